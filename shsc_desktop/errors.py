@@ -1,0 +1,115 @@
+"""Expected failures, as typed exceptions.
+
+Everything the user can cause or the environment can do to us (wrong password, damaged file, full
+disk, missing permission, bad input) raises a subclass of :class:`ShscError`. The GUI turns each
+into a translated message (``views/messages.py``) and the command line prints ``str(error)`` and
+exits non-zero. Anything else is a bug and reaches the crash dialog.
+
+Each class carries a stable ``code`` so that the GUI can pick its translation without parsing
+English text.
+"""
+
+from __future__ import annotations
+
+
+class ShscError(Exception):
+    """Base of every expected failure."""
+
+    code = "error"
+    exit_status = 1
+
+
+class WrongCredentials(ShscError):
+    """Unknown user, empty password or wrong password: deliberately one generic message."""
+
+    code = "wrong_credentials"
+
+    def __init__(self, retry_after: float = 0.0) -> None:
+        super().__init__("The user name or password is not correct.")
+        self.retry_after = retry_after
+
+
+class TooManyAttempts(ShscError):
+    """The back-off after repeated failures has not run out yet."""
+
+    code = "too_many_attempts"
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"Too many failed attempts. Try again in {int(retry_after + 0.999)} seconds.")
+        self.retry_after = retry_after
+
+
+class KeySlotsDamaged(ShscError):
+    """Neither copy of the key-slot file can be read. The database itself is left untouched."""
+
+    code = "keyslots_damaged"
+
+
+class DatabaseDamaged(ShscError):
+    """The encrypted database fails its integrity checks or cannot be read with the right key."""
+
+    code = "database_damaged"
+
+
+class OfficeNotFound(ShscError):
+    """The data folder holds no office yet (first run)."""
+
+    code = "office_not_found"
+
+
+class OfficeExists(ShscError):
+    code = "office_exists"
+
+
+class PermissionDenied(ShscError):
+    """The signed-in role may not do this. Raised by services, whatever the GUI shows."""
+
+    code = "permission_denied"
+
+
+class ValidationFailed(ShscError):
+    """Bad input in a form or on the command line; ``problems`` maps a field to its message."""
+
+    code = "validation_failed"
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+
+
+class NotFound(ShscError):
+    code = "not_found"
+
+
+class MonthLocked(ShscError):
+    """The record belongs to an approved month."""
+
+    code = "month_locked"
+
+
+class StorageFailed(ShscError):
+    """A file could not be written (disk full, read-only or removed medium).
+
+    Nothing partial is left behind and earlier files are untouched.
+    """
+
+    code = "storage_failed"
+
+
+class BackupInvalid(ShscError):
+    code = "backup_invalid"
+
+
+class AuditChainBroken(ShscError):
+    code = "audit_chain_broken"
+
+
+class NotAvailableYet(ShscError):
+    code = "not_available_yet"
+    exit_status = 3
+
+
+class Cancelled(ShscError):
+    """The user cancelled a long operation; nothing was changed."""
+
+    code = "cancelled"

@@ -1,0 +1,1 @@
+"""Tables, code lists, the gazetteer and the SQLCipher engine. Imports no Qt."""

@@ -1,0 +1,101 @@
+"""SQLAlchemy engine on an SQLCipher 4 file, opened with a raw 256-bit key.
+
+The key is given to every new connection as the very first statement (``PRAGMA key = "x'…'"``),
+never through the URL, and the connection is checked by reading ``sqlite_master`` before anything
+else: a wrong key or a damaged header shows up there as ``DatabaseDamaged``.
+
+Durability: WAL with ``synchronous=FULL`` (a commit that returned survives a crash), secure delete
+(freed pages are zeroed, so deleted text does not linger in the file), temp store in memory (temp
+files are not encrypted by SQLCipher), and ``cipher_memory_security`` so SQLCipher wipes its own
+buffers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from ..errors import DatabaseDamaged
+
+KEY_BYTES = 32
+REQUIRED_TEMP_STORE = ("TEMP_STORE=2", "TEMP_STORE=3")
+
+
+def _key_pragma(key: bytes | bytearray) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("the database key must be 32 bytes")
+    return "PRAGMA key = \"x'" + bytes(key).hex() + "'\""
+
+
+def connect_raw(path: Path, key: bytes | bytearray, *, check: bool = True) -> Any:
+    """A plain sqlcipher3 connection with the key and our pragmas applied.
+
+    Used by the engine's ``creator`` and by backup/restore, which need the DB-API connection.
+    """
+    conn = sqlcipher3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(_key_pragma(key))
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        if check:
+            # First read after the key: the wrong key or a damaged header fails here.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseDamaged("The database file is damaged or does not belong to this office.") from exc
+    return conn
+
+
+def make_engine(path: Path, key: bytes | bytearray) -> Engine:
+    """An engine whose every connection is keyed. The caller disposes it on lock."""
+    key_copy = bytes(key)  # the engine outlives the caller's buffer only until dispose()
+
+    def creator() -> Any:
+        return connect_raw(path, key_copy)
+
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3.dbapi2,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+    )
+
+    # Let SQLAlchemy open transactions itself and take the write lock up front, so two writers
+    # never deadlock upgrading a read lock, and audit sequence numbers are assigned serially.
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def session_factory(engine: Engine) -> Callable[[], Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def check_compile_options(conn: Any) -> None:
+    """Refuse a SQLCipher build that could spill temp tables to unencrypted files."""
+    options = [r[0] for r in conn.execute("PRAGMA compile_options").fetchall()]
+    if not any(o in options for o in REQUIRED_TEMP_STORE):
+        raise DatabaseDamaged("This SQLCipher build may write unencrypted temporary files.")
+
+
+def integrity_problems(conn: Any) -> list[str]:
+    """Rows from ``cipher_integrity_check`` and ``integrity_check``; empty when healthy."""
+    problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    if rows != ["ok"]:
+        problems.extend(rows)
+    return problems

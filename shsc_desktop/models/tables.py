@@ -1,0 +1,273 @@
+"""The office database: typed SQLAlchemy 2.0 tables.
+
+Field lists follow ``reference/domain.md`` §5. Every column declares its sensitivity class
+(``P``/``Q``/``S``/``M`` from :mod:`.base`); ``tests/models/test_sensitivity.py`` fails on a column
+that does not. Codes are stored as the stable identifiers of :mod:`.codes`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from .base import Base, M, P, Q, RecordMixin, S, new_id, utcnow
+
+
+class CodeSet(TypeDecorator[frozenset[str]]):
+    """A multi-select of codes, stored as sorted comma-separated text (codes contain no comma)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str:
+        if not value:
+            return ""
+        return ",".join(sorted(set(value)))
+
+    def process_result_value(self, value: str | None, dialect: Any) -> frozenset[str]:
+        if not value:
+            return frozenset()
+        return frozenset(value.split(","))
+
+
+# --- Office, users, audit ----------------------------------------------------------------------
+
+
+class Setting(Base):
+    """Key/value settings of this office (level, commune code, auto-lock minutes …)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True, info=M)
+    value: Mapped[str] = mapped_column(Text, info=M)
+
+
+class User(Base):
+    """A person who can unlock this office. The password lives only in the key-slot file."""
+
+    __tablename__ = "user"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
+    username: Mapped[str] = mapped_column(String(64), unique=True, info=M)
+    full_name: Mapped[str] = mapped_column(String(200), default="", info=Q)
+    role: Mapped[str] = mapped_column(String(32), info=M)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, info=M)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    created_by: Mapped[str] = mapped_column(String(64), info=M)
+    removed_at: Mapped[datetime | None] = mapped_column(default=None, info=M)
+
+
+class AuditEntry(Base):
+    """One link of the hash-chained audit log. Rows are only ever appended (see security.audit)."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False, info=M)
+    at: Mapped[datetime] = mapped_column(info=M)
+    actor: Mapped[str] = mapped_column(String(64), info=M)
+    action: Mapped[str] = mapped_column(String(64), info=M)
+    target_type: Mapped[str] = mapped_column(String(32), default="", info=M)
+    target_id: Mapped[str] = mapped_column(String(64), default="", info=M)
+    details: Mapped[str] = mapped_column(Text, default="{}", info=M)
+    prev_hash: Mapped[str] = mapped_column(String(64), info=M)
+    hash: Mapped[str] = mapped_column(String(64), info=M)
+
+
+class Month(Base):
+    """Approval state of one calendar month of records."""
+
+    __tablename__ = "month"
+    period: Mapped[str] = mapped_column(String(7), primary_key=True, info=S)  # YYYY-MM
+    status: Mapped[str] = mapped_column(String(16), default="open", info=S)
+    approved_by: Mapped[str | None] = mapped_column(String(64), default=None, info=M)
+    approved_at: Mapped[datetime | None] = mapped_column(default=None, info=M)
+    reopen_reason: Mapped[str] = mapped_column(Text, default="", info=M)
+
+
+# --- Incidents ---------------------------------------------------------------------------------
+
+
+class Incident(RecordMixin, Base):
+    """One survivor, one incident (GBVIMS rule)."""
+
+    __tablename__ = "incident"
+    incident_code: Mapped[str] = mapped_column(String(32), unique=True, info=M)
+    survivor_code: Mapped[str] = mapped_column(String(32), index=True, info=Q)
+
+    # Identifying details: visible only to roles with VIEW_IDENTIFYING; every view is audited.
+    survivor_name: Mapped[str] = mapped_column(Text, default="", info=P)
+    survivor_phone: Mapped[str] = mapped_column(String(64), default="", info=P)
+    survivor_address: Mapped[str] = mapped_column(Text, default="", info=P)
+    survivor_birth_date: Mapped[date | None] = mapped_column(Date, default=None, info=P)
+    narrative: Mapped[str] = mapped_column(Text, default="", info=P)
+
+    date_reported: Mapped[date] = mapped_column(Date, index=True, info=S)
+    period: Mapped[str] = mapped_column(String(7), index=True, info=S)  # YYYY-MM of date_reported
+    date_of_incident: Mapped[date | None] = mapped_column(Date, default=None, info=Q)
+    reported_by: Mapped[str] = mapped_column(String(32), default="survivor", info=S)
+    first_point_of_contact: Mapped[bool] = mapped_column(Boolean, default=True, info=S)
+
+    survivor_sex: Mapped[str] = mapped_column(String(16), default="female", info=S)
+    survivor_age: Mapped[int | None] = mapped_column(Integer, default=None, info=Q)
+    marital_status: Mapped[str] = mapped_column(String(32), default="unknown", info=S)
+    disability: Mapped[str] = mapped_column(String(32), default="unknown", info=S)
+    village_code: Mapped[str] = mapped_column(String(8), default="", index=True, info=Q)
+
+    location_type: Mapped[str] = mapped_column(String(32), default="unknown", info=S)
+    time_of_day: Mapped[str] = mapped_column(String(16), default="unknown", info=S)
+    gbv_type: Mapped[str] = mapped_column(String(32), index=True, info=S)
+    classification_answers: Mapped[str] = mapped_column(String(16), default="", info=M)
+    previously_reported: Mapped[str] = mapped_column(String(16), default="unknown", info=S)
+    goods_money_exchanged: Mapped[str] = mapped_column(String(16), default="unknown", info=S)
+
+    commune_actions: Mapped[frozenset[str]] = mapped_column(CodeSet, default=frozenset, info=S)
+    risk_level: Mapped[str] = mapped_column(String(16), default="low", info=S)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True, info=S)
+    follow_up_date: Mapped[date | None] = mapped_column(Date, default=None, index=True, info=S)
+
+    consent_services: Mapped[str] = mapped_column(String(16), default="not_asked", info=S)
+    consent_reporting: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    guardian_consent: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True, info=M)
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", info=M)
+
+    perpetrators: Mapped[list[Perpetrator]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="Perpetrator.position"
+    )
+    referrals: Mapped[list[Referral]] = relationship(back_populates="incident")
+
+    __table_args__ = (Index("ix_incident_period_type", "period", "gbv_type"),)
+
+
+class Perpetrator(Base):
+    __tablename__ = "perpetrator"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True, info=M)
+    position: Mapped[int] = mapped_column(Integer, default=0, info=M)
+    sex: Mapped[str] = mapped_column(String(16), default="male", info=S)
+    age_group: Mapped[str] = mapped_column(String(16), default="unknown", info=S)
+    relationship_code: Mapped[str] = mapped_column("relationship", String(32), default="unknown", info=S)
+    name: Mapped[str] = mapped_column(Text, default="", info=P)
+
+    incident: Mapped[Incident] = relationship(back_populates="perpetrators")
+
+
+# --- Referrals ---------------------------------------------------------------------------------
+
+
+class Referral(RecordMixin, Base):
+    __tablename__ = "referral"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True, info=M)
+    date_referred: Mapped[date] = mapped_column(Date, index=True, info=S)
+    period: Mapped[str] = mapped_column(String(7), index=True, info=S)
+    service_type: Mapped[str] = mapped_column(String(32), info=S)
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, info=Q)
+    urgency: Mapped[str] = mapped_column(String(16), default="routine", info=S)
+    mode: Mapped[str] = mapped_column(String(16), default="slip", info=S)
+    status: Mapped[str] = mapped_column(String(32), default="referred", info=S)
+    outcome: Mapped[str] = mapped_column(String(16), default="pending", info=S)
+    outcome_date: Mapped[date | None] = mapped_column(Date, default=None, info=S)
+    follow_up_date: Mapped[date | None] = mapped_column(Date, default=None, index=True, info=S)
+    consent_override_reason: Mapped[str] = mapped_column(Text, default="", info=M)
+    note: Mapped[str] = mapped_column(Text, default="", info=P)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+
+    incident: Mapped[Incident] = relationship(back_populates="referrals")
+    contact: Mapped[Contact | None] = relationship()
+
+
+# --- Meetings ----------------------------------------------------------------------------------
+
+
+class Meeting(RecordMixin, Base):
+    __tablename__ = "meeting"
+    meeting_type: Mapped[str] = mapped_column(String(32), info=S)
+    meeting_date: Mapped[date] = mapped_column(Date, index=True, info=S)
+    period: Mapped[str] = mapped_column(String(7), index=True, info=S)
+    venue_village_code: Mapped[str] = mapped_column(String(8), default="", info=S)
+    facilitator: Mapped[str] = mapped_column(String(200), default="", info=Q)
+    topics: Mapped[frozenset[str]] = mapped_column(CodeSet, default=frozenset, info=S)
+    concerns_raised: Mapped[str] = mapped_column(Text, default="", info=Q)
+    decisions: Mapped[str] = mapped_column(Text, default="", info=Q)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+
+    attendance: Mapped[list[MeetingAttendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    action_items: Mapped[list[ActionItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="ActionItem.due_date"
+    )
+
+
+class MeetingAttendance(Base):
+    """Head count of one group at a meeting, by sex."""
+
+    __tablename__ = "meeting_attendance"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True, info=M)
+    group: Mapped[str] = mapped_column(String(32), info=S)
+    female: Mapped[int] = mapped_column(Integer, default=0, info=S)
+    male: Mapped[int] = mapped_column(Integer, default=0, info=S)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
+    __table_args__ = (UniqueConstraint("meeting_id", "group"),)
+
+
+class ActionItem(Base):
+    __tablename__ = "action_item"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True, info=M)
+    action: Mapped[str] = mapped_column(Text, info=Q)
+    owner: Mapped[str] = mapped_column(String(200), default="", info=Q)
+    due_date: Mapped[date | None] = mapped_column(Date, default=None, info=S)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True, info=S)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="action_items")
+
+
+# --- Referral-network directory ----------------------------------------------------------------
+
+
+class Contact(RecordMixin, Base):
+    __tablename__ = "contact"
+    name_km: Mapped[str] = mapped_column(String(300), default="", info=S)
+    name_en: Mapped[str] = mapped_column(String(300), default="", info=S)
+    organisation_type: Mapped[str] = mapped_column(String(32), info=S)
+    services: Mapped[frozenset[str]] = mapped_column(CodeSet, default=frozenset, info=S)
+    contact_person: Mapped[str] = mapped_column(String(200), default="", info=Q)
+    position: Mapped[str] = mapped_column(String(200), default="", info=Q)
+    phone: Mapped[str] = mapped_column(String(100), default="", info=Q)
+    phone2: Mapped[str] = mapped_column(String(100), default="", info=Q)
+    email: Mapped[str] = mapped_column(String(200), default="", info=Q)
+    address: Mapped[str] = mapped_column(Text, default="", info=Q)
+    hours: Mapped[str] = mapped_column(String(200), default="", info=Q)
+    coverage: Mapped[str] = mapped_column(String(16), default="khan", info=S)
+    last_verified: Mapped[date | None] = mapped_column(Date, default=None, info=M)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, info=S)
+
+
+ALL_TABLES: list[type[Base]] = [
+    Setting,
+    User,
+    AuditEntry,
+    Month,
+    Incident,
+    Perpetrator,
+    Referral,
+    Meeting,
+    MeetingAttendance,
+    ActionItem,
+    Contact,
+]

@@ -1,0 +1,1 @@
+"""Key slots, accounts and permissions, the audit chain. Imports no Qt."""

@@ -1,0 +1,261 @@
+"""User accounts of one office: add, remove, reset and change passwords, rotate the data key.
+
+Every method checks the signed-in actor's permission itself and writes its audit entry in the same
+transaction as the change. The key-slot file is rewritten only after the database change has been
+validated, and a slot-file failure rolls the database change back.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlcipher3
+from sqlalchemy import Engine, select
+
+from ..errors import (
+    NotFound,
+    PermissionDenied,
+    StorageFailed,
+    ValidationFailed,
+    WrongCredentials,
+)
+from ..models.base import utcnow
+from ..models.engine import connect_raw, make_engine
+from ..models.tables import User
+from . import audit
+from .audit import Action
+from .permissions import ROLES_BY_LEVEL, Perm, Role, require
+from .vault import check_password_policy
+
+if TYPE_CHECKING:
+    from ..services.office import OfficeFolder, UnlockedOffice
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: str
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    created_at: datetime
+
+
+def _view(u: User) -> UserView:
+    return UserView(u.id, u.username, u.full_name, u.role, u.active, u.created_at)
+
+
+class AccountService:
+    def __init__(self, office: UnlockedOffice) -> None:
+        self.office = office
+        self.actor = office.actor
+
+    def list_users(self) -> list[UserView]:
+        with self.office.reading() as s:
+            rows = s.scalars(select(User).where(User.active.is_(True)).order_by(User.username))
+            return [_view(u) for u in rows]
+
+    def add_user(self, username: str, role: str, password: str, full_name: str = "") -> UserView:
+        require(self.actor, Perm.MANAGE_USERS)
+        username = username.strip()
+        problems: dict[str, str] = {}
+        if not username or len(username) > 64 or not username.isprintable():
+            problems["username"] = "Choose a user name of 1 to 64 characters."
+        level = self.office.info.level
+        if role not in {r.value for r in ROLES_BY_LEVEL[level]}:
+            problems["role"] = "This role does not exist at this office level."
+        try:
+            check_password_policy(password)
+        except ValidationFailed as exc:
+            problems.update(exc.problems)
+        if problems:
+            raise ValidationFailed(problems)
+        with self.office.transaction() as s:
+            if s.scalar(select(User).where(User.username == username)) is not None:
+                raise ValidationFailed({"username": "This user name is already taken."})
+            user = User(
+                username=username,
+                full_name=full_name,
+                role=role,
+                created_by=self.actor.username,
+                must_change_password=True,
+            )
+            s.add(user)
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.USER_ADDED,
+                "user",
+                user.id,
+                {"username": username, "role": role},
+            )
+            # Slot last: if it cannot be written the transaction rolls back with it.
+            self.office.folder.vault.set_password(
+                self.office.data_key, username, password, self.office.folder.kdf
+            )
+            return _view(user)
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        folder = self.office.folder
+        try:
+            unlocked = folder.vault.unlock(self.actor.username, old_password)
+        except WrongCredentials:
+            raise WrongCredentials() from None
+        unlocked.wipe()
+        with self.office.transaction() as s:
+            user = s.get(User, self.actor.user_id)
+            assert user is not None
+            user.must_change_password = False
+            audit.record(s, self.actor.username, Action.PASSWORD_CHANGED, "user", user.id)
+            folder.vault.set_password(self.office.data_key, self.actor.username, new_password, folder.kdf)
+
+    def set_password_after_recovery(self, new_password: str) -> None:
+        """Only right after a recovery-key unlock: the user sets a new password."""
+        folder = self.office.folder
+        with self.office.transaction() as s:
+            audit.record(
+                s,
+                self.actor.username,
+                Action.PASSWORD_RESET,
+                "user",
+                self.actor.user_id,
+                {"by": "recovery key"},
+            )
+            folder.vault.set_password(self.office.data_key, self.actor.username, new_password, folder.kdf)
+
+    def reset_password(self, username: str, new_password: str) -> None:
+        """The chief sets a forgotten password; the user must change it at next sign-in."""
+        require(self.actor, Perm.MANAGE_USERS)
+        folder = self.office.folder
+        with self.office.transaction() as s:
+            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+            if user is None:
+                raise NotFound(f"No active user '{username}'.")
+            user.must_change_password = True
+            audit.record(
+                s, self.actor.username, Action.PASSWORD_RESET, "user", user.id, {"username": username}
+            )
+            folder.vault.set_password(self.office.data_key, username, new_password, folder.kdf)
+
+    def must_change_password(self) -> bool:
+        with self.office.reading() as s:
+            user = s.get(User, self.actor.user_id)
+            return bool(user and user.must_change_password)
+
+    def remove_user(self, username: str, rotate_key: bool = True) -> None:
+        """Remove a user's slot; by default also rotate the data key (they may have copied it)."""
+        require(self.actor, Perm.MANAGE_USERS)
+        if username == self.actor.username:
+            raise ValidationFailed({"username": "You cannot remove yourself."})
+        folder = self.office.folder
+        if rotate_key:
+            self.office.engine.dispose()
+            _ensure_exclusive(folder, self.office.data_key)
+        with self.office.transaction() as s:
+            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+            if user is None:
+                raise NotFound(f"No active user '{username}'.")
+            user.active = False
+            user.removed_at = utcnow()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.USER_REMOVED,
+                "user",
+                user.id,
+                {"username": username, "rotate_key": rotate_key},
+            )
+            folder.vault.remove_user(self.office.data_key, username)
+        if rotate_key:
+            self.rotate_data_key()
+
+    def rotate_data_key(self) -> None:
+        """New data key: slots wrap new+old, the database is re-keyed, slots drop the old key."""
+        require(self.actor, Perm.MANAGE_USERS)
+        office = self.office
+        folder = office.folder
+        old_key = office.data_key
+        new_key = bytearray(secrets.token_bytes(32))
+        office.engine.dispose()
+        _ensure_exclusive(folder, old_key)
+        folder.vault.begin_rotation(old_key, bytes(new_key))
+        office.engine.dispose()
+        _rekey(folder, old_key, bytes(new_key))
+        folder.vault.finish_rotation(bytes(new_key))
+        office.replace_key(new_key)
+        office.audit(Action.DATA_KEY_ROTATED)
+
+    def replace_recovery_key(self) -> str:
+        require(self.actor, Perm.MANAGE_USERS)
+        folder = self.office.folder
+        with self.office.transaction() as s:
+            audit.record(s, self.actor.username, Action.RECOVERY_KEY_REPLACED, "office")
+            return folder.vault.new_recovery(self.office.data_key, folder.kdf)
+
+    def change_role(self, username: str, role: str) -> None:
+        require(self.actor, Perm.MANAGE_USERS)
+        if role not in {r.value for r in ROLES_BY_LEVEL[self.office.info.level]}:
+            raise ValidationFailed({"role": "This role does not exist at this office level."})
+        with self.office.transaction() as s:
+            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+            if user is None:
+                raise NotFound(f"No active user '{username}'.")
+            if user.id == self.actor.user_id and role != self.actor.role.value:
+                raise PermissionDenied("You cannot change your own role.")
+            audit.record(
+                s,
+                self.actor.username,
+                Action.USER_ROLE_CHANGED,
+                "user",
+                user.id,
+                {"from": user.role, "to": role},
+            )
+            user.role = role
+
+
+def _ensure_exclusive(folder: OfficeFolder, key: bytes) -> None:
+    """Fail before anything changes if the database is open elsewhere."""
+    conn = connect_raw(folder.db_path, key)
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlcipher3.OperationalError:
+        mode = "busy"
+    finally:
+        conn.close()
+    if str(mode).lower() != "delete":
+        raise StorageFailed("The database is open in another window or program. Close it and try again.")
+
+
+def _rekey(folder: OfficeFolder, old_key: bytes, new_key: bytes) -> None:
+    """Re-key the database file. It must not be open anywhere else (another window, the CLI):
+    leaving WAL mode needs exclusive access, so that is checked first and nothing is changed
+    if it fails."""
+    conn = connect_raw(folder.db_path, old_key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise StorageFailed("The database is open in another window or program. Close it and try again.")
+        conn.execute("PRAGMA rekey = \"x'" + new_key.hex() + "'\"")
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+
+
+def finish_interrupted_rotation(
+    folder: OfficeFolder, engine: Engine, old_key: bytearray, new_key: bytearray
+) -> Engine:
+    """The slots were rewritten but the database was not re-keyed: re-key now, then tidy slots."""
+    engine.dispose()
+    _rekey(folder, bytes(old_key), bytes(new_key))
+    folder.vault.finish_rotation(bytes(new_key))
+    return make_engine(folder.db_path, new_key)
+
+
+__all__ = ["AccountService", "Role", "UserView"]

@@ -1,0 +1,328 @@
+"""Opening, creating, unlocking and locking one office's data folder.
+
+``OfficeFolder`` knows the files of a data folder and needs no key. Unlocking it yields an
+``UnlockedOffice``: the keyed engine, the signed-in ``Actor`` and the data key. Every other service
+takes an ``UnlockedOffice``. Locking disposes the engine and overwrites the key bytes.
+
+Data folder layout::
+
+    office.db, office.db-wal, office.db-shm   the SQLCipher database (every page encrypted)
+    keyslots.json, keyslots.copy.json        key slots (see security.vault)
+    lockout.json                             failed attempts waiting to be audited
+    backups/                                 automatic backups taken before a migration
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from ..errors import (
+    DatabaseDamaged,
+    OfficeExists,
+    OfficeNotFound,
+    ValidationFailed,
+    WrongCredentials,
+)
+from ..models import migrate
+from ..models.engine import connect_raw, integrity_problems, make_engine, session_factory
+from ..models.gazetteer import office_names
+from ..models.tables import Setting, User
+from ..security import audit
+from ..security.audit import Action
+from ..security.lockout import Lockout
+from ..security.permissions import ADMIN_ROLE_BY_LEVEL, Actor, Role
+from ..security.vault import KdfParams, Unlocked, Vault
+
+DB_FILE = "office.db"
+BACKUP_DIR = "backups"
+KDF_ENV = "SHSC_KDF"  # "fast" only in tests and the throw-away demo office
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (``%LOCALAPPDATA%\\SHSC Desktop`` on Windows)."""
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / "SHSC Desktop"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "SHSC Desktop"
+    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "shsc-desktop"
+
+
+def kdf_from_environment() -> KdfParams:
+    return KdfParams.fast_for_tests() if os.environ.get(KDF_ENV) == "fast" else KdfParams.production()
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    level: str
+    code: str
+    name_km: str
+    name_en: str
+    parent_code: str
+    parent_name_km: str
+    parent_name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_km if lang == "km" else self.name_en
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "level": self.level,
+            "code": self.code,
+            "name_km": self.name_km,
+            "name_en": self.name_en,
+            "parent_code": self.parent_code,
+            "parent_name_km": self.parent_name_km,
+            "parent_name_en": self.parent_name_en,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, str]) -> OfficeInfo:
+        return cls(**{k: d.get(k, "") for k in cls.__dataclass_fields__})
+
+
+class UnlockedOffice:
+    """An open office: keyed engine, signed-in actor and data key.
+
+    ``lock()`` disposes every pooled connection and zeroes the key bytes it holds.
+    """
+
+    def __init__(self, folder: OfficeFolder, engine: Engine, actor: Actor, data_key: bytearray) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.actor = actor
+        self._data_key = data_key
+        self._sessions = session_factory(engine)
+        self.locked = False
+
+    @property
+    def data_key(self) -> bytes:
+        if self.locked:
+            raise RuntimeError("the office is locked")
+        return bytes(self._data_key)
+
+    @property
+    def info(self) -> OfficeInfo:
+        return self.folder.info()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work (and its audit entries) commits together or not at all."""
+        if self.locked:
+            raise RuntimeError("the office is locked")
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        if self.locked:
+            raise RuntimeError("the office is locked")
+        with self._sessions() as session:
+            yield session
+
+    def audit(
+        self, action: str, target_type: str = "", target_id: str = "", details: dict[str, Any] | None = None
+    ) -> None:
+        """Record an action that changes nothing else (e.g. a lock), in its own transaction."""
+        with self.transaction() as s:
+            audit.record(s, self.actor.username, action, target_type, target_id, details)
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self.reading() as s:
+            row = s.get(Setting, key)
+            return row.value if row else default
+
+    def lock(self, reason: str = "manual") -> None:
+        if self.locked:
+            return
+        with contextlib.suppress(Exception):  # locking must succeed even on a failing disk
+            self.audit(Action.LOCK, details={"reason": reason})
+        self.engine.dispose()
+        for i in range(len(self._data_key)):
+            self._data_key[i] = 0
+        self.locked = True
+
+    def replace_key(self, new_key: bytearray) -> None:
+        """After a data-key rotation: new engine on the new key, old key bytes zeroed."""
+        self.engine.dispose()
+        for i in range(len(self._data_key)):
+            self._data_key[i] = 0
+        self._data_key = new_key
+        self.engine = make_engine(self.folder.db_path, new_key)
+        self._sessions = session_factory(self.engine)
+
+
+class OfficeFolder:
+    """The files of one office. Creating and unlocking start here."""
+
+    def __init__(
+        self, data_dir: Path, kdf: KdfParams | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.kdf = kdf or kdf_from_environment()
+        self.vault = Vault(self.data_dir)
+        self.lockout = Lockout(self.data_dir, clock)
+        self.db_path = self.data_dir / DB_FILE
+
+    def exists(self) -> bool:
+        return self.vault.exists() or self.db_path.exists()
+
+    def info(self) -> OfficeInfo:
+        if not self.exists():
+            raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
+        return OfficeInfo.from_dict(self.vault.office_info())
+
+    def usernames(self) -> list[str]:
+        return self.vault.usernames()
+
+    # -- creating --------------------------------------------------------------------------------
+
+    def create(
+        self, level: str, code: str, username: str, password: str, full_name: str = ""
+    ) -> tuple[UnlockedOffice, str]:
+        """Set up a new office; returns it unlocked as its first administrator, and the recovery key.
+
+        The recovery key is returned once and never stored in readable form.
+        """
+        if self.exists():
+            raise OfficeExists(f"An office already exists in {self.data_dir}.")
+        problems: dict[str, str] = {}
+        if level not in ADMIN_ROLE_BY_LEVEL:
+            problems["level"] = "The office level must be commune, district or ministry."
+        if not username.strip() or len(username) > 64 or not username.isprintable():
+            problems["username"] = "Choose a user name of 1 to 64 characters."
+        try:
+            names = office_names(level, code)
+        except LookupError as exc:
+            problems["code"] = str(exc)
+        if problems:
+            raise ValidationFailed(problems)
+        info = OfficeInfo(level=level, code=code, **names)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        data_key, recovery = self.vault.create(info.as_dict(), username.strip(), password, self.kdf)
+        engine = make_engine(self.db_path, data_key)
+        migrate.upgrade(engine)
+        role = ADMIN_ROLE_BY_LEVEL[level]
+        with session_factory(engine)() as s, s.begin():
+            user = User(
+                username=username.strip(), full_name=full_name, role=role.value, created_by=username.strip()
+            )
+            s.add(user)
+            for key, value in info.as_dict().items():
+                s.add(Setting(key=f"office.{key}", value=value))
+            s.add(Setting(key="office.created_at", value=datetime.now(UTC).isoformat()))
+            s.add(Setting(key="auto_lock_minutes", value="5"))
+            s.flush()
+            audit.record(s, user.username, Action.OFFICE_CREATED, "office", code, {"level": level})
+            actor = Actor(user.id, user.username, role)
+        return UnlockedOffice(self, engine, actor, data_key), recovery
+
+    # -- unlocking -------------------------------------------------------------------------------
+
+    def unlock(self, username: str, password: str) -> UnlockedOffice:
+        """Unlock as ``username``. Failures are counted, delayed and audited at the next unlock."""
+        if not self.exists():
+            raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
+        self.lockout.check(username)
+        try:
+            unlocked = self.vault.unlock(username, password)
+        except WrongCredentials:
+            wait = self.lockout.failed(username)
+            raise WrongCredentials(retry_after=wait) from None
+        return self._open(unlocked, username, Action.UNLOCK)
+
+    def unlock_with_recovery(self, recovery_key: str, username: str, new_password: str) -> UnlockedOffice:
+        """Recovery: the printed key unlocks and ``username`` gets a new password at once."""
+        self.lockout.check("#recovery")
+        try:
+            unlocked = self.vault.unlock_recovery(recovery_key)
+        except WrongCredentials:
+            wait = self.lockout.failed("#recovery")
+            raise WrongCredentials(retry_after=wait) from None
+        office = self._open(unlocked, username, Action.RECOVERY_UNLOCK)
+        from ..security.accounts import AccountService
+
+        AccountService(office).set_password_after_recovery(new_password)
+        return office
+
+    def _open(self, unlocked: Unlocked, username: str, action: str) -> UnlockedOffice:
+        if not self.db_path.exists():
+            unlocked.wipe()
+            raise DatabaseDamaged("The database file of this office is missing. Restore it from a backup.")
+        key_index = self._find_working_key(unlocked)
+        data_key = bytearray(unlocked.keys[key_index])
+        newest = bytearray(unlocked.keys[0])
+        unlocked.wipe()
+        engine = make_engine(self.db_path, data_key)
+        if key_index > 0:
+            # A key rotation was interrupted after the slots were rewritten: finish it now.
+            from ..security.accounts import finish_interrupted_rotation
+
+            engine = finish_interrupted_rotation(self, engine, data_key, newest)
+            data_key = newest
+        if migrate.needs_upgrade(engine):
+            self._migrate_with_backup(engine, data_key)
+        pending = self.lockout.succeeded(username)
+        with session_factory(engine)() as s, s.begin():
+            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+            if user is None and action == Action.RECOVERY_UNLOCK:
+                raise ValidationFailed({"username": "No such active user in this office."})
+            if user is None:
+                engine.dispose()
+                raise WrongCredentials()
+            for failure in pending:
+                audit.record(
+                    s,
+                    str(failure.get("username", "")),
+                    Action.LOGIN_FAILED,
+                    "user",
+                    "",
+                    {"at": failure.get("at")},
+                )
+            audit.record(s, user.username, action, "user", user.id)
+            actor = Actor(user.id, user.username, Role(user.role))
+        return UnlockedOffice(self, engine, actor, data_key)
+
+    def _find_working_key(self, unlocked: Unlocked) -> int:
+        last_error: DatabaseDamaged | None = None
+        for index, key in enumerate(unlocked.keys):
+            try:
+                conn = connect_raw(self.db_path, key)
+            except DatabaseDamaged as exc:
+                last_error = exc
+                continue
+            try:
+                problems = integrity_problems(conn)
+            except Exception as exc:  # sqlcipher3 raises DatabaseError on a damaged page
+                raise DatabaseDamaged("The database file is damaged. Restore it from a backup.") from exc
+            finally:
+                conn.close()
+            if problems:
+                raise DatabaseDamaged("The database file is damaged. Restore it from a backup.")
+            return index
+        unlocked.wipe()
+        raise last_error or DatabaseDamaged("The database could not be opened.")
+
+    def _migrate_with_backup(self, engine: Engine, data_key: bytearray) -> None:
+        from .backup import write_backup
+
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.data_dir / BACKUP_DIR / f"before-upgrade-{stamp}.shscbak"
+        write_backup(self, engine, bytes(data_key), target)
+        migrate.upgrade(engine)
+        with session_factory(engine)() as s, s.begin():
+            audit.record(
+                s, "system", Action.MIGRATED, details={"to": migrate.head_revision(), "backup": target.name}
+            )
