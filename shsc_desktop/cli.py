@@ -1,0 +1,282 @@
+"""The command line (DESIGN.md §7). The GUI and these commands share the same services.
+
+Every command accepts ``--data-dir`` and, where it unlocks the office, ``--user NAME`` with the
+password on standard input (``--password-stdin``), before or after the subcommand name. Exit status
+is 0 on success and non-zero with a one-line reason on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import NotAvailableYet, ShscError, ValidationFailed
+
+GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict[str, object]]] = [
+    (("--data-dir",), {"type": Path, "help": "the office's data folder (default: per-user folder)"}),
+    (("--user",), {"help": "user name to unlock with"}),
+    (
+        ("--password-stdin",),
+        {"action": "store_true", "help": "read the password from the first line of standard input"},
+    ),
+]
+
+
+def _add_globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    for flags, kwargs in GLOBAL_OPTIONS:
+        options = dict(kwargs)
+        if suppress:
+            options["default"] = argparse.SUPPRESS
+        parser.add_argument(*flags, **options)  # type: ignore[arg-type]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shsc-desktop",
+        description="SHSC Desktop: records and reports of commune responses to violence "
+        "against women. Without a command, opens the application.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the application on a throw-away demo office"
+    )
+    _add_globals(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _add_globals(p, suppress=True)
+        return p
+
+    p = command("init", "set up a new office (prints the recovery key once)")
+    p.add_argument("--level", required=True, choices=["commune", "district", "ministry"])
+    p.add_argument("--code", default="", help="6-digit commune or 4-digit district code")
+    p.add_argument("--full-name", default="")
+
+    p = command("demo-data", "add synthetic records (creates a demo office if none exists)")
+    p.add_argument("--months", type=int, default=12)
+    p.add_argument("--seed", type=int, default=7)
+
+    p = command("approve", "approve (lock) a month")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+
+    p = command("summary", "write the monthly summary PDF")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--lang", choices=["km", "en"], default="km")
+    p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = command("export", "write the month's signed bundle for the office above")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = command("import", "verify and import bundles")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("files", nargs="+", type=Path)
+
+    p = command("verify", "verify a bundle without importing it")
+    p.add_argument("file", type=Path)
+
+    p = command("enroll", "certificate enrolment between offices")
+    enroll = p.add_subparsers(dest="enroll_command", metavar="STEP", required=True)
+    for step, help_text in (
+        ("request", "write a certificate request"),
+        ("sign", "answer a request with a certificate package"),
+        ("accept", "install a certificate package"),
+    ):
+        ep = enroll.add_parser(step, help=help_text)
+        _add_globals(ep, suppress=True)
+        if step in ("sign", "accept"):
+            ep.add_argument("file", type=Path)
+        if step in ("request", "sign"):
+            ep.add_argument("-o", "--output", required=True, type=Path)
+
+    p = command("keys", "this office's keys")
+    keys = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    kp = keys.add_parser("export", help="export the decryption key and trust chain")
+    _add_globals(kp, suppress=True)
+    kp.add_argument("-o", "--output", required=True, type=Path)
+
+    p = command("backup", "write an encrypted, verified backup")
+    p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = command("restore", "restore a backup (unlocks it with --user and the password)")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--allow-older", action="store_true", help="restore even if the backup is older than the data here"
+    )
+
+    p = command("audit", "the audit log")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    ap = audit_sub.add_parser("verify", help="verify the hash chain")
+    _add_globals(ap, suppress=True)
+
+    command("self-test", "check that this build can open a database, render a PDF, build a bundle")
+    return parser
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from .services.office import default_data_dir
+
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if not args.password_stdin:
+        raise ValidationFailed({"password": "Give the password on standard input with --password-stdin."})
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n")
+
+
+def _require_user(args: argparse.Namespace) -> str:
+    if not args.user:
+        raise ValidationFailed({"user": "Name the user with --user."})
+    return str(args.user)
+
+
+def _unlock(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .services.office import OfficeFolder
+
+    user = _require_user(args)
+    password = _read_password(args)
+    return OfficeFolder(_data_dir(args)).unlock(user, password)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .services.office import OfficeFolder
+
+    user = _require_user(args)
+    password = _read_password(args)
+    office, recovery = OfficeFolder(_data_dir(args)).create(
+        args.level, args.code, user, password, args.full_name
+    )
+    info = office.info
+    office.lock("init done")
+    print(f"Office created: {info.name_en} ({info.level} {info.code}) in {_data_dir(args)}")
+    print("Recovery key (store it sealed; it is shown only once):")
+    print(recovery)
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from .services.demo import DEMO_CREDENTIALS, create_demo_office, fill_demo_data
+    from .services.office import OfficeFolder
+
+    data_dir = _data_dir(args)
+    if OfficeFolder(data_dir).exists():
+        office = _unlock(args)
+        counts = fill_demo_data(office, args.months, args.seed)
+    else:
+        office = create_demo_office(data_dir, args.months, args.seed)
+        counts = {}
+        print("Demo office created in", data_dir)
+        for name, password in DEMO_CREDENTIALS.items():
+            print(f"  user {name!r} password {password!r}")
+    office.lock("demo-data done")
+    if counts:
+        print("Added:", ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .services.backup import BackupService
+
+    office = _unlock(args)
+    try:
+        info = BackupService(office).backup(args.output)
+    finally:
+        office.lock("backup done")
+    print(f"Backup written and verified: {info.path} (audit entries: {info.audit_seq})")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .services.backup import restore_backup
+    from .services.office import OfficeFolder
+
+    user = _require_user(args)
+    password = _read_password(args)
+    office = restore_backup(
+        OfficeFolder(_data_dir(args)), args.file, user, password, allow_older=args.allow_older
+    )
+    office.lock("restore done")
+    print(f"Restored {args.file} into {_data_dir(args)}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .services.admin import AdminService
+
+    office = _unlock(args)
+    try:
+        report = AdminService(office).verify_audit()
+    finally:
+        office.lock("audit verify done")
+    if report.ok:
+        print(f"Audit chain OK: {report.entries} entries, head {report.head_seq} {report.head_hash}")
+        return 0
+    print(f"Audit chain BROKEN at entry {report.first_bad_seq}: {report.problem}")
+    return 4
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from .services.selftest import run_self_test
+
+    results = run_self_test()
+    for name, ok, detail in results:
+        print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
+    failed = [r for r in results if not r[1]]
+    print(f"self-test: {len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def cmd_not_yet(args: argparse.Namespace) -> int:
+    raise NotAvailableYet(f"'{args.command}' is not available yet in this version.")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "demo-data": cmd_demo_data,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "audit": cmd_audit,
+    "self-test": cmd_self_test,
+}
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from .views.app import run_gui as gui
+
+    if args.demo:
+        from .services.demo import DEMO_CREDENTIALS, create_demo_office
+
+        demo_dir = Path(tempfile.mkdtemp(prefix="shsc-demo-"))
+        office = create_demo_office(demo_dir / "office")
+        office.lock("demo ready")
+        return gui(demo_dir / "office", demo_credentials=dict(DEMO_CREDENTIALS))
+    return gui(_data_dir(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_gui(args)
+        handler = COMMANDS.get(args.command, cmd_not_yet)
+        return handler(args)
+    except ShscError as exc:
+        print(f"shsc-desktop: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("shsc-desktop: interrupted", file=sys.stderr)
+        return 130

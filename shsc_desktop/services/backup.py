@@ -1,0 +1,319 @@
+"""Encrypted backups, verified after writing, and verified restore.
+
+A backup file (``*.shscbak``) is a ZIP archive (stored, not compressed) holding:
+
+* ``office.db`` — a page-for-page copy made with SQLite's online backup API into a new SQLCipher
+  file keyed with the same data key (encrypted to encrypted; nothing is ever decrypted to disk);
+* ``keyslots.json`` — the key slots, so the backup opens with the passwords and the recovery key
+  that were valid when it was taken;
+* ``manifest.json`` — when, which office, app and schema version, audit head and record counts,
+  authenticated with an HMAC under a key derived from the data key.
+
+The archive is written to a temporary file and renamed into place only after it has been re-opened
+and checked (``cipher_integrity_check``, audit chain, counts). A full disk or a pulled USB stick
+leaves no partial file, and earlier backups are untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlcipher3
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..atomic import atomic_produce
+from ..errors import BackupInvalid, Cancelled, DatabaseDamaged, ShscError, StorageFailed
+from ..models import migrate
+from ..models.engine import connect_raw, integrity_problems, make_engine, session_factory
+from ..models.tables import AuditEntry, Contact, Incident, Meeting, Referral
+from ..security import audit
+from ..security.audit import Action
+from ..security.permissions import Perm, require
+from ..security.vault import SLOT_FILE, SLOT_FILE_COPY, _hkdf
+
+if TYPE_CHECKING:
+    from .office import OfficeFolder, UnlockedOffice
+
+BACKUP_SUFFIX = ".shscbak"
+MANIFEST = "manifest.json"
+DB_MEMBER = "office.db"
+SLOTS_MEMBER = "keyslots.json"
+PAGES_PER_STEP = 256
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: str
+    office_code: str
+    office_name_en: str
+    audit_seq: int
+    counts: dict[str, int]
+
+
+class RestoreWouldDowngrade(ShscError):
+    """The backup is older than the office's current state (its audit log is shorter)."""
+
+    code = "restore_downgrade"
+
+    def __init__(self, backup_seq: int, current_seq: int) -> None:
+        super().__init__(
+            f"This backup is older than the data on this PC (audit entry {backup_seq} < "
+            f"{current_seq}). Restoring it would lose the newer records."
+        )
+        self.backup_seq = backup_seq
+        self.current_seq = current_seq
+
+
+def _counts(session: Session) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for name, model in (
+        ("incidents", Incident),
+        ("referrals", Referral),
+        ("meetings", Meeting),
+        ("contacts", Contact),
+        ("audit", AuditEntry),
+    ):
+        out[name] = int(session.scalar(select(func.count()).select_from(model)) or 0)
+    return out
+
+
+def _manifest_mac(data_key: bytes, manifest: dict[str, Any]) -> str:
+    body = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
+    return hmac.new(_hkdf(data_key, b"shsc backup manifest v1"), body, hashlib.sha256).hexdigest()
+
+
+def _copy_database(
+    src: Any, dst_path: Path, data_key: bytes, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> None:
+    dst = connect_raw(dst_path, data_key, check=False)
+    try:
+
+        def step(status: int, remaining: int, total: int) -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled("The backup was cancelled; nothing was written.")
+            if progress is not None:
+                progress(total - remaining, total)
+
+        src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+        dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        dst.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dst.close()
+
+
+def _verify_copy(db_path: Path, data_key: bytes) -> tuple[int, dict[str, int]]:
+    """Open a copied database, check every page and the audit chain; return (audit seq, counts)."""
+    conn = connect_raw(db_path, data_key)
+    try:
+        if integrity_problems(conn):
+            raise BackupInvalid("The backup copy failed its integrity check.")
+    finally:
+        conn.close()
+    engine = make_engine(db_path, data_key)
+    try:
+        with session_factory(engine)() as s:
+            report = audit.verify(s)
+            if not report.ok:
+                raise BackupInvalid("The audit log in the backup copy does not verify.")
+            return report.head_seq, _counts(s)
+    finally:
+        engine.dispose()
+
+
+def write_backup(
+    folder: OfficeFolder,
+    engine: Engine,
+    data_key: bytes,
+    target: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BackupInfo:
+    """Write and verify a backup of the open office at ``target`` (atomically)."""
+    target = Path(target)
+    if target.suffix != BACKUP_SUFFIX:
+        target = target.with_name(target.name + BACKUP_SUFFIX)
+    info = folder.info()
+    # The working copy lives next to the target, not in the system temp folder, so a backup to a
+    # USB stick never puts even encrypted data on the PC's temp drive.
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".shsc-backup-", dir=target.parent))
+    except OSError as exc:
+        raise StorageFailed(f"Cannot write to {target.parent}: {exc.strerror or exc}") from exc
+    try:
+        db_copy = work / DB_MEMBER
+        raw = engine.raw_connection()
+        try:
+            _copy_database(raw.driver_connection, db_copy, data_key, progress, cancelled)
+        finally:
+            raw.close()
+        audit_seq, counts = _verify_copy(db_copy, data_key)
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        manifest: dict[str, Any] = {
+            "format": "shsc-backup",
+            "version": 1,
+            "created_at": created,
+            "app_version": __version__,
+            "schema": migrate.current_revision(engine) or "",
+            "office": info.as_dict(),
+            "audit_seq": audit_seq,
+            "counts": counts,
+        }
+        manifest["mac"] = _manifest_mac(data_key, manifest)
+        slots = folder.vault.primary.read_bytes()
+
+        def produce(tmp: Path) -> None:
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+                zf.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
+                zf.writestr(SLOTS_MEMBER, slots)
+                zf.write(db_copy, DB_MEMBER)
+            with zipfile.ZipFile(tmp) as zf:  # re-read what actually reached the disk
+                if zf.testzip() is not None:
+                    raise BackupInvalid("The backup file could not be read back.")
+
+        atomic_produce(target, produce)
+    except sqlcipher3.OperationalError as exc:
+        raise StorageFailed(f"The backup could not be written: {exc}") from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return BackupInfo(target, created, info.code, info.name_en, audit_seq, counts)
+
+
+class BackupService:
+    """Backups of the open office (permission BACKUP), each audited, failures too."""
+
+    def __init__(self, office: UnlockedOffice) -> None:
+        self.office = office
+
+    def backup(
+        self, target: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> BackupInfo:
+        require(self.office.actor, Perm.BACKUP)
+        try:
+            result = write_backup(
+                self.office.folder, self.office.engine, self.office.data_key, target, progress, cancelled
+            )
+        except Cancelled:
+            raise
+        except ShscError as exc:
+            self.office.audit(Action.BACKUP_FAILED, "backup", Path(target).name, {"reason": exc.code})
+            raise
+        self.office.audit(Action.BACKUP, "backup", result.path.name, {"audit_seq": result.audit_seq})
+        return result
+
+
+def read_manifest(file: Path) -> dict[str, Any]:
+    """The unauthenticated manifest of a backup file (for display before restoring)."""
+    try:
+        with zipfile.ZipFile(file) as zf:
+            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+            if not isinstance(manifest, dict) or manifest.get("format") != "shsc-backup":
+                raise BackupInvalid("This is not an SHSC Desktop backup file.")
+            return manifest
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise BackupInvalid("This is not a readable SHSC Desktop backup file.") from exc
+
+
+def restore_backup(
+    folder: OfficeFolder, file: Path, username: str, password: str, allow_older: bool = False
+) -> UnlockedOffice:
+    """Replace this data folder's database and key slots with a verified backup.
+
+    The backup is unpacked next to the data folder, unlocked with ``username``/``password`` *as they
+    were when it was taken*, and checked completely before anything in the data folder changes.
+    The current files are kept in ``replaced-<time>/`` inside the data folder, never deleted.
+    """
+    from .office import OfficeFolder as _Folder
+
+    file = Path(file)
+    manifest = read_manifest(file)
+    folder.data_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=folder.data_dir))
+    try:
+        try:
+            with zipfile.ZipFile(file) as zf:
+                names = set(zf.namelist())
+                if not {MANIFEST, SLOTS_MEMBER, DB_MEMBER} <= names:
+                    raise BackupInvalid("The backup file is incomplete.")
+                (staging / SLOT_FILE).write_bytes(zf.read(SLOTS_MEMBER))
+                (staging / SLOT_FILE_COPY).write_bytes(zf.read(SLOTS_MEMBER))
+                with zf.open(DB_MEMBER) as src, open(staging / DB_MEMBER, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise BackupInvalid("The backup file is damaged.") from exc
+        staged = _Folder(staging, kdf=folder.kdf)
+        unlocked = staged.vault.unlock(username, password)  # WrongCredentials propagates
+        data_key = bytes(unlocked.keys[0])
+        unlocked.wipe()
+        if not hmac.compare_digest(
+            str(manifest.get("mac", "")),
+            _manifest_mac(data_key, {k: v for k, v in manifest.items() if k != "mac"}),
+        ):
+            raise BackupInvalid("The backup's description does not match its contents.")
+        try:
+            audit_seq, counts = _verify_copy(staging / DB_MEMBER, data_key)
+        except DatabaseDamaged as exc:
+            raise BackupInvalid("The database in the backup is damaged.") from exc
+        if counts != manifest.get("counts") or audit_seq != manifest.get("audit_seq"):
+            raise BackupInvalid("The backup's contents do not match its description.")
+        current = _current_audit_seq(folder, data_key)
+        if current is not None and current > audit_seq and not allow_older:
+            raise RestoreWouldDowngrade(audit_seq, current)
+        _swap_in(folder, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    office = folder.unlock(username, password)
+    office.audit(
+        Action.RESTORE,
+        "backup",
+        file.name,
+        {"created_at": manifest.get("created_at"), "audit_seq": audit_seq},
+    )
+    return office
+
+
+def _current_audit_seq(folder: OfficeFolder, data_key: bytes) -> int | None:
+    """The current database's audit length if it opens with the backup's key, else None."""
+    if not folder.db_path.exists():
+        return None
+    try:
+        conn = connect_raw(folder.db_path, data_key)
+    except DatabaseDamaged:
+        return None
+    try:
+        row = conn.execute("SELECT max(seq) FROM audit_log").fetchone()
+        return int(row[0] or 0)
+    except sqlcipher3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+
+
+def _swap_in(folder: OfficeFolder, staging: Path) -> None:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    keep = folder.data_dir / f"replaced-{stamp}"
+    try:
+        keep.mkdir()
+        for name in (DB_MEMBER, DB_MEMBER + "-wal", DB_MEMBER + "-shm", SLOT_FILE, SLOT_FILE_COPY):
+            current = folder.data_dir / name
+            if current.exists():
+                current.replace(keep / name)
+        for name in (DB_MEMBER, SLOT_FILE, SLOT_FILE_COPY):
+            (staging / name).replace(folder.data_dir / name)
+    except OSError as exc:
+        raise StorageFailed(f"The restore could not replace the files: {exc}") from exc
