@@ -1,0 +1,138 @@
+# SHSC Desktop — developer and CI entry points.
+#
+#   make run           the app on a throw-away demo office
+#   make test          ruff + the whole pytest suite, offscreen
+#   make lint          ruff check + ruff format --check + mypy (strict packages)
+#   make bundle        PyInstaller one-folder build into dist/shsc-desktop/
+#   make selftest      run the frozen build's `self-test`
+#   make translations  refresh i18n/*.ts from the views (lupdate), then compile .qm
+#   make system-deps   Debian packages Qt (offscreen/xcb), PDF tests, CMS tests and PyInstaller need
+#   make bench | screenshots | clean | distclean
+#
+# Every target that runs Python bootstraps .venv first (created if missing, `pip install -e .[dev]`
+# re-run only when pyproject.toml changes), so a fresh clone needs nothing installed by hand
+# except the system packages (`make system-deps`, run by .ci/run).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.shsc-dev-installed
+
+# Translation sources and their compiled form inside the package (resources.translations_folder()).
+TS_LANGS   := km en
+TS_FILES   := $(foreach l,$(TS_LANGS),i18n/shsc_$(l).ts)
+TS_PRESENT := $(wildcard $(TS_FILES))
+QM_FILES   := $(patsubst i18n/%.ts,shsc_desktop/i18n/%.qm,$(TS_PRESENT))
+# What lupdate scans. Line numbers are left out of the .ts files so that editing code does not
+# churn them (and the "lupdate would change the .ts" test stays meaningful).
+LUPDATE_SOURCES = $(shell find shsc_desktop/views -name '*.py' 2>/dev/null | sort)
+LUPDATE_FLAGS  := -locations none -no-obsolete
+
+DIST_DIR := dist/shsc-desktop
+FROZEN   := $(DIST_DIR)/shsc-desktop
+
+# Debian packages. Qt's xcb/wayland/offscreen platform plugins and libQt6Gui link against the
+# libraries below (checked with ldd on PySide6/Qt/lib and Qt/plugins); a font is needed so that
+# fontconfig has something to fall back to; poppler-utils gives pdftoppm for the PDF tests,
+# openssl is used by the CMS interoperability tests, xvfb by `make screenshots`, binutils
+# (objdump, objcopy, strip) by PyInstaller.
+SYSTEM_PACKAGES := \
+	libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 fonts-dejavu-core \
+	libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libx11-xcb1 libxrender1 libxi6 \
+	libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 \
+	libwayland-client0 libwayland-cursor0 libwayland-egl1 libgssapi-krb5-2 \
+	poppler-utils openssl xvfb xauth binutils
+
+.PHONY: help run test lint bundle selftest bench screenshots translations qm system-deps \
+	venv clean distclean
+
+help:
+	@sed -n '3,11p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+
+# --- bootstrap ------------------------------------------------------------------------------
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when the project's metadata changes; `pip install -e` is otherwise a no-op
+# that still costs several seconds of resolver time.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --disable-pip-version-check --quiet --upgrade pip
+	$(PY) -m pip install --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+venv: $(STAMP)
+
+# Compile each .ts that exists; none yet is fine (the app falls back to the source strings).
+shsc_desktop/i18n/%.qm: i18n/%.ts | $(STAMP)
+	@mkdir -p $(@D)
+	$(VENV)/bin/pyside6-lrelease $< -qm $@
+
+qm: $(QM_FILES)
+	@if [ -z "$(QM_FILES)" ]; then echo "no i18n/*.ts yet: nothing to compile"; fi
+
+# --- everyday --------------------------------------------------------------------------------
+
+run: $(STAMP) qm
+	$(PY) -m shsc_desktop --demo
+
+test: $(STAMP) qm
+	$(VENV)/bin/ruff check shsc_desktop tests tools
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check shsc_desktop tests tools
+	$(VENV)/bin/ruff format --check shsc_desktop tests tools
+	$(VENV)/bin/mypy shsc_desktop/models shsc_desktop/security shsc_desktop/services shsc_desktop/exports
+
+translations: $(STAMP)
+	@mkdir -p i18n
+	$(VENV)/bin/pyside6-lupdate $(LUPDATE_FLAGS) $(LUPDATE_SOURCES) -ts $(TS_FILES)
+	$(MAKE) --no-print-directory qm
+
+bench: $(STAMP) qm
+	$(PY) tools/bench.py
+
+screenshots: $(STAMP) qm
+	$(PY) tools/screenshots.py
+
+# --- frozen build ----------------------------------------------------------------------------
+
+bundle: $(STAMP) qm
+	rm -rf $(DIST_DIR)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller installer/shsc-desktop.spec
+	@du -sh $(DIST_DIR)
+
+selftest:
+	@test -x $(FROZEN) || { echo "no frozen build at $(FROZEN): run 'make bundle' first" >&2; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(FROZEN) self-test
+
+# --- machine ---------------------------------------------------------------------------------
+
+# Installs only what is missing, so it is quick (no apt-get update) on a machine that has it all.
+system-deps:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" \
+			|| missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "system packages: all present"; exit 0; fi; \
+	echo "system packages to install:$$missing"; \
+	sudo=""; if [ "$$(id -u)" != 0 ]; then sudo="sudo"; fi; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$sudo apt-get update -qq; \
+	$$sudo apt-get install -y -qq --no-install-recommends $$missing
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -f shsc_desktop/i18n/*.qm
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info
