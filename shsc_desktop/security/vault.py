@@ -49,6 +49,11 @@ RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read a
 RECOVERY_GROUPS = 8
 RECOVERY_GROUP_LEN = 5
 MIN_PASSWORD_LENGTH = 8
+# Bounds a genuine slot never exceeds (see Slot._check_shape).
+MAX_KDF_MEMORY_KIB = 4 * 1024 * 1024  # 4 GiB
+MAX_KDF_ITERATIONS = 64
+MAX_KDF_LANES = 16
+SEALED_PRIVATE_BYTES = 12 + 32 + 16  # nonce, X25519 private key, GCM tag
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ class Slot:
         kdf = obj["kdf"]
         if kdf.get("name") != "argon2id":
             raise ValueError("unknown KDF")
-        return cls(
+        slot = cls(
             id=str(obj["id"]),
             kind=str(obj["kind"]),
             username=str(obj["username"]),
@@ -147,8 +152,29 @@ class Slot:
             kdf=KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"])),
             salt=_unb64(kdf["salt"]),
             sealed_private=_unb64(obj["sealed_private"]),
-            wraps=[{k: str(v) for k, v in w.items()} for w in obj["wraps"]],
+            wraps=[{str(k): str(v) for k, v in dict(w).items()} for w in obj["wraps"]],
         )
+        slot._check_shape()
+        return slot
+
+    def _check_shape(self) -> None:
+        """Reject values no slot we write can have, *before* Argon2id or AES-GCM sees them.
+
+        The checksum only catches bit rot; someone who edits the file and recomputes it could
+        otherwise make unlocking crash (iterations 0, a short nonce) or hang for hours (a huge
+        memory or time cost). Such a copy is treated as damaged instead.
+        """
+        k = self.kdf
+        if not (
+            self.kind in ("user", "recovery")
+            and 1 <= k.lanes <= MAX_KDF_LANES
+            and 8 * k.lanes <= k.memory_kib <= MAX_KDF_MEMORY_KIB
+            and 1 <= k.iterations <= MAX_KDF_ITERATIONS
+            and 16 <= len(self.salt) <= 64
+            and len(self.public_key) == 32
+            and len(self.sealed_private) == SEALED_PRIVATE_BYTES
+        ):
+            raise ValueError("implausible slot")
 
 
 def _derive_kek(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
@@ -256,6 +282,9 @@ class SlotFile:
         body = doc["body"]
         if body.get("format") != FORMAT or body.get("version") != FORMAT_VERSION:
             raise ValueError("unknown slot file format")
+        if not body["slots"]:
+            # Every slot file we write has a user and a recovery slot; unlocking relies on one.
+            raise ValueError("no slots")
         return cls(
             office_id=str(body["office_id"]),
             generation=int(body["generation"]),
@@ -299,8 +328,10 @@ class Vault:
                 candidates.append(SlotFile.parse(path.read_bytes()))
             except FileNotFoundError:
                 continue
-            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-                continue  # damaged copy: the other one is tried
+            except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+                # Damaged copy: the other one is tried. AttributeError: a JSON value of the wrong
+                # type (a list where an object belongs) after a checksum-preserving edit.
+                continue
         if not candidates:
             raise KeySlotsDamaged(
                 "The key file of this office is missing or damaged. The database has not been "

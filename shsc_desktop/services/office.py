@@ -31,6 +31,7 @@ from ..errors import (
     DatabaseDamaged,
     OfficeExists,
     OfficeNotFound,
+    StorageFailed,
     ValidationFailed,
     WrongCredentials,
 )
@@ -46,6 +47,7 @@ from ..security.vault import KdfParams, Unlocked, Vault
 
 DB_FILE = "office.db"
 BACKUP_DIR = "backups"
+RECOVERY_LOCKOUT_NAME = "#recovery"  # back-off counter of the recovery key
 KDF_ENV = "SHSC_KDF"  # "fast" only in tests and the throw-away demo office
 
 
@@ -245,11 +247,11 @@ class OfficeFolder:
 
     def unlock_with_recovery(self, recovery_key: str, username: str, new_password: str) -> UnlockedOffice:
         """Recovery: the printed key unlocks and ``username`` gets a new password at once."""
-        self.lockout.check("#recovery")
+        self.lockout.check(RECOVERY_LOCKOUT_NAME)
         try:
             unlocked = self.vault.unlock_recovery(recovery_key)
         except WrongCredentials:
-            wait = self.lockout.failed("#recovery")
+            wait = self.lockout.failed(RECOVERY_LOCKOUT_NAME)
             raise WrongCredentials(retry_after=wait) from None
         office = self._open(unlocked, username, Action.RECOVERY_UNLOCK)
         from ..security.accounts import AccountService
@@ -262,6 +264,7 @@ class OfficeFolder:
             unlocked.wipe()
             raise DatabaseDamaged("The database file of this office is missing. Restore it from a backup.")
         key_index = self._find_working_key(unlocked)
+        key_count = len(unlocked.keys)
         data_key = bytearray(unlocked.keys[key_index])
         newest = bytearray(unlocked.keys[0])
         unlocked.wipe()
@@ -272,9 +275,19 @@ class OfficeFolder:
 
             engine = finish_interrupted_rotation(self, engine, data_key, newest)
             data_key = newest
+        elif key_count > 1:
+            # The crash came after the re-key but before the slots dropped the old key. Drop it
+            # now: left in place it would keep opening copies of the database made before the
+            # rotation. If that write fails, unlocking still succeeds and the next unlock retries.
+            with contextlib.suppress(StorageFailed):
+                self.vault.finish_rotation(bytes(newest))
         if migrate.needs_upgrade(engine):
             self._migrate_with_backup(engine, data_key)
         pending = self.lockout.succeeded(username)
+        if action == Action.RECOVERY_UNLOCK:
+            # The recovery key has its own back-off counter; a success must reset it too, or old
+            # typos would keep delaying the next recovery.
+            pending += self.lockout.succeeded(RECOVERY_LOCKOUT_NAME)
         with session_factory(engine)() as s, s.begin():
             user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
             if user is None and action == Action.RECOVERY_UNLOCK:
