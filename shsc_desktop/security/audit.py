@@ -154,6 +154,10 @@ def verify(session: Session) -> ChainReport:
             return ChainReport(False, count, entry.seq, last_hash, entry.seq, "an entry has been altered")
         prev = last_hash = entry.hash
         expected_seq += 1
+    if count == 0:
+        # Every office's log starts with its office_created entry, written with the first user.
+        # An empty log means the entries *and* the head setting were deleted.
+        return ChainReport(False, 0, 0, GENESIS, 1, "the audit log is empty")
     head = session.get(Setting, HEAD_KEY)
     head_value = head.value if head else f"0:{GENESIS}"
     if head_value != f"{expected_seq - 1}:{last_hash}":
