@@ -27,10 +27,6 @@ TS_LANGS   := km en
 TS_FILES   := $(foreach l,$(TS_LANGS),i18n/shsc_$(l).ts)
 TS_PRESENT := $(wildcard $(TS_FILES))
 QM_FILES   := $(patsubst i18n/%.ts,shsc_desktop/i18n/%.qm,$(TS_PRESENT))
-# What lupdate scans. Line numbers are left out of the .ts files so that editing code does not
-# churn them (and the "lupdate would change the .ts" test stays meaningful).
-LUPDATE_SOURCES = $(shell find shsc_desktop/views -name '*.py' 2>/dev/null | sort)
-LUPDATE_FLAGS  := -locations none -no-obsolete
 
 DIST_DIR := dist/shsc-desktop
 FROZEN   := $(DIST_DIR)/shsc-desktop
@@ -90,9 +86,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check shsc_desktop tests tools
 	$(VENV)/bin/mypy shsc_desktop/models shsc_desktop/security shsc_desktop/services shsc_desktop/exports
 
+# tools/i18n.py owns the lupdate options (-locations none, -no-obsolete, per-language target), so
+# that this target and the "are the .ts files up to date" test can never disagree.
 translations: $(STAMP)
-	@mkdir -p i18n
-	$(VENV)/bin/pyside6-lupdate $(LUPDATE_FLAGS) $(LUPDATE_SOURCES) -ts $(TS_FILES)
+	$(PY) tools/i18n.py update
 	$(MAKE) --no-print-directory qm
 
 bench: $(STAMP) qm
