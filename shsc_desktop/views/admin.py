@@ -1,0 +1,519 @@
+"""The Administration section: accounts, backup and restore, the audit log, and settings.
+
+Controls a role may not use are not shown; the services refuse them anyway.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ShscError
+from ..models.codes import ROLE
+from ..security.accounts import AccountService, UserView
+from ..security.audit import ChainReport
+from ..security.permissions import Perm
+from ..services.admin import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, AdminService, AuditLine
+from ..services.office import UnlockedOffice
+from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
+from .i18n import current_language
+from .messages import confirm, error_text, show_error, show_message
+from .operations import BackgroundOperation, run_in_background
+from .unlock import language_combo
+
+USER_COLUMNS = 3
+AUDIT_COLUMNS = 4
+
+
+class AdminPage(QWidget):
+    """Administration of the open office.
+
+    Signals:
+        language_requested(str): "km" or "en".
+        auto_lock_changed(int): the new number of idle minutes before the app locks.
+        restore_requested(object): the ``Path`` of a backup to restore (the shell locks first).
+    """
+
+    language_requested = Signal(str)
+    auto_lock_changed = Signal(int)
+    restore_requested = Signal(object)
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("adminPage")
+        self.office = office
+        self.accounts = AccountService(office)
+        self.admin = AdminService(office)
+        self.backup_operation: BackgroundOperation | None = None
+        actor = office.actor
+        self.can_manage_users = actor.can(Perm.MANAGE_USERS)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("adminTabs")
+
+        # accounts
+        self.accounts_tab = QWidget()
+        self.users_table = QTableWidget(0, USER_COLUMNS)
+        self.users_table.setObjectName("usersTable")
+        self.users_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.users_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.users_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.users_table.verticalHeader().hide()
+        self.users_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_user_button = QPushButton()
+        self.add_user_button.setObjectName("addUserButton")
+        self.reset_password_button = QPushButton()
+        self.reset_password_button.setObjectName("resetPasswordButton")
+        self.remove_user_button = QPushButton()
+        self.remove_user_button.setObjectName("removeUserButton")
+        self.change_password_button = QPushButton()
+        self.change_password_button.setObjectName("changePasswordButton")
+        self.signed_in_label = QLabel()
+        self.signed_in_label.setWordWrap(True)
+        user_buttons = QHBoxLayout()
+        for button in (self.add_user_button, self.reset_password_button, self.remove_user_button):
+            user_buttons.addWidget(button)
+        user_buttons.addStretch(1)
+        accounts_layout = QVBoxLayout(self.accounts_tab)
+        accounts_layout.addWidget(self.signed_in_label)
+        accounts_layout.addWidget(self.change_password_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.users_box = QGroupBox()
+        users_layout = QVBoxLayout(self.users_box)
+        users_layout.addWidget(self.users_table)
+        users_layout.addLayout(user_buttons)
+        accounts_layout.addWidget(self.users_box, 1)
+        self.users_box.setVisible(self.can_manage_users)
+        if not self.can_manage_users:
+            accounts_layout.addStretch(1)
+
+        # backup
+        self.backup_tab = QWidget()
+        self.backup_intro = QLabel()
+        self.backup_intro.setWordWrap(True)
+        self.backup_button = QPushButton()
+        self.backup_button.setObjectName("backupButton")
+        self.backup_progress = QProgressBar()
+        self.backup_progress.setObjectName("backupProgress")
+        self.backup_progress.hide()
+        self.cancel_backup_button = QPushButton()
+        self.cancel_backup_button.setObjectName("cancelBackupButton")
+        self.cancel_backup_button.hide()
+        self.backup_status = QLabel()
+        self.backup_status.setObjectName("backupStatus")
+        self.backup_status.setWordWrap(True)
+        self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_intro = QLabel()
+        self.restore_intro.setWordWrap(True)
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restoreButton")
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_button)
+        backup_row.addWidget(self.backup_progress, 1)
+        backup_row.addWidget(self.cancel_backup_button)
+        backup_layout = QVBoxLayout(self.backup_tab)
+        backup_layout.addWidget(self.backup_intro)
+        backup_layout.addLayout(backup_row)
+        backup_layout.addWidget(self.backup_status)
+        backup_layout.addSpacing(24)
+        backup_layout.addWidget(self.restore_intro)
+        backup_layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        backup_layout.addStretch(1)
+        can_restore = office.actor.can(Perm.RESTORE)
+        self.restore_intro.setVisible(can_restore)
+        self.restore_button.setVisible(can_restore)
+        self.backup_button.setEnabled(office.actor.can(Perm.BACKUP))
+
+        # audit
+        self.audit_tab = QWidget()
+        self.audit_intro = QLabel()
+        self.audit_intro.setWordWrap(True)
+        self.verify_audit_button = QPushButton()
+        self.verify_audit_button.setObjectName("verifyAuditButton")
+        self.audit_result = QLabel()
+        self.audit_result.setObjectName("auditResult")
+        self.audit_result.setWordWrap(True)
+        self.audit_table = QTableWidget(0, AUDIT_COLUMNS)
+        self.audit_table.setObjectName("auditTable")
+        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.audit_table.verticalHeader().hide()
+        self.audit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        audit_layout = QVBoxLayout(self.audit_tab)
+        audit_layout.addWidget(self.audit_intro)
+        audit_row = QHBoxLayout()
+        audit_row.addWidget(self.verify_audit_button)
+        audit_row.addWidget(self.audit_result, 1)
+        audit_layout.addLayout(audit_row)
+        audit_layout.addWidget(self.audit_table, 1)
+        self._last_report: ChainReport | None = None
+
+        # settings
+        self.settings_tab = QWidget()
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setObjectName("autoLockMinutes")
+        self.auto_lock.setRange(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
+        self.auto_lock.setValue(self.admin.get_auto_lock_minutes())
+        self.save_auto_lock_button = QPushButton()
+        self.save_auto_lock_button.setObjectName("saveAutoLockButton")
+        auto_lock_row = QHBoxLayout()
+        auto_lock_row.addWidget(self.auto_lock)
+        auto_lock_row.addWidget(self.save_auto_lock_button)
+        auto_lock_row.addStretch(1)
+        self.language = language_combo()
+        self.settings_form = QFormLayout(self.settings_tab)
+        self.auto_lock_row = QWidget()
+        self.auto_lock_row.setLayout(auto_lock_row)
+        self.settings_form.addRow(QLabel(), self.auto_lock_row)
+        self.settings_form.addRow(QLabel(), self.language)
+        can_settings = office.actor.can(Perm.MANAGE_SETTINGS)
+        self.auto_lock_row.setVisible(can_settings)
+        self.settings_form.labelForField(self.auto_lock_row).setVisible(can_settings)
+
+        self.tabs.addTab(self.accounts_tab, "")
+        self.tabs.addTab(self.backup_tab, "")
+        self.tabs.addTab(self.audit_tab, "")
+        self.tabs.addTab(self.settings_tab, "")
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs)
+
+        self.add_user_button.clicked.connect(self.open_add_user)
+        self.reset_password_button.clicked.connect(self.open_reset_password)
+        self.remove_user_button.clicked.connect(self.ask_remove_user)
+        self.change_password_button.clicked.connect(self.open_change_password)
+        self.backup_button.clicked.connect(self.choose_backup_target)
+        self.cancel_backup_button.clicked.connect(self.cancel_backup)
+        self.restore_button.clicked.connect(self.choose_restore_file)
+        self.verify_audit_button.clicked.connect(self.verify_audit)
+        self.save_auto_lock_button.clicked.connect(self.save_auto_lock)
+        self.language.currentIndexChanged.connect(self._language_picked)
+        self.users_table.itemSelectionChanged.connect(self._update_user_buttons)
+
+        self.retranslate()
+        self.refresh()
+
+    # -- texts -----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Administration"))
+        self.tabs.setTabText(0, self.tr("Accounts"))
+        self.tabs.setTabText(1, self.tr("Backup"))
+        self.tabs.setTabText(2, self.tr("Audit log"))
+        self.tabs.setTabText(3, self.tr("Settings"))
+        actor = self.office.actor
+        self.signed_in_label.setText(
+            self.tr("Signed in as %1 (%2).")
+            .replace("%1", actor.username)
+            .replace("%2", ROLE.label(actor.role.value, current_language()))
+        )
+        self.change_password_button.setText(self.tr("Change my password…"))
+        self.users_box.setTitle(self.tr("Users of this office"))
+        self.users_table.setHorizontalHeaderLabels(
+            [self.tr("User name"), self.tr("Full name"), self.tr("Role")]
+        )
+        self.add_user_button.setText(self.tr("Add user…"))
+        self.reset_password_button.setText(self.tr("Reset password…"))
+        self.remove_user_button.setText(self.tr("Remove user…"))
+        self.backup_intro.setText(
+            self.tr(
+                "A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a "
+                "safe place. It opens only with a password of this office."
+            )
+        )
+        self.backup_button.setText(self.tr("Back up now…"))
+        self.cancel_backup_button.setText(self.tr("Cancel"))
+        self.restore_intro.setText(
+            self.tr(
+                "Restoring replaces the records on this computer with those in the backup. The office is "
+                "locked first; the current files are kept in a folder, not deleted."
+            )
+        )
+        self.restore_button.setText(self.tr("Restore from a backup…"))
+        self.audit_intro.setText(
+            self.tr(
+                "Every change is recorded in the audit log. Each entry is linked to the one before, so any "
+                "later alteration can be found."
+            )
+        )
+        self.verify_audit_button.setText(self.tr("Verify the audit log"))
+        self.audit_table.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action")]
+        )
+        if self._last_report is not None:
+            self._show_report(self._last_report)
+        self.save_auto_lock_button.setText(self.tr("Save"))
+        self.auto_lock.setSuffix(self.tr(" minutes"))
+        self.settings_form.labelForField(self.auto_lock_row).setText(self.tr("Lock after inactivity:"))
+        self.settings_form.labelForField(self.language).setText(self.tr("Language:"))
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language.blockSignals(False)
+        self._fill_users_roles()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data ------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.can_manage_users:
+            self._show_users(self.accounts.list_users())
+        self._show_audit(self.admin.recent_audit(100))
+
+    def _show_users(self, users: list[UserView]) -> None:
+        self.users_table.setRowCount(len(users))
+        for row, user in enumerate(users):
+            name = QTableWidgetItem(user.username)
+            name.setData(Qt.ItemDataRole.UserRole, user.username)
+            role = QTableWidgetItem(ROLE.label(user.role, current_language()))
+            role.setData(Qt.ItemDataRole.UserRole, user.role)
+            self.users_table.setItem(row, 0, name)
+            self.users_table.setItem(row, 1, QTableWidgetItem(user.full_name))
+            self.users_table.setItem(row, 2, role)
+        self._update_user_buttons()
+
+    def _fill_users_roles(self) -> None:
+        for row in range(self.users_table.rowCount()):
+            item = self.users_table.item(row, 2)
+            if item is not None:
+                item.setText(ROLE.label(str(item.data(Qt.ItemDataRole.UserRole)), current_language()))
+
+    def _show_audit(self, lines: list[AuditLine]) -> None:
+        self.audit_table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            at = line.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            for column, text in enumerate((str(line.seq), at, line.actor, line.action)):
+                self.audit_table.setItem(row, column, QTableWidgetItem(text))
+
+    def selected_username(self) -> str | None:
+        rows = self.users_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.users_table.item(rows[0].row(), 0)
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def select_user(self, username: str) -> None:
+        for row in range(self.users_table.rowCount()):
+            item = self.users_table.item(row, 0)
+            if item is not None and item.text() == username:
+                self.users_table.selectRow(row)
+                return
+        raise LookupError(username)
+
+    def _update_user_buttons(self) -> None:
+        selected = self.selected_username()
+        self.reset_password_button.setEnabled(selected is not None)
+        self.remove_user_button.setEnabled(selected is not None and selected != self.office.actor.username)
+
+    # -- accounts --------------------------------------------------------------------------------
+
+    def open_add_user(self) -> AddUserDialog:
+        dialog = AddUserDialog(self.office, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.user_added.connect(lambda _name: self.refresh())
+        dialog.open()
+        return dialog
+
+    def open_reset_password(self) -> ResetPasswordDialog | None:
+        username = self.selected_username()
+        if username is None:
+            return None
+        dialog = ResetPasswordDialog(self.office, username, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.password_reset.connect(
+            lambda name: show_message(self, self.tr("The password of %1 has been reset.").replace("%1", name))
+        )
+        dialog.open()
+        return dialog
+
+    def open_change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self.office, forced=False, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.password_changed.connect(
+            lambda: show_message(self, self.tr("Your password has been changed."))
+        )
+        dialog.open()
+        return dialog
+
+    def ask_remove_user(self) -> None:
+        username = self.selected_username()
+        if username is None:
+            return
+        confirm(
+            self,
+            self.tr(
+                "Remove %1 from this office? They will no longer be able to sign in. The data key will be "
+                "rotated, so any copy of the old key stops working. Close other SHSC Desktop windows first."
+            ).replace("%1", username),
+            self.tr("Remove user"),
+            lambda: self.remove_user(username),
+        )
+
+    def remove_user(self, username: str) -> None:
+        self.remove_user_button.setEnabled(False)
+        run_in_background(
+            self,
+            lambda _task: self.accounts.remove_user(username, rotate_key=True),
+            on_success=lambda _r: self._user_removed(username),
+            on_failure=self._failed,
+        )
+
+    def _user_removed(self, username: str) -> None:
+        self.refresh()
+        show_message(
+            self, self.tr("%1 has been removed and the data key was rotated.").replace("%1", username)
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        self._update_user_buttons()
+        show_error(self, error)
+
+    # -- backup and restore ----------------------------------------------------------------------
+
+    def choose_backup_target(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Save the backup as"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("shscbak")
+        dialog.setNameFilters([self.tr("SHSC Desktop backups (*.shscbak)")])
+        dialog.selectFile(
+            f"shsc-backup-{self.office.info.code or 'office'}-{date.today().isoformat()}.shscbak"
+        )
+        dialog.fileSelected.connect(lambda name: self.start_backup(Path(name)))
+        dialog.open()
+        return dialog
+
+    def start_backup(self, target: Path) -> BackgroundOperation:
+        from ..services.backup import BackupService
+
+        service = BackupService(self.office)
+        self.backup_button.setEnabled(False)
+        self.backup_progress.setRange(0, 0)
+        self.backup_progress.show()
+        self.cancel_backup_button.show()
+        self.cancel_backup_button.setEnabled(True)
+        self.backup_status.setText(self.tr("Backing up…"))
+
+        def progress(done: int, total: int) -> None:
+            if total > 0:
+                self.backup_progress.setRange(0, total)
+                self.backup_progress.setValue(done)
+
+        def finished() -> None:
+            self.backup_operation = None
+            self.backup_button.setEnabled(True)
+            self.backup_progress.hide()
+            self.cancel_backup_button.hide()
+
+        def succeeded(info: object) -> None:
+            finished()
+            path = getattr(info, "path", target)
+            self.backup_status.setText(
+                self.tr("The backup was saved and checked: %1").replace("%1", str(path))
+            )
+            self._show_audit(self.admin.recent_audit(100))
+
+        def failed(error: BaseException) -> None:
+            finished()
+            assert isinstance(error, ShscError)
+            self.backup_status.setText(error_text(error))
+
+        self.backup_operation = run_in_background(
+            self,
+            lambda task: service.backup(target, task.report, task.is_cancelled),
+            on_success=succeeded,
+            on_failure=failed,
+            on_progress=progress,
+        )
+        return self.backup_operation
+
+    def cancel_backup(self) -> None:
+        if self.backup_operation is not None:
+            self.backup_operation.cancel()
+            self.cancel_backup_button.setEnabled(False)
+
+    def choose_restore_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Choose the backup file"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("SHSC Desktop backups (*.shscbak)"), self.tr("All files (*)")])
+        dialog.fileSelected.connect(lambda name: self.restore_requested.emit(Path(name)))
+        dialog.open()
+        return dialog
+
+    # -- audit -----------------------------------------------------------------------------------
+
+    def verify_audit(self) -> BackgroundOperation:
+        self.verify_audit_button.setEnabled(False)
+        self.audit_result.setText(self.tr("Checking…"))
+
+        def verified(report: ChainReport) -> None:
+            self.verify_audit_button.setEnabled(True)
+            self._last_report = report
+            self._show_report(report)
+            self._show_audit(self.admin.recent_audit(100))
+
+        def failed(error: BaseException) -> None:
+            self.verify_audit_button.setEnabled(True)
+            assert isinstance(error, ShscError)
+            self.audit_result.setText(error_text(error))
+
+        return run_in_background(
+            self, lambda _task: self.admin.verify_audit(), on_success=verified, on_failure=failed
+        )
+
+    def _show_report(self, report: ChainReport) -> None:
+        if report.ok:
+            self.audit_result.setText(
+                self.tr("The audit log is intact: %1 entries checked.").replace("%1", str(report.entries))
+            )
+            self.audit_result.setStyleSheet("color: #1b5e20;")
+        else:
+            self.audit_result.setText(
+                self.tr("The audit log has been altered. The first bad entry is number %1.").replace(
+                    "%1", str(report.first_bad_seq)
+                )
+            )
+            self.audit_result.setStyleSheet("color: #b00020;")
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def save_auto_lock(self) -> None:
+        minutes = self.auto_lock.value()
+        try:
+            self.admin.set_auto_lock_minutes(minutes)
+        except ShscError as error:
+            show_error(self, error)
+            return
+        self.auto_lock_changed.emit(minutes)
+        show_message(
+            self, self.tr("The office now locks after %1 minutes without use.").replace("%1", str(minutes))
+        )
+
+    def _language_picked(self, index: int) -> None:
+        lang = self.language.itemData(index)
+        if lang:
+            self.language_requested.emit(str(lang))

@@ -1,0 +1,407 @@
+"""Small account dialogs: change one's own password, add a user, reset a password, and the sign-in
+of a backup before restoring it.
+
+Each dialog checks its fields at once (clear messages next to the fields), then runs the slow key
+derivation in the background and closes itself only when the service has succeeded. Dialogs are
+opened with ``open()`` by their callers, never ``exec()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ShscError
+from ..models.codes import ROLE
+from ..security.accounts import AccountService
+from ..security.permissions import ROLES_BY_LEVEL
+from ..security.vault import MIN_PASSWORD_LENGTH
+from ..services.office import UnlockedOffice
+from .i18n import current_language
+from .messages import error_text
+from .operations import run_in_background
+
+
+def password_problem(password: str, repeat: str) -> str:
+    """The translated problem with a new password, or "" if it is acceptable."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return QCoreApplication.translate(
+            "Dialogs", "The password must have at least %1 characters."
+        ).replace("%1", str(MIN_PASSWORD_LENGTH))
+    if password != repeat:
+        return QCoreApplication.translate("Dialogs", "The two passwords are not the same.")
+    return ""
+
+
+def password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("errorLabel")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+def busy_bar() -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # an indefinite "working" bar
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.hide()
+    return bar
+
+
+def ok_cancel_buttons() -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """A button box whose texts are ours (Qt has no Khmer translation of its own)."""
+    box = QDialogButtonBox()
+    ok = box.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setObjectName("okButton")
+    ok.setDefault(True)
+    cancel = box.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setObjectName("cancelButton")
+    return box, ok, cancel
+
+
+def _show_problem(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class ChangePasswordDialog(QDialog):
+    """Change the signed-in user's own password.
+
+    Signals:
+        password_changed(): the new password is in place.
+    """
+
+    password_changed = Signal()
+
+    def __init__(self, office: UnlockedOffice, forced: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.office = office
+        self.forced = forced
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.old_password = password_field("oldPassword")
+        self.new_password = password_field("newPassword")
+        self.repeat_password = password_field("repeatPassword")
+        self.error = error_label()
+        self.busy = busy_bar()
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
+        self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.old_password)
+        self.form.addRow(QLabel(), self.new_password)
+        self.form.addRow(QLabel(), self.repeat_password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Change my password"))
+        self.intro.setText(
+            self.tr("Before you continue, choose a new password that only you know.")
+            if self.forced
+            else self.tr("Choose a new password that only you know.")
+        )
+        self.form.labelForField(self.old_password).setText(self.tr("Current password:"))
+        self.form.labelForField(self.new_password).setText(self.tr("New password:"))
+        self.form.labelForField(self.repeat_password).setText(self.tr("New password again:"))
+        self.ok_button.setText(self.tr("Change password"))
+        self.cancel_button.setText(self.tr("Sign out") if self.forced else self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def submit(self) -> None:
+        problem = password_problem(self.new_password.text(), self.repeat_password.text())
+        if not problem and self.new_password.text() == self.old_password.text():
+            problem = self.tr("The new password must be different from the current one.")
+        _show_problem(self.error, problem)
+        if problem:
+            return
+        old, new = self.old_password.text(), self.new_password.text()
+        self._set_busy(True)
+        run_in_background(
+            self,
+            lambda _task: AccountService(self.office).change_own_password(old, new),
+            on_success=self._changed,
+            on_failure=self._failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.ok_button.setEnabled(not busy)
+
+    def _changed(self, _result: object) -> None:
+        self._set_busy(False)
+        self.password_changed.emit()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        assert isinstance(error, ShscError)
+        _show_problem(self.error, error_text(error))
+
+
+class AddUserDialog(QDialog):
+    """Add a person to this office (chief only; the service checks it too).
+
+    Signals:
+        user_added(str): the new user's name.
+    """
+
+    user_added = Signal(str)
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addUserDialog")
+        self.office = office
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("fullName")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        self.roles = [r.value for r in ROLES_BY_LEVEL[office.info.level]]
+        self.password = password_field("password")
+        self.repeat_password = password_field("repeatPassword")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.error = error_label()
+        self.busy = busy_bar()
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
+        self.form = QFormLayout()
+        for field in (self.username, self.full_name, self.role, self.password, self.repeat_password):
+            self.form.addRow(QLabel(), field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.retranslate()
+        if "clerk" in self.roles:
+            self.role.setCurrentIndex(self.roles.index("clerk"))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Add a user"))
+        self.form.labelForField(self.username).setText(self.tr("User name:"))
+        self.form.labelForField(self.full_name).setText(self.tr("Full name:"))
+        self.form.labelForField(self.role).setText(self.tr("Role:"))
+        self.form.labelForField(self.password).setText(self.tr("Password:"))
+        self.form.labelForField(self.repeat_password).setText(self.tr("Password again:"))
+        self.hint.setText(self.tr("The new user must choose their own password when they first sign in."))
+        self.ok_button.setText(self.tr("Add user"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        current = self.role.currentIndex()
+        self.role.clear()
+        for code in self.roles:
+            self.role.addItem(ROLE.label(code, current_language()), code)
+        self.role.setCurrentIndex(max(0, current))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def submit(self) -> None:
+        username = self.username.text().strip()
+        problem = "" if username else self.tr("Enter a user name.")
+        problem = problem or password_problem(self.password.text(), self.repeat_password.text())
+        _show_problem(self.error, problem)
+        if problem:
+            return
+        role = str(self.role.currentData())
+        password, full_name = self.password.text(), self.full_name.text().strip()
+        self.busy.show()
+        self.ok_button.setEnabled(False)
+        run_in_background(
+            self,
+            lambda _task: AccountService(self.office).add_user(username, role, password, full_name),
+            on_success=lambda _user: self._added(username),
+            on_failure=self._failed,
+        )
+
+    def _added(self, username: str) -> None:
+        self.busy.hide()
+        self.user_added.emit(username)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy.hide()
+        self.ok_button.setEnabled(True)
+        assert isinstance(error, ShscError)
+        _show_problem(self.error, error_text(error))
+
+
+class ResetPasswordDialog(QDialog):
+    """The chief sets a temporary password for someone who forgot theirs.
+
+    Signals:
+        password_reset(str): the user's name.
+    """
+
+    password_reset = Signal(str)
+
+    def __init__(self, office: UnlockedOffice, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resetPasswordDialog")
+        self.office = office
+        self.target = username
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.password = password_field("password")
+        self.repeat_password = password_field("repeatPassword")
+        self.error = error_label()
+        self.busy = busy_bar()
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
+        self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.password)
+        self.form.addRow(QLabel(), self.repeat_password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Reset password"))
+        self.intro.setText(
+            self.tr("Set a temporary password for %1. They must change it when they next sign in.").replace(
+                "%1", self.target
+            )
+        )
+        self.form.labelForField(self.password).setText(self.tr("Temporary password:"))
+        self.form.labelForField(self.repeat_password).setText(self.tr("Password again:"))
+        self.ok_button.setText(self.tr("Reset password"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def submit(self) -> None:
+        problem = password_problem(self.password.text(), self.repeat_password.text())
+        _show_problem(self.error, problem)
+        if problem:
+            return
+        password = self.password.text()
+        self.busy.show()
+        self.ok_button.setEnabled(False)
+        run_in_background(
+            self,
+            lambda _task: AccountService(self.office).reset_password(self.target, password),
+            on_success=lambda _r: self._done(),
+            on_failure=self._failed,
+        )
+
+    def _done(self) -> None:
+        self.busy.hide()
+        self.password_reset.emit(self.target)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy.hide()
+        self.ok_button.setEnabled(True)
+        assert isinstance(error, ShscError)
+        _show_problem(self.error, error_text(error))
+
+
+class BackupSignInDialog(QDialog):
+    """Before a restore: the user name and password as they were when the backup was taken.
+
+    Signals:
+        credentials_entered(str, str): user name and password.
+    """
+
+    credentials_entered = Signal(str, str)
+
+    def __init__(self, backup_file: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupSignInDialog")
+        self.backup_file = Path(backup_file)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = password_field("password")
+        self.error = error_label()
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
+        self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.username)
+        self.form.addRow(QLabel(), self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.intro.setText(
+            self.tr(
+                "Restore %1. Sign in with a user name and password that were valid when the backup was made. "
+                "The current files are kept in a folder next to the data, not deleted."
+            ).replace("%1", self.backup_file.name)
+        )
+        self.form.labelForField(self.username).setText(self.tr("User name:"))
+        self.form.labelForField(self.password).setText(self.tr("Password:"))
+        self.ok_button.setText(self.tr("Restore"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def submit(self) -> None:
+        if not self.username.text().strip() or not self.password.text():
+            _show_problem(self.error, self.tr("Enter the user name and the password."))
+            return
+        self.credentials_entered.emit(self.username.text().strip(), self.password.text())
+        self.accept()
+
+
+def apply_window_modality(dialog: QDialog) -> QDialog:
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog

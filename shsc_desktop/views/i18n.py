@@ -1,0 +1,99 @@
+"""The interface language: Khmer by default, English second, switchable while the app runs.
+
+The choice is kept per data folder in ``ui.ini`` (no secrets in it) so it is known before anyone
+signs in. Switching replaces the installed ``QTranslator``; Qt then sends ``LanguageChange`` to every
+widget and each of our widgets rebuilds its texts in ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from ..resources import PACKAGE_ROOT, frozen_root, translations_folder
+
+LANGUAGES = ("km", "en")
+DEFAULT_LANGUAGE = "km"
+SETTINGS_FILE = "ui.ini"
+SOURCE_FOLDER = PACKAGE_ROOT.parent / "i18n"  # the .ts sources, in a checkout only
+
+_translator: QTranslator | None = None
+_current = "en"  # what the source strings are written in
+
+
+def language_name(lang: str) -> str:
+    """Each language is named in itself, so anyone can find their own."""
+    return {"km": "ខ្មែរ", "en": "English"}[lang]
+
+
+def current_language() -> str:
+    return _current
+
+
+def preferences(data_dir: Path) -> QSettings:
+    return QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def saved_language(data_dir: Path) -> str:
+    value = str(preferences(data_dir).value("language", DEFAULT_LANGUAGE))
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(data_dir: Path, lang: str) -> None:
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    settings = preferences(data_dir)
+    settings.setValue("language", lang)
+    settings.sync()
+
+
+def set_language(lang: str) -> None:
+    """Install the translator for ``lang`` (``LanguageChange`` reaches every widget)."""
+    global _translator, _current
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    app = QCoreApplication.instance()
+    assert app is not None
+    translator = QTranslator(app)
+    if not translator.load(str(translations_folder() / f"shsc_{lang}.qm")) and lang != "en":
+        raise FileNotFoundError(f"The {lang} translation is missing from {translations_folder()}.")
+    if _translator is not None:
+        app.removeTranslator(_translator)
+        _translator.deleteLater()
+    _translator = translator
+    app.installTranslator(translator)
+    _current = lang
+    QLocale.setDefault(QLocale(QLocale.Language.Khmer if lang == "km" else QLocale.Language.English))
+
+
+def lrelease_program() -> str | None:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    candidate = Path(sys.executable).parent / (
+        "pyside6-lrelease" + (".exe" if sys.platform == "win32" else "")
+    )
+    return str(candidate) if candidate.exists() else None
+
+
+def compile_translations(force: bool = False) -> list[Path]:
+    """Compile ``i18n/*.ts`` into the package's ``.qm`` files when missing or stale (checkouts only;
+    frozen builds and wheels ship the compiled files). Returns the files written."""
+    if frozen_root() is not None or not SOURCE_FOLDER.is_dir():
+        return []
+    program = lrelease_program()
+    target = translations_folder()
+    written: list[Path] = []
+    for ts in sorted(SOURCE_FOLDER.glob("shsc_*.ts")):
+        qm = target / (ts.stem + ".qm")
+        if not force and qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        if program is None:
+            raise FileNotFoundError("pyside6-lrelease is needed to compile the translations.")
+        target.mkdir(parents=True, exist_ok=True)
+        subprocess.run([program, "-silent", str(ts), "-qm", str(qm)], check=True)
+        written.append(qm)
+    return written

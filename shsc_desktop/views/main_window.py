@@ -1,0 +1,238 @@
+"""The main window: a navigation list on the left, the chosen section on the right, and a status bar
+naming the office and the signed-in user.
+
+The window holds every widget that shows decrypted data; locking destroys it as a whole.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.codes import OFFICE_LEVEL, ROLE
+from ..services.office import UnlockedOffice
+from .admin import AdminPage
+from .i18n import current_language
+
+SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
+PLACEHOLDER_SECTIONS = SECTIONS[1:-1]
+LOCK_SHORTCUT = "Ctrl+L"
+QUICK_HIDE_SHORTCUT = "Ctrl+Shift+H"
+
+
+def heading_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * 1.4)
+    font.setBold(True)
+    return font
+
+
+class PlaceholderPage(QWidget):
+    """A section that arrives in a later version."""
+
+    def __init__(self, section: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{section}Page")
+        self.section = section
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.heading.setFont(heading_font(self.font()))
+        self.message = QLabel()
+        self.message.setObjectName("placeholderMessage")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def retranslate(self, title: str) -> None:
+        self.heading.setText(title)
+        self.message.setText(self.tr("This section arrives in a later version."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.message.setText(self.tr("This section arrives in a later version."))
+        super().changeEvent(event)
+
+
+class HomePage(QWidget):
+    """A short welcome naming the office and the person signed in."""
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self.office = office
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.heading.setFont(heading_font(self.font()))
+        self.office_line = QLabel()
+        self.office_line.setWordWrap(True)
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.office_line)
+        layout.addSpacing(12)
+        layout.addWidget(self.help)
+        layout.addStretch(1)
+
+    def retranslate(self, title: str) -> None:
+        lang = current_language()
+        info = self.office.info
+        self.heading.setText(title)
+        self.office_line.setText(
+            self.tr("%1, %2 (code %3)")
+            .replace("%1", info.name(lang))
+            .replace("%2", OFFICE_LEVEL.label(info.level, lang))
+            .replace("%3", info.code or "–")
+        )
+        self.help.setText(
+            self.tr(
+                "Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; "
+                "Ctrl+Shift+H hides everything at once."
+            )
+        )
+
+
+class MainWindow(QMainWindow):
+    """The signed-in window.
+
+    Signals:
+        lock_requested(str): lock now, with the reason for the audit log ("manual").
+        quick_hide_requested(): hide at once and lock.
+        language_requested(str): "km" or "en".
+        auto_lock_changed(int): minutes.
+        restore_requested(object): ``Path`` of a backup to restore.
+    """
+
+    lock_requested = Signal(str)
+    quick_hide_requested = Signal()
+    language_requested = Signal(str)
+    auto_lock_changed = Signal(int)
+    restore_requested = Signal(object)
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.office = office
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setMinimumWidth(220)
+        self.navigation.setMaximumWidth(300)
+        self.navigation.setSpacing(2)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.home_page = HomePage(office)
+        self.placeholder_pages = {section: PlaceholderPage(section) for section in PLACEHOLDER_SECTIONS}
+        self.admin_page = AdminPage(office)
+        self.page_by_section: dict[str, QWidget] = {
+            "home": self.home_page,
+            **self.placeholder_pages,
+            "administration": self.admin_page,
+        }
+        for section in SECTIONS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, section)
+            item.setSizeHint(QSize(200, 44))  # room for Khmer's stacked consonants
+            self.navigation.addItem(item)
+            self.pages.addWidget(self.page_by_section[section])
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.lock_action = QAction(self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(lambda: self.lock_requested.emit("manual"))
+        self.hide_action = QAction(self)
+        self.hide_action.setObjectName("quickHideAction")
+        self.hide_action.setShortcut(QKeySequence(QUICK_HIDE_SHORTCUT))
+        self.hide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.hide_action.triggered.connect(self.quick_hide_requested.emit)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.lock_action)
+        self.toolbar.addAction(self.hide_action)
+        self.addToolBar(self.toolbar)
+
+        self.office_status = QLabel()
+        self.office_status.setObjectName("officeStatus")
+        self.user_status = QLabel()
+        self.user_status.setObjectName("userStatus")
+        self.statusBar().addWidget(self.office_status, 1)
+        self.statusBar().addPermanentWidget(self.user_status)
+
+        self.admin_page.language_requested.connect(self.language_requested)
+        self.admin_page.auto_lock_changed.connect(self.auto_lock_changed)
+        self.admin_page.restore_requested.connect(self.restore_requested)
+
+        self.retranslate()
+        self.navigation.setCurrentRow(0)
+        self.resize(1100, 720)
+
+    def section_titles(self) -> dict[str, str]:
+        return {
+            "home": self.tr("Home"),
+            "incidents": self.tr("Incidents"),
+            "referrals": self.tr("Referrals"),
+            "meetings": self.tr("Meetings"),
+            "contacts": self.tr("Contacts"),
+            "reports": self.tr("Reports"),
+            "exchange": self.tr("Exchange"),
+            "administration": self.tr("Administration"),
+        }
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        info = self.office.info
+        actor = self.office.actor
+        self.setWindowTitle(self.tr("SHSC Desktop – %1").replace("%1", info.name(lang)))
+        titles = self.section_titles()
+        for row, section in enumerate(SECTIONS):
+            item = self.navigation.item(row)
+            item.setText(titles[section])
+        self.home_page.retranslate(titles["home"])
+        for section, page in self.placeholder_pages.items():
+            page.retranslate(titles[section])
+        self.lock_action.setText(self.tr("Lock (Ctrl+L)"))
+        self.hide_action.setText(self.tr("Hide (Ctrl+Shift+H)"))
+        self.toolbar.setWindowTitle(self.tr("Tools"))
+        self.office_status.setText(
+            self.tr("Office: %1").replace("%1", f"{info.name(lang)} ({OFFICE_LEVEL.label(info.level, lang)})")
+        )
+        self.user_status.setText(
+            self.tr("Signed in: %1 – %2")
+            .replace("%1", actor.username)
+            .replace("%2", ROLE.label(actor.role.value, lang))
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_section(self, section: str) -> None:
+        self.navigation.setCurrentRow(SECTIONS.index(section))
+
+    def current_section(self) -> str:
+        return SECTIONS[self.navigation.currentRow()]

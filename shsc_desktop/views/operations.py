@@ -1,0 +1,175 @@
+"""Background operations: slow work (key derivation, backup, restore, later import/export/PDF) runs
+off the GUI thread and reports back through callbacks on the GUI thread (Anki's ``CollectionOp``).
+
+Usage::
+
+    run_in_background(
+        parent,
+        lambda task: service.backup(target, task.report, task.is_cancelled),
+        on_success=lambda info: ...,
+        on_failure=lambda error: ...,     # optional: expected errors get a message box by default
+        on_progress=lambda done, total: ...,
+    )
+
+The work function receives a :class:`Task` to report progress and to poll for cancellation. A failure
+that is an expected :class:`~shsc_desktop.errors.ShscError` goes to ``on_failure`` (or, without one,
+to a translated message box); anything else is a bug and goes to the crash dialog. Callbacks are not
+called once ``parent`` has been destroyed (e.g. the window was closed by an auto-lock).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..errors import ShscError
+
+_pool: QThreadPool | None = None
+_running: set[BackgroundOperation] = set()
+
+
+def thread_pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+    return _pool
+
+
+def running_count() -> int:
+    """How many background operations have not yet reported back."""
+    return len(_running)
+
+
+def cancel_all() -> None:
+    """Ask every running operation to stop (before locking)."""
+    for operation in list(_running):
+        operation.cancel()
+
+
+def wait_for_all(timeout_ms: int = 30000) -> bool:
+    """Block until every worker thread is idle (for tests and for quitting)."""
+    return thread_pool().waitForDone(timeout_ms)
+
+
+class Task:
+    """What the work function sees: progress reporting and the cancel flag."""
+
+    def __init__(self, operation: BackgroundOperation) -> None:
+        self._operation = operation
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._operation.progressed.emit(int(done), int(total))
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _Runner(QRunnable):
+    def __init__(self, operation: BackgroundOperation, work: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._operation = operation
+        self._work = work
+
+    def run(self) -> None:
+        op = self._operation
+        try:
+            result = self._work(op.task)
+        except Exception as exc:  # reported on the GUI thread, never swallowed
+            op.failed.emit(exc)
+        else:
+            op.succeeded.emit(result)
+
+
+class BackgroundOperation(QObject):
+    """One piece of work on the thread pool.
+
+    Signals:
+        progressed(int, int): done and total steps, from the worker thread (queued to the GUI).
+        succeeded(object): the work function's result.
+        failed(object): the exception it raised.
+        finished(): after either of the two above, once the callbacks have run.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        super().__init__()  # no Qt parent: it must outlive a window closed while it runs
+        self._parent = parent
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_progress = on_progress
+        self.task = Task(self)
+        self.progressed.connect(self._progress)
+        self.succeeded.connect(self._success)
+        self.failed.connect(self._failure)
+
+    def cancel(self) -> None:
+        self.task.cancel()
+
+    def _parent_alive(self) -> bool:
+        return self._parent is None or shiboken6.isValid(self._parent)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._on_progress and self._parent_alive():
+            self._on_progress(done, total)
+
+    def _success(self, result: Any) -> None:
+        try:
+            if self._on_success and self._parent_alive():
+                self._on_success(result)
+        finally:
+            self._done()
+
+    def _failure(self, error: BaseException) -> None:
+        try:
+            if not isinstance(error, ShscError):
+                sys.excepthook(type(error), error, error.__traceback__)
+            elif not self._parent_alive():
+                pass  # the window is gone (locked); nothing to tell
+            elif self._on_failure:
+                self._on_failure(error)
+            else:
+                from .messages import show_error
+
+                show_error(self._parent, error)
+        finally:
+            self._done()
+
+    def _done(self) -> None:
+        _running.discard(self)
+        self.finished.emit()
+
+
+def run_in_background(
+    parent: QWidget | None,
+    work: Callable[[Task], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> BackgroundOperation:
+    """Start ``work(task)`` on the pool; the callbacks run later on the GUI thread."""
+    operation = BackgroundOperation(parent, on_success, on_failure, on_progress)
+    _running.add(operation)
+    thread_pool().start(_Runner(operation, work))
+    return operation

@@ -1,0 +1,179 @@
+"""The application shell: which window is shown (setup wizard, sign-in, main window), locking on
+request or on inactivity, quick-hide, and switching the language.
+
+Locking cancels running background work, destroys the main window (every widget that shows
+decrypted data) and locks the office, which drops the key; then the sign-in window comes back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..security.accounts import AccountService
+from ..services.admin import AdminService
+from ..services.office import OfficeFolder, UnlockedOffice
+from . import i18n, operations
+from .dialogs import ChangePasswordDialog
+from .inactivity import InactivityTimer
+from .main_window import MainWindow
+from .unlock import UnlockWindow
+
+MINUTE_MS = 60_000
+
+
+class AppShell(QObject):
+    """Owns the top-level windows and the open office.
+
+    Signals:
+        locked(str): the office was locked (the reason: "manual", "idle", "quick-hide", ...).
+        opened(): the main window is shown for a freshly unlocked office.
+    """
+
+    locked = Signal(str)
+    opened = Signal()
+
+    def __init__(
+        self,
+        data_dir: Path,
+        folder: OfficeFolder | None = None,
+        demo_credentials: dict[str, str] | None = None,
+        idle_interval_ms: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.folder = folder or OfficeFolder(self.data_dir)
+        self.demo_credentials = demo_credentials
+        self.idle_interval_override = idle_interval_ms
+        self.office: UnlockedOffice | None = None
+        self.main_window: MainWindow | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.wizard: QWidget | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
+        self.idle = InactivityTimer(5 * MINUTE_MS, self)
+        self.idle.inactive.connect(self._idle_timeout)
+
+    # -- windows ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.folder.exists():
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self) -> None:
+        from .wizard import SetupWizard
+
+        wizard = SetupWizard(self.folder)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.office_ready.connect(self._wizard_finished)
+        wizard.language_requested.connect(self.change_language)
+        self.wizard = wizard
+        wizard.show()
+
+    def _wizard_finished(self, office: UnlockedOffice) -> None:
+        self.wizard = None
+        self.open_office(office)
+
+    def show_unlock(self) -> UnlockWindow:
+        if self.unlock_window is None:
+            self.unlock_window = UnlockWindow(self.folder, self.demo_credentials)
+            self.unlock_window.unlocked.connect(self.open_office)
+            self.unlock_window.language_requested.connect(self.change_language)
+        else:
+            self.unlock_window.reload()
+        self.unlock_window.show()
+        self.unlock_window.raise_()
+        self.unlock_window.activateWindow()
+        return self.unlock_window
+
+    def open_office(self, office: UnlockedOffice) -> None:
+        """After any unlock: force a password change if one is due, then the main window."""
+        self.office = office
+        if AccountService(office).must_change_password():
+            dialog = ChangePasswordDialog(office, forced=True)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.password_changed.connect(self._show_main)
+            dialog.rejected.connect(lambda: self.lock("signed out"))
+            self.password_dialog = dialog
+            dialog.show()
+        else:
+            self._show_main()
+        # Hidden only now: with no window visible for a moment Qt would quit the application.
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+
+    def _show_main(self) -> None:
+        assert self.office is not None
+        self.password_dialog = None
+        window = MainWindow(self.office)
+        window.lock_requested.connect(self.lock)
+        window.quick_hide_requested.connect(self.quick_hide)
+        window.language_requested.connect(self.change_language)
+        window.auto_lock_changed.connect(self._set_idle_minutes)
+        window.restore_requested.connect(self.restore)
+        self.main_window = window
+        window.show()
+        window.activateWindow()
+        self._set_idle_minutes(AdminService(self.office).get_auto_lock_minutes())
+        self.idle.activate()
+        self.opened.emit()
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self.idle.set_interval_ms(self.idle_interval_override or minutes * MINUTE_MS)
+
+    # -- locking ---------------------------------------------------------------------------------
+
+    def _idle_timeout(self) -> None:
+        if operations.running_count() > 0:
+            self.idle.activate()  # a backup or restore is running: lock once it is done
+            return
+        self.lock("idle")
+
+    def lock(self, reason: str = "manual") -> None:
+        """Destroy every window with data, lock the office (drops the key), show the sign-in."""
+        self.idle.deactivate()
+        operations.cancel_all()
+        operations.wait_for_all()
+        # The sign-in window is shown before the main window closes, so that Qt never sees "the last
+        # window closed" and quits.
+        self.show_unlock()
+        for window in (self.main_window, self.password_dialog):
+            if window is not None:
+                window.hide()
+                window.close()
+                window.deleteLater()
+        self.main_window = None
+        self.password_dialog = None
+        if self.office is not None:
+            self.office.lock(reason)
+            self.office = None
+            self.locked.emit(reason)
+
+    def quick_hide(self) -> None:
+        """Blank the screen first (someone is looking), then lock."""
+        if self.main_window is not None:
+            self.show_unlock()
+            self.main_window.hide()
+        self.lock("quick-hide")
+
+    def restore(self, backup_file: Path) -> None:
+        """Restoring replaces the open database: lock first, then restore from the sign-in window."""
+        self.lock("restore")
+        assert self.unlock_window is not None
+        self.unlock_window.restore_from_file(Path(backup_file))
+
+    def shutdown(self) -> None:
+        if self.office is not None:
+            self.lock("quit")
+        operations.wait_for_all()
+
+    # -- language --------------------------------------------------------------------------------
+
+    def change_language(self, lang: str) -> None:
+        if lang == i18n.current_language():
+            return
+        i18n.set_language(lang)
+        i18n.save_language(self.data_dir, lang)

@@ -1,0 +1,473 @@
+"""The sign-in window: choose a user, type the password, unlock. Also the recovery-key path and,
+when the files are damaged, restoring from a backup.
+
+Unlocking derives a key with Argon2id (about a second on an office PC), so it runs in the
+background. Every failed attempt shows the same message, whatever was wrong, and the back-off the
+service imposes is shown as a countdown with the Unlock button disabled.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import DatabaseDamaged, KeySlotsDamaged, ShscError, TooManyAttempts, WrongCredentials
+from ..services.office import OfficeFolder, UnlockedOffice
+from .dialogs import (
+    BackupSignInDialog,
+    busy_bar,
+    error_label,
+    ok_cancel_buttons,
+    password_field,
+    password_problem,
+)
+from .i18n import LANGUAGES, current_language, language_name
+from .messages import confirm, error_text, wait_text
+from .operations import run_in_background
+
+
+def language_combo() -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName("languageCombo")
+    for lang in LANGUAGES:
+        combo.addItem(language_name(lang), lang)
+    combo.setCurrentIndex(LANGUAGES.index(current_language()))
+    return combo
+
+
+class RecoveryDialog(QDialog):
+    """Unlock with the printed recovery key and give a user a new password.
+
+    Signals:
+        unlocked(object): the ``UnlockedOffice``, signed in as the chosen user.
+    """
+
+    unlocked = Signal(object)
+
+    def __init__(self, folder: OfficeFolder, usernames: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryDialog")
+        self.folder = folder
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setObjectName("recoveryKey")
+        self.user = QComboBox()
+        self.user.setObjectName("user")
+        self.user.addItems(usernames)
+        self.new_password = password_field("newPassword")
+        self.repeat_password = password_field("repeatPassword")
+        self.error = error_label()
+        self.busy = busy_bar()
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
+        self.form = QFormLayout()
+        for field in (self.recovery_key, self.user, self.new_password, self.repeat_password):
+            self.form.addRow(QLabel(), field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.resize(560, self.sizeHint().height())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Use the recovery key"))
+        self.intro.setText(
+            self.tr(
+                "Type the recovery key printed when the office was set up, choose the user and give them "
+                "a new password."
+            )
+        )
+        self.form.labelForField(self.recovery_key).setText(self.tr("Recovery key:"))
+        self.form.labelForField(self.user).setText(self.tr("User:"))
+        self.form.labelForField(self.new_password).setText(self.tr("New password:"))
+        self.form.labelForField(self.repeat_password).setText(self.tr("New password again:"))
+        self.ok_button.setText(self.tr("Unlock"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def submit(self) -> None:
+        problem = "" if self.recovery_key.text().strip() else self.tr("Type the recovery key.")
+        problem = problem or password_problem(self.new_password.text(), self.repeat_password.text())
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if problem:
+            return
+        key, user, password = self.recovery_key.text(), self.user.currentText(), self.new_password.text()
+        self.busy.show()
+        self.ok_button.setEnabled(False)
+        run_in_background(
+            self,
+            lambda _task: self.folder.unlock_with_recovery(key, user, password),
+            on_success=self._unlocked,
+            on_failure=self._failed,
+        )
+
+    def _unlocked(self, office: UnlockedOffice) -> None:
+        self.busy.hide()
+        self.unlocked.emit(office)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy.hide()
+        self.ok_button.setEnabled(True)
+        assert isinstance(error, ShscError)
+        if isinstance(error, WrongCredentials):
+            text = self.tr("The recovery key is not correct.")
+            if error.retry_after > 0:
+                text += "\n" + wait_text(error.retry_after)
+        else:
+            text = error_text(error)
+        self.error.setText(text)
+        self.error.show()
+
+
+class UnlockWindow(QWidget):
+    """The sign-in window shown at start and after every lock.
+
+    Signals:
+        unlocked(object): an ``UnlockedOffice`` (by password, recovery key or restore).
+        language_requested(str): the user picked another interface language ("km" or "en").
+    """
+
+    unlocked = Signal(object)
+    language_requested = Signal(str)
+
+    def __init__(
+        self,
+        folder: OfficeFolder,
+        demo_credentials: dict[str, str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockWindow")
+        self.folder = folder
+        self.demo_credentials = dict(demo_credentials or {})
+        self.clock = clock
+        self._retry_at = 0.0
+        self._busy = False
+        self.damaged: ShscError | None = None
+
+        self.heading = QLabel()
+        heading_font = QFont(self.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.6)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.office_label = QLabel()
+        self.office_label.setObjectName("officeLabel")
+        self.office_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.office_label.setWordWrap(True)
+        self.user = QComboBox()
+        self.user.setObjectName("user")
+        self.password = password_field("password")
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.error = error_label()
+        self.wait_label = QLabel()
+        self.wait_label.setObjectName("waitLabel")
+        self.wait_label.setWordWrap(True)
+        self.wait_label.hide()
+        self.busy = busy_bar()
+        self.forgot_button = QPushButton()
+        self.forgot_button.setObjectName("forgotButton")
+        self.forgot_button.setFlat(True)
+        self.demo_label = QLabel()
+        self.demo_label.setObjectName("demoLabel")
+        self.demo_label.setWordWrap(True)
+        self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_label.setVisible(bool(self.demo_credentials))
+        self.damaged_label = QLabel()
+        self.damaged_label.setObjectName("damagedLabel")
+        self.damaged_label.setWordWrap(True)
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restoreButton")
+        self.language = language_combo()
+        self.language_label = QLabel()
+
+        self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.user)
+        self.form.addRow(QLabel(), self.password)
+        self.damaged_panel = QFrame()
+        self.damaged_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        damaged_layout = QVBoxLayout(self.damaged_panel)
+        damaged_layout.addWidget(self.damaged_label)
+        damaged_layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.damaged_panel.hide()
+
+        panel = QFrame()
+        panel.setObjectName("unlockPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMinimumWidth(520)
+        panel.setMaximumWidth(640)
+        inner = QVBoxLayout(panel)
+        inner.setSpacing(12)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.office_label)
+        inner.addLayout(self.form)
+        inner.addWidget(self.unlock_button)
+        inner.addWidget(self.busy)
+        inner.addWidget(self.error)
+        inner.addWidget(self.wait_label)
+        inner.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.demo_label)
+        inner.addWidget(self.damaged_panel)
+        language_row = QHBoxLayout()
+        language_row.addStretch(1)
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language)
+        inner.addLayout(language_row)
+
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(panel)
+        column.addStretch(2)
+        outer.addLayout(column)
+        outer.addStretch(1)
+
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(250)
+        self.wait_timer.timeout.connect(self._update_wait)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.password.returnPressed.connect(self.unlock)
+        self.forgot_button.clicked.connect(self.open_recovery)
+        self.restore_button.clicked.connect(self.choose_backup_file)
+        self.language.currentIndexChanged.connect(
+            lambda index: self.language_requested.emit(LANGUAGES[index])
+        )
+        self.user.currentTextChanged.connect(self._fill_demo_password)
+        self.reload()
+        self.retranslate()
+        self.resize(1100, 720)
+
+    # -- texts -----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("SHSC Desktop – sign in"))
+        self.heading.setText(self.tr("SHSC Desktop"))
+        self.form.labelForField(self.user).setText(self.tr("User:"))
+        self.form.labelForField(self.password).setText(self.tr("Password:"))
+        self.unlock_button.setText(self.tr("Unlock"))
+        self.forgot_button.setText(self.tr("Forgot password? Use the recovery key"))
+        self.restore_button.setText(self.tr("Restore from a backup…"))
+        self.language_label.setText(self.tr("Language:"))
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(LANGUAGES.index(current_language()))
+        self.language.blockSignals(False)
+        self._show_office()
+        if self.demo_credentials:
+            accounts = ", ".join(f"{name} / {password}" for name, password in self.demo_credentials.items())
+            self.demo_label.setText(
+                self.tr("Demo office with synthetic records. Accounts (user / password): %1").replace(
+                    "%1", accounts
+                )
+            )
+        if self.damaged is not None:
+            self.damaged_label.setText(error_text(self.damaged))
+        if self.wait_label.isVisible():
+            self._update_wait()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_office(self) -> None:
+        try:
+            info = self.folder.info()
+        except ShscError:
+            self.office_label.setText("")
+            return
+        self.office_label.setText(info.name(current_language()))
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the user list again (after a lock, a restore or a repair)."""
+        self.password.clear()
+        self.user.clear()
+        try:
+            self.user.addItems(self.folder.usernames())
+        except (KeySlotsDamaged, DatabaseDamaged) as exc:
+            self.show_damaged(exc)
+            return
+        self.damaged = None
+        self.damaged_panel.hide()
+        self._fill_demo_password(self.user.currentText())
+        self._update_enabled()
+        self.password.setFocus()
+
+    def show_damaged(self, error: ShscError) -> None:
+        """The files cannot be opened: say so clearly and offer a restore."""
+        self.damaged = error
+        self.damaged_label.setText(error_text(error))
+        self.damaged_panel.show()
+        self.error.hide()
+
+    def _fill_demo_password(self, username: str) -> None:
+        if username in self.demo_credentials:
+            self.password.setText(self.demo_credentials[username])
+
+    def _update_enabled(self) -> None:
+        waiting = self.clock() < self._retry_at
+        self.unlock_button.setEnabled(not self._busy and not waiting and self.user.count() > 0)
+
+    def _start_wait(self, seconds: float) -> None:
+        self._retry_at = self.clock() + seconds
+        self.wait_label.show()
+        self._update_wait()
+        self.wait_timer.start()
+
+    def _update_wait(self) -> None:
+        remaining = self._retry_at - self.clock()
+        if remaining <= 0:
+            self.wait_timer.stop()
+            self.wait_label.hide()
+        else:
+            self.wait_label.setText(wait_text(remaining))
+        self._update_enabled()
+
+    def seconds_to_wait(self) -> float:
+        return max(0.0, self._retry_at - self.clock())
+
+    # -- unlocking -------------------------------------------------------------------------------
+
+    def unlock(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        username, password = self.user.currentText(), self.password.text()
+        self._busy = True
+        self.busy.show()
+        self.error.hide()
+        self._update_enabled()
+        run_in_background(
+            self,
+            lambda _task: self.folder.unlock(username, password),
+            on_success=self._unlocked,
+            on_failure=self._failed,
+        )
+
+    def _unlocked(self, office: UnlockedOffice) -> None:
+        self._busy = False
+        self.busy.hide()
+        self.password.clear()
+        self._update_enabled()
+        self.unlocked.emit(office)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.busy.hide()
+        self.password.clear()
+        self.password.setFocus()
+        assert isinstance(error, ShscError)
+        if isinstance(error, KeySlotsDamaged | DatabaseDamaged):
+            self.show_damaged(error)
+        elif isinstance(error, WrongCredentials | TooManyAttempts):
+            # One message for every kind of wrong input: it must not tell which part was wrong.
+            self.error.setText(error_text(WrongCredentials()))
+            self.error.show()
+            if error.retry_after > 0:
+                self._start_wait(error.retry_after)
+        else:
+            self.error.setText(error_text(error))
+            self.error.show()
+        self._update_enabled()
+
+    # -- recovery and restore --------------------------------------------------------------------
+
+    def open_recovery(self) -> RecoveryDialog:
+        dialog = RecoveryDialog(self.folder, [self.user.itemText(i) for i in range(self.user.count())], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.unlocked.connect(self.unlocked.emit)
+        dialog.open()
+        return dialog
+
+    def choose_backup_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Choose the backup file"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("SHSC Desktop backups (*.shscbak)"), self.tr("All files (*)")])
+        dialog.fileSelected.connect(lambda name: self.restore_from_file(Path(name)))
+        dialog.open()
+        return dialog
+
+    def restore_from_file(self, backup_file: Path) -> BackupSignInDialog:
+        """Ask for the backup's user name and password, then restore it in the background."""
+        dialog = BackupSignInDialog(backup_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.credentials_entered.connect(
+            lambda user, password: self.restore(backup_file, user, password, allow_older=False)
+        )
+        dialog.open()
+        return dialog
+
+    def restore(self, backup_file: Path, username: str, password: str, allow_older: bool) -> None:
+        from ..services.backup import restore_backup
+
+        self._busy = True
+        self.busy.show()
+        self.error.hide()
+        self._update_enabled()
+        self.restore_button.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self.busy.hide()
+            self.restore_button.setEnabled(True)
+            self._update_enabled()
+            assert isinstance(error, ShscError)
+            if error.code == "restore_downgrade":
+                confirm(
+                    self,
+                    error_text(error) + "\n\n" + self.tr("Restore this older backup anyway?"),
+                    self.tr("Restore anyway"),
+                    lambda: self.restore(backup_file, username, password, allow_older=True),
+                )
+                return
+            self.error.setText(error_text(error))
+            self.error.show()
+
+        def restored(office: UnlockedOffice) -> None:
+            self._busy = False
+            self.busy.hide()
+            self.restore_button.setEnabled(True)
+            self.reload()
+            self.unlocked.emit(office)
+
+        run_in_background(
+            self,
+            lambda _task: restore_backup(
+                self.folder, backup_file, username, password, allow_older=allow_older
+            ),
+            on_success=restored,
+            on_failure=failed,
+        )
