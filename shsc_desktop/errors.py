@@ -113,3 +113,28 @@ class Cancelled(ShscError):
     """The user cancelled a long operation; nothing was changed."""
 
     code = "cancelled"
+
+
+class EnrolmentRejected(ShscError):
+    """A certificate request or package failed a check; ``reason`` says which (stable code)."""
+
+    code = "enrolment_rejected"
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class BundleRejected(ShscError):
+    """An exchange bundle failed a check (``exports.bundle.open_bundle``); nothing was imported.
+
+    ``reason`` is one stable code per check (too_large, not_a_bundle, cannot_decrypt, bad_signature,
+    unknown_signer, untrusted_chain, cert_expired, revoked, crl_expired, crl_missing, wrong_recipient,
+    sender_mismatch, schema_unknown, malformed_payload) for the GUI's translation and the import report.
+    """
+
+    code = "bundle_rejected"
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
