@@ -34,13 +34,20 @@ from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..atomic import atomic_produce
-from ..errors import BackupInvalid, Cancelled, DatabaseDamaged, ShscError, StorageFailed
+from ..errors import (
+    BackupInvalid,
+    Cancelled,
+    DatabaseDamaged,
+    ShscError,
+    StorageFailed,
+    WrongCredentials,
+)
 from ..models import migrate
 from ..models.engine import connect_raw, integrity_problems, make_engine, session_factory
-from ..models.tables import AuditEntry, Contact, Incident, Meeting, Referral
+from ..models.tables import AuditEntry, Contact, Incident, Meeting, Referral, User
 from ..security import audit
 from ..security.audit import Action
-from ..security.permissions import Perm, require
+from ..security.permissions import Actor, Perm, Role, require
 from ..security.vault import SLOT_FILE, SLOT_FILE_COPY, _hkdf
 
 if TYPE_CHECKING:
@@ -271,6 +278,7 @@ def restore_backup(
             raise BackupInvalid("The database in the backup is damaged.") from exc
         if counts != manifest.get("counts") or audit_seq != manifest.get("audit_seq"):
             raise BackupInvalid("The backup's contents do not match its description.")
+        _require_restore_permission(staging / DB_MEMBER, data_key, username)
         current = _current_audit_seq(folder, data_key)
         if current is not None and current > audit_seq and not allow_older:
             raise RestoreWouldDowngrade(audit_seq, current)
@@ -285,6 +293,23 @@ def restore_backup(
         {"created_at": manifest.get("created_at"), "audit_seq": audit_seq},
     )
     return office
+
+
+def _require_restore_permission(db_path: Path, data_key: bytes, username: str) -> None:
+    """Restoring replaces all data here, so it needs RESTORE like any other guarded action (P9).
+
+    The role checked is the one the user has in the backup, which is what the password just
+    proved; the data on this PC may be damaged and unreadable.
+    """
+    engine = make_engine(db_path, data_key)
+    try:
+        with session_factory(engine)() as s:
+            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+    finally:
+        engine.dispose()
+    if user is None:
+        raise WrongCredentials()
+    require(Actor(user.id, user.username, Role(user.role)), Perm.RESTORE)
 
 
 def _current_audit_seq(folder: OfficeFolder, data_key: bytes) -> int | None:
