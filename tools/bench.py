@@ -1,0 +1,1236 @@
+#!/usr/bin/env python3
+"""Benchmarks for the performance targets of DESIGN.md §8.
+
+Run::
+
+    .venv/bin/python tools/bench.py                       # full run, table printed
+    .venv/bin/python tools/bench.py --quick               # fewer repetitions, smaller data
+    .venv/bin/python tools/bench.py --output docs/benchmarks.md
+    .venv/bin/python tools/bench.py --rows save,unlock    # only some rows
+
+Every row reports a number *and* a ratio against a baseline measured in the same run on the same
+machine (a bare PySide6 window, plain SQLite, a bare ReportLab page …), because absolute times say
+little about a laptop that is not the 2-core office PC the targets are written for.
+
+A row is a small function registered with :func:`row`; it returns a :class:`Result`. A row whose
+feature is not in the code yet raises :class:`NotYetAvailable` and shows as "not yet available".
+All data is synthetic and lives in one temporary folder that is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import math
+import os
+import platform
+import queue
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # `python tools/bench.py` from a checkout without an editable install
+    sys.path.insert(0, str(REPO))
+
+BENCH_ENV = "SHSC_BENCH_EXIT_WHEN_SHOWN"  # see shsc_desktop/views/bench_hook.py
+MARKER = "SHSC_BENCH_SHOWN"
+COMMUNE = "120101"  # Tonle Basak, Chamkar Mon, Phnom Penh
+CHIEF = ("chief", "bench-chief-password")
+FROZEN_APP = REPO / "dist" / "shsc-desktop" / ("shsc-desktop.exe" if os.name == "nt" else "shsc-desktop")
+
+
+# --- the framework -------------------------------------------------------------------------------
+
+
+class NotYetAvailable(Exception):
+    """The feature this row measures is not in the code yet."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """How much work each row does. ``quick`` is for a look while developing, not for the record."""
+
+    quick: bool = False
+    cold_runs: int = 7
+    unlock_runs: int = 5
+    kdf_runs: int = 5
+    saves: int = 200
+    big_incidents: int = 50_000
+    pdf_runs: int = 5
+    timeout_s: float = 60.0
+
+    @classmethod
+    def for_mode(cls, quick: bool) -> Config:
+        if quick:
+            return cls(
+                quick=True, cold_runs=3, unlock_runs=3, kdf_runs=3, saves=50, big_incidents=5_000, pdf_runs=3
+            )
+        return cls()
+
+
+@dataclass
+class Result:
+    """What a row measured. ``numbers`` holds the raw values (seconds, bytes) for tools and tests."""
+
+    measured: str
+    baseline: str = "—"
+    ratio: str = "—"
+    verdict: str = "—"
+    numbers: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    what: str
+    target: str
+    measure: Callable[[Bench], Result]
+
+
+ROWS: list[Row] = []
+
+
+def row(key: str, what: str, target: str) -> Callable[[Callable[[Bench], Result]], Callable[[Bench], Result]]:
+    """Register a benchmark row; rows appear in the table in registration order."""
+
+    def register(fn: Callable[[Bench], Result]) -> Callable[[Bench], Result]:
+        ROWS.append(Row(key, what, target, fn))
+        return fn
+
+    return register
+
+
+class Bench:
+    """Shared state of one run: the configuration, the temporary folder and lazily built fixtures."""
+
+    def __init__(self, config: Config, workdir: Path) -> None:
+        self.config = config
+        self.workdir = workdir
+        self._fixtures: dict[str, Any] = {}
+
+    def folder(self, name: str) -> Path:
+        path = self.workdir / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def fixture(self, name: str, build: Callable[[], Any]) -> Any:
+        if name not in self._fixtures:
+            self._fixtures[name] = build()
+        return self._fixtures[name]
+
+    def child_env(self, **extra: str) -> dict[str, str]:
+        """Environment for app subprocesses: offscreen, and settings kept inside the temp folder."""
+        env = dict(os.environ)
+        env.pop("SHSC_KDF", None)
+        env.pop(BENCH_ENV, None)
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        env["XDG_CONFIG_HOME"] = str(self.folder("xdg-config"))
+        env["XDG_DATA_HOME"] = str(self.folder("xdg-data"))
+        env["XDG_CACHE_HOME"] = str(self.folder("xdg-cache"))
+        env.update(extra)
+        return env
+
+
+def run_row(r: Row, bench: Bench) -> tuple[Result, bool]:
+    """Run one row; returns its result and whether it crashed (a bug in the app or in the row)."""
+    try:
+        return r.measure(bench), False
+    except NotYetAvailable as exc:
+        return Result(measured="not yet available", notes=[str(exc)]), False
+    except Exception as exc:
+        from shsc_desktop.errors import NotAvailableYet
+
+        if isinstance(exc, NotAvailableYet):
+            return Result(measured="not yet available", notes=[str(exc)]), False
+        tb = traceback.format_exc(limit=6)
+        return Result(measured="error", verdict="ERROR", notes=[f"{type(exc).__name__}: {exc}", tb]), True
+
+
+# --- statistics and formatting ---------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def fmt_time(seconds: float) -> str:
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    ms = seconds * 1000
+    if ms >= 100:
+        return f"{ms:.0f} ms"
+    if ms >= 1:
+        return f"{ms:.1f} ms"
+    return f"{ms:.2f} ms"
+
+
+def fmt_size(size: float) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
+
+
+def fmt_ratio(value: float, base: float) -> str:
+    return f"{value / base:.1f}×" if base > 0 else "—"
+
+
+def verdict_at_most(value: float, limit: float) -> str:
+    return "pass" if value <= limit else "**FAIL**"
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+# --- synthetic data ------------------------------------------------------------------------------
+
+KHMER_LETTERS = [chr(c) for c in range(0x1780, 0x17A3)]  # consonants and independent vowels
+KHMER_SIGNS = [chr(c) for c in range(0x17B6, 0x17C6)]  # dependent vowel signs
+
+
+_KHMER_WORDS: list[str] = []
+
+
+def khmer_text(rng: random.Random, words: int) -> str:
+    """Khmer-looking filler of realistic byte size (not language; only the storage cost matters)."""
+    if not _KHMER_WORDS:
+        pool = random.Random(0)
+        for _ in range(3000):
+            syllables = pool.randint(1, 3)
+            _KHMER_WORDS.append(
+                "".join(pool.choice(KHMER_LETTERS) + pool.choice(KHMER_SIGNS) for _ in range(syllables))
+            )
+    return " ".join(rng.choices(_KHMER_WORDS, k=words))
+
+
+def incident_values(rng: random.Random, number: int, actor: str, day: date | None = None) -> dict[str, Any]:
+    """Every column of one synthetic incident (identifying fields filled, as a clerk would).
+
+    Values pass ``IncidentService.validate``; ``number`` becomes the sequence of the incident code.
+    """
+    from shsc_desktop.models import codes, gazetteer
+
+    reported = day or date(2024, 1, 1) + timedelta(days=rng.randrange(700))
+    villages = [v.code for v in gazetteer.villages(COMMUNE)]
+    actions = [c for c in codes.COMMUNE_ACTION.codes() if c != "none"]
+    now = datetime.now(UTC)
+    return {
+        "id": uuid.uuid4().hex,
+        "created_at": now,
+        "created_by": actor,
+        "updated_at": now,
+        "updated_by": actor,
+        "version": 1,
+        "incident_code": f"KH-{COMMUNE}-{reported:%Y%m}-{number:04d}",
+        "survivor_code": f"S-{reported:%Y%m}-{number:04d}",
+        "survivor_name": khmer_text(rng, 3),
+        "survivor_phone": f"0{rng.randrange(10**8, 10**9)}",
+        "survivor_address": khmer_text(rng, 8),
+        "survivor_birth_date": date(1960, 1, 1) + timedelta(days=rng.randrange(20000)),
+        "narrative": khmer_text(rng, 80),
+        "date_reported": reported,
+        "period": reported.strftime("%Y-%m"),
+        "date_of_incident": reported - timedelta(days=rng.randrange(30)),
+        "reported_by": rng.choice(codes.REPORTED_BY.codes()),
+        "first_point_of_contact": rng.random() < 0.7,
+        "survivor_sex": "female",
+        "survivor_age": rng.randint(18, 70),
+        "marital_status": rng.choice(codes.MARITAL_STATUS.codes()),
+        "disability": rng.choice(codes.DISABILITY.codes()),
+        "village_code": rng.choice(villages),
+        "location_type": rng.choice(codes.LOCATION_TYPE.codes()),
+        "time_of_day": rng.choice(codes.TIME_OF_DAY.codes()),
+        "gbv_type": rng.choice(codes.GBV_TYPE.codes()),
+        "classification_answers": "",
+        "previously_reported": rng.choice(codes.YES_NO_UNKNOWN.codes()),
+        "goods_money_exchanged": rng.choice(codes.YES_NO_UNKNOWN.codes()),
+        "commune_actions": frozenset(rng.sample(actions, 2)),
+        "risk_level": rng.choice(codes.RISK_LEVEL.codes()),
+        "status": rng.choice(codes.INCIDENT_STATUS.codes()),
+        "follow_up_date": reported + timedelta(days=14),
+        "consent_services": rng.choice(codes.CONSENT.codes()),
+        "consent_reporting": rng.random() < 0.8,
+        "guardian_consent": False,
+        "deleted": False,
+        "deleted_reason": "",
+    }
+
+
+def sqlite_params(values: dict[str, Any], columns: list[str]) -> list[Any]:
+    """The same row as plain DB-API parameters (what the ORM's types would store)."""
+    out: list[Any] = []
+    for name in columns:
+        value = values[name]
+        if isinstance(value, datetime):
+            value = value.isoformat(timespec="microseconds")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, frozenset):
+            value = ",".join(sorted(value))
+        out.append(value)
+    return out
+
+
+def incident_ddl() -> list[str]:
+    """CREATE TABLE / INDEX statements of the incident table, for the plain-SQLite baseline."""
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from shsc_desktop.models.tables import Incident
+
+    dialect = sqlite_dialect.dialect()
+    table = Incident.__table__
+    statements = [str(CreateTable(table).compile(dialect=dialect))]
+    statements += [str(CreateIndex(ix).compile(dialect=dialect)) for ix in table.indexes]
+    return statements
+
+
+def incident_columns() -> list[str]:
+    from shsc_desktop.models.tables import Incident
+
+    return [c.name for c in Incident.__table__.columns]
+
+
+def plain_sqlite(path: Path) -> sqlite3.Connection:
+    """Unencrypted stdlib SQLite with the app's durability settings (WAL, synchronous=FULL)."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def make_office(bench: Bench, name: str, production_kdf: bool) -> Path:
+    """A new commune office (locked) in the temp folder; returns its data folder."""
+    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.services.office import OfficeFolder
+
+    data_dir = bench.workdir / name
+    kdf = KdfParams.production() if production_kdf else KdfParams.fast_for_tests()
+    office, _recovery = OfficeFolder(data_dir, kdf=kdf).create("commune", COMMUNE, *CHIEF, "Bench Chief")
+    office.lock("bench setup")
+    return data_dir
+
+
+def fill_incidents(data_dir: Path, count: int, seed: int = 11, day: date | None = None) -> None:
+    """Bulk-insert ``count`` synthetic incidents with one perpetrator each (one transaction, no audit
+    entries: this is fixture building, not what is measured)."""
+    from sqlalchemy import insert
+
+    from shsc_desktop.models import codes
+    from shsc_desktop.models.tables import Incident, Perpetrator
+    from shsc_desktop.services.office import OfficeFolder
+
+    rng = random.Random(seed)
+    relationships = codes.RELATIONSHIP.codes()
+    office = OfficeFolder(data_dir).unlock(*CHIEF)
+    try:
+        with office.transaction() as s:
+            sequence: dict[str, int] = {}
+            incidents: list[dict[str, Any]] = []
+            perpetrators: list[dict[str, Any]] = []
+            for _ in range(count):
+                reported = day or date(2024, 1, 1) + timedelta(days=rng.randrange(700))
+                month = reported.strftime("%Y-%m")
+                sequence[month] = sequence.get(month, 0) + 1
+                values = incident_values(rng, sequence[month], CHIEF[0], reported)
+                incidents.append(values)
+                perpetrators.append(
+                    {
+                        "id": uuid.uuid4().hex,
+                        "incident_id": values["id"],
+                        "position": 0,
+                        "sex": "male",
+                        "age_group": "26_40",
+                        "relationship_code": rng.choice(relationships),
+                        "name": khmer_text(rng, 3),
+                    }
+                )
+                if len(incidents) == 2000:
+                    s.execute(insert(Incident), incidents)
+                    s.execute(insert(Perpetrator), perpetrators)
+                    incidents, perpetrators = [], []
+            if incidents:
+                s.execute(insert(Incident), incidents)
+                s.execute(insert(Perpetrator), perpetrators)
+    finally:
+        office.lock("bench setup")
+
+
+def small_office(bench: Bench) -> Path:
+    """Commune office with cheap KDF: for rows where key derivation is not what is measured."""
+    return bench.fixture("small-office", lambda: make_office(bench, "small-office", production_kdf=False))
+
+
+def big_office(bench: Bench) -> Path:
+    """Production-KDF office with ``config.big_incidents`` synthetic incidents."""
+
+    def build() -> Path:
+        data_dir = make_office(bench, "big-office", production_kdf=True)
+        fill_incidents(data_dir, bench.config.big_incidents)
+        return data_dir
+
+    return bench.fixture("big-office", build)
+
+
+# --- subprocess timing ---------------------------------------------------------------------------
+
+BARE_WINDOW = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.setWindowTitle("bare")
+window.resize(640, 480)
+window.show()
+def shown():
+    print("{MARKER}", flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+sys.exit(app.exec())
+"""
+
+# Until views/app.py calls bench_hook.install_if_requested itself: the same hook, installed just
+# before the event loop starts (the unlock window is already shown then, so it fires at once).
+HOOK_SHIM = """
+import sys
+from PySide6.QtWidgets import QApplication
+from shsc_desktop.views.bench_hook import install_if_requested
+_exec = QApplication.exec
+def _exec_with_hook(*args):
+    install_if_requested(QApplication.instance())
+    return _exec(*args)
+QApplication.exec = _exec_with_hook
+from shsc_desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+# Where the app's extra start-up time goes: cumulative import cost of the big pieces, in order.
+IMPORT_STEPS = [
+    "PySide6.QtWidgets",
+    "sqlalchemy.orm",
+    "alembic",
+    "cryptography.hazmat.primitives.kdf.argon2",
+    "shsc_desktop.services.office",
+    "shsc_desktop.views.shell",
+]
+IMPORT_PROBE = """
+import importlib, json, sys, time
+out = {}
+for name in sys.argv[1:]:
+    start = time.perf_counter()
+    importlib.import_module(name)
+    out[name] = time.perf_counter() - start
+print(json.dumps(out))
+"""
+
+
+def import_costs(bench: Bench, runs: int = 3) -> dict[str, float]:
+    """Median seconds each step of :data:`IMPORT_STEPS` adds, in fresh interpreters."""
+    import json
+
+    samples: dict[str, list[float]] = {name: [] for name in IMPORT_STEPS}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", IMPORT_PROBE, *IMPORT_STEPS],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=bench.child_env(),
+            timeout=bench.config.timeout_s,
+        )
+        for name, seconds in json.loads(done.stdout).items():
+            samples[name].append(seconds)
+    return {name: median(values) for name, values in samples.items()}
+
+
+@dataclass
+class Launch:
+    to_marker: float | None  # seconds from launch to the marker line (None: no marker)
+    to_exit: float
+    returncode: int
+    stderr: str
+
+
+def launch(cmd: list[str], env: dict[str, str], timeout: float, marker: str | None = MARKER) -> Launch:
+    """Start ``cmd``; time until it prints ``marker`` (if given) and until it exits."""
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, env=env)
+
+        def read() -> None:
+            assert proc.stdout is not None
+            for raw in proc.stdout:
+                lines.put((time.perf_counter(), raw.decode("utf-8", "replace").strip()))
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        to_marker = None
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        end = time.perf_counter()
+        reader.join(timeout=5)
+        if proc.stdout is not None:
+            proc.stdout.close()
+        while not lines.empty():
+            at, text = lines.get()
+            if marker is not None and to_marker is None and text == marker:
+                to_marker = at - start
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return Launch(to_marker, end - start, proc.returncode, stderr)
+
+
+def time_launches(
+    commands: dict[str, list[str]], env: dict[str, str], runs: int, timeout: float, marker: str | None
+) -> dict[str, list[float]]:
+    """Interleave the commands (a, b, a, b …) after one untimed warm-up each, so disk-cache state
+    and background noise fall on all of them alike. Times are to the marker, or to exit."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for attempt in range(runs + 1):
+        for name, cmd in commands.items():
+            result = launch(cmd, env, timeout, marker)
+            value = result.to_marker if marker is not None else result.to_exit
+            if value is None or (marker is None and result.returncode != 0):
+                tail = "\n".join(result.stderr.strip().splitlines()[-8:])
+                raise RuntimeError(f"{name} did not start properly (exit {result.returncode}):\n{tail}")
+            if attempt > 0:
+                times[name].append(value)
+    return times
+
+
+def app_source_mentions(module: str, needle: str) -> bool:
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return False
+    return needle in Path(spec.origin).read_text(encoding="utf-8")
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+
+@row("cold-start", "cold start to the unlock window", "≤ 3× bare PySide6 window")
+def bench_cold_start(bench: Bench) -> Result:
+    if importlib.util.find_spec("shsc_desktop.views.app") is None:
+        raise NotYetAvailable("shsc_desktop/views/app.py (run_gui) does not exist yet")
+    office = small_office(bench)
+    wired = app_source_mentions("shsc_desktop.views.app", "install_if_requested")
+    args = ["--data-dir", str(office)]
+    app_cmd = (
+        [sys.executable, "-m", "shsc_desktop", *args] if wired else [sys.executable, "-c", HOOK_SHIM, *args]
+    )
+    commands = {
+        "bare window": [sys.executable, "-c", BARE_WINDOW],
+        "app": app_cmd,
+        "interpreter": [sys.executable, "-c", f"print('{MARKER}', flush=True)"],
+    }
+    env = bench.child_env(**{BENCH_ENV: "1"})
+    times = time_launches(commands, env, bench.config.cold_runs, bench.config.timeout_s, MARKER)
+    app, bare, interp = (median(times[k]) for k in ("app", "bare window", "interpreter"))
+    notes = [
+        f"Median of {bench.config.cold_runs} fresh processes each (after one untimed warm-up), "
+        "interleaved; wall time from just before launch until the process prints its marker on the "
+        "first event-loop turn after its first window is shown (`QT_QPA_PLATFORM=offscreen`).",
+        f"App: {', '.join(fmt_time(t) for t in times['app'])}; "
+        f"bare window: {', '.join(fmt_time(t) for t in times['bare window'])}; "
+        f"bare interpreter (`python -c print`): {fmt_time(interp)} median.",
+        f"Above the bare window the app spends {fmt_time(app - bare)} (imports, fonts, translations, "
+        "key-slot file, building the sign-in window).",
+    ]
+    imports = import_costs(bench)
+    notes.append(
+        "Import cost, each step on top of the previous ones (fresh interpreter, median of 3): "
+        + ", ".join(f"`{name}` {fmt_time(t)}" for name, t in imports.items())
+        + "."
+    )
+    if not wired:
+        notes.append(
+            "views/app.py does not call `bench_hook.install_if_requested` yet, so the app was started "
+            "through a launcher that installs the same hook just before `app.exec()`."
+        )
+    return Result(
+        measured=fmt_time(app),
+        baseline=f"{fmt_time(bare)} (bare PySide6 window)",
+        ratio=fmt_ratio(app, bare),
+        verdict=verdict_at_most(app / bare, 3.0),
+        numbers={"app_s": app, "bare_window_s": bare, "interpreter_s": interp}
+        | {f"import {k}": v for k, v in imports.items()},
+        notes=notes,
+    )
+
+
+@row("unlock", "unlock (Argon2id 64 MiB, t=3, p=4)", "none (policy ≈ 0.5–1 s)")
+def bench_unlock(bench: Bench) -> Result:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.services.office import OfficeFolder
+
+    os.environ.pop("SHSC_KDF", None)  # never the cheap test KDF here
+    kdf = KdfParams.production()
+    assert kdf.meets_policy()
+    data_dir = bench.fixture("prod-office", lambda: make_office(bench, "prod-office", production_kdf=True))
+    folder = OfficeFolder(data_dir)
+    assert folder.kdf.meets_policy()
+    n = bench.config.unlock_runs
+
+    def unlock_once() -> float:
+        start = time.perf_counter()
+        office = folder.unlock(*CHIEF)
+        elapsed = time.perf_counter() - start
+        office.lock("bench")
+        return elapsed
+
+    unlock = [unlock_once() for _ in range(n)]
+
+    def derive() -> None:
+        Argon2id(
+            salt=os.urandom(16),
+            length=32,
+            iterations=kdf.iterations,
+            lanes=kdf.lanes,
+            memory_cost=kdf.memory_kib,
+        ).derive(b"bench-password")
+
+    argon = [timed(derive) for _ in range(bench.config.kdf_runs)]
+
+    plain_path = bench.folder("plain-unlock") / "plain.db"
+    with contextlib.closing(plain_sqlite(plain_path)) as conn:
+        for statement in incident_ddl():
+            conn.execute(statement)
+
+    def open_plain() -> None:
+        conn = plain_sqlite(plain_path)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
+
+    plain = [timed(open_plain) for _ in range(max(n, 20))]
+    u, a, p = median(unlock), median(argon), median(plain)
+    policy = "within" if 0.5 <= u <= 1.0 else ("below" if u < 0.5 else "above")
+    return Result(
+        measured=f"{fmt_time(u)} (Argon2id alone {fmt_time(a)})",
+        baseline=f"{fmt_time(p)} (plain sqlite3 open)",
+        ratio=fmt_ratio(u, p),
+        verdict=f"{policy} policy",
+        numbers={"unlock_s": u, "argon2id_s": a, "plain_open_s": p},
+        notes=[
+            f"`OfficeFolder.unlock()` on a new office, median of {n}: key-slot file, Argon2id, "
+            "X25519 + AES-GCM unwrap, SQLCipher open with a raw key, `cipher_integrity_check` + "
+            "`integrity_check`, migrations check, one audit entry. Everything but Argon2id: "
+            f"{fmt_time(u - a)}.",
+            f"Runs: {', '.join(fmt_time(t) for t in unlock)}. "
+            "The ratio only shows what security costs at sign-in; there is no target for it.",
+        ],
+    )
+
+
+@row("unlock-big", "unlock, office with 50,000 incidents", "none")
+def bench_unlock_big(bench: Bench) -> Result:
+    from shsc_desktop.services.office import OfficeFolder
+
+    os.environ.pop("SHSC_KDF", None)
+    start = time.perf_counter()
+    data_dir = big_office(bench)
+    build = time.perf_counter() - start
+    folder = OfficeFolder(data_dir)
+    small = OfficeFolder(bench.fixture("prod-office", lambda: make_office(bench, "prod-office", True)))
+
+    def unlock_once(f: OfficeFolder) -> float:
+        t0 = time.perf_counter()
+        office = f.unlock(*CHIEF)
+        elapsed = time.perf_counter() - t0
+        office.lock("bench")
+        return elapsed
+
+    n = bench.config.unlock_runs
+    big = [unlock_once(folder) for _ in range(n)]
+    empty = [unlock_once(small) for _ in range(n)]
+    b, e = median(big), median(empty)
+    size = sum(p.stat().st_size for p in data_dir.glob("office.db*"))
+    return Result(
+        measured=fmt_time(b),
+        baseline=f"{fmt_time(e)} (same unlock, empty office)",
+        ratio=fmt_ratio(b, e),
+        verdict="info",
+        numbers={"unlock_big_s": b, "unlock_empty_s": e, "db_bytes": size},
+        notes=[
+            f"{bench.config.big_incidents:,} synthetic incidents with Khmer names, addresses and "
+            f"narratives (database {fmt_size(size)}, built in {fmt_time(build)}); no audit entries for "
+            "them, so a real office of that size is at least this slow.",
+            "The difference over the empty office is the full-file `cipher_integrity_check` and "
+            "`integrity_check` that every unlock runs: it grows with the database.",
+        ],
+    )
+
+
+def incident_draft(values: dict[str, Any]) -> Any:
+    """The form's view of :func:`incident_values`: an ``IncidentDraft`` for ``IncidentService``."""
+    from shsc_desktop.models import codes
+    from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, PerpetratorDraft
+
+    questions = [c for c, _en, _km in codes.CLASSIFICATION_QUESTIONS]
+    gbv_type = values["gbv_type"]
+    if gbv_type in questions:  # answered in order until the first yes
+        answers: tuple[bool | None, ...] = (*([False] * questions.index(gbv_type)), True)
+    else:
+        answers = (False,) * len(questions)
+    fields = set(IncidentDraft.__dataclass_fields__) - {"classification", "perpetrators", "identifying"}
+    return IncidentDraft(
+        classification=answers,
+        perpetrators=(PerpetratorDraft("male", "26_40", "current_partner"),),
+        identifying=IdentifyingDetails(
+            survivor_name=values["survivor_name"],
+            survivor_phone=values["survivor_phone"],
+            survivor_address=values["survivor_address"],
+            survivor_birth_date=values["survivor_birth_date"],
+            narrative=values["narrative"],
+            perpetrator_names=("ឈ្មោះ សាកល្បង",),
+        ),
+        **{k: v for k, v in values.items() if k in fields},
+    )
+
+
+def record_saver(office: Any) -> tuple[Callable[[dict[str, Any]], Any], Callable[[Any], Any], str]:
+    """How the app saves an incident: the service if it exists, else the ORM row and audit entry.
+
+    Returns ``(prepare, save, description)``: ``prepare`` turns synthetic values into what the form
+    would hand over (untimed), ``save`` is what is timed.
+    """
+    if importlib.util.find_spec("shsc_desktop.services.incidents") is not None:
+        from shsc_desktop.services.incidents import IncidentService
+
+        service = IncidentService(office)
+        return (
+            incident_draft,
+            service.create,
+            (
+                "`IncidentService(office).create(draft)`: validation, code numbering, ORM row with one "
+                "perpetrator and identifying details, audit entry, commit (WAL, synchronous=FULL); building "
+                "the draft is outside the timing"
+            ),
+        )
+    from shsc_desktop.models.tables import Incident
+    from shsc_desktop.security import audit
+    from shsc_desktop.security.audit import Action
+
+    def save(values: dict[str, Any]) -> None:
+        with office.transaction() as s:
+            incident = Incident(**values)
+            s.add(incident)
+            s.flush()
+            audit.record(s, office.actor.username, Action.RECORD_CREATED, "incident", incident.id)
+
+    return dict, save, "an `Incident` ORM row + `audit.record(...)` in `office.transaction()` (no service)"
+
+
+@row("save", "save a record", "≤ 50 ms")
+def bench_save(bench: Bench) -> Result:
+    from shsc_desktop.models.engine import connect_raw
+    from shsc_desktop.services.office import OfficeFolder
+
+    n = bench.config.saves
+    warmup = 3
+    rng = random.Random(5)
+    office = OfficeFolder(small_office(bench)).unlock(*CHIEF)
+    today = date.today()
+    try:
+        prepare, save, how = record_saver(office)
+        records = [prepare(incident_values(rng, 100 + i, CHIEF[0], today)) for i in range(n + warmup)]
+        app_times = []
+        for i, record in enumerate(records):
+            t = timed(lambda record=record: save(record))
+            if i >= warmup:
+                app_times.append(t)
+        data_key = office.data_key
+    finally:
+        office.lock("bench")
+
+    columns = incident_columns()
+    insert_sql = f"INSERT INTO incident ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    plain_rows = [
+        sqlite_params(incident_values(rng, 10_000 + i, CHIEF[0], today), columns) for i in range(n + warmup)
+    ]
+
+    def insert_each(conn: Any) -> list[float]:
+        times = []
+        for i, params in enumerate(plain_rows):
+            start = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(insert_sql, params)
+            conn.execute("COMMIT")
+            if i >= warmup:
+                times.append(time.perf_counter() - start)
+        return times
+
+    with contextlib.closing(plain_sqlite(bench.folder("plain-save") / "plain.db")) as conn:
+        for statement in incident_ddl():
+            conn.execute(statement)
+        plain_times = insert_each(conn)
+    # Same SQL on a keyed SQLCipher file with the app's pragmas: splits encryption from ORM + audit.
+    cipher_path = bench.folder("cipher-save") / "cipher.db"
+    with contextlib.closing(connect_raw(cipher_path, data_key, check=False)) as conn:
+        for statement in incident_ddl():
+            conn.execute(statement)
+        cipher_times = insert_each(conn)
+
+    m, p, base, cipher = median(app_times), p95(app_times), median(plain_times), median(cipher_times)
+    return Result(
+        measured=f"{fmt_time(m)} median, {fmt_time(p)} p95",
+        baseline=f"{fmt_time(base)} (plain SQLite, WAL, sync=FULL)",
+        ratio=fmt_ratio(m, base),
+        verdict=verdict_at_most(p, 0.050),
+        numbers={"median_s": m, "p95_s": p, "plain_median_s": base, "sqlcipher_raw_median_s": cipher},
+        notes=[
+            f"{n} saves of one incident each (after {warmup} untimed) through {how}.",
+            "Baseline: the same row with stdlib `sqlite3` into an unencrypted file, one transaction per "
+            f"row (p95 {fmt_time(p95(plain_times))}). The same SQL on a keyed SQLCipher file with the "
+            f"app's pragmas takes {fmt_time(cipher)} median: the rest of the gap is ORM, audit chain "
+            "and session work. Verdict on the p95.",
+        ],
+    )
+
+
+LIST_COLUMNS = (
+    "id, version, incident_code, survivor_code, date_reported, gbv_type, status, village_code, "
+    "risk_level, follow_up_date, survivor_age, consent_reporting, goods_money_exchanged"
+)
+LIST_PAGE = 100  # IncidentService.query's default page
+SEARCH_TYPED = "S-202406-0042"  # a survivor code, typed one character at a time
+
+
+def plain_copy_of_big_office(bench: Bench) -> Path:
+    """The big office's database decrypted (``sqlcipher_export``) into a plain SQLite file."""
+
+    def build() -> Path:
+        from shsc_desktop.models.engine import connect_raw
+        from shsc_desktop.services.office import OfficeFolder
+
+        folder = OfficeFolder(big_office(bench))
+        office = folder.unlock(*CHIEF)
+        key = office.data_key
+        office.lock("bench")
+        target = bench.folder("plain-big") / "plain.db"
+        with contextlib.closing(connect_raw(folder.db_path, key)) as conn:
+            conn.execute("ATTACH DATABASE ? AS plaintext KEY ''", (str(target),))
+            conn.execute("SELECT sqlcipher_export('plaintext')")
+            conn.execute("DETACH DATABASE plaintext")
+        return target
+
+    return bench.fixture("plain-big", build)
+
+
+def plain_list_query(conn: sqlite3.Connection, search: str = "") -> int:
+    """The incident list's SQL (count, one page, its perpetrators) on plain SQLite."""
+    where, params = "deleted IS 0", []
+    if search:
+        escaped = search.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        where += " AND (incident_code LIKE ? ESCAPE '\\' OR survivor_code LIKE ? ESCAPE '\\')"
+        params = [pattern, pattern]
+    total = conn.execute(f"SELECT count(*) FROM incident WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {LIST_COLUMNS} FROM incident WHERE {where} "
+        "ORDER BY date_reported DESC, incident_code DESC LIMIT ? OFFSET 0",
+        [*params, LIST_PAGE],
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    if ids:
+        marks = ",".join("?" * len(ids))
+        conn.execute(f"SELECT incident_id, relationship FROM perpetrator WHERE incident_id IN ({marks})", ids)
+    return int(total)
+
+
+@row("list-first", "incident list, 50,000 records: first screen", "≤ 200 ms")
+def bench_list_first(bench: Bench) -> Result:
+    from shsc_desktop.services.incidents import IncidentService
+    from shsc_desktop.services.office import OfficeFolder
+
+    folder = OfficeFolder(big_office(bench))
+    cold, warm = [], []
+    for _ in range(bench.config.unlock_runs):
+        office = folder.unlock(*CHIEF)
+        try:
+            service = IncidentService(office)
+            cold.append(timed(lambda service=service: service.query(limit=LIST_PAGE)))
+            warm += [timed(lambda service=service: service.query(limit=LIST_PAGE)) for _ in range(3)]
+        finally:
+            office.lock("bench")
+    with contextlib.closing(plain_sqlite(plain_copy_of_big_office(bench))) as conn:
+        plain_list_query(conn)  # same warm-up as the app's first query after unlock's integrity check
+        base = median([timed(lambda: plain_list_query(conn)) for _ in range(5)])
+    c, w = median(cold), median(warm)
+    return Result(
+        measured=f"{fmt_time(c)} (service query only)",
+        baseline=f"{fmt_time(base)} (same SQL, plain SQLite)",
+        ratio=fmt_ratio(c, base),
+        verdict=verdict_at_most(c, 0.200) + " (no list view yet)",
+        numbers={"first_s": c, "again_s": w, "plain_s": base},
+        notes=[
+            f"`IncidentService.query(limit={LIST_PAGE})` (count + newest page + its perpetrators) on "
+            f"{bench.config.big_incidents:,} synthetic incidents, first call after each of "
+            f"{bench.config.unlock_runs} unlocks (median; later calls {fmt_time(w)}). The list view "
+            "(table model, paint) does not exist yet, so this is a lower bound for the first screen. "
+            "Baseline: the same SQL with stdlib `sqlite3` on a decrypted copy (`sqlcipher_export`).",
+        ],
+    )
+
+
+@row("list-filter", "incident list, 50,000 records: each filter keystroke", "≤ 100 ms")
+def bench_list_filter(bench: Bench) -> Result:
+    from shsc_desktop.services.incidents import IncidentFilters, IncidentService
+    from shsc_desktop.services.office import OfficeFolder
+
+    prefixes = [SEARCH_TYPED[: i + 1] for i in range(len(SEARCH_TYPED))]
+    office = OfficeFolder(big_office(bench)).unlock(*CHIEF)
+    try:
+        service = IncidentService(office)
+        service.query(limit=LIST_PAGE)  # the list is open
+        keys = [
+            timed(lambda p=p: service.query(IncidentFilters(search=p), limit=LIST_PAGE))
+            for _ in range(3)
+            for p in prefixes
+        ]
+    finally:
+        office.lock("bench")
+    with contextlib.closing(plain_sqlite(plain_copy_of_big_office(bench))) as conn:
+        plain_list_query(conn)
+        base_keys = [timed(lambda p=p: plain_list_query(conn, p)) for _ in range(3) for p in prefixes]
+    m, worst, base = median(keys), p95(keys), median(base_keys)
+    return Result(
+        measured=f"{fmt_time(m)} median, {fmt_time(worst)} p95 (service query only)",
+        baseline=f"{fmt_time(base)} (same SQL, plain SQLite)",
+        ratio=fmt_ratio(m, base),
+        verdict=verdict_at_most(worst, 0.100) + " (no list view yet)",
+        numbers={"median_s": m, "p95_s": worst, "plain_median_s": base},
+        notes=[
+            f"Typing `{SEARCH_TYPED}` into the search box, one `IncidentService.query(IncidentFilters("
+            f"search=...))` per keystroke, 3 times ({len(keys)} queries). The search is a `LIKE '%…%'` "
+            "on the incident and survivor codes, so every keystroke scans the whole table (and, "
+            "encrypted, decrypts every page). Verdict on the p95.",
+        ],
+    )
+
+
+@row("memory", "memory with 50,000 incidents open", "≤ 250 MB")
+def bench_memory(bench: Bench) -> Result:
+    raise NotYetAvailable(
+        "needs the main window's incident list; measure peak RSS (VmHWM) of the app against the bare "
+        "PySide6 window's"
+    )
+
+
+def _khmer_pdf_page(target: Path) -> None:
+    """Baseline: one ReportLab page with a shaped Khmer paragraph in the bundled font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from shsc_desktop.resources import font_files
+
+    if "BenchKhmer" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("BenchKhmer", str(font_files()["khmer"])))
+    style = ParagraphStyle("km", fontName="BenchKhmer", fontSize=12, leading=22, shaping=1)
+    doc = SimpleDocTemplate(str(target), pagesize=A4)
+    doc.build([Paragraph("សុវត្ថិភាពក្នុងផ្ទះ សុវត្ថិភាពក្នុងសហគមន៍", style)])
+
+
+def run_cli(argv: list[str], stdin_text: str = "") -> tuple[int, str]:
+    """``shsc-desktop ARGS`` in this process; returns the exit status and the combined output."""
+    from shsc_desktop.cli import main
+
+    out = io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin_text)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            status = main(argv)
+    finally:
+        sys.stdin = saved_stdin
+    return status, out.getvalue()
+
+
+@row("summary-pdf", "monthly summary PDF, Khmer, with charts", "≤ 1 s")
+def bench_summary_pdf(bench: Bench) -> Result:
+    from shsc_desktop.services.office import OfficeFolder
+
+    data_dir = bench.fixture("month-office", lambda: make_office(bench, "month-office", production_kdf=False))
+    month_day = date(2025, 6, 10)
+    bench.fixture("month-office-data", lambda: fill_incidents(data_dir, 60, seed=3, day=month_day))
+    out_dir = bench.folder("summary")
+    unlock_args = ["--data-dir", str(data_dir), "--user", CHIEF[0], "--password-stdin"]
+
+    def summary(i: int) -> float:
+        target = out_dir / f"summary-{i}.pdf"
+        start = time.perf_counter()
+        status, output = run_cli(
+            [*unlock_args, "summary", "--month", "2025-06", "--lang", "km", "-o", str(target)]
+        )
+        elapsed = time.perf_counter() - start
+        if status != 0:
+            if "not available yet" in output:
+                raise NotYetAvailable("`shsc-desktop summary` is not available yet")
+            raise RuntimeError(f"summary failed: {output.strip()}")
+        return elapsed
+
+    runs = [summary(i) for i in range(bench.config.pdf_runs + 1)]
+    first, warm = runs[0], runs[1:]
+
+    def unlock_lock() -> None:
+        OfficeFolder(data_dir).unlock(*CHIEF).lock("bench")
+
+    unlock = median([timed(unlock_lock) for _ in range(3)])
+    app = median(warm) - unlock
+    base = median([timed(lambda i=i: _khmer_pdf_page(out_dir / f"base-{i}.pdf")) for i in range(3)])
+    return Result(
+        measured=fmt_time(app),
+        baseline=f"{fmt_time(base)} (ReportLab page, one Khmer paragraph)",
+        ratio=fmt_ratio(app, base),
+        verdict=verdict_at_most(app, 1.0),
+        numbers={"summary_s": app, "first_s": first - unlock, "baseline_s": base},
+        notes=[
+            "`shsc-desktop summary --month 2025-06 --lang km` in-process on a month of 60 synthetic "
+            f"incidents, median of {len(warm)} after a first run ({fmt_time(first)} incl. imports), "
+            f"minus the unlock ({fmt_time(unlock)}, cheap test KDF)."
+        ],
+    )
+
+
+@row("export", "export one month's bundle", "≤ 0.5 s")
+def bench_export(bench: Bench) -> Result:
+    if importlib.util.find_spec("shsc_desktop.services.exchange") is None:
+        raise NotYetAvailable(
+            "services/exchange.py is not written yet; baseline planned: CMS sign + envelope of the same "
+            "payload with `cryptography` alone"
+        )
+    raise NotYetAvailable("services/exchange.py exists; its issue adds this row (needs an enrolled office)")
+
+
+@row("import", "import 1,661 commune bundles", "≤ 30 s")
+def bench_import(bench: Bench) -> Result:
+    if importlib.util.find_spec("shsc_desktop.services.exchange") is None:
+        raise NotYetAvailable("services/exchange.py is not written yet")
+    raise NotYetAvailable("services/exchange.py exists; its issue adds this row (1,661 enrolled communes)")
+
+
+def _folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+@row("frozen-size", "frozen app folder (Linux)", "≤ 200 MB")
+def bench_frozen_size(bench: Bench) -> Result:
+    if not FROZEN_APP.exists():
+        raise NotYetAvailable(f"no frozen build at {FROZEN_APP.relative_to(REPO)} (run `make bundle`)")
+    import PySide6
+    import shiboken6
+
+    size = _folder_size(FROZEN_APP.parent)
+    qt = _folder_size(Path(PySide6.__file__).parent) + _folder_size(Path(shiboken6.__file__).parent)
+    return Result(
+        measured=fmt_size(size),
+        baseline=f"{fmt_size(qt)} (installed PySide6 + shiboken6)",
+        ratio=fmt_ratio(size, qt),
+        verdict=verdict_at_most(size, 200 * 1024 * 1024),
+        numbers={"bytes": size, "pyside6_bytes": qt},
+        notes=["Sum of file sizes below dist/shsc-desktop/ (du -sb without block rounding)."],
+    )
+
+
+@row("frozen-start", "frozen app cold start (`--help`)", "≤ 1 s")
+def bench_frozen_start(bench: Bench) -> Result:
+    if not FROZEN_APP.exists():
+        raise NotYetAvailable(f"no frozen build at {FROZEN_APP.relative_to(REPO)} (run `make bundle`)")
+    commands = {
+        "frozen": [str(FROZEN_APP), "--help"],
+        "source": [sys.executable, "-m", "shsc_desktop", "--help"],
+    }
+    times = time_launches(commands, bench.child_env(), bench.config.cold_runs, bench.config.timeout_s, None)
+    frozen, source = median(times["frozen"]), median(times["source"])
+    return Result(
+        measured=fmt_time(frozen),
+        baseline=f"{fmt_time(source)} (`python -m shsc_desktop --help`)",
+        ratio=fmt_ratio(frozen, source),
+        verdict=verdict_at_most(frozen, 1.0),
+        numbers={"frozen_s": frozen, "source_s": source},
+        notes=[f"Launch to exit, median of {bench.config.cold_runs} after a warm-up, interleaved."],
+    )
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    cores = os.cpu_count() or 0
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    memory = ""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.1f} GiB RAM"
+    import PySide6
+    import sqlalchemy
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        cipher = conn.execute("PRAGMA cipher_version").fetchone()[0]
+    finally:
+        conn.close()
+    return {
+        "machine": f"{cpu}, {cores} cores ({usable} usable){memory}, "
+        f"{platform.system()} {platform.release()}",
+        "software": f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
+        f"SQLAlchemy {sqlalchemy.__version__}, SQLCipher {cipher} on SQLite {sqlcipher3.sqlite_version}",
+    }
+
+
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "n/a"
+
+
+def render(results: list[tuple[Row, Result]], info: dict[str, str], config: Config, command: str) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    mode = "quick (`--quick`: fewer runs, smaller data — not for the record)" if config.quick else "full"
+    lines = [
+        "# Benchmarks",
+        "",
+        "Performance targets of DESIGN.md §8, measured by `tools/bench.py`. Each row is compared with a "
+        "baseline measured in the same run on the same machine; the targets are written for a 2-core "
+        "office PC. Synthetic data only.",
+        "",
+        f"- date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- command: `{command}` (mode: {mode})",
+        f"- machine: {info['machine']}",
+        f"- software: {info['software']}",
+        f"- load average (1 min) at start / end: {info.get('load', 'n/a')} — other work on the machine "
+        "inflates absolute times more than ratios (runs are interleaved with their baselines)",
+        "",
+        "| what | target | measured | baseline | ratio | verdict |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r, res in results:
+        lines.append(
+            f"| {cell(r.what)} | {cell(r.target)} | {cell(res.measured)} | {cell(res.baseline)} "
+            f"| {cell(res.ratio)} | {cell(res.verdict)} |"
+        )
+    lines += ["", "## How each row was measured", ""]
+    for r, res in results:
+        if not res.notes:
+            continue
+        prose = [n for n in res.notes if "\n" not in n]
+        blocks = [n for n in res.notes if "\n" in n]  # tracebacks of a row that crashed
+        lines.append(f"- **{r.what}** — {' '.join(prose)}")
+        for block in blocks:
+            lines += ["", "  ```", *[f"  {t}" for t in block.rstrip().splitlines()], "  ```"]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def bench_session(config: Config) -> Iterator[Bench]:
+    """A :class:`Bench` on a fresh temporary folder that is removed afterwards, whatever happens."""
+    workdir = Path(tempfile.mkdtemp(prefix="shsc-bench-"))
+    try:
+        yield Bench(config, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller data")
+    parser.add_argument("--output", type=Path, help="also write the markdown report here (atomically)")
+    parser.add_argument("--rows", help="comma-separated row keys: " + ", ".join(r.key for r in ROWS))
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+
+    os.environ.pop("SHSC_KDF", None)  # production key derivation unless a row says otherwise
+    selected = ROWS
+    if args.rows:
+        keys = [k.strip() for k in args.rows.split(",") if k.strip()]
+        unknown = sorted(set(keys) - {r.key for r in ROWS})
+        if unknown:
+            parser.error(f"unknown rows: {', '.join(unknown)}")
+        selected = [r for r in ROWS if r.key in keys]
+    config = Config.for_mode(args.quick)
+    python = Path(sys.executable)
+    with contextlib.suppress(ValueError):
+        python = python.relative_to(REPO)
+    command = " ".join([str(python), "tools/bench.py", *(argv if argv is not None else sys.argv[1:])])
+
+    results: list[tuple[Row, Result]] = []
+    crashed = False
+    load_start = load_average()
+    with bench_session(config) as bench:
+        for r in selected:
+            print(f"… {r.what}", file=sys.stderr, flush=True)
+            res, failed = run_row(r, bench)
+            crashed = crashed or failed
+            print(f"  {res.measured} | {res.ratio} | {res.verdict}", file=sys.stderr, flush=True)
+            results.append((r, res))
+    info = machine() | {"load": f"{load_start} / {load_average()}"}
+    report = render(results, info, config, command)
+    print(report)
+    if args.output:
+        write_atomically(args.output, report)
+        print(f"written to {args.output}", file=sys.stderr)
+    missed = any("FAIL" in res.verdict for _, res in results)
+    return 1 if crashed or (args.strict and missed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
