@@ -100,6 +100,25 @@ def error_text(error: ShscError) -> str:
         "audit_chain_broken": QCoreApplication.translate("Messages", "The audit log has been altered."),
         "not_available_yet": QCoreApplication.translate("Messages", "This arrives in a later version."),
         "cancelled": QCoreApplication.translate("Messages", "Cancelled. Nothing was changed."),
+        "consent_required": QCoreApplication.translate(
+            "Messages",
+            "The survivor has not agreed to this referral. Record her consent, or ask the chief to "
+            "override it with a reason.",
+        ),
+        "edit_conflict": QCoreApplication.translate(
+            "Messages",
+            "Someone else saved this record after you opened it. Close it and open it again to see "
+            "their changes.",
+        ),
+        "import_problems": QCoreApplication.translate(
+            "Messages", "Nothing was imported: the file has rows with problems."
+        ),
+        "enrolment_rejected": QCoreApplication.translate(
+            "Messages", "The certificate file did not pass its checks. Nothing was installed."
+        ),
+        "bundle_rejected": QCoreApplication.translate(
+            "Messages", "The bundle did not pass its checks. Nothing was imported."
+        ),
     }
     return texts.get(
         error.code,
