@@ -36,8 +36,12 @@ def test_core_packages_import_no_widgets(sub: str) -> None:
     offenders = []
     for path in _files(sub):
         for name in _imports(path):
-            if "QtWidgets" in name or name.endswith("views") or ".views." in name or \
-                    name.startswith("..views"):
+            if (
+                "QtWidgets" in name
+                or name.endswith("views")
+                or ".views." in name
+                or name.startswith("..views")
+            ):
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
 
@@ -49,7 +53,8 @@ def test_views_build_no_sql() -> None:
             if name.startswith(("sqlalchemy", "sqlcipher3", "sqlite3")) or "models.engine" in name:
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
         text = path.read_text("utf-8")
-        for needle in (".transaction()", ".reading()", "session.execute", "select("):
+        # SQLAlchemy imports are refused above, so opening a session is the remaining way in.
+        for needle in (".transaction()", ".reading()", "session.execute", ".engine."):
             if needle in text:
                 offenders.append(f"{path.relative_to(PACKAGE)} uses {needle}")
     assert offenders == []
