@@ -25,6 +25,7 @@ from shsc_desktop.security.audit import Action
 from shsc_desktop.services.backup import BackupService, restore_backup
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK
+from tests.office_copies import QuickOffice
 
 # --- one entry per action ---------------------------------------------------------------------------
 
@@ -126,8 +127,9 @@ N_ENTRIES = 12
 
 
 @pytest.fixture
-def chained(chief: UnlockedOffice) -> UnlockedOffice:
+def chained(quick: QuickOffice) -> UnlockedOffice:
     """An office whose log holds exactly N_ENTRIES entries, verified ok."""
+    chief = quick.chief
     while _head(chief) < N_ENTRIES:
         chief.audit(Action.SETTING_CHANGED, "setting", "x", {"n": _head(chief)})
     with chief.reading() as s:
@@ -148,7 +150,7 @@ def _raw_sql(office: UnlockedOffice, *statements: str) -> None:
 TAMPERS = [
     ("edit details", ["UPDATE audit_log SET details = '{\"n\": 99}' WHERE seq = 5"], 5),
     ("edit actor", ["UPDATE audit_log SET actor = 'clerk' WHERE seq = 7"], 7),
-    ("edit action", ["UPDATE audit_log SET action = 'lock' WHERE seq = 3"], 3),
+    ("edit action", ["UPDATE audit_log SET action = 'export' WHERE seq = 3"], 3),
     ("edit time", ["UPDATE audit_log SET at = '2020-01-01T00:00:00.000000+00:00' WHERE seq = 6"], 6),
     ("edit hash", ["UPDATE audit_log SET hash = '" + "a" * 64 + "' WHERE seq = 9"], 9),
     ("edit first", ["UPDATE audit_log SET target_id = 'other' WHERE seq = 1"], 1),
@@ -185,7 +187,9 @@ def test_tampering_is_detected_at_the_right_entry(
     assert report.problem
 
 
-def test_cli_audit_verify_fails_on_a_tampered_chain(folder: OfficeFolder, chained: UnlockedOffice) -> None:
+def test_cli_audit_verify_fails_on_a_tampered_chain(chained: UnlockedOffice) -> None:
+    folder = chained.folder
+
     def run() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [

@@ -32,6 +32,7 @@ from shsc_desktop.security.audit import Action
 from shsc_desktop.security.vault import SLOT_FILE, SLOT_FILE_COPY, KdfParams
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
+from tests.office_copies import QuickOffice
 
 # --- helpers -------------------------------------------------------------------------------------
 
@@ -337,14 +338,13 @@ FLIP_SPOTS = [
 @pytest.mark.parametrize("damaged", [SLOT_FILE, SLOT_FILE_COPY])
 @pytest.mark.parametrize(("name", "marker", "skip"), FLIP_SPOTS, ids=[s[0] for s in FLIP_SPOTS])
 def test_one_flipped_bit_in_one_copy_is_survived(
-    folder: OfficeFolder,
-    chief: UnlockedOffice,
-    recovery_key: str,
+    quick: QuickOffice,
     damaged: str,
     name: str,
     marker: str | None,
     skip: int,
 ) -> None:
+    folder, recovery_key = quick.folder, quick.recovery_key
     path = folder.data_dir / damaged
     raw = bytearray(path.read_bytes())
     pos = (skip % len(raw)) if marker is None else _offset_of(bytes(raw), marker, skip)
@@ -362,8 +362,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("how", ["flipped", "deleted", "emptied"])
-def test_both_copies_damaged_touches_nothing(folder: OfficeFolder, chief: UnlockedOffice, how: str) -> None:
-    chief.lock("test")
+def test_both_copies_damaged_touches_nothing(quick: QuickOffice, how: str) -> None:
+    folder = quick.folder
+    quick.chief.lock("test")
     for path in (folder.vault.primary, folder.vault.copy):
         if how == "deleted":
             path.unlink()
@@ -478,10 +479,9 @@ TAMPERS = [
 
 
 @pytest.mark.parametrize("tamper", TAMPERS, ids=[t.__name__[8:] for t in TAMPERS])
-def test_tampered_slot_file_with_recomputed_checksum_is_refused(
-    folder: OfficeFolder, chief: UnlockedOffice, recovery_key: str, tamper: Any
-) -> None:
-    chief.lock("test")
+def test_tampered_slot_file_with_recomputed_checksum_is_refused(quick: QuickOffice, tamper: Any) -> None:
+    folder, recovery_key = quick.folder, quick.recovery_key
+    quick.chief.lock("test")
     db_before = folder.db_path.read_bytes()
     doc = _slot_doc(folder.vault.primary)
     tamper(doc["body"])

@@ -1,0 +1,1 @@
+from tests.office_copies import office_template, quick  # noqa: F401  (shared fixtures)
