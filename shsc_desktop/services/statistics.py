@@ -172,6 +172,10 @@ DATA_QUALITY = CodeList(
         ),
     ],
 )
+SUBTOTAL = CodeList(
+    "subtotal",
+    [("ipv", "Intimate partner violence (IPV), all partners", "អំពើហិង្សាដោយដៃគូ (សរុប)")],
+)
 TREND_MEASURE = CodeList(
     "trend_measure",
     [("incidents", "New incidents", "ករណីថ្មី"), ("referrals", "Referrals made", "ការបញ្ជូន")],
@@ -191,6 +195,7 @@ STAT_LISTS: dict[str, CodeList] = {
         ATTENDANCE_SEX,
         ACTION_ITEM_COLUMN,
         DATA_QUALITY,
+        SUBTOTAL,
         TREND_MEASURE,
     )
 }
@@ -221,6 +226,16 @@ def label(list_name: str, code: str, lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class Subtotal:
+    """A named group of rows whose sum is shown too (e.g. the intimate-partner rows: IPV)."""
+
+    name: str
+    rows: tuple[str, ...]
+    values: tuple[Cell, ...]
+    """One value per column."""
+
+
+@dataclass(frozen=True)
 class CountTable:
     """Counts of ``rows`` × ``cols`` codes, with totals when the table adds up.
 
@@ -240,6 +255,7 @@ class CountTable:
     row_totals: tuple[Cell, ...] = ()
     col_totals: tuple[Cell, ...] = ()
     total: Cell | None = None
+    subtotals: tuple[Subtotal, ...] = ()
     threshold: int | None = None
     """The suppression threshold applied, or ``None`` for exact counts (commune-internal)."""
 
@@ -254,6 +270,7 @@ class CountTable:
         rows: Iterable[str] | None = None,
         cols: Iterable[str] | None = None,
         additive: bool = True,
+        subtotals: Mapping[str, Iterable[str]] | None = None,
     ) -> CountTable:
         """A table of exact counts. Rows and columns default to the code lists, in list order; a
         code found in ``counts`` but missing from the list is appended, so no count is ever lost."""
@@ -273,19 +290,31 @@ class CountTable:
                 row_totals = tuple(sum(_int(v) for v in row) for row in cells)
             col_totals = tuple(sum(_int(row[j]) for row in cells) for j in range(len(col_codes)))
             total = sum(_int(v) for v in col_totals)
+        groups = []
+        for name, members in (subtotals or {}).items():
+            wanted = set(members)
+            member_rows = tuple(r for r in row_codes if r in wanted)
+            idx = [row_codes.index(r) for r in member_rows]
+            values = tuple(sum(_int(cells[i][j]) for i in idx) for j in range(len(col_codes)))
+            groups.append(Subtotal(name, member_rows, values))
         return cls(
             key, row_list, col_list, tuple(row_codes), tuple(col_codes), cells, additive, row_totals,
-            col_totals, total,
+            col_totals, total, tuple(groups),
         )  # fmt: skip
 
     @classmethod
     def column(
-        cls, key: str, row_list: str, counts: Mapping[str, int], *, additive: bool = True
+        cls,
+        key: str,
+        row_list: str,
+        counts: Mapping[str, int],
+        *,
+        additive: bool = True,
+        subtotals: Mapping[str, Iterable[str]] | None = None,
     ) -> CountTable:
         """A one-column table (code → number)."""
-        return cls.build(
-            key, row_list, COUNT.name, {(r, "count"): n for r, n in counts.items()}, additive=additive
-        )
+        cells = {(r, "count"): n for r, n in counts.items()}
+        return cls.build(key, row_list, COUNT.name, cells, additive=additive, subtotals=subtotals)
 
     def value(self, row: str, col: str = "count") -> Cell:
         return self.cells[self.rows.index(row)][self.cols.index(col)]
@@ -317,6 +346,11 @@ class CountTable:
                 out["row_totals"] = dict(zip(self.rows, self.row_totals, strict=True))
             out["col_totals"] = dict(zip(self.cols, self.col_totals, strict=True))
             out["total"] = self.total
+        if self.subtotals:
+            out["subtotals"] = {
+                g.name: {"rows": list(g.rows), "values": dict(zip(self.cols, g.values, strict=True))}
+                for g in self.subtotals
+            }
         return out
 
     @classmethod
@@ -333,6 +367,10 @@ class CountTable:
             row_totals=tuple(d["row_totals"][r] for r in rows) if "row_totals" in d else (),
             col_totals=tuple(d["col_totals"][c] for c in cols) if "col_totals" in d else (),
             total=d.get("total"),
+            subtotals=tuple(
+                Subtotal(name, tuple(g["rows"]), tuple(g["values"][c] for c in cols))
+                for name, g in d.get("subtotals", {}).items()
+            ),
             threshold=d.get("threshold"),
         )
 
@@ -451,6 +489,7 @@ class MonthlyStatistics:
 # --- Suppression -------------------------------------------------------------------------------
 
 _T = -1  # index of the totals row / column in the suppression grid
+_SUB = -2  # rows of subtotals: -2, -3, …
 Pos = tuple[int, int]
 
 
@@ -478,6 +517,11 @@ def suppress(table: CountTable, threshold: int = DEFAULT_THRESHOLD) -> CountTabl
        a total. This repeats until no equation has exactly one hidden entry. Cells hidden this way are
        shown as ``x`` (they are not small; they protect one that is).
 
+    Subtotals (the IPV rows) add one equation per column: the group's rows add up to the subtotal.
+    Grand totals and subtotals are never hidden by the secondary rule (while anything else can be),
+    because the same numbers are published elsewhere (the headline box); they are only hidden when
+    they are small themselves, the same way in every table.
+
     Non-additive tables carry no totals, so only primary suppression applies. The rule protects each
     table on its own; combinations of several equations (or of tables) are not audited.
     """
@@ -497,6 +541,12 @@ def suppress(table: CountTable, threshold: int = DEFAULT_THRESHOLD) -> CountTabl
             values[_T, j] = _int(v)
         if table.row_totals and table.total is not None:
             values[_T, _T] = _int(table.total)
+        for g, group in enumerate(table.subtotals):
+            for j, v in enumerate(group.values):
+                values[_SUB - g, j] = _int(v)
+    # Entries published elsewhere too: hidden only when small, never as secondary cells.
+    published = {(_T, _T)} if table.row_totals else {(_T, 0)}
+    published |= {pos for pos in values if pos[0] <= _SUB}
 
     primary = {pos for pos, v in values.items() if 0 < v < threshold}
     hidden = set(primary)
@@ -509,13 +559,17 @@ def suppress(table: CountTable, threshold: int = DEFAULT_THRESHOLD) -> CountTabl
             equations += [[(i, j) for j in range(ncols)] + [(i, _T)] for i in range(nrows)]
             equations.append([(i, _T) for i in range(nrows)] + [(_T, _T)])
             equations.append([(_T, j) for j in range(ncols)] + [(_T, _T)])
+        for g, group in enumerate(table.subtotals):
+            members = [table.rows.index(r) for r in group.rows]
+            equations += [[(i, j) for i in members] + [(_SUB - g, j)] for j in range(ncols)]
         changed = True
         while changed:
             changed = False
             for eq in equations:
                 if sum(pos in hidden for pos in eq) != 1:
                     continue
-                candidates = [pos for pos in eq if pos not in hidden]
+                candidates = [pos for pos in eq if pos not in hidden and pos not in published]
+                candidates = candidates or [pos for pos in eq if pos not in hidden]
                 if not candidates:
                     continue
                 exposed = [e for e in equations if e is not eq and sum(p in hidden for p in e) == 1]
@@ -536,8 +590,18 @@ def suppress(table: CountTable, threshold: int = DEFAULT_THRESHOLD) -> CountTabl
     if table.total is not None:
         # One column: the grand total is that column's total.
         total = shown((_T, _T)) if table.row_totals else col_totals[0]
+    subtotals = tuple(
+        replace(group, values=tuple(shown((_SUB - g, j)) for j in range(ncols)))
+        for g, group in enumerate(table.subtotals)
+    )
     return replace(
-        table, cells=cells, row_totals=row_totals, col_totals=col_totals, total=total, threshold=threshold
+        table,
+        cells=cells,
+        row_totals=row_totals,
+        col_totals=col_totals,
+        total=total,
+        subtotals=subtotals,
+        threshold=threshold,
     )
 
 
@@ -769,7 +833,8 @@ class _Month:
             counts: Counter[str] = Counter({code: n for code, n in self.s.execute(q)})
             # Incidents without a recorded perpetrator count as "unknown", so the table adds up.
             counts["unknown"] += incidents - sum(counts.values())
-            tables.append(CountTable.column(key, code_list.name, counts))
+            subtotals = {"ipv": INTIMATE_PARTNER_CODES} if code_list is RELATIONSHIP else None
+            tables.append(CountTable.column(key, code_list.name, counts, subtotals=subtotals))
         return tables
 
     # -- 4. survivor profile -----------------------------------------------------------------------

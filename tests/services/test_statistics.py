@@ -99,7 +99,11 @@ def test_perpetrators_primary_only_and_missing_counted_unknown(march: MonthlySta
         "unknown": 1,
     }
     assert column(march, "perpetrator_age_group") == {"26_40": 2, "41_60": 1, "unknown": 1}
-    assert march.table("perpetrator_relationship").total == 4
+    relationship = march.table("perpetrator_relationship")
+    assert relationship.total == 4
+    (ipv,) = relationship.subtotals
+    assert ipv.name == "ipv" and ipv.rows == ("current_partner", "former_partner", "boyfriend")
+    assert ipv.values == (2,)  # the same number as the headline's IPV incidents
 
 
 def test_survivor_profile(march: MonthlyStatistics) -> None:
@@ -281,6 +285,20 @@ def test_suppress_two_way_table() -> None:
     assert cells["a"]["q"] == 9 and cells["b"]["q"] == 7
     assert shared.row_totals == (17, 25) and shared.total == 42
     assert_no_total_reveals_a_cell(shared)
+
+
+def test_suppress_protects_the_ipv_subtotal_shown_in_the_headline() -> None:
+    counts = {"current_partner": 5, "former_partner": 2, "boyfriend": 0, "stranger": 9}
+    table = CountTable.column(
+        "rel", "relationship", counts, subtotals={"ipv": ["current_partner", "former_partner", "boyfriend"]}
+    )
+    shared = suppress(table)
+    cells = shared.as_mapping()
+    # 7 IPV incidents are published (here and in the headline): hiding only the 2 would reveal it.
+    assert cells["former_partner"]["count"] == "<5"
+    assert cells["current_partner"]["count"] == HIDDEN
+    assert cells["stranger"]["count"] == 9
+    assert shared.subtotals[0].values == (7,) and shared.total == 16
 
 
 def test_non_additive_tables_get_primary_suppression_only() -> None:
