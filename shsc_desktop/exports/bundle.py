@@ -150,7 +150,7 @@ def validate_payload(obj: dict[str, Any]) -> list[str]:
             continue
         if not isinstance(value["code"], str) or not _CODE_RE.match(value["code"]):
             problems.append(f"{party}.code")
-        if value["level"] not in {lv.value for lv in Level}:
+        if not isinstance(value["level"], str) or value["level"] not in {lv.value for lv in Level}:
             problems.append(f"{party}.level")
         if extra and not (
             isinstance(value["certificate_sha256"], str) and _HASH_RE.match(value["certificate_sha256"])
