@@ -5,6 +5,8 @@
 #   make lint          ruff check + ruff format --check + mypy (strict packages)
 #   make bundle        PyInstaller one-folder build into dist/shsc-desktop/
 #   make selftest      run the frozen build's `self-test`
+#   make gui-smoke     start the frozen GUI off-screen on an empty data folder; pass when its first
+#                      window (the setup wizard) is shown
 #   make translations  refresh i18n/*.ts from the views (lupdate), then compile .qm
 #   make system-deps   Debian packages Qt (offscreen/xcb), PDF tests, CMS tests and PyInstaller need
 #   make bench | screenshots | clean | distclean
@@ -44,11 +46,11 @@ SYSTEM_PACKAGES := \
 	libwayland-client0 libwayland-cursor0 libwayland-egl1 libgssapi-krb5-2 \
 	poppler-utils openssl xvfb xauth binutils
 
-.PHONY: help run test lint bundle selftest bench screenshots translations qm system-deps \
+.PHONY: help run test lint bundle selftest gui-smoke bench screenshots translations qm system-deps \
 	venv clean distclean
 
 help:
-	@sed -n '3,11p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@sed -n '3,12p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
 
 # --- bootstrap ------------------------------------------------------------------------------
 
@@ -109,6 +111,18 @@ bundle: $(STAMP) qm
 selftest:
 	@test -x $(FROZEN) || { echo "no frozen build at $(FROZEN): run 'make bundle' first" >&2; exit 1; }
 	QT_QPA_PLATFORM=offscreen $(FROZEN) self-test
+
+# The frozen GUI: QtWidgets, the views and their lazily imported modules really are in the build.
+# SHSC_BENCH_EXIT_WHEN_SHOWN (views/bench_hook.py) makes the app quit once a window is shown.
+gui-smoke:
+	@test -x $(FROZEN) || { echo "no frozen build at $(FROZEN): run 'make bundle' first" >&2; exit 1; }
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	status=0; out=$$(SHSC_BENCH_EXIT_WHEN_SHOWN=1 QT_QPA_PLATFORM=offscreen \
+		timeout 120 $(FROZEN) --data-dir "$$tmp/office" 2>&1 </dev/null) || status=$$?; \
+	if [ $$status -ne 0 ] || ! grep -q SHSC_BENCH_SHOWN <<<"$$out"; then \
+		echo "$$out"; echo "the frozen GUI did not show its first window (exit $$status)" >&2; exit 1; \
+	fi; \
+	echo "gui-smoke: the frozen GUI showed its first window"
 
 # --- machine ---------------------------------------------------------------------------------
 

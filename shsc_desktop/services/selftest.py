@@ -21,6 +21,7 @@ widgets.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import platform
 import sys
@@ -39,6 +40,7 @@ KHMER_SAMPLE = "សុវត្ថិភាពក្នុងផ្ទះ សុ
 SELFTEST_COMMUNE = "120101"  # Tonle Basak, Chamkar Mon, Phnom Penh
 SELFTEST_PASSWORD = "self-test-password"  # a throw-away office in a temp folder
 PRIVATE_USE = range(0xE000, 0xF900)
+GUI_MODULES = ("PySide6.QtWidgets", "PySide6.QtPrintSupport")
 NATIVE_QPA = {"linux": "xcb", "win32": "windows", "darwin": "cocoa"}
 
 
@@ -259,6 +261,12 @@ def _check_qt() -> str:
         loaded.append(qm.stem)
     if resources.frozen_root() is not None and not loaded:
         raise AssertionError(f"no compiled translations in {folder}")
+
+    # The widget modules the views need must be in the build; looked up, not imported, because
+    # services never import widgets (the GUI itself imports them a moment later anyway).
+    missing = [m for m in GUI_MODULES if importlib.util.find_spec(m) is None]
+    if missing:
+        raise AssertionError(f"missing from this build: {', '.join(missing)}")
 
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
     platforms = sorted(
