@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -42,6 +42,42 @@ from .unlock import language_combo
 
 USER_COLUMNS = 3
 AUDIT_COLUMNS = 4
+
+
+def action_label(action: str) -> str:
+    """The audit log's stable action codes, in the interface language."""
+    labels = {
+        "login": QCoreApplication.translate("AuditActions", "Signed in"),
+        "login_failed": QCoreApplication.translate("AuditActions", "Failed sign-in"),
+        "lock": QCoreApplication.translate("AuditActions", "Locked"),
+        "unlock": QCoreApplication.translate("AuditActions", "Unlocked"),
+        "recovery_unlock": QCoreApplication.translate("AuditActions", "Unlocked with the recovery key"),
+        "office_created": QCoreApplication.translate("AuditActions", "Office set up"),
+        "user_added": QCoreApplication.translate("AuditActions", "User added"),
+        "user_removed": QCoreApplication.translate("AuditActions", "User removed"),
+        "user_role_changed": QCoreApplication.translate("AuditActions", "Role changed"),
+        "password_changed": QCoreApplication.translate("AuditActions", "Password changed"),
+        "password_reset": QCoreApplication.translate("AuditActions", "Password reset"),
+        "recovery_key_replaced": QCoreApplication.translate("AuditActions", "Recovery key replaced"),
+        "data_key_rotated": QCoreApplication.translate("AuditActions", "Data key rotated"),
+        "record_created": QCoreApplication.translate("AuditActions", "Record created"),
+        "record_updated": QCoreApplication.translate("AuditActions", "Record changed"),
+        "record_deleted": QCoreApplication.translate("AuditActions", "Record deleted"),
+        "identifying_viewed": QCoreApplication.translate("AuditActions", "Identifying details viewed"),
+        "consent_overridden": QCoreApplication.translate("AuditActions", "Consent overridden"),
+        "month_approved": QCoreApplication.translate("AuditActions", "Month approved"),
+        "month_reopened": QCoreApplication.translate("AuditActions", "Month reopened"),
+        "setting_changed": QCoreApplication.translate("AuditActions", "Setting changed"),
+        "backup": QCoreApplication.translate("AuditActions", "Backup made"),
+        "backup_failed": QCoreApplication.translate("AuditActions", "Backup failed"),
+        "restore": QCoreApplication.translate("AuditActions", "Backup restored"),
+        "migrated": QCoreApplication.translate("AuditActions", "Database upgraded"),
+        "export": QCoreApplication.translate("AuditActions", "Bundle exported"),
+        "import": QCoreApplication.translate("AuditActions", "Bundle imported"),
+        "print": QCoreApplication.translate("AuditActions", "Printed"),
+        "audit_verified": QCoreApplication.translate("AuditActions", "Audit log verified"),
+    }
+    return labels.get(action, action)
 
 
 class AdminPage(QWidget):
@@ -261,6 +297,10 @@ class AdminPage(QWidget):
         )
         if self._last_report is not None:
             self._show_report(self._last_report)
+        for row in range(self.audit_table.rowCount()):
+            item = self.audit_table.item(row, 3)
+            if item is not None:
+                item.setText(action_label(str(item.data(Qt.ItemDataRole.UserRole))))
         self.save_auto_lock_button.setText(self.tr("Save"))
         self.auto_lock.setSuffix(self.tr(" minutes"))
         self.settings_form.labelForField(self.auto_lock_row).setText(self.tr("Lock after inactivity:"))
@@ -304,8 +344,10 @@ class AdminPage(QWidget):
         self.audit_table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             at = line.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            for column, text in enumerate((str(line.seq), at, line.actor, line.action)):
-                self.audit_table.setItem(row, column, QTableWidgetItem(text))
+            for column, text in enumerate((str(line.seq), at, line.actor, action_label(line.action))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, line.action)
+                self.audit_table.setItem(row, column, item)
 
     def selected_username(self) -> str | None:
         rows = self.users_table.selectionModel().selectedRows()

@@ -88,7 +88,7 @@ def test_audit_verification_shows_ok(qtbot, shell, office_ready):
     wait_for_operations(qtbot)
     assert page.audit_result.text().startswith("The audit log is intact:")
     actions = [page.audit_table.item(row, 3).text() for row in range(page.audit_table.rowCount())]
-    assert actions[0] == "audit_verified"
+    assert actions[0] == "Audit log verified"
 
 
 def test_remove_user_asks_and_says_the_key_will_be_rotated(qtbot, shell, office_ready, folder):

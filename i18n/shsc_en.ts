@@ -1,0 +1,1478 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>The administrator&apos;s account</source>
+        <translation>The administrator&apos;s account</translation>
+    </message>
+    <message>
+        <source>This account (%1) manages the office&apos;s users and settings.</source>
+        <translation>This account (%1) manages the office&apos;s users and settings.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The password protects the records of survivors: at least 8 characters, known only to you. If it is forgotten, only the recovery key on the next page can open the office.</source>
+        <translation>The password protects the records of survivors: at least 8 characters, known only to you. If it is forgotten, only the recovery key on the next page can open the office.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted office…</source>
+        <translation>Creating the encrypted office…</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <source>The user name can have at most 64 characters.</source>
+        <translation>The user name can have at most 64 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionItemTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The new user must choose their own password when they first sign in.</source>
+        <translation>The new user must choose their own password when they first sign in.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Signed in as %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>Users of this office</source>
+        <translation>Users of this office</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Remove user…</source>
+        <translation>Remove user…</translation>
+    </message>
+    <message>
+        <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
+        <translation>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</source>
+        <translation>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</source>
+        <translation>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>Verify the audit log</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation>Lock after inactivity:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>The password of %1 has been reset.</source>
+        <translation>The password of %1 has been reset.</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this office? They will no longer be able to sign in. The data key will be rotated, so any copy of the old key stops working. Close other SHSC Desktop windows first.</source>
+        <translation>Remove %1 from this office? They will no longer be able to sign in. The data key will be rotated, so any copy of the old key stops working. Close other SHSC Desktop windows first.</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Remove user</translation>
+    </message>
+    <message>
+        <source>%1 has been removed and the data key was rotated.</source>
+        <translation>%1 has been removed and the data key was rotated.</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>Save the backup as</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop backups (*.shscbak)</source>
+        <translation>SHSC Desktop backups (*.shscbak)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>The backup was saved and checked: %1</source>
+        <translation>The backup was saved and checked: %1</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Choose the backup file</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: %1 entries checked.</source>
+        <translation>The audit log is intact: %1 entries checked.</translation>
+    </message>
+    <message>
+        <source>The audit log has been altered. The first bad entry is number %1.</source>
+        <translation>The audit log has been altered. The first bad entry is number %1.</translation>
+    </message>
+    <message>
+        <source>The office now locks after %1 minutes without use.</source>
+        <translation>The office now locks after %1 minutes without use.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Unlocked</translation>
+    </message>
+    <message>
+        <source>Unlocked with the recovery key</source>
+        <translation>Unlocked with the recovery key</translation>
+    </message>
+    <message>
+        <source>Office set up</source>
+        <translation>Office set up</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>User removed</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Recovery key replaced</source>
+        <translation>Recovery key replaced</translation>
+    </message>
+    <message>
+        <source>Data key rotated</source>
+        <translation>Data key rotated</translation>
+    </message>
+    <message>
+        <source>Record created</source>
+        <translation>Record created</translation>
+    </message>
+    <message>
+        <source>Record changed</source>
+        <translation>Record changed</translation>
+    </message>
+    <message>
+        <source>Record deleted</source>
+        <translation>Record deleted</translation>
+    </message>
+    <message>
+        <source>Identifying details viewed</source>
+        <translation>Identifying details viewed</translation>
+    </message>
+    <message>
+        <source>Consent overridden</source>
+        <translation>Consent overridden</translation>
+    </message>
+    <message>
+        <source>Month approved</source>
+        <translation>Month approved</translation>
+    </message>
+    <message>
+        <source>Month reopened</source>
+        <translation>Month reopened</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Database upgraded</source>
+        <translation>Database upgraded</translation>
+    </message>
+    <message>
+        <source>Bundle exported</source>
+        <translation>Bundle exported</translation>
+    </message>
+    <message>
+        <source>Bundle imported</source>
+        <translation>Bundle imported</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Audit log verified</source>
+        <translation>Audit log verified</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSignInDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Restore %1. Sign in with a user name and password that were valid when the backup was made. The current files are kept in a folder next to the data, not deleted.</source>
+        <translation>Restore %1. Sign in with a user name and password that were valid when the backup was made. The current files are kept in a folder next to the data, not deleted.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enter the user name and the password.</source>
+        <translation>Enter the user name and the password.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Before you continue, choose a new password that only you know.</source>
+        <translation>Before you continue, choose a new password that only you know.</translation>
+    </message>
+    <message>
+        <source>Choose a new password that only you know.</source>
+        <translation>Choose a new password that only you know.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The new password must be different from the current one.</source>
+        <translation>The new password must be different from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationHelper</name>
+    <message>
+        <source>GBV type: answer the questions in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GBV type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rape: non-consensual penetration, however slight, of the vagina, anus or mouth with a penis or other body part, or of the vagina or anus with an object. Includes gang rape, marital rape, sodomy and forced oral sex. Attempted rape is not rape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sexual assault: non-consensual sexual contact without penetration. Includes attempted rape, unwanted kissing or touching, and female genital mutilation/cutting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical assault: physical violence that is not sexual, such as hitting, slapping, choking, cutting, shoving, burning, shooting, use of weapons and acid attacks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forced marriage: marriage of a person against her will.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denial of resources, opportunities or services: denial of rightful access to economic resources or assets, livelihood, education, health or other social services. Reports of general poverty are not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Psychological or emotional abuse: threats of physical or sexual violence, forced isolation, harassment or intimidation, and menacing gestures or words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-GBV: all six questions were answered no. The incident is recorded, but it is not counted as gender-based violence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>SHSC Desktop – unexpected error</source>
+        <translation>SHSC Desktop – unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program. Your saved records are safe. Please copy this report and send it to the person who supports SHSC Desktop, with a note of what you were doing.</source>
+        <translation>Something went wrong inside the program. Your saved records are safe. Please copy this report and send it to the person who supports SHSC Desktop, with a note of what you were doing.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>The password must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation type="unfinished">Survivor</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>%1, %2 (code %3)</source>
+        <translation>%1, %2 (code %3)</translation>
+    </message>
+    <message>
+        <source>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
+        <translation>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survivor code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date reported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of incident:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commune is the first point of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time of day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported elsewhere before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(given when saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation type="unfinished">Survivor</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marital status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type of violence (GBVIMS classification)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Were money, goods or services exchanged?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add perpetrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commune&apos;s response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to referral to services:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>She agrees to be counted in statistics (no names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Her guardian agrees (survivor under 18)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifying details (name, phone, address, narrative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifying details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened (her words):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Case context: shown once the type is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case context (derived): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This view has been recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month %1 has been approved: this record can be read but not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTableModel</name>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation>Survivor</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>GBV type</source>
+        <translation>GBV type</translation>
+    </message>
+    <message>
+        <source>Case context</source>
+        <translation>Case context</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished">Incidents</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by incident or survivor code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The incident is removed from the lists and statistics but kept in the database with your reason. Why is it being deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The incident has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LevelPage</name>
+    <message>
+        <source>Welcome to SHSC Desktop</source>
+        <translation>Welcome to SHSC Desktop</translation>
+    </message>
+    <message>
+        <source>Set up this computer for your office. This is done once.</source>
+        <translation>Set up this computer for your office. This is done once.</translation>
+    </message>
+    <message>
+        <source>Which office will use this computer?</source>
+        <translation>Which office will use this computer?</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop – %1</source>
+        <translation>SHSC Desktop – %1</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Hide (Ctrl+Shift+H)</source>
+        <translation>Hide (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>Office: %1</source>
+        <translation>Office: %1</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 – %2</source>
+        <translation>Signed in: %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>SHSC Desktop</source>
+        <translation>SHSC Desktop</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait %1 seconds.</source>
+        <translation>Too many failed attempts. Wait %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Choose a user name of 1 to 64 characters.</source>
+        <translation>Choose a user name of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>This user name is already taken.</translation>
+    </message>
+    <message>
+        <source>This role does not exist at this office level.</source>
+        <translation>This role does not exist at this office level.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself.</source>
+        <translation>You cannot remove yourself.</translation>
+    </message>
+    <message>
+        <source>No such active user in this office.</source>
+        <translation>No such active user in this office.</translation>
+    </message>
+    <message>
+        <source>The last user cannot be removed.</source>
+        <translation>The last user cannot be removed.</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>The password must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Choose a number of minutes between 1 and 60.</source>
+        <translation>Choose a number of minutes between 1 and 60.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not correct.</source>
+        <translation>The user name or password is not correct.</translation>
+    </message>
+    <message>
+        <source>The key file of this office is damaged or missing. Your records are still in the database, but they can only be opened by restoring a backup.</source>
+        <translation>The key file of this office is damaged or missing. Your records are still in the database, but they can only be opened by restoring a backup.</translation>
+    </message>
+    <message>
+        <source>The database of this office is damaged or missing. Restore it from a backup.</source>
+        <translation>The database of this office is damaged or missing. Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>No office has been set up on this computer.</source>
+        <translation>No office has been set up on this computer.</translation>
+    </message>
+    <message>
+        <source>An office has already been set up here.</source>
+        <translation>An office has already been set up here.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this. Ask the chief of the office.</source>
+        <translation>Your role does not allow this. Ask the chief of the office.</translation>
+    </message>
+    <message>
+        <source>The record or user no longer exists.</source>
+        <translation>The record or user no longer exists.</translation>
+    </message>
+    <message>
+        <source>This month has been approved and can no longer be changed.</source>
+        <translation>This month has been approved and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Check that the disk or USB stick has space and is not write-protected, then try again. Nothing was changed.</source>
+        <translation>The file could not be written. Check that the disk or USB stick has space and is not write-protected, then try again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This backup file is damaged or is not an SHSC Desktop backup. Nothing was changed.</source>
+        <translation>This backup file is damaged or is not an SHSC Desktop backup. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This backup is older than the data on this computer. Restoring it would lose newer records.</source>
+        <translation>This backup is older than the data on this computer. Restoring it would lose newer records.</translation>
+    </message>
+    <message>
+        <source>The audit log has been altered.</source>
+        <translation>The audit log has been altered.</translation>
+    </message>
+    <message>
+        <source>This arrives in a later version.</source>
+        <translation>This arrives in a later version.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Cancelled. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The survivor has not agreed to this referral. Record her consent, or ask the chief to override it with a reason.</source>
+        <translation>The survivor has not agreed to this referral. Record her consent, or ask the chief to override it with a reason.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record after you opened it. Close it and open it again to see their changes.</source>
+        <translation>Someone else saved this record after you opened it. Close it and open it again to see their changes.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has rows with problems.</source>
+        <translation>Nothing was imported: the file has rows with problems.</translation>
+    </message>
+    <message>
+        <source>The certificate file did not pass its checks. Nothing was installed.</source>
+        <translation>The certificate file did not pass its checks. Nothing was installed.</translation>
+    </message>
+    <message>
+        <source>The bundle did not pass its checks. Nothing was imported.</source>
+        <translation>The bundle did not pass its checks. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The operation failed: %1</source>
+        <translation>The operation failed: %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PerpetratorTable</name>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to her</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <source>Where is the office?</source>
+        <translation>Where is the office?</translation>
+    </message>
+    <message>
+        <source>Which district or khan?</source>
+        <translation>Which district or khan?</translation>
+    </message>
+    <message>
+        <source>Choose the province, then the district or khan, then the commune or sangkat.</source>
+        <translation>Choose the province, then the district or khan, then the commune or sangkat.</translation>
+    </message>
+    <message>
+        <source>Choose the province, then the district or khan.</source>
+        <translation>Choose the province, then the district or khan.</translation>
+    </message>
+    <message>
+        <source>Province or capital:</source>
+        <translation>Province or capital:</translation>
+    </message>
+    <message>
+        <source>District or khan:</source>
+        <translation>District or khan:</translation>
+    </message>
+    <message>
+        <source>Commune or sangkat:</source>
+        <translation>Commune or sangkat:</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This section arrives in a later version.</source>
+        <translation>This section arrives in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Use the recovery key</source>
+        <translation>Use the recovery key</translation>
+    </message>
+    <message>
+        <source>Type the recovery key printed when the office was set up, choose the user and give them a new password.</source>
+        <translation>Type the recovery key printed when the office was set up, choose the user and give them a new password.</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Recovery key:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Type the recovery key.</source>
+        <translation>Type the recovery key.</translation>
+    </message>
+    <message>
+        <source>The recovery key is not correct.</source>
+        <translation>The recovery key is not correct.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>The recovery key</translation>
+    </message>
+    <message>
+        <source>It is shown only this once.</source>
+        <translation>It is shown only this once.</translation>
+    </message>
+    <message>
+        <source>If every password is forgotten, this key is the only way to open the office&apos;s records. Print it or write it down now.</source>
+        <translation>If every password is forgotten, this key is the only way to open the office&apos;s records. Print it or write it down now.</translation>
+    </message>
+    <message>
+        <source>Keep the paper in a sealed envelope in a locked place, away from this computer. Anyone who has the key can open the records.</source>
+        <translation>Keep the paper in a sealed envelope in a locked place, away from this computer. Anyone who has the key can open the records.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and stored it safely.</source>
+        <translation>I have printed or written down the recovery key and stored it safely.</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop – recovery key</source>
+        <translation>SHSC Desktop – recovery key</translation>
+    </message>
+    <message>
+        <source>Office: %1 (code %2)</source>
+        <translation>Office: %1 (code %2)</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished">Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Set a temporary password for %1. They must change it when they next sign in.</source>
+        <translation>Set a temporary password for %1. They must change it when they next sign in.</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Temporary password:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>SHSC Desktop – setup</source>
+        <translation>SHSC Desktop – setup</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Create the office</source>
+        <translation>Create the office</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>SHSC Desktop – sign in</source>
+        <translation>SHSC Desktop – sign in</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop</source>
+        <translation>SHSC Desktop</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Forgot password? Use the recovery key</source>
+        <translation>Forgot password? Use the recovery key</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Demo office with synthetic records. Accounts (user / password): %1</source>
+        <translation>Demo office with synthetic records. Accounts (user / password): %1</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Choose the backup file</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop backups (*.shscbak)</source>
+        <translation>SHSC Desktop backups (*.shscbak)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Restore this older backup anyway?</source>
+        <translation>Restore this older backup anyway?</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>Restore anyway</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1478 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="km" sourcelanguage="en">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>The administrator&apos;s account</source>
+        <translation>គណនីអ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>This account (%1) manages the office&apos;s users and settings.</source>
+        <translation>គណនីនេះ (%1) គ្រប់គ្រងអ្នកប្រើ និងការកំណត់របស់ការិយាល័យ។</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>ឈ្មោះអ្នកប្រើ៖</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ឈ្មោះពេញ៖</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>ពាក្យសម្ងាត់៖</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>ពាក្យសម្ងាត់ម្ដងទៀត៖</translation>
+    </message>
+    <message>
+        <source>The password protects the records of survivors: at least 8 characters, known only to you. If it is forgotten, only the recovery key on the next page can open the office.</source>
+        <translation>ពាក្យសម្ងាត់ការពារកំណត់ត្រារបស់អ្នករួចផុតពីអំពើហិង្សា៖ យ៉ាងតិច ៨ តួអក្សរ ហើយមានតែអ្នកទេដែលដឹង។ ប្រសិនបើភ្លេច មានតែកូនសោសង្គ្រោះនៅទំព័របន្ទាប់ប៉ុណ្ណោះ ដែលអាចបើកការិយាល័យបាន។</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted office…</source>
+        <translation>កំពុងបង្កើតការិយាល័យដែលបានអ៊ិនគ្រីប…</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>សូមបញ្ចូលឈ្មោះអ្នកប្រើ។</translation>
+    </message>
+    <message>
+        <source>The user name can have at most 64 characters.</source>
+        <translation>ឈ្មោះអ្នកប្រើអាចមានច្រើនបំផុត ៦៤ តួអក្សរ។</translation>
+    </message>
+</context>
+<context>
+    <name>ActionItemTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">សកម្មភាព</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>បន្ថែមអ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>ឈ្មោះអ្នកប្រើ៖</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ឈ្មោះពេញ៖</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>តួនាទី៖</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>ពាក្យសម្ងាត់៖</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>ពាក្យសម្ងាត់ម្ដងទៀត៖</translation>
+    </message>
+    <message>
+        <source>The new user must choose their own password when they first sign in.</source>
+        <translation>អ្នកប្រើថ្មីត្រូវជ្រើសពាក្យសម្ងាត់ផ្ទាល់ខ្លួន នៅពេលចូលលើកដំបូង។</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>បន្ថែមអ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>សូមបញ្ចូលឈ្មោះអ្នកប្រើ។</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>ការគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>គណនី</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>ការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>កំណត់ហេតុសវនកម្ម</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ការកំណត់</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>បានចូលជា %1 (%2)។</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>ប្ដូរពាក្យសម្ងាត់របស់ខ្ញុំ…</translation>
+    </message>
+    <message>
+        <source>Users of this office</source>
+        <translation>អ្នកប្រើនៃការិយាល័យនេះ</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ឈ្មោះអ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ឈ្មោះពេញ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>តួនាទី</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>បន្ថែមអ្នកប្រើ…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>កំណត់ពាក្យសម្ងាត់ឡើងវិញ…</translation>
+    </message>
+    <message>
+        <source>Remove user…</source>
+        <translation>ដកអ្នកប្រើចេញ…</translation>
+    </message>
+    <message>
+        <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
+        <translation>ការបម្រុងទុក គឺជាច្បាប់ចម្លងដែលបានអ៊ិនគ្រីបនៃកំណត់ត្រាទាំងអស់។ សូមរក្សាទុកវាក្នុងឧបករណ៍ USB ហើយទុកនៅកន្លែងមានសុវត្ថិភាព។ វាបើកបានតែដោយពាក្យសម្ងាត់របស់ការិយាល័យនេះប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>បម្រុងទុកឥឡូវនេះ…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</source>
+        <translation>ការស្ដារ នឹងជំនួសកំណត់ត្រានៅលើកុំព្យូទ័រនេះ ដោយកំណត់ត្រាក្នុងច្បាប់បម្រុងទុក។ ការិយាល័យនឹងត្រូវចាក់សោជាមុនសិន ហើយឯកសារបច្ចុប្បន្នត្រូវបានរក្សាទុកក្នុងថតមួយ មិនត្រូវបានលុបទេ។</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>ស្ដារពីច្បាប់បម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</source>
+        <translation>រាល់ការផ្លាស់ប្ដូរត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ ធាតុនីមួយៗភ្ជាប់ទៅនឹងធាតុមុន ដូច្នេះការកែប្រែណាមួយនៅពេលក្រោយអាចរកឃើញបាន។</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>ផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>ល.រ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ពេលវេលា</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>អ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>សកម្មភាព</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>រក្សាទុក</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> នាទី</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation>ចាក់សោ បន្ទាប់ពីមិនប្រើ៖</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>ភាសា៖</translation>
+    </message>
+    <message>
+        <source>The password of %1 has been reset.</source>
+        <translation>ពាក្យសម្ងាត់របស់ %1 ត្រូវបានកំណត់ឡើងវិញហើយ។</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>ពាក្យសម្ងាត់របស់អ្នកត្រូវបានប្ដូរហើយ។</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this office? They will no longer be able to sign in. The data key will be rotated, so any copy of the old key stops working. Close other SHSC Desktop windows first.</source>
+        <translation>ដក %1 ចេញពីការិយាល័យនេះឬ? គាត់នឹងមិនអាចចូលបានទៀតទេ។ កូនសោទិន្នន័យនឹងត្រូវប្ដូរថ្មី ដូច្នេះច្បាប់ចម្លងណាមួយនៃកូនសោចាស់នឹងលែងប្រើបាន។ សូមបិទបង្អួច SHSC Desktop ផ្សេងទៀតជាមុនសិន។</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>ដកអ្នកប្រើចេញ</translation>
+    </message>
+    <message>
+        <source>%1 has been removed and the data key was rotated.</source>
+        <translation>%1 ត្រូវបានដកចេញ ហើយកូនសោទិន្នន័យត្រូវបានប្ដូរថ្មី។</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>រក្សាទុកច្បាប់បម្រុងទុកជា</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop backups (*.shscbak)</source>
+        <translation>ច្បាប់បម្រុងទុក SHSC Desktop (*.shscbak)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>កំពុងបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>The backup was saved and checked: %1</source>
+        <translation>ច្បាប់បម្រុងទុកត្រូវបានរក្សាទុក និងពិនិត្យរួចហើយ៖ %1</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>ជ្រើសឯកសារបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>កំពុងពិនិត្យ…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: %1 entries checked.</source>
+        <translation>កំណត់ហេតុសវនកម្មនៅដដែល៖ បានពិនិត្យ %1 ធាតុ។</translation>
+    </message>
+    <message>
+        <source>The audit log has been altered. The first bad entry is number %1.</source>
+        <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ។ ធាតុខុសដំបូងគឺលេខ %1។</translation>
+    </message>
+    <message>
+        <source>The office now locks after %1 minutes without use.</source>
+        <translation>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %1 នាទី។</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <source>Signed in</source>
+        <translation>បានចូល</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>ការចូលមិនបានសម្រេច</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>បានចាក់សោ</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>បានដោះសោ</translation>
+    </message>
+    <message>
+        <source>Unlocked with the recovery key</source>
+        <translation>បានដោះសោដោយកូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Office set up</source>
+        <translation>បានរៀបចំការិយាល័យ</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>បានបន្ថែមអ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>បានដកអ្នកប្រើចេញ</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>បានប្ដូរតួនាទី</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>បានប្ដូរពាក្យសម្ងាត់</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>បានកំណត់ពាក្យសម្ងាត់ឡើងវិញ</translation>
+    </message>
+    <message>
+        <source>Recovery key replaced</source>
+        <translation>បានជំនួសកូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Data key rotated</source>
+        <translation>បានប្ដូរកូនសោទិន្នន័យថ្មី</translation>
+    </message>
+    <message>
+        <source>Record created</source>
+        <translation>បានបង្កើតកំណត់ត្រា</translation>
+    </message>
+    <message>
+        <source>Record changed</source>
+        <translation>បានកែកំណត់ត្រា</translation>
+    </message>
+    <message>
+        <source>Record deleted</source>
+        <translation>បានលុបកំណត់ត្រា</translation>
+    </message>
+    <message>
+        <source>Identifying details viewed</source>
+        <translation>បានមើលព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Consent overridden</source>
+        <translation>បានបដិសេធការយល់ព្រម</translation>
+    </message>
+    <message>
+        <source>Month approved</source>
+        <translation>បានអនុម័តខែ</translation>
+    </message>
+    <message>
+        <source>Month reopened</source>
+        <translation>បានបើកខែឡើងវិញ</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>បានប្ដូរការកំណត់</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>បានបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុកមិនបានសម្រេច</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>បានស្ដារច្បាប់បម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Database upgraded</source>
+        <translation>បានធ្វើបច្ចុប្បន្នភាពមូលដ្ឋានទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>Bundle exported</source>
+        <translation>បាននាំចេញកញ្ចប់ទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>Bundle imported</source>
+        <translation>បាននាំចូលកញ្ចប់ទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>បានបោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>Audit log verified</source>
+        <translation>បានផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSignInDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>ស្ដារពីច្បាប់បម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Restore %1. Sign in with a user name and password that were valid when the backup was made. The current files are kept in a folder next to the data, not deleted.</source>
+        <translation>ស្ដារ %1។ សូមចូលដោយឈ្មោះអ្នកប្រើ និងពាក្យសម្ងាត់ដែលមានសុពលភាព នៅពេលធ្វើការបម្រុងទុក។ ឯកសារបច្ចុប្បន្នត្រូវបានរក្សាទុកក្នុងថតមួយក្បែរទិន្នន័យ មិនត្រូវបានលុបទេ។</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>ឈ្មោះអ្នកប្រើ៖</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>ពាក្យសម្ងាត់៖</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>ស្ដារ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Enter the user name and the password.</source>
+        <translation>សូមបញ្ចូលឈ្មោះអ្នកប្រើ និងពាក្យសម្ងាត់។</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>ប្ដូរពាក្យសម្ងាត់របស់ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Before you continue, choose a new password that only you know.</source>
+        <translation>មុននឹងបន្ត សូមជ្រើសពាក្យសម្ងាត់ថ្មី ដែលមានតែអ្នកទេដែលដឹង។</translation>
+    </message>
+    <message>
+        <source>Choose a new password that only you know.</source>
+        <translation>សូមជ្រើសពាក្យសម្ងាត់ថ្មី ដែលមានតែអ្នកទេដែលដឹង។</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>ពាក្យសម្ងាត់បច្ចុប្បន្ន៖</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>ពាក្យសម្ងាត់ថ្មី៖</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>ពាក្យសម្ងាត់ថ្មីម្ដងទៀត៖</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>ប្ដូរពាក្យសម្ងាត់</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>ចាកចេញ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>The new password must be different from the current one.</source>
+        <translation>ពាក្យសម្ងាត់ថ្មីត្រូវតែខុសពីពាក្យសម្ងាត់បច្ចុប្បន្ន។</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationHelper</name>
+    <message>
+        <source>GBV type: answer the questions in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GBV type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rape: non-consensual penetration, however slight, of the vagina, anus or mouth with a penis or other body part, or of the vagina or anus with an object. Includes gang rape, marital rape, sodomy and forced oral sex. Attempted rape is not rape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sexual assault: non-consensual sexual contact without penetration. Includes attempted rape, unwanted kissing or touching, and female genital mutilation/cutting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical assault: physical violence that is not sexual, such as hitting, slapping, choking, cutting, shoving, burning, shooting, use of weapons and acid attacks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forced marriage: marriage of a person against her will.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denial of resources, opportunities or services: denial of rightful access to economic resources or assets, livelihood, education, health or other social services. Reports of general poverty are not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Psychological or emotional abuse: threats of physical or sexual violence, forced isolation, harassment or intimidation, and menacing gestures or words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-GBV: all six questions were answered no. The incident is recorded, but it is not counted as gender-based violence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>SHSC Desktop – unexpected error</source>
+        <translation>SHSC Desktop – កំហុសមិនបានរំពឹងទុក</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program. Your saved records are safe. Please copy this report and send it to the person who supports SHSC Desktop, with a note of what you were doing.</source>
+        <translation>មានបញ្ហាមួយកើតឡើងនៅក្នុងកម្មវិធី។ កំណត់ត្រាដែលបានរក្សាទុករបស់អ្នកនៅមានសុវត្ថិភាព។ សូមចម្លងរបាយការណ៍នេះ ហើយផ្ញើទៅអ្នកគាំទ្រ SHSC Desktop ជាមួយកំណត់សម្គាល់អំពីអ្វីដែលអ្នកកំពុងធ្វើ។</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>ចម្លងរបាយការណ៍</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច %1 តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation type="unfinished">អ្នករួចផុត</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>%1, %2 (code %3)</source>
+        <translation>%1, %2 (លេខកូដ %3)</translation>
+    </message>
+    <message>
+        <source>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
+        <translation>សូមជ្រើសផ្នែកមួយនៅខាងឆ្វេង។ ចាក់សោការិយាល័យដោយចុច Ctrl+L នៅពេលអ្នកចាកចេញពីកុំព្យូទ័រ។ Ctrl+Shift+H លាក់អ្វីៗទាំងអស់ភ្លាមៗ។</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survivor code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date reported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of incident:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commune is the first point of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time of day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported elsewhere before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(given when saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation type="unfinished">អ្នករួចផុត</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marital status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type of violence (GBVIMS classification)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Were money, goods or services exchanged?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add perpetrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commune&apos;s response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to referral to services:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>She agrees to be counted in statistics (no names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Her guardian agrees (survivor under 18)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifying details (name, phone, address, narrative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifying details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened (her words):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">រក្សាទុក</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">បោះបង់</translation>
+    </message>
+    <message>
+        <source>Case context: shown once the type is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case context (derived): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This view has been recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month %1 has been approved: this record can be read but not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTableModel</name>
+    <message>
+        <source>Incident</source>
+        <translation>ឧប្បត្តិហេតុ</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation>អ្នករួចផុត</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>ថ្ងៃរាយការណ៍</translation>
+    </message>
+    <message>
+        <source>GBV type</source>
+        <translation>ប្រភេទអំពើហិង្សា</translation>
+    </message>
+    <message>
+        <source>Case context</source>
+        <translation>បរិបទករណី</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>ភូមិ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>ហានិភ័យ</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>ការតាមដាន</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by incident or survivor code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The incident is removed from the lists and statistics but kept in the database with your reason. Why is it being deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The incident has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LevelPage</name>
+    <message>
+        <source>Welcome to SHSC Desktop</source>
+        <translation>សូមស្វាគមន៍មកកាន់ SHSC Desktop</translation>
+    </message>
+    <message>
+        <source>Set up this computer for your office. This is done once.</source>
+        <translation>រៀបចំកុំព្យូទ័រនេះសម្រាប់ការិយាល័យរបស់អ្នក។ ការនេះធ្វើតែម្ដងប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>Which office will use this computer?</source>
+        <translation>តើការិយាល័យណានឹងប្រើកុំព្យូទ័រនេះ?</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>ភាសា៖</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Home</source>
+        <translation>ទំព័រដើម</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>ឧប្បត្តិហេតុ</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ការបញ្ជូន</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>កិច្ចប្រជុំ</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>របាយការណ៍</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>ការផ្លាស់ប្ដូរទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>ការគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop – %1</source>
+        <translation>SHSC Desktop – %1</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>ចាក់សោ (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Hide (Ctrl+Shift+H)</source>
+        <translation>លាក់ (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>ឧបករណ៍</translation>
+    </message>
+    <message>
+        <source>Office: %1</source>
+        <translation>ការិយាល័យ៖ %1</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 – %2</source>
+        <translation>អ្នកប្រើ៖ %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>SHSC Desktop</source>
+        <translation>SHSC Desktop</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait %1 seconds.</source>
+        <translation>ព្យាយាមខុសច្រើនដងពេក។ សូមរង់ចាំ %1 វិនាទី។</translation>
+    </message>
+    <message>
+        <source>Choose a user name of 1 to 64 characters.</source>
+        <translation>សូមជ្រើសឈ្មោះអ្នកប្រើពី ១ ដល់ ៦៤ តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>ឈ្មោះអ្នកប្រើនេះមានគេប្រើរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>This role does not exist at this office level.</source>
+        <translation>តួនាទីនេះមិនមាននៅកម្រិតការិយាល័យនេះទេ។</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself.</source>
+        <translation>អ្នកមិនអាចដកខ្លួនឯងចេញបានទេ។</translation>
+    </message>
+    <message>
+        <source>No such active user in this office.</source>
+        <translation>មិនមានអ្នកប្រើសកម្មនេះនៅក្នុងការិយាល័យនេះទេ។</translation>
+    </message>
+    <message>
+        <source>The last user cannot be removed.</source>
+        <translation>មិនអាចដកអ្នកប្រើចុងក្រោយចេញបានទេ។</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច %1 តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>Choose a number of minutes between 1 and 60.</source>
+        <translation>សូមជ្រើសចំនួននាទីចន្លោះពី ១ ដល់ ៦០។</translation>
+    </message>
+    <message>
+        <source>The user name or password is not correct.</source>
+        <translation>ឈ្មោះអ្នកប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។</translation>
+    </message>
+    <message>
+        <source>The key file of this office is damaged or missing. Your records are still in the database, but they can only be opened by restoring a backup.</source>
+        <translation>ឯកសារកូនសោរបស់ការិយាល័យនេះខូច ឬបាត់។ កំណត់ត្រារបស់អ្នកនៅតែមានក្នុងមូលដ្ឋានទិន្នន័យ ប៉ុន្តែអាចបើកបានតែតាមរយៈការស្ដារពីច្បាប់បម្រុងទុកប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>The database of this office is damaged or missing. Restore it from a backup.</source>
+        <translation>មូលដ្ឋានទិន្នន័យរបស់ការិយាល័យនេះខូច ឬបាត់។ សូមស្ដារវាពីច្បាប់បម្រុងទុក។</translation>
+    </message>
+    <message>
+        <source>No office has been set up on this computer.</source>
+        <translation>មិនទាន់មានការិយាល័យណាមួយត្រូវបានរៀបចំនៅលើកុំព្យូទ័រនេះទេ។</translation>
+    </message>
+    <message>
+        <source>An office has already been set up here.</source>
+        <translation>ការិយាល័យមួយត្រូវបានរៀបចំនៅទីនេះរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this. Ask the chief of the office.</source>
+        <translation>តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ។ សូមសួរប្រធានការិយាល័យ។</translation>
+    </message>
+    <message>
+        <source>The record or user no longer exists.</source>
+        <translation>កំណត់ត្រា ឬអ្នកប្រើនេះលែងមានទៀតហើយ។</translation>
+    </message>
+    <message>
+        <source>This month has been approved and can no longer be changed.</source>
+        <translation>ខែនេះត្រូវបានអនុម័តហើយ មិនអាចកែប្រែបានទៀតទេ។</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Check that the disk or USB stick has space and is not write-protected, then try again. Nothing was changed.</source>
+        <translation>មិនអាចសរសេរឯកសារបានទេ។ សូមពិនិត្យថាថាស ឬឧបករណ៍ USB មានទំហំទំនេរ និងមិនត្រូវបានការពារការសរសេរ រួចព្យាយាមម្ដងទៀត។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
+        <source>This backup file is damaged or is not an SHSC Desktop backup. Nothing was changed.</source>
+        <translation>ឯកសារបម្រុងទុកនេះខូច ឬមិនមែនជាច្បាប់បម្រុងទុក SHSC Desktop ទេ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
+        <source>This backup is older than the data on this computer. Restoring it would lose newer records.</source>
+        <translation>ច្បាប់បម្រុងទុកនេះចាស់ជាងទិន្នន័យនៅលើកុំព្យូទ័រនេះ។ ការស្ដារវានឹងធ្វើឱ្យបាត់កំណត់ត្រាថ្មីៗ។</translation>
+    </message>
+    <message>
+        <source>The audit log has been altered.</source>
+        <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ។</translation>
+    </message>
+    <message>
+        <source>This arrives in a later version.</source>
+        <translation>មុខងារនេះនឹងមាននៅក្នុងកំណែក្រោយ។</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>បានបោះបង់។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
+        <source>The survivor has not agreed to this referral. Record her consent, or ask the chief to override it with a reason.</source>
+        <translation>អ្នករួចផុតមិនទាន់យល់ព្រមលើការបញ្ជូននេះទេ។ សូមកត់ត្រាការយល់ព្រមរបស់គាត់ ឬសុំឱ្យប្រធានសម្រេចជំនួសដោយបញ្ជាក់មូលហេតុ។</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record after you opened it. Close it and open it again to see their changes.</source>
+        <translation>មានអ្នកផ្សេងបានរក្សាទុកកំណត់ត្រានេះ បន្ទាប់ពីអ្នកបានបើកវា។ សូមបិទ ហើយបើកវាម្ដងទៀត ដើម្បីមើលការផ្លាស់ប្ដូររបស់គេ។</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has rows with problems.</source>
+        <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ៖ ឯកសារមានជួរដែលមានបញ្ហា។</translation>
+    </message>
+    <message>
+        <source>The certificate file did not pass its checks. Nothing was installed.</source>
+        <translation>ឯកសារវិញ្ញាបនបត្រមិនបានឆ្លងកាត់ការពិនិត្យទេ។ គ្មានអ្វីត្រូវបានដំឡើងទេ។</translation>
+    </message>
+    <message>
+        <source>The bundle did not pass its checks. Nothing was imported.</source>
+        <translation>កញ្ចប់ទិន្នន័យមិនបានឆ្លងកាត់ការពិនិត្យទេ។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>The operation failed: %1</source>
+        <translation>ប្រតិបត្តិការមិនបានសម្រេច៖ %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>យល់ព្រម</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+</context>
+<context>
+    <name>PerpetratorTable</name>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to her</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <source>Where is the office?</source>
+        <translation>តើការិយាល័យនៅឯណា?</translation>
+    </message>
+    <message>
+        <source>Which district or khan?</source>
+        <translation>តើស្រុក ឬខណ្ឌណា?</translation>
+    </message>
+    <message>
+        <source>Choose the province, then the district or khan, then the commune or sangkat.</source>
+        <translation>សូមជ្រើសខេត្ត បន្ទាប់មកស្រុក ឬខណ្ឌ ហើយបន្ទាប់មកឃុំ ឬសង្កាត់។</translation>
+    </message>
+    <message>
+        <source>Choose the province, then the district or khan.</source>
+        <translation>សូមជ្រើសខេត្ត បន្ទាប់មកស្រុក ឬខណ្ឌ។</translation>
+    </message>
+    <message>
+        <source>Province or capital:</source>
+        <translation>ខេត្ត ឬរាជធានី៖</translation>
+    </message>
+    <message>
+        <source>District or khan:</source>
+        <translation>ស្រុក ឬខណ្ឌ៖</translation>
+    </message>
+    <message>
+        <source>Commune or sangkat:</source>
+        <translation>ឃុំ ឬសង្កាត់៖</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This section arrives in a later version.</source>
+        <translation>ផ្នែកនេះនឹងមាននៅក្នុងកំណែក្រោយ។</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Use the recovery key</source>
+        <translation>ប្រើកូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Type the recovery key printed when the office was set up, choose the user and give them a new password.</source>
+        <translation>សូមវាយកូនសោសង្គ្រោះដែលបានបោះពុម្ពនៅពេលរៀបចំការិយាល័យ ជ្រើសអ្នកប្រើ ហើយផ្ដល់ពាក្យសម្ងាត់ថ្មីឱ្យគាត់។</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>កូនសោសង្គ្រោះ៖</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>អ្នកប្រើ៖</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>ពាក្យសម្ងាត់ថ្មី៖</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>ពាក្យសម្ងាត់ថ្មីម្ដងទៀត៖</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ដោះសោ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Type the recovery key.</source>
+        <translation>សូមវាយកូនសោសង្គ្រោះ។</translation>
+    </message>
+    <message>
+        <source>The recovery key is not correct.</source>
+        <translation>កូនសោសង្គ្រោះមិនត្រឹមត្រូវទេ។</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>កូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>It is shown only this once.</source>
+        <translation>វាត្រូវបានបង្ហាញតែម្ដងនេះប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>If every password is forgotten, this key is the only way to open the office&apos;s records. Print it or write it down now.</source>
+        <translation>ប្រសិនបើភ្លេចពាក្យសម្ងាត់ទាំងអស់ កូនសោនេះគឺជាមធ្យោបាយតែមួយគត់ដើម្បីបើកកំណត់ត្រារបស់ការិយាល័យ។ សូមបោះពុម្ព ឬសរសេរវាទុកឥឡូវនេះ។</translation>
+    </message>
+    <message>
+        <source>Keep the paper in a sealed envelope in a locked place, away from this computer. Anyone who has the key can open the records.</source>
+        <translation>សូមទុកក្រដាសនេះក្នុងស្រោមសំបុត្របិទជិត នៅកន្លែងដែលចាក់សោ ឆ្ងាយពីកុំព្យូទ័រនេះ។ អ្នកណាដែលមានកូនសោនេះ អាចបើកកំណត់ត្រាបាន។</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>បោះពុម្ព…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and stored it safely.</source>
+        <translation>ខ្ញុំបានបោះពុម្ព ឬសរសេរកូនសោសង្គ្រោះទុក ហើយបានរក្សាវាទុកដោយសុវត្ថិភាព។</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop – recovery key</source>
+        <translation>SHSC Desktop – កូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Office: %1 (code %2)</source>
+        <translation>ការិយាល័យ៖ %1 (លេខកូដ %2)</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>កាលបរិច្ឆេទ៖ %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished">ការតាមដាន</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>កំណត់ពាក្យសម្ងាត់ឡើងវិញ</translation>
+    </message>
+    <message>
+        <source>Set a temporary password for %1. They must change it when they next sign in.</source>
+        <translation>កំណត់ពាក្យសម្ងាត់បណ្ដោះអាសន្នសម្រាប់ %1។ គាត់ត្រូវប្ដូរវានៅពេលចូលលើកក្រោយ។</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>ពាក្យសម្ងាត់បណ្ដោះអាសន្ន៖</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>ពាក្យសម្ងាត់ម្ដងទៀត៖</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>SHSC Desktop – setup</source>
+        <translation>SHSC Desktop – ការរៀបចំ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>បន្ទាប់</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ថយក្រោយ</translation>
+    </message>
+    <message>
+        <source>Create the office</source>
+        <translation>បង្កើតការិយាល័យ</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>បញ្ចប់</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>SHSC Desktop – sign in</source>
+        <translation>SHSC Desktop – ចូលប្រើ</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop</source>
+        <translation>SHSC Desktop</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>អ្នកប្រើ៖</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>ពាក្យសម្ងាត់៖</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ដោះសោ</translation>
+    </message>
+    <message>
+        <source>Forgot password? Use the recovery key</source>
+        <translation>ភ្លេចពាក្យសម្ងាត់? ប្រើកូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>ស្ដារពីច្បាប់បម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>ភាសា៖</translation>
+    </message>
+    <message>
+        <source>Demo office with synthetic records. Accounts (user / password): %1</source>
+        <translation>ការិយាល័យសាកល្បងដែលមានកំណត់ត្រាសិប្បនិម្មិត។ គណនី (អ្នកប្រើ / ពាក្យសម្ងាត់)៖ %1</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>ជ្រើសឯកសារបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop backups (*.shscbak)</source>
+        <translation>ច្បាប់បម្រុងទុក SHSC Desktop (*.shscbak)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
+    </message>
+    <message>
+        <source>Restore this older backup anyway?</source>
+        <translation>តើនៅតែស្ដារច្បាប់បម្រុងទុកចាស់នេះឬ?</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>នៅតែស្ដារ</translation>
+    </message>
+</context>
+</TS>
