@@ -22,6 +22,7 @@ unlock). Of the readable copies, the one with the highest generation wins.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -38,7 +39,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..atomic import atomic_write_bytes
-from ..errors import KeySlotsDamaged, ValidationFailed, WrongCredentials
+from ..errors import KeySlotsDamaged, StorageFailed, ValidationFailed, WrongCredentials
 
 SLOT_FILE = "keyslots.json"
 SLOT_FILE_COPY = "keyslots.copy.json"
@@ -352,7 +353,12 @@ class Vault:
         slot_file.mac = slot_file.compute_mac(data_key)
         raw = slot_file.serialise()
         atomic_write_bytes(self.primary, raw)
-        atomic_write_bytes(self.copy, raw)
+        # The primary, with its higher generation, is now the slot set in force. If the copy
+        # cannot be written, reporting failure would be false (the new password already works and
+        # the old one does not), so the change stands; the stale copy is only a fallback and is
+        # rewritten whole by the next save.
+        with contextlib.suppress(StorageFailed):
+            atomic_write_bytes(self.copy, raw)
 
     def create(
         self,
