@@ -466,7 +466,10 @@ def _verify_signature(signed_data: acms.SignedData) -> _Signed:
         raise
     except _ASN1_ERRORS as exc:
         raise BundleRejected("bad_signature", "The bundle's signed data is damaged.") from exc
-    public_key = signer.public_key()
+    try:
+        public_key = signer.public_key()
+    except (ValueError, UnsupportedAlgorithm) as exc:
+        raise BundleRejected("bad_signature", "The signer's key cannot be read.") from exc
     if not isinstance(public_key, rsa.RSAPublicKey):
         _bad_signature("signer key is not RSA")
     try:
@@ -479,7 +482,7 @@ def _verify_signature(signed_data: acms.SignedData) -> _Signed:
 def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
     try:
         cert.verify_directly_issued_by(issuer)
-    except (ValueError, TypeError, InvalidSignature):
+    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
         return False
     return True
 
@@ -489,6 +492,8 @@ def _ext(cert: x509.Certificate, cls: type[Any]) -> Any:
         return cert.extensions.get_extension_for_class(cls).value
     except x509.ExtensionNotFound:
         return None
+    except ValueError as exc:  # duplicate or undecodable extensions
+        raise BundleRejected("untrusted_chain", "A certificate in the chain is malformed.") from exc
 
 
 def _untrusted(detail: str) -> NoReturn:
@@ -559,17 +564,27 @@ def _check_chain(
     return ca, signer_id
 
 
+def _genuine_crl(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
+    """Issued and signed by ``issuer``, and readable; anything else is ignored like a missing list."""
+    try:
+        if crl.issuer != issuer.subject:
+            return False
+        ok = crl.is_signature_valid(issuer.public_key())  # type: ignore[arg-type]
+        if ok:
+            crl_number(crl)
+            list(crl)  # parse every entry now, not during the revocation lookup
+        return bool(ok)
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        return False
+
+
 def _current_crl(
     issuer: x509.Certificate,
     what: str,
     candidates: Sequence[x509.CertificateRevocationList],
     now: dt.datetime,
 ) -> x509.CertificateRevocationList:
-    genuine = [
-        c
-        for c in candidates
-        if c.issuer == issuer.subject and c.is_signature_valid(issuer.public_key())  # type: ignore[arg-type]
-    ]
+    genuine = [c for c in candidates if _genuine_crl(c, issuer)]
     if not genuine:
         _reject("crl_missing", f"There is no revocation list from {what}; ask them for a new one.")
     newest = max(genuine, key=lambda c: (crl_number(c), c.last_update_utc))

@@ -477,3 +477,14 @@ def test_newest_crl_wins(world: World) -> None:
     trust = world.trust([district.ca.crl, world.revoked_crl, district.ca.crl])
     assert _reason(lambda: world.open(data, district, trust=trust)) == "revoked"
     assert isinstance(world.revoked_crl, x509.CertificateRevocationList)
+
+
+def test_revoked_district_ca(world: World, good_bundle: bytes) -> None:
+    """The ministry revokes district 1201's CA: every bundle under it is refused."""
+    district = world.districts["1201"]
+    root_crl = pki.revoke(
+        world.ministry, district.chain[0].serial_number, x509.ReasonFlags.ca_compromise, world.now
+    )
+    with pytest.raises(BundleRejected) as err:
+        world.open(good_bundle, district, trust=world.trust([root_crl]))
+    assert err.value.reason == "revoked" and "district 1201" in str(err.value)
