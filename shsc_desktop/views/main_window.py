@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
 from ..models.codes import OFFICE_LEVEL, ROLE
 from ..services.office import UnlockedOffice
 from .admin import AdminPage
+from .contacts import ContactsPage
+from .home import RegisterHomePage
 from .i18n import current_language
+from .incidents import IncidentsPage
+from .meetings import MeetingsPage
+from .referrals import ReferralsPage
 
 SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
-PLACEHOLDER_SECTIONS = SECTIONS[1:-1]
+PLACEHOLDER_SECTIONS = ("reports", "exchange")
 LOCK_SHORTCUT = "Ctrl+L"
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+H"
 
@@ -135,11 +140,19 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        self.home_page = HomePage(office)
+        self.home_page = RegisterHomePage(office)
+        self.incidents_page = IncidentsPage(office)
+        self.referrals_page = ReferralsPage(office)
+        self.meetings_page = MeetingsPage(office)
+        self.contacts_page = ContactsPage(office)
         self.placeholder_pages = {section: PlaceholderPage(section) for section in PLACEHOLDER_SECTIONS}
         self.admin_page = AdminPage(office)
         self.page_by_section: dict[str, QWidget] = {
             "home": self.home_page,
+            "incidents": self.incidents_page,
+            "referrals": self.referrals_page,
+            "meetings": self.meetings_page,
+            "contacts": self.contacts_page,
             **self.placeholder_pages,
             "administration": self.admin_page,
         }
@@ -185,6 +198,12 @@ class MainWindow(QMainWindow):
         self.admin_page.language_requested.connect(self.language_requested)
         self.admin_page.auto_lock_changed.connect(self.auto_lock_changed)
         self.admin_page.restore_requested.connect(self.restore_requested)
+        # The registers keep each other current: a change anywhere recounts the home page.
+        for page in (self.incidents_page, self.referrals_page, self.meetings_page):
+            page.changed.connect(self.home_page.refresh)
+        self.incidents_page.refer_requested.connect(self.refer_incident)
+        self.contacts_page.changed.connect(self.referrals_page.refresh_follow_ups)
+        self.home_page.month_changed.connect(self.incidents_page.reload)
 
         self.retranslate()
         self.navigation.setCurrentRow(0)
@@ -233,6 +252,12 @@ class MainWindow(QMainWindow):
 
     def show_section(self, section: str) -> None:
         self.navigation.setCurrentRow(SECTIONS.index(section))
+
+    def refer_incident(self, incident_id: str) -> None:
+        """From the incident list: show the Referrals section for this incident."""
+        self.referrals_page.show_incident(incident_id)
+        self.show_section("referrals")
+        self.referrals_page.open_new()
 
     def current_section(self) -> str:
         return SECTIONS[self.navigation.currentRow()]

@@ -1,0 +1,511 @@
+"""The Contacts section: the referral-network directory (who offers which service, whom to call),
+with search by service and text, a form, and import/export as CSV or XLSX.
+
+An import is all or nothing: a file with bad rows is reported line by line and changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ImportProblems, ShscError, ValidationFailed
+from ..exports import directory_io
+from ..models import codes
+from ..security.permissions import Perm
+from ..services.contacts import ContactDraft, ContactService, ContactView, ImportResult
+from ..services.office import UnlockedOffice
+from .form_helpers import (
+    ERROR_STYLE,
+    FieldProblems,
+    OptionalDateEdit,
+    add_field_rows,
+    checked_codes,
+    code_combo,
+    code_of,
+    fill_codes,
+    heading_label,
+    problem_text,
+    set_checked,
+    set_code,
+    set_field_label,
+)
+from .i18n import current_language
+from .messages import confirm, error_text, show_error, show_message
+from .operations import run_in_background
+from .register_tables import ContactTableModel
+
+SEARCH_DELAY_MS = 250
+
+
+class ContactForm(QDialog):
+    """Create or edit one directory entry.
+
+    Signals:
+        saved(object): the :class:`ContactView` written.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self, office: UnlockedOffice, contact: ContactView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactForm")
+        self.service = ContactService(office)
+        self.contact = contact
+        self.problems = FieldProblems()
+        P = self.problems.label
+        self.name_km = QLineEdit()
+        self.name_km.setObjectName("nameKm")
+        self.name_en = QLineEdit()
+        self.name_en.setObjectName("nameEn")
+        self.organisation_type = code_combo("organisationType")
+        self.service_boxes: dict[str, QCheckBox] = {}
+        services = QWidget()
+        services.setObjectName("services")
+        grid = QGridLayout(services)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, item in enumerate(codes.SERVICE_TYPE):
+            box = QCheckBox()
+            box.setObjectName(f"service_{item.code}")
+            self.service_boxes[item.code] = box
+            grid.addWidget(box, i // 2, i % 2)
+        self.services_widget = services
+        self.contact_person = QLineEdit()
+        self.contact_person.setObjectName("contactPerson")
+        self.position = QLineEdit()
+        self.position.setObjectName("position")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.phone2 = QLineEdit()
+        self.phone2.setObjectName("phone2")
+        self.email = QLineEdit()
+        self.email.setObjectName("email")
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        self.hours = QLineEdit()
+        self.hours.setObjectName("hours")
+        self.coverage = code_combo("coverage")
+        self.last_verified = OptionalDateEdit("lastVerified")
+        self.active = QCheckBox()
+        self.active.setObjectName("active")
+        self.active.setChecked(True)
+        self.form = QFormLayout()
+        add_field_rows(
+            self.form,
+            [
+                (self.name_km, P("name_km")),
+                (self.name_en, P("name_en")),
+                (self.organisation_type, P("organisation_type")),
+                (self.services_widget, P("services")),
+                (self.contact_person, P("contact_person")),
+                (self.position, P("position")),
+                (self.phone, P("phone")),
+                (self.phone2, P("phone2")),
+                (self.email, P("email")),
+                (self.address, P("address")),
+                (self.hours, P("hours")),
+                (self.coverage, P("coverage")),
+                (self.last_verified, P("last_verified")),
+                (self.active, None),
+            ],
+        )
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        if contact is not None:
+            self._fill(contact)
+        self.resize(640, 700)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Directory entry"))
+        for field, text in (
+            (self.name_km, self.tr("Name in Khmer:")),
+            (self.name_en, self.tr("Name in English:")),
+            (self.organisation_type, self.tr("Type:")),
+            (self.services_widget, self.tr("Services offered:")),
+            (self.contact_person, self.tr("Contact person:")),
+            (self.position, self.tr("Position:")),
+            (self.phone, self.tr("Phone:")),
+            (self.phone2, self.tr("Second phone:")),
+            (self.email, self.tr("E-mail:")),
+            (self.address, self.tr("Address:")),
+            (self.hours, self.tr("Opening hours:")),
+            (self.coverage, self.tr("Area covered:")),
+            (self.last_verified, self.tr("Last verified:")),
+        ):
+            set_field_label(self.form, field, text)
+        self.active.setText(self.tr("Active (offered in new referrals)"))
+        lang = current_language()
+        for code, box in self.service_boxes.items():
+            box.setText(codes.SERVICE_TYPE.label(code, lang))
+        fill_codes(self.organisation_type, codes.ORGANISATION_TYPE)
+        fill_codes(self.coverage, codes.COVERAGE)
+        if self.contact is None:
+            set_code(self.coverage, "khan")
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill(self, c: ContactView) -> None:
+        self.name_km.setText(c.name_km)
+        self.name_en.setText(c.name_en)
+        set_code(self.organisation_type, c.organisation_type)
+        set_checked(self.service_boxes, c.services)
+        self.contact_person.setText(c.contact_person)
+        self.position.setText(c.position)
+        self.phone.setText(c.phone)
+        self.phone2.setText(c.phone2)
+        self.email.setText(c.email)
+        self.address.setText(c.address)
+        self.hours.setText(c.hours)
+        set_code(self.coverage, c.coverage)
+        self.last_verified.set_value(c.last_verified)
+        self.active.setChecked(c.active)
+
+    def draft(self) -> ContactDraft:
+        return ContactDraft(
+            organisation_type=code_of(self.organisation_type),
+            services=checked_codes(self.service_boxes),
+            name_en=self.name_en.text(),
+            name_km=self.name_km.text(),
+            contact_person=self.contact_person.text(),
+            position=self.position.text(),
+            phone=self.phone.text(),
+            phone2=self.phone2.text(),
+            email=self.email.text(),
+            address=self.address.text(),
+            hours=self.hours.text(),
+            coverage=code_of(self.coverage),
+            last_verified=self.last_verified.value(),
+            active=self.active.isChecked(),
+        )
+
+    def save(self) -> None:
+        draft = self.draft()
+        contact = self.contact
+        self.save_button.setEnabled(False)
+        if contact is None:
+            work = lambda _t: self.service.create(draft)  # noqa: E731
+        else:
+            work = lambda _t: self.service.update(contact.id, draft, contact.version)  # noqa: E731
+        run_in_background(self, work, self._saved, self._failed)
+
+    def _saved(self, view: ContactView) -> None:
+        self.saved.emit(view)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            unplaced = self.problems.show(error.problems)
+            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
+        else:
+            self.problems.clear()
+            self.error.setText(error_text(error))
+        self.error.show()
+
+
+class ImportReport(QDialog):
+    """The lines of an import file that have problems (nothing was imported)."""
+
+    def __init__(self, problems: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle(self.tr("Directory import"))
+        self.intro = QLabel(self.tr("Nothing was imported. Correct these lines in the file and try again:"))
+        self.intro.setWordWrap(True)
+        self.lines = QListWidget()
+        self.lines.setObjectName("problemLines")
+        for line, message in problems:
+            field, _sep, text = message.partition(": ")
+            shown = f"{field}: {problem_text(text)}" if text else problem_text(message)
+            self.lines.addItem(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", shown))
+        box = QDialogButtonBox()
+        ok = box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("okButton")
+        box.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(box)
+        self.resize(620, 360)
+
+
+class ContactsPage(QWidget):
+    """The referral-network directory.
+
+    Signals:
+        changed(): the directory changed (the referral form's providers follow).
+    """
+
+    changed = Signal()
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactsPage")
+        self.office = office
+        self.service = ContactService(office)
+        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
+        self.form: ContactForm | None = None
+        self.report: ImportReport | None = None
+        self._generation = 0
+
+        self.heading = heading_label()
+        self.service_filter = code_combo("serviceFilter")
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setClearButtonEnabled(True)
+        self.active_only = QCheckBox()
+        self.active_only.setObjectName("activeOnly")
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        filters = QHBoxLayout()
+        filters.addWidget(self.service_filter)
+        filters.addWidget(self.active_only)
+        filters.addWidget(self.search, 1)
+
+        self.model = ContactTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("contactTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(130)
+        header.resizeSection(ContactTableModel.COL_NAME, 230)
+        header.resizeSection(ContactTableModel.COL_SERVICES, 200)
+        header.setStretchLastSection(True)
+
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newContactButton")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openContactButton")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteContactButton")
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importButton")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportButton")
+        self.count_label = QLabel()
+        for button in (self.new_button, self.delete_button, self.import_button):
+            button.setVisible(self.can_write)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.service_filter.currentIndexChanged.connect(self.refresh)
+        self.active_only.toggled.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search_timer.timeout.connect(self.refresh)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.new_button.clicked.connect(self.open_new)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.import_button.clicked.connect(self.choose_import_file)
+        self.export_button.clicked.connect(self.choose_export_file)
+
+        self.retranslate()
+        self.model.set_rows(self.service.search())
+        self._show_count()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Referral network directory"))
+        fill_codes(self.service_filter, codes.SERVICE_TYPE, self.tr("All services"))
+        self.active_only.setText(self.tr("Active only"))
+        self.search.setPlaceholderText(self.tr("Search by name, person, address or phone"))
+        self.new_button.setText(self.tr("New entry…"))
+        self.open_button.setText(self.tr("Open"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.import_button.setText(self.tr("Import CSV/XLSX…"))
+        self.export_button.setText(self.tr("Export CSV/XLSX…"))
+        self.model.retranslate()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%1 entries").replace("%1", str(self.model.rowCount())))
+
+    def refresh(self) -> None:
+        self.search_timer.stop()
+        text, service, active = (
+            self.search.text(),
+            code_of(self.service_filter) or None,
+            self.active_only.isChecked(),
+        )
+        self._generation += 1
+        generation = self._generation
+
+        def show(rows: list[ContactView]) -> None:
+            if generation == self._generation:
+                self.model.set_rows(rows)
+                self._show_count()
+
+        run_in_background(self, lambda _t: self.service.search(text, service, active_only=active), show)
+
+    def selected(self) -> ContactView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def open_new(self) -> ContactForm:
+        return self._open(None)
+
+    def open_selected(self) -> ContactForm | None:
+        contact = self.selected()
+        return self._open(contact) if contact else None
+
+    def _open(self, contact: ContactView | None) -> ContactForm:
+        form = ContactForm(self.office, contact, self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(lambda _v: self._changed())
+        form.save_button.setEnabled(self.can_write)
+        self.form = form
+        form.open()
+        return form
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def ask_delete(self) -> None:
+        contact = self.selected()
+        if contact is None:
+            return
+        confirm(
+            self,
+            self.tr(
+                "Delete %1 from the directory? An entry used by referrals can only be made inactive."
+            ).replace("%1", contact.name(current_language())),
+            self.tr("Delete"),
+            lambda: run_in_background(
+                self, lambda _t: self.service.delete(contact.id), lambda _r: self._changed()
+            ),
+        )
+
+    # -- import and export ------------------------------------------------------------------------
+
+    def choose_import_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Import a directory file"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("Directory files (*.csv *.xlsx)")])
+        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
+        dialog.open()
+        return dialog
+
+    def import_file(self, path: Path) -> None:
+        def work(_task: object) -> ImportResult:
+            return self.service.import_rows(directory_io.read(path))
+
+        def done(result: ImportResult) -> None:
+            self._changed()
+            show_message(
+                self,
+                self.tr("The directory was imported: %1 new entries, %2 updated.")
+                .replace("%1", str(result.created))
+                .replace("%2", str(result.updated)),
+            )
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ImportProblems):
+                self.report = ImportReport(error.problems, self)
+                self.report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                self.report.open()
+            else:
+                assert isinstance(error, ShscError)
+                show_error(self, error)
+
+        run_in_background(self, work, done, failed)
+
+    def choose_export_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Export the directory"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Spreadsheet (*.xlsx)"), self.tr("CSV UTF-8 (*.csv)")])
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(f"directory-{date.today().isoformat()}.xlsx")
+        dialog.fileSelected.connect(lambda name: self.export_file(Path(name)))
+        dialog.open()
+        return dialog
+
+    def export_file(self, path: Path) -> None:
+        def work(_task: object) -> int:
+            rows = self.service.export_rows()
+            if path.suffix.lower() == ".xlsx":
+                directory_io.write_xlsx(path, rows)
+            else:
+                directory_io.write_csv(path, rows)
+            return len(rows)
+
+        def done(count: int) -> None:
+            show_message(
+                self,
+                self.tr("%1 entries were written to %2.").replace("%1", str(count)).replace("%2", str(path)),
+            )
+
+        run_in_background(self, work, done)

@@ -1,0 +1,346 @@
+"""Small building blocks shared by the register forms: code-list combos, optional dates, problem
+labels next to fields, headings, and the translated field problems of the register services.
+
+Code lists carry their own Khmer and English labels (``models.codes``); a combo stores the code as
+item data and shows the label of the current language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models import gazetteer
+from ..models.codes import CodeList
+from .i18n import current_language
+
+NO_DATE = QDate(1900, 1, 1)  # the "empty" value of an OptionalDateEdit
+DATE_FORMAT = "yyyy-MM-dd"
+ERROR_STYLE = "color: #b00020;"
+
+
+def heading_label(text: str = "", scale: float = 1.4) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageHeading")
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def fill_codes(combo: QComboBox, codes: CodeList, blank: str | None = None) -> None:
+    """Fill ``combo`` with the labels of ``codes`` (item data = code), keeping the current choice.
+
+    ``blank`` adds a first item with data ``""`` (e.g. "All" in a filter, "–" in a form).
+    """
+    current = combo.currentData()
+    lang = current_language()
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, "")
+    for item in codes:
+        combo.addItem(item.label(lang), item.code)
+    index = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
+
+
+def fill_villages(combo: QComboBox, commune_code: str, blank: str | None = None) -> None:
+    """The villages of the office's commune, in the current language."""
+    current = combo.currentData()
+    lang = current_language()
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, "")
+    for village in gazetteer.villages(commune_code) if len(commune_code) == 6 else []:
+        combo.addItem(village.name(lang), village.code)
+    index = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
+
+
+def village_name(code: str) -> str:
+    if not code:
+        return ""
+    place = gazetteer.village(code)
+    return place.name(current_language()) if place else code
+
+
+def code_combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def set_code(combo: QComboBox, code: str | None) -> None:
+    index = combo.findData(code or "")
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def code_of(combo: QComboBox) -> str:
+    data = combo.currentData()
+    return str(data) if data is not None else ""
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date field that may be empty (shown as "–"); ``value()`` gives a ``date`` or ``None``."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("–")
+        self.set_value(None)
+
+    def value(self) -> date | None:
+        qdate = self.date()
+        if qdate == NO_DATE:
+            return None
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+def age_spin(name: str) -> QSpinBox:
+    """Age in years; the lowest value means "unknown"."""
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(-1, 120)
+    spin.setValue(-1)
+    return spin
+
+
+def spin_age(spin: QSpinBox) -> int | None:
+    return None if spin.value() < 0 else spin.value()
+
+
+def date_text(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class FieldProblems:
+    """Problem labels placed next to the fields of a form, keyed by the service's field names.
+
+    ``show(problems)`` sets the texts (translated) and returns the problems that have no label of
+    their own, so the form can list them in its general error line.
+    """
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+
+    def label(self, field: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"problem_{field}")
+        label.setWordWrap(True)
+        label.setStyleSheet(ERROR_STYLE)
+        label.hide()
+        self.labels[field] = label
+        return label
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+
+    def show(self, problems: Mapping[str, str]) -> list[str]:
+        self.clear()
+        unplaced: list[str] = []
+        for field, message in problems.items():
+            text = problem_text(message)
+            label = self.labels.get(field) or self.labels.get(field.split(".")[0])
+            if label is None:
+                unplaced.append(text)
+                continue
+            label.setText(text if not label.text() else label.text() + "\n" + text)
+            label.show()
+        return unplaced
+
+    def text(self, field: str) -> str:
+        label = self.labels.get(field)
+        return label.text() if label is not None and label.isVisibleTo(label.parentWidget()) else ""
+
+
+def problem_text(message: str) -> str:
+    """The register services' field problems (``services.validation``), translated."""
+    t = QCoreApplication.translate
+    known = {
+        "This field is required.": t("Problems", "This field is required."),
+        "Choose a value from the list.": t("Problems", "Choose a value from the list."),
+        "This date is in the future.": t("Problems", "This date is in the future."),
+        "The incident date cannot be after the report date.": t(
+            "Problems", "The incident date cannot be after the report date."
+        ),
+        "This date cannot be before the report date.": t(
+            "Problems", "This date cannot be before the report date."
+        ),
+        "This date cannot be before the referral date.": t(
+            "Problems", "This date cannot be before the referral date."
+        ),
+        "This date cannot be before the meeting date.": t(
+            "Problems", "This date cannot be before the meeting date."
+        ),
+        "Enter an age between 0 and 120.": t("Problems", "Enter an age between 0 and 120."),
+        "A survivor under 18 needs her guardian's consent to reporting.": t(
+            "Problems", "A survivor under 18 needs her guardian's consent to reporting."
+        ),
+        "'None' cannot be combined with other actions.": t(
+            "Problems", "'None' cannot be combined with other actions."
+        ),
+        "Choose a village of this commune.": t("Problems", "Choose a village of this commune."),
+        "Set a follow-up date for a record in follow-up.": t(
+            "Problems", "Set a follow-up date for a record in follow-up."
+        ),
+        "This text is too long.": t("Problems", "This text is too long."),
+        "Give a reason (at least 5 characters).": t("Problems", "Give a reason (at least 5 characters)."),
+        "Enter a number between 0 and 10000.": t("Problems", "Enter a number between 0 and 10000."),
+        "Each group can be counted only once.": t("Problems", "Each group can be counted only once."),
+        "This provider is no longer active.": t("Problems", "This provider is no longer active."),
+        "This provider does not offer this service.": t(
+            "Problems", "This provider does not offer this service."
+        ),
+        "This record does not exist.": t("Problems", "This record does not exist."),
+        "Enter a date as YYYY-MM-DD.": t("Problems", "Enter a date as YYYY-MM-DD."),
+        "Enter a month as YYYY-MM.": t("Problems", "Enter a month as YYYY-MM."),
+        "Enter the organisation's name in Khmer or in English.": t(
+            "Problems", "Enter the organisation's name in Khmer or in English."
+        ),
+        "Enter a valid e-mail address.": t("Problems", "Enter a valid e-mail address."),
+        "Set the date of the outcome.": t("Problems", "Set the date of the outcome."),
+        "Answer the questions in order until one is yes, or all six are no.": t(
+            "Problems", "Answer the questions in order until one is yes, or all six are no."
+        ),
+        "A month can be approved only once it has begun.": t(
+            "Problems", "A month can be approved only once it has begun."
+        ),
+        "This month is already approved.": t("Problems", "This month is already approved."),
+        "This month is not approved.": t("Problems", "This month is not approved."),
+        "This provider has referrals; mark it inactive instead.": t(
+            "Problems", "This provider has referrals; mark it inactive instead."
+        ),
+    }
+    return known.get(message, message)
+
+
+def checked_codes(boxes: Mapping[str, object]) -> frozenset[str]:
+    return frozenset(code for code, box in boxes.items() if box.isChecked())  # type: ignore[attr-defined]
+
+
+def set_checked(boxes: Mapping[str, object], codes: Iterable[str]) -> None:
+    wanted = set(codes)
+    for code, box in boxes.items():
+        box.setChecked(code in wanted)  # type: ignore[attr-defined]
+
+
+ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ReasonDialog(QDialog):
+    """Ask for a reason (delete, consent override, reopening a month); opened with ``open()``.
+
+    Signals:
+        reason_given(str): OK was clicked with a reason of at least 5 characters.
+    """
+
+    reason_given = Signal(str)
+
+    def __init__(self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reasonText")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMinimumHeight(90)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        box = QDialogButtonBox()
+        self.ok_button = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("okButton")
+        self.cancel_button = box.addButton(
+            QCoreApplication.translate("Forms", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("cancelButton")
+        box.accepted.connect(self._ok)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addWidget(box)
+        self.resize(480, 260)
+
+    def _ok(self) -> None:
+        text = self.reason.toPlainText().strip()
+        if len(text) < 5:
+            self.error.setText(problem_text("Give a reason (at least 5 characters)."))
+            self.error.show()
+            return
+        self.accept()
+        self.reason_given.emit(text)
+
+
+def ask_reason(
+    parent: QWidget, title: str, prompt: str, ok_text: str, on_reason: Callable[[str], None]
+) -> ReasonDialog:
+    dialog = ReasonDialog(title, prompt, ok_text, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.reason_given.connect(on_reason)
+    dialog.open()
+    return dialog
+
+
+def reason_dialogs() -> list[ReasonDialog]:
+    """The open reason dialogs (for tests)."""
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ReasonDialog) and w.isVisible()]
+
+
+def add_field_rows(form: QFormLayout, rows: list[tuple[QWidget, QLabel | None]]) -> None:
+    """Each field with its problem label under it, and an empty label for the caption."""
+    for field, problem in rows:
+        if problem is None:
+            form.addRow(QLabel(), field)
+            continue
+        holder = QWidget()
+        holder.setObjectName(f"{field.objectName()}Holder")
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(field)
+        box.addWidget(problem)
+        form.addRow(QLabel(), holder)
+
+
+def set_field_label(form: QFormLayout, field: QWidget, text: str) -> None:
+    widget = form.labelForField(field)
+    if widget is None and field.parentWidget() is not None:
+        widget = form.labelForField(field.parentWidget())
+    if isinstance(widget, QLabel):
+        widget.setText(text)

@@ -1,0 +1,213 @@
+"""The Home section: this month at a glance (counts, follow-ups due, open action items, the month's
+approval) and, for the chief, approving or reopening the month.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..models import codes
+from ..models.codes import OFFICE_LEVEL
+from ..security.permissions import Perm
+from ..services.home import HomeService, HomeSummary
+from ..services.months import MonthService
+from ..services.office import UnlockedOffice
+from .form_helpers import ask_reason, heading_label
+from .i18n import current_language
+from .messages import confirm, show_message
+from .operations import run_in_background
+
+
+class RegisterHomePage(QWidget):
+    """Counts of the current month and the month's approval.
+
+    Signals:
+        month_changed(): the month was approved or reopened (record pages re-check their locks).
+    """
+
+    month_changed = Signal()
+
+    def __init__(
+        self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self.office = office
+        self.service = HomeService(office)
+        self.months = MonthService(office)
+        self.today = today or date.today()
+        self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
+        self.summary: HomeSummary | None = None
+        self._title = ""
+
+        self.heading = heading_label()
+        self.office_line = QLabel()
+        self.office_line.setWordWrap(True)
+        self.counts_box = QGroupBox()
+        grid = QGridLayout(self.counts_box)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(10)
+        self.caption: dict[str, QLabel] = {}
+        self.value: dict[str, QLabel] = {}
+        for row, key in enumerate(("incidents", "ipv", "referrals", "meetings", "follow_ups", "actions")):
+            caption = QLabel()
+            caption.setWordWrap(True)
+            value = QLabel()
+            value.setObjectName(f"{key}Count")
+            font = value.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            font.setBold(True)
+            value.setFont(font)
+            grid.addWidget(value, row, 0)
+            grid.addWidget(caption, row, 1)
+            self.caption[key] = caption
+            self.value[key] = value
+        grid.setColumnStretch(1, 1)
+        self.month_box = QGroupBox()
+        self.month_status = QLabel()
+        self.month_status.setObjectName("monthStatus")
+        self.month_status.setWordWrap(True)
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("approveMonthButton")
+        self.reopen_button = QPushButton()
+        self.reopen_button.setObjectName("reopenMonthButton")
+        month_layout = QVBoxLayout(self.month_box)
+        month_layout.addWidget(self.month_status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        month_layout.addLayout(buttons)
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.office_line)
+        layout.addWidget(self.counts_box)
+        layout.addWidget(self.month_box)
+        layout.addWidget(self.help)
+        layout.addStretch(1)
+
+        self.approve_button.clicked.connect(self.ask_approve)
+        self.reopen_button.clicked.connect(self.ask_reopen)
+        self.show_summary(self.service.summary(self.today))
+
+    # -- texts ------------------------------------------------------------------------------------
+
+    def retranslate(self, title: str | None = None) -> None:
+        """``title`` is the section name given by the main window."""
+        if title is not None:
+            self._title = title
+        lang = current_language()
+        info = self.office.info
+        self.heading.setText(self._title or self.tr("Home"))
+        self.office_line.setText(
+            self.tr("%1, %2 (code %3)")
+            .replace("%1", info.name(lang))
+            .replace("%2", OFFICE_LEVEL.label(info.level, lang))
+            .replace("%3", info.code or "–")
+        )
+        self.approve_button.setText(self.tr("Approve this month…"))
+        self.reopen_button.setText(self.tr("Reopen…"))
+        self.help.setText(
+            self.tr(
+                "Lock the office with Ctrl+L when you leave the computer; "
+                "Ctrl+Shift+H hides everything at once."
+            )
+        )
+        if self.summary is not None:
+            self._texts(self.summary)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        run_in_background(self, lambda _t: self.service.summary(self.today), self.show_summary)
+
+    def show_summary(self, summary: HomeSummary) -> None:
+        self.summary = summary
+        self.retranslate()
+
+    def _texts(self, s: HomeSummary) -> None:
+        self.counts_box.setTitle(self.tr("This month (%1)").replace("%1", s.period))
+        self.value["incidents"].setText(str(s.incidents))
+        self.caption["incidents"].setText(self.tr("incidents reported"))
+        self.value["ipv"].setText(str(s.ipv_incidents))
+        self.caption["ipv"].setText(self.tr("of them intimate partner violence"))
+        self.value["referrals"].setText(str(s.referrals))
+        self.caption["referrals"].setText(self.tr("referrals made"))
+        self.value["meetings"].setText(str(s.meetings))
+        self.caption["meetings"].setText(self.tr("meetings held"))
+        self.value["follow_ups"].setText(str(s.follow_ups_due + s.follow_ups_overdue))
+        self.caption["follow_ups"].setText(
+            self.tr("follow-ups due today or overdue (%1 overdue)").replace("%1", str(s.follow_ups_overdue))
+        )
+        self.value["actions"].setText(str(s.open_action_items))
+        self.caption["actions"].setText(
+            self.tr("open action items from meetings (%1 overdue)").replace("%1", str(s.overdue_action_items))
+        )
+        self.month_box.setTitle(self.tr("Approval of %1").replace("%1", s.period))
+        approved = s.month_status == "approved"
+        status = codes.MONTH_STATUS.label(s.month_status, current_language())
+        if approved:
+            self.month_status.setText(
+                self.tr("%1 by %2. Its records are locked.")
+                .replace("%1", status)
+                .replace("%2", s.month_approved_by or "")
+            )
+        else:
+            self.month_status.setText(
+                self.tr("%1: records of this month can still be added and changed.").replace("%1", status)
+            )
+        self.approve_button.setVisible(self.can_approve and not approved)
+        self.reopen_button.setVisible(self.can_approve and approved)
+
+    # -- approval ---------------------------------------------------------------------------------
+
+    def ask_approve(self) -> None:
+        if self.summary is None:
+            return
+        period = self.summary.period
+        confirm(
+            self,
+            self.tr(
+                "Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month "
+                "later, giving a reason."
+            ).replace("%1", period),
+            self.tr("Approve"),
+            lambda: self._run(
+                lambda: self.months.approve(period), self.tr("%1 has been approved.").replace("%1", period)
+            ),
+        )
+
+    def ask_reopen(self) -> None:
+        if self.summary is None:
+            return
+        period = self.summary.period
+        ask_reason(
+            self,
+            self.tr("Reopen the month"),
+            self.tr("Why does %1 need to be reopened? The reason is kept in the audit log.").replace(
+                "%1", period
+            ),
+            self.tr("Reopen"),
+            lambda reason: self._run(
+                lambda: self.months.reopen(period, reason),
+                self.tr("%1 has been reopened.").replace("%1", period),
+            ),
+        )
+
+    def _run(self, call: object, done_text: str) -> None:
+        def done(_result: object) -> None:
+            self.refresh()
+            self.month_changed.emit()
+            show_message(self, done_text)
+
+        run_in_background(self, lambda _t: call(), done)  # type: ignore[operator]

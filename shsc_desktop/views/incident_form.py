@@ -1,0 +1,851 @@
+"""The incident form: the GBVIMS classification helper, the survivor and the perpetrators, the
+commune's response, consent, and (for permitted roles only) the identifying details.
+
+The GBV type is never chosen from a list: the six questions of the GBVIMS classification tool are
+asked in order and the first "yes" decides (``models.codes.classify``). Case context such as
+intimate partner violence is derived and shown read-only. Identifying details are fetched only when
+the user opens their section (``IncidentService.get_identifying`` audits each view), and only roles
+with ``VIEW_IDENTIFYING`` see that section at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import MonthLocked, ShscError, ValidationFailed
+from ..models import codes
+from ..security.permissions import Perm
+from ..services.incidents import (
+    CASE_CONTEXT,
+    IdentifyingDetails,
+    IncidentDraft,
+    IncidentService,
+    IncidentView,
+    PerpetratorDraft,
+    case_context,
+)
+from ..services.months import MonthService
+from ..services.office import UnlockedOffice
+from .form_helpers import (
+    ERROR_STYLE,
+    FieldProblems,
+    OptionalDateEdit,
+    add_field_rows,
+    age_spin,
+    checked_codes,
+    code_combo,
+    code_of,
+    fill_codes,
+    fill_villages,
+    set_checked,
+    set_code,
+    set_field_label,
+    spin_age,
+)
+from .i18n import current_language
+from .messages import error_text, show_error
+from .operations import run_in_background
+
+QUESTION_COUNT = len(codes.CLASSIFICATION_QUESTIONS)
+
+
+class ClassificationHelper(QWidget):
+    """The six GBVIMS questions as Yes/No pairs, asked in order; the first "yes" gives the type.
+
+    A question is enabled only once every earlier question has been answered "no"; answering "yes"
+    clears and disables the questions after it. Each type's definition is one click away ("?").
+
+    Signals:
+        changed(): an answer changed (the type may have changed).
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("classificationHelper")
+        self.question_labels: list[QLabel] = []
+        self.yes_buttons: list[QRadioButton] = []
+        self.no_buttons: list[QRadioButton] = []
+        self.help_buttons: list[QToolButton] = []
+        self.groups: list[QButtonGroup] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        for i, (code, _en, _km) in enumerate(codes.CLASSIFICATION_QUESTIONS):
+            number = QLabel(f"{i + 1}.")
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setObjectName(f"question{i + 1}")
+            yes = QRadioButton()
+            yes.setObjectName(f"q{i + 1}Yes")
+            no = QRadioButton()
+            no.setObjectName(f"q{i + 1}No")
+            group = QButtonGroup(self)
+            group.addButton(yes)
+            group.addButton(no)
+            group.buttonToggled.connect(self._toggled)
+            help_button = QToolButton()
+            help_button.setObjectName(f"q{i + 1}Help")
+            help_button.setText("?")
+            help_button.clicked.connect(lambda _checked=False, c=code: self.show_definition(c))
+            grid.addWidget(number, i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, i, 1)
+            grid.addWidget(yes, i, 2)
+            grid.addWidget(no, i, 3)
+            grid.addWidget(help_button, i, 4)
+            self.question_labels.append(label)
+            self.yes_buttons.append(yes)
+            self.no_buttons.append(no)
+            self.help_buttons.append(help_button)
+            self.groups.append(group)
+        self.result = QLabel()
+        self.result.setObjectName("classificationResult")
+        self.result.setWordWrap(True)
+        font = self.result.font()
+        font.setBold(True)
+        self.result.setFont(font)
+        self.definition = QLabel()
+        self.definition.setObjectName("typeDefinition")
+        self.definition.setWordWrap(True)
+        self.definition.setStyleSheet("background: #f3f0f7; padding: 6px;")
+        self.definition.hide()
+        self.non_gbv_help = QToolButton()
+        self.non_gbv_help.setText("?")
+        self.non_gbv_help.setObjectName("nonGbvHelp")
+        self.non_gbv_help.clicked.connect(lambda: self.show_definition("non_gbv"))
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        grid.addLayout(result_row, QUESTION_COUNT, 0, 1, 5)
+        grid.addWidget(self.definition, QUESTION_COUNT + 1, 0, 1, 5)
+        self._shown_definition: str | None = None
+        self.retranslate()
+        self._update()
+
+    # -- answers ----------------------------------------------------------------------------------
+
+    def answers(self) -> tuple[bool | None, ...]:
+        found: list[bool | None] = []
+        for yes, no in zip(self.yes_buttons, self.no_buttons, strict=True):
+            found.append(True if yes.isChecked() else False if no.isChecked() else None)
+        return tuple(found)
+
+    def set_answers(self, answers: tuple[bool | None, ...]) -> None:
+        for i in range(QUESTION_COUNT):
+            answer = answers[i] if i < len(answers) else None
+            self._set(i, answer)
+        self._update()
+
+    def answer(self, question: int, yes: bool) -> None:
+        """Click Yes or No on question ``question`` (1-based), as a user would."""
+        button = self.yes_buttons[question - 1] if yes else self.no_buttons[question - 1]
+        button.click()
+
+    def gbv_type(self) -> str | None:
+        return codes.classify(list(self.answers()))
+
+    def _set(self, i: int, answer: bool | None) -> None:
+        group = self.groups[i]
+        group.blockSignals(True)
+        group.setExclusive(False)
+        self.yes_buttons[i].setChecked(answer is True)
+        self.no_buttons[i].setChecked(answer is False)
+        group.setExclusive(True)
+        group.blockSignals(False)
+
+    def _toggled(self, _button: QRadioButton, checked: bool) -> None:
+        if checked:
+            self._update()
+            self.changed.emit()
+
+    def _update(self) -> None:
+        answers = self.answers()
+        enabled = True
+        for i in range(QUESTION_COUNT):
+            for widget in (self.question_labels[i], self.yes_buttons[i], self.no_buttons[i]):
+                widget.setEnabled(enabled)
+            if not enabled and answers[i] is not None:
+                self._set(i, None)
+            enabled = enabled and answers[i] is False
+        self._show_result()
+
+    def _show_result(self) -> None:
+        gbv_type = self.gbv_type()
+        if gbv_type is None:
+            self.result.setText(self.tr("GBV type: answer the questions in order."))
+        else:
+            self.result.setText(
+                self.tr("GBV type: %1").replace("%1", codes.GBV_TYPE.label(gbv_type, current_language()))
+            )
+
+    # -- definitions ------------------------------------------------------------------------------
+
+    def definitions(self) -> dict[str, str]:
+        """The GBVIMS definition of each type (GBVIMS User Guide, chapter 3)."""
+        return {
+            "rape": self.tr(
+                "Rape: non-consensual penetration, however slight, of the vagina, anus or mouth with a "
+                "penis or other body part, or of the vagina or anus with an object. Includes gang rape, "
+                "marital rape, sodomy and forced oral sex. Attempted rape is not rape."
+            ),
+            "sexual_assault": self.tr(
+                "Sexual assault: non-consensual sexual contact without penetration. Includes attempted "
+                "rape, unwanted kissing or touching, and female genital mutilation/cutting."
+            ),
+            "physical_assault": self.tr(
+                "Physical assault: physical violence that is not sexual, such as hitting, slapping, "
+                "choking, cutting, shoving, burning, shooting, use of weapons and acid attacks."
+            ),
+            "forced_marriage": self.tr("Forced marriage: marriage of a person against her will."),
+            "denial_resources": self.tr(
+                "Denial of resources, opportunities or services: denial of rightful access to economic "
+                "resources or assets, livelihood, education, health or other social services. Reports "
+                "of general poverty are not recorded."
+            ),
+            "psych_emotional": self.tr(
+                "Psychological or emotional abuse: threats of physical or sexual violence, forced "
+                "isolation, harassment or intimidation, and menacing gestures or words."
+            ),
+            "non_gbv": self.tr(
+                "Non-GBV: all six questions were answered no. The incident is recorded, but it is not "
+                "counted as gender-based violence."
+            ),
+        }
+
+    def show_definition(self, code: str) -> None:
+        if self._shown_definition == code and self.definition.isVisible():
+            self.definition.hide()
+            self._shown_definition = None
+            return
+        self._shown_definition = code
+        self.definition.setText(self.definitions()[code])
+        self.definition.show()
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        definitions = self.definitions()
+        for i, (code, en, km) in enumerate(codes.CLASSIFICATION_QUESTIONS):
+            self.question_labels[i].setText(km if lang == "km" else en)
+            self.yes_buttons[i].setText(self.tr("Yes"))
+            self.no_buttons[i].setText(self.tr("No"))
+            self.help_buttons[i].setToolTip(definitions[code])
+        if self._shown_definition:
+            self.definition.setText(definitions[self._shown_definition])
+        self._show_result()
+
+
+class PerpetratorTable(QTableWidget):
+    """Perpetrators: one row each, with sex, age group and relationship chosen from the code lists."""
+
+    COL_SEX = 0
+    COL_AGE_GROUP = 1
+    COL_RELATIONSHIP = 2
+    LISTS = (codes.SEX, codes.AGE_GROUP, codes.RELATIONSHIP)
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setObjectName("perpetratorTable")
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setMinimumHeight(120)
+        self.retranslate()
+
+    def add(self, perpetrator: PerpetratorDraft | None = None) -> None:
+        p = perpetrator or PerpetratorDraft()
+        row = self.rowCount()
+        self.insertRow(row)
+        for column, (codelist, value) in enumerate(
+            zip(self.LISTS, (p.sex, p.age_group, p.relationship), strict=True)
+        ):
+            combo = QComboBox()
+            fill_codes(combo, codelist)
+            set_code(combo, value)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            self.setCellWidget(row, column, combo)
+        self.verticalHeader().setDefaultSectionSize(max(self.verticalHeader().defaultSectionSize(), 36))
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        row = self.currentRow()
+        if row < 0:
+            row = self.rowCount() - 1
+        if row >= 0:
+            self.removeRow(row)
+            self.changed.emit()
+
+    def combo(self, row: int, column: int) -> QComboBox:
+        widget = self.cellWidget(row, column)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def perpetrators(self) -> tuple[PerpetratorDraft, ...]:
+        return tuple(
+            PerpetratorDraft(
+                code_of(self.combo(r, self.COL_SEX)),
+                code_of(self.combo(r, self.COL_AGE_GROUP)),
+                code_of(self.combo(r, self.COL_RELATIONSHIP)),
+            )
+            for r in range(self.rowCount())
+        )
+
+    def set_perpetrators(self, items: tuple[PerpetratorDraft, ...]) -> None:
+        self.setRowCount(0)
+        for p in items:
+            self.add(p)
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Sex"), self.tr("Age group"), self.tr("Relationship to her")])
+        for r in range(self.rowCount()):
+            for column, codelist in enumerate(self.LISTS):
+                fill_codes(self.combo(r, column), codelist)
+
+
+class IncidentForm(QDialog):
+    """Create or edit one incident. Opened with ``open()``; closes itself once saved.
+
+    Signals:
+        saved(object): the :class:`IncidentView` written by the service.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        office: UnlockedOffice,
+        incident: IncidentView | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentForm")
+        self.office = office
+        self.service = IncidentService(office)
+        self.incident = incident
+        self.today = today or date.today()
+        self.commune_code = self.service.commune_code
+        self.can_identify = office.actor.can(Perm.VIEW_IDENTIFYING)
+        self.identifying_loaded: IdentifyingDetails | None = None
+        self.identifying_opened = False
+        self.locked = False
+        self.problems = FieldProblems()
+        P = self.problems.label
+
+        # -- report --
+        self.date_reported = OptionalDateEdit("dateReported")
+        self.date_reported.set_value(self.today)
+        self.date_of_incident = OptionalDateEdit("dateOfIncident")
+        self.reported_by = code_combo("reportedBy")
+        self.first_contact = QCheckBox()
+        self.first_contact.setObjectName("firstPointOfContact")
+        self.first_contact.setChecked(True)
+        self.village = code_combo("village")
+        self.location_type = code_combo("locationType")
+        self.time_of_day = code_combo("timeOfDay")
+        self.previously_reported = code_combo("previouslyReported")
+        self.report_box = QGroupBox()
+        self.report_form = QFormLayout(self.report_box)
+        self.incident_code_label = QLabel()
+        self.incident_code_label.setObjectName("incidentCode")
+        self.survivor_code_label = QLabel()
+        self.survivor_code_label.setObjectName("survivorCode")
+        self.survivor_code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._rows_report = [
+            (self.incident_code_label, None),
+            (self.survivor_code_label, None),
+            (self.date_reported, P("date_reported")),
+            (self.date_of_incident, P("date_of_incident")),
+            (self.reported_by, P("reported_by")),
+            (self.first_contact, None),
+            (self.village, P("village_code")),
+            (self.location_type, P("location_type")),
+            (self.time_of_day, P("time_of_day")),
+            (self.previously_reported, P("previously_reported")),
+        ]
+        add_field_rows(self.report_form, self._rows_report)
+
+        # -- survivor --
+        self.survivor_sex = code_combo("survivorSex")
+        self.survivor_age = age_spin("survivorAge")
+        self.marital_status = code_combo("maritalStatus")
+        self.disability = code_combo("disability")
+        self.survivor_box = QGroupBox()
+        self.survivor_form = QFormLayout(self.survivor_box)
+        add_field_rows(
+            self.survivor_form,
+            [
+                (self.survivor_sex, P("survivor_sex")),
+                (self.survivor_age, P("survivor_age")),
+                (self.marital_status, P("marital_status")),
+                (self.disability, P("disability")),
+            ],
+        )
+
+        # -- classification --
+        self.classification = ClassificationHelper()
+        self.context_label = QLabel()
+        self.context_label.setObjectName("caseContext")
+        self.context_label.setWordWrap(True)
+        self.goods_exchanged = code_combo("goodsExchanged")
+        self.classification_box = QGroupBox()
+        self.classification_box.setObjectName("classificationBox")
+        class_layout = QVBoxLayout(self.classification_box)
+        class_layout.addWidget(self.classification)
+        class_layout.addWidget(P("classification"))
+        self.goods_label = QLabel()
+        self.goods_label.setWordWrap(True)
+        goods_row = QHBoxLayout()
+        goods_row.addWidget(self.goods_label, 1)
+        goods_row.addWidget(self.goods_exchanged)
+        class_layout.addLayout(goods_row)
+        class_layout.addWidget(self.context_label)
+
+        # -- perpetrators --
+        self.perpetrators = PerpetratorTable()
+        self.add_perpetrator_button = QPushButton()
+        self.add_perpetrator_button.setObjectName("addPerpetrator")
+        self.remove_perpetrator_button = QPushButton()
+        self.remove_perpetrator_button.setObjectName("removePerpetrator")
+        self.perpetrator_box = QGroupBox()
+        perp_layout = QVBoxLayout(self.perpetrator_box)
+        perp_layout.addWidget(self.perpetrators)
+        perp_buttons = QHBoxLayout()
+        perp_buttons.addWidget(self.add_perpetrator_button)
+        perp_buttons.addWidget(self.remove_perpetrator_button)
+        perp_buttons.addStretch(1)
+        perp_layout.addLayout(perp_buttons)
+        perp_layout.addWidget(P("perpetrators"))
+
+        # -- response --
+        self.action_boxes: dict[str, QCheckBox] = {}
+        actions_grid = QGridLayout()
+        for i, item in enumerate(codes.COMMUNE_ACTION):
+            box = QCheckBox()
+            box.setObjectName(f"action_{item.code}")
+            self.action_boxes[item.code] = box
+            actions_grid.addWidget(box, i // 2, i % 2)
+        self.risk_level = code_combo("riskLevel")
+        self.status = code_combo("status")
+        self.follow_up_date = OptionalDateEdit("followUpDate")
+        self.response_box = QGroupBox()
+        response_layout = QVBoxLayout(self.response_box)
+        self.actions_label = QLabel()
+        response_layout.addWidget(self.actions_label)
+        response_layout.addLayout(actions_grid)
+        response_layout.addWidget(P("commune_actions"))
+        self.response_form = QFormLayout()
+        add_field_rows(
+            self.response_form,
+            [
+                (self.risk_level, P("risk_level")),
+                (self.status, P("status")),
+                (self.follow_up_date, P("follow_up_date")),
+            ],
+        )
+        response_layout.addLayout(self.response_form)
+
+        # -- consent --
+        self.consent_services = code_combo("consentServices")
+        self.consent_reporting = QCheckBox()
+        self.consent_reporting.setObjectName("consentReporting")
+        self.guardian_consent = QCheckBox()
+        self.guardian_consent.setObjectName("guardianConsent")
+        self.consent_box = QGroupBox()
+        self.consent_form = QFormLayout(self.consent_box)
+        add_field_rows(
+            self.consent_form,
+            [
+                (self.consent_services, P("consent_services")),
+                (self.consent_reporting, None),
+                (self.guardian_consent, P("guardian_consent")),
+            ],
+        )
+
+        # -- identifying (permitted roles only, loaded on demand) --
+        self.identifying_toggle = QToolButton()
+        self.identifying_toggle.setObjectName("identifyingToggle")
+        self.identifying_toggle.setCheckable(True)
+        self.identifying_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.identifying_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.identifying_note = QLabel()
+        self.identifying_note.setWordWrap(True)
+        self.survivor_name = QLineEdit()
+        self.survivor_name.setObjectName("survivorName")
+        self.survivor_phone = QLineEdit()
+        self.survivor_phone.setObjectName("survivorPhone")
+        self.survivor_address = QLineEdit()
+        self.survivor_address.setObjectName("survivorAddress")
+        self.birth_date = OptionalDateEdit("survivorBirthDate")
+        self.narrative = QPlainTextEdit()
+        self.narrative.setObjectName("narrative")
+        self.narrative.setTabChangesFocus(True)
+        self.narrative.setMinimumHeight(100)
+        self.identifying_box = QGroupBox()
+        self.identifying_box.setObjectName("identifyingBox")
+        self.identifying_form = QFormLayout(self.identifying_box)
+        add_field_rows(
+            self.identifying_form,
+            [
+                (self.survivor_name, P("survivor_name")),
+                (self.survivor_phone, P("survivor_phone")),
+                (self.survivor_address, P("survivor_address")),
+                (self.birth_date, P("survivor_birth_date")),
+                (self.narrative, P("narrative")),
+            ],
+        )
+        self.identifying_box.hide()
+        self.identifying_section = QWidget()
+        self.identifying_section.setObjectName("identifyingSection")
+        ident_layout = QVBoxLayout(self.identifying_section)
+        ident_layout.setContentsMargins(0, 0, 0, 0)
+        ident_layout.addWidget(self.identifying_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        ident_layout.addWidget(self.identifying_note)
+        ident_layout.addWidget(self.identifying_box)
+        self.identifying_section.setVisible(self.can_identify)
+
+        # -- the whole form --
+        self.banner = QLabel()
+        self.banner.setObjectName("formBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4e5; padding: 6px;")
+        self.banner.hide()
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        left = QVBoxLayout()
+        left.addWidget(self.report_box)
+        left.addWidget(self.survivor_box)
+        left.addWidget(self.perpetrator_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.classification_box)
+        right.addWidget(self.response_box)
+        right.addWidget(self.consent_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(columns)
+        body_layout.addWidget(self.identifying_section)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.error)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.buttons)
+
+        self.classification.changed.connect(self._update_context)
+        self.perpetrators.changed.connect(self._update_context)
+        self.survivor_age.valueChanged.connect(self._update_context)
+        self.goods_exchanged.currentIndexChanged.connect(self._update_context)
+        self.add_perpetrator_button.clicked.connect(lambda: self.perpetrators.add())
+        self.remove_perpetrator_button.clicked.connect(self.perpetrators.remove_current)
+        self.identifying_toggle.toggled.connect(self.toggle_identifying)
+
+        self.retranslate()
+        if incident is not None:
+            self._fill(incident)
+            self._check_month(incident.period)
+        self._update_context()
+        self.resize(1060, 700)
+
+    # -- texts ------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Incident") if self.incident is None else self.incident.incident_code)
+        self.report_box.setTitle(self.tr("Report"))
+        set_field_label(self.report_form, self.incident_code_label, self.tr("Incident code:"))
+        set_field_label(self.report_form, self.survivor_code_label, self.tr("Survivor code:"))
+        set_field_label(self.report_form, self.date_reported, self.tr("Date reported:"))
+        set_field_label(self.report_form, self.date_of_incident, self.tr("Date of incident:"))
+        set_field_label(self.report_form, self.reported_by, self.tr("Reported by:"))
+        self.first_contact.setText(self.tr("The commune is the first point of contact"))
+        set_field_label(self.report_form, self.first_contact, "")
+        set_field_label(self.report_form, self.village, self.tr("Village:"))
+        set_field_label(self.report_form, self.location_type, self.tr("Place:"))
+        set_field_label(self.report_form, self.time_of_day, self.tr("Time of day:"))
+        set_field_label(self.report_form, self.previously_reported, self.tr("Reported elsewhere before:"))
+        if self.incident is None:
+            self.incident_code_label.setText(self.tr("(given when saved)"))
+            self.survivor_code_label.setText(self.tr("(given when saved)"))
+        self.survivor_box.setTitle(self.tr("Survivor"))
+        set_field_label(self.survivor_form, self.survivor_sex, self.tr("Sex:"))
+        set_field_label(self.survivor_form, self.survivor_age, self.tr("Age:"))
+        self.survivor_age.setSpecialValueText(self.tr("Unknown"))
+        set_field_label(self.survivor_form, self.marital_status, self.tr("Marital status:"))
+        set_field_label(self.survivor_form, self.disability, self.tr("Disability:"))
+        self.classification_box.setTitle(self.tr("Type of violence (GBVIMS classification)"))
+        self.goods_label.setText(self.tr("Were money, goods or services exchanged?"))
+        self.perpetrator_box.setTitle(self.tr("Alleged perpetrators"))
+        self.add_perpetrator_button.setText(self.tr("Add perpetrator"))
+        self.remove_perpetrator_button.setText(self.tr("Remove"))
+        self.response_box.setTitle(self.tr("The commune's response"))
+        self.actions_label.setText(self.tr("Actions taken:"))
+        lang = current_language()
+        for code, box in self.action_boxes.items():
+            box.setText(codes.COMMUNE_ACTION.label(code, lang))
+        set_field_label(self.response_form, self.risk_level, self.tr("Risk level:"))
+        set_field_label(self.response_form, self.status, self.tr("Status:"))
+        set_field_label(self.response_form, self.follow_up_date, self.tr("Follow-up date:"))
+        self.consent_box.setTitle(self.tr("Consent"))
+        set_field_label(self.consent_form, self.consent_services, self.tr("Consent to referral to services:"))
+        self.consent_reporting.setText(self.tr("She agrees to be counted in statistics (no names)"))
+        set_field_label(self.consent_form, self.consent_reporting, "")
+        self.guardian_consent.setText(self.tr("Her guardian agrees (survivor under 18)"))
+        set_field_label(self.consent_form, self.guardian_consent, "")
+        self.identifying_toggle.setText(self.tr("Identifying details (name, phone, address, narrative)"))
+        self.identifying_note.setText(
+            self.tr("Opening this section is recorded in the audit log. Close it when someone is watching.")
+        )
+        self.identifying_box.setTitle(self.tr("Identifying details"))
+        set_field_label(self.identifying_form, self.survivor_name, self.tr("Name:"))
+        set_field_label(self.identifying_form, self.survivor_phone, self.tr("Phone:"))
+        set_field_label(self.identifying_form, self.survivor_address, self.tr("Address:"))
+        set_field_label(self.identifying_form, self.birth_date, self.tr("Date of birth:"))
+        set_field_label(self.identifying_form, self.narrative, self.tr("What happened (her words):"))
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        for combo, codelist in (
+            (self.reported_by, codes.REPORTED_BY),
+            (self.location_type, codes.LOCATION_TYPE),
+            (self.time_of_day, codes.TIME_OF_DAY),
+            (self.previously_reported, codes.YES_NO_UNKNOWN),
+            (self.goods_exchanged, codes.YES_NO_UNKNOWN),
+            (self.survivor_sex, codes.SEX),
+            (self.marital_status, codes.MARITAL_STATUS),
+            (self.disability, codes.DISABILITY),
+            (self.risk_level, codes.RISK_LEVEL),
+            (self.status, codes.INCIDENT_STATUS),
+            (self.consent_services, codes.CONSENT),
+        ):
+            fill_codes(combo, codelist)
+        fill_villages(self.village, self.commune_code, "–")
+        if self.incident is None and self.previously_reported.currentData() == "yes":
+            set_code(self.previously_reported, "unknown")
+        self.classification.retranslate()
+        self.perpetrators.retranslate()
+        self._update_context()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- values -----------------------------------------------------------------------------------
+
+    def _fill(self, i: IncidentView) -> None:
+        self.incident_code_label.setText(i.incident_code)
+        self.survivor_code_label.setText(i.survivor_code)
+        self.date_reported.set_value(i.date_reported)
+        self.date_of_incident.set_value(i.date_of_incident)
+        set_code(self.reported_by, i.reported_by)
+        self.first_contact.setChecked(i.first_point_of_contact)
+        set_code(self.village, i.village_code)
+        set_code(self.location_type, i.location_type)
+        set_code(self.time_of_day, i.time_of_day)
+        set_code(self.previously_reported, i.previously_reported)
+        set_code(self.goods_exchanged, i.goods_money_exchanged)
+        set_code(self.survivor_sex, i.survivor_sex)
+        self.survivor_age.setValue(-1 if i.survivor_age is None else i.survivor_age)
+        set_code(self.marital_status, i.marital_status)
+        set_code(self.disability, i.disability)
+        self.classification.set_answers(i.classification())
+        self.perpetrators.set_perpetrators(
+            tuple(PerpetratorDraft(p.sex, p.age_group, p.relationship) for p in i.perpetrators)
+        )
+        set_checked(self.action_boxes, i.commune_actions)
+        set_code(self.risk_level, i.risk_level)
+        set_code(self.status, i.status)
+        self.follow_up_date.set_value(i.follow_up_date)
+        set_code(self.consent_services, i.consent_services)
+        self.consent_reporting.setChecked(i.consent_reporting)
+        self.guardian_consent.setChecked(i.guardian_consent)
+
+    def draft(self) -> IncidentDraft:
+        return IncidentDraft(
+            date_reported=self.date_reported.value(),
+            classification=self.classification.answers(),
+            date_of_incident=self.date_of_incident.value(),
+            reported_by=code_of(self.reported_by),
+            first_point_of_contact=self.first_contact.isChecked(),
+            survivor_sex=code_of(self.survivor_sex),
+            survivor_age=spin_age(self.survivor_age),
+            marital_status=code_of(self.marital_status),
+            disability=code_of(self.disability),
+            village_code=code_of(self.village),
+            location_type=code_of(self.location_type),
+            time_of_day=code_of(self.time_of_day),
+            previously_reported=code_of(self.previously_reported),
+            goods_money_exchanged=code_of(self.goods_exchanged),
+            perpetrators=self.perpetrators.perpetrators(),
+            commune_actions=checked_codes(self.action_boxes),
+            risk_level=code_of(self.risk_level),
+            status=code_of(self.status),
+            follow_up_date=self.follow_up_date.value(),
+            consent_services=code_of(self.consent_services),
+            consent_reporting=self.consent_reporting.isChecked(),
+            guardian_consent=self.guardian_consent.isChecked(),
+            identifying=self._identifying(),
+        )
+
+    def _identifying(self) -> IdentifyingDetails | None:
+        """Only what the user could see: unchanged (``None``) unless the section was opened."""
+        if not self.can_identify or not self.identifying_opened:
+            return None
+        if self.incident is not None and self.identifying_loaded is None:
+            return None  # still loading: never overwrite with empty fields
+        names = self.identifying_loaded.perpetrator_names if self.identifying_loaded else ()
+        details = IdentifyingDetails(
+            survivor_name=self.survivor_name.text(),
+            survivor_phone=self.survivor_phone.text(),
+            survivor_address=self.survivor_address.text(),
+            survivor_birth_date=self.birth_date.value(),
+            narrative=self.narrative.toPlainText(),
+            perpetrator_names=names[: self.perpetrators.rowCount()],
+        )
+        if self.incident is None and details == IdentifyingDetails():
+            return None
+        return details
+
+    def _update_context(self) -> None:
+        age = spin_age(self.survivor_age)
+        minor = age is not None and age < 18
+        self.guardian_consent.setEnabled(minor)
+        gbv_type = self.classification.gbv_type()
+        lang = current_language()
+        if gbv_type is None:
+            self.context_label.setText(self.tr("Case context: shown once the type is known."))
+            return
+        found = case_context(
+            gbv_type,
+            age,
+            [p.relationship for p in self.perpetrators.perpetrators()],
+            code_of(self.goods_exchanged) or "unknown",
+        )
+        text = ", ".join(CASE_CONTEXT.label(c, lang) for c in found) or self.tr("none")
+        self.context_label.setText(self.tr("Case context (derived): %1").replace("%1", text))
+
+    # -- identifying ------------------------------------------------------------------------------
+
+    def toggle_identifying(self, shown: bool) -> None:
+        self.identifying_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        if not shown:
+            self.identifying_box.hide()
+            return
+        if not self.can_identify:
+            return
+        self.identifying_opened = True
+        if self.incident is None or self.identifying_loaded is not None:
+            self.identifying_box.show()
+            return
+        incident_id = self.incident.id
+        self.identifying_note.setText(self.tr("Loading…"))
+
+        def loaded(details: IdentifyingDetails) -> None:
+            self.identifying_loaded = details
+            self.survivor_name.setText(details.survivor_name)
+            self.survivor_phone.setText(details.survivor_phone)
+            self.survivor_address.setText(details.survivor_address)
+            self.birth_date.set_value(details.survivor_birth_date)
+            self.narrative.setPlainText(details.narrative)
+            self.identifying_note.setText(self.tr("This view has been recorded in the audit log."))
+            self.identifying_box.setVisible(self.identifying_toggle.isChecked())
+
+        def failed(error: BaseException) -> None:
+            assert isinstance(error, ShscError)
+            self.identifying_opened = False
+            self.identifying_toggle.setChecked(False)
+            self.identifying_note.setText(error_text(error))
+
+        run_in_background(self, lambda _t: self.service.get_identifying(incident_id), loaded, failed)
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def _check_month(self, period: str) -> None:
+        try:
+            status = MonthService(self.office).status(period)
+        except ShscError:
+            return
+        if status.approved:
+            self.locked = True
+            self.banner.setText(
+                self.tr("The month %1 has been approved: this record can be read but not changed.").replace(
+                    "%1", period
+                )
+            )
+            self.banner.show()
+            self.save_button.setEnabled(False)
+
+    def save(self) -> None:
+        if self.locked:
+            return
+        draft = self.draft()
+        self.save_button.setEnabled(False)
+        self.error.hide()
+        incident = self.incident
+        if incident is None:
+            work = lambda _t: self.service.create(draft)  # noqa: E731
+        else:
+            work = lambda _t: self.service.update(incident.id, draft, incident.version)  # noqa: E731
+        run_in_background(self, work, self._saved, self._failed)
+
+    def _saved(self, view: IncidentView) -> None:
+        self.problems.clear()
+        self.incident = view
+        self.saved.emit(view)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            unplaced = self.problems.show(error.problems)
+            lines = [self.tr("Please correct the marked fields."), *unplaced]
+            self.error.setText("\n".join(lines))
+            self.error.show()
+            return
+        self.problems.clear()
+        self.error.setText(error_text(error))
+        self.error.show()
+        if isinstance(error, MonthLocked):
+            show_error(self, error)

@@ -1,0 +1,301 @@
+"""The Incidents section: the incident log with its filter bar, and New / Open / Delete.
+
+The list is an :class:`~shsc_desktop.views.incident_table.IncidentTableModel`: filters and sorting
+go to SQL, rows arrive a page at a time. A change of filter reloads the first page in the
+background; the search box waits for a short pause in typing first. Search matches incident and
+survivor codes only, never names.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ShscError
+from ..models import codes
+from ..security.permissions import Perm
+from ..services import months
+from ..services.incidents import IncidentFilters, IncidentService, IncidentView
+from ..services.office import UnlockedOffice
+from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, heading_label
+from .incident_form import IncidentForm
+from .incident_table import COL_CONTEXT, COL_INCIDENT, COL_REPORTED, ID_ROLE, IncidentTableModel
+from .messages import show_error, show_message
+from .operations import run_in_background
+
+SEARCH_DELAY_MS = 250
+MONTHS_OFFERED = 24
+
+
+class IncidentsPage(QWidget):
+    """The incident log.
+
+    Signals:
+        changed(): an incident was created, changed or deleted (the home page recounts).
+        refer_requested(str): the user asked to refer the survivor of this incident id.
+    """
+
+    changed = Signal()
+    refer_requested = Signal(str)
+
+    def __init__(
+        self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentsPage")
+        self.office = office
+        self.service = IncidentService(office)
+        self.today = today or date.today()
+        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
+        self.can_delete = office.actor.can(Perm.RECORDS_DELETE)
+        self._generation = 0
+        self.form: IncidentForm | None = None
+
+        self.heading = heading_label()
+        self.month = QComboBox()
+        self.month.setObjectName("monthFilter")
+        self.gbv_type = code_combo("typeFilter")
+        self.status = code_combo("statusFilter")
+        self.village = code_combo("villageFilter")
+        self.follow_up_due = QCheckBox()
+        self.follow_up_due.setObjectName("followUpDueFilter")
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        filters = QHBoxLayout()
+        for widget in (self.month, self.gbv_type, self.status, self.village, self.follow_up_due):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+
+        self.model = IncidentTableModel(self._fetch, self)
+        self.table = QTableView()
+        self.table.setObjectName("incidentTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(COL_REPORTED, Qt.SortOrder.DescendingOrder)
+        self.model.blockSignals(True)  # the initial sort is the model's own; no extra query
+        self.table.setSortingEnabled(True)
+        self.model.blockSignals(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(120)
+        header.resizeSection(COL_INCIDENT, 170)
+        header.resizeSection(COL_CONTEXT, 170)
+        header.setHighlightSections(False)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newIncidentButton")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openIncidentButton")
+        self.refer_button = QPushButton()
+        self.refer_button.setObjectName("referIncidentButton")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteIncidentButton")
+        self.new_button.setVisible(self.can_write)
+        self.refer_button.setVisible(self.can_write)
+        self.delete_button.setVisible(self.can_delete)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.refer_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        for combo in (self.month, self.gbv_type, self.status, self.village):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.follow_up_due.toggled.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.model.sort_requested.connect(self._sort)
+        self.model.modelReset.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.new_button.clicked.connect(self.open_new)
+        self.open_button.clicked.connect(self.open_selected)
+        self.refer_button.clicked.connect(self._refer)
+        self.delete_button.clicked.connect(self.ask_delete)
+
+        self.retranslate()
+        self.model.reload()
+        self._update_buttons()
+
+    # -- texts ------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Incidents"))
+        current = self.month.currentData()
+        self.month.blockSignals(True)
+        self.month.clear()
+        self.month.addItem(self.tr("All months"), "")
+        period = months.period_of(self.today)
+        for i in range(MONTHS_OFFERED):
+            p = months.add_months(period, -i)
+            self.month.addItem(p, p)
+        self.month.setCurrentIndex(max(0, self.month.findData(current)) if current else 0)
+        self.month.blockSignals(False)
+        fill_codes(self.gbv_type, codes.GBV_TYPE, self.tr("All types"))
+        fill_codes(self.status, codes.INCIDENT_STATUS, self.tr("All statuses"))
+        fill_villages(self.village, self.service.commune_code, self.tr("All villages"))
+        self.follow_up_due.setText(self.tr("Follow-up due"))
+        self.search.setPlaceholderText(self.tr("Search by incident or survivor code"))
+        self.new_button.setText(self.tr("New incident…"))
+        self.open_button.setText(self.tr("Open"))
+        self.refer_button.setText(self.tr("Refer…"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.model.retranslate()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%1 incidents").replace("%1", str(self.model.total())))
+
+    # -- list -------------------------------------------------------------------------------------
+
+    def _fetch(self, filters: IncidentFilters, sort: str, offset: int, limit: int) -> tuple[list, int]:
+        return self.service.query(filters, sort, offset, limit)
+
+    def filters(self) -> IncidentFilters:
+        return IncidentFilters(
+            period=code_of(self.month) or None,
+            gbv_type=code_of(self.gbv_type) or None,
+            status=code_of(self.status) or None,
+            village_code=code_of(self.village) or None,
+            follow_up_due_by=self.today if self.follow_up_due.isChecked() else None,
+            search=self.search.text(),
+        )
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.reload(self.filters(), self.model.sort_key)
+
+    def _sort(self, sort: str) -> None:
+        self.reload(self.model.filters, sort)
+
+    def reload(self, filters: IncidentFilters | None = None, sort: str | None = None) -> None:
+        """Fetch the first page in the background; a newer request wins over an older one."""
+        filters = filters if filters is not None else self.model.filters
+        sort = sort or self.model.sort_key
+        self._generation += 1
+        generation = self._generation
+
+        def show(page: tuple[list, int]) -> None:
+            if generation == self._generation:
+                self.model.show_page(filters, sort, page)
+                self._show_count()
+
+        run_in_background(self, lambda _t: self.model.load_first_page(filters, sort), show)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return str(self.model.data(rows[0], ID_ROLE))
+
+    def select_incident(self, incident_id: str) -> bool:
+        row = self.model.row_of(incident_id)
+        if row < 0:
+            return False
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_id() is not None
+        self.open_button.setEnabled(selected)
+        self.refer_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def open_new(self) -> IncidentForm:
+        return self._open_form(None)
+
+    def open_selected(self) -> IncidentForm | None:
+        incident_id = self.selected_id()
+        if incident_id is None:
+            return None
+        try:
+            view = self.service.get(incident_id)
+        except ShscError as error:
+            show_error(self, error)
+            return None
+        return self._open_form(view)
+
+    def _open_form(self, view: IncidentView | None) -> IncidentForm:
+        form = IncidentForm(self.office, view, self, today=self.today)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._saved)
+        self.form = form
+        form.open()
+        return form
+
+    def _saved(self, view: IncidentView) -> None:
+        self.model.reload()
+        self._show_count()
+        self.select_incident(view.id)
+        self.changed.emit()
+
+    def _refer(self) -> None:
+        incident_id = self.selected_id()
+        if incident_id is not None:
+            self.refer_requested.emit(incident_id)
+
+    def ask_delete(self) -> None:
+        incident_id = self.selected_id()
+        if incident_id is None or not self.can_delete:
+            return
+        ask_reason(
+            self,
+            self.tr("Delete incident"),
+            self.tr(
+                "The incident is removed from the lists and statistics but kept in the database with "
+                "your reason. Why is it being deleted?"
+            ),
+            self.tr("Delete"),
+            lambda reason: self.delete(incident_id, reason),
+        )
+
+    def delete(self, incident_id: str, reason: str) -> None:
+        def done(_result: object) -> None:
+            self.model.reload()
+            self._show_count()
+            self.changed.emit()
+            show_message(self, self.tr("The incident has been deleted."))
+
+        run_in_background(self, lambda _t: self.service.delete(incident_id, reason), done)

@@ -1,0 +1,632 @@
+"""The Meetings section: consultation meeting minutes (who came, by group and sex; topics; concerns;
+decisions; action items) and the list of open action items across all meetings.
+
+Minutes hold no case details: at most an incident code in a case conference's decisions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import MonthLocked, ShscError, ValidationFailed
+from ..models import codes
+from ..security.permissions import Perm
+from ..services import months
+from ..services.meetings import (
+    MAX_COUNT,
+    ActionItemDraft,
+    ActionItemView,
+    Attendance,
+    MeetingDraft,
+    MeetingRow,
+    MeetingService,
+    MeetingView,
+)
+from ..services.office import UnlockedOffice
+from .form_helpers import (
+    ERROR_STYLE,
+    FieldProblems,
+    OptionalDateEdit,
+    add_field_rows,
+    ask_reason,
+    checked_codes,
+    code_combo,
+    code_of,
+    fill_codes,
+    fill_villages,
+    heading_label,
+    set_checked,
+    set_code,
+    set_field_label,
+)
+from .i18n import current_language
+from .messages import error_text, show_error, show_message
+from .operations import run_in_background
+from .register_tables import ActionItemTableModel, MeetingTableModel
+
+MONTHS_OFFERED = 24
+
+
+class AttendanceGrid(QWidget):
+    """Head counts: one row per group, women and men."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attendanceGrid")
+        self.group_labels: dict[str, QLabel] = {}
+        self.female: dict[str, QSpinBox] = {}
+        self.male: dict[str, QSpinBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.female_title = QLabel()
+        self.male_title = QLabel()
+        self.total_title = QLabel()
+        grid.addWidget(self.female_title, 0, 1)
+        grid.addWidget(self.male_title, 0, 2)
+        for row, item in enumerate(codes.ATTENDEE_GROUP, start=1):
+            label = QLabel()
+            female = QSpinBox()
+            female.setObjectName(f"female_{item.code}")
+            male = QSpinBox()
+            male.setObjectName(f"male_{item.code}")
+            for spin in (female, male):
+                spin.setRange(0, MAX_COUNT)
+                spin.valueChanged.connect(self._total)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(female, row, 1)
+            grid.addWidget(male, row, 2)
+            self.group_labels[item.code] = label
+            self.female[item.code] = female
+            self.male[item.code] = male
+        grid.addWidget(self.total_title, len(codes.ATTENDEE_GROUP) + 1, 0, 1, 3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.female_title.setText(self.tr("Women"))
+        self.male_title.setText(self.tr("Men"))
+        for code, label in self.group_labels.items():
+            label.setText(codes.ATTENDEE_GROUP.label(code, lang))
+        self._total()
+
+    def _total(self) -> None:
+        female = sum(s.value() for s in self.female.values())
+        male = sum(s.value() for s in self.male.values())
+        self.total_title.setText(
+            self.tr("Total: %1 (%2 women, %3 men)")
+            .replace("%1", str(female + male))
+            .replace("%2", str(female))
+            .replace("%3", str(male))
+        )
+
+    def attendance(self) -> tuple[Attendance, ...]:
+        return tuple(
+            Attendance(code, self.female[code].value(), self.male[code].value())
+            for code in self.group_labels
+            if self.female[code].value() or self.male[code].value()
+        )
+
+    def set_attendance(self, items: tuple[Attendance, ...]) -> None:
+        for code in self.group_labels:
+            self.female[code].setValue(0)
+            self.male[code].setValue(0)
+        for a in items:
+            if a.group in self.female:
+                self.female[a.group].setValue(a.female)
+                self.male[a.group].setValue(a.male)
+
+
+class ActionItemsTable(QTableWidget):
+    """Action items of one meeting: action, owner, due date and status, one row each."""
+
+    COL_ACTION = 0
+    COL_OWNER = 1
+    COL_DUE = 2
+    COL_STATUS = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setObjectName("actionItemsTable")
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(self.COL_ACTION, QHeaderView.ResizeMode.Stretch)
+        for column in (self.COL_OWNER, self.COL_DUE, self.COL_STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setMinimumHeight(150)
+        self.ids: list[str | None] = []
+        self.retranslate()
+
+    def add(self, item: ActionItemDraft | None = None) -> None:
+        d = item or ActionItemDraft(action="")
+        row = self.rowCount()
+        self.insertRow(row)
+        self.setItem(row, self.COL_ACTION, QTableWidgetItem(d.action))
+        self.setItem(row, self.COL_OWNER, QTableWidgetItem(d.owner))
+        due = OptionalDateEdit(f"due{row}")
+        due.set_value(d.due_date)
+        self.setCellWidget(row, self.COL_DUE, due)
+        status = QComboBox()
+        fill_codes(status, codes.ACTION_STATUS)
+        set_code(status, d.status)
+        self.setCellWidget(row, self.COL_STATUS, status)
+        self.ids.append(d.id)
+        self.verticalHeader().setDefaultSectionSize(max(self.verticalHeader().defaultSectionSize(), 36))
+
+    def remove_current(self) -> None:
+        row = self.currentRow() if self.currentRow() >= 0 else self.rowCount() - 1
+        if row >= 0:
+            self.removeRow(row)
+            del self.ids[row]
+
+    def items(self) -> tuple[ActionItemDraft, ...]:
+        found = []
+        for row in range(self.rowCount()):
+            action = self.item(row, self.COL_ACTION)
+            owner = self.item(row, self.COL_OWNER)
+            due = self.cellWidget(row, self.COL_DUE)
+            status = self.cellWidget(row, self.COL_STATUS)
+            assert isinstance(due, OptionalDateEdit) and isinstance(status, QComboBox)
+            found.append(
+                ActionItemDraft(
+                    action=action.text() if action else "",
+                    owner=owner.text() if owner else "",
+                    due_date=due.value(),
+                    status=code_of(status),
+                    id=self.ids[row],
+                )
+            )
+        return tuple(found)
+
+    def set_items(self, items: tuple[ActionItemDraft, ...]) -> None:
+        self.setRowCount(0)
+        self.ids = []
+        for item in items:
+            self.add(item)
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Status")]
+        )
+        for row in range(self.rowCount()):
+            status = self.cellWidget(row, self.COL_STATUS)
+            if isinstance(status, QComboBox):
+                fill_codes(status, codes.ACTION_STATUS)
+
+
+class MeetingForm(QDialog):
+    """Create or edit the minutes of one meeting.
+
+    Signals:
+        saved(object): the :class:`MeetingView` written.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        office: UnlockedOffice,
+        meeting: MeetingView | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingForm")
+        self.service = MeetingService(office)
+        self.meeting = meeting
+        self.problems = FieldProblems()
+        P = self.problems.label
+        self.meeting_type = code_combo("meetingType")
+        self.meeting_date = OptionalDateEdit("meetingDate")
+        self.meeting_date.set_value(today or date.today())
+        self.venue = code_combo("venueVillage")
+        self.facilitator = QLineEdit()
+        self.facilitator.setObjectName("facilitator")
+        self.details_box = QGroupBox()
+        self.form = QFormLayout(self.details_box)
+        add_field_rows(
+            self.form,
+            [
+                (self.meeting_type, P("meeting_type")),
+                (self.meeting_date, P("meeting_date")),
+                (self.venue, P("venue_village_code")),
+                (self.facilitator, P("facilitator")),
+            ],
+        )
+        self.attendance = AttendanceGrid()
+        self.attendance_box = QGroupBox()
+        att_layout = QVBoxLayout(self.attendance_box)
+        att_layout.addWidget(self.attendance)
+        att_layout.addWidget(P("attendance"))
+        self.topic_boxes: dict[str, QCheckBox] = {}
+        self.topics_box = QGroupBox()
+        topics_grid = QGridLayout(self.topics_box)
+        for i, item in enumerate(codes.MEETING_TOPIC):
+            box = QCheckBox()
+            box.setObjectName(f"topic_{item.code}")
+            self.topic_boxes[item.code] = box
+            topics_grid.addWidget(box, i // 2, i % 2)
+        self.concerns = QPlainTextEdit()
+        self.concerns.setObjectName("concerns")
+        self.concerns.setTabChangesFocus(True)
+        self.decisions = QPlainTextEdit()
+        self.decisions.setObjectName("decisions")
+        self.decisions.setTabChangesFocus(True)
+        self.notes_box = QGroupBox()
+        notes = QFormLayout(self.notes_box)
+        self.notes_form = notes
+        add_field_rows(notes, [(self.concerns, P("concerns_raised")), (self.decisions, P("decisions"))])
+        self.actions = ActionItemsTable()
+        self.add_action_button = QPushButton()
+        self.add_action_button.setObjectName("addActionButton")
+        self.remove_action_button = QPushButton()
+        self.remove_action_button.setObjectName("removeActionButton")
+        self.actions_box = QGroupBox()
+        actions_layout = QVBoxLayout(self.actions_box)
+        actions_layout.addWidget(self.actions)
+        action_buttons = QHBoxLayout()
+        action_buttons.addWidget(self.add_action_button)
+        action_buttons.addWidget(self.remove_action_button)
+        action_buttons.addStretch(1)
+        actions_layout.addLayout(action_buttons)
+        actions_layout.addWidget(P("action_items"))
+
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        left = QVBoxLayout()
+        left.addWidget(self.details_box)
+        left.addWidget(self.attendance_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.topics_box)
+        right.addWidget(self.notes_box)
+        right.addWidget(self.actions_box)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        body = QWidget()
+        body.setLayout(columns)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.add_action_button.clicked.connect(lambda: self.actions.add())
+        self.remove_action_button.clicked.connect(self.actions.remove_current)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.buttons)
+        self.commune_code = self.service.commune_code
+        self.retranslate()
+        if meeting is not None:
+            self._fill(meeting)
+        self.resize(1060, 700)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Meeting minutes"))
+        self.details_box.setTitle(self.tr("Meeting"))
+        set_field_label(self.form, self.meeting_type, self.tr("Type:"))
+        set_field_label(self.form, self.meeting_date, self.tr("Date:"))
+        set_field_label(self.form, self.venue, self.tr("Venue (village):"))
+        set_field_label(self.form, self.facilitator, self.tr("Facilitator:"))
+        self.attendance_box.setTitle(self.tr("Attendance"))
+        self.attendance.retranslate()
+        self.topics_box.setTitle(self.tr("Topics discussed"))
+        lang = current_language()
+        for code, box in self.topic_boxes.items():
+            box.setText(codes.MEETING_TOPIC.label(code, lang))
+        self.notes_box.setTitle(self.tr("Concerns and decisions"))
+        set_field_label(self.notes_form, self.concerns, self.tr("Concerns raised:"))
+        set_field_label(self.notes_form, self.decisions, self.tr("Decisions:"))
+        self.actions_box.setTitle(self.tr("Action items"))
+        self.actions.retranslate()
+        self.add_action_button.setText(self.tr("Add action"))
+        self.remove_action_button.setText(self.tr("Remove"))
+        fill_codes(self.meeting_type, codes.MEETING_TYPE)
+        fill_villages(self.venue, self.commune_code, "–")
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill(self, m: MeetingView) -> None:
+        set_code(self.meeting_type, m.meeting_type)
+        self.meeting_date.set_value(m.meeting_date)
+        set_code(self.venue, m.venue_village_code)
+        self.facilitator.setText(m.facilitator)
+        self.attendance.set_attendance(m.attendance)
+        set_checked(self.topic_boxes, m.topics)
+        self.concerns.setPlainText(m.concerns_raised)
+        self.decisions.setPlainText(m.decisions)
+        self.actions.set_items(m.as_draft().action_items)
+
+    def draft(self) -> MeetingDraft:
+        return MeetingDraft(
+            meeting_type=code_of(self.meeting_type),
+            meeting_date=self.meeting_date.value(),
+            venue_village_code=code_of(self.venue),
+            facilitator=self.facilitator.text(),
+            attendance=self.attendance.attendance(),
+            topics=checked_codes(self.topic_boxes),
+            concerns_raised=self.concerns.toPlainText(),
+            decisions=self.decisions.toPlainText(),
+            action_items=self.actions.items(),
+        )
+
+    def save(self) -> None:
+        draft = self.draft()
+        meeting = self.meeting
+        self.save_button.setEnabled(False)
+        if meeting is None:
+            work = lambda _t: self.service.create(draft)  # noqa: E731
+        else:
+            work = lambda _t: self.service.update(meeting.id, draft, meeting.version)  # noqa: E731
+        run_in_background(self, work, self._saved, self._failed)
+
+    def _saved(self, view: MeetingView) -> None:
+        self.saved.emit(view)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            unplaced = self.problems.show(error.problems)
+            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
+        else:
+            self.problems.clear()
+            self.error.setText(error_text(error))
+            if isinstance(error, MonthLocked):
+                show_error(self, error)
+        self.error.show()
+
+
+class MeetingsPage(QWidget):
+    """Meeting minutes and open action items.
+
+    Signals:
+        changed(): a meeting or an action item changed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingsPage")
+        self.office = office
+        self.service = MeetingService(office)
+        self.today = today or date.today()
+        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
+        self.can_delete = office.actor.can(Perm.RECORDS_DELETE)
+        self.form: MeetingForm | None = None
+
+        self.heading = heading_label()
+        self.month = QComboBox()
+        self.month.setObjectName("monthFilter")
+        self.model = MeetingTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("meetingTable")
+        self.table.setModel(self.model)
+        for table in (self.table,):
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setAlternatingRowColors(True)
+            table.verticalHeader().hide()
+            table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().resizeSection(MeetingTableModel.COL_TYPE, 230)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newMeetingButton")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openMeetingButton")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteMeetingButton")
+        self.new_button.setVisible(self.can_write)
+        self.delete_button.setVisible(self.can_delete)
+        top = QHBoxLayout()
+        top.addWidget(self.month)
+        top.addStretch(1)
+        meeting_buttons = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.delete_button):
+            meeting_buttons.addWidget(button)
+        meeting_buttons.addStretch(1)
+        meetings_widget = QWidget()
+        meetings_layout = QVBoxLayout(meetings_widget)
+        meetings_layout.setContentsMargins(0, 0, 0, 0)
+        meetings_layout.addLayout(top)
+        meetings_layout.addWidget(self.table, 1)
+        meetings_layout.addLayout(meeting_buttons)
+
+        self.actions_model = ActionItemTableModel(self)
+        self.actions_table = QTableView()
+        self.actions_table.setObjectName("openActionsTable")
+        self.actions_table.setModel(self.actions_model)
+        self.actions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions_table.verticalHeader().hide()
+        self.actions_table.horizontalHeader().setSectionResizeMode(
+            ActionItemTableModel.COL_ACTION, QHeaderView.ResizeMode.Stretch
+        )
+        self.action_status = code_combo("actionStatus")
+        self.set_status_button = QPushButton()
+        self.set_status_button.setObjectName("setActionStatusButton")
+        self.action_status.setVisible(self.can_write)
+        self.set_status_button.setVisible(self.can_write)
+        self.actions_box = QGroupBox()
+        actions_layout = QVBoxLayout(self.actions_box)
+        actions_layout.addWidget(self.actions_table, 1)
+        status_row = QHBoxLayout()
+        status_row.addStretch(1)
+        status_row.addWidget(self.action_status)
+        status_row.addWidget(self.set_status_button)
+        actions_layout.addLayout(status_row)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(meetings_widget)
+        splitter.addWidget(self.actions_box)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+
+        self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.new_button.clicked.connect(self.open_new)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.set_status_button.clicked.connect(self.set_action_status)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.actions_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.actions_model.modelReset.connect(self._update_buttons)
+
+        self.retranslate()
+        self.model.set_rows(self.service.list_meetings())
+        self.actions_model.set_rows(self.service.open_action_items(self.today))
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Meetings"))
+        current = self.month.currentData()
+        self.month.blockSignals(True)
+        self.month.clear()
+        self.month.addItem(self.tr("All months"), "")
+        period = months.period_of(self.today)
+        for i in range(MONTHS_OFFERED):
+            p = months.add_months(period, -i)
+            self.month.addItem(p, p)
+        self.month.setCurrentIndex(max(0, self.month.findData(current)) if current else 0)
+        self.month.blockSignals(False)
+        self.new_button.setText(self.tr("New minutes…"))
+        self.open_button.setText(self.tr("Open"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.actions_box.setTitle(self.tr("Open action items"))
+        fill_codes(self.action_status, codes.ACTION_STATUS)
+        self.set_status_button.setText(self.tr("Set status"))
+        self.model.retranslate()
+        self.actions_model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        period = code_of(self.month) or None
+
+        def show(result: tuple[list[MeetingRow], list[ActionItemView]]) -> None:
+            self.model.set_rows(result[0])
+            self.actions_model.set_rows(result[1])
+
+        run_in_background(
+            self,
+            lambda _t: (self.service.list_meetings(period), self.service.open_action_items(self.today)),
+            show,
+        )
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def selected_action(self) -> ActionItemView | None:
+        rows = self.actions_table.selectionModel().selectedRows()
+        return self.actions_model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.set_status_button.setEnabled(self.selected_action() is not None)
+
+    def open_new(self) -> MeetingForm:
+        return self._open(None)
+
+    def open_selected(self) -> MeetingForm | None:
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return None
+        try:
+            view = self.service.get(meeting_id)
+        except ShscError as error:
+            show_error(self, error)
+            return None
+        return self._open(view)
+
+    def _open(self, view: MeetingView | None) -> MeetingForm:
+        form = MeetingForm(self.office, view, self, self.today)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(lambda _v: self._changed())
+        form.save_button.setEnabled(self.can_write)
+        self.form = form
+        form.open()
+        return form
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def ask_delete(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return
+        ask_reason(
+            self,
+            self.tr("Delete meeting"),
+            self.tr("Why are these minutes being deleted? The reason is kept in the audit log."),
+            self.tr("Delete"),
+            lambda reason: run_in_background(
+                self, lambda _t: self.service.delete(meeting_id, reason), lambda _r: self._changed()
+            ),
+        )
+
+    def set_action_status(self) -> None:
+        item = self.selected_action()
+        if item is None:
+            return
+        status = code_of(self.action_status)
+
+        def done(_view: object) -> None:
+            self._changed()
+            show_message(self, self.tr("The action item has been updated."))
+
+        run_in_background(self, lambda _t: self.service.set_action_status(item.id, status), done)

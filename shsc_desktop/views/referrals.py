@@ -1,0 +1,566 @@
+"""The Referrals section: the referrals of one incident, new referrals to a provider of the directory,
+their response and outcome, and the list of follow-ups due or overdue.
+
+A referral needs the survivor's consent to services. Without it the service refuses
+(``ConsentRequired``); the form says so plainly and, for the chief only, offers "Override with
+reason…", which the service records in the audit log.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ConsentRequired, ShscError, ValidationFailed
+from ..models import codes
+from ..security.permissions import Perm
+from ..services.contacts import ContactView
+from ..services.incidents import IncidentService, IncidentView
+from ..services.office import UnlockedOffice
+from ..services.referrals import FollowUp, ReferralDraft, ReferralService, ReferralUpdate, ReferralView
+from .form_helpers import (
+    ERROR_STYLE,
+    FieldProblems,
+    OptionalDateEdit,
+    add_field_rows,
+    ask_reason,
+    code_combo,
+    code_of,
+    fill_codes,
+    heading_label,
+    set_code,
+    set_field_label,
+)
+from .i18n import current_language
+from .messages import error_text, show_error
+from .operations import run_in_background
+from .register_tables import FollowUpTableModel, ReferralTableModel
+
+
+def _table(name: str, model: object) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setDefaultSectionSize(125)
+    return table
+
+
+class ReferralForm(QDialog):
+    """A new referral for the survivor of one incident.
+
+    Signals:
+        saved(object): the :class:`ReferralView` created.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        office: UnlockedOffice,
+        incident: IncidentView,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("referralForm")
+        self.service = ReferralService(office)
+        self.incident = incident
+        self.can_override = office.actor.can(Perm.CONSENT_OVERRIDE)
+        self.providers: list[ContactView] = []
+        self.problems = FieldProblems()
+        P = self.problems.label
+        self.incident_label = QLabel()
+        self.incident_label.setObjectName("referralIncident")
+        self.consent_label = QLabel()
+        self.consent_label.setObjectName("consentState")
+        self.consent_label.setWordWrap(True)
+        self.service_type = code_combo("serviceType")
+        self.provider = code_combo("provider")
+        self.provider.setMinimumWidth(280)
+        self.no_provider = QLabel()
+        self.no_provider.setWordWrap(True)
+        self.no_provider.hide()
+        self.urgency = code_combo("urgency")
+        self.mode = code_combo("mode")
+        self.date_referred = OptionalDateEdit("dateReferred")
+        self.date_referred.set_value(today or date.today())
+        self.follow_up_date = OptionalDateEdit("followUpDate")
+        self.form = QFormLayout()
+        add_field_rows(
+            self.form,
+            [
+                (self.incident_label, None),
+                (self.service_type, P("service_type")),
+                (self.provider, P("contact_id")),
+                (self.urgency, P("urgency")),
+                (self.mode, P("mode")),
+                (self.date_referred, P("date_referred")),
+                (self.follow_up_date, P("follow_up_date")),
+            ],
+        )
+        self.form.insertRow(2, self.no_provider)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.override_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.override_button.setObjectName("overrideButton")
+        self.override_button.hide()
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.override_button.clicked.connect(self.ask_override)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.consent_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.service_type.currentIndexChanged.connect(lambda _i: self.load_providers())
+        self.retranslate()
+        self.load_providers()
+        self.resize(620, 460)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New referral"))
+        self.incident_label.setText(f"{self.incident.incident_code} · {self.incident.survivor_code}")
+        set_field_label(self.form, self.incident_label, self.tr("Incident:"))
+        set_field_label(self.form, self.service_type, self.tr("Service needed:"))
+        set_field_label(self.form, self.provider, self.tr("Provider:"))
+        set_field_label(self.form, self.urgency, self.tr("Urgency:"))
+        set_field_label(self.form, self.mode, self.tr("How she is referred:"))
+        set_field_label(self.form, self.date_referred, self.tr("Date referred:"))
+        set_field_label(self.form, self.follow_up_date, self.tr("Follow-up date:"))
+        self.no_provider.setText(
+            self.tr("No active provider in the directory offers this service. Add one under Contacts.")
+        )
+        consent = self.incident.consent_services
+        if consent == "yes":
+            self.consent_label.setText(self.tr("She has agreed to be referred to services."))
+            self.consent_label.setStyleSheet("")
+        else:
+            self.consent_label.setText(
+                self.tr(
+                    "She has not agreed to be referred to services (%1). A referral will be refused unless "
+                    "the chief overrides it with a reason."
+                ).replace("%1", codes.CONSENT.label(consent, current_language()))
+            )
+            self.consent_label.setStyleSheet("background: #fff4e5; padding: 6px;")
+        fill_codes(self.service_type, codes.SERVICE_TYPE)
+        fill_codes(self.urgency, codes.URGENCY)
+        fill_codes(self.mode, codes.REFERRAL_MODE)
+        if self.urgency.currentData() == "immediate":
+            set_code(self.urgency, "routine")
+        self.save_button.setText(self.tr("Refer"))
+        self.override_button.setText(self.tr("Override with reason…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._fill_providers()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def load_providers(self) -> None:
+        try:
+            self.providers = self.service.contacts_for_service(code_of(self.service_type))
+        except ShscError as error:
+            show_error(self, error)
+            self.providers = []
+        self._fill_providers()
+
+    def _fill_providers(self) -> None:
+        current = self.provider.currentData()
+        lang = current_language()
+        self.provider.clear()
+        for contact in self.providers:
+            self.provider.addItem(contact.name(lang), contact.id)
+        if current:
+            set_code(self.provider, current)
+        self.no_provider.setVisible(not self.providers)
+
+    def draft(self) -> ReferralDraft:
+        return ReferralDraft(
+            service_type=code_of(self.service_type),
+            contact_id=code_of(self.provider) or None,
+            date_referred=self.date_referred.value(),
+            urgency=code_of(self.urgency),
+            mode=code_of(self.mode),
+            follow_up_date=self.follow_up_date.value(),
+        )
+
+    def save(self, override_reason: str | None = None) -> None:
+        draft = self.draft()
+        incident_id = self.incident.id
+        self.save_button.setEnabled(False)
+        run_in_background(
+            self,
+            lambda _t: self.service.create(incident_id, draft, override_reason),
+            self._saved,
+            self._failed,
+        )
+
+    def ask_override(self) -> None:
+        ask_reason(
+            self,
+            self.tr("Override consent"),
+            self.tr(
+                "She has not agreed to this referral. Overriding her choice is recorded in the audit log "
+                "with your name and reason. Why is the referral needed anyway?"
+            ),
+            self.tr("Override and refer"),
+            lambda reason: self.save(reason),
+        )
+
+    def _saved(self, view: ReferralView) -> None:
+        self.saved.emit(view)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            unplaced = self.problems.show(error.problems)
+            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
+        else:
+            self.problems.clear()
+            self.error.setText(error_text(error))
+        if isinstance(error, ConsentRequired):
+            self.override_button.setVisible(self.can_override)
+            if not self.can_override:
+                self.save_button.setEnabled(False)
+        self.error.show()
+
+
+class ReferralUpdateDialog(QDialog):
+    """Record the response (GBVIMS code), the outcome and the next follow-up of a referral.
+
+    Signals:
+        saved(object): the updated :class:`ReferralView`.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, office: UnlockedOffice, referral: ReferralView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("referralUpdateDialog")
+        self.service = ReferralService(office)
+        self.referral = referral
+        self.problems = FieldProblems()
+        P = self.problems.label
+        self.status = code_combo("referralStatus")
+        self.outcome = code_combo("referralOutcome")
+        self.outcome_date = OptionalDateEdit("outcomeDate")
+        self.follow_up_date = OptionalDateEdit("followUpDate")
+        self.form = QFormLayout()
+        add_field_rows(
+            self.form,
+            [
+                (self.status, P("status")),
+                (self.outcome, P("outcome")),
+                (self.outcome_date, P("outcome_date")),
+                (self.follow_up_date, P("follow_up_date")),
+            ],
+        )
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        set_code(self.status, referral.status)
+        set_code(self.outcome, referral.outcome)
+        self.outcome_date.set_value(referral.outcome_date)
+        self.follow_up_date.set_value(referral.follow_up_date)
+        self.resize(560, 320)
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.setWindowTitle(
+            self.tr("Referral of %1 for %2")
+            .replace("%1", self.referral.incident_code)
+            .replace("%2", codes.SERVICE_TYPE.label(self.referral.service_type, lang))
+        )
+        set_field_label(self.form, self.status, self.tr("Response:"))
+        set_field_label(self.form, self.outcome, self.tr("Outcome:"))
+        set_field_label(self.form, self.outcome_date, self.tr("Date of the outcome:"))
+        set_field_label(self.form, self.follow_up_date, self.tr("Next follow-up:"))
+        fill_codes(self.status, codes.REFERRAL_STATUS)
+        fill_codes(self.outcome, codes.REFERRAL_OUTCOME)
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def save(self) -> None:
+        change = ReferralUpdate(
+            status=code_of(self.status),
+            outcome=code_of(self.outcome),
+            outcome_date=self.outcome_date.value(),
+            follow_up_date=self.follow_up_date.value(),
+        )
+        referral = self.referral
+        self.save_button.setEnabled(False)
+        run_in_background(
+            self,
+            lambda _t: self.service.update(referral.id, change, referral.version),
+            self._saved,
+            self._failed,
+        )
+
+    def _saved(self, view: ReferralView) -> None:
+        self.saved.emit(view)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            unplaced = self.problems.show(error.problems)
+            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
+        else:
+            self.error.setText(error_text(error))
+        self.error.show()
+
+
+class ReferralsPage(QWidget):
+    """Referrals of one incident, and the follow-ups due or overdue.
+
+    Signals:
+        changed(): a referral was created or updated.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("referralsPage")
+        self.office = office
+        self.service = ReferralService(office)
+        self.incidents = IncidentService(office)
+        self.today = today or date.today()
+        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
+        self.incident: IncidentView | None = None
+        self.form: ReferralForm | None = None
+        self.update_dialog: ReferralUpdateDialog | None = None
+
+        self.heading = heading_label()
+        self.incident_code = QLineEdit()
+        self.incident_code.setObjectName("incidentCodeBox")
+        self.incident_code.setClearButtonEnabled(True)
+        self.show_button = QPushButton()
+        self.show_button.setObjectName("showIncidentButton")
+        self.incident_info = QLabel()
+        self.incident_info.setObjectName("incidentInfo")
+        self.incident_info.setWordWrap(True)
+        lookup = QHBoxLayout()
+        lookup.addWidget(self.incident_code, 1)
+        lookup.addWidget(self.show_button)
+        self.referral_model = ReferralTableModel(self)
+        self.referral_table = _table("referralTable", self.referral_model)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newReferralButton")
+        self.update_button = QPushButton()
+        self.update_button.setObjectName("updateReferralButton")
+        self.new_button.setVisible(self.can_write)
+        self.update_button.setVisible(self.can_write)
+        referral_buttons = QHBoxLayout()
+        referral_buttons.addWidget(self.new_button)
+        referral_buttons.addWidget(self.update_button)
+        referral_buttons.addStretch(1)
+        self.incident_box = QGroupBox()
+        incident_layout = QVBoxLayout(self.incident_box)
+        incident_layout.addLayout(lookup)
+        incident_layout.addWidget(self.incident_info)
+        incident_layout.addWidget(self.referral_table, 1)
+        incident_layout.addLayout(referral_buttons)
+
+        self.follow_up_model = FollowUpTableModel(self)
+        self.follow_up_table = _table("followUpTable", self.follow_up_model)
+        self.include_week = QCheckBox()
+        self.include_week.setObjectName("includeNextWeek")
+        self.follow_up_count = QLabel()
+        self.follow_up_box = QGroupBox()
+        follow_layout = QVBoxLayout(self.follow_up_box)
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.include_week)
+        follow_row.addStretch(1)
+        follow_row.addWidget(self.follow_up_count)
+        follow_layout.addLayout(follow_row)
+        follow_layout.addWidget(self.follow_up_table, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.incident_box, 1)
+        layout.addWidget(self.follow_up_box, 1)
+
+        self.show_button.clicked.connect(self.show_typed_incident)
+        self.incident_code.returnPressed.connect(self.show_typed_incident)
+        self.new_button.clicked.connect(self.open_new)
+        self.update_button.clicked.connect(self.open_update)
+        self.referral_table.doubleClicked.connect(lambda _i: self.open_update())
+        self.include_week.toggled.connect(lambda _c: self.refresh_follow_ups())
+        self.follow_up_table.doubleClicked.connect(self._follow_up_chosen)
+        self.follow_up_table.clicked.connect(self._follow_up_chosen)
+        self.referral_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.referral_model.modelReset.connect(self._update_buttons)
+
+        self.retranslate()
+        self.refresh_follow_ups()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Referrals"))
+        self.incident_box.setTitle(self.tr("Referrals of one incident"))
+        self.incident_code.setPlaceholderText(self.tr("Incident code, e.g. KH-120101-202501-0001"))
+        self.show_button.setText(self.tr("Show"))
+        self.new_button.setText(self.tr("New referral…"))
+        self.update_button.setText(self.tr("Response and outcome…"))
+        self.follow_up_box.setTitle(self.tr("Follow-ups due / overdue"))
+        self.include_week.setText(self.tr("Include the next 7 days"))
+        self._show_incident_info()
+        self.referral_model.retranslate()
+        self.follow_up_model.retranslate()
+        self._show_follow_up_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def refresh_follow_ups(self) -> None:
+        days = 7 if self.include_week.isChecked() else 0
+
+        def show(items: list[FollowUp]) -> None:
+            self.follow_up_model.set_rows(items)
+            self._show_follow_up_count()
+
+        run_in_background(self, lambda _t: self.service.due_follow_ups(self.today, days), show)
+
+    def _show_follow_up_count(self) -> None:
+        rows = self.follow_up_model.rows()
+        overdue = sum(1 for f in rows if f.overdue)
+        self.follow_up_count.setText(
+            self.tr("%1 due, %2 overdue").replace("%1", str(len(rows) - overdue)).replace("%2", str(overdue))
+        )
+
+    def show_typed_incident(self) -> None:
+        code = self.incident_code.text().strip()
+        if not code:
+            return
+        try:
+            incident = self.incidents.get_by_code(code)
+        except ShscError as error:
+            self.incident = None
+            self.referral_model.set_rows([])
+            self.incident_info.setText(error_text(error))
+            self._update_buttons()
+            return
+        self.show_incident(incident.id)
+
+    def show_incident(self, incident_id: str) -> None:
+        """Show one incident's referrals (also used by the incident list's "Refer…")."""
+        try:
+            self.incident = self.incidents.get(incident_id)
+            rows = self.service.for_incident(incident_id)
+        except ShscError as error:
+            show_error(self, error)
+            return
+        self.incident_code.setText(self.incident.incident_code)
+        self.referral_model.set_rows(rows)
+        self._show_incident_info()
+        self._update_buttons()
+
+    def _show_incident_info(self) -> None:
+        if self.incident is None:
+            self.incident_info.setText(self.tr("Type an incident code, or choose a follow-up below."))
+            return
+        lang = current_language()
+        i = self.incident
+        self.incident_info.setText(
+            self.tr("%1 · survivor %2 · %3 · consent to services: %4")
+            .replace("%1", i.incident_code)
+            .replace("%2", i.survivor_code)
+            .replace("%3", codes.GBV_TYPE.label(i.gbv_type, lang))
+            .replace("%4", codes.CONSENT.label(i.consent_services, lang))
+        )
+
+    def _follow_up_chosen(self, index: object) -> None:
+        rows = self.follow_up_table.selectionModel().selectedRows()
+        if rows:
+            self.show_incident(self.follow_up_model.row_at(rows[0].row()).incident_id)
+
+    def selected_referral(self) -> ReferralView | None:
+        rows = self.referral_table.selectionModel().selectedRows()
+        return self.referral_model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.new_button.setEnabled(self.incident is not None)
+        self.update_button.setEnabled(self.selected_referral() is not None)
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def open_new(self) -> ReferralForm | None:
+        if self.incident is None:
+            return None
+        form = ReferralForm(self.office, self.incident, self, self.today)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._saved)
+        self.form = form
+        form.open()
+        return form
+
+    def open_update(self) -> ReferralUpdateDialog | None:
+        referral = self.selected_referral()
+        if referral is None:
+            return None
+        dialog = ReferralUpdateDialog(self.office, referral, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._saved)
+        self.update_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self, view: ReferralView) -> None:
+        self.show_incident(view.incident_id)
+        self.refresh_follow_ups()
+        self.changed.emit()

@@ -1,0 +1,339 @@
+"""The incident log, as the commune clerk and the chief use it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import shiboken6
+from PySide6.QtCore import Qt
+
+from shsc_desktop.errors import PermissionDenied
+from shsc_desktop.models import gazetteer
+from shsc_desktop.security.audit import Action
+from shsc_desktop.services.admin import AdminService
+from shsc_desktop.services.incidents import (
+    IdentifyingDetails,
+    IncidentDraft,
+    IncidentFilters,
+    IncidentService,
+    PerpetratorDraft,
+)
+from shsc_desktop.services.months import MonthService
+from shsc_desktop.views.form_helpers import reason_dialogs
+from shsc_desktop.views.incident_form import IncidentForm
+from shsc_desktop.views.incident_table import (
+    COL_INCIDENT,
+    COL_TYPE,
+    PAGE_SIZE,
+    IncidentTableModel,
+)
+
+from ..conftest import COMMUNE_CODE
+from .conftest import message_boxes, open_as_chief, open_as_clerk, wait_for_operations
+
+LEFT = Qt.MouseButton.LeftButton
+TODAY = date.today()
+VILLAGE = gazetteer.villages(COMMUNE_CODE)[0].code
+
+
+def _draft(**changes) -> IncidentDraft:
+    values = dict(
+        date_reported=TODAY,
+        classification=(False, False, True),
+        survivor_age=29,
+        village_code=VILLAGE,
+        perpetrators=(PerpetratorDraft("male", "26_40", "current_partner"),),
+        consent_services="yes",
+        consent_reporting=True,
+    )
+    values.update(changes)
+    return IncidentDraft(**values)
+
+
+def closed(widget) -> bool:
+    """The dialog is gone (closed dialogs delete themselves)."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+def _incidents_page(qtbot, window):
+    window.show_section("incidents")
+    page = window.page_by_section["incidents"]
+    wait_for_operations(qtbot)
+    return page
+
+
+def test_clerk_types_an_incident_classifies_it_and_finds_it_in_the_list(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    page = _incidents_page(qtbot, window)
+    assert page.model.rowCount() == 0
+    qtbot.mouseClick(page.new_button, LEFT)
+    form = page.form
+    assert isinstance(form, IncidentForm)
+    helper = form.classification
+
+    # Only the first question can be answered at first.
+    assert helper.yes_buttons[0].isEnabled()
+    assert not helper.yes_buttons[1].isEnabled()
+    assert helper.result.text() == "GBV type: answer the questions in order."
+    qtbot.mouseClick(helper.no_buttons[0], LEFT)
+    qtbot.mouseClick(helper.no_buttons[1], LEFT)
+    assert helper.yes_buttons[2].isEnabled() and not helper.yes_buttons[3].isEnabled()
+    qtbot.mouseClick(helper.yes_buttons[2], LEFT)
+    assert helper.result.text() == "GBV type: Physical assault"
+    assert not helper.yes_buttons[3].isEnabled()
+
+    # The definition is one click away.
+    qtbot.mouseClick(helper.help_buttons[2], LEFT)
+    assert helper.definition.isVisible()
+    assert helper.definition.text().startswith("Physical assault: physical violence that is not sexual")
+
+    # Changing an earlier answer to yes clears the later ones.
+    qtbot.mouseClick(helper.yes_buttons[1], LEFT)
+    assert helper.result.text() == "GBV type: Sexual assault"
+    assert helper.answers() == (False, True, None, None, None, None)
+    qtbot.mouseClick(helper.no_buttons[1], LEFT)
+    qtbot.mouseClick(helper.yes_buttons[2], LEFT)
+
+    form.survivor_age.setValue(31)
+    form.village.setCurrentIndex(form.village.findData(VILLAGE))
+    qtbot.mouseClick(form.add_perpetrator_button, LEFT)
+    relationship = form.perpetrators.combo(0, 2)
+    relationship.setCurrentIndex(relationship.findData("current_partner"))
+    assert form.context_label.text() == "Case context (derived): Intimate partner violence"
+    form.action_boxes["counselling"].setChecked(True)
+    form.action_boxes["safety_plan"].setChecked(True)
+    form.consent_services.setCurrentIndex(form.consent_services.findData("yes"))
+    qtbot.mouseClick(form.consent_reporting, LEFT)
+    # A clerk never sees the identifying section.
+    assert not form.identifying_section.isVisible()
+    assert not form.identifying_toggle.isVisible()
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert closed(form)
+
+    assert page.model.rowCount() == 1
+    assert page.count_label.text() == "1 incidents"
+    code = page.model.index(0, COL_INCIDENT).data()
+    assert code.startswith(f"KH-{COMMUNE_CODE}-{TODAY:%Y%m}-")
+    assert page.model.index(0, COL_TYPE).data() == "Physical assault"
+    assert page.selected_id() is not None
+    stored = IncidentService(shell.office).get(page.selected_id())
+    assert stored.gbv_type == "physical_assault"
+    assert stored.is_ipv
+    assert stored.commune_actions == {"counselling", "safety_plan"}
+
+    # Search by survivor code finds it; a random code finds nothing.
+    qtbot.keyClicks(page.search, stored.survivor_code)
+    qtbot.waitUntil(lambda: not page.search_timer.isActive())
+    wait_for_operations(qtbot)
+    assert page.model.rowCount() == 1
+    page.search.clear()
+    qtbot.keyClicks(page.search, "S-000000")
+    qtbot.waitUntil(lambda: not page.search_timer.isActive())
+    wait_for_operations(qtbot)
+    assert page.model.rowCount() == 0
+
+
+def test_problems_are_shown_next_to_the_fields_and_nothing_typed_is_lost(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    page = _incidents_page(qtbot, window)
+    form = page.open_new()
+    form.date_of_incident.set_value(TODAY + timedelta(days=3))
+    form.survivor_age.setValue(15)
+    form.consent_reporting.setChecked(True)
+    form.status.setCurrentIndex(form.status.findData("follow_up"))
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert form.error.text().startswith("Please correct the marked fields.")
+    assert form.problems.labels["classification"].text() == (
+        "Answer the questions in order until one is yes, or all six are no."
+    )
+    assert form.problems.labels["date_of_incident"].text() == (
+        "The incident date cannot be after the report date."
+    )
+    assert form.problems.labels["guardian_consent"].text() == (
+        "A survivor under 18 needs her guardian's consent to reporting."
+    )
+    assert form.problems.labels["follow_up_date"].text() == "Set a follow-up date for a record in follow-up."
+    assert form.survivor_age.value() == 15  # nothing typed is lost
+    for _ in range(6):
+        qtbot.mouseClick(form.classification.no_buttons[_], LEFT)
+    assert form.classification.result.text() == "GBV type: Non-GBV"
+    form.date_of_incident.set_value(TODAY)
+    form.guardian_consent.setChecked(True)
+    form.follow_up_date.set_value(TODAY + timedelta(days=7))
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert closed(form)
+    assert page.model.rowCount() == 1
+
+
+def test_clerk_never_sees_identifying_details_and_search_does_not_match_names(qtbot, shell, new_office):
+    office, _ = new_office
+    IncidentService(office).create(
+        _draft(identifying=IdentifyingDetails(survivor_name="Srey Mom", survivor_phone="012 345 678"))
+    )
+    office.lock("fixture done")
+    window = open_as_clerk(qtbot, shell)
+    page = _incidents_page(qtbot, window)
+    assert page.model.rowCount() == 1
+    assert not page.delete_button.isVisible()
+    page.table.selectRow(0)
+    form = page.open_selected()
+    assert not form.identifying_section.isVisibleTo(form)
+    assert "Srey" not in form.survivor_name.text()
+    with_pytest_raises_permission(lambda: IncidentService(shell.office).get_identifying(page.selected_id()))
+    qtbot.keyClicks(page.search, "Srey")
+    qtbot.waitUntil(lambda: not page.search_timer.isActive())
+    wait_for_operations(qtbot)
+    assert page.model.rowCount() == 0
+    # Saving the form as the clerk leaves the identifying details as they were.
+    form.risk_level.setCurrentIndex(form.risk_level.findData("high"))
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert closed(form)
+
+
+def with_pytest_raises_permission(call) -> None:
+    try:
+        call()
+    except PermissionDenied:
+        return
+    raise AssertionError("the service did not refuse")
+
+
+def test_chief_opens_identifying_details_only_on_request_and_each_view_is_audited(qtbot, shell, new_office):
+    office, _ = new_office
+    IncidentService(office).create(_draft(identifying=IdentifyingDetails(survivor_name="Srey Mom")))
+    office.lock("fixture done")
+    window = open_as_chief(qtbot, shell)
+    page = _incidents_page(qtbot, window)
+    page.table.selectRow(0)
+    form = page.open_selected()
+    audit = AdminService(shell.office)
+
+    def views() -> int:
+        return sum(1 for line in audit.recent_audit(100) if line.action == Action.IDENTIFYING_VIEWED)
+
+    assert form.identifying_toggle.isVisible()
+    assert not form.identifying_box.isVisible()
+    assert form.survivor_name.text() == ""  # not loaded until asked for
+    assert views() == 0
+    qtbot.mouseClick(form.identifying_toggle, LEFT)
+    wait_for_operations(qtbot)
+    assert form.identifying_box.isVisible()
+    assert form.survivor_name.text() == "Srey Mom"
+    assert views() == 1
+    form.survivor_phone.setText("097 000 111")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert closed(form)
+    details = IncidentService(shell.office).get_identifying(page.selected_id())
+    assert (details.survivor_name, details.survivor_phone) == ("Srey Mom", "097 000 111")
+
+
+def test_a_locked_month_refuses_edits_with_a_clear_message(qtbot, shell, new_office):
+    office, _ = new_office
+    last_month = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=10)
+    IncidentService(office).create(_draft(date_reported=last_month))
+    MonthService(office).approve(f"{last_month:%Y-%m}")
+    office.lock("fixture done")
+    window = open_as_chief(qtbot, shell)
+    page = _incidents_page(qtbot, window)
+    page.table.selectRow(0)
+    form = page.open_selected()
+    assert form.banner.isVisible()
+    assert "has been approved" in form.banner.text()
+    assert not form.save_button.isEnabled()
+    form.close()
+
+    # A new record dated in the approved month is refused by the service, with a clear message.
+    form = page.open_new()
+    form.date_reported.set_value(last_month)
+    for i in range(3):
+        qtbot.mouseClick(form.classification.no_buttons[i], LEFT)
+    qtbot.mouseClick(form.classification.yes_buttons[3], LEFT)
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert form.error.text() == "This month has been approved and can no longer be changed."
+    assert message_boxes()[0].text() == "This month has been approved and can no longer be changed."
+    assert form.classification.gbv_type() == "forced_marriage"  # kept for when the chief reopens
+    assert IncidentService(shell.office).count() == 1
+
+
+def test_chief_deletes_with_a_reason(qtbot, shell, new_office):
+    office, _ = new_office
+    IncidentService(office).create(_draft())
+    office.lock("fixture done")
+    window = open_as_chief(qtbot, shell)
+    page = _incidents_page(qtbot, window)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.delete_button, LEFT)
+    dialog = reason_dialogs()[0]
+    qtbot.keyClicks(dialog.reason, "dup")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.error.text() == "Give a reason (at least 5 characters)."
+    qtbot.keyClicks(dialog.reason, "licate of an earlier record")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    wait_for_operations(qtbot)
+    assert page.model.rowCount() == 0
+    assert IncidentService(shell.office).count() == 0
+
+
+def test_filters_and_header_sorting_run_in_sql(qtbot, shell, new_office):
+    office, _ = new_office
+    service = IncidentService(office)
+    service.create(_draft(classification=(True,)))
+    service.create(_draft(classification=(False, False, False, True), status="closed"))
+    service.create(_draft(classification=(False, False, True), status="follow_up", follow_up_date=TODAY))
+    office.lock("fixture done")
+    window = open_as_chief(qtbot, shell)
+    page = _incidents_page(qtbot, window)
+    assert page.model.rowCount() == 3
+    page.gbv_type.setCurrentIndex(page.gbv_type.findData("rape"))
+    wait_for_operations(qtbot)
+    assert [page.model.index(r, COL_TYPE).data() for r in range(page.model.rowCount())] == ["Rape"]
+    page.gbv_type.setCurrentIndex(0)
+    page.follow_up_due.setChecked(True)
+    wait_for_operations(qtbot)
+    assert page.model.rowCount() == 1
+    page.follow_up_due.setChecked(False)
+    wait_for_operations(qtbot)
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), LEFT, pos=_section_center(header, COL_TYPE))
+    wait_for_operations(qtbot)
+    assert page.model.sort_key in {"gbv_type", "-gbv_type"}
+    shown = [page.model.index(r, COL_TYPE).data() for r in range(3)]
+    assert shown in (
+        ["Forced marriage", "Physical assault", "Rape"],
+        ["Rape", "Physical assault", "Forced marriage"],
+    )
+
+
+def _section_center(header, section):
+    from PySide6.QtCore import QPoint
+
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    return QPoint(x, header.height() // 2)
+
+
+def test_the_list_fetches_page_by_page(qtbot, qtmodeltester, chief):
+    service = IncidentService(chief)
+    for _ in range(PAGE_SIZE + 15):
+        service.create(_draft())
+    calls: list[int] = []
+
+    def fetch(filters: IncidentFilters, sort: str, offset: int, limit: int):
+        calls.append(offset)
+        return service.query(filters, sort, offset, limit)
+
+    model = IncidentTableModel(fetch)
+    model.reload()
+    assert model.rowCount() == PAGE_SIZE and model.total() == PAGE_SIZE + 15
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == PAGE_SIZE + 15 and not model.canFetchMore()
+    assert calls == [0, PAGE_SIZE]
+    qtmodeltester.check(model)
