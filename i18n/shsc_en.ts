@@ -68,6 +68,25 @@
     </message>
 </context>
 <context>
+    <name>ActionItemsTable</name>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -287,6 +306,21 @@
     <message>
         <source>The office now locks after %1 minutes without use.</source>
         <translation>The office now locks after %1 minutes without use.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGrid</name>
+    <message>
+        <source>Women</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 (%2 women, %3 men)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -530,6 +564,81 @@
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <source>Directory entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in Khmer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in English:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services offered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area covered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last verified:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active (offered in new referrals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactTableModel</name>
     <message>
         <source>Organisation</source>
@@ -569,6 +678,85 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <source>Referral network directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, person, address or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV/XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV/XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a directory file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory files (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory was imported: %1 new entries, %2 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries were written to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -653,6 +841,25 @@
     <message>
         <source>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
         <translation>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>Directory import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct these lines in the file and try again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1250,77 @@
     </message>
 </context>
 <context>
+    <name>MeetingForm</name>
+    <message>
+        <source>Meeting minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue (village):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilitator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics discussed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns and decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns raised:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MeetingTableModel</name>
     <message>
         <source>Date</source>
@@ -1062,6 +1340,53 @@
     </message>
     <message>
         <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Meetings</source>
+        <translation type="unfinished">Meetings</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New minutes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why are these minutes being deleted? The reason is kept in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action item has been updated.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1332,6 +1657,81 @@
     </message>
 </context>
 <context>
+    <name>ReferralForm</name>
+    <message>
+        <source>New referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service needed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How she is referred:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date referred:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active provider in the directory offers this service. Add one under Contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>She has agreed to be referred to services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>She has not agreed to be referred to services (%1). A referral will be refused unless the chief overrides it with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override with reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Override consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>She has not agreed to this referral. Overriding her choice is recorded in the audit log with your name and reason. Why is the referral needed anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override and refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReferralTableModel</name>
     <message>
         <source>Referred</source>
@@ -1364,6 +1764,179 @@
     <message>
         <source>Follow-up</source>
         <translation type="unfinished">Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralUpdateDialog</name>
+    <message>
+        <source>Referral of %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next follow-up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished">Referrals</translation>
+    </message>
+    <message>
+        <source>Referrals of one incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident code, e.g. KH-120101-202501-0001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New referral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response and outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups due / overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the next 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 due, %2 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an incident code, or choose a follow-up below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · survivor %2 · %3 · consent to services: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterHomePage</name>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished">Home</translation>
+    </message>
+    <message>
+        <source>%1, %2 (code %3)</source>
+        <translation type="unfinished">%1, %2 (code %3)</translation>
+    </message>
+    <message>
+        <source>Approve this month…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incidents reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of them intimate partner violence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referrals made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meetings held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow-ups due today or overdue (%1 overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open action items from meetings (%1 overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2. Its records are locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: records of this month can still be added and changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month later, giving a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has been approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why does %1 need to be reopened? The reason is kept in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has been reopened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -229,6 +230,10 @@ class AdminPage(QWidget):
         self.tabs.addTab(self.settings_tab, "")
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
+        heading_font = QFont(self.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
