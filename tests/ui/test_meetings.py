@@ -1,0 +1,79 @@
+"""Meeting minutes and their action items."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from shsc_desktop.services.meetings import ActionItemDraft, Attendance, MeetingDraft, MeetingService
+from shsc_desktop.views.register_tables import ActionItemTableModel, MeetingTableModel
+
+from .conftest import open_as_clerk, wait_for_operations
+
+LEFT = Qt.MouseButton.LeftButton
+TODAY = date.today()
+
+
+def test_clerk_records_minutes_and_moves_an_action_item_on(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    window.show_section("meetings")
+    page = window.meetings_page
+    form = page.open_new()
+    form.meeting_type.setCurrentIndex(form.meeting_type.findData("community_consultation"))
+    form.venue.setCurrentIndex(1)
+    qtbot.keyClicks(form.facilitator, "CCWC focal point")
+    form.attendance.female["womens_group"].setValue(14)
+    form.attendance.male["mens_group"].setValue(9)
+    assert form.attendance.total_title.text() == "Total: 23 (14 women, 9 men)"
+    qtbot.mouseClick(form.topic_boxes["ipv"], LEFT)
+    qtbot.keyClicks(form.concerns, "Street lighting near the market")
+    qtbot.mouseClick(form.add_action_button, LEFT)
+    form.actions.item(0, 0).setText("Ask the khan for two street lamps")
+    form.actions.item(0, 1).setText("Commune chief")
+    form.actions.cellWidget(0, 2).set_value(TODAY + timedelta(days=14))
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, MeetingTableModel.COL_PARTICIPANTS).data() == "23"
+    assert page.actions_model.rowCount() == 1
+    assert (
+        page.actions_model.index(0, ActionItemTableModel.COL_ACTION).data()
+        == "Ask the khan for two street lamps"
+    )
+    page.actions_table.selectRow(0)
+    page.action_status.setCurrentIndex(page.action_status.findData("done"))
+    qtbot.mouseClick(page.set_status_button, LEFT)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: page.actions_model.rowCount() == 0)
+
+
+def test_an_action_due_before_the_meeting_is_marked(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    page = window.meetings_page
+    form = page.open_new()
+    qtbot.mouseClick(form.add_action_button, LEFT)
+    form.actions.cellWidget(0, 2).set_value(TODAY - timedelta(days=3))
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert "This field is required." in form.problems.labels["action_items"].text()
+    assert "This date cannot be before the meeting date." in form.problems.labels["action_items"].text()
+
+
+def test_meeting_models_pass_the_model_tester(qtmodeltester, chief):
+    service = MeetingService(chief)
+    service.create(
+        MeetingDraft(
+            "ccwc",
+            TODAY,
+            attendance=(Attendance("ccwc", 3, 2),),
+            action_items=(ActionItemDraft("Visit the family", "Clerk", TODAY),),
+        )
+    )
+    meetings = MeetingTableModel()
+    meetings.set_rows(service.list_meetings())
+    qtmodeltester.check(meetings)
+    actions = ActionItemTableModel()
+    actions.set_rows(service.open_action_items(TODAY))
+    qtmodeltester.check(actions)
