@@ -16,12 +16,14 @@ leaves no partial file, and earlier backups are untouched.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,6 +62,18 @@ SLOTS_MEMBER = "keyslots.json"
 PAGES_PER_STEP = 256
 
 Progress = Callable[[int, int], None]
+
+# What zipfile raises on a damaged archive. Besides BadZipFile: a flipped compression-method byte
+# gives NotImplementedError (or zlib.error if it now says "deflated"), a flipped flag bit
+# RuntimeError ("encrypted"), a cut-off member EOFError. All mean "damaged backup", not a crash.
+ZIP_DAMAGE: tuple[type[BaseException], ...] = (
+    OSError,
+    zipfile.BadZipFile,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    zlib.error,
+)
 
 
 @dataclass(frozen=True)
@@ -232,7 +246,7 @@ def read_manifest(file: Path) -> dict[str, Any]:
             if not isinstance(manifest, dict) or manifest.get("format") != "shsc-backup":
                 raise BackupInvalid("This is not an SHSC Desktop backup file.")
             return manifest
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (*ZIP_DAMAGE, KeyError, ValueError) as exc:
         raise BackupInvalid("This is not a readable SHSC Desktop backup file.") from exc
 
 
@@ -261,7 +275,7 @@ def restore_backup(
                 (staging / SLOT_FILE_COPY).write_bytes(zf.read(SLOTS_MEMBER))
                 with zf.open(DB_MEMBER) as src, open(staging / DB_MEMBER, "wb") as dst:
                     shutil.copyfileobj(src, dst)
-        except (OSError, zipfile.BadZipFile) as exc:
+        except ZIP_DAMAGE as exc:
             raise BackupInvalid("The backup file is damaged.") from exc
         staged = _Folder(staging, kdf=folder.kdf)
         unlocked = staged.vault.unlock(username, password)  # WrongCredentials propagates
@@ -331,9 +345,10 @@ def _current_audit_seq(folder: OfficeFolder, data_key: bytes) -> int | None:
 
 def _swap_in(folder: OfficeFolder, staging: Path) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    keep = folder.data_dir / f"replaced-{stamp}"
     try:
-        keep.mkdir()
+        # A unique name: two restores within the same second must not collide (the second one
+        # used to fail with "File exists").
+        keep = Path(tempfile.mkdtemp(prefix=f"replaced-{stamp}-", dir=folder.data_dir))
         for name in (DB_MEMBER, DB_MEMBER + "-wal", DB_MEMBER + "-shm", SLOT_FILE, SLOT_FILE_COPY):
             current = folder.data_dir / name
             if current.exists():
@@ -342,3 +357,5 @@ def _swap_in(folder: OfficeFolder, staging: Path) -> None:
             (staging / name).replace(folder.data_dir / name)
     except OSError as exc:
         raise StorageFailed(f"The restore could not replace the files: {exc}") from exc
+    with contextlib.suppress(OSError):
+        keep.rmdir()  # only succeeds if nothing was there to keep (a restore onto a new PC)
