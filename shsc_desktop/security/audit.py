@@ -22,43 +22,10 @@ from sqlalchemy.orm import Session
 
 from ..models.base import utcnow
 from ..models.tables import AuditEntry, Setting
+from .actions import Action as Action  # re-exported: callers name actions via audit
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
-
-
-class Action:
-    """The audited actions (stable codes; the GUI translates them)."""
-
-    LOGIN = "login"
-    LOGIN_FAILED = "login_failed"
-    LOCK = "lock"
-    UNLOCK = "unlock"
-    RECOVERY_UNLOCK = "recovery_unlock"
-    OFFICE_CREATED = "office_created"
-    USER_ADDED = "user_added"
-    USER_REMOVED = "user_removed"
-    USER_ROLE_CHANGED = "user_role_changed"
-    PASSWORD_CHANGED = "password_changed"
-    PASSWORD_RESET = "password_reset"
-    RECOVERY_KEY_REPLACED = "recovery_key_replaced"
-    DATA_KEY_ROTATED = "data_key_rotated"
-    RECORD_CREATED = "record_created"
-    RECORD_UPDATED = "record_updated"
-    RECORD_DELETED = "record_deleted"
-    IDENTIFYING_VIEWED = "identifying_viewed"
-    CONSENT_OVERRIDDEN = "consent_overridden"
-    MONTH_APPROVED = "month_approved"
-    MONTH_REOPENED = "month_reopened"
-    SETTING_CHANGED = "setting_changed"
-    BACKUP = "backup"
-    BACKUP_FAILED = "backup_failed"
-    RESTORE = "restore"
-    MIGRATED = "migrated"
-    EXPORT = "export"
-    IMPORT = "import"
-    PRINT = "print"
-    AUDIT_VERIFIED = "audit_verified"
 
 
 def _entry_hash(

@@ -22,10 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from ..errors import (
     DatabaseDamaged,
@@ -35,15 +32,19 @@ from ..errors import (
     ValidationFailed,
     WrongCredentials,
 )
-from ..models import migrate
-from ..models.engine import connect_raw, integrity_problems, make_engine, session_factory
 from ..models.gazetteer import office_names
-from ..models.tables import Setting, User
-from ..security import audit
-from ..security.audit import Action
+from ..security.actions import Action
 from ..security.lockout import Lockout
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL, Actor, Role
 from ..security.vault import KdfParams, Unlocked, Vault
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+# SQLAlchemy, Alembic and the table definitions take most of a second to import on a slow PC.
+# Nothing here needs them before a password has been typed, so they are imported inside the
+# methods that open the database: the unlock window appears without waiting for them.
 
 DB_FILE = "office.db"
 BACKUP_DIR = "backups"
@@ -95,6 +96,22 @@ class OfficeInfo:
         return cls(**{k: d.get(k, "") for k in cls.__dataclass_fields__})
 
 
+FULL_CHECK_AT_UNLOCK_BYTES = 16 * 1024 * 1024
+
+
+def _raise_if_damaged(conn: Any) -> None:
+    import sqlcipher3
+
+    from ..models.engine import integrity_problems
+
+    try:
+        problems = integrity_problems(conn)
+    except sqlcipher3.DatabaseError as exc:  # a damaged page can also fail outright
+        raise DatabaseDamaged("The database file is damaged. Restore it from a backup.") from exc
+    if problems:
+        raise DatabaseDamaged("The database file is damaged. Restore it from a backup.")
+
+
 class UnlockedOffice:
     """An open office: keyed engine, signed-in actor and data key.
 
@@ -102,12 +119,15 @@ class UnlockedOffice:
     """
 
     def __init__(self, folder: OfficeFolder, engine: Engine, actor: Actor, data_key: bytearray) -> None:
+        from ..models.engine import session_factory
+
         self.folder = folder
         self.engine = engine
         self.actor = actor
         self._data_key = data_key
         self._sessions = session_factory(engine)
         self.locked = False
+        self.integrity_checked = False
 
     @property
     def data_key(self) -> bytes:
@@ -138,10 +158,14 @@ class UnlockedOffice:
         self, action: str, target_type: str = "", target_id: str = "", details: dict[str, Any] | None = None
     ) -> None:
         """Record an action that changes nothing else (e.g. a lock), in its own transaction."""
+        from ..security import audit
+
         with self.transaction() as s:
             audit.record(s, self.actor.username, action, target_type, target_id, details)
 
     def setting(self, key: str, default: str = "") -> str:
+        from ..models.tables import Setting
+
         with self.reading() as s:
             row = s.get(Setting, key)
             return row.value if row else default
@@ -156,8 +180,21 @@ class UnlockedOffice:
             self._data_key[i] = 0
         self.locked = True
 
+    def check_integrity(self) -> None:
+        """Check every page of the database (HMAC and b-tree); ``DatabaseDamaged`` if any fails."""
+        from ..models.engine import connect_raw
+
+        conn = connect_raw(self.folder.db_path, self.data_key)
+        try:
+            _raise_if_damaged(conn)
+        finally:
+            conn.close()
+        self.integrity_checked = True
+
     def replace_key(self, new_key: bytearray) -> None:
         """After a data-key rotation: new engine on the new key, old key bytes zeroed."""
+        from ..models.engine import make_engine, session_factory
+
         self.engine.dispose()
         for i in range(len(self._data_key)):
             self._data_key[i] = 0
@@ -211,6 +248,11 @@ class OfficeFolder:
             problems["code"] = str(exc)
         if problems:
             raise ValidationFailed(problems)
+        from ..models import migrate
+        from ..models.engine import make_engine, session_factory
+        from ..models.tables import Setting, User
+        from ..security import audit
+
         info = OfficeInfo(level=level, code=code, **names)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         data_key, recovery = self.vault.create(info.as_dict(), username.strip(), password, self.kdf)
@@ -260,10 +302,17 @@ class OfficeFolder:
         return office
 
     def _open(self, unlocked: Unlocked, username: str, action: str) -> UnlockedOffice:
+        from sqlalchemy import select
+
+        from ..models import migrate
+        from ..models.engine import make_engine, session_factory
+        from ..models.tables import User
+        from ..security import audit
+
         if not self.db_path.exists():
             unlocked.wipe()
             raise DatabaseDamaged("The database file of this office is missing. Restore it from a backup.")
-        key_index = self._find_working_key(unlocked)
+        key_index, checked = self._find_working_key(unlocked)
         key_count = len(unlocked.keys)
         data_key = bytearray(unlocked.keys[key_index])
         newest = bytearray(unlocked.keys[0])
@@ -306,9 +355,20 @@ class OfficeFolder:
                 )
             audit.record(s, user.username, action, "user", user.id)
             actor = Actor(user.id, user.username, Role(user.role))
-        return UnlockedOffice(self, engine, actor, data_key)
+        office = UnlockedOffice(self, engine, actor, data_key)
+        office.integrity_checked = checked
+        return office
 
-    def _find_working_key(self, unlocked: Unlocked) -> int:
+    def _find_working_key(self, unlocked: Unlocked) -> tuple[int, bool]:
+        """The index of the key that opens the database, and whether every page was checked.
+
+        Every page's HMAC is checked at unlock while that is quick (a commune office holds a few
+        megabytes); a larger database (a district after years of imports, or the 50,000-record
+        benchmark) is only key-checked here and fully checked by ``UnlockedOffice.check_integrity``
+        in the background, so unlocking never takes seconds.
+        """
+        from ..models.engine import connect_raw
+
         last_error: DatabaseDamaged | None = None
         for index, key in enumerate(unlocked.keys):
             try:
@@ -317,18 +377,19 @@ class OfficeFolder:
                 last_error = exc
                 continue
             try:
-                problems = integrity_problems(conn)
-            except Exception as exc:  # sqlcipher3 raises DatabaseError on a damaged page
-                raise DatabaseDamaged("The database file is damaged. Restore it from a backup.") from exc
+                if self.db_path.stat().st_size > FULL_CHECK_AT_UNLOCK_BYTES:
+                    return index, False
+                _raise_if_damaged(conn)
             finally:
                 conn.close()
-            if problems:
-                raise DatabaseDamaged("The database file is damaged. Restore it from a backup.")
-            return index
+            return index, True
         unlocked.wipe()
         raise last_error or DatabaseDamaged("The database could not be opened.")
 
     def _migrate_with_backup(self, engine: Engine, data_key: bytearray) -> None:
+        from ..models import migrate
+        from ..models.engine import session_factory
+        from ..security import audit
         from .backup import write_backup
 
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
