@@ -138,3 +138,27 @@ class BundleRejected(ShscError):
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class ConsentRequired(ShscError):
+    """A referral needs the survivor's consent to services, or a chief's override with a reason."""
+
+    code = "consent_required"
+
+
+class EditConflict(ShscError):
+    """Someone else saved this record since it was opened (optimistic lock on ``version``)."""
+
+    code = "edit_conflict"
+
+
+class ImportProblems(ShscError):
+    """An import file has bad rows; nothing was imported. ``problems`` lists (line, message)."""
+
+    code = "import_problems"
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        shown = "; ".join(f"line {line}: {message}" for line, message in problems[:20])
+        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
+        super().__init__(f"Nothing was imported. {shown}{more}")
+        self.problems = problems

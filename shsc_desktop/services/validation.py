@@ -1,0 +1,159 @@
+"""Shared checks for the register services: field problems, code lists, dates, versions.
+
+Every service collects the problems of a whole form before raising one
+:class:`~shsc_desktop.errors.ValidationFailed`, so the form can mark every bad field at once. The
+messages are fixed English sentences (no values inside) so that ``views/messages.py`` can translate
+them by exact match; :data:`MESSAGES` lists them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from ..errors import EditConflict, ValidationFailed
+from ..models import gazetteer
+from ..models.codes import CodeList
+
+REQUIRED = "This field is required."
+NOT_IN_LIST = "Choose a value from the list."
+FUTURE_DATE = "This date is in the future."
+INCIDENT_AFTER_REPORT = "The incident date cannot be after the report date."
+BEFORE_REPORT = "This date cannot be before the report date."
+BEFORE_REFERRAL = "This date cannot be before the referral date."
+BEFORE_MEETING = "This date cannot be before the meeting date."
+AGE_RANGE = "Enter an age between 0 and 120."
+GUARDIAN_CONSENT = "A survivor under 18 needs her guardian's consent to reporting."
+NONE_WITH_OTHERS = "'None' cannot be combined with other actions."
+VILLAGE_NOT_IN_COMMUNE = "Choose a village of this commune."
+FOLLOW_UP_DATE_NEEDED = "Set a follow-up date for a record in follow-up."
+TOO_LONG = "This text is too long."
+REASON_REQUIRED = "Give a reason (at least 5 characters)."
+COUNT_RANGE = "Enter a number between 0 and 10000."
+DUPLICATE_GROUP = "Each group can be counted only once."
+PROVIDER_INACTIVE = "This provider is no longer active."
+PROVIDER_LACKS_SERVICE = "This provider does not offer this service."
+UNKNOWN_RECORD = "This record does not exist."
+BAD_DATE = "Enter a date as YYYY-MM-DD."
+BAD_PERIOD = "Enter a month as YYYY-MM."
+NAME_REQUIRED = "Enter the organisation's name in Khmer or in English."
+BAD_EMAIL = "Enter a valid e-mail address."
+OUTCOME_DATE_NEEDED = "Set the date of the outcome."
+ANSWER_CLASSIFICATION = "Answer the questions in order until one is yes, or all six are no."
+MONTH_NOT_STARTED = "A month can be approved only once it has begun."
+MONTH_ALREADY_APPROVED = "This month is already approved."
+MONTH_NOT_APPROVED = "This month is not approved."
+CONTACT_IN_USE = "This provider has referrals; mark it inactive instead."
+
+MESSAGES: tuple[str, ...] = (
+    REQUIRED,
+    NOT_IN_LIST,
+    FUTURE_DATE,
+    INCIDENT_AFTER_REPORT,
+    BEFORE_REPORT,
+    BEFORE_REFERRAL,
+    BEFORE_MEETING,
+    AGE_RANGE,
+    GUARDIAN_CONSENT,
+    NONE_WITH_OTHERS,
+    VILLAGE_NOT_IN_COMMUNE,
+    FOLLOW_UP_DATE_NEEDED,
+    TOO_LONG,
+    REASON_REQUIRED,
+    COUNT_RANGE,
+    DUPLICATE_GROUP,
+    PROVIDER_INACTIVE,
+    PROVIDER_LACKS_SERVICE,
+    UNKNOWN_RECORD,
+    BAD_DATE,
+    BAD_PERIOD,
+    NAME_REQUIRED,
+    BAD_EMAIL,
+    OUTCOME_DATE_NEEDED,
+    ANSWER_CLASSIFICATION,
+    MONTH_NOT_STARTED,
+    MONTH_ALREADY_APPROVED,
+    MONTH_NOT_APPROVED,
+    CONTACT_IN_USE,
+)
+"""Every problem message the register services can give (for the translation table)."""
+
+MIN_REASON = 5
+
+
+class Problems:
+    """Field → message, first problem per field wins."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.items.setdefault(field, message)
+
+    def code(self, field: str, value: str | None, codes: CodeList) -> None:
+        if value is None or value == "":
+            self.add(field, REQUIRED)
+        elif value not in codes:
+            self.add(field, NOT_IN_LIST)
+
+    def codes(self, field: str, values: Iterable[str], codes: CodeList) -> None:
+        if any(v not in codes for v in values):
+            self.add(field, NOT_IN_LIST)
+
+    def text(self, field: str, value: str, limit: int, required: bool = False) -> None:
+        if required and not value.strip():
+            self.add(field, REQUIRED)
+        elif len(value) > limit:
+            self.add(field, TOO_LONG)
+
+    def not_future(self, field: str, value: date | None, today: date) -> None:
+        if value is not None and value > today:
+            self.add(field, FUTURE_DATE)
+
+    def village(self, field: str, value: str, commune_code: str, required: bool = False) -> None:
+        if not value:
+            if required:
+                self.add(field, REQUIRED)
+            return
+        if value not in village_codes(commune_code):
+            self.add(field, VILLAGE_NOT_IN_COMMUNE)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationFailed(dict(self.items))
+
+
+def village_codes(commune_code: str) -> frozenset[str]:
+    if len(commune_code) != 6:
+        return frozenset()
+    return frozenset(v.code for v in gazetteer.villages(commune_code))
+
+
+def require_reason(reason: str | None, field: str = "reason") -> str:
+    text = (reason or "").strip()
+    if len(text) < MIN_REASON:
+        raise ValidationFailed({field: REASON_REQUIRED})
+    if len(text) > 2000:
+        raise ValidationFailed({field: TOO_LONG})
+    return text
+
+
+def check_version(current: int, expected: int) -> None:
+    if current != expected:
+        raise EditConflict(
+            "This record was changed by someone else after you opened it. "
+            "Reopen it and apply your change again."
+        )
+
+
+def aware(value: datetime) -> datetime:
+    """Record timestamps come back naive from the DateTime column; they are UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def parse_date(text: str) -> date:
+    """``YYYY-MM-DD`` (a datetime's ISO text is accepted too); ``ValueError`` otherwise."""
+    text = text.strip()
+    if "T" in text or " " in text:
+        return datetime.fromisoformat(text).date()
+    return date.fromisoformat(text)
