@@ -1,0 +1,776 @@
+"""The incident log: one survivor, one incident (GBVIMS).
+
+Views pass an :class:`IncidentDraft` of plain values in and get frozen views back; every rule lives
+here:
+
+- the GBV type is never typed: the draft carries the six classification answers and
+  :func:`~shsc_desktop.models.codes.classify` derives the type by elimination (first "yes");
+- case context (IPV, child sexual abuse, early marriage, possible sexual exploitation) is derived
+  from the type, the survivor's age, the perpetrators and the exchange of goods, never typed;
+- identifying details (name, phone, address, date of birth, narrative, perpetrators' names) are
+  left out of :class:`IncidentView` and the list; :meth:`IncidentService.get_identifying` needs
+  ``VIEW_IDENTIFYING`` and writes an audit entry each time. Search matches codes only;
+- the incident code ``KH-<commune>-<yyyymm>-<seq>`` and the survivor code ``S-<yyyymm>-<seq>`` are
+  generated, never derived from a name; they do not change when the record is edited;
+- records of an approved month refuse create, update and delete (``MonthLocked``); edits use an
+  optimistic lock on ``version`` (``EditConflict``); delete is a soft delete by the chief with a
+  reason. Every change writes its audit entry in the same transaction (field names, never values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, and_, cast, exists, func, literal_column, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..errors import NotFound, ValidationFailed
+from ..models import codes
+from ..models.codes import CodeList
+from ..models.tables import Incident, Perpetrator
+from ..security import audit
+from ..security.audit import Action
+from ..security.permissions import Perm, require
+from . import months
+from . import validation as v
+from .office import UnlockedOffice
+
+TARGET = "incident"
+MAX_PERPETRATORS = 10
+
+# Derived case context (domain.md §1.2: IR flags and Primero's IPV rule). Not a type: recorded beside it.
+CASE_CONTEXT = CodeList(
+    "case_context",
+    [
+        ("ipv", "Intimate partner violence", "អំពើហិង្សាដោយដៃគូ"),
+        ("child_sexual_abuse", "Child sexual abuse", "ការរំលោភបំពានផ្លូវភេទលើកុមារ"),
+        ("early_marriage", "Early marriage", "អាពាហ៍ពិពាហ៍មុនអាយុ"),
+        ("possible_sexual_exploitation", "Possible sexual exploitation", "ការកេងប្រវ័ញ្ចផ្លូវភេទដែលអាចកើតមាន"),
+    ],
+)
+
+SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
+ANSWER_CHARS = {True: "Y", False: "N", None: "?"}
+
+
+def case_context(
+    gbv_type: str, age: int | None, relationships: Sequence[str], goods_money_exchanged: str = "unknown"
+) -> tuple[str, ...]:
+    """The derived case-context codes, in :data:`CASE_CONTEXT` order."""
+    found: list[str] = []
+    if gbv_type != "non_gbv" and any(r in codes.INTIMATE_PARTNER_CODES for r in relationships):
+        found.append("ipv")
+    minor = age is not None and age < 18
+    if minor and gbv_type in SEXUAL_TYPES:
+        found.append("child_sexual_abuse")
+    if minor and gbv_type == "forced_marriage":
+        found.append("early_marriage")
+    if goods_money_exchanged == "yes" and gbv_type in SEXUAL_TYPES:
+        found.append("possible_sexual_exploitation")
+    return tuple(found)
+
+
+def answers_text(answers: Sequence[bool | None]) -> str:
+    """The six answers as stored, e.g. ``"NNY???"``."""
+    padded = list(answers)[: len(codes.CLASSIFICATION_QUESTIONS)]
+    padded += [None] * (len(codes.CLASSIFICATION_QUESTIONS) - len(padded))
+    return "".join(ANSWER_CHARS[a] for a in padded)
+
+
+def answers_from_text(text: str) -> tuple[bool | None, ...]:
+    back = {"Y": True, "N": False}
+    return tuple(back.get(ch) for ch in text.ljust(len(codes.CLASSIFICATION_QUESTIONS), "?"))
+
+
+# --- what goes in ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PerpetratorDraft:
+    sex: str = "male"  # codes.SEX
+    age_group: str = "unknown"  # codes.AGE_GROUP
+    relationship: str = "unknown"  # codes.RELATIONSHIP
+
+
+@dataclass(frozen=True)
+class IdentifyingDetails:
+    """The identifying (class P) details of one incident."""
+
+    survivor_name: str = ""
+    survivor_phone: str = ""
+    survivor_address: str = ""
+    survivor_birth_date: date | None = None
+    narrative: str = ""
+    perpetrator_names: tuple[str, ...] = ()  # by position, matching the draft's perpetrators
+
+
+@dataclass(frozen=True)
+class IncidentDraft:
+    """Everything a form can enter. ``classification`` holds the six answers in question order.
+
+    ``identifying=None`` on an update leaves the stored identifying details unchanged (a clerk who
+    cannot see them never erases them); replacing them needs ``VIEW_IDENTIFYING``. On create, the
+    person taking the report may enter them whatever her role.
+    ``existing_survivor_code`` links a second incident to a survivor already on file.
+    """
+
+    date_reported: date | None
+    classification: tuple[bool | None, ...] = ()
+    date_of_incident: date | None = None
+    reported_by: str = "survivor"
+    first_point_of_contact: bool = True
+    survivor_sex: str = "female"
+    survivor_age: int | None = None
+    marital_status: str = "unknown"
+    disability: str = "unknown"
+    village_code: str = ""
+    location_type: str = "unknown"
+    time_of_day: str = "unknown"
+    previously_reported: str = "unknown"
+    goods_money_exchanged: str = "unknown"
+    perpetrators: tuple[PerpetratorDraft, ...] = ()
+    commune_actions: frozenset[str] = frozenset()
+    risk_level: str = "low"
+    status: str = "open"
+    follow_up_date: date | None = None
+    consent_services: str = "not_asked"
+    consent_reporting: bool = False
+    guardian_consent: bool = False
+    identifying: IdentifyingDetails | None = None
+    existing_survivor_code: str | None = None
+
+
+# --- what comes out --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PerpetratorView:
+    sex: str
+    age_group: str
+    relationship: str
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    """One incident without its identifying details."""
+
+    id: str
+    version: int
+    incident_code: str
+    survivor_code: str
+    date_reported: date
+    period: str
+    date_of_incident: date | None
+    reported_by: str
+    first_point_of_contact: bool
+    survivor_sex: str
+    survivor_age: int | None
+    marital_status: str
+    disability: str
+    village_code: str
+    location_type: str
+    time_of_day: str
+    gbv_type: str
+    classification_answers: str
+    previously_reported: str
+    goods_money_exchanged: str
+    perpetrators: tuple[PerpetratorView, ...]
+    commune_actions: frozenset[str]
+    risk_level: str
+    status: str
+    follow_up_date: date | None
+    consent_services: str
+    consent_reporting: bool
+    guardian_consent: bool
+    case_context: tuple[str, ...]
+    has_identifying: bool
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+
+    @property
+    def age_group(self) -> str:
+        return codes.age_group(self.survivor_age)
+
+    @property
+    def elapsed_reporting(self) -> str:
+        if self.date_of_incident is None:
+            return "unknown"
+        return codes.elapsed_reporting((self.date_reported - self.date_of_incident).days)
+
+    @property
+    def is_ipv(self) -> bool:
+        return "ipv" in self.case_context
+
+    def classification(self) -> tuple[bool | None, ...]:
+        return answers_from_text(self.classification_answers)
+
+    def as_draft(self) -> IncidentDraft:
+        """A draft holding this record's values (identifying details left unchanged)."""
+        return IncidentDraft(
+            date_reported=self.date_reported,
+            classification=self.classification(),
+            date_of_incident=self.date_of_incident,
+            reported_by=self.reported_by,
+            first_point_of_contact=self.first_point_of_contact,
+            survivor_sex=self.survivor_sex,
+            survivor_age=self.survivor_age,
+            marital_status=self.marital_status,
+            disability=self.disability,
+            village_code=self.village_code,
+            location_type=self.location_type,
+            time_of_day=self.time_of_day,
+            previously_reported=self.previously_reported,
+            goods_money_exchanged=self.goods_money_exchanged,
+            perpetrators=tuple(
+                PerpetratorDraft(p.sex, p.age_group, p.relationship) for p in self.perpetrators
+            ),
+            commune_actions=self.commune_actions,
+            risk_level=self.risk_level,
+            status=self.status,
+            follow_up_date=self.follow_up_date,
+            consent_services=self.consent_services,
+            consent_reporting=self.consent_reporting,
+            guardian_consent=self.guardian_consent,
+        )
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    """One line of the incident list (codes only)."""
+
+    id: str
+    version: int
+    incident_code: str
+    survivor_code: str
+    date_reported: date
+    gbv_type: str
+    status: str
+    village_code: str
+    risk_level: str
+    follow_up_date: date | None
+    survivor_age: int | None
+    consent_reporting: bool
+    case_context: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """List filters; ``None``/empty means no filter. ``search`` matches incident or survivor codes."""
+
+    period: str | None = None
+    gbv_type: str | None = None
+    status: str | None = None
+    village_code: str | None = None
+    follow_up_due_by: date | None = None  # follow-up date on or before this day, record not closed
+    search: str = ""
+
+
+SORT_COLUMNS: dict[str, Any] = {
+    "date_reported": Incident.date_reported,
+    "incident_code": Incident.incident_code,
+    "survivor_code": Incident.survivor_code,
+    "gbv_type": Incident.gbv_type,
+    "status": Incident.status,
+    "village_code": Incident.village_code,
+    "follow_up_date": Incident.follow_up_date,
+    "risk_level": Incident.risk_level,
+    "survivor_age": Incident.survivor_age,
+}
+"""Sort keys accepted by :meth:`IncidentService.query`; prefix with ``-`` for descending."""
+
+MAX_PAGE = 1000
+
+
+# --- the service -----------------------------------------------------------------------------------
+
+
+class IncidentService:
+    """Create, edit, find and (soft) delete incidents as the signed-in actor."""
+
+    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
+        self.office = office
+        self.actor = office.actor
+        self.today = today
+        self._commune: str | None = None
+
+    @property
+    def commune_code(self) -> str:
+        if self._commune is None:
+            self._commune = self.office.setting("office.code")
+        return self._commune
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def create(self, draft: IncidentDraft) -> IncidentView:
+        require(self.actor, Perm.RECORDS_WRITE)
+        gbv_type = self.validate(draft)
+        assert draft.date_reported is not None
+        period = months.period_of(draft.date_reported)
+        with self.office.transaction() as s:
+            months.ensure_open(s, period)
+            survivor_code = self._survivor_code(s, draft, period)
+            row = Incident(
+                incident_code=self._next_incident_code(s, period),
+                survivor_code=survivor_code,
+                period=period,
+                created_by=self.actor.username,
+                updated_by=self.actor.username,
+                version=1,
+            )
+            self._apply(row, draft, gbv_type)
+            self._apply_identifying(row, draft.identifying or IdentifyingDetails())
+            s.add(row)
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_CREATED,
+                TARGET,
+                row.id,
+                {"code": row.incident_code, "period": period, "identifying": draft.identifying is not None},
+            )
+            return _view(row)
+
+    def update(self, incident_id: str, draft: IncidentDraft, expected_version: int) -> IncidentView:
+        require(self.actor, Perm.RECORDS_WRITE)
+        if draft.identifying is not None:
+            require(self.actor, Perm.VIEW_IDENTIFYING)
+        gbv_type = self.validate(draft)
+        assert draft.date_reported is not None
+        new_period = months.period_of(draft.date_reported)
+        with self.office.transaction() as s:
+            row = self._load(s, incident_id)
+            v.check_version(row.version, expected_version)
+            months.ensure_open(s, row.period, new_period)
+            before = _comparable(row)
+            if draft.existing_survivor_code and draft.existing_survivor_code != row.survivor_code:
+                row.survivor_code = self._survivor_code(s, draft, new_period)
+            kept_names = [p.name for p in row.perpetrators]
+            self._apply(row, draft, gbv_type)
+            if draft.identifying is not None:
+                self._apply_identifying(row, draft.identifying)
+            else:
+                for perpetrator, name in zip(row.perpetrators, kept_names, strict=False):
+                    perpetrator.name = name
+            row.period = new_period
+            changed = sorted(k for k, value in _comparable(row).items() if before.get(k) != value)
+            if draft.identifying is not None:
+                changed.append("identifying")
+            row.version += 1
+            row.updated_by = self.actor.username
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_UPDATED,
+                TARGET,
+                row.id,
+                {"code": row.incident_code, "fields": changed, "version": row.version},
+            )
+            return _view(row)
+
+    def delete(self, incident_id: str, reason: str) -> None:
+        """Soft delete by the chief; the reason is kept with the record and in the audit log."""
+        require(self.actor, Perm.RECORDS_DELETE)
+        text = v.require_reason(reason)
+        with self.office.transaction() as s:
+            row = self._load(s, incident_id)
+            months.ensure_open(s, row.period)
+            row.deleted = True
+            row.deleted_reason = text
+            row.version += 1
+            row.updated_by = self.actor.username
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_DELETED,
+                TARGET,
+                row.id,
+                {"code": row.incident_code, "reason": text},
+            )
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def get(self, incident_id: str) -> IncidentView:
+        require(self.actor, Perm.RECORDS_READ)
+        with self.office.reading() as s:
+            return _view(self._load(s, incident_id))
+
+    def get_by_code(self, incident_code: str) -> IncidentView:
+        require(self.actor, Perm.RECORDS_READ)
+        with self.office.reading() as s:
+            row = s.scalar(
+                select(Incident).where(
+                    Incident.incident_code == incident_code.strip().upper(), Incident.deleted.is_(False)
+                )
+            )
+            if row is None:
+                raise NotFound(f"No incident {incident_code}.")
+            return _view(row)
+
+    def get_identifying(self, incident_id: str) -> IdentifyingDetails:
+        """The identifying details; needs ``VIEW_IDENTIFYING``; every call is audited."""
+        require(self.actor, Perm.VIEW_IDENTIFYING)
+        with self.office.transaction() as s:
+            row = self._load(s, incident_id)
+            audit.record(
+                s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"code": row.incident_code}
+            )
+            return IdentifyingDetails(
+                survivor_name=row.survivor_name,
+                survivor_phone=row.survivor_phone,
+                survivor_address=row.survivor_address,
+                survivor_birth_date=row.survivor_birth_date,
+                narrative=row.narrative,
+                perpetrator_names=tuple(p.name for p in row.perpetrators),
+            )
+
+    def query(
+        self,
+        filters: IncidentFilters | None = None,
+        sort: str = "-date_reported",
+        offset: int = 0,
+        limit: int = 100,
+    ) -> tuple[list[IncidentRow], int]:
+        """One page of the list and the total count, filtered and sorted in SQL."""
+        require(self.actor, Perm.RECORDS_READ)
+        filters = filters or IncidentFilters()
+        where = self._where(filters)
+        descending = sort.startswith("-")
+        key = sort.lstrip("-")
+        if key not in SORT_COLUMNS:
+            raise ValidationFailed({"sort": v.NOT_IN_LIST})
+        column = SORT_COLUMNS[key]
+        order = [column.desc() if descending else column.asc()]
+        if key != "incident_code":
+            # rowid (insertion order) as the tie-breaker: every index ends with it, so the index
+            # of the sort column still delivers the rows in order and no full sort is needed.
+            tie: ColumnElement[int] = literal_column("incident.rowid", Integer)
+            order.append(tie.desc() if descending else tie.asc())
+        limit = max(0, min(limit, MAX_PAGE))
+        offset = max(0, offset)
+        columns = (
+            Incident.id,
+            Incident.version,
+            Incident.incident_code,
+            Incident.survivor_code,
+            Incident.date_reported,
+            Incident.gbv_type,
+            Incident.status,
+            Incident.village_code,
+            Incident.risk_level,
+            Incident.follow_up_date,
+            Incident.survivor_age,
+            Incident.consent_reporting,
+            Incident.goods_money_exchanged,
+        )
+        with self.office.reading() as s:
+            total = _count(s, where)
+            live = (not_deleted(), *where)
+            page_query = select(*columns).where(*live).order_by(*order).offset(offset).limit(limit)
+            rows = s.execute(page_query).all()
+            relationships: dict[str, list[str]] = {r.id: [] for r in rows}
+            if rows:
+                for incident_id, rel in s.execute(
+                    select(Perpetrator.incident_id, Perpetrator.relationship_code).where(
+                        Perpetrator.incident_id.in_(list(relationships))
+                    )
+                ):
+                    relationships[incident_id].append(rel)
+        page = [
+            IncidentRow(
+                id=r.id,
+                version=r.version,
+                incident_code=r.incident_code,
+                survivor_code=r.survivor_code,
+                date_reported=r.date_reported,
+                gbv_type=r.gbv_type,
+                status=r.status,
+                village_code=r.village_code,
+                risk_level=r.risk_level,
+                follow_up_date=r.follow_up_date,
+                survivor_age=r.survivor_age,
+                consent_reporting=r.consent_reporting,
+                case_context=case_context(
+                    r.gbv_type, r.survivor_age, relationships[r.id], r.goods_money_exchanged
+                ),
+            )
+            for r in rows
+        ]
+        return page, total
+
+    def count(self, filters: IncidentFilters | None = None) -> int:
+        require(self.actor, Perm.RECORDS_READ)
+        with self.office.reading() as s:
+            return _count(s, self._where(filters or IncidentFilters()))
+
+    # -- rules ------------------------------------------------------------------------------------
+
+    def validate(self, draft: IncidentDraft) -> str:
+        """Every problem of the draft at once (``ValidationFailed``); returns the derived GBV type."""
+        p = v.Problems()
+        today = self.today()
+        if draft.date_reported is None:
+            p.add("date_reported", v.REQUIRED)
+        else:
+            p.not_future("date_reported", draft.date_reported, today)
+            if draft.date_of_incident is not None and draft.date_of_incident > draft.date_reported:
+                p.add("date_of_incident", v.INCIDENT_AFTER_REPORT)
+            if draft.follow_up_date is not None and draft.follow_up_date < draft.date_reported:
+                p.add("follow_up_date", v.BEFORE_REPORT)
+        p.not_future("date_of_incident", draft.date_of_incident, today)
+        gbv_type = codes.classify(list(draft.classification))
+        if gbv_type is None or len(draft.classification) > len(codes.CLASSIFICATION_QUESTIONS):
+            p.add("classification", v.ANSWER_CLASSIFICATION)
+        p.code("reported_by", draft.reported_by, codes.REPORTED_BY)
+        p.code("survivor_sex", draft.survivor_sex, codes.SEX)
+        if draft.survivor_age is not None and not 0 <= draft.survivor_age <= 120:
+            p.add("survivor_age", v.AGE_RANGE)
+        p.code("marital_status", draft.marital_status, codes.MARITAL_STATUS)
+        p.code("disability", draft.disability, codes.DISABILITY)
+        p.village("village_code", draft.village_code, self.commune_code)
+        p.code("location_type", draft.location_type, codes.LOCATION_TYPE)
+        p.code("time_of_day", draft.time_of_day, codes.TIME_OF_DAY)
+        p.code("previously_reported", draft.previously_reported, codes.YES_NO_UNKNOWN)
+        p.code("goods_money_exchanged", draft.goods_money_exchanged, codes.YES_NO_UNKNOWN)
+        p.codes("commune_actions", draft.commune_actions, codes.COMMUNE_ACTION)
+        if "none" in draft.commune_actions and len(draft.commune_actions) > 1:
+            p.add("commune_actions", v.NONE_WITH_OTHERS)
+        p.code("risk_level", draft.risk_level, codes.RISK_LEVEL)
+        p.code("status", draft.status, codes.INCIDENT_STATUS)
+        if draft.status == "follow_up" and draft.follow_up_date is None:
+            p.add("follow_up_date", v.FOLLOW_UP_DATE_NEEDED)
+        p.code("consent_services", draft.consent_services, codes.CONSENT)
+        minor = draft.survivor_age is not None and draft.survivor_age < 18
+        if minor and draft.consent_reporting and not draft.guardian_consent:
+            p.add("guardian_consent", v.GUARDIAN_CONSENT)
+        if len(draft.perpetrators) > MAX_PERPETRATORS:
+            p.add("perpetrators", v.TOO_LONG)
+        for i, perp in enumerate(draft.perpetrators):
+            p.code(f"perpetrators.{i}.sex", perp.sex, codes.SEX)
+            p.code(f"perpetrators.{i}.age_group", perp.age_group, codes.AGE_GROUP)
+            p.code(f"perpetrators.{i}.relationship", perp.relationship, codes.RELATIONSHIP)
+        ident = draft.identifying
+        if ident is not None:
+            p.text("survivor_name", ident.survivor_name, 200)
+            p.text("survivor_phone", ident.survivor_phone, 64)
+            p.text("survivor_address", ident.survivor_address, 1000)
+            p.text("narrative", ident.narrative, 20000)
+            p.not_future("survivor_birth_date", ident.survivor_birth_date, today)
+            if len(ident.perpetrator_names) > len(draft.perpetrators):
+                p.add("perpetrator_names", v.TOO_LONG)
+            for i, name in enumerate(ident.perpetrator_names):
+                p.text(f"perpetrators.{i}.name", name, 200)
+        if draft.existing_survivor_code is not None and not draft.existing_survivor_code.strip():
+            p.add("existing_survivor_code", v.REQUIRED)
+        p.raise_if_any()
+        assert gbv_type is not None
+        return gbv_type
+
+    def _where(self, f: IncidentFilters) -> list[ColumnElement[bool]]:
+        """The filter conditions, without the "not deleted" condition (see :func:`not_deleted`)."""
+        where: list[ColumnElement[bool]] = []
+        if f.period:
+            where.append(Incident.period == months.check_period(f.period))
+        if f.gbv_type:
+            where.append(Incident.gbv_type == f.gbv_type)
+        if f.status:
+            where.append(Incident.status == f.status)
+        if f.village_code:
+            where.append(Incident.village_code == f.village_code)
+        if f.follow_up_due_by is not None:
+            where.append(and_(Incident.follow_up_date <= f.follow_up_due_by, Incident.status != "closed"))
+        term = f.search.strip().upper()
+        if term:
+            # Codes only: the identifying columns are never part of a search.
+            pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                or_(
+                    Incident.incident_code.like(pattern, escape="\\"),
+                    Incident.survivor_code.like(pattern, escape="\\"),
+                )
+            )
+        return where
+
+    def _load(self, s: Session, incident_id: str) -> Incident:
+        row = s.scalar(
+            select(Incident)
+            .where(Incident.id == incident_id, Incident.deleted.is_(False))
+            .options(selectinload(Incident.perpetrators))
+        )
+        if row is None:
+            raise NotFound("This incident does not exist or has been deleted.")
+        return row
+
+    def _apply(self, row: Incident, draft: IncidentDraft, gbv_type: str) -> None:
+        assert draft.date_reported is not None
+        row.date_reported = draft.date_reported
+        row.date_of_incident = draft.date_of_incident
+        row.reported_by = draft.reported_by
+        row.first_point_of_contact = draft.first_point_of_contact
+        row.survivor_sex = draft.survivor_sex
+        row.survivor_age = draft.survivor_age
+        row.marital_status = draft.marital_status
+        row.disability = draft.disability
+        row.village_code = draft.village_code
+        row.location_type = draft.location_type
+        row.time_of_day = draft.time_of_day
+        row.gbv_type = gbv_type
+        row.classification_answers = answers_text(draft.classification)
+        row.previously_reported = draft.previously_reported
+        row.goods_money_exchanged = draft.goods_money_exchanged
+        row.commune_actions = frozenset(draft.commune_actions)
+        row.risk_level = draft.risk_level
+        row.status = draft.status
+        row.follow_up_date = draft.follow_up_date
+        row.consent_services = draft.consent_services
+        row.consent_reporting = draft.consent_reporting
+        row.guardian_consent = draft.guardian_consent if _minor(draft.survivor_age) else False
+        row.perpetrators = [
+            Perpetrator(position=i, sex=pd.sex, age_group=pd.age_group, relationship_code=pd.relationship)
+            for i, pd in enumerate(draft.perpetrators)
+        ]
+
+    @staticmethod
+    def _apply_identifying(row: Incident, ident: IdentifyingDetails) -> None:
+        row.survivor_name = ident.survivor_name.strip()
+        row.survivor_phone = ident.survivor_phone.strip()
+        row.survivor_address = ident.survivor_address.strip()
+        row.survivor_birth_date = ident.survivor_birth_date
+        row.narrative = ident.narrative
+        for perpetrator, name in zip(row.perpetrators, ident.perpetrator_names, strict=False):
+            perpetrator.name = name.strip()
+
+    def _next_incident_code(self, s: Session, period: str) -> str:
+        prefix = f"KH-{self.commune_code}-{period.replace('-', '')}-"
+        return prefix + f"{_next_seq(s, Incident.incident_code, prefix):04d}"
+
+    def _survivor_code(self, s: Session, draft: IncidentDraft, period: str) -> str:
+        if draft.existing_survivor_code:
+            code = draft.existing_survivor_code.strip().upper()
+            known = s.scalar(select(exists().where(Incident.survivor_code == code)))
+            if not known:
+                raise ValidationFailed({"existing_survivor_code": v.UNKNOWN_RECORD})
+            return code
+        prefix = f"S-{period.replace('-', '')}-"
+        return prefix + f"{_next_seq(s, Incident.survivor_code, prefix):04d}"
+
+
+def _next_seq(s: Session, column: Any, prefix: str) -> int:
+    """One more than the highest sequence number under ``prefix`` (deleted records included).
+
+    A range on the indexed column (``prefix`` ≤ code < ``prefix`` with its last character bumped)
+    instead of LIKE, so SQLite uses the index. Runs inside the write transaction (BEGIN IMMEDIATE),
+    so two clerks cannot get the same number.
+    """
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    tail = func.substr(column, len(prefix) + 1)
+    highest = s.scalar(select(func.max(cast(tail, Integer))).where(column > prefix, column < upper))
+    return int(highest or 0) + 1
+
+
+def _count(s: Session, where: list[ColumnElement[bool]]) -> int:
+    # Unfiltered, the (covering) deleted index counts fastest; filtered, the filter's own index.
+    live = (not_deleted(),) if where else (Incident.deleted.is_(False),)
+    return int(s.scalar(select(func.count()).select_from(Incident).where(*live, *where)) or 0)
+
+
+def _minor(age: int | None) -> bool:
+    return age is not None and age < 18
+
+
+def _comparable(row: Incident) -> dict[str, Any]:
+    """Non-identifying values, for naming the changed fields in the audit entry."""
+    values = {
+        c.key: getattr(row, c.key)
+        for c in Incident.__mapper__.column_attrs
+        if c.key
+        not in {
+            "survivor_name",
+            "survivor_phone",
+            "survivor_address",
+            "survivor_birth_date",
+            "narrative",
+            "version",
+            "updated_at",
+            "updated_by",
+        }
+    }
+    values["perpetrators"] = [(p.sex, p.age_group, p.relationship_code) for p in row.perpetrators]
+    return values
+
+
+def _view(row: Incident) -> IncidentView:
+    relationships = [p.relationship_code for p in row.perpetrators]
+    return IncidentView(
+        id=row.id,
+        version=row.version,
+        incident_code=row.incident_code,
+        survivor_code=row.survivor_code,
+        date_reported=row.date_reported,
+        period=row.period,
+        date_of_incident=row.date_of_incident,
+        reported_by=row.reported_by,
+        first_point_of_contact=row.first_point_of_contact,
+        survivor_sex=row.survivor_sex,
+        survivor_age=row.survivor_age,
+        marital_status=row.marital_status,
+        disability=row.disability,
+        village_code=row.village_code,
+        location_type=row.location_type,
+        time_of_day=row.time_of_day,
+        gbv_type=row.gbv_type,
+        classification_answers=row.classification_answers,
+        previously_reported=row.previously_reported,
+        goods_money_exchanged=row.goods_money_exchanged,
+        perpetrators=tuple(
+            PerpetratorView(p.sex, p.age_group, p.relationship_code) for p in row.perpetrators
+        ),
+        commune_actions=frozenset(row.commune_actions),
+        risk_level=row.risk_level,
+        status=row.status,
+        follow_up_date=row.follow_up_date,
+        consent_services=row.consent_services,
+        consent_reporting=row.consent_reporting,
+        guardian_consent=row.guardian_consent,
+        case_context=case_context(row.gbv_type, row.survivor_age, relationships, row.goods_money_exchanged),
+        has_identifying=bool(
+            row.survivor_name
+            or row.survivor_phone
+            or row.survivor_address
+            or row.survivor_birth_date
+            or row.narrative
+        ),
+        created_at=v.aware(row.created_at),
+        created_by=row.created_by,
+        updated_at=v.aware(row.updated_at),
+        updated_by=row.updated_by,
+    )
+
+
+def not_deleted() -> ColumnElement[bool]:
+    """ "Not soft-deleted", written so that SQLite does not pick ``ix_incident_deleted`` for it.
+
+    Almost every row is live, so that index selects nothing, but without ANALYZE statistics the
+    planner prefers it to the index that matches the real filter or the sort order (measured with
+    50,000 rows: 70 ms → 1 ms for the first page). The unary ``+`` keeps the column out of index
+    selection.
+    """
+    return literal_column("+incident.deleted", Integer) == 0
+
+
+def ipv_condition() -> ColumnElement[bool]:
+    """SQL for "this incident is IPV" (same rule as :func:`case_context`), for counts."""
+    return and_(
+        Incident.gbv_type != "non_gbv",
+        exists().where(
+            Perpetrator.incident_id == Incident.id,
+            Perpetrator.relationship_code.in_(sorted(codes.INTIMATE_PARTNER_CODES)),
+        ),
+    )
