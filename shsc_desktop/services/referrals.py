@@ -1,0 +1,419 @@
+"""Referrals: from an incident to a provider in the directory, with the survivor's consent.
+
+Rules (domain.md §2.2, Primero's ``consent_given_or_overridden``):
+
+- a referral is refused (:class:`~shsc_desktop.errors.ConsentRequired`) unless the incident records
+  the survivor's consent to services (``consent_services == "yes"``). A role with
+  ``CONSENT_OVERRIDE`` (the chief) may pass an ``override_reason``; the override is kept on the
+  referral and audited as ``CONSENT_OVERRIDDEN`` in the same transaction;
+- the provider must be an active directory entry offering the service;
+- status and outcome use the GBVIMS referral response codes (``codes.REFERRAL_STATUS``,
+  ``codes.REFERRAL_OUTCOME``);
+- the free-text note is identifying (class P): it is not part of :class:`ReferralView` and reading
+  it needs ``VIEW_IDENTIFYING`` and is audited;
+- a referral belongs to the month of its referral date; approved months refuse changes.
+
+The follow-up list carries codes only (incident and survivor codes, service, provider), never names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from ..errors import ConsentRequired, NotFound, ValidationFailed
+from ..models import codes
+from ..models.tables import Contact, Incident, Referral
+from ..security import audit
+from ..security.audit import Action
+from ..security.permissions import Perm, require
+from . import months
+from . import validation as v
+from .contacts import ContactService, ContactView
+from .office import UnlockedOffice
+
+TARGET = "referral"
+OPEN_OUTCOME = "pending"
+
+
+@dataclass(frozen=True)
+class ReferralDraft:
+    service_type: str
+    contact_id: str | None
+    date_referred: date | None
+    urgency: str = "routine"
+    mode: str = "slip"
+    follow_up_date: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReferralUpdate:
+    """What changes after the referral was made: the response, the outcome, the next follow-up."""
+
+    status: str
+    outcome: str
+    outcome_date: date | None = None
+    follow_up_date: date | None = None
+    urgency: str | None = None
+    mode: str | None = None
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    id: str
+    version: int
+    incident_id: str
+    incident_code: str
+    survivor_code: str
+    date_referred: date
+    period: str
+    service_type: str
+    contact_id: str | None
+    provider_name_en: str
+    provider_name_km: str
+    urgency: str
+    mode: str
+    status: str
+    outcome: str
+    outcome_date: date | None
+    follow_up_date: date | None
+    consent_overridden: bool
+    has_note: bool
+    created_by: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One follow-up that is due or overdue (codes only, no names)."""
+
+    kind: str  # "referral" or "incident"
+    id: str  # the referral's or the incident's id
+    incident_id: str
+    incident_code: str
+    survivor_code: str
+    service_type: str  # "" for an incident follow-up
+    provider_name_en: str
+    provider_name_km: str
+    follow_up_date: date
+    days_overdue: int  # 0 when due today (or within the look-ahead)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+class ReferralService:
+    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
+        self.office = office
+        self.actor = office.actor
+        self.today = today
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def create(
+        self, incident_id: str, draft: ReferralDraft, override_reason: str | None = None
+    ) -> ReferralView:
+        """Refer the survivor of ``incident_id``; see the module docstring for the consent rule."""
+        require(self.actor, Perm.RECORDS_WRITE)
+        override: str | None = None
+        if override_reason is not None:
+            require(self.actor, Perm.CONSENT_OVERRIDE)
+            override = v.require_reason(override_reason, "override_reason")
+        self._validate(draft)
+        assert draft.date_referred is not None
+        period = months.period_of(draft.date_referred)
+        with self.office.transaction() as s:
+            incident = s.scalar(
+                select(Incident).where(Incident.id == incident_id, Incident.deleted.is_(False))
+            )
+            if incident is None:
+                raise NotFound("This incident does not exist or has been deleted.")
+            if incident.consent_services != "yes" and override is None:
+                raise ConsentRequired(
+                    "The survivor has not consented to being referred to services. "
+                    "Only the chief can override this, giving a reason."
+                )
+            if draft.date_referred < incident.date_reported:
+                raise ValidationFailed({"date_referred": v.BEFORE_REPORT})
+            self._check_provider(s, draft)
+            months.ensure_open(s, period)
+            row = Referral(
+                incident_id=incident.id,
+                date_referred=draft.date_referred,
+                period=period,
+                service_type=draft.service_type,
+                contact_id=draft.contact_id,
+                urgency=draft.urgency,
+                mode=draft.mode,
+                status="referred",
+                outcome=OPEN_OUTCOME,
+                follow_up_date=draft.follow_up_date,
+                consent_override_reason=override or "",
+                note=draft.note.strip(),
+                created_by=self.actor.username,
+                updated_by=self.actor.username,
+                version=1,
+            )
+            s.add(row)
+            s.flush()
+            if override is not None:
+                audit.record(
+                    s,
+                    self.actor.username,
+                    Action.CONSENT_OVERRIDDEN,
+                    TARGET,
+                    row.id,
+                    {
+                        "incident": incident.incident_code,
+                        "consent_services": incident.consent_services,
+                        "reason": override,
+                    },
+                )
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_CREATED,
+                TARGET,
+                row.id,
+                {"incident": incident.incident_code, "service": row.service_type, "period": period},
+            )
+            return _view(s, row)
+
+    def update(self, referral_id: str, change: ReferralUpdate, expected_version: int) -> ReferralView:
+        """Record the response (GBVIMS code), the outcome and the next follow-up."""
+        require(self.actor, Perm.RECORDS_WRITE)
+        p = v.Problems()
+        p.code("status", change.status, codes.REFERRAL_STATUS)
+        p.code("outcome", change.outcome, codes.REFERRAL_OUTCOME)
+        if change.urgency is not None:
+            p.code("urgency", change.urgency, codes.URGENCY)
+        if change.mode is not None:
+            p.code("mode", change.mode, codes.REFERRAL_MODE)
+        p.not_future("outcome_date", change.outcome_date, self.today())
+        if change.outcome in {"received", "not_received"} and change.outcome_date is None:
+            p.add("outcome_date", v.OUTCOME_DATE_NEEDED)
+        p.raise_if_any()
+        with self.office.transaction() as s:
+            row = self._load(s, referral_id)
+            v.check_version(row.version, expected_version)
+            months.ensure_open(s, row.period)
+            if change.outcome_date is not None and change.outcome_date < row.date_referred:
+                raise ValidationFailed({"outcome_date": v.BEFORE_REFERRAL})
+            if change.follow_up_date is not None and change.follow_up_date < row.date_referred:
+                raise ValidationFailed({"follow_up_date": v.BEFORE_REFERRAL})
+            values = {
+                "status": change.status,
+                "outcome": change.outcome,
+                "outcome_date": change.outcome_date,
+                "follow_up_date": change.follow_up_date,
+                "urgency": change.urgency if change.urgency is not None else row.urgency,
+                "mode": change.mode if change.mode is not None else row.mode,
+            }
+            changed = [k for k, value in values.items() if getattr(row, k) != value]
+            for key in changed:
+                setattr(row, key, values[key])
+            row.version += 1
+            row.updated_by = self.actor.username
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_UPDATED,
+                TARGET,
+                row.id,
+                {"fields": changed, "status": row.status, "outcome": row.outcome},
+            )
+            return _view(s, row)
+
+    def delete(self, referral_id: str, reason: str) -> None:
+        """Soft delete by the chief (a referral entered by mistake), with a reason."""
+        require(self.actor, Perm.RECORDS_DELETE)
+        text = v.require_reason(reason)
+        with self.office.transaction() as s:
+            row = self._load(s, referral_id)
+            months.ensure_open(s, row.period)
+            row.deleted = True
+            row.version += 1
+            row.updated_by = self.actor.username
+            s.flush()
+            audit.record(s, self.actor.username, Action.RECORD_DELETED, TARGET, row.id, {"reason": text})
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def get(self, referral_id: str) -> ReferralView:
+        require(self.actor, Perm.RECORDS_READ)
+        with self.office.reading() as s:
+            return _view(s, self._load(s, referral_id))
+
+    def get_note(self, referral_id: str) -> str:
+        """The free-text note (identifying); needs ``VIEW_IDENTIFYING``; audited."""
+        require(self.actor, Perm.VIEW_IDENTIFYING)
+        with self.office.transaction() as s:
+            row = self._load(s, referral_id)
+            audit.record(s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"field": "note"})
+            return row.note
+
+    def for_incident(self, incident_id: str) -> list[ReferralView]:
+        require(self.actor, Perm.RECORDS_READ)
+        with self.office.reading() as s:
+            rows = s.scalars(
+                select(Referral)
+                .where(Referral.incident_id == incident_id, Referral.deleted.is_(False))
+                .order_by(Referral.date_referred, Referral.created_at)
+            )
+            return [_view(s, r) for r in rows]
+
+    def due_follow_ups(self, as_of: date, days_ahead: int = 0) -> list[FollowUp]:
+        """Referral and incident follow-ups due by ``as_of + days_ahead``, most overdue first.
+
+        Referral follow-ups count while the outcome is still pending; incident follow-ups while the
+        incident is not closed. Deleted records are left out.
+        """
+        require(self.actor, Perm.RECORDS_READ)
+        horizon = date.fromordinal(as_of.toordinal() + max(0, days_ahead))
+        items: list[FollowUp] = []
+        with self.office.reading() as s:
+            referral_rows = s.execute(
+                select(
+                    Referral.id,
+                    Referral.incident_id,
+                    Incident.incident_code,
+                    Incident.survivor_code,
+                    Referral.service_type,
+                    Contact.name_en,
+                    Contact.name_km,
+                    Referral.follow_up_date,
+                )
+                .join(Incident, Incident.id == Referral.incident_id)
+                .outerjoin(Contact, Contact.id == Referral.contact_id)
+                .where(
+                    Referral.deleted.is_(False),
+                    Incident.deleted.is_(False),
+                    Referral.outcome == OPEN_OUTCOME,
+                    Referral.follow_up_date.is_not(None),
+                    Referral.follow_up_date <= horizon,
+                )
+            ).all()
+            for r in referral_rows:
+                items.append(
+                    FollowUp(
+                        "referral",
+                        r.id,
+                        r.incident_id,
+                        r.incident_code,
+                        r.survivor_code,
+                        r.service_type,
+                        r.name_en or "",
+                        r.name_km or "",
+                        r.follow_up_date,
+                        max(0, (as_of - r.follow_up_date).days),
+                    )
+                )
+            incident_rows = s.execute(
+                select(
+                    Incident.id, Incident.incident_code, Incident.survivor_code, Incident.follow_up_date
+                ).where(
+                    and_(
+                        Incident.deleted.is_(False),
+                        Incident.status != "closed",
+                        Incident.follow_up_date.is_not(None),
+                        Incident.follow_up_date <= horizon,
+                    )
+                )
+            ).all()
+            for i in incident_rows:
+                items.append(
+                    FollowUp(
+                        "incident",
+                        i.id,
+                        i.id,
+                        i.incident_code,
+                        i.survivor_code,
+                        "",
+                        "",
+                        "",
+                        i.follow_up_date,
+                        max(0, (as_of - i.follow_up_date).days),
+                    )
+                )
+        items.sort(key=lambda f: (f.follow_up_date, f.incident_code, f.kind, f.service_type))
+        return items
+
+    def contacts_for_service(self, service_type: str) -> list[ContactView]:
+        """Active providers offering ``service_type`` (the choices of the referral form)."""
+        if service_type not in codes.SERVICE_TYPE:
+            raise ValidationFailed({"service_type": v.NOT_IN_LIST})
+        return ContactService(self.office, self.today).for_service(service_type)
+
+    # -- rules ------------------------------------------------------------------------------------
+
+    def _validate(self, draft: ReferralDraft) -> None:
+        p = v.Problems()
+        p.code("service_type", draft.service_type, codes.SERVICE_TYPE)
+        p.code("urgency", draft.urgency, codes.URGENCY)
+        p.code("mode", draft.mode, codes.REFERRAL_MODE)
+        if not draft.contact_id:
+            p.add("contact_id", v.REQUIRED)
+        if draft.date_referred is None:
+            p.add("date_referred", v.REQUIRED)
+        else:
+            p.not_future("date_referred", draft.date_referred, self.today())
+            if draft.follow_up_date is not None and draft.follow_up_date < draft.date_referred:
+                p.add("follow_up_date", v.BEFORE_REFERRAL)
+        p.text("note", draft.note, 5000)
+        p.raise_if_any()
+
+    @staticmethod
+    def _check_provider(s: Session, draft: ReferralDraft) -> None:
+        contact = s.get(Contact, draft.contact_id) if draft.contact_id else None
+        if contact is None:
+            raise ValidationFailed({"contact_id": v.UNKNOWN_RECORD})
+        if not contact.active:
+            raise ValidationFailed({"contact_id": v.PROVIDER_INACTIVE})
+        if draft.service_type not in contact.services:
+            raise ValidationFailed({"contact_id": v.PROVIDER_LACKS_SERVICE})
+
+    @staticmethod
+    def _load(s: Session, referral_id: str) -> Referral:
+        row = s.scalar(
+            select(Referral)
+            .join(Incident, Incident.id == Referral.incident_id)
+            .where(Referral.id == referral_id, Referral.deleted.is_(False), Incident.deleted.is_(False))
+        )
+        if row is None:
+            raise NotFound("This referral does not exist or has been deleted.")
+        return row
+
+
+def _view(s: Session, row: Referral) -> ReferralView:
+    incident = row.incident
+    contact = row.contact
+    return ReferralView(
+        id=row.id,
+        version=row.version,
+        incident_id=row.incident_id,
+        incident_code=incident.incident_code,
+        survivor_code=incident.survivor_code,
+        date_referred=row.date_referred,
+        period=row.period,
+        service_type=row.service_type,
+        contact_id=row.contact_id,
+        provider_name_en=contact.name_en if contact else "",
+        provider_name_km=contact.name_km if contact else "",
+        urgency=row.urgency,
+        mode=row.mode,
+        status=row.status,
+        outcome=row.outcome,
+        outcome_date=row.outcome_date,
+        follow_up_date=row.follow_up_date,
+        consent_overridden=bool(row.consent_override_reason),
+        has_note=bool(row.note),
+        created_by=row.created_by,
+        updated_at=v.aware(row.updated_at),
+    )
