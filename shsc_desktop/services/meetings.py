@@ -1,0 +1,377 @@
+"""Consultation meeting minutes: who came (head counts by group and sex), what was discussed and
+decided, and the action items that follow, with their owner, due date and status.
+
+Minutes hold no case details (domain.md §5.4): a case conference links incident codes at most.
+A meeting belongs to the month of its date; approved months refuse changes, including changes to
+its action items' status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..errors import NotFound
+from ..models import codes
+from ..models.tables import ActionItem, Meeting, MeetingAttendance
+from ..security import audit
+from ..security.audit import Action
+from ..security.permissions import Perm, require
+from . import months
+from . import validation as v
+from .office import UnlockedOffice
+
+TARGET = "meeting"
+OPEN_ACTION_STATUSES = ("open", "in_progress")
+MAX_COUNT = 10000
+
+
+@dataclass(frozen=True)
+class Attendance:
+    group: str  # codes.ATTENDEE_GROUP
+    female: int = 0
+    male: int = 0
+
+
+@dataclass(frozen=True)
+class ActionItemDraft:
+    action: str
+    owner: str = ""
+    due_date: date | None = None
+    status: str = "open"
+    id: str | None = None  # set to keep an existing item's identity on update
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    meeting_type: str
+    meeting_date: date | None
+    venue_village_code: str = ""
+    facilitator: str = ""
+    attendance: tuple[Attendance, ...] = ()
+    topics: frozenset[str] = frozenset()
+    concerns_raised: str = ""
+    decisions: str = ""
+    action_items: tuple[ActionItemDraft, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionItemView:
+    id: str
+    meeting_id: str
+    meeting_date: date
+    meeting_type: str
+    action: str
+    owner: str
+    due_date: date | None
+    status: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: str
+    version: int
+    meeting_type: str
+    meeting_date: date
+    period: str
+    venue_village_code: str
+    facilitator: str
+    attendance: tuple[Attendance, ...]
+    topics: frozenset[str]
+    concerns_raised: str
+    decisions: str
+    action_items: tuple[ActionItemView, ...]
+    updated_at: datetime
+    updated_by: str
+
+    @property
+    def female(self) -> int:
+        return sum(a.female for a in self.attendance)
+
+    @property
+    def male(self) -> int:
+        return sum(a.male for a in self.attendance)
+
+    @property
+    def total(self) -> int:
+        return self.female + self.male
+
+    def as_draft(self) -> MeetingDraft:
+        return MeetingDraft(
+            meeting_type=self.meeting_type,
+            meeting_date=self.meeting_date,
+            venue_village_code=self.venue_village_code,
+            facilitator=self.facilitator,
+            attendance=self.attendance,
+            topics=self.topics,
+            concerns_raised=self.concerns_raised,
+            decisions=self.decisions,
+            action_items=tuple(
+                ActionItemDraft(a.action, a.owner, a.due_date, a.status, a.id) for a in self.action_items
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: str
+    meeting_type: str
+    meeting_date: date
+    venue_village_code: str
+    participants: int
+    open_actions: int
+
+
+class MeetingService:
+    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
+        self.office = office
+        self.actor = office.actor
+        self.today = today
+        self._commune: str | None = None
+
+    @property
+    def commune_code(self) -> str:
+        if self._commune is None:
+            self._commune = self.office.setting("office.code")
+        return self._commune
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def create(self, draft: MeetingDraft) -> MeetingView:
+        require(self.actor, Perm.RECORDS_WRITE)
+        self.validate(draft)
+        assert draft.meeting_date is not None
+        period = months.period_of(draft.meeting_date)
+        with self.office.transaction() as s:
+            months.ensure_open(s, period)
+            row = Meeting(created_by=self.actor.username, updated_by=self.actor.username, version=1)
+            _apply(row, draft)
+            s.add(row)
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_CREATED,
+                TARGET,
+                row.id,
+                {"period": period, "type": row.meeting_type, "actions": len(row.action_items)},
+            )
+            return self._view(row)
+
+    def update(self, meeting_id: str, draft: MeetingDraft, expected_version: int) -> MeetingView:
+        require(self.actor, Perm.RECORDS_WRITE)
+        self.validate(draft)
+        assert draft.meeting_date is not None
+        with self.office.transaction() as s:
+            row = _load(s, meeting_id)
+            v.check_version(row.version, expected_version)
+            months.ensure_open(s, row.period, months.period_of(draft.meeting_date))
+            _apply(row, draft)
+            row.version += 1
+            row.updated_by = self.actor.username
+            s.flush()
+            audit.record(
+                s, self.actor.username, Action.RECORD_UPDATED, TARGET, row.id, {"version": row.version}
+            )
+            return self._view(row)
+
+    def delete(self, meeting_id: str, reason: str) -> None:
+        """Soft delete by the chief, with a reason."""
+        require(self.actor, Perm.RECORDS_DELETE)
+        text = v.require_reason(reason)
+        with self.office.transaction() as s:
+            row = _load(s, meeting_id)
+            months.ensure_open(s, row.period)
+            row.deleted = True
+            row.version += 1
+            row.updated_by = self.actor.username
+            s.flush()
+            audit.record(s, self.actor.username, Action.RECORD_DELETED, TARGET, row.id, {"reason": text})
+
+    def set_action_status(self, item_id: str, status: str) -> ActionItemView:
+        """Move one action item on (open → in progress → done, or dropped)."""
+        require(self.actor, Perm.RECORDS_WRITE)
+        p = v.Problems()
+        p.code("status", status, codes.ACTION_STATUS)
+        p.raise_if_any()
+        with self.office.transaction() as s:
+            item = s.get(ActionItem, item_id)
+            if item is None or item.meeting.deleted:
+                raise NotFound("This action item does not exist.")
+            meeting = item.meeting
+            months.ensure_open(s, meeting.period)
+            before = item.status
+            item.status = status
+            meeting.version += 1
+            meeting.updated_by = self.actor.username
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_UPDATED,
+                TARGET,
+                meeting.id,
+                {"action_item": item.id, "status": [before, status]},
+            )
+            return _item_view(item, meeting, self.today())
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def get(self, meeting_id: str) -> MeetingView:
+        require(self.actor, Perm.RECORDS_READ)
+        with self.office.reading() as s:
+            return self._view(_load(s, meeting_id))
+
+    def list_meetings(self, period: str | None = None) -> list[MeetingRow]:
+        """Meetings (of one month if given), newest first."""
+        require(self.actor, Perm.RECORDS_READ)
+        query = (
+            select(Meeting)
+            .where(Meeting.deleted.is_(False))
+            .options(selectinload(Meeting.attendance), selectinload(Meeting.action_items))
+            .order_by(Meeting.meeting_date.desc(), Meeting.created_at.desc())
+        )
+        if period:
+            query = query.where(Meeting.period == months.check_period(period))
+        with self.office.reading() as s:
+            return [
+                MeetingRow(
+                    m.id,
+                    m.meeting_type,
+                    m.meeting_date,
+                    m.venue_village_code,
+                    sum(a.female + a.male for a in m.attendance),
+                    sum(1 for a in m.action_items if a.status in OPEN_ACTION_STATUSES),
+                )
+                for m in s.scalars(query)
+            ]
+
+    def open_action_items(self, as_of: date | None = None) -> list[ActionItemView]:
+        """Open and in-progress action items of every meeting, by due date (undated last)."""
+        require(self.actor, Perm.RECORDS_READ)
+        today = as_of or self.today()
+        with self.office.reading() as s:
+            rows = s.execute(
+                select(ActionItem, Meeting)
+                .join(Meeting, Meeting.id == ActionItem.meeting_id)
+                .where(Meeting.deleted.is_(False), ActionItem.status.in_(OPEN_ACTION_STATUSES))
+                .order_by(ActionItem.due_date.is_(None), ActionItem.due_date, Meeting.meeting_date)
+            ).all()
+            return [_item_view(item, meeting, today) for item, meeting in rows]
+
+    # -- rules ------------------------------------------------------------------------------------
+
+    def validate(self, draft: MeetingDraft) -> None:
+        p = v.Problems()
+        p.code("meeting_type", draft.meeting_type, codes.MEETING_TYPE)
+        if draft.meeting_date is None:
+            p.add("meeting_date", v.REQUIRED)
+        p.not_future("meeting_date", draft.meeting_date, self.today())
+        p.village("venue_village_code", draft.venue_village_code, self.commune_code)
+        p.text("facilitator", draft.facilitator, 200)
+        p.codes("topics", draft.topics, codes.MEETING_TOPIC)
+        p.text("concerns_raised", draft.concerns_raised, 20000)
+        p.text("decisions", draft.decisions, 20000)
+        groups: set[str] = set()
+        for i, a in enumerate(draft.attendance):
+            p.code(f"attendance.{i}.group", a.group, codes.ATTENDEE_GROUP)
+            if a.group in groups:
+                p.add(f"attendance.{i}.group", v.DUPLICATE_GROUP)
+            groups.add(a.group)
+            for sex, count in (("female", a.female), ("male", a.male)):
+                if not 0 <= count <= MAX_COUNT:
+                    p.add(f"attendance.{i}.{sex}", v.COUNT_RANGE)
+        for i, item in enumerate(draft.action_items):
+            p.text(f"action_items.{i}.action", item.action, 2000, required=True)
+            p.text(f"action_items.{i}.owner", item.owner, 200)
+            p.code(f"action_items.{i}.status", item.status, codes.ACTION_STATUS)
+            if item.due_date and draft.meeting_date and item.due_date < draft.meeting_date:
+                p.add(f"action_items.{i}.due_date", v.BEFORE_MEETING)
+        p.raise_if_any()
+
+    def _view(self, row: Meeting) -> MeetingView:
+        today = self.today()
+        order = {c: i for i, c in enumerate(codes.ATTENDEE_GROUP.codes())}
+        return MeetingView(
+            id=row.id,
+            version=row.version,
+            meeting_type=row.meeting_type,
+            meeting_date=row.meeting_date,
+            period=row.period,
+            venue_village_code=row.venue_village_code,
+            facilitator=row.facilitator,
+            attendance=tuple(
+                Attendance(a.group, a.female, a.male)
+                for a in sorted(row.attendance, key=lambda a: order.get(a.group, 99))
+            ),
+            topics=frozenset(row.topics),
+            concerns_raised=row.concerns_raised,
+            decisions=row.decisions,
+            action_items=tuple(_item_view(i, row, today) for i in row.action_items),
+            updated_at=v.aware(row.updated_at),
+            updated_by=row.updated_by,
+        )
+
+
+def _load(s: Session, meeting_id: str) -> Meeting:
+    row = s.scalar(
+        select(Meeting)
+        .where(Meeting.id == meeting_id, Meeting.deleted.is_(False))
+        .options(selectinload(Meeting.attendance), selectinload(Meeting.action_items))
+    )
+    if row is None:
+        raise NotFound("This meeting does not exist or has been deleted.")
+    return row
+
+
+def _apply(row: Meeting, draft: MeetingDraft) -> None:
+    assert draft.meeting_date is not None
+    row.meeting_type = draft.meeting_type
+    row.meeting_date = draft.meeting_date
+    row.period = months.period_of(draft.meeting_date)
+    row.venue_village_code = draft.venue_village_code
+    row.facilitator = draft.facilitator.strip()
+    row.topics = frozenset(draft.topics)
+    row.concerns_raised = draft.concerns_raised
+    row.decisions = draft.decisions
+    # Attendance: one row per group; reuse rows so the (meeting, group) constraint never trips.
+    existing = {a.group: a for a in (row.attendance or [])}
+    wanted = [a for a in draft.attendance if a.female or a.male]
+    kept: list[MeetingAttendance] = []
+    for a in wanted:
+        att = existing.get(a.group) or MeetingAttendance(group=a.group)
+        att.female, att.male = a.female, a.male
+        kept.append(att)
+    row.attendance = kept
+    # Action items keep their identity when the draft carries their id.
+    by_id = {i.id: i for i in (row.action_items or [])}
+    items: list[ActionItem] = []
+    for d in draft.action_items:
+        item = by_id.get(d.id) if d.id else None
+        if item is None:
+            item = ActionItem()
+        item.action = d.action.strip()
+        item.owner = d.owner.strip()
+        item.due_date = d.due_date
+        item.status = d.status
+        items.append(item)
+    row.action_items = items
+
+
+def _item_view(item: ActionItem, meeting: Meeting, today: date) -> ActionItemView:
+    return ActionItemView(
+        id=item.id,
+        meeting_id=meeting.id,
+        meeting_date=meeting.meeting_date,
+        meeting_type=meeting.meeting_type,
+        action=item.action,
+        owner=item.owner,
+        due_date=item.due_date,
+        status=item.status,
+        overdue=item.due_date is not None and item.due_date < today and item.status in OPEN_ACTION_STATUSES,
+    )
