@@ -113,7 +113,7 @@ PERIOD_COLUMN = CodeList(
 CHILD_ADULT = CodeList(
     "child_adult",
     [
-        ("child", "Children (≤17)", "កុមារ (≤១៧)"),
+        ("child", "Children (0–17)", "កុមារ (០–១៧)"),
         ("adult", "Adults (18+)", "មនុស្សពេញវ័យ (១៨+)"),
         ("unknown", "Age unknown", "មិនដឹងអាយុ"),
     ],

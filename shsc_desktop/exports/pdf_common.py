@@ -1,0 +1,228 @@
+"""What every PDF of the app shares: fonts, shaped Khmer text, styles, charts and page numbers.
+
+Khmer needs OpenType shaping (stacked consonants, vowels before the consonant). ReportLab shapes
+with uharfbuzz only where it is asked to:
+
+* **Paragraphs** shape when their style has ``shaping=1`` — every style made here has it in Khmer.
+  Table cells that hold Khmer must therefore be Paragraphs, never plain strings.
+* **Canvas strings** (``drawString(..., shaping=True)``) shape *only if rlbidi is installed*; without
+  it the flag is silently ignored. :func:`draw_text` shapes explicitly instead.
+* **Chart strings** (``reportlab.graphics``) are never shaped by ``renderPDF``. :class:`ChartFlowable`
+  draws a chart with a renderer whose strings go through :func:`draw_text`.
+
+The bundled Noto fonts are variable TrueType files; ReportLab embeds their default instance
+(Regular), which is what we want. There is no bold face, so emphasis is size and colour.
+
+**ReportLab 5.1 bug, worked around here**: ``PDFTextObject.setRise`` merges two consecutive rise
+changes but then forgets the new rise, so after a Khmer subscript or vowel below the line the rest of
+the line is drawn lowered ("ការបញ្ជូនដែលបានធ្វើ" loses its baseline after ញ្ជូ). :func:`register_fonts`
+installs a corrected ``setRise``; ``tests/exports/test_summary_pdf.py`` checks it still applies.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
+from reportlab.pdfgen import textobject
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from ..models.codes import khmer_digits
+from ..resources import font_files
+
+KHMER_FONT = "ShscNotoSansKhmer"
+LATIN_FONT = "ShscNotoSans"
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+ACCENT = colors.HexColor("#7b2d8b")  # SHSC purple
+RULE = colors.HexColor("#9aa5b1")
+SHADE = colors.HexColor("#f0f4f8")
+HIGHLIGHT = colors.HexColor("#fdf1d6")
+ALERT = colors.HexColor("#fde2e1")
+
+
+def _set_rise(self: Any, rise: float) -> None:
+    """``PDFTextObject.setRise`` that keeps its state right when it merges ``a Ts b Ts``."""
+    self._y += self._rise - rise
+    self._rise = rise
+    code = f"{textobject.fp_str(rise)} Ts"
+    if self._code and self._code[-1].endswith(" Ts"):
+        self._code[-1] = code
+    else:
+        self._code.append(code)
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Register the bundled fonts with ReportLab and fix its text rise (once per process)."""
+    textobject.PDFTextObject.setRise = _set_rise
+    files = font_files()
+    pdfmetrics.registerFont(TTFont(KHMER_FONT, str(files["khmer"]), shapable=True))
+    pdfmetrics.registerFont(TTFont(LATIN_FONT, str(files["latin"]), shapable=True))
+
+
+def font_for(lang: str) -> str:
+    """Khmer documents use Noto Sans Khmer throughout (it has Latin letters and digits too)."""
+    return KHMER_FONT if lang == "km" else LATIN_FONT
+
+
+def shape(text: str, font: str, size: float) -> tuple[str, float]:
+    """``text`` shaped for ``font`` (when it needs it) and its width in points."""
+    if getattr(pdfmetrics.getFont(font), "shapable", False) and not text.isascii():
+        shaped = shapeStr(text, font, size)
+        if isinstance(shaped, ShapedStr):
+            return shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
+    return text, pdfmetrics.stringWidth(text, font, size)
+
+
+def draw_text(
+    canv: Canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "start"
+) -> None:
+    """Draw one line of text on a canvas, shaped; ``anchor`` is start, middle or end."""
+    shaped, width = shape(text, font, size)
+    if anchor == "end":
+        x -= width
+    elif anchor == "middle":
+        x -= width / 2
+    canv.setFont(font, size)
+    canv.drawString(x, y, shaped)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of one document language (all shaped in Khmer)."""
+
+    lang: str
+    font: str
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_number: ParagraphStyle
+    big_number: ParagraphStyle
+
+
+def make_styles(lang: str, size: float = 8.5) -> Styles:
+    register_fonts()
+    font = font_for(lang)
+    # Khmer needs more leading: vowels and subscripts stack above and below the line.
+    lead = 1.65 if lang == "km" else 1.3
+    shaping = 1 if lang == "km" else 0
+
+    def style(name: str, fs: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            f"{name}-{lang}", fontName=font, fontSize=fs, leading=fs * lead, shaping=shaping,
+            textColor=kw.pop("textColor", INK), **kw,
+        )  # fmt: skip
+
+    return Styles(
+        lang=lang,
+        font=font,
+        title=style("title", size + 7, textColor=ACCENT, spaceAfter=2),
+        heading=style("heading", size + 3.5, textColor=ACCENT, spaceBefore=8, spaceAfter=4),
+        subheading=style("subheading", size + 1, spaceBefore=4, spaceAfter=2),
+        body=style("body", size),
+        small=style("small", size - 1.5, textColor=MUTED),
+        cell=style("cell", size - 0.5, alignment=TA_LEFT),
+        cell_head=style("cell_head", size - 1, alignment=TA_CENTER, textColor=MUTED),
+        cell_number=style("cell_number", size - 0.5, alignment=TA_RIGHT),
+        big_number=style("big_number", size + 4, alignment=TA_CENTER),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped: "<5" is text, not markup)."""
+    return Paragraph(escape(text), style)
+
+
+def digits(text: str, khmer: bool) -> str:
+    return khmer_digits(text) if khmer else text
+
+
+# --- Charts --------------------------------------------------------------------------------------
+
+
+class _ShapingRenderer(renderPDF._PDFRenderer):  # type: ignore[misc]  # no public hook for strings
+    """``renderPDF``'s renderer, with chart strings shaped like paragraphs."""
+
+    def drawString(self, stringObj: Any) -> None:
+        if not self._fill:
+            return
+        state = self._tracker.getState()
+        anchor = state["textAnchor"]
+        anchor = anchor if anchor in ("middle", "end") else "start"
+        draw_text(
+            self._canvas,
+            stringObj.x,
+            stringObj.y,
+            stringObj.text,
+            state["fontName"],
+            state["fontSize"],
+            anchor,
+        )
+
+
+class ChartFlowable(Flowable):  # type: ignore[misc]
+    """A ``reportlab.graphics`` drawing as a flowable, with shaped (Khmer) strings."""
+
+    def __init__(self, drawing: Drawing) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.width = drawing.width
+        self.height = drawing.height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        _ShapingRenderer().draw(self.drawing, self.canv, 0, 0, showBoundary=False)
+
+
+# --- Page numbers ----------------------------------------------------------------------------------
+
+PageDecorator = Callable[[Canvas, int, int], None]
+"""Draws the furniture of one page: ``(canvas, page number, page count)``."""
+
+
+def numbered_canvas(decorate: PageDecorator, font: str | None = None) -> type[Canvas]:
+    """A canvas class that knows the page count when it draws headers and footers ("page X of Y").
+
+    Pages are kept until the document is saved, then each is decorated and emitted; one pass, so
+    no second layout run is needed.
+    """
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if font is not None:  # else every page names Helvetica, a font we never embed
+                kwargs.setdefault("initialFontName", font)
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            count = len(self._saved_pages)
+            for number, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                decorate(self, number, count)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,146 @@
+"""The monthly summary PDF: what a chief would read, checked with poppler (pdftotext, pdffonts,
+pdftoppm) on the fixture month of ``records.py``."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from shsc_desktop.errors import Cancelled
+from shsc_desktop.exports import pdf_common
+from shsc_desktop.exports.summary_pdf import build_monthly_summary
+from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.services.statistics import StatisticsService
+from tests.exports.records import CANARY, CANARY_PHONE, fixture_office
+
+GENERATED = datetime(2025, 4, 3, 10, 15)
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]:
+    office = fixture_office(tmp_path_factory.mktemp("summary") / "office")
+    yield office
+    office.lock("test end")
+
+
+@pytest.fixture(scope="module")
+def pdfs(office: UnlockedOffice, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdfs")
+    stats = StatisticsService(office).monthly("2025-03")
+    out = {}
+    for name, lang, shared in (("en", "en", False), ("km", "km", False), ("shared", "en", True)):
+        out[name] = folder / f"summary-{name}.pdf"
+        build_monthly_summary(stats, office.info, lang, out[name], suppressed=shared, generated_at=GENERATED)
+    return out
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_english_summary_shows_headings_and_numbers(pdfs: dict[str, Path]) -> None:
+    text = text_of(pdfs["en"])
+    for heading in (
+        "Monthly summary", "Tonle Basak", "code 120101", "Chamkar Mon", "Month: March 2025",
+        "1. The month at a glance", "2. Incidents by type of violence and age of survivor",
+        "3. Alleged perpetrators", "6. Referrals by service and status", "8. Follow-up and open cases",
+        "11. Twelve-month trend", "Reviewed and approved by the commune chief",
+        "Generated: 3 April 2025 10:15",
+        "CONFIDENTIAL",
+    ):  # fmt: skip
+        assert heading in text, heading
+    assert re.search(r"New incidents reported\s+4\s+1\s+6", text)
+    assert re.search(r"of which intimate partner violence\s+2\s+1\s+3", text)
+    assert re.search(r"Referrals made\s+5\s+1\s+6", text)
+    assert re.search(r"Rape\s+1\s+1\s+0\s+2", text)  # children, adults, age unknown, total
+    assert "1 incident(s) without the survivor's consent to reporting are not counted" in text
+    assert "KH-120101-202502-007" in text  # follow-up list: codes only
+    pages = int(re.findall(r"Page 1 of (\d+)", text)[0])
+    assert f"Page {pages} of {pages}" in text
+
+
+def test_khmer_summary_embeds_the_khmer_font_and_shapes(pdfs: dict[str, Path]) -> None:
+    fonts = subprocess.run(["pdffonts", str(pdfs["km"])], check=True, capture_output=True, text=True).stdout
+    khmer = [line for line in fonts.splitlines() if "NotoSansKhmer" in line]
+    assert khmer and all(line.split()[-5] == "yes" for line in khmer)  # the "emb" column
+    styles = pdf_common.make_styles("km")
+    assert all(
+        getattr(styles, f).shaping == 1 for f in styles.__dataclass_fields__ if f not in ("lang", "font")
+    )
+    # Shaped Khmer uses glyphs that have no code point of their own (subscript consonants);
+    # ReportLab maps them into the private use area, so the text layer carries such characters
+    # (and is in glyph order: Khmer copied out of the PDF is not searchable text).
+    text = text_of(pdfs["km"])
+    assert "២០២៥" in text and "ទំព័រ ១ " in text  # Khmer digits; "page 1 of"
+    assert any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+
+
+def test_reportlab_text_rise_fix_is_installed() -> None:
+    pdf_common.register_fonts()
+    from reportlab.pdfgen.canvas import Canvas
+
+    text = Canvas("unused.pdf").beginText(0, 100)
+    text.setRise(-5)
+    text.setRise(0)
+    text.setRise(-3)  # merged with the previous "0 Ts": the new rise must be remembered
+    assert text._rise == -3 and text._y == 103
+
+
+def test_first_page_renders(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    for name in ("en", "km"):
+        prefix = tmp_path / name
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdfs[name]), str(prefix)], check=True
+        )
+        (png,) = tmp_path.glob(f"{name}-*.png")
+        with Image.open(png) as image:
+            grey = image.convert("L")
+            dark = sum(grey.histogram()[:128])
+        assert dark > 2000, name  # text and tables, not an empty page
+
+
+def test_no_identifying_detail_in_any_pdf(pdfs: dict[str, Path]) -> None:
+    for name, pdf in pdfs.items():
+        raw = pdf.read_bytes()
+        text = text_of(pdf)
+        for secret in (CANARY, "Srey-Pov", CANARY_PHONE, "999-4242", "1990-01-01"):
+            assert secret.encode() not in raw, (name, secret)
+            assert secret not in text, (name, secret)
+
+
+def test_shared_copy_hides_small_numbers_and_case_codes(pdfs: dict[str, Path]) -> None:
+    text = text_of(pdfs["shared"])
+    assert "Copy for sharing outside the commune" in text
+    assert re.search(r"New incidents reported\s+<5\s+<5\s+6", text)
+    assert "KH-120101" not in text
+    assert "Case codes are not included" in text
+
+
+def test_nil_report(office: UnlockedOffice, tmp_path: Path) -> None:
+    stats = StatisticsService(office).monthly("2023-06")
+    target = tmp_path / "nil.pdf"
+    build_monthly_summary(stats, office.info, "en", target, generated_at=GENERATED)
+    text = text_of(target)
+    assert "Nil report: no incidents were reported this month" in text
+    assert re.search(r"New incidents reported\s+0\s+0\s+0", text)
+
+
+def test_cancel_leaves_no_file_and_progress_is_reported(office: UnlockedOffice, tmp_path: Path) -> None:
+    stats = StatisticsService(office).monthly("2025-03")
+    target = tmp_path / "summary.pdf"
+    steps: list[tuple[int, int]] = []
+    build_monthly_summary(stats, office.info, "km", target, progress=lambda d, t: steps.append((d, t)))
+    assert steps and steps[-1][0] == steps[-1][1]
+    target.unlink()
+    calls = iter(range(1000))
+    with pytest.raises(Cancelled):
+        build_monthly_summary(stats, office.info, "en", target, cancelled=lambda: next(calls) > 3)
+    assert not target.exists() and list(tmp_path.iterdir()) == []
