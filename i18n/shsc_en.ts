@@ -48,42 +48,42 @@
     <name>ActionItemTableModel</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -312,15 +312,15 @@
     <name>AttendanceGrid</name>
     <message>
         <source>Women</source>
-        <translation type="unfinished"></translation>
+        <translation>Women</translation>
     </message>
     <message>
         <source>Men</source>
-        <translation type="unfinished"></translation>
+        <translation>Men</translation>
     </message>
     <message>
         <source>Total: %1 (%2 women, %3 men)</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1 (%2 women, %3 men)</translation>
     </message>
 </context>
 <context>
@@ -520,244 +520,244 @@
     <name>ClassificationHelper</name>
     <message>
         <source>GBV type: answer the questions in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>GBV type: answer the questions in order.</translation>
     </message>
     <message>
         <source>GBV type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GBV type: %1</translation>
     </message>
     <message>
         <source>Rape: non-consensual penetration, however slight, of the vagina, anus or mouth with a penis or other body part, or of the vagina or anus with an object. Includes gang rape, marital rape, sodomy and forced oral sex. Attempted rape is not rape.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rape: non-consensual penetration, however slight, of the vagina, anus or mouth with a penis or other body part, or of the vagina or anus with an object. Includes gang rape, marital rape, sodomy and forced oral sex. Attempted rape is not rape.</translation>
     </message>
     <message>
         <source>Sexual assault: non-consensual sexual contact without penetration. Includes attempted rape, unwanted kissing or touching, and female genital mutilation/cutting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexual assault: non-consensual sexual contact without penetration. Includes attempted rape, unwanted kissing or touching, and female genital mutilation/cutting.</translation>
     </message>
     <message>
         <source>Physical assault: physical violence that is not sexual, such as hitting, slapping, choking, cutting, shoving, burning, shooting, use of weapons and acid attacks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Physical assault: physical violence that is not sexual, such as hitting, slapping, choking, cutting, shoving, burning, shooting, use of weapons and acid attacks.</translation>
     </message>
     <message>
         <source>Forced marriage: marriage of a person against her will.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forced marriage: marriage of a person against her will.</translation>
     </message>
     <message>
         <source>Denial of resources, opportunities or services: denial of rightful access to economic resources or assets, livelihood, education, health or other social services. Reports of general poverty are not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denial of resources, opportunities or services: denial of rightful access to economic resources or assets, livelihood, education, health or other social services. Reports of general poverty are not recorded.</translation>
     </message>
     <message>
         <source>Psychological or emotional abuse: threats of physical or sexual violence, forced isolation, harassment or intimidation, and menacing gestures or words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Psychological or emotional abuse: threats of physical or sexual violence, forced isolation, harassment or intimidation, and menacing gestures or words.</translation>
     </message>
     <message>
         <source>Non-GBV: all six questions were answered no. The incident is recorded, but it is not counted as gender-based violence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-GBV: all six questions were answered no. The incident is recorded, but it is not counted as gender-based violence.</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
 </context>
 <context>
     <name>ContactForm</name>
     <message>
         <source>Directory entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Directory entry</translation>
     </message>
     <message>
         <source>Name in Khmer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name in Khmer:</translation>
     </message>
     <message>
         <source>Name in English:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name in English:</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type:</translation>
     </message>
     <message>
         <source>Services offered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Services offered:</translation>
     </message>
     <message>
         <source>Contact person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person:</translation>
     </message>
     <message>
         <source>Position:</source>
-        <translation type="unfinished"></translation>
+        <translation>Position:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <source>Second phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Second phone:</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <source>Opening hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening hours:</translation>
     </message>
     <message>
         <source>Area covered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Area covered:</translation>
     </message>
     <message>
         <source>Last verified:</source>
-        <translation type="unfinished"></translation>
+        <translation>Last verified:</translation>
     </message>
     <message>
         <source>Active (offered in new referrals)</source>
-        <translation type="unfinished"></translation>
+        <translation>Active (offered in new referrals)</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct the marked fields.</translation>
     </message>
 </context>
 <context>
     <name>ContactTableModel</name>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>Services</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Coverage</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Verified</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
 </context>
 <context>
     <name>ContactsPage</name>
     <message>
         <source>Referral network directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral network directory</translation>
     </message>
     <message>
         <source>All services</source>
-        <translation type="unfinished"></translation>
+        <translation>All services</translation>
     </message>
     <message>
         <source>Active only</source>
-        <translation type="unfinished"></translation>
+        <translation>Active only</translation>
     </message>
     <message>
         <source>Search by name, person, address or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by name, person, address or phone</translation>
     </message>
     <message>
         <source>New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>New entry…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete…</translation>
     </message>
     <message>
         <source>Import CSV/XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import CSV/XLSX…</translation>
     </message>
     <message>
         <source>Export CSV/XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export CSV/XLSX…</translation>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entries</translation>
     </message>
     <message>
         <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1 from the directory? An entry used by referrals can only be made inactive.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Import a directory file</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a directory file</translation>
     </message>
     <message>
         <source>Directory files (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Directory files (*.csv *.xlsx)</translation>
     </message>
     <message>
         <source>The directory was imported: %1 new entries, %2 updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>The directory was imported: %1 new entries, %2 updated.</translation>
     </message>
     <message>
         <source>Export the directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the directory</translation>
     </message>
     <message>
         <source>Spreadsheet (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheet (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>%1 entries were written to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entries were written to %2.</translation>
     </message>
 </context>
 <context>
@@ -794,35 +794,35 @@
     <name>FollowUpTableModel</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Days overdue</translation>
     </message>
     <message>
         <source>Follow-up of</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up of</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished">Incident</translation>
+        <translation>Incident</translation>
     </message>
     <message>
         <source>Survivor</source>
-        <translation type="unfinished">Survivor</translation>
+        <translation>Survivor</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral</translation>
     </message>
 </context>
 <context>
@@ -847,222 +847,222 @@
     <name>ImportReport</name>
     <message>
         <source>Directory import</source>
-        <translation type="unfinished"></translation>
+        <translation>Directory import</translation>
     </message>
     <message>
         <source>Nothing was imported. Correct these lines in the file and try again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was imported. Correct these lines in the file and try again:</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Line %1: %2</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>IncidentForm</name>
     <message>
         <source>Incident</source>
-        <translation type="unfinished">Incident</translation>
+        <translation>Incident</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Report</translation>
     </message>
     <message>
         <source>Incident code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident code:</translation>
     </message>
     <message>
         <source>Survivor code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Survivor code:</translation>
     </message>
     <message>
         <source>Date reported:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date reported:</translation>
     </message>
     <message>
         <source>Date of incident:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of incident:</translation>
     </message>
     <message>
         <source>Reported by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported by:</translation>
     </message>
     <message>
         <source>The commune is the first point of contact</source>
-        <translation type="unfinished"></translation>
+        <translation>The commune is the first point of contact</translation>
     </message>
     <message>
         <source>Village:</source>
-        <translation type="unfinished"></translation>
+        <translation>Village:</translation>
     </message>
     <message>
         <source>Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>Place:</translation>
     </message>
     <message>
         <source>Time of day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Time of day:</translation>
     </message>
     <message>
         <source>Reported elsewhere before:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported elsewhere before:</translation>
     </message>
     <message>
         <source>(given when saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(given when saved)</translation>
     </message>
     <message>
         <source>Survivor</source>
-        <translation type="unfinished">Survivor</translation>
+        <translation>Survivor</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex:</translation>
     </message>
     <message>
         <source>Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>Age:</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown</translation>
     </message>
     <message>
         <source>Marital status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Marital status:</translation>
     </message>
     <message>
         <source>Disability:</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability:</translation>
     </message>
     <message>
         <source>Type of violence (GBVIMS classification)</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of violence (GBVIMS classification)</translation>
     </message>
     <message>
         <source>Were money, goods or services exchanged?</source>
-        <translation type="unfinished"></translation>
+        <translation>Were money, goods or services exchanged?</translation>
     </message>
     <message>
         <source>Alleged perpetrators</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleged perpetrators</translation>
     </message>
     <message>
         <source>Add perpetrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Add perpetrator</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>The commune&apos;s response</source>
-        <translation type="unfinished"></translation>
+        <translation>The commune&apos;s response</translation>
     </message>
     <message>
         <source>Actions taken:</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions taken:</translation>
     </message>
     <message>
         <source>Risk level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk level:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Follow-up date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up date:</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent</translation>
     </message>
     <message>
         <source>Consent to referral to services:</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent to referral to services:</translation>
     </message>
     <message>
         <source>She agrees to be counted in statistics (no names)</source>
-        <translation type="unfinished"></translation>
+        <translation>She agrees to be counted in statistics (no names)</translation>
     </message>
     <message>
         <source>Her guardian agrees (survivor under 18)</source>
-        <translation type="unfinished"></translation>
+        <translation>Her guardian agrees (survivor under 18)</translation>
     </message>
     <message>
         <source>Identifying details (name, phone, address, narrative)</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifying details (name, phone, address, narrative)</translation>
     </message>
     <message>
         <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening this section is recorded in the audit log. Close it when someone is watching.</translation>
     </message>
     <message>
         <source>Identifying details</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifying details</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <source>Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth:</translation>
     </message>
     <message>
         <source>What happened (her words):</source>
-        <translation type="unfinished"></translation>
+        <translation>What happened (her words):</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Case context: shown once the type is known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case context: shown once the type is known.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>Case context (derived): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case context (derived): %1</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>This view has been recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>This view has been recorded in the audit log.</translation>
     </message>
     <message>
         <source>The month %1 has been approved: this record can be read but not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The month %1 has been approved: this record can be read but not changed.</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct the marked fields.</translation>
     </message>
 </context>
 <context>
@@ -1108,67 +1108,67 @@
     <name>IncidentsPage</name>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished">Incidents</translation>
+        <translation>Incidents</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished"></translation>
+        <translation>All months</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>All types</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>All villages</source>
-        <translation type="unfinished"></translation>
+        <translation>All villages</translation>
     </message>
     <message>
         <source>Follow-up due</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up due</translation>
     </message>
     <message>
         <source>Search by incident or survivor code</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by incident or survivor code</translation>
     </message>
     <message>
         <source>New incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>New incident…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Refer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Refer…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete…</translation>
     </message>
     <message>
         <source>%1 incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 incidents</translation>
     </message>
     <message>
         <source>Delete incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete incident</translation>
     </message>
     <message>
         <source>The incident is removed from the lists and statistics but kept in the database with your reason. Why is it being deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>The incident is removed from the lists and statistics but kept in the database with your reason. Why is it being deleted?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>The incident has been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>The incident has been deleted.</translation>
     </message>
 </context>
 <context>
@@ -1253,141 +1253,141 @@
     <name>MeetingForm</name>
     <message>
         <source>Meeting minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting minutes</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date:</translation>
     </message>
     <message>
         <source>Venue (village):</source>
-        <translation type="unfinished"></translation>
+        <translation>Venue (village):</translation>
     </message>
     <message>
         <source>Facilitator:</source>
-        <translation type="unfinished"></translation>
+        <translation>Facilitator:</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance</translation>
     </message>
     <message>
         <source>Topics discussed</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics discussed</translation>
     </message>
     <message>
         <source>Concerns and decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Concerns and decisions</translation>
     </message>
     <message>
         <source>Concerns raised:</source>
-        <translation type="unfinished"></translation>
+        <translation>Concerns raised:</translation>
     </message>
     <message>
         <source>Decisions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions:</translation>
     </message>
     <message>
         <source>Action items</source>
-        <translation type="unfinished"></translation>
+        <translation>Action items</translation>
     </message>
     <message>
         <source>Add action</source>
-        <translation type="unfinished"></translation>
+        <translation>Add action</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct the marked fields.</translation>
     </message>
 </context>
 <context>
     <name>MeetingTableModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Venue</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>Open actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Open actions</translation>
     </message>
 </context>
 <context>
     <name>MeetingsPage</name>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished">Meetings</translation>
+        <translation>Meetings</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished"></translation>
+        <translation>All months</translation>
     </message>
     <message>
         <source>New minutes…</source>
-        <translation type="unfinished"></translation>
+        <translation>New minutes…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete…</translation>
     </message>
     <message>
         <source>Open action items</source>
-        <translation type="unfinished"></translation>
+        <translation>Open action items</translation>
     </message>
     <message>
         <source>Set status</source>
-        <translation type="unfinished"></translation>
+        <translation>Set status</translation>
     </message>
     <message>
         <source>Delete meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete meeting</translation>
     </message>
     <message>
         <source>Why are these minutes being deleted? The reason is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why are these minutes being deleted? The reason is kept in the audit log.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>The action item has been updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>The action item has been updated.</translation>
     </message>
 </context>
 <context>
@@ -1525,15 +1525,15 @@
     <name>PerpetratorTable</name>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Age group</source>
-        <translation type="unfinished"></translation>
+        <translation>Age group</translation>
     </message>
     <message>
         <source>Relationship to her</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship to her</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1572,125 @@
     <message>
         <source>This section arrives in a later version.</source>
         <translation>This section arrives in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list.</source>
+        <translation>Choose a value from the list.</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>This date is in the future.</translation>
+    </message>
+    <message>
+        <source>The incident date cannot be after the report date.</source>
+        <translation>The incident date cannot be after the report date.</translation>
+    </message>
+    <message>
+        <source>This date cannot be before the report date.</source>
+        <translation>This date cannot be before the report date.</translation>
+    </message>
+    <message>
+        <source>This date cannot be before the referral date.</source>
+        <translation>This date cannot be before the referral date.</translation>
+    </message>
+    <message>
+        <source>This date cannot be before the meeting date.</source>
+        <translation>This date cannot be before the meeting date.</translation>
+    </message>
+    <message>
+        <source>Enter an age between 0 and 120.</source>
+        <translation>Enter an age between 0 and 120.</translation>
+    </message>
+    <message>
+        <source>A survivor under 18 needs her guardian&apos;s consent to reporting.</source>
+        <translation>A survivor under 18 needs her guardian&apos;s consent to reporting.</translation>
+    </message>
+    <message>
+        <source>&apos;None&apos; cannot be combined with other actions.</source>
+        <translation>&apos;None&apos; cannot be combined with other actions.</translation>
+    </message>
+    <message>
+        <source>Choose a village of this commune.</source>
+        <translation>Choose a village of this commune.</translation>
+    </message>
+    <message>
+        <source>Set a follow-up date for a record in follow-up.</source>
+        <translation>Set a follow-up date for a record in follow-up.</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>This text is too long.</translation>
+    </message>
+    <message>
+        <source>Give a reason (at least 5 characters).</source>
+        <translation>Give a reason (at least 5 characters).</translation>
+    </message>
+    <message>
+        <source>Enter a number between 0 and 10000.</source>
+        <translation>Enter a number between 0 and 10000.</translation>
+    </message>
+    <message>
+        <source>Each group can be counted only once.</source>
+        <translation>Each group can be counted only once.</translation>
+    </message>
+    <message>
+        <source>This provider is no longer active.</source>
+        <translation>This provider is no longer active.</translation>
+    </message>
+    <message>
+        <source>This provider does not offer this service.</source>
+        <translation>This provider does not offer this service.</translation>
+    </message>
+    <message>
+        <source>This record does not exist.</source>
+        <translation>This record does not exist.</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>Enter a date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Enter a month as YYYY-MM.</source>
+        <translation>Enter a month as YYYY-MM.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name in Khmer or in English.</source>
+        <translation>Enter the organisation&apos;s name in Khmer or in English.</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address.</source>
+        <translation>Enter a valid e-mail address.</translation>
+    </message>
+    <message>
+        <source>Set the date of the outcome.</source>
+        <translation>Set the date of the outcome.</translation>
+    </message>
+    <message>
+        <source>Answer the questions in order until one is yes, or all six are no.</source>
+        <translation>Answer the questions in order until one is yes, or all six are no.</translation>
+    </message>
+    <message>
+        <source>A month can be approved only once it has begun.</source>
+        <translation>A month can be approved only once it has begun.</translation>
+    </message>
+    <message>
+        <source>This month is already approved.</source>
+        <translation>This month is already approved.</translation>
+    </message>
+    <message>
+        <source>This month is not approved.</source>
+        <translation>This month is not approved.</translation>
+    </message>
+    <message>
+        <source>This provider has referrals; mark it inactive instead.</source>
+        <translation>This provider has referrals; mark it inactive instead.</translation>
     </message>
 </context>
 <context>
@@ -1660,283 +1779,283 @@
     <name>ReferralForm</name>
     <message>
         <source>New referral</source>
-        <translation type="unfinished"></translation>
+        <translation>New referral</translation>
     </message>
     <message>
         <source>Incident:</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident:</translation>
     </message>
     <message>
         <source>Service needed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Service needed:</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider:</translation>
     </message>
     <message>
         <source>Urgency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgency:</translation>
     </message>
     <message>
         <source>How she is referred:</source>
-        <translation type="unfinished"></translation>
+        <translation>How she is referred:</translation>
     </message>
     <message>
         <source>Date referred:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date referred:</translation>
     </message>
     <message>
         <source>Follow-up date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up date:</translation>
     </message>
     <message>
         <source>No active provider in the directory offers this service. Add one under Contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>No active provider in the directory offers this service. Add one under Contacts.</translation>
     </message>
     <message>
         <source>She has agreed to be referred to services.</source>
-        <translation type="unfinished"></translation>
+        <translation>She has agreed to be referred to services.</translation>
     </message>
     <message>
         <source>She has not agreed to be referred to services (%1). A referral will be refused unless the chief overrides it with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>She has not agreed to be referred to services (%1). A referral will be refused unless the chief overrides it with a reason.</translation>
     </message>
     <message>
         <source>Refer</source>
-        <translation type="unfinished"></translation>
+        <translation>Refer</translation>
     </message>
     <message>
         <source>Override with reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Override with reason…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Override consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Override consent</translation>
     </message>
     <message>
         <source>She has not agreed to this referral. Overriding her choice is recorded in the audit log with your name and reason. Why is the referral needed anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>She has not agreed to this referral. Overriding her choice is recorded in the audit log with your name and reason. Why is the referral needed anyway?</translation>
     </message>
     <message>
         <source>Override and refer</source>
-        <translation type="unfinished"></translation>
+        <translation>Override and refer</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct the marked fields.</translation>
     </message>
 </context>
 <context>
     <name>ReferralTableModel</name>
     <message>
         <source>Referred</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished">Incident</translation>
+        <translation>Incident</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgency</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Response</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished">Follow-up</translation>
+        <translation>Follow-up</translation>
     </message>
 </context>
 <context>
     <name>ReferralUpdateDialog</name>
     <message>
         <source>Referral of %1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral of %1 for %2</translation>
     </message>
     <message>
         <source>Response:</source>
-        <translation type="unfinished"></translation>
+        <translation>Response:</translation>
     </message>
     <message>
         <source>Outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome:</translation>
     </message>
     <message>
         <source>Date of the outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of the outcome:</translation>
     </message>
     <message>
         <source>Next follow-up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Next follow-up:</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct the marked fields.</translation>
     </message>
 </context>
 <context>
     <name>ReferralsPage</name>
     <message>
         <source>Referrals</source>
-        <translation type="unfinished">Referrals</translation>
+        <translation>Referrals</translation>
     </message>
     <message>
         <source>Referrals of one incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Referrals of one incident</translation>
     </message>
     <message>
         <source>Incident code, e.g. KH-120101-202501-0001</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident code, e.g. KH-120101-202501-0001</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>New referral…</source>
-        <translation type="unfinished"></translation>
+        <translation>New referral…</translation>
     </message>
     <message>
         <source>Response and outcome…</source>
-        <translation type="unfinished"></translation>
+        <translation>Response and outcome…</translation>
     </message>
     <message>
         <source>Follow-ups due / overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-ups due / overdue</translation>
     </message>
     <message>
         <source>Include the next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Include the next 7 days</translation>
     </message>
     <message>
         <source>%1 due, %2 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 due, %2 overdue</translation>
     </message>
     <message>
         <source>Type an incident code, or choose a follow-up below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type an incident code, or choose a follow-up below.</translation>
     </message>
     <message>
         <source>%1 · survivor %2 · %3 · consent to services: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · survivor %2 · %3 · consent to services: %4</translation>
     </message>
 </context>
 <context>
     <name>RegisterHomePage</name>
     <message>
         <source>Home</source>
-        <translation type="unfinished">Home</translation>
+        <translation>Home</translation>
     </message>
     <message>
         <source>%1, %2 (code %3)</source>
-        <translation type="unfinished">%1, %2 (code %3)</translation>
+        <translation>%1, %2 (code %3)</translation>
     </message>
     <message>
         <source>Approve this month…</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve this month…</translation>
     </message>
     <message>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen…</translation>
     </message>
     <message>
         <source>Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</translation>
     </message>
     <message>
         <source>This month (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>This month (%1)</translation>
     </message>
     <message>
         <source>incidents reported</source>
-        <translation type="unfinished"></translation>
+        <translation>incidents reported</translation>
     </message>
     <message>
         <source>of them intimate partner violence</source>
-        <translation type="unfinished"></translation>
+        <translation>of them intimate partner violence</translation>
     </message>
     <message>
         <source>referrals made</source>
-        <translation type="unfinished"></translation>
+        <translation>referrals made</translation>
     </message>
     <message>
         <source>meetings held</source>
-        <translation type="unfinished"></translation>
+        <translation>meetings held</translation>
     </message>
     <message>
         <source>follow-ups due today or overdue (%1 overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>follow-ups due today or overdue (%1 overdue)</translation>
     </message>
     <message>
         <source>open action items from meetings (%1 overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>open action items from meetings (%1 overdue)</translation>
     </message>
     <message>
         <source>Approval of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval of %1</translation>
     </message>
     <message>
         <source>%1 by %2. Its records are locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 by %2. Its records are locked.</translation>
     </message>
     <message>
         <source>%1: records of this month can still be added and changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: records of this month can still be added and changed.</translation>
     </message>
     <message>
         <source>Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month later, giving a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month later, giving a reason.</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>%1 has been approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has been approved.</translation>
     </message>
     <message>
         <source>Reopen the month</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen the month</translation>
     </message>
     <message>
         <source>Why does %1 need to be reopened? The reason is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why does %1 need to be reopened? The reason is kept in the audit log.</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <source>%1 has been reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has been reopened.</translation>
     </message>
 </context>
 <context>

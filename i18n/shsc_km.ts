@@ -48,42 +48,42 @@
     <name>ActionItemTableModel</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃកំណត់</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">សកម្មភាព</translation>
+        <translation>សកម្មភាព</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកទទួលខុសត្រូវ</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">ស្ថានភាព</translation>
+        <translation>ស្ថានភាព</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>កិច្ចប្រជុំ</translation>
     </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
     <message>
         <source>Action</source>
-        <translation type="unfinished">សកម្មភាព</translation>
+        <translation>សកម្មភាព</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកទទួលខុសត្រូវ</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃកំណត់</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">ស្ថានភាព</translation>
+        <translation>ស្ថានភាព</translation>
     </message>
 </context>
 <context>
@@ -312,15 +312,15 @@
     <name>AttendanceGrid</name>
     <message>
         <source>Women</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្ត្រី</translation>
     </message>
     <message>
         <source>Men</source>
-        <translation type="unfinished"></translation>
+        <translation>បុរស</translation>
     </message>
     <message>
         <source>Total: %1 (%2 women, %3 men)</source>
-        <translation type="unfinished"></translation>
+        <translation>សរុប៖ %1 (ស្ត្រី %2 បុរស %3)</translation>
     </message>
 </context>
 <context>
@@ -520,244 +520,244 @@
     <name>ClassificationHelper</name>
     <message>
         <source>GBV type: answer the questions in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រភេទអំពើហិង្សា៖ សូមឆ្លើយសំណួរតាមលំដាប់។</translation>
     </message>
     <message>
         <source>GBV type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រភេទអំពើហិង្សា៖ %1</translation>
     </message>
     <message>
         <source>Rape: non-consensual penetration, however slight, of the vagina, anus or mouth with a penis or other body part, or of the vagina or anus with an object. Includes gang rape, marital rape, sodomy and forced oral sex. Attempted rape is not rape.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការរំលោភសេពសន្ថវៈ៖ ការជ្រៀតចូលដោយគ្មានការយល់ព្រម ទោះតិចតួចក្តី ទៅក្នុងទ្វារមាស រន្ធគូទ ឬមាត់ ដោយលិង្គ ឬផ្នែកផ្សេងនៃរាងកាយ ឬទៅក្នុងទ្វារមាស ឬរន្ធគូទ ដោយវត្ថុ។ រួមទាំងការរំលោភជាក្រុម ការរំលោភក្នុងចំណងអាពាហ៍ពិពាហ៍ ការរួមភេទតាមរន្ធគូទ និងការបង្ខំរួមភេទតាមមាត់។ ការប៉ុនប៉ងរំលោភមិនមែនជាការរំលោភសេពសន្ថវៈទេ។</translation>
     </message>
     <message>
         <source>Sexual assault: non-consensual sexual contact without penetration. Includes attempted rape, unwanted kissing or touching, and female genital mutilation/cutting.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការរំលោភបំពានផ្លូវភេទ៖ ការប៉ះពាល់ផ្លូវភេទដោយគ្មានការយល់ព្រម ដោយគ្មានការជ្រៀតចូល។ រួមទាំងការប៉ុនប៉ងរំលោភ ការថើប ឬការប៉ះពាល់ដែលមិនចង់បាន និងការកាត់ប្រដាប់ភេទស្ត្រី។</translation>
     </message>
     <message>
         <source>Physical assault: physical violence that is not sexual, such as hitting, slapping, choking, cutting, shoving, burning, shooting, use of weapons and acid attacks.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការវាយប្រហាររាងកាយ៖ អំពើហិង្សាលើរាងកាយដែលមិនមែនផ្លូវភេទ ដូចជា ការវាយ ការទះកំផ្លៀង ការច្របាច់ក ការកាប់ ការរុញ ការដុត ការបាញ់ ការប្រើអាវុធ និងការចាក់អាស៊ីត។</translation>
     </message>
     <message>
         <source>Forced marriage: marriage of a person against her will.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបង្ខំឱ្យរៀបការ៖ ការរៀបការរបស់បុគ្គលម្នាក់ ដោយប្រឆាំងនឹងឆន្ទៈរបស់នាង។</translation>
     </message>
     <message>
         <source>Denial of resources, opportunities or services: denial of rightful access to economic resources or assets, livelihood, education, health or other social services. Reports of general poverty are not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបដិសេធធនធាន ឱកាស ឬសេវា៖ ការរារាំងសិទ្ធិទទួលបានធនធានសេដ្ឋកិច្ច ឬទ្រព្យសម្បត្តិ មុខរបរ ការអប់រំ សុខភាព ឬសេវាសង្គមផ្សេងទៀត។ របាយការណ៍អំពីភាពក្រីក្រទូទៅ មិនត្រូវកត់ត្រាទេ។</translation>
     </message>
     <message>
         <source>Psychological or emotional abuse: threats of physical or sexual violence, forced isolation, harassment or intimidation, and menacing gestures or words.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការរំលោភបំពានផ្លូវចិត្ត ឬអារម្មណ៍៖ ការគំរាមធ្វើហិង្សាលើរាងកាយ ឬផ្លូវភេទ ការបង្ខំឱ្យនៅឯកោ ការយាយី ឬការបំភិតបំភ័យ និងកាយវិការ ឬពាក្យសម្ដីគំរាមកំហែង។</translation>
     </message>
     <message>
         <source>Non-GBV: all six questions were answered no. The incident is recorded, but it is not counted as gender-based violence.</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនមែនអំពើហិង្សាផ្អែកលើយេនឌ័រ៖ សំណួរទាំងប្រាំមួយត្រូវបានឆ្លើយថា ទេ។ ឧប្បត្តិហេតុត្រូវបានកត់ត្រា ប៉ុន្តែមិនរាប់ជាអំពើហិង្សាផ្អែកលើយេនឌ័រទេ។</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>បាទ/ចាស</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>ទេ</translation>
     </message>
 </context>
 <context>
     <name>ContactForm</name>
     <message>
         <source>Directory entry</source>
-        <translation type="unfinished"></translation>
+        <translation>ព័ត៌មានក្នុងបញ្ជីទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>Name in Khmer:</source>
-        <translation type="unfinished"></translation>
+        <translation>ឈ្មោះជាភាសាខ្មែរ៖</translation>
     </message>
     <message>
         <source>Name in English:</source>
-        <translation type="unfinished"></translation>
+        <translation>ឈ្មោះជាភាសាអង់គ្លេស៖</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រភេទ៖</translation>
     </message>
     <message>
         <source>Services offered:</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវាដែលផ្ដល់៖</translation>
     </message>
     <message>
         <source>Contact person:</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកទំនាក់ទំនង៖</translation>
     </message>
     <message>
         <source>Position:</source>
-        <translation type="unfinished"></translation>
+        <translation>តួនាទី៖</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>ទូរស័ព្ទ៖</translation>
     </message>
     <message>
         <source>Second phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>ទូរស័ព្ទទីពីរ៖</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>អ៊ីមែល៖</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>អាសយដ្ឋាន៖</translation>
     </message>
     <message>
         <source>Opening hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>ម៉ោងធ្វើការ៖</translation>
     </message>
     <message>
         <source>Area covered:</source>
-        <translation type="unfinished"></translation>
+        <translation>តំបន់គ្របដណ្ដប់៖</translation>
     </message>
     <message>
         <source>Last verified:</source>
-        <translation type="unfinished"></translation>
+        <translation>ផ្ទៀងផ្ទាត់ចុងក្រោយ៖</translation>
     </message>
     <message>
         <source>Active (offered in new referrals)</source>
-        <translation type="unfinished"></translation>
+        <translation>សកម្ម (បង្ហាញក្នុងការបញ្ជូនថ្មី)</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">រក្សាទុក</translation>
+        <translation>រក្សាទុក</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
     </message>
 </context>
 <context>
     <name>ContactTableModel</name>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្ថាប័ន</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រភេទ</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវា</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>ទូរស័ព្ទ</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>តំបន់គ្របដណ្ដប់</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>បានផ្ទៀងផ្ទាត់</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>សកម្ម</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>បាទ/ចាស</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>ទេ</translation>
     </message>
 </context>
 <context>
     <name>ContactsPage</name>
     <message>
         <source>Referral network directory</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជីបណ្ដាញបញ្ជូនសេវា</translation>
     </message>
     <message>
         <source>All services</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវាទាំងអស់</translation>
     </message>
     <message>
         <source>Active only</source>
-        <translation type="unfinished"></translation>
+        <translation>តែសកម្ម</translation>
     </message>
     <message>
         <source>Search by name, person, address or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្វែងរកតាមឈ្មោះ អ្នកទំនាក់ទំនង អាសយដ្ឋាន ឬទូរស័ព្ទ</translation>
     </message>
     <message>
         <source>New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ចូលថ្មី…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>បើក</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>លុប…</translation>
     </message>
     <message>
         <source>Import CSV/XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចូល CSV/XLSX…</translation>
     </message>
     <message>
         <source>Export CSV/XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញ CSV/XLSX…</translation>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ធាតុ</translation>
     </message>
     <message>
         <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
-        <translation type="unfinished"></translation>
+        <translation>លុប %1 ពីបញ្ជីទំនាក់ទំនង? ធាតុដែលប្រើក្នុងការបញ្ជូន អាចត្រឹមតែធ្វើឱ្យអសកម្មប៉ុណ្ណោះ។</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>លុប</translation>
     </message>
     <message>
         <source>Import a directory file</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចូលឯកសារបញ្ជីទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>Directory files (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារបញ្ជីទំនាក់ទំនង (*.csv *.xlsx)</translation>
     </message>
     <message>
         <source>The directory was imported: %1 new entries, %2 updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>បាននាំចូលបញ្ជីទំនាក់ទំនង៖ ធាតុថ្មី %1 បានធ្វើបច្ចុប្បន្នភាព %2។</translation>
     </message>
     <message>
         <source>Export the directory</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញបញ្ជីទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>Spreadsheet (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>តារាងបញ្ជី (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>%1 entries were written to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>បានសរសេរ %1 ធាតុទៅក្នុង %2។</translation>
     </message>
 </context>
 <context>
@@ -794,35 +794,35 @@
     <name>FollowUpTableModel</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃកំណត់</translation>
     </message>
     <message>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំនួនថ្ងៃហួសកំណត់</translation>
     </message>
     <message>
         <source>Follow-up of</source>
-        <translation type="unfinished"></translation>
+        <translation>តាមដាន</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+        <translation>ឧប្បត្តិហេតុ</translation>
     </message>
     <message>
         <source>Survivor</source>
-        <translation type="unfinished">អ្នករួចផុត</translation>
+        <translation>ជនរងគ្រោះ</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវា</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកផ្ដល់សេវា</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបញ្ជូន</translation>
     </message>
 </context>
 <context>
@@ -847,222 +847,222 @@
     <name>ImportReport</name>
     <message>
         <source>Directory import</source>
-        <translation type="unfinished"></translation>
+        <translation>ការនាំចូលបញ្ជីទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>Nothing was imported. Correct these lines in the file and try again:</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនបាននាំចូលអ្វីទេ។ សូមកែតម្រូវបន្ទាត់ទាំងនេះក្នុងឯកសារ ហើយសាកល្បងម្ដងទៀត៖</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>បន្ទាត់ %1៖ %2</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">បិទ</translation>
+        <translation>បិទ</translation>
     </message>
 </context>
 <context>
     <name>IncidentForm</name>
     <message>
         <source>Incident</source>
-        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+        <translation>ឧប្បត្តិហេតុ</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍</translation>
     </message>
     <message>
         <source>Incident code:</source>
-        <translation type="unfinished"></translation>
+        <translation>លេខកូដឧប្បត្តិហេតុ៖</translation>
     </message>
     <message>
         <source>Survivor code:</source>
-        <translation type="unfinished"></translation>
+        <translation>លេខកូដជនរងគ្រោះ៖</translation>
     </message>
     <message>
         <source>Date reported:</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃរាយការណ៍៖</translation>
     </message>
     <message>
         <source>Date of incident:</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃកើតហេតុ៖</translation>
     </message>
     <message>
         <source>Reported by:</source>
-        <translation type="unfinished"></translation>
+        <translation>រាយការណ៍ដោយ៖</translation>
     </message>
     <message>
         <source>The commune is the first point of contact</source>
-        <translation type="unfinished"></translation>
+        <translation>ឃុំ/សង្កាត់ជាកន្លែងទំនាក់ទំនងដំបូង</translation>
     </message>
     <message>
         <source>Village:</source>
-        <translation type="unfinished"></translation>
+        <translation>ភូមិ៖</translation>
     </message>
     <message>
         <source>Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>ទីកន្លែង៖</translation>
     </message>
     <message>
         <source>Time of day:</source>
-        <translation type="unfinished"></translation>
+        <translation>ពេលវេលា៖</translation>
     </message>
     <message>
         <source>Reported elsewhere before:</source>
-        <translation type="unfinished"></translation>
+        <translation>ធ្លាប់រាយការណ៍នៅកន្លែងផ្សេង៖</translation>
     </message>
     <message>
         <source>(given when saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ផ្ដល់ឱ្យនៅពេលរក្សាទុក)</translation>
     </message>
     <message>
         <source>Survivor</source>
-        <translation type="unfinished">អ្នករួចផុត</translation>
+        <translation>ជនរងគ្រោះ</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished"></translation>
+        <translation>ភេទ៖</translation>
     </message>
     <message>
         <source>Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>អាយុ៖</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនដឹង</translation>
     </message>
     <message>
         <source>Marital status:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្ថានភាពគ្រួសារ៖</translation>
     </message>
     <message>
         <source>Disability:</source>
-        <translation type="unfinished"></translation>
+        <translation>ពិការភាព៖</translation>
     </message>
     <message>
         <source>Type of violence (GBVIMS classification)</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រភេទអំពើហិង្សា (ចំណាត់ថ្នាក់ GBVIMS)</translation>
     </message>
     <message>
         <source>Were money, goods or services exchanged?</source>
-        <translation type="unfinished"></translation>
+        <translation>តើមានការដោះដូរលុយ ទំនិញ ឬសេវាដែរឬទេ?</translation>
     </message>
     <message>
         <source>Alleged perpetrators</source>
-        <translation type="unfinished"></translation>
+        <translation>ជនសង្ស័យថាជាជនល្មើស</translation>
     </message>
     <message>
         <source>Add perpetrator</source>
-        <translation type="unfinished"></translation>
+        <translation>បន្ថែមជនល្មើស</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>ដកចេញ</translation>
     </message>
     <message>
         <source>The commune&apos;s response</source>
-        <translation type="unfinished"></translation>
+        <translation>ការឆ្លើយតបរបស់ឃុំ/សង្កាត់</translation>
     </message>
     <message>
         <source>Actions taken:</source>
-        <translation type="unfinished"></translation>
+        <translation>វិធានការដែលបានអនុវត្ត៖</translation>
     </message>
     <message>
         <source>Risk level:</source>
-        <translation type="unfinished"></translation>
+        <translation>កម្រិតហានិភ័យ៖</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្ថានភាព៖</translation>
     </message>
     <message>
         <source>Follow-up date:</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃតាមដាន៖</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>ការយល់ព្រម</translation>
     </message>
     <message>
         <source>Consent to referral to services:</source>
-        <translation type="unfinished"></translation>
+        <translation>ការយល់ព្រមឱ្យបញ្ជូនទៅសេវា៖</translation>
     </message>
     <message>
         <source>She agrees to be counted in statistics (no names)</source>
-        <translation type="unfinished"></translation>
+        <translation>នាងយល់ព្រមឱ្យរាប់ក្នុងស្ថិតិ (គ្មានឈ្មោះ)</translation>
     </message>
     <message>
         <source>Her guardian agrees (survivor under 18)</source>
-        <translation type="unfinished"></translation>
+        <translation>អាណាព្យាបាលរបស់នាងយល់ព្រម (ជនរងគ្រោះអាយុក្រោម ១៨ ឆ្នាំ)</translation>
     </message>
     <message>
         <source>Identifying details (name, phone, address, narrative)</source>
-        <translation type="unfinished"></translation>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ (ឈ្មោះ ទូរស័ព្ទ អាសយដ្ឋាន ការរៀបរាប់)</translation>
     </message>
     <message>
         <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបើកផ្នែកនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ សូមបិទវា ពេលមាននរណាម្នាក់កំពុងមើល។</translation>
     </message>
     <message>
         <source>Identifying details</source>
-        <translation type="unfinished"></translation>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>ឈ្មោះ៖</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>ទូរស័ព្ទ៖</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>អាសយដ្ឋាន៖</translation>
     </message>
     <message>
         <source>Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃខែឆ្នាំកំណើត៖</translation>
     </message>
     <message>
         <source>What happened (her words):</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្វីដែលបានកើតឡើង (តាមសម្ដីនាង)៖</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">រក្សាទុក</translation>
+        <translation>រក្សាទុក</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Case context: shown once the type is known.</source>
-        <translation type="unfinished"></translation>
+        <translation>បរិបទករណី៖ បង្ហាញនៅពេលដឹងប្រភេទ។</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្មាន</translation>
     </message>
     <message>
         <source>Case context (derived): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បរិបទករណី (ទាញចេញដោយស្វ័យប្រវត្តិ)៖ %1</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>កំពុងផ្ទុក…</translation>
     </message>
     <message>
         <source>This view has been recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការមើលនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។</translation>
     </message>
     <message>
         <source>The month %1 has been approved: this record can be read but not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ %1 ត្រូវបានអនុម័តហើយ៖ កំណត់ត្រានេះអាចអានបាន ប៉ុន្តែមិនអាចកែប្រែបានទេ។</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
     </message>
 </context>
 <context>
@@ -1108,67 +1108,67 @@
     <name>IncidentsPage</name>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+        <translation>ឧប្បត្តិហេតុ</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្រប់ខែ</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្រប់ប្រភេទ</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្រប់ស្ថានភាព</translation>
     </message>
     <message>
         <source>All villages</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្រប់ភូមិ</translation>
     </message>
     <message>
         <source>Follow-up due</source>
-        <translation type="unfinished"></translation>
+        <translation>ដល់ពេលតាមដាន</translation>
     </message>
     <message>
         <source>Search by incident or survivor code</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្វែងរកតាមលេខកូដឧប្បត្តិហេតុ ឬជនរងគ្រោះ</translation>
     </message>
     <message>
         <source>New incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>ឧប្បត្តិហេតុថ្មី…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>បើក</translation>
     </message>
     <message>
         <source>Refer…</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជូន…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>លុប…</translation>
     </message>
     <message>
         <source>%1 incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>ឧប្បត្តិហេតុ %1</translation>
     </message>
     <message>
         <source>Delete incident</source>
-        <translation type="unfinished"></translation>
+        <translation>លុបឧប្បត្តិហេតុ</translation>
     </message>
     <message>
         <source>The incident is removed from the lists and statistics but kept in the database with your reason. Why is it being deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>ឧប្បត្តិហេតុនឹងត្រូវដកចេញពីបញ្ជី និងស្ថិតិ ប៉ុន្តែរក្សាទុកក្នុងមូលដ្ឋានទិន្នន័យជាមួយហេតុផលរបស់អ្នក។ ហេតុអ្វីបានជាលុបវា?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>លុប</translation>
     </message>
     <message>
         <source>The incident has been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>ឧប្បត្តិហេតុត្រូវបានលុប។</translation>
     </message>
 </context>
 <context>
@@ -1253,141 +1253,141 @@
     <name>MeetingForm</name>
     <message>
         <source>Meeting minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណត់ហេតុកិច្ចប្រជុំ</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>កិច្ចប្រជុំ</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រភេទ៖</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>កាលបរិច្ឆេទ៖</translation>
     </message>
     <message>
         <source>Venue (village):</source>
-        <translation type="unfinished"></translation>
+        <translation>ទីកន្លែង (ភូមិ)៖</translation>
     </message>
     <message>
         <source>Facilitator:</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកសម្របសម្រួល៖</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកចូលរួម</translation>
     </message>
     <message>
         <source>Topics discussed</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រធានបទដែលបានពិភាក្សា</translation>
     </message>
     <message>
         <source>Concerns and decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្ដីបារម្ភ និងសេចក្ដីសម្រេច</translation>
     </message>
     <message>
         <source>Concerns raised:</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្ដីបារម្ភដែលបានលើកឡើង៖</translation>
     </message>
     <message>
         <source>Decisions:</source>
-        <translation type="unfinished"></translation>
+        <translation>សេចក្ដីសម្រេច៖</translation>
     </message>
     <message>
         <source>Action items</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណុចសកម្មភាព</translation>
     </message>
     <message>
         <source>Add action</source>
-        <translation type="unfinished"></translation>
+        <translation>បន្ថែមសកម្មភាព</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>ដកចេញ</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">រក្សាទុក</translation>
+        <translation>រក្សាទុក</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
     </message>
 </context>
 <context>
     <name>MeetingTableModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>កាលបរិច្ឆេទ</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>កិច្ចប្រជុំ</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>ទីកន្លែង</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកចូលរួម</translation>
     </message>
     <message>
         <source>Open actions</source>
-        <translation type="unfinished"></translation>
+        <translation>សកម្មភាពមិនទាន់រួច</translation>
     </message>
 </context>
 <context>
     <name>MeetingsPage</name>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished">កិច្ចប្រជុំ</translation>
+        <translation>កិច្ចប្រជុំ</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្រប់ខែ</translation>
     </message>
     <message>
         <source>New minutes…</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណត់ហេតុថ្មី…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>បើក</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>លុប…</translation>
     </message>
     <message>
         <source>Open action items</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណុចសកម្មភាពមិនទាន់រួចរាល់</translation>
     </message>
     <message>
         <source>Set status</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណត់ស្ថានភាព</translation>
     </message>
     <message>
         <source>Delete meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>លុបកិច្ចប្រជុំ</translation>
     </message>
     <message>
         <source>Why are these minutes being deleted? The reason is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>ហេតុអ្វីបានជាលុបកំណត់ហេតុនេះ? ហេតុផលត្រូវរក្សាទុកក្នុងកំណត់ហេតុសវនកម្ម។</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>លុប</translation>
     </message>
     <message>
         <source>The action item has been updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណុចសកម្មភាពត្រូវបានធ្វើបច្ចុប្បន្នភាព។</translation>
     </message>
 </context>
 <context>
@@ -1525,15 +1525,15 @@
     <name>PerpetratorTable</name>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>ភេទ</translation>
     </message>
     <message>
         <source>Age group</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្រុមអាយុ</translation>
     </message>
     <message>
         <source>Relationship to her</source>
-        <translation type="unfinished"></translation>
+        <translation>ទំនាក់ទំនងជាមួយនាង</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1572,125 @@
     <message>
         <source>This section arrives in a later version.</source>
         <translation>ផ្នែកនេះនឹងមាននៅក្នុងកំណែក្រោយ។</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>ត្រូវបំពេញចន្លោះនេះ។</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list.</source>
+        <translation>សូមជ្រើសតម្លៃពីបញ្ជី។</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។</translation>
+    </message>
+    <message>
+        <source>The incident date cannot be after the report date.</source>
+        <translation>ថ្ងៃកើតហេតុមិនអាចនៅក្រោយថ្ងៃរាយការណ៍បានទេ។</translation>
+    </message>
+    <message>
+        <source>This date cannot be before the report date.</source>
+        <translation>កាលបរិច្ឆេទនេះមិនអាចនៅមុនថ្ងៃរាយការណ៍បានទេ។</translation>
+    </message>
+    <message>
+        <source>This date cannot be before the referral date.</source>
+        <translation>កាលបរិច្ឆេទនេះមិនអាចនៅមុនថ្ងៃបញ្ជូនបានទេ។</translation>
+    </message>
+    <message>
+        <source>This date cannot be before the meeting date.</source>
+        <translation>កាលបរិច្ឆេទនេះមិនអាចនៅមុនថ្ងៃប្រជុំបានទេ។</translation>
+    </message>
+    <message>
+        <source>Enter an age between 0 and 120.</source>
+        <translation>សូមបញ្ចូលអាយុចន្លោះពី ០ ដល់ ១២០។</translation>
+    </message>
+    <message>
+        <source>A survivor under 18 needs her guardian&apos;s consent to reporting.</source>
+        <translation>ជនរងគ្រោះអាយុក្រោម ១៨ ឆ្នាំ ត្រូវការការយល់ព្រមពីអាណាព្យាបាល ដើម្បីរាប់ក្នុងស្ថិតិ។</translation>
+    </message>
+    <message>
+        <source>&apos;None&apos; cannot be combined with other actions.</source>
+        <translation>«គ្មាន» មិនអាចជ្រើសរួមជាមួយវិធានការផ្សេងទៀតបានទេ។</translation>
+    </message>
+    <message>
+        <source>Choose a village of this commune.</source>
+        <translation>សូមជ្រើសភូមិមួយនៃឃុំ/សង្កាត់នេះ។</translation>
+    </message>
+    <message>
+        <source>Set a follow-up date for a record in follow-up.</source>
+        <translation>សូមកំណត់ថ្ងៃតាមដាន សម្រាប់កំណត់ត្រាដែលកំពុងតាមដាន។</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>អត្ថបទនេះវែងពេក។</translation>
+    </message>
+    <message>
+        <source>Give a reason (at least 5 characters).</source>
+        <translation>សូមផ្ដល់ហេតុផល (យ៉ាងហោចណាស់ ៥ តួអក្សរ)។</translation>
+    </message>
+    <message>
+        <source>Enter a number between 0 and 10000.</source>
+        <translation>សូមបញ្ចូលចំនួនចន្លោះពី ០ ដល់ ១០០០០។</translation>
+    </message>
+    <message>
+        <source>Each group can be counted only once.</source>
+        <translation>ក្រុមនីមួយៗអាចរាប់បានតែម្ដងប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>This provider is no longer active.</source>
+        <translation>អ្នកផ្ដល់សេវានេះលែងសកម្មហើយ។</translation>
+    </message>
+    <message>
+        <source>This provider does not offer this service.</source>
+        <translation>អ្នកផ្ដល់សេវានេះមិនផ្ដល់សេវានេះទេ។</translation>
+    </message>
+    <message>
+        <source>This record does not exist.</source>
+        <translation>កំណត់ត្រានេះមិនមានទេ។</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>សូមបញ្ចូលកាលបរិច្ឆេទជាទម្រង់ YYYY-MM-DD។</translation>
+    </message>
+    <message>
+        <source>Enter a month as YYYY-MM.</source>
+        <translation>សូមបញ្ចូលខែជាទម្រង់ YYYY-MM។</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name in Khmer or in English.</source>
+        <translation>សូមបញ្ចូលឈ្មោះស្ថាប័នជាភាសាខ្មែរ ឬភាសាអង់គ្លេស។</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address.</source>
+        <translation>សូមបញ្ចូលអាសយដ្ឋានអ៊ីមែលដែលត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <source>Set the date of the outcome.</source>
+        <translation>សូមកំណត់ថ្ងៃនៃលទ្ធផល។</translation>
+    </message>
+    <message>
+        <source>Answer the questions in order until one is yes, or all six are no.</source>
+        <translation>សូមឆ្លើយសំណួរតាមលំដាប់ រហូតដល់មួយណាឆ្លើយថា បាទ/ចាស ឬទាំងប្រាំមួយឆ្លើយថា ទេ។</translation>
+    </message>
+    <message>
+        <source>A month can be approved only once it has begun.</source>
+        <translation>ខែមួយអាចអនុម័តបាន លុះត្រាតែខែនោះបានចាប់ផ្ដើម។</translation>
+    </message>
+    <message>
+        <source>This month is already approved.</source>
+        <translation>ខែនេះត្រូវបានអនុម័តរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>This month is not approved.</source>
+        <translation>ខែនេះមិនទាន់អនុម័តទេ។</translation>
+    </message>
+    <message>
+        <source>This provider has referrals; mark it inactive instead.</source>
+        <translation>អ្នកផ្ដល់សេវានេះមានការបញ្ជូនហើយ៖ សូមកំណត់ជាអសកម្មជំនួសវិញ។</translation>
     </message>
 </context>
 <context>
@@ -1660,283 +1779,283 @@
     <name>ReferralForm</name>
     <message>
         <source>New referral</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបញ្ជូនថ្មី</translation>
     </message>
     <message>
         <source>Incident:</source>
-        <translation type="unfinished"></translation>
+        <translation>ឧប្បត្តិហេតុ៖</translation>
     </message>
     <message>
         <source>Service needed:</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវាដែលត្រូវការ៖</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកផ្ដល់សេវា៖</translation>
     </message>
     <message>
         <source>Urgency:</source>
-        <translation type="unfinished"></translation>
+        <translation>ភាពបន្ទាន់៖</translation>
     </message>
     <message>
         <source>How she is referred:</source>
-        <translation type="unfinished"></translation>
+        <translation>របៀបបញ្ជូន៖</translation>
     </message>
     <message>
         <source>Date referred:</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃបញ្ជូន៖</translation>
     </message>
     <message>
         <source>Follow-up date:</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃតាមដាន៖</translation>
     </message>
     <message>
         <source>No active provider in the directory offers this service. Add one under Contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្មានអ្នកផ្ដល់សេវាសកម្មណាមួយក្នុងបញ្ជីផ្ដល់សេវានេះទេ។ សូមបន្ថែមនៅផ្នែកទំនាក់ទំនង។</translation>
     </message>
     <message>
         <source>She has agreed to be referred to services.</source>
-        <translation type="unfinished"></translation>
+        <translation>នាងបានយល់ព្រមឱ្យបញ្ជូនទៅសេវា។</translation>
     </message>
     <message>
         <source>She has not agreed to be referred to services (%1). A referral will be refused unless the chief overrides it with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>នាងមិនទាន់យល់ព្រមឱ្យបញ្ជូនទៅសេវាទេ (%1)។ ការបញ្ជូននឹងត្រូវបដិសេធ លុះត្រាតែមេឃុំ/ចៅសង្កាត់សម្រេចលើសដោយមានហេតុផល។</translation>
     </message>
     <message>
         <source>Refer</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជូន</translation>
     </message>
     <message>
         <source>Override with reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>សម្រេចលើសដោយមានហេតុផល…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Override consent</source>
-        <translation type="unfinished"></translation>
+        <translation>សម្រេចលើសការយល់ព្រម</translation>
     </message>
     <message>
         <source>She has not agreed to this referral. Overriding her choice is recorded in the audit log with your name and reason. Why is the referral needed anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>នាងមិនបានយល់ព្រមចំពោះការបញ្ជូននេះទេ។ ការសម្រេចលើសជម្រើសរបស់នាង ត្រូវកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម ជាមួយឈ្មោះ និងហេតុផលរបស់អ្នក។ ហេតុអ្វីបានជាត្រូវការបញ្ជូន?</translation>
     </message>
     <message>
         <source>Override and refer</source>
-        <translation type="unfinished"></translation>
+        <translation>សម្រេចលើស ហើយបញ្ជូន</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
     </message>
 </context>
 <context>
     <name>ReferralTableModel</name>
     <message>
         <source>Referred</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃបញ្ជូន</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+        <translation>ឧប្បត្តិហេតុ</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវា</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកផ្ដល់សេវា</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>ភាពបន្ទាន់</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>ការឆ្លើយតប</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>លទ្ធផល</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished">ការតាមដាន</translation>
+        <translation>តាមដាន</translation>
     </message>
 </context>
 <context>
     <name>ReferralUpdateDialog</name>
     <message>
         <source>Referral of %1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបញ្ជូន %1 សម្រាប់ %2</translation>
     </message>
     <message>
         <source>Response:</source>
-        <translation type="unfinished"></translation>
+        <translation>ការឆ្លើយតប៖</translation>
     </message>
     <message>
         <source>Outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>លទ្ធផល៖</translation>
     </message>
     <message>
         <source>Date of the outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃនៃលទ្ធផល៖</translation>
     </message>
     <message>
         <source>Next follow-up:</source>
-        <translation type="unfinished"></translation>
+        <translation>ការតាមដានបន្ទាប់៖</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">រក្សាទុក</translation>
+        <translation>រក្សាទុក</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
     </message>
 </context>
 <context>
     <name>ReferralsPage</name>
     <message>
         <source>Referrals</source>
-        <translation type="unfinished">ការបញ្ជូន</translation>
+        <translation>ការបញ្ជូន</translation>
     </message>
     <message>
         <source>Referrals of one incident</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបញ្ជូននៃឧប្បត្តិហេតុមួយ</translation>
     </message>
     <message>
         <source>Incident code, e.g. KH-120101-202501-0001</source>
-        <translation type="unfinished"></translation>
+        <translation>លេខកូដឧប្បត្តិហេតុ ឧ. KH-120101-202501-0001</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>បង្ហាញ</translation>
     </message>
     <message>
         <source>New referral…</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបញ្ជូនថ្មី…</translation>
     </message>
     <message>
         <source>Response and outcome…</source>
-        <translation type="unfinished"></translation>
+        <translation>ការឆ្លើយតប និងលទ្ធផល…</translation>
     </message>
     <message>
         <source>Follow-ups due / overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>ការតាមដានដល់ពេល / ហួសកំណត់</translation>
     </message>
     <message>
         <source>Include the next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>រួមទាំង ៧ ថ្ងៃខាងមុខ</translation>
     </message>
     <message>
         <source>%1 due, %2 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>ដល់ពេល %1 ហួសកំណត់ %2</translation>
     </message>
     <message>
         <source>Type an incident code, or choose a follow-up below.</source>
-        <translation type="unfinished"></translation>
+        <translation>វាយលេខកូដឧប្បត្តិហេតុ ឬជ្រើសការតាមដាននៅខាងក្រោម។</translation>
     </message>
     <message>
         <source>%1 · survivor %2 · %3 · consent to services: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · ជនរងគ្រោះ %2 · %3 · យល់ព្រមឱ្យបញ្ជូន៖ %4</translation>
     </message>
 </context>
 <context>
     <name>RegisterHomePage</name>
     <message>
         <source>Home</source>
-        <translation type="unfinished">ទំព័រដើម</translation>
+        <translation>ទំព័រដើម</translation>
     </message>
     <message>
         <source>%1, %2 (code %3)</source>
-        <translation type="unfinished">%1, %2 (លេខកូដ %3)</translation>
+        <translation>%1, %2 (លេខកូដ %3)</translation>
     </message>
     <message>
         <source>Approve this month…</source>
-        <translation type="unfinished"></translation>
+        <translation>អនុម័តខែនេះ…</translation>
     </message>
     <message>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>បើកឡើងវិញ…</translation>
     </message>
     <message>
         <source>Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>ចាក់សោការិយាល័យដោយ Ctrl+L ពេលអ្នកចាកចេញពីកុំព្យូទ័រ។ Ctrl+Shift+H លាក់អ្វីៗទាំងអស់ភ្លាមៗ។</translation>
     </message>
     <message>
         <source>This month (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែនេះ (%1)</translation>
     </message>
     <message>
         <source>incidents reported</source>
-        <translation type="unfinished"></translation>
+        <translation>ឧប្បត្តិហេតុដែលបានរាយការណ៍</translation>
     </message>
     <message>
         <source>of them intimate partner violence</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្នុងនោះ អំពើហិង្សាដោយដៃគូ</translation>
     </message>
     <message>
         <source>referrals made</source>
-        <translation type="unfinished"></translation>
+        <translation>ការបញ្ជូនដែលបានធ្វើ</translation>
     </message>
     <message>
         <source>meetings held</source>
-        <translation type="unfinished"></translation>
+        <translation>កិច្ចប្រជុំដែលបានធ្វើ</translation>
     </message>
     <message>
         <source>follow-ups due today or overdue (%1 overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>ការតាមដានដល់ពេលថ្ងៃនេះ ឬហួសកំណត់ (ហួសកំណត់ %1)</translation>
     </message>
     <message>
         <source>open action items from meetings (%1 overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណុចសកម្មភាពពីកិច្ចប្រជុំមិនទាន់រួច (ហួសកំណត់ %1)</translation>
     </message>
     <message>
         <source>Approval of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ការអនុម័តខែ %1</translation>
     </message>
     <message>
         <source>%1 by %2. Its records are locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ដោយ %2។ កំណត់ត្រារបស់ខែនេះត្រូវបានចាក់សោ។</translation>
     </message>
     <message>
         <source>%1: records of this month can still be added and changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1៖ កំណត់ត្រានៃខែនេះនៅតែអាចបន្ថែម និងកែប្រែបាន។</translation>
     </message>
     <message>
         <source>Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month later, giving a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>អនុម័តខែ %1? ឧប្បត្តិហេតុ ការបញ្ជូន និងកិច្ចប្រជុំរបស់ខែនេះនឹងត្រូវចាក់សោ។ អ្នកអាចបើកខែនេះឡើងវិញពេលក្រោយ ដោយផ្ដល់ហេតុផល។</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>អនុម័ត</translation>
     </message>
     <message>
         <source>%1 has been approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ %1 ត្រូវបានអនុម័ត។</translation>
     </message>
     <message>
         <source>Reopen the month</source>
-        <translation type="unfinished"></translation>
+        <translation>បើកខែឡើងវិញ</translation>
     </message>
     <message>
         <source>Why does %1 need to be reopened? The reason is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>ហេតុអ្វីបានជាត្រូវបើកខែ %1 ឡើងវិញ? ហេតុផលត្រូវរក្សាទុកក្នុងកំណត់ហេតុសវនកម្ម។</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>បើកឡើងវិញ</translation>
     </message>
     <message>
         <source>%1 has been reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ %1 ត្រូវបានបើកឡើងវិញ។</translation>
     </message>
 </context>
 <context>
