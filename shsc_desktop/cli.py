@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("summary", "write the monthly summary PDF")
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--lang", choices=["km", "en"], default="km")
+    p.add_argument(
+        "--shared",
+        action="store_true",
+        help="the copy for sharing outside the commune: counts below 5 hidden",
+    )
     p.add_argument("-o", "--output", required=True, type=Path)
 
     p = command("export", "write the month's signed bundle for the office above")
@@ -228,6 +233,32 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 4
 
 
+def cmd_approve(args: argparse.Namespace) -> int:
+    from .services.months import MonthService
+
+    office = _unlock(args)
+    try:
+        MonthService(office).approve(args.month)
+    finally:
+        office.lock("approve done")
+    print(f"Month {args.month} approved; its records are now locked.")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from .services.reports import ReportService
+
+    office = _unlock(args)
+    try:
+        path = ReportService(office).monthly_summary_pdf(
+            args.month, args.lang, args.output, suppressed=args.shared
+        )
+    finally:
+        office.lock("summary done")
+    print(f"Monthly summary written: {path}")
+    return 0
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from .services.selftest import run_self_test
 
@@ -250,6 +281,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "audit": cmd_audit,
     "self-test": cmd_self_test,
+    "approve": cmd_approve,
+    "summary": cmd_summary,
 }
 
 
