@@ -146,6 +146,7 @@ class IncidentsPage(QWidget):
 
         self.retranslate()
         self.model.reload()
+        self._show_count()
         self._update_buttons()
 
     # -- texts ------------------------------------------------------------------------------------
