@@ -168,36 +168,3 @@ def test_backup_restore_and_audit_verify_round_trip(tmp_path: Path, quick: Quick
         password=CHIEF[1],
     )
     assert result.returncode == 0, result.stderr
-
-
-def test_a_clerk_may_not_restore(tmp_path: Path, quick: QuickOffice) -> None:
-    quick.chief.lock("test")
-    backup = tmp_path / "office.shscbak"
-    assert (
-        cli(
-            "--data-dir",
-            quick.folder.data_dir,
-            "--user",
-            "chief",
-            "--password-stdin",
-            "backup",
-            "-o",
-            backup,
-            password=CHIEF[1],
-        ).returncode
-        == 0
-    )
-    line = one_line_failure(
-        cli(
-            "restore",
-            backup,
-            "--allow-older",
-            "--data-dir",
-            quick.folder.data_dir,
-            "--user",
-            "clerk",
-            "--password-stdin",
-            password=CLERK[1],
-        )
-    )
-    assert "may not" in line
