@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -258,6 +259,121 @@ class Contact(RecordMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, info=S)
 
 
+# --- Exchange: keys, certificates, trust, enrolled offices, bundles sent and received -------------
+
+
+class PkiBlob(Base):
+    """This office's keys and certificates as PEM (``security.keystore``): ``key/<purpose>`` are
+    private keys, only ever stored encrypted under a password derived from the data key (and re-wrapped
+    when it rotates); ``cert/<purpose>``, ``cert/recipient``, ``chain``, ``crl/own``, ``request``."""
+
+    __tablename__ = "pki_blob"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True, info=M)
+    blob: Mapped[bytes] = mapped_column(LargeBinary, info=M)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, info=M)
+
+
+class TrustCertificate(Base):
+    """The pinned ministry root (``kind`` root) and the CA certificates this office has seen."""
+
+    __tablename__ = "trust_certificate"
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True, info=M)  # SHA-256 hex
+    kind: Mapped[str] = mapped_column(String(16), index=True, info=M)  # root | ca
+    office_code: Mapped[str] = mapped_column(String(16), info=M)
+    level: Mapped[str] = mapped_column(String(16), info=M)
+    pem: Mapped[bytes] = mapped_column(LargeBinary, info=M)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+
+
+class RevocationList(Base):
+    """The newest CRL seen from each issuer (by CRL number), kept to verify later bundles."""
+
+    __tablename__ = "revocation_list"
+    issuer_fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True, info=M)
+    issuer_code: Mapped[str] = mapped_column(String(16), info=M)
+    number: Mapped[int] = mapped_column(Integer, info=M)
+    next_update: Mapped[datetime] = mapped_column(info=M)
+    pem: Mapped[bytes] = mapped_column(LargeBinary, info=M)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, info=M)
+
+
+class EnrolledOffice(Base):
+    """A lower office certified by this one (a commune by its district, a district by the ministry)."""
+
+    __tablename__ = "enrolled_office"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True, info=M)
+    level: Mapped[str] = mapped_column(String(16), info=M)
+    name_km: Mapped[str] = mapped_column(String(300), default="", info=M)
+    name_en: Mapped[str] = mapped_column(String(300), default="", info=M)
+    fingerprints: Mapped[str] = mapped_column(Text, default="{}", info=M)  # JSON purpose → SHA-256 hex
+    serials: Mapped[str] = mapped_column(Text, default="[]", info=M)  # JSON list of certificate serials
+    request_sha256: Mapped[str] = mapped_column(String(64), default="", info=M)
+    enrolled_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    enrolled_by: Mapped[str] = mapped_column(String(64), default="", info=M)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None, info=M)
+    revoke_reason: Mapped[str] = mapped_column(Text, default="", info=M)
+
+
+class ExportRecord(Base):
+    """One bundle written for the office above. ``payload`` is the exact business payload (canonical
+    JSON), so a re-export of the same revision reproduces the same signed content."""
+
+    __tablename__ = "export_record"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
+    bundle_id: Mapped[str] = mapped_column(String(36), index=True, info=M)
+    recipient_code: Mapped[str] = mapped_column(String(16), info=M)
+    period: Mapped[str] = mapped_column(String(7), index=True, info=S)
+    revision: Mapped[int] = mapped_column(Integer, info=S)
+    sequence: Mapped[int] = mapped_column(Integer, info=M)
+    month_approved_at: Mapped[str] = mapped_column(String(40), default="", info=M)
+    file_name: Mapped[str] = mapped_column(String(100), info=M)
+    sha256: Mapped[str] = mapped_column(String(64), info=M)  # of the file written
+    content_sha256: Mapped[str] = mapped_column(String(64), info=M)  # of the signed payload
+    payload: Mapped[str] = mapped_column(Text, info=S)
+    reexport: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    created_by: Mapped[str] = mapped_column(String(64), info=M)
+
+
+class BundleReceived(Base):
+    """The import log: every bundle applied (replay, sequence and revision checks read it)."""
+
+    __tablename__ = "received_bundle"
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True, info=M)
+    sender_code: Mapped[str] = mapped_column(String(16), index=True, info=M)
+    sender_level: Mapped[str] = mapped_column(String(16), info=M)
+    period: Mapped[str] = mapped_column(String(7), index=True, info=S)
+    revision: Mapped[int] = mapped_column(Integer, info=S)
+    sequence: Mapped[int] = mapped_column(Integer, info=M)
+    content_sha256: Mapped[str] = mapped_column(String(64), info=M)
+    sha256: Mapped[str] = mapped_column(String(64), info=M)  # of the file
+    file_name: Mapped[str] = mapped_column(String(255), default="", info=M)
+    status: Mapped[str] = mapped_column(String(16), info=M)  # imported | updated
+    nil_report: Mapped[bool] = mapped_column(Boolean, default=False, info=S)
+    sequence_gap: Mapped[int] = mapped_column(Integer, default=0, info=M)
+    sender_audit_head: Mapped[str] = mapped_column(String(80), default="", info=M)
+    signed_data: Mapped[bytes] = mapped_column(LargeBinary, info=M)  # the inner SignedData: evidence
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    imported_by: Mapped[str] = mapped_column(String(64), info=M)
+
+    __table_args__ = (Index("ix_received_sender_period", "sender_code", "period"),)
+
+
+class ImportedStatistics(Base):
+    """The current statistics of one lower office and month (its newest revision), for the totals."""
+
+    __tablename__ = "imported_statistics"
+    sender_code: Mapped[str] = mapped_column(String(16), primary_key=True, info=M)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True, info=S)
+    revision: Mapped[int] = mapped_column(Integer, info=S)
+    bundle_id: Mapped[str] = mapped_column(String(36), info=M)
+    nil_report: Mapped[bool] = mapped_column(Boolean, default=False, info=S)
+    tables: Mapped[str] = mapped_column(Text, default="{}", info=S)  # JSON: table key → CountTable dict
+    first_received_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+
+
 ALL_TABLES: list[type[Base]] = [
     Setting,
     User,
@@ -270,4 +386,11 @@ ALL_TABLES: list[type[Base]] = [
     MeetingAttendance,
     ActionItem,
     Contact,
+    PkiBlob,
+    TrustCertificate,
+    RevocationList,
+    EnrolledOffice,
+    ExportRecord,
+    BundleReceived,
+    ImportedStatistics,
 ]
