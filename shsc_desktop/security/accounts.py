@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
 
 from ..errors import (
     NotFound,
@@ -23,7 +23,7 @@ from ..errors import (
     WrongCredentials,
 )
 from ..models.base import utcnow
-from ..models.engine import connect_raw, make_engine
+from ..models.engine import connect_raw, make_engine, session_factory
 from ..models.tables import User
 from . import audit
 from .audit import Action
@@ -183,6 +183,7 @@ class AccountService:
         office.engine.dispose()
         _ensure_exclusive(folder, old_key)
         folder.vault.begin_rotation(old_key, bytes(new_key))
+        _rewrap_private_keys(office.engine, old_key, bytes(new_key))
         office.engine.dispose()
         _rekey(folder, old_key, bytes(new_key))
         folder.vault.finish_rotation(bytes(new_key))
@@ -252,10 +253,24 @@ def finish_interrupted_rotation(
     folder: OfficeFolder, engine: Engine, old_key: bytearray, new_key: bytearray
 ) -> Engine:
     """The slots were rewritten but the database was not re-keyed: re-key now, then tidy slots."""
+    _rewrap_private_keys(engine, bytes(old_key), bytes(new_key))
     engine.dispose()
     _rekey(folder, bytes(old_key), bytes(new_key))
     folder.vault.finish_rotation(bytes(new_key))
     return make_engine(folder.db_path, new_key)
+
+
+def _rewrap_private_keys(engine: Engine, old_key: bytes, new_key: bytes) -> None:
+    """Exchange private keys are wrapped under the data key: re-wrap them before the re-key.
+
+    Runs after the slots hold both keys, so an interruption is finished at the next unlock (which
+    calls this again; it is idempotent)."""
+    from .keystore import rewrap_private_keys
+
+    if not inspect(engine).has_table("pki_blob"):  # an office not yet migrated has no keys
+        return
+    with session_factory(engine)() as s, s.begin():
+        rewrap_private_keys(s, old_key, new_key)
 
 
 __all__ = ["AccountService", "Role", "UserView"]
