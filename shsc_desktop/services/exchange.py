@@ -25,12 +25,41 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import hmac
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
-from ..errors import BundleRejected
-from ..exports.bundle import VerifiedBundle
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import BundleRejected, ValidationFailed
+from ..exports.bundle import (
+    MAX_BUNDLE_SIZE,
+    TrustStore,
+    VerifiedBundle,
+    build_bundle,
+    bundle_filename,
+    canonical_json,
+    full_payload,
+    make_payload,
+    open_bundle,
+    write_bundle,
+)
+from ..models.tables import BundleReceived, EnrolledOffice, ExportRecord, ImportedStatistics, Month
+from ..security import audit, keystore, pki
+from ..security.audit import Action
+from ..security.keystore import DbKeyStore
+from ..security.permissions import Perm, require
+from ..security.pki import Level, Purpose
+from .enrolment import EnrolmentService, pki_code
+from .office import UnlockedOffice
+from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, StatisticsService, parse_period, suppress
 
 MAX_SEQUENCE_JUMP = 1000
 
@@ -142,3 +171,722 @@ def decide(
             "a chief must confirm it.",
         )
     return Decision(outcome, gap=vb.sequence - highest - 1)
+
+
+# ===================================================================================================
+# The export and import service proper (state in the encrypted database)
+
+ACTION_IMPORT_REJECTED = "import_rejected"
+DEFAULT_DEADLINE_DAYS = 5
+
+
+class DbReceivedLog:
+    """``ReceivedLog`` over the ``received_bundle`` table, inside the caller's session."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    @staticmethod
+    def _entry(row: BundleReceived | None) -> ReceivedBundle | None:
+        if row is None:
+            return None
+        return ReceivedBundle(
+            row.bundle_id, row.content_sha256, row.sender_code, row.period, row.revision, row.sequence
+        )
+
+    def by_bundle_id(self, bundle_id: str) -> ReceivedBundle | None:
+        return self._entry(self.s.get(BundleReceived, bundle_id))
+
+    def latest_for_month(self, sender_code: str, period: str) -> ReceivedBundle | None:
+        row = self.s.scalar(
+            select(BundleReceived)
+            .where(BundleReceived.sender_code == sender_code, BundleReceived.period == period)
+            .order_by(BundleReceived.revision.desc())
+            .limit(1)
+        )
+        return self._entry(row)
+
+    def highest_sequence(self, sender_code: str) -> int:
+        value = self.s.scalar(
+            select(func.max(BundleReceived.sequence)).where(BundleReceived.sender_code == sender_code)
+        )
+        return int(value or 0)
+
+
+class _OverlayLog:
+    """A dry run over a batch: what is stored plus what earlier files of the batch would add."""
+
+    def __init__(self, db: DbReceivedLog) -> None:
+        self.db = db
+        self.mem = MemoryReceivedLog()
+
+    def by_bundle_id(self, bundle_id: str) -> ReceivedBundle | None:
+        return self.mem.by_bundle_id(bundle_id) or self.db.by_bundle_id(bundle_id)
+
+    def latest_for_month(self, sender_code: str, period: str) -> ReceivedBundle | None:
+        found = [
+            e
+            for e in (
+                self.mem.latest_for_month(sender_code, period),
+                self.db.latest_for_month(sender_code, period),
+            )
+            if e is not None
+        ]
+        return max(found, key=lambda e: e.revision) if found else None
+
+    def highest_sequence(self, sender_code: str) -> int:
+        return max(self.mem.highest_sequence(sender_code), self.db.highest_sequence(sender_code))
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    period: str
+    revision: int
+    sequence: int
+    sha256: str
+    reexport: bool
+    nil_report: bool
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One line of the import summary (DHIS2 style)."""
+
+    path: Path
+    outcome: str  # imported | updated | already_imported | rejected
+    reason: str = ""  # the rejection code (BundleRejected.reason)
+    message: str = ""
+    sender: str = ""
+    period: str = ""
+    revision: int = 0
+    sequence: int = 0
+    gap: int = 0
+    nil_report: bool = False
+
+    @property
+    def rejected(self) -> bool:
+        return self.outcome == REJECTED
+
+
+REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    dry_run: bool
+    results: tuple[FileResult, ...]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def imported(self) -> int:
+        return self.count(Outcome.IMPORTED)
+
+    @property
+    def updated(self) -> int:
+        return self.count(Outcome.UPDATED)
+
+    @property
+    def already_imported(self) -> int:
+        return self.count(Outcome.ALREADY_IMPORTED)
+
+    @property
+    def rejected(self) -> int:
+        return self.count(REJECTED)
+
+    @property
+    def ok(self) -> bool:
+        return self.rejected == 0
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    path: Path
+    sender: str
+    sender_level: str
+    recipient: str
+    period: str
+    revision: int
+    sequence: int
+    bundle_id: str
+    nil_report: bool
+    signer_fingerprint: str
+    content_sha256: str
+
+
+ON_TIME = "on_time"
+LATE = "late"
+MISSING = "missing"
+NIL_REPORT = "nil_report"
+
+
+@dataclass(frozen=True)
+class CompletenessCell:
+    code: str
+    name_en: str
+    name_km: str
+    period: str
+    status: str  # on_time | late | missing | nil_report
+    received_at: dt.datetime | None
+    revision: int
+    late: bool  # received after the deadline (also for nil reports)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    periods: tuple[str, ...]
+    deadline_days: int
+    cells: tuple[CompletenessCell, ...]
+
+    def cell(self, code: str, period: str) -> CompletenessCell:
+        return next(c for c in self.cells if c.code == code and c.period == period)
+
+    def counts(self, period: str) -> dict[str, int]:
+        out = {ON_TIME: 0, LATE: 0, MISSING: 0, NIL_REPORT: 0}
+        for c in self.cells:
+            if c.period == period:
+                out[c.status] += 1
+        return out
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The sum of the lower offices' tables for one month."""
+
+    period: str
+    reporting: tuple[str, ...]  # codes with a report (nil reports included)
+    nil_reports: tuple[str, ...]
+    missing: tuple[str, ...]  # enrolled, no report
+    tables: tuple[CountTable, ...]
+    exact: bool  # False at the ministry when some district cells were suppressed ("12+": at least 12)
+
+    def table(self, key: str) -> CountTable:
+        return next(t for t in self.tables if t.key == key)
+
+
+def _deadline(period: str, days: int) -> dt.date:
+    year, month = int(period[:4]), int(period[5:7])
+    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1) + dt.timedelta(days=days)
+
+
+def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
+    """Add up one statistics table of several offices. Exact when every cell is a number; a cell with
+    a suppressed contribution becomes ``"<known>+"`` (at least that many) and the table loses its
+    totals (only at the ministry, whose districts send suppressed tables)."""
+    first = dicts[0]
+    rows: list[str] = []
+    cols: list[str] = []
+    for d in dicts:
+        rows += [r for r in d["rows"] if r not in rows]
+        cols += [c for c in d["cols"] if c not in cols]
+    counts: dict[tuple[str, str], int] = {}
+    marked: set[tuple[str, str]] = set()
+    for d in dicts:
+        for r in d["rows"]:
+            for c in d["cols"]:
+                v = d["cells"][r][c]
+                if isinstance(v, int) and not isinstance(v, bool):
+                    counts[r, c] = counts.get((r, c), 0) + v
+                else:
+                    marked.add((r, c))
+    subtotals = {name: g["rows"] for name, g in dict(first.get("subtotals", {})).items()}
+    if not marked:
+        return CountTable.build(
+            key,
+            first["row_list"],
+            first["col_list"],
+            counts,
+            rows=rows,
+            cols=cols,
+            additive=bool(first["additive"]),
+            subtotals=subtotals,
+        )
+    cells = tuple(
+        tuple(f"{counts.get((r, c), 0)}+" if (r, c) in marked else counts.get((r, c), 0) for c in cols)
+        for r in rows
+    )
+    return CountTable(
+        key, first["row_list"], first["col_list"], tuple(rows), tuple(cols), cells, additive=False
+    )
+
+
+def _reporting_table(expected: int, reported: int, nil: int, on_time: int) -> CountTable:
+    counts = {
+        "expected": expected,
+        "reported": reported,
+        "on_time": on_time,
+        "nil_report": nil,
+        "missing": max(expected - reported, 0),
+    }
+    return CountTable.column("reporting", "reporting", counts, additive=False)
+
+
+class ExchangeService:
+    """Export of approved months to the office above; import, completeness and totals below."""
+
+    def __init__(
+        self,
+        office: UnlockedOffice,
+        *,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        threshold: int = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.office = office
+        self.actor = office.actor
+        self.clock = clock
+        self.threshold = threshold
+        info = office.info
+        self.level = Level(info.level)
+        self.code = pki_code(info.level, info.code)
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def _commune_tables(self, period: str) -> dict[str, Any] | None:
+        stats = StatisticsService(self.office).monthly(period)
+        headline = stats.table("headline")
+        if all(headline.value(r, "this_month") == 0 for r in headline.rows):
+            return None  # nil report: nothing happened this month
+        return {t.key: t.to_dict() for t in stats.tables}  # exact counts; no case codes
+
+    def _district_tables(self, s: Session, period: str) -> dict[str, Any] | None:
+        totals = self._totals(s, period)
+        if not totals.reporting and not totals.missing:
+            return None
+        tables = {t.key: suppress(t, self.threshold).to_dict() for t in totals.tables}
+        on_time = sum(
+            1
+            for c in self._completeness(s, (period,), DEFAULT_DEADLINE_DAYS).cells
+            if c.status in (ON_TIME, NIL_REPORT) and not c.late
+        )
+        expected = len(totals.reporting) + len(totals.missing)
+        tables["reporting"] = _reporting_table(
+            expected, len(totals.reporting), len(totals.nil_reports), on_time
+        ).to_dict()
+        return tables
+
+    def export_month(self, period: str, out_dir: Path) -> ExportResult:
+        """Write the bundle of an approved month for the office above; returns where it went.
+
+        The same approval exported again reproduces the same payload (same bundle id, sequence,
+        revision and content); a month reopened and approved again becomes the next revision.
+        """
+        require(self.actor, Perm.EXPORT)
+        parse_period(period)
+        if self.level is Level.MINISTRY:
+            raise ValidationFailed({"level": "The ministry sends no bundles."})
+        with self.office.reading() as s:
+            month = s.get(Month, period)
+            approved_key = self._approval_key(month)
+            last = self._last_export(s, period)
+            reuse = last is not None and last.month_approved_at == approved_key
+        tables: dict[str, Any] | None = None
+        if not reuse and self.level is Level.COMMUNE:
+            tables = self._commune_tables(period)  # outside the write transaction (own session)
+        with self.office.transaction() as s:
+            month = s.get(Month, period)
+            if self._approval_key(month) != approved_key:
+                raise ValidationFailed({"period": "The month changed while exporting; try again."})
+            store = DbKeyStore(s)
+            signing_cert = store.cert("signing")
+            recipient = store.cert("recipient")
+            if signing_cert is None or recipient is None:
+                raise ValidationFailed(
+                    {"enrolment": "This office has no certificate yet: enrol with the office above first."}
+                )
+            last = self._last_export(s, period)
+            if last is not None and last.month_approved_at == approved_key:
+                payload = json.loads(last.payload)
+                reexport = True
+            else:
+                if self.level is Level.DISTRICT:
+                    tables = self._district_tables(s, period)
+                sequence = int(s.scalar(select(func.max(ExportRecord.sequence))) or 0) + 1
+                revision = 1 + int(
+                    s.scalar(select(func.max(ExportRecord.revision)).where(ExportRecord.period == period))
+                    or 0
+                )
+                payload = make_payload(
+                    sequence=sequence,
+                    period=period,
+                    revision=revision,
+                    audit_head=audit.head(s),
+                    tables=tables,
+                    created_at=self.clock(),
+                )
+                reexport = False
+            if self.level is Level.DISTRICT:
+                ca = EnrolmentService(self.office, clock=self.clock)._authority(s)
+                chain: tuple[x509.Certificate, ...] = (ca.cert,)
+                crls = [ca.crl, *ca.crls]
+            else:
+                chain = store.chain()[:-1]
+                crls = keystore.stored_crls(s)
+            key = store.key(Purpose.SIGNING, self.office.data_key)
+            data = build_bundle(payload, key, signing_cert, chain, crls, recipient)
+            body = full_payload(payload, signing_cert, recipient)
+            content_sha = hashlib.sha256(canonical_json(body)).hexdigest()
+            sha = hashlib.sha256(data).hexdigest()
+            name = bundle_filename(self.code, period, int(payload["revision"]))
+            s.add(
+                ExportRecord(
+                    bundle_id=payload["bundle_id"],
+                    recipient_code=pki.identity_of(recipient.subject).code,
+                    period=period,
+                    revision=payload["revision"],
+                    sequence=payload["sequence"],
+                    month_approved_at=approved_key,
+                    file_name=name,
+                    sha256=sha,
+                    content_sha256=content_sha,
+                    payload=canonical_json(payload).decode("utf-8"),
+                    reexport=reexport,
+                    created_by=self.actor.username,
+                )
+            )
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.EXPORT,
+                "bundle",
+                payload["bundle_id"],
+                {
+                    "period": period,
+                    "revision": payload["revision"],
+                    "sequence": payload["sequence"],
+                    "file": name,
+                    "sha256": sha,
+                    "reexport": reexport,
+                },
+            )
+            path = write_bundle(Path(out_dir), data, self.code, period, int(payload["revision"]))
+        return ExportResult(
+            path,
+            payload["bundle_id"],
+            period,
+            int(payload["revision"]),
+            int(payload["sequence"]),
+            sha,
+            reexport,
+            bool(payload["nil_report"]),
+        )
+
+    @staticmethod
+    def _approval_key(month: Month | None) -> str:
+        if month is None or month.status != "approved" or month.approved_at is None:
+            raise ValidationFailed({"period": "Only an approved month can be exported: approve it first."})
+        return month.approved_at.isoformat()
+
+    @staticmethod
+    def _last_export(s: Session, period: str) -> ExportRecord | None:
+        return s.scalar(
+            select(ExportRecord)
+            .where(ExportRecord.period == period)
+            .order_by(ExportRecord.revision.desc(), ExportRecord.created_at.desc())
+            .limit(1)
+        )
+
+    def history(self) -> list[ExportRecord]:
+        require(self.actor, Perm.REPORTS)
+        with self.office.reading() as s:
+            rows = list(s.scalars(select(ExportRecord).order_by(ExportRecord.created_at.desc())))
+            s.expunge_all()
+            return rows
+
+    # -- import ----------------------------------------------------------------------------------
+
+    def _receiver(self) -> tuple[rsa.RSAPrivateKey, x509.Certificate, TrustStore, x509.Certificate | None]:
+        if self.level is Level.COMMUNE:
+            raise ValidationFailed({"level": "A commune receives no bundles."})
+        with self.office.reading() as s:
+            store = DbKeyStore(s)
+            cert = store.cert("encryption")
+            if cert is None or not store.has_key(Purpose.ENCRYPTION):
+                raise ValidationFailed(
+                    {"enrolment": "This office has no certificate to receive bundles yet."}
+                )
+            key = store.key(Purpose.ENCRYPTION, self.office.data_key)
+            return key, cert, keystore.trust_store(s), store.cert("ca")
+
+    def _check_sender(self, vb: VerifiedBundle, own_ca: x509.Certificate | None) -> None:
+        level = vb.payload["sender"]["level"]
+        if self.level is Level.DISTRICT:
+            ok = level == Level.COMMUNE and vb.sender_code.startswith(self.code)
+            ok = ok and own_ca is not None and pki.fingerprints_equal(vb.ca_cert, own_ca)
+        else:
+            ok = level == Level.DISTRICT
+        if not ok:
+            raise BundleRejected(
+                "not_below",
+                f"Office {vb.sender_code} ({level}) does not report to this office.",
+            )
+
+    def verify_file(self, path: Path) -> VerifyResult:
+        """Decrypt and verify a bundle (signature, chain, revocation, recipient) without importing."""
+        require(self.actor, Perm.IMPORT)
+        key, cert, trust, own_ca = self._receiver()
+        data = self._read(Path(path))
+        vb = open_bundle(data, key, cert, trust, self.clock())
+        self._check_sender(vb, own_ca)
+        return VerifyResult(
+            Path(path),
+            vb.sender_code,
+            str(vb.payload["sender"]["level"]),
+            vb.recipient_code,
+            vb.period,
+            vb.revision,
+            vb.sequence,
+            vb.bundle_id,
+            vb.nil_report,
+            pki.fingerprint(vb.signer_cert),
+            vb.content_sha256,
+        )
+
+    @staticmethod
+    def _read(path: Path) -> bytes:
+        try:
+            if path.stat().st_size > MAX_BUNDLE_SIZE:
+                raise BundleRejected("too_large", "The file is larger than 5 MB; it is not a bundle.")
+            return path.read_bytes()
+        except OSError as exc:
+            raise BundleRejected("unreadable", f"The file cannot be read: {exc.strerror or exc}") from exc
+
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        dry_run: bool = False,
+        allow_sequence_jump: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportSummary:
+        """Verify and import bundles, each in its own transaction. ``dry_run`` changes nothing.
+
+        A rejected file is left untouched; the database changes only by an ``import_rejected`` audit
+        entry (none in a dry run).
+        """
+        require(self.actor, Perm.IMPORT)
+        key, cert, trust, own_ca = self._receiver()
+        results: list[FileResult] = []
+        overlay_session = self.office.reading() if dry_run else None
+        overlay = None
+        try:
+            if overlay_session is not None:
+                overlay = _OverlayLog(DbReceivedLog(overlay_session.__enter__()))
+            for i, raw in enumerate(paths):
+                path = Path(raw)
+                try:
+                    results.append(
+                        self._import_one(path, key, cert, trust, own_ca, overlay, allow_sequence_jump)
+                    )
+                except BundleRejected as exc:
+                    results.append(FileResult(path, REJECTED, exc.reason, str(exc)))
+                    if not dry_run:
+                        self.office.audit(
+                            ACTION_IMPORT_REJECTED,
+                            "file",
+                            path.name[:64],
+                            {"reason": exc.reason, "file": path.name},
+                        )
+                if progress is not None:
+                    progress(i + 1, len(paths))
+        finally:
+            if overlay_session is not None:
+                overlay_session.__exit__(None, None, None)
+        return ImportSummary(dry_run, tuple(results))
+
+    def _import_one(
+        self,
+        path: Path,
+        key: rsa.RSAPrivateKey,
+        cert: x509.Certificate,
+        trust: TrustStore,
+        own_ca: x509.Certificate | None,
+        overlay: _OverlayLog | None,
+        allow_jump: bool,
+    ) -> FileResult:
+        data = self._read(path)
+        now = self.clock()
+        vb = open_bundle(data, key, cert, trust, now)
+        self._check_sender(vb, own_ca)
+
+        def result(decision: Decision) -> FileResult:
+            return FileResult(
+                path,
+                str(decision.outcome),
+                "",
+                "",
+                vb.sender_code,
+                vb.period,
+                vb.revision,
+                vb.sequence,
+                decision.gap,
+                vb.nil_report,
+            )
+
+        if overlay is not None:
+            decision = decide(vb, overlay, now, allow_sequence_jump=allow_jump)
+            if decision.outcome is not Outcome.ALREADY_IMPORTED:
+                overlay.mem.record(ReceivedBundle.of(vb))
+            return result(decision)
+        with self.office.transaction() as s:
+            decision = decide(vb, DbReceivedLog(s), now, allow_sequence_jump=allow_jump)
+            if decision.outcome is Outcome.ALREADY_IMPORTED:
+                return result(decision)
+            head = vb.payload["audit_head"]
+            s.add(
+                BundleReceived(
+                    bundle_id=vb.bundle_id,
+                    sender_code=vb.sender_code,
+                    sender_level=str(vb.payload["sender"]["level"]),
+                    period=vb.period,
+                    revision=vb.revision,
+                    sequence=vb.sequence,
+                    content_sha256=vb.content_sha256,
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    file_name=path.name[:255],
+                    status=str(decision.outcome),
+                    nil_report=vb.nil_report,
+                    sequence_gap=decision.gap,
+                    sender_audit_head=f"{head['seq']}:{head['hash']}",
+                    signed_data=vb.signed_data,
+                    imported_at=now,
+                    imported_by=self.actor.username,
+                )
+            )
+            row = s.get(ImportedStatistics, (vb.sender_code, vb.period))
+            tables_json = canonical_json(vb.tables).decode("utf-8")
+            if row is None:
+                s.add(
+                    ImportedStatistics(
+                        sender_code=vb.sender_code,
+                        period=vb.period,
+                        revision=vb.revision,
+                        bundle_id=vb.bundle_id,
+                        nil_report=vb.nil_report,
+                        tables=tables_json,
+                        first_received_at=now,
+                        updated_at=now,
+                    )
+                )
+            else:
+                row.revision = vb.revision
+                row.bundle_id = vb.bundle_id
+                row.nil_report = vb.nil_report
+                row.tables = tables_json
+                row.updated_at = now
+            keystore.add_ca(s, vb.ca_cert)
+            for crl in vb.crls:
+                issuer = trust.root if crl.issuer == trust.root.subject else vb.ca_cert
+                if keystore.keep_crl(s, crl, issuer):
+                    trust.crls.append(crl)
+            audit.record(
+                s,
+                self.actor.username,
+                Action.IMPORT,
+                "bundle",
+                vb.bundle_id,
+                {
+                    "outcome": str(decision.outcome),
+                    "sender": vb.sender_code,
+                    "period": vb.period,
+                    "revision": vb.revision,
+                    "sequence": vb.sequence,
+                    "gap": decision.gap,
+                    "file": path.name,
+                },
+            )
+        return result(decision)
+
+    # -- completeness and totals -------------------------------------------------------------------
+
+    def _expected(self, s: Session) -> dict[str, EnrolledOffice]:
+        below = Level.COMMUNE if self.level is Level.DISTRICT else Level.DISTRICT
+        rows = s.scalars(
+            select(EnrolledOffice).where(
+                EnrolledOffice.level == str(below), EnrolledOffice.revoked.is_(False)
+            )
+        )
+        return {r.code: r for r in rows}
+
+    def completeness(
+        self, periods: Sequence[str], deadline_days: int = DEFAULT_DEADLINE_DAYS
+    ) -> Completeness:
+        """Each enrolled lower office × month: on time / late / missing / nil report."""
+        require(self.actor, Perm.REPORTS)
+        for p in periods:
+            parse_period(p)
+        with self.office.reading() as s:
+            return self._completeness(s, tuple(periods), deadline_days)
+
+    def _completeness(self, s: Session, periods: tuple[str, ...], deadline_days: int) -> Completeness:
+        expected = self._expected(s)
+        stats = {
+            (r.sender_code, r.period): r
+            for r in s.scalars(select(ImportedStatistics).where(ImportedStatistics.period.in_(periods)))
+        }
+        codes = sorted(set(expected) | {code for code, _ in stats})
+        cells = []
+        for code in codes:
+            office = expected.get(code)
+            for period in periods:
+                row = stats.get((code, period))
+                if row is None:
+                    cells.append(
+                        CompletenessCell(
+                            code,
+                            office.name_en if office else "",
+                            office.name_km if office else "",
+                            period,
+                            MISSING,
+                            None,
+                            0,
+                            False,
+                        )
+                    )
+                    continue
+                received = row.first_received_at
+                late = received.date() > _deadline(period, deadline_days)
+                status = NIL_REPORT if row.nil_report else (LATE if late else ON_TIME)
+                cells.append(
+                    CompletenessCell(
+                        code,
+                        office.name_en if office else "",
+                        office.name_km if office else "",
+                        period,
+                        status,
+                        received,
+                        row.revision,
+                        late,
+                    )
+                )
+        return Completeness(periods, deadline_days, tuple(cells))
+
+    def district_totals(self, period: str) -> Totals:
+        """The sum of the lower offices' current tables for ``period`` (nil reports count as zeros)."""
+        require(self.actor, Perm.REPORTS)
+        parse_period(period)
+        with self.office.reading() as s:
+            return self._totals(s, period)
+
+    def _totals(self, s: Session, period: str) -> Totals:
+        expected = self._expected(s)
+        rows = list(s.scalars(select(ImportedStatistics).where(ImportedStatistics.period == period)))
+        by_key: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            for key, table in json.loads(r.tables).items():
+                by_key.setdefault(key, []).append(table)
+        order = [k for k in TABLE_KEYS if k in by_key] + sorted(k for k in by_key if k not in TABLE_KEYS)
+        tables = tuple(sum_tables(k, by_key[k]) for k in order)
+        reporting = tuple(sorted(r.sender_code for r in rows))
+        return Totals(
+            period=period,
+            reporting=reporting,
+            nil_reports=tuple(sorted(r.sender_code for r in rows if r.nil_report)),
+            missing=tuple(sorted(set(expected) - set(reporting))),
+            tables=tables,
+            exact=all(t.additive or all(isinstance(v, int) for row in t.cells for v in row) for t in tables),
+        )
