@@ -71,11 +71,16 @@ class IncidentsPage(QWidget):
         self.gbv_type = code_combo("typeFilter")
         self.status = code_combo("statusFilter")
         self.village = code_combo("villageFilter")
+        for combo in (self.gbv_type, self.village, self.status):
+            # Long labels ("Denial of resources, …") must not widen the window past 1100 px.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
         self.follow_up_due = QCheckBox()
         self.follow_up_due.setObjectName("followUpDueFilter")
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(150)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
