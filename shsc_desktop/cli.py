@@ -101,7 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("keys", "this office's keys")
     keys = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    kp = keys.add_parser("export", help="export the decryption key and trust chain")
+    kp = keys.add_parser(
+        "export",
+        help="export the decryption key and trust chain (the key's password: second line of stdin)",
+    )
     _add_globals(kp, suppress=True)
     kp.add_argument("-o", "--output", required=True, type=Path)
 
@@ -165,8 +168,17 @@ def cmd_init(args: argparse.Namespace) -> int:
         args.level, args.code, user, password, args.full_name
     )
     info = office.info
-    office.lock("init done")
+    root_fp = ""
+    try:
+        if info.level == "ministry":
+            from .services.enrolment import EnrolmentService
+
+            root_fp = EnrolmentService(office).create_root()["root"]
+    finally:
+        office.lock("init done")
     print(f"Office created: {info.name_en} ({info.level} {info.code}) in {_data_dir(args)}")
+    if root_fp:
+        print(f"Ministry root certificate fingerprint: {root_fp}")
     print("Recovery key (store it sealed; it is shown only once):")
     print(recovery)
     return 0
@@ -270,6 +282,117 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .services.exchange import ExchangeService
+
+    office = _unlock(args)
+    try:
+        result = ExchangeService(office).export_month(args.month, args.output)
+    finally:
+        office.lock("export done")
+    print(result.path)
+    return 0
+
+
+def _import_table(summary) -> str:  # type: ignore[no-untyped-def]
+    header = ("file", "result", "office", "month", "rev", "seq", "detail")
+    rows = [header]
+    for r in summary.results:
+        detail = r.message if r.rejected else ("nil report" if r.nil_report else "")
+        if r.gap:
+            detail = (detail + "; " if detail else "") + f"{r.gap} bundle(s) missing before this one"
+        outcome = f"rejected ({r.reason})" if r.rejected else r.outcome.replace("_", " ")
+        rows.append(
+            (r.path.name, outcome, r.sender, r.period, str(r.revision or ""), str(r.sequence or ""), detail)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)) + "  " + row[-1] for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
+    lines.append(
+        f"{len(summary.results)} file(s): {summary.imported} imported, {summary.updated} updated, "
+        f"{summary.already_imported} already imported, {summary.rejected} rejected"
+        + (" (dry run: nothing was changed)" if summary.dry_run else "")
+    )
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .services.exchange import ExchangeService
+
+    office = _unlock(args)
+    try:
+        summary = ExchangeService(office).import_files(args.files, dry_run=args.dry_run)
+    finally:
+        office.lock("import done")
+    print(_import_table(summary))
+    if not summary.ok:
+        print(f"shsc-desktop: {summary.rejected} file(s) rejected", file=sys.stderr)
+        return 5
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .services.exchange import ExchangeService
+
+    office = _unlock(args)
+    try:
+        r = ExchangeService(office).verify_file(args.file)
+    finally:
+        office.lock("verify done")
+    nil = " (nil report)" if r.nil_report else ""
+    print(
+        f"OK: {r.path.name} from {r.sender_level} {r.sender} to {r.recipient}, month {r.period}, "
+        f"revision {r.revision}, number {r.sequence}{nil}; signer {r.signer_fingerprint}"
+    )
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from .services.enrolment import EnrolmentService
+
+    office = _unlock(args)
+    try:
+        service = EnrolmentService(office)
+        if args.enroll_command == "request":
+            req = service.request(args.output)
+            print(f"Certificate request written: {req.path}")
+            print(f"Request fingerprint (read it out to the office above): {req.fingerprint}")
+        elif args.enroll_command == "sign":
+            signed = service.sign(args.file, args.output)
+            print(f"Certificate package for {signed.level} {signed.code} {signed.name_en}: {signed.path}")
+            print(f"Request fingerprint (compare with the office below): {signed.request_fingerprint}")
+            for purpose, fp in signed.fingerprints.items():
+                print(f"  {purpose:<10} {fp}")
+        else:
+            accepted = service.accept(args.file)
+            print(f"Certificates installed for {accepted.level} {accepted.code}. Fingerprints to compare:")
+            for purpose, fp in accepted.fingerprints.items():
+                print(f"  {purpose:<10} {fp}")
+    finally:
+        office.lock("enroll done")
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from .services.enrolment import EnrolmentService
+
+    office = _unlock(args)
+    try:
+        key_password = sys.stdin.readline().rstrip("\r\n")
+        if not key_password:
+            raise ValidationFailed(
+                {"password": "Give the password for the exported key on the second line of standard input."}
+            )
+        result = EnrolmentService(office).export_keys(args.output, key_password)
+    finally:
+        office.lock("keys export done")
+    for path in result.files:
+        print(path)
+    return 0
+
+
 def cmd_not_yet(args: argparse.Namespace) -> int:
     raise NotAvailableYet(f"'{args.command}' is not available yet in this version.")
 
@@ -283,6 +406,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "self-test": cmd_self_test,
     "approve": cmd_approve,
     "summary": cmd_summary,
+    "export": cmd_export,
+    "import": cmd_import,
+    "verify": cmd_verify,
+    "enroll": cmd_enroll,
+    "keys": cmd_keys,
 }
 
 
