@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -71,9 +71,9 @@ class RecordMixin:
     """Columns shared by every register record (metadata class)."""
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, info=M)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
     created_by: Mapped[str] = mapped_column(String(64), info=M)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow, info=M)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, info=M)
     updated_by: Mapped[str] = mapped_column(String(64), info=M)
     version: Mapped[int] = mapped_column(default=1, info=M)
 

@@ -74,6 +74,7 @@ ZIP_DAMAGE: tuple[type[BaseException], ...] = (
     EOFError,
     zlib.error,
 )
+MANIFEST_DAMAGE: tuple[type[BaseException], ...] = (*ZIP_DAMAGE, KeyError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ def read_manifest(file: Path) -> dict[str, Any]:
             if not isinstance(manifest, dict) or manifest.get("format") != "shsc-backup":
                 raise BackupInvalid("This is not an SHSC Desktop backup file.")
             return manifest
-    except (*ZIP_DAMAGE, KeyError, ValueError) as exc:
+    except MANIFEST_DAMAGE as exc:
         raise BackupInvalid("This is not a readable SHSC Desktop backup file.") from exc
 
 

@@ -1054,12 +1054,8 @@ class _Month:
     def edited_after_approval(self, month_row: Month | None) -> int:
         if month_row is None or month_row.status != "approved" or month_row.approved_at is None:
             return 0
-        # Record timestamps are stored as naive UTC; compare like with like.
-        approved = (
-            month_row.approved_at.replace(tzinfo=None)
-            if month_row.approved_at.tzinfo
-            else month_row.approved_at
-        )
+        # Every timestamp is stored as UTC ISO text of one fixed width, so it compares in SQL.
+        approved = month_row.approved_at
         total = 0
         for model in (Incident, Referral, Meeting):
             total += self.count(
