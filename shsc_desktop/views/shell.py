@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from ..errors import DatabaseDamaged
 from ..security.accounts import AccountService
 from ..services.admin import AdminService
 from ..services.office import OfficeFolder, UnlockedOffice
@@ -19,6 +20,7 @@ from . import i18n, operations
 from .dialogs import ChangePasswordDialog
 from .inactivity import InactivityTimer
 from .main_window import MainWindow
+from .messages import show_error
 from .unlock import UnlockWindow
 
 MINUTE_MS = 60_000
@@ -119,7 +121,28 @@ class AppShell(QObject):
         window.activateWindow()
         self._set_idle_minutes(AdminService(self.office).get_auto_lock_minutes())
         self.idle.activate()
+        if not self.office.integrity_checked:
+            self._check_integrity_in_background(window)
         self.opened.emit()
+
+    def _check_integrity_in_background(self, window: MainWindow) -> None:
+        """A large database was only key-checked at unlock; check every page now, quietly.
+
+        A damaged page locks the office and shows the sign-in window's "damaged" panel, with its
+        offer to restore from a backup.
+        """
+        office = self.office
+        assert office is not None
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, DatabaseDamaged):  # another expected error: just say it
+                show_error(self.main_window, error)  # type: ignore[arg-type]
+                return
+            self.lock("damaged")
+            assert self.unlock_window is not None
+            self.unlock_window.show_damaged(error)
+
+        operations.run_in_background(window, lambda task: office.check_integrity(), on_failure=failed)
 
     def _set_idle_minutes(self, minutes: int) -> None:
         self.idle.set_interval_ms(self.idle_interval_override or minutes * MINUTE_MS)

@@ -1,0 +1,54 @@
+"""A large office is fully checked after the main window opens; damage locks it and says so."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from shsc_desktop.models.tables import Contact
+from shsc_desktop.services import office as office_mod
+from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.views import operations
+from shsc_desktop.views.shell import AppShell
+from tests.conftest import CHIEF
+
+
+def _fill_then_damage(folder: OfficeFolder, chief: UnlockedOffice) -> None:
+    with chief.transaction() as s:
+        for i in range(400):
+            s.add(
+                Contact(
+                    name_en=f"provider {i} " + "x" * 200,
+                    organisation_type="ngo",
+                    created_by="t",
+                    updated_by="t",
+                )
+            )
+    chief.lock("test")
+    raw = bytearray(folder.db_path.read_bytes())
+    pos = (len(raw) // 4096 // 2) * 4096 + 1000
+    for i in range(8):
+        raw[pos + i] ^= 0xFF
+    folder.db_path.write_bytes(bytes(raw))
+
+
+def test_damage_found_after_unlock_locks_and_offers_restore(
+    qtbot: QtBot, folder: OfficeFolder, chief: UnlockedOffice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill_then_damage(folder, chief)
+    monkeypatch.setattr(office_mod, "FULL_CHECK_AT_UNLOCK_BYTES", 0)
+    shell = AppShell(folder.data_dir, folder=folder)
+    shell.start()
+    office = folder.unlock(*CHIEF)
+    assert office.integrity_checked is False
+    shell.open_office(office)
+    qtbot.waitUntil(lambda: office.locked, timeout=10_000)
+    operations.wait_for_all()
+    assert shell.main_window is None
+    assert shell.unlock_window is not None
+    qtbot.waitUntil(lambda: shell.unlock_window.damaged_panel.isVisible(), timeout=5_000)
+    assert (
+        "damaged" in shell.unlock_window.damaged_label.text().lower()
+        or shell.unlock_window.damaged_label.text()
+    )
+    shell.shutdown()
