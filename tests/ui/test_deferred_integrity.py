@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from shsc_desktop.errors import DatabaseDamaged
 from shsc_desktop.models.tables import Contact
 from shsc_desktop.services import office as office_mod
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.views import operations
+from shsc_desktop.views.messages import error_text
 from shsc_desktop.views.shell import AppShell
 from tests.conftest import CHIEF
 
@@ -47,8 +49,6 @@ def test_damage_found_after_unlock_locks_and_offers_restore(
     assert shell.main_window is None
     assert shell.unlock_window is not None
     qtbot.waitUntil(lambda: shell.unlock_window.damaged_panel.isVisible(), timeout=5_000)
-    assert (
-        "damaged" in shell.unlock_window.damaged_label.text().lower()
-        or shell.unlock_window.damaged_label.text()
-    )
+    assert isinstance(shell.unlock_window.damaged, DatabaseDamaged)
+    assert shell.unlock_window.damaged_label.text() == error_text(shell.unlock_window.damaged)
     shell.shutdown()
