@@ -289,6 +289,11 @@ class OfficeFolder:
 
     def unlock_with_recovery(self, recovery_key: str, username: str, new_password: str) -> UnlockedOffice:
         """Recovery: the printed key unlocks and ``username`` gets a new password at once."""
+        from ..security.vault import check_password_policy
+
+        # A too-short new password used to be noticed only after the office had been opened, so
+        # the open office (engine and key) was dropped without being locked.
+        check_password_policy(new_password)
         self.lockout.check(RECOVERY_LOCKOUT_NAME)
         try:
             unlocked = self.vault.unlock_recovery(recovery_key)
@@ -298,7 +303,11 @@ class OfficeFolder:
         office = self._open(unlocked, username, Action.RECOVERY_UNLOCK)
         from ..security.accounts import AccountService
 
-        AccountService(office).set_password_after_recovery(new_password)
+        try:
+            AccountService(office).set_password_after_recovery(new_password)
+        except BaseException:
+            office.lock("recovery not completed")
+            raise
         return office
 
     def _open(self, unlocked: Unlocked, username: str, action: str) -> UnlockedOffice:
@@ -318,43 +327,51 @@ class OfficeFolder:
         newest = bytearray(unlocked.keys[0])
         unlocked.wipe()
         engine = make_engine(self.db_path, data_key)
-        if key_index > 0:
-            # A key rotation was interrupted after the slots were rewritten: finish it now.
-            from ..security.accounts import finish_interrupted_rotation
+        try:
+            if key_index > 0:
+                # A key rotation was interrupted after the slots were rewritten: finish it now.
+                from ..security.accounts import finish_interrupted_rotation
 
-            engine = finish_interrupted_rotation(self, engine, data_key, newest)
-            data_key = newest
-        elif key_count > 1:
-            # The crash came after the re-key but before the slots dropped the old key. Drop it
-            # now: left in place it would keep opening copies of the database made before the
-            # rotation. If that write fails, unlocking still succeeds and the next unlock retries.
-            with contextlib.suppress(StorageFailed):
-                self.vault.finish_rotation(bytes(newest))
-        if migrate.needs_upgrade(engine):
-            self._migrate_with_backup(engine, data_key)
-        pending = self.lockout.succeeded(username)
-        if action == Action.RECOVERY_UNLOCK:
-            # The recovery key has its own back-off counter; a success must reset it too, or old
-            # typos would keep delaying the next recovery.
-            pending += self.lockout.succeeded(RECOVERY_LOCKOUT_NAME)
-        with session_factory(engine)() as s, s.begin():
-            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
-            if user is None and action == Action.RECOVERY_UNLOCK:
-                raise ValidationFailed({"username": "No such active user in this office."})
-            if user is None:
-                engine.dispose()
-                raise WrongCredentials()
-            for failure in pending:
-                audit.record(
-                    s,
-                    str(failure.get("username", "")),
-                    Action.LOGIN_FAILED,
-                    "user",
-                    "",
-                    {"at": failure.get("at")},
-                )
-            audit.record(s, user.username, action, "user", user.id)
-            actor = Actor(user.id, user.username, Role(user.role))
+                engine = finish_interrupted_rotation(self, engine, data_key, newest)
+                data_key = newest
+            elif key_count > 1:
+                # The crash came after the re-key but before the slots dropped the old key. Drop it
+                # now: left in place it would keep opening copies of the database made before the
+                # rotation. If that write fails, unlocking still succeeds and the next unlock retries.
+                with contextlib.suppress(StorageFailed):
+                    self.vault.finish_rotation(bytes(newest))
+            if migrate.needs_upgrade(engine):
+                self._migrate_with_backup(engine, data_key)
+            with session_factory(engine)() as s, s.begin():
+                user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+                if user is None and action == Action.RECOVERY_UNLOCK:
+                    raise ValidationFailed({"username": "No such active user in this office."})
+                if user is None:
+                    raise WrongCredentials()
+                # Only now is the unlock certain: a refused one must not clear (and so lose) the
+                # failed attempts still waiting to be audited.
+                pending = self.lockout.succeeded(username)
+                if action == Action.RECOVERY_UNLOCK:
+                    # The recovery key has its own back-off counter; a success must reset it too, or
+                    # old typos would keep delaying the next recovery.
+                    pending += self.lockout.succeeded(RECOVERY_LOCKOUT_NAME)
+                for failure in pending:
+                    audit.record(
+                        s,
+                        str(failure.get("username", "")),
+                        Action.LOGIN_FAILED,
+                        "user",
+                        "",
+                        {"at": failure.get("at")},
+                    )
+                audit.record(s, user.username, action, "user", user.id)
+                actor = Actor(user.id, user.username, Role(user.role))
+        except BaseException:
+            # A refused unlock must not leave the database open: a pooled connection kept alive
+            # by the error (the GUI keeps it to show it) made a later key rotation fail with
+            # "open in another window".
+            engine.dispose()
+            raise
         office = UnlockedOffice(self, engine, actor, data_key)
         office.integrity_checked = checked
         return office
