@@ -22,6 +22,7 @@ from shsc_desktop.errors import (
     OfficeExists,
     PermissionDenied,
     TooManyAttempts,
+    ValidationFailed,
     WrongCredentials,
 )
 from shsc_desktop.models.engine import connect_raw
@@ -538,3 +539,31 @@ def test_rotation_interrupted_after_rekey_drops_the_old_key_at_next_unlock(
     # The old key must not linger in the slot file (it still opens old copies of the database).
     assert _wrap_counts(folder) == [1, 1, 1]
     assert _unlocks(folder, *CLERK)
+
+
+# --- refused unlocks leave nothing behind ------------------------------------------------------------
+
+
+def test_refused_recovery_keeps_pending_failures_and_leaves_nothing_open(
+    folder: OfficeFolder, chief: UnlockedOffice, recovery_key: str
+) -> None:
+    chief.lock("test")
+    with pytest.raises(WrongCredentials):
+        folder.unlock("clerk", "wrong-password")
+    errors = []
+    # The recovery key is right but the user name is not / the new password is too short.
+    with pytest.raises(ValidationFailed) as unknown:
+        folder.unlock_with_recovery(recovery_key, "nobody", "a-new-password")
+    errors.append(unknown)  # kept, as the GUI keeps an error to show it
+    with pytest.raises(ValidationFailed) as short:
+        folder.unlock_with_recovery(recovery_key, "chief", "short")
+    errors.append(short)
+    office = folder.unlock(*CHIEF)
+    actions = _audit_actions(office)
+    # The clerk's failed attempt was not swallowed by the refused recoveries ...
+    assert actions[-2:] == [Action.LOGIN_FAILED, Action.UNLOCK]
+    assert Action.RECOVERY_UNLOCK not in actions
+    # ... and nothing was left open: re-keying needs the database to itself.
+    AccountService(office).remove_user("clerk")
+    office.lock("test")
+    assert _unlocks(folder, *CHIEF)
