@@ -670,48 +670,57 @@ class ExchangeService:
         """
         require(self.actor, Perm.IMPORT)
         key, cert, trust, own_ca = self._receiver()
-        results: list[FileResult] = []
+        results: dict[int, FileResult] = {}
+        verified: list[tuple[int, Path, bytes, VerifiedBundle]] = []
+        total = len(paths)
+
+        def reject(i: int, path: Path, exc: BundleRejected) -> None:
+            results[i] = FileResult(path, REJECTED, exc.reason, str(exc))
+            if not dry_run:
+                details = {"reason": exc.reason, "file": path.name}
+                self.office.audit(ACTION_IMPORT_REJECTED, "file", path.name[:64], details)
+
+        # 1. verify every file; 2. apply the good ones in sequence order per sender, so a batch of
+        # late and current months imports whatever order the files were chosen in.
+        for i, raw in enumerate(paths):
+            path = Path(raw)
+            try:
+                data = self._read(path)
+                vb = open_bundle(data, key, cert, trust, self.clock())
+                self._check_sender(vb, own_ca)
+                verified.append((i, path, data, vb))
+            except BundleRejected as exc:
+                reject(i, path, exc)
+                if progress is not None:
+                    progress(len(results), total)
+        verified.sort(key=lambda item: (item[3].sender_code, item[3].sequence, item[0]))
         overlay_session = self.office.reading() if dry_run else None
         overlay = None
         try:
             if overlay_session is not None:
                 overlay = _OverlayLog(DbReceivedLog(overlay_session.__enter__()))
-            for i, raw in enumerate(paths):
-                path = Path(raw)
+            for i, path, data, vb in verified:
                 try:
-                    results.append(
-                        self._import_one(path, key, cert, trust, own_ca, overlay, allow_sequence_jump)
-                    )
+                    results[i] = self._apply(path, data, vb, trust, overlay, allow_sequence_jump)
                 except BundleRejected as exc:
-                    results.append(FileResult(path, REJECTED, exc.reason, str(exc)))
-                    if not dry_run:
-                        self.office.audit(
-                            ACTION_IMPORT_REJECTED,
-                            "file",
-                            path.name[:64],
-                            {"reason": exc.reason, "file": path.name},
-                        )
+                    reject(i, path, exc)
                 if progress is not None:
-                    progress(i + 1, len(paths))
+                    progress(len(results), total)
         finally:
             if overlay_session is not None:
                 overlay_session.__exit__(None, None, None)
-        return ImportSummary(dry_run, tuple(results))
+        return ImportSummary(dry_run, tuple(results[i] for i in range(total)))
 
-    def _import_one(
+    def _apply(
         self,
         path: Path,
-        key: rsa.RSAPrivateKey,
-        cert: x509.Certificate,
+        data: bytes,
+        vb: VerifiedBundle,
         trust: TrustStore,
-        own_ca: x509.Certificate | None,
         overlay: _OverlayLog | None,
         allow_jump: bool,
     ) -> FileResult:
-        data = self._read(path)
         now = self.clock()
-        vb = open_bundle(data, key, cert, trust, now)
-        self._check_sender(vb, own_ca)
 
         def result(decision: Decision) -> FileResult:
             return FileResult(

@@ -110,18 +110,6 @@ def reopen(office: UnlockedOffice, period: str) -> None:
         row.status = "open"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _statistics_workaround() -> Iterator[None]:
-    # TEMPORARY: statistics._Month.edited_after_approval binds a naive datetime to a UTC column
-    # (tests/services/test_statistics.py::test_edited_after_approval fails on main too).
-    from shsc_desktop.services import statistics
-
-    mp = pytest.MonkeyPatch()
-    mp.setattr(statistics._Month, "edited_after_approval", lambda self, row: 0)
-    yield
-    mp.undo()
-
-
 @pytest.fixture(scope="module")
 def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
     root = tmp_path_factory.mktemp("chain")
