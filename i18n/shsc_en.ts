@@ -2059,6 +2059,149 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>The month at a glance</source>
+        <translation>The month at a glance</translation>
+    </message>
+    <message>
+        <source>Incidents by type of violence and age of survivor</source>
+        <translation>Incidents by type of violence and age of survivor</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrator&apos;s relationship to the survivor</source>
+        <translation>Alleged perpetrator&apos;s relationship to the survivor</translation>
+    </message>
+    <message>
+        <source>Referrals by service and response</source>
+        <translation>Referrals by service and response</translation>
+    </message>
+    <message>
+        <source>Actions taken by the commune</source>
+        <translation>Actions taken by the commune</translation>
+    </message>
+    <message>
+        <source>Meeting attendance by group and sex</source>
+        <translation>Meeting attendance by group and sex</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>Data quality</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Type of violence</source>
+        <translation>Type of violence</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Monthly summary</source>
+        <translation>Monthly summary</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Language of the PDF:</source>
+        <translation>Language of the PDF:</translation>
+    </message>
+    <message>
+        <source>Copy for sharing outside the commune (hide counts below 5)</source>
+        <translation>Copy for sharing outside the commune (hide counts below 5)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Your role does not allow reports. Ask the chief of the office.</source>
+        <translation>Your role does not allow reports. Ask the chief of the office.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Month status: %1</source>
+        <translation>Month status: %1</translation>
+    </message>
+    <message>
+        <source>Nil report: no incidents were reported this month. This is a complete report.</source>
+        <translation>Nil report: no incidents were reported this month. This is a complete report.</translation>
+    </message>
+    <message>
+        <source>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</source>
+        <translation>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</translation>
+    </message>
+    <message>
+        <source>Shared copy: counts below 5 are shown as &lt;5, and x hides a count that a total would reveal.</source>
+        <translation>Shared copy: counts below 5 are shown as &lt;5, and x hides a count that a total would reveal.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written or printed.</source>
+        <translation>Cancelled. Nothing was written or printed.</translation>
+    </message>
+    <message>
+        <source>Save the monthly summary as PDF</source>
+        <translation>Save the monthly summary as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Print the monthly summary</source>
+        <translation>Print the monthly summary</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>Sent %1 page(s) to the printer.</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>

@@ -2059,6 +2059,149 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>The month at a glance</source>
+        <translation>សេចក្ដីសង្ខេបប្រចាំខែ</translation>
+    </message>
+    <message>
+        <source>Incidents by type of violence and age of survivor</source>
+        <translation>ករណីតាមប្រភេទអំពើហិង្សា និងអាយុជនរងគ្រោះ</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrator&apos;s relationship to the survivor</source>
+        <translation>ទំនាក់ទំនងរបស់ជនល្មើសជាមួយជនរងគ្រោះ</translation>
+    </message>
+    <message>
+        <source>Referrals by service and response</source>
+        <translation>ការបញ្ជូនតាមសេវា និងការឆ្លើយតប</translation>
+    </message>
+    <message>
+        <source>Actions taken by the commune</source>
+        <translation>សកម្មភាពដែលឃុំ/សង្កាត់បានធ្វើ</translation>
+    </message>
+    <message>
+        <source>Meeting attendance by group and sex</source>
+        <translation>អ្នកចូលរួមកិច្ចប្រជុំតាមក្រុម និងភេទ</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>គុណភាពទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>សូចនាករ</translation>
+    </message>
+    <message>
+        <source>Type of violence</source>
+        <translation>ប្រភេទអំពើហិង្សា</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>សេវា</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>សកម្មភាព</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>ក្រុម</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>ការត្រួតពិនិត្យ</translation>
+    </message>
+    <message>
+        <source>Monthly summary</source>
+        <translation>របាយការណ៍សង្ខេបប្រចាំខែ</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>ខែ៖</translation>
+    </message>
+    <message>
+        <source>Language of the PDF:</source>
+        <translation>ភាសារបស់ PDF៖</translation>
+    </message>
+    <message>
+        <source>Copy for sharing outside the commune (hide counts below 5)</source>
+        <translation>ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅឃុំ/សង្កាត់ (លាក់ចំនួនតិចជាង ៥)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>រក្សាទុកជា PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>បោះពុម្ព…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Your role does not allow reports. Ask the chief of the office.</source>
+        <translation>តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យមើលរបាយការណ៍ទេ។ សូមសួរមេឃុំ/ចៅសង្កាត់។</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>កំពុងរាប់…</translation>
+    </message>
+    <message>
+        <source>Month status: %1</source>
+        <translation>ស្ថានភាពខែ៖ %1</translation>
+    </message>
+    <message>
+        <source>Nil report: no incidents were reported this month. This is a complete report.</source>
+        <translation>របាយការណ៍គ្មានករណី៖ ខែនេះមិនមានករណីត្រូវបានរាយការណ៍ទេ។ នេះជារបាយការណ៍ពេញលេញ។</translation>
+    </message>
+    <message>
+        <source>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</source>
+        <translation>ករណីចំនួន %1 ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</translation>
+    </message>
+    <message>
+        <source>Shared copy: counts below 5 are shown as &lt;5, and x hides a count that a total would reveal.</source>
+        <translation>ច្បាប់ចម្លងសម្រាប់ចែករំលែក៖ ចំនួនតិចជាង ៥ បង្ហាញជា &lt;5 ហើយ x លាក់ចំនួនមួយដែលចំនួនសរុបអាចបង្ហាញ។</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>សរុប</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written or printed.</source>
+        <translation>បានបោះបង់។ គ្មានអ្វីត្រូវបានសរសេរ ឬបោះពុម្ពទេ។</translation>
+    </message>
+    <message>
+        <source>Save the monthly summary as PDF</source>
+        <translation>រក្សាទុករបាយការណ៍សង្ខេបប្រចាំខែជា PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>ឯកសារ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>បានរក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>Print the monthly summary</source>
+        <translation>បោះពុម្ពរបាយការណ៍សង្ខេបប្រចាំខែ</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>

@@ -6,6 +6,7 @@ joins the two and records who produced which report, for which month, in which f
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,3 +62,41 @@ class ReportService:
             {"lang": lang, "suppressed": suppressed, "file": target.name},
         )
         return target
+
+    def monthly_summary_for_print(
+        self,
+        period: str,
+        lang: str,
+        *,
+        suppressed: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes:
+        """The month's summary PDF as bytes, for the print dialog; audited as printed.
+
+        ReportLab writes to a path, so the PDF passes through a private temporary folder (the user's
+        own temp folder, mode 0600 file) that is removed before this returns: nothing stays on disk.
+        """
+        require(self.office.actor, Perm.REPORTS)
+        if lang not in ("km", "en"):
+            raise ValidationFailed({"lang": "The language must be km or en."})
+        stats = self.monthly_statistics(period)
+        with tempfile.TemporaryDirectory(prefix="shsc-print-") as folder:
+            target = Path(folder) / "summary.pdf"
+            build_monthly_summary(
+                stats,
+                self.office.info,
+                lang,
+                target,
+                suppressed=suppressed,
+                progress=progress,
+                cancelled=cancelled,
+            )
+            data = target.read_bytes()
+        self.office.audit(
+            Action.PRINT,
+            "monthly_summary",
+            period,
+            {"lang": lang, "suppressed": suppressed, "printer": True},
+        )
+        return data

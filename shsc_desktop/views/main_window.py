@@ -29,9 +29,10 @@ from .i18n import current_language
 from .incidents import IncidentsPage
 from .meetings import MeetingsPage
 from .referrals import ReferralsPage
+from .reports import ReportsPage
 
 SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
-PLACEHOLDER_SECTIONS = ("reports", "exchange")
+PLACEHOLDER_SECTIONS = ("exchange",)
 LOCK_SHORTCUT = "Ctrl+L"
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+H"
 
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.referrals_page = ReferralsPage(office)
         self.meetings_page = MeetingsPage(office)
         self.contacts_page = ContactsPage(office)
+        self.reports_page = ReportsPage(office)
         self.placeholder_pages = {section: PlaceholderPage(section) for section in PLACEHOLDER_SECTIONS}
         self.admin_page = AdminPage(office)
         self.page_by_section: dict[str, QWidget] = {
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
             "referrals": self.referrals_page,
             "meetings": self.meetings_page,
             "contacts": self.contacts_page,
+            "reports": self.reports_page,
             **self.placeholder_pages,
             "administration": self.admin_page,
         }
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
         self.incidents_page.refer_requested.connect(self.refer_incident)
         self.contacts_page.changed.connect(self.referrals_page.refresh_follow_ups)
         self.home_page.month_changed.connect(self.incidents_page.reload)
+        self.home_page.month_changed.connect(self.reports_page.refresh)
 
         self.retranslate()
         self.navigation.setCurrentRow(0)

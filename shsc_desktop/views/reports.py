@@ -1,0 +1,487 @@
+"""The Reports section: the chief's monthly summary on screen, saved as PDF or printed.
+
+The numbers on screen are the :class:`~shsc_desktop.services.statistics.MonthlyStatistics` tables of
+the statistics service, the same ones the PDF and the export bundle carry; labels come from the same
+code lists, in the interface language. Building a PDF (to a file or for the printer) runs in the
+background with a progress bar and Cancel; a cancelled build leaves no file (the PDF builder writes
+atomically) and prints nothing. Printing is explained in :mod:`.printing`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import Cancelled, ShscError
+from ..models import codes
+from ..security.permissions import Perm
+from ..services.months import add_months, period_of
+from ..services.office import UnlockedOffice
+from ..services.reports import ReportService
+from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
+from .form_helpers import heading_label
+from .i18n import current_language, language_name
+from .messages import error_text, show_error
+from .operations import BackgroundOperation, Task, run_in_background
+from .printing import print_pdf
+
+MONTHS_BACK = 24
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+HIGHLIGHT = QColor("#fdf1d6")
+TOTAL = QColor("#f0f4f8")
+
+# The tables shown on screen (the PDF has them all), in the order of the printed summary.
+SCREEN_TABLES = (
+    "headline",
+    "incidents_by_type_child_adult",
+    "perpetrator_relationship",
+    "referrals_by_service_status",
+    "commune_actions",
+    "attendance_by_group_sex",
+    "data_quality",
+)
+
+
+class CountTableWidget(QTableWidget):
+    """One statistics table, read-only: row labels in the first column, counts right-aligned, a total
+    row and column when the table adds up, subtotals (IPV) shaded. The widget is as tall as its rows
+    (the page scrolls, not each table). Each row label item carries its code in ``CODE_ROLE``."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"table_{key}")
+        self.key = key
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().hide()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def show_table(self, table: CountTable, lang: str, corner: str, total: str, number: str) -> None:
+        col_heads = [label(table.col_list, c, lang) for c in table.cols]
+        if table.cols == ("count",):
+            col_heads = [number]
+        with_row_totals = bool(table.row_totals)
+        heads = [corner, *col_heads] + ([total] if with_row_totals else [])
+        lines: list[tuple[str, str, list[object], QColor | None]] = []
+        subtotal_after = {g.rows[-1]: g for g in table.subtotals if g.rows}
+        for i, (code, row) in enumerate(zip(table.rows, table.cells, strict=True)):
+            values: list[object] = list(row) + ([table.row_totals[i]] if with_row_totals else [])
+            partner = code in codes.INTIMATE_PARTNER_CODES and self.key.startswith("perpetrator")
+            shade = HIGHLIGHT if partner or code == "ipv_incidents" else None
+            lines.append((code, label(table.row_list, code, lang), values, shade))
+            group = subtotal_after.get(code)
+            if group is not None:
+                name = label("subtotal", group.name, lang)
+                lines.append((f"subtotal:{group.name}", name, list(group.values), HIGHLIGHT))
+        if table.col_totals:
+            values = list(table.col_totals) + ([table.total] if with_row_totals else [])
+            lines.append(("total", total, values, TOTAL))
+        self.clear()
+        self.setColumnCount(len(heads))
+        self.setRowCount(len(lines))
+        self.setHorizontalHeaderLabels(heads)
+        for r, (code, text, values, shade) in enumerate(lines):
+            item = QTableWidgetItem(text)
+            item.setData(CODE_ROLE, code)
+            self.setItem(r, 0, item)
+            for c, value in enumerate(values, start=1):
+                cell = QTableWidgetItem("" if value is None else str(value))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(r, c, cell)
+            if shade is not None:
+                for c in range(len(heads)):
+                    self.item(r, c).setBackground(QBrush(shade))
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(heads)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.resizeRowsToContents()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2
+        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().height()
+        self.setFixedHeight(height)
+
+    def cell_text(self, row_code: str, column: int) -> str:
+        """The text shown for ``row_code`` in data column ``column`` (0 = first count column)."""
+        for r in range(self.rowCount()):
+            if self.item(r, 0).data(CODE_ROLE) == row_code:
+                return self.item(r, column + 1).text()
+        raise KeyError(row_code)
+
+
+class ReportsPage(QWidget):
+    """Pick a month, read its summary, save it as PDF or print it."""
+
+    def __init__(
+        self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsPage")
+        self.office = office
+        self.service = ReportService(office)
+        self.today = today or date.today()
+        self.allowed = office.actor.can(Perm.REPORTS)
+        self.stats: MonthlyStatistics | None = None
+        self.printer: QPrinter | None = None
+        self.operation: BackgroundOperation | None = None
+        self.last_pdf: Path | None = None
+        self._generation = 0
+
+        self.heading = heading_label()
+        self.month_label = QLabel()
+        self.month = QComboBox()
+        self.month.setObjectName("reportMonth")
+        self.month.setMinimumWidth(180)
+        current = period_of(self.today)
+        for back in range(MONTHS_BACK):
+            self.month.addItem("", add_months(current, -back))
+        self.month.setCurrentIndex(1)  # last month: the one the chief reports on
+        self.month_status = QLabel()
+        self.month_status.setObjectName("reportMonthStatus")
+        picker = QHBoxLayout()
+        picker.addWidget(self.month_label)
+        picker.addWidget(self.month)
+        picker.addSpacing(16)
+        picker.addWidget(self.month_status, 1)
+
+        self.language_label = QLabel()
+        self.language = QComboBox()
+        self.language.setObjectName("reportLanguage")
+        for lang in ("km", "en"):
+            self.language.addItem(language_name(lang), lang)
+        self.language.setCurrentIndex(0 if current_language() == "km" else 1)
+        self.shared = QCheckBox()
+        self.shared.setObjectName("sharedCopy")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("savePdfButton")
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printButton")
+        output = QHBoxLayout()
+        output.addWidget(self.language_label)
+        output.addWidget(self.language)
+        output.addSpacing(12)
+        output.addWidget(self.shared, 1)
+        output.addWidget(self.save_button)
+        output.addWidget(self.print_button)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("reportProgress")
+        self.progress.hide()
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelReportButton")
+        self.cancel_button.hide()
+        self.state = QLabel()
+        self.state.setObjectName("reportState")
+        self.state.setWordWrap(True)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        busy.addWidget(self.state, 1)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("reportNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #f0f4f8; padding: 6px;")
+        self.notice.hide()
+        self.boxes: dict[str, QGroupBox] = {}
+        self.tables: dict[str, CountTableWidget] = {}
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addWidget(self.notice)
+        for key in SCREEN_TABLES:
+            box = QGroupBox()
+            box.setObjectName(f"box_{key}")
+            table = CountTableWidget(key)
+            QVBoxLayout(box).addWidget(table)
+            content_layout.addWidget(box)
+            self.boxes[key] = box
+            self.tables[key] = table
+        content_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(picker)
+        layout.addLayout(output)
+        layout.addLayout(busy)
+        layout.addWidget(self.scroll, 1)
+
+        self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.shared.toggled.connect(lambda _c: self._show())
+        self.save_button.clicked.connect(self.choose_pdf_file)
+        self.print_button.clicked.connect(self.choose_printer)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        self.retranslate()
+        self._set_busy(False)
+        if self.allowed:
+            self.refresh()
+
+    # -- texts --------------------------------------------------------------------------------------
+
+    def table_titles(self) -> dict[str, str]:
+        return {
+            "headline": self.tr("The month at a glance"),
+            "incidents_by_type_child_adult": self.tr("Incidents by type of violence and age of survivor"),
+            "perpetrator_relationship": self.tr("Alleged perpetrator's relationship to the survivor"),
+            "referrals_by_service_status": self.tr("Referrals by service and response"),
+            "commune_actions": self.tr("Actions taken by the commune"),
+            "attendance_by_group_sex": self.tr("Meeting attendance by group and sex"),
+            "data_quality": self.tr("Data quality"),
+        }
+
+    def corner_titles(self) -> dict[str, str]:
+        return {
+            "headline": self.tr("Indicator"),
+            "incidents_by_type_child_adult": self.tr("Type of violence"),
+            "perpetrator_relationship": self.tr("Relationship"),
+            "referrals_by_service_status": self.tr("Service"),
+            "commune_actions": self.tr("Action"),
+            "attendance_by_group_sex": self.tr("Group"),
+            "data_quality": self.tr("Check"),
+        }
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.heading.setText(self.tr("Monthly summary"))
+        self.month_label.setText(self.tr("Month:"))
+        for i in range(self.month.count()):
+            self.month.setItemText(i, period_label(self.month.itemData(i), lang))
+        self.language_label.setText(self.tr("Language of the PDF:"))
+        self.shared.setText(self.tr("Copy for sharing outside the commune (hide counts below 5)"))
+        self.save_button.setText(self.tr("Save as PDF…"))
+        self.print_button.setText(self.tr("Print…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        for key, title in self.table_titles().items():
+            self.boxes[key].setTitle(title)
+        if not self.allowed:
+            self.month_status.setText(
+                self.tr("Your role does not allow reports. Ask the chief of the office.")
+            )
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data ---------------------------------------------------------------------------------------
+
+    def period(self) -> str:
+        return str(self.month.currentData())
+
+    def pdf_language(self) -> str:
+        return str(self.language.currentData())
+
+    def refresh(self) -> None:
+        """Compute the chosen month's statistics in the background and show them."""
+        self._generation += 1
+        generation, period = self._generation, self.period()
+        self.month_status.setText(self.tr("Counting…"))
+
+        def show(stats: MonthlyStatistics) -> None:
+            if generation == self._generation:
+                self.stats = stats
+                self._show()
+
+        def failed(error: BaseException) -> None:
+            assert isinstance(error, ShscError)
+            if generation == self._generation:
+                self.stats = None
+                self.month_status.setText(error_text(error))
+
+        run_in_background(self, lambda _t: self.service.monthly_statistics(period), show, failed)
+
+    def shown_statistics(self) -> MonthlyStatistics | None:
+        """What the screen shows: exact counts, or the shared copy's when the box is ticked."""
+        if self.stats is None:
+            return None
+        return self.stats.suppressed() if self.shared.isChecked() else self.stats
+
+    def _show(self) -> None:
+        stats = self.shown_statistics()
+        for box in self.boxes.values():
+            box.setVisible(stats is not None)
+        if stats is None:
+            self.notice.hide()
+            return
+        lang = current_language()
+        approved = stats.month_status == "approved"
+        self.month_status.setText(
+            self.tr("Month status: %1").replace("%1", codes.MONTH_STATUS.label(stats.month_status, lang))
+        )
+        self.month_status.setStyleSheet("color: #1b5e20;" if approved else "color: #8a4b00;")
+        notes = []
+        if stats.nil_report:
+            notes.append(
+                self.tr("Nil report: no incidents were reported this month. This is a complete report.")
+            )
+        excluded = self.stats.without_consent if self.stats is not None else 0
+        if excluded:
+            notes.append(
+                self.tr(
+                    "%1 incident(s) without the survivor's consent to reporting are not counted."
+                ).replace("%1", str(excluded))
+            )
+        if stats.threshold is not None:
+            notes.append(
+                self.tr(
+                    "Shared copy: counts below 5 are shown as <5, and x hides a count that a total "
+                    "would reveal."
+                )
+            )
+        self.notice.setText("\n".join(notes))
+        self.notice.setVisible(bool(notes))
+        corners = self.corner_titles()
+        total, number = self.tr("Total"), self.tr("Number")
+        for key, widget in self.tables.items():
+            widget.show_table(stats.table(key), lang, corners[key], total, number)
+
+    # -- busy state ---------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        for widget in (self.save_button, self.print_button, self.month, self.language, self.shared):
+            widget.setEnabled(self.allowed and not busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.state.clear()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def cancel(self) -> None:
+        if self.operation is not None:
+            self.operation.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _finished(self) -> None:
+        self.operation = None
+        self._set_busy(False)
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        if isinstance(error, Cancelled):
+            self.state.setText(self.tr("Cancelled. Nothing was written or printed."))
+        else:
+            self.state.setText(error_text(error))
+            show_error(self, error)
+
+    # -- save as PDF --------------------------------------------------------------------------------
+
+    def suggested_file_name(self) -> str:
+        shared = "-shared" if self.shared.isChecked() else ""
+        return f"summary-{self.office.info.code}-{self.period()}-{self.pdf_language()}{shared}.pdf"
+
+    def choose_pdf_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Save the monthly summary as PDF"))
+        dialog.setObjectName("savePdfDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(self.suggested_file_name())
+        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
+        dialog.open()
+        return dialog
+
+    def save_pdf(self, path: Path) -> BackgroundOperation:
+        """Write the summary to ``path`` (atomically, in the background)."""
+        period, lang, shared = self.period(), self.pdf_language(), self.shared.isChecked()
+
+        def work(task: Task) -> Path:
+            return self.service.monthly_summary_pdf(
+                period, lang, path, suppressed=shared, progress=task.report, cancelled=task.is_cancelled
+            )
+
+        def done(written: Path) -> None:
+            self.last_pdf = written
+            self.state.setText(self.tr("Saved: %1").replace("%1", str(written)))
+
+        return self._start(work, done)
+
+    # -- print --------------------------------------------------------------------------------------
+
+    def _printer(self) -> QPrinter:
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        return self.printer
+
+    def choose_printer(self) -> QPrintDialog:
+        printer = self._printer()
+        printer.setDocName(f"SHSC {self.period()}")
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(self.tr("Print the monthly summary"))
+        dialog.finished.connect(lambda result: self.print_to(printer) if result else None)
+        QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload in PySide6
+        return dialog
+
+    def print_to(self, printer: QPrinter) -> BackgroundOperation:
+        """Build the summary PDF and paint its pages on ``printer`` (in the background)."""
+        period, lang, shared = self.period(), self.pdf_language(), self.shared.isChecked()
+
+        def work(task: Task) -> int:
+            # Progress in per cent: building the PDF is the first half, printing its pages the second.
+            def built(done: int, total: int) -> None:
+                task.report(50 * done // max(1, total), 100)
+
+            def printed(done: int, total: int) -> None:
+                task.report(50 + 50 * done // max(1, total), 100)
+
+            pdf = self.service.monthly_summary_for_print(
+                period, lang, suppressed=shared, progress=built, cancelled=task.is_cancelled
+            )
+            return print_pdf(pdf, printer, printed, task.is_cancelled)
+
+        def done(pages: int) -> None:
+            self.state.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+
+        return self._start(work, done)
+
+    def _start(self, work: object, done: object) -> BackgroundOperation:
+        self._set_busy(True)
+        operation = run_in_background(self, work, done, self._failed, self._progress)  # type: ignore[arg-type]
+        operation.finished.connect(self._finished)
+        self.operation = operation
+        return operation
