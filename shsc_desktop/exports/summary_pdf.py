@@ -195,6 +195,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "seal": ("Seal", "ត្រា"),
     "total": ("Total", "សរុប"),
     "number": ("Number", "ចំនួន"),
+    # The same summary one level up: the district's (khan's) and the ministry's sums of what arrived.
+    "title_district": ("District monthly summary", "របាយការណ៍សង្ខេបប្រចាំខែរបស់ខណ្ឌ/ស្រុក"),
+    "title_ministry": ("National monthly summary", "របាយការណ៍សង្ខេបប្រចាំខែថ្នាក់ជាតិ"),
+    "subtitle_above": (
+        "Sum of the reports received from the offices below",
+        "ផលបូកនៃរបាយការណ៍ដែលបានទទួលពីការិយាល័យថ្នាក់ក្រោម",
+    ),
+    "office": ("Office", "ការិយាល័យ"),
+    "s_reporting": ("Reports received", "របាយការណ៍ដែលបានទទួល"),
+    "prepared_by_above": ("Prepared by", "រៀបចំដោយ"),
+    "approved_by_above": ("Reviewed and approved by", "ពិនិត្យ និងអនុម័តដោយ"),
 }
 
 
@@ -214,6 +225,25 @@ class _Summary:
         self.khmer = khmer_numerals
         self.st: Styles = make_styles(lang)
         self.shared = stats.threshold is not None
+        self.above = info.level in ("district", "ministry")  # a sum of the offices below
+
+    def title(self) -> str:
+        return self.t(
+            {"district": "title_district", "ministry": "title_ministry"}.get(self.info.level, "title")
+        )
+
+    def office_line(self) -> str:
+        if self.info.level == "commune":
+            return (
+                f"{self.t('commune')}: {self.info.name(self.lang)} "
+                f"({self.t('code')} {self.num(self.info.code)})"
+                f"  ·  {self.t('khan')}: {self._khan()}"
+            )
+        if self.info.level == "district":
+            return (
+                f"{self.t('khan')}: {self.info.name(self.lang)} ({self.t('code')} {self.num(self.info.code)})"
+            )
+        return f"{self.t('office')}: {self.info.name(self.lang)}"
 
     # -- small helpers ------------------------------------------------------------------------------
 
@@ -474,15 +504,10 @@ class _Summary:
     def story(self) -> list[Flowable]:
         s = self.stats
         story: list[Flowable] = [
-            para(self.t("title"), self.st.title),
-            para(self.t("subtitle"), self.st.body),
+            para(self.title(), self.st.title),
+            para(self.t("subtitle_above" if self.above else "subtitle"), self.st.body),
             Spacer(1, 3),
-            para(
-                f"{self.t('commune')}: {self.info.name(self.lang)} "
-                f"({self.t('code')} {self.num(self.info.code)})"
-                f"  ·  {self.t('khan')}: {self._khan()}",
-                self.st.body,
-            ),
+            para(self.office_line(), self.st.body),
             para(f"{self.t('period')}: {self.num(period_label(s.period, self.lang))}", self.st.body),
             para(self.t("month_approved" if s.month_status == "approved" else "month_open"), self.st.small),
             Spacer(1, 4),
@@ -495,6 +520,7 @@ class _Summary:
             story.append(self.boxed(self.t("nil_report"), SHADE))
             story.append(Spacer(1, 4))
         story += self.section_headline()
+        story += self.section_reporting()
         story += self.section_types()
         story += self.section_perpetrators()
         story += self.section_survivors()
@@ -522,6 +548,17 @@ class _Summary:
         if consent not in (0, None):
             flow += [Spacer(1, 2), self.note(self.t("without_consent", n=consent))]
         return [KeepTogether(flow)]
+
+    def section_reporting(self) -> list[Flowable]:
+        """District and ministry: how many of the offices below reported (never suppressed: no people)."""
+        if "reporting" not in {t.key for t in self.stats.tables}:
+            return []
+        table = self.stats.table("reporting")
+        return [
+            KeepTogether(
+                [self.heading("s_reporting"), self.count_table(table, "", CONTENT_WIDTH / 2, label_share=0.7)]
+            )
+        ]
 
     def section_types(self) -> list[Flowable]:
         split = self.stats.table("incidents_by_type_child_adult")
@@ -731,7 +768,10 @@ class _Summary:
                 [para(f"{self.t('date')}: ", st.body)],
             ]
 
-        left, right = block("prepared_by"), block("approved_by")
+        if self.above:
+            left, right = block("prepared_by_above"), block("approved_by_above")
+        else:
+            left, right = block("prepared_by"), block("approved_by")
         right.append([para(f"{self.t('seal')}:", st.body)])
         left.append([""])
         data = [[lft[0], rgt[0]] for lft, rgt in zip(left, right, strict=True)]
@@ -754,7 +794,9 @@ class _Summary:
     def decorate(self, generated_at: datetime) -> Callable[[Canvas, int, int], None]:
         st = self.st
         header_left = f"{self.info.name(self.lang)} ({self.num(self.info.code)}) · {self._khan()}"
-        header_right = f"{self.t('title')} · {self.num(period_label(self.stats.period, self.lang))}"
+        if self.above:
+            header_left = self.office_line()
+        header_right = f"{self.title()} · {self.num(period_label(self.stats.period, self.lang))}"
         stamp = generated_at.strftime("%H:%M")
         day = _format_date(generated_at.date(), self.lang)
         generated = f"{self.t('generated')}: {self.num(day)} {self.num(stamp)}"

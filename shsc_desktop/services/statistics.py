@@ -180,6 +180,16 @@ TREND_MEASURE = CodeList(
     "trend_measure",
     [("incidents", "New incidents", "ករណីថ្មី"), ("referrals", "Referrals made", "ការបញ្ជូន")],
 )
+REPORTING = CodeList(
+    "reporting",
+    [
+        ("expected", "Reports expected", "របាយការណ៍ដែលរំពឹងទុក"),
+        ("reported", "Reports received", "របាយការណ៍ដែលបានទទួល"),
+        ("on_time", "of which on time", "ក្នុងនោះ ទាន់ពេល"),
+        ("nil_report", "of which nil reports", "ក្នុងនោះ របាយការណ៍គ្មានករណី"),
+        ("missing", "Reports missing", "របាយការណ៍ដែលខ្វះ"),
+    ],
+)
 PERIOD_LIST = "period"
 """Pseudo code list of trend rows: the codes are periods ``YYYY-MM`` (see :func:`period_label`)."""
 
@@ -197,6 +207,7 @@ STAT_LISTS: dict[str, CodeList] = {
         DATA_QUALITY,
         SUBTOTAL,
         TREND_MEASURE,
+        REPORTING,
     )
 }
 

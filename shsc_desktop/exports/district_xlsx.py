@@ -1,0 +1,141 @@
+"""The district's (or ministry's) monthly tables as an XLSX workbook, for Excel users above.
+
+Layout only, like the PDF: the tables come in already suppressed (every cell that leaves the office
+is a number ≥ 5, a zero, ``<5`` or ``x``), one sheet for the statistics tables one under another,
+one for the per-office breakdown by type of violence. Labels in Khmer or English from the code
+lists. Written atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..atomic import atomic_produce
+from ..services.office import OfficeInfo
+from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
+
+# Table key → (English, Khmer) title.
+TITLES: dict[str, tuple[str, str]] = {
+    "headline": ("The month at a glance", "សេចក្ដីសង្ខេបប្រចាំខែ"),
+    "incidents_by_type_child_adult": (
+        "Incidents by type, children and adults",
+        "ករណីតាមប្រភេទ កុមារ និងមនុស្សពេញវ័យ",
+    ),
+    "incidents_by_type_age_group": ("Incidents by type and age group", "ករណីតាមប្រភេទ និងក្រុមអាយុ"),
+    "perpetrator_relationship": ("Perpetrator: relationship to the survivor", "ជនល្មើស៖ ទំនាក់ទំនងជាមួយជនរងគ្រោះ"),
+    "perpetrator_age_group": ("Perpetrator: age group", "ជនល្មើស៖ ក្រុមអាយុ"),
+    "survivor_sex": ("Survivors by sex", "ជនរងគ្រោះតាមភេទ"),
+    "survivor_age_group": ("Survivors by age group", "ជនរងគ្រោះតាមក្រុមអាយុ"),
+    "survivor_marital_status": ("Survivors by marital status", "ជនរងគ្រោះតាមស្ថានភាពអាពាហ៍ពិពាហ៍"),
+    "survivor_disability": ("Survivors by disability", "ជនរងគ្រោះតាមពិការភាព"),
+    "time_to_report": ("Time from incident to report", "រយៈពេលពីពេលកើតហេតុដល់ពេលរាយការណ៍"),
+    "rape_health_referral": ("Rape cases: health referral", "ករណីរំលោភសេពសន្ថវៈ៖ ការបញ្ជូនទៅសេវាសុខភាព"),
+    "referrals_by_service_status": ("Referrals by service and status", "ការបញ្ជូនតាមសេវា និងស្ថានភាព"),
+    "referrals_by_service_outcome": ("Referral outcomes", "លទ្ធផលនៃការបញ្ជូន"),
+    "commune_actions": ("Commune actions", "សកម្មភាពរបស់ឃុំ/សង្កាត់"),
+    "open_cases_by_days_open": ("Open cases by days open", "ករណីបើកតាមចំនួនថ្ងៃ"),
+    "meetings_by_type": ("Meetings by type", "កិច្ចប្រជុំតាមប្រភេទ"),
+    "attendance_by_group_sex": ("Participants", "អ្នកចូលរួម"),
+    "action_items_by_status": ("Action points", "ចំណុចសកម្មភាព"),
+    "data_quality": ("Data quality", "គុណភាពទិន្នន័យ"),
+    "trend": ("Twelve-month trend", "និន្នាការ ១២ ខែ"),
+    "reporting": ("Reports received", "របាយការណ៍ដែលបានទទួល"),
+}
+TEXT: dict[str, tuple[str, str]] = {
+    "sheet_tables": ("Tables", "តារាង"),
+    "sheet_breakdown": ("By office", "តាមការិយាល័យ"),
+    "title": ("Monthly tables", "តារាងប្រចាំខែ"),
+    "month": ("Month", "ខែ"),
+    "office": ("Office", "ការិយាល័យ"),
+    "total": ("Total", "សរុប"),
+    "number": ("Number", "ចំនួន"),
+    "breakdown": ("Incidents by office and type of violence", "ករណីតាមការិយាល័យ និងប្រភេទអំពើហិង្សា"),
+    "note": (
+        "Shared copy: numbers from 1 to {k1} are shown as <{k}; x hides a number so that totals cannot "
+        "reveal a small one. No names.",
+        "ច្បាប់ចម្លងសម្រាប់ចែករំលែក៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច។ គ្មានឈ្មោះ។",
+    ),
+}
+
+
+def _t(key: str, lang: str, table: dict[str, tuple[str, str]] = TEXT) -> str:
+    en, km = table.get(key, (key, key))
+    return km if lang == "km" else en
+
+
+def _rows(table: CountTable, lang: str, names: dict[str, str] | None = None) -> list[list[Any]]:
+    """Header, body rows, and a totals row when the table has totals."""
+    heads = [label(table.col_list, c, lang) for c in table.cols]
+    if table.cols == ("count",):
+        heads = [_t("number", lang)]
+    out: list[list[Any]] = [["", *heads, *([_t("total", lang)] if table.row_totals else [])]]
+    for i, code in enumerate(table.rows):
+        name = names.get(code, code) if names is not None else label(table.row_list, code, lang)
+        row: list[Any] = [name, *table.cells[i]]
+        if table.row_totals:
+            row.append(table.row_totals[i])
+        out.append(row)
+    if table.col_totals:
+        total_row: list[Any] = [_t("total", lang), *table.col_totals]
+        if table.row_totals:
+            total_row.append(table.total)
+        out.append(total_row)
+    return out
+
+
+def write_district_tables(
+    target: Path,
+    stats: MonthlyStatistics,
+    breakdown: CountTable,
+    office_names: dict[str, str],
+    office: OfficeInfo,
+    lang: str,
+    *,
+    threshold: int = 5,
+) -> None:
+    """Write ``stats`` (suppressed) and the per-office ``breakdown`` (suppressed) to ``target``."""
+    if stats.threshold is None or breakdown.threshold is None:
+        raise ValueError("only suppressed tables may leave the office")
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    bold = Font(bold=True)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _t("sheet_tables", lang)
+    heading = f"{_t('title', lang)} – {office.name(lang)} ({office.code or '–'})"
+    sheet.append([heading])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([f"{_t('month', lang)}: {period_label(stats.period, lang)}"])
+    sheet.append([_t("note", lang).format(k=threshold, k1=threshold - 1)])
+    for table in stats.tables:
+        sheet.append([])
+        sheet.append([_t(table.key, lang, TITLES)])
+        sheet.cell(sheet.max_row, 1).font = bold
+        for i, row in enumerate(_rows(table, lang)):
+            sheet.append(row)
+            if i == 0:
+                for cell in sheet[sheet.max_row]:
+                    cell.font = bold
+    sheet.column_dimensions["A"].width = 48
+    for column in "BCDEFGHIJ":
+        sheet.column_dimensions[column].width = 14
+
+    other = workbook.create_sheet(_t("sheet_breakdown", lang))
+    other.append([_t("breakdown", lang)])
+    other["A1"].font = Font(bold=True, size=13)
+    other.append([f"{_t('month', lang)}: {period_label(stats.period, lang)}"])
+    other.append([])
+    for i, row in enumerate(_rows(breakdown, lang, office_names)):
+        other.append(row)
+        if i == 0:
+            for cell in other[other.max_row]:
+                cell.font = bold
+                cell.alignment = Alignment(wrap_text=True)
+    other.column_dimensions["A"].width = 30
+
+    def produce(tmp: Path) -> None:
+        workbook.save(tmp)
+
+    atomic_produce(Path(target), produce, mode=0o644)
