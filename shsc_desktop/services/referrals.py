@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import ConsentRequired, NotFound, ValidationFailed
@@ -106,6 +107,55 @@ class FollowUp:
     @property
     def overdue(self) -> bool:
         return self.days_overdue > 0
+
+
+@dataclass(frozen=True)
+class ReferralFilters:
+    """Filters of the referral list; ``None`` means no filter."""
+
+    period: str | None = None  # YYYY-MM of the referral date
+    service_type: str | None = None
+    status: str | None = None
+    outcome: str | None = None
+    follow_up_due_by: date | None = None  # follow-up on or before this day, outcome still pending
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    """One line of the referral list (codes and the provider's name only, never a note)."""
+
+    id: str
+    version: int
+    incident_id: str
+    incident_code: str
+    survivor_code: str
+    date_referred: date
+    period: str
+    service_type: str
+    contact_id: str | None
+    provider_name_en: str
+    provider_name_km: str
+    urgency: str
+    mode: str
+    status: str
+    outcome: str
+    outcome_date: date | None
+    follow_up_date: date | None
+    consent_overridden: bool
+
+
+REFERRAL_SORT: dict[str, Any] = {
+    "date_referred": Referral.date_referred,
+    "incident_code": Incident.incident_code,
+    "service_type": Referral.service_type,
+    "status": Referral.status,
+    "outcome": Referral.outcome,
+    "urgency": Referral.urgency,
+    "follow_up_date": Referral.follow_up_date,
+}
+"""Sort keys accepted by :meth:`ReferralService.query`; prefix with ``-`` for descending."""
+
+MAX_PAGE = 1000
 
 
 class ReferralService:
@@ -268,6 +318,105 @@ class ReferralService:
                 .order_by(Referral.date_referred, Referral.created_at)
             )
             return [_view(s, r) for r in rows]
+
+    def query(
+        self,
+        filters: ReferralFilters | None = None,
+        sort: str = "-date_referred",
+        offset: int = 0,
+        limit: int = 200,
+    ) -> tuple[list[ReferralRow], int]:
+        """One page of all live referrals and the total count, filtered and sorted in SQL."""
+        require(self.actor, Perm.RECORDS_READ)
+        f = filters or ReferralFilters()
+        p = v.Problems()
+        if f.service_type:
+            p.code("service_type", f.service_type, codes.SERVICE_TYPE)
+        if f.status:
+            p.code("status", f.status, codes.REFERRAL_STATUS)
+        if f.outcome:
+            p.code("outcome", f.outcome, codes.REFERRAL_OUTCOME)
+        key = sort.lstrip("-")
+        if key not in REFERRAL_SORT:
+            p.add("sort", v.NOT_IN_LIST)
+        p.raise_if_any()
+        where: list[ColumnElement[bool]] = [Referral.deleted.is_(False), Incident.deleted.is_(False)]
+        if f.period:
+            where.append(Referral.period == months.check_period(f.period))
+        if f.service_type:
+            where.append(Referral.service_type == f.service_type)
+        if f.status:
+            where.append(Referral.status == f.status)
+        if f.outcome:
+            where.append(Referral.outcome == f.outcome)
+        if f.follow_up_due_by is not None:
+            where.append(
+                and_(Referral.follow_up_date <= f.follow_up_due_by, Referral.outcome == OPEN_OUTCOME)
+            )
+        column = REFERRAL_SORT[key]
+        descending = sort.startswith("-")
+        order = [column.desc() if descending else column.asc()]
+        order.append(Referral.created_at.desc() if descending else Referral.created_at.asc())
+        limit = max(0, min(limit, MAX_PAGE))
+        with self.office.reading() as s:
+            total = s.scalar(
+                select(func.count())
+                .select_from(Referral)
+                .join(Incident, Incident.id == Referral.incident_id)
+                .where(*where)
+            )
+            rows = s.execute(
+                select(
+                    Referral.id,
+                    Referral.version,
+                    Referral.incident_id,
+                    Incident.incident_code,
+                    Incident.survivor_code,
+                    Referral.date_referred,
+                    Referral.period,
+                    Referral.service_type,
+                    Referral.contact_id,
+                    Contact.name_en,
+                    Contact.name_km,
+                    Referral.urgency,
+                    Referral.mode,
+                    Referral.status,
+                    Referral.outcome,
+                    Referral.outcome_date,
+                    Referral.follow_up_date,
+                    Referral.consent_override_reason,
+                )
+                .join(Incident, Incident.id == Referral.incident_id)
+                .outerjoin(Contact, Contact.id == Referral.contact_id)
+                .where(*where)
+                .order_by(*order)
+                .offset(max(0, offset))
+                .limit(limit)
+            ).all()
+        page = [
+            ReferralRow(
+                id=r.id,
+                version=r.version,
+                incident_id=r.incident_id,
+                incident_code=r.incident_code,
+                survivor_code=r.survivor_code,
+                date_referred=r.date_referred,
+                period=r.period,
+                service_type=r.service_type,
+                contact_id=r.contact_id,
+                provider_name_en=r.name_en or "",
+                provider_name_km=r.name_km or "",
+                urgency=r.urgency,
+                mode=r.mode,
+                status=r.status,
+                outcome=r.outcome,
+                outcome_date=r.outcome_date,
+                follow_up_date=r.follow_up_date,
+                consent_overridden=bool(r.consent_override_reason),
+            )
+            for r in rows
+        ]
+        return page, int(total or 0)
 
     def due_follow_ups(self, as_of: date, days_ahead: int = 0) -> list[FollowUp]:
         """Referral and incident follow-ups due by ``as_of + days_ahead``, most overdue first.
