@@ -61,7 +61,7 @@ def test_all_referrals_newest_first_with_the_total(chief: UnlockedOffice, referr
     assert "note" not in {f.name for f in fields(ReferralRow)}
 
 
-def test_filters_by_month_service_status_outcome_and_follow_up(chief: UnlockedOffice, referrals: dict) -> None:
+def test_filters_month_service_status_outcome_follow_up(chief: UnlockedOffice, referrals: dict) -> None:
     service = ReferralService(chief)
     rows, total = service.query(ReferralFilters(period=THIS_MONTH))
     assert total == 2 and {r.period for r in rows} == {THIS_MONTH}
