@@ -149,7 +149,12 @@ class Incident(RecordMixin, Base):
     )
     referrals: Mapped[list[Referral]] = relationship(back_populates="incident")
 
-    __table_args__ = (Index("ix_incident_period_type", "period", "gbv_type"),)
+    __table_args__ = (
+        Index("ix_incident_period_type", "period", "gbv_type"),
+        # Covering index for the code search box: a LIKE '%…%' scans its few pages instead of
+        # decrypting the whole table (see services.incidents._code_matches).
+        Index("ix_incident_code_search", "incident_code", "survivor_code", "deleted"),
+    )
 
 
 class Perpetrator(Base):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, cast, exists, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Integer, and_, cast, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound, ValidationFailed
@@ -471,7 +471,12 @@ class IncidentService:
             Incident.goods_money_exchanged,
         )
         with self.office.reading() as s:
-            total = _count(s, where)
+            if filters == IncidentFilters(search=filters.search) and filters.search.strip():
+                # Search alone: the matches, already live, are counted from the code indexes.
+                matches = _code_matches(_search_pattern(filters.search.strip().upper())).subquery()
+                total = int(s.scalar(select(func.count()).select_from(matches)) or 0)
+            else:
+                total = _count(s, where)
             live = (not_deleted(), *where)
             page_query = select(*columns).where(*live).order_by(*order).offset(offset).limit(limit)
             rows = s.execute(page_query).all()
@@ -589,13 +594,9 @@ class IncidentService:
         term = f.search.strip().upper()
         if term:
             # Codes only: the identifying columns are never part of a search.
-            pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append(
-                or_(
-                    Incident.incident_code.like(pattern, escape="\\"),
-                    Incident.survivor_code.like(pattern, escape="\\"),
-                )
-            )
+            # "+rowid": test membership while walking the sort order's index, rather than fetching
+            # every match by rowid and sorting them all for one page.
+            where.append(literal_column("+incident.rowid", Integer).in_(_code_matches(_search_pattern(term))))
         return where
 
     def _load(self, s: Session, incident_id: str) -> Incident:
@@ -752,6 +753,30 @@ def _view(row: Incident) -> IncidentView:
         updated_at=v.aware(row.updated_at),
         updated_by=row.updated_by,
     )
+
+
+def _code_matches(pattern: str) -> Any:
+    """Live rows whose incident or survivor code contains ``pattern``, read from one index.
+
+    A ``LIKE '%…%'`` cannot seek, but the covering index ``ix_incident_code_search`` holds just
+    the two codes, the deleted flag and the rowid, so scanning it decrypts a few hundred pages
+    instead of the whole incident table (50,000 rows: 1.6 s per keystroke before). Written out as
+    SQL because SQLAlchemy would otherwise correlate the inner ``incident`` with the outer query;
+    ``pattern`` is still a bound parameter.
+    """
+    return (
+        text(
+            "SELECT rowid FROM incident INDEXED BY ix_incident_code_search "
+            "WHERE (incident_code LIKE :code_pattern ESCAPE '\\' "
+            "OR survivor_code LIKE :code_pattern ESCAPE '\\') AND deleted = 0"
+        )
+        .bindparams(code_pattern=pattern)
+        .columns(literal_column("rowid", Integer))
+    )
+
+
+def _search_pattern(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def not_deleted() -> ColumnElement[bool]:
