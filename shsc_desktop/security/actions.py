@@ -39,3 +39,17 @@ class Action:
     IMPORT = "import"
     PRINT = "print"
     AUDIT_VERIFIED = "audit_verified"
+    IMPORT_REJECTED = "import_rejected"
+    ENROL_REQUEST = "enrol_request"
+    ENROL_SIGNED = "enrol_signed"
+    ENROL_ACCEPTED = "enrol_accepted"
+    PKI_ROOT_CREATED = "pki_root_created"
+    CERTIFICATE_REVOKED = "certificate_revoked"
+    KEYS_EXPORTED = "keys_exported"
+    CRL_REFRESHED = "crl_refreshed"
+
+
+def all_actions() -> list[str]:
+    """Every action code, for checks that each one has a translated label."""
+    return [v for k, v in vars(Action).items() if k.isupper() and isinstance(v, str)]
+

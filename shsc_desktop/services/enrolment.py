@@ -26,6 +26,7 @@ from ..errors import EnrolmentRejected, NotFound, ValidationFailed
 from ..models.gazetteer import office_names
 from ..models.tables import EnrolledOffice
 from ..security import audit, keystore, pki
+from ..security.actions import Action
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose
@@ -36,13 +37,13 @@ MINISTRY_CODE = "MOWA"
 RSA_BITS_ENV = "SHSC_RSA_BITS"  # tests and benchmarks: 2048; production: pki.PRODUCTION_KEY_SIZE
 CRL_REFRESH_AFTER = 0.5  # re-sign our own CRL once half its validity has passed
 
-ACTION_ENROL_REQUEST = "enrol_request"
-ACTION_ENROL_SIGNED = "enrol_signed"
-ACTION_ENROL_ACCEPTED = "enrol_accepted"
-ACTION_ROOT_CREATED = "pki_root_created"
-ACTION_REVOKED = "certificate_revoked"
-ACTION_KEYS_EXPORTED = "keys_exported"
-ACTION_CRL_REFRESHED = "crl_refreshed"
+ACTION_ENROL_REQUEST = Action.ENROL_REQUEST
+ACTION_ENROL_SIGNED = Action.ENROL_SIGNED
+ACTION_ENROL_ACCEPTED = Action.ENROL_ACCEPTED
+ACTION_ROOT_CREATED = Action.PKI_ROOT_CREATED
+ACTION_REVOKED = Action.CERTIFICATE_REVOKED
+ACTION_KEYS_EXPORTED = Action.KEYS_EXPORTED
+ACTION_CRL_REFRESHED = Action.CRL_REFRESHED
 
 #: File names written by ``keys export`` (docs/bundle-format.md §5).
 ROOT_FILE = "ministry-root.pem"

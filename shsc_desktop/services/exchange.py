@@ -176,7 +176,7 @@ def decide(
 # ===================================================================================================
 # The export and import service proper (state in the encrypted database)
 
-ACTION_IMPORT_REJECTED = "import_rejected"
+ACTION_IMPORT_REJECTED = Action.IMPORT_REJECTED
 DEFAULT_DEADLINE_DAYS = 5
 
 

@@ -77,6 +77,14 @@ def action_label(action: str) -> str:
         "import": QCoreApplication.translate("AuditActions", "Bundle imported"),
         "print": QCoreApplication.translate("AuditActions", "Printed"),
         "audit_verified": QCoreApplication.translate("AuditActions", "Audit log verified"),
+        "import_rejected": QCoreApplication.translate("AuditActions", "Bundle rejected"),
+        "enrol_request": QCoreApplication.translate("AuditActions", "Certificate request written"),
+        "enrol_signed": QCoreApplication.translate("AuditActions", "Certificate request answered"),
+        "enrol_accepted": QCoreApplication.translate("AuditActions", "Certificate package installed"),
+        "pki_root_created": QCoreApplication.translate("AuditActions", "Ministry root certificate created"),
+        "certificate_revoked": QCoreApplication.translate("AuditActions", "Certificate revoked"),
+        "keys_exported": QCoreApplication.translate("AuditActions", "Decryption key exported"),
+        "crl_refreshed": QCoreApplication.translate("AuditActions", "Revocation list renewed"),
     }
     return labels.get(action, action)
 

@@ -151,3 +151,11 @@ def test_auto_lock_minutes_are_saved_and_applied(qtbot, shell, office_ready):
     qtbot.mouseClick(page.save_auto_lock_button, LEFT)
     assert AdminService(shell.office).get_auto_lock_minutes() == 12
     assert shell.idle.interval_ms() == 12 * 60_000
+
+
+def test_every_audited_action_has_a_label_in_words() -> None:
+    from shsc_desktop.security.actions import all_actions
+    from shsc_desktop.views.admin import action_label
+
+    unlabelled = [a for a in all_actions() if action_label(a) == a]
+    assert unlabelled == []
