@@ -46,6 +46,12 @@ def test_a_missing_font_fails_its_checks_and_the_others_still_run(
     }
 
 
+def test_runs_twice_in_one_process(qapp: object) -> None:
+    # The GUI may offer the self-test more than once; fonts and Qt state must not leak between runs.
+    for _ in range(2):
+        assert [(name, ok) for name, ok, _ in run_self_test() if not ok] == []
+
+
 def test_unshaped_khmer_is_reported(qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Without uharfbuzz ReportLab silently prints broken Khmer; the self-test must say so.
     import reportlab.pdfbase.ttfonts as ttfonts
