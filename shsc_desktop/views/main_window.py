@@ -24,6 +24,7 @@ from ..models.codes import OFFICE_LEVEL, ROLE
 from ..services.office import UnlockedOffice
 from .admin import AdminPage
 from .contacts import ContactsPage
+from .exchange import ExchangePage
 from .home import RegisterHomePage
 from .i18n import current_language
 from .incidents import IncidentsPage
@@ -32,7 +33,8 @@ from .referrals import ReferralsPage
 from .reports import ReportsPage
 
 SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
-PLACEHOLDER_SECTIONS = ("exchange",)
+UPPER_SECTIONS = ("home", "exchange", "administration")  # district and ministry keep no registers
+PLACEHOLDER_SECTIONS: tuple[str, ...] = ()
 LOCK_SHORTCUT = "Ctrl+L"
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+H"
 
@@ -141,25 +143,35 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        self.home_page = RegisterHomePage(office)
-        self.incidents_page = IncidentsPage(office)
-        self.referrals_page = ReferralsPage(office)
-        self.meetings_page = MeetingsPage(office)
-        self.contacts_page = ContactsPage(office)
-        self.reports_page = ReportsPage(office)
+        self.commune = office.info.level == "commune"
+        self.sections = SECTIONS if self.commune else UPPER_SECTIONS
+        self.page_by_section: dict[str, QWidget] = {}
+        if self.commune:
+            self.home_page: QWidget = RegisterHomePage(office)
+            self.incidents_page = IncidentsPage(office)
+            self.referrals_page = ReferralsPage(office)
+            self.meetings_page = MeetingsPage(office)
+            self.contacts_page = ContactsPage(office)
+            self.reports_page = ReportsPage(office)
+            self.page_by_section.update(
+                incidents=self.incidents_page,
+                referrals=self.referrals_page,
+                meetings=self.meetings_page,
+                contacts=self.contacts_page,
+                reports=self.reports_page,
+            )
+        else:
+            self.home_page = HomePage(office)
+        self.exchange_page = ExchangePage(office)
         self.placeholder_pages = {section: PlaceholderPage(section) for section in PLACEHOLDER_SECTIONS}
         self.admin_page = AdminPage(office)
-        self.page_by_section: dict[str, QWidget] = {
-            "home": self.home_page,
-            "incidents": self.incidents_page,
-            "referrals": self.referrals_page,
-            "meetings": self.meetings_page,
-            "contacts": self.contacts_page,
-            "reports": self.reports_page,
+        self.page_by_section.update(
+            home=self.home_page,
+            exchange=self.exchange_page,
+            administration=self.admin_page,
             **self.placeholder_pages,
-            "administration": self.admin_page,
-        }
-        for section in SECTIONS:
+        )
+        for section in self.sections:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, section)
             item.setSizeHint(QSize(200, 44))  # room for Khmer's stacked consonants
@@ -201,13 +213,16 @@ class MainWindow(QMainWindow):
         self.admin_page.language_requested.connect(self.language_requested)
         self.admin_page.auto_lock_changed.connect(self.auto_lock_changed)
         self.admin_page.restore_requested.connect(self.restore_requested)
-        # The registers keep each other current: a change anywhere recounts the home page.
-        for page in (self.incidents_page, self.referrals_page, self.meetings_page):
-            page.changed.connect(self.home_page.refresh)
-        self.incidents_page.refer_requested.connect(self.refer_incident)
-        self.contacts_page.changed.connect(self.referrals_page.refresh_follow_ups)
-        self.home_page.month_changed.connect(self.incidents_page.reload)
-        self.home_page.month_changed.connect(self.reports_page.refresh)
+        if self.commune:
+            # The registers keep each other current: a change anywhere recounts the home page.
+            home = self.home_page
+            assert isinstance(home, RegisterHomePage)
+            for page in (self.incidents_page, self.referrals_page, self.meetings_page):
+                page.changed.connect(home.refresh)
+            self.incidents_page.refer_requested.connect(self.refer_incident)
+            self.contacts_page.changed.connect(self.referrals_page.refresh_follow_ups)
+            home.month_changed.connect(self.incidents_page.reload)
+            home.month_changed.connect(self.reports_page.refresh)
 
         self.retranslate()
         self.navigation.setCurrentRow(0)
@@ -231,10 +246,11 @@ class MainWindow(QMainWindow):
         actor = self.office.actor
         self.setWindowTitle(self.tr("SHSC Desktop – %1").replace("%1", info.name(lang)))
         titles = self.section_titles()
-        for row, section in enumerate(SECTIONS):
+        for row, section in enumerate(self.sections):
             item = self.navigation.item(row)
             item.setText(titles[section])
         self.home_page.retranslate(titles["home"])
+        self.exchange_page.retranslate(titles["exchange"])
         for section, page in self.placeholder_pages.items():
             page.retranslate(titles[section])
         self.lock_action.setText(self.tr("Lock (Ctrl+L)"))
@@ -255,7 +271,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def show_section(self, section: str) -> None:
-        self.navigation.setCurrentRow(SECTIONS.index(section))
+        self.navigation.setCurrentRow(self.sections.index(section))
 
     def refer_incident(self, incident_id: str) -> None:
         """From the incident list: show the Referrals section for this incident."""
@@ -264,4 +280,4 @@ class MainWindow(QMainWindow):
         self.referrals_page.open_new()
 
     def current_section(self) -> str:
-        return SECTIONS[self.navigation.currentRow()]
+        return self.sections[self.navigation.currentRow()]

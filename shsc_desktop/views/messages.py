@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..errors import ShscError, TooManyAttempts, ValidationFailed
+from ..errors import BundleRejected, EnrolmentRejected, ShscError, TooManyAttempts, ValidationFailed
 
 
 def app_title() -> str:
@@ -56,10 +56,129 @@ def _problem_text(english: str) -> str:
     return known.get(english, english)
 
 
+# One clear sentence per reason a bundle is refused (``BundleRejected.reason``).
+BUNDLE_REASONS = {
+    "": QT_TRANSLATE_NOOP("Messages", "The bundle did not pass its checks."),
+    "too_large": QT_TRANSLATE_NOOP("Messages", "The file is larger than 5 MB: it is not a bundle."),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The file cannot be read. Copy it again from the USB stick or e-mail."
+    ),
+    "not_a_bundle": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not an SHSC bundle, or it is damaged or cut short."
+    ),
+    "cannot_decrypt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This bundle cannot be opened with this office's key: it was made for another office, or it "
+        "is damaged.",
+    ),
+    "bad_signature": QT_TRANSLATE_NOOP(
+        "Messages", "The signature does not match the content: the file was changed or damaged."
+    ),
+    "unknown_signer": QT_TRANSLATE_NOOP(
+        "Messages", "The sender's certificate does not come from our ministry: an unknown sender."
+    ),
+    "untrusted_chain": QT_TRANSLATE_NOOP(
+        "Messages", "The sender's certificate may not sign bundles for this office (wrong district)."
+    ),
+    "cert_expired": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A certificate of this bundle is not valid today. Check this computer's date; otherwise the "
+        "sender must renew its certificate.",
+    ),
+    "crl_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The revocation list needed to check the sender is missing. Ask for a new bundle."
+    ),
+    "crl_expired": QT_TRANSLATE_NOOP(
+        "Messages", "The revocation list has expired. Ask the office above (or the sender) for a new one."
+    ),
+    "revoked": QT_TRANSLATE_NOOP(
+        "Messages", "The sender's certificate has been revoked: this office may not send."
+    ),
+    "malformed_payload": QT_TRANSLATE_NOOP(
+        "Messages", "The content of the bundle is not in the expected form."
+    ),
+    "wrong_recipient": QT_TRANSLATE_NOOP(
+        "Messages", "This bundle is addressed to another office (it may have been forwarded)."
+    ),
+    "sender_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The office named in the bundle is not the one that signed it."
+    ),
+    "schema_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "The bundle was made by a newer version of SHSC Desktop. Update this computer."
+    ),
+    "not_below": QT_TRANSLATE_NOOP("Messages", "The sender does not report to this office."),
+    "conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A different bundle with the same number or revision was already imported. This may be an "
+        "attack: tell the chief.",
+    ),
+    "future_period": QT_TRANSLATE_NOOP("Messages", "The bundle reports a month that has not happened yet."),
+    "older_revision": QT_TRANSLATE_NOOP(
+        "Messages", "A newer revision of this month from this office was already imported."
+    ),
+    "replayed": QT_TRANSLATE_NOOP(
+        "Messages", "This is an old bundle: a newer one from this office was already imported."
+    ),
+    "sequence_jump": QT_TRANSLATE_NOOP(
+        "Messages", "The bundle number jumps far ahead of the last one imported; the chief must confirm."
+    ),
+}
+
+# One clear sentence per reason a certificate request or package is refused (``EnrolmentRejected``).
+ENROLMENT_REASONS = {
+    "": QT_TRANSLATE_NOOP("Messages", "The certificate file did not pass its checks."),
+    "malformed": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a certificate request or package, or it is damaged."
+    ),
+    "version": QT_TRANSLATE_NOOP(
+        "Messages", "The file was made by a newer version of SHSC Desktop. Update this computer."
+    ),
+    "wrong_level": QT_TRANSLATE_NOOP(
+        "Messages", "This request is not from an office directly below this one."
+    ),
+    "wrong_request": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This package does not answer this office's certificate request. Ask for the package made for "
+        "the request you sent.",
+    ),
+    "wrong_root": QT_TRANSLATE_NOOP(
+        "Messages", "This package comes from another ministry root: do not install it."
+    ),
+    "bad_chain": QT_TRANSLATE_NOOP("Messages", "A certificate in the package is not signed by its issuer."),
+    "expired": QT_TRANSLATE_NOOP(
+        "Messages", "A certificate in the package is not valid today. Check this computer's date."
+    ),
+}
+
+
+def bundle_reason_text(reason: str) -> str:
+    """The translated sentence for a bundle's rejection reason."""
+    source = BUNDLE_REASONS.get(reason, BUNDLE_REASONS[""])
+    return QCoreApplication.translate("Messages", source)
+
+
+def enrolment_reason_text(reason: str) -> str:
+    """The translated sentence for a certificate file's rejection reason."""
+    source = ENROLMENT_REASONS.get(reason, ENROLMENT_REASONS[""])
+    return QCoreApplication.translate("Messages", source)
+
+
 def error_text(error: ShscError) -> str:
     """The translated sentence for an expected error."""
     if isinstance(error, TooManyAttempts):
         return wait_text(error.retry_after)
+    if isinstance(error, BundleRejected):
+        return (
+            bundle_reason_text(error.reason)
+            + " "
+            + QCoreApplication.translate("Messages", "Nothing was imported.")
+        )
+    if isinstance(error, EnrolmentRejected):
+        return (
+            enrolment_reason_text(error.reason)
+            + " "
+            + QCoreApplication.translate("Messages", "Nothing was installed.")
+        )
     if isinstance(error, ValidationFailed):
         return "\n".join(_problem_text(text) for text in error.problems.values())
     texts = {

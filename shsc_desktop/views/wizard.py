@@ -275,9 +275,18 @@ class AccountPage(QWizardPage):
         password = self.password.text()
         folder = self.setup.folder
         self._set_busy(True)
+
+        def create(_task: object) -> tuple[UnlockedOffice, str]:
+            office, recovery = folder.create(level, code, username, password, full_name)
+            if level == "ministry":  # the trust anchor, as ``shsc-desktop init`` creates it
+                from ..services.enrolment import EnrolmentService
+
+                EnrolmentService(office).create_root()
+            return office, recovery
+
         run_in_background(
             self,
-            lambda _task: folder.create(level, code, username, password, full_name),
+            create,
             on_success=self._created,
             on_failure=self._failed,
         )

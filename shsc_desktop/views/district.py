@@ -1,0 +1,532 @@
+"""District and ministry views of what arrived from below: completeness and the month's totals.
+
+* :class:`CompletenessPanel` – each enrolled office × the last months: on time / late / missing / nil
+  report (colour *and* text), the reporting rate per month, and the deadline (an office setting).
+* :class:`TotalsPanel` – the month's statistics tables summed over the offices below (exact: they stay
+  in this office), a bar chart drawn with QPainter, a per-office breakdown (totals and GBV type), and
+  the printed summary and XLSX tables (suppressed: they leave the office).
+
+Data comes from :class:`~shsc_desktop.services.district.DistrictService`; slow work (PDF) runs in the
+background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ShscError
+from ..models.codes import GBV_TYPE
+from ..security.permissions import Perm
+from ..services.district import DistrictMonth, DistrictService, month_rates, recent_periods
+from ..services.exchange import LATE, MISSING, NIL_REPORT, ON_TIME, Completeness
+from ..services.office import UnlockedOffice
+from ..services.statistics import CountTable, label, period_label
+from .exchange import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
+from .i18n import current_language
+from .messages import show_error
+from .operations import BackgroundOperation, run_in_background
+
+
+class BarChart(QWidget):
+    """Horizontal bars with their labels and values (no QtCharts in PySide6-Essentials)."""
+
+    BAR = QColor("#7b2d8b")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("barChart")
+        self.title = ""
+        self.bars: list[tuple[str, int]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_data(self, title: str, bars: list[tuple[str, int]]) -> None:
+        self.title = title
+        self.bars = bars
+        self.updateGeometry()
+        self.update()
+
+    def _row_height(self) -> int:
+        return QFontMetrics(self.font()).height() + 14  # Khmer needs the extra height
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, self._row_height() * (len(self.bars) + 1) + 12)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, self._row_height() * (len(self.bars) + 1) + 12)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetrics(self.font())
+        row = self._row_height()
+        width = self.width()
+        painter.setPen(QColor("#1f2933"))
+        bold = self.font()
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(QRectF(4, 0, width - 8, row), Qt.AlignmentFlag.AlignVCenter, self.title)
+        painter.setFont(self.font())
+        label_width = min(
+            int(width * 0.45), max((metrics.horizontalAdvance(t) for t, _ in self.bars), default=0) + 12
+        )
+        value_width = metrics.horizontalAdvance("0000") + 8
+        top = max((v for _, v in self.bars), default=0) or 1
+        span = max(width - label_width - value_width - 8, 10)
+        for i, (text, value) in enumerate(self.bars):
+            y = row * (i + 1)
+            painter.setPen(QColor("#1f2933"))
+            painter.drawText(
+                QRectF(4, y, label_width - 8, row),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, label_width - 8),
+            )
+            length = span * value / top
+            painter.fillRect(QRectF(label_width, y + 5, length, row - 10), self.BAR)
+            painter.drawText(
+                QRectF(label_width + length + 4, y, value_width, row),
+                Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
+        painter.end()
+
+
+def _panel_run(
+    panel: QWidget,
+    busy: QProgressBar,
+    work: Callable[[Any], Any],
+    on_success: Callable[[Any], None],
+) -> BackgroundOperation:
+    busy.show()
+
+    def succeeded(result: Any) -> None:
+        busy.hide()
+        on_success(result)
+
+    def failed(error: BaseException) -> None:
+        busy.hide()
+        assert isinstance(error, ShscError)
+        show_error(panel, error)
+
+    return run_in_background(panel, work, on_success=succeeded, on_failure=failed)
+
+
+# ===================================================================================================
+
+
+class CompletenessPanel(QWidget):
+    """Who reported, month by month (DHIS2's reporting rate summary)."""
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("completenessPanel")
+        self.office = office
+        self.service = DistrictService(office)
+        self.can_set = office.actor.can(Perm.MANAGE_SETTINGS)
+        self.data: Completeness | None = None
+
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.months_label = QLabel()
+        self.months = QSpinBox()
+        self.months.setObjectName("completenessMonths")
+        self.months.setRange(6, 12)
+        self.months.setValue(6)
+        self.months.valueChanged.connect(lambda _v: self.refresh())
+        self.deadline_label = QLabel()
+        self.deadline = QSpinBox()
+        self.deadline.setObjectName("deadlineDays")
+        self.deadline.setRange(0, 60)
+        self.deadline.setValue(self.service.deadline_days())
+        self.save_deadline_button = QPushButton()
+        self.save_deadline_button.setObjectName("saveDeadlineButton")
+        self.save_deadline_button.setEnabled(self.can_set)
+        self.save_deadline_button.clicked.connect(self.save_deadline)
+        self.table = read_only_table(1, "completenessTable")
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.months_label)
+        row.addWidget(self.months)
+        row.addSpacing(24)
+        row.addWidget(self.deadline_label)
+        row.addWidget(self.deadline)
+        row.addWidget(self.save_deadline_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.help)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        below = self.tr("commune") if self.office.info.level == "district" else self.tr("district")
+        self.help.setText(
+            self.tr(
+                "Each %1 and month: on time, late, missing or nil report (a nil report is a complete "
+                "report of a month without incidents). The last row is the reporting rate."
+            ).replace("%1", below)
+        )
+        self.months_label.setText(self.tr("Months shown:"))
+        self.deadline_label.setText(self.tr("On time if received within this many days after the month:"))
+        self.save_deadline_button.setText(self.tr("Save"))
+        self.legend.setText(
+            self.tr("Green: on time · yellow: late · red: missing · grey: nil report (on time or late).")
+        )
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def status_text(self, status: str, late: bool) -> str:
+        if status == NIL_REPORT:
+            return self.tr("Nil report, late") if late else self.tr("Nil report")
+        return {ON_TIME: self.tr("On time"), LATE: self.tr("Late"), MISSING: self.tr("Missing")}.get(
+            status, status
+        )
+
+    def refresh(self) -> None:
+        if self.office.locked:  # a language change while the window closes after locking
+            return
+        self.data = comp = self.service.completeness(self.months.value())
+        lang = current_language()
+        codes: list[str] = []
+        names: dict[str, str] = {}
+        for c in comp.cells:
+            if c.code not in names:
+                codes.append(c.code)
+                names[c.code] = (c.name_km if lang == "km" else c.name_en) or c.name_en
+        self.table.setColumnCount(len(comp.periods) + 1)
+        self.table.setRowCount(len(codes) + 1)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Office")] + [period_label(p, lang, short=lang != "km") for p in comp.periods]
+        )
+        colours = {ON_TIME: GOOD, LATE: WARN, MISSING: BAD, NIL_REPORT: NEUTRAL}
+        for i, code in enumerate(codes):
+            values = [f"{code} {names[code]}".strip()]
+            for p in comp.periods:
+                values.append(self.status_text(comp.cell(code, p).status, comp.cell(code, p).late))
+            set_row(self.table, i, values)
+            for j, p in enumerate(comp.periods):
+                cell = comp.cell(code, p)
+                item = self.table.item(i, j + 1)
+                item.setBackground(colours[cell.status])
+                item.setForeground(QColor("#1f2933"))
+                if cell.received_at is not None:
+                    item.setToolTip(
+                        self.tr("Received %1, revision %2")
+                        .replace("%1", cell.received_at.astimezone().strftime("%Y-%m-%d"))
+                        .replace("%2", str(cell.revision))
+                    )
+        rates = month_rates(comp)
+        values = [self.tr("Reporting rate")]
+        for r in rates:
+            values.append(
+                self.tr("%1 of %2 (%3%), on time %4")
+                .replace("%1", str(r.reported))
+                .replace("%2", str(r.expected))
+                .replace("%3", str(r.rate))
+                .replace("%4", str(r.on_time))
+            )
+        set_row(self.table, len(codes), values)
+        bold = self.table.font()
+        bold.setBold(True)
+        for j in range(len(values)):
+            self.table.item(len(codes), j).setFont(bold)
+        self.table.setColumnWidth(0, 240)
+        for j in range(1, len(values)):
+            self.table.setColumnWidth(j, 130)
+        self.table.resizeRowsToContents()
+
+    def save_deadline(self) -> None:
+        try:
+            self.service.set_deadline_days(self.deadline.value())
+        except ShscError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+
+
+# ===================================================================================================
+
+
+class TotalsPanel(QWidget):
+    """The month's totals over the offices below, a chart, a per-office breakdown, and print/XLSX."""
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totalsPanel")
+        self.office = office
+        self.service = DistrictService(office)
+        self.data: DistrictMonth | None = None
+        self.last_file: Path | None = None
+
+        self.month_label = QLabel()
+        self.month = QComboBox()
+        self.month.setObjectName("totalsMonth")
+        self.month.setMinimumWidth(160)
+        self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printSummaryButton")
+        self.print_button.clicked.connect(self.choose_pdf_target)
+        self.xlsx_button = QPushButton()
+        self.xlsx_button.setObjectName("xlsxButton")
+        self.xlsx_button.clicked.connect(self.choose_xlsx_target)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.reporting = QLabel()
+        self.reporting.setObjectName("reportingLine")
+        self.reporting.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.file_result = QLabel()
+        self.file_result.setObjectName("fileResult")
+        self.file_result.setWordWrap(True)
+        self.file_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.headline = read_only_table(4, "headlineTable")
+        self.chart = BarChart()
+        self.table_choice = QComboBox()
+        self.table_choice.setObjectName("tableChoice")
+        self.table_choice.currentIndexChanged.connect(lambda _i: self._show_chosen_table())
+        self.chosen = read_only_table(1, "chosenTable")
+        self.breakdown = read_only_table(3, "breakdownTable")
+
+        top = QHBoxLayout()
+        top.addWidget(self.month_label)
+        top.addWidget(self.month)
+        top.addSpacing(16)
+        top.addWidget(self.print_button)
+        top.addWidget(self.xlsx_button)
+        top.addWidget(self.busy)
+        top.addStretch(1)
+
+        self.headline_box = QGroupBox()
+        hl = QHBoxLayout(self.headline_box)
+        hl.addWidget(self.headline, 3)
+        hl.addWidget(self.chart, 2)
+        self.breakdown_box = QGroupBox()
+        bl = QVBoxLayout(self.breakdown_box)
+        bl.addWidget(self.breakdown)
+        self.tables_box = QGroupBox()
+        tl = QVBoxLayout(self.tables_box)
+        tl.addWidget(self.table_choice)
+        tl.addWidget(self.chosen)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.headline_box)
+        splitter.addWidget(self.breakdown_box)
+        splitter.addWidget(self.tables_box)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.reporting)
+        layout.addWidget(self.note)
+        layout.addWidget(self.file_result)
+        layout.addWidget(splitter, 1)
+        self._fill_months()
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.month_label.setText(self.tr("Month:"))
+        self.print_button.setText(self.tr("Print district summary…"))
+        self.xlsx_button.setText(self.tr("Export tables (XLSX)…"))
+        self.note.setText(
+            self.tr(
+                "Exact counts, for this office only. The printed summary and the exported tables hide "
+                "numbers from 1 to 4 (shown as <5)."
+            )
+        )
+        self.headline_box.setTitle(self.tr("The month at a glance"))
+        self.breakdown_box.setTitle(self.tr("By office: incidents by type of violence"))
+        self.tables_box.setTitle(self.tr("All tables"))
+        self._fill_months()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_months(self) -> None:
+        lang = current_language()
+        current = self.month.currentData()
+        self.month.blockSignals(True)
+        self.month.clear()
+        for p in reversed(recent_periods(self.service.clock(), 12)):
+            self.month.addItem(period_label(p, lang), p)
+        index = self.month.findData(current) if current is not None else 0
+        self.month.setCurrentIndex(max(0, index))
+        self.month.blockSignals(False)
+
+    def show_month(self, period: str) -> None:
+        index = self.month.findData(period)
+        if index >= 0:
+            self.month.setCurrentIndex(index)
+        self.refresh()
+
+    # -- data ----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        period = self.month.currentData()
+        if not period or self.office.locked:
+            return
+        self.data = data = self.service.month(period)
+        lang = current_language()
+        totals = data.totals
+        missing = ", ".join(totals.missing) or "–"
+        self.reporting.setText(
+            self.tr("Reports received: %1 of %2 (nil reports: %3). Missing: %4")
+            .replace("%1", str(len(totals.reporting)))
+            .replace("%2", str(len(totals.reporting) + len(totals.missing)))
+            .replace("%3", str(len(totals.nil_reports)))
+            .replace("%4", missing)
+        )
+        head = data.statistics.table("headline")
+        self._fill_table(self.headline, head, lang)
+        split = data.statistics.table("incidents_by_type_child_adult")
+        bars = []
+        for i, code in enumerate(split.rows):
+            value = split.row_totals[i] if split.row_totals else split.cells[i][0]
+            bars.append((label("gbv_type", code, lang), value if isinstance(value, int) else 0))
+        self.chart.set_data(self.tr("Incidents by type of violence"), bars)
+
+        types = list(data.types)
+        self.breakdown.setColumnCount(3 + len(types))
+        self.breakdown.setRowCount(len(data.breakdown))
+        self.breakdown.setHorizontalHeaderLabels(
+            [self.tr("Office"), self.tr("Report"), self.tr("Incidents")]
+            + [GBV_TYPE.label(t, lang) for t in types]
+        )
+        status_text = {
+            "reported": self.tr("Received"),
+            "nil_report": self.tr("Nil report"),
+            "missing": self.tr("Missing"),
+        }
+        for i, row in enumerate(data.breakdown):
+            values = [f"{row.code} {row.name(lang)}", status_text[row.status]]
+            if row.status == "missing":
+                values += ["–"] * (1 + len(types))
+            else:
+                values += [str(row.total)] + [str(row.by_type.get(t, 0)) for t in types]
+            set_row(self.breakdown, i, values, BAD if row.status == "missing" else None)
+        self.breakdown.setColumnWidth(0, 200)
+        for j in range(2, 3 + len(types)):
+            self.breakdown.setColumnWidth(j, 90)
+        self.breakdown.resizeRowsToContents()
+
+        current = self.table_choice.currentData()
+        self.table_choice.blockSignals(True)
+        self.table_choice.clear()
+        from ..exports.district_xlsx import TITLES
+
+        for t in data.statistics.tables:
+            en, km = TITLES.get(t.key, (t.key, t.key))
+            self.table_choice.addItem(km if lang == "km" else en, t.key)
+        index = self.table_choice.findData(current) if current else 1
+        self.table_choice.setCurrentIndex(max(0, index))
+        self.table_choice.blockSignals(False)
+        self._show_chosen_table()
+
+    def _show_chosen_table(self) -> None:
+        if self.data is None:
+            return
+        key = self.table_choice.currentData()
+        if not key:
+            return
+        self._fill_table(self.chosen, self.data.statistics.table(key), current_language())
+
+    def _fill_table(self, widget: QTableWidget, table: CountTable, lang: str) -> None:
+        heads = [label(table.col_list, c, lang) for c in table.cols]
+        if table.cols == ("count",):
+            heads = [self.tr("Number")]
+        has_totals = bool(table.row_totals)
+        widget.setColumnCount(1 + len(heads) + (1 if has_totals else 0))
+        rows = len(table.rows) + (1 if table.col_totals else 0)
+        widget.setRowCount(rows)
+        widget.setHorizontalHeaderLabels([""] + heads + ([self.tr("Total")] if has_totals else []))
+        for i, code in enumerate(table.rows):
+            values = [label(table.row_list, code, lang)] + [str(v) for v in table.cells[i]]
+            if has_totals:
+                values.append(str(table.row_totals[i]))
+            set_row(widget, i, values)
+        if table.col_totals:
+            values = [self.tr("Total")] + [str(v) for v in table.col_totals]
+            if has_totals:
+                values.append(str(table.total))
+            set_row(widget, len(table.rows), values)
+        widget.setColumnWidth(0, 260)
+        widget.resizeRowsToContents()
+
+    # -- files that leave the office ---------------------------------------------------------------
+
+    def _file_name(self, suffix: str) -> str:
+        info = self.office.info
+        return f"SHSC-{info.code or 'MOWA'}-{self.month.currentData()}-summary-{current_language()}.{suffix}"
+
+    def choose_pdf_target(self) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Save the district summary"),
+            lambda paths: self.write_pdf(paths[0]),
+            save=True,
+            name_filters=[self.tr("PDF files (*.pdf)")],
+            default_name=self._file_name("pdf"),
+        )
+
+    def choose_xlsx_target(self) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Save the tables"),
+            lambda paths: self.write_xlsx(paths[0]),
+            save=True,
+            name_filters=[self.tr("Excel workbooks (*.xlsx)")],
+            default_name=self._file_name("xlsx").replace("-summary-", "-tables-"),
+        )
+
+    def _written(self, path: Path) -> None:
+        self.last_file = path
+        self.file_result.setText(self.tr("Written (numbers below 5 hidden): %1").replace("%1", str(path)))
+
+    def write_pdf(self, target: Path) -> BackgroundOperation:
+        period, lang, service = self.month.currentData(), current_language(), self.service
+        return _panel_run(
+            self,
+            self.busy,
+            lambda task: service.summary_pdf(
+                period, lang, target, progress=task.report, cancelled=task.is_cancelled
+            ),
+            self._written,
+        )
+
+    def write_xlsx(self, target: Path) -> BackgroundOperation:
+        period, lang, service = self.month.currentData(), current_language(), self.service
+        return _panel_run(
+            self, self.busy, lambda _task: service.tables_xlsx(period, lang, target), self._written
+        )

@@ -1,0 +1,1121 @@
+"""The Exchange section: certificates between offices and the monthly bundles.
+
+The page adapts to the office level:
+
+* **commune**: this office's certificate (request → install, with fingerprints to compare by phone),
+  export of an approved month to the district, the export history and re-export;
+* **district**: import of the communes' bundles (dry run → confirm), completeness, totals
+  (``views/district.py``), enrolment of communes (answer requests, revoke), and the same certificate
+  and export panel as a commune, towards the ministry;
+* **ministry**: the same as a district one level up, without sending anything further.
+
+Every act goes through the services (``EnrolmentService``, ``ExchangeService``, ``DistrictService``);
+key generation, signing, encryption, import and PDF writing run in the background. Files are chosen
+with :func:`choose_path` (non-blocking dialogs; tests replace it to pre-answer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ShscError
+from ..models.codes import OFFICE_LEVEL
+from ..security.permissions import Perm
+from ..services.enrolment import EnrolmentService
+from ..services.exchange import ExchangeService, ExportResult, FileResult, ImportSummary
+from ..services.exchange_status import (
+    CertificateStatus,
+    ExchangeStatusService,
+    PackagePreview,
+    RequestPreview,
+)
+from ..services.office import UnlockedOffice
+from ..services.statistics import period_label
+from .form_helpers import ask_reason, heading_label
+from .i18n import current_language
+from .messages import bundle_reason_text, confirm, show_error, show_message
+from .operations import BackgroundOperation, Task, run_in_background
+
+# Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
+GOOD = QColor("#dcedc8")
+WARN = QColor("#fff3c4")
+BAD = QColor("#f8d0d0")
+NEUTRAL = QColor("#e3e8ef")
+
+
+def choose_path(
+    parent: QWidget,
+    title: str,
+    on_chosen: Callable[[list[Path]], None],
+    *,
+    save: bool = False,
+    folder: bool = False,
+    many: bool = False,
+    name_filters: list[str] | None = None,
+    default_name: str = "",
+) -> QFileDialog:
+    """Open a file dialog without blocking; ``on_chosen(paths)`` runs when the user picks."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("exchangeFileDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if folder:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    elif many:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    elif not save:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if name_filters:
+        dialog.setNameFilters(name_filters)
+    if default_name:
+        dialog.selectFile(default_name)
+    dialog.filesSelected.connect(lambda names: on_chosen([Path(n) for n in names]))
+    dialog.open()
+    return dialog
+
+
+def fingerprint_font() -> Any:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+def read_only_table(columns: int, name: str) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(34)  # room for Khmer's stacked consonants
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+def set_row(table: QTableWidget, row: int, values: list[str], colour: QColor | None = None) -> None:
+    for col, value in enumerate(values):
+        item = QTableWidgetItem(value)
+        if colour is not None:
+            item.setBackground(colour)
+            item.setForeground(QColor("#1f2933"))
+        table.setItem(row, col, item)
+
+
+# ===================================================================================================
+# This office towards the one above: certificate, export, history
+
+
+class UpwardPanel(QWidget):
+    """This office's certificate from the office above, and the bundles it sends there.
+
+    Used as the whole Exchange page of a commune and as the "To the ministry" tab of a district.
+    """
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("upwardPanel")
+        self.office = office
+        self.level = office.info.level
+        self.status_service = ExchangeStatusService(office)
+        self.exchange = ExchangeService(office)
+        self.can_enrol = office.actor.can(Perm.ENROL)
+        self.can_export = office.actor.can(Perm.EXPORT)
+        self.can_approve = self.level == "district" and office.actor.can(Perm.APPROVE_MONTH)
+        self.status: CertificateStatus | None = None
+        self.last_request_fingerprint = ""
+        self.last_export: ExportResult | None = None
+        self.history_rows: list[Any] = []
+        self.operation: BackgroundOperation | None = None
+
+        # -- certificate ------------------------------------------------------------------------
+        self.certificate_box = QGroupBox()
+        self.certificate_status = QLabel()
+        self.certificate_status.setObjectName("certificateStatus")
+        self.certificate_status.setWordWrap(True)
+        self.certificate_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprints = QLabel()
+        self.fingerprints.setObjectName("ownFingerprints")
+        self.fingerprints.setFont(fingerprint_font())
+        self.fingerprints.setWordWrap(True)
+        self.fingerprints.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.request_button = QPushButton()
+        self.request_button.setObjectName("requestButton")
+        self.request_button.clicked.connect(self.choose_request_target)
+        self.install_button = QPushButton()
+        self.install_button.setObjectName("installButton")
+        self.install_button.clicked.connect(self.choose_package)
+        self.cert_busy = QProgressBar()
+        self.cert_busy.setRange(0, 0)
+        self.cert_busy.setMaximumWidth(160)
+        self.cert_busy.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.request_button)
+        buttons.addWidget(self.install_button)
+        buttons.addWidget(self.cert_busy)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self.certificate_box)
+        box.addWidget(self.certificate_status)
+        box.addWidget(self.fingerprints)
+        box.addLayout(buttons)
+
+        # -- export -----------------------------------------------------------------------------
+        self.export_box = QGroupBox()
+        self.export_help = QLabel()
+        self.export_help.setWordWrap(True)
+        self.month = QComboBox()
+        self.month.setObjectName("exportMonth")
+        self.month.setMinimumWidth(180)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.choose_export_folder)
+        self.approve_month = QComboBox()
+        self.approve_month.setObjectName("approveMonth")
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("approveButton")
+        self.approve_button.clicked.connect(self.ask_approve)
+        self.export_progress = QProgressBar()
+        self.export_progress.setRange(0, 0)
+        self.export_progress.setMaximumWidth(160)
+        self.export_progress.hide()
+        self.export_result = QLabel()
+        self.export_result.setObjectName("exportResult")
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        if self.can_approve:
+            row.addWidget(self.approve_month)
+            row.addWidget(self.approve_button)
+            row.addSpacing(24)
+        row.addWidget(self.month)
+        row.addWidget(self.export_button)
+        row.addWidget(self.export_progress)
+        row.addStretch(1)
+        self.history = read_only_table(5, "exportHistory")
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.itemSelectionChanged.connect(self._update_buttons)
+        self.reexport_button = QPushButton()
+        self.reexport_button.setObjectName("reexportButton")
+        self.reexport_button.clicked.connect(self.choose_reexport_folder)
+        self.history_label = QLabel()
+        export_layout = QVBoxLayout(self.export_box)
+        export_layout.addWidget(self.export_help)
+        export_layout.addLayout(row)
+        export_layout.addWidget(self.export_result)
+        export_layout.addWidget(self.history_label)
+        export_layout.addWidget(self.history, 1)
+        again = QHBoxLayout()
+        again.addWidget(self.reexport_button)
+        again.addStretch(1)
+        export_layout.addLayout(again)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.certificate_box)
+        layout.addWidget(self.export_box, 1)
+        self.retranslate()
+        self.refresh()
+
+    # -- texts -------------------------------------------------------------------------------------
+
+    def above_name(self) -> str:
+        return self.tr("the district") if self.level == "commune" else self.tr("the ministry")
+
+    def retranslate(self) -> None:
+        self.certificate_box.setTitle(self.tr("This office's certificate"))
+        self.request_button.setText(self.tr("Create certificate request…"))
+        self.install_button.setText(self.tr("Install certificate package…"))
+        self.export_box.setTitle(self.tr("Send a month to %1").replace("%1", self.above_name()))
+        self.export_help.setText(
+            self.tr(
+                "Only approved months can be sent. The bundle is signed by this office and encrypted for "
+                "%1: carry it on a USB stick or send it by e-mail."
+            ).replace("%1", self.above_name())
+        )
+        self.export_button.setText(self.tr("Export month…"))
+        self.approve_button.setText(self.tr("Approve month…"))
+        self.reexport_button.setText(self.tr("Export the same revision again…"))
+        self.history_label.setText(self.tr("Bundles written"))
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("Month"), self.tr("Revision"), self.tr("Number"), self.tr("File"), self.tr("Written")]
+        )
+        self._show_status()
+        self._fill_months()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- state -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.office.locked:  # a language change while the window closes after locking
+            return
+        self.status = self.status_service.certificate_status()
+        self._show_status()
+        self._fill_months()
+        self.history_rows = self.exchange.history() if self.can_export else []
+        self.history.setRowCount(len(self.history_rows))
+        lang = current_language()
+        for i, rec in enumerate(self.history_rows):
+            written = rec.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            set_row(
+                self.history,
+                i,
+                [
+                    period_label(rec.period, lang),
+                    str(rec.revision),
+                    str(rec.sequence),
+                    rec.file_name,
+                    written + (" " + self.tr("(again)") if rec.reexport else ""),
+                ],
+            )
+        self._update_buttons()
+
+    def _show_status(self) -> None:
+        st = self.status
+        if st is None:
+            return
+        lines = []
+        if st.enrolled:
+            until = st.valid_until.astimezone().strftime("%Y-%m-%d") if st.valid_until else "–"
+            lines.append(
+                self.tr("Certificate %1, issued by %2, valid until %3.")
+                .replace("%1", st.subject)
+                .replace("%2", st.issuer)
+                .replace("%3", until)
+            )
+            if st.revoked:
+                lines.append(
+                    self.tr("REVOKED: this certificate has been revoked. Ask %1 for a new one.").replace(
+                        "%1", self.above_name()
+                    )
+                )
+            else:
+                lines.append(self.tr("Not revoked."))
+        else:
+            lines.append(
+                self.tr("This office has no certificate from %1 yet.").replace("%1", self.above_name())
+            )
+        if st.request_pending:
+            lines.append(
+                self.tr(
+                    "A certificate request is waiting for its package: install it when %1 sends it."
+                ).replace("%1", self.above_name())
+            )
+        if self.last_request_fingerprint:
+            lines.append(
+                self.tr("Fingerprint of the request to read to %1 by phone: %2")
+                .replace("%1", self.above_name())
+                .replace("%2", self.last_request_fingerprint)
+            )
+        self.certificate_status.setText("\n".join(lines))
+        shown = []
+        names = self.purpose_names()
+        for name, fp in st.fingerprints.items():
+            shown.append(f"{names.get(name, name)}:\n  {fp}")
+        self.fingerprints.setText("\n".join(shown))
+        self.fingerprints.setVisible(bool(shown))
+
+    def purpose_names(self) -> dict[str, str]:
+        return {
+            "root": self.tr("Ministry root"),
+            "ca": self.tr("District CA"),
+            "signing": self.tr("Signing"),
+            "encryption": self.tr("Encryption (receiving)"),
+            "recipient": self.tr("Recipient above"),
+        }
+
+    def _fill_months(self) -> None:
+        if not hasattr(self, "month") or self.office.locked:
+            return
+        lang = current_language()
+        periods = self.status_service.exportable_months() if self.can_export else []
+        current = self.month.currentData()
+        self.month.clear()
+        for p in periods:
+            self.month.addItem(period_label(p, lang), p)
+        if current is not None and self.month.findData(current) >= 0:
+            self.month.setCurrentIndex(self.month.findData(current))
+        if self.can_approve:
+            from ..services.district import recent_periods
+
+            approved = set(periods)
+            current = self.approve_month.currentData()
+            self.approve_month.clear()
+            for p in reversed(recent_periods(self.status_service.clock(), 12)):
+                if p not in approved:
+                    self.approve_month.addItem(period_label(p, lang), p)
+            if current is not None and self.approve_month.findData(current) >= 0:
+                self.approve_month.setCurrentIndex(self.approve_month.findData(current))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.operation is not None
+        st = self.status
+        enrolled = bool(st and st.enrolled)
+        self.request_button.setEnabled(self.can_enrol and not busy)
+        self.install_button.setEnabled(self.can_enrol and bool(st and st.request_pending) and not busy)
+        self.export_button.setEnabled(self.can_export and enrolled and self.month.count() > 0 and not busy)
+        self.reexport_button.setEnabled(
+            self.can_export and enrolled and bool(self.history.selectedItems()) and not busy
+        )
+        self.approve_button.setEnabled(self.can_approve and self.approve_month.count() > 0 and not busy)
+
+    def _run(
+        self,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Any], None],
+        busy: QProgressBar,
+    ) -> BackgroundOperation:
+        busy.show()
+
+        def done() -> None:
+            self.operation = None
+            busy.hide()
+            self._update_buttons()
+
+        def succeeded(result: Any) -> None:
+            done()
+            on_success(result)
+
+        def failed(error: BaseException) -> None:
+            done()
+            assert isinstance(error, ShscError)
+            show_error(self, error)
+
+        self.operation = run_in_background(self, work, on_success=succeeded, on_failure=failed)
+        self._update_buttons()
+        return self.operation
+
+    # -- certificate request and package --------------------------------------------------------
+
+    def choose_request_target(self) -> QFileDialog:
+        code = self.office.info.code or "office"
+        return choose_path(
+            self,
+            self.tr("Save the certificate request"),
+            lambda paths: self.start_request(paths[0]),
+            save=True,
+            name_filters=[self.tr("Certificate requests (*.shscreq)")],
+            default_name=f"{code}.shscreq",
+        )
+
+    def start_request(self, target: Path) -> BackgroundOperation:
+        service = EnrolmentService(self.office)
+
+        def written(result: Any) -> None:
+            self.last_request_fingerprint = result.fingerprint
+            self.refresh()
+            show_message(
+                self,
+                self.tr(
+                    "The request was saved as %1. Give the file to %2, then read this fingerprint to them "
+                    "by phone; they must see the same one:\n\n%3"
+                )
+                .replace("%1", str(result.path))
+                .replace("%2", self.above_name())
+                .replace("%3", result.fingerprint),
+            )
+
+        return self._run(lambda _task: service.request(target), written, self.cert_busy)
+
+    def choose_package(self) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Open the certificate package"),
+            lambda paths: self.open_package(paths[0]),
+            name_filters=[self.tr("Certificate packages (*.shscpkg)"), self.tr("All files (*)")],
+        )
+
+    def open_package(self, path: Path) -> BackgroundOperation:
+        """Check the package against our request and show its fingerprints before installing."""
+        return self._run(
+            lambda _task: self.status_service.preview_package(path), self._confirm_package, self.cert_busy
+        )
+
+    def _confirm_package(self, preview: PackagePreview) -> None:
+        names = self.purpose_names()
+        lines = [f"{names.get(k, k)}: {v}" for k, v in preview.fingerprints.items()]
+        text = (
+            self.tr(
+                "Compare these fingerprints with the ones %1 reads to you by phone. Install the "
+                "certificates only if every one is the same."
+            ).replace("%1", self.above_name())
+            + "\n\n"
+            + "\n".join(lines)
+        )
+        confirm(self, text, self.tr("They are the same: install"), lambda: self.install(preview.path))
+
+    def install(self, path: Path) -> BackgroundOperation:
+        service = EnrolmentService(self.office)
+
+        def installed(_result: Any) -> None:
+            self.last_request_fingerprint = ""
+            self.refresh()
+            show_message(self, self.tr("The certificates are installed. This office can now send bundles."))
+
+        return self._run(lambda _task: service.accept(path), installed, self.cert_busy)
+
+    # -- district: approve its own month ------------------------------------------------------------
+
+    def ask_approve(self) -> None:
+        period = self.approve_month.currentData()
+        if not period:
+            return
+        text = self.tr(
+            "Approve %1 for the district? Its totals are then sent as they are now; a later change "
+            "needs a new revision."
+        ).replace("%1", period_label(period, current_language()))
+        confirm(self, text, self.tr("Approve"), lambda: self.approve(period))
+
+    def approve(self, period: str) -> BackgroundOperation:
+        from ..services.district import DistrictService
+
+        service = DistrictService(self.office)
+        return self._run(
+            lambda _task: service.approve_month(period), lambda _r: self.refresh(), self.export_progress
+        )
+
+    # -- export ----------------------------------------------------------------------------------------
+
+    def choose_export_folder(self) -> QFileDialog | None:
+        period = self.month.currentData()
+        if not period:
+            return None
+        return choose_path(
+            self,
+            self.tr("Choose the folder (USB stick) for the bundle"),
+            lambda paths: self.start_export(period, paths[0]),
+            folder=True,
+        )
+
+    def choose_reexport_folder(self) -> QFileDialog | None:
+        rows = self.history.selectionModel().selectedRows()
+        if not rows:
+            return None
+        period = self.history_rows[rows[0].row()].period
+        return choose_path(
+            self,
+            self.tr("Choose the folder (USB stick) for the bundle"),
+            lambda paths: self.start_export(period, paths[0]),
+            folder=True,
+        )
+
+    def start_export(self, period: str, folder: Path) -> BackgroundOperation:
+        self.export_result.setText(self.tr("Signing and encrypting…"))
+
+        def written(result: ExportResult) -> None:
+            self.last_export = result
+            text = self.tr("Written: %1 (revision %2, number %3).")
+            if result.reexport:
+                text = self.tr("Written again, same content: %1 (revision %2, number %3).")
+            text = text.replace("%1", str(result.path)).replace("%2", str(result.revision))
+            text = text.replace("%3", str(result.sequence))
+            if result.nil_report:
+                text += " " + self.tr("Nil report: nothing happened this month.")
+            self.export_result.setText(text)
+            self.refresh()
+
+        op = self._run(
+            lambda _task: self.exchange.export_month(period, folder), written, self.export_progress
+        )
+        op.failed.connect(lambda _e: self.export_result.setText(""))
+        return op
+
+
+# ===================================================================================================
+# District / ministry: the offices below
+
+
+class EnrolPanel(QWidget):
+    """Answer certificate requests of the offices below; list them; revoke."""
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enrolPanel")
+        self.office = office
+        self.level = office.info.level
+        self.enrolment = EnrolmentService(office)
+        self.status_service = ExchangeStatusService(office)
+        self.can_enrol = office.actor.can(Perm.ENROL)
+        self.offices: list[Any] = []
+        self.operation: BackgroundOperation | None = None
+        self.last_package: Any = None
+
+        self.own = QLabel()
+        self.own.setObjectName("rootFingerprint")
+        self.own.setWordWrap(True)
+        self.own.setFont(fingerprint_font())
+        self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.answer_button = QPushButton()
+        self.answer_button.setObjectName("answerButton")
+        self.answer_button.clicked.connect(self.choose_request)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.result = QLabel()
+        self.result.setObjectName("signResult")
+        self.result.setWordWrap(True)
+        self.result.setFont(fingerprint_font())
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = read_only_table(4, "enrolledTable")
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.revoke_button = QPushButton()
+        self.revoke_button.setObjectName("revokeButton")
+        self.revoke_button.clicked.connect(self.ask_revoke)
+        row = QHBoxLayout()
+        row.addWidget(self.answer_button)
+        row.addWidget(self.busy)
+        row.addStretch(1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.revoke_button)
+        row2.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.own)
+        layout.addWidget(self.help)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row2)
+        self.retranslate()
+        self.refresh()
+
+    def below_name(self) -> str:
+        return self.tr("commune") if self.level == "district" else self.tr("district")
+
+    def retranslate(self) -> None:
+        self.help.setText(
+            self.tr(
+                "A %1 sends its certificate request file. Open it, compare its fingerprint with the one "
+                "the %1 reads to you by phone, and save the certificate package for it."
+            ).replace("%1", self.below_name())
+        )
+        self.answer_button.setText(self.tr("Answer a certificate request…"))
+        self.revoke_button.setText(self.tr("Revoke…"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Office"), self.tr("Enrolled"), self.tr("Status")]
+        )
+        if self.level == "ministry" and not self.office.locked:
+            fps = self.enrolment.own_fingerprints()
+            self.own.setText(
+                self.tr("Ministry root certificate fingerprint:") + "\n  " + fps.get("root", "–")
+            )
+        self.own.setVisible(self.level == "ministry")
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        if not hasattr(self, "table") or self.office.locked:
+            return
+        lang = current_language()
+        self.offices = self.enrolment.enrolled()
+        self.table.setRowCount(len(self.offices))
+        for i, e in enumerate(self.offices):
+            name = (e.name_km if lang == "km" else e.name_en) or e.name_en
+            if e.revoked:
+                status = self.tr("Revoked: %1").replace("%1", e.revoke_reason)
+                colour: QColor | None = BAD
+            else:
+                status, colour = self.tr("Active"), None
+            set_row(
+                self.table,
+                i,
+                [e.code, name, e.enrolled_at.strftime("%Y-%m-%d"), status],
+                colour,
+            )
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(1, 240)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.operation is not None
+        self.answer_button.setEnabled(self.can_enrol and not busy)
+        rows = self.table.selectionModel().selectedRows()
+        selectable = bool(rows) and not self.offices[rows[0].row()].revoked
+        self.revoke_button.setEnabled(self.can_enrol and selectable and not busy)
+
+    def _run(self, work: Callable[[Task], Any], on_success: Callable[[Any], None]) -> BackgroundOperation:
+        self.busy.show()
+
+        def done() -> None:
+            self.operation = None
+            self.busy.hide()
+            self._update_buttons()
+
+        def succeeded(result: Any) -> None:
+            done()
+            on_success(result)
+
+        def failed(error: BaseException) -> None:
+            done()
+            assert isinstance(error, ShscError)
+            show_error(self, error)
+
+        self.operation = run_in_background(self, work, on_success=succeeded, on_failure=failed)
+        self._update_buttons()
+        return self.operation
+
+    # -- answer a request ----------------------------------------------------------------------------
+
+    def choose_request(self) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Open the certificate request"),
+            lambda paths: self.open_request(paths[0]),
+            name_filters=[self.tr("Certificate requests (*.shscreq)"), self.tr("All files (*)")],
+        )
+
+    def open_request(self, path: Path) -> BackgroundOperation:
+        return self._run(lambda _task: self.status_service.preview_request(path), self._confirm_request)
+
+    def _confirm_request(self, preview: RequestPreview) -> None:
+        lang = current_language()
+        name = (preview.name_km if lang == "km" else preview.name_en) or preview.name_en
+        text = (
+            self.tr("Certificate request from %1 %2 (code %3).")
+            .replace("%1", OFFICE_LEVEL.label(preview.level, lang))
+            .replace("%2", name)
+            .replace("%3", preview.code)
+            + "\n\n"
+            + self.tr("Fingerprint of the request:")
+            + "\n"
+            + preview.fingerprint
+            + "\n\n"
+            + self.tr(
+                "Ask the office to read its fingerprint to you by phone. Continue only if it is the same."
+            )
+        )
+        confirm(
+            self,
+            text,
+            self.tr("It is the same: create the package"),
+            lambda: self.choose_package_target(preview),
+        )
+
+    def choose_package_target(self, preview: RequestPreview) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Save the certificate package"),
+            lambda paths: self.start_sign(preview.path, paths[0]),
+            save=True,
+            name_filters=[self.tr("Certificate packages (*.shscpkg)")],
+            default_name=f"{preview.code}.shscpkg",
+        )
+
+    def start_sign(self, request: Path, target: Path) -> BackgroundOperation:
+        def signed(result: Any) -> None:
+            self.last_package = result
+            names = {
+                "signing": self.tr("Signing"),
+                "ca": self.tr("District CA"),
+                "encryption": self.tr("Encryption (receiving)"),
+            }
+            lines = [f"{names.get(k, k)}: {v}" for k, v in result.fingerprints.items()]
+            self.result.setText(
+                self.tr("Package for %1 saved as %2. Read these fingerprints to the office:")
+                .replace("%1", result.code)
+                .replace("%2", str(result.path))
+                + "\n"
+                + "\n".join(lines)
+            )
+            self.refresh()
+
+        return self._run(lambda _task: self.enrolment.sign(request, target), signed)
+
+    # -- revoke --------------------------------------------------------------------------------------
+
+    def ask_revoke(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        entry = self.offices[rows[0].row()]
+        ask_reason(
+            self,
+            self.tr("Revoke %1").replace("%1", entry.code),
+            self.tr(
+                "Revoking is final: bundles signed by %1 will be refused from now on, and the office "
+                "must enrol again with a new request. Why is it revoked (for example: computer stolen)?"
+            ).replace("%1", entry.code),
+            self.tr("Revoke"),
+            lambda reason: self._confirm_revoke(entry.code, reason),
+        )
+
+    def _confirm_revoke(self, code: str, reason: str) -> None:
+        confirm(
+            self,
+            self.tr("Revoke the certificates of %1? This cannot be undone.").replace("%1", code),
+            self.tr("Revoke"),
+            lambda: self.revoke(code, reason),
+        )
+
+    def revoke(self, code: str, reason: str) -> BackgroundOperation:
+        return self._run(lambda _task: self.enrolment.revoke(code, reason), lambda _n: self.refresh())
+
+
+# ===================================================================================================
+# District / ministry: import with a dry run
+
+
+class ImportPanel(QWidget):
+    """Choose bundle files → dry-run summary → confirm → applied (cancel between files) → summary."""
+
+    COL_FILE, COL_RESULT, COL_OFFICE, COL_MONTH, COL_REVISION, COL_NUMBER, COL_DETAIL = range(7)
+
+    def __init__(
+        self, office: UnlockedOffice, on_imported: Callable[[], None], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("importPanel")
+        self.office = office
+        self.exchange = ExchangeService(office)
+        self.can_import = office.actor.can(Perm.IMPORT)
+        self.on_imported = on_imported
+        self.paths: list[Path] = []
+        self.summary: ImportSummary | None = None
+        self.operation: BackgroundOperation | None = None
+
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.choose_button = QPushButton()
+        self.choose_button.setObjectName("chooseBundlesButton")
+        self.choose_button.clicked.connect(self.choose_files)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("confirmImportButton")
+        self.confirm_button.clicked.connect(self.apply)
+        self.discard_button = QPushButton()
+        self.discard_button.setObjectName("discardImportButton")
+        self.discard_button.clicked.connect(self.discard)
+        self.stop_button = QPushButton()
+        self.stop_button.setObjectName("stopImportButton")
+        self.stop_button.clicked.connect(self.stop)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.hide()
+        self.stop_button.hide()
+        self.title = QLabel()
+        self.title.setObjectName("importTitle")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.counts = QLabel()
+        self.counts.setObjectName("importCounts")
+        self.counts.setWordWrap(True)
+        self.table = read_only_table(7, "importTable")
+        header = self.table.horizontalHeader()
+        for col in (self.COL_RESULT, self.COL_OFFICE, self.COL_MONTH, self.COL_REVISION, self.COL_NUMBER):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(self.COL_FILE, 230)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_button)
+        row.addWidget(self.progress)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.confirm_button)
+        row2.addWidget(self.discard_button)
+        row2.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.help)
+        layout.addLayout(row)
+        layout.addWidget(self.title)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row2)
+        self.retranslate()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.help.setText(
+            self.tr(
+                "Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would "
+                "happen to each file (a dry run: nothing is changed); then confirm to import."
+            )
+        )
+        self.choose_button.setText(self.tr("Import bundles…"))
+        self.confirm_button.setText(self.tr("Confirm import"))
+        self.discard_button.setText(self.tr("Cancel"))
+        self.stop_button.setText(self.tr("Stop after this file"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Result"),
+                self.tr("Office"),
+                self.tr("Month"),
+                self.tr("Revision"),
+                self.tr("Number"),
+                self.tr("Details"),
+            ]
+        )
+        if self.summary is not None:
+            self.show_summary(self.summary)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_buttons(self) -> None:
+        busy = self.operation is not None
+        pending = self.summary is not None and self.summary.dry_run
+        useful = pending and bool(self.summary and (self.summary.imported or self.summary.updated))
+        self.choose_button.setEnabled(self.can_import and not busy)
+        self.confirm_button.setEnabled(useful and not busy)
+        self.confirm_button.setVisible(pending)
+        self.discard_button.setVisible(pending)
+        self.discard_button.setEnabled(not busy)
+
+    def outcome_text(self, result: FileResult) -> str:
+        return {
+            "imported": self.tr("Imported"),
+            "updated": self.tr("Updated"),
+            "already_imported": self.tr("Already imported"),
+            "rejected": self.tr("Rejected"),
+        }.get(result.outcome, result.outcome)
+
+    def detail_text(self, result: FileResult) -> str:
+        if result.rejected:
+            return bundle_reason_text(result.reason)
+        parts = []
+        if result.nil_report:
+            parts.append(self.tr("Nil report"))
+        if result.outcome == "updated":
+            parts.append(self.tr("Replaces the earlier revision"))
+        if result.gap:
+            parts.append(
+                self.tr("%1 earlier bundle(s) from this office are missing").replace("%1", str(result.gap))
+            )
+        return "; ".join(parts)
+
+    def show_summary(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        lang = current_language()
+        if summary.dry_run:
+            self.title.setText(self.tr("Dry run: what would happen (nothing has been changed yet)"))
+        else:
+            self.title.setText(self.tr("Import done"))
+        self.counts.setText(
+            self.tr("%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected")
+            .replace("%1", str(len(summary.results)))
+            .replace("%2", str(summary.imported))
+            .replace("%3", str(summary.updated))
+            .replace("%4", str(summary.already_imported))
+            .replace("%5", str(summary.rejected))
+        )
+        colours = {"imported": GOOD, "updated": GOOD, "already_imported": NEUTRAL, "rejected": BAD}
+        self.table.setRowCount(len(summary.results))
+        for i, r in enumerate(summary.results):
+            set_row(
+                self.table,
+                i,
+                [
+                    r.path.name,
+                    self.outcome_text(r),
+                    r.sender,
+                    period_label(r.period, lang) if r.period else "",
+                    str(r.revision or ""),
+                    str(r.sequence or ""),
+                    self.detail_text(r),
+                ],
+                colours.get(r.outcome),
+            )
+            self.table.item(i, self.COL_DETAIL).setToolTip(r.message or self.detail_text(r))
+        self.table.resizeRowsToContents()
+        self._update_buttons()
+
+    def choose_files(self) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Choose the bundle files"),
+            self.dry_run,
+            many=True,
+            name_filters=[self.tr("SHSC bundles (*.shsc)"), self.tr("All files (*)")],
+        )
+
+    def _start(self, work: Callable[[Task], Any], on_success: Callable[[Any], None], cancellable: bool):
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.stop_button.setVisible(cancellable)
+        self.stop_button.setEnabled(True)
+
+        def progress(done: int, total: int) -> None:
+            if total > 0:
+                self.progress.setRange(0, total)
+                self.progress.setValue(done)
+
+        def done() -> None:
+            self.operation = None
+            self.progress.hide()
+            self.stop_button.hide()
+            self._update_buttons()
+
+        def succeeded(result: Any) -> None:
+            done()
+            on_success(result)
+
+        def failed(error: BaseException) -> None:
+            done()
+            assert isinstance(error, ShscError)
+            show_error(self, error)
+
+        self.operation = run_in_background(
+            self, work, on_success=succeeded, on_failure=failed, on_progress=progress
+        )
+        self._update_buttons()
+        return self.operation
+
+    def dry_run(self, paths: list[Path]) -> BackgroundOperation:
+        """Verify every file and show what importing would do; nothing is changed."""
+        self.paths = list(paths)
+        self.summary = None
+        exchange = self.exchange
+        return self._start(
+            lambda task: exchange.import_files(self.paths, dry_run=True, progress=task.report),
+            self.show_summary,
+            cancellable=False,
+        )
+
+    def apply(self) -> BackgroundOperation | None:
+        """Import for real, file by file (each in its own transaction); Stop takes effect between files."""
+        dry = self.summary
+        if dry is None or not dry.dry_run:
+            return None
+        # Apply in the order the dry run checked them: per office by bundle number.
+        good = [r for r in dry.results if not r.rejected]
+        order = sorted(good, key=lambda r: (r.sender, r.sequence)) + [r for r in dry.results if r.rejected]
+        paths = [r.path for r in order]
+        exchange = self.exchange
+
+        def work(task: Task) -> ImportSummary:
+            results: list[FileResult] = []
+            for i, path in enumerate(paths):
+                if task.is_cancelled():
+                    break
+                results += exchange.import_files([path]).results
+                task.report(i + 1, len(paths))
+            by_path = {r.path: r for r in results}
+            return ImportSummary(False, tuple(by_path[r.path] for r in dry.results if r.path in by_path))
+
+        def applied(summary: ImportSummary) -> None:
+            self.show_summary(summary)
+            if len(summary.results) < len(dry.results):
+                self.counts.setText(
+                    self.counts.text()
+                    + " "
+                    + self.tr("Stopped: %1 file(s) were not imported.").replace(
+                        "%1", str(len(dry.results) - len(summary.results))
+                    )
+                )
+            self.on_imported()
+
+        return self._start(work, applied, cancellable=True)
+
+    def stop(self) -> None:
+        if self.operation is not None:
+            self.operation.cancel()
+            self.stop_button.setEnabled(False)
+
+    def discard(self) -> None:
+        self.summary = None
+        self.paths = []
+        self.table.setRowCount(0)
+        self.title.setText("")
+        self.counts.setText("")
+        self._update_buttons()
+
+
+# ===================================================================================================
+# The page
+
+
+class ExchangePage(QWidget):
+    """The Exchange section; its content depends on the office level."""
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exchangePage")
+        self.office = office
+        self.level = office.info.level
+        self.heading = heading_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        self.tabs: QTabWidget | None = None
+        self.upward: UpwardPanel | None = None
+        self.import_panel: ImportPanel | None = None
+        self.enrol_panel: EnrolPanel | None = None
+        self.completeness: Any = None
+        self.totals: Any = None
+        if self.level == "commune":
+            self.upward = UpwardPanel(office)
+            layout.addWidget(self.upward, 1)
+            return
+        from .district import CompletenessPanel, TotalsPanel
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("exchangeTabs")
+        self.completeness = CompletenessPanel(office)
+        self.totals = TotalsPanel(office)
+        self.import_panel = ImportPanel(office, self.imported)
+        self.enrol_panel = EnrolPanel(office)
+        self.tabs.addTab(self.import_panel, "")
+        self.tabs.addTab(self.completeness, "")
+        self.tabs.addTab(self.totals, "")
+        self.tabs.addTab(self.enrol_panel, "")
+        if self.level == "district":
+            self.upward = UpwardPanel(office)
+            self.tabs.addTab(self.upward, "")
+        layout.addWidget(self.tabs, 1)
+        self._retranslate_tabs()
+
+    def imported(self) -> None:
+        """New bundles: recount completeness and totals, refresh the district's export months."""
+        self.completeness.refresh()
+        self.totals.refresh()
+        if self.upward is not None:
+            self.upward.refresh()
+
+    def _retranslate_tabs(self) -> None:
+        if self.tabs is None:
+            return
+        titles = [self.tr("Import"), self.tr("Completeness"), self.tr("Totals"), self.tr("Enrolment")]
+        if self.level == "district":
+            titles.append(self.tr("To the ministry"))
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+
+    def retranslate(self, title: str) -> None:
+        self.heading.setText(title)
+        self._retranslate_tabs()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_tabs()
+        super().changeEvent(event)

@@ -1,0 +1,243 @@
+"""The Exchange section end to end with real offices (separate encrypted data folders, a test PKI in
+RSA 2048): a commune exports its approved month; the district imports it through the dry run and the
+confirmation, sees it again as "already imported", and refuses a tampered file with its reason;
+enrolment of a new commune by request, answer and installation with fingerprints compared.
+
+File dialogs are pre-answered (``chosen``); confirmation boxes are answered like a user would.
+"""
+
+# Fixtures come from exchange_world (shared with test_district.py), so parameters shadow imports:
+# ruff: noqa: F811
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from shsc_desktop.models.tables import BundleReceived, ImportedStatistics
+from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.enrolment import EnrolmentService
+from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.office import OfficeFolder
+from shsc_desktop.views.messages import bundle_reason_text
+
+from .conftest import answer_confirmation, message_boxes, wait_for_operations
+from .exchange_world import (  # noqa: F401  (fixtures)
+    FOLDERS,
+    PASSWORD,
+    PERIOD,
+    chosen,
+    exchange_template,
+    open_office,
+    shells,
+    sign_in,
+    world_dir,
+)
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def export_with_services(root: Path, code: str, out: Path) -> Path:
+    office = open_office(root, code)
+    try:
+        return ExchangeService(office).export_month(PERIOD, out).path
+    finally:
+        office.lock("test export")
+
+
+def district_counts(root: Path) -> tuple[int, int]:
+    office = open_office(root, "1201")
+    try:
+        with office.reading() as s:
+            received = s.scalar(select(func.count()).select_from(BundleReceived))
+            stats = s.scalar(select(func.count()).select_from(ImportedStatistics))
+        return int(received or 0), int(stats or 0)
+    finally:
+        office.lock("test count")
+
+
+def close_messages(qtbot) -> list[str]:
+    texts = []
+    for box in message_boxes():
+        texts.append(box.text())
+        box.accept()
+    return texts
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_commune_exports_an_approved_month_and_again_the_same_revision(
+    qtbot, shells, world_dir, chosen, tmp_path
+):
+    window = sign_in(qtbot, shells, world_dir, "120101")
+    window.show_section("exchange")
+    panel = window.exchange_page.upward
+    assert panel.isVisible()
+    status = panel.certificate_status.text()
+    assert "SHSC commune 120101" in status and "SHSC district CA 1201" in status
+    assert "valid until" in status and "Not revoked." in status
+    assert "root" in panel.fingerprints.text().lower() or "Ministry root" in panel.fingerprints.text()
+    # only approved months are offered
+    assert [panel.month.itemData(i) for i in range(panel.month.count())] == [PERIOD]
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    chosen.plan(usb)
+    qtbot.mouseClick(panel.export_button, LEFT)
+    wait_for_operations(qtbot)
+    name = f"SHSC-120101-{PERIOD}-r1.shsc"
+    assert (usb / name).exists()
+    assert str(usb / name) in panel.export_result.text()
+    assert panel.history.rowCount() == 1
+    assert panel.history.item(0, 3).text() == name
+    assert panel.history.item(0, 1).text() == "1"  # revision
+
+    # export the same revision again, to another stick: same content, the history says so
+    again = tmp_path / "usb2"
+    again.mkdir()
+    panel.history.selectRow(0)
+    assert panel.reexport_button.isEnabled()
+    chosen.plan(again)
+    qtbot.mouseClick(panel.reexport_button, LEFT)
+    wait_for_operations(qtbot)
+    assert "Written again, same content" in panel.export_result.text()
+    assert (again / name).exists()
+    assert panel.history.rowCount() == 2
+
+
+def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, world_dir, chosen, tmp_path):
+    bundle = export_with_services(world_dir, "120101", tmp_path / "usb")
+    window = sign_in(qtbot, shells, world_dir, "1201")
+    window.show_section("exchange")
+    page = window.exchange_page
+    panel = page.import_panel
+    page.tabs.setCurrentWidget(panel)
+
+    chosen.plan(bundle)
+    qtbot.mouseClick(panel.choose_button, LEFT)
+    wait_for_operations(qtbot)
+    assert panel.summary is not None and panel.summary.dry_run
+    assert "Dry run" in panel.title.text()
+    assert panel.table.item(0, panel.COL_RESULT).text() == "Imported"
+    assert panel.table.item(0, panel.COL_OFFICE).text() == "120101"
+    assert panel.confirm_button.isVisible() and panel.confirm_button.isEnabled()
+    assert district_counts(world_dir) == (0, 0)  # the dry run changed nothing
+
+    qtbot.mouseClick(panel.confirm_button, LEFT)
+    wait_for_operations(qtbot)
+    assert panel.title.text() == "Import done"
+    assert panel.table.item(0, panel.COL_RESULT).text() == "Imported"
+    assert "1 imported" in panel.counts.text()
+    assert not panel.confirm_button.isVisible()
+    assert district_counts(world_dir) == (1, 1)
+    # the other tabs know at once
+    assert page.totals.data is not None
+
+    chosen.plan(bundle)
+    qtbot.mouseClick(panel.choose_button, LEFT)
+    wait_for_operations(qtbot)
+    assert panel.table.item(0, panel.COL_RESULT).text() == "Already imported"
+    assert not panel.confirm_button.isEnabled()  # nothing to do
+    assert district_counts(world_dir) == (1, 1)
+
+
+def test_tampered_bundle_is_rejected_with_its_reason_and_changes_nothing(
+    qtbot, shells, world_dir, chosen, tmp_path
+):
+    good = export_with_services(world_dir, "120109", tmp_path / "usb")
+    data = bytearray(good.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered = tmp_path / "usb" / "SHSC-120109-tampered.shsc"
+    tampered.write_bytes(bytes(data))
+    window = sign_in(qtbot, shells, world_dir, "1201")
+    window.show_section("exchange")
+    panel = window.exchange_page.import_panel
+
+    chosen.plan(tampered)
+    qtbot.mouseClick(panel.choose_button, LEFT)
+    wait_for_operations(qtbot)
+    result = panel.summary.results[0]
+    assert result.rejected and result.reason in ("cannot_decrypt", "bad_signature", "not_a_bundle")
+    assert panel.table.item(0, panel.COL_RESULT).text() == "Rejected"
+    assert panel.table.item(0, panel.COL_DETAIL).text() == bundle_reason_text(result.reason)
+    assert "1 rejected" in panel.counts.text()
+    assert not panel.confirm_button.isEnabled()
+    assert district_counts(world_dir) == (0, 0)
+    assert tampered.read_bytes() == bytes(data)  # left untouched
+
+
+def test_enrol_a_new_commune_with_fingerprints_compared(qtbot, shells, world_dir, chosen, tmp_path):
+    # a new commune office, set up on its own computer, writes its request from the Exchange section
+    folder = OfficeFolder(world_dir / "commune-120110", kdf=KdfParams.fast_for_tests())
+    office, _ = folder.create("commune", "120110", "chief", PASSWORD)
+    office.lock("set up")
+    FOLDERS["120110"] = "commune-120110"
+    try:
+        commune = sign_in(qtbot, shells, world_dir, "120110")
+        commune.show_section("exchange")
+        upward = commune.exchange_page.upward
+        assert "no certificate" in upward.certificate_status.text()
+        assert not upward.export_button.isEnabled()
+        request = tmp_path / "usb" / "120110.shscreq"
+        chosen.plan(request)
+        qtbot.mouseClick(upward.request_button, LEFT)
+        wait_for_operations(qtbot)
+        assert request.exists()
+        fingerprint = upward.last_request_fingerprint
+        assert len(fingerprint.split()) == 16
+        assert any(fingerprint in text for text in close_messages(qtbot))
+
+        # the district opens the request, sees who asks and the same fingerprint, and answers
+        district = sign_in(qtbot, shells, world_dir, "1201")
+        district.show_section("exchange")
+        enrol = district.exchange_page.enrol_panel
+        package = tmp_path / "usb" / "120110.shscpkg"
+        chosen.plan(request)
+        chosen.plan(package)
+        qtbot.mouseClick(enrol.answer_button, LEFT)
+        wait_for_operations(qtbot)
+        text = answer_confirmation(qtbot)
+        assert "120110" in text and "Tuol Tumpung Ti Muoy" in text and fingerprint in text
+        qtbot.waitUntil(lambda: enrol.last_package is not None)  # after the box has closed
+        assert package.exists()
+        assert "120110" in [enrol.table.item(i, 0).text() for i in range(enrol.table.rowCount())]
+        signing_fp = enrol.last_package.fingerprints["signing"]
+
+        # the commune installs the package after comparing the fingerprints
+        chosen.plan(package)
+        qtbot.mouseClick(upward.install_button, LEFT)
+        wait_for_operations(qtbot)
+        text = answer_confirmation(qtbot)
+        assert signing_fp in text
+        qtbot.waitUntil(lambda: "SHSC commune 120110" in upward.certificate_status.text())
+        close_messages(qtbot)
+        assert "SHSC commune 120110" in upward.certificate_status.text()
+        assert "Not revoked." in upward.certificate_status.text()
+    finally:
+        del FOLDERS["120110"]
+
+
+def test_district_revokes_a_commune_after_a_warning(qtbot, shells, world_dir):
+    from shsc_desktop.views.form_helpers import reason_dialogs
+
+    window = sign_in(qtbot, shells, world_dir, "1201")
+    window.show_section("exchange")
+    enrol = window.exchange_page.enrol_panel
+    codes = [enrol.table.item(i, 0).text() for i in range(enrol.table.rowCount())]
+    assert codes == ["120101", "120109"]
+    enrol.table.selectRow(1)
+    qtbot.mouseClick(enrol.revoke_button, LEFT)
+    dialog = reason_dialogs()[0]
+    assert "final" in dialog.prompt.text()
+    qtbot.keyClicks(dialog.reason, "computer stolen")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    text = answer_confirmation(qtbot)
+    assert "cannot be undone" in text
+    qtbot.waitUntil(lambda: enrol.table.item(1, 3).text() == "Revoked: computer stolen")
+    office = open_office(world_dir, "1201")
+    try:
+        assert [e.revoked for e in EnrolmentService(office).enrolled()] == [False, True]
+    finally:
+        office.lock("test")
