@@ -103,6 +103,9 @@ def test_ministry_level_skips_the_place_page(qtbot, shell, folder):
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: wizard.currentId() == RECOVERY_PAGE)
     assert folder.info().level == "ministry"
+    from shsc_desktop.services.enrolment import EnrolmentService
+
+    assert EnrolmentService(wizard.office).is_enrolled()  # its root exists, as after ``init``
 
 
 def test_district_level_picks_a_district(qtbot, shell, folder):
