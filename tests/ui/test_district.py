@@ -1,0 +1,196 @@
+"""The district's completeness and totals, with real offices: after commune 120101's month is imported
+(and 120109's is not), the completeness grid shows 120101 on time and 120109 missing; the totals match
+the commune's own statistics; the district summary PDF and the XLSX tables are written with small cells
+hidden. The ministry sees the same one level up.
+"""
+
+# Fixtures come from exchange_world (shared with test_exchange.py), so parameters shadow imports:
+# ruff: noqa: F811
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from shsc_desktop.exports.district_xlsx import TITLES
+from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.statistics import StatisticsService
+
+from .conftest import wait_for_operations
+from .exchange_world import (  # noqa: F401  (fixtures)
+    INCIDENTS,
+    PERIOD,
+    chosen,
+    exchange_template,
+    open_office,
+    shells,
+    sign_in,
+    world_dir,
+)
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def imported(world_dir: Path, tmp_path: Path) -> Path:
+    """120101's month exported and imported at the district; 120109 has sent nothing."""
+    commune = open_office(world_dir, "120101")
+    try:
+        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
+    finally:
+        commune.lock("test")
+    district = open_office(world_dir, "1201")
+    try:
+        assert ExchangeService(district).import_files([bundle]).imported == 1
+    finally:
+        district.lock("test")
+    return world_dir
+
+
+def commune_new_incidents(root: Path) -> int:
+    office = open_office(root, "120101")
+    try:
+        return int(
+            StatisticsService(office).monthly(PERIOD).table("headline").value("new_incidents", "this_month")
+        )
+    finally:
+        office.lock("test")
+
+
+def open_district(qtbot, shells, root):
+    window = sign_in(qtbot, shells, root, "1201")
+    window.show_section("exchange")
+    return window.exchange_page
+
+
+def row_of(table, text: str) -> int:
+    for i in range(table.rowCount()):
+        if table.item(i, 0).text().startswith(text):
+            return i
+    raise AssertionError(f"no row {text}")
+
+
+def column_of(table, header: str) -> int:
+    for j in range(table.columnCount()):
+        if table.horizontalHeaderItem(j).text() == header:
+            return j
+    raise AssertionError(f"no column {header}")
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_completeness_shows_on_time_and_missing_with_the_reporting_rate(qtbot, shells, imported):
+    page = open_district(qtbot, shells, imported)
+    panel = page.completeness
+    page.tabs.setCurrentWidget(panel)
+    # the deadline is an office setting; a generous one makes today's import on time
+    panel.deadline.setValue(60)
+    qtbot.mouseClick(panel.save_deadline_button, LEFT)
+    table = panel.table
+    from shsc_desktop.services.statistics import period_label
+
+    col = column_of(table, period_label(PERIOD, "en", short=True))
+    assert table.item(row_of(table, "120101"), col).text() == "On time"
+    assert table.item(row_of(table, "120109"), col).text() == "Missing"
+    assert table.item(row_of(table, "Reporting rate"), col).text() == "1 of 2 (50%), on time 1"
+    # colour and text agree: not colour alone
+    assert table.item(row_of(table, "120101"), col).background().color().name() == "#dcedc8"
+    assert table.item(row_of(table, "120109"), col).background().color().name() == "#f8d0d0"
+
+    # the setting is kept: a new window reads it back; a strict deadline makes the report late
+    assert panel.service.deadline_days() == 60
+    panel.deadline.setValue(0)
+    qtbot.mouseClick(panel.save_deadline_button, LEFT)
+    assert table.item(row_of(table, "120101"), col).text() in ("On time", "Late")
+
+
+def test_totals_match_the_commune_and_files_hide_small_cells(qtbot, shells, imported, chosen, tmp_path):
+    expected = commune_new_incidents(imported)
+    assert expected == sum(INCIDENTS.values())
+    page = open_district(qtbot, shells, imported)
+    totals = page.totals
+    page.tabs.setCurrentWidget(totals)
+    totals.show_month(PERIOD)
+    assert "Reports received: 1 of 2" in totals.reporting.text() and "120109" in totals.reporting.text()
+    head = totals.headline
+    assert head.item(row_of(head, "New incidents reported"), 1).text() == str(expected)
+    # the chart shows the types of violence with their counts
+    assert sorted(v for _, v in totals.chart.bars if v) == sorted(INCIDENTS.values())
+    # per-commune breakdown: exact on screen (it stays in the district)
+    bd = totals.breakdown
+    row = row_of(bd, "120101")
+    assert bd.item(row, 2).text() == str(expected)
+    assert bd.item(row_of(bd, "120109"), 1).text() == "Missing"
+
+    # the printed summary (the commune summary's builder), suppressed
+    pdf = tmp_path / "out" / "district.pdf"
+    chosen.plan(pdf)
+    qtbot.mouseClick(totals.print_button, LEFT)
+    wait_for_operations(qtbot)
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    assert "numbers below 5 hidden" in totals.file_result.text()
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "District monthly summary" in text and "<5" in text
+
+    # the XLSX tables: no cell from 1 to 4 anywhere, except the count of reports (offices, not people)
+    xlsx = tmp_path / "out" / "district.xlsx"
+    chosen.plan(xlsx)
+    qtbot.mouseClick(totals.xlsx_button, LEFT)
+    wait_for_operations(qtbot)
+    workbook = load_workbook(xlsx)
+    seen_small_marker = False
+    for sheet in workbook.worksheets:
+        in_reporting = False
+        for row_cells in sheet.iter_rows(values_only=True):
+            first = row_cells[0] if row_cells else None
+            if first in {en for en, _ in TITLES.values()}:
+                in_reporting = first == TITLES["reporting"][0]
+            for value in row_cells[1:]:
+                seen_small_marker |= value == "<5"
+                if not in_reporting and isinstance(value, int):
+                    assert not 1 <= value <= 4, (sheet.title, row_cells)
+    assert seen_small_marker
+
+
+def test_district_sends_its_approved_month_to_the_ministry(qtbot, shells, imported, chosen, tmp_path):
+    page = open_district(qtbot, shells, imported)
+    upward = page.upward
+    page.tabs.setCurrentWidget(upward)
+    assert upward.month.count() == 0  # nothing approved yet: nothing offered
+    index = upward.approve_month.findData(PERIOD)
+    upward.approve_month.setCurrentIndex(index)
+    qtbot.mouseClick(upward.approve_button, LEFT)
+    from .conftest import answer_confirmation
+
+    answer_confirmation(qtbot)
+    qtbot.waitUntil(lambda: upward.month.count() == 1)
+    usb = tmp_path / "usb-up"
+    chosen.plan(usb)
+    qtbot.mouseClick(upward.export_button, LEFT)
+    wait_for_operations(qtbot)
+    bundle = usb / f"SHSC-1201-{PERIOD}-r1.shsc"
+    assert bundle.exists()
+
+    # the ministry imports it and sees the district's (suppressed) totals
+    ministry = sign_in(qtbot, shells, imported, "MOWA")
+    ministry.show_section("exchange")
+    mpage = ministry.exchange_page
+    assert mpage.upward is None  # the ministry sends nothing further
+    chosen.plan(bundle)
+    qtbot.mouseClick(mpage.import_panel.choose_button, LEFT)
+    wait_for_operations(qtbot)
+    qtbot.mouseClick(mpage.import_panel.confirm_button, LEFT)
+    wait_for_operations(qtbot)
+    assert mpage.import_panel.table.item(0, 1).text() == "Imported"
+    mpage.totals.show_month(PERIOD)
+    head = mpage.totals.headline
+    assert head.item(row_of(head, "New incidents reported"), 1).text() == str(sum(INCIDENTS.values()))
+    assert "Reports received: 1 of 1" in mpage.totals.reporting.text()
