@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import Text, exists, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
@@ -220,6 +221,21 @@ class ContactService:
     def for_service(self, service: str) -> list[ContactView]:
         """Active providers of ``service`` (the referral form's choices)."""
         return self.search(service=service, active_only=True)
+
+    def directory_pdf(self, target: Path, lang: str) -> int:
+        """Write the printable directory (active entries, by service) to ``target``; audited as
+        ``PRINT``. Returns the number of organisations listed."""
+        from ..exports.directory_pdf import build_directory_pdf  # it imports ContactView from here
+
+        require(self.actor, Perm.RECORDS_READ)
+        if lang not in ("km", "en"):
+            raise ValidationFailed({"lang": v.NOT_IN_LIST})
+        entries = self.search(active_only=True)
+        count = build_directory_pdf(entries, self.office.info, lang, Path(target))
+        self.office.audit(
+            Action.PRINT, "directory", "", {"lang": lang, "entries": count, "file": Path(target).name}
+        )
+        return count
 
     # -- exchange ---------------------------------------------------------------------------------
 
