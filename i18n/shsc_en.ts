@@ -599,67 +599,67 @@
     <name>CompletenessPanel</name>
     <message>
         <source>commune</source>
-        <translation type="unfinished"></translation>
+        <translation>commune</translation>
     </message>
     <message>
         <source>district</source>
-        <translation type="unfinished"></translation>
+        <translation>district</translation>
     </message>
     <message>
         <source>Each %1 and month: on time, late, missing or nil report (a nil report is a complete report of a month without incidents). The last row is the reporting rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each %1 and month: on time, late, missing or nil report (a nil report is a complete report of a month without incidents). The last row is the reporting rate.</translation>
     </message>
     <message>
         <source>Months shown:</source>
-        <translation type="unfinished"></translation>
+        <translation>Months shown:</translation>
     </message>
     <message>
         <source>On time if received within this many days after the month:</source>
-        <translation type="unfinished"></translation>
+        <translation>On time if received within this many days after the month:</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Green: on time · yellow: late · red: missing · grey: nil report (on time or late).</source>
-        <translation type="unfinished"></translation>
+        <translation>Green: on time · yellow: late · red: missing · grey: nil report (on time or late).</translation>
     </message>
     <message>
         <source>Nil report, late</source>
-        <translation type="unfinished"></translation>
+        <translation>Nil report, late</translation>
     </message>
     <message>
         <source>Nil report</source>
-        <translation type="unfinished"></translation>
+        <translation>Nil report</translation>
     </message>
     <message>
         <source>On time</source>
-        <translation type="unfinished"></translation>
+        <translation>On time</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished"></translation>
+        <translation>Late</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Received %1, revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Received %1, revision %2</translation>
     </message>
     <message>
         <source>Reporting rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting rate</translation>
     </message>
     <message>
         <source>%1 of %2 (%3%), on time %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 (%3%), on time %4</translation>
     </message>
 </context>
 <context>
@@ -893,142 +893,142 @@
     <name>EnrolPanel</name>
     <message>
         <source>commune</source>
-        <translation type="unfinished"></translation>
+        <translation>commune</translation>
     </message>
     <message>
         <source>district</source>
-        <translation type="unfinished"></translation>
+        <translation>district</translation>
     </message>
     <message>
         <source>A %1 sends its certificate request file. Open it, compare its fingerprint with the one the %1 reads to you by phone, and save the certificate package for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A %1 sends its certificate request file. Open it, compare its fingerprint with the one the %1 reads to you by phone, and save the certificate package for it.</translation>
     </message>
     <message>
         <source>Answer a certificate request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer a certificate request…</translation>
     </message>
     <message>
         <source>Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke…</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ministry root certificate fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ministry root certificate fingerprint:</translation>
     </message>
     <message>
         <source>Revoked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoked: %1</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Open the certificate request</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the certificate request</translation>
     </message>
     <message>
         <source>Certificate requests (*.shscreq)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate requests (*.shscreq)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">All files (*)</translation>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <source>Certificate request from %1 %2 (code %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate request from %1 %2 (code %3).</translation>
     </message>
     <message>
         <source>Fingerprint of the request:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerprint of the request:</translation>
     </message>
     <message>
         <source>Ask the office to read its fingerprint to you by phone. Continue only if it is the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the office to read its fingerprint to you by phone. Continue only if it is the same.</translation>
     </message>
     <message>
         <source>It is the same: create the package</source>
-        <translation type="unfinished"></translation>
+        <translation>It is the same: create the package</translation>
     </message>
     <message>
         <source>Save the certificate package</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the certificate package</translation>
     </message>
     <message>
         <source>Certificate packages (*.shscpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate packages (*.shscpkg)</translation>
     </message>
     <message>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing</translation>
     </message>
     <message>
         <source>District CA</source>
-        <translation type="unfinished"></translation>
+        <translation>District CA</translation>
     </message>
     <message>
         <source>Encryption (receiving)</source>
-        <translation type="unfinished"></translation>
+        <translation>Encryption (receiving)</translation>
     </message>
     <message>
         <source>Package for %1 saved as %2. Read these fingerprints to the office:</source>
-        <translation type="unfinished"></translation>
+        <translation>Package for %1 saved as %2. Read these fingerprints to the office:</translation>
     </message>
     <message>
         <source>Revoke %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke %1</translation>
     </message>
     <message>
         <source>Revoking is final: bundles signed by %1 will be refused from now on, and the office must enrol again with a new request. Why is it revoked (for example: computer stolen)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoking is final: bundles signed by %1 will be refused from now on, and the office must enrol again with a new request. Why is it revoked (for example: computer stolen)?</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke</translation>
     </message>
     <message>
         <source>Revoke the certificates of %1? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke the certificates of %1? This cannot be undone.</translation>
     </message>
 </context>
 <context>
     <name>ExchangePage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>Completeness</source>
-        <translation type="unfinished"></translation>
+        <translation>Completeness</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Totals</translation>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment</translation>
     </message>
     <message>
         <source>To the ministry</source>
-        <translation type="unfinished"></translation>
+        <translation>To the ministry</translation>
     </message>
 </context>
 <context>
@@ -1088,107 +1088,107 @@
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</translation>
     </message>
     <message>
         <source>Import bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bundles…</translation>
     </message>
     <message>
         <source>Confirm import</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm import</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Stop after this file</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop after this file</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated</translation>
     </message>
     <message>
         <source>Already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Already imported</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>Nil report</source>
-        <translation type="unfinished"></translation>
+        <translation>Nil report</translation>
     </message>
     <message>
         <source>Replaces the earlier revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Replaces the earlier revision</translation>
     </message>
     <message>
         <source>%1 earlier bundle(s) from this office are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 earlier bundle(s) from this office are missing</translation>
     </message>
     <message>
         <source>Dry run: what would happen (nothing has been changed yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dry run: what would happen (nothing has been changed yet)</translation>
     </message>
     <message>
         <source>Import done</source>
-        <translation type="unfinished"></translation>
+        <translation>Import done</translation>
     </message>
     <message>
         <source>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</translation>
     </message>
     <message>
         <source>Choose the bundle files</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the bundle files</translation>
     </message>
     <message>
         <source>SHSC bundles (*.shsc)</source>
-        <translation type="unfinished"></translation>
+        <translation>SHSC bundles (*.shsc)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">All files (*)</translation>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <source>Stopped: %1 file(s) were not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped: %1 file(s) were not imported.</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1773,14 @@
         <translation>The last user cannot be removed.</translation>
     </message>
     <message>
+        <source>Only an approved month can be exported: approve it first.</source>
+        <translation>Only an approved month can be exported: approve it first.</translation>
+    </message>
+    <message>
+        <source>This office has no certificate yet: enrol with the office above first.</source>
+        <translation>This office has no certificate yet: enrol with the office above first.</translation>
+    </message>
+    <message>
         <source>The password must have at least %1 characters.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
@@ -1782,131 +1790,131 @@
     </message>
     <message>
         <source>The bundle did not pass its checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle did not pass its checks.</translation>
     </message>
     <message>
         <source>The file is larger than 5 MB: it is not a bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is larger than 5 MB: it is not a bundle.</translation>
     </message>
     <message>
         <source>The file cannot be read. Copy it again from the USB stick or e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be read. Copy it again from the USB stick or e-mail.</translation>
     </message>
     <message>
         <source>This file is not an SHSC bundle, or it is damaged or cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file is not an SHSC bundle, or it is damaged or cut short.</translation>
     </message>
     <message>
         <source>This bundle cannot be opened with this office&apos;s key: it was made for another office, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>This bundle cannot be opened with this office&apos;s key: it was made for another office, or it is damaged.</translation>
     </message>
     <message>
         <source>The signature does not match the content: the file was changed or damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>The signature does not match the content: the file was changed or damaged.</translation>
     </message>
     <message>
         <source>The sender&apos;s certificate does not come from our ministry: an unknown sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sender&apos;s certificate does not come from our ministry: an unknown sender.</translation>
     </message>
     <message>
         <source>The sender&apos;s certificate may not sign bundles for this office (wrong district).</source>
-        <translation type="unfinished"></translation>
+        <translation>The sender&apos;s certificate may not sign bundles for this office (wrong district).</translation>
     </message>
     <message>
         <source>A certificate of this bundle is not valid today. Check this computer&apos;s date; otherwise the sender must renew its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>A certificate of this bundle is not valid today. Check this computer&apos;s date; otherwise the sender must renew its certificate.</translation>
     </message>
     <message>
         <source>The revocation list needed to check the sender is missing. Ask for a new bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>The revocation list needed to check the sender is missing. Ask for a new bundle.</translation>
     </message>
     <message>
         <source>The revocation list has expired. Ask the office above (or the sender) for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>The revocation list has expired. Ask the office above (or the sender) for a new one.</translation>
     </message>
     <message>
         <source>The sender&apos;s certificate has been revoked: this office may not send.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sender&apos;s certificate has been revoked: this office may not send.</translation>
     </message>
     <message>
         <source>The content of the bundle is not in the expected form.</source>
-        <translation type="unfinished"></translation>
+        <translation>The content of the bundle is not in the expected form.</translation>
     </message>
     <message>
         <source>This bundle is addressed to another office (it may have been forwarded).</source>
-        <translation type="unfinished"></translation>
+        <translation>This bundle is addressed to another office (it may have been forwarded).</translation>
     </message>
     <message>
         <source>The office named in the bundle is not the one that signed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>The office named in the bundle is not the one that signed it.</translation>
     </message>
     <message>
         <source>The bundle was made by a newer version of SHSC Desktop. Update this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle was made by a newer version of SHSC Desktop. Update this computer.</translation>
     </message>
     <message>
         <source>The sender does not report to this office.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sender does not report to this office.</translation>
     </message>
     <message>
         <source>A different bundle with the same number or revision was already imported. This may be an attack: tell the chief.</source>
-        <translation type="unfinished"></translation>
+        <translation>A different bundle with the same number or revision was already imported. This may be an attack: tell the chief.</translation>
     </message>
     <message>
         <source>The bundle reports a month that has not happened yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle reports a month that has not happened yet.</translation>
     </message>
     <message>
         <source>A newer revision of this month from this office was already imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>A newer revision of this month from this office was already imported.</translation>
     </message>
     <message>
         <source>This is an old bundle: a newer one from this office was already imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is an old bundle: a newer one from this office was already imported.</translation>
     </message>
     <message>
         <source>The bundle number jumps far ahead of the last one imported; the chief must confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle number jumps far ahead of the last one imported; the chief must confirm.</translation>
     </message>
     <message>
         <source>The certificate file did not pass its checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate file did not pass its checks.</translation>
     </message>
     <message>
         <source>This file is not a certificate request or package, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file is not a certificate request or package, or it is damaged.</translation>
     </message>
     <message>
         <source>The file was made by a newer version of SHSC Desktop. Update this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file was made by a newer version of SHSC Desktop. Update this computer.</translation>
     </message>
     <message>
         <source>This request is not from an office directly below this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>This request is not from an office directly below this one.</translation>
     </message>
     <message>
         <source>This package does not answer this office&apos;s certificate request. Ask for the package made for the request you sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>This package does not answer this office&apos;s certificate request. Ask for the package made for the request you sent.</translation>
     </message>
     <message>
         <source>This package comes from another ministry root: do not install it.</source>
-        <translation type="unfinished"></translation>
+        <translation>This package comes from another ministry root: do not install it.</translation>
     </message>
     <message>
         <source>A certificate in the package is not signed by its issuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>A certificate in the package is not signed by its issuer.</translation>
     </message>
     <message>
         <source>A certificate in the package is not valid today. Check this computer&apos;s date.</source>
-        <translation type="unfinished"></translation>
+        <translation>A certificate in the package is not valid today. Check this computer&apos;s date.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was imported.</translation>
     </message>
     <message>
         <source>Nothing was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was installed.</translation>
     </message>
     <message>
         <source>The user name or password is not correct.</source>
@@ -2731,91 +2739,91 @@
     <name>TotalsPanel</name>
     <message>
         <source>Month:</source>
-        <translation type="unfinished">Month:</translation>
+        <translation>Month:</translation>
     </message>
     <message>
         <source>Print district summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print district summary…</translation>
     </message>
     <message>
         <source>Export tables (XLSX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export tables (XLSX)…</translation>
     </message>
     <message>
         <source>Exact counts, for this office only. The printed summary and the exported tables hide numbers from 1 to 4 (shown as &lt;5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact counts, for this office only. The printed summary and the exported tables hide numbers from 1 to 4 (shown as &lt;5).</translation>
     </message>
     <message>
         <source>The month at a glance</source>
-        <translation type="unfinished">The month at a glance</translation>
+        <translation>The month at a glance</translation>
     </message>
     <message>
         <source>By office: incidents by type of violence</source>
-        <translation type="unfinished"></translation>
+        <translation>By office: incidents by type of violence</translation>
     </message>
     <message>
         <source>All tables</source>
-        <translation type="unfinished"></translation>
+        <translation>All tables</translation>
     </message>
     <message>
         <source>Reports received: %1 of %2 (nil reports: %3). Missing: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports received: %1 of %2 (nil reports: %3). Missing: %4</translation>
     </message>
     <message>
         <source>Incidents by type of violence</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents by type of violence</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished">Report</translation>
+        <translation>Report</translation>
     </message>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished">Incidents</translation>
+        <translation>Incidents</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Nil report</source>
-        <translation type="unfinished"></translation>
+        <translation>Nil report</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Save the district summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the district summary</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Save the tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the tables</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <source>Written (numbers below 5 hidden): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Written (numbers below 5 hidden): %1</translation>
     </message>
 </context>
 <context>
@@ -2881,181 +2889,183 @@
     <name>UpwardPanel</name>
     <message>
         <source>the district</source>
-        <translation type="unfinished"></translation>
+        <translation>the district</translation>
     </message>
     <message>
         <source>the ministry</source>
-        <translation type="unfinished"></translation>
+        <translation>the ministry</translation>
     </message>
     <message>
         <source>This office&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>This office&apos;s certificate</translation>
     </message>
     <message>
         <source>Create certificate request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create certificate request…</translation>
     </message>
     <message>
         <source>Install certificate package…</source>
-        <translation type="unfinished"></translation>
+        <translation>Install certificate package…</translation>
     </message>
     <message>
         <source>Send a month to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Send a month to %1</translation>
     </message>
     <message>
         <source>Only approved months can be sent. The bundle is signed by this office and encrypted for %1: carry it on a USB stick or send it by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only approved months can be sent. The bundle is signed by this office and encrypted for %1: carry it on a USB stick or send it by e-mail.</translation>
     </message>
     <message>
         <source>Export month…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export month…</translation>
     </message>
     <message>
         <source>Approve month…</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve month…</translation>
     </message>
     <message>
         <source>Export the same revision again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the same revision again…</translation>
     </message>
     <message>
         <source>Bundles written</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundles written</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>Written</translation>
     </message>
     <message>
         <source>(again)</source>
-        <translation type="unfinished"></translation>
+        <translation>(again)</translation>
     </message>
     <message>
         <source>Certificate %1, issued by %2, valid until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate %1, issued by %2, valid until %3.</translation>
     </message>
     <message>
         <source>REVOKED: this certificate has been revoked. Ask %1 for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>REVOKED: this certificate has been revoked. Ask %1 for a new one.</translation>
     </message>
     <message>
         <source>Not revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not revoked.</translation>
     </message>
     <message>
         <source>This office has no certificate from %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>This office has no certificate from %1 yet.</translation>
     </message>
     <message>
         <source>A certificate request is waiting for its package: install it when %1 sends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A certificate request is waiting for its package: install it when %1 sends it.</translation>
     </message>
     <message>
         <source>Fingerprint of the request to read to %1 by phone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerprint of the request to read to %1 by phone: %2</translation>
     </message>
     <message>
         <source>Ministry root</source>
-        <translation type="unfinished"></translation>
+        <translation>Ministry root</translation>
     </message>
     <message>
         <source>District CA</source>
-        <translation type="unfinished"></translation>
+        <translation>District CA</translation>
     </message>
     <message>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing</translation>
     </message>
     <message>
         <source>Encryption (receiving)</source>
-        <translation type="unfinished"></translation>
+        <translation>Encryption (receiving)</translation>
     </message>
     <message>
         <source>Recipient above</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient above</translation>
     </message>
     <message>
         <source>Save the certificate request</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the certificate request</translation>
     </message>
     <message>
         <source>Certificate requests (*.shscreq)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate requests (*.shscreq)</translation>
     </message>
     <message>
         <source>The request was saved as %1. Give the file to %2, then read this fingerprint to them by phone; they must see the same one:
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>The request was saved as %1. Give the file to %2, then read this fingerprint to them by phone; they must see the same one:
+
+%3</translation>
     </message>
     <message>
         <source>Open the certificate package</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the certificate package</translation>
     </message>
     <message>
         <source>Certificate packages (*.shscpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate packages (*.shscpkg)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">All files (*)</translation>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <source>Compare these fingerprints with the ones %1 reads to you by phone. Install the certificates only if every one is the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare these fingerprints with the ones %1 reads to you by phone. Install the certificates only if every one is the same.</translation>
     </message>
     <message>
         <source>They are the same: install</source>
-        <translation type="unfinished"></translation>
+        <translation>They are the same: install</translation>
     </message>
     <message>
         <source>The certificates are installed. This office can now send bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificates are installed. This office can now send bundles.</translation>
     </message>
     <message>
         <source>Approve %1 for the district? Its totals are then sent as they are now; a later change needs a new revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve %1 for the district? Its totals are then sent as they are now; a later change needs a new revision.</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished">Approve</translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>Choose the folder (USB stick) for the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the folder (USB stick) for the bundle</translation>
     </message>
     <message>
         <source>Signing and encrypting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing and encrypting…</translation>
     </message>
     <message>
         <source>Written: %1 (revision %2, number %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Written: %1 (revision %2, number %3).</translation>
     </message>
     <message>
         <source>Written again, same content: %1 (revision %2, number %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Written again, same content: %1 (revision %2, number %3).</translation>
     </message>
     <message>
         <source>Nil report: nothing happened this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nil report: nothing happened this month.</translation>
     </message>
 </context>
 </TS>

@@ -599,67 +599,67 @@
     <name>CompletenessPanel</name>
     <message>
         <source>commune</source>
-        <translation type="unfinished"></translation>
+        <translation>ឃុំ/សង្កាត់</translation>
     </message>
     <message>
         <source>district</source>
-        <translation type="unfinished"></translation>
+        <translation>ខណ្ឌ/ស្រុក</translation>
     </message>
     <message>
         <source>Each %1 and month: on time, late, missing or nil report (a nil report is a complete report of a month without incidents). The last row is the reporting rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 នីមួយៗ និងខែនីមួយៗ៖ ទាន់ពេល យឺត ខ្វះ ឬរបាយការណ៍គ្មានករណី (របាយការណ៍គ្មានករណី គឺជារបាយការណ៍ពេញលេញនៃខែដែលគ្មានករណី)។ ជួរចុងក្រោយ គឺអត្រារាយការណ៍។</translation>
     </message>
     <message>
         <source>Months shown:</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំនួនខែដែលបង្ហាញ៖</translation>
     </message>
     <message>
         <source>On time if received within this many days after the month:</source>
-        <translation type="unfinished"></translation>
+        <translation>ទាន់ពេល បើទទួលបានក្នុងចំនួនថ្ងៃនេះ ក្រោយចុងខែ៖</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">រក្សាទុក</translation>
+        <translation>រក្សាទុក</translation>
     </message>
     <message>
         <source>Green: on time · yellow: late · red: missing · grey: nil report (on time or late).</source>
-        <translation type="unfinished"></translation>
+        <translation>បៃតង៖ ទាន់ពេល · លឿង៖ យឺត · ក្រហម៖ ខ្វះ · ប្រផេះ៖ របាយការណ៍គ្មានករណី (ទាន់ពេល ឬយឺត)។</translation>
     </message>
     <message>
         <source>Nil report, late</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍គ្មានករណី យឺត</translation>
     </message>
     <message>
         <source>Nil report</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍គ្មានករណី</translation>
     </message>
     <message>
         <source>On time</source>
-        <translation type="unfinished"></translation>
+        <translation>ទាន់ពេល</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished"></translation>
+        <translation>យឺត</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ខ្វះ</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>ការិយាល័យ</translation>
     </message>
     <message>
         <source>Received %1, revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>បានទទួល %1 កំណែទី %2</translation>
     </message>
     <message>
         <source>Reporting rate</source>
-        <translation type="unfinished"></translation>
+        <translation>អត្រារាយការណ៍</translation>
     </message>
     <message>
         <source>%1 of %2 (%3%), on time %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ក្នុងចំណោម %2 (%3%) ទាន់ពេល %4</translation>
     </message>
 </context>
 <context>
@@ -893,142 +893,142 @@
     <name>EnrolPanel</name>
     <message>
         <source>commune</source>
-        <translation type="unfinished"></translation>
+        <translation>ឃុំ/សង្កាត់</translation>
     </message>
     <message>
         <source>district</source>
-        <translation type="unfinished"></translation>
+        <translation>ខណ្ឌ/ស្រុក</translation>
     </message>
     <message>
         <source>A %1 sends its certificate request file. Open it, compare its fingerprint with the one the %1 reads to you by phone, and save the certificate package for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ផ្ញើឯកសារសំណើវិញ្ញាបនបត្ររបស់ខ្លួន។ សូមបើកវា ប្រៀបធៀបស្នាមម្រាមដៃរបស់វា ជាមួយស្នាមម្រាមដៃដែល%1អានឱ្យអ្នកស្ដាប់តាមទូរស័ព្ទ ហើយរក្សាទុកកញ្ចប់វិញ្ញាបនបត្រសម្រាប់វា។</translation>
     </message>
     <message>
         <source>Answer a certificate request…</source>
-        <translation type="unfinished"></translation>
+        <translation>ឆ្លើយតបសំណើវិញ្ញាបនបត្រ…</translation>
     </message>
     <message>
         <source>Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>ដកហូត…</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>លេខកូដ</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>ការិយាល័យ</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>បានចុះឈ្មោះ</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">ស្ថានភាព</translation>
+        <translation>ស្ថានភាព</translation>
     </message>
     <message>
         <source>Ministry root certificate fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្នាមម្រាមដៃនៃវិញ្ញាបនបត្រឫសរបស់ក្រសួង៖</translation>
     </message>
     <message>
         <source>Revoked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បានដកហូត៖ %1</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">សកម្ម</translation>
+        <translation>សកម្ម</translation>
     </message>
     <message>
         <source>Open the certificate request</source>
-        <translation type="unfinished"></translation>
+        <translation>បើកសំណើវិញ្ញាបនបត្រ</translation>
     </message>
     <message>
         <source>Certificate requests (*.shscreq)</source>
-        <translation type="unfinished"></translation>
+        <translation>សំណើវិញ្ញាបនបត្រ (*.shscreq)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">ឯកសារទាំងអស់ (*)</translation>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
     </message>
     <message>
         <source>Certificate request from %1 %2 (code %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>សំណើវិញ្ញាបនបត្រពី%1 %2 (លេខកូដ %3)។</translation>
     </message>
     <message>
         <source>Fingerprint of the request:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្នាមម្រាមដៃនៃសំណើ៖</translation>
     </message>
     <message>
         <source>Ask the office to read its fingerprint to you by phone. Continue only if it is the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមឱ្យការិយាល័យនោះអានស្នាមម្រាមដៃរបស់ខ្លួនឱ្យអ្នកស្ដាប់តាមទូរស័ព្ទ។ បន្តតែក្នុងករណីដែលវាដូចគ្នាប៉ុណ្ណោះ។</translation>
     </message>
     <message>
         <source>It is the same: create the package</source>
-        <translation type="unfinished"></translation>
+        <translation>ដូចគ្នា៖ បង្កើតកញ្ចប់</translation>
     </message>
     <message>
         <source>Save the certificate package</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុកកញ្ចប់វិញ្ញាបនបត្រ</translation>
     </message>
     <message>
         <source>Certificate packages (*.shscpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់វិញ្ញាបនបត្រ (*.shscpkg)</translation>
     </message>
     <message>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះហត្ថលេខា</translation>
     </message>
     <message>
         <source>District CA</source>
-        <translation type="unfinished"></translation>
+        <translation>អាជ្ញាធរវិញ្ញាបនបត្រខណ្ឌ</translation>
     </message>
     <message>
         <source>Encryption (receiving)</source>
-        <translation type="unfinished"></translation>
+        <translation>ការអ៊ិនគ្រីប (ការទទួល)</translation>
     </message>
     <message>
         <source>Package for %1 saved as %2. Read these fingerprints to the office:</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់សម្រាប់ %1 ត្រូវបានរក្សាទុកជា %2។ សូមអានស្នាមម្រាមដៃទាំងនេះឱ្យការិយាល័យនោះស្ដាប់៖</translation>
     </message>
     <message>
         <source>Revoke %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ដកហូត %1</translation>
     </message>
     <message>
         <source>Revoking is final: bundles signed by %1 will be refused from now on, and the office must enrol again with a new request. Why is it revoked (for example: computer stolen)?</source>
-        <translation type="unfinished"></translation>
+        <translation>ការដកហូតគឺជាការសម្រេចចុងក្រោយ៖ ចាប់ពីពេលនេះ កញ្ចប់ទិន្នន័យដែលចុះហត្ថលេខាដោយ %1 នឹងត្រូវបដិសេធ ហើយការិយាល័យនោះត្រូវចុះឈ្មោះម្ដងទៀតដោយសំណើថ្មី។ ហេតុអ្វីបានជាដកហូត (ឧទាហរណ៍៖ កុំព្យូទ័រត្រូវបានលួច)?</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>ដកហូត</translation>
     </message>
     <message>
         <source>Revoke the certificates of %1? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>ដកហូតវិញ្ញាបនបត្ររបស់ %1? មិនអាចត្រឡប់វិញបានទេ។</translation>
     </message>
 </context>
 <context>
     <name>ExchangePage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចូល</translation>
     </message>
     <message>
         <source>Completeness</source>
-        <translation type="unfinished"></translation>
+        <translation>ភាពពេញលេញ</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំនួនសរុប</translation>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះឈ្មោះ</translation>
     </message>
     <message>
         <source>To the ministry</source>
-        <translation type="unfinished"></translation>
+        <translation>ទៅក្រសួង</translation>
     </message>
 </context>
 <context>
@@ -1088,107 +1088,107 @@
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>ជ្រើសឯកសារកញ្ចប់ទិន្នន័យ (.shsc) ពី USB ឬអ៊ីមែល។ ដំបូងអ្នកនឹងឃើញអ្វីដែលនឹងកើតឡើងចំពោះឯកសារនីមួយៗ (ការសាកល្បង៖ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ) បន្ទាប់មកបញ្ជាក់ដើម្បីនាំចូល។</translation>
     </message>
     <message>
         <source>Import bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចូលកញ្ចប់ទិន្នន័យ…</translation>
     </message>
     <message>
         <source>Confirm import</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជាក់ការនាំចូល</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Stop after this file</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ឈប់ក្រោយឯកសារនេះ</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារ</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>លទ្ធផល</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>ការិយាល័យ</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែ</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">ចំនួន</translation>
+        <translation>ចំនួន</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>ព័ត៌មានលម្អិត</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>បាននាំចូល</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>បានធ្វើបច្ចុប្បន្នភាព</translation>
     </message>
     <message>
         <source>Already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>បាននាំចូលរួចហើយ</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>បានបដិសេធ</translation>
     </message>
     <message>
         <source>Nil report</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍គ្មានករណី</translation>
     </message>
     <message>
         <source>Replaces the earlier revision</source>
-        <translation type="unfinished"></translation>
+        <translation>ជំនួសកំណែមុន</translation>
     </message>
     <message>
         <source>%1 earlier bundle(s) from this office are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យមុនៗចំនួន %1 ពីការិយាល័យនេះនៅខ្វះ</translation>
     </message>
     <message>
         <source>Dry run: what would happen (nothing has been changed yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>ការសាកល្បង៖ អ្វីដែលនឹងកើតឡើង (មិនទាន់មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ)</translation>
     </message>
     <message>
         <source>Import done</source>
-        <translation type="unfinished"></translation>
+        <translation>ការនាំចូលបានបញ្ចប់</translation>
     </message>
     <message>
         <source>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារ %1៖ បាននាំចូល %2 បានធ្វើបច្ចុប្បន្នភាព %3 បាននាំចូលរួចហើយ %4 បានបដិសេធ %5</translation>
     </message>
     <message>
         <source>Choose the bundle files</source>
-        <translation type="unfinished"></translation>
+        <translation>ជ្រើសឯកសារកញ្ចប់ទិន្នន័យ</translation>
     </message>
     <message>
         <source>SHSC bundles (*.shsc)</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យ SHSC (*.shsc)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">ឯកសារទាំងអស់ (*)</translation>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
     </message>
     <message>
         <source>Stopped: %1 file(s) were not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>បានបញ្ឈប់៖ ឯកសារ %1 មិនត្រូវបាននាំចូលទេ។</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1773,14 @@
         <translation>មិនអាចដកអ្នកប្រើចុងក្រោយចេញបានទេ។</translation>
     </message>
     <message>
+        <source>Only an approved month can be exported: approve it first.</source>
+        <translation>មានតែខែដែលបានអនុម័តប៉ុណ្ណោះដែលអាចនាំចេញបាន៖ សូមអនុម័តវាជាមុនសិន។</translation>
+    </message>
+    <message>
+        <source>This office has no certificate yet: enrol with the office above first.</source>
+        <translation>ការិយាល័យនេះមិនទាន់មានវិញ្ញាបនបត្រទេ៖ សូមចុះឈ្មោះជាមួយការិយាល័យថ្នាក់លើជាមុនសិន។</translation>
+    </message>
+    <message>
         <source>The password must have at least %1 characters.</source>
         <translation>ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច %1 តួអក្សរ។</translation>
     </message>
@@ -1782,131 +1790,131 @@
     </message>
     <message>
         <source>The bundle did not pass its checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យមិនបានឆ្លងកាត់ការពិនិត្យទេ។</translation>
     </message>
     <message>
         <source>The file is larger than 5 MB: it is not a bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារធំជាង ៥ MB៖ វាមិនមែនជាកញ្ចប់ទិន្នន័យទេ។</translation>
     </message>
     <message>
         <source>The file cannot be read. Copy it again from the USB stick or e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនអាចអានឯកសារបានទេ។ សូមចម្លងវាម្ដងទៀតពី USB ឬអ៊ីមែល។</translation>
     </message>
     <message>
         <source>This file is not an SHSC bundle, or it is damaged or cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារនេះមិនមែនជាកញ្ចប់ទិន្នន័យ SHSC ទេ ឬវាខូច ឬមិនពេញលេញ។</translation>
     </message>
     <message>
         <source>This bundle cannot be opened with this office&apos;s key: it was made for another office, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនអាចបើកកញ្ចប់ទិន្នន័យនេះដោយសោរបស់ការិយាល័យនេះបានទេ៖ វាត្រូវបានធ្វើសម្រាប់ការិយាល័យផ្សេង ឬវាខូច។</translation>
     </message>
     <message>
         <source>The signature does not match the content: the file was changed or damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>ហត្ថលេខាមិនត្រូវនឹងខ្លឹមសារទេ៖ ឯកសារត្រូវបានកែប្រែ ឬខូច។</translation>
     </message>
     <message>
         <source>The sender&apos;s certificate does not come from our ministry: an unknown sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្ររបស់អ្នកផ្ញើមិនមែនមកពីក្រសួងរបស់យើងទេ៖ អ្នកផ្ញើមិនស្គាល់។</translation>
     </message>
     <message>
         <source>The sender&apos;s certificate may not sign bundles for this office (wrong district).</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្ររបស់អ្នកផ្ញើមិនអាចចុះហត្ថលេខាលើកញ្ចប់ទិន្នន័យសម្រាប់ការិយាល័យនេះទេ (ខុសខណ្ឌ)។</translation>
     </message>
     <message>
         <source>A certificate of this bundle is not valid today. Check this computer&apos;s date; otherwise the sender must renew its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្រមួយនៃកញ្ចប់ទិន្នន័យនេះមិនមានសុពលភាពនៅថ្ងៃនេះទេ។ សូមពិនិត្យកាលបរិច្ឆេទនៃកុំព្យូទ័រនេះ បើមិនដូច្នោះទេ អ្នកផ្ញើត្រូវបន្តវិញ្ញាបនបត្ររបស់ខ្លួន។</translation>
     </message>
     <message>
         <source>The revocation list needed to check the sender is missing. Ask for a new bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជីដកហូតដែលត្រូវការដើម្បីពិនិត្យអ្នកផ្ញើ មិនមានទេ។ សូមស្នើសុំកញ្ចប់ទិន្នន័យថ្មី។</translation>
     </message>
     <message>
         <source>The revocation list has expired. Ask the office above (or the sender) for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជីដកហូតបានផុតកំណត់។ សូមស្នើសុំបញ្ជីថ្មីពីការិយាល័យថ្នាក់លើ (ឬពីអ្នកផ្ញើ)។</translation>
     </message>
     <message>
         <source>The sender&apos;s certificate has been revoked: this office may not send.</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្ររបស់អ្នកផ្ញើត្រូវបានដកហូត៖ ការិយាល័យនេះមិនអាចផ្ញើបានទេ។</translation>
     </message>
     <message>
         <source>The content of the bundle is not in the expected form.</source>
-        <translation type="unfinished"></translation>
+        <translation>ខ្លឹមសារនៃកញ្ចប់ទិន្នន័យមិនមែនជាទម្រង់ដែលរំពឹងទុកទេ។</translation>
     </message>
     <message>
         <source>This bundle is addressed to another office (it may have been forwarded).</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យនេះផ្ញើទៅការិយាល័យផ្សេង (វាប្រហែលត្រូវបានបញ្ជូនបន្ត)។</translation>
     </message>
     <message>
         <source>The office named in the bundle is not the one that signed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការិយាល័យដែលមានឈ្មោះក្នុងកញ្ចប់ទិន្នន័យ មិនមែនជាការិយាល័យដែលបានចុះហត្ថលេខាទេ។</translation>
     </message>
     <message>
         <source>The bundle was made by a newer version of SHSC Desktop. Update this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យត្រូវបានធ្វើដោយកំណែថ្មីជាងនៃ SHSC Desktop។ សូមធ្វើបច្ចុប្បន្នភាពកុំព្យូទ័រនេះ។</translation>
     </message>
     <message>
         <source>The sender does not report to this office.</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកផ្ញើមិនរាយការណ៍មកការិយាល័យនេះទេ។</translation>
     </message>
     <message>
         <source>A different bundle with the same number or revision was already imported. This may be an attack: tell the chief.</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យផ្សេងដែលមានលេខ ឬកំណែដូចគ្នា ត្រូវបាននាំចូលរួចហើយ។ នេះអាចជាការវាយប្រហារ៖ សូមប្រាប់ប្រធាន។</translation>
     </message>
     <message>
         <source>The bundle reports a month that has not happened yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យរាយការណ៍ខែដែលមិនទាន់មកដល់។</translation>
     </message>
     <message>
         <source>A newer revision of this month from this office was already imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែថ្មីជាងនៃខែនេះពីការិយាល័យនេះ ត្រូវបាននាំចូលរួចហើយ។</translation>
     </message>
     <message>
         <source>This is an old bundle: a newer one from this office was already imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>នេះជាកញ្ចប់ទិន្នន័យចាស់៖ កញ្ចប់ថ្មីជាងពីការិយាល័យនេះត្រូវបាននាំចូលរួចហើយ។</translation>
     </message>
     <message>
         <source>The bundle number jumps far ahead of the last one imported; the chief must confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>លេខកញ្ចប់ទិន្នន័យលោតឆ្ងាយពីលេខចុងក្រោយដែលបាននាំចូល ប្រធានត្រូវបញ្ជាក់។</translation>
     </message>
     <message>
         <source>The certificate file did not pass its checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារវិញ្ញាបនបត្រមិនបានឆ្លងកាត់ការពិនិត្យទេ។</translation>
     </message>
     <message>
         <source>This file is not a certificate request or package, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារនេះមិនមែនជាសំណើ ឬកញ្ចប់វិញ្ញាបនបត្រទេ ឬវាខូច។</translation>
     </message>
     <message>
         <source>The file was made by a newer version of SHSC Desktop. Update this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារត្រូវបានធ្វើដោយកំណែថ្មីជាងនៃ SHSC Desktop។ សូមធ្វើបច្ចុប្បន្នភាពកុំព្យូទ័រនេះ។</translation>
     </message>
     <message>
         <source>This request is not from an office directly below this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>សំណើនេះមិនមែនមកពីការិយាល័យថ្នាក់ក្រោមផ្ទាល់នៃការិយាល័យនេះទេ។</translation>
     </message>
     <message>
         <source>This package does not answer this office&apos;s certificate request. Ask for the package made for the request you sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់នេះមិនមែនឆ្លើយតបសំណើវិញ្ញាបនបត្ររបស់ការិយាល័យនេះទេ។ សូមស្នើសុំកញ្ចប់ដែលធ្វើសម្រាប់សំណើដែលអ្នកបានផ្ញើ។</translation>
     </message>
     <message>
         <source>This package comes from another ministry root: do not install it.</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់នេះមកពីឫសក្រសួងផ្សេង៖ កុំដំឡើងវា។</translation>
     </message>
     <message>
         <source>A certificate in the package is not signed by its issuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្រមួយក្នុងកញ្ចប់ មិនត្រូវបានចុះហត្ថលេខាដោយអ្នកចេញរបស់វាទេ។</translation>
     </message>
     <message>
         <source>A certificate in the package is not valid today. Check this computer&apos;s date.</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្រមួយក្នុងកញ្ចប់មិនមានសុពលភាពនៅថ្ងៃនេះទេ។ សូមពិនិត្យកាលបរិច្ឆេទនៃកុំព្យូទ័រនេះ។</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
     </message>
     <message>
         <source>Nothing was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្មានអ្វីត្រូវបានដំឡើងទេ។</translation>
     </message>
     <message>
         <source>The user name or password is not correct.</source>
@@ -2731,91 +2739,91 @@
     <name>TotalsPanel</name>
     <message>
         <source>Month:</source>
-        <translation type="unfinished">ខែ៖</translation>
+        <translation>ខែ៖</translation>
     </message>
     <message>
         <source>Print district summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>បោះពុម្ពរបាយការណ៍សង្ខេបខណ្ឌ…</translation>
     </message>
     <message>
         <source>Export tables (XLSX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញតារាង (XLSX)…</translation>
     </message>
     <message>
         <source>Exact counts, for this office only. The printed summary and the exported tables hide numbers from 1 to 4 (shown as &lt;5).</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំនួនពិតប្រាកដ សម្រាប់តែការិយាល័យនេះប៉ុណ្ណោះ។ របាយការណ៍សង្ខេបដែលបោះពុម្ព និងតារាងដែលនាំចេញ លាក់ចំនួនពី ១ ដល់ ៤ (បង្ហាញជា &lt;5)។</translation>
     </message>
     <message>
         <source>The month at a glance</source>
-        <translation type="unfinished">សេចក្ដីសង្ខេបប្រចាំខែ</translation>
+        <translation>សេចក្ដីសង្ខេបប្រចាំខែ</translation>
     </message>
     <message>
         <source>By office: incidents by type of violence</source>
-        <translation type="unfinished"></translation>
+        <translation>តាមការិយាល័យ៖ ករណីតាមប្រភេទអំពើហិង្សា</translation>
     </message>
     <message>
         <source>All tables</source>
-        <translation type="unfinished"></translation>
+        <translation>តារាងទាំងអស់</translation>
     </message>
     <message>
         <source>Reports received: %1 of %2 (nil reports: %3). Missing: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍ដែលបានទទួល៖ %1 ក្នុងចំណោម %2 (គ្មានករណី៖ %3)។ ខ្វះ៖ %4</translation>
     </message>
     <message>
         <source>Incidents by type of violence</source>
-        <translation type="unfinished"></translation>
+        <translation>ករណីតាមប្រភេទអំពើហិង្សា</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>ការិយាល័យ</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished">របាយការណ៍</translation>
+        <translation>របាយការណ៍</translation>
     </message>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished">ឧប្បត្តិហេតុ</translation>
+        <translation>ករណី</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>បានទទួល</translation>
     </message>
     <message>
         <source>Nil report</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍គ្មានករណី</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ខ្វះ</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">ចំនួន</translation>
+        <translation>ចំនួន</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">សរុប</translation>
+        <translation>សរុប</translation>
     </message>
     <message>
         <source>Save the district summary</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុករបាយការណ៍សង្ខេបខណ្ឌ</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារ PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Save the tables</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុកតារាង</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារ Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Written (numbers below 5 hidden): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បានសរសេរ (ចំនួនតិចជាង ៥ ត្រូវបានលាក់)៖ %1</translation>
     </message>
 </context>
 <context>
@@ -2881,181 +2889,183 @@
     <name>UpwardPanel</name>
     <message>
         <source>the district</source>
-        <translation type="unfinished"></translation>
+        <translation>ខណ្ឌ/ស្រុក</translation>
     </message>
     <message>
         <source>the ministry</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្រសួង</translation>
     </message>
     <message>
         <source>This office&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្ររបស់ការិយាល័យនេះ</translation>
     </message>
     <message>
         <source>Create certificate request…</source>
-        <translation type="unfinished"></translation>
+        <translation>បង្កើតសំណើវិញ្ញាបនបត្រ…</translation>
     </message>
     <message>
         <source>Install certificate package…</source>
-        <translation type="unfinished"></translation>
+        <translation>ដំឡើងកញ្ចប់វិញ្ញាបនបត្រ…</translation>
     </message>
     <message>
         <source>Send a month to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ផ្ញើខែមួយទៅ %1</translation>
     </message>
     <message>
         <source>Only approved months can be sent. The bundle is signed by this office and encrypted for %1: carry it on a USB stick or send it by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>មានតែខែដែលបានអនុម័តប៉ុណ្ណោះដែលអាចផ្ញើបាន។ កញ្ចប់ទិន្នន័យត្រូវបានចុះហត្ថលេខាដោយការិយាល័យនេះ និងអ៊ិនគ្រីបសម្រាប់ %1៖ យកវាតាម USB ឬផ្ញើតាមអ៊ីមែល។</translation>
     </message>
     <message>
         <source>Export month…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញខែ…</translation>
     </message>
     <message>
         <source>Approve month…</source>
-        <translation type="unfinished"></translation>
+        <translation>អនុម័តខែ…</translation>
     </message>
     <message>
         <source>Export the same revision again…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញកំណែដដែលម្ដងទៀត…</translation>
     </message>
     <message>
         <source>Bundles written</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់ទិន្នន័យដែលបានសរសេរ</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែ</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">ចំនួន</translation>
+        <translation>ចំនួន</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារ</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>បានសរសេរ</translation>
     </message>
     <message>
         <source>(again)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ម្ដងទៀត)</translation>
     </message>
     <message>
         <source>Certificate %1, issued by %2, valid until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្រ %1 ចេញដោយ %2 មានសុពលភាពរហូតដល់ %3។</translation>
     </message>
     <message>
         <source>REVOKED: this certificate has been revoked. Ask %1 for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>បានដកហូត៖ វិញ្ញាបនបត្រនេះត្រូវបានដកហូត។ សូមស្នើសុំវិញ្ញាបនបត្រថ្មីពី %1។</translation>
     </message>
     <message>
         <source>Not revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនត្រូវបានដកហូតទេ។</translation>
     </message>
     <message>
         <source>This office has no certificate from %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការិយាល័យនេះមិនទាន់មានវិញ្ញាបនបត្រពី %1 នៅឡើយទេ។</translation>
     </message>
     <message>
         <source>A certificate request is waiting for its package: install it when %1 sends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>សំណើវិញ្ញាបនបត្រមួយកំពុងរង់ចាំកញ្ចប់របស់វា៖ សូមដំឡើងវានៅពេល %1 ផ្ញើមក។</translation>
     </message>
     <message>
         <source>Fingerprint of the request to read to %1 by phone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្នាមម្រាមដៃនៃសំណើ សម្រាប់អានឱ្យ %1 ស្ដាប់តាមទូរស័ព្ទ៖ %2</translation>
     </message>
     <message>
         <source>Ministry root</source>
-        <translation type="unfinished"></translation>
+        <translation>ឫសក្រសួង</translation>
     </message>
     <message>
         <source>District CA</source>
-        <translation type="unfinished"></translation>
+        <translation>អាជ្ញាធរវិញ្ញាបនបត្រខណ្ឌ</translation>
     </message>
     <message>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះហត្ថលេខា</translation>
     </message>
     <message>
         <source>Encryption (receiving)</source>
-        <translation type="unfinished"></translation>
+        <translation>ការអ៊ិនគ្រីប (ការទទួល)</translation>
     </message>
     <message>
         <source>Recipient above</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកទទួលថ្នាក់លើ</translation>
     </message>
     <message>
         <source>Save the certificate request</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុកសំណើវិញ្ញាបនបត្រ</translation>
     </message>
     <message>
         <source>Certificate requests (*.shscreq)</source>
-        <translation type="unfinished"></translation>
+        <translation>សំណើវិញ្ញាបនបត្រ (*.shscreq)</translation>
     </message>
     <message>
         <source>The request was saved as %1. Give the file to %2, then read this fingerprint to them by phone; they must see the same one:
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>សំណើត្រូវបានរក្សាទុកជា %1។ សូមផ្ដល់ឯកសារនេះទៅ %2 បន្ទាប់មកអានស្នាមម្រាមដៃនេះឱ្យពួកគេស្ដាប់តាមទូរស័ព្ទ ពួកគេត្រូវឃើញស្នាមម្រាមដៃដូចគ្នា៖
+
+%3</translation>
     </message>
     <message>
         <source>Open the certificate package</source>
-        <translation type="unfinished"></translation>
+        <translation>បើកកញ្ចប់វិញ្ញាបនបត្រ</translation>
     </message>
     <message>
         <source>Certificate packages (*.shscpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>កញ្ចប់វិញ្ញាបនបត្រ (*.shscpkg)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">ឯកសារទាំងអស់ (*)</translation>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
     </message>
     <message>
         <source>Compare these fingerprints with the ones %1 reads to you by phone. Install the certificates only if every one is the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមប្រៀបធៀបស្នាមម្រាមដៃទាំងនេះ ជាមួយស្នាមម្រាមដៃដែល %1 អានឱ្យអ្នកស្ដាប់តាមទូរស័ព្ទ។ ដំឡើងវិញ្ញាបនបត្រ តែក្នុងករណីដែលគ្រប់ស្នាមម្រាមដៃដូចគ្នាប៉ុណ្ណោះ។</translation>
     </message>
     <message>
         <source>They are the same: install</source>
-        <translation type="unfinished"></translation>
+        <translation>ដូចគ្នា៖ ដំឡើង</translation>
     </message>
     <message>
         <source>The certificates are installed. This office can now send bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>វិញ្ញាបនបត្រត្រូវបានដំឡើង។ ឥឡូវនេះ ការិយាល័យនេះអាចផ្ញើកញ្ចប់ទិន្នន័យបានហើយ។</translation>
     </message>
     <message>
         <source>Approve %1 for the district? Its totals are then sent as they are now; a later change needs a new revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>អនុម័ត %1 សម្រាប់ខណ្ឌ? ចំនួនសរុបនឹងត្រូវផ្ញើដូចដែលមាននៅពេលនេះ ការផ្លាស់ប្ដូរនៅពេលក្រោយត្រូវការកំណែថ្មី។</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished">អនុម័ត</translation>
+        <translation>អនុម័ត</translation>
     </message>
     <message>
         <source>Choose the folder (USB stick) for the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>ជ្រើសថត (USB) សម្រាប់កញ្ចប់ទិន្នន័យ</translation>
     </message>
     <message>
         <source>Signing and encrypting…</source>
-        <translation type="unfinished"></translation>
+        <translation>កំពុងចុះហត្ថលេខា និងអ៊ិនគ្រីប…</translation>
     </message>
     <message>
         <source>Written: %1 (revision %2, number %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>បានសរសេរ៖ %1 (កំណែទី %2 លេខ %3)។</translation>
     </message>
     <message>
         <source>Written again, same content: %1 (revision %2, number %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>បានសរសេរម្ដងទៀត ខ្លឹមសារដដែល៖ %1 (កំណែទី %2 លេខ %3)។</translation>
     </message>
     <message>
         <source>Nil report: nothing happened this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍គ្មានករណី៖ ខែនេះគ្មានករណីកើតឡើងទេ។</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,12 @@ def _problem_text(english: str) -> str:
         "The last user cannot be removed.": QCoreApplication.translate(
             "Messages", "The last user cannot be removed."
         ),
+        "Only an approved month can be exported: approve it first.": QCoreApplication.translate(
+            "Messages", "Only an approved month can be exported: approve it first."
+        ),
+        "This office has no certificate yet: enrol with the office above first.": QCoreApplication.translate(
+            "Messages", "This office has no certificate yet: enrol with the office above first."
+        ),
     }
     if english.startswith("The password must have at least"):
         return QCoreApplication.translate(
