@@ -819,6 +819,10 @@
         <translation>Export CSV/XLSX…</translation>
     </message>
     <message>
+        <source>Print directory…</source>
+        <translation>Print directory…</translation>
+    </message>
+    <message>
         <source>%1 entries</source>
         <translation>%1 entries</translation>
     </message>
@@ -857,6 +861,18 @@
     <message>
         <source>%1 entries were written to %2.</source>
         <translation>%1 entries were written to %2.</translation>
+    </message>
+    <message>
+        <source>Save the printable directory as PDF</source>
+        <translation>Save the printable directory as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The directory (%1 organisations) was written to %2.</source>
+        <translation>The directory (%1 organisations) was written to %2.</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2455,42 @@
         <translation>Include the next 7 days</translation>
     </message>
     <message>
+        <source>Print slip…</source>
+        <translation>Print slip…</translation>
+    </message>
+    <message>
+        <source>All referrals</source>
+        <translation>All referrals</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>All responses</source>
+        <translation>All responses</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 of %2 shown</translation>
+    </message>
+    <message>
+        <source>%1 referrals</source>
+        <translation>%1 referrals</translation>
+    </message>
+    <message>
         <source>%1 due, %2 overdue</source>
         <translation>%1 due, %2 overdue</translation>
     </message>
@@ -2733,6 +2785,85 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <source>Print referral slip</source>
+        <translation>Print referral slip</translation>
+    </message>
+    <message>
+        <source>For the service provider</source>
+        <translation>For the service provider</translation>
+    </message>
+    <message>
+        <source>For the survivor to carry</source>
+        <translation>For the survivor to carry</translation>
+    </message>
+    <message>
+        <source>Slip:</source>
+        <translation>Slip:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Details that name her</source>
+        <translation>Details that name her</translation>
+    </message>
+    <message>
+        <source>Tick only what she agreed to have on the slip. The account of what happened is never printed.</source>
+        <translation>Tick only what she agreed to have on the slip. The account of what happened is never printed.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>She has not agreed to this referral and the chief has not overridden it: no slip can be printed.</source>
+        <translation>She has not agreed to this referral and the chief has not overridden it: no slip can be printed.</translation>
+    </message>
+    <message>
+        <source>Save the referral slip as PDF</source>
+        <translation>Save the referral slip as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>The slip was sent to the printer.</source>
+        <translation>The slip was sent to the printer.</translation>
     </message>
 </context>
 <context>

@@ -819,6 +819,10 @@
         <translation>នាំចេញ CSV/XLSX…</translation>
     </message>
     <message>
+        <source>Print directory…</source>
+        <translation>បោះពុម្ពបញ្ជី…</translation>
+    </message>
+    <message>
         <source>%1 entries</source>
         <translation>%1 ធាតុ</translation>
     </message>
@@ -857,6 +861,18 @@
     <message>
         <source>%1 entries were written to %2.</source>
         <translation>បានសរសេរ %1 ធាតុទៅក្នុង %2។</translation>
+    </message>
+    <message>
+        <source>Save the printable directory as PDF</source>
+        <translation>រក្សាទុកបញ្ជីសម្រាប់បោះពុម្ពជា PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>ឯកសារ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The directory (%1 organisations) was written to %2.</source>
+        <translation>បញ្ជី (អង្គភាពចំនួន %1) ត្រូវបានសរសេរទៅ %2។</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2455,42 @@
         <translation>រួមទាំង ៧ ថ្ងៃខាងមុខ</translation>
     </message>
     <message>
+        <source>Print slip…</source>
+        <translation>បោះពុម្ពប័ណ្ណបញ្ជូន…</translation>
+    </message>
+    <message>
+        <source>All referrals</source>
+        <translation>ការបញ្ជូនទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>ដល់ពេលតាមដាន</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>គ្រប់ខែ</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>សេវាទាំងអស់</translation>
+    </message>
+    <message>
+        <source>All responses</source>
+        <translation>ការឆ្លើយតបទាំងអស់</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>លទ្ធផលទាំងអស់</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>បង្ហាញ %1 ក្នុងចំណោម %2</translation>
+    </message>
+    <message>
+        <source>%1 referrals</source>
+        <translation>ការបញ្ជូនចំនួន %1</translation>
+    </message>
+    <message>
         <source>%1 due, %2 overdue</source>
         <translation>ដល់ពេល %1 ហួសកំណត់ %2</translation>
     </message>
@@ -2733,6 +2785,85 @@
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <source>Print referral slip</source>
+        <translation>បោះពុម្ពប័ណ្ណបញ្ជូន</translation>
+    </message>
+    <message>
+        <source>For the service provider</source>
+        <translation>សម្រាប់អ្នកផ្ដល់សេវា</translation>
+    </message>
+    <message>
+        <source>For the survivor to carry</source>
+        <translation>សម្រាប់ជនរងគ្រោះយកទៅជាមួយ</translation>
+    </message>
+    <message>
+        <source>Slip:</source>
+        <translation>ប័ណ្ណ៖</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>ភាសា៖</translation>
+    </message>
+    <message>
+        <source>Details that name her</source>
+        <translation>ព័ត៌មានដែលបង្ហាញអត្តសញ្ញាណគាត់</translation>
+    </message>
+    <message>
+        <source>Tick only what she agreed to have on the slip. The account of what happened is never printed.</source>
+        <translation>សូមធីកតែព័ត៌មានដែលគាត់យល់ព្រមឱ្យមាននៅលើប័ណ្ណ។ ការរៀបរាប់អំពីហេតុការណ៍មិនត្រូវបានបោះពុម្ពឡើយ។</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>ទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>អាសយដ្ឋាន</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>ថ្ងៃខែឆ្នាំកំណើត</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>រក្សាទុកជា PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>បោះពុម្ព…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>She has not agreed to this referral and the chief has not overridden it: no slip can be printed.</source>
+        <translation>គាត់មិនបានយល់ព្រមនឹងការបញ្ជូននេះទេ ហើយមេឃុំ/ចៅសង្កាត់មិនបានសម្រេចបដិសេធការមិនយល់ព្រមនោះទេ៖ មិនអាចបោះពុម្ពប័ណ្ណបានទេ។</translation>
+    </message>
+    <message>
+        <source>Save the referral slip as PDF</source>
+        <translation>រក្សាទុកប័ណ្ណបញ្ជូនជា PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>ឯកសារ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>បានរក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>The slip was sent to the printer.</source>
+        <translation>ប័ណ្ណត្រូវបានផ្ញើទៅម៉ាស៊ីនបោះពុម្ព។</translation>
     </message>
 </context>
 <context>

@@ -331,6 +331,8 @@ class ContactsPage(QWidget):
         self.import_button.setObjectName("importButton")
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportButton")
+        self.directory_button = QPushButton()
+        self.directory_button.setObjectName("printDirectoryButton")
         self.count_label = QLabel()
         for button in (self.new_button, self.delete_button, self.import_button):
             button.setVisible(self.can_write)
@@ -341,6 +343,7 @@ class ContactsPage(QWidget):
         buttons.addWidget(self.count_label)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.directory_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -360,6 +363,7 @@ class ContactsPage(QWidget):
         self.delete_button.clicked.connect(self.ask_delete)
         self.import_button.clicked.connect(self.choose_import_file)
         self.export_button.clicked.connect(self.choose_export_file)
+        self.directory_button.clicked.connect(self.choose_directory_file)
 
         self.retranslate()
         self.model.set_rows(self.service.search())
@@ -375,6 +379,7 @@ class ContactsPage(QWidget):
         self.delete_button.setText(self.tr("Delete…"))
         self.import_button.setText(self.tr("Import CSV/XLSX…"))
         self.export_button.setText(self.tr("Export CSV/XLSX…"))
+        self.directory_button.setText(self.tr("Print directory…"))
         self.model.retranslate()
         self._show_count()
 
@@ -509,3 +514,29 @@ class ContactsPage(QWidget):
             )
 
         run_in_background(self, work, done)
+
+    # -- printable directory ----------------------------------------------------------------------
+
+    def choose_directory_file(self) -> QFileDialog:
+        """The printable directory as PDF, in the interface language, where the user chooses."""
+        lang = current_language()
+        dialog = QFileDialog(self, self.tr("Save the printable directory as PDF"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"directory-{date.today().isoformat()}-{lang}.pdf")
+        dialog.fileSelected.connect(lambda name: self.write_directory(Path(name), lang))
+        dialog.open()
+        return dialog
+
+    def write_directory(self, path: Path, lang: str) -> None:
+        def done(count: int) -> None:
+            show_message(
+                self,
+                self.tr("The directory (%1 organisations) was written to %2.")
+                .replace("%1", str(count))
+                .replace("%2", str(path)),
+            )
+
+        run_in_background(self, lambda _t: self.service.directory_pdf(path, lang), done)

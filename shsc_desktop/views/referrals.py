@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +34,18 @@ from ..models import codes
 from ..security.permissions import Perm
 from ..services.contacts import ContactView
 from ..services.incidents import IncidentService, IncidentView
+from ..services.months import add_months, period_of
 from ..services.office import UnlockedOffice
-from ..services.referrals import FollowUp, ReferralDraft, ReferralService, ReferralUpdate, ReferralView
+from ..services.referrals import (
+    FollowUp,
+    ReferralDraft,
+    ReferralFilters,
+    ReferralRow,
+    ReferralService,
+    ReferralUpdate,
+    ReferralView,
+)
+from ..services.statistics import period_label
 from .form_helpers import (
     ERROR_STYLE,
     FieldProblems,
@@ -51,6 +63,9 @@ from .i18n import current_language
 from .messages import error_text, show_error
 from .operations import run_in_background
 from .register_tables import FollowUpTableModel, ReferralTableModel
+from .slip_dialog import SlipDialog
+
+ALL_REFERRALS_SHOWN = 500  # the newest first; filters narrow the list down
 
 
 def _table(name: str, model: object) -> QTableView:
@@ -380,6 +395,9 @@ class ReferralsPage(QWidget):
         self.incident: IncidentView | None = None
         self.form: ReferralForm | None = None
         self.update_dialog: ReferralUpdateDialog | None = None
+        self.slip_dialog: SlipDialog | None = None
+        self._all_generation = 0
+        self._all_total = 0
 
         self.heading = heading_label()
         self.incident_code = QLineEdit()
@@ -401,9 +419,12 @@ class ReferralsPage(QWidget):
         self.update_button.setObjectName("updateReferralButton")
         self.new_button.setVisible(self.can_write)
         self.update_button.setVisible(self.can_write)
+        self.slip_button = QPushButton()
+        self.slip_button.setObjectName("printSlipButton")
         referral_buttons = QHBoxLayout()
         referral_buttons.addWidget(self.new_button)
         referral_buttons.addWidget(self.update_button)
+        referral_buttons.addWidget(self.slip_button)
         referral_buttons.addStretch(1)
         self.incident_box = QGroupBox()
         incident_layout = QVBoxLayout(self.incident_box)
@@ -426,10 +447,35 @@ class ReferralsPage(QWidget):
         follow_layout.addLayout(follow_row)
         follow_layout.addWidget(self.follow_up_table, 1)
 
+        # All referrals, filtered in SQL (ReferralService.query); a row shows its incident above.
+        self.all_model = ReferralTableModel(self)
+        self.all_table = _table("allReferralsTable", self.all_model)
+        self.filter_month = QComboBox()
+        self.filter_month.setObjectName("referralMonthFilter")
+        self.filter_service = code_combo("referralServiceFilter")
+        self.filter_status = code_combo("referralStatusFilter")
+        self.filter_outcome = code_combo("referralOutcomeFilter")
+        self.filter_due = QCheckBox()
+        self.filter_due.setObjectName("referralDueFilter")
+        self.all_count = QLabel()
+        self.all_box = QGroupBox()
+        all_layout = QVBoxLayout(self.all_box)
+        all_filters = QHBoxLayout()
+        for widget in (self.filter_month, self.filter_service, self.filter_status, self.filter_outcome):
+            all_filters.addWidget(widget, 1)
+        all_filters.addWidget(self.filter_due)
+        all_filters.addWidget(self.all_count)
+        all_layout.addLayout(all_filters)
+        all_layout.addWidget(self.all_table, 1)
+        self.lists = QTabWidget()
+        self.lists.setObjectName("referralLists")
+        self.lists.addTab(self.follow_up_box, "")
+        self.lists.addTab(self.all_box, "")
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.incident_box, 1)
-        layout.addWidget(self.follow_up_box, 1)
+        layout.addWidget(self.lists, 1)
 
         self.show_button.clicked.connect(self.show_typed_incident)
         self.incident_code.returnPressed.connect(self.show_typed_incident)
@@ -441,9 +487,15 @@ class ReferralsPage(QWidget):
         self.follow_up_table.clicked.connect(self._follow_up_chosen)
         self.referral_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.referral_model.modelReset.connect(self._update_buttons)
+        self.slip_button.clicked.connect(self.open_slip)
+        for combo in (self.filter_month, self.filter_service, self.filter_status, self.filter_outcome):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_all())
+        self.filter_due.toggled.connect(lambda _c: self.refresh_all())
+        self.all_table.clicked.connect(self._all_chosen)
 
         self.retranslate()
         self.refresh_follow_ups()
+        self.refresh_all()
         self._update_buttons()
 
     def retranslate(self) -> None:
@@ -455,6 +507,14 @@ class ReferralsPage(QWidget):
         self.update_button.setText(self.tr("Response and outcome…"))
         self.follow_up_box.setTitle(self.tr("Follow-ups due / overdue"))
         self.include_week.setText(self.tr("Include the next 7 days"))
+        self.slip_button.setText(self.tr("Print slip…"))
+        self.all_box.setTitle(self.tr("All referrals"))
+        self.lists.setTabText(0, self.tr("Follow-ups due / overdue"))
+        self.lists.setTabText(1, self.tr("All referrals"))
+        self._fill_all_filters()
+        self.filter_due.setText(self.tr("Follow-up due"))
+        self.all_model.retranslate()
+        self._show_all_count(None)
         self._show_incident_info()
         self.referral_model.retranslate()
         self.follow_up_model.retranslate()
@@ -475,6 +535,59 @@ class ReferralsPage(QWidget):
             self._show_follow_up_count()
 
         run_in_background(self, lambda _t: self.service.due_follow_ups(self.today, days), show)
+
+    def _fill_all_filters(self) -> None:
+        current = self.filter_month.currentData()
+        self.filter_month.blockSignals(True)
+        self.filter_month.clear()
+        self.filter_month.addItem(self.tr("All months"), "")
+        this_month = period_of(self.today)
+        for back in range(24):
+            period = add_months(this_month, -back)
+            self.filter_month.addItem(period_label(period, current_language()), period)
+        self.filter_month.setCurrentIndex(max(0, self.filter_month.findData(current or "")))
+        self.filter_month.blockSignals(False)
+        fill_codes(self.filter_service, codes.SERVICE_TYPE, self.tr("All services"))
+        fill_codes(self.filter_status, codes.REFERRAL_STATUS, self.tr("All responses"))
+        fill_codes(self.filter_outcome, codes.REFERRAL_OUTCOME, self.tr("All outcomes"))
+
+    def all_filters(self) -> ReferralFilters:
+        return ReferralFilters(
+            period=self.filter_month.currentData() or None,
+            service_type=code_of(self.filter_service) or None,
+            status=code_of(self.filter_status) or None,
+            outcome=code_of(self.filter_outcome) or None,
+            follow_up_due_by=self.today if self.filter_due.isChecked() else None,
+        )
+
+    def refresh_all(self) -> None:
+        """Reload the list of all referrals with the chosen filters (in the background)."""
+        filters = self.all_filters()
+        self._all_generation += 1
+        generation = self._all_generation
+
+        def show(result: tuple[list[ReferralRow], int]) -> None:
+            if generation == self._all_generation:
+                self.all_model.set_rows(result[0])
+                self._show_all_count(result[1])
+
+        run_in_background(self, lambda _t: self.service.query(filters, limit=ALL_REFERRALS_SHOWN), show)
+
+    def _show_all_count(self, total: int | None) -> None:
+        if total is None:  # only the language changed
+            total = self._all_total
+        self._all_total = total
+        shown = self.all_model.rowCount()
+        if shown < total:
+            text = self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
+        else:
+            text = self.tr("%1 referrals").replace("%1", str(total))
+        self.all_count.setText(text)
+
+    def _all_chosen(self, index: object) -> None:
+        rows = self.all_table.selectionModel().selectedRows()
+        if rows:
+            self.show_incident(self.all_model.row_at(rows[0].row()).incident_id)
 
     def _show_follow_up_count(self) -> None:
         rows = self.follow_up_model.rows()
@@ -536,6 +649,7 @@ class ReferralsPage(QWidget):
     def _update_buttons(self) -> None:
         self.new_button.setEnabled(self.incident is not None)
         self.update_button.setEnabled(self.selected_referral() is not None)
+        self.slip_button.setEnabled(self.selected_referral() is not None)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -560,7 +674,18 @@ class ReferralsPage(QWidget):
         dialog.open()
         return dialog
 
+    def open_slip(self) -> SlipDialog | None:
+        referral = self.selected_referral()
+        if referral is None:
+            return None
+        dialog = SlipDialog(self.office, referral.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.slip_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _saved(self, view: ReferralView) -> None:
         self.show_incident(view.incident_id)
         self.refresh_follow_ups()
+        self.refresh_all()
         self.changed.emit()

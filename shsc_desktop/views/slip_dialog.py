@@ -1,0 +1,218 @@
+"""Print a referral slip: for whom, in which language, and which of her details (if any).
+
+The service decides what may be printed (:mod:`shsc_desktop.services.slips`); this dialog only offers
+it. Identifying details are unticked by default and offered only to roles that may view them; without
+her consent (and no override) the dialog says why and prints nothing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ShscError
+from ..services.office import UnlockedOffice
+from ..services.slips import SlipChoices, SlipRequest, SlipService
+from .form_helpers import ERROR_STYLE
+from .i18n import current_language, language_name
+from .messages import error_text
+from .operations import Task, run_in_background
+from .printing import print_pdf
+
+
+class SlipDialog(QDialog):
+    """Choose audience, language and consented details, then save the slip as PDF or print it."""
+
+    def __init__(self, office: UnlockedOffice, referral_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipDialog")
+        self.service = SlipService(office)
+        self.referral_id = referral_id
+        self.printer: QPrinter | None = None
+        self.choices: SlipChoices | None = None
+        self.audience = QComboBox()
+        self.audience.setObjectName("slipAudience")
+        self.language = QComboBox()
+        self.language.setObjectName("slipLanguage")
+        for lang in ("km", "en"):
+            self.language.addItem(language_name(lang), lang)
+        self.language.setCurrentIndex(0 if current_language() == "km" else 1)
+        self.form = QFormLayout()
+        self.audience_label = QLabel()
+        self.language_label = QLabel()
+        self.form.addRow(self.audience_label, self.audience)
+        self.form.addRow(self.language_label, self.language)
+        self.details_box = QGroupBox()
+        self.details_box.setObjectName("slipDetails")
+        details = QVBoxLayout(self.details_box)
+        self.details_note = QLabel()
+        self.details_note.setWordWrap(True)
+        details.addWidget(self.details_note)
+        self.fields: dict[str, QCheckBox] = {}
+        for name in ("survivor_name", "survivor_phone", "survivor_address", "survivor_birth_date"):
+            box = QCheckBox()
+            box.setObjectName(f"slip_{name}")
+            details.addWidget(box)
+            self.fields[name] = box
+        self.message = QLabel()
+        self.message.setObjectName("slipMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setObjectName("saveSlipButton")
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("printSlipButton")
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.choose_file)
+        self.print_button.clicked.connect(self.choose_printer)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.details_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        try:
+            self.choices = self.service.choices(referral_id)
+        except ShscError as error:
+            self.message.setText(error_text(error))
+        self.retranslate()
+        self._apply_choices()
+        self.resize(520, 400)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Print referral slip"))
+        current = self.audience.currentData()
+        self.audience.clear()
+        self.audience.addItem(self.tr("For the service provider"), "provider")
+        self.audience.addItem(self.tr("For the survivor to carry"), "survivor")
+        if current:
+            self.audience.setCurrentIndex(self.audience.findData(current))
+        self.audience_label.setText(self.tr("Slip:"))
+        self.language_label.setText(self.tr("Language:"))
+        self.details_box.setTitle(self.tr("Details that name her"))
+        self.details_note.setText(
+            self.tr(
+                "Tick only what she agreed to have on the slip. The account of what happened is "
+                "never printed."
+            )
+        )
+        labels = {
+            "survivor_name": self.tr("Name"),
+            "survivor_phone": self.tr("Phone"),
+            "survivor_address": self.tr("Address"),
+            "survivor_birth_date": self.tr("Date of birth"),
+        }
+        for name, box in self.fields.items():
+            box.setText(labels[name])
+        self.save_button.setText(self.tr("Save as PDF…"))
+        self.print_button.setText(self.tr("Print…"))
+        self.close_button.setText(self.tr("Close"))
+        if self.choices is not None and not self.choices.consent_ok:
+            self.message.setText(
+                self.tr(
+                    "She has not agreed to this referral and the chief has not overridden it: "
+                    "no slip can be printed."
+                )
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _apply_choices(self) -> None:
+        ok = self.choices is not None and self.choices.consent_ok
+        identifying = self.choices is not None and self.choices.may_print_identifying
+        self.details_box.setVisible(identifying)
+        for box in self.fields.values():
+            box.setChecked(False)
+        self.save_button.setEnabled(ok)
+        self.print_button.setEnabled(ok)
+        if not ok:
+            self.message.setStyleSheet(ERROR_STYLE)
+
+    def request(self) -> SlipRequest:
+        chosen = frozenset(name for name, box in self.fields.items() if box.isChecked())
+        return SlipRequest(
+            self.referral_id, str(self.audience.currentData()), str(self.language.currentData()), chosen
+        )
+
+    def _busy(self, busy: bool) -> None:
+        ok = not busy and self.choices is not None and self.choices.consent_ok
+        self.save_button.setEnabled(ok)
+        self.print_button.setEnabled(ok)
+
+    def _failed(self, error: BaseException) -> None:
+        assert isinstance(error, ShscError)
+        self._busy(False)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(error_text(error))
+
+    def choose_file(self) -> QFileDialog:
+        code = self.choices.referral_code if self.choices else "slip"
+        dialog = QFileDialog(self, self.tr("Save the referral slip as PDF"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"slip-{code}-{self.language.currentData()}.pdf")
+        dialog.fileSelected.connect(lambda name: self.save(Path(name)))
+        dialog.open()
+        return dialog
+
+    def save(self, path: Path) -> None:
+        request = self.request()
+        self._busy(True)
+
+        def done(_fields: list[str]) -> None:
+            self._busy(False)
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("Saved: %1").replace("%1", str(path)))
+
+        run_in_background(self, lambda _t: self.service.referral_slip(request, path), done, self._failed)
+
+    def choose_printer(self) -> QPrintDialog:
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer = self.printer
+        dialog = QPrintDialog(printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self.print_to(printer) if result else None)
+        QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload in PySide6
+        return dialog
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Build the slip in a private temporary folder, print it, and remove the file at once."""
+        request = self.request()
+        self._busy(True)
+
+        def work(task: Task) -> int:
+            with tempfile.TemporaryDirectory(prefix="shsc-slip-") as folder:
+                target = Path(folder) / "slip.pdf"
+                self.service.referral_slip(request, target)
+                data = target.read_bytes()
+            return print_pdf(data, printer, task.report, task.is_cancelled)
+
+        def done(_pages: int) -> None:
+            self._busy(False)
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("The slip was sent to the printer."))
+
+        run_in_background(self, work, done, self._failed)
