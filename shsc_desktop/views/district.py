@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -256,9 +257,10 @@ class CompletenessPanel(QWidget):
         bold.setBold(True)
         for j in range(len(values)):
             self.table.item(len(codes), j).setFont(bold)
-        self.table.setColumnWidth(0, 240)
+        header = self.table.horizontalHeader()
+        self.table.setColumnWidth(0, 220)
         for j in range(1, len(values)):
-            self.table.setColumnWidth(j, 130)
+            header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
 
     def save_deadline(self) -> None:
@@ -341,6 +343,9 @@ class TotalsPanel(QWidget):
         splitter.addWidget(self.headline_box)
         splitter.addWidget(self.breakdown_box)
         splitter.addWidget(self.tables_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([300, 190, 230])
+        self.breakdown.setMinimumHeight(110)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -410,6 +415,8 @@ class TotalsPanel(QWidget):
         )
         head = data.statistics.table("headline")
         self._fill_table(self.headline, head, lang)
+        self.headline.setColumnWidth(0, 230)
+        self.headline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         split = data.statistics.table("incidents_by_type_child_adult")
         bars = []
         for i, code in enumerate(split.rows):
@@ -438,7 +445,8 @@ class TotalsPanel(QWidget):
             set_row(self.breakdown, i, values, BAD if row.status == "missing" else None)
         self.breakdown.setColumnWidth(0, 200)
         for j in range(2, 3 + len(types)):
-            self.breakdown.setColumnWidth(j, 90)
+            self.breakdown.setColumnWidth(j, 110)
+            self.breakdown.horizontalHeaderItem(j).setToolTip(self.breakdown.horizontalHeaderItem(j).text())
         self.breakdown.resizeRowsToContents()
 
         current = self.table_choice.currentData()

@@ -109,6 +109,7 @@ def read_only_table(columns: int, name: str) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(34)  # room for Khmer's stacked consonants
+    table.verticalHeader().setMinimumSectionSize(30)  # resizeRowsToContents must not clip Khmer
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(True)
     return table
@@ -214,6 +215,7 @@ class UpwardPanel(QWidget):
         row.addStretch(1)
         self.history = read_only_table(5, "exportHistory")
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.history.itemSelectionChanged.connect(self._update_buttons)
         self.reexport_button = QPushButton()
         self.reexport_button.setObjectName("reexportButton")

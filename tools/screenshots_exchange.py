@@ -1,0 +1,163 @@
+"""Screenshots of the Exchange section in Khmer and English, rendered offscreen into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots_exchange.py
+
+Builds a throw-away demo chain, every office its own encrypted data folder: the ministry, district
+1201 (Chamkar Mon) and two communes with six months of synthetic records, enrolled by request,
+answer and installation (test-size RSA keys). Commune 120101 approves and sends its last three
+months, 120109 only the last one; the district imports them. Saves, for km and en:
+exchange-commune, import-summary (a dry run over a new, an already imported and a damaged file),
+completeness and district-totals (``<name>-<lang>.png``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["SHSC_KDF"] = "fast"
+os.environ.setdefault("SHSC_RSA_BITS", "2048")  # demo keys only: production uses 3072
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from shsc_desktop.errors import ValidationFailed  # noqa: E402
+from shsc_desktop.security.vault import KdfParams  # noqa: E402
+from shsc_desktop.services import synthetic  # noqa: E402
+from shsc_desktop.services.district import DistrictService, recent_periods  # noqa: E402
+from shsc_desktop.services.enrolment import EnrolmentService  # noqa: E402
+from shsc_desktop.services.exchange import ExchangeService  # noqa: E402
+from shsc_desktop.services.months import MonthService  # noqa: E402
+from shsc_desktop.services.office import OfficeFolder, UnlockedOffice  # noqa: E402
+from shsc_desktop.views import i18n, operations  # noqa: E402
+from shsc_desktop.views.app import prepare_application  # noqa: E402
+from shsc_desktop.views.main_window import MainWindow  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1200, 780)
+PASSWORD = "demo-password-1"
+
+
+def settle() -> None:
+    for _ in range(3):
+        operations.wait_for_all()
+        for _ in range(5):
+            QCoreApplication.processEvents()
+
+
+def save(widget: QWidget, name: str) -> None:
+    settle()
+    path = OUT / name
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(path.relative_to(ROOT))
+
+
+def create(base: Path, level: str, code: str, user: str) -> UnlockedOffice:
+    folder = OfficeFolder(base / f"{level}-{code or 'mowa'}", kdf=KdfParams.fast_for_tests())
+    office, _ = folder.create(level, code, user, PASSWORD, f"{user.title()} (synthetic)")
+    return office
+
+
+def enrol(lower: UnlockedOffice, upper: UnlockedOffice, files: Path) -> None:
+    code = lower.info.code
+    request = EnrolmentService(lower).request(files / f"{code}.shscreq")
+    EnrolmentService(upper).sign(request.path, files / f"{code}.shscpkg")
+    EnrolmentService(lower).accept(files / f"{code}.shscpkg")
+
+
+def approve(office: UnlockedOffice, period: str) -> None:
+    with contextlib.suppress(ValidationFailed):  # already approved by the synthetic history
+        MonthService(office).approve(period)
+
+
+def build(base: Path) -> tuple[dict[str, UnlockedOffice], list[Path], Path]:
+    files = base / "files"
+    usb = base / "usb"
+    files.mkdir()
+    ministry = create(base, "ministry", "", "officer")
+    EnrolmentService(ministry).create_root()
+    district = create(base, "district", "1201", "khan")
+    enrol(district, ministry, files)
+    communes = {code: create(base, "commune", code, "chief") for code in ("120101", "120109")}
+    for seed, office in enumerate(communes.values(), start=3):
+        enrol(office, district, files)
+        synthetic.generate(office, months=6, seed=seed)
+    months = recent_periods(DistrictService(district).clock(), 3)  # oldest first
+    sent = []
+    for period in months:
+        approve(communes["120101"], period)
+        sent.append(ExchangeService(communes["120101"]).export_month(period, usb).path)
+    for period in months[-2:]:  # September was sent (late), October is still on the stick
+        approve(communes["120109"], period)
+    sent.append(ExchangeService(communes["120109"]).export_month(months[-2], usb).path)
+    late = ExchangeService(communes["120109"]).export_month(months[-1], usb).path
+    DistrictService(district).set_deadline_days(30)
+    ExchangeService(district).import_files(sent)
+    # for the dry-run picture: one file already imported, one new, one damaged on the way
+    damaged = usb / "SHSC-120109-copy-damaged.shsc"
+    data = bytearray(late.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    offices = {"MOWA": ministry, "1201": district, **communes}
+    return offices, [sent[2], late, damaged], usb
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="shsc-shots-") as tmp:
+        base = Path(tmp)
+        prepare_application(base / "prefs")
+        offices, batch, usb = build(base)
+        commune, district = offices["120101"], offices["1201"]
+        period = recent_periods(DistrictService(district).clock(), 1)[0]
+        try:
+            for lang in ("km", "en"):
+                i18n.set_language(lang)
+                window = MainWindow(commune)
+                window.resize(*SIZE)
+                window.show()
+                window.show_section("exchange")
+                upward = window.exchange_page.upward
+                upward.refresh()
+                upward.start_export(period, usb / "again")  # the same revision again
+                settle()
+                save(window, f"exchange-commune-{lang}.png")
+                window.close()
+                window.deleteLater()
+                settle()
+
+                window = MainWindow(district)
+                window.resize(*SIZE)
+                window.show()
+                window.show_section("exchange")
+                page = window.exchange_page
+                page.tabs.setCurrentWidget(page.import_panel)
+                page.import_panel.dry_run(batch)
+                save(window, f"import-summary-{lang}.png")
+                page.import_panel.discard()
+                page.tabs.setCurrentWidget(page.completeness)
+                page.completeness.refresh()
+                save(window, f"completeness-{lang}.png")
+                page.tabs.setCurrentWidget(page.totals)
+                page.totals.show_month(period)
+                save(window, f"district-totals-{lang}.png")
+                window.close()
+                window.deleteLater()
+                settle()
+        finally:
+            for office in offices.values():
+                office.lock("screenshots")
+        i18n.set_language("en")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
