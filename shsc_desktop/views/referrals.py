@@ -462,6 +462,9 @@ class ReferralsPage(QWidget):
         all_layout = QVBoxLayout(self.all_box)
         all_filters = QHBoxLayout()
         for widget in (self.filter_month, self.filter_service, self.filter_status, self.filter_outcome):
+            # long labels (Khmer service names) must not widen the window; the popup shows them whole
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(8)
             all_filters.addWidget(widget, 1)
         all_filters.addWidget(self.filter_due)
         all_filters.addWidget(self.all_count)

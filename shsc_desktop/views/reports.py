@@ -79,7 +79,7 @@ class CountTableWidget(QTableWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.verticalHeader().hide()
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(True)
+        self.setWordWrap(False)  # one line per row: the height fits before the layout settles
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
@@ -128,7 +128,7 @@ class CountTableWidget(QTableWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 6
         height += sum(self.rowHeight(r) for r in range(self.rowCount()))
         if self.horizontalScrollBar().isVisible():
             height += self.horizontalScrollBar().height()
@@ -194,8 +194,6 @@ class ReportsPage(QWidget):
         output.addWidget(self.language)
         output.addSpacing(12)
         output.addWidget(self.shared, 1)
-        output.addWidget(self.save_button)
-        output.addWidget(self.print_button)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("reportProgress")
@@ -233,6 +231,10 @@ class ReportsPage(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(content)
+
+        # The buttons share the month's row: the language row keeps the page within 1100 px.
+        picker.addWidget(self.save_button)
+        picker.addWidget(self.print_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
