@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -43,6 +44,7 @@ from ..exports.bundle import (
     MAX_BUNDLE_SIZE,
     TrustStore,
     VerifiedBundle,
+    VerifyCache,
     build_bundle,
     bundle_filename,
     canonical_json,
@@ -670,6 +672,8 @@ class ExchangeService:
         """
         require(self.actor, Perm.IMPORT)
         key, cert, trust, own_ca = self._receiver()
+        cache = VerifyCache()  # the district CA and CRLs are the same for the whole batch
+        kept: set[bytes] = set()  # CA certificates and CRLs already handed to the trust store (see _apply)
         results: dict[int, FileResult] = {}
         verified: list[tuple[int, Path, bytes, VerifiedBundle]] = []
         total = len(paths)
@@ -686,7 +690,7 @@ class ExchangeService:
             path = Path(raw)
             try:
                 data = self._read(path)
-                vb = open_bundle(data, key, cert, trust, self.clock())
+                vb = open_bundle(data, key, cert, trust, self.clock(), cache)
                 self._check_sender(vb, own_ca)
                 verified.append((i, path, data, vb))
             except BundleRejected as exc:
@@ -701,7 +705,7 @@ class ExchangeService:
                 overlay = _OverlayLog(DbReceivedLog(overlay_session.__enter__()))
             for i, path, data, vb in verified:
                 try:
-                    results[i] = self._apply(path, data, vb, trust, overlay, allow_sequence_jump)
+                    results[i] = self._apply(path, data, vb, trust, overlay, allow_sequence_jump, kept)
                 except BundleRejected as exc:
                     reject(i, path, exc)
                 if progress is not None:
@@ -719,8 +723,18 @@ class ExchangeService:
         trust: TrustStore,
         overlay: _OverlayLog | None,
         allow_jump: bool,
+        kept: set[bytes] | None = None,
     ) -> FileResult:
+        """Apply one verified bundle in its own transaction.
+
+        ``kept`` holds the SHA-256 of the CA certificates (and of each CRL with its issuer) that an
+        earlier, committed bundle of the same batch already passed to ``keystore.add_ca`` /
+        ``keep_crl``: for those exact bytes the stored state can only be the same or newer, so asking
+        again would change nothing.
+        """
         now = self.clock()
+        kept = set() if kept is None else kept
+        keeping: set[bytes] = set()
 
         def result(decision: Decision) -> FileResult:
             return FileResult(
@@ -787,11 +801,18 @@ class ExchangeService:
                 row.nil_report = vb.nil_report
                 row.tables = tables_json
                 row.updated_at = now
-            keystore.add_ca(s, vb.ca_cert)
+            ca_fp = vb.ca_cert.fingerprint(hashes.SHA256())
+            if ca_fp not in kept:
+                keystore.add_ca(s, vb.ca_cert)
+                keeping.add(ca_fp)
             for crl in vb.crls:
                 issuer = trust.root if crl.issuer == trust.root.subject else vb.ca_cert
+                crl_key = crl.fingerprint(hashes.SHA256()) + issuer.fingerprint(hashes.SHA256())
+                if crl_key in kept:
+                    continue
                 if keystore.keep_crl(s, crl, issuer):
                     trust.crls.append(crl)
+                keeping.add(crl_key)
             audit.record(
                 s,
                 self.actor.username,
@@ -808,6 +829,7 @@ class ExchangeService:
                     "file": path.name,
                 },
             )
+        kept |= keeping  # committed
         return result(decision)
 
     # -- completeness and totals -------------------------------------------------------------------
