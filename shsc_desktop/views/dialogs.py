@@ -9,6 +9,7 @@ opened with ``open()`` by their callers, never ``exec()``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,13 +27,22 @@ from PySide6.QtWidgets import (
 
 from ..errors import ShscError
 from ..models.codes import ROLE
-from ..security.accounts import AccountService
 from ..security.permissions import ROLES_BY_LEVEL
 from ..security.vault import MIN_PASSWORD_LENGTH
-from ..services.office import UnlockedOffice
 from .i18n import current_language
 from .messages import error_text
 from .operations import run_in_background
+
+if TYPE_CHECKING:
+    from ..security.accounts import AccountService
+    from ..services.office import UnlockedOffice
+
+
+def _accounts(office: UnlockedOffice) -> AccountService:
+    """``AccountService`` imported on use: the sign-in window loads this module before SQLAlchemy."""
+    from ..security.accounts import AccountService
+
+    return AccountService(office)
 
 
 def password_problem(password: str, repeat: str) -> str:
@@ -152,7 +162,7 @@ class ChangePasswordDialog(QDialog):
         self._set_busy(True)
         run_in_background(
             self,
-            lambda _task: AccountService(self.office).change_own_password(old, new),
+            lambda _task: _accounts(self.office).change_own_password(old, new),
             on_success=self._changed,
             on_failure=self._failed,
         )
@@ -248,7 +258,7 @@ class AddUserDialog(QDialog):
         self.ok_button.setEnabled(False)
         run_in_background(
             self,
-            lambda _task: AccountService(self.office).add_user(username, role, password, full_name),
+            lambda _task: _accounts(self.office).add_user(username, role, password, full_name),
             on_success=lambda _user: self._added(username),
             on_failure=self._failed,
         )
@@ -326,7 +336,7 @@ class ResetPasswordDialog(QDialog):
         self.ok_button.setEnabled(False)
         run_in_background(
             self,
-            lambda _task: AccountService(self.office).reset_password(self.target, password),
+            lambda _task: _accounts(self.office).reset_password(self.target, password),
             on_success=lambda _r: self._done(),
             on_failure=self._failed,
         )

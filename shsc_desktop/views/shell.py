@@ -8,20 +8,24 @@ decrypted data) and locks the office, which drops the key; then the sign-in wind
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import DatabaseDamaged
-from ..security.accounts import AccountService
-from ..services.admin import AdminService
 from ..services.office import OfficeFolder, UnlockedOffice
 from . import i18n, operations
 from .dialogs import ChangePasswordDialog
 from .inactivity import InactivityTimer
-from .main_window import MainWindow
 from .messages import show_error
 from .unlock import UnlockWindow
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+# The main window (every register page, their services, SQLAlchemy and the models) is imported when
+# an office is first opened, not at start-up: the sign-in window needs none of it (DESIGN.md §8).
 
 MINUTE_MS = 60_000
 
@@ -93,6 +97,8 @@ class AppShell(QObject):
 
     def open_office(self, office: UnlockedOffice) -> None:
         """After any unlock: force a password change if one is due, then the main window."""
+        from ..security.accounts import AccountService
+
         self.office = office
         if AccountService(office).must_change_password():
             dialog = ChangePasswordDialog(office, forced=True)
@@ -108,6 +114,9 @@ class AppShell(QObject):
             self.unlock_window.hide()
 
     def _show_main(self) -> None:
+        from ..services.admin import AdminService
+        from .main_window import MainWindow
+
         assert self.office is not None
         self.password_dialog = None
         window = MainWindow(self.office)
