@@ -732,10 +732,6 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>Please correct the marked fields.</translation>
-    </message>
 </context>
 <context>
     <name>ContactTableModel</name>
@@ -1424,10 +1420,6 @@
         <source>The month %1 has been approved: this record can be read but not changed.</source>
         <translation>The month %1 has been approved: this record can be read but not changed.</translation>
     </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>Please correct the marked fields.</translation>
-    </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
@@ -1678,10 +1670,6 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>Please correct the marked fields.</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2065,10 @@
 <context>
     <name>Problems</name>
     <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Please correct the marked fields.</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>This field is required.</translation>
     </message>
@@ -2345,10 +2337,6 @@
         <source>Override and refer</source>
         <translation>Override and refer</translation>
     </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>Please correct the marked fields.</translation>
-    </message>
 </context>
 <context>
     <name>ReferralTableModel</name>
@@ -2414,10 +2402,6 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>Please correct the marked fields.</translation>
     </message>
 </context>
 <context>

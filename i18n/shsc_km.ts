@@ -732,10 +732,6 @@
         <source>Cancel</source>
         <translation>បោះបង់</translation>
     </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
-    </message>
 </context>
 <context>
     <name>ContactTableModel</name>
@@ -1424,10 +1420,6 @@
         <source>The month %1 has been approved: this record can be read but not changed.</source>
         <translation>ខែ %1 ត្រូវបានអនុម័តហើយ៖ កំណត់ត្រានេះអាចអានបាន ប៉ុន្តែមិនអាចកែប្រែបានទេ។</translation>
     </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
-    </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
@@ -1678,10 +1670,6 @@
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
-    </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2065,10 @@
 <context>
     <name>Problems</name>
     <message>
+        <source>Please correct the marked fields.</source>
+        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>ត្រូវបំពេញចន្លោះនេះ។</translation>
     </message>
@@ -2345,10 +2337,6 @@
         <source>Override and refer</source>
         <translation>សម្រេចលើស ហើយបញ្ជូន</translation>
     </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
-    </message>
 </context>
 <context>
     <name>ReferralTableModel</name>
@@ -2414,10 +2402,6 @@
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
-    </message>
-    <message>
-        <source>Please correct the marked fields.</source>
-        <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import ImportProblems, ShscError, ValidationFailed
+from ..errors import ImportProblems, ShscError
 from ..exports import directory_io
 from ..models import codes
 from ..security.permissions import Perm
@@ -50,7 +50,7 @@ from .form_helpers import (
     set_field_label,
 )
 from .i18n import current_language
-from .messages import confirm, error_text, show_error, show_message
+from .messages import confirm, show_error, show_message
 from .operations import run_in_background
 from .register_tables import ContactTableModel
 
@@ -236,13 +236,7 @@ class ContactForm(QDialog):
     def _failed(self, error: BaseException) -> None:
         assert isinstance(error, ShscError)
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            unplaced = self.problems.show(error.problems)
-            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
-        else:
-            self.problems.clear()
-            self.error.setText(error_text(error))
-        self.error.show()
+        self.problems.report(error, self.error)
 
 
 class ImportReport(QDialog):

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import ShscError, ValidationFailed
 from ..models import gazetteer
 from ..models.codes import CodeList
 from .i18n import current_language
+from .messages import error_text
 
 NO_DATE = QDate(1900, 1, 1)  # the "empty" value of an OptionalDateEdit
 DATE_FORMAT = "yyyy-MM-dd"
@@ -178,6 +180,20 @@ class FieldProblems:
             label.setText(text if not label.text() else label.text() + "\n" + text)
             label.show()
         return unplaced
+
+    def report(self, error: ShscError, general: QLabel) -> None:
+        """Show a failed save: field problems next to their fields, the rest in ``general``.
+
+        Nothing the user typed is touched; only the messages change.
+        """
+        if isinstance(error, ValidationFailed):
+            unplaced = self.show(error.problems)
+            heading = QCoreApplication.translate("Problems", "Please correct the marked fields.")
+            general.setText("\n".join([heading, *unplaced]))
+        else:
+            self.clear()
+            general.setText(error_text(error))
+        general.show()
 
     def text(self, field: str) -> str:
         label = self.labels.get(field)

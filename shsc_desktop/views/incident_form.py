@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import MonthLocked, ShscError, ValidationFailed
+from ..errors import MonthLocked, ShscError
 from ..models import codes
 from ..security.permissions import Perm
 from ..services.incidents import (
@@ -838,14 +838,6 @@ class IncidentForm(QDialog):
     def _failed(self, error: BaseException) -> None:
         assert isinstance(error, ShscError)
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            unplaced = self.problems.show(error.problems)
-            lines = [self.tr("Please correct the marked fields."), *unplaced]
-            self.error.setText("\n".join(lines))
-            self.error.show()
-            return
-        self.problems.clear()
-        self.error.setText(error_text(error))
-        self.error.show()
+        self.problems.report(error, self.error)
         if isinstance(error, MonthLocked):
             show_error(self, error)

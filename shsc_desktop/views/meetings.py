@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import MonthLocked, ShscError, ValidationFailed
+from ..errors import MonthLocked, ShscError
 from ..models import codes
 from ..security.permissions import Perm
 from ..services import months
@@ -66,7 +66,7 @@ from .form_helpers import (
     set_field_label,
 )
 from .i18n import current_language
-from .messages import error_text, show_error, show_message
+from .messages import show_error, show_message
 from .operations import run_in_background
 from .register_tables import ActionItemTableModel, MeetingTableModel
 
@@ -407,15 +407,9 @@ class MeetingForm(QDialog):
     def _failed(self, error: BaseException) -> None:
         assert isinstance(error, ShscError)
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            unplaced = self.problems.show(error.problems)
-            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
-        else:
-            self.problems.clear()
-            self.error.setText(error_text(error))
-            if isinstance(error, MonthLocked):
-                show_error(self, error)
-        self.error.show()
+        self.problems.report(error, self.error)
+        if isinstance(error, MonthLocked):
+            show_error(self, error)
 
 
 class MeetingsPage(QWidget):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import ConsentRequired, ShscError, ValidationFailed
+from ..errors import ConsentRequired, ShscError
 from ..models import codes
 from ..security.permissions import Perm
 from ..services.contacts import ContactView
@@ -261,12 +261,7 @@ class ReferralForm(QDialog):
     def _failed(self, error: BaseException) -> None:
         assert isinstance(error, ShscError)
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            unplaced = self.problems.show(error.problems)
-            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
-        else:
-            self.problems.clear()
-            self.error.setText(error_text(error))
+        self.problems.report(error, self.error)
         if isinstance(error, ConsentRequired):
             self.override_button.setVisible(self.can_override)
             if not self.can_override:
@@ -365,12 +360,7 @@ class ReferralUpdateDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         assert isinstance(error, ShscError)
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            unplaced = self.problems.show(error.problems)
-            self.error.setText("\n".join([self.tr("Please correct the marked fields."), *unplaced]))
-        else:
-            self.error.setText(error_text(error))
-        self.error.show()
+        self.problems.report(error, self.error)
 
 
 class ReferralsPage(QWidget):
