@@ -1015,7 +1015,6 @@ def bench_list_filter(bench: Bench) -> Result:
 MEMORY_PROBE = """
 import sys
 from pathlib import Path
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 def status(key):
@@ -1025,34 +1024,45 @@ def status(key):
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
-if sys.argv[1] == "bare":
+def settle(app, rounds=20):
+    for _ in range(rounds):
+        app.processEvents()
+
+mode = sys.argv[1]
+if mode == "bare":
     from PySide6.QtWidgets import QWidget
     app = QApplication(sys.argv[:1])
     window = QWidget()
     window.resize(1100, 700)
     window.show()
-    for _ in range(20):
-        app.processEvents()
+    settle(app)
 else:
     from shsc_desktop.services.office import OfficeFolder
     from shsc_desktop.views import operations
     from shsc_desktop.views.app import prepare_application
-    from shsc_desktop.views.shell import AppShell
     data_dir = Path(sys.argv[2])
     app = prepare_application(data_dir)
-    shell = AppShell(data_dir)
-    shell.start()
-    office = OfficeFolder(data_dir).unlock(sys.argv[3], sys.argv[4])
-    shell.open_office(office)
-    window = shell.main_window
-    window.resize(1100, 700)
-    window.show_section("incidents")
-    page = window.incidents_page
-    for _ in range(20):
-        app.processEvents()
+    if mode == "app":  # what the user gets: the shell, the main window, the Incidents section
+        from shsc_desktop.views.shell import AppShell
+        shell = AppShell(data_dir)
+        shell.start()
+        office = OfficeFolder(data_dir).unlock(sys.argv[3], sys.argv[4])
+        shell.open_office(office)
+        window = shell.main_window
+        window.resize(1100, 700)
+        window.show_section("incidents")
+        page = window.incidents_page
+    else:  # "page": the Incidents page alone, and the full page check the shell starts after opening
+        from shsc_desktop.views.incidents import IncidentsPage
+        office = OfficeFolder(data_dir).unlock(sys.argv[3], sys.argv[4])
+        page = IncidentsPage(office)
+        page.resize(1100, 700)
+        page.show()
+        settle(app)
+        office.check_integrity()
+    settle(app)
     operations.wait_for_all()  # the full page check a large office gets after opening
-    for _ in range(20):
-        app.processEvents()
+    settle(app)
     assert page.model.rowCount() > 0, "no first screen"
 print(status("VmHWM"), status("VmRSS"), flush=True)
 """
@@ -1072,13 +1082,32 @@ def bench_memory(bench: Bench) -> Result:
             timeout=bench.config.timeout_s * 3,
         )
         if done.returncode != 0 or not done.stdout.strip():
-            tail = "\n".join(done.stderr.strip().splitlines()[-8:])
-            raise RuntimeError(f"memory probe failed (exit {done.returncode}):\n{tail}")
+            errors = [line for line in done.stderr.strip().splitlines() if "Error" in line]
+            raise RuntimeError(errors[-1] if errors else f"exit {done.returncode}")
         peak, now = (int(v) for v in done.stdout.split()[-2:])
         return peak, now
 
     runs = 3 if not bench.config.quick else 1
-    app = [probe("app", str(data_dir), *CHIEF) for _ in range(runs)]
+    how = (
+        f"A fresh process (median of {runs}) starts the GUI as `run_gui` does (fonts, translations, "
+        f"`AppShell` with its sign-in window), unlocks the {bench.config.big_incidents:,}-incident "
+        "office, opens the main window on the Incidents page with its first screen, and waits for the "
+        "background page check a large office gets after opening."
+    )
+    verdict_note = ""
+    try:
+        app = [probe("app", str(data_dir), *CHIEF) for _ in range(runs)]
+    except RuntimeError as exc:
+        # Say so, and still measure what can be: the Incidents page alone, same office, same check.
+        app = [probe("page", str(data_dir), *CHIEF) for _ in range(runs)]
+        how = (
+            f"Opening the main window on the {bench.config.big_incidents:,}-incident office FAILED in "
+            f"the probe process: `{exc}`. Measured instead (median of {runs}): a fresh process with the "
+            "app's fonts and translations that unlocks the office, shows the Incidents page alone "
+            "(`IncidentsPage`, its first screen) and runs the full page check the shell starts after "
+            "opening — a lower bound for the main window."
+        )
+        verdict_note = " (Incidents page alone; main window failed)"
     bare = [probe("bare") for _ in range(runs)]
     peak, rss = median([a[0] for a in app]), median([a[1] for a in app])
     base = median([b[0] for b in bare])
@@ -1086,14 +1115,12 @@ def bench_memory(bench: Bench) -> Result:
         measured=f"{fmt_size(peak)} peak ({fmt_size(rss)} at the end)",
         baseline=f"{fmt_size(base)} (bare PySide6 window)",
         ratio=fmt_ratio(peak, base),
-        verdict=verdict_at_most(peak, 250 * 1024 * 1024),
+        verdict=verdict_at_most(peak, 250 * 1024 * 1024) + verdict_note,
         numbers={"peak_bytes": peak, "rss_bytes": rss, "bare_bytes": base},
         notes=[
-            f"A fresh process (median of {runs}) starts the GUI as `run_gui` does (fonts, translations, "
-            f"`AppShell` with its sign-in window), unlocks the {bench.config.big_incidents:,}-incident "
-            "office, opens the main window on the Incidents page with its first screen, and waits "
-            "for the background page check a large office gets after opening. Peak resident memory "
-            "(VmHWM) against the same figure of a bare PySide6 window of the same size.",
+            how,
+            "Peak resident memory (VmHWM) against the same figure of a bare PySide6 window of the same "
+            "size (1100×700).",
         ],
     )
 
