@@ -657,7 +657,7 @@ def bench_unlock(bench: Bench) -> Result:
 
 @row("unlock-big", "unlock, office with 50,000 incidents", "none")
 def bench_unlock_big(bench: Bench) -> Result:
-    from shsc_desktop.services.office import OfficeFolder
+    from shsc_desktop.services.office import FULL_CHECK_AT_UNLOCK_BYTES, OfficeFolder
 
     os.environ.pop("SHSC_KDF", None)
     start = time.perf_counter()
@@ -688,8 +688,10 @@ def bench_unlock_big(bench: Bench) -> Result:
             f"{bench.config.big_incidents:,} synthetic incidents with Khmer names, addresses and "
             f"narratives (database {fmt_size(size)}, built in {fmt_time(build)}); no audit entries for "
             "them, so a real office of that size is at least this slow.",
-            "The difference over the empty office is the full-file `cipher_integrity_check` and "
-            "`integrity_check` that every unlock runs: it grows with the database.",
+            f"An office larger than {FULL_CHECK_AT_UNLOCK_BYTES // (1024 * 1024)} MiB is only key-checked "
+            "at unlock; its full page check (`cipher_integrity_check` + `integrity_check`, which grows "
+            "with the database) runs in the background once the main window is open, so it is not in "
+            "this time.",
         ],
     )
 
@@ -1115,7 +1117,7 @@ def bench_memory(bench: Bench) -> Result:
             "(`IncidentsPage`, its first screen) and runs the full page check the shell starts after "
             "opening — a lower bound for the main window."
         )
-        verdict_note = " (Incidents page alone; main window failed)"
+        verdict_note = "the main window did not open"
     bare = [probe("bare") for _ in range(runs)]
     peak, rss = median([a[0] for a in app]), median([a[1] for a in app])
     base = median([b[0] for b in bare])
@@ -1123,7 +1125,11 @@ def bench_memory(bench: Bench) -> Result:
         measured=f"{fmt_size(peak)} peak ({fmt_size(rss)} at the end)",
         baseline=f"{fmt_size(base)} (bare PySide6 window)",
         ratio=fmt_ratio(peak, base),
-        verdict=verdict_at_most(peak, 250 * 1024 * 1024) + verdict_note,
+        verdict=(
+            f"**FAIL** ({verdict_note}; the Incidents page alone: {verdict_at_most(peak, 250 * 1024 * 1024)})"
+            if verdict_note
+            else verdict_at_most(peak, 250 * 1024 * 1024)
+        ),
         numbers={"peak_bytes": peak, "rss_bytes": rss, "bare_bytes": base},
         notes=[
             how,
