@@ -8,6 +8,7 @@ is 0 on success and non-zero with a one-line reason on failure.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -421,9 +422,12 @@ def run_gui(args: argparse.Namespace) -> int:
         from .services.demo import DEMO_CREDENTIALS, create_demo_office
 
         demo_dir = Path(tempfile.mkdtemp(prefix="shsc-demo-"))
-        office = create_demo_office(demo_dir / "office")
-        office.lock("demo ready")
-        return gui(demo_dir / "office", demo_credentials=dict(DEMO_CREDENTIALS))
+        try:
+            office = create_demo_office(demo_dir / "office")
+            office.lock("demo ready")
+            return gui(demo_dir / "office", demo_credentials=dict(DEMO_CREDENTIALS))
+        finally:
+            shutil.rmtree(demo_dir, ignore_errors=True)  # throw-away: nothing of it stays behind
     return gui(_data_dir(args))
 
 

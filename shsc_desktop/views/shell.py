@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import DatabaseDamaged
@@ -234,9 +235,20 @@ class AppShell(QObject):
         self.unlock_window.restore_from_file(Path(backup_file))
 
     def shutdown(self) -> None:
+        """Lock, wait for background work, and destroy every window while Qt is still running.
+
+        Windows left for Python's interpreter exit would be destroyed after the QApplication,
+        which crashes (a segfault on quitting from the sign-in window).
+        """
         if self.office is not None:
             self.lock("quit")
         operations.wait_for_all()
+        for window in (self.main_window, self.password_dialog, self.unlock_window, self.wizard):
+            if window is not None and shiboken6.isValid(window):  # some delete themselves on close
+                window.hide()
+                window.deleteLater()
+        self.main_window = self.password_dialog = self.unlock_window = self.wizard = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     # -- language --------------------------------------------------------------------------------
 
