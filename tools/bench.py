@@ -27,6 +27,7 @@ import os
 import platform
 import queue
 import random
+import re
 import shutil
 import sqlite3
 import statistics
@@ -1092,8 +1093,9 @@ def bench_memory(bench: Bench) -> Result:
             timeout=bench.config.timeout_s * 3,
         )
         if done.returncode != 0 or not done.stdout.strip():
-            errors = [line for line in done.stderr.strip().splitlines() if "Error" in line]
-            raise RuntimeError(errors[-1] if errors else f"exit {done.returncode}")
+            # the first exception line of the traceback is the cause (later ones are consequences)
+            errors = re.findall(r"^[\w.]+(?:Error|Exception): .*$", done.stderr, re.MULTILINE)
+            raise RuntimeError(errors[0] if errors else f"exit {done.returncode}")
         peak, now = (int(v) for v in done.stdout.split()[-2:])
         return peak, now
 
