@@ -72,17 +72,31 @@ def make_engine(path: Path, key: bytes | bytearray) -> Engine:
         max_overflow=2,
     )
 
-    # Let SQLAlchemy open transactions itself and take the write lock up front, so two writers
-    # never deadlock upgrading a read lock, and audit sequence numbers are assigned serially.
+    # Let SQLAlchemy open transactions itself. A writing transaction takes the write lock up front,
+    # so two writers never deadlock upgrading a read lock and audit sequence numbers are assigned
+    # serially. A reading one (``read_session_factory``) begins deferred: in WAL mode it then
+    # blocks nobody, so a slow report or list query never makes a save wait for the lock.
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if conn.get_execution_options().get(READ_ONLY_OPTION):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
 
+READ_ONLY_OPTION = "shsc_read_only"
+
+
 def session_factory(engine: Engine) -> Callable[[], Session]:
+    """Sessions for writing: each transaction holds the write lock from its start."""
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def read_session_factory(engine: Engine) -> Callable[[], Session]:
+    """Sessions for reading: deferred transactions that never hold the write lock."""
+    return sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
 
 
 def check_compile_options(conn: Any) -> None:

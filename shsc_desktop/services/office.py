@@ -119,13 +119,10 @@ class UnlockedOffice:
     """
 
     def __init__(self, folder: OfficeFolder, engine: Engine, actor: Actor, data_key: bytearray) -> None:
-        from ..models.engine import session_factory
-
         self.folder = folder
-        self.engine = engine
         self.actor = actor
         self._data_key = data_key
-        self._sessions = session_factory(engine)
+        self._use_engine(engine)
         self.locked = False
         self.integrity_checked = False
 
@@ -151,8 +148,15 @@ class UnlockedOffice:
     def reading(self) -> Iterator[Session]:
         if self.locked:
             raise RuntimeError("the office is locked")
-        with self._sessions() as session:
+        with self._read_sessions() as session:
             yield session
+
+    def _use_engine(self, engine: Engine) -> None:
+        from ..models.engine import read_session_factory, session_factory
+
+        self.engine = engine
+        self._sessions = session_factory(engine)
+        self._read_sessions = read_session_factory(engine)
 
     def audit(
         self, action: str, target_type: str = "", target_id: str = "", details: dict[str, Any] | None = None
@@ -193,14 +197,13 @@ class UnlockedOffice:
 
     def replace_key(self, new_key: bytearray) -> None:
         """After a data-key rotation: new engine on the new key, old key bytes zeroed."""
-        from ..models.engine import make_engine, session_factory
+        from ..models.engine import make_engine
 
         self.engine.dispose()
         for i in range(len(self._data_key)):
             self._data_key[i] = 0
         self._data_key = new_key
-        self.engine = make_engine(self.folder.db_path, new_key)
-        self._sessions = session_factory(self.engine)
+        self._use_engine(make_engine(self.folder.db_path, new_key))
 
 
 class OfficeFolder:
