@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             self.pages.addWidget(self.page_by_section[section])
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._activate_row)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
             self.incidents_page.refer_requested.connect(self.refer_incident)
             self.contacts_page.changed.connect(self.referrals_page.refresh_follow_ups)
             home.month_changed.connect(self.incidents_page.reload)
-            home.month_changed.connect(self.reports_page.refresh)
+            home.month_changed.connect(self.reports_page.refresh_if_active)
 
         self.retranslate()
         self.navigation.setCurrentRow(0)
@@ -269,6 +270,12 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _activate_row(self, row: int) -> None:
+        """Let a section load its data when it is first opened (if it does so lazily)."""
+        activate = getattr(self.pages.widget(row), "activate", None)
+        if callable(activate):
+            activate()
 
     def show_section(self, section: str) -> None:
         self.navigation.setCurrentRow(self.sections.index(section))

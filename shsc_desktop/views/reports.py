@@ -243,7 +243,7 @@ class ReportsPage(QWidget):
         layout.addLayout(busy)
         layout.addWidget(self.scroll, 1)
 
-        self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.month.currentIndexChanged.connect(lambda _i: self.refresh_if_active())
         self.shared.toggled.connect(lambda _c: self._show())
         self.save_button.clicked.connect(self.choose_pdf_file)
         self.print_button.clicked.connect(self.choose_printer)
@@ -251,7 +251,20 @@ class ReportsPage(QWidget):
 
         self.retranslate()
         self._set_busy(False)
-        if self.allowed:
+        self.activated = False  # statistics are computed when the section is first opened
+
+    def activate(self) -> None:
+        """Called when the section is shown: compute the month the first time only.
+
+        A large office's statistics take seconds; nobody should pay for them just by signing in.
+        """
+        if not self.activated and self.allowed:
+            self.activated = True
+            self.refresh()
+
+    def refresh_if_active(self) -> None:
+        """Another section changed the month's data: recount only if this section was opened."""
+        if self.activated:
             self.refresh()
 
     # -- texts --------------------------------------------------------------------------------------

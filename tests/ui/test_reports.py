@@ -178,3 +178,13 @@ def test_the_clerk_may_see_the_summary_too(qtbot, shell, demo_office):
     window = open_as_clerk(qtbot, shell)
     page = _reports_page(qtbot, window)
     assert page.save_button.isEnabled() and page.print_button.isEnabled()
+
+
+def test_statistics_wait_until_the_reports_section_is_opened(qtbot, shell, demo_office):
+    window = open_as_chief(qtbot, shell)
+    wait_for_operations(qtbot)
+    page = window.reports_page
+    assert page.stats is None  # signing in costs nobody a month's statistics
+    window.show_section("reports")
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: page.stats is not None)
