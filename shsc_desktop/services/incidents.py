@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, cast, exists, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Integer, and_, cast, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound, ValidationFailed
@@ -441,7 +441,6 @@ class IncidentService:
         """One page of the list and the total count, filtered and sorted in SQL."""
         require(self.actor, Perm.RECORDS_READ)
         filters = filters or IncidentFilters()
-        where = self._where(filters)
         descending = sort.startswith("-")
         key = sort.lstrip("-")
         if key not in SORT_COLUMNS:
@@ -471,10 +470,16 @@ class IncidentService:
             Incident.goods_money_exchanged,
         )
         with self.office.reading() as s:
-            if filters == IncidentFilters(search=filters.search) and filters.search.strip():
-                # Search alone: the matches, already live, are counted from the code indexes.
-                matches = _code_matches(_search_pattern(filters.search.strip().upper())).subquery()
-                total = int(s.scalar(select(func.count()).select_from(matches)) or 0)
+            term = filters.search.strip().upper()
+            matches = None
+            if term:  # counted from the code index alone: cheap whatever the term
+                found = _code_matches(_search_pattern(term)).subquery()
+                matches = int(s.scalar(select(func.count()).select_from(found)) or 0)
+            # Few matches: fetch them by rowid. Many (the first letters typed match everything):
+            # test each row while walking the sort order, which fills a page after a few rows.
+            where = self._where(filters, dense_search=matches is not None and matches > DENSE_SEARCH)
+            if matches is not None and filters == IncidentFilters(search=filters.search):
+                total = matches
             else:
                 total = _count(s, where)
             live = (not_deleted(), *where)
@@ -578,7 +583,7 @@ class IncidentService:
         assert gbv_type is not None
         return gbv_type
 
-    def _where(self, f: IncidentFilters) -> list[ColumnElement[bool]]:
+    def _where(self, f: IncidentFilters, dense_search: bool = False) -> list[ColumnElement[bool]]:
         """The filter conditions, without the "not deleted" condition (see :func:`not_deleted`)."""
         where: list[ColumnElement[bool]] = []
         if f.period:
@@ -594,9 +599,18 @@ class IncidentService:
         term = f.search.strip().upper()
         if term:
             # Codes only: the identifying columns are never part of a search.
-            # "+rowid": test membership while walking the sort order's index, rather than fetching
-            # every match by rowid and sorting them all for one page.
-            where.append(literal_column("+incident.rowid", Integer).in_(_code_matches(_search_pattern(term))))
+            pattern = _search_pattern(term)
+            if dense_search:
+                where.append(
+                    or_(
+                        Incident.incident_code.like(pattern, escape="\\"),
+                        Incident.survivor_code.like(pattern, escape="\\"),
+                    )
+                )
+            else:
+                # "+rowid": test membership while walking the sort order's index, rather than
+                # fetching every match by rowid and sorting them all for one page.
+                where.append(literal_column("+incident.rowid", Integer).in_(_code_matches(pattern)))
         return where
 
     def _load(self, s: Session, incident_id: str) -> Incident:
@@ -753,6 +767,9 @@ def _view(row: Incident) -> IncidentView:
         updated_at=v.aware(row.updated_at),
         updated_by=row.updated_by,
     )
+
+
+DENSE_SEARCH = 2000  # above this many matches a search is cheaper as a row test than a rowid list
 
 
 def _code_matches(pattern: str) -> Any:
