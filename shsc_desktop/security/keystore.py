@@ -1,9 +1,10 @@
 """This office's keys, certificates and trust store, kept in the encrypted database.
 
-``DbKeyStore`` is the ``pki.KeyStore`` over the ``pki_blob`` table. Private keys are stored only as
-encrypted PKCS#8 under a password derived from the data key (``pki.save_private_key``); when the data
-key rotates, :func:`rewrap_private_keys` re-encrypts them, idempotently, so a rotation interrupted at
-any point (and finished at the next unlock) never leaves a key wrapped under a lost data key.
+``DbKeyStore`` is the ``pki.KeyStore`` over the ``pki_blob`` table. Private keys are stored only
+encrypted (AES-256-GCM under a key derived from the data key, ``pki.save_private_key``; the legacy
+encrypted-PKCS#8 blobs still load); when the data key rotates, :func:`rewrap_private_keys` re-encrypts
+them in the current format, idempotently, so a rotation interrupted at any point (and finished at the
+next unlock) never leaves a key wrapped under a lost data key.
 
 Names in the store::
 
@@ -61,8 +62,17 @@ class DbKeyStore:
 
     # -- typed helpers ---------------------------------------------------------------------------
 
-    def key(self, purpose: Purpose, data_key: bytes) -> rsa.RSAPrivateKey:
-        return pki.load_private_key(self, str(purpose), data_key)
+    def key(self, purpose: Purpose, data_key: bytes, *, upgrade: bool = False) -> rsa.RSAPrivateKey:
+        """The private key; ``upgrade`` (only inside a write transaction) re-wraps a legacy blob.
+
+        A key still in the version 1 format costs an OpenSSL key check (~0.1 s) at every load; the
+        caller that writes anyway (an export) re-seals it as version 2, in its own transaction.
+        """
+        name = str(purpose)
+        key = pki.load_private_key(self, name, data_key)
+        if upgrade and pki.is_legacy_wrapped(self.get(f"{KEY_PREFIX}{name}") or b""):
+            pki.save_private_key(self, name, key, data_key)
+        return key
 
     def has_key(self, purpose: Purpose) -> bool:
         return self.get(f"{KEY_PREFIX}{purpose}") is not None
@@ -92,8 +102,10 @@ class DbKeyStore:
 def rewrap_private_keys(session: Session, old_data_key: bytes, new_data_key: bytes) -> int:
     """Re-encrypt every stored private key under ``new_data_key``; returns how many were re-wrapped.
 
-    Idempotent: a key that already opens with the new data key is left alone (a rotation resumed
-    after a crash). A key that opens with neither raises ``ValueError`` and nothing is committed.
+    Every key is written in the current format (version 2), so a rotation also upgrades keys stored
+    in the legacy format. Idempotent: a key that already opens with the new data key is left alone
+    (a rotation resumed after a crash), unless it is still in the legacy format. A key that opens
+    with neither raises ``ValueError`` and nothing is committed.
     """
     store = DbKeyStore(session)
     done = 0
@@ -103,7 +115,9 @@ def rewrap_private_keys(session: Session, old_data_key: bytes, new_data_key: byt
             pki.rewrap_private_key(store, purpose, old_data_key, new_data_key)
             done += 1
         except (ValueError, TypeError):
-            pki.load_private_key(store, purpose, new_data_key)  # already re-wrapped, or raise
+            key = pki.load_private_key(store, purpose, new_data_key)  # already re-wrapped, or raise
+            if pki.is_legacy_wrapped(store.get(name) or b""):
+                pki.save_private_key(store, purpose, key, new_data_key)
     return done
 
 

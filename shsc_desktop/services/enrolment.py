@@ -205,7 +205,7 @@ class EnrolmentService:
         ca = pki.CertificateAuthority(
             level=self.level,
             code=self.code,
-            key=store.key(key_purpose, data_key),
+            key=store.key(key_purpose, data_key, upgrade=True),  # in a write transaction
             cert=cert,
             crl=crl,
             encryption_cert=enc,

@@ -527,7 +527,7 @@ class ExchangeService:
             else:
                 chain = store.chain()[:-1]
                 crls = keystore.stored_crls(s)
-            key = store.key(Purpose.SIGNING, self.office.data_key)
+            key = store.key(Purpose.SIGNING, self.office.data_key, upgrade=True)
             data = build_bundle(payload, key, signing_cert, chain, crls, recipient)
             body = full_payload(payload, signing_cert, recipient)
             content_sha = hashlib.sha256(canonical_json(body)).hexdigest()

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStatistics, Incident, Month
-from shsc_desktop.security import audit, keystore
+from shsc_desktop.security import audit, keystore, pki
 from shsc_desktop.security.accounts import AccountService
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.pki import Purpose
@@ -155,7 +155,9 @@ def test_enrolment_shows_the_same_fingerprints_on_both_sides(chain: Chain) -> No
     with chain.district.reading() as s:
         store = DbKeyStore(s)
         for name in store.names("key/"):
-            assert b"ENCRYPTED PRIVATE KEY" in (store.get(name) or b"")
+            blob = store.get(name) or b""
+            assert blob.startswith(pki.WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
+            assert b"PRIVATE KEY" not in blob
 
 
 def test_export_requires_an_approved_month(chain: Chain, tmp_path: Path) -> None:
@@ -287,20 +289,51 @@ def test_revoked_commune_is_rejected(chain: Chain, tmp_path: Path) -> None:
     assert [c.code for c in comp.cells] == ["120101", "120109"]  # 120109's report stays on record
 
 
+def _store_legacy(office: UnlockedOffice, purpose: Purpose) -> bytes:
+    """Re-store one key as an older release did: encrypted PKCS#8 PEM under the HKDF-derived password."""
+    with office.transaction() as s:
+        store = DbKeyStore(s)
+        key = store.key(purpose, office.data_key)
+        legacy = pki.encrypt_private_key(key, pki._key_password(office.data_key, str(purpose)))
+        store.put(f"key/{purpose}", legacy)
+    assert pki.is_legacy_wrapped(legacy) and b"BEGIN ENCRYPTED PRIVATE KEY" in legacy
+    return legacy
+
+
 def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None:
     district = chain.district
+    _store_legacy(district, Purpose.ENCRYPTION)  # a key stored by an older release
     with district.reading() as s:
-        before = {n: DbKeyStore(s).get(n) for n in DbKeyStore(s).names("key/")}
+        store = DbKeyStore(s)
+        before = {n: store.get(n) for n in store.names("key/")}
+        numbers = {n: store.key(Purpose(n[4:]), district.data_key).private_numbers() for n in before}
+    assert pki.is_legacy_wrapped(before["key/encryption"] or b"")  # still loads (above)
     AccountService(district).rotate_data_key()
     with district.reading() as s:
         store = DbKeyStore(s)
-        assert {n: store.get(n) for n in store.names("key/")} != before
-        for name in before:
-            store.key(Purpose(name[4:]), district.data_key)  # opens with the new data key
+        after = {n: store.get(n) for n in store.names("key/")}
+        assert after.keys() == before.keys()
+        for name, blob in after.items():
+            assert blob != before[name]
+            assert blob is not None and not pki.is_legacy_wrapped(blob)  # re-wrapped as version 2
+            key = store.key(Purpose(name[4:]), district.data_key)  # opens with the new data key
+            assert key.private_numbers() == numbers[name]
         assert keystore.pinned_root(s) is not None
+    # a rotation resumed after a crash: already under the new key, left as is (or upgraded if legacy)
+    with district.transaction() as s:
+        assert keystore.rewrap_private_keys(s, b"\x00" * 32, district.data_key) == 0
+        assert {n: DbKeyStore(s).get(n) for n in after} == after
+    legacy = _store_legacy(district, Purpose.CA)
+    with district.transaction() as s:
+        assert keystore.rewrap_private_keys(s, b"\x00" * 32, district.data_key) == 0
+        blob = DbKeyStore(s).get("key/ca")
+        assert blob is not None and blob != legacy and not pki.is_legacy_wrapped(blob)
     c1 = chain.communes["120101"]
+    _store_legacy(c1, Purpose.SIGNING)
     approve(c1, previous_period(2))
     e = ExchangeService(c1).export_month(previous_period(2), tmp_path)
+    with c1.reading() as s:  # the export (a write transaction anyway) re-sealed the legacy key
+        assert not pki.is_legacy_wrapped(DbKeyStore(s).get("key/signing") or b"")
     assert ExchangeService(district).import_files([e.path]).imported == 1
 
 

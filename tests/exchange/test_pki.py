@@ -151,8 +151,8 @@ def test_private_keys_are_stored_encrypted_under_the_data_key(world: World) -> N
     pki.save_office_keys(store, keys, data_key)
     for name, blob in store.blobs.items():
         assert name.startswith("key/")
-        assert b"BEGIN ENCRYPTED PRIVATE KEY" in blob
-        assert b"BEGIN PRIVATE KEY" not in blob and b"RSA PRIVATE KEY" not in blob
+        assert blob.startswith(pki.WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
+        assert b"PRIVATE KEY" not in blob
     loaded = pki.load_office_keys(store, Level.DISTRICT, data_key)
     for purpose in (Purpose.CA, Purpose.ENCRYPTION, Purpose.SIGNING):
         assert loaded.get(purpose).private_numbers() == keys.get(purpose).private_numbers()
@@ -165,3 +165,44 @@ def test_private_keys_are_stored_encrypted_under_the_data_key(world: World) -> N
     )
     with pytest.raises(ValueError):
         pki.encrypt_private_key(keys.get(Purpose.SIGNING), b"")
+
+
+def test_stored_keys_are_bound_to_their_name_and_tamper_evident(world: World) -> None:
+    store = pki.MemoryKeyStore()
+    data_key = secrets.token_bytes(32)
+    keys = world.districts["1201"].keys
+    pki.save_office_keys(store, keys, data_key)
+    first = store.blobs["key/signing"]
+    pki.save_private_key(store, "signing", keys.get(Purpose.SIGNING), data_key)
+    assert store.blobs["key/signing"] != first  # a fresh nonce at every wrap
+    store.blobs["key/ca"] = store.blobs["key/signing"]  # moved to another name: does not open
+    with pytest.raises(ValueError):
+        pki.load_private_key(store, "ca", data_key)
+    blob = bytearray(store.blobs["key/signing"])
+    blob[-1] ^= 1
+    store.blobs["key/signing"] = bytes(blob)
+    with pytest.raises(ValueError):
+        pki.load_private_key(store, "signing", data_key)
+    store.blobs["key/signing"] = pki.WRAP_MAGIC + b"short"
+    with pytest.raises(ValueError):
+        pki.load_private_key(store, "signing", data_key)
+
+
+def test_a_key_stored_in_the_legacy_format_loads_and_is_rewrapped(world: World) -> None:
+    """Version 1 (encrypted PKCS#8 PEM under an HKDF-derived password) from older releases."""
+    store = pki.MemoryKeyStore()
+    data_key = secrets.token_bytes(32)
+    key = world.districts["1201"].keys.get(Purpose.SIGNING)
+    legacy = pki.encrypt_private_key(key, pki._key_password(data_key, "signing"))
+    store.put("key/signing", legacy)
+    assert pki.is_legacy_wrapped(legacy)
+    assert pki.load_private_key(store, "signing", data_key).private_numbers() == key.private_numbers()
+    with pytest.raises(ValueError):
+        pki.load_private_key(store, "signing", secrets.token_bytes(32))
+    new_key = secrets.token_bytes(32)
+    pki.rewrap_private_key(store, "signing", data_key, new_key)
+    blob = store.blobs["key/signing"]
+    assert blob.startswith(pki.WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
+    assert pki.load_private_key(store, "signing", new_key).private_numbers() == key.private_numbers()
+    with pytest.raises(ValueError):
+        pki.load_private_key(store, "signing", data_key)
