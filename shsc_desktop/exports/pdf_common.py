@@ -117,7 +117,9 @@ class Styles:
     big_number: ParagraphStyle
 
 
+@functools.cache
 def make_styles(lang: str, size: float = 8.5) -> Styles:
+    """The styles of one language and size, made once per process (they are never changed)."""
     register_fonts()
     font = font_for(lang)
     # Khmer needs more leading: vowels and subscripts stack above and below the line.
@@ -145,9 +147,76 @@ def make_styles(lang: str, size: float = 8.5) -> Styles:
     )
 
 
+class _Lines:
+    """One text in one style: its parsed fragments, and its lines for each width they were broken at."""
+
+    __slots__ = ("by_width", "frags")
+
+    def __init__(self, frags: list[Any]) -> None:
+        self.frags = frags
+        self.by_width: dict[float, tuple[Any, float, list[Any]]] = {}
+
+
+class _Paragraph(Paragraph):  # type: ignore[misc]
+    """A ``Paragraph`` whose lines are broken once per text, style and width.
+
+    A summary has some 2,000 cell paragraphs but only about 200 different ones (type, status and
+    "yes" repeat down the follow-up list), and tables wrap each cell several times (sizing the rows,
+    keeping a section together, splitting at a page end, drawing). Breaking the lines shapes every
+    Khmer word with HarfBuzz, which was most of the layout time. The lines depend only on the
+    text, the style and the width, so they are computed once and shared; drawing only reads them.
+
+    It also avoids a ReportLab flaw: ``breakLines`` replaces the paragraph's fragments with its
+    shaped (and, in a narrow cell, split) words, so breaking the same paragraph a second time shaped
+    already-shaped glyphs again and printed broken clusters (dotted circles) in repeated table
+    headers. Lines here are always broken from the parsed text.
+    """
+
+    _shared: _Lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth < 1e-8:
+            return super().wrap(availWidth, availHeight)
+        shared = self._shared
+        hit = shared.by_width.get(availWidth)
+        if hit is None:
+            self.frags = shared.frags
+            super().wrap(availWidth, availHeight)
+            hit = shared.by_width[availWidth] = (self.blPara, self.height, self.frags)
+        else:
+            style = self.style
+            self.width = availWidth
+            self._wrapWidths = [
+                availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent,
+                availWidth - style.leftIndent - style.rightIndent,
+            ]
+        self.blPara, self.height, self.frags = hit
+        self.width = availWidth
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        # Splitting edits the words of the lines; do it on a private copy, never on shared lines.
+        return Paragraph(self.text, self.style).split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+_LINES: dict[tuple[str, int], tuple[ParagraphStyle, _Lines]] = {}
+_LINES_MAX = 4096
+
+
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (escaped: "<5" is text, not markup)."""
-    return Paragraph(escape(text), style)
+    key = (text, id(style))
+    hit = _LINES.get(key)
+    if hit is not None and hit[0] is style:
+        p = _Paragraph(escape(text), style, frags=hit[1].frags)
+        p._shared = hit[1]
+        return p
+    p = _Paragraph(escape(text), style)
+    if len(_LINES) >= _LINES_MAX:
+        _LINES.clear()
+    p._shared = _Lines(p.frags)
+    _LINES[key] = (style, p._shared)
+    return p
 
 
 def digits(text: str, khmer: bool) -> str:
