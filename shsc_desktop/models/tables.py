@@ -113,7 +113,7 @@ class Incident(RecordMixin, Base):
     survivor_birth_date: Mapped[date | None] = mapped_column(Date, default=None, info=P)
     narrative: Mapped[str] = mapped_column(Text, default="", info=P)
 
-    date_reported: Mapped[date] = mapped_column(Date, index=True, info=S)
+    date_reported: Mapped[date] = mapped_column(Date, info=S)  # indexed with the codes below
     period: Mapped[str] = mapped_column(String(7), index=True, info=S)  # YYYY-MM of date_reported
     date_of_incident: Mapped[date | None] = mapped_column(Date, default=None, info=Q)
     reported_by: Mapped[str] = mapped_column(String(32), default="survivor", info=S)
@@ -154,6 +154,9 @@ class Incident(RecordMixin, Base):
         # Covering index for the code search box: a LIKE '%…%' scans its few pages instead of
         # decrypting the whole table (see services.incidents._code_matches).
         Index("ix_incident_code_search", "incident_code", "survivor_code", "deleted"),
+        # The list's default order, carrying the codes: a search that matches many rows is tested
+        # on this index while walking newest-first, without reading a single table row.
+        Index("ix_incident_date_codes", "date_reported", "incident_code", "survivor_code", "deleted"),
     )
 
 
