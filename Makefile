@@ -76,10 +76,10 @@ qm: $(QM_FILES)
 
 # --- everyday --------------------------------------------------------------------------------
 
-run: $(STAMP) qm
+run: system-deps $(STAMP) qm
 	$(PY) -m shsc_desktop --demo
 
-test: $(STAMP) qm
+test: system-deps $(STAMP) qm
 	$(VENV)/bin/ruff check shsc_desktop tests tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
@@ -139,7 +139,9 @@ gui-smoke:
 
 # Installs only what is missing, so it is quick (no apt-get update) on a machine that has it all.
 system-deps:
-	@missing=""; \
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "system packages: not a Debian system, skipped (Qt needs its runtime libraries)"; exit 0; fi; \
+	missing=""; \
 	for p in $(SYSTEM_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" \
 			|| missing="$$missing $$p"; \
