@@ -12,9 +12,7 @@ background.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
@@ -45,7 +43,7 @@ from ..services.statistics import CountTable, label, period_label
 from .exchange import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
 from .i18n import current_language
 from .messages import show_error
-from .operations import BackgroundOperation, run_in_background
+from .operations import BackgroundOperation, run_with_busy
 
 
 class BarChart(QWidget):
@@ -109,26 +107,6 @@ class BarChart(QWidget):
                 str(value),
             )
         painter.end()
-
-
-def _panel_run(
-    panel: QWidget,
-    busy: QProgressBar,
-    work: Callable[[Any], Any],
-    on_success: Callable[[Any], None],
-) -> BackgroundOperation:
-    busy.show()
-
-    def succeeded(result: Any) -> None:
-        busy.hide()
-        on_success(result)
-
-    def failed(error: BaseException) -> None:
-        busy.hide()
-        assert isinstance(error, ShscError)
-        show_error(panel, error)
-
-    return run_in_background(panel, work, on_success=succeeded, on_failure=failed)
 
 
 # ===================================================================================================
@@ -524,7 +502,7 @@ class TotalsPanel(QWidget):
 
     def write_pdf(self, target: Path) -> BackgroundOperation:
         period, lang, service = self.month.currentData(), current_language(), self.service
-        return _panel_run(
+        return run_with_busy(
             self,
             self.busy,
             lambda task: service.summary_pdf(
@@ -535,6 +513,6 @@ class TotalsPanel(QWidget):
 
     def write_xlsx(self, target: Path) -> BackgroundOperation:
         period, lang, service = self.month.currentData(), current_language(), self.service
-        return _panel_run(
+        return run_with_busy(
             self, self.busy, lambda _task: service.tables_xlsx(period, lang, target), self._written
         )

@@ -55,7 +55,7 @@ from ..services.statistics import period_label
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import bundle_reason_text, confirm, show_error, show_message
-from .operations import BackgroundOperation, Task, run_in_background
+from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
 GOOD = QColor("#dcedc8")
@@ -391,25 +391,13 @@ class UpwardPanel(QWidget):
         on_success: Callable[[Any], None],
         busy: QProgressBar,
     ) -> BackgroundOperation:
-        busy.show()
-
-        def done() -> None:
-            self.operation = None
-            busy.hide()
-            self._update_buttons()
-
-        def succeeded(result: Any) -> None:
-            done()
-            on_success(result)
-
-        def failed(error: BaseException) -> None:
-            done()
-            assert isinstance(error, ShscError)
-            show_error(self, error)
-
-        self.operation = run_in_background(self, work, on_success=succeeded, on_failure=failed)
+        self.operation = run_with_busy(self, busy, work, on_success, self._finished)
         self._update_buttons()
         return self.operation
+
+    def _finished(self) -> None:
+        self.operation = None
+        self._update_buttons()
 
     # -- certificate request and package --------------------------------------------------------
 
@@ -666,25 +654,13 @@ class EnrolPanel(QWidget):
         self.revoke_button.setEnabled(self.can_enrol and selectable and not busy)
 
     def _run(self, work: Callable[[Task], Any], on_success: Callable[[Any], None]) -> BackgroundOperation:
-        self.busy.show()
-
-        def done() -> None:
-            self.operation = None
-            self.busy.hide()
-            self._update_buttons()
-
-        def succeeded(result: Any) -> None:
-            done()
-            on_success(result)
-
-        def failed(error: BaseException) -> None:
-            done()
-            assert isinstance(error, ShscError)
-            show_error(self, error)
-
-        self.operation = run_in_background(self, work, on_success=succeeded, on_failure=failed)
+        self.operation = run_with_busy(self, self.busy, work, on_success, self._finished)
         self._update_buttons()
         return self.operation
+
+    def _finished(self) -> None:
+        self.operation = None
+        self._update_buttons()
 
     # -- answer a request ----------------------------------------------------------------------------
 

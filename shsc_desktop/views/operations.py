@@ -173,3 +173,36 @@ def run_in_background(
     _running.add(operation)
     thread_pool().start(_Runner(operation, work))
     return operation
+
+
+def run_with_busy(
+    parent: QWidget,
+    busy: QWidget,
+    work: Callable[[Task], Any],
+    on_success: Callable[[Any], None],
+    on_done: Callable[[], None] | None = None,
+) -> BackgroundOperation:
+    """``run_in_background`` behind a busy indicator: shown now, hidden when the work ends.
+
+    ``on_done`` runs first on success and on failure alike (e.g. to re-enable buttons); an
+    expected error is then shown to the user, a result goes to ``on_success``.
+    """
+    from .messages import show_error
+
+    busy.show()
+
+    def finish() -> None:
+        busy.hide()
+        if on_done is not None:
+            on_done()
+
+    def succeeded(result: Any) -> None:
+        finish()
+        on_success(result)
+
+    def failed(error: BaseException) -> None:
+        finish()
+        assert isinstance(error, ShscError)
+        show_error(parent, error)
+
+    return run_in_background(parent, work, on_success=succeeded, on_failure=failed)
