@@ -267,6 +267,18 @@ RELATIONSHIP = CodeList(
 
 INTIMATE_PARTNER_CODES = frozenset({"current_partner", "former_partner", "boyfriend"})
 
+# Case context is derived from the type, ages and relationships, never typed (GBVIMS).
+CASE_CONTEXT = CodeList(
+    "case_context",
+    [
+        ("ipv", "Intimate partner violence", "អំពើហិង្សាដោយដៃគូ"),
+        ("child_sexual_abuse", "Child sexual abuse", "ការរំលោភបំពានផ្លូវភេទលើកុមារ"),
+        ("early_marriage", "Early marriage", "អាពាហ៍ពិពាហ៍មុនអាយុ"),
+        ("possible_sexual_exploitation", "Possible sexual exploitation", "ការកេងប្រវ័ញ្ចផ្លូវភេទដែលអាចកើតមាន"),
+    ],
+)
+
+
 # --- Commune response --------------------------------------------------------------------------
 
 COMMUNE_ACTION = CodeList(
@@ -506,6 +518,7 @@ ALL_LISTS: dict[str, CodeList] = {
         COMMUNE_ACTION,
         RISK_LEVEL,
         INCIDENT_STATUS,
+        CASE_CONTEXT,
         CONSENT,
         SERVICE_TYPE,
         REFERRAL_STATUS,

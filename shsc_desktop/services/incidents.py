@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound, ValidationFailed
 from ..models import codes
-from ..models.codes import CodeList
 from ..models.tables import Incident, Perpetrator
 from ..security import audit
 from ..security.audit import Action
@@ -42,16 +41,6 @@ TARGET = "incident"
 MAX_PERPETRATORS = 10
 
 # Derived case context (domain.md §1.2: IR flags and Primero's IPV rule). Not a type: recorded beside it.
-CASE_CONTEXT = CodeList(
-    "case_context",
-    [
-        ("ipv", "Intimate partner violence", "អំពើហិង្សាដោយដៃគូ"),
-        ("child_sexual_abuse", "Child sexual abuse", "ការរំលោភបំពានផ្លូវភេទលើកុមារ"),
-        ("early_marriage", "Early marriage", "អាពាហ៍ពិពាហ៍មុនអាយុ"),
-        ("possible_sexual_exploitation", "Possible sexual exploitation", "ការកេងប្រវ័ញ្ចផ្លូវភេទដែលអាចកើតមាន"),
-    ],
-)
-
 SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
 ANSWER_CHARS = {True: "Y", False: "N", None: "?"}
 
@@ -59,7 +48,7 @@ ANSWER_CHARS = {True: "Y", False: "N", None: "?"}
 def case_context(
     gbv_type: str, age: int | None, relationships: Sequence[str], goods_money_exchanged: str = "unknown"
 ) -> tuple[str, ...]:
-    """The derived case-context codes, in :data:`CASE_CONTEXT` order."""
+    """The derived case-context codes, in :data:`codes.CASE_CONTEXT` order."""
     found: list[str] = []
     if gbv_type != "non_gbv" and any(r in codes.INTIMATE_PARTNER_CODES for r in relationships):
         found.append("ipv")

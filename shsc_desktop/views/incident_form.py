@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 
 from ..errors import MonthLocked, ShscError
 from ..models import codes
+from ..models.codes import CASE_CONTEXT
 from ..security.permissions import Perm
 from ..services.incidents import (
-    CASE_CONTEXT,
     IdentifyingDetails,
     IncidentDraft,
     IncidentService,

@@ -16,7 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ..models import codes
-from ..services.incidents import CASE_CONTEXT, IncidentFilters, IncidentRow
+from ..models.codes import CASE_CONTEXT
+from ..services.incidents import IncidentFilters, IncidentRow
 from .form_helpers import village_name
 from .i18n import current_language
 
