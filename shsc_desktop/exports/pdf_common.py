@@ -173,10 +173,13 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
     """
 
     _shared: _Lines
+    blPara: Any  # set by ReportLab's wrap (untyped library attributes)
+    height: float
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if availWidth < 1e-8:
-            return super().wrap(availWidth, availHeight)
+            width, height = super().wrap(availWidth, availHeight)
+            return float(width), float(height)
         shared = self._shared
         hit = shared.by_width.get(availWidth)
         if hit is None:

