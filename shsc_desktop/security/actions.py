@@ -52,4 +52,3 @@ class Action:
 def all_actions() -> list[str]:
     """Every action code, for checks that each one has a translated label."""
     return [v for k, v in vars(Action).items() if k.isupper() and isinstance(v, str)]
-
