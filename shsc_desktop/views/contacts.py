@@ -43,6 +43,7 @@ from .form_helpers import (
     code_combo,
     code_of,
     fill_codes,
+    fill_question,
     heading_label,
     problem_text,
     set_checked,
@@ -173,10 +174,8 @@ class ContactForm(QDialog):
         lang = current_language()
         for code, box in self.service_boxes.items():
             box.setText(codes.SERVICE_TYPE.label(code, lang))
-        fill_codes(self.organisation_type, codes.ORGANISATION_TYPE)
-        fill_codes(self.coverage, codes.COVERAGE)
-        if self.contact is None:
-            set_code(self.coverage, "khan")
+        fill_question(self.organisation_type, codes.ORGANISATION_TYPE)
+        fill_question(self.coverage, codes.COVERAGE)
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
 

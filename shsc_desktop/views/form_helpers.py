@@ -65,6 +65,19 @@ def fill_codes(combo: QComboBox, codes: CodeList, blank: str | None = None) -> N
     combo.blockSignals(False)
 
 
+UNANSWERED = "–"
+"""The first item of every coded question of a form: nothing chosen yet (item data ``""``)."""
+
+
+def fill_question(combo: QComboBox, codes: CodeList) -> None:
+    """A coded question of a form: it starts unanswered, so nobody's answer is made up.
+
+    The services refuse an unanswered required question ("This field is required."); where GBVIMS
+    has an explicit "Unknown" or "Not asked" answer, the clerk chooses it herself.
+    """
+    fill_codes(combo, codes, UNANSWERED)
+
+
 def fill_villages(combo: QComboBox, commune_code: str, blank: str | None = None) -> None:
     """The villages of the office's commune, in the current language."""
     current = combo.currentData()

@@ -53,6 +53,7 @@ from ..services.months import MonthService
 from ..services.office import UnlockedOffice
 from .form_helpers import (
     ERROR_STYLE,
+    UNANSWERED,
     FieldProblems,
     OptionalDateEdit,
     add_field_rows,
@@ -61,6 +62,7 @@ from .form_helpers import (
     code_combo,
     code_of,
     fill_codes,
+    fill_question,
     fill_villages,
     set_checked,
     set_code,
@@ -279,14 +281,14 @@ class PerpetratorTable(QTableWidget):
         self.retranslate()
 
     def add(self, perpetrator: PerpetratorDraft | None = None) -> None:
-        p = perpetrator or PerpetratorDraft()
+        p = perpetrator or PerpetratorDraft("", "", "")  # a new row answers nothing yet
         row = self.rowCount()
         self.insertRow(row)
         for column, (codelist, value) in enumerate(
             zip(self.LISTS, (p.sex, p.age_group, p.relationship), strict=True)
         ):
             combo = QComboBox()
-            fill_codes(combo, codelist)
+            fill_question(combo, codelist)
             set_code(combo, value)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.setCellWidget(row, column, combo)
@@ -325,7 +327,7 @@ class PerpetratorTable(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr("Sex"), self.tr("Age group"), self.tr("Relationship to her")])
         for r in range(self.rowCount()):
             for column, codelist in enumerate(self.LISTS):
-                fill_codes(self.combo(r, column), codelist)
+                fill_question(self.combo(r, column), codelist)
 
 
 class IncidentForm(QDialog):
@@ -425,6 +427,7 @@ class IncidentForm(QDialog):
         goods_row.addWidget(self.goods_label, 1)
         goods_row.addWidget(self.goods_exchanged)
         class_layout.addLayout(goods_row)
+        class_layout.addWidget(P("goods_money_exchanged"))
         class_layout.addWidget(self.context_label)
 
         # -- perpetrators --
@@ -645,6 +648,7 @@ class IncidentForm(QDialog):
         set_field_label(self.identifying_form, self.narrative, self.tr("What happened (her words):"))
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
+        fill_codes(self.status, codes.INCIDENT_STATUS)  # a new record is open: a fact, not an answer
         for combo, codelist in (
             (self.reported_by, codes.REPORTED_BY),
             (self.location_type, codes.LOCATION_TYPE),
@@ -655,13 +659,10 @@ class IncidentForm(QDialog):
             (self.marital_status, codes.MARITAL_STATUS),
             (self.disability, codes.DISABILITY),
             (self.risk_level, codes.RISK_LEVEL),
-            (self.status, codes.INCIDENT_STATUS),
             (self.consent_services, codes.CONSENT),
         ):
-            fill_codes(combo, codelist)
-        fill_villages(self.village, self.commune_code, "–")
-        if self.incident is None and self.previously_reported.currentData() == "yes":
-            set_code(self.previously_reported, "unknown")
+            fill_question(combo, codelist)
+        fill_villages(self.village, self.commune_code, UNANSWERED)
         self.classification.retranslate()
         self.perpetrators.retranslate()
         self._update_context()

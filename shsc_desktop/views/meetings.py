@@ -51,6 +51,7 @@ from ..services.meetings import (
 from ..services.office import UnlockedOffice
 from .form_helpers import (
     ERROR_STYLE,
+    UNANSWERED,
     FieldProblems,
     OptionalDateEdit,
     add_field_rows,
@@ -59,6 +60,7 @@ from .form_helpers import (
     code_combo,
     code_of,
     fill_codes,
+    fill_question,
     fill_villages,
     heading_label,
     set_checked,
@@ -172,7 +174,7 @@ class ActionItemsTable(QTableWidget):
         due.set_value(d.due_date)
         self.setCellWidget(row, self.COL_DUE, due)
         status = QComboBox()
-        fill_codes(status, codes.ACTION_STATUS)
+        fill_question(status, codes.ACTION_STATUS)
         set_code(status, d.status)
         self.setCellWidget(row, self.COL_STATUS, status)
         self.ids.append(d.id)
@@ -216,7 +218,7 @@ class ActionItemsTable(QTableWidget):
         for row in range(self.rowCount()):
             status = self.cellWidget(row, self.COL_STATUS)
             if isinstance(status, QComboBox):
-                fill_codes(status, codes.ACTION_STATUS)
+                fill_question(status, codes.ACTION_STATUS)
 
 
 class MeetingForm(QDialog):
@@ -356,8 +358,8 @@ class MeetingForm(QDialog):
         self.actions.retranslate()
         self.add_action_button.setText(self.tr("Add action"))
         self.remove_action_button.setText(self.tr("Remove"))
-        fill_codes(self.meeting_type, codes.MEETING_TYPE)
-        fill_villages(self.venue, self.commune_code, "–")
+        fill_question(self.meeting_type, codes.MEETING_TYPE)
+        fill_villages(self.venue, self.commune_code, UNANSWERED)
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
 

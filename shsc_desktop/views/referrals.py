@@ -48,6 +48,7 @@ from ..services.referrals import (
 from ..services.statistics import period_label
 from .form_helpers import (
     ERROR_STYLE,
+    UNANSWERED,
     FieldProblems,
     OptionalDateEdit,
     add_field_rows,
@@ -55,6 +56,7 @@ from .form_helpers import (
     code_combo,
     code_of,
     fill_codes,
+    fill_question,
     heading_label,
     set_code,
     set_field_label,
@@ -188,11 +190,9 @@ class ReferralForm(QDialog):
                 ).replace("%1", codes.CONSENT.label(consent, current_language()))
             )
             self.consent_label.setStyleSheet("background: #fff4e5; padding: 6px;")
-        fill_codes(self.service_type, codes.SERVICE_TYPE)
-        fill_codes(self.urgency, codes.URGENCY)
-        fill_codes(self.mode, codes.REFERRAL_MODE)
-        if self.urgency.currentData() == "immediate":
-            set_code(self.urgency, "routine")
+        fill_question(self.service_type, codes.SERVICE_TYPE)
+        fill_question(self.urgency, codes.URGENCY)
+        fill_question(self.mode, codes.REFERRAL_MODE)
         self.save_button.setText(self.tr("Refer"))
         self.override_button.setText(self.tr("Override with reason…"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -204,6 +204,10 @@ class ReferralForm(QDialog):
         super().changeEvent(event)
 
     def load_providers(self) -> None:
+        if not code_of(self.service_type):
+            self.providers = []  # no service chosen yet: nothing to offer, nothing to complain about
+            self._fill_providers()
+            return
         try:
             self.providers = self.service.contacts_for_service(code_of(self.service_type))
         except ShscError as error:
@@ -215,11 +219,13 @@ class ReferralForm(QDialog):
         current = self.provider.currentData()
         lang = current_language()
         self.provider.clear()
+        if len(self.providers) > 1:
+            self.provider.addItem(UNANSWERED, "")  # several providers: the clerk chooses one herself
         for contact in self.providers:
             self.provider.addItem(contact.name(lang), contact.id)
         if current:
             set_code(self.provider, current)
-        self.no_provider.setVisible(not self.providers)
+        self.no_provider.setVisible(not self.providers and bool(code_of(self.service_type)))
 
     def draft(self) -> ReferralDraft:
         return ReferralDraft(

@@ -123,3 +123,40 @@ def find(widget: QWidget, kind: type, name: str):
     child = widget.findChild(kind, name)
     assert child is not None, f"no {kind.__name__} named {name}"
     return child
+
+
+def choose(combo, code: str) -> None:
+    """Pick the item whose code is ``code`` (fails loudly when the list has no such code)."""
+    index = combo.findData(code)
+    assert index >= 0, f"{combo.objectName()} has no {code!r}"
+    combo.setCurrentIndex(index)
+
+
+INCIDENT_ANSWERS = {
+    "reported_by": "survivor",
+    "location_type": "own_home",
+    "time_of_day": "unknown",
+    "previously_reported": "no",
+    "goods_exchanged": "no",
+    "survivor_sex": "female",
+    "marital_status": "married_cohabiting",
+    "disability": "none",
+    "risk_level": "medium",
+    "consent_services": "yes",
+}
+
+
+def answer_incident_questions(form, **answers: str) -> None:
+    """Answer every coded question of an incident form as a clerk would (nothing is pre-answered);
+    ``answers`` overrides single answers; perpetrator rows get sex and age group if unanswered."""
+    for field, code in {**INCIDENT_ANSWERS, **answers}.items():
+        choose(getattr(form, field), code)
+    table = form.perpetrators
+    for row in range(table.rowCount()):
+        for column, code in (
+            (table.COL_SEX, "male"),
+            (table.COL_AGE_GROUP, "unknown"),
+            (table.COL_RELATIONSHIP, "unknown"),
+        ):
+            if not table.combo(row, column).currentData():
+                choose(table.combo(row, column), code)

@@ -8,7 +8,7 @@ from shsc_desktop.exports import directory_io
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.views.register_tables import ContactTableModel
 
-from .conftest import message_boxes, open_as_clerk, wait_for_operations
+from .conftest import choose, message_boxes, open_as_clerk, wait_for_operations
 
 LEFT = Qt.MouseButton.LeftButton
 HEADER = "name_en,name_km,organisation_type,services,contact_person,phone,coverage,active\n"
@@ -31,6 +31,7 @@ def test_clerk_adds_an_entry_and_finds_it_by_service(qtbot, shell, office_ready)
     qtbot.keyClicks(form.name_en, "Tonle Basak Health Centre")
     form.name_km.setText("មណ្ឌលសុខភាពទន្លេបាសាក់")  # QTest cannot type non-Latin keys
     form.organisation_type.setCurrentIndex(form.organisation_type.findData("health_centre"))
+    choose(form.coverage, "khan")
     qtbot.mouseClick(form.service_boxes["health"], LEFT)
     qtbot.keyClicks(form.phone, "023 000 000")
     qtbot.mouseClick(form.save_button, LEFT)

@@ -29,7 +29,13 @@ from shsc_desktop.views.incident_table import (
 )
 
 from ..conftest import COMMUNE_CODE
-from .conftest import message_boxes, open_as_chief, open_as_clerk, wait_for_operations
+from .conftest import (
+    answer_incident_questions,
+    message_boxes,
+    open_as_chief,
+    open_as_clerk,
+    wait_for_operations,
+)
 
 LEFT = Qt.MouseButton.LeftButton
 TODAY = date.today()
@@ -102,7 +108,7 @@ def test_clerk_types_an_incident_classifies_it_and_finds_it_in_the_list(qtbot, s
     assert form.context_label.text() == "Case context (derived): Intimate partner violence"
     form.action_boxes["counselling"].setChecked(True)
     form.action_boxes["safety_plan"].setChecked(True)
-    form.consent_services.setCurrentIndex(form.consent_services.findData("yes"))
+    answer_incident_questions(form)
     qtbot.mouseClick(form.consent_reporting, LEFT)
     # A clerk never sees the identifying section.
     assert not form.identifying_section.isVisible()
@@ -161,6 +167,7 @@ def test_problems_are_shown_next_to_the_fields_and_nothing_typed_is_lost(qtbot, 
         qtbot.mouseClick(form.classification.no_buttons[_], LEFT)
     assert form.classification.result.text() == "GBV type: Non-GBV"
     form.date_of_incident.set_value(TODAY)
+    answer_incident_questions(form)
     form.guardian_consent.setChecked(True)
     form.follow_up_date.set_value(TODAY + timedelta(days=7))
     qtbot.mouseClick(form.save_button, LEFT)
@@ -254,6 +261,7 @@ def test_a_locked_month_refuses_edits_with_a_clear_message(qtbot, shell, new_off
     for i in range(3):
         qtbot.mouseClick(form.classification.no_buttons[i], LEFT)
     qtbot.mouseClick(form.classification.yes_buttons[3], LEFT)
+    answer_incident_questions(form)
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
     assert form.isVisible()

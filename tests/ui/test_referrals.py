@@ -16,7 +16,7 @@ from shsc_desktop.views.form_helpers import reason_dialogs
 from shsc_desktop.views.register_tables import FollowUpTableModel, ReferralTableModel
 
 from ..conftest import COMMUNE_CODE
-from .conftest import open_as_chief, open_as_clerk, wait_for_operations
+from .conftest import choose, open_as_chief, open_as_clerk, wait_for_operations
 
 LEFT = Qt.MouseButton.LeftButton
 TODAY = date.today()
@@ -47,6 +47,8 @@ def _new_referral(qtbot, window, code: str):
     form = page.form
     form.service_type.setCurrentIndex(form.service_type.findData("health"))
     assert form.provider.count() == 1 and form.provider.currentText() == "Health Centre"
+    choose(form.urgency, "routine")
+    choose(form.mode, "slip")
     form.follow_up_date.set_value(TODAY + timedelta(days=3))
     return page, form
 

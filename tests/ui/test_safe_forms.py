@@ -1,0 +1,148 @@
+"""Safe forms (issue 8): no made-up answers, the wheel, typed dates, nothing lost, lock everywhere,
+keyboard entry and plausibility — each driven through the real widgets, as a clerk would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from shsc_desktop.models import gazetteer
+from shsc_desktop.services.contacts import ContactDraft, ContactService
+from shsc_desktop.services.incidents import IncidentDraft, IncidentService
+from shsc_desktop.views.contacts import ContactForm
+from shsc_desktop.views.incident_form import IncidentForm
+from shsc_desktop.views.meetings import MeetingForm
+from shsc_desktop.views.referrals import ReferralForm
+
+from ..conftest import COMMUNE_CODE
+from .conftest import answer_incident_questions, choose, wait_for_operations
+
+LEFT = Qt.MouseButton.LeftButton
+TODAY = date.today()
+
+
+def _unanswered(form, names: list[str]) -> dict[str, object]:
+    """The named combos of ``form`` that show an answer nobody gave."""
+    answered = {}
+    for name in names:
+        combo = form.findChild(QComboBox, name)
+        assert combo is not None, name
+        if combo.currentData() != "":
+            answered[name] = combo.currentData()
+    return answered
+
+
+def _sexual_assault(form: IncidentForm) -> None:
+    helper = form.classification
+    helper.answer(1, yes=False)
+    helper.answer(2, yes=True)
+
+
+def test_a_new_incident_answers_no_question_for_the_clerk(qtbot, chief):
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    questions = [
+        "reportedBy",
+        "village",
+        "locationType",
+        "timeOfDay",
+        "previouslyReported",
+        "goodsExchanged",
+        "survivorSex",
+        "maritalStatus",
+        "disability",
+        "riskLevel",
+        "consentServices",
+    ]
+    assert _unanswered(form, questions) == {}
+    # A perpetrator row added by the clerk answers nothing either.
+    qtbot.mouseClick(form.add_perpetrator_button, LEFT)
+    table = form.perpetrators
+    assert [table.combo(0, c).currentData() for c in range(3)] == ["", "", ""]
+    # True facts only: the report is dated today, a new record is open.
+    assert form.date_reported.value() == TODAY
+    assert form.status.currentData() == "open"
+
+
+def test_an_unanswered_money_question_is_refused_and_never_flags_exploitation(qtbot, chief):
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    _sexual_assault(form)
+    answer_incident_questions(form)
+    choose(form.goods_exchanged, "")  # the clerk never touched the money question
+    assert "exploitation" not in form.context_label.text()
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert form.problems.labels["goods_money_exchanged"].text() == "This field is required."
+    assert IncidentService(chief).count() == 0
+
+    # "Unknown" is an explicit answer: saved, and no exploitation flag from it.
+    choose(form.goods_exchanged, "unknown")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert not form.isVisible()
+    (row,), _total = IncidentService(chief).query()
+    assert row.gbv_type == "sexual_assault"
+    assert "possible_sexual_exploitation" not in row.case_context
+
+
+def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question(qtbot, chief):
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    _sexual_assault(form)
+    qtbot.mouseClick(form.add_perpetrator_button, LEFT)
+    qtbot.keyClick(form, Qt.Key.Key_Return)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    required = "This field is required."
+    for field in (
+        "reported_by",
+        "location_type",
+        "time_of_day",
+        "previously_reported",
+        "goods_money_exchanged",
+        "survivor_sex",
+        "marital_status",
+        "disability",
+        "risk_level",
+        "consent_services",
+        "perpetrators",
+    ):
+        assert required in form.problems.labels[field].text(), field
+    assert IncidentService(chief).count() == 0
+
+
+def test_referral_meeting_and_contact_forms_start_unanswered(qtbot, chief):
+    for name in ("First centre", "Second centre"):
+        ContactService(chief).create(
+            ContactDraft("health_centre", frozenset({"health"}), name_en=name, phone="1")
+        )
+    incident = IncidentService(chief).create(
+        IncidentDraft(
+            date_reported=TODAY,
+            classification=(False, False, True),
+            village_code=gazetteer.villages(COMMUNE_CODE)[0].code,
+            consent_services="yes",
+        )
+    )
+    referral = ReferralForm(chief, incident)
+    qtbot.addWidget(referral)
+    assert _unanswered(referral, ["serviceType", "urgency", "mode"]) == {}
+    assert not referral.no_provider.isVisibleTo(referral)  # no complaint before a service is chosen
+    choose(referral.service_type, "health")
+    # Two providers offer the service: the clerk chooses, the form does not.
+    assert referral.provider.count() == 3 and referral.provider.currentData() == ""
+
+    meeting = MeetingForm(chief)
+    qtbot.addWidget(meeting)
+    assert _unanswered(meeting, ["meetingType", "venueVillage"]) == {}
+
+    contact = ContactForm(chief)
+    qtbot.addWidget(contact)
+    assert _unanswered(contact, ["organisationType", "coverage"]) == {}
