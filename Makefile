@@ -2,7 +2,7 @@
 #
 #   make run           the app on a throw-away demo office
 #   make test          ruff + the whole pytest suite, offscreen
-#   make lint          ruff check + ruff format --check + mypy (strict packages)
+#   make lint          ruff check + ruff format --check + mypy (strict packages) + import contracts
 #   make bundle        PyInstaller one-folder build into dist/shsc-desktop/
 #   make selftest      run the frozen build's `self-test`
 #   make gui-smoke     start the frozen GUI off-screen on an empty data folder; pass when its first
@@ -86,7 +86,9 @@ test: system-deps $(STAMP) qm
 lint: $(STAMP)
 	$(VENV)/bin/ruff check shsc_desktop tests tools
 	$(VENV)/bin/ruff format --check shsc_desktop tests tools
-	$(VENV)/bin/mypy shsc_desktop/models shsc_desktop/security shsc_desktop/services shsc_desktop/exports
+	$(VENV)/bin/mypy shsc_desktop/models shsc_desktop/security shsc_desktop/services shsc_desktop/exports \
+		shsc_desktop/values
+	$(VENV)/bin/lint-imports
 
 # tools/i18n.py owns the lupdate options (-locations none, -no-obsolete, per-language target), so
 # that this target and the "are the .ts files up to date" test can never disagree.

@@ -15,8 +15,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SHSC_KDF"] = "fast"
 
-from shsc_desktop.security.accounts import AccountService
 from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 
 COMMUNE_CODE = "120101"  # Tonle Basak, Chamkar Mon, Phnom Penh

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from shsc_desktop.security.accounts import AccountService
 from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
 

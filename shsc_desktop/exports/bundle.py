@@ -34,7 +34,7 @@ import json
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -50,6 +50,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from ..atomic import atomic_write_bytes
 from ..errors import BundleRejected
 from ..security.pki import Identity, Level, crl_number, fingerprint_bytes, identity_of
+from ..security.pki import TrustStore as TrustStore  # re-exported: callers open bundles against it
 
 BUNDLE_FORMAT = "shsc-bundle"
 SCHEMA_VERSION = 1
@@ -291,14 +292,6 @@ def write_bundle(folder: Path, data: bytes, sender_code: str, period: str, revis
 
 # ---------------------------------------------------------------------------------------------------
 # Opening
-
-
-@dataclass
-class TrustStore:
-    """The pinned ministry root and the newest CRLs this office has seen (the import service keeps it)."""
-
-    root: x509.Certificate
-    crls: list[x509.CertificateRevocationList] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -20,12 +20,10 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 
 from ..atomic import atomic_produce
 from ..models.codes import COVERAGE, SERVICE_TYPE
-from ..services.office import OfficeInfo
+from ..values.contacts import ContactView
+from ..values.office import OfficeInfo
 from .pdf_common import ACCENT, INK, MUTED, RULE, SHADE, digits, draw_text, make_styles, numbered_canvas, para
 from .referral_slip import format_date, has_khmer
-
-if TYPE_CHECKING:
-    from ..services.contacts import ContactView
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 14 * mm

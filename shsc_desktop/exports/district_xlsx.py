@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_produce
-from ..services.office import OfficeInfo
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
+from ..values.office import OfficeInfo
 
 # Table key → (English, Khmer) title.
 TITLES: dict[str, tuple[str, str]] = {

@@ -25,7 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 
 from ..atomic import atomic_produce
 from ..models.codes import MONTH_NAMES_KM, SERVICE_TYPE, URGENCY
-from ..services.office import OfficeInfo
+from ..values.office import OfficeInfo
 from .pdf_common import (
     ACCENT,
     HIGHLIGHT,

@@ -38,7 +38,6 @@ from reportlab.platypus import (
 from ..atomic import atomic_produce
 from ..errors import Cancelled
 from ..models.codes import INTIMATE_PARTNER_CODES, MONTH_NAMES_KM
-from ..services.office import OfficeInfo
 from ..services.statistics import (
     MONTH_NAMES_EN,
     Cell,
@@ -47,6 +46,7 @@ from ..services.statistics import (
     label,
     period_label,
 )
+from ..values.office import OfficeInfo
 from .pdf_common import (
     ACCENT,
     ALERT,

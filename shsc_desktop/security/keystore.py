@@ -25,10 +25,9 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..exports.bundle import TrustStore
 from ..models.tables import PkiBlob, RevocationList, TrustCertificate
 from . import pki
-from .pki import Purpose
+from .pki import Purpose, TrustStore
 
 KEY_PREFIX = "key/"
 

@@ -777,3 +777,11 @@ def accept_package(
 
 def load_certificates(pems: Sequence[bytes]) -> list[x509.Certificate]:
     return [x509.load_pem_x509_certificate(p) for p in pems]
+
+
+@dataclass
+class TrustStore:
+    """The pinned ministry root and the newest CRLs this office has seen (the import service keeps it)."""
+
+    root: x509.Certificate
+    crls: list[x509.CertificateRevocationList] = field(default_factory=list)

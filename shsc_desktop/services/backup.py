@@ -260,8 +260,6 @@ def restore_backup(
     were when it was taken*, and checked completely before anything in the data folder changes.
     The current files are kept in ``replaced-<time>/`` inside the data folder, never deleted.
     """
-    from .office import OfficeFolder as _Folder
-
     file = Path(file)
     manifest = read_manifest(file)
     folder.data_dir.mkdir(parents=True, exist_ok=True)
@@ -278,7 +276,7 @@ def restore_backup(
                     shutil.copyfileobj(src, dst)
         except ZIP_DAMAGE as exc:
             raise BackupInvalid("The backup file is damaged.") from exc
-        staged = _Folder(staging, kdf=folder.kdf)
+        staged = type(folder)(staging, kdf=folder.kdf)  # the same kind of folder, in staging
         unlocked = staged.vault.unlock(username, password)  # WrongCredentials propagates
         data_key = bytes(unlocked.keys[0])
         unlocked.wipe()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Text, exists, func, literal, or_, select, type_coerce
@@ -19,80 +19,20 @@ from sqlalchemy.orm import Session
 
 from ..errors import ImportProblems, NotFound, ValidationFailed
 from ..exports.directory_io import COLUMNS, SERVICE_SEPARATOR, SheetRow
+from ..exports.directory_pdf import build_directory_pdf
 from ..models import codes
 from ..models.tables import Contact, Referral
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.contacts import ContactDraft as ContactDraft  # re-exported: forms build drafts
+from ..values.contacts import ContactView as ContactView
 from . import validation as v
 from .office import UnlockedOffice
 
 TARGET = "contact"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID = re.compile(r"^[0-9a-f]{32}$")
-
-
-@dataclass(frozen=True)
-class ContactDraft:
-    organisation_type: str
-    services: frozenset[str]
-    name_en: str = ""
-    name_km: str = ""
-    contact_person: str = ""
-    position: str = ""
-    phone: str = ""
-    phone2: str = ""
-    email: str = ""
-    address: str = ""
-    hours: str = ""
-    coverage: str = "khan"
-    last_verified: date | None = None
-    active: bool = True
-
-
-@dataclass(frozen=True)
-class ContactView:
-    id: str
-    version: int
-    name_km: str
-    name_en: str
-    organisation_type: str
-    services: frozenset[str]
-    contact_person: str
-    position: str
-    phone: str
-    phone2: str
-    email: str
-    address: str
-    hours: str
-    coverage: str
-    last_verified: date | None
-    active: bool
-    updated_at: datetime
-    updated_by: str
-
-    def name(self, lang: str) -> str:
-        """The name in ``lang``, falling back to the other language."""
-        first, second = (self.name_km, self.name_en) if lang == "km" else (self.name_en, self.name_km)
-        return first or second
-
-    def as_draft(self) -> ContactDraft:
-        return ContactDraft(
-            organisation_type=self.organisation_type,
-            services=self.services,
-            name_en=self.name_en,
-            name_km=self.name_km,
-            contact_person=self.contact_person,
-            position=self.position,
-            phone=self.phone,
-            phone2=self.phone2,
-            email=self.email,
-            address=self.address,
-            hours=self.hours,
-            coverage=self.coverage,
-            last_verified=self.last_verified,
-            active=self.active,
-        )
 
 
 @dataclass(frozen=True)
@@ -225,8 +165,6 @@ class ContactService:
     def directory_pdf(self, target: Path, lang: str) -> int:
         """Write the printable directory (active entries, by service) to ``target``; audited as
         ``PRINT``. Returns the number of organisations listed."""
-        from ..exports.directory_pdf import build_directory_pdf  # it imports ContactView from here
-
         require(self.actor, Perm.RECORDS_READ)
         if lang not in ("km", "en"):
             raise ValidationFailed({"lang": v.NOT_IN_LIST})

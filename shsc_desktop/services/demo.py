@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..security.accounts import AccountService
 from ..security.vault import KdfParams
+from .accounts import AccountService
 from .office import OfficeFolder, UnlockedOffice
 
 DEMO_COMMUNE = "120101"  # Tonle Basak, Khan Chamkar Mon, Phnom Penh

@@ -42,7 +42,6 @@ from sqlalchemy.orm import Session
 from ..errors import BundleRejected, ValidationFailed
 from ..exports.bundle import (
     MAX_BUNDLE_SIZE,
-    TrustStore,
     VerifiedBundle,
     VerifyCache,
     build_bundle,
@@ -58,7 +57,7 @@ from ..security import audit, keystore, pki
 from ..security.audit import Action
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
-from ..security.pki import Level, Purpose
+from ..security.pki import Level, Purpose, TrustStore
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, StatisticsService, parse_period, suppress

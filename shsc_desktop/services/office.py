@@ -19,7 +19,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +36,7 @@ from ..security.actions import Action
 from ..security.lockout import Lockout
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL, Actor, Role
 from ..security.vault import KdfParams, Unlocked, Vault
+from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers of the service
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -65,35 +65,6 @@ def default_data_dir() -> Path:
 
 def kdf_from_environment() -> KdfParams:
     return KdfParams.fast_for_tests() if os.environ.get(KDF_ENV) == "fast" else KdfParams.production()
-
-
-@dataclass(frozen=True)
-class OfficeInfo:
-    level: str
-    code: str
-    name_km: str
-    name_en: str
-    parent_code: str
-    parent_name_km: str
-    parent_name_en: str
-
-    def name(self, lang: str) -> str:
-        return self.name_km if lang == "km" else self.name_en
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "level": self.level,
-            "code": self.code,
-            "name_km": self.name_km,
-            "name_en": self.name_en,
-            "parent_code": self.parent_code,
-            "parent_name_km": self.parent_name_km,
-            "parent_name_en": self.parent_name_en,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, str]) -> OfficeInfo:
-        return cls(**{k: d.get(k, "") for k in cls.__dataclass_fields__})
 
 
 FULL_CHECK_AT_UNLOCK_BYTES = 16 * 1024 * 1024
@@ -304,7 +275,7 @@ class OfficeFolder:
             wait = self.lockout.failed(RECOVERY_LOCKOUT_NAME)
             raise WrongCredentials(retry_after=wait) from None
         office = self._open(unlocked, username, Action.RECOVERY_UNLOCK)
-        from ..security.accounts import AccountService
+        from .accounts import AccountService
 
         try:
             AccountService(office).set_password_after_recovery(new_password)
@@ -333,7 +304,7 @@ class OfficeFolder:
         try:
             if key_index > 0:
                 # A key rotation was interrupted after the slots were rewritten: finish it now.
-                from ..security.accounts import finish_interrupted_rotation
+                from .accounts import finish_interrupted_rotation
 
                 engine = finish_interrupted_rotation(self, engine, data_key, newest)
                 data_key = newest

@@ -11,23 +11,20 @@ KDF so the whole run takes about a second:
   uharfbuzz (shaping adds glyphs that have no code point of their own, e.g. subscript consonants);
 - ``cms bundle``: ``cryptography`` signs (SignedData) and envelopes (EnvelopedData) a payload to a
   self-signed RSA certificate; it is decrypted again and the signature is checked with asn1crypto;
-- ``qt``: QtGui starts off-screen, registers the bundled fonts and loads the compiled translations.
+- ``qt`` (``views/selftest_qt.py``, passed in by the command line): QtGui starts off-screen,
+  registers the bundled fonts and loads the compiled translations.
 
-Results are ``(name, ok, detail)`` tuples; nothing here raises. The Qt check imports QtGui lazily
-(never QtWidgets), so this module stays importable without a display and services stay free of
-widgets.
+Results are ``(name, ok, detail)`` tuples; nothing here raises.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import os
 import platform
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,12 +37,13 @@ KHMER_SAMPLE = "សុវត្ថិភាពក្នុងផ្ទះ សុ
 SELFTEST_COMMUNE = "120101"  # Tonle Basak, Chamkar Mon, Phnom Penh
 SELFTEST_PASSWORD = "self-test-password"  # a throw-away office in a temp folder
 PRIVATE_USE = range(0xE000, 0xF900)
-GUI_MODULES = ("PySide6.QtWidgets", "PySide6.QtPrintSupport")
-NATIVE_QPA = {"linux": "xcb", "win32": "windows", "darwin": "cocoa"}
 
 
-def run_self_test() -> list[CheckResult]:
-    """Run every check in a fresh temporary folder; one ``(name, ok, detail)`` per check."""
+def run_self_test(more: Sequence[tuple[str, Callable[[], str]]] = ()) -> list[CheckResult]:
+    """Run every check in a fresh temporary folder; one ``(name, ok, detail)`` per check.
+
+    ``more`` are the checks of the floors above (the Qt check of ``views/selftest_qt.py``, passed in
+    by the command line), run last: services import no Qt."""
     results: list[CheckResult] = [("build", True, _build_description())]
     with tempfile.TemporaryDirectory(prefix="shsc-selftest-") as tmp:
         work = Path(tmp)
@@ -53,7 +51,7 @@ def run_self_test() -> list[CheckResult]:
         results.append(_timed("audit chain", lambda: _check_audit_chain(work / "office")))
         results.append(_timed("pdf khmer", lambda: _check_pdf(work / "selftest.pdf")))
         results.append(_timed("cms bundle", _check_cms))
-        results.append(_timed("qt", _check_qt))
+        results.extend(_timed(name, check) for name, check in more)
     return results
 
 
@@ -75,8 +73,8 @@ def _timed(name: str, check: Callable[[], str]) -> CheckResult:
 def _check_database(data_dir: Path) -> str:
     from ..models import migrate
     from ..models.engine import connect_raw, integrity_problems
-    from ..security.accounts import AccountService
     from ..security.vault import KdfParams
+    from .accounts import AccountService
     from .office import OfficeFolder
 
     folder = OfficeFolder(data_dir, kdf=KdfParams.fast_for_tests())
@@ -229,55 +227,4 @@ def _check_cms() -> str:
     return (
         f"signed, enveloped, decrypted and verified, {len(enveloped):,} bytes, "
         f"cryptography {cryptography.__version__}"
-    )
-
-
-def _check_qt() -> str:
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
-
-    app = QCoreApplication.instance()
-    if app is None:
-        # No display needed: the check is about files and libraries, not about a screen.
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["shsc-desktop-selftest"])
-    if not isinstance(app, QGuiApplication):
-        raise AssertionError("a non-GUI QCoreApplication is already running")
-
-    families: list[str] = []
-    for path in resources.font_files().values():
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
-            raise AssertionError(f"Qt could not load the font {path.name}")
-        families.extend(QFontDatabase.applicationFontFamilies(font_id))
-
-    loaded: list[str] = []
-    folder = resources.translations_folder()
-    for qm in sorted(folder.glob("*.qm")):
-        translator = QTranslator()
-        if not translator.load(str(qm)):
-            raise AssertionError(f"Qt could not load the translation {qm.name}")
-        loaded.append(qm.stem)
-    if resources.frozen_root() is not None and not loaded:
-        raise AssertionError(f"no compiled translations in {folder}")
-
-    # The widget modules the views need must be in the build; looked up, not imported, because
-    # services never import widgets (the GUI itself imports them a moment later anyway).
-    missing = [m for m in GUI_MODULES if importlib.util.find_spec(m) is None]
-    if missing:
-        raise AssertionError(f"missing from this build: {', '.join(missing)}")
-
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    platforms = sorted(
-        p.name.removeprefix("libq").removeprefix("q").split(".")[0] for p in plugins.glob("*q*.*")
-    )
-    native = NATIVE_QPA.get(sys.platform)
-    if native and native not in platforms:
-        raise AssertionError(f"the {native} platform plugin is missing (found: {', '.join(platforms)})")
-
-    return (
-        f"PySide6 {pyside_version} on {QGuiApplication.platformName()}, "
-        f"fonts {', '.join(sorted(set(families)))}, "
-        f"translations {', '.join(loaded) or 'none compiled'}, platform plugins {', '.join(platforms)}"
     )

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from ..errors import ShscError
 from ..models.codes import ROLE
-from ..security.accounts import AccountService, UserView
 from ..security.audit import ChainReport
 from ..security.permissions import Perm
+from ..services.accounts import AccountService, UserView
 from ..services.admin import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, AdminService, AuditLine
 from ..services.office import UnlockedOffice
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog

@@ -34,13 +34,13 @@ from .messages import error_text
 from .operations import run_in_background
 
 if TYPE_CHECKING:
-    from ..security.accounts import AccountService
+    from ..services.accounts import AccountService
     from ..services.office import UnlockedOffice
 
 
 def _accounts(office: UnlockedOffice) -> AccountService:
     """``AccountService`` imported on use: the sign-in window loads this module before SQLAlchemy."""
-    from ..security.accounts import AccountService
+    from ..services.accounts import AccountService
 
     return AccountService(office)
 

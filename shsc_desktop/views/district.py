@@ -40,7 +40,7 @@ from ..services.district import DistrictMonth, DistrictService, month_rates, rec
 from ..services.exchange import LATE, MISSING, NIL_REPORT, ON_TIME, Completeness
 from ..services.office import UnlockedOffice
 from ..services.statistics import CountTable, label, period_label
-from .exchange import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
+from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
 from .i18n import current_language
 from .messages import show_error
 from .operations import BackgroundOperation, run_with_busy

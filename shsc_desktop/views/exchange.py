@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -32,8 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,77 +49,19 @@ from ..services.exchange_status import (
 )
 from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
+from .exchange_common import (  # choose_path looked up here at call time: tests pre-answer it
+    BAD,
+    GOOD,
+    NEUTRAL,
+    choose_path,
+    fingerprint_font,
+    read_only_table,
+    set_row,
+)
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import bundle_reason_text, confirm, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
-
-# Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
-GOOD = QColor("#dcedc8")
-WARN = QColor("#fff3c4")
-BAD = QColor("#f8d0d0")
-NEUTRAL = QColor("#e3e8ef")
-
-
-def choose_path(
-    parent: QWidget,
-    title: str,
-    on_chosen: Callable[[list[Path]], None],
-    *,
-    save: bool = False,
-    folder: bool = False,
-    many: bool = False,
-    name_filters: list[str] | None = None,
-    default_name: str = "",
-) -> QFileDialog:
-    """Open a file dialog without blocking; ``on_chosen(paths)`` runs when the user picks."""
-    dialog = QFileDialog(parent, title)
-    dialog.setObjectName("exchangeFileDialog")
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if save:
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    if folder:
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    elif many:
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    elif not save:
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    if name_filters:
-        dialog.setNameFilters(name_filters)
-    if default_name:
-        dialog.selectFile(default_name)
-    dialog.filesSelected.connect(lambda names: on_chosen([Path(n) for n in names]))
-    dialog.open()
-    return dialog
-
-
-def fingerprint_font() -> Any:
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-
-
-def read_only_table(columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(34)  # room for Khmer's stacked consonants
-    table.verticalHeader().setMinimumSectionSize(30)  # resizeRowsToContents must not clip Khmer
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(True)
-    return table
-
-
-def set_row(table: QTableWidget, row: int, values: list[str], colour: QColor | None = None) -> None:
-    for col, value in enumerate(values):
-        item = QTableWidgetItem(value)
-        if colour is not None:
-            item.setBackground(colour)
-            item.setForeground(QColor("#1f2933"))
-        table.setItem(row, col, item)
-
 
 # ===================================================================================================
 # This office towards the one above: certificate, export, history

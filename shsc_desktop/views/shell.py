@@ -41,7 +41,7 @@ WARM_UP_MODULES = (
     "alembic.migration",
     "shsc_desktop.models.engine",
     "shsc_desktop.models.tables",
-    "shsc_desktop.security.accounts",
+    "shsc_desktop.services.accounts",
     "shsc_desktop.services.admin",
     "shsc_desktop.services.home",
     "shsc_desktop.services.incidents",
@@ -134,7 +134,7 @@ class AppShell(QObject):
 
     def open_office(self, office: UnlockedOffice) -> None:
         """After any unlock: force a password change if one is due, then the main window."""
-        from ..security.accounts import AccountService
+        from ..services.accounts import AccountService
 
         self.office = office
         if AccountService(office).must_change_password():

@@ -24,10 +24,10 @@ from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStatistics, Incident, Month
 from shsc_desktop.security import audit, keystore, pki
-from shsc_desktop.security.accounts import AccountService
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.pki import Purpose
 from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.enrolment import EnrolmentService
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice

@@ -20,8 +20,8 @@ from shsc_desktop.errors import StorageFailed, WrongCredentials
 from shsc_desktop.models.engine import connect_raw
 from shsc_desktop.models.tables import AuditEntry, Contact
 from shsc_desktop.security import audit
-from shsc_desktop.security.accounts import AccountService
 from shsc_desktop.security.audit import Action
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService, restore_backup
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK

@@ -15,9 +15,9 @@ import pytest
 
 from shsc_desktop.errors import PermissionDenied
 from shsc_desktop.security import audit
-from shsc_desktop.security.accounts import AccountService
 from shsc_desktop.security.permissions import ROLE_PERMISSIONS, ROLES_BY_LEVEL, Perm, Role
 from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
 from shsc_desktop.services.backup import BackupService, restore_backup
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice

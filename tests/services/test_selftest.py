@@ -8,9 +8,16 @@ import pytest
 
 from shsc_desktop import resources
 from shsc_desktop.services import selftest
-from shsc_desktop.services.selftest import run_self_test
+from shsc_desktop.services.selftest import CheckResult
+from shsc_desktop.services.selftest import run_self_test as run_core_checks
+from shsc_desktop.views.selftest_qt import check_qt
 
 EXPECTED_CHECKS = ["build", "database", "audit chain", "pdf khmer", "cms bundle", "qt"]
+
+
+def run_self_test() -> list[CheckResult]:
+    """What ``shsc-desktop self-test`` runs: the core checks and the Qt check of the views."""
+    return run_core_checks([("qt", check_qt)])
 
 
 def test_every_check_passes_from_source(qapp: object) -> None:

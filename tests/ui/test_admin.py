@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from shsc_desktop.errors import PermissionDenied
-from shsc_desktop.security.accounts import AccountService
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
 
 from ..conftest import CHIEF

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from shsc_desktop.security.accounts import AccountService
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService
 
 from ..conftest import CHIEF

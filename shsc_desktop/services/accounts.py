@@ -25,13 +25,13 @@ from ..errors import (
 from ..models.base import utcnow
 from ..models.engine import connect_raw, make_engine, session_factory
 from ..models.tables import User
-from . import audit
-from .audit import Action
-from .permissions import ROLES_BY_LEVEL, Perm, Role, require
-from .vault import check_password_policy
+from ..security import audit
+from ..security.audit import Action
+from ..security.permissions import ROLES_BY_LEVEL, Perm, Role, require
+from ..security.vault import check_password_policy
 
 if TYPE_CHECKING:
-    from ..services.office import OfficeFolder, UnlockedOffice
+    from .office import OfficeFolder, UnlockedOffice
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ def _rewrap_private_keys(engine: Engine, old_key: bytes, new_key: bytes) -> None
 
     Runs after the slots hold both keys, so an interruption is finished at the next unlock (which
     calls this again; it is idempotent)."""
-    from .keystore import rewrap_private_keys
+    from ..security.keystore import rewrap_private_keys
 
     if not inspect(engine).has_table("pki_blob"):  # an office not yet migrated has no keys
         return

@@ -1,0 +1,81 @@
+"""Helpers shared by the exchange and district panels: file choosing, read-only tables, row colours.
+
+Kept apart so that ``district.py`` (completeness, totals) and ``exchange.py`` (certificates, export,
+import) need not import each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTableWidgetItem, QWidget
+
+# Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
+GOOD = QColor("#dcedc8")
+WARN = QColor("#fff3c4")
+BAD = QColor("#f8d0d0")
+NEUTRAL = QColor("#e3e8ef")
+
+
+def choose_path(
+    parent: QWidget,
+    title: str,
+    on_chosen: Callable[[list[Path]], None],
+    *,
+    save: bool = False,
+    folder: bool = False,
+    many: bool = False,
+    name_filters: list[str] | None = None,
+    default_name: str = "",
+) -> QFileDialog:
+    """Open a file dialog without blocking; ``on_chosen(paths)`` runs when the user picks."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("exchangeFileDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if folder:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    elif many:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    elif not save:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if name_filters:
+        dialog.setNameFilters(name_filters)
+    if default_name:
+        dialog.selectFile(default_name)
+    dialog.filesSelected.connect(lambda names: on_chosen([Path(n) for n in names]))
+    dialog.open()
+    return dialog
+
+
+def fingerprint_font() -> Any:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+def read_only_table(columns: int, name: str) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(34)  # room for Khmer's stacked consonants
+    table.verticalHeader().setMinimumSectionSize(30)  # resizeRowsToContents must not clip Khmer
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+def set_row(table: QTableWidget, row: int, values: list[str], colour: QColor | None = None) -> None:
+    for col, value in enumerate(values):
+        item = QTableWidgetItem(value)
+        if colour is not None:
+            item.setBackground(colour)
+            item.setForeground(QColor("#1f2933"))
+        table.setItem(row, col, item)
