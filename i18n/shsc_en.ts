@@ -442,6 +442,10 @@
         <translation>Audit log verified</translation>
     </message>
     <message>
+        <source>Loss of recent audit entries accepted by the chief</source>
+        <translation>Loss of recent audit entries accepted by the chief</translation>
+    </message>
+    <message>
         <source>Bundle rejected</source>
         <translation>Bundle rejected</translation>
     </message>
@@ -1921,6 +1925,10 @@
         <translation>Nothing was installed.</translation>
     </message>
     <message>
+        <source>The database has lost recent changes (for example after a crash that damaged its files). Missing audit entries: %1. Restore the newest backup, or, as the chief, continue without them.</source>
+        <translation>The database has lost recent changes (for example after a crash that damaged its files). Missing audit entries: %1. Restore the newest backup, or, as the chief, continue without them.</translation>
+    </message>
+    <message>
         <source>The user name or password is not correct.</source>
         <translation>The user name or password is not correct.</translation>
     </message>
@@ -1965,8 +1973,8 @@
         <translation>This backup is older than the data on this computer. Restoring it would lose newer records.</translation>
     </message>
     <message>
-        <source>The audit log has been altered.</source>
-        <translation>The audit log has been altered.</translation>
+        <source>The audit log has been altered or damaged. Restore the newest backup, or, as the chief, continue with what is left.</source>
+        <translation>The audit log has been altered or damaged. Restore the newest backup, or, as the chief, continue with what is left.</translation>
     </message>
     <message>
         <source>This arrives in a later version.</source>
@@ -2972,12 +2980,24 @@
         <translation>Restore from a backup…</translation>
     </message>
     <message>
+        <source>Continue without the lost entries (chief)</source>
+        <translation>Continue without the lost entries (chief)</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
         <source>Demo office with synthetic records. Accounts (user / password): %1</source>
         <translation>Demo office with synthetic records. Accounts (user / password): %1</translation>
+    </message>
+    <message>
+        <source>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</source>
+        <translation>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</translation>
+    </message>
+    <message>
+        <source>Continue without them</source>
+        <translation>Continue without them</translation>
     </message>
     <message>
         <source>Choose the backup file</source>

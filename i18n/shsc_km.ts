@@ -442,6 +442,10 @@
         <translation>បានផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម</translation>
     </message>
     <message>
+        <source>Loss of recent audit entries accepted by the chief</source>
+        <translation>ប្រធានបានទទួលយកការបាត់បង់ធាតុកំណត់ហេតុសវនកម្មថ្មីៗ</translation>
+    </message>
+    <message>
         <source>Bundle rejected</source>
         <translation>កញ្ចប់ត្រូវបានបដិសេធ</translation>
     </message>
@@ -1921,6 +1925,10 @@
         <translation>គ្មានអ្វីត្រូវបានដំឡើងទេ។</translation>
     </message>
     <message>
+        <source>The database has lost recent changes (for example after a crash that damaged its files). Missing audit entries: %1. Restore the newest backup, or, as the chief, continue without them.</source>
+        <translation>មូលដ្ឋានទិន្នន័យបានបាត់បង់ការផ្លាស់ប្ដូរថ្មីៗ (ឧទាហរណ៍ បន្ទាប់ពីការគាំងដែលធ្វើឱ្យឯកសាររបស់វាខូច)។ ធាតុកំណត់ហេតុសវនកម្មដែលបាត់៖ %1។ សូមស្ដារពីច្បាប់បម្រុងទុកថ្មីបំផុត ឬក្នុងនាមជាប្រធាន សូមបន្តដោយគ្មានធាតុទាំងនោះ។</translation>
+    </message>
+    <message>
         <source>The user name or password is not correct.</source>
         <translation>ឈ្មោះអ្នកប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។</translation>
     </message>
@@ -1965,8 +1973,8 @@
         <translation>ច្បាប់បម្រុងទុកនេះចាស់ជាងទិន្នន័យនៅលើកុំព្យូទ័រនេះ។ ការស្ដារវានឹងធ្វើឱ្យបាត់កំណត់ត្រាថ្មីៗ។</translation>
     </message>
     <message>
-        <source>The audit log has been altered.</source>
-        <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ។</translation>
+        <source>The audit log has been altered or damaged. Restore the newest backup, or, as the chief, continue with what is left.</source>
+        <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ ឬខូច។ សូមស្ដារពីច្បាប់បម្រុងទុកថ្មីបំផុត ឬក្នុងនាមជាប្រធាន សូមបន្តជាមួយអ្វីដែលនៅសល់។</translation>
     </message>
     <message>
         <source>This arrives in a later version.</source>
@@ -2972,12 +2980,24 @@
         <translation>ស្ដារពីច្បាប់បម្រុងទុក…</translation>
     </message>
     <message>
+        <source>Continue without the lost entries (chief)</source>
+        <translation>បន្តដោយគ្មានធាតុដែលបាត់ (ប្រធាន)</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>ភាសា៖</translation>
     </message>
     <message>
         <source>Demo office with synthetic records. Accounts (user / password): %1</source>
         <translation>ការិយាល័យសាកល្បងដែលមានកំណត់ត្រាសិប្បនិម្មិត។ គណនី (អ្នកប្រើ / ពាក្យសម្ងាត់)៖ %1</translation>
+    </message>
+    <message>
+        <source>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</source>
+        <translation>បន្តជាមួយកំណត់ត្រាដែលនៅសល់ឬ? ការផ្លាស់ប្ដូរដែលបាត់ មិនអាចយកមកវិញបានទេ បើគ្មានច្បាប់បម្រុងទុក។ ការសម្រេចនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម ក្រោមឈ្មោះរបស់អ្នក។</translation>
+    </message>
+    <message>
+        <source>Continue without them</source>
+        <translation>បន្តដោយគ្មានធាតុទាំងនោះ</translation>
     </message>
     <message>
         <source>Choose the backup file</source>

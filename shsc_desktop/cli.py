@@ -122,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     ap = audit_sub.add_parser("verify", help="verify the hash chain")
     _add_globals(ap, suppress=True)
+    ap = audit_sub.add_parser(
+        "accept-loss",
+        help="(chief) go on after lost or damaged audit entries; the decision is itself audited",
+    )
+    _add_globals(ap, suppress=True)
 
     command("self-test", "check that this build can open a database, render a PDF, build a bundle")
     return parser
@@ -233,7 +238,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from .services.admin import AdminService
+    from .services.office import OfficeFolder
 
+    if args.audit_command == "accept-loss":
+        user = _require_user(args)
+        password = _read_password(args)
+        OfficeFolder(_data_dir(args)).unlock(user, password, accept_audit_loss=True).lock("accept-loss")
+        print("The audit log is usable again; accepting its loss was recorded in it.")
+        return 0
     office = _unlock(args)
     try:
         report = AdminService(office).verify_audit()

@@ -104,6 +104,22 @@ class AuditChainBroken(ShscError):
     code = "audit_chain_broken"
 
 
+class AuditLogBehind(ShscError):
+    """The database's audit log ends before the anchor kept outside it: recent changes were lost
+    (a deleted or cut WAL after a crash, or entries removed with their head)."""
+
+    code = "audit_behind"
+
+    def __init__(self, lost: int, head_seq: int, anchor_seq: int) -> None:
+        super().__init__(
+            f"The database has lost recent changes (the last {lost} audit entries: "
+            f"{head_seq + 1} to {anchor_seq}). Restore the newest backup."
+        )
+        self.lost = lost
+        self.head_seq = head_seq
+        self.anchor_seq = anchor_seq
+
+
 class NotAvailableYet(ShscError):
     code = "not_available_yet"
     exit_status = 3

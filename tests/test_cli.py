@@ -176,3 +176,27 @@ def test_backup_restore_and_audit_verify_round_trip(tmp_path: Path, quick: Quick
         password=CHIEF[1],
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_deleted_audit_head_is_one_line_and_the_chief_can_accept_it(quick: QuickOffice) -> None:
+    """Deleting only the stored head used to make every later unlock crash with a traceback."""
+    from sqlalchemy import delete
+
+    from shsc_desktop.models.tables import Setting
+
+    with quick.chief.transaction() as s:
+        s.execute(delete(Setting).where(Setting.key == "audit_head"))
+    quick.chief.lock("test")
+    data = ["--data-dir", quick.folder.data_dir, "--user", "chief", "--password-stdin"]
+    for command in (["audit", "verify"], ["backup", "-o", quick.folder.data_dir.parent / "b"]):
+        line = one_line_failure(cli(*command, *data, password=CHIEF[1]))
+        assert "audit log" in line and "damaged" in line
+    line = one_line_failure(
+        cli("audit", "accept-loss", *data[:2], "--user", "clerk", "--password-stdin", password=CLERK[1])
+    )
+    assert "may not" in line
+    accepted = cli("audit", "accept-loss", *data, password=CHIEF[1])
+    assert accepted.returncode == 0, accepted.stderr
+    verified = cli("audit", "verify", *data, password=CHIEF[1])
+    assert verified.returncode == 0, verified.stderr
+    assert "Audit chain OK" in verified.stdout

@@ -39,6 +39,7 @@ class Action:
     IMPORT = "import"
     PRINT = "print"
     AUDIT_VERIFIED = "audit_verified"
+    AUDIT_LOSS_ACCEPTED = "audit_loss_accepted"
     IMPORT_REJECTED = "import_rejected"
     ENROL_REQUEST = "enrol_request"
     ENROL_SIGNED = "enrol_signed"

@@ -20,8 +20,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..errors import AuditChainBroken
 from ..models.base import utcnow
 from ..models.tables import AuditEntry, Setting
+from . import anchor
 from .actions import Action as Action  # re-exported: callers name actions via audit
 
 GENESIS = "0" * 64
@@ -53,6 +55,9 @@ def record(
 ) -> AuditEntry:
     """Append one entry in ``session``'s transaction (flushed, not committed)."""
     head = session.get(Setting, HEAD_KEY)
+    if head is None and session.scalar(select(AuditEntry.seq).limit(1)) is not None:
+        # The head was deleted but entries remain: numbering from 1 again would collide.
+        raise AuditChainBroken("The audit log of this office is damaged (its last entry is missing).")
     if head is None:
         seq, prev = 1, GENESIS
     else:
@@ -78,6 +83,7 @@ def record(
     else:
         head.value = f"{seq}:{digest}"
     session.flush()
+    anchor.note_head(session, seq, digest)
     return entry
 
 

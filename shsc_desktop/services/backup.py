@@ -48,6 +48,7 @@ from ..models import migrate
 from ..models.engine import connect_raw, integrity_problems, make_engine, session_factory
 from ..models.tables import AuditEntry, Contact, Incident, Meeting, Referral, User
 from ..security import audit
+from ..security.anchor import ANCHOR_FILE, AnchorFile, AnchorValue
 from ..security.audit import Action
 from ..security.permissions import Actor, Perm, Role, require
 from ..security.vault import SLOT_FILE, SLOT_FILE_COPY, _hkdf
@@ -138,8 +139,8 @@ def _copy_database(
         dst.close()
 
 
-def _verify_copy(db_path: Path, data_key: bytes) -> tuple[int, dict[str, int]]:
-    """Open a copied database, check every page and the audit chain; return (audit seq, counts)."""
+def _verify_copy(db_path: Path, data_key: bytes) -> tuple[int, dict[str, int], str]:
+    """Open a copied database, check every page and the audit chain; (audit seq, counts, head hash)."""
     conn = connect_raw(db_path, data_key)
     try:
         if integrity_problems(conn):
@@ -152,7 +153,7 @@ def _verify_copy(db_path: Path, data_key: bytes) -> tuple[int, dict[str, int]]:
             report = audit.verify(s)
             if not report.ok:
                 raise BackupInvalid("The audit log in the backup copy does not verify.")
-            return report.head_seq, _counts(s)
+            return report.head_seq, _counts(s), report.head_hash
     finally:
         engine.dispose()
 
@@ -184,7 +185,7 @@ def write_backup(
             _copy_database(raw.driver_connection, db_copy, data_key, progress, cancelled)
         finally:
             raw.close()
-        audit_seq, counts = _verify_copy(db_copy, data_key)
+        audit_seq, counts, _head = _verify_copy(db_copy, data_key)
         created = datetime.now(UTC).isoformat(timespec="seconds")
         manifest: dict[str, Any] = {
             "format": "shsc-backup",
@@ -286,7 +287,7 @@ def restore_backup(
         ):
             raise BackupInvalid("The backup's description does not match its contents.")
         try:
-            audit_seq, counts = _verify_copy(staging / DB_MEMBER, data_key)
+            audit_seq, counts, head_hash = _verify_copy(staging / DB_MEMBER, data_key)
         except DatabaseDamaged as exc:
             raise BackupInvalid("The database in the backup is damaged.") from exc
         if counts != manifest.get("counts") or audit_seq != manifest.get("audit_seq"):
@@ -295,7 +296,11 @@ def restore_backup(
         current = _current_audit_seq(folder, data_key)
         if current is not None and current > audit_seq and not allow_older:
             raise RestoreWouldDowngrade(audit_seq, current)
+        restored_anchor = AnchorFile(folder.data_dir, staged.vault.load().office_id)
         _swap_in(folder, staging)
+        # The restored log is the one in force now: anchor it, or the next unlock would take the
+        # (older) restored head for lost changes.
+        restored_anchor.write(data_key, AnchorValue(audit_seq, head_hash))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     office = folder.unlock(username, password)
@@ -342,13 +347,23 @@ def _current_audit_seq(folder: OfficeFolder, data_key: bytes) -> int | None:
         conn.close()
 
 
+LIVE_FILES = (DB_MEMBER, DB_MEMBER + "-wal", DB_MEMBER + "-shm", SLOT_FILE, SLOT_FILE_COPY)
+
+
 def _swap_in(folder: OfficeFolder, staging: Path) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     try:
         # A unique name: two restores within the same second must not collide (the second one
         # used to fail with "File exists").
         keep = Path(tempfile.mkdtemp(prefix=f"replaced-{stamp}-", dir=folder.data_dir))
-        for name in (DB_MEMBER, DB_MEMBER + "-wal", DB_MEMBER + "-shm", SLOT_FILE, SLOT_FILE_COPY):
+        for name in (
+            DB_MEMBER,
+            DB_MEMBER + "-wal",
+            DB_MEMBER + "-shm",
+            SLOT_FILE,
+            SLOT_FILE_COPY,
+            ANCHOR_FILE,
+        ):
             current = folder.data_dir / name
             if current.exists():
                 current.replace(keep / name)

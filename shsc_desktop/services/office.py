@@ -8,6 +8,7 @@ Data folder layout::
 
     office.db, office.db-wal, office.db-shm   the SQLCipher database (every page encrypted)
     keyslots.json, keyslots.copy.json        key slots (see security.vault)
+    audit-anchor.json                        the audit head outside the database (security.anchor)
     lockout.json                             failed attempts waiting to be audited
     backups/                                 automatic backups taken before a migration
 """
@@ -41,6 +42,8 @@ from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
+
+    from ..security.anchor import AnchorFile
 
 # SQLAlchemy, Alembic and the table definitions take most of a second to import on a slow PC.
 # Nothing here needs them before a password has been typed, so they are imported inside the
@@ -124,7 +127,9 @@ class UnlockedOffice:
 
     def _use_engine(self, engine: Engine) -> None:
         from ..models.engine import read_session_factory, session_factory
+        from ..security import anchor
 
+        anchor.attach(engine, self.folder.anchor_file(), bytes(self._data_key))
         self.engine = engine
         self._sessions = session_factory(engine)
         self._read_sessions = read_session_factory(engine)
@@ -200,6 +205,12 @@ class OfficeFolder:
     def usernames(self) -> list[str]:
         return self.vault.usernames()
 
+    def anchor_file(self) -> AnchorFile:
+        """The audit anchor of this folder, sealed for this office (see ``security.anchor``)."""
+        from ..security.anchor import AnchorFile
+
+        return AnchorFile(self.data_dir, self.vault.load().office_id)
+
     # -- creating --------------------------------------------------------------------------------
 
     def create(
@@ -225,7 +236,7 @@ class OfficeFolder:
         from ..models import migrate
         from ..models.engine import make_engine, session_factory
         from ..models.tables import Setting, User
-        from ..security import audit
+        from ..security import anchor, audit
 
         info = OfficeInfo(level=level, code=code, **names)
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -233,7 +244,9 @@ class OfficeFolder:
         engine = make_engine(self.db_path, data_key)
         migrate.upgrade(engine)
         role = ADMIN_ROLE_BY_LEVEL[level]
+        anchor.attach(engine, self.anchor_file(), bytes(data_key))
         with session_factory(engine)() as s, s.begin():
+            anchor.mark_anchored(s)
             user = User(
                 username=username.strip(), full_name=full_name, role=role.value, created_by=username.strip()
             )
@@ -249,8 +262,13 @@ class OfficeFolder:
 
     # -- unlocking -------------------------------------------------------------------------------
 
-    def unlock(self, username: str, password: str) -> UnlockedOffice:
-        """Unlock as ``username``. Failures are counted, delayed and audited at the next unlock."""
+    def unlock(self, username: str, password: str, accept_audit_loss: bool = False) -> UnlockedOffice:
+        """Unlock as ``username``. Failures are counted, delayed and audited at the next unlock.
+
+        A damaged or shortened audit log refuses the unlock (``AuditLogBehind``,
+        ``AuditChainBroken``) unless a chief sets ``accept_audit_loss``: the loss is then recorded
+        in the log and work goes on from what is left.
+        """
         if not self.exists():
             raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
         self.lockout.check(username)
@@ -259,7 +277,7 @@ class OfficeFolder:
         except WrongCredentials:
             wait = self.lockout.failed(username)
             raise WrongCredentials(retry_after=wait) from None
-        return self._open(unlocked, username, Action.UNLOCK)
+        return self._open(unlocked, username, Action.UNLOCK, accept_audit_loss)
 
     def unlock_with_recovery(self, recovery_key: str, username: str, new_password: str) -> UnlockedOffice:
         """Recovery: the printed key unlocks and ``username`` gets a new password at once."""
@@ -284,19 +302,22 @@ class OfficeFolder:
             raise
         return office
 
-    def _open(self, unlocked: Unlocked, username: str, action: str) -> UnlockedOffice:
+    def _open(
+        self, unlocked: Unlocked, username: str, action: str, accept_audit_loss: bool = False
+    ) -> UnlockedOffice:
         from sqlalchemy import select
 
         from ..models import migrate
         from ..models.engine import make_engine, session_factory
         from ..models.tables import User
-        from ..security import audit
+        from ..security import anchor, audit
 
         if not self.db_path.exists():
             unlocked.wipe()
             raise DatabaseDamaged("The database file of this office is missing. Restore it from a backup.")
         key_index, checked = self._find_working_key(unlocked)
         key_count = len(unlocked.keys)
+        anchor_keys = [bytes(k) for k in unlocked.keys]
         data_key = bytearray(unlocked.keys[key_index])
         newest = bytearray(unlocked.keys[0])
         unlocked.wipe()
@@ -314,9 +335,13 @@ class OfficeFolder:
                 # rotation. If that write fails, unlocking still succeeds and the next unlock retries.
                 with contextlib.suppress(StorageFailed):
                     self.vault.finish_rotation(bytes(newest))
+            anchor_file = self.anchor_file()
+            anchor.attach(engine, anchor_file, bytes(data_key))
+            self._check_audit_anchor(engine, anchor_file, anchor_keys, username, accept_audit_loss)
             if migrate.needs_upgrade(engine):
                 self._migrate_with_backup(engine, data_key)
             with session_factory(engine)() as s, s.begin():
+                anchor.mark_anchored(s)
                 user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
                 if user is None and action == Action.RECOVERY_UNLOCK:
                     raise ValidationFailed({"username": "No such active user in this office."})
@@ -349,6 +374,51 @@ class OfficeFolder:
         office = UnlockedOffice(self, engine, actor, data_key)
         office.integrity_checked = checked
         return office
+
+    def _check_audit_anchor(
+        self, engine: Engine, anchor_file: AnchorFile, keys: list[bytes], username: str, accept: bool
+    ) -> None:
+        """Refuse to open a log that lost entries or its head, unless a chief accepts the loss."""
+        from sqlalchemy import select
+
+        from ..errors import AuditChainBroken, AuditLogBehind
+        from ..models.engine import session_factory
+        from ..models.tables import Setting, User
+        from ..security import anchor, audit
+        from ..security.permissions import Perm, require
+
+        with session_factory(engine)() as s, s.begin():
+            try:
+                anchor.check(s, anchor_file, keys)
+                return
+            except (AuditLogBehind, AuditChainBroken) as problem:
+                if not accept:
+                    raise
+                user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+                if user is None:
+                    raise WrongCredentials() from None
+                require(Actor(user.id, user.username, Role(user.role)), Perm.RESTORE)
+                details: dict[str, Any] = {"problem": problem.code, "reason": str(problem)}
+                if isinstance(problem, AuditLogBehind):
+                    details.update(lost=problem.lost, head=problem.head_seq, anchor=problem.anchor_seq)
+                # What is left must still be a chain: its head is re-derived from the entries, and
+                # a log that no longer verifies is not accepted (only a backup can help then).
+                last = anchor.head_from_entries(s)
+                head_row = s.get(Setting, audit.HEAD_KEY)
+                if last is None and head_row is not None:
+                    s.delete(head_row)
+                elif last is not None:
+                    value = f"{last.seq}:{last.hash}"
+                    if head_row is None:
+                        s.add(Setting(key=audit.HEAD_KEY, value=value))
+                    else:
+                        head_row.value = value
+                s.flush()
+                if last is not None and not audit.verify(s).ok:
+                    raise AuditChainBroken(
+                        "What is left of the audit log does not verify either. Restore the newest backup."
+                    ) from problem
+                audit.record(s, user.username, Action.AUDIT_LOSS_ACCEPTED, "audit", "", details)
 
     def _find_working_key(self, unlocked: Unlocked) -> tuple[int, bool]:
         """The index of the key that opens the database, and whether every page was checked.

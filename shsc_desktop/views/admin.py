@@ -77,6 +77,9 @@ def action_label(action: str) -> str:
         "import": QCoreApplication.translate("AuditActions", "Bundle imported"),
         "print": QCoreApplication.translate("AuditActions", "Printed"),
         "audit_verified": QCoreApplication.translate("AuditActions", "Audit log verified"),
+        "audit_loss_accepted": QCoreApplication.translate(
+            "AuditActions", "Loss of recent audit entries accepted by the chief"
+        ),
         "import_rejected": QCoreApplication.translate("AuditActions", "Bundle rejected"),
         "enrol_request": QCoreApplication.translate("AuditActions", "Certificate request written"),
         "enrol_signed": QCoreApplication.translate("AuditActions", "Certificate request answered"),

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..errors import BundleRejected, EnrolmentRejected, ShscError, TooManyAttempts, ValidationFailed
+from ..errors import (
+    AuditLogBehind,
+    BundleRejected,
+    EnrolmentRejected,
+    ShscError,
+    TooManyAttempts,
+    ValidationFailed,
+)
 
 
 def app_title() -> str:
@@ -185,6 +192,13 @@ def error_text(error: ShscError) -> str:
             + " "
             + QCoreApplication.translate("Messages", "Nothing was installed.")
         )
+    if isinstance(error, AuditLogBehind):
+        return QCoreApplication.translate(
+            "Messages",
+            "The database has lost recent changes (for example after a crash that damaged its "
+            "files). Missing audit entries: %1. Restore the newest backup, or, as the chief, "
+            "continue without them.",
+        ).replace("%1", str(error.lost))
     if isinstance(error, ValidationFailed):
         return "\n".join(_problem_text(text) for text in error.problems.values())
     texts = {
@@ -222,7 +236,11 @@ def error_text(error: ShscError) -> str:
             "Messages",
             "This backup is older than the data on this computer. Restoring it would lose newer records.",
         ),
-        "audit_chain_broken": QCoreApplication.translate("Messages", "The audit log has been altered."),
+        "audit_chain_broken": QCoreApplication.translate(
+            "Messages",
+            "The audit log has been altered or damaged. Restore the newest backup, or, as the chief, "
+            "continue with what is left.",
+        ),
         "not_available_yet": QCoreApplication.translate("Messages", "This arrives in a later version."),
         "cancelled": QCoreApplication.translate("Messages", "Cancelled. Nothing was changed."),
         "consent_required": QCoreApplication.translate(

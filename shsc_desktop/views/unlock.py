@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import DatabaseDamaged, KeySlotsDamaged, ShscError, TooManyAttempts, WrongCredentials
+from ..errors import (
+    AuditChainBroken,
+    AuditLogBehind,
+    DatabaseDamaged,
+    KeySlotsDamaged,
+    ShscError,
+    TooManyAttempts,
+    WrongCredentials,
+)
 from ..services.office import OfficeFolder, UnlockedOffice
 from .dialogs import (
     BackupSignInDialog,
@@ -209,6 +217,11 @@ class UnlockWindow(QWidget):
         self.damaged_label.setWordWrap(True)
         self.restore_button = QPushButton()
         self.restore_button.setObjectName("restoreButton")
+        self.accept_loss_button = QPushButton()
+        self.accept_loss_button.setObjectName("acceptLossButton")
+        self.accept_loss_button.hide()
+        self._attempt: tuple[str, str] | None = None
+        self._refused: tuple[str, str] | None = None  # credentials of an unlock refused for the log
         self.language = language_combo()
         self.language_label = QLabel()
 
@@ -220,6 +233,7 @@ class UnlockWindow(QWidget):
         damaged_layout = QVBoxLayout(self.damaged_panel)
         damaged_layout.addWidget(self.damaged_label)
         damaged_layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        damaged_layout.addWidget(self.accept_loss_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.damaged_panel.hide()
 
         panel = QFrame()
@@ -261,6 +275,7 @@ class UnlockWindow(QWidget):
         self.password.returnPressed.connect(self.unlock)
         self.forgot_button.clicked.connect(self.open_recovery)
         self.restore_button.clicked.connect(self.choose_backup_file)
+        self.accept_loss_button.clicked.connect(self.confirm_accept_loss)
         self.language.currentIndexChanged.connect(
             lambda index: self.language_requested.emit(LANGUAGES[index])
         )
@@ -279,6 +294,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.setText(self.tr("Unlock"))
         self.forgot_button.setText(self.tr("Forgot password? Use the recovery key"))
         self.restore_button.setText(self.tr("Restore from a backup…"))
+        self.accept_loss_button.setText(self.tr("Continue without the lost entries (chief)"))
         self.language_label.setText(self.tr("Language:"))
         self.language.blockSignals(True)
         self.language.setCurrentIndex(LANGUAGES.index(current_language()))
@@ -321,6 +337,7 @@ class UnlockWindow(QWidget):
             self.show_damaged(exc)
             return
         self.damaged = None
+        self._refused = None
         self.damaged_panel.hide()
         self._fill_demo_password(self.user.currentText())
         self._update_enabled()
@@ -330,6 +347,7 @@ class UnlockWindow(QWidget):
         """The files cannot be opened: say so clearly and offer a restore."""
         self.damaged = error
         self.damaged_label.setText(error_text(error))
+        self.accept_loss_button.setVisible(self._refused is not None)
         self.damaged_panel.show()
         self.error.hide()
 
@@ -364,20 +382,40 @@ class UnlockWindow(QWidget):
     def unlock(self) -> None:
         if not self.unlock_button.isEnabled():
             return
-        username, password = self.user.currentText(), self.password.text()
+        self._start_unlock(self.user.currentText(), self.password.text(), accept_audit_loss=False)
+
+    def _start_unlock(self, username: str, password: str, accept_audit_loss: bool) -> None:
+        self._attempt = (username, password)
         self._busy = True
         self.busy.show()
         self.error.hide()
         self._update_enabled()
         run_in_background(
             self,
-            lambda _task: self.folder.unlock(username, password),
+            lambda _task: self.folder.unlock(username, password, accept_audit_loss=accept_audit_loss),
             on_success=self._unlocked,
             on_failure=self._failed,
         )
 
+    def confirm_accept_loss(self) -> None:
+        """The chief goes on with the log as it is; the loss is recorded in the log itself."""
+        if self._refused is None:
+            return
+        username, password = self._refused
+        confirm(
+            self,
+            self.tr(
+                "Continue with the records that are left? The lost changes cannot be recovered "
+                "without a backup. This decision is recorded in the audit log under your name."
+            ),
+            self.tr("Continue without them"),
+            lambda: self._start_unlock(username, password, accept_audit_loss=True),
+        )
+
     def _unlocked(self, office: UnlockedOffice) -> None:
         self._busy = False
+        self._attempt = self._refused = None
+        self.damaged_panel.hide()
         self.busy.hide()
         self.password.clear()
         self._update_enabled()
@@ -389,7 +427,12 @@ class UnlockWindow(QWidget):
         self.password.clear()
         self.password.setFocus()
         assert isinstance(error, ShscError)
-        if isinstance(error, KeySlotsDamaged | DatabaseDamaged):
+        attempt, self._attempt = self._attempt, None
+        if isinstance(error, AuditLogBehind | AuditChainBroken) and attempt is not None:
+            # The chief may accept the loss with the password she just typed (kept until then).
+            self._refused = attempt
+            self.show_damaged(error)
+        elif isinstance(error, KeySlotsDamaged | DatabaseDamaged):
             self.show_damaged(error)
         elif isinstance(error, WrongCredentials | TooManyAttempts):
             # One message for every kind of wrong input: it must not tell which part was wrong.

@@ -91,3 +91,42 @@ def test_damaged_key_slots_offer_a_restore_from_backup(qtbot, shell, new_office,
     assert not window.error.isVisible(), window.error.text()
     qtbot.waitUntil(lambda: shell.main_window is not None)
     assert [u.username for u in AccountService(shell.office).list_users()] == ["chief", "clerk"]
+
+
+def test_a_cut_audit_log_is_explained_and_the_chief_can_continue(qtbot, shell, new_office, folder):
+    from sqlalchemy import delete, select
+
+    from shsc_desktop.models.tables import AuditEntry, Setting
+    from shsc_desktop.security import audit
+
+    chief, _recovery = new_office
+    with chief.transaction() as s:
+        last, _ = audit.head(s)
+        s.execute(delete(AuditEntry).where(AuditEntry.seq == last))
+        prev = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last - 1))
+        head = s.get(Setting, audit.HEAD_KEY)
+        head.value = f"{last - 1}:{prev}"
+    chief.lock("test")
+    shell.start()
+    unlock_as(qtbot, shell, "clerk", "clerk-password")
+    window = shell.unlock_window
+    assert shell.main_window is None
+    assert window.damaged_panel.isVisible()
+    assert "Restore the newest backup" in window.damaged_label.text()
+    assert window.restore_button.isVisible() and window.accept_loss_button.isVisible()
+    # The clerk cannot accept it: only the chief may.
+    qtbot.mouseClick(window.accept_loss_button, Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, confirm=True)
+    qtbot.waitUntil(window.error.isVisible)
+    wait_for_operations(qtbot)
+    assert shell.main_window is None
+    assert "role does not allow" in window.error.text()
+    unlock_as(qtbot, shell, *CHIEF)
+    assert window.accept_loss_button.isVisible()
+    qtbot.mouseClick(window.accept_loss_button, Qt.MouseButton.LeftButton)
+    assert "recorded in the audit log" in answer_confirmation(qtbot, confirm=True)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: shell.main_window is not None)
+    with shell.office.reading() as s:
+        actions = list(s.scalars(select(AuditEntry.action)))
+    assert "audit_loss_accepted" in actions
