@@ -110,7 +110,7 @@ class AuditLogBehind(ShscError):
 
     code = "audit_behind"
 
-    def __init__(self, lost: int, head_seq: int, anchor_seq: int) -> None:
+    def __init__(self, lost: int, head_seq: int = 0, anchor_seq: int = 0) -> None:
         super().__init__(
             f"The database has lost recent changes (the last {lost} audit entries: "
             f"{head_seq + 1} to {anchor_seq}). Restore the newest backup."
