@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -54,6 +53,7 @@ from .i18n import current_language
 from .messages import confirm, show_error, show_message
 from .operations import run_in_background
 from .register_tables import ContactTableModel
+from .screen import FlowRow, fit_to_screen, scrolling
 
 SEARCH_DELAY_MS = 250
 
@@ -145,12 +145,14 @@ class ContactForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
-        layout.addLayout(self.form)
+        fields = QWidget()
+        fields.setLayout(self.form)
+        layout.addWidget(scrolling(fields, "contactFields"), 1)  # the buttons stay in view
         layout.addWidget(self.buttons)
         self.retranslate()
         if contact is not None:
             self._fill(contact)
-        self.resize(640, 700)
+        fit_to_screen(self, 640, 700)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Directory entry"))
@@ -293,10 +295,7 @@ class ContactsPage(QWidget):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        filters = QHBoxLayout()
-        filters.addWidget(self.service_filter)
-        filters.addWidget(self.active_only)
-        filters.addWidget(self.search, 1)
+        filters = FlowRow().add_widgets(self.service_filter, self.active_only, self.search)
 
         self.model = ContactTableModel(self)
         self.table = QTableView()
@@ -329,14 +328,15 @@ class ContactsPage(QWidget):
         self.count_label = QLabel()
         for button in (self.new_button, self.delete_button, self.import_button):
             button.setVisible(self.can_write)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.directory_button)
+        buttons = FlowRow().add_widgets(
+            self.new_button,
+            self.open_button,
+            self.delete_button,
+            self.count_label,
+            self.import_button,
+            self.export_button,
+            self.directory_button,
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -44,6 +43,7 @@ from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_ta
 from .i18n import current_language
 from .messages import show_error
 from .operations import BackgroundOperation, run_with_busy
+from .screen import FlowRow, FoldingColumns, scrolling
 
 
 class BarChart(QWidget):
@@ -144,14 +144,9 @@ class CompletenessPanel(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.months_label)
-        row.addWidget(self.months)
-        row.addSpacing(24)
-        row.addWidget(self.deadline_label)
-        row.addWidget(self.deadline)
-        row.addWidget(self.save_deadline_button)
-        row.addStretch(1)
+        row = FlowRow().add_widgets(
+            self.months_label, self.months, self.deadline_label, self.deadline, self.save_deadline_button
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.help)
         layout.addLayout(row)
@@ -297,19 +292,15 @@ class TotalsPanel(QWidget):
         self.chosen = read_only_table(1, "chosenTable")
         self.breakdown = read_only_table(3, "breakdownTable")
 
-        top = QHBoxLayout()
-        top.addWidget(self.month_label)
-        top.addWidget(self.month)
-        top.addSpacing(16)
-        top.addWidget(self.print_button)
-        top.addWidget(self.xlsx_button)
-        top.addWidget(self.busy)
-        top.addStretch(1)
+        top = FlowRow().add_widgets(
+            self.month_label, self.month, self.print_button, self.xlsx_button, self.busy
+        )
 
         self.headline_box = QGroupBox()
-        hl = QHBoxLayout(self.headline_box)
-        hl.addWidget(self.headline, 3)
-        hl.addWidget(self.chart, 2)
+        # The chart goes below the table on a narrow screen; a long chart scrolls, not the page.
+        QVBoxLayout(self.headline_box).addWidget(
+            FoldingColumns(self.headline, scrolling(self.chart, "chartScroll"))
+        )
         self.breakdown_box = QGroupBox()
         bl = QVBoxLayout(self.breakdown_box)
         bl.addWidget(self.breakdown)

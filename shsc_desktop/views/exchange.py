@@ -62,6 +62,7 @@ from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import bundle_reason_text, confirm, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
+from .screen import FlowRow, ScrollingTabs, scrolling
 
 # ===================================================================================================
 # This office towards the one above: certificate, export, history
@@ -143,15 +144,10 @@ class UpwardPanel(QWidget):
         self.export_result.setObjectName("exportResult")
         self.export_result.setWordWrap(True)
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
+        row = FlowRow()
         if self.can_approve:
-            row.addWidget(self.approve_month)
-            row.addWidget(self.approve_button)
-            row.addSpacing(24)
-        row.addWidget(self.month)
-        row.addWidget(self.export_button)
-        row.addWidget(self.export_progress)
-        row.addStretch(1)
+            row.add_widgets(self.approve_month, self.approve_button)
+        row.add_widgets(self.month, self.export_button, self.export_progress)
         self.history = read_only_table(5, "exportHistory")
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -760,12 +756,17 @@ class ImportPanel(QWidget):
         row2.addWidget(self.confirm_button)
         row2.addWidget(self.discard_button)
         row2.addStretch(1)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.help)
+        body_layout.addLayout(row)
+        body_layout.addWidget(self.title)
+        body_layout.addWidget(self.counts)
+        body_layout.addWidget(self.table, 1)
+        # Confirm/Cancel stay on screen below the dry run, however small the window: the rest scrolls.
         layout = QVBoxLayout(self)
-        layout.addWidget(self.help)
-        layout.addLayout(row)
-        layout.addWidget(self.title)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(scrolling(body, "importBody"), 1)
         layout.addLayout(row2)
         self.retranslate()
         self._update_buttons()
@@ -996,7 +997,7 @@ class ExchangePage(QWidget):
             return
         from .district import CompletenessPanel, TotalsPanel
 
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()  # the tallest tab (Totals) must not make the others scroll
         self.tabs.setObjectName("exchangeTabs")
         self.completeness = CompletenessPanel(office)
         self.totals = TotalsPanel(office)

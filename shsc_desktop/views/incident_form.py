@@ -72,6 +72,7 @@ from .form_helpers import (
 from .i18n import current_language
 from .messages import error_text, show_error
 from .operations import run_in_background
+from .screen import FoldingColumns, fit_to_screen
 
 QUESTION_COUNT = len(codes.CLASSIFICATION_QUESTIONS)
 
@@ -554,12 +555,10 @@ class IncidentForm(QDialog):
         right.addWidget(self.response_box)
         right.addWidget(self.consent_box)
         right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        self.columns = FoldingColumns(left, right)  # one column on a narrow screen
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.addLayout(columns)
+        body_layout.addWidget(self.columns)
         body_layout.addWidget(self.identifying_section)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -590,7 +589,7 @@ class IncidentForm(QDialog):
             self._fill(incident)
             self._check_month(incident.period)
         self._update_context()
-        self.resize(1060, 700)
+        fit_to_screen(self, 1060, 700)
 
     # -- texts ------------------------------------------------------------------------------------
 

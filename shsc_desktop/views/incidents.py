@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from .incident_form import IncidentForm
 from .incident_table import COL_CONTEXT, COL_INCIDENT, COL_REPORTED, ID_ROLE, IncidentTableModel
 from .messages import show_error, show_message
 from .operations import run_in_background
+from .screen import FlowRow
 
 SEARCH_DELAY_MS = 250
 MONTHS_OFFERED = 24
@@ -84,10 +84,10 @@ class IncidentsPage(QWidget):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        filters = QHBoxLayout()
-        for widget in (self.month, self.gbv_type, self.status, self.village, self.follow_up_due):
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+        # Rows of filters and buttons wrap on a narrow screen instead of widening the window.
+        filters = FlowRow().add_widgets(
+            self.month, self.gbv_type, self.status, self.village, self.follow_up_due, self.search
+        )
 
         self.model = IncidentTableModel(self._fetch, self)
         self.table = QTableView()
@@ -123,11 +123,9 @@ class IncidentsPage(QWidget):
         self.new_button.setVisible(self.can_write)
         self.refer_button.setVisible(self.can_write)
         self.delete_button.setVisible(self.can_delete)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.refer_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
+        buttons = FlowRow().add_widgets(
+            self.new_button, self.open_button, self.refer_button, self.delete_button, self.count_label
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

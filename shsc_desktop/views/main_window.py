@@ -31,6 +31,7 @@ from .incidents import IncidentsPage
 from .meetings import MeetingsPage
 from .referrals import ReferralsPage
 from .reports import ReportsPage
+from .screen import fit_to_screen, scrolling
 
 SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
 UPPER_SECTIONS = ("home", "exchange", "administration")  # district and ministry keep no registers
@@ -138,9 +139,8 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setMinimumWidth(220)
-        self.navigation.setMaximumWidth(300)
         self.navigation.setSpacing(2)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         self.commune = office.info.level == "commune"
@@ -176,7 +176,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, section)
             item.setSizeHint(QSize(200, 44))  # room for Khmer's stacked consonants
             self.navigation.addItem(item)
-            self.pages.addWidget(self.page_by_section[section])
+            # Each page scrolls on its own when the screen is smaller than it needs: the window can
+            # always be made as small as the screen (1024×768, or 125% scaling on a laptop).
+            self.pages.addWidget(scrolling(self.page_by_section[section], f"{section}Scroll"))
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.currentRowChanged.connect(self._activate_row)
 
@@ -227,7 +229,7 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self.navigation.setCurrentRow(0)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
     def section_titles(self) -> dict[str, str]:
         return {
@@ -250,6 +252,10 @@ class MainWindow(QMainWindow):
         for row, section in enumerate(self.sections):
             item = self.navigation.item(row)
             item.setText(titles[section])
+        # As wide as the longest title, no wider: the pages need the room on a 1024 px screen.
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(titles[section]) for section in self.sections)
+        self.navigation.setFixedWidth(max(widest + 48, 140))
         self.home_page.retranslate(titles["home"])
         self.exchange_page.retranslate(titles["exchange"])
         for section, page in self.placeholder_pages.items():
@@ -273,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _activate_row(self, row: int) -> None:
         """Let a section load its data when it is first opened (if it does so lazily)."""
-        activate = getattr(self.pages.widget(row), "activate", None)
+        activate = getattr(self.page_by_section[self.sections[row]], "activate", None)
         if callable(activate):
             activate()
 

@@ -71,6 +71,7 @@ from .i18n import current_language
 from .messages import show_error, show_message
 from .operations import run_in_background
 from .register_tables import ActionItemTableModel, MeetingTableModel
+from .screen import fit_to_screen
 
 MONTHS_OFFERED = 24
 
@@ -336,7 +337,7 @@ class MeetingForm(QDialog):
         self.retranslate()
         if meeting is not None:
             self._fill(meeting)
-        self.resize(1060, 700)
+        fit_to_screen(self, 1060, 700)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Meeting minutes"))

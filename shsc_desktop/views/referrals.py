@@ -65,6 +65,7 @@ from .i18n import current_language
 from .messages import error_text, show_error
 from .operations import run_in_background
 from .register_tables import FollowUpTableModel, ReferralTableModel
+from .screen import FlowRow
 from .slip_dialog import SlipDialog
 
 ALL_REFERRALS_SHOWN = 500  # the newest first; filters narrow the list down
@@ -456,12 +457,12 @@ class ReferralsPage(QWidget):
         self.all_count = QLabel()
         self.all_box = QGroupBox()
         all_layout = QVBoxLayout(self.all_box)
-        all_filters = QHBoxLayout()
+        all_filters = FlowRow()
         for widget in (self.filter_month, self.filter_service, self.filter_status, self.filter_outcome):
             # long labels (Khmer service names) must not widen the window; the popup shows them whole
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(8)
-            all_filters.addWidget(widget, 1)
+            all_filters.addWidget(widget)
         all_filters.addWidget(self.filter_due)
         all_filters.addWidget(self.all_count)
         all_layout.addLayout(all_filters)

@@ -47,6 +47,7 @@ from .i18n import current_language, language_name
 from .messages import error_text, show_error
 from .operations import BackgroundOperation, Task, run_in_background
 from .printing import print_pdf
+from .screen import FlowRow
 
 MONTHS_BACK = 24
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -171,11 +172,7 @@ class ReportsPage(QWidget):
         self.month.setCurrentIndex(1)  # last month: the one the chief reports on
         self.month_status = QLabel()
         self.month_status.setObjectName("reportMonthStatus")
-        picker = QHBoxLayout()
-        picker.addWidget(self.month_label)
-        picker.addWidget(self.month)
-        picker.addSpacing(16)
-        picker.addWidget(self.month_status, 1)
+        picker = FlowRow().add_widgets(self.month_label, self.month, self.month_status)
 
         self.language_label = QLabel()
         self.language = QComboBox()
@@ -189,11 +186,7 @@ class ReportsPage(QWidget):
         self.save_button.setObjectName("savePdfButton")
         self.print_button = QPushButton()
         self.print_button.setObjectName("printButton")
-        output = QHBoxLayout()
-        output.addWidget(self.language_label)
-        output.addWidget(self.language)
-        output.addSpacing(12)
-        output.addWidget(self.shared, 1)
+        output = FlowRow().add_widgets(self.language_label, self.language, self.shared)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("reportProgress")
@@ -232,9 +225,8 @@ class ReportsPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(content)
 
-        # The buttons share the month's row: the language row keeps the page within 1100 px.
-        picker.addWidget(self.save_button)
-        picker.addWidget(self.print_button)
+        # The buttons share the month's row (it wraps on a narrow screen).
+        picker.add_widgets(self.save_button, self.print_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -49,6 +49,7 @@ from .dialogs import (
 from .i18n import LANGUAGES, current_language, language_name
 from .messages import confirm, error_text, wait_text
 from .operations import run_in_background
+from .screen import fit_to_screen
 
 
 def language_combo() -> QComboBox:
@@ -282,7 +283,7 @@ class UnlockWindow(QWidget):
         self.user.currentTextChanged.connect(self._fill_demo_password)
         self.reload()
         self.retranslate()
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
     # -- texts -----------------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from .dialogs import busy_bar, error_label, password_field, password_problem
 from .i18n import LANGUAGES, current_language
 from .messages import error_text
 from .operations import run_in_background
+from .screen import fit_to_screen
 from .unlock import language_combo
 
 LEVEL_PAGE, PLACE_PAGE, ACCOUNT_PAGE, RECOVERY_PAGE = range(4)
@@ -464,7 +465,7 @@ class SetupWizard(QWizard):
             lambda index: self.language_requested.emit(LANGUAGES[index])
         )
         self.retranslate()
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("SHSC Desktop – setup"))

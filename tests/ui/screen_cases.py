@@ -1,0 +1,263 @@
+"""Every top-level window and dialog, opened as a user opens it, on an emulated office screen.
+
+Not collected on its own (the name does not start with ``test_``): ``test_screen_geometry.py`` runs
+this file in a fresh process per screen, with the offscreen platform configured to that screen
+(``screen_fit.platform_for``). Each case opens its windows, then checks them in Khmer and in English
+with ``screen_fit`` and fails listing everything that does not fit.
+"""
+
+# Fixtures come from exchange_world, so parameters shadow imports:
+# ruff: noqa: F811
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+
+from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office
+from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.office import OfficeFolder
+from shsc_desktop.views import i18n
+from shsc_desktop.views.crash import CrashDialog
+from shsc_desktop.views.messages import confirm
+from shsc_desktop.views.shell import AppShell
+
+from .conftest import unlock_as, wait_for_operations
+from .exchange_world import (  # noqa: F401  (fixtures)
+    PERIOD,
+    chosen,
+    exchange_template,
+    open_office,
+    shells,
+    sign_in,
+    world_dir,
+)
+from .screen_fit import SCREENS, available, emulated_screen, every_tab_problems, settle
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(autouse=True)
+def on_the_emulated_screen() -> None:
+    name = emulated_screen()
+    assert name in SCREENS, "run through test_screen_geometry.py"
+    width, height, _ratio = SCREENS[name]
+    assert (available().width(), available().height()) == (width, height)
+
+
+def in_both_languages(check: Callable[[], list[str]]) -> list[str]:
+    problems: list[str] = []
+    for lang in ("km", "en"):
+        i18n.set_language(lang)
+        settle()
+        problems += [f"[{lang}] {p}" for p in check()]
+    i18n.set_language("en")
+    return problems
+
+
+def report(problems: list[str]) -> None:
+    assert not problems, "does not fit:\n" + "\n".join(problems)
+
+
+# -- the commune office -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_shell(tmp_path: Path) -> Iterator[AppShell]:
+    """The demo office (synthetic records in every register), signed in as the chief."""
+    create_demo_office(tmp_path / "demo", months=3).lock("fixture")
+    folder = OfficeFolder(tmp_path / "demo", kdf=KdfParams.fast_for_tests())
+    shell = AppShell(tmp_path / "demo", folder=folder, demo_credentials=DEMO_CREDENTIALS)
+    yield shell
+    shell.shutdown()
+
+
+def open_demo(qtbot, shell: AppShell):
+    shell.start()
+    unlock_as(qtbot, shell, "chief", DEMO_CREDENTIALS["chief"])
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    return shell.main_window
+
+
+def test_setup_wizard_every_page(qtbot, shell):
+    shell.start()
+    wizard = shell.wizard
+    problems = in_both_languages(lambda: every_tab_problems(wizard, "wizard: level"))
+    for level in ("commune", "district"):
+        wizard.restart()
+        wizard.level_page.radio[level].setChecked(True)
+        wizard.next()
+        place = wizard.place_page
+        place.select(place.province, "12")
+        place.select(place.district, "1201")
+        if level == "commune":
+            place.select(place.commune, "120101")
+        problems += in_both_languages(
+            lambda level=level: every_tab_problems(wizard, f"wizard: {level} place")
+        )
+    wizard.next()
+    page = wizard.account_page
+    page.error.setText(page.problem() or "The two passwords are not the same.")
+    page.error.show()
+    problems += in_both_languages(lambda: every_tab_problems(wizard, "wizard: account"))
+    wizard.office, wizard.recovery_key = shell.folder.create(
+        "commune", "120101", "chief", "screen-password-1", "Chief (synthetic)"
+    )
+    wizard.next()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    problems += in_both_languages(lambda: every_tab_problems(wizard, "wizard: recovery key"))
+    wizard.office.lock("test")
+    wizard.office = None
+    report(problems)
+
+
+def test_sign_in_window_and_its_dialogs(qtbot, demo_shell):
+    demo_shell.start()
+    window = demo_shell.unlock_window
+    window.error.setText("The user name or password is not correct.")
+    window.error.show()
+    problems = in_both_languages(lambda: every_tab_problems(window, "sign-in"))
+    recovery = window.open_recovery()
+    problems += in_both_languages(lambda: every_tab_problems(recovery, "recovery dialog"))
+    recovery.close()
+    backup = window.restore_from_file(Path("office-2026-01-31.shscbak"))
+    problems += in_both_languages(lambda: every_tab_problems(backup, "backup sign-in dialog"))
+    backup.close()
+    report(problems)
+
+
+def test_commune_main_window_every_section(qtbot, demo_shell):
+    window = open_demo(qtbot, demo_shell)
+    problems = every_section_problems(qtbot, window, "commune main window")
+    window.showMaximized()
+    settle()
+    problems += in_both_languages(lambda: every_tab_problems(window, "commune main window maximised"))
+    report(problems)
+
+
+def every_section_problems(qtbot, window, what: str) -> list[str]:
+    problems: list[str] = []
+    for section in window.sections:
+        window.show_section(section)
+        wait_for_operations(qtbot)
+        problems += in_both_languages(lambda s=section: every_tab_problems(window, f"{what}: {s}"))
+    return problems
+
+
+def open_and_check(what: str, opener: Callable[[], QWidget | None]) -> list[str]:
+    dialog = opener()
+    assert dialog is not None, f"{what} did not open"
+    settle()
+    problems = in_both_languages(lambda: every_tab_problems(dialog, what))
+    dialog.close()
+    settle()
+    return problems
+
+
+def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
+    window = open_demo(qtbot, demo_shell)
+    problems: list[str] = []
+
+    window.show_section("incidents")
+    incidents = window.incidents_page
+    wait_for_operations(qtbot)
+    problems += open_and_check("new incident form", incidents.open_new)
+    incidents.table.selectRow(0)
+    problems += open_and_check("incident form of a saved record", incidents.open_selected)
+
+    window.show_section("referrals")
+    referrals = window.referrals_page
+    wait_for_operations(qtbot)
+    referrals.lists.setCurrentWidget(referrals.all_box)
+    wait_for_operations(qtbot)
+    referrals.all_table.selectRow(0)
+    referrals.show_incident(referrals.all_model.row_at(0).incident_id)
+    wait_for_operations(qtbot)
+    assert referrals.incident is not None
+    problems += open_and_check("new referral form", referrals.open_new)
+    referrals.referral_table.selectRow(0)
+    problems += open_and_check("referral update dialog", referrals.open_update)
+    problems += open_and_check("referral slip dialog", referrals.open_slip)
+
+    window.show_section("meetings")
+    meetings = window.meetings_page
+    wait_for_operations(qtbot)
+    problems += open_and_check("new meeting form", meetings.open_new)
+    meetings.table.selectRow(0)
+    problems += open_and_check("meeting form of a saved record", meetings.open_selected)
+
+    window.show_section("contacts")
+    contacts = window.contacts_page
+    wait_for_operations(qtbot)
+    problems += open_and_check("new contact form", contacts.open_new)
+
+    window.show_section("administration")
+    admin = window.admin_page
+    wait_for_operations(qtbot)
+    problems += open_and_check("add user dialog", admin.open_add_user)
+    admin.users_table.selectRow(0)
+    problems += open_and_check("reset password dialog", admin.open_reset_password)
+    problems += open_and_check("change password dialog", admin.open_change_password)
+    report(problems)
+
+
+def test_messages_and_the_crash_dialog(qtbot, demo_shell):
+    window = open_demo(qtbot, demo_shell)
+
+    def confirmation() -> QWidget:
+        confirm(
+            window,
+            "Delete this record? " * 12,
+            "Delete",
+            lambda: None,
+        )
+        return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+
+    problems = open_and_check("confirmation box", confirmation)
+    problems += open_and_check("crash dialog", lambda: _crash(window))
+    report(problems)
+
+
+def _crash(parent: QWidget) -> QWidget:
+    dialog = CrashDialog("Traceback (most recent call last):\n" + "  File ...\n" * 80, parent)
+    dialog.show()
+    return dialog
+
+
+# -- the district and the ministry ---------------------------------------------------------------
+
+
+def test_district_every_page_with_an_import_dry_run_shown(qtbot, shells, world_dir, chosen, tmp_path):
+    commune = open_office(world_dir, "120101")
+    try:
+        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
+    finally:
+        commune.lock("test")
+    window = sign_in(qtbot, shells, world_dir, "1201")
+    problems = every_section_problems(qtbot, window, "district main window")
+    window.show_section("exchange")
+    page = window.exchange_page
+    panel = page.import_panel
+    page.tabs.setCurrentWidget(panel)
+    chosen.plan(bundle)
+    qtbot.mouseClick(panel.choose_button, LEFT)
+    wait_for_operations(qtbot)
+    assert panel.confirm_button.isVisible()
+    problems += in_both_languages(lambda: every_tab_problems(window, "district: import dry run"))
+    qtbot.mouseClick(panel.confirm_button, LEFT)
+    wait_for_operations(qtbot)
+    problems += in_both_languages(lambda: every_tab_problems(window, "district: after the import"))
+    window.showMaximized()
+    settle()
+    problems += in_both_languages(lambda: every_tab_problems(window, "district main window maximised"))
+    report(problems)
+
+
+def test_ministry_every_page(qtbot, shells, world_dir):
+    window = sign_in(qtbot, shells, world_dir, "MOWA")
+    problems = every_section_problems(qtbot, window, "ministry main window")
+    report(problems)
