@@ -886,6 +886,10 @@
         <translation>Something went wrong inside the program. Your saved records are safe. Please copy this report and send it to the person who supports SHSC Desktop, with a note of what you were doing.</translation>
     </message>
     <message>
+        <source>The program&apos;s log (no record data) is in this folder: %1</source>
+        <translation>The program&apos;s log (no record data) is in this folder: %1</translation>
+    </message>
+    <message>
         <source>Copy report</source>
         <translation>Copy report</translation>
     </message>
@@ -2003,6 +2007,26 @@
     <message>
         <source>The bundle did not pass its checks. Nothing was imported.</source>
         <translation>The bundle did not pass its checks. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The disk is full — nothing was saved. Free some space, then press Save again.</source>
+        <translation>The disk is full — nothing was saved. Free some space, then press Save again.</translation>
+    </message>
+    <message>
+        <source>The disk could not be written — nothing was saved. It may be full, removed or failing: check it, then try again.</source>
+        <translation>The disk could not be written — nothing was saved. It may be full, removed or failing: check it, then try again.</translation>
+    </message>
+    <message>
+        <source>The records are in use by another SHSC Desktop window or program — nothing was saved. Close it, then try again.</source>
+        <translation>The records are in use by another SHSC Desktop window or program — nothing was saved. Close it, then try again.</translation>
+    </message>
+    <message>
+        <source>The records cannot be written: the file, its folder or the disk is read-only — nothing was saved. Ask whoever set up this computer to allow writing there.</source>
+        <translation>The records cannot be written: the file, its folder or the disk is read-only — nothing was saved. Ask whoever set up this computer to allow writing there.</translation>
+    </message>
+    <message>
+        <source>The records could not be read or written — nothing was saved. Try again.</source>
+        <translation>The records could not be read or written — nothing was saved. Try again.</translation>
     </message>
     <message>
         <source>The operation failed: %1</source>

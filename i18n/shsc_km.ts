@@ -886,6 +886,10 @@
         <translation>មានបញ្ហាមួយកើតឡើងនៅក្នុងកម្មវិធី។ កំណត់ត្រាដែលបានរក្សាទុករបស់អ្នកនៅមានសុវត្ថិភាព។ សូមចម្លងរបាយការណ៍នេះ ហើយផ្ញើទៅអ្នកគាំទ្រ SHSC Desktop ជាមួយកំណត់សម្គាល់អំពីអ្វីដែលអ្នកកំពុងធ្វើ។</translation>
     </message>
     <message>
+        <source>The program&apos;s log (no record data) is in this folder: %1</source>
+        <translation>កំណត់ហេតុរបស់កម្មវិធី (គ្មានទិន្នន័យកំណត់ត្រា) ស្ថិតនៅក្នុងថតនេះ៖ %1</translation>
+    </message>
+    <message>
         <source>Copy report</source>
         <translation>ចម្លងរបាយការណ៍</translation>
     </message>
@@ -2003,6 +2007,26 @@
     <message>
         <source>The bundle did not pass its checks. Nothing was imported.</source>
         <translation>កញ្ចប់ទិន្នន័យមិនបានឆ្លងកាត់ការពិនិត្យទេ។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>The disk is full — nothing was saved. Free some space, then press Save again.</source>
+        <translation>ថាសពេញហើយ — គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមបង្កើតទំហំទំនេរ រួចចុច រក្សាទុក ម្តងទៀត។</translation>
+    </message>
+    <message>
+        <source>The disk could not be written — nothing was saved. It may be full, removed or failing: check it, then try again.</source>
+        <translation>មិនអាចសរសេរលើថាសបានទេ — គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ ថាសប្រហែលជាពេញ ត្រូវបានដកចេញ ឬខូច៖ សូមពិនិត្យវា រួចព្យាយាមម្តងទៀត។</translation>
+    </message>
+    <message>
+        <source>The records are in use by another SHSC Desktop window or program — nothing was saved. Close it, then try again.</source>
+        <translation>កំណត់ត្រាកំពុងត្រូវបានប្រើដោយបង្អួច SHSC Desktop ឬកម្មវិធីផ្សេងទៀត — គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមបិទវា រួចព្យាយាមម្តងទៀត។</translation>
+    </message>
+    <message>
+        <source>The records cannot be written: the file, its folder or the disk is read-only — nothing was saved. Ask whoever set up this computer to allow writing there.</source>
+        <translation>មិនអាចសរសេរកំណត់ត្រាបានទេ៖ ឯកសារ ថតរបស់វា ឬថាស អាចតែអានបាន — គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមស្នើអ្នកដែលបានរៀបចំកុំព្យូទ័រនេះ ឱ្យអនុញ្ញាតការសរសេរនៅទីនោះ។</translation>
+    </message>
+    <message>
+        <source>The records could not be read or written — nothing was saved. Try again.</source>
+        <translation>មិនអាចអាន ឬសរសេរកំណត់ត្រាបានទេ — គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្តងទៀត។</translation>
     </message>
     <message>
         <source>The operation failed: %1</source>

@@ -178,3 +178,48 @@ class ImportProblems(ShscError):
         more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
         super().__init__(f"Nothing was imported. {shown}{more}")
         self.problems = problems
+
+
+class DatabaseUnavailable(ShscError):
+    """SQLite could not finish a read or write for a reason outside the app; the transaction was
+    rolled back, so nothing was saved. Raised by ``UnlockedOffice.transaction()``/``reading()``
+    (``models.engine.database_errors``); each subclass is one SQLite result code."""
+
+    code = "database_unavailable"
+
+
+class DiskFull(DatabaseUnavailable):
+    """SQLITE_FULL: the disk (or the database's size limit) is full."""
+
+    code = "disk_full"
+
+    def __init__(self) -> None:
+        super().__init__("The disk is full: nothing was saved. Free some space, then try again.")
+
+
+class DiskFailed(DatabaseUnavailable):
+    """SQLITE_IOERR: the operating system refused a read or write (failing or removed disk, or a
+    file-size limit)."""
+
+    code = "disk_failed"
+
+    def __init__(self) -> None:
+        super().__init__("The disk could not be read or written: nothing was saved.")
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """SQLITE_BUSY / SQLITE_LOCKED: another program or window held the database past the timeout."""
+
+    code = "database_busy"
+
+    def __init__(self) -> None:
+        super().__init__("The database is in use by another window or program: nothing was saved.")
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """SQLITE_READONLY: the database file, its folder or its disk cannot be written."""
+
+    code = "database_read_only"
+
+    def __init__(self) -> None:
+        super().__init__("The database cannot be written (read-only file, folder or disk): nothing saved.")

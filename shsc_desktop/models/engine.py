@@ -12,16 +12,26 @@ buffers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from ..errors import DatabaseDamaged
+from ..errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseReadOnly,
+    DatabaseUnavailable,
+    DiskFailed,
+    DiskFull,
+)
 
 KEY_BYTES = 32
 REQUIRED_TEMP_STORE = ("TEMP_STORE=2", "TEMP_STORE=3")
@@ -68,6 +78,7 @@ def make_engine(path: Path, key: bytes | bytearray) -> Engine:
         module=sqlcipher3.dbapi2,
         creator=creator,
         poolclass=QueuePool,
+        hide_parameters=True,  # an error's text never carries field values (logs, crash reports)
         pool_size=2,
         max_overflow=2,
     )
@@ -113,3 +124,45 @@ def integrity_problems(conn: Any) -> list[str]:
     if rows != ["ok"]:
         problems.extend(rows)
     return problems
+
+
+log = logging.getLogger(__name__)
+
+# SQLite's primary result codes (the low byte of an extended code such as SQLITE_IOERR_WRITE).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL = 5, 6, 8, 10, 13
+_UNAVAILABLE: dict[int, type[DatabaseUnavailable]] = {
+    SQLITE_FULL: DiskFull,
+    SQLITE_IOERR: DiskFailed,
+    SQLITE_BUSY: DatabaseBusy,
+    SQLITE_LOCKED: DatabaseBusy,
+    SQLITE_READONLY: DatabaseReadOnly,
+}
+
+
+def unavailable_error(exc: BaseException) -> DatabaseUnavailable | None:
+    """The app's error for a full, failing, busy or read-only database; None for anything else."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if not isinstance(orig, sqlcipher3.dbapi2.Error) or not isinstance(code, int):
+        return None
+    kind = _UNAVAILABLE.get(code & 0xFF)
+    return kind() if kind is not None else None
+
+
+@contextlib.contextmanager
+def database_errors() -> Iterator[None]:
+    """Turn SQLite FULL / IOERR / BUSY / READONLY inside the block into :class:`DatabaseUnavailable`.
+
+    The block's transaction has been rolled back by then (SQLAlchemy's ``session.begin()``), so the
+    message can say that nothing was saved. The SQLite error stays attached as ``__cause__`` for the
+    log; it names no record and no field value.
+    """
+    try:
+        yield
+    except (DBAPIError, sqlcipher3.dbapi2.Error) as exc:
+        mapped = unavailable_error(exc)
+        if mapped is None:
+            raise
+        orig = exc.orig if isinstance(exc, DBAPIError) else exc
+        log.warning("database unavailable: %s", getattr(orig, "sqlite_errorname", mapped.code))
+        raise mapped from exc

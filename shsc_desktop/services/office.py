@@ -112,17 +112,26 @@ class UnlockedOffice:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work (and its audit entries) commits together or not at all."""
+        """A session whose work (and its audit entries) commits together or not at all.
+
+        A full, failing, busy or read-only database raises a :class:`DatabaseUnavailable` after the
+        rollback, never SQLite's own error (``models.engine.database_errors``).
+        """
+        from ..models.engine import database_errors
+
         if self.locked:
             raise RuntimeError("the office is locked")
-        with self._sessions() as session, session.begin():
+        with database_errors(), self._sessions() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
+        """A read-only session; database failures become :class:`DatabaseUnavailable` as above."""
+        from ..models.engine import database_errors
+
         if self.locked:
             raise RuntimeError("the office is locked")
-        with self._read_sessions() as session:
+        with database_errors(), self._read_sessions() as session:
             yield session
 
     def _use_engine(self, engine: Engine) -> None:

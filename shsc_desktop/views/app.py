@@ -51,10 +51,11 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
 
 def run_gui(data_dir: Path, demo_credentials: dict[str, str] | None = None) -> int:
     """Run the desktop application on ``data_dir`` until the last window closes."""
+    from ..logs import start_logging
     from .shell import AppShell
 
     app = prepare_application(Path(data_dir))
-    install_excepthook()
+    install_excepthook(start_logging(Path(data_dir)))
     shell = AppShell(Path(data_dir), demo_credentials=demo_credentials)
     shell.start()
     from .bench_hook import install_if_requested

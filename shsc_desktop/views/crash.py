@@ -4,9 +4,11 @@ user can copy and send; expected errors that reach the top show their translated
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -16,8 +18,11 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPus
 
 from .. import __name__ as package_name
 from ..errors import ShscError
+from ..logs import bug_summary
 
 _open_dialogs: list[QDialog] = []
+_log_folder: Path | None = None  # set by install_excepthook once the local log is running
+log = logging.getLogger(__name__)
 
 
 def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
@@ -41,12 +46,18 @@ def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackT
 class CrashDialog(QDialog):
     """Shows a crash report with a Copy button. No signals."""
 
-    def __init__(self, report: str, parent: QWidget | None = None) -> None:
+    def __init__(self, report: str, parent: QWidget | None = None, log_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.report = report
+        self.log_folder = log_folder
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.log_label = QLabel()
+        self.log_label.setObjectName("logFolderLabel")
+        self.log_label.setWordWrap(True)
+        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label.setVisible(log_folder is not None)
         self.text = QPlainTextEdit(report)
         self.text.setObjectName("crashReport")
         self.text.setReadOnly(True)
@@ -62,6 +73,7 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.log_label)
         layout.addLayout(buttons)
         self.copy_button.clicked.connect(self.copy_report)
         self.close_button.clicked.connect(self.accept)
@@ -77,6 +89,12 @@ class CrashDialog(QDialog):
                 "you were doing."
             )
         )
+        if self.log_folder is not None:
+            self.log_label.setText(
+                self.tr("The program's log (no record data) is in this folder: %1").replace(
+                    "%1", str(self.log_folder)
+                )
+            )
         self.copy_button.setText(self.tr("Copy report"))
         self.close_button.setText(self.tr("Close"))
 
@@ -94,7 +112,7 @@ def show_crash(kind: type[BaseException], error: BaseException, tb: TracebackTyp
         from .messages import show_error
 
         return show_error(None, error)
-    dialog = CrashDialog(crash_report(kind, error, tb))
+    dialog = CrashDialog(crash_report(kind, error, tb), log_folder=_log_folder)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_dialogs.append(dialog)
     dialog.destroyed.connect(lambda: _open_dialogs.remove(dialog) if dialog in _open_dialogs else None)
@@ -102,12 +120,19 @@ def show_crash(kind: type[BaseException], error: BaseException, tb: TracebackTyp
     return dialog
 
 
-def install_excepthook() -> None:
-    """Route uncaught exceptions (also those raised in Qt slots) to the crash dialog."""
+def install_excepthook(log_folder: Path | None = None) -> None:
+    """Route uncaught exceptions (also those raised in Qt slots) to the crash dialog and the log
+    (``logs.py``: the exception's type and frames, never its message); the dialog names
+    ``log_folder``."""
+    global _log_folder
+    _log_folder = log_folder
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        if not isinstance(error, ShscError):
+        if isinstance(error, ShscError):
+            log.warning("expected error reached the top: %s", error.code)
+        else:
+            log.error("unexpected error: %s", bug_summary(kind, error, tb))
             previous(kind, error, tb)  # keep the traceback on stderr too
         if issubclass(kind, KeyboardInterrupt):
             return

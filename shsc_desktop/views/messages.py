@@ -8,6 +8,7 @@ them (qutebrowser's pattern) and the event loop keeps running (auto-lock still w
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
@@ -21,6 +22,8 @@ from ..errors import (
     TooManyAttempts,
     ValidationFailed,
 )
+
+log = logging.getLogger(__name__)
 
 
 def app_title() -> str:
@@ -262,6 +265,27 @@ def error_text(error: ShscError) -> str:
         "bundle_rejected": QCoreApplication.translate(
             "Messages", "The bundle did not pass its checks. Nothing was imported."
         ),
+        "disk_full": QCoreApplication.translate(
+            "Messages", "The disk is full — nothing was saved. Free some space, then press Save again."
+        ),
+        "disk_failed": QCoreApplication.translate(
+            "Messages",
+            "The disk could not be written — nothing was saved. It may be full, removed or failing: "
+            "check it, then try again.",
+        ),
+        "database_busy": QCoreApplication.translate(
+            "Messages",
+            "The records are in use by another SHSC Desktop window or program — nothing was saved. "
+            "Close it, then try again.",
+        ),
+        "database_read_only": QCoreApplication.translate(
+            "Messages",
+            "The records cannot be written: the file, its folder or the disk is read-only — nothing "
+            "was saved. Ask whoever set up this computer to allow writing there.",
+        ),
+        "database_unavailable": QCoreApplication.translate(
+            "Messages", "The records could not be read or written — nothing was saved. Try again."
+        ),
     }
     return texts.get(
         error.code,
@@ -288,6 +312,7 @@ def show_message(
 
 
 def show_error(parent: QWidget | None, error: ShscError) -> QMessageBox:
+    log.info("shown error: %s", error.code)
     return show_message(parent, error_text(error), QMessageBox.Icon.Warning)
 
 

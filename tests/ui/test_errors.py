@@ -76,3 +76,37 @@ def test_the_excepthook_routes_expected_errors_to_a_message(qtbot, monkeypatch):
     sys.excepthook(type(error), error, None)
     assert shown == [error]
     assert "ZeroDivisionError" in crash_report(ZeroDivisionError, ZeroDivisionError("x"), None)
+
+
+def test_a_bug_is_logged_without_its_message_and_the_crash_dialog_names_the_log_folder(
+    qtbot, monkeypatch, tmp_path
+):
+    from shsc_desktop import logs
+
+    monkeypatch.setattr(sys, "excepthook", lambda *args: None)  # restored after the test
+    folder = logs.start_logging(tmp_path / "office")
+    try:
+        install_excepthook(folder)
+        try:
+            int("Srey Mom")  # a bug whose message would carry what was typed
+        except ValueError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        error = errors.DiskFull()
+        sys.excepthook(type(error), error, None)
+    finally:
+        logs.stop_logging()
+        monkeypatch.setattr("shsc_desktop.views.crash._log_folder", None)
+
+    assert folder == tmp_path / "office" / "logs"
+    text = (folder / "shsc-desktop.log").read_text("utf-8")
+    assert "started shsc-desktop" in text
+    assert "unexpected error: builtins.ValueError" in text
+    assert "test_errors.py:" in text  # where it happened
+    assert "expected error reached the top: disk_full" in text
+    assert "Srey" not in text  # never what was typed
+    assert (folder / "faults.log").exists()  # faulthandler writes there on a hard crash
+
+    dialog = CrashDialog("report", log_folder=folder)
+    qtbot.addWidget(dialog)
+    assert dialog.log_label.text() == f"The program's log (no record data) is in this folder: {folder}"
+    assert CrashDialog("report").log_label.isHidden()
