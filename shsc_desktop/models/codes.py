@@ -537,6 +537,140 @@ ALL_LISTS: dict[str, CodeList] = {
     )
 }
 
+# --- Vocabulary of the statistics tables (row and column codes that are not record codes) --------
+
+HEADLINE = CodeList(
+    "headline",
+    [
+        ("new_incidents", "New incidents reported", "ករណីថ្មីដែលបានរាយការណ៍"),
+        ("ipv_incidents", "of which intimate partner violence", "ក្នុងនោះ អំពើហិង្សាដោយដៃគូ"),
+        ("referrals_made", "Referrals made", "ការបញ្ជូនដែលបានធ្វើ"),
+        ("referrals_received", "Referrals confirmed received", "ការបញ្ជូនដែលបានបញ្ជាក់ថាបានទទួលសេវា"),
+        ("administrative_decisions", "Administrative decisions issued", "សេចក្ដីសម្រេចរដ្ឋបាលដែលបានចេញ"),
+        ("meetings_held", "Meetings held", "កិច្ចប្រជុំដែលបានធ្វើ"),
+        ("open_follow_ups", "Open cases needing follow-up", "ករណីបើកដែលត្រូវតាមដាន"),
+        (
+            "non_gbv_incidents",
+            "Non-GBV incidents (reported apart: in no other figure)",
+            "ករណីមិនមែនអំពើហិង្សាផ្អែកលើយេនឌ័រ (រាយការណ៍ដាច់ដោយឡែក មិនរាប់ក្នុងតួលេខផ្សេង)",
+        ),
+    ],
+)
+PERIOD_COLUMN = CodeList(
+    "period_column",
+    [
+        ("this_month", "This month", "ខែនេះ"),
+        ("same_month_last_year", "Same month last year", "ខែដដែលឆ្នាំមុន"),
+        ("year_to_date", "Year to date", "តាំងពីដើមឆ្នាំ"),
+    ],
+)
+CHILD_ADULT = CodeList(
+    "child_adult",
+    [
+        ("child", "Children (0–17)", "កុមារ (០–១៧)"),
+        ("adult", "Adults (18+)", "មនុស្សពេញវ័យ (១៨+)"),
+        ("unknown", "Age unknown", "មិនដឹងអាយុ"),
+    ],
+)
+COUNT = CodeList("count", [("count", "Number", "ចំនួន")])
+RAPE_HEALTH = CodeList(
+    "rape_health",
+    [
+        ("within_72h", "Health referral within 72 hours", "បញ្ជូនទៅសេវាសុខភាពក្នុងរយៈពេល ៧២ ម៉ោង"),
+        ("after_72h", "Health referral after 72 hours", "បញ្ជូនទៅសេវាសុខភាពក្រោយ ៧២ ម៉ោង"),
+        ("timing_unknown", "Health referral, timing unknown", "បញ្ជូនទៅសេវាសុខភាព មិនដឹងពេលវេលា"),
+        ("no_health_referral", "No health referral", "មិនបានបញ្ជូនទៅសេវាសុខភាព"),
+    ],
+)
+DAYS_OPEN = CodeList(
+    "days_open",
+    [
+        ("up_to_30", "30 days or less", "៣០ ថ្ងៃ ឬតិចជាង"),
+        ("31_60", "31–60 days", "៣១–៦០ ថ្ងៃ"),
+        ("61_90", "61–90 days", "៦១–៩០ ថ្ងៃ"),
+        ("over_90", "More than 90 days", "លើសពី ៩០ ថ្ងៃ"),
+    ],
+)
+ATTENDANCE_SEX = CodeList(
+    "attendance_sex",
+    [("female", "Women", "ស្ត្រី"), ("male", "Men", "បុរស")],
+)
+ACTION_ITEM_COLUMN = CodeList(
+    "action_item_column",
+    [
+        ("count", "Number", "ចំនួន"),
+        ("overdue", "of which past due date", "ក្នុងនោះ ហួសកាលកំណត់"),
+    ],
+)
+DATA_QUALITY = CodeList(
+    "data_quality",
+    [
+        (
+            "without_reporting_consent",
+            "Incidents without consent to reporting (left out of this report)",
+            "ករណីគ្មានការយល់ព្រមឱ្យរាយការណ៍ (មិនរាប់បញ្ចូលក្នុងរបាយការណ៍នេះ)",
+        ),
+        (
+            "referrals_without_reporting_consent",
+            "Referrals for those incidents (left out)",
+            "ការបញ្ជូនសម្រាប់ករណីទាំងនោះ (មិនរាប់បញ្ចូល)",
+        ),
+        ("missing_key_fields", "Incidents missing a key field", "ករណីខ្វះព័ត៌មានសំខាន់"),
+        ("missing_date_of_incident", "– date of incident not known", "– មិនដឹងកាលបរិច្ឆេទកើតហេតុ"),
+        ("missing_survivor_age", "– survivor's age not known", "– មិនដឹងអាយុជនរងគ្រោះ"),
+        ("missing_perpetrator", "– no perpetrator recorded", "– មិនបានកត់ត្រាជនល្មើស"),
+        (
+            "edited_after_approval",
+            "Records edited after the month was approved",
+            "កំណត់ត្រាដែលបានកែប្រែក្រោយការអនុម័តខែ",
+        ),
+    ],
+)
+SUBTOTAL = CodeList(
+    "subtotal",
+    [
+        (
+            "ipv",
+            "Main perpetrator is an intimate partner (all partner rows)",
+            "ជនល្មើសចម្បងជាដៃគូ (សរុបជួរដៃគូ)",
+        )
+    ],
+)
+TREND_MEASURE = CodeList(
+    "trend_measure",
+    [("incidents", "New incidents", "ករណីថ្មី"), ("referrals", "Referrals made", "ការបញ្ជូន")],
+)
+REPORTING = CodeList(
+    "reporting",
+    [
+        ("expected", "Reports expected", "របាយការណ៍ដែលរំពឹងទុក"),
+        ("reported", "Reports received", "របាយការណ៍ដែលបានទទួល"),
+        ("on_time", "of which on time", "ក្នុងនោះ ទាន់ពេល"),
+        ("nil_report", "of which nil reports", "ក្នុងនោះ របាយការណ៍គ្មានករណី"),
+        ("missing", "Reports missing", "របាយការណ៍ដែលខ្វះ"),
+    ],
+)
+PERIOD_LIST = "period"
+"""Pseudo code list of trend rows: the codes are periods ``YYYY-MM`` (see :func:`period_label`)."""
+
+STAT_LISTS: dict[str, CodeList] = {
+    cl.name: cl
+    for cl in (
+        HEADLINE,
+        PERIOD_COLUMN,
+        CHILD_ADULT,
+        COUNT,
+        RAPE_HEALTH,
+        DAYS_OPEN,
+        ATTENDANCE_SEX,
+        ACTION_ITEM_COLUMN,
+        DATA_QUALITY,
+        SUBTOTAL,
+        TREND_MEASURE,
+        REPORTING,
+    )
+}
+
 KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 

@@ -1,4 +1,8 @@
-"""The home screen's numbers: this month at a glance, counted in SQL (no rows are loaded)."""
+"""The home screen's numbers: this month at a glance, counted in SQL (no rows are loaded).
+
+The figures are the catalogue's (``services/reporting/catalogue.py``): the same definitions as the
+monthly summary, so Home and the printed report agree.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,13 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ..models.tables import ActionItem, Incident, Meeting, Month, Referral
+from ..models.tables import Incident, Month, Referral
 from ..security.permissions import Perm, require
 from . import months
-from .incidents import ipv_condition, not_deleted
-from .meetings import OPEN_ACTION_STATUSES
+from .incidents import not_deleted
 from .office import UnlockedOffice
 from .referrals import OPEN_OUTCOME
+from .reporting import catalogue as cat
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class HomeSummary:
     period: str
     incidents: int
     ipv_incidents: int
+    non_gbv_incidents: int  # reported apart from the GBV figures above
     referrals: int
     meetings: int
     follow_ups_due: int  # referral and incident follow-ups due today
@@ -46,23 +51,14 @@ class HomeService:
         period = months.period_of(today)
         count = select(func.count())
         with self.office.reading() as s:
+            # The published figures come from the indicator catalogue (same definitions as the
+            # summary); the follow-ups below are the clerks' work list (every live record).
+            incidents = cat.new_incidents(s, period, period)
+            ipv = cat.ipv_incidents(s, period, period)
+            non_gbv = cat.non_gbv_incidents(s, period, period)
+            referrals = cat.referrals_made(s, period, period)
+            meetings = cat.meetings_held(s, period, period)
             live_incident = (not_deleted(),)
-            incidents = _count(
-                s, count.select_from(Incident).where(Incident.period == period, *live_incident)
-            )
-            ipv = _count(
-                s,
-                count.select_from(Incident).where(Incident.period == period, *live_incident, ipv_condition()),
-            )
-            referrals = _count(
-                s,
-                count.select_from(Referral)
-                .join(Incident, Incident.id == Referral.incident_id)
-                .where(Referral.period == period, Referral.deleted.is_(False), *live_incident),
-            )
-            meetings = _count(
-                s, count.select_from(Meeting).where(Meeting.period == period, Meeting.deleted.is_(False))
-            )
             due = overdue = 0
             for day_filter, is_overdue in (
                 (Referral.follow_up_date == today, False),
@@ -97,20 +93,15 @@ class HomeService:
                     overdue += n
                 else:
                     due += n
-            open_items = (
-                select(func.count())
-                .select_from(ActionItem)
-                .join(Meeting)
-                .where(Meeting.deleted.is_(False), ActionItem.status.in_(OPEN_ACTION_STATUSES))
-            )
-            open_actions = _count(s, open_items)
-            overdue_actions = _count(s, open_items.where(ActionItem.due_date < today))
+            open_actions = cat.open_action_items(s, today)
+            overdue_actions = cat.past_due_action_items(s, today)
             month_row = s.get(Month, period)
             month = month_row is not None and month_row.status == months.APPROVED
         return HomeSummary(
             period=period,
             incidents=incidents,
             ipv_incidents=ipv,
+            non_gbv_incidents=non_gbv,
             referrals=referrals,
             meetings=meetings,
             follow_ups_due=due,

@@ -36,6 +36,7 @@ from ..security.permissions import Perm, require
 from . import months
 from . import validation as v
 from .office import UnlockedOffice
+from .reporting.catalogue import ipv_incident, is_ipv
 
 TARGET = "incident"
 MAX_PERPETRATORS = 10
@@ -50,7 +51,7 @@ def case_context(
 ) -> tuple[str, ...]:
     """The derived case-context codes, in :data:`codes.CASE_CONTEXT` order."""
     found: list[str] = []
-    if gbv_type != "non_gbv" and any(r in codes.INTIMATE_PARTNER_CODES for r in relationships):
+    if is_ipv(gbv_type, relationships):
         found.append("ipv")
     minor = age is not None and age < 18
     if minor and gbv_type in SEXUAL_TYPES:
@@ -798,10 +799,4 @@ def not_deleted() -> ColumnElement[bool]:
 
 def ipv_condition() -> ColumnElement[bool]:
     """SQL for "this incident is IPV" (same rule as :func:`case_context`), for counts."""
-    return and_(
-        Incident.gbv_type != "non_gbv",
-        exists().where(
-            Perpetrator.incident_id == Incident.id,
-            Perpetrator.relationship_code.in_(sorted(codes.INTIMATE_PARTNER_CODES)),
-        ),
-    )
+    return ipv_incident()

@@ -37,24 +37,35 @@ from sqlalchemy.orm import Session
 
 from ..errors import ValidationFailed
 from ..models.codes import (
+    ACTION_ITEM_COLUMN,
     ACTION_STATUS,
     AGE_GROUP,
     ALL_LISTS,
+    ATTENDANCE_SEX,
     ATTENDEE_GROUP,
+    CHILD_ADULT,
     COMMUNE_ACTION,
+    COUNT,
+    DATA_QUALITY,
+    DAYS_OPEN,
     DISABILITY,
     ELAPSED_REPORTING,
     GBV_TYPE,
+    HEADLINE,
     INTIMATE_PARTNER_CODES,
     MARITAL_STATUS,
     MEETING_TYPE,
     MONTH_NAMES_KM,
+    PERIOD_COLUMN,
+    PERIOD_LIST,
+    RAPE_HEALTH,
     REFERRAL_OUTCOME,
     REFERRAL_STATUS,
     RELATIONSHIP,
     SERVICE_TYPE,
     SEX,
-    CodeList,
+    STAT_LISTS,
+    TREND_MEASURE,
     age_group,
     elapsed_reporting,
 )
@@ -69,6 +80,9 @@ from ..models.tables import (
 )
 from ..security.permissions import Perm, require
 from .office import UnlockedOffice
+from .reporting import catalogue as cat
+from .reporting.catalogue import SERVICE_PROVIDED_STATUSES
+from .reporting.catalogue import TABLE_KEYS as TABLE_KEYS
 
 Cell = int | str
 """A table cell: a count, or a suppression marker in copies shared outside the commune."""
@@ -81,135 +95,8 @@ HIDDEN = "x"
 TREND_MONTHS = 12
 DEFAULT_THRESHOLD = 5
 
-# Referral statuses that mean a health service or referral was actually provided (GBVIMS: "where a
-# health service or referral was provided"); declined and unavailable do not count.
-SERVICE_PROVIDED_STATUSES = ("referred", "provided_by_commune", "already_receiving")
-OPEN_ACTION_STATUSES = ("open", "in_progress")
 
 _PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-# --- Vocabulary of the statistics tables (row and column codes that are not record codes) --------
-
-HEADLINE = CodeList(
-    "headline",
-    [
-        ("new_incidents", "New incidents reported", "ករណីថ្មីដែលបានរាយការណ៍"),
-        ("ipv_incidents", "of which intimate partner violence", "ក្នុងនោះ អំពើហិង្សាដោយដៃគូ"),
-        ("referrals_made", "Referrals made", "ការបញ្ជូនដែលបានធ្វើ"),
-        ("referrals_received", "Referrals confirmed received", "ការបញ្ជូនដែលបានបញ្ជាក់ថាបានទទួលសេវា"),
-        ("administrative_decisions", "Administrative decisions issued", "សេចក្ដីសម្រេចរដ្ឋបាលដែលបានចេញ"),
-        ("meetings_held", "Meetings held", "កិច្ចប្រជុំដែលបានធ្វើ"),
-        ("open_follow_ups", "Open cases needing follow-up", "ករណីបើកដែលត្រូវតាមដាន"),
-    ],
-)
-PERIOD_COLUMN = CodeList(
-    "period_column",
-    [
-        ("this_month", "This month", "ខែនេះ"),
-        ("same_month_last_year", "Same month last year", "ខែដដែលឆ្នាំមុន"),
-        ("year_to_date", "Year to date", "តាំងពីដើមឆ្នាំ"),
-    ],
-)
-CHILD_ADULT = CodeList(
-    "child_adult",
-    [
-        ("child", "Children (0–17)", "កុមារ (០–១៧)"),
-        ("adult", "Adults (18+)", "មនុស្សពេញវ័យ (១៨+)"),
-        ("unknown", "Age unknown", "មិនដឹងអាយុ"),
-    ],
-)
-COUNT = CodeList("count", [("count", "Number", "ចំនួន")])
-RAPE_HEALTH = CodeList(
-    "rape_health",
-    [
-        ("within_72h", "Health referral within 72 hours", "បញ្ជូនទៅសេវាសុខភាពក្នុងរយៈពេល ៧២ ម៉ោង"),
-        ("after_72h", "Health referral after 72 hours", "បញ្ជូនទៅសេវាសុខភាពក្រោយ ៧២ ម៉ោង"),
-        ("timing_unknown", "Health referral, timing unknown", "បញ្ជូនទៅសេវាសុខភាព មិនដឹងពេលវេលា"),
-        ("no_health_referral", "No health referral", "មិនបានបញ្ជូនទៅសេវាសុខភាព"),
-    ],
-)
-DAYS_OPEN = CodeList(
-    "days_open",
-    [
-        ("up_to_30", "30 days or less", "៣០ ថ្ងៃ ឬតិចជាង"),
-        ("31_60", "31–60 days", "៣១–៦០ ថ្ងៃ"),
-        ("61_90", "61–90 days", "៦១–៩០ ថ្ងៃ"),
-        ("over_90", "More than 90 days", "លើសពី ៩០ ថ្ងៃ"),
-    ],
-)
-ATTENDANCE_SEX = CodeList(
-    "attendance_sex",
-    [("female", "Women", "ស្ត្រី"), ("male", "Men", "បុរស")],
-)
-ACTION_ITEM_COLUMN = CodeList(
-    "action_item_column",
-    [
-        ("count", "Number", "ចំនួន"),
-        ("overdue", "of which past due date", "ក្នុងនោះ ហួសកាលកំណត់"),
-    ],
-)
-DATA_QUALITY = CodeList(
-    "data_quality",
-    [
-        (
-            "without_reporting_consent",
-            "Incidents without consent to reporting (left out of this report)",
-            "ករណីគ្មានការយល់ព្រមឱ្យរាយការណ៍ (មិនរាប់បញ្ចូលក្នុងរបាយការណ៍នេះ)",
-        ),
-        (
-            "referrals_without_reporting_consent",
-            "Referrals for those incidents (left out)",
-            "ការបញ្ជូនសម្រាប់ករណីទាំងនោះ (មិនរាប់បញ្ចូល)",
-        ),
-        ("missing_key_fields", "Incidents missing a key field", "ករណីខ្វះព័ត៌មានសំខាន់"),
-        ("missing_date_of_incident", "– date of incident not known", "– មិនដឹងកាលបរិច្ឆេទកើតហេតុ"),
-        ("missing_survivor_age", "– survivor's age not known", "– មិនដឹងអាយុជនរងគ្រោះ"),
-        ("missing_perpetrator", "– no perpetrator recorded", "– មិនបានកត់ត្រាជនល្មើស"),
-        (
-            "edited_after_approval",
-            "Records edited after the month was approved",
-            "កំណត់ត្រាដែលបានកែប្រែក្រោយការអនុម័តខែ",
-        ),
-    ],
-)
-SUBTOTAL = CodeList(
-    "subtotal",
-    [("ipv", "Intimate partner violence (IPV), all partners", "អំពើហិង្សាដោយដៃគូ (សរុប)")],
-)
-TREND_MEASURE = CodeList(
-    "trend_measure",
-    [("incidents", "New incidents", "ករណីថ្មី"), ("referrals", "Referrals made", "ការបញ្ជូន")],
-)
-REPORTING = CodeList(
-    "reporting",
-    [
-        ("expected", "Reports expected", "របាយការណ៍ដែលរំពឹងទុក"),
-        ("reported", "Reports received", "របាយការណ៍ដែលបានទទួល"),
-        ("on_time", "of which on time", "ក្នុងនោះ ទាន់ពេល"),
-        ("nil_report", "of which nil reports", "ក្នុងនោះ របាយការណ៍គ្មានករណី"),
-        ("missing", "Reports missing", "របាយការណ៍ដែលខ្វះ"),
-    ],
-)
-PERIOD_LIST = "period"
-"""Pseudo code list of trend rows: the codes are periods ``YYYY-MM`` (see :func:`period_label`)."""
-
-STAT_LISTS: dict[str, CodeList] = {
-    cl.name: cl
-    for cl in (
-        HEADLINE,
-        PERIOD_COLUMN,
-        CHILD_ADULT,
-        COUNT,
-        RAPE_HEALTH,
-        DAYS_OPEN,
-        ATTENDANCE_SEX,
-        ACTION_ITEM_COLUMN,
-        DATA_QUALITY,
-        SUBTOTAL,
-        TREND_MEASURE,
-        REPORTING,
-    )
-}
 
 MONTH_NAMES_EN = [calendar.month_name[i] for i in range(1, 13)]
 
@@ -418,31 +305,6 @@ class FollowUp:
             "days_open": self.days_open,
             "overdue": self.overdue,
         }
-
-
-# Table keys, in the order of domain.md §6.1 (the PDF and the bundle keep this order).
-TABLE_KEYS = (
-    "headline",
-    "incidents_by_type_child_adult",
-    "incidents_by_type_age_group",
-    "perpetrator_relationship",
-    "perpetrator_age_group",
-    "survivor_sex",
-    "survivor_age_group",
-    "survivor_marital_status",
-    "survivor_disability",
-    "time_to_report",
-    "rape_health_referral",
-    "referrals_by_service_status",
-    "referrals_by_service_outcome",
-    "commune_actions",
-    "open_cases_by_days_open",
-    "meetings_by_type",
-    "attendance_by_group_sex",
-    "action_items_by_status",
-    "data_quality",
-    "trend",
-)
 
 
 @dataclass(frozen=True)
@@ -677,20 +539,18 @@ class _Month:
 
     @staticmethod
     def shareable() -> ColumnElement[bool]:
-        return and_(Incident.deleted.is_(False), Incident.consent_reporting.is_(True))
+        return cat.gbv_incident()
 
     @staticmethod
     def in_periods(column: Any, first: str, last: str) -> ColumnElement[bool]:
         return column.between(first, last)  # type: ignore[no-any-return]
 
     def incidents_in(self, first: str, last: str) -> ColumnElement[bool]:
-        return and_(self.shareable(), self.in_periods(Incident.period, first, last))
+        return cat.gbv_incident_in(first, last)
 
     def referrals_in(self, first: str, last: str) -> ColumnElement[bool]:
         """Referrals dated in the periods, for incidents that count (joined to :class:`Incident`)."""
-        return and_(
-            Referral.deleted.is_(False), self.shareable(), self.in_periods(Referral.period, first, last)
-        )
+        return cat.counted_referral(first, last)
 
     def grouped(
         self, columns: list[Any], where: ColumnElement[bool], *, referrals: bool = False
@@ -761,35 +621,15 @@ class _Month:
         return CountTable.build("headline", HEADLINE.name, PERIOD_COLUMN.name, counts, additive=False)
 
     def headline_flows(self, first: str, last: str) -> dict[str, int]:
-        incidents = self.count(select(func.count(Incident.id)).where(self.incidents_in(first, last)))
-        primary = self.primary_perpetrator()
-        ipv = self.count(
-            select(func.count(Incident.id))
-            .join(primary, primary.c.incident_id == Incident.id)
-            .where(
-                self.incidents_in(first, last),
-                primary.c.rank == 1,
-                primary.c.relationship.in_(sorted(INTIMATE_PARTNER_CODES)),
-            )
-        )
-        referral_q = select(func.count(Referral.id)).join(Incident, Referral.incident_id == Incident.id)
-        referrals = self.count(referral_q.where(self.referrals_in(first, last)))
-        received = self.count(
-            referral_q.where(self.referrals_in(first, last), Referral.outcome == "received")
-        )
         actions = self.action_counts(self.incidents_in(first, last))
-        meetings = self.count(
-            select(func.count(Meeting.id)).where(
-                Meeting.deleted.is_(False), self.in_periods(Meeting.period, first, last)
-            )
-        )
         return {
-            "new_incidents": incidents,
-            "ipv_incidents": ipv,
-            "referrals_made": referrals,
-            "referrals_received": received,
-            "administrative_decisions": actions.get("administrative_decision", 0),
-            "meetings_held": meetings,
+            "new_incidents": cat.new_incidents(self.s, first, last),
+            "ipv_incidents": cat.ipv_incidents(self.s, first, last),
+            "referrals_made": cat.referrals_made(self.s, first, last),
+            "referrals_received": cat.referrals_received(self.s, first, last),
+            "administrative_decisions": actions.get(cat.ADMINISTRATIVE_DECISION, 0),
+            "meetings_held": cat.meetings_held(self.s, first, last),
+            "non_gbv_incidents": cat.non_gbv_incidents(self.s, first, last),
         }
 
     # -- 2. incidents by type and age --------------------------------------------------------------
@@ -805,8 +645,12 @@ class _Month:
             bands[gbv_type, band] += n
             split[gbv_type, "unknown" if age is None else "child" if age <= 17 else "adult"] += n
         return [
-            CountTable.build("incidents_by_type_child_adult", GBV_TYPE.name, CHILD_ADULT.name, split),
-            CountTable.build("incidents_by_type_age_group", GBV_TYPE.name, AGE_GROUP.name, bands),
+            CountTable.build(
+                "incidents_by_type_child_adult", GBV_TYPE.name, CHILD_ADULT.name, split, rows=cat.GBV_TYPES
+            ),
+            CountTable.build(
+                "incidents_by_type_age_group", GBV_TYPE.name, AGE_GROUP.name, bands, rows=cat.GBV_TYPES
+            ),
         ]
 
     # -- 3. perpetrators ---------------------------------------------------------------------------
@@ -945,7 +789,7 @@ class _Month:
             Incident.status,
             Incident.date_reported,
             Incident.follow_up_date,
-        ).where(self.shareable(), Incident.date_reported <= end, Incident.status != "closed")
+        ).where(cat.open_case(end))
         return list(self.s.execute(q))
 
     def follow_up_rows(self, start: date, end: date) -> list[FollowUp]:
@@ -957,13 +801,7 @@ class _Month:
                 Incident.date_reported,
                 Incident.follow_up_date,
             )
-            .where(
-                self.shareable(),
-                Incident.date_reported <= end,
-                Incident.status != "closed",
-                Incident.follow_up_date.is_not(None),
-                Incident.follow_up_date <= end,
-            )
+            .where(cat.follow_up_due(end))
             .order_by(Incident.follow_up_date, Incident.incident_code)
         )
         return [
@@ -1003,15 +841,11 @@ class _Month:
         for group, female, male in self.s.execute(q):
             attendance[group, "female"] = int(female or 0)
             attendance[group, "male"] = int(male or 0)
-        overdue = and_(
-            ActionItem.status.in_(OPEN_ACTION_STATUSES),
-            ActionItem.due_date.is_not(None),
-            ActionItem.due_date <= self.end,
-        )
+        overdue = cat.past_due(self.end)
         q = (
             select(ActionItem.status, func.count(), func.sum(cast(overdue, Integer)))
             .join(Meeting, ActionItem.meeting_id == Meeting.id)
-            .where(Meeting.deleted.is_(False), Meeting.meeting_date <= self.end)
+            .where(cat.action_item(self.end))
             .group_by(ActionItem.status)
         )
         actions: dict[tuple[str, str], int] = {}

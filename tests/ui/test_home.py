@@ -26,6 +26,7 @@ def test_home_counts_this_month_and_the_chief_approves_and_reopens(qtbot, shell,
             date_reported=TODAY,
             classification=(True,),
             village_code=gazetteer.villages(COMMUNE_CODE)[0].code,
+            consent_reporting=True,  # Home counts what the summary counts (issue 9 point 4)
         )
     )
     office.lock("fixture done")
