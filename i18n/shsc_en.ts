@@ -1425,8 +1425,8 @@
         <translation>This view has been recorded in the audit log.</translation>
     </message>
     <message>
-        <source>The month %1 has been approved: this record can be read but not changed.</source>
-        <translation>The month %1 has been approved: this record can be read but not changed.</translation>
+        <source>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</source>
+        <translation>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</translation>
     </message>
 </context>
 <context>
@@ -2205,8 +2205,12 @@
         <translation>A month can be approved only once it has begun.</translation>
     </message>
     <message>
-        <source>This month is already approved.</source>
-        <translation>This month is already approved.</translation>
+        <source>A month can be approved only after its last day.</source>
+        <translation>A month can be approved only after its last day.</translation>
+    </message>
+    <message>
+        <source>This month is already approved and its figures have not changed since.</source>
+        <translation>This month is already approved and its figures have not changed since.</translation>
     </message>
     <message>
         <source>This month is not approved.</source>
@@ -2530,6 +2534,14 @@
         <translation>%1, %2 (code %3)</translation>
     </message>
     <message>
+        <source>%1 by %2. Case work since then has changed its figures: prints and the bundle still show revision %3 until you approve a revision.</source>
+        <translation>%1 by %2. Case work since then has changed its figures: prints and the bundle still show revision %3 until you approve a revision.</translation>
+    </message>
+    <message>
+        <source>%1 by %2. Its figures are kept as approved; case work goes on.</source>
+        <translation>%1 by %2. Its figures are kept as approved; case work goes on.</translation>
+    </message>
+    <message>
         <source>Approve this month…</source>
         <translation>Approve this month…</translation>
     </message>
@@ -2574,16 +2586,16 @@
         <translation>Approval of %1</translation>
     </message>
     <message>
-        <source>%1 by %2. Its records are locked.</source>
-        <translation>%1 by %2. Its records are locked.</translation>
+        <source>Approve a revision…</source>
+        <translation>Approve a revision…</translation>
+    </message>
+    <message>
+        <source>Approve %1? Its figures will be kept as approved for every print and bundle, and its records locked against corrections (case work goes on). You can reopen the month later, giving a reason.</source>
+        <translation>Approve %1? Its figures will be kept as approved for every print and bundle, and its records locked against corrections (case work goes on). You can reopen the month later, giving a reason.</translation>
     </message>
     <message>
         <source>%1: records of this month can still be added and changed.</source>
         <translation>%1: records of this month can still be added and changed.</translation>
-    </message>
-    <message>
-        <source>Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month later, giving a reason.</source>
-        <translation>Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month later, giving a reason.</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -2697,6 +2709,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Approve a revision…</source>
+        <translation>Approve a revision…</translation>
+    </message>
+    <message>
         <source>Your role does not allow reports. Ask the chief of the office.</source>
         <translation>Your role does not allow reports. Ask the chief of the office.</translation>
     </message>
@@ -2705,8 +2721,31 @@
         <translation>Counting…</translation>
     </message>
     <message>
+        <source>A new revision of %1 has been approved.</source>
+        <translation>A new revision of %1 has been approved.</translation>
+    </message>
+    <message>
+        <source>Approve the current figures of %1 as a new revision? Prints and the next bundle will use them, marked as a revision.</source>
+        <translation>Approve the current figures of %1 as a new revision? Prints and the next bundle will use them, marked as a revision.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
         <source>Month status: %1</source>
         <translation>Month status: %1</translation>
+    </message>
+    <message>
+        <source>Approved figures, revision %1.</source>
+        <translation>Approved figures, revision %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case work since approval has changed %n figure(s); prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>
+            <numerusform>Case work since approval has changed %n figure; prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
+            <numerusform>Case work since approval has changed %n figures; prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>

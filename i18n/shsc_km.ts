@@ -1425,8 +1425,8 @@
         <translation>ការមើលនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។</translation>
     </message>
     <message>
-        <source>The month %1 has been approved: this record can be read but not changed.</source>
-        <translation>ខែ %1 ត្រូវបានអនុម័តហើយ៖ កំណត់ត្រានេះអាចអានបាន ប៉ុន្តែមិនអាចកែប្រែបានទេ។</translation>
+        <source>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</source>
+        <translation>ខែ %1 ត្រូវបានអនុម័តហើយ។ អ្នកនៅតែអាចតាមដានករណីបាន (ស្ថានភាព ថ្ងៃតាមដាន ហានិភ័យ)។ ការកែប្រែផ្សេងទៀត ត្រូវឱ្យមេឃុំបើកខែនេះឡើងវិញ។</translation>
     </message>
 </context>
 <context>
@@ -2205,8 +2205,12 @@
         <translation>ខែមួយអាចអនុម័តបាន លុះត្រាតែខែនោះបានចាប់ផ្ដើម។</translation>
     </message>
     <message>
-        <source>This month is already approved.</source>
-        <translation>ខែនេះត្រូវបានអនុម័តរួចហើយ។</translation>
+        <source>A month can be approved only after its last day.</source>
+        <translation>ខែមួយអាចអនុម័តបាន លុះត្រាតែក្រោយថ្ងៃចុងក្រោយនៃខែនោះ។</translation>
+    </message>
+    <message>
+        <source>This month is already approved and its figures have not changed since.</source>
+        <translation>ខែនេះត្រូវបានអនុម័តរួចហើយ ហើយតួលេខរបស់វាមិនបានផ្លាស់ប្ដូរទេតាំងពីពេលនោះ។</translation>
     </message>
     <message>
         <source>This month is not approved.</source>
@@ -2530,6 +2534,14 @@
         <translation>%1, %2 (លេខកូដ %3)</translation>
     </message>
     <message>
+        <source>%1 by %2. Case work since then has changed its figures: prints and the bundle still show revision %3 until you approve a revision.</source>
+        <translation>%1 ដោយ %2។ ការងារករណីតាំងពីពេលនោះបានផ្លាស់ប្ដូរតួលេខ៖ ការបោះពុម្ព និងកញ្ចប់នៅតែបង្ហាញកំណែទី %3 រហូតដល់អ្នកអនុម័តកំណែថ្មី។</translation>
+    </message>
+    <message>
+        <source>%1 by %2. Its figures are kept as approved; case work goes on.</source>
+        <translation>%1 ដោយ %2។ តួលេខរបស់ខែត្រូវបានរក្សាទុកដូចដែលបានអនុម័ត ការងារករណីនៅតែបន្ត។</translation>
+    </message>
+    <message>
         <source>Approve this month…</source>
         <translation>អនុម័តខែនេះ…</translation>
     </message>
@@ -2574,16 +2586,16 @@
         <translation>ការអនុម័តខែ %1</translation>
     </message>
     <message>
-        <source>%1 by %2. Its records are locked.</source>
-        <translation>%1 ដោយ %2។ កំណត់ត្រារបស់ខែនេះត្រូវបានចាក់សោ។</translation>
+        <source>Approve a revision…</source>
+        <translation>អនុម័តកំណែថ្មី…</translation>
+    </message>
+    <message>
+        <source>Approve %1? Its figures will be kept as approved for every print and bundle, and its records locked against corrections (case work goes on). You can reopen the month later, giving a reason.</source>
+        <translation>អនុម័ត %1? តួលេខរបស់ខែនឹងត្រូវរក្សាទុកដូចដែលបានអនុម័ត សម្រាប់ការបោះពុម្ព និងកញ្ចប់ទាំងអស់ ហើយកំណត់ត្រារបស់ខែត្រូវចាក់សោមិនឱ្យកែ (ការងារករណីនៅតែបន្ត)។ អ្នកអាចបើកខែនេះឡើងវិញនៅពេលក្រោយ ដោយផ្ដល់មូលហេតុ។</translation>
     </message>
     <message>
         <source>%1: records of this month can still be added and changed.</source>
         <translation>%1៖ កំណត់ត្រានៃខែនេះនៅតែអាចបន្ថែម និងកែប្រែបាន។</translation>
-    </message>
-    <message>
-        <source>Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month later, giving a reason.</source>
-        <translation>អនុម័តខែ %1? ឧប្បត្តិហេតុ ការបញ្ជូន និងកិច្ចប្រជុំរបស់ខែនេះនឹងត្រូវចាក់សោ។ អ្នកអាចបើកខែនេះឡើងវិញពេលក្រោយ ដោយផ្ដល់ហេតុផល។</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -2697,6 +2709,10 @@
         <translation>បោះបង់</translation>
     </message>
     <message>
+        <source>Approve a revision…</source>
+        <translation>អនុម័តកំណែថ្មី…</translation>
+    </message>
+    <message>
         <source>Your role does not allow reports. Ask the chief of the office.</source>
         <translation>តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យមើលរបាយការណ៍ទេ។ សូមសួរមេឃុំ/ចៅសង្កាត់។</translation>
     </message>
@@ -2705,8 +2721,31 @@
         <translation>កំពុងរាប់…</translation>
     </message>
     <message>
+        <source>A new revision of %1 has been approved.</source>
+        <translation>កំណែថ្មីនៃ %1 ត្រូវបានអនុម័តហើយ។</translation>
+    </message>
+    <message>
+        <source>Approve the current figures of %1 as a new revision? Prints and the next bundle will use them, marked as a revision.</source>
+        <translation>អនុម័តតួលេខបច្ចុប្បន្ននៃ %1 ជាកំណែថ្មី? ការបោះពុម្ព និងកញ្ចប់បន្ទាប់នឹងប្រើតួលេខទាំងនេះ ដោយសម្គាល់ថាជាកំណែថ្មី។</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>អនុម័ត</translation>
+    </message>
+    <message>
         <source>Month status: %1</source>
         <translation>ស្ថានភាពខែ៖ %1</translation>
+    </message>
+    <message>
+        <source>Approved figures, revision %1.</source>
+        <translation>តួលេខដែលបានអនុម័ត កំណែទី %1។</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case work since approval has changed %n figure(s); prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>
+            <numerusform>ការងារករណីតាំងពីការអនុម័តបានផ្លាស់ប្ដូរតួលេខចំនួន %n៖ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>

@@ -96,6 +96,24 @@ class Month(Base):
     reopen_reason: Mapped[str] = mapped_column(Text, default="", info=M)
 
 
+class MonthSnapshot(Base):
+    """The figures of one approval of a month (revision 1, 2, … of that month), kept as approved.
+
+    Every print and export of an approved month reads the newest revision, so case work recorded
+    after approval never changes what was signed; when the live figures differ, the chief approves a
+    new revision. ``sha256`` is the hash of ``statistics`` (canonical JSON), also in the audit log.
+    """
+
+    __tablename__ = "month_snapshot"
+    period: Mapped[str] = mapped_column(String(7), primary_key=True, info=S)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False, info=S)
+    approved_by: Mapped[str] = mapped_column(String(64), info=M)
+    approved_at: Mapped[datetime] = mapped_column(info=M)
+    # JSON of MonthlyStatistics.to_dict(): counts, plus the follow-up list's incident codes.
+    statistics: Mapped[str] = mapped_column(Text, info=Q)
+    sha256: Mapped[str] = mapped_column(String(64), info=M)
+
+
 # --- Incidents ---------------------------------------------------------------------------------
 
 
@@ -387,6 +405,7 @@ ALL_TABLES: list[type[Base]] = [
     User,
     AuditEntry,
     Month,
+    MonthSnapshot,
     Incident,
     Perpetrator,
     Referral,

@@ -60,7 +60,8 @@ from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
-from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, StatisticsService, parse_period, suppress
+from .reporting.snapshots import published
+from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period, suppress
 
 MAX_SEQUENCE_JUMP = 1000
 
@@ -447,7 +448,7 @@ class ExchangeService:
     # -- export ----------------------------------------------------------------------------------
 
     def _commune_tables(self, period: str) -> dict[str, Any] | None:
-        stats = StatisticsService(self.office).monthly(period)
+        stats = published(self.office, period).statistics  # the approved snapshot
         headline = stats.table("headline")
         if all(headline.value(r, "this_month") == 0 for r in headline.rows):
             return None  # nil report: nothing happened this month

@@ -19,6 +19,8 @@ from .incidents import not_deleted
 from .office import UnlockedOffice
 from .referrals import OPEN_OUTCOME
 from .reporting import catalogue as cat
+from .reporting import snapshots
+from .statistics import compute as compute_statistics
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,11 @@ class HomeSummary:
     follow_ups_overdue: int  # … and past their date
     open_action_items: int
     overdue_action_items: int
-    month_status: str  # codes.MONTH_STATUS
+    approval_period: str  # the month to approve: the last one that has ended
+    month_status: str  # codes.MONTH_STATUS of approval_period
     month_approved_by: str | None
+    revision: int | None = None  # its newest approved snapshot
+    figures_changed: bool = False  # approved, and the live figures differ from the snapshot
 
 
 def _count(s: Session, query: Select[int]) -> int:
@@ -95,8 +100,14 @@ class HomeService:
                     due += n
             open_actions = cat.open_action_items(s, today)
             overdue_actions = cat.past_due_action_items(s, today)
-            month_row = s.get(Month, period)
+            approval_period = months.add_months(period, -1)
+            month_row = s.get(Month, approval_period)
             month = month_row is not None and month_row.status == months.APPROVED
+            snapshot = snapshots.latest(s, approval_period) if month else None
+            changed = False
+            if snapshot is not None and self.actor.can(Perm.APPROVE_MONTH):
+                live = compute_statistics(s, approval_period)
+                changed = bool(snapshots.differences(snapshot.statistics, live))
         return HomeSummary(
             period=period,
             incidents=incidents,
@@ -108,6 +119,9 @@ class HomeService:
             follow_ups_overdue=overdue,
             open_action_items=open_actions,
             overdue_action_items=overdue_actions,
+            approval_period=approval_period,
             month_status=months.APPROVED if month else months.OPEN,
             month_approved_by=month_row.approved_by if month_row and month else None,
+            revision=snapshot.revision if snapshot else None,
+            figures_changed=changed,
         )

@@ -12,7 +12,8 @@ here:
   ``VIEW_IDENTIFYING`` and writes an audit entry each time. Search matches codes only;
 - the incident code ``KH-<commune>-<yyyymm>-<seq>`` and the survivor code ``S-<yyyymm>-<seq>`` are
   generated, never derived from a name; they do not change when the record is edited;
-- records of an approved month refuse create, update and delete (``MonthLocked``); edits use an
+- records of an approved month refuse create, corrections and delete (``MonthLocked``), while case
+  work (status, follow-up date, risk: :data:`CASE_WORK_FIELDS`) goes on; edits use an
   optimistic lock on ``version`` (``EditConflict``); delete is a soft delete by the chief with a
   reason. Every change writes its audit entry in the same transaction (field names, never values).
 """
@@ -43,6 +44,9 @@ MAX_PERPETRATORS = 10
 
 # Derived case context (domain.md §1.2: IR flags and Primero's IPV rule). Not a type: recorded beside it.
 SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
+CASE_WORK_FIELDS = frozenset({"status", "follow_up_date", "risk_level"})
+"""Fields that follow a case after its month is approved (closing it, the next follow-up, the risk):
+changing only these is never refused with ``MonthLocked``."""
 ANSWER_CHARS = {True: "Y", False: "N", None: "?"}
 
 
@@ -336,7 +340,6 @@ class IncidentService:
         with self.office.transaction() as s:
             row = self._load(s, incident_id)
             v.check_version(row.version, expected_version)
-            months.ensure_open(s, row.period, new_period)
             before = _comparable(row)
             if draft.existing_survivor_code and draft.existing_survivor_code != row.survivor_code:
                 row.survivor_code = self._survivor_code(s, draft, new_period)
@@ -351,6 +354,9 @@ class IncidentService:
             changed = sorted(k for k, value in _comparable(row).items() if before.get(k) != value)
             if draft.identifying is not None:
                 changed.append("identifying")
+            if not set(changed) <= CASE_WORK_FIELDS:
+                # A correction of the month's facts needs the month reopened; case work does not.
+                months.ensure_open(s, before["period"], new_period)
             row.version += 1
             row.updated_by = self.actor.username
             s.flush()

@@ -1,10 +1,16 @@
-"""Month approval: the chief approves a month and its records lock; reopening needs a reason.
+"""Month approval: the chief approves a month once it has ended; its figures are kept as approved.
 
 A record belongs to the month (``YYYY-MM``) of its main date: the report date of an incident, the
-referral date of a referral, the meeting date of a meeting. Every register service calls
-:func:`ensure_open` inside its write transaction, so a record of an approved month is refused with
-:class:`~shsc_desktop.errors.MonthLocked` whatever the GUI shows. The transaction begins with
-``BEGIN IMMEDIATE`` (see ``models.engine``), so an approval and a write cannot interleave.
+referral date of a referral, the meeting date of a meeting. Approving stores the month's computed
+figures as a snapshot (``services/reporting/snapshots.py``; revision 1, 2, …, hash in the audit
+log): every later print and export uses it. What approval locks is the month's *facts*: creating,
+correcting or deleting its incidents and meetings, and deleting its referrals, call
+:func:`ensure_open` inside the write transaction and are refused with
+:class:`~shsc_desktop.errors.MonthLocked` until the chief reopens the month. *Case work* goes on
+(referral outcomes and new referrals, an incident's status, follow-up date and risk, action items):
+it changes the live figures, never the snapshot, and the chief approves a new revision when they
+differ. The transaction begins with ``BEGIN IMMEDIATE`` (see ``models.engine``), so an approval and
+a write cannot interleave. A month can be approved only after its last day in Phnom Penh.
 """
 
 from __future__ import annotations
@@ -14,17 +20,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import MonthLocked, ValidationFailed
 from ..models.base import utcnow
-from ..models.tables import Month
+from ..models.tables import Month, MonthSnapshot
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.period import Period, phnom_penh_today
 from . import validation as v
 from .office import UnlockedOffice
+from .reporting import snapshots
+from .statistics import compute as compute_statistics
 
 OPEN = "open"
 APPROVED = "approved"
@@ -46,6 +55,10 @@ def check_period(period: str) -> str:
 def first_day(period: str) -> date:
     year, month = check_period(period).split("-")
     return date(int(year), int(month), 1)
+
+
+def last_day(period: str) -> date:
+    return Period.of(first_day(period)).last_day
 
 
 def add_months(period: str, count: int) -> str:
@@ -81,22 +94,28 @@ class MonthStatus:
     approved_by: str | None
     approved_at: datetime | None
     reopen_reason: str
+    revision: int | None = None
+    """The newest approved snapshot's revision (``None``: never approved)."""
 
     @property
     def approved(self) -> bool:
         return self.status == APPROVED
 
 
-def _status(period: str, row: Month | None) -> MonthStatus:
+def _status(period: str, row: Month | None, revision: int | None = None) -> MonthStatus:
     if row is None:
-        return MonthStatus(period, OPEN, None, None, "")
-    return MonthStatus(row.period, row.status, row.approved_by, row.approved_at, row.reopen_reason)
+        return MonthStatus(period, OPEN, None, None, "", revision)
+    return MonthStatus(row.period, row.status, row.approved_by, row.approved_at, row.reopen_reason, revision)
+
+
+def _revision(session: Session, period: str) -> int | None:
+    return session.scalar(select(func.max(MonthSnapshot.revision)).where(MonthSnapshot.period == period))
 
 
 class MonthService:
-    """Approve and reopen months. ``today`` is injectable so tests can fix the clock."""
+    """Approve and reopen months. ``today`` (a Phnom Penh date) is injectable so tests can fix it."""
 
-    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = phnom_penh_today) -> None:
         self.office = office
         self.actor = office.actor
         self.today = today
@@ -105,7 +124,7 @@ class MonthService:
         require(self.actor, Perm.RECORDS_READ)
         check_period(period)
         with self.office.reading() as s:
-            return _status(period, s.get(Month, period))
+            return _status(period, s.get(Month, period), _revision(s, period))
 
     def recent(self, count: int = 12) -> list[MonthStatus]:
         """The current month and the ``count - 1`` before it, newest first."""
@@ -117,24 +136,38 @@ class MonthService:
         return [_status(p, rows.get(p)) for p in periods]
 
     def approve(self, period: str) -> MonthStatus:
-        """Approve a month that has started; its records lock. Audited as ``MONTH_APPROVED``."""
+        """Approve a month that has ended (in Phnom Penh): its figures are stored as the next
+        revision and its facts lock. An approved month whose live figures differ from its snapshot
+        can be approved again: a new revision. Audited as ``MONTH_APPROVED`` with the revision and
+        the snapshot's SHA-256."""
         require(self.actor, Perm.APPROVE_MONTH)
         check_period(period)
         if first_day(period) > self.today():
             raise ValidationFailed({"period": v.MONTH_NOT_STARTED})
+        if not last_day(period) < self.today():
+            raise ValidationFailed({"period": v.MONTH_NOT_ENDED})
+        # Only a commune counts its own records; a district's or ministry's figures are the sums of
+        # the bundles it imported (kept per revision on import), so their approval stores none.
+        counts_records = self.office.info.level == "commune"
         with self.office.transaction() as s:
             row = s.get(Month, period)
             if row is not None and row.status == APPROVED:
-                raise ValidationFailed({"period": v.MONTH_ALREADY_APPROVED})
+                previous = snapshots.latest(s, period) if counts_records else None
+                if previous is None or not snapshots.differences(
+                    previous.statistics, compute_statistics(s, period)
+                ):
+                    raise ValidationFailed({"period": v.MONTH_ALREADY_APPROVED})
             if row is None:
                 row = Month(period=period)
                 s.add(row)
+            snapshot = snapshots.store(s, period, self.actor.username) if counts_records else None
             row.status = APPROVED
             row.approved_by = self.actor.username
-            row.approved_at = utcnow()
+            row.approved_at = snapshot.approved_at if snapshot else utcnow()
             s.flush()
-            audit.record(s, self.actor.username, Action.MONTH_APPROVED, "month", period, {})
-            return _status(period, row)
+            details = {"revision": snapshot.revision, "sha256": snapshot.sha256} if snapshot else {}
+            audit.record(s, self.actor.username, Action.MONTH_APPROVED, "month", period, details)
+            return _status(period, row, snapshot.revision if snapshot else None)
 
     def reopen(self, period: str, reason: str) -> MonthStatus:
         """Unlock an approved month. The reason is kept with the month and in the audit log."""
@@ -156,4 +189,4 @@ class MonthService:
                 period,
                 {"reason": text, "approved_by": row.approved_by},
             )
-            return _status(period, row)
+            return _status(period, row, _revision(s, period))

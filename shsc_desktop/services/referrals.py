@@ -192,7 +192,8 @@ class ReferralService:
             if draft.date_referred < incident.date_reported:
                 raise ValidationFailed({"date_referred": v.BEFORE_REPORT})
             self._check_provider(s, draft)
-            months.ensure_open(s, period)
+            # A late referral is case work: allowed in an approved month (the snapshot keeps the
+            # approved figures; the live ones show the change).
             row = Referral(
                 incident_id=incident.id,
                 date_referred=draft.date_referred,
@@ -252,7 +253,7 @@ class ReferralService:
         with self.office.transaction() as s:
             row = self._load(s, referral_id)
             v.check_version(row.version, expected_version)
-            months.ensure_open(s, row.period)
+            # Outcomes and follow-ups are case work: they go on after the month is approved.
             if change.outcome_date is not None and change.outcome_date < row.date_referred:
                 raise ValidationFailed({"outcome_date": v.BEFORE_REFERRAL})
             if change.follow_up_date is not None and change.follow_up_date < row.date_referred:

@@ -15,7 +15,8 @@ from ..exports.summary_pdf import build_monthly_summary
 from ..security.actions import Action
 from ..security.permissions import Perm, require
 from .office import UnlockedOffice
-from .statistics import MonthlyStatistics, StatisticsService
+from .reporting import snapshots
+from .statistics import MonthlyStatistics
 
 Progress = Callable[[int, int], None]
 
@@ -25,7 +26,13 @@ class ReportService:
         self.office = office
 
     def monthly_statistics(self, period: str) -> MonthlyStatistics:
-        return StatisticsService(self.office).monthly(period)
+        """The month's published figures: the approved snapshot of an approved month (whatever case
+        work happened since), the live figures of an open one."""
+        return snapshots.published(self.office, period).statistics
+
+    def month_figures(self, period: str) -> snapshots.MonthFigures:
+        """:meth:`monthly_statistics` and, for an approved month, how the live figures differ."""
+        return snapshots.published(self.office, period, compare=True)
 
     def monthly_summary_pdf(
         self,

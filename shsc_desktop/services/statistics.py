@@ -75,6 +75,7 @@ from ..models.tables import (
     Meeting,
     MeetingAttendance,
     Month,
+    MonthSnapshot,
     Perpetrator,
     Referral,
 )
@@ -306,6 +307,17 @@ class FollowUp:
             "overdue": self.overdue,
         }
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> FollowUp:
+        return cls(
+            d["incident_code"],
+            d["gbv_type"],
+            d["status"],
+            date.fromisoformat(d["follow_up_date"]),
+            int(d["days_open"]),
+            bool(d["overdue"]),
+        )
+
 
 @dataclass(frozen=True)
 class MonthlyStatistics:
@@ -321,6 +333,8 @@ class MonthlyStatistics:
     follow_ups: tuple[FollowUp, ...] = ()
     """Commune-internal work list; dropped from suppressed (shared) copies."""
     threshold: int | None = None
+    revision: int | None = None
+    """The approved revision these figures are a snapshot of; ``None`` for live figures."""
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -352,11 +366,29 @@ class MonthlyStatistics:
             "month_status": self.month_status,
             "nil_report": self.nil_report,
             "threshold": self.threshold,
+            "revision": self.revision,
             "tables": {t.key: t.to_dict() for t in self.tables},
         }
         if include_case_codes:
             out["follow_ups"] = [f.to_dict() for f in self.follow_ups]
         return out
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> MonthlyStatistics:
+        """The inverse of :meth:`to_dict` (a stored snapshot)."""
+        tables = d["tables"]
+        order = [k for k in TABLE_KEYS if k in tables] + sorted(k for k in tables if k not in TABLE_KEYS)
+        return cls(
+            period=d["period"],
+            period_start=date.fromisoformat(d["period_start"]),
+            period_end=date.fromisoformat(d["period_end"]),
+            month_status=d["month_status"],
+            nil_report=bool(d["nil_report"]),
+            tables=tuple(CountTable.from_dict(tables[k]) for k in order),
+            follow_ups=tuple(FollowUp.from_dict(f) for f in d.get("follow_ups", ())),
+            threshold=d.get("threshold"),
+            revision=d.get("revision"),
+        )
 
 
 # --- Suppression -------------------------------------------------------------------------------
@@ -521,9 +553,15 @@ class StatisticsService:
         Call :meth:`MonthlyStatistics.suppressed` for a copy to share outside the commune.
         """
         require(self.office.actor, Perm.REPORTS)
-        start, end = _bounds(period)
+        _bounds(period)
         with self.office.reading() as s:
-            return _Month(s, period, start, end).compute()
+            return compute(s, period)
+
+
+def compute(session: Session, period: str) -> MonthlyStatistics:
+    """The live statistics of ``period``, read in ``session`` (a reading or write transaction)."""
+    start, end = _bounds(period)
+    return _Month(session, period, start, end).compute()
 
 
 class _Month:
@@ -897,17 +935,26 @@ class _Month:
         return CountTable.column("data_quality", DATA_QUALITY.name, counts, additive=False)
 
     def edited_after_approval(self, month_row: Month | None) -> int:
-        if month_row is None or month_row.status != "approved" or month_row.approved_at is None:
+        """Records of the month created, changed or deleted since its newest approved snapshot
+        (case work continues after approval, so this is the real count of later changes)."""
+        approved = self.s.scalar(
+            select(MonthSnapshot.approved_at)
+            .where(MonthSnapshot.period == self.period)
+            .order_by(MonthSnapshot.revision.desc())
+            .limit(1)
+        )
+        if approved is None:
             return 0
         # Every timestamp is stored as UTC ISO text of one fixed width, so it compares in SQL.
-        approved = month_row.approved_at
+        # Referrals count when they are of the month or made later for one of its incidents.
+        month_incidents = select(Incident.id).where(Incident.period == self.period)
         total = 0
-        for model in (Incident, Referral, Meeting):
-            total += self.count(
-                select(func.count(model.id)).where(
-                    model.deleted.is_(False), model.period == self.period, model.updated_at > approved
-                )
-            )
+        for model, mine in (
+            (Incident, Incident.period == self.period),
+            (Referral, or_(Referral.period == self.period, Referral.incident_id.in_(month_incidents))),
+            (Meeting, Meeting.period == self.period),
+        ):
+            total += self.count(select(func.count(model.id)).where(mine, model.updated_at > approved))
         return total
 
     # -- 11. trend ---------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ BAD_EMAIL = "Enter a valid e-mail address."
 OUTCOME_DATE_NEEDED = "Set the date of the outcome."
 ANSWER_CLASSIFICATION = "Answer the questions in order until one is yes, or all six are no."
 MONTH_NOT_STARTED = "A month can be approved only once it has begun."
-MONTH_ALREADY_APPROVED = "This month is already approved."
+MONTH_NOT_ENDED = "A month can be approved only after its last day."
+MONTH_ALREADY_APPROVED = "This month is already approved and its figures have not changed since."
 MONTH_NOT_APPROVED = "This month is not approved."
 CONTACT_IN_USE = "This provider has referrals; mark it inactive instead."
 
@@ -72,6 +73,7 @@ MESSAGES: tuple[str, ...] = (
     OUTCOME_DATE_NEEDED,
     ANSWER_CLASSIFICATION,
     MONTH_NOT_STARTED,
+    MONTH_NOT_ENDED,
     MONTH_ALREADY_APPROVED,
     MONTH_NOT_APPROVED,
     CONTACT_IN_USE,

@@ -282,8 +282,11 @@ def problem_text(message: str) -> str:
         "A month can be approved only once it has begun.": QCoreApplication.translate(
             "Problems", "A month can be approved only once it has begun."
         ),
-        "This month is already approved.": QCoreApplication.translate(
-            "Problems", "This month is already approved."
+        "A month can be approved only after its last day.": QCoreApplication.translate(
+            "Problems", "A month can be approved only after its last day."
+        ),
+        "This month is already approved and its figures have not changed since.": QCoreApplication.translate(
+            "Problems", "This month is already approved and its figures have not changed since."
         ),
         "This month is not approved.": QCoreApplication.translate("Problems", "This month is not approved."),
         "This provider has referrals; mark it inactive instead.": QCoreApplication.translate(

@@ -110,7 +110,6 @@ class RegisterHomePage(QWidget):
             .replace("%2", OFFICE_LEVEL.label(info.level, lang))
             .replace("%3", info.code or "–")
         )
-        self.approve_button.setText(self.tr("Approve this month…"))
         self.reopen_button.setText(self.tr("Reopen…"))
         self.help.setText(
             self.tr(
@@ -153,12 +152,22 @@ class RegisterHomePage(QWidget):
         self.caption["actions"].setText(
             self.tr("open action items from meetings (%1 overdue)").replace("%1", str(s.overdue_action_items))
         )
-        self.month_box.setTitle(self.tr("Approval of %1").replace("%1", s.period))
+        self.month_box.setTitle(self.tr("Approval of %1").replace("%1", s.approval_period))
         approved = s.month_status == "approved"
         status = codes.MONTH_STATUS.label(s.month_status, current_language())
-        if approved:
+        if approved and s.figures_changed:
             self.month_status.setText(
-                self.tr("%1 by %2. Its records are locked.")
+                self.tr(
+                    "%1 by %2. Case work since then has changed its figures: prints and the bundle "
+                    "still show revision %3 until you approve a revision."
+                )
+                .replace("%1", status)
+                .replace("%2", s.month_approved_by or "")
+                .replace("%3", str(s.revision or 1))
+            )
+        elif approved:
+            self.month_status.setText(
+                self.tr("%1 by %2. Its figures are kept as approved; case work goes on.")
                 .replace("%1", status)
                 .replace("%2", s.month_approved_by or "")
             )
@@ -166,7 +175,10 @@ class RegisterHomePage(QWidget):
             self.month_status.setText(
                 self.tr("%1: records of this month can still be added and changed.").replace("%1", status)
             )
-        self.approve_button.setVisible(self.can_approve and not approved)
+        self.approve_button.setText(
+            self.tr("Approve a revision…") if approved else self.tr("Approve this month…")
+        )
+        self.approve_button.setVisible(self.can_approve and (not approved or s.figures_changed))
         self.reopen_button.setVisible(self.can_approve and approved)
 
     # -- approval ---------------------------------------------------------------------------------
@@ -174,11 +186,12 @@ class RegisterHomePage(QWidget):
     def ask_approve(self) -> None:
         if self.summary is None:
             return
-        period = self.summary.period
+        period = self.summary.approval_period
         confirm(
             self,
             self.tr(
-                "Approve %1? Its incidents, referrals and meetings will be locked. You can reopen the month "
+                "Approve %1? Its figures will be kept as approved for every print and bundle, and its "
+                "records locked against corrections (case work goes on). You can reopen the month "
                 "later, giving a reason."
             ).replace("%1", period),
             self.tr("Approve"),
@@ -190,7 +203,7 @@ class RegisterHomePage(QWidget):
     def ask_reopen(self) -> None:
         if self.summary is None:
             return
-        period = self.summary.period
+        period = self.summary.approval_period
         ask_reason(
             self,
             self.tr("Reopen the month"),

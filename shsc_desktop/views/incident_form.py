@@ -807,14 +807,15 @@ class IncidentForm(QDialog):
         except ShscError:
             return
         if status.approved:
-            self.locked = True
+            # Case work goes on after approval (the approved figures are kept as a snapshot); the
+            # service refuses any other change with MonthLocked until the chief reopens the month.
             self.banner.setText(
-                self.tr("The month %1 has been approved: this record can be read but not changed.").replace(
-                    "%1", period
-                )
+                self.tr(
+                    "The month %1 has been approved. You can still follow the case up (status, follow-up "
+                    "date, risk); correcting anything else needs the chief to reopen the month."
+                ).replace("%1", period)
             )
             self.banner.show()
-            self.save_button.setEnabled(False)
 
     def save(self) -> None:
         if self.locked:

@@ -38,13 +38,14 @@ from PySide6.QtWidgets import (
 from ..errors import Cancelled, ShscError
 from ..models import codes
 from ..security.permissions import Perm
-from ..services.months import add_months, period_of
+from ..services.months import MonthService, add_months, period_of
 from ..services.office import UnlockedOffice
+from ..services.reporting.snapshots import MonthFigures
 from ..services.reports import ReportService
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
 from .form_helpers import heading_label
 from .i18n import current_language, language_name
-from .messages import error_text, show_error
+from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background
 from .printing import print_pdf
 from .screen import FlowRow
@@ -207,11 +208,18 @@ class ReportsPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("background: #f0f4f8; padding: 6px;")
         self.notice.hide()
+        self.revision_button = QPushButton()
+        self.revision_button.setObjectName("approveRevisionButton")
+        self.revision_button.hide()
+        self.revision_button.clicked.connect(self.approve_revision)
+        self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
+        self.changes: tuple[object, ...] = ()
         self.boxes: dict[str, QGroupBox] = {}
         self.tables: dict[str, CountTableWidget] = {}
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.addWidget(self.notice)
+        content_layout.addWidget(self.revision_button, 0, Qt.AlignmentFlag.AlignLeft)
         for key in SCREEN_TABLES:
             box = QGroupBox()
             box.setObjectName(f"box_{key}")
@@ -294,6 +302,7 @@ class ReportsPage(QWidget):
         self.save_button.setText(self.tr("Save as PDF…"))
         self.print_button.setText(self.tr("Print…"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.revision_button.setText(self.tr("Approve a revision…"))
         for key, title in self.table_titles().items():
             self.boxes[key].setTitle(title)
         if not self.allowed:
@@ -321,18 +330,38 @@ class ReportsPage(QWidget):
         generation, period = self._generation, self.period()
         self.month_status.setText(self.tr("Counting…"))
 
-        def show(stats: MonthlyStatistics) -> None:
+        def show(figures: MonthFigures) -> None:
             if generation == self._generation:
-                self.stats = stats
+                self.stats = figures.statistics
+                self.changes = figures.changes
                 self._show()
 
         def failed(error: BaseException) -> None:
             assert isinstance(error, ShscError)
             if generation == self._generation:
                 self.stats = None
+                self.changes = ()
                 self.month_status.setText(error_text(error))
 
-        run_in_background(self, lambda _t: self.service.monthly_statistics(period), show, failed)
+        run_in_background(self, lambda _t: self.service.month_figures(period), show, failed)
+
+    def approve_revision(self) -> None:
+        """The chief approves the live figures as the month's next revision."""
+        period = self.period()
+
+        def done(_status: object) -> None:
+            show_message(self, self.tr("A new revision of %1 has been approved.").replace("%1", period))
+            self.refresh()
+
+        confirm(
+            self,
+            self.tr(
+                "Approve the current figures of %1 as a new revision? Prints and the next bundle will "
+                "use them, marked as a revision."
+            ).replace("%1", period),
+            self.tr("Approve"),
+            lambda: run_in_background(self, lambda _t: MonthService(self.office).approve(period), done),
+        )
 
     def shown_statistics(self) -> MonthlyStatistics | None:
         """What the screen shows: exact counts, or the shared copy's when the box is ticked."""
@@ -344,6 +373,7 @@ class ReportsPage(QWidget):
         stats = self.shown_statistics()
         for box in self.boxes.values():
             box.setVisible(stats is not None)
+        self.revision_button.setVisible(stats is not None and bool(self.changes) and self.can_approve)
         if stats is None:
             self.notice.hide()
             return
@@ -354,6 +384,17 @@ class ReportsPage(QWidget):
         )
         self.month_status.setStyleSheet("color: #1b5e20;" if approved else "color: #8a4b00;")
         notes = []
+        if stats.revision is not None:
+            notes.append(self.tr("Approved figures, revision %1.").replace("%1", str(stats.revision)))
+        if self.changes:
+            notes.append(
+                self.tr(
+                    "Case work since approval has changed %n figure(s); prints and the bundle keep the "
+                    "approved revision until the chief approves a revision.",
+                    "",
+                    len(self.changes),
+                )
+            )
         if stats.nil_report:
             notes.append(
                 self.tr("Nil report: no incidents were reported this month. This is a complete report.")

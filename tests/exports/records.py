@@ -19,11 +19,11 @@ from shsc_desktop.models.tables import (
     Incident,
     Meeting,
     MeetingAttendance,
-    Month,
     Perpetrator,
     Referral,
 )
 from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 
 CANARY = "CANARY-Srey-Pov-0xDEAD"
@@ -227,16 +227,11 @@ def fixture_month(office: UnlockedOffice) -> dict[str, Any]:
 
 
 def approve_and_edit_later(office: UnlockedOffice) -> None:
-    """The chief approved March on 2 April; incident 2 was edited on 5 April."""
+    """The chief approved March on 2 April; incident 2's risk was changed afterwards (case work)."""
+    MonthService(office, today=lambda: date(2025, 4, 2)).approve("2025-03")
     with office.transaction() as s:
-        s.add(
-            Month(
-                period="2025-03", status="approved", approved_by="chief", approved_at=_stamp(date(2025, 4, 2))
-            )
-        )
         incident = s.query(Incident).filter_by(incident_code="KH-120101-202503-002").one()
-        incident.risk_level = "high"
-        incident.updated_at = _stamp(date(2025, 4, 5))
+        incident.risk_level = "high"  # updated_at: now, after the approval
 
 
 def fixture_office(data_dir: Path) -> UnlockedOffice:

@@ -212,21 +212,27 @@ def test_only_the_chief_deletes_with_a_reason_and_it_is_a_soft_delete(
     assert json.loads(entry.details)["reason"] == "entered twice by mistake"
 
 
-def test_an_approved_month_refuses_create_update_and_delete(chief: UnlockedOffice) -> None:
+def test_an_approved_month_refuses_corrections_but_not_case_work(chief: UnlockedOffice) -> None:
     last_month = add_months(period_of(TODAY), -1)
     day = date.fromisoformat(last_month + "-15")
     service = IncidentService(chief)
-    view = service.create(draft(date_reported=day, date_of_incident=day))
+    view = service.create(draft(date_reported=day, date_of_incident=day, survivor_age=30))
     MonthService(chief).approve(last_month)
 
     with pytest.raises(MonthLocked):
         service.create(draft(date_reported=day, date_of_incident=day))
-    with pytest.raises(MonthLocked):
-        service.update(view.id, replace(view.as_draft(), status="closed"), view.version)
+    with pytest.raises(MonthLocked):  # a correction of the month's facts
+        service.update(view.id, replace(view.as_draft(), survivor_age=31), view.version)
     with pytest.raises(MonthLocked):  # nor can a record be moved out of it
         service.update(view.id, replace(view.as_draft(), date_reported=TODAY), view.version)
     with pytest.raises(MonthLocked):
         service.delete(view.id, "entered twice by mistake")
+    # Case work goes on after approval (issue 9 point 2): the case is followed up, then closed.
+    followed = service.update(
+        view.id, replace(view.as_draft(), status="follow_up", follow_up_date=TODAY), view.version
+    )
+    closed = service.update(view.id, replace(followed.as_draft(), status="closed"), followed.version)
+    assert closed.status == "closed"
     with chief.reading() as s:
         assert audit.verify(s).ok
 

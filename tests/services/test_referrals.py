@@ -121,7 +121,9 @@ def test_follow_ups_due_and_overdue_carry_codes_only(clerk: UnlockedOffice) -> N
     assert [f.id for f in service.due_follow_ups(TODAY)] == [due.id]
 
 
-def test_referrals_of_an_approved_month_are_locked(chief: UnlockedOffice) -> None:
+def test_referral_case_work_goes_on_after_approval(chief: UnlockedOffice) -> None:
+    """Issue 9 point 2: outcomes and late referrals are case work, not locked by approval; deleting
+    a referral of an approved month (a correction) still is."""
     last_month = add_months(period_of(TODAY), -1)
     day = date.fromisoformat(last_month + "-10")
     provider = health_centre(chief)
@@ -129,9 +131,13 @@ def test_referrals_of_an_approved_month_are_locked(chief: UnlockedOffice) -> Non
     made = ReferralService(chief).create(case.id, referral(provider, day=day))
     MonthService(chief).approve(last_month)
 
+    updated = ReferralService(chief).update(
+        made.id, ReferralUpdate("referred", "received", day), made.version
+    )
+    assert updated.outcome == "received"
+    late = ReferralService(chief).create(case.id, referral(provider, day=day))
+    assert late.period == last_month
     with pytest.raises(MonthLocked):
-        ReferralService(chief).update(made.id, ReferralUpdate("referred", "received", day), made.version)
-    with pytest.raises(MonthLocked):
-        ReferralService(chief).create(case.id, referral(provider, day=day))
+        ReferralService(chief).delete(late.id, "entered by mistake")
     # A referral made this month for last month's incident is this month's record.
     assert ReferralService(chief).create(case.id, referral(provider)).period == period_of(TODAY)

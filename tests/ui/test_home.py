@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.incidents import IncidentDraft, IncidentService
-from shsc_desktop.services.months import MonthService
+from shsc_desktop.services.months import MonthService, add_months
 from shsc_desktop.views.form_helpers import reason_dialogs
 
 from ..conftest import COMMUNE_CODE
@@ -17,6 +17,7 @@ from .conftest import answer_confirmation, open_as_chief, open_as_clerk, wait_fo
 LEFT = Qt.MouseButton.LeftButton
 TODAY = date.today()
 PERIOD = f"{TODAY:%Y-%m}"
+LAST_MONTH = add_months(PERIOD, -1)  # the month to approve: the last one that has ended
 
 
 def test_home_counts_this_month_and_the_chief_approves_and_reopens(qtbot, shell, new_office):
@@ -38,15 +39,16 @@ def test_home_counts_this_month_and_the_chief_approves_and_reopens(qtbot, shell,
     answer_confirmation(qtbot, confirm=True)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.reopen_button.isVisible())
-    assert "Its records are locked." in page.month_status.text()
-    assert MonthService(shell.office).status(PERIOD).approved
+    assert "Its figures are kept as approved" in page.month_status.text()
+    assert LAST_MONTH in page.month_box.title()
+    assert MonthService(shell.office).status(LAST_MONTH).approved
     qtbot.mouseClick(page.reopen_button, LEFT)
     dialog = reason_dialogs()[0]
     qtbot.keyClicks(dialog.reason, "A late report belongs to this month")
     qtbot.mouseClick(dialog.ok_button, LEFT)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.approve_button.isVisible())
-    assert not MonthService(shell.office).status(PERIOD).approved
+    assert not MonthService(shell.office).status(LAST_MONTH).approved
 
 
 def test_the_clerk_sees_the_numbers_but_cannot_approve(qtbot, shell, office_ready):

@@ -252,7 +252,9 @@ def test_a_locked_month_refuses_edits_with_a_clear_message(qtbot, shell, new_off
     form = page.open_selected()
     assert form.banner.isVisible()
     assert "has been approved" in form.banner.text()
-    assert not form.save_button.isEnabled()
+    # Case work goes on after approval (status, follow-up, risk); corrections are refused by the service.
+    assert "follow the case up" in form.banner.text()
+    assert form.save_button.isEnabled()
     form.close()
 
     # A new record dated in the approved month is refused by the service, with a clear message.
