@@ -2740,12 +2740,9 @@
         <source>Approved figures, revision %1.</source>
         <translation>Approved figures, revision %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>Case work since approval has changed %n figure(s); prints and the bundle keep the approved revision until the chief approves a revision.</source>
-        <translation>
-            <numerusform>Case work since approval has changed %n figure; prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
-            <numerusform>Case work since approval has changed %n figures; prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
-        </translation>
+    <message>
+        <source>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>

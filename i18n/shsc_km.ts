@@ -2740,12 +2740,9 @@
         <source>Approved figures, revision %1.</source>
         <translation>តួលេខដែលបានអនុម័ត កំណែទី %1។</translation>
     </message>
-    <message numerus="yes">
-        <source>Case work since approval has changed %n figure(s); prints and the bundle keep the approved revision until the chief approves a revision.</source>
-        <translation>
-            <numerusform>ការងារករណីតាំងពីការអនុម័តបានផ្លាស់ប្ដូរតួលេខចំនួន %n៖ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>តួលេខដែលការងារករណីបានផ្លាស់ប្ដូរតាំងពីការអនុម័ត៖ %1។ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>

@@ -389,11 +389,9 @@ class ReportsPage(QWidget):
         if self.changes:
             notes.append(
                 self.tr(
-                    "Case work since approval has changed %n figure(s); prints and the bundle keep the "
-                    "approved revision until the chief approves a revision.",
-                    "",
-                    len(self.changes),
-                )
+                    "Figures changed by case work since approval: %1. Prints and the bundle keep the "
+                    "approved revision until the chief approves a revision."
+                ).replace("%1", str(len(self.changes)))
             )
         if stats.nil_report:
             notes.append(
