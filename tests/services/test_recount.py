@@ -137,7 +137,8 @@ class Recount:
             )
             self.out["headline", "ipv_incidents", col] = self.one(
                 f"""SELECT count(*) FROM {COUNTED} c WHERE period BETWEEN :a AND :b AND EXISTS
-                (SELECT 1 FROM perpetrator x WHERE x.incident_id = c.id AND x."relationship" IN {PARTNERS})""",
+                (SELECT 1 FROM perpetrator x
+                 WHERE x.incident_id = c.id AND x."relationship" IN {PARTNERS})""",
                 **q,
             )
             self.out["headline", "non_gbv_incidents", col] = self.one(
@@ -165,13 +166,17 @@ class Recount:
                 e=stock_end,
             )
         # Types by age.
-        child = "CASE WHEN survivor_age IS NULL THEN 'unknown' WHEN survivor_age <= 17 THEN 'child' ELSE 'adult' END"
+        child = (
+            "CASE WHEN survivor_age IS NULL THEN 'unknown' "
+            "WHEN survivor_age <= 17 THEN 'child' ELSE 'adult' END"
+        )
         self.table("incidents_by_type_child_adult", GBV_TYPES, ["child", "adult", "unknown"], in_month,
                    "gbv_type", child, p=p)  # fmt: skip
         self.table("incidents_by_type_age_group", GBV_TYPES, codes.AGE_GROUP.codes(), in_month, "gbv_type",
                    AGE_BAND, p=p)  # fmt: skip
         # The main (first recorded) perpetrator.
-        main = f"""(SELECT COALESCE(x."relationship", 'unknown') AS rel, COALESCE(x.age_group, 'unknown') AS age
+        main = f"""(SELECT COALESCE(x."relationship", 'unknown') AS rel,
+            COALESCE(x.age_group, 'unknown') AS age
             FROM {in_month} c LEFT JOIN perpetrator x ON x.incident_id = c.id AND NOT EXISTS (
               SELECT 1 FROM perpetrator y WHERE y.incident_id = c.id
               AND (y.position < x.position OR (y.position = x.position AND y.id < x.id))))"""
@@ -198,11 +203,15 @@ class Recount:
             WHERE r.incident_id = c.id AND r.deleted = 0 AND r.service_type = 'health'
             AND r.status IN {SERVICE_PROVIDED}) AS first FROM {in_month} c WHERE c.gbv_type = 'rape')"""
         wait = "CAST(julianday(first) - julianday(occurred) AS INTEGER)"
-        health = f"""CASE WHEN first IS NULL THEN 'no_health_referral' WHEN occurred IS NULL THEN 'timing_unknown'
+        health = f"""CASE WHEN first IS NULL THEN 'no_health_referral'
+            WHEN occurred IS NULL THEN 'timing_unknown'
             WHEN {wait} <= 3 THEN 'within_72h' ELSE 'after_72h' END"""
         self.table("rape_health_referral", codes.RAPE_HEALTH.codes(), ["count"], rapes, health, None, p=p)
         # Referrals.
-        refs = f"(SELECT r.* FROM referral r JOIN {COUNTED} c ON c.id = r.incident_id WHERE r.deleted = 0 AND r.period = :p)"
+        refs = (
+            f"(SELECT r.* FROM referral r JOIN {COUNTED} c ON c.id = r.incident_id "
+            "WHERE r.deleted = 0 AND r.period = :p)"
+        )
         self.table("referrals_by_service_status", codes.SERVICE_TYPE.codes(), codes.REFERRAL_STATUS.codes(),
                    refs, "service_type", "status", p=p)  # fmt: skip
         self.table("referrals_by_service_outcome", codes.SERVICE_TYPE.codes(), codes.REFERRAL_OUTCOME.codes(),
@@ -294,8 +303,9 @@ class Recount:
             self.out["data_quality", code, "count"] = n
         # Trend.
         first = shift(p, -11)
-        incidents = self.pairs(f"SELECT period, count(*) FROM {COUNTED} WHERE period BETWEEN :a AND :b GROUP BY 1",
-                               a=first, b=p)  # fmt: skip
+        incidents = self.pairs(
+            f"SELECT period, count(*) FROM {COUNTED} WHERE period BETWEEN :a AND :b GROUP BY 1", a=first, b=p
+        )
         referrals = self.pairs(
             f"""SELECT r.period, count(*) FROM referral r JOIN {COUNTED} c ON c.id = r.incident_id
             WHERE r.deleted = 0 AND r.period BETWEEN :a AND :b GROUP BY 1""",
@@ -325,9 +335,7 @@ def flatten(tables: dict[str, Any]) -> Flat:
             out[key, r, "total"] = v
         for c, v in t.get("col_totals", {}).items():
             out[key, "total", c] = v
-        if t.get("total") is not None and len(t["cols"]) > 1:
-            out[key, "total", "total"] = t["total"]
-        elif t.get("total") is not None:
+        if t.get("total") is not None:
             out[key, "total", "total"] = t["total"]
         for name, g in t.get("subtotals", {}).items():
             for c, v in g["values"].items():
