@@ -60,7 +60,7 @@ from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
-from .reporting.snapshots import published
+from .snapshots import published
 from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period, suppress
 
 MAX_SEQUENCE_JUMP = 1000

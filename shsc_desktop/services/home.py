@@ -14,12 +14,11 @@ from sqlalchemy.orm import Session
 
 from ..models.tables import Incident, Month, Referral
 from ..security.permissions import Perm, require
-from . import months
+from . import months, snapshots
 from .incidents import not_deleted
 from .office import UnlockedOffice
 from .referrals import OPEN_OUTCOME
 from .reporting import catalogue as cat
-from .reporting import snapshots
 from .statistics import compute as compute_statistics
 
 

@@ -2,7 +2,7 @@
 
 A record belongs to the month (``YYYY-MM``) of its main date: the report date of an incident, the
 referral date of a referral, the meeting date of a meeting. Approving stores the month's computed
-figures as a snapshot (``services/reporting/snapshots.py``; revision 1, 2, …, hash in the audit
+figures as a snapshot (``services/snapshots.py``; revision 1, 2, …, hash in the audit
 log): every later print and export uses it. What approval locks is the month's *facts*: creating,
 correcting or deleting its incidents and meetings, and deleting its referrals, call
 :func:`ensure_open` inside the write transaction and are refused with
@@ -30,9 +30,9 @@ from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from ..values.period import Period, phnom_penh_today
+from . import snapshots
 from . import validation as v
 from .office import UnlockedOffice
-from .reporting import snapshots
 from .statistics import compute as compute_statistics
 
 OPEN = "open"

@@ -14,8 +14,8 @@ from ..errors import ValidationFailed
 from ..exports.summary_pdf import build_monthly_summary
 from ..security.actions import Action
 from ..security.permissions import Perm, require
+from . import snapshots
 from .office import UnlockedOffice
-from .reporting import snapshots
 from .statistics import MonthlyStatistics
 
 Progress = Callable[[int, int], None]

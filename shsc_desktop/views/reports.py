@@ -40,8 +40,8 @@ from ..models import codes
 from ..security.permissions import Perm
 from ..services.months import MonthService, add_months, period_of
 from ..services.office import UnlockedOffice
-from ..services.reporting.snapshots import MonthFigures
 from ..services.reports import ReportService
+from ..services.snapshots import MonthFigures
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
 from .form_helpers import heading_label
 from .i18n import current_language, language_name

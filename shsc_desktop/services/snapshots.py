@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models.base import utcnow
-from ...models.tables import Month, MonthSnapshot
-from ...security.permissions import Perm, require
-from ..office import UnlockedOffice
-from ..statistics import Cell, MonthlyStatistics, compute
+from ..models.base import utcnow
+from ..models.tables import Month, MonthSnapshot
+from ..security.permissions import Perm, require
+from .office import UnlockedOffice
+from .statistics import Cell, MonthlyStatistics, compute
 
 APPROVED = "approved"
 IGNORED_CELLS = frozenset({("data_quality", "edited_after_approval")})
