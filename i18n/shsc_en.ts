@@ -477,6 +477,34 @@
         <source>Revocation list renewed</source>
         <translation>Revocation list renewed</translation>
     </message>
+    <message>
+        <source>Sign-in refused: role changed outside the app</source>
+        <translation>Sign-in refused: role changed outside the app</translation>
+    </message>
+    <message>
+        <source>Role found changed outside the app</source>
+        <translation>Role found changed outside the app</translation>
+    </message>
+    <message>
+        <source>Account rights found not signed</source>
+        <translation>Account rights found not signed</translation>
+    </message>
+    <message>
+        <source>Access to identities changed</source>
+        <translation>Access to identities changed</translation>
+    </message>
+    <message>
+        <source>Office keys created</source>
+        <translation>Office keys created</translation>
+    </message>
+    <message>
+        <source>Identifying details sealed</source>
+        <translation>Identifying details sealed</translation>
+    </message>
+    <message>
+        <source>Identifying details erased</source>
+        <translation>Identifying details erased</translation>
+    </message>
 </context>
 <context>
     <name>BackupSignInDialog</name>
@@ -1943,6 +1971,14 @@
     <message>
         <source>The database of this office is damaged or missing. Restore it from a backup.</source>
         <translation>The database of this office is damaged or missing. Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</source>
+        <translation>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</translation>
+    </message>
+    <message>
+        <source>The identifying details are sealed. Only the chief and the people she has allowed can open them.</source>
+        <translation>The identifying details are sealed. Only the chief and the people she has allowed can open them.</translation>
     </message>
     <message>
         <source>No office has been set up on this computer.</source>

@@ -477,6 +477,34 @@
         <source>Revocation list renewed</source>
         <translation>បានបន្តបញ្ជីដកហូត</translation>
     </message>
+    <message>
+        <source>Sign-in refused: role changed outside the app</source>
+        <translation>បានបដិសេធការចូល៖ តួនាទីត្រូវបានផ្លាស់ប្ដូរនៅក្រៅកម្មវិធី</translation>
+    </message>
+    <message>
+        <source>Role found changed outside the app</source>
+        <translation>រកឃើញតួនាទីដែលបានផ្លាស់ប្ដូរនៅក្រៅកម្មវិធី</translation>
+    </message>
+    <message>
+        <source>Account rights found not signed</source>
+        <translation>រកឃើញសិទ្ធិគណនីដែលមិនបានចុះហត្ថលេខា</translation>
+    </message>
+    <message>
+        <source>Access to identities changed</source>
+        <translation>បានផ្លាស់ប្ដូរសិទ្ធិមើលព័ត៌មានអត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Office keys created</source>
+        <translation>បានបង្កើតកូនសោការិយាល័យ</translation>
+    </message>
+    <message>
+        <source>Identifying details sealed</source>
+        <translation>បានបិទភ្ជាប់ព័ត៌មានអត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Identifying details erased</source>
+        <translation>បានលុបព័ត៌មានអត្តសញ្ញាណ</translation>
+    </message>
 </context>
 <context>
     <name>BackupSignInDialog</name>
@@ -1943,6 +1971,14 @@
     <message>
         <source>The database of this office is damaged or missing. Restore it from a backup.</source>
         <translation>មូលដ្ឋានទិន្នន័យរបស់ការិយាល័យនេះខូច ឬបាត់។ សូមស្ដារវាពីច្បាប់បម្រុងទុក។</translation>
+    </message>
+    <message>
+        <source>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</source>
+        <translation>ពាក្យសម្ងាត់របស់អ្នកត្រឹមត្រូវ ប៉ុន្តែតួនាទីរបស់អ្នកក្នុងការិយាល័យនេះត្រូវបានផ្លាស់ប្ដូរនៅក្រៅកម្មវិធី ដូច្នេះអ្នកមិនអាចចូលបានទេ។ ព្រឹត្តិការណ៍នេះត្រូវបានកត់ត្រាទុក។ សូមស្នើឱ្យមេឃុំចូល ហើយកែគណនីរបស់អ្នកឱ្យត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <source>The identifying details are sealed. Only the chief and the people she has allowed can open them.</source>
+        <translation>ព័ត៌មានអត្តសញ្ញាណត្រូវបានបិទភ្ជាប់។ មានតែមេឃុំ និងអ្នកដែលគាត់បានអនុញ្ញាតប៉ុណ្ណោះ ដែលអាចបើកវាបាន។</translation>
     </message>
     <message>
         <source>No office has been set up on this computer.</source>

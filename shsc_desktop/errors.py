@@ -45,6 +45,20 @@ class KeySlotsDamaged(ShscError):
     code = "keyslots_damaged"
 
 
+class RoleNotConfirmed(ShscError):
+    """The password was right, but this user's role or grants are not the ones the office signed
+    (they were changed outside the app). The unlock is refused and the event is audited; the chief
+    sees it and can set the account right."""
+
+    code = "role_not_confirmed"
+
+
+class IdentityLocked(ShscError):
+    """Identifying details are sealed and this session does not hold the identity key."""
+
+    code = "identity_locked"
+
+
 class DatabaseDamaged(ShscError):
     """The encrypted database fails its integrity checks or cannot be read with the right key."""
 

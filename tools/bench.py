@@ -251,6 +251,7 @@ def incident_values(rng: random.Random, number: int, actor: str, day: date | Non
         "survivor_address": khmer_text(rng, 8),
         "survivor_birth_date": date(1960, 1, 1) + timedelta(days=rng.randrange(20000)),
         "narrative": khmer_text(rng, 80),
+        "identity_sealed": None,  # the app seals the five fields above (see sealed_row)
         "date_reported": reported,
         "period": reported.strftime("%Y-%m"),
         "date_of_incident": reported - timedelta(days=rng.randrange(30)),
@@ -277,6 +278,25 @@ def incident_values(rng: random.Random, number: int, actor: str, day: date | Non
         "deleted": False,
         "deleted_reason": "",
     }
+
+
+IDENTIFYING_COLUMNS = (
+    "survivor_name",
+    "survivor_phone",
+    "survivor_address",
+    "survivor_birth_date",
+    "narrative",
+)
+
+
+def sealed_row(values: dict[str, Any], sealer: Any) -> dict[str, Any]:
+    """``values`` as the app stores them: the identifying fields sealed to the office's identity key
+    (one value per record), the old plain columns left at their empty defaults."""
+    row = {k: v for k, v in values.items() if k not in IDENTIFYING_COLUMNS}
+    payload = {k: values[k] for k in IDENTIFYING_COLUMNS}
+    payload["survivor_birth_date"] = values["survivor_birth_date"].isoformat()
+    row["identity_sealed"] = sealer.seal(payload, f"incident:{values['id']}")
+    return row
 
 
 def sqlite_params(values: dict[str, Any], columns: list[str]) -> list[Any]:
@@ -343,11 +363,13 @@ def fill_incidents(data_dir: Path, count: int, seed: int = 11, day: date | None 
 
     from shsc_desktop.models import codes
     from shsc_desktop.models.tables import Incident, Perpetrator
+    from shsc_desktop.security.identity import Sealer
     from shsc_desktop.services.office import OfficeFolder
 
     rng = random.Random(seed)
     relationships = codes.RELATIONSHIP.codes()
     office = OfficeFolder(data_dir).unlock(*CHIEF)
+    sealer = Sealer(office.keys.identity_public)
     try:
         with office.transaction() as s:
             sequence: dict[str, int] = {}
@@ -358,7 +380,7 @@ def fill_incidents(data_dir: Path, count: int, seed: int = 11, day: date | None 
                 month = reported.strftime("%Y-%m")
                 sequence[month] = sequence.get(month, 0) + 1
                 values = incident_values(rng, sequence[month], CHIEF[0], reported)
-                incidents.append(values)
+                incidents.append(sealed_row(values, sealer))
                 perpetrators.append(
                     {
                         "id": uuid.uuid4().hex,
@@ -367,7 +389,6 @@ def fill_incidents(data_dir: Path, count: int, seed: int = 11, day: date | None 
                         "sex": "male",
                         "age_group": "26_40",
                         "relationship_code": rng.choice(relationships),
-                        "name": khmer_text(rng, 3),
                     }
                 )
                 if len(incidents) == 2000:

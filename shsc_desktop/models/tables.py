@@ -124,12 +124,19 @@ class Incident(RecordMixin, Base):
     incident_code: Mapped[str] = mapped_column(String(32), unique=True, info=M)
     survivor_code: Mapped[str] = mapped_column(String(32), index=True, info=Q)
 
-    # Identifying details: visible only to roles with VIEW_IDENTIFYING; every view is audited.
-    survivor_name: Mapped[str] = mapped_column(Text, default="", info=P)
-    survivor_phone: Mapped[str] = mapped_column(String(64), default="", info=P)
-    survivor_address: Mapped[str] = mapped_column(Text, default="", info=P)
-    survivor_birth_date: Mapped[date | None] = mapped_column(Date, default=None, info=P)
-    narrative: Mapped[str] = mapped_column(Text, default="", info=P)
+    # Identifying details (name, phone, address, date of birth, narrative, perpetrators' names),
+    # sealed to the office's identity key (``security.identity``): only holders of the identity
+    # grant can open them, every opening is audited. None: nothing identifying was recorded.
+    identity_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
+    # Where offices set up before identities were sealed kept them in plain columns. Emptied (and
+    # their content overwritten, secure_delete) when the office gets its keys; never written since.
+    legacy_survivor_name: Mapped[str] = mapped_column("survivor_name", Text, default="", info=P)
+    legacy_survivor_phone: Mapped[str] = mapped_column("survivor_phone", String(64), default="", info=P)
+    legacy_survivor_address: Mapped[str] = mapped_column("survivor_address", Text, default="", info=P)
+    legacy_survivor_birth_date: Mapped[date | None] = mapped_column(
+        "survivor_birth_date", Date, default=None, info=P
+    )
+    legacy_narrative: Mapped[str] = mapped_column("narrative", Text, default="", info=P)
 
     date_reported: Mapped[date] = mapped_column(Date, info=S)  # indexed with the codes below
     period: Mapped[str] = mapped_column(String(7), index=True, info=S)  # YYYY-MM of date_reported
@@ -186,7 +193,8 @@ class Perpetrator(Base):
     sex: Mapped[str] = mapped_column(String(16), default="male", info=S)
     age_group: Mapped[str] = mapped_column(String(16), default="unknown", info=S)
     relationship_code: Mapped[str] = mapped_column("relationship", String(32), default="unknown", info=S)
-    name: Mapped[str] = mapped_column(Text, default="", info=P)
+    # Older offices only (see Incident.legacy_survivor_name): names are sealed with the incident.
+    legacy_name: Mapped[str] = mapped_column("name", Text, default="", info=P)
 
     incident: Mapped[Incident] = relationship(back_populates="perpetrators")
 
@@ -208,7 +216,9 @@ class Referral(RecordMixin, Base):
     outcome_date: Mapped[date | None] = mapped_column(Date, default=None, info=S)
     follow_up_date: Mapped[date | None] = mapped_column(Date, default=None, index=True, info=S)
     consent_override_reason: Mapped[str] = mapped_column(Text, default="", info=M)
-    note: Mapped[str] = mapped_column(Text, default="", info=P)
+    # The free-text note, sealed to the identity key like the incident's identifying details.
+    note_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
+    legacy_note: Mapped[str] = mapped_column("note", Text, default="", info=P)  # older offices only
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
 
     incident: Mapped[Incident] = relationship(back_populates="referrals")

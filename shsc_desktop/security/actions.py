@@ -47,6 +47,13 @@ class Action:
     PKI_ROOT_CREATED = "pki_root_created"
     CERTIFICATE_REVOKED = "certificate_revoked"
     KEYS_EXPORTED = "keys_exported"
+    UNLOCK_REFUSED = "unlock_refused"  # right password, but role or grants not as the office signed
+    ROLE_MISMATCH = "role_mismatch"  # found by the chief's unlock: role column ≠ signed role
+    GRANT_INVALID = "grant_invalid"  # found by the chief's unlock: a user's grant does not verify
+    USER_GRANTS_CHANGED = "user_grants_changed"
+    OFFICE_KEYS_CREATED = "office_keys_created"  # an older office got its identity and signing keys
+    IDENTITIES_SEALED = "identities_sealed"  # older records' identifying details sealed
+    IDENTITY_ERASED = "identity_erased"  # a record's identifying details erased (consent, retention)
     CRL_REFRESHED = "crl_refreshed"
 
 

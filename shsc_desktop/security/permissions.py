@@ -30,6 +30,16 @@ class Perm(enum.StrEnum):
     ENROL = "enrol"
 
 
+class Grant(enum.StrEnum):
+    """A right given to one user on top of her role, signed by the office (``security.identity``).
+
+    ``IDENTITY``: may see identifying survivor details. It is a *key*, not only a flag: the identity
+    key is wrapped into the slot of each user who holds it, and nobody else can open a sealed record.
+    """
+
+    IDENTITY = "identity"
+
+
 class Role(enum.StrEnum):
     CHIEF = "chief"
     CLERK = "clerk"
@@ -37,10 +47,11 @@ class Role(enum.StrEnum):
     MINISTRY_OFFICER = "ministry_officer"
 
 
-# The clerk enters records and keeps the directory. Identifying survivor details are for the chief
-# by default; an office can grant them to a named clerk case worker later (issue: registers).
+# The clerk enters records and keeps the directory. Identifying survivor details are for holders of
+# the IDENTITY grant (the chief by default; the chief can grant it to a named user, e.g. a focal
+# point): VIEW_IDENTIFYING comes from the grant, never from a role alone.
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.CHIEF: frozenset(Perm),
+    Role.CHIEF: frozenset(Perm) - {Perm.VIEW_IDENTIFYING},
     Role.CLERK: frozenset(
         {
             Perm.RECORDS_READ,
@@ -84,6 +95,19 @@ ROLES_BY_LEVEL: dict[str, tuple[Role, ...]] = {
     "ministry": (Role.MINISTRY_OFFICER,),
 }
 
+# What each grant adds to the role's permissions.
+GRANT_PERMISSIONS: dict[Grant, frozenset[Perm]] = {
+    Grant.IDENTITY: frozenset({Perm.VIEW_IDENTIFYING}),
+}
+
+# The grants a user of each role receives unless the chief says otherwise.
+ROLE_DEFAULT_GRANTS: dict[Role, frozenset[Grant]] = {
+    Role.CHIEF: frozenset({Grant.IDENTITY}),
+    Role.CLERK: frozenset(),
+    Role.DISTRICT_OFFICER: frozenset(),
+    Role.MINISTRY_OFFICER: frozenset(),
+}
+
 ADMIN_ROLE_BY_LEVEL: dict[str, Role] = {
     "commune": Role.CHIEF,
     "district": Role.DISTRICT_OFFICER,
@@ -98,9 +122,30 @@ class Actor:
     user_id: str
     username: str
     role: Role
+    grants: frozenset[Grant] | None = None  # None: the role's default grants
+
+    def __post_init__(self) -> None:
+        if self.grants is None:
+            object.__setattr__(self, "grants", ROLE_DEFAULT_GRANTS[self.role])
+
+    @property
+    def granted(self) -> frozenset[Grant]:
+        return self.grants if self.grants is not None else ROLE_DEFAULT_GRANTS[self.role]
 
     def can(self, perm: Perm) -> bool:
-        return perm in ROLE_PERMISSIONS[self.role]
+        if perm in ROLE_PERMISSIONS[self.role]:
+            return True
+        return any(perm in GRANT_PERMISSIONS[g] for g in self.granted)
+
+
+def default_grants(role: str) -> frozenset[str]:
+    """The grants a user of ``role`` gets unless the chief says otherwise (stable codes)."""
+    return frozenset(g.value for g in ROLE_DEFAULT_GRANTS[Role(role)])
+
+
+def is_admin(role: str) -> bool:
+    """Whether ``role`` administers its office (holds the office signing key)."""
+    return role in {r.value for r in ADMIN_ROLE_BY_LEVEL.values()}
 
 
 def require(actor: Actor, perm: Perm) -> None:

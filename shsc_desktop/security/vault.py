@@ -13,6 +13,15 @@ suspicion without knowing everyone else's password: the new key is simply wrappe
 public key. A rotation in progress keeps both keys wrapped until the database has been re-keyed, so a
 crash at any point leaves a slot file that opens the database.
 
+Slots also carry the office's own keys (``security.identity``): the identity key's private half is
+wrapped (like the data key, to the slot's public key) only into the slots of users granted identity
+access, the office signing key's only into administrators' slots and the recovery slot. Each user
+slot carries her grant (role and extra grants, bound to her slot's public key) signed by the office
+signing key. The office's two public keys are recorded in the file and *anchored*: bound into every
+administrator's slot as associated data of her password-sealed private key, so a clerk who swaps
+them for keys of her own (to sign herself a chief's grant) breaks the chief's slot, which the chief
+notices at once, and is refused at her own next unlock before that.
+
 The slot file is written atomically and then copied to a second file. Each copy carries a SHA-256
 checksum (bit rot is detected before any password is tried: a damaged copy is skipped) and an HMAC
 under a key derived from the data key (tampering by someone without the key is detected after
@@ -33,18 +42,22 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..atomic import atomic_write_bytes
-from ..errors import KeySlotsDamaged, StorageFailed, ValidationFailed, WrongCredentials
+from ..errors import KeySlotsDamaged, PermissionDenied, StorageFailed, ValidationFailed, WrongCredentials
+from .identity import OfficeKeys, UserGrant, grant_verifies, private_matches, raw_private, sign_grant
+from .permissions import Grant, is_admin
 
 SLOT_FILE = "keyslots.json"
 SLOT_FILE_COPY = "keyslots.copy.json"
 FORMAT = "shsc-keyslots"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: office keys, signed grants (version 1 files are read, then upgraded)
+READABLE_VERSIONS = (1, 2)
 DATA_KEY_BYTES = 32
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud safely
 RECOVERY_GROUPS = 8
@@ -121,9 +134,16 @@ class Slot:
     salt: bytes
     sealed_private: bytes  # nonce ‖ AES-GCM(kek, private key)
     wraps: list[dict[str, str]] = field(default_factory=list)  # newest data key first
+    # The office's public keys, bound into the header (so into the sealed private key's associated
+    # data): only the slot's owner can write them. Administrators' and recovery slots carry them.
+    anchor: dict[str, str] | None = None
+    # The office's private keys this slot holds ("signing", "identity"), wrapped to ``public_key``.
+    key_wraps: dict[str, dict[str, str]] = field(default_factory=dict)
+    # {"role", "grants", "sig"}: what the office signing key says about this user (user slots).
+    grant: dict[str, Any] | None = None
 
     def header(self) -> dict[str, Any]:
-        return {
+        head = {
             "id": self.id,
             "kind": self.kind,
             "username": self.username,
@@ -136,15 +156,31 @@ class Slot:
                 "salt": _b64(self.salt),
             },
         }
+        if self.anchor is not None:
+            head["office_keys"] = dict(self.anchor)
+        return head
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.header(), "sealed_private": _b64(self.sealed_private), "wraps": self.wraps}
+        obj = {**self.header(), "sealed_private": _b64(self.sealed_private), "wraps": self.wraps}
+        if self.key_wraps:
+            obj["key_wraps"] = self.key_wraps
+        if self.grant is not None:
+            obj["grant"] = self.grant
+        return obj
+
+    def user_grant(self, office_id: str) -> tuple[UserGrant, bytes] | None:
+        """This slot's grant and its signature as stored (unverified); None if it has none."""
+        if self.grant is None:
+            return None
+        grant = UserGrant.from_json(self.grant, office_id, self.username, self.public_key)
+        return grant, _unb64(str(self.grant["sig"]))
 
     @classmethod
     def from_json(cls, obj: dict[str, Any]) -> Slot:
         kdf = obj["kdf"]
         if kdf.get("name") != "argon2id":
             raise ValueError("unknown KDF")
+        anchor = obj.get("office_keys")
         slot = cls(
             id=str(obj["id"]),
             kind=str(obj["kind"]),
@@ -154,6 +190,9 @@ class Slot:
             salt=_unb64(kdf["salt"]),
             sealed_private=_unb64(obj["sealed_private"]),
             wraps=[{str(k): str(v) for k, v in dict(w).items()} for w in obj["wraps"]],
+            anchor=None if anchor is None else _str_dict(anchor),
+            key_wraps={str(name): _str_dict(w) for name, w in dict(obj.get("key_wraps", {})).items()},
+            grant=dict(obj["grant"]) if obj.get("grant") is not None else None,
         )
         slot._check_shape()
         return slot
@@ -178,6 +217,12 @@ class Slot:
             raise ValueError("implausible slot")
 
 
+def _str_dict(obj: Any) -> dict[str, str]:
+    if not isinstance(obj, dict):
+        raise ValueError("expected an object")
+    return {str(k): str(v) for k, v in obj.items()}
+
+
 def _derive_kek(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
     return Argon2id(
         salt=salt,
@@ -188,28 +233,46 @@ def _derive_kek(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
     ).derive(secret.encode("utf-8"))
 
 
-def _wrap_to(public_key: bytes, data_key: bytes, slot_id: str, office_id: str) -> dict[str, str]:
+def _wrap_aad(office_id: str, slot_id: str, purpose: str) -> bytes:
+    # The data key's wraps keep their version 1 associated data; the office keys name their purpose.
+    return (f"{office_id}:{slot_id}" + (f":{purpose}" if purpose else "")).encode()
+
+
+def _wrap_to(
+    public_key: bytes, data_key: bytes, slot_id: str, office_id: str, purpose: str = ""
+) -> dict[str, str]:
     ephemeral = X25519PrivateKey.generate()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
     eph_pub = ephemeral.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     wrap_key = _hkdf(shared + eph_pub, b"shsc wrap v1")
     nonce = secrets.token_bytes(12)
-    aad = f"{office_id}:{slot_id}".encode()
-    ct = AESGCM(wrap_key).encrypt(nonce, data_key, aad)
+    ct = AESGCM(wrap_key).encrypt(nonce, data_key, _wrap_aad(office_id, slot_id, purpose))
     return {"ephemeral": _b64(eph_pub), "nonce": _b64(nonce), "ct": _b64(ct)}
 
 
-def _unwrap(private: X25519PrivateKey, wrap: dict[str, str], slot_id: str, office_id: str) -> bytes:
+def _unwrap(
+    private: X25519PrivateKey, wrap: dict[str, str], slot_id: str, office_id: str, purpose: str = ""
+) -> bytes:
     eph_pub = _unb64(wrap["ephemeral"])
     shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
     wrap_key = _hkdf(shared + eph_pub, b"shsc wrap v1")
-    aad = f"{office_id}:{slot_id}".encode()
-    return AESGCM(wrap_key).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["ct"]), aad)
+    return AESGCM(wrap_key).decrypt(
+        _unb64(wrap["nonce"]), _unb64(wrap["ct"]), _wrap_aad(office_id, slot_id, purpose)
+    )
 
 
 def _make_slot(
-    kind: str, username: str, secret: str, kdf: KdfParams, data_keys: list[bytes], office_id: str
+    kind: str,
+    username: str,
+    secret: str,
+    kdf: KdfParams,
+    data_keys: list[bytes],
+    office_id: str,
+    rights: tuple[OfficeKeys, str, frozenset[str]] | None = None,
 ) -> Slot:
+    """A new slot sealed by ``secret``. ``rights`` (office keys with the signing key, role,
+    grants): the slot also gets its signed grant, the office keys it is entitled to and, for an
+    administrator or the recovery slot, the anchor."""
     private = X25519PrivateKey.generate()
     public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     slot = Slot(
@@ -221,9 +284,43 @@ def _make_slot(
         salt=secrets.token_bytes(16),
         sealed_private=b"",
     )
+    if rights is not None:
+        keys, role, grants = rights
+        _give_rights(slot, office_id, keys, role, grants)
+        if _holds_signing_key(slot):
+            slot.anchor = keys.public_json()
     _seal_private(slot, private, secret)
     slot.wraps = [_wrap_to(public, k, slot.id, office_id) for k in data_keys]
     return slot
+
+
+def _holds_signing_key(slot: Slot) -> bool:
+    return "signing" in slot.key_wraps
+
+
+def _give_rights(slot: Slot, office_id: str, keys: OfficeKeys, role: str, grants: frozenset[str]) -> None:
+    """Sign ``slot``'s grant and wrap into it the office keys it is entitled to.
+
+    Administrators and the recovery slot hold both private keys (they grant identity access to
+    others, so they must be able to wrap the identity key); a user with the identity grant holds
+    the identity key; everyone else holds neither. Needs the signing key: only an administrator
+    (or the holder of the recovery key) can give rights.
+    """
+    if keys.signing is None or keys.identity is None:
+        raise PermissionDenied("Only the chief can give a user her rights.")
+    admin = slot.kind == "recovery" or is_admin(role)
+    slot.key_wraps = {}
+    if admin:
+        slot.key_wraps["signing"] = _wrap_to(
+            slot.public_key, raw_private(keys.signing), slot.id, office_id, "signing"
+        )
+    if admin or Grant.IDENTITY in grants:
+        slot.key_wraps["identity"] = _wrap_to(
+            slot.public_key, raw_private(keys.identity), slot.id, office_id, "identity"
+        )
+    if slot.kind == "user":
+        grant = UserGrant(office_id, slot.username, role, frozenset(grants), slot.public_key)
+        slot.grant = {**grant.to_json(), "sig": _b64(sign_grant(keys.signing, grant))}
 
 
 def _seal_private(slot: Slot, private: X25519PrivateKey, secret: str) -> None:
@@ -252,16 +349,22 @@ class SlotFile:
     office: dict[str, str]  # level, code, names: shown on the unlock window
     slots: list[Slot]
     mac: str = ""
+    # The office's public keys ("signing", "identity"); None in an office set up before they existed.
+    office_keys: dict[str, str] | None = None
+    version: int = FORMAT_VERSION  # as read (the MAC covers it); every save writes the current one
 
     def body(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "format": FORMAT,
-            "version": FORMAT_VERSION,
+            "version": self.version,
             "office_id": self.office_id,
             "generation": self.generation,
             "office": self.office,
             "slots": [s.to_json() for s in self.slots],
         }
+        if self.office_keys is not None:
+            body["office_keys"] = self.office_keys
+        return body
 
     def compute_mac(self, data_key: bytes) -> str:
         return hmac.new(
@@ -281,7 +384,7 @@ class SlotFile:
         if not hmac.compare_digest(checksum, hashlib.sha256(_canonical(doc)).hexdigest()):
             raise ValueError("checksum mismatch")
         body = doc["body"]
-        if body.get("format") != FORMAT or body.get("version") != FORMAT_VERSION:
+        if body.get("format") != FORMAT or body.get("version") not in READABLE_VERSIONS:
             raise ValueError("unknown slot file format")
         if not body["slots"]:
             # Every slot file we write has a user and a recovery slot; unlocking relies on one.
@@ -292,20 +395,59 @@ class SlotFile:
             office={str(k): str(v) for k, v in body["office"].items()},
             slots=[Slot.from_json(s) for s in body["slots"]],
             mac=str(doc["mac"]),
+            office_keys=None if body.get("office_keys") is None else _str_dict(body["office_keys"]),
+            version=int(body["version"]),
         )
+
+    def user_slot(self, username: str) -> Slot | None:
+        return next((s for s in self.slots if s.kind == "user" and s.username == username), None)
+
+    def public_keys(self) -> OfficeKeys | None:
+        """The office's public keys as recorded (unchecked); None for an office without them."""
+        if self.office_keys is None:
+            return None
+        return OfficeKeys(_unb64(self.office_keys["signing"]), _unb64(self.office_keys["identity"]))
+
+    def verified_grant(self, slot: Slot) -> UserGrant | None:
+        """``slot``'s grant if the office signing key signed it for this very slot, else None."""
+        public = self.public_keys()
+        if public is None:
+            return None
+        try:
+            found = slot.user_grant(self.office_id)
+        except (KeyError, ValueError, TypeError):
+            return None
+        if found is None or not grant_verifies(public.signing_public, *found):
+            return None
+        return found[0]
+
+
+# Why an unlock that opened the data key still may not go ahead (``Unlocked.problem``).
+KEYS_REPLACED = "office_keys_replaced"  # the office's public keys disagree with an anchor
+GRANT_INVALID = "grant_invalid"  # this user's role and grants are not signed by the office
 
 
 @dataclass
 class Unlocked:
-    """What a successful unlock yields: the candidate data keys, newest first, and the slot used."""
+    """What a successful unlock yields: the candidate data keys, newest first, the slot used, the
+    office keys this slot gave (None in an office without them) and the user's verified grant.
+
+    ``problem`` (``KEYS_REPLACED``, ``GRANT_INVALID``) says the password was right but the user's
+    rights could not be confirmed; the caller refuses the unlock after recording why.
+    """
 
     keys: list[bytearray]
     slot: Slot
+    office_keys: OfficeKeys | None = None
+    grant: UserGrant | None = None
+    problem: str = ""
 
     def wipe(self) -> None:
         for k in self.keys:
             for i in range(len(k)):
                 k[i] = 0
+        if self.office_keys is not None:
+            self.office_keys.forget()
 
 
 class Vault:
@@ -349,6 +491,7 @@ class Vault:
     # -- writing --------------------------------------------------------------------------------
 
     def save(self, slot_file: SlotFile, data_key: bytes) -> None:
+        slot_file.version = FORMAT_VERSION
         slot_file.generation += 1
         slot_file.mac = slot_file.compute_mac(data_key)
         raw = slot_file.serialise()
@@ -367,14 +510,18 @@ class Vault:
         password: str,
         kdf: KdfParams,
         recovery_kdf: KdfParams | None = None,
-    ) -> tuple[bytearray, str]:
-        """A new slot file with the first user and a recovery slot; returns (data key, recovery key)."""
+        role: str = "chief",
+        grants: frozenset[str] = frozenset({Grant.IDENTITY.value}),
+    ) -> tuple[bytearray, str, OfficeKeys]:
+        """A new slot file with the first user (an administrator) and a recovery slot, and the
+        office's own keys; returns (data key, recovery key, office keys)."""
         check_password_policy(password)
         data_key = bytearray(secrets.token_bytes(DATA_KEY_BYTES))
         office_id = secrets.token_hex(16)
         recovery = new_recovery_key()
+        keys = OfficeKeys.generate()
         slots = [
-            _make_slot("user", username, password, kdf, [bytes(data_key)], office_id),
+            _make_slot("user", username, password, kdf, [bytes(data_key)], office_id, (keys, role, grants)),
             _make_slot(
                 "recovery",
                 "",
@@ -382,11 +529,18 @@ class Vault:
                 recovery_kdf or kdf,
                 [bytes(data_key)],
                 office_id,
+                (keys, "", frozenset()),
             ),
         ]
-        sf = SlotFile(office_id=office_id, generation=0, office=dict(office), slots=slots)
+        sf = SlotFile(
+            office_id=office_id,
+            generation=0,
+            office=dict(office),
+            slots=slots,
+            office_keys=keys.public_json(),
+        )
         self.save(sf, bytes(data_key))
-        return data_key, recovery
+        return data_key, recovery, keys
 
     # -- unlocking ------------------------------------------------------------------------------
 
@@ -400,7 +554,59 @@ class Vault:
             raise KeySlotsDamaged("The key file of this office has been altered.") from exc
         if not keys or not hmac.compare_digest(sf.mac, sf.compute_mac(bytes(keys[0]))):
             raise KeySlotsDamaged("The key file of this office has been altered.")
-        return Unlocked(keys=keys, slot=slot)
+        unlocked = Unlocked(keys=keys, slot=slot)
+        self._confirm_rights(sf, slot, private, unlocked)
+        if (
+            not unlocked.problem
+            and unlocked.office_keys is not None
+            and unlocked.office_keys.signing is not None
+            and slot.anchor is None
+        ):
+            # An administrator (or the recovery slot) holding the genuine signing key whose slot
+            # was made before the office had keys, or by another chief: anchor the public keys in
+            # it now that the secret is at hand. Failing to write is no reason to refuse the unlock.
+            slot.anchor = sf.office_keys
+            _seal_private(slot, private, secret)
+            with contextlib.suppress(StorageFailed):
+                self.save(sf, bytes(keys[0]))
+        return unlocked
+
+    @staticmethod
+    def _confirm_rights(sf: SlotFile, slot: Slot, private: X25519PrivateKey, unlocked: Unlocked) -> None:
+        """Fill in the office keys and the grant this slot gives, or the problem that prevents it."""
+        if sf.office_keys is None:
+            if any(s.anchor is not None or s.grant is not None for s in sf.slots):
+                unlocked.problem = KEYS_REPLACED  # the keys were stripped to fake an older office
+            return
+        try:
+            public = sf.public_keys()
+        except (KeyError, ValueError):
+            public = None
+        if public is None or any(s.anchor is not None and s.anchor != sf.office_keys for s in sf.slots):
+            unlocked.problem = KEYS_REPLACED
+            return
+        unlocked.office_keys = public
+        grant = None
+        if slot.kind == "user":
+            grant = sf.verified_grant(slot)
+            if grant is None:
+                unlocked.problem = GRANT_INVALID
+                return
+        unlocked.grant = grant
+        admin = slot.kind == "recovery" or (grant is not None and is_admin(grant.role))
+        identity = admin or (grant is not None and Grant.IDENTITY in grant.grants)
+        try:
+            if admin and "signing" in slot.key_wraps:
+                raw = _unwrap(private, slot.key_wraps["signing"], slot.id, sf.office_id, "signing")
+                public.signing = Ed25519PrivateKey.from_private_bytes(raw)
+            if identity and "identity" in slot.key_wraps:
+                raw = _unwrap(private, slot.key_wraps["identity"], slot.id, sf.office_id, "identity")
+                public.identity = X25519PrivateKey.from_private_bytes(raw)
+        except (InvalidTag, KeyError, ValueError):
+            unlocked.problem = KEYS_REPLACED
+            return
+        if not private_matches(public):
+            unlocked.problem = KEYS_REPLACED
 
     def unlock(self, username: str, password: str) -> Unlocked:
         """Unlock with a user's password. Unknown user, empty or wrong password: WrongCredentials."""
@@ -421,16 +627,109 @@ class Vault:
 
     # -- changing slots (the caller is unlocked and holds the current data key) ------------------
 
-    def set_password(self, data_key: bytes, username: str, new_password: str, kdf: KdfParams) -> None:
+    def set_password(
+        self,
+        data_key: bytes,
+        username: str,
+        new_password: str,
+        kdf: KdfParams,
+        rights: tuple[OfficeKeys, str, frozenset[str]] | None = None,
+    ) -> None:
         """Create or replace ``username``'s slot with a new key pair sealed by ``new_password``.
 
-        Used for adding a user, a chief's reset and a user's own change; one atomic rewrite.
+        Used for adding a user and a chief's reset; one atomic rewrite. In an office with its own
+        keys, ``rights`` (the office keys with the signing key, the role, the grants) is required:
+        only an administrator can make a slot that unlocks.
         """
         check_password_policy(new_password)
         sf = self._verified(data_key)
+        if sf.office_keys is not None and rights is None:
+            raise PermissionDenied("Only the chief can set another user's password.")
         sf.slots = [s for s in sf.slots if not (s.kind == "user" and s.username == username)]
-        sf.slots.append(_make_slot("user", username, new_password, kdf, [data_key], sf.office_id))
+        sf.slots.append(
+            _make_slot(
+                "user",
+                username,
+                new_password,
+                kdf,
+                [data_key],
+                sf.office_id,
+                rights if sf.office_keys else None,
+            )
+        )
         self.save(sf, data_key)
+
+    def change_password(
+        self, data_key: bytes, username: str, old_password: str, new_password: str, kdf: KdfParams
+    ) -> None:
+        """A user's own change: the same slot key pair, sealed by the new password instead.
+
+        Her signed grant and the office keys wrapped for her stay valid (they are bound to the
+        slot's public key), so nobody else needs to sign anything. Wrong old password:
+        ``WrongCredentials``, nothing written.
+        """
+        check_password_policy(new_password)
+        sf = self._verified(data_key)
+        slot = sf.user_slot(username)
+        if slot is None:
+            raise WrongCredentials()
+        private = _open_private(slot, old_password)
+        if private is None:
+            raise WrongCredentials()
+        slot.kdf = kdf
+        slot.salt = secrets.token_bytes(16)
+        _seal_private(slot, private, new_password)
+        self.save(sf, data_key)
+
+    def set_rights(
+        self, data_key: bytes, username: str, keys: OfficeKeys, role: str, grants: frozenset[str]
+    ) -> None:
+        """Sign ``username``'s new role and grants and wrap the office keys they entitle her to."""
+        sf = self._verified(data_key)
+        slot = sf.user_slot(username)
+        if slot is None:
+            raise ValidationFailed({"username": "No such user."})
+        _give_rights(slot, sf.office_id, keys, role, grants)
+        self.save(sf, data_key)
+
+    def install_office_keys(
+        self,
+        data_key: bytes,
+        keys: OfficeKeys,
+        rights: dict[str, tuple[str, frozenset[str]]],
+        own: tuple[str, str] | None = None,
+    ) -> None:
+        """An office set up before it had its own keys gets ``keys``: each user named in
+        ``rights`` (username → role, grants) gets her signed grant and wrapped keys, the recovery
+        slot both keys. ``own`` (username, password): the administrator doing it, whose slot is
+        anchored at once (the others' at their next unlock)."""
+        sf = self._verified(data_key)
+        if sf.office_keys is not None:
+            raise ValueError("this office already has its keys")
+        sf.office_keys = keys.public_json()
+        for slot in sf.slots:
+            if slot.kind == "recovery":
+                _give_rights(slot, sf.office_id, keys, "", frozenset())
+            elif slot.username in rights:
+                role, grants = rights[slot.username]
+                _give_rights(slot, sf.office_id, keys, role, grants)
+            else:
+                slot.key_wraps, slot.grant = {}, None
+        mine = None if own is None else sf.user_slot(own[0])
+        if own is not None and mine is not None and _holds_signing_key(mine):
+            private = _open_private(mine, own[1])
+            if private is not None:
+                mine.anchor = sf.office_keys
+                _seal_private(mine, private, own[1])
+        self.save(sf, data_key)
+
+    def verified_grants(self) -> dict[str, UserGrant | None]:
+        """Each user slot's grant, or None where it does not verify (checked by the chief)."""
+        sf = self.load()
+        return {s.username: sf.verified_grant(s) for s in sf.slots if s.kind == "user"}
+
+    def has_office_keys(self) -> bool:
+        return self.load().office_keys is not None
 
     def remove_user(self, data_key: bytes, username: str) -> None:
         sf = self._verified(data_key)
@@ -442,13 +741,18 @@ class Vault:
         sf.slots = remaining
         self.save(sf, data_key)
 
-    def new_recovery(self, data_key: bytes, kdf: KdfParams) -> str:
+    def new_recovery(self, data_key: bytes, kdf: KdfParams, keys: OfficeKeys | None = None) -> str:
         """Replace the recovery slot; the old recovery key stops working."""
         sf = self._verified(data_key)
+        if sf.office_keys is not None and keys is None:
+            raise PermissionDenied("Only the chief can replace the recovery key.")
         recovery = new_recovery_key()
         sf.slots = [s for s in sf.slots if s.kind != "recovery"]
+        rights = (keys, "", frozenset[str]()) if sf.office_keys is not None and keys is not None else None
         sf.slots.append(
-            _make_slot("recovery", "", normalise_recovery_key(recovery), kdf, [data_key], sf.office_id)
+            _make_slot(
+                "recovery", "", normalise_recovery_key(recovery), kdf, [data_key], sf.office_id, rights
+            )
         )
         self.save(sf, data_key)
         return recovery

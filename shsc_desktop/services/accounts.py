@@ -20,14 +20,14 @@ from ..errors import (
     PermissionDenied,
     StorageFailed,
     ValidationFailed,
-    WrongCredentials,
 )
 from ..models.base import utcnow
 from ..models.engine import connect_raw, make_engine, session_factory
 from ..models.tables import User
 from ..security import audit
 from ..security.audit import Action
-from ..security.permissions import ROLES_BY_LEVEL, Perm, Role, require
+from ..security.identity import OfficeKeys
+from ..security.permissions import ROLES_BY_LEVEL, Grant, Perm, Role, default_grants, is_admin, require
 from ..security.vault import check_password_policy
 
 if TYPE_CHECKING:
@@ -58,7 +58,69 @@ class AccountService:
             rows = s.scalars(select(User).where(User.active.is_(True)).order_by(User.username))
             return [_view(u) for u in rows]
 
-    def add_user(self, username: str, role: str, password: str, full_name: str = "") -> UserView:
+    def _rights(self, role: str, grants: frozenset[str]) -> tuple[OfficeKeys, str, frozenset[str]] | None:
+        """What a new slot needs to be signed for ``role``; None in an office without keys yet."""
+        keys = self.office.keys
+        if keys is None:
+            return None
+        if keys.signing is None:
+            raise PermissionDenied("Only the chief can change users' rights.")
+        return keys, role, grants
+
+    def _signed_grants(self, username: str, role: str) -> frozenset[str]:
+        """``username``'s current grants as signed (the role's defaults if none verify)."""
+        grant = self.office.folder.vault.verified_grants().get(username)
+        if grant is None or grant.role != role:
+            return default_grants(role)
+        return grant.grants
+
+    def identity_access(self) -> dict[str, bool]:
+        """Who may see identifying details, by user name (as the office signed it)."""
+        out = {}
+        for name, grant in self.office.folder.vault.verified_grants().items():
+            out[name] = grant is not None and (Grant.IDENTITY.value in grant.grants or is_admin(grant.role))
+        return out
+
+    def set_identity_access(self, username: str, allowed: bool) -> None:
+        """The chief gives or takes away one user's right to see identifying details.
+
+        Giving it wraps the identity key into the user's key slot; taking it away removes it from
+        there (a user who copied the key while she had it keeps that copy: see docs/security.md).
+        """
+        require(self.actor, Perm.MANAGE_USERS)
+        with self.office.transaction() as s:
+            user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+            if user is None:
+                raise NotFound(f"No active user '{username}'.")
+            if is_admin(user.role):
+                raise ValidationFailed({"username": "The chief always sees identifying details."})
+            grants = set(self._signed_grants(username, user.role))
+            grants.discard(Grant.IDENTITY.value)
+            if allowed:
+                grants.add(Grant.IDENTITY.value)
+            rights = self._rights(user.role, frozenset(grants))
+            if rights is None:
+                raise PermissionDenied("Sign in as the chief once so that the office gets its keys.")
+            audit.record(
+                s,
+                self.actor.username,
+                Action.USER_GRANTS_CHANGED,
+                "user",
+                user.id,
+                {"username": username, "identity": allowed},
+            )
+            self.office.folder.vault.set_rights(self.office.data_key, username, *rights)
+
+    def add_user(
+        self,
+        username: str,
+        role: str,
+        password: str,
+        full_name: str = "",
+        grants: frozenset[str] | None = None,
+    ) -> UserView:
+        """A new user with ``role`` and ``grants`` (the role's defaults if None), signed by the
+        chief's office key and given the keys they entitle her to."""
         require(self.actor, Perm.MANAGE_USERS)
         username = username.strip()
         problems: dict[str, str] = {}
@@ -95,23 +157,26 @@ class AccountService:
             )
             # Slot last: if it cannot be written the transaction rolls back with it.
             self.office.folder.vault.set_password(
-                self.office.data_key, username, password, self.office.folder.kdf
+                self.office.data_key,
+                username,
+                password,
+                self.office.folder.kdf,
+                self._rights(role, default_grants(role) if grants is None else frozenset(grants)),
             )
             return _view(user)
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
+        """The same key slot, sealed by the new password: her signed rights stay as they are."""
         folder = self.office.folder
-        try:
-            unlocked = folder.vault.unlock(self.actor.username, old_password)
-        except WrongCredentials:
-            raise WrongCredentials() from None
-        unlocked.wipe()
+        check_password_policy(new_password)
         with self.office.transaction() as s:
             user = s.get(User, self.actor.user_id)
             assert user is not None
             user.must_change_password = False
             audit.record(s, self.actor.username, Action.PASSWORD_CHANGED, "user", user.id)
-            folder.vault.set_password(self.office.data_key, self.actor.username, new_password, folder.kdf)
+            folder.vault.change_password(
+                self.office.data_key, self.actor.username, old_password, new_password, folder.kdf
+            )
 
     def set_password_after_recovery(self, new_password: str) -> None:
         """Only right after a recovery-key unlock: the user sets a new password."""
@@ -125,7 +190,14 @@ class AccountService:
                 self.actor.user_id,
                 {"by": "recovery key"},
             )
-            folder.vault.set_password(self.office.data_key, self.actor.username, new_password, folder.kdf)
+            role = self.actor.role.value
+            folder.vault.set_password(
+                self.office.data_key,
+                self.actor.username,
+                new_password,
+                folder.kdf,
+                self._rights(role, self._signed_grants(self.actor.username, role)),
+            )
 
     def reset_password(self, username: str, new_password: str) -> None:
         """The chief sets a forgotten password; the user must change it at next sign-in."""
@@ -139,7 +211,13 @@ class AccountService:
             audit.record(
                 s, self.actor.username, Action.PASSWORD_RESET, "user", user.id, {"username": username}
             )
-            folder.vault.set_password(self.office.data_key, username, new_password, folder.kdf)
+            folder.vault.set_password(
+                self.office.data_key,
+                username,
+                new_password,
+                folder.kdf,
+                self._rights(user.role, self._signed_grants(username, user.role)),
+            )
 
     def must_change_password(self) -> bool:
         with self.office.reading() as s:
@@ -195,7 +273,7 @@ class AccountService:
         folder = self.office.folder
         with self.office.transaction() as s:
             audit.record(s, self.actor.username, Action.RECOVERY_KEY_REPLACED, "office")
-            return folder.vault.new_recovery(self.office.data_key, folder.kdf)
+            return folder.vault.new_recovery(self.office.data_key, folder.kdf, self.office.keys)
 
     def change_role(self, username: str, role: str) -> None:
         require(self.actor, Perm.MANAGE_USERS)
@@ -215,7 +293,10 @@ class AccountService:
                 user.id,
                 {"from": user.role, "to": role},
             )
+            rights = self._rights(role, default_grants(role))
             user.role = role
+            if rights is not None:  # the new role is what the office signs, or nothing changes
+                self.office.folder.vault.set_rights(self.office.data_key, username, *rights)
 
 
 def _ensure_exclusive(folder: OfficeFolder, key: bytes) -> None:

@@ -15,12 +15,15 @@ from ..models.tables import AuditEntry, Setting
 from ..security import audit
 from ..security.audit import Action, ChainReport
 from ..security.permissions import Perm, require
+from .identities import RETENTION_SETTING, retention_years
+from .incidents import PERPETRATOR_NAMES_SETTING
 from .office import UnlockedOffice
 
 AUTO_LOCK_KEY = "auto_lock_minutes"
 DEFAULT_AUTO_LOCK_MINUTES = 5
 MIN_AUTO_LOCK_MINUTES = 1
 MAX_AUTO_LOCK_MINUTES = 60
+MAX_RETENTION_YEARS = 50
 
 
 @dataclass(frozen=True)
@@ -79,18 +82,37 @@ class AdminService:
                     )
                 }
             )
+        self._set(AUTO_LOCK_KEY, str(minutes))
+
+    def collects_perpetrator_names(self) -> bool:
+        """Whether perpetrators' names are recorded at all (off unless the chief turns it on)."""
+        return self.office.setting(PERPETRATOR_NAMES_SETTING) == "on"
+
+    def set_collect_perpetrator_names(self, on: bool) -> None:
+        """Turn the collection of perpetrators' names on or off (names already kept stay sealed)."""
+        require(self.actor, Perm.MANAGE_SETTINGS)
+        self._set(PERPETRATOR_NAMES_SETTING, "on" if on else "off")
+
+    def get_identity_retention_years(self) -> int:
+        """Years after a case is closed when its identifying details are erased (0: kept)."""
+        return retention_years(self.office)
+
+    def set_identity_retention_years(self, years: int) -> None:
+        """0 keeps identities; N erases them N years after a case closes, checked at each unlock."""
+        require(self.actor, Perm.MANAGE_SETTINGS)
+        if not 0 <= years <= MAX_RETENTION_YEARS:
+            raise ValidationFailed({RETENTION_SETTING: f"Choose between 0 and {MAX_RETENTION_YEARS} years."})
+        self._set(RETENTION_SETTING, str(years))
+
+    def _set(self, key: str, value: str) -> None:
+        """Write one setting and its audit entry (old and new value) in one transaction."""
         with self.office.transaction() as s:
-            row = s.get(Setting, AUTO_LOCK_KEY)
+            row = s.get(Setting, key)
             old = row.value if row else ""
             if row is None:
-                s.add(Setting(key=AUTO_LOCK_KEY, value=str(minutes)))
+                s.add(Setting(key=key, value=value))
             else:
-                row.value = str(minutes)
+                row.value = value
             audit.record(
-                s,
-                self.actor.username,
-                Action.SETTING_CHANGED,
-                "setting",
-                AUTO_LOCK_KEY,
-                {"from": old, "to": str(minutes)},
+                s, self.actor.username, Action.SETTING_CHANGED, "setting", key, {"from": old, "to": value}
             )

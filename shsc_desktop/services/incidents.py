@@ -30,17 +30,19 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound, ValidationFailed
 from ..models import codes
+from ..models.base import new_id
 from ..models.tables import Incident, Perpetrator
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import months
+from . import identities, months
 from . import validation as v
 from .office import UnlockedOffice
 from .reporting.catalogue import ipv_incident, is_ipv
 
 TARGET = "incident"
 MAX_PERPETRATORS = 10
+PERPETRATOR_NAMES_SETTING = "collect_perpetrator_names"  # "on": names are recorded (sealed)
 
 # Derived case context (domain.md §1.2: IR flags and Primero's IPV rule). Not a type: recorded beside it.
 SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
@@ -309,6 +311,7 @@ class IncidentService:
             months.ensure_open(s, period)
             survivor_code = self._survivor_code(s, draft, period)
             row = Incident(
+                id=new_id(),
                 incident_code=self._next_incident_code(s, period),
                 survivor_code=survivor_code,
                 period=period,
@@ -317,7 +320,7 @@ class IncidentService:
                 version=1,
             )
             self._apply(row, draft, gbv_type)
-            self._apply_identifying(row, draft.identifying or IdentifyingDetails())
+            self._store_identifying(row, draft.identifying or IdentifyingDetails())
             s.add(row)
             s.flush()
             audit.record(
@@ -343,13 +346,13 @@ class IncidentService:
             before = _comparable(row)
             if draft.existing_survivor_code and draft.existing_survivor_code != row.survivor_code:
                 row.survivor_code = self._survivor_code(s, draft, new_period)
-            kept_names = [p.name for p in row.perpetrators]
+            kept_names = [p.legacy_name for p in row.perpetrators]  # an office not yet sealed
             self._apply(row, draft, gbv_type)
             if draft.identifying is not None:
-                self._apply_identifying(row, draft.identifying)
+                self._store_identifying(row, draft.identifying)
             else:
                 for perpetrator, name in zip(row.perpetrators, kept_names, strict=False):
-                    perpetrator.name = name
+                    perpetrator.legacy_name = name
             row.period = new_period
             changed = sorted(k for k, value in _comparable(row).items() if before.get(k) != value)
             if draft.identifying is not None:
@@ -371,7 +374,11 @@ class IncidentService:
             return _view(row)
 
     def delete(self, incident_id: str, reason: str) -> None:
-        """Soft delete by the chief; the reason is kept with the record and in the audit log."""
+        """Soft delete by the chief; the reason is kept with the record and in the audit log.
+
+        The survivor's identifying details (and the notes of the incident's referrals) are erased,
+        not only hidden: the row keeps only its codes and the fields statistics count.
+        """
         require(self.actor, Perm.RECORDS_DELETE)
         text = v.require_reason(reason)
         with self.office.transaction() as s:
@@ -379,6 +386,7 @@ class IncidentService:
             months.ensure_open(s, row.period)
             row.deleted = True
             row.deleted_reason = text
+            erased = identities.erase_incident_identity(s, row)
             row.version += 1
             row.updated_by = self.actor.username
             s.flush()
@@ -388,8 +396,31 @@ class IncidentService:
                 Action.RECORD_DELETED,
                 TARGET,
                 row.id,
-                {"code": row.incident_code, "reason": text},
+                {"code": row.incident_code, "reason": text, "identity_erased": erased},
             )
+        identities.forget_old_pages(self.office)
+
+    def erase_identity(self, incident_id: str, reason: str) -> None:
+        """The survivor withdrew her consent: erase her identifying details from this record (and
+        its referrals' notes) for good. The counted fields stay, so this is allowed in an
+        approved month too. Chief only; audited with the reason."""
+        require(self.actor, Perm.RECORDS_DELETE)
+        text = v.require_reason(reason)
+        with self.office.transaction() as s:
+            row = self._load(s, incident_id)
+            erased = identities.erase_incident_identity(s, row)
+            row.version += 1
+            row.updated_by = self.actor.username
+            s.flush()
+            audit.record(
+                s,
+                self.actor.username,
+                Action.IDENTITY_ERASED,
+                TARGET,
+                row.id,
+                {"code": row.incident_code, "why": "consent_withdrawn", "reason": text, "erased": erased},
+            )
+        identities.forget_old_pages(self.office)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -418,14 +449,11 @@ class IncidentService:
             audit.record(
                 s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"code": row.incident_code}
             )
-            return IdentifyingDetails(
-                survivor_name=row.survivor_name,
-                survivor_phone=row.survivor_phone,
-                survivor_address=row.survivor_address,
-                survivor_birth_date=row.survivor_birth_date,
-                narrative=row.narrative,
-                perpetrator_names=tuple(p.name for p in row.perpetrators),
-            )
+            return open_identifying(self.office, row)
+
+    def collects_perpetrator_names(self) -> bool:
+        """Whether this office records perpetrators' names (off unless the chief turns it on)."""
+        return self.office.setting(PERPETRATOR_NAMES_SETTING) == "on"
 
     def query(
         self,
@@ -648,15 +676,23 @@ class IncidentService:
             for i, pd in enumerate(draft.perpetrators)
         ]
 
-    @staticmethod
-    def _apply_identifying(row: Incident, ident: IdentifyingDetails) -> None:
-        row.survivor_name = ident.survivor_name.strip()
-        row.survivor_phone = ident.survivor_phone.strip()
-        row.survivor_address = ident.survivor_address.strip()
-        row.survivor_birth_date = ident.survivor_birth_date
-        row.narrative = ident.narrative
-        for perpetrator, name in zip(row.perpetrators, ident.perpetrator_names, strict=False):
-            perpetrator.name = name.strip()
+    def _store_identifying(self, row: Incident, ident: IdentifyingDetails) -> None:
+        """Seal the details to the office's identity key (whoever enters them cannot necessarily
+        read them back). Perpetrators' names are kept only if the office collects them."""
+        names = [n.strip() for n in ident.perpetrator_names[: len(row.perpetrators)]]
+        if not self.collects_perpetrator_names():
+            names = []
+        if self.office.keys is None:  # an office not yet given its keys: as before, until then
+            row.legacy_survivor_name = ident.survivor_name.strip()
+            row.legacy_survivor_phone = ident.survivor_phone.strip()
+            row.legacy_survivor_address = ident.survivor_address.strip()
+            row.legacy_survivor_birth_date = ident.survivor_birth_date
+            row.legacy_narrative = ident.narrative
+            for perpetrator, name in zip(row.perpetrators, names, strict=False):
+                perpetrator.legacy_name = name
+            return
+        payload = identifying_payload(ident, names)
+        row.identity_sealed = identities.seal_value(self.office, payload, identities.incident_context(row.id))
 
     def _next_incident_code(self, s: Session, period: str) -> str:
         prefix = f"KH-{self.commune_code}-{period.replace('-', '')}-"
@@ -686,6 +722,39 @@ def _next_seq(s: Session, column: Any, prefix: str) -> int:
     return int(highest or 0) + 1
 
 
+def open_identifying(office: UnlockedOffice, row: Incident) -> IdentifyingDetails:
+    """Open ``row``'s sealed details (an older office's plain columns until they are sealed).
+
+    ``IdentityLocked`` if this session does not hold the identity key; callers check
+    ``VIEW_IDENTIFYING`` and write the audit entry."""
+    if row.identity_sealed is None:
+        payload = identities.legacy_incident_payload(row)
+    else:
+        payload = identities.open_value(office, row.identity_sealed, identities.incident_context(row.id))
+    birth = payload.get("survivor_birth_date")
+    return IdentifyingDetails(
+        survivor_name=str(payload.get("survivor_name", "")),
+        survivor_phone=str(payload.get("survivor_phone", "")),
+        survivor_address=str(payload.get("survivor_address", "")),
+        survivor_birth_date=date.fromisoformat(birth) if isinstance(birth, str) else None,
+        narrative=str(payload.get("narrative", "")),
+        perpetrator_names=tuple(str(n) for n in payload.get("perpetrator_names", [])),
+    )
+
+
+def identifying_payload(ident: IdentifyingDetails, perpetrator_names: Sequence[str]) -> dict[str, Any]:
+    """The sealed form of one incident's identifying details."""
+    birth = ident.survivor_birth_date
+    return {
+        "survivor_name": ident.survivor_name.strip(),
+        "survivor_phone": ident.survivor_phone.strip(),
+        "survivor_address": ident.survivor_address.strip(),
+        "survivor_birth_date": birth.isoformat() if birth else None,
+        "narrative": ident.narrative,
+        "perpetrator_names": list(perpetrator_names) if any(perpetrator_names) else [],
+    }
+
+
 def _count(s: Session, where: list[ColumnElement[bool]]) -> int:
     # Unfiltered, the (covering) deleted index counts fastest; filtered, the filter's own index.
     live = (not_deleted(),) if where else (Incident.deleted.is_(False),)
@@ -703,11 +772,12 @@ def _comparable(row: Incident) -> dict[str, Any]:
         for c in Incident.__mapper__.column_attrs
         if c.key
         not in {
-            "survivor_name",
-            "survivor_phone",
-            "survivor_address",
-            "survivor_birth_date",
-            "narrative",
+            "identity_sealed",
+            "legacy_survivor_name",
+            "legacy_survivor_phone",
+            "legacy_survivor_address",
+            "legacy_survivor_birth_date",
+            "legacy_narrative",
             "version",
             "updated_at",
             "updated_by",
@@ -751,13 +821,7 @@ def _view(row: Incident) -> IncidentView:
         consent_reporting=row.consent_reporting,
         guardian_consent=row.guardian_consent,
         case_context=case_context(row.gbv_type, row.survivor_age, relationships, row.goods_money_exchanged),
-        has_identifying=bool(
-            row.survivor_name
-            or row.survivor_phone
-            or row.survivor_address
-            or row.survivor_birth_date
-            or row.narrative
-        ),
+        has_identifying=row.identity_sealed is not None or identities.has_legacy_identity(row),
         created_at=v.aware(row.created_at),
         created_by=row.created_by,
         updated_at=v.aware(row.updated_at),

@@ -28,14 +28,16 @@ from ..errors import (
     DatabaseDamaged,
     OfficeExists,
     OfficeNotFound,
+    RoleNotConfirmed,
     StorageFailed,
     ValidationFailed,
     WrongCredentials,
 )
 from ..models.gazetteer import office_names
 from ..security.actions import Action
+from ..security.identity import OfficeKeys, UserGrant
 from ..security.lockout import Lockout
-from ..security.permissions import ADMIN_ROLE_BY_LEVEL, Actor, Role
+from ..security.permissions import ADMIN_ROLE_BY_LEVEL, ROLE_DEFAULT_GRANTS, Actor, Role
 from ..security.vault import KdfParams, Unlocked, Vault
 from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers of the service
 
@@ -92,10 +94,21 @@ class UnlockedOffice:
     ``lock()`` disposes every pooled connection and zeroes the key bytes it holds.
     """
 
-    def __init__(self, folder: OfficeFolder, engine: Engine, actor: Actor, data_key: bytearray) -> None:
+    def __init__(
+        self,
+        folder: OfficeFolder,
+        engine: Engine,
+        actor: Actor,
+        data_key: bytearray,
+        keys: OfficeKeys | None = None,
+    ) -> None:
         self.folder = folder
         self.actor = actor
         self._data_key = data_key
+        # The office's public keys and the private halves this user's slot gave (identity key:
+        # holders of the identity grant; signing key: the chief). None: an office set up before
+        # it had keys, until its chief's first unlock.
+        self.keys = keys
         self._use_engine(engine)
         self.locked = False
         self.integrity_checked = False
@@ -167,6 +180,8 @@ class UnlockedOffice:
         self.engine.dispose()
         for i in range(len(self._data_key)):
             self._data_key[i] = 0
+        if self.keys is not None:
+            self.keys.forget()
         self.locked = True
 
     def check_integrity(self) -> None:
@@ -246,13 +261,22 @@ class OfficeFolder:
         from ..models.engine import make_engine, session_factory
         from ..models.tables import Setting, User
         from ..security import anchor, audit
+        from .identities import SEALED_SETTING
 
         info = OfficeInfo(level=level, code=code, **names)
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        data_key, recovery = self.vault.create(info.as_dict(), username.strip(), password, self.kdf)
+        role = ADMIN_ROLE_BY_LEVEL[level]
+        grants = ROLE_DEFAULT_GRANTS[role]
+        data_key, recovery, keys = self.vault.create(
+            info.as_dict(),
+            username.strip(),
+            password,
+            self.kdf,
+            role=role.value,
+            grants=frozenset(g.value for g in grants),
+        )
         engine = make_engine(self.db_path, data_key)
         migrate.upgrade(engine)
-        role = ADMIN_ROLE_BY_LEVEL[level]
         anchor.attach(engine, self.anchor_file(), bytes(data_key))
         with session_factory(engine)() as s, s.begin():
             anchor.mark_anchored(s)
@@ -264,10 +288,18 @@ class OfficeFolder:
                 s.add(Setting(key=f"office.{key}", value=value))
             s.add(Setting(key="office.created_at", value=datetime.now(UTC).isoformat()))
             s.add(Setting(key="auto_lock_minutes", value="5"))
+            s.add(Setting(key=SEALED_SETTING, value="1"))  # nothing was ever kept in plain columns
             s.flush()
-            audit.record(s, user.username, Action.OFFICE_CREATED, "office", code, {"level": level})
-            actor = Actor(user.id, user.username, role)
-        return UnlockedOffice(self, engine, actor, data_key), recovery
+            audit.record(
+                s,
+                user.username,
+                Action.OFFICE_CREATED,
+                "office",
+                code,
+                {"level": level, "office_keys": keys.fingerprint()},
+            )
+            actor = Actor(user.id, user.username, role, grants)
+        return UnlockedOffice(self, engine, actor, data_key, keys), recovery
 
     # -- unlocking -------------------------------------------------------------------------------
 
@@ -286,7 +318,7 @@ class OfficeFolder:
         except WrongCredentials:
             wait = self.lockout.failed(username)
             raise WrongCredentials(retry_after=wait) from None
-        return self._open(unlocked, username, Action.UNLOCK, accept_audit_loss)
+        return self._open(unlocked, username, Action.UNLOCK, password, accept_audit_loss)
 
     def unlock_with_recovery(self, recovery_key: str, username: str, new_password: str) -> UnlockedOffice:
         """Recovery: the printed key unlocks and ``username`` gets a new password at once."""
@@ -301,7 +333,7 @@ class OfficeFolder:
         except WrongCredentials:
             wait = self.lockout.failed(RECOVERY_LOCKOUT_NAME)
             raise WrongCredentials(retry_after=wait) from None
-        office = self._open(unlocked, username, Action.RECOVERY_UNLOCK)
+        office = self._open(unlocked, username, Action.RECOVERY_UNLOCK, None)
         from .accounts import AccountService
 
         try:
@@ -312,7 +344,12 @@ class OfficeFolder:
         return office
 
     def _open(
-        self, unlocked: Unlocked, username: str, action: str, accept_audit_loss: bool = False
+        self,
+        unlocked: Unlocked,
+        username: str,
+        action: str,
+        secret: str | None,
+        accept_audit_loss: bool = False,
     ) -> UnlockedOffice:
         from sqlalchemy import select
 
@@ -320,6 +357,7 @@ class OfficeFolder:
         from ..models.engine import make_engine, session_factory
         from ..models.tables import User
         from ..security import anchor, audit
+        from . import identities
 
         if not self.db_path.exists():
             unlocked.wipe()
@@ -329,6 +367,11 @@ class OfficeFolder:
         anchor_keys = [bytes(k) for k in unlocked.keys]
         data_key = bytearray(unlocked.keys[key_index])
         newest = bytearray(unlocked.keys[0])
+        office_keys, unlocked.office_keys = unlocked.office_keys, None
+        recovery_grant = None
+        if unlocked.slot.kind == "recovery":
+            slot = self.vault.load().user_slot(username)
+            recovery_grant = None if slot is None else self.vault.load().verified_grant(slot)
         unlocked.wipe()
         engine = make_engine(self.db_path, data_key)
         try:
@@ -346,7 +389,9 @@ class OfficeFolder:
                     self.vault.finish_rotation(bytes(newest))
             anchor_file = self.anchor_file()
             anchor.attach(engine, anchor_file, bytes(data_key))
-            self._check_audit_anchor(engine, anchor_file, anchor_keys, username, accept_audit_loss)
+            self._check_audit_anchor(
+                engine, anchor_file, anchor_keys, username, accept_audit_loss, unlocked.grant
+            )
             if migrate.needs_upgrade(engine):
                 self._migrate_with_backup(engine, data_key)
             with session_factory(engine)() as s, s.begin():
@@ -356,6 +401,24 @@ class OfficeFolder:
                     raise ValidationFailed({"username": "No such active user in this office."})
                 if user is None:
                     raise WrongCredentials()
+                rights = identities.rights_at_unlock(
+                    s, unlocked, office_keys, user, self.info().level, recovery_grant
+                )
+                if rights.actor is None:
+                    # The password was right: this is no failed attempt, but someone changed the
+                    # role or grants outside the app. Recorded now, refused below.
+                    identities.record_refusal(s, user, rights.refusal)
+                    refused = rights.refusal
+                    actor = None
+                else:
+                    refused = ""
+                    actor = rights.actor
+            if refused or actor is None:
+                raise RoleNotConfirmed(
+                    "Your role in this office was changed outside the app; the sign-in is refused "
+                    f"and recorded ({refused})."
+                )
+            with session_factory(engine)() as s, s.begin():
                 # Only now is the unlock certain: a refused one must not clear (and so lose) the
                 # failed attempts still waiting to be audited.
                 pending = self.lockout.succeeded(username)
@@ -372,20 +435,30 @@ class OfficeFolder:
                         "",
                         {"at": failure.get("at")},
                     )
-                audit.record(s, user.username, action, "user", user.id)
-                actor = Actor(user.id, user.username, Role(user.role))
+                audit.record(s, actor.username, action, "user", actor.user_id)
         except BaseException:
             # A refused unlock must not leave the database open: a pooled connection kept alive
             # by the error (the GUI keeps it to show it) made a later key rotation fail with
             # "open in another window".
             engine.dispose()
             raise
-        office = UnlockedOffice(self, engine, actor, data_key)
+        office = UnlockedOffice(self, engine, actor, data_key, office_keys)
         office.integrity_checked = checked
+        try:
+            identities.after_unlock(office, secret)
+        except BaseException:
+            office.lock("unlock not completed")
+            raise
         return office
 
     def _check_audit_anchor(
-        self, engine: Engine, anchor_file: AnchorFile, keys: list[bytes], username: str, accept: bool
+        self,
+        engine: Engine,
+        anchor_file: AnchorFile,
+        keys: list[bytes],
+        username: str,
+        accept: bool,
+        grant: UserGrant | None = None,
     ) -> None:
         """Refuse to open a log that lost entries or its head, unless a chief accepts the loss."""
         from sqlalchemy import select
@@ -406,7 +479,9 @@ class OfficeFolder:
                 user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
                 if user is None:
                     raise WrongCredentials() from None
-                require(Actor(user.id, user.username, Role(user.role)), Perm.RESTORE)
+                # The role the office signed, not the column a clerk can edit (older office: column).
+                role = grant.role if grant is not None else user.role
+                require(Actor(user.id, user.username, Role(role)), Perm.RESTORE)
                 details: dict[str, Any] = {"problem": problem.code, "reason": str(problem)}
                 if isinstance(problem, AuditLogBehind):
                     details.update(lost=problem.lost, head=problem.head_seq, anchor=problem.anchor_seq)

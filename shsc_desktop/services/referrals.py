@@ -28,11 +28,12 @@ from sqlalchemy.orm import Session
 
 from ..errors import ConsentRequired, NotFound, ValidationFailed
 from ..models import codes
+from ..models.base import new_id
 from ..models.tables import Contact, Incident, Referral
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import months
+from . import identities, months
 from . import validation as v
 from .contacts import ContactService, ContactView
 from .office import UnlockedOffice
@@ -195,6 +196,7 @@ class ReferralService:
             # A late referral is case work: allowed in an approved month (the snapshot keeps the
             # approved figures; the live ones show the change).
             row = Referral(
+                id=new_id(),
                 incident_id=incident.id,
                 date_referred=draft.date_referred,
                 period=period,
@@ -206,11 +208,11 @@ class ReferralService:
                 outcome=OPEN_OUTCOME,
                 follow_up_date=draft.follow_up_date,
                 consent_override_reason=override or "",
-                note=draft.note.strip(),
                 created_by=self.actor.username,
                 updated_by=self.actor.username,
                 version=1,
             )
+            self._store_note(row, draft.note.strip())
             s.add(row)
             s.flush()
             if override is not None:
@@ -290,10 +292,13 @@ class ReferralService:
             row = self._load(s, referral_id)
             months.ensure_open(s, row.period)
             row.deleted = True
+            row.note_sealed = None  # the note is erased, not only hidden
+            row.legacy_note = ""
             row.version += 1
             row.updated_by = self.actor.username
             s.flush()
             audit.record(s, self.actor.username, Action.RECORD_DELETED, TARGET, row.id, {"reason": text})
+        identities.forget_old_pages(self.office)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -308,7 +313,19 @@ class ReferralService:
         with self.office.transaction() as s:
             row = self._load(s, referral_id)
             audit.record(s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"field": "note"})
-            return row.note
+            if row.note_sealed is None:
+                return row.legacy_note
+            payload = identities.open_value(self.office, row.note_sealed, identities.referral_context(row.id))
+            return str(payload.get("note", ""))
+
+    def _store_note(self, row: Referral, note: str) -> None:
+        """Seal the note to the office's identity key (an office not yet given keys: plain)."""
+        if self.office.keys is None:
+            row.legacy_note = note
+        else:
+            row.note_sealed = identities.seal_value(
+                self.office, {"note": note}, identities.referral_context(row.id)
+            )
 
     def for_incident(self, incident_id: str) -> list[ReferralView]:
         require(self.actor, Perm.RECORDS_READ)
@@ -563,7 +580,7 @@ def _view(s: Session, row: Referral) -> ReferralView:
         outcome_date=row.outcome_date,
         follow_up_date=row.follow_up_date,
         consent_overridden=bool(row.consent_override_reason),
-        has_note=bool(row.note),
+        has_note=row.note_sealed is not None or bool(row.legacy_note),
         created_by=row.created_by,
         updated_at=v.aware(row.updated_at),
     )

@@ -37,6 +37,7 @@ from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from . import validation as v
+from .incidents import open_identifying
 from .office import UnlockedOffice
 
 CONTACT_SETTING = "office.contact"
@@ -123,12 +124,12 @@ class SlipService:
             identifying: list[tuple[str, str]] = []
             if request.identifying:
                 wanted = [name for name in IDENTIFYING_FIELDS if name in request.identifying]
-                values = s.execute(
-                    select(*(getattr(Incident, name) for name in wanted)).where(
-                        Incident.id == row.incident_id
-                    )
-                ).one()
-                for name, value in zip(wanted, values, strict=True):
+                incident = s.get(Incident, row.incident_id)
+                if incident is None:
+                    raise NotFound("This incident does not exist.")
+                details = open_identifying(self.office, incident)
+                for name in wanted:
+                    value = getattr(details, name)
                     if isinstance(value, date):
                         text = format_date(value, request.lang)
                     else:

@@ -28,6 +28,7 @@ from ..models.tables import Incident, Perpetrator
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from . import identities
 from . import months as month_rules
 from .contacts import ContactDraft, ContactService, ContactView
 from .incidents import (
@@ -460,6 +461,7 @@ def _bulk_incidents(office: UnlockedOffice, n: int, seed: int, today: date | Non
     villages = [v.code for v in gazetteer.villages(commune)] or [""]
     now = utcnow()
     user = office.actor.username
+    sealer = identities.sealer_for(office)
     with office.transaction() as s:
         month_rules.ensure_open(s, *periods)
         next_incident = {
@@ -480,16 +482,20 @@ def _bulk_incidents(office: UnlockedOffice, n: int, seed: int, today: date | Non
             next_incident[period] += 1
             next_survivor[period] += 1
             status = rng.choice(["open", "referred", "follow_up", "closed", "closed"])
+            name = f"Survivor B{i + 1:06d} {SYNTHETIC}"
             incidents.append(
                 {
                     "id": incident_id,
                     "incident_code": f"KH-{commune}-{compact}-{seq:04d}",
                     "survivor_code": f"S-{compact}-{sseq:04d}",
-                    "survivor_name": f"Survivor B{i + 1:06d} {SYNTHETIC}",
-                    "survivor_phone": "",
-                    "survivor_address": "",
-                    "survivor_birth_date": None,
-                    "narrative": "",
+                    "identity_sealed": None
+                    if sealer is None
+                    else sealer.seal({"survivor_name": name}, identities.incident_context(incident_id)),
+                    "legacy_survivor_name": name if sealer is None else "",  # an office without keys
+                    "legacy_survivor_phone": "",
+                    "legacy_survivor_address": "",
+                    "legacy_survivor_birth_date": None,
+                    "legacy_narrative": "",
                     "date_reported": reported,
                     "period": period,
                     "date_of_incident": reported - timedelta(days=rng.randint(0, 20)),
@@ -533,7 +539,7 @@ def _bulk_incidents(office: UnlockedOffice, n: int, seed: int, today: date | Non
                     "sex": "male",
                     "age_group": rng.choice(ADULT_GROUPS),
                     "relationship_code": relationship,
-                    "name": "",
+                    "legacy_name": "",
                 }
             )
         if incidents:

@@ -88,6 +88,15 @@ def action_label(action: str) -> str:
         "certificate_revoked": QCoreApplication.translate("AuditActions", "Certificate revoked"),
         "keys_exported": QCoreApplication.translate("AuditActions", "Decryption key exported"),
         "crl_refreshed": QCoreApplication.translate("AuditActions", "Revocation list renewed"),
+        "unlock_refused": QCoreApplication.translate(
+            "AuditActions", "Sign-in refused: role changed outside the app"
+        ),
+        "role_mismatch": QCoreApplication.translate("AuditActions", "Role found changed outside the app"),
+        "grant_invalid": QCoreApplication.translate("AuditActions", "Account rights found not signed"),
+        "user_grants_changed": QCoreApplication.translate("AuditActions", "Access to identities changed"),
+        "office_keys_created": QCoreApplication.translate("AuditActions", "Office keys created"),
+        "identities_sealed": QCoreApplication.translate("AuditActions", "Identifying details sealed"),
+        "identity_erased": QCoreApplication.translate("AuditActions", "Identifying details erased"),
     }
     return labels.get(action, action)
 

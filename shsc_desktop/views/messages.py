@@ -216,6 +216,17 @@ def error_text(error: ShscError) -> str:
         "database_damaged": QCoreApplication.translate(
             "Messages", "The database of this office is damaged or missing. Restore it from a backup."
         ),
+        "role_not_confirmed": QCoreApplication.translate(
+            "Messages",
+            "Your password is correct, but your role in this office has been changed outside the app, "
+            "so you cannot sign in. This has been recorded. Ask the chief to sign in and set your "
+            "account right.",
+        ),
+        "identity_locked": QCoreApplication.translate(
+            "Messages",
+            "The identifying details are sealed. Only the chief and the people she has allowed can "
+            "open them.",
+        ),
         "office_not_found": QCoreApplication.translate(
             "Messages", "No office has been set up on this computer."
         ),

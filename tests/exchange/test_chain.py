@@ -81,9 +81,9 @@ def add_incidents(office: UnlockedOffice, period: str, count: int, *, consent: b
                 Incident(
                     incident_code=f"{office.info.code}-{period}-{start + i:03d}",
                     survivor_code=f"S{start + i:04d}",
-                    survivor_name=f"{CANARY} {i}",
-                    survivor_phone="012 345 678",
-                    narrative=f"{CANARY} narrative",
+                    legacy_survivor_name=f"{CANARY} {i}",
+                    legacy_survivor_phone="012 345 678",
+                    legacy_narrative=f"{CANARY} narrative",
                     date_reported=day,
                     period=period,
                     gbv_type="physical_assault" if i % 2 else "psych_emotional",

@@ -56,11 +56,11 @@ def add_incident(
     incident = Incident(
         incident_code=f"KH-120101-{reported:%Y%m}-{seq:03d}",
         survivor_code=f"S{seq:04d}",
-        survivor_name=f"{CANARY} name {seq}",
-        survivor_phone=CANARY_PHONE,
-        survivor_address=f"{CANARY} address",
-        survivor_birth_date=date(1990, 1, 1),
-        narrative=f"{CANARY} narrative {seq}",
+        legacy_survivor_name=f"{CANARY} name {seq}",
+        legacy_survivor_phone=CANARY_PHONE,
+        legacy_survivor_address=f"{CANARY} address",
+        legacy_survivor_birth_date=date(1990, 1, 1),
+        legacy_narrative=f"{CANARY} narrative {seq}",
         date_reported=reported,
         period=period,
         date_of_incident=occurred,
@@ -82,7 +82,10 @@ def add_incident(
     for position, (relationship, age_group) in enumerate(perpetrators or []):
         incident.perpetrators.append(
             Perpetrator(
-                position=position, relationship_code=relationship, age_group=age_group, name=f"{CANARY} perp"
+                position=position,
+                relationship_code=relationship,
+                age_group=age_group,
+                legacy_name=f"{CANARY} perp",
             )
         )
     s.add(incident)
@@ -107,7 +110,7 @@ def add_referral(
         service_type=service,
         status=status,
         outcome=outcome,
-        note=f"{CANARY} referral note",
+        legacy_note=f"{CANARY} referral note",
         deleted=deleted,
         created_by="clerk",
         updated_by="clerk",

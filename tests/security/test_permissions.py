@@ -15,7 +15,15 @@ import pytest
 
 from shsc_desktop.errors import PermissionDenied
 from shsc_desktop.security import audit
-from shsc_desktop.security.permissions import ROLE_PERMISSIONS, ROLES_BY_LEVEL, Perm, Role
+from shsc_desktop.security.permissions import (
+    GRANT_PERMISSIONS,
+    ROLE_PERMISSIONS,
+    ROLES_BY_LEVEL,
+    Actor,
+    Grant,
+    Perm,
+    Role,
+)
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
@@ -146,7 +154,7 @@ def test_role_matrix(
     perm: Perm | None,
 ) -> None:
     office = offices.by_role[role]
-    allowed = perm is None or perm in ROLE_PERMISSIONS[role]
+    allowed = perm is None or office.actor.can(perm)
     call = action(offices, office)  # any preparation (e.g. a user to act on) happens here
     if allowed:
         call()
@@ -163,9 +171,14 @@ def test_role_matrix(
 
 
 def test_every_permission_is_granted_to_someone() -> None:
-    granted = set().union(*ROLE_PERMISSIONS.values())
+    granted = set().union(*ROLE_PERMISSIONS.values(), *GRANT_PERMISSIONS.values())
     assert granted == set(Perm)
-    assert ROLE_PERMISSIONS[Role.CHIEF] == frozenset(Perm)
+    # Identifying details come from the identity grant (a key), never from a role alone; the chief
+    # holds that grant by default.
+    assert ROLE_PERMISSIONS[Role.CHIEF] == frozenset(Perm) - {Perm.VIEW_IDENTIFYING}
+    assert Actor("x", "chief", Role.CHIEF).can(Perm.VIEW_IDENTIFYING)
+    assert not Actor("x", "clerk", Role.CLERK).can(Perm.VIEW_IDENTIFYING)
+    assert Actor("x", "clerk", Role.CLERK, frozenset({Grant.IDENTITY})).can(Perm.VIEW_IDENTIFYING)
 
 
 def test_clerk_cannot_restore_a_backup(tmp_path: Path, folder: OfficeFolder, chief: UnlockedOffice) -> None:

@@ -39,7 +39,7 @@ def _fill(office: UnlockedOffice, n: int) -> None:
                 Incident(
                     incident_code=f"INC-{uuid.uuid4().hex[:12]}",
                     survivor_code=f"S{i}",
-                    survivor_name=f"Survivor {i}",
+                    legacy_survivor_name=f"Survivor {i}",
                     date_reported=date(2024, 5, 1 + i % 28),
                     period="2024-05",
                     gbv_type="physical",

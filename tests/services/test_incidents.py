@@ -18,6 +18,7 @@ from shsc_desktop.errors import (
 )
 from shsc_desktop.models.tables import AuditEntry, Incident
 from shsc_desktop.security import audit
+from shsc_desktop.services.admin import AdminService
 from shsc_desktop.services.incidents import (
     IdentifyingDetails,
     IncidentDraft,
@@ -127,6 +128,7 @@ def test_a_clerk_never_sees_identifying_details_not_even_through_search(clerk: U
 
 
 def test_each_view_of_identifying_details_by_the_chief_is_audited(chief: UnlockedOffice) -> None:
+    AdminService(chief).set_collect_perpetrator_names(True)
     service = IncidentService(chief)
     view = service.create(draft())
 

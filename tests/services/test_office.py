@@ -55,11 +55,11 @@ def test_canary_never_reaches_disk_in_plaintext(tmp_path: Path, monkeypatch: pyt
                 Incident(
                     incident_code=f"I{i:05d}",
                     survivor_code=f"S{i:05d}",
-                    survivor_name=f"{marker} survivor {i}",
-                    survivor_phone=f"{marker}-012{i:06d}",
-                    survivor_address=f"Village {marker} {i}",
-                    survivor_birth_date=date(1990, 1, 1 + i % 28),
-                    narrative=(f"{marker} narrative {i} " * 40),
+                    legacy_survivor_name=f"{marker} survivor {i}",
+                    legacy_survivor_phone=f"{marker}-012{i:06d}",
+                    legacy_survivor_address=f"Village {marker} {i}",
+                    legacy_survivor_birth_date=date(1990, 1, 1 + i % 28),
+                    legacy_narrative=(f"{marker} narrative {i} " * 40),
                     date_reported=date(2024, 5, 1 + i % 28),
                     period="2024-05",
                     gbv_type="physical",
@@ -81,7 +81,7 @@ def test_canary_never_reaches_disk_in_plaintext(tmp_path: Path, monkeypatch: pyt
     # Edit, delete, and queries big enough to need temporary b-trees (sorts, DISTINCT, GROUP BY).
     with office.transaction() as s:
         for incident in s.scalars(select(Incident).where(Incident.survivor_code < "S00100")):
-            incident.narrative = f"{marker} edited " * 60
+            incident.legacy_narrative = f"{marker} edited " * 60
         s.execute(delete(Contact).where(Contact.name_en.like("Shelter 1%")))
     with office.reading() as s:
         rows = s.execute(
