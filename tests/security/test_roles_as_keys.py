@@ -24,11 +24,11 @@ from sqlalchemy import select, text
 from shsc_desktop.errors import IdentityLocked, PermissionDenied, RoleNotConfirmed
 from shsc_desktop.models.tables import AuditEntry, User
 from shsc_desktop.security import audit
-from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.security.identity import UserGrant, ed25519_public, sign_grant
 from shsc_desktop.security.permissions import Perm, Role
 from shsc_desktop.security.vault import SlotFile
 from shsc_desktop.services import identities
+from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.incidents import (
     IdentifyingDetails,
     IncidentDraft,
