@@ -2,16 +2,16 @@
 referral note. The plain columns stay for offices set up before; they are emptied when the office
 gets its keys (services.identities), not here: sealing needs the key, which a migration does not have.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-01 23:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
