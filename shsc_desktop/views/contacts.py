@@ -50,6 +50,7 @@ from .form_helpers import (
     set_field_label,
 )
 from .i18n import current_language
+from .list_columns import fit_columns
 from .messages import confirm, show_error, show_message
 from .operations import run_in_background
 from .register_tables import ContactTableModel
@@ -307,11 +308,7 @@ class ContactsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(130)
-        header.resizeSection(ContactTableModel.COL_NAME, 230)
-        header.resizeSection(ContactTableModel.COL_SERVICES, 200)
-        header.setStretchLastSection(True)
+        fit_columns(self.table, (ContactTableModel.COL_PHONE, ContactTableModel.COL_VERIFIED))
 
         self.new_button = QPushButton()
         self.new_button.setObjectName("newContactButton")

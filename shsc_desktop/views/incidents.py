@@ -32,7 +32,15 @@ from ..services.incidents import IncidentFilters, IncidentService, IncidentView
 from ..services.office import UnlockedOffice
 from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, heading_label
 from .incident_form import IncidentForm
-from .incident_table import COL_CONTEXT, COL_INCIDENT, COL_REPORTED, ID_ROLE, IncidentTableModel
+from .incident_table import (
+    COL_FOLLOW_UP,
+    COL_INCIDENT,
+    COL_REPORTED,
+    COL_SURVIVOR,
+    ID_ROLE,
+    IncidentTableModel,
+)
+from .list_columns import fit_columns
 from .messages import show_error, show_message
 from .operations import run_in_background
 from .screen import FlowRow
@@ -105,10 +113,8 @@ class IncidentsPage(QWidget):
         self.model.blockSignals(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(120)
-        header.resizeSection(COL_INCIDENT, 170)
-        header.resizeSection(COL_CONTEXT, 170)
         header.setHighlightSections(False)
+        fit_columns(self.table, (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP))
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")

@@ -68,6 +68,7 @@ from .form_helpers import (
     set_field_label,
 )
 from .i18n import current_language
+from .list_columns import fit_columns
 from .messages import show_error, show_message
 from .operations import run_in_background
 from .register_tables import ActionItemTableModel, MeetingTableModel
@@ -450,7 +451,7 @@ class MeetingsPage(QWidget):
             table.setAlternatingRowColors(True)
             table.verticalHeader().hide()
             table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().resizeSection(MeetingTableModel.COL_TYPE, 230)
+        fit_columns(self.table, (MeetingTableModel.COL_DATE,))
         self.new_button = QPushButton()
         self.new_button.setObjectName("newMeetingButton")
         self.open_button = QPushButton()

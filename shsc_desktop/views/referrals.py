@@ -62,16 +62,22 @@ from .form_helpers import (
     set_field_label,
 )
 from .i18n import current_language
+from .list_columns import fit_columns, rows_height
 from .messages import error_text, show_error
 from .operations import run_in_background
 from .register_tables import FollowUpTableModel, ReferralTableModel
 from .screen import FlowRow
 from .slip_dialog import SlipDialog
 
+REFERRAL_CODES = (
+    ReferralTableModel.COL_DATE,
+    ReferralTableModel.COL_INCIDENT,
+    ReferralTableModel.COL_FOLLOW_UP,
+)
 ALL_REFERRALS_SHOWN = 500  # the newest first; filters narrow the list down
 
 
-def _table(name: str, model: object) -> QTableView:
+def _table(name: str, model: object, code_columns: tuple[int, ...]) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)  # type: ignore[arg-type]
@@ -81,8 +87,7 @@ def _table(name: str, model: object) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setDefaultSectionSize(125)
+    fit_columns(table, code_columns)  # dates and codes whole, the rest from their content
     return table
 
 
@@ -409,7 +414,7 @@ class ReferralsPage(QWidget):
         lookup.addWidget(self.incident_code, 1)
         lookup.addWidget(self.show_button)
         self.referral_model = ReferralTableModel(self)
-        self.referral_table = _table("referralTable", self.referral_model)
+        self.referral_table = _table("referralTable", self.referral_model, REFERRAL_CODES)
         self.new_button = QPushButton()
         self.new_button.setObjectName("newReferralButton")
         self.update_button = QPushButton()
@@ -431,7 +436,11 @@ class ReferralsPage(QWidget):
         incident_layout.addLayout(referral_buttons)
 
         self.follow_up_model = FollowUpTableModel(self)
-        self.follow_up_table = _table("followUpTable", self.follow_up_model)
+        self.follow_up_table = _table(
+            "followUpTable",
+            self.follow_up_model,
+            (FollowUpTableModel.COL_DUE, FollowUpTableModel.COL_INCIDENT, FollowUpTableModel.COL_SURVIVOR),
+        )
         self.include_week = QCheckBox()
         self.include_week.setObjectName("includeNextWeek")
         self.follow_up_count = QLabel()
@@ -446,7 +455,7 @@ class ReferralsPage(QWidget):
 
         # All referrals, filtered in SQL (ReferralService.query); a row shows its incident above.
         self.all_model = ReferralTableModel(self)
-        self.all_table = _table("allReferralsTable", self.all_model)
+        self.all_table = _table("allReferralsTable", self.all_model, REFERRAL_CODES)
         self.filter_month = QComboBox()
         self.filter_month.setObjectName("referralMonthFilter")
         self.filter_service = code_combo("referralServiceFilter")
@@ -474,7 +483,9 @@ class ReferralsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.incident_box, 1)
+        # One incident has a few referrals; the follow-up list below needs the room.
+        self.referral_table.setMaximumHeight(rows_height(self.referral_table, 3))
+        layout.addWidget(self.incident_box)
         layout.addWidget(self.lists, 1)
 
         self.show_button.clicked.connect(self.show_typed_incident)
@@ -505,10 +516,8 @@ class ReferralsPage(QWidget):
         self.show_button.setText(self.tr("Show"))
         self.new_button.setText(self.tr("New referral…"))
         self.update_button.setText(self.tr("Response and outcome…"))
-        self.follow_up_box.setTitle(self.tr("Follow-ups due / overdue"))
         self.include_week.setText(self.tr("Include the next 7 days"))
         self.slip_button.setText(self.tr("Print slip…"))
-        self.all_box.setTitle(self.tr("All referrals"))
         self.lists.setTabText(0, self.tr("Follow-ups due / overdue"))
         self.lists.setTabText(1, self.tr("All referrals"))
         self._fill_all_filters()

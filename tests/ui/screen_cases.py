@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QToolTip, QWidget, QWizard
 
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office
@@ -23,7 +24,20 @@ from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder
 from shsc_desktop.views import i18n
 from shsc_desktop.views.crash import CrashDialog
+from shsc_desktop.views.incident_table import (
+    COL_FOLLOW_UP,
+    COL_INCIDENT,
+    COL_REPORTED,
+    COL_SURVIVOR,
+    COL_TYPE,
+)
 from shsc_desktop.views.messages import confirm
+from shsc_desktop.views.register_tables import (
+    ContactTableModel,
+    FollowUpTableModel,
+    MeetingTableModel,
+    ReferralTableModel,
+)
 from shsc_desktop.views.shell import AppShell
 
 from .conftest import unlock_as, wait_for_operations
@@ -203,6 +217,94 @@ def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
     problems += open_and_check("reset password dialog", admin.open_reset_password)
     problems += open_and_check("change password dialog", admin.open_change_password)
     report(problems)
+
+
+# Each register list's columns of codes and dates, which must never be cut.
+CODE_COLUMNS = {
+    "incidentTable": (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP),
+    "referralTable": (ReferralTableModel.COL_DATE, ReferralTableModel.COL_INCIDENT),
+    "allReferralsTable": (ReferralTableModel.COL_DATE, ReferralTableModel.COL_INCIDENT),
+    "followUpTable": (
+        FollowUpTableModel.COL_DUE,
+        FollowUpTableModel.COL_INCIDENT,
+        FollowUpTableModel.COL_SURVIVOR,
+    ),
+    "meetingTable": (MeetingTableModel.COL_DATE,),
+    "contactTable": (ContactTableModel.COL_PHONE,),
+}
+
+
+def cut_codes(table: QTableView) -> list[str]:
+    """Codes and dates that the visible rows do not show whole."""
+    metrics = QFontMetrics(table.font())
+    cut = []
+    for column in CODE_COLUMNS.get(table.objectName(), ()):
+        for row in range(min(table.model().rowCount(), 30)):
+            text = str(table.model().index(row, column).data() or "")
+            if metrics.horizontalAdvance(text) > table.columnWidth(column) - 8:
+                cut.append(text)
+    return cut
+
+
+def shown_rows(table: QTableView) -> int:
+    return table.viewport().height() // table.verticalHeader().defaultSectionSize()
+
+
+def test_lists_show_whole_codes_and_the_follow_ups_get_room(qtbot, demo_shell):
+    window = open_demo(qtbot, demo_shell)
+    window.showMaximized()
+    wide = available().width() >= 1366
+    problems: list[str] = []
+
+    def check(what: str) -> None:
+        settle()
+        for table in window.findChildren(QTableView):
+            if not table.isVisible() or table.model().rowCount() == 0:
+                continue
+            name = f"{what}: {table.objectName()}"
+            cut = cut_codes(table)
+            if cut:
+                problems.append(f"{name} cuts {cut[:3]}")
+            if wide and table.horizontalScrollBar().isVisible():
+                problems.append(f"{name} scrolls sideways when maximised at {available().width()} px")
+
+    for lang in ("km", "en"):
+        i18n.set_language(lang)
+        for section in ("incidents", "referrals", "meetings", "contacts"):
+            window.show_section(section)
+            wait_for_operations(qtbot)
+            check(f"[{lang}] {section}")
+        referrals = window.referrals_page
+        window.show_section("referrals")
+        referrals.lists.setCurrentWidget(referrals.all_box)
+        wait_for_operations(qtbot)
+        check(f"[{lang}] all referrals")
+        referrals.lists.setCurrentWidget(referrals.follow_up_box)
+        settle()
+        due = referrals.follow_up_model.rowCount()
+        assert due >= 8, "the demo office should have follow-ups due"
+        wanted = 8 if available().height() >= 768 else 4
+        shown = shown_rows(referrals.follow_up_table)
+        if shown < wanted:
+            problems.append(f"[{lang}] follow-ups: {shown} of {due} rows shown")
+    report(problems)
+
+
+def test_a_cut_label_shows_its_whole_text_as_a_tooltip(qtbot, demo_shell):
+    window = open_demo(qtbot, demo_shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    table = window.incidents_page.table
+    table.setColumnWidth(COL_TYPE, 60)
+    table.setColumnWidth(COL_INCIDENT, 60)
+    for column in (COL_TYPE, COL_INCIDENT):
+        index = table.model().index(0, column)
+        full = str(index.data())
+        rect = table.visualRect(index)
+        event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center()))
+        QApplication.sendEvent(table.viewport(), event)
+        assert QToolTip.text() == full, column
+        QToolTip.hideText()
 
 
 def test_messages_and_the_crash_dialog(qtbot, demo_shell):

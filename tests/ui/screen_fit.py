@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from shsc_desktop.views.i18n import current_language
 
 # name → (width, height, device pixel ratio): the available area in logical pixels.
-# 1024×768 at 100%; 1024×768 at 125% is 819×614 logical, less a 54 px taskbar → 819×560.
+# 1024×768 at 100%; 1024×768 at 125% is 819×614 logical, less a 54 px taskbar → 819×560; and the
+# common 1366×768 laptop.
 SCREENS = {
+    "1366x768": (1366, 768, 1.0),
     "1024x768": (1024, 768, 1.0),
     "819x560": (819, 560, 1.25),
 }
