@@ -46,7 +46,7 @@ SYSTEM_PACKAGES := \
 	libwayland-client0 libwayland-cursor0 libwayland-egl1 libgssapi-krb5-2 \
 	poppler-utils openssl xvfb xauth binutils
 
-.PHONY: help run test lint bundle selftest gui-smoke bench screenshots translations qm system-deps \
+.PHONY: help run display test lint bundle selftest gui-smoke bench screenshots translations qm system-deps \
 	venv clean distclean
 
 help:
@@ -76,8 +76,13 @@ qm: $(QM_FILES)
 
 # --- everyday --------------------------------------------------------------------------------
 
-run: system-deps $(STAMP) qm
+# The GUI needs a desktop session; without one, say so in one line before installing anything.
+run: display system-deps $(STAMP) qm
 	$(PY) -m shsc_desktop --demo
+
+display:
+	$(if $(filter Linux,$(shell uname -s)),$(if $(DISPLAY)$(WAYLAND_DISPLAY)$(QT_QPA_PLATFORM),,$(error \
+		make run needs a display (DISPLAY or WAYLAND_DISPLAY is unset): run it in a desktop session)))
 
 test: system-deps $(STAMP) qm
 	$(VENV)/bin/ruff check shsc_desktop tests tools

@@ -8,10 +8,11 @@ is 0 on success and non-zero with a one-line reason on failure.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -428,7 +429,24 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+NO_DISPLAY = (
+    "shsc-desktop: no display: the window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is unset); "
+    "the commands work without one (shsc-desktop --help)"
+)
+
+
+def display_missing(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+    """On Linux without X11 or Wayland (an SSH session, a server), Qt would abort with a cryptic
+    "xcb platform plugin" message; the GUI says so in one line instead."""
+    if not platform.startswith("linux"):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    if display_missing():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from .views.app import run_gui as gui
 
     if args.demo:

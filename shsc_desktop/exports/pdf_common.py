@@ -32,11 +32,11 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, paragraph
 
 from ..models.codes import khmer_digits
 from ..resources import font_files
@@ -64,10 +64,129 @@ def _set_rise(self: Any, rise: float) -> None:
         self._code.append(code)
 
 
+_shape_frag_word = ttfonts.shapeFragWord
+_format_text = textobject.PDFTextObject._formatText
+
+
+def _shape_keeping_text(word: Any, *args: Any, **kwargs: Any) -> Any:
+    """ReportLab's ``shapeFragWord``, with each shaped piece remembering the text it draws.
+
+    Shaped glyphs are written as codes whose ToUnicode entries cannot say what they stand for (a
+    conjunct or a subscript is one glyph for several characters, a vowel is drawn before the
+    consonant it follows): copying or searching Khmer in the PDF gave garbage. Each piece's text is
+    its HarfBuzz clusters' span of the original text, written as the piece's ``/ActualText``.
+    """
+    shaped = _shape_frag_word(word, *args, **kwargs)
+    if shaped is word or not isinstance(shaped, list):
+        return shaped
+    text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
+    pieces = [s for _f, s in shaped[1:] if isinstance(s, ShapedStr) and s.__shapeData__]
+    starts = [*sorted({min(d.cluster for d in s.__shapeData__) for s in pieces}), len(text)]
+    for piece in pieces:
+        first = min(d.cluster for d in piece.__shapeData__)
+        last = max(d.cluster for d in piece.__shapeData__)
+        end = min(start for start in starts if start > last) if last < len(text) else len(text)
+        piece.actual_text = text[first:end]
+    return shaped
+
+
+_shaped_add = ShapedStr.__add__
+_shaped_radd = ShapedStr.__radd__
+_shaped_getitem = ShapedStr.__getitem__
+
+
+def _actual(text: str) -> str | None:
+    """The text a piece stands for: its ``actual_text`` if shaped, else itself (None: unknown)."""
+    if isinstance(text, ShapedStr):
+        return getattr(text, "actual_text", None)
+    return str(text)
+
+
+def _add_keeping_text(self: ShapedStr, other: str) -> ShapedStr:
+    """Words of a line are joined before drawing: the joined piece stands for both texts."""
+    joined: ShapedStr = _shaped_add(self, other)
+    left, right = _actual(self), _actual(other)
+    if left is not None and right is not None:
+        joined.actual_text = left + right
+    return joined
+
+
+def _radd_keeping_text(self: ShapedStr, other: str) -> ShapedStr:
+    joined: ShapedStr = _shaped_radd(self, other)
+    left, right = _actual(other), _actual(self)
+    if left is not None and right is not None:
+        joined.actual_text = left + right
+    return joined
+
+
+def _glyph_texts(shaped: ShapedStr, actual: str) -> list[str] | None:
+    """The text each glyph stands for: its cluster's text on the cluster's first glyph, "" on the
+    others (None when the clusters do not run in order, as in words joined after shaping)."""
+    clusters = [d.cluster for d in shaped.__shapeData__]
+    if not clusters or clusters != sorted(clusters):
+        return None
+    base = clusters[0]
+    ends = [*sorted(set(clusters))[1:], base + len(actual)]
+    texts = []
+    for i, cluster in enumerate(clusters):
+        first = i == 0 or clusters[i - 1] != cluster
+        end = next(e for e in ends if e > cluster)
+        texts.append(actual[cluster - base : end - base] if first else "")
+    return texts
+
+
+def _getitem_keeping_text(self: ShapedStr, index: Any) -> Any:
+    """A word split across lines of a narrow cell, glyph by glyph: each part keeps its text."""
+    part = _shaped_getitem(self, index)
+    actual = getattr(self, "actual_text", None)
+    if actual is None or not isinstance(part, ShapedStr):
+        return part
+    texts = _glyph_texts(self, actual)
+    if texts is not None:
+        chosen = texts[index] if isinstance(index, slice) else [texts[index]]
+        part.actual_text = "".join(chosen)
+    return part
+
+
+def _frag_word_iter(word: Any) -> Any:
+    """ReportLab's ``_fragWordIter`` (a long word split over the lines of a narrow cell, character by
+    character), indexing shaped strings instead of iterating them: iteration gives plain characters,
+    which lost the glyphs' positions and their text."""
+    for frag, text in word[1:]:
+        if hasattr(frag, "cbDefn"):
+            yield frag, getattr(frag.cbDefn, "width", 0), text
+        elif text:
+            if isinstance(text, bytes):
+                text = text.decode("utf8")
+            chars = [text[i] for i in range(len(text))] if isinstance(text, ShapedStr) else text
+            for char in chars:
+                yield frag, pdfmetrics.stringWidth(char, frag.fontName, frag.fontSize), char
+        else:
+            yield frag, 0, text
+
+
+def _format_with_actual_text(self: Any, text: Any) -> str:
+    """``PDFTextObject._formatText`` that marks a shaped piece with the text it stands for."""
+    code: str = _format_text(self, text)
+    actual = getattr(text, "actual_text", None)
+    if actual is None:
+        return code
+    utf16 = ("\ufeff" + actual).encode("utf-16-be").hex().upper()
+    return f"/Span <</ActualText <{utf16}>>> BDC {code} EMC"
+
+
 @functools.cache
 def register_fonts() -> None:
-    """Register the bundled fonts with ReportLab and fix its text rise (once per process)."""
+    """Register the bundled fonts with ReportLab, fix its text rise and make shaped text extractable
+    (once per process)."""
     textobject.PDFTextObject.setRise = _set_rise
+    textobject.PDFTextObject._formatText = _format_with_actual_text
+    ttfonts.shapeFragWord = _shape_keeping_text  # used by shapeStr (canvas strings)
+    ShapedStr.__add__ = _add_keeping_text
+    ShapedStr.__radd__ = _radd_keeping_text
+    ShapedStr.__getitem__ = _getitem_keeping_text
+    paragraph.shapeFragWord = _shape_keeping_text  # used to break paragraphs into lines
+    paragraph._fragWordIter = _frag_word_iter
     files = font_files()
     pdfmetrics.registerFont(TTFont(KHMER_FONT, str(files["khmer"]), shapable=True))
     pdfmetrics.registerFont(TTFont(LATIN_FONT, str(files["latin"]), shapable=True))

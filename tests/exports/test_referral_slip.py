@@ -95,8 +95,8 @@ def test_a_provider_slip_has_the_provider_and_codes_and_nothing_that_names_her(
     for secret in (CANARY_NAME, CANARY_PHONE, NARRATIVE, NOTE, "1990"):
         assert secret not in text
     assert "survivor_name" not in fields and "narrative" not in fields
-    # the provider's Khmer name is set in the Khmer font even on an English slip (shaped; pdftotext
-    # cannot read shaped Khmer back, so the font is what we check)
+    # the provider's Khmer name is set in the Khmer font even on an English slip (its text is checked
+    # in tests/exports/test_pdf_text.py)
     fonts = subprocess.run(["pdffonts", str(target)], check=True, capture_output=True, text=True).stdout
     assert "NotoSansKhmer" in fonts
     (entry,) = audit_prints(chief)

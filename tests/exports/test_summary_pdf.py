@@ -75,12 +75,13 @@ def test_khmer_summary_embeds_the_khmer_font_and_shapes(pdfs: dict[str, Path]) -
     assert all(
         getattr(styles, f).shaping == 1 for f in styles.__dataclass_fields__ if f not in ("lang", "font")
     )
-    # Shaped Khmer uses glyphs that have no code point of their own (subscript consonants);
-    # ReportLab maps them into the private use area, so the text layer carries such characters
-    # (and is in glyph order: Khmer copied out of the PDF is not searchable text).
+    # Shaped Khmer uses glyphs that have no code point of their own (subscript consonants), which
+    # ReportLab maps into the private use area; each shaped run carries its text as /ActualText, so
+    # the text layer reads as typed (tests/exports/test_pdf_text.py checks every PDF).
     text = text_of(pdfs["km"])
     assert "២០២៥" in text and "ទំព័រ ១ " in text  # Khmer digits; "page 1 of"
-    assert any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+    assert "ករណីថ្មីដែលបានរាយការណ៍" in text
+    assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
 
 
 def test_reportlab_text_rise_fix_is_installed() -> None:
