@@ -525,6 +525,22 @@
         <translation>Password:</translation>
     </message>
     <message>
+        <source>An office is set up on this computer. Its chief must allow replacing its data: her user name and password, or the office&apos;s recovery key.</source>
+        <translation>An office is set up on this computer. Its chief must allow replacing its data: her user name and password, or the office&apos;s recovery key.</translation>
+    </message>
+    <message>
+        <source>The recovery key</source>
+        <translation>The recovery key</translation>
+    </message>
+    <message>
+        <source>Chief here:</source>
+        <translation>Chief here:</translation>
+    </message>
+    <message>
+        <source>Her password, or the recovery key:</source>
+        <translation>Her password, or the recovery key:</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
@@ -535,6 +551,10 @@
     <message>
         <source>Enter the user name and the password.</source>
         <translation>Enter the user name and the password.</translation>
+    </message>
+    <message>
+        <source>Enter the password of the chief here, or the recovery key.</source>
+        <translation>Enter the password of the chief here, or the recovery key.</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2033,14 @@
         <translation>This backup is older than the data on this computer. Restoring it would lose newer records.</translation>
     </message>
     <message>
+        <source>An office is set up on this computer. Restoring over it needs the password of its chief or its recovery key. Nothing was changed.</source>
+        <translation>An office is set up on this computer. Restoring over it needs the password of its chief or its recovery key. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another office. Nothing was changed.</source>
+        <translation>This backup belongs to another office. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>The audit log has been altered or damaged. Restore the newest backup, or, as the chief, continue with what is left.</source>
         <translation>The audit log has been altered or damaged. Restore the newest backup, or, as the chief, continue with what is left.</translation>
     </message>
@@ -3114,6 +3142,14 @@
     <message>
         <source>Restore anyway</source>
         <translation>Restore anyway</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another office: %1. The office on this computer is %2. Replace the office on this computer with the other one? Its files are kept in a folder next to the data.</source>
+        <translation>This backup belongs to another office: %1. The office on this computer is %2. Replace the office on this computer with the other one? Its files are kept in a folder next to the data.</translation>
+    </message>
+    <message>
+        <source>Replace this office</source>
+        <translation>Replace this office</translation>
     </message>
 </context>
 <context>

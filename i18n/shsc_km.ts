@@ -525,6 +525,22 @@
         <translation>ពាក្យសម្ងាត់៖</translation>
     </message>
     <message>
+        <source>An office is set up on this computer. Its chief must allow replacing its data: her user name and password, or the office&apos;s recovery key.</source>
+        <translation>មានការិយាល័យមួយបានរៀបចំរួចនៅលើកុំព្យូទ័រនេះ។ ប្រធានរបស់វាត្រូវអនុញ្ញាតឱ្យជំនួសទិន្នន័យរបស់វា៖ ឈ្មោះអ្នកប្រើ និងពាក្យសម្ងាត់របស់គាត់ ឬកូនសោសង្គ្រោះរបស់ការិយាល័យ។</translation>
+    </message>
+    <message>
+        <source>The recovery key</source>
+        <translation>កូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Chief here:</source>
+        <translation>ប្រធាននៅទីនេះ៖</translation>
+    </message>
+    <message>
+        <source>Her password, or the recovery key:</source>
+        <translation>ពាក្យសម្ងាត់របស់គាត់ ឬកូនសោសង្គ្រោះ៖</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>ស្ដារ</translation>
     </message>
@@ -535,6 +551,10 @@
     <message>
         <source>Enter the user name and the password.</source>
         <translation>សូមបញ្ចូលឈ្មោះអ្នកប្រើ និងពាក្យសម្ងាត់។</translation>
+    </message>
+    <message>
+        <source>Enter the password of the chief here, or the recovery key.</source>
+        <translation>សូមបញ្ចូលពាក្យសម្ងាត់របស់ប្រធាននៅទីនេះ ឬកូនសោសង្គ្រោះ។</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2033,14 @@
         <translation>ច្បាប់បម្រុងទុកនេះចាស់ជាងទិន្នន័យនៅលើកុំព្យូទ័រនេះ។ ការស្ដារវានឹងធ្វើឱ្យបាត់កំណត់ត្រាថ្មីៗ។</translation>
     </message>
     <message>
+        <source>An office is set up on this computer. Restoring over it needs the password of its chief or its recovery key. Nothing was changed.</source>
+        <translation>មានការិយាល័យមួយបានរៀបចំរួចនៅលើកុំព្យូទ័រនេះ។ ការស្ដារជំនួសវាត្រូវការពាក្យសម្ងាត់របស់ប្រធានរបស់វា ឬកូនសោសង្គ្រោះរបស់វា។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another office. Nothing was changed.</source>
+        <translation>ច្បាប់បម្រុងទុកនេះជារបស់ការិយាល័យផ្សេង។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
         <source>The audit log has been altered or damaged. Restore the newest backup, or, as the chief, continue with what is left.</source>
         <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ ឬខូច។ សូមស្ដារពីច្បាប់បម្រុងទុកថ្មីបំផុត ឬក្នុងនាមជាប្រធាន សូមបន្តជាមួយអ្វីដែលនៅសល់។</translation>
     </message>
@@ -3114,6 +3142,14 @@
     <message>
         <source>Restore anyway</source>
         <translation>នៅតែស្ដារ</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another office: %1. The office on this computer is %2. Replace the office on this computer with the other one? Its files are kept in a folder next to the data.</source>
+        <translation>ច្បាប់បម្រុងទុកនេះជារបស់ការិយាល័យផ្សេង៖ %1។ ការិយាល័យនៅលើកុំព្យូទ័រនេះគឺ %2។ ជំនួសការិយាល័យនៅលើកុំព្យូទ័រនេះដោយការិយាល័យផ្សេងនោះឬ? ឯកសាររបស់វានឹងត្រូវរក្សាទុកក្នុងថតមួយនៅក្បែរទិន្នន័យ។</translation>
+    </message>
+    <message>
+        <source>Replace this office</source>
+        <translation>ជំនួសការិយាល័យនេះ</translation>
     </message>
 </context>
 <context>

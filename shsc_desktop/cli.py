@@ -118,6 +118,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--allow-older", action="store_true", help="restore even if the backup is older than the data here"
     )
+    p.add_argument(
+        "--current-user",
+        metavar="NAME",
+        help="a user (the chief) of the office set up here; her password: second line of stdin",
+    )
+    p.add_argument(
+        "--current-recovery-key",
+        action="store_true",
+        help="authorise with the recovery key of the office set up here (second line of stdin)",
+    )
+    p.add_argument(
+        "--replace-office",
+        action="store_true",
+        help="replace the office set up here with the backup's (another) office",
+    )
 
     p = command("audit", "the audit log")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -224,13 +239,27 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .services.backup import restore_backup
+    from .services.backup import Authorisation, restore_backup
     from .services.office import OfficeFolder
 
     user = _require_user(args)
     password = _read_password(args)
+    authorisation = None
+    if args.current_user or args.current_recovery_key:
+        secret = sys.stdin.readline().rstrip("\r\n")
+        authorisation = (
+            Authorisation(recovery_key=secret)
+            if args.current_recovery_key
+            else Authorisation(username=args.current_user, password=secret)
+        )
     office = restore_backup(
-        OfficeFolder(_data_dir(args)), args.file, user, password, allow_older=args.allow_older
+        OfficeFolder(_data_dir(args)),
+        args.file,
+        user,
+        password,
+        allow_older=args.allow_older,
+        authorisation=authorisation,
+        replace_office=args.replace_office,
     )
     office.lock("restore done")
     print(f"Restored {args.file} into {_data_dir(args)}")

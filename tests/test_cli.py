@@ -159,23 +159,18 @@ def test_backup_restore_and_audit_verify_round_trip(tmp_path: Path, quick: Quick
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Audit chain OK")
+    # An office is set up there now: restoring over it needs its chief's password too.
+    restore = ["restore", backup, "--data-dir", new_pc, "--user", "chief", "--password-stdin"]
+    line = one_line_failure(cli(*restore, password=CHIEF[1]))
+    assert "Restoring over it needs the password of its chief" in line
+    both = f"{CHIEF[1]}\n{CHIEF[1]}"
     # Restoring the now older backup over newer data needs --allow-older.
-    line = one_line_failure(
-        cli("restore", backup, "--data-dir", new_pc, "--user", "chief", "--password-stdin", password=CHIEF[1])
-    )
+    line = one_line_failure(cli(*restore, "--current-user", "chief", password=both))
     assert "older" in line
-    result = cli(
-        "restore",
-        backup,
-        "--allow-older",
-        "--data-dir",
-        new_pc,
-        "--user",
-        "chief",
-        "--password-stdin",
-        password=CHIEF[1],
-    )
+    result = cli(*restore, "--current-user", "chief", "--allow-older", password=both)
     assert result.returncode == 0, result.stderr
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in new_pc.iterdir() if p.is_file()}
+    assert set(modes.values()) == {"0o600"}, modes
 
 
 def test_a_deleted_audit_head_is_one_line_and_the_chief_can_accept_it(quick: QuickOffice) -> None:

@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import os
 import shutil
 import tempfile
 import zipfile
@@ -40,6 +41,7 @@ from ..errors import (
     BackupInvalid,
     Cancelled,
     DatabaseDamaged,
+    KeySlotsDamaged,
     ShscError,
     StorageFailed,
     WrongCredentials,
@@ -86,6 +88,49 @@ class BackupInfo:
     office_name_en: str
     audit_seq: int
     counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Authorisation:
+    """Who on this computer allows a restore: a user of the office here (her password; the role
+    must allow restoring) or the office's recovery key."""
+
+    username: str = ""
+    password: str = ""
+    recovery_key: str = ""
+
+
+class RestoreNeedsAuthorisation(ShscError):
+    """An office is set up here: restoring over it needs its chief's password or recovery key."""
+
+    code = "restore_needs_authorisation"
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "An office is already set up on this computer. Restoring over it needs the password of "
+            "its chief or its recovery key."
+        )
+
+
+class RestoreOtherOffice(ShscError):
+    """The backup belongs to another office (another office id, whatever its commune code)."""
+
+    code = "restore_other_office"
+
+    def __init__(self, current: dict[str, str] | str = "", backup: dict[str, str] | None = None) -> None:
+        self.current = dict(current) if isinstance(current, dict) else {}
+        self.backup = dict(backup or {})
+        super().__init__(
+            f"This backup belongs to another office ({_office_label(self.backup)}) than the one on this "
+            f"computer ({_office_label(self.current)}). Restore it only to replace this office with "
+            "the other one (--replace-office)."
+        )
+
+
+def _office_label(info: dict[str, str]) -> str:
+    # A look-alike office has the same name and code: only its id tells them apart.
+    return f"{info.get('name_en', '?')} {info.get('code', '')}, office id {info.get('office_id', '?')[:8]}"
 
 
 class RestoreWouldDowngrade(ShscError):
@@ -253,13 +298,25 @@ def read_manifest(file: Path) -> dict[str, Any]:
 
 
 def restore_backup(
-    folder: OfficeFolder, file: Path, username: str, password: str, allow_older: bool = False
+    folder: OfficeFolder,
+    file: Path,
+    username: str,
+    password: str,
+    allow_older: bool = False,
+    *,
+    authorisation: Authorisation | None = None,
+    replace_office: bool = False,
 ) -> UnlockedOffice:
     """Replace this data folder's database and key slots with a verified backup.
 
     The backup is unpacked next to the data folder, unlocked with ``username``/``password`` *as they
     were when it was taken*, and checked completely before anything in the data folder changes.
     The current files are kept in ``replaced-<time>/`` inside the data folder, never deleted.
+
+    If an office is set up here, ``authorisation`` must prove the right to replace it: the password
+    of one of its users whose role may restore, or its recovery key (a look-alike office's backup,
+    or an old one, cannot be pushed in with the backup's own password). A backup of another office
+    (a different office id, even with the same commune code) is refused unless ``replace_office``.
     """
     file = Path(file)
     manifest = read_manifest(file)
@@ -275,6 +332,8 @@ def restore_backup(
                 (staging / SLOT_FILE_COPY).write_bytes(zf.read(SLOTS_MEMBER))
                 with zf.open(DB_MEMBER) as src, open(staging / DB_MEMBER, "wb") as dst:
                     shutil.copyfileobj(src, dst)
+            for name in (SLOT_FILE, SLOT_FILE_COPY, DB_MEMBER):
+                os.chmod(staging / name, 0o600)  # they become the office's files: owner only
         except ZIP_DAMAGE as exc:
             raise BackupInvalid("The backup file is damaged.") from exc
         staged = type(folder)(staging, kdf=folder.kdf)  # the same kind of folder, in staging
@@ -293,10 +352,15 @@ def restore_backup(
         if counts != manifest.get("counts") or audit_seq != manifest.get("audit_seq"):
             raise BackupInvalid("The backup's contents do not match its description.")
         _require_restore_permission(staging / DB_MEMBER, data_key, username)
+        backup_slots = staged.vault.load()
+        replaced = _authorise_replacing(
+            folder, authorisation, backup_slots.office_id, backup_slots.office, replace_office
+        )
+        replaced_office = replaced if replaced not in (None, backup_slots.office_id) else ""
         current = _current_audit_seq(folder, data_key)
         if current is not None and current > audit_seq and not allow_older:
             raise RestoreWouldDowngrade(audit_seq, current)
-        restored_anchor = AnchorFile(folder.data_dir, staged.vault.load().office_id)
+        restored_anchor = AnchorFile(folder.data_dir, backup_slots.office_id)
         _swap_in(folder, staging)
         # The restored log is the one in force now: anchor it, or the next unlock would take the
         # (older) restored head for lost changes.
@@ -308,9 +372,69 @@ def restore_backup(
         Action.RESTORE,
         "backup",
         file.name,
-        {"created_at": manifest.get("created_at"), "audit_seq": audit_seq},
+        {
+            "created_at": manifest.get("created_at"),
+            "audit_seq": audit_seq,
+            "authorised_by": _authoriser(authorisation),
+            **({"replaced_office": replaced_office} if replaced_office else {}),
+        },
     )
     return office
+
+
+def _authoriser(authorisation: Authorisation | None) -> str:
+    if authorisation is None:
+        return ""
+    return "recovery key" if authorisation.recovery_key else authorisation.username
+
+
+def _authorise_replacing(
+    folder: OfficeFolder,
+    authorisation: Authorisation | None,
+    backup_office_id: str,
+    backup_office: dict[str, str],
+    replace_office: bool,
+) -> str | None:
+    """Check the right to replace the office set up here; its office id, or None if there is none.
+
+    A folder without readable key slots has no office whose credentials could be checked (a new
+    PC, or slots destroyed): as before, the backup's own credentials suffice there.
+    """
+    from .office import RECOVERY_LOCKOUT_NAME
+
+    try:
+        current = folder.vault.load()
+    except KeySlotsDamaged:
+        return None
+    if authorisation is None or not (authorisation.recovery_key or authorisation.username):
+        raise RestoreNeedsAuthorisation()
+    if authorisation.recovery_key:
+        folder.lockout.check(RECOVERY_LOCKOUT_NAME)
+        try:
+            folder.vault.unlock_recovery(authorisation.recovery_key).wipe()
+        except WrongCredentials:
+            raise WrongCredentials(retry_after=folder.lockout.failed(RECOVERY_LOCKOUT_NAME)) from None
+    else:
+        folder.lockout.check(authorisation.username)
+        try:
+            unlocked = folder.vault.unlock(authorisation.username, authorisation.password)
+        except WrongCredentials:
+            raise WrongCredentials(retry_after=folder.lockout.failed(authorisation.username)) from None
+        key = bytes(unlocked.keys[0])
+        unlocked.wipe()
+        try:
+            _require_restore_permission(folder.db_path, key, authorisation.username)
+        except (DatabaseDamaged, sqlcipher3.DatabaseError) as exc:
+            raise RestoreNeedsAuthorisation(
+                "The database on this computer cannot be read, so its chief's role cannot be "
+                "checked. Authorise the restore with the recovery key of this office."
+            ) from exc
+    if current.office_id != backup_office_id and not replace_office:
+        raise RestoreOtherOffice(
+            {**current.office, "office_id": current.office_id},
+            {**backup_office, "office_id": backup_office_id},
+        )
+    return current.office_id
 
 
 def _require_restore_permission(db_path: Path, data_key: bytes, username: str) -> None:

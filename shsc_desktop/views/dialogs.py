@@ -35,6 +35,7 @@ from .operations import run_in_background
 
 if TYPE_CHECKING:
     from ..services.accounts import AccountService
+    from ..services.backup import Authorisation
     from ..services.office import UnlockedOffice
 
 
@@ -362,23 +363,43 @@ class BackupSignInDialog(QDialog):
 
     credentials_entered = Signal(str, str)
 
-    def __init__(self, backup_file: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, backup_file: Path, parent: QWidget | None = None, current_users: list[str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("backupSignInDialog")
         self.backup_file = Path(backup_file)
+        self.current_users = list(current_users or [])
+        self.authorisation: Authorisation | None = None  # set on submit when an office is here
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = password_field("password")
+        self.current_intro = QLabel()
+        self.current_intro.setWordWrap(True)
+        self.current_user = QComboBox()
+        self.current_user.setObjectName("currentUser")
+        self.current_secret = password_field("currentSecret")
         self.error = error_label()
         self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
         self.form = QFormLayout()
         self.form.addRow(QLabel(), self.username)
         self.form.addRow(QLabel(), self.password)
+        self.current_form = QFormLayout()
+        self.current_form.addRow(QLabel(), self.current_user)
+        self.current_form.addRow(QLabel(), self.current_secret)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
+        if self.current_users:
+            # An office is set up here: replacing it needs its chief (or its recovery key) too.
+            layout.addWidget(self.current_intro)
+            layout.addLayout(self.current_form)
+        else:
+            self.current_intro.hide()
+            self.current_user.hide()
+            self.current_secret.hide()
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.ok_button.clicked.connect(self.submit)
@@ -395,6 +416,22 @@ class BackupSignInDialog(QDialog):
         )
         self.form.labelForField(self.username).setText(self.tr("User name:"))
         self.form.labelForField(self.password).setText(self.tr("Password:"))
+        self.current_intro.setText(
+            self.tr(
+                "An office is set up on this computer. Its chief must allow replacing its data: "
+                "her user name and password, or the office's recovery key."
+            )
+        )
+        chosen = max(0, self.current_user.currentIndex())
+        self.current_user.clear()
+        self.current_user.addItems(self.current_users)
+        self.current_user.addItem(self.tr("The recovery key"))
+        self.current_user.setCurrentIndex(chosen)
+        if self.current_users:
+            self.current_form.labelForField(self.current_user).setText(self.tr("Chief here:"))
+            self.current_form.labelForField(self.current_secret).setText(
+                self.tr("Her password, or the recovery key:")
+            )
         self.ok_button.setText(self.tr("Restore"))
         self.cancel_button.setText(self.tr("Cancel"))
 
@@ -407,6 +444,21 @@ class BackupSignInDialog(QDialog):
         if not self.username.text().strip() or not self.password.text():
             _show_problem(self.error, self.tr("Enter the user name and the password."))
             return
+        if self.current_users:
+            secret = self.current_secret.text()
+            if not secret:
+                _show_problem(
+                    self.error, self.tr("Enter the password of the chief here, or the recovery key.")
+                )
+                return
+            from ..services.backup import Authorisation
+
+            index = self.current_user.currentIndex()
+            self.authorisation = (
+                Authorisation(username=self.current_users[index], password=secret)
+                if index < len(self.current_users)
+                else Authorisation(recovery_key=secret)
+            )
         self.credentials_entered.emit(self.username.text().strip(), self.password.text())
         self.accept()
 

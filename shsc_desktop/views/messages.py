@@ -250,6 +250,14 @@ def error_text(error: ShscError) -> str:
             "Messages",
             "This backup is older than the data on this computer. Restoring it would lose newer records.",
         ),
+        "restore_needs_authorisation": QCoreApplication.translate(
+            "Messages",
+            "An office is set up on this computer. Restoring over it needs the password of its chief "
+            "or its recovery key. Nothing was changed.",
+        ),
+        "restore_other_office": QCoreApplication.translate(
+            "Messages", "This backup belongs to another office. Nothing was changed."
+        ),
         "audit_chain_broken": QCoreApplication.translate(
             "Messages",
             "The audit log has been altered or damaged. Restore the newest backup, or, as the chief, "

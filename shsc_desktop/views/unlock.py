@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +52,16 @@ from .i18n import LANGUAGES, current_language, language_name
 from .messages import confirm, error_text, wait_text
 from .operations import run_in_background
 from .screen import fit_to_screen
+
+if TYPE_CHECKING:
+    from ..services.backup import Authorisation
+
+
+def office_label(info: dict[str, str]) -> str:
+    """An office as the chief can tell it apart: name, code and the start of its id (a look-alike
+    office has the same name and code)."""
+    name = info.get("name_km" if current_language() == "km" else "name_en", "")
+    return f"{name} ({info.get('code', '')}, {info.get('office_id', '')[:8]})"
 
 
 def language_combo() -> QComboBox:
@@ -466,16 +478,30 @@ class UnlockWindow(QWidget):
 
     def restore_from_file(self, backup_file: Path) -> BackupSignInDialog:
         """Ask for the backup's user name and password, then restore it in the background."""
-        dialog = BackupSignInDialog(backup_file, self)
+        current_users = [self.user.itemText(i) for i in range(self.user.count())]
+        dialog = BackupSignInDialog(backup_file, self, current_users=current_users)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.credentials_entered.connect(
-            lambda user, password: self.restore(backup_file, user, password, allow_older=False)
+            lambda user, password: self.restore(
+                backup_file, user, password, allow_older=False, authorisation=dialog.authorisation
+            )
         )
         dialog.open()
         return dialog
 
-    def restore(self, backup_file: Path, username: str, password: str, allow_older: bool) -> None:
+    def restore(
+        self,
+        backup_file: Path,
+        username: str,
+        password: str,
+        allow_older: bool,
+        authorisation: Authorisation | None = None,
+        replace_office: bool = False,
+    ) -> None:
         from ..services.backup import restore_backup
+
+        def again(older: bool, replace: bool) -> None:
+            self.restore(backup_file, username, password, older, authorisation, replace)
 
         self._busy = True
         self.busy.show()
@@ -494,7 +520,22 @@ class UnlockWindow(QWidget):
                     self,
                     error_text(error) + "\n\n" + self.tr("Restore this older backup anyway?"),
                     self.tr("Restore anyway"),
-                    lambda: self.restore(backup_file, username, password, allow_older=True),
+                    lambda: again(True, replace_office),
+                )
+                return
+            if error.code == "restore_other_office":
+                confirm(
+                    self,
+                    self.tr(
+                        "This backup belongs to another office: %1. The office on this computer is %2. "
+                        "Replace the office on this computer with the other one? Its files are kept "
+                        "in a folder next to the data."
+                    )
+                    .replace("%1", office_label(getattr(error, "backup", {})))
+                    .replace("%2", office_label(getattr(error, "current", {}))),
+                    self.tr("Replace this office"),
+                    lambda: again(allow_older, True),
+                    QMessageBox.Icon.Warning,
                 )
                 return
             self.error.setText(error_text(error))
@@ -510,7 +551,13 @@ class UnlockWindow(QWidget):
         run_in_background(
             self,
             lambda _task: restore_backup(
-                self.folder, backup_file, username, password, allow_older=allow_older
+                self.folder,
+                backup_file,
+                username,
+                password,
+                allow_older=allow_older,
+                authorisation=authorisation,
+                replace_office=replace_office,
             ),
             on_success=restored,
             on_failure=failed,

@@ -22,7 +22,7 @@ from shsc_desktop.models.tables import AuditEntry, Contact
 from shsc_desktop.security import audit
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.accounts import AccountService
-from shsc_desktop.services.backup import BackupService, restore_backup
+from shsc_desktop.services.backup import Authorisation, BackupService, restore_backup
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
@@ -98,7 +98,7 @@ def test_backup_failed_backup_and_restore_each_write_one_entry(
         BackupService(chief).backup(blocker / "b2.shscbak")
     assert _new_actions(chief, before) == [("chief", Action.BACKUP_FAILED)]
     chief.lock("before restore")
-    office = restore_backup(folder, info.path, *CHIEF, allow_older=True)
+    office = restore_backup(folder, info.path, *CHIEF, allow_older=True, authorisation=Authorisation(*CHIEF))
     try:
         # The restored log continues the backup's chain: the unlock, then exactly one restore entry.
         assert _new_actions(office, info.audit_seq) == [("chief", Action.UNLOCK), ("chief", Action.RESTORE)]

@@ -27,7 +27,7 @@ from shsc_desktop.security.permissions import (
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
-from shsc_desktop.services.backup import BackupService, restore_backup
+from shsc_desktop.services.backup import Authorisation, BackupService, restore_backup
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
 
@@ -193,4 +193,6 @@ def test_clerk_cannot_restore_a_backup(tmp_path: Path, folder: OfficeFolder, chi
     assert after == before
     assert not [p for p in folder.data_dir.iterdir() if p.is_dir()]
     # The chief may.
-    restore_backup(folder, info.path, *CHIEF, allow_older=True).lock("test")
+    restore_backup(folder, info.path, *CHIEF, allow_older=True, authorisation=Authorisation(*CHIEF)).lock(
+        "test"
+    )

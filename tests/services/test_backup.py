@@ -21,6 +21,7 @@ from shsc_desktop.security import audit
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import (
+    Authorisation,
     BackupService,
     RestoreWouldDowngrade,
     read_manifest,
@@ -167,7 +168,7 @@ def test_a_flipped_byte_makes_the_backup_invalid_and_changes_nothing(
     backup.write_bytes(bytes(raw))
     before = _snapshot(folder.data_dir)
     with pytest.raises(BackupInvalid):
-        restore_backup(folder, backup, *CHIEF, allow_older=True)
+        restore_backup(folder, backup, *CHIEF, allow_older=True, authorisation=Authorisation(*CHIEF))
     assert _snapshot(folder.data_dir) == before
     assert _dirs(folder.data_dir) == []
 
@@ -176,11 +177,11 @@ def test_older_backup_is_refused_unless_allowed(two_offices: tuple[Path, OfficeF
     backup, folder = two_offices
     before = _snapshot(folder.data_dir)
     with pytest.raises(RestoreWouldDowngrade) as exc_info:
-        restore_backup(folder, backup, *CHIEF)
+        restore_backup(folder, backup, *CHIEF, authorisation=Authorisation(*CHIEF))
     assert exc_info.value.backup_seq < exc_info.value.current_seq
     assert "older" in str(exc_info.value)
     assert _snapshot(folder.data_dir) == before
-    office = restore_backup(folder, backup, *CHIEF, allow_older=True)
+    office = restore_backup(folder, backup, *CHIEF, allow_older=True, authorisation=Authorisation(*CHIEF))
     assert _counts(office)[:2] == (5, 5)
     office.lock("test")
     # The newer files were kept aside, not deleted.
@@ -195,8 +196,8 @@ def test_restoring_twice_within_one_second_works(two_offices: tuple[Path, Office
     for second in range(4):
         stamp = (now + timedelta(seconds=second)).strftime("%Y%m%dT%H%M%SZ")
         (folder.data_dir / f"replaced-{stamp}").mkdir()
-    restore_backup(folder, backup, *CHIEF, allow_older=True).lock("test")
-    restore_backup(folder, backup, *CHIEF, allow_older=True).lock("test")
+    restore_backup(folder, backup, *CHIEF, allow_older=True, authorisation=Authorisation(*CHIEF)).lock("test")
+    restore_backup(folder, backup, *CHIEF, allow_older=True, authorisation=Authorisation(*CHIEF)).lock("test")
     kept = [p for p in folder.data_dir.iterdir() if p.name.startswith("replaced-") and any(p.iterdir())]
     assert len(kept) == 2
 
@@ -208,7 +209,7 @@ def test_wrong_password_for_the_backup_replaces_nothing(
     backup, folder = two_offices
     before = _snapshot(folder.data_dir)
     with pytest.raises(WrongCredentials):
-        restore_backup(folder, backup, *who, allow_older=True)
+        restore_backup(folder, backup, *who, allow_older=True, authorisation=Authorisation(*CHIEF))
     assert _snapshot(folder.data_dir) == before
     assert _dirs(folder.data_dir) == []
 

@@ -130,3 +130,31 @@ def test_a_cut_audit_log_is_explained_and_the_chief_can_continue(qtbot, shell, n
     with shell.office.reading() as s:
         actions = list(s.scalars(select(AuditEntry.action)))
     assert "audit_loss_accepted" in actions
+
+
+def test_restoring_another_office_needs_the_chief_here_and_names_both(qtbot, shell, office_ready, tmp_path):
+    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.services.office import OfficeFolder
+
+    other = OfficeFolder(tmp_path / "elsewhere", kdf=KdfParams.fast_for_tests())
+    office, _key = other.create("commune", "120101", "chief", "attacker-password")
+    backup = BackupService(office).backup(tmp_path / "look-alike.shscbak").path
+    office.lock("test")
+    here_id = shell.folder.vault.load().office_id
+    shell.start()
+    window = shell.unlock_window
+    dialog = window.restore_from_file(backup)
+    assert dialog.current_user.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.username, "chief")
+    qtbot.keyClicks(dialog.password, "attacker-password")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible()  # the chief here has not allowed it yet
+    dialog.current_user.setCurrentText("chief")
+    qtbot.keyClicks(dialog.current_secret, CHIEF[1])
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_for_operations(qtbot)
+    question = answer_confirmation(qtbot, confirm=True)
+    assert here_id[:8] in question and other.vault.load().office_id[:8] in question
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: shell.main_window is not None)
+    assert shell.folder.vault.load().office_id != here_id
