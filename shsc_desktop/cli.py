@@ -160,8 +160,24 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _read_password(args: argparse.Namespace) -> str:
     if not args.password_stdin:
         raise ValidationFailed({"password": "Give the password on standard input with --password-stdin."})
-    line = sys.stdin.readline()
-    return line.rstrip("\r\n")
+    return _stdin_line("password")
+
+
+MAX_SECRET_LINE = 4096
+
+
+def _stdin_line(what: str) -> str:
+    """One line of standard input as UTF-8 text, bounded (``/dev/zero`` has no end of line)."""
+    raw = sys.stdin.buffer.readline(MAX_SECRET_LINE + 1)
+    if len(raw) > MAX_SECRET_LINE:
+        raise ValidationFailed(
+            {what: f"The {what} on standard input is longer than {MAX_SECRET_LINE} bytes."}
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationFailed({what: f"The {what} on standard input is not UTF-8 text."}) from None
+    return text.rstrip("\r\n")
 
 
 def _require_user(args: argparse.Namespace) -> str:
@@ -246,7 +262,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     password = _read_password(args)
     authorisation = None
     if args.current_user or args.current_recovery_key:
-        secret = sys.stdin.readline().rstrip("\r\n")
+        secret = _stdin_line("password")
         authorisation = (
             Authorisation(recovery_key=secret)
             if args.current_recovery_key
@@ -424,7 +440,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
     office = _unlock(args)
     try:
-        key_password = sys.stdin.readline().rstrip("\r\n")
+        key_password = _stdin_line("password")
         if not key_password:
             raise ValidationFailed(
                 {"password": "Give the password for the exported key on the second line of standard input."}

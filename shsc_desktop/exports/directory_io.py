@@ -46,6 +46,7 @@ from typing import Any
 
 from ..atomic import atomic_produce, atomic_write_bytes
 from ..errors import ImportProblems
+from ..inputs import regular_file_size
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -100,7 +101,7 @@ def _unguard(text: str) -> str:
 
 def _check_size(path: Path) -> None:
     try:
-        size = Path(path).stat().st_size
+        size = regular_file_size(Path(path))
     except OSError as exc:
         raise ImportProblems([(0, f"The file cannot be read: {exc.strerror or exc}")]) from exc
     if size > MAX_FILE_BYTES:

@@ -1,8 +1,10 @@
 """Back-off after failed unlock attempts, and the record of them until the next unlock.
 
-While the database is locked nothing can be written to it, so failed attempts are kept in a small
-side file (no secrets: a user name as typed, a count and times). After the next successful unlock the
-pending failures are moved into the audit log and the side file is cleared. The data is never wiped
+While the database is locked nothing can be written to it, so failed attempts are kept in the key-slot
+file, beside the slots (no secrets: a user name as typed, a count and times). A separate
+``lockout.json`` used to hold them: deleting it reset the back-off. The slot file cannot be deleted
+without losing every password (its second copy carries the same state). After the next successful
+unlock the pending failures are moved into the audit log and the state is cleared. The data is never wiped
 automatically, however many attempts fail: that would lose survivors' records.
 
 The delay doubles from the third failure on (1 s, 2 s, 4 s … capped at 5 minutes), per user name as
@@ -18,10 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_bytes
-from ..errors import StorageFailed, TooManyAttempts
+from ..errors import KeySlotsDamaged, StorageFailed, TooManyAttempts
+from .vault import Vault
 
 LOCKOUT_FILE = "lockout.json"
+SIDE_NAME = "lockout"
+RECOVERY_LOCKOUT_NAME = "#recovery"  # back-off counter of the recovery key
 FREE_ATTEMPTS = 2
 MAX_DELAY = 300.0
 
@@ -34,20 +38,43 @@ def delay_after(failures: int) -> float:
 
 class Lockout:
     def __init__(self, folder: Path, clock: Callable[[], float] = time.time) -> None:
-        self.path = Path(folder) / LOCKOUT_FILE
+        self.path = Path(folder) / LOCKOUT_FILE  # the old side file, read once and removed
+        self.vault = Vault(Path(folder))
         self.clock = clock
 
     def _load(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        with contextlib.suppress(KeySlotsDamaged):  # unlocking reports that itself
+            stored = self.vault.side_state(SIDE_NAME)
+            data = stored if isinstance(stored, dict) else {}
         try:
-            data = json.loads(self.path.read_text("utf-8"))
-            return data if isinstance(data, dict) else {}
+            legacy = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):
-            return {}
+            return data
+        if isinstance(legacy, dict):  # failures from before the move: kept, not forgotten
+            for username, entry in dict(legacy.get("users", {})).items():
+                data.setdefault("users", {}).setdefault(username, entry)
+            data.setdefault("pending", []).extend(list(legacy.get("pending", [])))
+        return data
 
     def _save(self, data: dict[str, Any]) -> None:
-        # If the side file cannot be written the back-off is lost, but unlocking must not fail.
-        with contextlib.suppress(StorageFailed):
-            atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        # If the state cannot be written the back-off is lost, but unlocking must not fail.
+        with contextlib.suppress(StorageFailed, KeySlotsDamaged):
+            self.vault.set_side_state(SIDE_NAME, data)
+            with contextlib.suppress(OSError):
+                self.path.unlink(missing_ok=True)
+
+    def state(self) -> dict[str, Any]:
+        """The whole back-off state (to carry it over when the slot file is replaced by a restore)."""
+        return self._load()
+
+    def carry_over(self, earlier: dict[str, Any]) -> None:
+        """Add ``earlier`` state to the current one: waits and unaudited failures survive a restore."""
+        data = self._load()
+        for username, entry in dict(earlier.get("users", {})).items():
+            data.setdefault("users", {}).setdefault(username, entry)
+        data.setdefault("pending", []).extend(list(earlier.get("pending", [])))
+        self._save(data)
 
     def check(self, username: str) -> None:
         """Raise ``TooManyAttempts`` while ``username`` must still wait."""

@@ -64,8 +64,11 @@ RECOVERY_GROUPS = 8
 RECOVERY_GROUP_LEN = 5
 MIN_PASSWORD_LENGTH = 8
 # Bounds a genuine slot never exceeds (see Slot._check_shape).
-MAX_KDF_MEMORY_KIB = 4 * 1024 * 1024  # 4 GiB
+# 1 GiB: 16 times the policy, yet within what an office PC can give; an edited 4 GiB used to end
+# in MemoryError (or the OOM killer) before any password was checked.
+MAX_KDF_MEMORY_KIB = 1024 * 1024
 MAX_KDF_ITERATIONS = 64
+MAX_KDF_WORK_KIB = 4 * 1024 * 1024  # memory × passes: a few seconds at most, never hours
 MAX_KDF_LANES = 16
 SEALED_PRIVATE_BYTES = 12 + 32 + 16  # nonce, X25519 private key, GCM tag
 
@@ -210,6 +213,7 @@ class Slot:
             and 1 <= k.lanes <= MAX_KDF_LANES
             and 8 * k.lanes <= k.memory_kib <= MAX_KDF_MEMORY_KIB
             and 1 <= k.iterations <= MAX_KDF_ITERATIONS
+            and k.memory_kib * k.iterations <= MAX_KDF_WORK_KIB
             and 16 <= len(self.salt) <= 64
             and len(self.public_key) == 32
             and len(self.sealed_private) == SEALED_PRIVATE_BYTES
@@ -352,6 +356,10 @@ class SlotFile:
     # The office's public keys ("signing", "identity"); None in an office set up before they existed.
     office_keys: dict[str, str] | None = None
     version: int = FORMAT_VERSION  # as read (the MAC covers it); every save writes the current one
+    # State that must be written while locked, so it cannot be sealed (the back-off after failed
+    # unlocks). Kept here because this file cannot be deleted without losing every password, and
+    # covered by the checksum only.
+    side: dict[str, Any] = field(default_factory=dict)
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -372,7 +380,9 @@ class SlotFile:
         ).hexdigest()
 
     def serialise(self) -> bytes:
-        doc = {"body": self.body(), "mac": self.mac}
+        doc: dict[str, Any] = {"body": self.body(), "mac": self.mac}
+        if self.side:
+            doc["side"] = self.side
         doc["checksum"] = hashlib.sha256(_canonical(doc)).hexdigest()
         return json.dumps(doc, indent=1, sort_keys=True).encode("utf-8")
 
@@ -389,7 +399,11 @@ class SlotFile:
         if not body["slots"]:
             # Every slot file we write has a user and a recovery slot; unlocking relies on one.
             raise ValueError("no slots")
+        side = doc.get("side", {})
+        if not isinstance(side, dict):
+            raise ValueError("side state is not an object")
         return cls(
+            side=side,
             office_id=str(body["office_id"]),
             generation=int(body["generation"]),
             office={str(k): str(v) for k, v in body["office"].items()},
@@ -487,6 +501,19 @@ class Vault:
 
     def office_info(self) -> dict[str, str]:
         return dict(self.load().office)
+
+    def side_state(self, name: str) -> Any:
+        """Unsealed state kept in the slot file (see ``SlotFile.side``); None if there is none."""
+        return self.load().side.get(name)
+
+    def set_side_state(self, name: str, value: Any) -> None:
+        """Rewrite both copies with ``name`` set; the slots, their generation and MAC are unchanged."""
+        sf = self.load()
+        sf.side[name] = value
+        raw = sf.serialise()
+        atomic_write_bytes(self.primary, raw)
+        with contextlib.suppress(StorageFailed):
+            atomic_write_bytes(self.copy, raw)
 
     # -- writing --------------------------------------------------------------------------------
 

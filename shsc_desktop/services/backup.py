@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 from sqlalchemy import Engine, func, select
+from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session
 
 from .. import __version__
@@ -46,12 +47,14 @@ from ..errors import (
     StorageFailed,
     WrongCredentials,
 )
+from ..inputs import regular_file_size
 from ..models import migrate
 from ..models.engine import connect_raw, integrity_problems, make_engine, session_factory
 from ..models.tables import AuditEntry, Contact, Incident, Meeting, Referral, User
 from ..security import audit
 from ..security.anchor import ANCHOR_FILE, AnchorFile, AnchorValue
 from ..security.audit import Action
+from ..security.lockout import RECOVERY_LOCKOUT_NAME
 from ..security.permissions import Actor, Perm, Role, require
 from ..security.vault import SLOT_FILE, SLOT_FILE_COPY, _hkdf
 
@@ -63,6 +66,7 @@ MANIFEST = "manifest.json"
 DB_MEMBER = "office.db"
 SLOTS_MEMBER = "keyslots.json"
 PAGES_PER_STEP = 256
+MAX_MANIFEST_BYTES = 1024 * 1024
 
 Progress = Callable[[int, int], None]
 
@@ -190,6 +194,8 @@ def _verify_copy(db_path: Path, data_key: bytes) -> tuple[int, dict[str, int], s
     try:
         if integrity_problems(conn):
             raise BackupInvalid("The backup copy failed its integrity check.")
+    except sqlcipher3.DatabaseError as exc:  # a page so damaged that the check itself fails
+        raise BackupInvalid("The database in the backup is damaged.") from exc
     finally:
         conn.close()
     engine = make_engine(db_path, data_key)
@@ -199,6 +205,8 @@ def _verify_copy(db_path: Path, data_key: bytes) -> tuple[int, dict[str, int], s
             if not report.ok:
                 raise BackupInvalid("The audit log in the backup copy does not verify.")
             return report.head_seq, _counts(s), report.head_hash
+    except sqlalchemy_exc.DatabaseError as exc:
+        raise BackupInvalid("The database in the backup is damaged.") from exc
     finally:
         engine.dispose()
 
@@ -285,10 +293,23 @@ class BackupService:
         return result
 
 
+def _check_archive(file: Path, zf: zipfile.ZipFile) -> None:
+    """Every member stored (we never compress) and no larger than the archive: no zip bomb can
+    fill the disk, whatever sizes a forged directory claims."""
+    size = regular_file_size(file)
+    for info in zf.infolist():
+        if info.compress_type != zipfile.ZIP_STORED or info.file_size > size:
+            raise BackupInvalid("This is not a readable SHSC Desktop backup file.")
+
+
 def read_manifest(file: Path) -> dict[str, Any]:
     """The unauthenticated manifest of a backup file (for display before restoring)."""
     try:
+        regular_file_size(Path(file))  # a pipe or a device is refused before zipfile opens it
         with zipfile.ZipFile(file) as zf:
+            _check_archive(Path(file), zf)
+            if zf.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+                raise BackupInvalid("This is not a readable SHSC Desktop backup file.")
             manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
             if not isinstance(manifest, dict) or manifest.get("format") != "shsc-backup":
                 raise BackupInvalid("This is not an SHSC Desktop backup file.")
@@ -361,7 +382,9 @@ def restore_backup(
         if current is not None and current > audit_seq and not allow_older:
             raise RestoreWouldDowngrade(audit_seq, current)
         restored_anchor = AnchorFile(folder.data_dir, backup_slots.office_id)
+        back_off = folder.lockout.state()
         _swap_in(folder, staging)
+        folder.lockout.carry_over(back_off)
         # The restored log is the one in force now: anchor it, or the next unlock would take the
         # (older) restored head for lost changes.
         restored_anchor.write(data_key, AnchorValue(audit_seq, head_hash))
@@ -400,8 +423,6 @@ def _authorise_replacing(
     A folder without readable key slots has no office whose credentials could be checked (a new
     PC, or slots destroyed): as before, the backup's own credentials suffice there.
     """
-    from .office import RECOVERY_LOCKOUT_NAME
-
     try:
         current = folder.vault.load()
     except KeySlotsDamaged:

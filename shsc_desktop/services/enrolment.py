@@ -17,16 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..atomic import atomic_write_bytes
 from ..errors import EnrolmentRejected, NotFound, ValidationFailed
+from ..inputs import read_regular
 from ..models.gazetteer import office_names
 from ..models.tables import EnrolledOffice
 from ..security import audit, keystore, pki
 from ..security.actions import Action
+from ..security.keyexport import encrypted_pkcs8_pem
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose
@@ -117,10 +118,10 @@ class KeysExport:
 
 def _read(path: Path, what: str) -> bytes:
     try:
-        size = Path(path).stat().st_size
-        if size > pki.MAX_ENROLMENT_FILE:
+        data = read_regular(Path(path), pki.MAX_ENROLMENT_FILE)
+        if len(data) > pki.MAX_ENROLMENT_FILE:
             raise EnrolmentRejected("malformed", f"This is not a {what} (too large).")
-        return Path(path).read_bytes()
+        return data
     except OSError as exc:
         raise ValidationFailed({"file": f"Cannot read {path}: {exc.strerror or exc}"}) from exc
 
@@ -425,11 +426,7 @@ class EnrolmentService:
                 if extra is not None and extra not in chain:
                     chain.append(extra)
             crls = keystore.trust_store(s).crls
-            key_pem = key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.BestAvailableEncryption(password.encode("utf-8")),
-            )
+            key_pem = encrypted_pkcs8_pem(key, password)
             files = {
                 encryption_key_file(level): (key_pem, 0o600),
                 encryption_cert_file(level): (pki.cert_pem(cert), 0o644),

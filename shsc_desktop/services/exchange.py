@@ -52,6 +52,7 @@ from ..exports.bundle import (
     open_bundle,
     write_bundle,
 )
+from ..inputs import read_regular
 from ..models.tables import BundleReceived, EnrolledOffice, ExportRecord, ImportedStatistics, Month
 from ..security import audit, keystore, pki
 from ..security.audit import Action
@@ -651,9 +652,10 @@ class ExchangeService:
     @staticmethod
     def _read(path: Path) -> bytes:
         try:
-            if path.stat().st_size > MAX_BUNDLE_SIZE:
+            data = read_regular(path, MAX_BUNDLE_SIZE)
+            if len(data) > MAX_BUNDLE_SIZE:
                 raise BundleRejected("too_large", "The file is larger than 5 MB; it is not a bundle.")
-            return path.read_bytes()
+            return data
         except OSError as exc:
             raise BundleRejected("unreadable", f"The file cannot be read: {exc.strerror or exc}") from exc
 

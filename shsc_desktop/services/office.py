@@ -9,7 +9,7 @@ Data folder layout::
     office.db, office.db-wal, office.db-shm   the SQLCipher database (every page encrypted)
     keyslots.json, keyslots.copy.json        key slots (see security.vault)
     audit-anchor.json                        the audit head outside the database (security.anchor)
-    lockout.json                             failed attempts waiting to be audited
+    (the back-off after failed unlocks lives inside keyslots.json: see security.lockout)
     backups/                                 automatic backups taken before a migration
 """
 
@@ -36,6 +36,7 @@ from ..errors import (
 from ..models.gazetteer import office_names
 from ..security.actions import Action
 from ..security.identity import OfficeKeys, UserGrant
+from ..security.lockout import RECOVERY_LOCKOUT_NAME as RECOVERY_LOCKOUT_NAME
 from ..security.lockout import Lockout
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL, ROLE_DEFAULT_GRANTS, Actor, Role
 from ..security.vault import KdfParams, Unlocked, Vault
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
 DB_FILE = "office.db"
 BACKUP_DIR = "backups"
-RECOVERY_LOCKOUT_NAME = "#recovery"  # back-off counter of the recovery key
 KDF_ENV = "SHSC_KDF"  # "fast" only in tests and the throw-away demo office
 
 
@@ -73,6 +73,8 @@ def kdf_from_environment() -> KdfParams:
 
 
 FULL_CHECK_AT_UNLOCK_BYTES = 16 * 1024 * 1024
+LITTER_AGE_SECONDS = 15 * 60
+OWNER_ONLY_FILES = ("keyslots.json", "keyslots.copy.json", "audit-anchor.json", "lockout.json")
 
 
 def _raise_if_damaged(conn: Any) -> None:
@@ -221,6 +223,50 @@ class OfficeFolder:
     def exists(self) -> bool:
         return self.vault.exists() or self.db_path.exists()
 
+    def tighten(self) -> None:
+        """Owner-only data folder (0700) and database files (0600), also for folders made before.
+
+        SQLite gives the WAL and shared-memory files the database file's mode, so this runs before
+        the database is opened. On Windows the installer limits the folder's ACL instead
+        (installer/BUILD.md).
+        """
+        if os.name != "posix" or not self.data_dir.is_dir():
+            return
+        with contextlib.suppress(OSError):
+            os.chmod(self.data_dir, 0o700)
+        for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", *OWNER_ONLY_FILES):
+            with contextlib.suppress(OSError):
+                os.chmod(self.data_dir / name, 0o600)
+
+    def sweep_litter(self, older_than: float = LITTER_AGE_SECONDS) -> list[str]:
+        """Remove what interrupted writes left behind: temporary files of atomic writes
+        (``.keyslots.json.*.tmp`` …), unpacked restores and half-made backups. Only leftovers older
+        than ``older_than`` seconds: another window may be writing one right now."""
+        import shutil
+
+        removed: list[str] = []
+        now = time.time()
+        for place in (self.data_dir, self.data_dir / BACKUP_DIR):
+            try:
+                entries = list(place.iterdir())
+            except OSError:
+                continue
+            for path in entries:
+                name = path.name
+                is_tmp = name.startswith(".") and name.endswith(".tmp")
+                is_dir = name.startswith((".shsc-backup-", ".restore-"))
+                try:
+                    if not (is_tmp or is_dir) or now - path.lstat().st_mtime < older_than:
+                        continue
+                    if is_dir and path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()
+                except OSError:
+                    continue
+                removed.append(name)
+        return removed
+
     def info(self) -> OfficeInfo:
         if not self.exists():
             raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
@@ -264,7 +310,8 @@ class OfficeFolder:
         from .identities import SEALED_SETTING
 
         info = OfficeInfo(level=level, code=code, **names)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.tighten()
         role = ADMIN_ROLE_BY_LEVEL[level]
         grants = ROLE_DEFAULT_GRANTS[role]
         data_key, recovery, keys = self.vault.create(
@@ -275,8 +322,11 @@ class OfficeFolder:
             role=role.value,
             grants=frozenset(g.value for g in grants),
         )
+        # Created owner-only before SQLCipher writes to it (its WAL then gets the same mode).
+        os.close(os.open(self.db_path, os.O_CREAT | os.O_WRONLY, 0o600))
         engine = make_engine(self.db_path, data_key)
         migrate.upgrade(engine)
+        self.tighten()
         anchor.attach(engine, self.anchor_file(), bytes(data_key))
         with session_factory(engine)() as s, s.begin():
             anchor.mark_anchored(s)
@@ -312,6 +362,7 @@ class OfficeFolder:
         """
         if not self.exists():
             raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
+        self.sweep_litter()
         self.lockout.check(username)
         try:
             unlocked = self.vault.unlock(username, password)
@@ -362,6 +413,7 @@ class OfficeFolder:
         if not self.db_path.exists():
             unlocked.wipe()
             raise DatabaseDamaged("The database file of this office is missing. Restore it from a backup.")
+        self.tighten()
         key_index, checked = self._find_working_key(unlocked)
         key_count = len(unlocked.keys)
         anchor_keys = [bytes(k) for k in unlocked.keys]
@@ -515,6 +567,14 @@ class OfficeFolder:
         from ..models.engine import connect_raw
 
         last_error: DatabaseDamaged | None = None
+        not_an_office = DatabaseDamaged(
+            "The database file of this office is empty or is not an office database. "
+            "Restore it from a backup."
+        )
+        if self.db_path.stat().st_size == 0:
+            # SQLCipher would take an empty file for a new database and write one into it.
+            unlocked.wipe()
+            raise not_an_office
         for index, key in enumerate(unlocked.keys):
             try:
                 conn = connect_raw(self.db_path, key)
@@ -522,6 +582,11 @@ class OfficeFolder:
                 last_error = exc
                 continue
             try:
+                if not conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
+                ).fetchone()[0]:
+                    unlocked.wipe()
+                    raise not_an_office
                 if self.db_path.stat().st_size > FULL_CHECK_AT_UNLOCK_BYTES:
                     return index, False
                 _raise_if_damaged(conn)

@@ -366,6 +366,14 @@ def test_openssl_reads_a_real_bundle_with_exported_keys(chain: Chain, tmp_path: 
         "-out", "signed.der",
     )  # fmt: skip
     assert dec.returncode == 0, dec.stderr
+    # The exported key resists guessing: PBES2 with PBKDF2-HMAC-SHA256 at >= 600,000 iterations
+    # (it used to be 2,048), as openssl itself reads the file.
+    parsed = run("asn1parse", "-in", "district-encryption-key.pem").stdout.decode()
+    assert ":PBES2" in parsed and ":PBKDF2" in parsed and ":hmacWithSHA256" in parsed
+    iterations = [int(line.rsplit(":", 1)[1], 16) for line in parsed.splitlines() if "prim: INTEGER" in line]
+    assert max(iterations) >= 600_000, parsed
+    wrong = run("pkey", "-in", "district-encryption-key.pem", "-passin", "pass:wrong-guess", "-noout")
+    assert wrong.returncode != 0
     ver = run(
         "cms", "-verify", "-inform", "DER", "-in", "signed.der", "-binary", "-CAfile", "ministry-root.pem",
         "-crl_check_all", "-purpose", "smimesign", "-out", "payload.json",
