@@ -442,6 +442,10 @@
         <translation>Audit log verified</translation>
     </message>
     <message>
+        <source>Unencrypted emergency copy written with the recovery key</source>
+        <translation>Unencrypted emergency copy written with the recovery key</translation>
+    </message>
+    <message>
         <source>Loss of recent audit entries accepted by the chief</source>
         <translation>Loss of recent audit entries accepted by the chief</translation>
     </message>

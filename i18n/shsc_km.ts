@@ -442,6 +442,10 @@
         <translation>បានផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម</translation>
     </message>
     <message>
+        <source>Unencrypted emergency copy written with the recovery key</source>
+        <translation>បានសរសេរច្បាប់ចម្លងបន្ទាន់ដែលមិនបានអ៊ិនគ្រីប ដោយប្រើកូនសោសង្គ្រោះ</translation>
+    </message>
+    <message>
         <source>Loss of recent audit entries accepted by the chief</source>
         <translation>ប្រធានបានទទួលយកការបាត់បង់ធាតុកំណត់ហេតុសវនកម្មថ្មីៗ</translation>
     </message>

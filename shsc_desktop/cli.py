@@ -144,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_globals(ap, suppress=True)
 
+    p = command(
+        "recover",
+        "EMERGENCY: write an UNENCRYPTED copy of every record (the recovery key on stdin; audited)",
+    )
+    p.add_argument("--to", required=True, type=Path, metavar="FILE", help="the new, unencrypted SQLite file")
+
     command("self-test", "check that this build can open a database, render a PDF, build a bundle")
     return parser
 
@@ -330,6 +336,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    from .services.office import OfficeFolder
+    from .services.recovery import write_plain_copy
+
+    recovery_key = _stdin_line("recovery key")
+    if not recovery_key.strip():
+        raise ValidationFailed({"recovery key": "Give the recovery key on the first line of standard input."})
+    copy = write_plain_copy(OfficeFolder(_data_dir(args)), recovery_key, args.to)
+    print("!" * 78)
+    print(f"WARNING: {copy.path} holds EVERY record of this office, survivors' names included,")
+    print("UNENCRYPTED. Anyone who can read the file can read them. Keep it only on an encrypted or")
+    print("offline medium, and delete it as soon as the emergency is over. This copy is recorded in")
+    print("the office's audit log.")
+    print("!" * 78)
+    print(f"Plain copy written: {copy.path} ({copy.tables} tables)")
+    return 0
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from .services.selftest import run_self_test
     from .views.selftest_qt import check_qt
@@ -471,6 +495,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify": cmd_verify,
     "enroll": cmd_enroll,
     "keys": cmd_keys,
+    "recover": cmd_recover,
 }
 
 

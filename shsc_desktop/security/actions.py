@@ -40,6 +40,7 @@ class Action:
     PRINT = "print"
     AUDIT_VERIFIED = "audit_verified"
     AUDIT_LOSS_ACCEPTED = "audit_loss_accepted"
+    PLAIN_COPY_WRITTEN = "plain_copy_written"
     IMPORT_REJECTED = "import_rejected"
     ENROL_REQUEST = "enrol_request"
     ENROL_SIGNED = "enrol_signed"

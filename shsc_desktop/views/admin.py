@@ -77,6 +77,9 @@ def action_label(action: str) -> str:
         "import": QCoreApplication.translate("AuditActions", "Bundle imported"),
         "print": QCoreApplication.translate("AuditActions", "Printed"),
         "audit_verified": QCoreApplication.translate("AuditActions", "Audit log verified"),
+        "plain_copy_written": QCoreApplication.translate(
+            "AuditActions", "Unencrypted emergency copy written with the recovery key"
+        ),
         "audit_loss_accepted": QCoreApplication.translate(
             "AuditActions", "Loss of recent audit entries accepted by the chief"
         ),
