@@ -29,8 +29,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
-    """Yield a binary file; on normal exit it replaces ``target`` atomically."""
+def atomic_writer(target: Path, mode: int = 0o600, sync_folder: bool = True) -> Iterator[BinaryIO]:
+    """Yield a binary file; on normal exit it replaces ``target`` atomically.
+
+    ``sync_folder=False`` leaves the rename itself to the file system's own schedule: after a power
+    cut the file is then either the new one or the previous one, whole (for the audit anchor, where
+    the previous one is harmless and each commit should not pay a second fsync)."""
     target = Path(target)
     folder = target.parent
     try:
@@ -47,7 +51,8 @@ def atomic_writer(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        if sync_folder:
+            _fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -58,8 +63,8 @@ def atomic_writer(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
         raise
 
 
-def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600) -> None:
-    with atomic_writer(target, mode) as fh:
+def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600, sync_folder: bool = True) -> None:
+    with atomic_writer(target, mode, sync_folder) as fh:
         fh.write(data)
 
 
