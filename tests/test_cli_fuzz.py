@@ -244,3 +244,12 @@ def test_hostile_output_targets_are_one_line(
     for target in (hostile["empty"] / "below-a-file", Path("/proc/no-such/x"), hostile["fifo"] / "x"):
         result = run(["backup", "-o", target, *data], stdin=f"{CHIEF[1]}\n".encode())
         assert_one_line_failure(result)
+
+
+def test_a_huge_backup_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.shscbak"
+    with open(huge, "wb") as fh:
+        fh.truncate(9 * 1024**3)  # sparse: no disk space used
+    data = ["--data-dir", tmp_path / "new-pc", "--user", "chief", "--password-stdin"]
+    line = assert_one_line_failure(run(["restore", huge, *data], stdin=f"{CHIEF[1]}\n".encode()))
+    assert "larger than any office's backup" in line

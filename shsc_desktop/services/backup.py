@@ -67,6 +67,7 @@ DB_MEMBER = "office.db"
 SLOTS_MEMBER = "keyslots.json"
 PAGES_PER_STEP = 256
 MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_BACKUP_BYTES = 8 * 1024**3  # a district after decades of imports stays far below this
 
 Progress = Callable[[int, int], None]
 
@@ -305,7 +306,9 @@ def _check_archive(file: Path, zf: zipfile.ZipFile) -> None:
 def read_manifest(file: Path) -> dict[str, Any]:
     """The unauthenticated manifest of a backup file (for display before restoring)."""
     try:
-        regular_file_size(Path(file))  # a pipe or a device is refused before zipfile opens it
+        # A pipe or a device is refused before zipfile opens it (it would wait or read forever).
+        if regular_file_size(Path(file)) > MAX_BACKUP_BYTES:
+            raise BackupInvalid("The file is far larger than any office's backup; it was not read.")
         with zipfile.ZipFile(file) as zf:
             _check_archive(Path(file), zf)
             if zf.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
