@@ -43,6 +43,7 @@ from ..errors import (
     Cancelled,
     DatabaseDamaged,
     KeySlotsDamaged,
+    PermissionDenied,
     ShscError,
     StorageFailed,
     WrongCredentials,
@@ -445,9 +446,17 @@ def _authorise_replacing(
         except WrongCredentials:
             raise WrongCredentials(retry_after=folder.lockout.failed(authorisation.username)) from None
         key = bytes(unlocked.keys[0])
+        grant, problem = unlocked.grant, unlocked.problem
         unlocked.wipe()
+        if problem:
+            raise PermissionDenied("This user's rights could not be confirmed; ask the chief.")
         try:
-            _require_restore_permission(folder.db_path, key, authorisation.username)
+            if grant is not None:
+                # The role the office signed into her slot, not the column a clerk can edit; it
+                # needs no readable database either.
+                require(Actor("", authorisation.username, Role(grant.role)), Perm.RESTORE)
+            else:  # an office set up before signed roles: the database's role column
+                _require_restore_permission(folder.db_path, key, authorisation.username)
         except (DatabaseDamaged, sqlcipher3.DatabaseError) as exc:
             raise RestoreNeedsAuthorisation(
                 "The database on this computer cannot be read, so its chief's role cannot be "

@@ -36,7 +36,6 @@ def _add_incident(quick: QuickOffice) -> None:
             Incident(
                 incident_code=CODE,
                 survivor_code="S1",
-                survivor_name="Synthetic Survivor",
                 date_reported=date(2024, 5, 3),
                 period="2024-05",
                 gbv_type="physical",
