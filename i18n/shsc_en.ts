@@ -1941,6 +1941,22 @@
         <translation>The bundle number jumps far ahead of the last one imported; the chief must confirm.</translation>
     </message>
     <message>
+        <source>The bundle holds a table or a row that SHSC Desktop does not know. Ask the sender to export the month again with an up-to-date version.</source>
+        <translation>The bundle holds a table or a row that SHSC Desktop does not know. Ask the sender to export the month again with an up-to-date version.</translation>
+    </message>
+    <message>
+        <source>A table in the bundle is incomplete or not in the expected form.</source>
+        <translation>A table in the bundle is incomplete or not in the expected form.</translation>
+    </message>
+    <message>
+        <source>A number in the bundle is not a possible count (negative, too large or not a number). Tell the chief: the sender&apos;s computer may be faulty or misused.</source>
+        <translation>A number in the bundle is not a possible count (negative, too large or not a number). Tell the chief: the sender&apos;s computer may be faulty or misused.</translation>
+    </message>
+    <message>
+        <source>The totals in the bundle do not match its own figures. Tell the chief: the sender&apos;s computer may be faulty or misused.</source>
+        <translation>The totals in the bundle do not match its own figures. Tell the chief: the sender&apos;s computer may be faulty or misused.</translation>
+    </message>
+    <message>
         <source>The certificate file did not pass its checks.</source>
         <translation>The certificate file did not pass its checks.</translation>
     </message>

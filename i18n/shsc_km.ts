@@ -1941,6 +1941,22 @@
         <translation>លេខកញ្ចប់ទិន្នន័យលោតឆ្ងាយពីលេខចុងក្រោយដែលបាននាំចូល ប្រធានត្រូវបញ្ជាក់។</translation>
     </message>
     <message>
+        <source>The bundle holds a table or a row that SHSC Desktop does not know. Ask the sender to export the month again with an up-to-date version.</source>
+        <translation>កញ្ចប់ទិន្នន័យមានតារាង ឬជួរដែល SHSC Desktop មិនស្គាល់។ សូមស្នើឱ្យអ្នកផ្ញើនាំចេញខែនោះម្តងទៀតដោយប្រើកំណែថ្មី។</translation>
+    </message>
+    <message>
+        <source>A table in the bundle is incomplete or not in the expected form.</source>
+        <translation>តារាងមួយក្នុងកញ្ចប់ទិន្នន័យមិនពេញលេញ ឬមិនមានទម្រង់ដូចការរំពឹងទុក។</translation>
+    </message>
+    <message>
+        <source>A number in the bundle is not a possible count (negative, too large or not a number). Tell the chief: the sender&apos;s computer may be faulty or misused.</source>
+        <translation>លេខមួយក្នុងកញ្ចប់ទិន្នន័យមិនមែនជាចំនួនដែលអាចមាន (អវិជ្ជមាន ធំពេក ឬមិនមែនជាលេខ)។ សូមប្រាប់ប្រធាន៖ កុំព្យូទ័ររបស់អ្នកផ្ញើអាចមានបញ្ហា ឬត្រូវបានប្រើខុស។</translation>
+    </message>
+    <message>
+        <source>The totals in the bundle do not match its own figures. Tell the chief: the sender&apos;s computer may be faulty or misused.</source>
+        <translation>សរុបក្នុងកញ្ចប់ទិន្នន័យមិនត្រូវនឹងតួលេខរបស់វាផ្ទាល់។ សូមប្រាប់ប្រធាន៖ កុំព្យូទ័ររបស់អ្នកផ្ញើអាចមានបញ្ហា ឬត្រូវបានប្រើខុស។</translation>
+    </message>
+    <message>
         <source>The certificate file did not pass its checks.</source>
         <translation>ឯកសារវិញ្ញាបនបត្រមិនបានឆ្លងកាត់ការពិនិត្យទេ។</translation>
     </message>

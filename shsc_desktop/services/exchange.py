@@ -62,7 +62,8 @@ from ..security.pki import Level, Purpose, TrustStore
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .snapshots import published
-from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period, suppress
+from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period
+from .table_check import check_tables
 
 MAX_SEQUENCE_JUMP = 1000
 
@@ -364,7 +365,6 @@ class Totals:
     nil_reports: tuple[str, ...]
     missing: tuple[str, ...]  # enrolled, no report
     tables: tuple[CountTable, ...]
-    exact: bool  # False at the ministry when some district cells were suppressed ("12+": at least 12)
 
     def table(self, key: str) -> CountTable:
         return next(t for t in self.tables if t.key == key)
@@ -377,9 +377,8 @@ def _deadline(period: str, days: int) -> dt.date:
 
 
 def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
-    """Add up one statistics table of several offices. Exact when every cell is a number; a cell with
-    a suppressed contribution becomes ``"<known>+"`` (at least that many) and the table loses its
-    totals (only at the ministry, whose districts send suppressed tables)."""
+    """Add up one statistics table of several offices, cell by cell. Every cell is an exact count
+    (``check_tables`` refused anything else on import), so the sums and their totals are exact."""
     first = dicts[0]
     rows: list[str] = []
     cols: list[str] = []
@@ -387,33 +386,20 @@ def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
         rows += [r for r in d["rows"] if r not in rows]
         cols += [c for c in d["cols"] if c not in cols]
     counts: dict[tuple[str, str], int] = {}
-    marked: set[tuple[str, str]] = set()
     for d in dicts:
         for r in d["rows"]:
             for c in d["cols"]:
-                v = d["cells"][r][c]
-                if isinstance(v, int) and not isinstance(v, bool):
-                    counts[r, c] = counts.get((r, c), 0) + v
-                else:
-                    marked.add((r, c))
+                counts[r, c] = counts.get((r, c), 0) + int(d["cells"][r][c])
     subtotals = {name: g["rows"] for name, g in dict(first.get("subtotals", {})).items()}
-    if not marked:
-        return CountTable.build(
-            key,
-            first["row_list"],
-            first["col_list"],
-            counts,
-            rows=rows,
-            cols=cols,
-            additive=bool(first["additive"]),
-            subtotals=subtotals,
-        )
-    cells = tuple(
-        tuple(f"{counts.get((r, c), 0)}+" if (r, c) in marked else counts.get((r, c), 0) for c in cols)
-        for r in rows
-    )
-    return CountTable(
-        key, first["row_list"], first["col_list"], tuple(rows), tuple(cols), cells, additive=False
+    return CountTable.build(
+        key,
+        first["row_list"],
+        first["col_list"],
+        counts,
+        rows=rows,
+        cols=cols,
+        additive=bool(first["additive"]),
+        subtotals=subtotals,
     )
 
 
@@ -459,7 +445,9 @@ class ExchangeService:
         totals = self._totals(s, period)
         if not totals.reporting and not totals.missing:
             return None
-        tables = {t.key: suppress(t, self.threshold).to_dict() for t in totals.tables}
+        # exact counts: the bundle is encrypted to the ministry, which is entitled to them; only
+        # documents printed or shared outside the chain are suppressed (issue 9 point 6)
+        tables = {t.key: t.to_dict() for t in totals.tables}
         on_time = sum(
             1
             for c in self._completeness(s, (period,), DEFAULT_DEADLINE_DAYS).cells
@@ -635,6 +623,7 @@ class ExchangeService:
         data = self._read(Path(path))
         vb = open_bundle(data, key, cert, trust, self.clock())
         self._check_sender(vb, own_ca)
+        check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]))
         return VerifyResult(
             Path(path),
             vb.sender_code,
@@ -694,6 +683,7 @@ class ExchangeService:
                 data = self._read(path)
                 vb = open_bundle(data, key, cert, trust, self.clock(), cache)
                 self._check_sender(vb, own_ca)
+                check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]))
                 verified.append((i, path, data, vb))
             except BundleRejected as exc:
                 reject(i, path, exc)
@@ -921,5 +911,4 @@ class ExchangeService:
             nil_reports=tuple(sorted(r.sender_code for r in rows if r.nil_report)),
             missing=tuple(sorted(set(expected) - set(reporting))),
             tables=tables,
-            exact=all(t.additive or all(isinstance(v, int) for row in t.cells for v in row) for t in tables),
         )

@@ -138,6 +138,24 @@ BUNDLE_REASONS = {
     "sequence_jump": QT_TRANSLATE_NOOP(
         "Messages", "The bundle number jumps far ahead of the last one imported; the chief must confirm."
     ),
+    "tables_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The bundle holds a table or a row that SHSC Desktop does not know. Ask the sender to export "
+        "the month again with an up-to-date version.",
+    ),
+    "tables_malformed": QT_TRANSLATE_NOOP(
+        "Messages", "A table in the bundle is incomplete or not in the expected form."
+    ),
+    "tables_bad_count": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A number in the bundle is not a possible count (negative, too large or not a number). Tell "
+        "the chief: the sender's computer may be faulty or misused.",
+    ),
+    "tables_inconsistent": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The totals in the bundle do not match its own figures. Tell the chief: the sender's "
+        "computer may be faulty or misused.",
+    ),
 }
 
 # One clear sentence per reason a certificate request or package is refused (``EnrolmentRejected``).

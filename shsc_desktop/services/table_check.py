@@ -1,0 +1,223 @@
+"""Strict check of a verified bundle's ``tables`` before anything of it is stored (issue 9 point 7).
+
+A signature proves who sent a bundle, not that its numbers make sense: a compromised or buggy office
+can sign negative counts, 10¹⁵, strings, tables without rows or a table with 400,000 unknown keys.
+Everything the district shows, prints, sums and sends on reads these tables, so they are checked here
+against the indicator catalogue's :func:`~shsc_desktop.services.reporting.catalogue.bundle_table_schema`:
+
+* only known tables, each with its own row and column code lists and no unknown cells;
+* every cell an integer from 0 to ``MAX_COUNT`` (no suppression marks: counts travel exact);
+* totals (row, column, grand, subtotal) present exactly when the table adds up, and equal to the sums;
+* a few relations that hold by definition (IPV ≤ all incidents; reports received ≤ expected).
+
+A violation is a :class:`BundleRejected` with one of four reasons, each with its own translated
+sentence in the GUI, and a message naming the table and cell for the command line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import BundleRejected
+from ..models.codes import SUBTOTAL
+from .reporting.catalogue import bundle_table_schema
+
+UNKNOWN = "tables_unknown"
+MALFORMED = "tables_malformed"
+BAD_COUNT = "tables_bad_count"
+INCONSISTENT = "tables_inconsistent"
+
+MAX_COUNT = 1_000_000
+"""The largest count a bundle's cell may hold: far above any plausible national year to date, far
+below what would overflow a sum or a spreadsheet cell."""
+
+_PERIOD = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """One table of :func:`bundle_table_schema`, ready to check against."""
+
+    key: str
+    row_list: str
+    col_list: str
+    additive: bool
+    rows: frozenset[str] | None  # None: months "YYYY-MM" (the trend)
+    cols: frozenset[str]
+    levels: frozenset[str]
+
+    @classmethod
+    def of(cls, key: str, d: Mapping[str, Any]) -> TableSchema:
+        rows = d["rows"]
+        return cls(
+            key,
+            d["row_list"],
+            d["col_list"],
+            bool(d["additive"]),
+            frozenset(rows) if rows is not None else None,
+            frozenset(d["cols"]),
+            frozenset(d["levels"]),
+        )
+
+    def allows(self, list_name: str, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        allowed = self.rows if list_name == self.row_list else self.cols
+        return bool(_PERIOD.match(code)) if allowed is None else code in allowed
+
+
+def _schema() -> dict[str, TableSchema]:
+    return {key: TableSchema.of(key, d) for key, d in bundle_table_schema().items()}
+
+
+_FIELDS = frozenset({"key", "row_list", "col_list", "rows", "cols", "cells", "additive", "threshold"})
+_TOTALS = frozenset({"row_totals", "col_totals", "total"})
+
+
+def _fail(reason: str, message: str) -> BundleRejected:
+    return BundleRejected(reason, message[:300])
+
+
+def _count(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+        raise _fail(BAD_COUNT, f"{where}: {str(value)[:20]!r} is not a count between 0 and {MAX_COUNT}.")
+    return value
+
+
+def _codes(d: Mapping[str, Any], name: str, list_name: str, spec: TableSchema) -> list[str]:
+    codes = d.get(name)
+    if not isinstance(codes, list) or not codes:
+        raise _fail(MALFORMED, f"Table {spec.key}: no {name}.")
+    if len(set(map(str, codes))) != len(codes):
+        raise _fail(MALFORMED, f"Table {spec.key}: the same code twice in {name}.")
+    for code in codes:
+        if not spec.allows(list_name, code):
+            raise _fail(UNKNOWN, f"Table {spec.key}: unknown code {str(code)[:20]!r} in {name}.")
+    return list(codes)
+
+
+def _check_table(key: str, d: Any, spec: TableSchema) -> None:
+    if not isinstance(d, dict):
+        raise _fail(MALFORMED, f"Table {key} is not a table.")
+    allowed = _FIELDS | (_TOTALS if spec.additive else frozenset()) | {"subtotals"}
+    wrong = (_FIELDS - set(d)) | (set(d) - allowed)
+    if wrong:
+        names = sorted(str(k)[:20] for k in wrong)[:5]
+        raise _fail(MALFORMED, f"Table {key}: fields {names} missing or unknown.")
+    if (d["key"], d["row_list"], d["col_list"], d["additive"]) != (
+        key,
+        spec.row_list,
+        spec.col_list,
+        spec.additive,
+    ):
+        raise _fail(MALFORMED, f"Table {key}: not the table its name says.")
+    if d["threshold"] is not None:
+        raise _fail(MALFORMED, f"Table {key}: suppressed counts; bundles carry exact counts.")
+    rows = _codes(d, "rows", spec.row_list, spec)
+    cols = _codes(d, "cols", spec.col_list, spec)
+    cells = d["cells"]
+    if not isinstance(cells, dict) or set(cells) != set(rows):
+        raise _fail(MALFORMED, f"Table {key}: the cells do not match the rows.")
+    grid: dict[tuple[str, str], int] = {}
+    for r in rows:
+        line = cells[r]
+        if not isinstance(line, dict) or set(line) != set(cols):
+            raise _fail(MALFORMED, f"Table {key}, row {r}: the cells do not match the columns.")
+        for c in cols:
+            grid[r, c] = _count(line[c], f"Table {key}, {r} × {c}")
+    if spec.additive:
+        _check_totals(key, d, rows, cols, grid)
+    _check_subtotals(key, d.get("subtotals", {}), rows, cols, grid, spec)
+
+
+def _check_totals(
+    key: str, d: Mapping[str, Any], rows: list[str], cols: list[str], grid: dict[tuple[str, str], int]
+) -> None:
+    expected_col = {c: sum(grid[r, c] for r in rows) for c in cols}
+    sums: list[tuple[str, Any, Any]] = [
+        ("col_totals", d.get("col_totals"), expected_col),
+        ("total", d.get("total"), sum(expected_col.values())),
+    ]
+    if len(cols) > 1:
+        sums.append(("row_totals", d.get("row_totals"), {r: sum(grid[r, c] for c in cols) for r in rows}))
+    elif "row_totals" in d:
+        raise _fail(MALFORMED, f"Table {key}: row totals in a one-column table.")
+    for name, given, want in sums:
+        if isinstance(want, dict):
+            if not isinstance(given, dict) or set(given) != set(want):
+                raise _fail(MALFORMED, f"Table {key}: {name} do not match the table.")
+            for code, value in want.items():
+                if _count(given[code], f"Table {key}, {name} {code}") != value:
+                    raise _fail(INCONSISTENT, f"Table {key}: {name} {code} is not the sum of its cells.")
+        elif _count(given, f"Table {key}, total") != want:
+            raise _fail(INCONSISTENT, f"Table {key}: the total is not the sum of its cells.")
+
+
+def _check_subtotals(
+    key: str,
+    groups: Any,
+    rows: list[str],
+    cols: list[str],
+    grid: dict[tuple[str, str], int],
+    spec: TableSchema,
+) -> None:
+    if not isinstance(groups, dict) or not set(groups) <= set(SUBTOTAL.codes()):
+        raise _fail(MALFORMED, f"Table {key}: unknown subtotals.")
+    for name, group in groups.items():
+        if not isinstance(group, dict) or set(group) != {"rows", "values"}:
+            raise _fail(MALFORMED, f"Table {key}: subtotal {name} is not well formed.")
+        members = group["rows"]
+        if not isinstance(members, list) or not all(isinstance(m, str) and m in rows for m in members):
+            raise _fail(UNKNOWN, f"Table {key}: subtotal {name} names rows it may not.")
+        values = group["values"]
+        if not isinstance(values, dict) or set(values) != set(cols):
+            raise _fail(MALFORMED, f"Table {key}: subtotal {name} does not match the columns.")
+        for c in cols:
+            if _count(values[c], f"Table {key}, subtotal {name}") != sum(grid[m, c] for m in members):
+                raise _fail(INCONSISTENT, f"Table {key}: subtotal {name} is not the sum of its rows.")
+
+
+def _cell(tables: Mapping[str, Any], key: str, row: str, col: str) -> int | None:
+    table = tables.get(key)
+    if table is None or row not in table["rows"] or col not in table["cols"]:
+        return None
+    value: int = table["cells"][row][col]
+    return value
+
+
+def _check_relations(tables: Mapping[str, Any]) -> None:
+    """Relations that hold by definition, whatever the data."""
+    for col in ("this_month", "same_month_last_year", "year_to_date"):
+        ipv = _cell(tables, "headline", "ipv_incidents", col)
+        new = _cell(tables, "headline", "new_incidents", col)
+        if ipv is not None and new is not None and ipv > new:
+            raise _fail(INCONSISTENT, f"Table headline: more IPV incidents than incidents ({col}).")
+    names = ("expected", "reported", "on_time", "nil_report")
+    rep = {r: _cell(tables, "reporting", r, "count") for r in names}
+    expected, reported = rep["expected"], rep["reported"]
+    if expected is None or reported is None:
+        return
+    parts = (rep["on_time"], rep["nil_report"])
+    if reported > expected or any(v is not None and v > reported for v in parts):
+        raise _fail(INCONSISTENT, "Table reporting: more reports than expected.")
+
+
+def check_tables(tables: Any, sender_level: str) -> None:
+    """Raise :class:`BundleRejected` when a bundle's tables are not what a genuine office sends."""
+    if not isinstance(tables, dict):
+        raise _fail(MALFORMED, "The bundle's tables are not tables.")
+    if not tables:
+        return  # a nil report
+    schema = _schema()
+    for key in tables:
+        spec = schema.get(key)
+        if spec is None or sender_level not in spec.levels:
+            raise _fail(UNKNOWN, f"Unknown table {str(key)[:40]!r} ({len(tables)} tables in the bundle).")
+    if "headline" not in tables:
+        raise _fail(MALFORMED, "The bundle has no headline table.")
+    for key, table in tables.items():
+        _check_table(key, table, schema[key])
+    _check_relations(tables)

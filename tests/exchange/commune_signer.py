@@ -1,0 +1,82 @@
+"""Validly signed bundles with any content, made with a real, enrolled commune's own keys.
+
+The adversary here is an office whose keys are genuine (a compromised or faulty commune PC): the
+signature, the chain and the recipient all check out, so only the district's own rules stand between
+its payload and the district's totals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from shsc_desktop.exports.bundle import build_bundle, make_payload
+from shsc_desktop.security import keystore
+from shsc_desktop.security.keystore import DbKeyStore
+from shsc_desktop.security.pki import Purpose
+from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.services.statistics import StatisticsService
+
+AUDIT_HASH = "cd" * 32
+
+
+@dataclass
+class CommuneSigner:
+    code: str
+    key: rsa.RSAPrivateKey
+    cert: x509.Certificate
+    chain: tuple[x509.Certificate, ...]
+    crls: list[x509.CertificateRevocationList]
+    recipient: x509.Certificate
+
+    @classmethod
+    def of(cls, office: UnlockedOffice) -> CommuneSigner:
+        with office.reading() as s:
+            store = DbKeyStore(s)
+            cert, recipient = store.cert("signing"), store.cert("recipient")
+            assert cert is not None and recipient is not None
+            return cls(
+                office.info.code,
+                store.key(Purpose.SIGNING, office.data_key),
+                cert,
+                store.chain()[:-1],
+                keystore.stored_crls(s),
+                recipient,
+            )
+
+    def bundle(
+        self,
+        folder: Path,
+        tables: dict[str, Any] | None,
+        *,
+        period: str,
+        sequence: int = 1,
+        revision: int = 1,
+        created_at: dt.datetime | None = None,
+        audit_head: tuple[int, str] = (7, AUDIT_HASH),
+        name: str = "",
+    ) -> Path:
+        payload = make_payload(
+            sequence=sequence,
+            period=period,
+            revision=revision,
+            audit_head=audit_head,
+            tables=tables,
+            created_at=created_at,
+        )
+        data = build_bundle(payload, self.key, self.cert, self.chain, self.crls, self.recipient)
+        folder.mkdir(parents=True, exist_ok=True)
+        name = name or f"{self.code}-{period}-s{sequence}-r{revision}-{payload['bundle_id'][:8]}.shsc"
+        path = folder / name
+        path.write_bytes(data)
+        return path
+
+
+def genuine_tables(office: UnlockedOffice, period: str) -> dict[str, Any]:
+    """What the commune's own statistics service would send for ``period``."""
+    return {t.key: t.to_dict() for t in StatisticsService(office).monthly(period).tables}
