@@ -678,8 +678,8 @@
         <translation>Save</translation>
     </message>
     <message>
-        <source>Green: on time · yellow: late · red: missing · grey: nil report (on time or late).</source>
-        <translation>Green: on time · yellow: late · red: missing · grey: nil report (on time or late).</translation>
+        <source>Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on time or late) · white: before the office&apos;s first expected month · ⚠: dates to check. On time means sent by the office (its signed date, Phnom Penh time) within the deadline.</source>
+        <translation>Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on time or late) · white: before the office&apos;s first expected month · ⚠: dates to check. On time means sent by the office (its signed date, Phnom Penh time) within the deadline.</translation>
     </message>
     <message>
         <source>Nil report, late</source>
@@ -702,12 +702,20 @@
         <translation>Missing</translation>
     </message>
     <message>
+        <source>Not enrolled</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>Not expected yet</source>
+        <translation>Not expected yet</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>Office</translation>
     </message>
     <message>
-        <source>Received %1, revision %2</source>
-        <translation>Received %1, revision %2</translation>
+        <source>⚠ %1, %2: the sending date signed by the office cannot be right beside the date it arrived (%3). Check the clocks of both computers.</source>
+        <translation>⚠ %1, %2: the sending date signed by the office cannot be right beside the date it arrived (%3). Check the clocks of both computers.</translation>
     </message>
     <message>
         <source>Reporting rate</source>
@@ -716,6 +724,18 @@
     <message>
         <source>%1 of %2 (%3%), on time %4</source>
         <translation>%1 of %2 (%3%), on time %4</translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 (Phnom Penh time), revision %3</source>
+        <translation>Sent %1, received %2 (Phnom Penh time), revision %3</translation>
+    </message>
+    <message>
+        <source>%1: no. %2</source>
+        <translation>%1: no. %2</translation>
+    </message>
+    <message>
+        <source>Bundles not received yet (ask the office for them): %1</source>
+        <translation>Bundles not received yet (ask the office for them): %1</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3083,10 @@
     <message>
         <source>Missing</source>
         <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Not enrolled</translation>
     </message>
     <message>
         <source>Number</source>

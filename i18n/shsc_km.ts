@@ -678,8 +678,8 @@
         <translation>រក្សាទុក</translation>
     </message>
     <message>
-        <source>Green: on time · yellow: late · red: missing · grey: nil report (on time or late).</source>
-        <translation>បៃតង៖ ទាន់ពេល · លឿង៖ យឺត · ក្រហម៖ ខ្វះ · ប្រផេះ៖ របាយការណ៍គ្មានករណី (ទាន់ពេល ឬយឺត)។</translation>
+        <source>Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on time or late) · white: before the office&apos;s first expected month · ⚠: dates to check. On time means sent by the office (its signed date, Phnom Penh time) within the deadline.</source>
+        <translation>បៃតង៖ ទាន់ពេល · លឿង៖ យឺត · ក្រហម៖ ខ្វះ ឬមិនទាន់ចុះឈ្មោះ · ប្រផេះ៖ របាយការណ៍គ្មានករណី (ទាន់ពេល ឬយឺត) · ស៖ មុនខែដំបូងដែលការិយាល័យត្រូវរាយការណ៍ · ⚠៖ កាលបរិច្ឆេទត្រូវពិនិត្យ។ ទាន់ពេល មានន័យថាការិយាល័យបានផ្ញើ (តាមកាលបរិច្ឆេទដែលខ្លួនបានចុះហត្ថលេខា ម៉ោងភ្នំពេញ) ក្នុងកំណត់ពេល។</translation>
     </message>
     <message>
         <source>Nil report, late</source>
@@ -702,12 +702,20 @@
         <translation>ខ្វះ</translation>
     </message>
     <message>
+        <source>Not enrolled</source>
+        <translation>មិនទាន់ចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Not expected yet</source>
+        <translation>មិនទាន់ត្រូវរាយការណ៍</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>ការិយាល័យ</translation>
     </message>
     <message>
-        <source>Received %1, revision %2</source>
-        <translation>បានទទួល %1 កំណែទី %2</translation>
+        <source>⚠ %1, %2: the sending date signed by the office cannot be right beside the date it arrived (%3). Check the clocks of both computers.</source>
+        <translation>⚠ %1, %2៖ កាលបរិច្ឆេទផ្ញើដែលការិយាល័យបានចុះហត្ថលេខា មិនអាចត្រឹមត្រូវបានទេ បើធៀបនឹងកាលបរិច្ឆេទដែលបានមកដល់ (%3)។ សូមពិនិត្យនាឡិការបស់កុំព្យូទ័រទាំងពីរ។</translation>
     </message>
     <message>
         <source>Reporting rate</source>
@@ -716,6 +724,18 @@
     <message>
         <source>%1 of %2 (%3%), on time %4</source>
         <translation>%1 ក្នុងចំណោម %2 (%3%) ទាន់ពេល %4</translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 (Phnom Penh time), revision %3</source>
+        <translation>ផ្ញើ %1 ទទួល %2 (ម៉ោងភ្នំពេញ) កំណែទី %3</translation>
+    </message>
+    <message>
+        <source>%1: no. %2</source>
+        <translation>%1៖ លេខ %2</translation>
+    </message>
+    <message>
+        <source>Bundles not received yet (ask the office for them): %1</source>
+        <translation>កញ្ចប់ទិន្នន័យដែលមិនទាន់បានទទួល (សូមស្នើសុំពីការិយាល័យ)៖ %1</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3083,10 @@
     <message>
         <source>Missing</source>
         <translation>ខ្វះ</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>មិនទាន់ចុះឈ្មោះ</translation>
     </message>
     <message>
         <source>Number</source>

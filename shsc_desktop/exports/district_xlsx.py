@@ -48,6 +48,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "title": ("Monthly tables", "តារាងប្រចាំខែ"),
     "month": ("Month", "ខែ"),
     "office": ("Office", "ការិយាល័យ"),
+    "code": ("Code", "លេខកូដ"),
+    "status": ("Report", "របាយការណ៍"),
+    "reported": ("Received", "បានទទួល"),
+    "nil_report": ("Nil report (nothing to report)", "របាយការណ៍គ្មានករណី"),
+    "missing": ("Not reported", "មិនបានរាយការណ៍"),
+    "not_enrolled": ("Not enrolled", "មិនទាន់ចុះឈ្មោះ"),
     "total": ("Total", "សរុប"),
     "number": ("Number", "ចំនួន"),
     "breakdown": ("Incidents by office and type of violence", "ករណីតាមការិយាល័យ និងប្រភេទអំពើហិង្សា"),
@@ -88,13 +94,17 @@ def write_district_tables(
     target: Path,
     stats: MonthlyStatistics,
     breakdown: CountTable,
-    office_names: dict[str, str],
+    offices: list[tuple[str, str, str]],
     office: OfficeInfo,
     lang: str,
     *,
     threshold: int = 5,
 ) -> None:
-    """Write ``stats`` (suppressed) and the per-office ``breakdown`` (suppressed) to ``target``."""
+    """Write ``stats`` (suppressed) and the per-office ``breakdown`` (suppressed) to ``target``.
+
+    ``offices`` lists every office expected (code, name, status: reported | nil_report | missing |
+    not_enrolled); the "By office" sheet has one row each, with its code and status, and empty
+    cells — never zeros — for an office that did not report."""
     if stats.threshold is None or breakdown.threshold is None:
         raise ValueError("only suppressed tables may leave the office")
     from openpyxl import Workbook
@@ -127,13 +137,24 @@ def write_district_tables(
     other["A1"].font = Font(bold=True, size=13)
     other.append([f"{_t('month', lang)}: {period_label(stats.period, lang)}"])
     other.append([])
-    for i, row in enumerate(_rows(breakdown, lang, office_names)):
-        other.append(row)
-        if i == 0:
-            for cell in other[other.max_row]:
-                cell.font = bold
-                cell.alignment = Alignment(wrap_text=True)
-    other.column_dimensions["A"].width = 30
+    body = _rows(breakdown, lang)
+    by_code = dict(zip(breakdown.rows, body[1:], strict=False))
+    header = [_t("code", lang), _t("office", lang), _t("status", lang), *body[0][1:]]
+    other.append(header)
+    for cell in other[other.max_row]:
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True)
+    for code, name, status in offices:
+        values = by_code.get(code)
+        figures = values[1:] if values is not None and status in ("reported", "nil_report") else []
+        other.append([code, name, _t(status, lang), *figures])
+    if breakdown.col_totals:
+        other.append(["", _t("total", lang), "", *body[-1][1:]])
+        for cell in other[other.max_row]:
+            cell.font = bold
+    other.column_dimensions["A"].width = 10
+    other.column_dimensions["B"].width = 30
+    other.column_dimensions["C"].width = 18
 
     def produce(tmp: Path) -> None:
         workbook.save(tmp)

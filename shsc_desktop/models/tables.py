@@ -349,6 +349,8 @@ class EnrolledOffice(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None, info=M)
     revoke_reason: Mapped[str] = mapped_column(Text, default="", info=M)
+    reporting_start: Mapped[str | None] = mapped_column(String(7), default=None, info=M)
+    """First month ``YYYY-MM`` a report is expected (None: the month of enrolment, Phnom Penh time)."""
 
 
 class ExportRecord(Base):
@@ -390,6 +392,7 @@ class BundleReceived(Base):
     sequence_gap: Mapped[int] = mapped_column(Integer, default=0, info=M)
     sender_audit_head: Mapped[str] = mapped_column(String(80), default="", info=M)
     signed_data: Mapped[bytes] = mapped_column(LargeBinary, info=M)  # the inner SignedData: evidence
+    created_at: Mapped[datetime | None] = mapped_column(default=None, info=M)  # signed by the sender
     imported_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
     imported_by: Mapped[str] = mapped_column(String(64), info=M)
 
@@ -407,6 +410,8 @@ class ImportedStatistics(Base):
     nil_report: Mapped[bool] = mapped_column(Boolean, default=False, info=S)
     tables: Mapped[str] = mapped_column(Text, default="{}", info=S)  # JSON: table key → CountTable dict
     first_received_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    first_sent_at: Mapped[datetime | None] = mapped_column(default=None, info=M)
+    """The signed creation time of the first bundle received for the month: decides timeliness."""
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
 
 

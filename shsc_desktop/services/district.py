@@ -23,13 +23,14 @@ from sqlalchemy import select
 from ..errors import ValidationFailed
 from ..exports.district_xlsx import write_district_tables
 from ..exports.summary_pdf import build_monthly_summary
+from ..models import gazetteer
 from ..models.codes import GBV_TYPE
 from ..models.tables import EnrolledOffice, ImportedStatistics, Month, Setting
 from ..security import audit
 from ..security.actions import Action
 from ..security.permissions import Perm, require
 from ..security.pki import Level
-from .exchange import DEFAULT_DEADLINE_DAYS, Completeness, ExchangeService, Totals
+from .exchange import DEFAULT_DEADLINE_DAYS, NIL_REPORT, Completeness, ExchangeService, Totals
 from .months import MonthService
 from .office import UnlockedOffice
 from .statistics import (
@@ -76,7 +77,7 @@ class BreakdownRow:
     code: str
     name_km: str
     name_en: str
-    status: str  # reported | nil_report | missing
+    status: str  # reported | nil_report | missing | not_enrolled
     total: Cell
     by_type: dict[str, Cell]  # GBV type code → incidents
 
@@ -102,15 +103,15 @@ def recent_periods(now: dt.datetime, count: int) -> list[str]:
 
 
 def month_rates(completeness: Completeness) -> list[MonthRate]:
+    """Expected = every office of the gazetteer whose reporting has started (not enrolled ones
+    included: they are expected and cannot send yet); months before an office's start do not count."""
     rates = []
-    expected = len({c.code for c in completeness.cells})
     for period in completeness.periods:
-        counts = completeness.counts(period)
-        reported = expected - counts["missing"]
-        on_time = sum(
-            1 for c in completeness.cells if c.period == period and c.status != "missing" and not c.late
-        )
-        rates.append(MonthRate(period, expected, reported, on_time, counts["nil_report"]))
+        cells = [c for c in completeness.cells if c.period == period and c.expected]
+        reported = sum(1 for c in cells if c.reported)
+        on_time = sum(1 for c in cells if c.reported and not c.late)
+        nil = sum(1 for c in cells if c.status == NIL_REPORT)
+        rates.append(MonthRate(period, len(cells), reported, on_time, nil))
     return rates
 
 
@@ -203,7 +204,8 @@ class DistrictService:
         totals = self.exchange.district_totals(period)
         statistics = self._statistics(period, totals)
         with self.office.reading() as s:
-            names = {r.code: (r.name_km, r.name_en) for r in s.scalars(select(EnrolledOffice))}
+            names = {p.code: (p.name_km, p.name_en) for p in gazetteer.communes(self.office.info.code)}
+            names.update({r.code: (r.name_km, r.name_en) for r in s.scalars(select(EnrolledOffice))})
             rows = {
                 r.sender_code: r
                 for r in s.scalars(select(ImportedStatistics).where(ImportedStatistics.period == period))
@@ -214,7 +216,8 @@ class DistrictService:
             name_km, name_en = names.get(code, ("", ""))
             row = rows.get(code)
             if row is None:
-                breakdown.append(BreakdownRow(code, name_km, name_en, "missing", 0, {}))
+                status = "not_enrolled" if code in totals.not_enrolled else "missing"
+                breakdown.append(BreakdownRow(code, name_km, name_en, status, 0, {}))
                 continue
             tables = json.loads(row.tables)
             by_type: dict[str, Cell] = {t: 0 for t in types}
@@ -251,7 +254,7 @@ class DistrictService:
 
     def _reporting_table(self, period: str, totals: Totals) -> CountTable:
         comp = self.exchange.completeness([period], self.deadline_days())
-        on_time = sum(1 for c in comp.cells if c.status != "missing" and not c.late)
+        on_time = sum(1 for c in comp.cells if c.reported and not c.late)
         counts = {
             "expected": len(totals.reporting) + len(totals.missing),
             "reported": len(totals.reporting),
@@ -268,28 +271,15 @@ class DistrictService:
         return replace(stats, tables=tables, follow_ups=(), threshold=self.threshold)
 
     def shared_breakdown(self, period: str) -> tuple[DistrictMonth, CountTable]:
-        """The per-office breakdown (rows: offices, columns: GBV types) as a suppressed table."""
+        """The per-office breakdown (rows: the offices that reported, columns: GBV types) as a
+        suppressed table. Offices without a report are not rows of zeros: the month's
+        ``breakdown`` statuses say why they are absent."""
         month = self.month(period)
-        counts: dict[tuple[str, str], int] = {}
-        exact = True
-        for row in month.breakdown:
-            for t in month.types:
-                value = row.by_type.get(t, 0)
-                if not isinstance(value, int):
-                    exact = False
-                    value = 0
-                counts[row.code, t] = value
+        present = [r for r in month.breakdown if r.status in ("reported", "nil_report")]
+        counts = {(r.code, t): int(r.by_type.get(t, 0)) for r in present for t in month.types}
         table = CountTable.build(
-            "breakdown",
-            "office",
-            "gbv_type",
-            counts,
-            rows=[r.code for r in month.breakdown],
-            cols=list(month.types),
+            "breakdown", "office", "gbv_type", counts, rows=[r.code for r in present], cols=list(month.types)
         )
-        if not exact:  # the ministry: districts sent suppressed cells
-            cells = tuple(tuple(r.by_type.get(t, 0) for t in month.types) for r in month.breakdown)
-            table = replace(table, cells=cells, row_totals=(), col_totals=(), total=None, additive=False)
         return month, _shareable(table, self.threshold)
 
     # -- files that leave the office -----------------------------------------------------------------
@@ -325,10 +315,10 @@ class DistrictService:
             raise ValidationFailed({"lang": "The language must be km or en."})
         stats = self.shared_statistics(period)
         month, breakdown = self.shared_breakdown(period)
-        names = {r.code: r.name(lang) for r in month.breakdown}
+        offices = [(r.code, r.name(lang), r.status) for r in month.breakdown]
         target = Path(target)
         write_district_tables(
-            target, stats, breakdown, names, self.office.info, lang, threshold=self.threshold
+            target, stats, breakdown, offices, self.office.info, lang, threshold=self.threshold
         )
         self.office.audit(
             Action.PRINT,

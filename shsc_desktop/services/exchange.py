@@ -12,10 +12,15 @@ Rules (security.md §5.4, TUF's rollback / fast-forward lessons), per sender:
 * period after the current month → rejected ``future_period``;
 * a newer revision of a month already received → ``updated``; an older one → ``older_revision``;
   the same revision with different content → ``conflict``;
-* ``sequence`` not above the highest accepted from this sender → ``replayed``;
-* ``sequence`` more than ``MAX_SEQUENCE_JUMP`` above it → ``sequence_jump`` (fast-forward defence),
-  unless a chief confirms; a smaller gap is accepted and reported (a bundle is missing);
+* ``sequence`` already used by another bundle of this sender → ``replayed``. The sequence numbers
+  seen form a *set*: any unseen number is accepted in any order, so a late October (1) after
+  November (2) is imported, and the numbers still missing are reported as gaps;
+* ``sequence`` more than ``MAX_SEQUENCE_JUMP`` above the highest seen → ``sequence_jump``
+  (fast-forward defence), unless a chief confirms;
 * otherwise ``imported``.
+
+A re-export of the same approval is the same signed content (same bundle id and sequence): it is
+``already_imported`` where it arrived, imported where the first copy was lost, and leaves no gap.
 
 The caller records the accepted bundle (id, content hash, sender, period, revision, sequence) in the
 same transaction as the imported tables, so a crash leaves nothing or everything.
@@ -28,8 +33,8 @@ import enum
 import hashlib
 import hmac
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,6 +58,7 @@ from ..exports.bundle import (
     write_bundle,
 )
 from ..inputs import read_regular
+from ..models import gazetteer
 from ..models.tables import BundleReceived, EnrolledOffice, ExportRecord, ImportedStatistics, Month
 from ..security import audit, keystore, pki
 from ..security.audit import Action
@@ -62,7 +68,7 @@ from ..security.pki import Level, Purpose, TrustStore
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .snapshots import published
-from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period
+from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period, shift_period
 from .table_check import check_tables
 
 MAX_SEQUENCE_JUMP = 1000
@@ -95,7 +101,7 @@ class ReceivedLog(Protocol):
 
     def latest_for_month(self, sender_code: str, period: str) -> ReceivedBundle | None: ...
 
-    def highest_sequence(self, sender_code: str) -> int: ...
+    def sequences(self, sender_code: str) -> set[int]: ...
 
 
 class MemoryReceivedLog:
@@ -114,14 +120,19 @@ class MemoryReceivedLog:
         found = [e for e in self.entries if e.sender_code == sender_code and e.period == period]
         return max(found, key=lambda e: e.revision) if found else None
 
-    def highest_sequence(self, sender_code: str) -> int:
-        return max((e.sequence for e in self.entries if e.sender_code == sender_code), default=0)
+    def sequences(self, sender_code: str) -> set[int]:
+        return {e.sequence for e in self.entries if e.sender_code == sender_code}
 
 
 @dataclass(frozen=True)
 class Decision:
     outcome: Outcome
-    gap: int = 0  # how many sequence numbers were skipped (missing bundles to ask for)
+    gap: int = 0  # sequence numbers below this one not received yet (missing bundles to ask for)
+
+
+def missing_sequences(seen: set[int]) -> tuple[int, ...]:
+    """The numbers from 1 to the highest seen that have not arrived: bundles to ask for."""
+    return tuple(n for n in range(1, max(seen, default=0)) if n not in seen)
 
 
 def _current_period(now: dt.datetime) -> str:
@@ -161,20 +172,21 @@ def decide(
                 f"{vb.revision} was already imported. Tell the chief.",
             )
         outcome = Outcome.UPDATED
-    highest = log.highest_sequence(vb.sender_code)
-    if vb.sequence <= highest:
+    seen = log.sequences(vb.sender_code)
+    if vb.sequence in seen:
         raise BundleRejected(
             "replayed",
-            f"Bundle number {vb.sequence} from {vb.sender_code} is not newer than number {highest}, "
-            "already imported; it is an old or replayed bundle.",
+            f"Bundle number {vb.sequence} from {vb.sender_code} was already imported as another "
+            "bundle; this one is a replayed or forged copy.",
         )
+    highest = max(seen, default=0)
     if vb.sequence > highest + MAX_SEQUENCE_JUMP and not allow_sequence_jump:
         raise BundleRejected(
             "sequence_jump",
             f"Bundle number {vb.sequence} from {vb.sender_code} jumps far ahead of number {highest}; "
             "a chief must confirm it.",
         )
-    return Decision(outcome, gap=vb.sequence - highest - 1)
+    return Decision(outcome, gap=sum(1 for n in range(1, vb.sequence) if n not in seen))
 
 
 # ===================================================================================================
@@ -210,11 +222,9 @@ class DbReceivedLog:
         )
         return self._entry(row)
 
-    def highest_sequence(self, sender_code: str) -> int:
-        value = self.s.scalar(
-            select(func.max(BundleReceived.sequence)).where(BundleReceived.sender_code == sender_code)
-        )
-        return int(value or 0)
+    def sequences(self, sender_code: str) -> set[int]:
+        query = select(BundleReceived.sequence).where(BundleReceived.sender_code == sender_code)
+        return set(self.s.scalars(query))
 
 
 class _OverlayLog:
@@ -238,8 +248,8 @@ class _OverlayLog:
         ]
         return max(found, key=lambda e: e.revision) if found else None
 
-    def highest_sequence(self, sender_code: str) -> int:
-        return max(self.mem.highest_sequence(sender_code), self.db.highest_sequence(sender_code))
+    def sequences(self, sender_code: str) -> set[int]:
+        return self.mem.sequences(sender_code) | self.db.sequences(sender_code)
 
 
 @dataclass(frozen=True)
@@ -325,6 +335,43 @@ ON_TIME = "on_time"
 LATE = "late"
 MISSING = "missing"
 NIL_REPORT = "nil_report"
+NOT_ENROLLED = "not_enrolled"  # in the gazetteer, no certificate yet: expected, cannot send
+NOT_EXPECTED = "not_expected"  # before the office's reporting start: not counted at all
+REPORTED_STATUSES = (ON_TIME, LATE, NIL_REPORT)
+
+PHNOM_PENH_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Phnom_Penh")
+"""Cambodia's time (UTC+7 all year, no daylight saving): months and deadlines are judged in it."""
+CLOCK_TOLERANCE = dt.timedelta(hours=12)
+"""How far a bundle's signed creation time may lie after its import before the dates disagree."""
+
+
+@dataclass(frozen=True)
+class ExpectedOffice:
+    code: str
+    name_en: str
+    name_km: str
+    start: str | None  # first month expected ("YYYY-MM"); None: not enrolled (expected, cannot send)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def local_period(moment: dt.datetime) -> str:
+    local = moment.astimezone(PHNOM_PENH_TIME)
+    return f"{local.year:04d}-{local.month:02d}"
+
+
+def _month_end(period: str) -> dt.datetime:
+    """The first instant after the month, Phnom Penh time."""
+    year, month = int(period[:4]), int(period[5:7])
+    return dt.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=PHNOM_PENH_TIME)
+
+
+def dates_disagree(period: str, sent: dt.datetime, received: dt.datetime) -> bool:
+    """The sender's signed creation time cannot be right: before the month ended, or after the
+    district received the bundle (beyond clock drift). A clock set wrong, or a back-dated bundle."""
+    return sent < _month_end(period) or sent > received + CLOCK_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -333,10 +380,20 @@ class CompletenessCell:
     name_en: str
     name_km: str
     period: str
-    status: str  # on_time | late | missing | nil_report
-    received_at: dt.datetime | None
+    status: str  # on_time | late | missing | nil_report | not_enrolled | not_expected
+    received_at: dt.datetime | None  # when this office first imported the month (UTC)
     revision: int
-    late: bool  # received after the deadline (also for nil reports)
+    late: bool  # sent after the deadline, Phnom Penh time (also for nil reports)
+    sent_at: dt.datetime | None = None  # the sender's signed creation time of its first bundle (UTC)
+    dates_disagree: bool = False  # sent_at is implausible beside received_at: check the clocks
+
+    @property
+    def expected(self) -> bool:
+        return self.status != NOT_EXPECTED
+
+    @property
+    def reported(self) -> bool:
+        return self.status in REPORTED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -344,12 +401,14 @@ class Completeness:
     periods: tuple[str, ...]
     deadline_days: int
     cells: tuple[CompletenessCell, ...]
+    gaps: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Sender → bundle numbers not received (below its highest): bundles to ask for."""
 
     def cell(self, code: str, period: str) -> CompletenessCell:
         return next(c for c in self.cells if c.code == code and c.period == period)
 
     def counts(self, period: str) -> dict[str, int]:
-        out = {ON_TIME: 0, LATE: 0, MISSING: 0, NIL_REPORT: 0}
+        out = {ON_TIME: 0, LATE: 0, MISSING: 0, NIL_REPORT: 0, NOT_ENROLLED: 0, NOT_EXPECTED: 0}
         for c in self.cells:
             if c.period == period:
                 out[c.status] += 1
@@ -363,8 +422,9 @@ class Totals:
     period: str
     reporting: tuple[str, ...]  # codes with a report (nil reports included)
     nil_reports: tuple[str, ...]
-    missing: tuple[str, ...]  # enrolled, no report
+    missing: tuple[str, ...]  # expected this month (enrolled or not), no report
     tables: tuple[CountTable, ...]
+    not_enrolled: tuple[str, ...] = ()  # of the missing: in the gazetteer, not enrolled yet
 
     def table(self, key: str) -> CountTable:
         return next(t for t in self.tables if t.key == key)
@@ -752,6 +812,7 @@ class ExchangeService:
             if decision.outcome is Outcome.ALREADY_IMPORTED:
                 return result(decision)
             head = vb.payload["audit_head"]
+            sent = dt.datetime.strptime(vb.payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
             s.add(
                 BundleReceived(
                     bundle_id=vb.bundle_id,
@@ -768,6 +829,7 @@ class ExchangeService:
                     sequence_gap=decision.gap,
                     sender_audit_head=f"{head['seq']}:{head['hash']}",
                     signed_data=vb.signed_data,
+                    created_at=sent,
                     imported_at=now,
                     imported_by=self.actor.username,
                 )
@@ -784,6 +846,7 @@ class ExchangeService:
                         nil_report=vb.nil_report,
                         tables=tables_json,
                         first_received_at=now,
+                        first_sent_at=sent,
                         updated_at=now,
                     )
                 )
@@ -826,7 +889,7 @@ class ExchangeService:
 
     # -- completeness and totals -------------------------------------------------------------------
 
-    def _expected(self, s: Session) -> dict[str, EnrolledOffice]:
+    def _enrolled(self, s: Session) -> dict[str, EnrolledOffice]:
         below = Level.COMMUNE if self.level is Level.DISTRICT else Level.DISTRICT
         rows = s.scalars(
             select(EnrolledOffice).where(
@@ -835,10 +898,30 @@ class ExchangeService:
         )
         return {r.code: r for r in rows}
 
+    def _expected(self, s: Session) -> dict[str, ExpectedOffice]:
+        """Every office expected to report here: at a district every commune of the district in the
+        gazetteer (enrolled or not); at the ministry the enrolled districts."""
+        out: dict[str, ExpectedOffice] = {}
+        if self.level is Level.DISTRICT:
+            for p in gazetteer.communes(self.office.info.code):
+                out[p.code] = ExpectedOffice(p.code, p.name_en, p.name_km, None)
+        for code, row in self._enrolled(s).items():
+            # the first report due after enrolment is the previous month's
+            start = row.reporting_start or shift_period(local_period(_utc(row.enrolled_at)), -1)
+            known = out.get(code)
+            out[code] = ExpectedOffice(
+                code,
+                row.name_en or (known.name_en if known else ""),
+                row.name_km or (known.name_km if known else ""),
+                start,
+            )
+        return out
+
     def completeness(
         self, periods: Sequence[str], deadline_days: int = DEFAULT_DEADLINE_DAYS
     ) -> Completeness:
-        """Each enrolled lower office × month: on time / late / missing / nil report."""
+        """Each lower office × month: on time / late / missing / nil report / not enrolled / not
+        expected yet. Timeliness is judged by the sender's signed creation time, Phnom Penh time."""
         require(self.actor, Perm.REPORTS)
         for p in periods:
             parse_period(p)
@@ -854,39 +937,45 @@ class ExchangeService:
         codes = sorted(set(expected) | {code for code, _ in stats})
         cells = []
         for code in codes:
-            office = expected.get(code)
+            office = expected.get(code) or ExpectedOffice(code, "", "", None)
             for period in periods:
                 row = stats.get((code, period))
                 if row is None:
+                    if office.start is None and code in expected:
+                        status = NOT_ENROLLED
+                    elif office.start is not None and period < office.start:
+                        status = NOT_EXPECTED
+                    else:
+                        status = MISSING
                     cells.append(
-                        CompletenessCell(
-                            code,
-                            office.name_en if office else "",
-                            office.name_km if office else "",
-                            period,
-                            MISSING,
-                            None,
-                            0,
-                            False,
-                        )
+                        CompletenessCell(code, office.name_en, office.name_km, period, status, None, 0, False)
                     )
                     continue
-                received = row.first_received_at
-                late = received.date() > _deadline(period, deadline_days)
+                received = _utc(row.first_received_at)
+                sent = _utc(row.first_sent_at) if row.first_sent_at is not None else received
+                late = sent.astimezone(PHNOM_PENH_TIME).date() > _deadline(period, deadline_days)
                 status = NIL_REPORT if row.nil_report else (LATE if late else ON_TIME)
                 cells.append(
                     CompletenessCell(
                         code,
-                        office.name_en if office else "",
-                        office.name_km if office else "",
+                        office.name_en,
+                        office.name_km,
                         period,
                         status,
                         received,
                         row.revision,
                         late,
+                        sent,
+                        dates_disagree(period, sent, received),
                     )
                 )
-        return Completeness(periods, deadline_days, tuple(cells))
+        seen: dict[str, set[int]] = {}
+        for code, sequence in s.execute(select(BundleReceived.sender_code, BundleReceived.sequence)):
+            seen.setdefault(code, set()).add(int(sequence))
+        gaps = {
+            code: missing for code, numbers in sorted(seen.items()) if (missing := missing_sequences(numbers))
+        }
+        return Completeness(periods, deadline_days, tuple(cells), gaps)
 
     def district_totals(self, period: str) -> Totals:
         """The sum of the lower offices' current tables for ``period`` (nil reports count as zeros)."""
@@ -896,7 +985,7 @@ class ExchangeService:
             return self._totals(s, period)
 
     def _totals(self, s: Session, period: str) -> Totals:
-        expected = self._expected(s)
+        expected = {code: e for code, e in self._expected(s).items() if e.start is None or e.start <= period}
         rows = list(s.scalars(select(ImportedStatistics).where(ImportedStatistics.period == period)))
         by_key: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
@@ -910,5 +999,8 @@ class ExchangeService:
             reporting=reporting,
             nil_reports=tuple(sorted(r.sender_code for r in rows if r.nil_report)),
             missing=tuple(sorted(set(expected) - set(reporting))),
+            not_enrolled=tuple(
+                sorted(c for c, e in expected.items() if e.start is None and c not in reporting)
+            ),
             tables=tables,
         )

@@ -36,7 +36,17 @@ from ..errors import ShscError
 from ..models.codes import GBV_TYPE
 from ..security.permissions import Perm
 from ..services.district import DistrictMonth, DistrictService, month_rates, recent_periods
-from ..services.exchange import LATE, MISSING, NIL_REPORT, ON_TIME, Completeness
+from ..services.exchange import (
+    LATE,
+    MISSING,
+    NIL_REPORT,
+    NOT_ENROLLED,
+    NOT_EXPECTED,
+    ON_TIME,
+    PHNOM_PENH_TIME,
+    Completeness,
+    CompletenessCell,
+)
 from ..services.office import UnlockedOffice
 from ..services.statistics import CountTable, label, period_label
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
@@ -144,6 +154,9 @@ class CompletenessPanel(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        self.gaps = QLabel()
+        self.gaps.setObjectName("sequenceGaps")
+        self.gaps.setWordWrap(True)
         row = FlowRow().add_widgets(
             self.months_label, self.months, self.deadline_label, self.deadline, self.save_deadline_button
         )
@@ -152,6 +165,7 @@ class CompletenessPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
+        layout.addWidget(self.gaps)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -166,7 +180,11 @@ class CompletenessPanel(QWidget):
         self.deadline_label.setText(self.tr("On time if received within this many days after the month:"))
         self.save_deadline_button.setText(self.tr("Save"))
         self.legend.setText(
-            self.tr("Green: on time · yellow: late · red: missing · grey: nil report (on time or late).")
+            self.tr(
+                "Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on "
+                "time or late) · white: before the office's first expected month · ⚠: dates to check. "
+                "On time means sent by the office (its signed date, Phnom Penh time) within the deadline."
+            )
         )
         self.refresh()
 
@@ -178,9 +196,13 @@ class CompletenessPanel(QWidget):
     def status_text(self, status: str, late: bool) -> str:
         if status == NIL_REPORT:
             return self.tr("Nil report, late") if late else self.tr("Nil report")
-        return {ON_TIME: self.tr("On time"), LATE: self.tr("Late"), MISSING: self.tr("Missing")}.get(
-            status, status
-        )
+        return {
+            ON_TIME: self.tr("On time"),
+            LATE: self.tr("Late"),
+            MISSING: self.tr("Missing"),
+            NOT_ENROLLED: self.tr("Not enrolled"),
+            NOT_EXPECTED: self.tr("Not expected yet"),
+        }.get(status, status)
 
     def refresh(self) -> None:
         if self.office.locked:  # a language change while the window closes after locking
@@ -198,7 +220,14 @@ class CompletenessPanel(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Office")] + [period_label(p, lang, short=lang != "km") for p in comp.periods]
         )
-        colours = {ON_TIME: GOOD, LATE: WARN, MISSING: BAD, NIL_REPORT: NEUTRAL}
+        colours = {
+            ON_TIME: GOOD,
+            LATE: WARN,
+            MISSING: BAD,
+            NIL_REPORT: NEUTRAL,
+            NOT_ENROLLED: BAD,
+            NOT_EXPECTED: QColor("#ffffff"),
+        }
         for i, code in enumerate(codes):
             values = [f"{code} {names[code]}".strip()]
             for p in comp.periods:
@@ -210,11 +239,9 @@ class CompletenessPanel(QWidget):
                 item.setBackground(colours[cell.status])
                 item.setForeground(QColor("#1f2933"))
                 if cell.received_at is not None:
-                    item.setToolTip(
-                        self.tr("Received %1, revision %2")
-                        .replace("%1", cell.received_at.astimezone().strftime("%Y-%m-%d"))
-                        .replace("%2", str(cell.revision))
-                    )
+                    item.setToolTip(self._dates_text(cell))
+                if cell.dates_disagree:
+                    item.setText(item.text() + " ⚠")
         rates = month_rates(comp)
         values = [self.tr("Reporting rate")]
         for r in rates:
@@ -235,6 +262,46 @@ class CompletenessPanel(QWidget):
         for j in range(1, len(values)):
             header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
+        self._show_gaps(comp)
+
+    def _dates_text(self, cell: CompletenessCell) -> str:
+        """When the office sent the month (its signed time) and when it arrived, Phnom Penh time."""
+        sent = cell.sent_at or cell.received_at
+        received = cell.received_at
+        assert sent is not None and received is not None
+        return (
+            self.tr("Sent %1, received %2 (Phnom Penh time), revision %3")
+            .replace("%1", sent.astimezone(PHNOM_PENH_TIME).strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", received.astimezone(PHNOM_PENH_TIME).strftime("%Y-%m-%d %H:%M"))
+            .replace("%3", str(cell.revision))
+        )
+
+    def _show_gaps(self, comp: Completeness) -> None:
+        """Bundle numbers that never arrived, and reports whose dates cannot both be right."""
+        lines = [
+            self.tr("%1: no. %2").replace("%1", code).replace("%2", ", ".join(map(str, numbers)))
+            for code, numbers in comp.gaps.items()
+        ]
+        texts = []
+        if lines:
+            texts.append(
+                self.tr("Bundles not received yet (ask the office for them): %1").replace(
+                    "%1", "; ".join(lines)
+                )
+            )
+        for cell in comp.cells:
+            if cell.dates_disagree:
+                texts.append(
+                    self.tr(
+                        "⚠ %1, %2: the sending date signed by the office cannot be right beside the date "
+                        "it arrived (%3). Check the clocks of both computers."
+                    )
+                    .replace("%1", cell.code)
+                    .replace("%2", period_label(cell.period, current_language()))
+                    .replace("%3", self._dates_text(cell))
+                )
+        self.gaps.setVisible(bool(texts))
+        self.gaps.setText("\n".join(texts))
 
     def save_deadline(self) -> None:
         try:
@@ -404,14 +471,16 @@ class TotalsPanel(QWidget):
             "reported": self.tr("Received"),
             "nil_report": self.tr("Nil report"),
             "missing": self.tr("Missing"),
+            "not_enrolled": self.tr("Not enrolled"),
         }
         for i, row in enumerate(data.breakdown):
             values = [f"{row.code} {row.name(lang)}", status_text[row.status]]
-            if row.status == "missing":
+            absent = row.status in ("missing", "not_enrolled")
+            if absent:
                 values += ["–"] * (1 + len(types))
             else:
                 values += [str(row.total)] + [str(row.by_type.get(t, 0)) for t in types]
-            set_row(self.breakdown, i, values, BAD if row.status == "missing" else None)
+            set_row(self.breakdown, i, values, BAD if absent else None)
         self.breakdown.setColumnWidth(0, 200)
         for j in range(2, 3 + len(types)):
             self.breakdown.setColumnWidth(j, 110)

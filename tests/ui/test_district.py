@@ -97,7 +97,9 @@ def test_completeness_shows_on_time_and_missing_with_the_reporting_rate(qtbot, s
     col = column_of(table, period_label(PERIOD, "en", short=True))
     assert table.item(row_of(table, "120101"), col).text() == "On time"
     assert table.item(row_of(table, "120109"), col).text() == "Missing"
-    assert table.item(row_of(table, "Reporting rate"), col).text() == "1 of 2 (50%), on time 1"
+    # expected: every sangkat of khan 1201 in the gazetteer, enrolled or not (issue 9 point 10)
+    assert table.item(row_of(table, "120110"), col).text() == "Not enrolled"
+    assert table.item(row_of(table, "Reporting rate"), col).text() == "1 of 5 (20%), on time 1"
     # colour and text agree: not colour alone
     assert table.item(row_of(table, "120101"), col).background().color().name() == "#dcedc8"
     assert table.item(row_of(table, "120109"), col).background().color().name() == "#f8d0d0"
@@ -116,7 +118,7 @@ def test_totals_match_the_commune_and_files_hide_small_cells(qtbot, shells, impo
     totals = page.totals
     page.tabs.setCurrentWidget(totals)
     totals.show_month(PERIOD)
-    assert "Reports received: 1 of 2" in totals.reporting.text() and "120109" in totals.reporting.text()
+    assert "Reports received: 1 of 5" in totals.reporting.text() and "120109" in totals.reporting.text()
     head = totals.headline
     assert head.item(row_of(head, "New incidents reported"), 1).text() == str(expected)
     # the chart shows the types of violence with their counts

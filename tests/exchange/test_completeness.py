@@ -1,0 +1,167 @@
+"""Issue 9 points 9, 10, 14 and 16: who reported, judged the way a district officer would.
+
+Real offices (the Exchange world: district 1201 with communes 120101 and 120109 enrolled today; the
+gazetteer lists five sangkats in khan 1201). Bundles are signed with the communes' own keys, with
+chosen signed creation times.
+"""
+
+# Fixtures come from exchange_world, so parameters shadow imports:
+# ruff: noqa: F811
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from shsc_desktop.services.district import DistrictService, month_rates
+from shsc_desktop.services.exchange import (
+    MISSING,
+    NOT_ENROLLED,
+    NOT_EXPECTED,
+    ON_TIME,
+    PHNOM_PENH_TIME,
+    ExchangeService,
+)
+
+from ..ui.exchange_world import (  # noqa: F401
+    PERIOD,
+    exchange_template,
+    open_office,
+    previous_period,
+    world_dir,
+)
+from .commune_signer import CommuneSigner, genuine_tables
+
+EARLIER = previous_period(2)
+BEFORE_ENROLMENT = previous_period(3)
+GAZETTEER_1201 = {"120101", "120109", "120110", "120111", "120112"}
+
+
+def _deadline_day(period: str, days: int) -> dt.date:
+    year, month = int(period[:4]), int(period[5:7])
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1) + dt.timedelta(days=days)
+
+
+def _pp(day: dt.date, hour: int, minute: int) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=PHNOM_PENH_TIME)
+
+
+def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
+    qtbot, world_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    signers = {}
+    tables = {}
+    for code in ("120101", "120109"):
+        office = open_office(world_dir, code)
+        try:
+            signers[code] = CommuneSigner.of(office)
+            tables[code] = genuine_tables(office, PERIOD)
+        finally:
+            office.lock("test")
+    deadline = _deadline_day(PERIOD, 1)
+    just_in_time = _pp(deadline, 23, 30)  # 16:30 UTC on the deadline day
+    next_morning = _pp(deadline + dt.timedelta(days=1), 6, 30)  # 23:30 UTC, still the deadline day in UTC
+    mid_month = _pp(_deadline_day(EARLIER, -14), 10, 0)  # before that month even ended
+    usb = tmp_path / "usb"
+    files = [
+        signers["120101"].bundle(usb, tables["120101"], period=PERIOD, sequence=2, created_at=just_in_time),
+        signers["120109"].bundle(usb, None, period=PERIOD, sequence=1, created_at=next_morning),
+        signers["120101"].bundle(usb, tables["120101"], period=EARLIER, sequence=1, created_at=mid_month),
+    ]
+    # imported days later (in UTC the import date says nothing about when the communes sent)
+    now = max(dt.datetime.now(dt.UTC), next_morning.astimezone(dt.UTC)) + dt.timedelta(days=3)
+    district = open_office(world_dir, "1201")
+    try:
+        service = ExchangeService(district, clock=lambda: now)
+        assert service.import_files(files).ok
+        comp = service.completeness([EARLIER, PERIOD], deadline_days=1)
+        on_time = comp.cell("120101", PERIOD)
+        assert on_time.status == ON_TIME and not on_time.dates_disagree
+        assert on_time.sent_at == just_in_time and on_time.received_at == now
+        late = comp.cell("120109", PERIOD)
+        assert late.late and late.status == "nil_report" and not late.dates_disagree
+        odd = comp.cell("120101", EARLIER)
+        assert odd.dates_disagree  # signed as sent before the month it reports had ended
+
+        # the panel shows both dates and the warning (Phnom Penh time)
+        from shsc_desktop.views.district import CompletenessPanel
+
+        DistrictService(district).set_deadline_days(1)
+        panel = CompletenessPanel(district)
+        qtbot.addWidget(panel)
+        header = [panel.table.horizontalHeaderItem(j).text() for j in range(panel.table.columnCount())]
+        from shsc_desktop.services.statistics import period_label
+
+        row = next(
+            i for i in range(panel.table.rowCount()) if panel.table.item(i, 0).text().startswith("120101")
+        )
+        item = panel.table.item(row, header.index(period_label(PERIOD, "en", short=True)))
+        assert item.text() == "On time"
+        assert just_in_time.strftime("%Y-%m-%d %H:%M") in item.toolTip()
+        assert now.astimezone(PHNOM_PENH_TIME).strftime("%Y-%m-%d %H:%M") in item.toolTip()
+        odd_item = panel.table.item(row, header.index(period_label(EARLIER, "en", short=True)))
+        assert odd_item.text().endswith("⚠")
+        assert "Check the clocks" in panel.gaps.text() and "120101" in panel.gaps.text()
+    finally:
+        district.lock("test")
+
+
+def test_expected_reports_are_the_gazetteer_and_start_at_enrolment(world_dir: Path, tmp_path: Path) -> None:
+    commune = open_office(world_dir, "120101")
+    try:
+        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
+    finally:
+        commune.lock("test")
+    district = open_office(world_dir, "1201")
+    try:
+        ExchangeService(district).import_files([bundle])
+        service = DistrictService(district)
+        comp = ExchangeService(district).completeness([BEFORE_ENROLMENT, PERIOD])
+        assert {c.code for c in comp.cells} == GAZETTEER_1201
+        # enrolled today: the first report due is last month's; earlier months are not "missing"
+        assert comp.cell("120109", PERIOD).status == MISSING
+        assert comp.cell("120109", BEFORE_ENROLMENT).status == NOT_EXPECTED
+        assert comp.cell("120101", BEFORE_ENROLMENT).status == NOT_EXPECTED
+        assert comp.cell("120110", PERIOD).status == NOT_ENROLLED
+        rates = {r.period: r for r in month_rates(comp)}
+        assert (rates[PERIOD].reported, rates[PERIOD].expected) == (1, 5)  # not 1 of 1 = 100 %
+        assert (rates[BEFORE_ENROLMENT].reported, rates[BEFORE_ENROLMENT].expected) == (0, 3)
+
+        month = service.month(PERIOD)
+        assert month.statistics.table("reporting").value("expected") == 5
+        assert set(month.totals.not_enrolled) == GAZETTEER_1201 - {"120101", "120109"}
+        status = {r.code: r.status for r in month.breakdown}
+        assert status == {
+            "120101": "reported",
+            "120109": "missing",
+            "120110": "not_enrolled",
+            "120111": "not_enrolled",
+            "120112": "not_enrolled",
+        }
+
+        # the XLSX "By office" sheet: codes, a status column, no row of zeros for a missing office
+        xlsx = service.tables_xlsx(PERIOD, "en", tmp_path / "out.xlsx")
+        sheet = load_workbook(xlsx)["By office"]
+        rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0]]
+        header = next(r for r in rows if r[0] == "Code")
+        assert header[:3] == ("Code", "Office", "Report")
+        by_code = {r[0]: r for r in rows if r[0] in GAZETTEER_1201}
+        assert set(by_code) == GAZETTEER_1201
+        assert by_code["120109"][2] == "Not reported"
+        assert all(v is None for v in by_code["120109"][3:])
+        assert by_code["120110"][2] == "Not enrolled"
+        assert by_code["120101"][2] == "Received" and by_code["120101"][header.index("Total")] == 11
+    finally:
+        district.lock("test")
+
+
+def test_a_month_nobody_reported_still_prints(world_dir: Path, tmp_path: Path) -> None:
+    district = open_office(world_dir, "1201")
+    try:
+        service = DistrictService(district)
+        xlsx = service.tables_xlsx(EARLIER, "km", tmp_path / "none.xlsx")
+        assert load_workbook(xlsx).worksheets
+        assert service.summary_pdf(EARLIER, "en", tmp_path / "none.pdf").read_bytes().startswith(b"%PDF")
+    finally:
+        district.lock("test")

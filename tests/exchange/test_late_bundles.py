@@ -1,0 +1,87 @@
+"""Issue 9 point 8: a legitimate late bundle is imported; a true replay is still refused; the bundle
+numbers that never arrived are shown to the district as gaps.
+
+Real offices (the Exchange world): commune 120101 approves and exports October-like month A
+(bundle 1) and month B (bundle 2); the district imports B first and A in a later import.
+"""
+
+# Fixtures come from exchange_world, so parameters shadow imports:
+# ruff: noqa: F811
+from __future__ import annotations
+
+from pathlib import Path
+
+from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.months import MonthService
+
+from ..ui.exchange_world import (  # noqa: F401
+    PERIOD,
+    exchange_template,
+    open_office,
+    previous_period,
+    world_dir,
+)
+from .commune_signer import CommuneSigner, genuine_tables
+
+EARLIER = previous_period(2)
+
+
+def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    commune = open_office(world_dir, "120101")
+    try:
+        MonthService(commune).approve(EARLIER)
+        ex = ExchangeService(commune)
+        early = ex.export_month(EARLIER, tmp_path / "usb")
+        late = ex.export_month(PERIOD, tmp_path / "usb")
+        assert (early.sequence, late.sequence) == (1, 2)
+        signer = CommuneSigner.of(commune)
+        tables = genuine_tables(commune, EARLIER)
+    finally:
+        commune.lock("test")
+
+    district = open_office(world_dir, "1201")
+    try:
+        service = ExchangeService(district)
+        first = service.import_files([late.path])
+        assert first.imported == 1 and first.results[0].gap == 1
+        periods = [EARLIER, PERIOD]
+        assert service.completeness(periods).gaps == {"120101": (1,)}
+
+        from shsc_desktop.views.district import CompletenessPanel
+
+        panel = CompletenessPanel(district)
+        qtbot.addWidget(panel)
+        assert not panel.gaps.isHidden()
+        assert "120101: no. 1" in panel.gaps.text()
+
+        # the earlier month arrives in a later import: accepted, not "replayed"
+        second = service.import_files([early.path])
+        assert second.imported == 1, second.results
+        assert second.results[0].gap == 0
+        assert service.completeness(periods).gaps == {}
+        panel.refresh()
+        assert panel.gaps.isHidden()
+
+        # a re-export of the same approval is the same bundle: a no-op, never a replay
+        commune = open_office(world_dir, "120101")
+        try:
+            again = ExchangeService(commune).export_month(EARLIER, tmp_path / "again")
+        finally:
+            commune.lock("test")
+        assert again.reexport and again.sequence == early.sequence
+        assert service.import_files([again.path]).already_imported == 1
+
+        # a true replay: another bundle reusing a number already received is refused
+        forged = signer.bundle(tmp_path / "forged", tables, period=EARLIER, sequence=1, revision=9)
+        (result,) = service.import_files([forged]).results
+        assert result.outcome == "rejected" and result.reason == "replayed"
+        # an unseen number far below the highest is still welcome (any order)
+        assert (
+            service.import_files(
+                [signer.bundle(tmp_path / "x", tables, period=previous_period(3), sequence=7)]
+            ).imported
+            == 1
+        )
+        assert service.completeness(periods).gaps == {"120101": (3, 4, 5, 6)}
+    finally:
+        district.lock("test")
