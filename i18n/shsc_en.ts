@@ -718,6 +718,10 @@
         <translation>⚠ %1, %2: the sending date signed by the office cannot be right beside the date it arrived (%3). Check the clocks of both computers.</translation>
     </message>
     <message>
+        <source>⚠ %1, %2 (bundle no. %3): its audit log does not continue the log of the office&apos;s previous bundle. Entries may have been removed or rewritten at that office: ask its chief to check the audit log.</source>
+        <translation>⚠ %1, %2 (bundle no. %3): its audit log does not continue the log of the office&apos;s previous bundle. Entries may have been removed or rewritten at that office: ask its chief to check the audit log.</translation>
+    </message>
+    <message>
         <source>Reporting rate</source>
         <translation>Reporting rate</translation>
     </message>

@@ -718,6 +718,10 @@
         <translation>⚠ %1, %2៖ កាលបរិច្ឆេទផ្ញើដែលការិយាល័យបានចុះហត្ថលេខា មិនអាចត្រឹមត្រូវបានទេ បើធៀបនឹងកាលបរិច្ឆេទដែលបានមកដល់ (%3)។ សូមពិនិត្យនាឡិការបស់កុំព្យូទ័រទាំងពីរ។</translation>
     </message>
     <message>
+        <source>⚠ %1, %2 (bundle no. %3): its audit log does not continue the log of the office&apos;s previous bundle. Entries may have been removed or rewritten at that office: ask its chief to check the audit log.</source>
+        <translation>⚠ %1, %2 (កញ្ចប់លេខ %3)៖ កំណត់ហេតុសវនកម្មរបស់វាមិនបន្តពីកំណត់ហេតុនៃកញ្ចប់មុនរបស់ការិយាល័យនោះទេ។ ធាតុមួយចំនួនអាចត្រូវបានលុប ឬសរសេរឡើងវិញនៅការិយាល័យនោះ៖ សូមស្នើឱ្យប្រធានរបស់ខ្លួនពិនិត្យកំណត់ហេតុសវនកម្ម។</translation>
+    </message>
+    <message>
         <source>Reporting rate</source>
         <translation>អត្រារាយការណ៍</translation>
     </message>

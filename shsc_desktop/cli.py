@@ -327,9 +327,14 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     office = _unlock(args)
     try:
-        path = ReportService(office).monthly_summary_pdf(
-            args.month, args.lang, args.output, suppressed=args.shared
-        )
+        if office.info.level == "commune":
+            path = ReportService(office).monthly_summary_pdf(
+                args.month, args.lang, args.output, suppressed=args.shared
+            )
+        else:  # the district's or ministry's sums of what arrived, not its own (empty) register
+            from .services.district import DistrictService
+
+            path = DistrictService(office).summary_pdf(args.month, args.lang, args.output, shared=args.shared)
     finally:
         office.lock("summary done")
     print(f"Monthly summary written: {path}")

@@ -206,6 +206,43 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_reporting": ("Reports received", "របាយការណ៍ដែលបានទទួល"),
     "prepared_by_above": ("Prepared by", "រៀបចំដោយ"),
     "approved_by_above": ("Reviewed and approved by", "ពិនិត្យ និងអនុម័តដោយ"),
+    # Wording of the district and the ministry where the commune's would be wrong ("key@level").
+    "confidential@district": (
+        "CONFIDENTIAL – for the district office. No names. Do not copy or pass on.",
+        "សម្ងាត់ – សម្រាប់សាលាខណ្ឌ/ស្រុក។ គ្មានឈ្មោះ។ សូមកុំថតចម្លង ឬបញ្ជូនបន្ត។",
+    ),
+    "confidential@ministry": (
+        "CONFIDENTIAL – for the ministry. No names. Do not copy or pass on.",
+        "សម្ងាត់ – សម្រាប់ក្រសួង។ គ្មានឈ្មោះ។ សូមកុំថតចម្លង ឬបញ្ជូនបន្ត។",
+    ),
+    "shared_copy@district": (
+        "Copy for sharing outside the district office: numbers from 1 to {k1} are shown as <{k}; "
+        "x hides a number so that totals cannot reveal a small one. No case codes, no charts.",
+        "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅសាលាខណ្ឌ/ស្រុក៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
+        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
+    ),
+    "shared_copy@ministry": (
+        "Copy for sharing outside the ministry: numbers from 1 to {k1} are shown as <{k}; "
+        "x hides a number so that totals cannot reveal a small one. No case codes, no charts.",
+        "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅក្រសួង៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
+        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
+    ),
+    "no_case_codes@district": (
+        "Case codes are not included in copies shared outside the district office.",
+        "លេខកូដករណីមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅសាលាខណ្ឌ/ស្រុកទេ។",
+    ),
+    "no_case_codes@ministry": (
+        "Case codes are not included in copies shared outside the ministry.",
+        "លេខកូដករណីមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅក្រសួងទេ។",
+    ),
+    "no_charts@district": (
+        "Charts are left out of copies shared outside the district office.",
+        "ក្រាហ្វិកមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅសាលាខណ្ឌ/ស្រុកទេ។",
+    ),
+    "no_charts@ministry": (
+        "Charts are left out of copies shared outside the ministry.",
+        "ក្រាហ្វិកមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅក្រសួងទេ។",
+    ),
 }
 
 
@@ -248,7 +285,7 @@ class _Summary:
     # -- small helpers ------------------------------------------------------------------------------
 
     def t(self, key: str, **fmt: Any) -> str:
-        en, km = TEXT[key]
+        en, km = TEXT.get(f"{key}@{self.info.level}", TEXT[key])  # wording of this office level first
         text = km if self.lang == "km" else en
         if fmt:
             text = text.format(**{k: self.num(v) if isinstance(v, int) else v for k, v in fmt.items()})
@@ -459,7 +496,11 @@ class _Summary:
         chart = HorizontalLineChart()
         chart.x, chart.y = 12 * mm, 30
         chart.width, chart.height = CONTENT_WIDTH - 16 * mm, height - 58
-        chart.data = [[int(row[j]) for row in table.cells] for j in range(len(table.cols))]
+        # a month nobody reported ("–") is a gap in the line, not a zero
+        chart.data = [
+            [row[j] if isinstance(row[j], int) else None for row in table.cells]
+            for j in range(len(table.cols))
+        ]
         names = []
         for code in table.rows:
             month = int(code[5:7])
@@ -473,7 +514,7 @@ class _Summary:
         chart.categoryAxis.labels.boxAnchor = "n"
         chart.categoryAxis.labels.textAnchor = "middle"
         chart.categoryAxis.strokeColor = RULE
-        top = max((int(v) for row in table.cells for v in row), default=0)
+        top = max((v for row in table.cells for v in row if isinstance(v, int)), default=0)
         chart.valueAxis.valueMin = 0
         chart.valueAxis.valueMax, chart.valueAxis.valueStep = self._nice_max(top)
         chart.valueAxis.labels.fontName = self.st.font

@@ -48,6 +48,19 @@ from .statistics import (
 )
 
 DEADLINE_KEY = "exchange.deadline_days"
+NOT_REPORTED = "–"
+"""A month from which no office below sent a report: not reported, which is not zero."""
+FLOW_ROWS = frozenset(
+    {
+        "new_incidents",
+        "ipv_incidents",
+        "referrals_made",
+        "referrals_received",
+        "administrative_decisions",
+        "meetings_held",
+    }
+)
+"""Headline rows counted in the month (flows): their year to date is the sum of the months."""
 MAX_DEADLINE_DAYS = 60
 Progress = Callable[[int, int], None]
 
@@ -245,12 +258,62 @@ class DistrictService:
             reporting = self._reporting_table(period, totals)
         tables.append(reporting)
         tables += [t for k, t in summed.items() if k not in TABLE_KEYS and k != "reporting"]
+        tables = self._from_stored_months(period, tables)
         start, end = _bounds(period)
         with self.office.reading() as s:
             month = s.get(Month, period)
             status = month.status if month is not None else "open"
         nil = tables[0].value("new_incidents", "this_month") == 0
         return MonthlyStatistics(period, start, end, status, nil, tuple(tables))
+
+    def _from_stored_months(self, period: str, tables: list[CountTable]) -> list[CountTable]:
+        """The trend, the same month last year and the year to date from each month's own stored
+        tables (every month's own bundles), never from one month's bundles (issue 9 point 15): a
+        commune that missed this month still counts in the months it reported, and a month nobody
+        reported shows "–" (not reported), never 0."""
+        first = min(shift_period(period, -12), f"{period[:4]}-01")
+        flows: dict[str, dict[str, int]] = {}  # month → headline row → sum of "this month"
+        with self.office.reading() as s:
+            query = select(ImportedStatistics.period, ImportedStatistics.tables).where(
+                ImportedStatistics.period >= first, ImportedStatistics.period <= period
+            )
+            for month, tables_json in s.execute(query):
+                acc = flows.setdefault(month, {})
+                head = json.loads(tables_json).get("headline")  # absent in a nil report: zeros
+                for row in head["rows"] if head else ():
+                    acc[row] = acc.get(row, 0) + int(head["cells"][row]["this_month"])
+
+        def month_value(month: str, row: str) -> Cell:
+            return flows[month].get(row, 0) if month in flows else NOT_REPORTED
+
+        year = [m for m in flows if m[:4] == period[:4]]
+        last_year = shift_period(period, -12)
+
+        def recomputed(row: str, col: str, value: Cell) -> Cell:
+            if row not in FLOW_ROWS:
+                return value  # stocks (open cases) stay as the offices counted them
+            if col == "same_month_last_year":
+                return month_value(last_year, row)
+            if col == "year_to_date":
+                return sum(flows[m].get(row, 0) for m in year) if year else NOT_REPORTED
+            return value
+
+        out = []
+        for table in tables:
+            if table.key == "trend":
+                measures = {"incidents": "new_incidents", "referrals": "referrals_made"}
+                cells = tuple(
+                    tuple(month_value(m, measures.get(c, c)) for c in table.cols) for m in table.rows
+                )
+                table = replace(table, cells=cells)
+            elif table.key == "headline":
+                cells = tuple(
+                    tuple(recomputed(r, c, v) for c, v in zip(table.cols, row, strict=True))
+                    for r, row in zip(table.rows, table.cells, strict=True)
+                )
+                table = replace(table, cells=cells)
+            out.append(table)
+        return out
 
     def _reporting_table(self, period: str, totals: Totals) -> CountTable:
         comp = self.exchange.completeness([period], self.deadline_days())
@@ -292,19 +355,22 @@ class DistrictService:
         *,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        shared: bool = True,
     ) -> Path:
-        """The district (or national) monthly summary: the commune summary's builder, suppressed."""
+        """The district (or national) monthly summary: the commune summary's builder. ``shared``
+        (the GUI's copy) hides small numbers for sharing outside the chain; without it, the exact
+        confidential copy for this office (the command line without ``--shared``)."""
         require(self.actor, Perm.REPORTS)
         if lang not in ("km", "en"):
             raise ValidationFailed({"lang": "The language must be km or en."})
-        stats = self.shared_statistics(period)
+        stats = self.shared_statistics(period) if shared else self.month(period).statistics
         target = Path(target)
         build_monthly_summary(stats, self.office.info, lang, target, progress=progress, cancelled=cancelled)
         self.office.audit(
             Action.PRINT,
             "district_summary",
             period,
-            {"lang": lang, "suppressed": True, "file": target.name},
+            {"lang": lang, "suppressed": shared, "file": target.name},
         )
         return target
 

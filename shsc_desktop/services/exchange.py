@@ -33,7 +33,7 @@ import enum
 import hashlib
 import hmac
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -397,12 +397,46 @@ class CompletenessCell:
 
 
 @dataclass(frozen=True)
+class AuditBreak:
+    """A commune's audit log went backwards between two of its bundles: entries were removed
+    (truncated) or rewritten (same length, another hash) at that office."""
+
+    code: str
+    period: str
+    sequence: int  # the bundle whose head does not extend the one before
+    previous_head: str  # "seq:hash" of the bundle before it
+    head: str
+
+
+def audit_breaks(bundles: Iterable[tuple[str, int, str, str]]) -> tuple[AuditBreak, ...]:
+    """(sender, sequence, period, "seq:hash") of every bundle received → the breaks, per sender in
+    sequence order (the order the sender made them, whatever order they arrived in). Only the heads
+    travel, so "extends" means: not fewer entries, and the same hash when the number is the same."""
+    out = []
+    previous: dict[str, tuple[int, str]] = {}
+    for code, sequence, period, head in sorted(bundles):
+        seq_text, _, digest = head.partition(":")
+        if not seq_text.isdigit():
+            continue  # bundles from before audit heads were kept
+        current = (int(seq_text), digest)
+        before = previous.get(code)
+        if before is not None and (
+            current[0] < before[0] or (current[0] == before[0] and digest != before[1])
+        ):
+            out.append(AuditBreak(code, period, sequence, f"{before[0]}:{before[1]}", head))
+        previous[code] = current
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class Completeness:
     periods: tuple[str, ...]
     deadline_days: int
     cells: tuple[CompletenessCell, ...]
     gaps: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """Sender → bundle numbers not received (below its highest): bundles to ask for."""
+    broken_audit: tuple[AuditBreak, ...] = ()
+    """Bundles whose sender's audit head does not extend the head of its previous bundle."""
 
     def cell(self, code: str, period: str) -> CompletenessCell:
         return next(c for c in self.cells if c.code == code and c.period == period)
@@ -970,12 +1004,23 @@ class ExchangeService:
                     )
                 )
         seen: dict[str, set[int]] = {}
-        for code, sequence in s.execute(select(BundleReceived.sender_code, BundleReceived.sequence)):
-            seen.setdefault(code, set()).add(int(sequence))
+        bundles = [
+            (code, int(sequence), period, head)
+            for code, sequence, period, head in s.execute(
+                select(
+                    BundleReceived.sender_code,
+                    BundleReceived.sequence,
+                    BundleReceived.period,
+                    BundleReceived.sender_audit_head,
+                )
+            )
+        ]
+        for code, sequence, _, _ in bundles:
+            seen.setdefault(code, set()).add(sequence)
         gaps = {
             code: missing for code, numbers in sorted(seen.items()) if (missing := missing_sequences(numbers))
         }
-        return Completeness(periods, deadline_days, tuple(cells), gaps)
+        return Completeness(periods, deadline_days, tuple(cells), gaps, audit_breaks(bundles))
 
     def district_totals(self, period: str) -> Totals:
         """The sum of the lower offices' current tables for ``period`` (nil reports count as zeros)."""

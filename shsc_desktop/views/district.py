@@ -300,6 +300,17 @@ class CompletenessPanel(QWidget):
                     .replace("%2", period_label(cell.period, current_language()))
                     .replace("%3", self._dates_text(cell))
                 )
+        for broken in comp.broken_audit:
+            texts.append(
+                self.tr(
+                    "⚠ %1, %2 (bundle no. %3): its audit log does not continue the log of the office's "
+                    "previous bundle. Entries may have been removed or rewritten at that office: ask its "
+                    "chief to check the audit log."
+                )
+                .replace("%1", broken.code)
+                .replace("%2", period_label(broken.period, current_language()))
+                .replace("%3", str(broken.sequence))
+            )
         self.gaps.setVisible(bool(texts))
         self.gaps.setText("\n".join(texts))
 
