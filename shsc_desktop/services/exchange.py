@@ -265,6 +265,21 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
+class ExportEntry:
+    """One bundle written by this office (the export history)."""
+
+    bundle_id: str
+    period: str
+    revision: int
+    sequence: int
+    file_name: str
+    sha256: str
+    reexport: bool
+    created_at: dt.datetime  # UTC
+    created_by: str
+
+
+@dataclass(frozen=True)
 class FileResult:
     """One line of the import summary (DHIS2 style)."""
 
@@ -675,12 +690,25 @@ class ExchangeService:
             .limit(1)
         )
 
-    def history(self) -> list[ExportRecord]:
+    def history(self) -> list[ExportEntry]:
+        """The bundles this office wrote, newest first, as plain values (no database rows)."""
         require(self.actor, Perm.REPORTS)
         with self.office.reading() as s:
-            rows = list(s.scalars(select(ExportRecord).order_by(ExportRecord.created_at.desc())))
-            s.expunge_all()
-            return rows
+            rows = s.scalars(select(ExportRecord).order_by(ExportRecord.created_at.desc()))
+            return [
+                ExportEntry(
+                    r.bundle_id,
+                    r.period,
+                    r.revision,
+                    r.sequence,
+                    r.file_name,
+                    r.sha256,
+                    r.reexport,
+                    _utc(r.created_at),
+                    r.created_by,
+                )
+                for r in rows
+            ]
 
     # -- import ----------------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy
+
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.months import MonthService
 
@@ -34,6 +36,10 @@ def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Pat
         early = ex.export_month(EARLIER, tmp_path / "usb")
         late = ex.export_month(PERIOD, tmp_path / "usb")
         assert (early.sequence, late.sequence) == (1, 2)
+        # the export history is plain values, not database rows a view could lazy-load from
+        history = ex.history()
+        assert sorted((h.sequence, h.period) for h in history) == [(1, EARLIER), (2, PERIOD)]
+        assert all(sqlalchemy.inspect(h, raiseerr=False) is None for h in history)
         signer = CommuneSigner.of(commune)
         tables = genuine_tables(commune, EARLIER)
     finally:
