@@ -2861,8 +2861,8 @@
         <translation>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</translation>
     </message>
     <message>
-        <source>Shared copy: counts below 5 are shown as &lt;5, and x hides a count that a total would reveal.</source>
-        <translation>Shared copy: counts below 5 are shown as &lt;5, and x hides a count that a total would reveal.</translation>
+        <source>Shared copy: counts below 5 are shown as &lt;5, x hides a count that a total would reveal, and · marks the tables left out because they would reveal a count below 5.</source>
+        <translation>Shared copy: counts below 5 are shown as &lt;5, x hides a count that a total would reveal, and · marks the tables left out because they would reveal a count below 5.</translation>
     </message>
     <message>
         <source>Total</source>

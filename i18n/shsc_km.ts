@@ -2861,8 +2861,8 @@
         <translation>ករណីចំនួន %1 ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</translation>
     </message>
     <message>
-        <source>Shared copy: counts below 5 are shown as &lt;5, and x hides a count that a total would reveal.</source>
-        <translation>ច្បាប់ចម្លងសម្រាប់ចែករំលែក៖ ចំនួនតិចជាង ៥ បង្ហាញជា &lt;5 ហើយ x លាក់ចំនួនមួយដែលចំនួនសរុបអាចបង្ហាញ។</translation>
+        <source>Shared copy: counts below 5 are shown as &lt;5, x hides a count that a total would reveal, and · marks the tables left out because they would reveal a count below 5.</source>
+        <translation>ច្បាប់ចម្លងសម្រាប់ចែករំលែក៖ ចំនួនតិចជាង ៥ បង្ហាញជា &lt;5 x លាក់ចំនួនមួយដែលចំនួនសរុបអាចបង្ហាញ ហើយ · សម្គាល់តារាងដែលមិនបង្ហាញ ព្រោះវានឹងបង្ហាញចំនួនតិចជាង ៥។</translation>
     </message>
     <message>
         <source>Total</source>

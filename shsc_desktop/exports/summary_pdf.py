@@ -98,9 +98,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "shared_copy": (
         "Copy for sharing outside the commune: numbers from 1 to {k1} are shown as <{k}; "
-        "x hides a number so that totals cannot reveal a small one. No case codes, no charts.",
+        "x hides a number so that totals cannot reveal a small one; · marks the tables left out "
+        "because they would reveal numbers below {k}. No case codes, no charts.",
         "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅឃុំ/សង្កាត់៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
-        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
+        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច ; · សម្គាល់តារាងដែលមិនបង្ហាញ "
+        "ព្រោះវានឹងបង្ហាញចំនួនតិចជាង {k}។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
     ),
     "shared_footer": (
         "Shared copy – small numbers hidden. No names.",
@@ -586,7 +588,7 @@ class _Summary:
         out = self.count_table(table, self.t("indicator"), label_share=0.46, highlight_rows=["ipv_incidents"])
         consent = self.stats.table("data_quality").value("without_reporting_consent")
         flow: list[Flowable] = [self.heading("s_summary"), out]
-        if consent not in (0, None):
+        if (isinstance(consent, int) and consent) or consent == f"<{self.stats.threshold}":
             flow += [Spacer(1, 2), self.note(self.t("without_consent", n=consent))]
         return [KeepTogether(flow)]
 

@@ -18,8 +18,8 @@ Rules every table follows:
   are *stocks* at the last day of the month, judged on each record's current status (the registers
   keep no status history).
 
-Small-cell suppression for copies that leave the commune is :func:`suppress`; its rule is documented
-there.
+Small-cell protection of copies that leave the commune is :meth:`MonthlyStatistics.suppressed`
+(``services/reporting/suppression.py``; its method is documented there and in docs/indicators.md).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -40,12 +40,10 @@ from ..models.codes import (
     ACTION_ITEM_COLUMN,
     ACTION_STATUS,
     AGE_GROUP,
-    ALL_LISTS,
     ATTENDANCE_SEX,
     ATTENDEE_GROUP,
     CHILD_ADULT,
     COMMUNE_ACTION,
-    COUNT,
     DATA_QUALITY,
     DAYS_OPEN,
     DISABILITY,
@@ -55,7 +53,6 @@ from ..models.codes import (
     INTIMATE_PARTNER_CODES,
     MARITAL_STATUS,
     MEETING_TYPE,
-    MONTH_NAMES_KM,
     PERIOD_COLUMN,
     PERIOD_LIST,
     RAPE_HEALTH,
@@ -64,7 +61,6 @@ from ..models.codes import (
     RELATIONSHIP,
     SERVICE_TYPE,
     SEX,
-    STAT_LISTS,
     TREND_MEASURE,
     age_group,
     elapsed_reporting,
@@ -84,205 +80,21 @@ from .office import UnlockedOffice
 from .reporting import catalogue as cat
 from .reporting.catalogue import SERVICE_PROVIDED_STATUSES
 from .reporting.catalogue import TABLE_KEYS as TABLE_KEYS
-
-Cell = int | str
-"""A table cell: a count, or a suppression marker in copies shared outside the commune."""
-
-SMALL = "<5"
-"""Marker of a cell below the threshold (primary suppression); with another threshold k: ``<k``."""
-HIDDEN = "x"
-"""Marker of a cell hidden only so that a total cannot reveal a small cell (secondary suppression)."""
+from .reporting.suppression import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
+from .reporting.suppression import protect
+from .reporting.suppression import suppress as suppress
+from .reporting.tables import HIDDEN as HIDDEN
+from .reporting.tables import MONTH_NAMES_EN as MONTH_NAMES_EN
+from .reporting.tables import SMALL as SMALL
+from .reporting.tables import Cell as Cell
+from .reporting.tables import CountTable as CountTable
+from .reporting.tables import Subtotal as Subtotal
+from .reporting.tables import _int
+from .reporting.tables import label as label
+from .reporting.tables import period_label as period_label
 
 TREND_MONTHS = 12
-DEFAULT_THRESHOLD = 5
-
-
 _PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-MONTH_NAMES_EN = [calendar.month_name[i] for i in range(1, 13)]
-
-
-def period_label(period: str, lang: str, *, short: bool = False) -> str:
-    """``2025-03`` → "March 2025" / "មីនា 2025" (digits are converted by the caller if wanted)."""
-    year, month = int(period[:4]), int(period[5:7])
-    if lang == "km":
-        return f"{MONTH_NAMES_KM[month - 1]} {year}"
-    name = MONTH_NAMES_EN[month - 1]
-    return f"{name[:3]} {year}" if short else f"{name} {year}"
-
-
-def label(list_name: str, code: str, lang: str) -> str:
-    """The Khmer or English label of ``code`` in a record or statistics code list."""
-    if list_name == PERIOD_LIST:
-        return period_label(code, lang, short=True)
-    code_list = ALL_LISTS.get(list_name) or STAT_LISTS.get(list_name)
-    if code_list is None:
-        return code
-    return code_list.label(code, lang)
-
-
-# --- Count tables ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Subtotal:
-    """A named group of rows whose sum is shown too (e.g. the intimate-partner rows: IPV)."""
-
-    name: str
-    rows: tuple[str, ...]
-    values: tuple[Cell, ...]
-    """One value per column."""
-
-
-@dataclass(frozen=True)
-class CountTable:
-    """Counts of ``rows`` × ``cols`` codes, with totals when the table adds up.
-
-    ``additive`` tables count each record once, so rows and columns add up to the totals shown
-    (``row_totals`` when there is more than one column, ``col_totals`` and ``total``). Tables that
-    are not additive (a multi-select, periods side by side, indicators that overlap) carry no totals.
-    Row and column labels come from the code lists named by ``row_list`` and ``col_list``.
-    """
-
-    key: str
-    row_list: str
-    col_list: str
-    rows: tuple[str, ...]
-    cols: tuple[str, ...]
-    cells: tuple[tuple[Cell, ...], ...]
-    additive: bool = True
-    row_totals: tuple[Cell, ...] = ()
-    col_totals: tuple[Cell, ...] = ()
-    total: Cell | None = None
-    subtotals: tuple[Subtotal, ...] = ()
-    threshold: int | None = None
-    """The suppression threshold applied, or ``None`` for exact counts (commune-internal)."""
-
-    @classmethod
-    def build(
-        cls,
-        key: str,
-        row_list: str,
-        col_list: str,
-        counts: Mapping[tuple[str, str], int],
-        *,
-        rows: Iterable[str] | None = None,
-        cols: Iterable[str] | None = None,
-        additive: bool = True,
-        subtotals: Mapping[str, Iterable[str]] | None = None,
-    ) -> CountTable:
-        """A table of exact counts. Rows and columns default to the code lists, in list order; a
-        code found in ``counts`` but missing from the list is appended, so no count is ever lost."""
-        row_codes = list(rows) if rows is not None else _list_codes(row_list)
-        col_codes = list(cols) if cols is not None else _list_codes(col_list)
-        for r, c in counts:
-            if r not in row_codes:
-                row_codes.append(r)
-            if c not in col_codes:
-                col_codes.append(c)
-        cells = tuple(tuple(int(counts.get((r, c), 0)) for c in col_codes) for r in row_codes)
-        row_totals: tuple[Cell, ...] = ()
-        col_totals: tuple[Cell, ...] = ()
-        total: Cell | None = None
-        if additive:
-            if len(col_codes) > 1:
-                row_totals = tuple(sum(_int(v) for v in row) for row in cells)
-            col_totals = tuple(sum(_int(row[j]) for row in cells) for j in range(len(col_codes)))
-            total = sum(_int(v) for v in col_totals)
-        groups = []
-        for name, members in (subtotals or {}).items():
-            wanted = set(members)
-            member_rows = tuple(r for r in row_codes if r in wanted)
-            idx = [row_codes.index(r) for r in member_rows]
-            values = tuple(sum(_int(cells[i][j]) for i in idx) for j in range(len(col_codes)))
-            groups.append(Subtotal(name, member_rows, values))
-        return cls(
-            key, row_list, col_list, tuple(row_codes), tuple(col_codes), cells, additive, row_totals,
-            col_totals, total, tuple(groups),
-        )  # fmt: skip
-
-    @classmethod
-    def column(
-        cls,
-        key: str,
-        row_list: str,
-        counts: Mapping[str, int],
-        *,
-        additive: bool = True,
-        subtotals: Mapping[str, Iterable[str]] | None = None,
-    ) -> CountTable:
-        """A one-column table (code → number)."""
-        cells = {(r, "count"): n for r, n in counts.items()}
-        return cls.build(key, row_list, COUNT.name, cells, additive=additive, subtotals=subtotals)
-
-    def value(self, row: str, col: str = "count") -> Cell:
-        return self.cells[self.rows.index(row)][self.cols.index(col)]
-
-    def row_total(self, row: str) -> Cell:
-        return self.row_totals[self.rows.index(row)]
-
-    def col_total(self, col: str = "count") -> Cell:
-        return self.col_totals[self.cols.index(col)]
-
-    def as_mapping(self) -> dict[str, dict[str, Cell]]:
-        return {
-            r: dict(zip(self.cols, row, strict=True)) for r, row in zip(self.rows, self.cells, strict=True)
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "key": self.key,
-            "row_list": self.row_list,
-            "col_list": self.col_list,
-            "rows": list(self.rows),
-            "cols": list(self.cols),
-            "cells": self.as_mapping(),
-            "additive": self.additive,
-            "threshold": self.threshold,
-        }
-        if self.additive:
-            if self.row_totals:
-                out["row_totals"] = dict(zip(self.rows, self.row_totals, strict=True))
-            out["col_totals"] = dict(zip(self.cols, self.col_totals, strict=True))
-            out["total"] = self.total
-        if self.subtotals:
-            out["subtotals"] = {
-                g.name: {"rows": list(g.rows), "values": dict(zip(self.cols, g.values, strict=True))}
-                for g in self.subtotals
-            }
-        return out
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> CountTable:
-        rows, cols = tuple(d["rows"]), tuple(d["cols"])
-        return cls(
-            key=d["key"],
-            row_list=d["row_list"],
-            col_list=d["col_list"],
-            rows=rows,
-            cols=cols,
-            cells=tuple(tuple(d["cells"][r][c] for c in cols) for r in rows),
-            additive=bool(d["additive"]),
-            row_totals=tuple(d["row_totals"][r] for r in rows) if "row_totals" in d else (),
-            col_totals=tuple(d["col_totals"][c] for c in cols) if "col_totals" in d else (),
-            total=d.get("total"),
-            subtotals=tuple(
-                Subtotal(name, tuple(g["rows"]), tuple(g["values"][c] for c in cols))
-                for name, g in d.get("subtotals", {}).items()
-            ),
-            threshold=d.get("threshold"),
-        )
-
-
-def _int(v: Cell) -> int:
-    if isinstance(v, str):
-        raise TypeError("cannot add suppressed cells")
-    return v
-
-
-def _list_codes(list_name: str) -> list[str]:
-    code_list = ALL_LISTS.get(list_name) or STAT_LISTS.get(list_name)
-    return code_list.codes() if code_list is not None else []
 
 
 @dataclass(frozen=True)
@@ -350,12 +162,7 @@ class MonthlyStatistics:
 
     def suppressed(self, threshold: int = DEFAULT_THRESHOLD) -> MonthlyStatistics:
         """The copy for sharing outside the commune: small cells hidden, no case codes."""
-        return replace(
-            self,
-            tables=tuple(suppress(t, threshold) for t in self.tables),
-            follow_ups=(),
-            threshold=threshold,
-        )
+        return replace(self, tables=protect(self.tables, threshold), follow_ups=(), threshold=threshold)
 
     def to_dict(self, *, include_case_codes: bool = True) -> dict[str, Any]:
         """JSON form. ``include_case_codes=False`` leaves out the follow-up list (incident codes)."""
@@ -389,125 +196,6 @@ class MonthlyStatistics:
             threshold=d.get("threshold"),
             revision=d.get("revision"),
         )
-
-
-# --- Suppression -------------------------------------------------------------------------------
-
-_T = -1  # index of the totals row / column in the suppression grid
-_SUB = -2  # rows of subtotals: -2, -3, …
-Pos = tuple[int, int]
-
-
-def _secondary_pick(candidates: list[Pos], values: Mapping[Pos, int], exposed: list[list[Pos]]) -> Pos:
-    """The entry to hide next: a non-zero inner cell rather than a zero or a total; among those, one
-    that also closes other exposed equations (fewer cells hidden in the end); then the smallest."""
-
-    def cost(p: Pos) -> tuple[bool, bool, int, int, Pos]:
-        return (values[p] == 0, _T in p, -sum(p in e for e in exposed), values[p], p)
-
-    return min(candidates, key=cost)
-
-
-def suppress(table: CountTable, threshold: int = DEFAULT_THRESHOLD) -> CountTable:
-    """A copy of ``table`` safe to share outside the commune.
-
-    The rule (DESIGN.md §4, domain.md §5.6):
-
-    1. **Primary**: every cell, row total, column total or grand total from 1 to ``threshold - 1``
-       is shown as ``<5`` (``<k`` for another threshold). Zeros are shown.
-    2. **Secondary**, only for additive tables: a row (its cells and its total), a column (its cells
-       and its total) and the two total lines each form an equation "the parts add up to the total".
-       Whenever exactly one entry of an equation is hidden it could be worked out by subtraction, so
-       the smallest other entry of that equation is hidden too, preferring a non-zero inner cell over
-       a total. This repeats until no equation has exactly one hidden entry. Cells hidden this way are
-       shown as ``x`` (they are not small; they protect one that is).
-
-    Subtotals (the IPV rows) add one equation per column: the group's rows add up to the subtotal.
-    Grand totals and subtotals are never hidden by the secondary rule (while anything else can be),
-    because the same numbers are published elsewhere (the headline box); they are only hidden when
-    they are small themselves, the same way in every table.
-
-    Non-additive tables carry no totals, so only primary suppression applies. The rule protects each
-    table on its own; combinations of several equations (or of tables) are not audited.
-    """
-    if table.threshold is not None:
-        raise ValueError(f"table {table.key} is already suppressed")
-    small = f"<{threshold}"
-    nrows, ncols = len(table.rows), len(table.cols)
-
-    values: dict[tuple[int, int], int] = {}
-    for i, row in enumerate(table.cells):
-        for j, v in enumerate(row):
-            values[i, j] = _int(v)
-    if table.additive:
-        for i, v in enumerate(table.row_totals):
-            values[i, _T] = _int(v)
-        for j, v in enumerate(table.col_totals):
-            values[_T, j] = _int(v)
-        if table.row_totals and table.total is not None:
-            values[_T, _T] = _int(table.total)
-        for g, group in enumerate(table.subtotals):
-            for j, v in enumerate(group.values):
-                values[_SUB - g, j] = _int(v)
-    # Entries published elsewhere too: hidden only when small, never as secondary cells.
-    published = {(_T, _T)} if table.row_totals else {(_T, 0)}
-    published |= {pos for pos in values if pos[0] <= _SUB}
-
-    primary = {pos for pos, v in values.items() if 0 < v < threshold}
-    hidden = set(primary)
-
-    if table.additive:
-        equations: list[list[tuple[int, int]]] = [
-            [(i, j) for i in range(nrows)] + [(_T, j)] for j in range(ncols)
-        ]
-        if table.row_totals:
-            equations += [[(i, j) for j in range(ncols)] + [(i, _T)] for i in range(nrows)]
-            equations.append([(i, _T) for i in range(nrows)] + [(_T, _T)])
-            equations.append([(_T, j) for j in range(ncols)] + [(_T, _T)])
-        for g, group in enumerate(table.subtotals):
-            members = [table.rows.index(r) for r in group.rows]
-            equations += [[(i, j) for i in members] + [(_SUB - g, j)] for j in range(ncols)]
-        changed = True
-        while changed:
-            changed = False
-            for eq in equations:
-                if sum(pos in hidden for pos in eq) != 1:
-                    continue
-                candidates = [pos for pos in eq if pos not in hidden and pos not in published]
-                candidates = candidates or [pos for pos in eq if pos not in hidden]
-                if not candidates:
-                    continue
-                exposed = [e for e in equations if e is not eq and sum(p in hidden for p in e) == 1]
-                hidden.add(_secondary_pick(candidates, values, exposed))
-                changed = True
-
-    def shown(pos: tuple[int, int]) -> Cell:
-        if pos in primary:
-            return small
-        if pos in hidden:
-            return HIDDEN
-        return values[pos]
-
-    cells = tuple(tuple(shown((i, j)) for j in range(ncols)) for i in range(nrows))
-    row_totals = tuple(shown((i, _T)) for i in range(nrows)) if table.row_totals else ()
-    col_totals = tuple(shown((_T, j)) for j in range(ncols)) if table.col_totals else ()
-    total: Cell | None = table.total
-    if table.total is not None:
-        # One column: the grand total is that column's total.
-        total = shown((_T, _T)) if table.row_totals else col_totals[0]
-    subtotals = tuple(
-        replace(group, values=tuple(shown((_SUB - g, j)) for j in range(ncols)))
-        for g, group in enumerate(table.subtotals)
-    )
-    return replace(
-        table,
-        cells=cells,
-        row_totals=row_totals,
-        col_totals=col_totals,
-        total=total,
-        subtotals=subtotals,
-        threshold=threshold,
-    )
 
 
 # --- The service -------------------------------------------------------------------------------

@@ -407,8 +407,9 @@ class ReportsPage(QWidget):
         if stats.threshold is not None:
             notes.append(
                 self.tr(
-                    "Shared copy: counts below 5 are shown as <5, and x hides a count that a total "
-                    "would reveal."
+                    "Shared copy: counts below 5 are shown as <5, x hides a count that a total "
+                    "would reveal, and · marks the tables left out because they would reveal a count "
+                    "below 5."
                 )
             )
         self.notice.setText("\n".join(notes))
