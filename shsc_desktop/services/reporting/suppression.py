@@ -161,7 +161,9 @@ def _headline(t: CountTable, left_out: frozenset[str], k: int) -> CountTable:
         pairs.append(("referrals_made", "this_month", "referrals_received", "this_month"))
     for whole_row, whole_col, part_row, part_col in pairs:
         present = {whole_row, part_row} <= set(t.rows) and {whole_col, part_col} <= set(t.cols)
-        if present and _small(value(whole_row, whole_col) - value(part_row, part_col), k):
+        # (No received referral: nothing to hide, and an x bounded by a year to date of 0 is pinned.)
+        received = whole_col == "year_to_date" or value(part_row, part_col) > 0
+        if present and received and _small(value(whole_row, whole_col) - value(part_row, part_col), k):
             hide(*((whole_row, whole_col) if whole_col == "year_to_date" else (part_row, part_col)))
     return replace(t, cells=tuple(tuple(row) for row in cells), threshold=k)
 
