@@ -899,6 +899,10 @@
         <translation>Print directory…</translation>
     </message>
     <message>
+        <source>Directory as PDF…</source>
+        <translation>Directory as PDF…</translation>
+    </message>
+    <message>
         <source>%1 entries</source>
         <translation>%1 entries</translation>
     </message>
@@ -937,6 +941,14 @@
     <message>
         <source>%1 entries were written to %2.</source>
         <translation>%1 entries were written to %2.</translation>
+    </message>
+    <message>
+        <source>Print the directory</source>
+        <translation>Print the directory</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
         <source>Save the printable directory as PDF</source>
@@ -2410,6 +2422,10 @@
         <source>Date: %1</source>
         <translation>Date: %1</translation>
     </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Print the recovery key</translation>
+    </message>
 </context>
 <context>
     <name>ReferralForm</name>
@@ -3037,6 +3053,10 @@
         <translation>Print district summary…</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
         <source>Export tables (XLSX)…</source>
         <translation>Export tables (XLSX)…</translation>
     </message>
@@ -3107,6 +3127,14 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print the district summary</source>
+        <translation>Print the district summary</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
         <source>Save the tables</source>

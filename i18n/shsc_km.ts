@@ -899,6 +899,10 @@
         <translation>បោះពុម្ពបញ្ជី…</translation>
     </message>
     <message>
+        <source>Directory as PDF…</source>
+        <translation>បញ្ជីជា PDF…</translation>
+    </message>
+    <message>
         <source>%1 entries</source>
         <translation>%1 ធាតុ</translation>
     </message>
@@ -937,6 +941,14 @@
     <message>
         <source>%1 entries were written to %2.</source>
         <translation>បានសរសេរ %1 ធាតុទៅក្នុង %2។</translation>
+    </message>
+    <message>
+        <source>Print the directory</source>
+        <translation>បោះពុម្ពបញ្ជី</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
     </message>
     <message>
         <source>Save the printable directory as PDF</source>
@@ -2410,6 +2422,10 @@
         <source>Date: %1</source>
         <translation>កាលបរិច្ឆេទ៖ %1</translation>
     </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>បោះពុម្ពកូនសោសង្គ្រោះ</translation>
+    </message>
 </context>
 <context>
     <name>ReferralForm</name>
@@ -3037,6 +3053,10 @@
         <translation>បោះពុម្ពរបាយការណ៍សង្ខេបខណ្ឌ…</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>រក្សាទុកជា PDF…</translation>
+    </message>
+    <message>
         <source>Export tables (XLSX)…</source>
         <translation>នាំចេញតារាង (XLSX)…</translation>
     </message>
@@ -3107,6 +3127,14 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>ឯកសារ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print the district summary</source>
+        <translation>បោះពុម្ពរបាយការណ៍សង្ខេបខណ្ឌ</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
     </message>
     <message>
         <source>Save the tables</source>

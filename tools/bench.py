@@ -1248,6 +1248,112 @@ def bench_summary_pdf(bench: Bench) -> Result:
     )
 
 
+PRINT_PROBE = r"""
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from PySide6.QtPrintSupport import QPrinter
+
+def peak():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+app = QApplication(sys.argv[:1])
+pdf = Path(sys.argv[1]).read_bytes()
+how = sys.argv[2]
+printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+printer.setOutputFileName(sys.argv[3])
+if how == "gray":
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+before = peak()
+start = time.perf_counter()
+if how == "old":  # the earlier way: 300 dpi RGB through PIL, copied into a QImage
+    import pypdfium2 as pdfium
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+    doc = pdfium.PdfDocument(pdf)
+    painter = QPainter(printer)
+    area = painter.viewport()
+    painter.setWindow(area)
+    for n in range(len(doc)):
+        if n:
+            printer.newPage()
+        image = doc[n].render(scale=300 / 72).to_pil().convert("RGB")
+        raw = image.tobytes()
+        q = QImage(raw, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
+        painter.drawImage(QRectF(0, 0, area.width(), area.height()), q)
+    painter.end()
+    pages = len(doc)
+else:
+    from shsc_desktop.views.printing import print_pdf
+    pages = print_pdf(pdf, printer)
+elapsed = time.perf_counter() - start
+print(pages, elapsed, peak() - before, Path(sys.argv[3]).stat().st_size, flush=True)
+"""
+
+
+@row("print-summary", "print the monthly summary (per page)", "none (lighter than 300 dpi)")
+def bench_print(bench: Bench) -> Result:
+    from shsc_desktop.services.office import OfficeFolder
+    from shsc_desktop.services.reports import ReportService
+
+    data_dir = year_office(bench)
+    out_dir = bench.folder("print")
+    office = OfficeFolder(data_dir).unlock(*CHIEF)
+    try:
+        pdf = ReportService(office).monthly_summary_for_print(YEAR_MONTHS[-1], "km")
+    finally:
+        office.lock("bench")
+    source = out_dir / "summary.pdf"
+    source.write_bytes(pdf)
+    env = bench.child_env()
+
+    def probe(how: str, i: int) -> tuple[int, float, int, int]:
+        done = subprocess.run(
+            [sys.executable, "-c", PRINT_PROBE, str(source), how, str(out_dir / f"{how}-{i}.pdf")],
+            capture_output=True, text=True, env=env, timeout=bench.config.timeout_s * 3,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed")
+        pages, seconds, grown, size = done.stdout.split()[-4:]
+        return int(pages), float(seconds), int(grown), int(size)
+
+    runs = 3 if not bench.config.quick else 1
+    results = {how: [probe(how, i) for i in range(runs)] for how in ("old", "color", "gray")}
+    pages = results["color"][0][0]
+
+    def per_page(how: str) -> tuple[float, float, float]:
+        rows = results[how]
+        return (
+            median([r[1] for r in rows]) / pages,
+            median([r[2] for r in rows]),
+            median([r[3] for r in rows]) / pages,
+        )
+
+    old, color, gray = per_page("old"), per_page("color"), per_page("gray")
+
+    def describe(v: tuple[float, float, float]) -> str:
+        return f"{fmt_time(v[0])}/page, +{fmt_size(v[1])} peak, {v[2] / 1024:.0f} KiB/page in the PDF spooled"
+
+    return Result(
+        measured=f"{fmt_time(color[0])}/page, +{fmt_size(color[1])} peak",
+        baseline=f"{fmt_time(old[0])}/page, +{fmt_size(old[1])} peak (300 dpi RGB, the earlier way)",
+        ratio=fmt_ratio(color[1], old[1]) + " memory",
+        verdict="info",
+        numbers={"color_s_per_page": color[0], "color_peak_bytes": color[1], "old_peak_bytes": old[1]},
+        notes=[
+            f"The {pages}-page Khmer summary of the row above, printed by `views.printing.print_pdf` on a "
+            "PDF-file `QPrinter` (HighResolution) in a fresh process, median of "
+            f"{runs}. Peak memory is the growth of VmHWM during the job. Colour printer: "
+            f"{describe(color)}; grayscale printer: {describe(gray)}; the earlier way (300 dpi RGB via "
+            f"PIL, three copies of each page): {describe(old)}.",
+        ],
+    )
+
+
 # --- exchange fixtures: a ministry, a district and its communes, with bundles for the district ----
 
 EXCHANGE_PASSWORD = "bench-office-password"

@@ -10,19 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
 
-from ..atomic import atomic_produce
 from ..models.codes import COVERAGE, SERVICE_TYPE
 from ..values.contacts import ContactView
 from ..values.office import OfficeInfo
-from .pdf_common import ACCENT, INK, MUTED, RULE, SHADE, digits, draw_text, make_styles, numbered_canvas, para
+from .pdf_common import (
+    ACCENT,
+    INK,
+    MUTED,
+    RULE,
+    SHADE,
+    PdfTarget,
+    digits,
+    draw_text,
+    make_styles,
+    numbered_canvas,
+    para,
+    write_pdf,
+)
 from .referral_slip import format_date, has_khmer
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -171,7 +182,7 @@ def build_directory_pdf(
     entries: Sequence[ContactView],
     office_info: OfficeInfo,
     lang: str,
-    target: Path,
+    target: PdfTarget,
     *,
     printed_at: datetime | None = None,
 ) -> int:
@@ -182,9 +193,9 @@ def build_directory_pdf(
     story = directory.story()
     when = printed_at or datetime.now().astimezone()
 
-    def produce(path: Path) -> None:
+    def produce(path: str | BinaryIO) -> None:
         doc = BaseDocTemplate(
-            str(path),
+            path,
             pagesize=A4,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
@@ -201,5 +212,5 @@ def build_directory_pdf(
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(story, canvasmaker=numbered_canvas(directory.decorate(when), directory.st.font))
 
-    atomic_produce(Path(target), produce)
+    write_pdf(target, produce)
     return len(directory.entries)

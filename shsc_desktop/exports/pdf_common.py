@@ -22,9 +22,12 @@ installs a corrected ``setRise``; ``tests/exports/test_summary_pdf.py`` checks i
 from __future__ import annotations
 
 import functools
+import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
@@ -38,6 +41,7 @@ from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, paragraph
 
+from ..atomic import atomic_produce
 from ..models.codes import khmer_digits
 from ..resources import font_files
 
@@ -51,6 +55,26 @@ RULE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#f0f4f8")
 HIGHLIGHT = colors.HexColor("#fdf1d6")
 ALERT = colors.HexColor("#fde2e1")
+
+
+PdfTarget = Path | BinaryIO
+"""Where a PDF goes: a file (written atomically) or a binary stream (e.g. ``io.BytesIO`` for printing,
+so that nothing of a print job ever touches the disk)."""
+
+
+def write_pdf(target: PdfTarget | str, produce: Callable[[str | BinaryIO], None]) -> None:
+    """Run ``produce`` (ReportLab's document build) into ``target``: a path atomically, or a stream."""
+    if isinstance(target, str | os.PathLike):
+        atomic_produce(Path(target), lambda path: produce(str(path)))
+    else:
+        produce(target)
+
+
+def pdf_bytes(build: Callable[[BinaryIO], object]) -> bytes:
+    """The PDF ``build(stream)`` writes, kept in memory only (print jobs: no temporary file)."""
+    buffer = io.BytesIO()
+    build(buffer)
+    return buffer.getvalue()
 
 
 def _set_rise(self: Any, rise: float) -> None:

@@ -15,15 +15,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
 
-from ..atomic import atomic_produce
 from ..models.codes import MONTH_NAMES_KM, SERVICE_TYPE, URGENCY
 from ..values.office import OfficeInfo
 from .pdf_common import (
@@ -32,11 +30,13 @@ from .pdf_common import (
     MUTED,
     RULE,
     SHADE,
+    PdfTarget,
     digits,
     draw_text,
     make_styles,
     numbered_canvas,
     para,
+    write_pdf,
 )
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -351,7 +351,7 @@ class _Slip:
         return draw
 
 
-def build_referral_slip(slip: ReferralSlip, target: Path, *, printed_at: datetime | None = None) -> None:
+def build_referral_slip(slip: ReferralSlip, target: PdfTarget, *, printed_at: datetime | None = None) -> None:
     """Write ``slip`` as a one-page PDF to ``target`` (atomically)."""
     if slip.lang not in ("km", "en"):
         raise ValueError(f"unknown language {slip.lang!r}")
@@ -361,9 +361,9 @@ def build_referral_slip(slip: ReferralSlip, target: Path, *, printed_at: datetim
     story = builder.story()
     when = printed_at or datetime.now().astimezone()
 
-    def produce(path: Path) -> None:
+    def produce(path: str | BinaryIO) -> None:
         doc = BaseDocTemplate(
-            str(path),
+            path,
             pagesize=A4,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
@@ -381,4 +381,4 @@ def build_referral_slip(slip: ReferralSlip, target: Path, *, printed_at: datetim
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(story, canvasmaker=numbered_canvas(builder.decorate(when), builder.st.font))
 
-    atomic_produce(Path(target), produce)
+    write_pdf(target, produce)

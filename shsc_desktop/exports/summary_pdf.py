@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -35,7 +34,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..atomic import atomic_produce
 from ..errors import Cancelled
 from ..models.codes import INTIMATE_PARTNER_CODES, MONTH_NAMES_KM
 from ..services.statistics import (
@@ -56,12 +54,14 @@ from .pdf_common import (
     RULE,
     SHADE,
     ChartFlowable,
+    PdfTarget,
     Styles,
     digits,
     draw_text,
     make_styles,
     numbered_canvas,
     para,
+    write_pdf,
 )
 
 Progress = Callable[[int, int], None]
@@ -872,7 +872,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
 
     def __init__(
         self,
-        path: str,
+        path: str | BinaryIO,
         total: int,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -896,7 +896,7 @@ def build_monthly_summary(
     stats: MonthlyStatistics,
     office_info: OfficeInfo,
     lang: str,
-    target: Path,
+    target: PdfTarget,
     *,
     suppressed: bool = False,
     threshold: int = 5,
@@ -925,9 +925,9 @@ def build_monthly_summary(
     story = summary.story()
     title = f"{TEXT['title'][0]} {stats.period} – {office_info.name_en} ({office_info.code})"
 
-    def produce(path: Path) -> None:
+    def produce(path: str | BinaryIO) -> None:
         doc = _Document(
-            str(path),
+            path,
             len(story),
             progress,
             cancelled,
@@ -949,4 +949,4 @@ def build_monthly_summary(
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(story, canvasmaker=numbered_canvas(summary.decorate(generated), summary.st.font))
 
-    atomic_produce(target, produce)
+    write_pdf(target, produce)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ..errors import ImportProblems, NotFound, ValidationFailed
 from ..exports.directory_io import COLUMNS, SERVICE_SEPARATOR, SheetRow
 from ..exports.directory_pdf import build_directory_pdf
+from ..exports.pdf_common import pdf_bytes
 from ..models import codes
 from ..models.tables import Contact, Referral
 from ..security import audit
@@ -174,6 +175,21 @@ class ContactService:
             Action.PRINT, "directory", "", {"lang": lang, "entries": count, "file": Path(target).name}
         )
         return count
+
+    def directory_for_print(self, lang: str) -> bytes:
+        """The printable directory as bytes for the printer (in memory only); audited as printed."""
+        require(self.actor, Perm.RECORDS_READ)
+        if lang not in ("km", "en"):
+            raise ValidationFailed({"lang": v.NOT_IN_LIST})
+        entries = self.search(active_only=True)
+        counted: list[int] = []
+        data = pdf_bytes(
+            lambda stream: counted.append(build_directory_pdf(entries, self.office.info, lang, stream))
+        )
+        self.office.audit(
+            Action.PRINT, "directory", "", {"lang": lang, "entries": counted[0], "printer": True}
+        )
+        return data
 
     # -- exchange ---------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from ..errors import ValidationFailed
 from ..exports.district_xlsx import write_district_tables
+from ..exports.pdf_common import pdf_bytes
 from ..exports.summary_pdf import build_monthly_summary
 from ..models import gazetteer
 from ..models.codes import GBV_TYPE
@@ -373,6 +374,29 @@ class DistrictService:
             {"lang": lang, "suppressed": shared, "file": target.name},
         )
         return target
+
+    def summary_for_print(
+        self,
+        period: str,
+        lang: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes:
+        """The same summary as bytes for the printer, built in memory only; audited as printed."""
+        require(self.actor, Perm.REPORTS)
+        if lang not in ("km", "en"):
+            raise ValidationFailed({"lang": "The language must be km or en."})
+        stats = self.shared_statistics(period)
+        data = pdf_bytes(
+            lambda stream: build_monthly_summary(
+                stats, self.office.info, lang, stream, progress=progress, cancelled=cancelled
+            )
+        )
+        self.office.audit(
+            Action.PRINT, "district_summary", period, {"lang": lang, "suppressed": True, "printer": True}
+        )
+        return data
 
     def tables_xlsx(self, period: str, lang: str, target: Path) -> Path:
         """The month's tables, the per-office breakdown and the completeness, as XLSX (suppressed)."""

@@ -6,11 +6,11 @@ joins the two and records who produced which report, for which month, in which f
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ValidationFailed
+from ..exports.pdf_common import pdf_bytes
 from ..exports.summary_pdf import build_monthly_summary
 from ..security.actions import Action
 from ..security.permissions import Perm, require
@@ -81,25 +81,24 @@ class ReportService:
     ) -> bytes:
         """The month's summary PDF as bytes, for the print dialog; audited as printed.
 
-        ReportLab writes to a path, so the PDF passes through a private temporary folder (the user's
-        own temp folder, mode 0600 file) that is removed before this returns: nothing stays on disk.
+        Built in memory: a print job never passes through a file (a temporary file can be held by
+        antivirus and stay behind, or be read by anyone with access to the temp folder).
         """
         require(self.office.actor, Perm.REPORTS)
         if lang not in ("km", "en"):
             raise ValidationFailed({"lang": "The language must be km or en."})
         stats = self.monthly_statistics(period)
-        with tempfile.TemporaryDirectory(prefix="shsc-print-") as folder:
-            target = Path(folder) / "summary.pdf"
-            build_monthly_summary(
+        data = pdf_bytes(
+            lambda stream: build_monthly_summary(
                 stats,
                 self.office.info,
                 lang,
-                target,
+                stream,
                 suppressed=suppressed,
                 progress=progress,
                 cancelled=cancelled,
             )
-            data = target.read_bytes()
+        )
         self.office.audit(
             Action.PRINT,
             "monthly_summary",

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import ConsentRequired, NotFound
+from ..exports.pdf_common import PdfTarget, pdf_bytes
 from ..exports.referral_slip import (
     AUDIENCES,
     IDENTIFYING_FIELDS,
@@ -88,8 +89,13 @@ class SlipService:
             may_print_identifying=self.actor.can(Perm.VIEW_IDENTIFYING),
         )
 
-    def referral_slip(self, request: SlipRequest, target: Path) -> list[str]:
-        """Write the slip PDF to ``target`` (atomically) and audit it; returns the fields printed."""
+    def referral_slip_for_print(self, request: SlipRequest) -> bytes:
+        """The slip PDF as bytes for the printer, built in memory (never a temporary file); audited."""
+        return pdf_bytes(lambda stream: self.referral_slip(request, stream))
+
+    def referral_slip(self, request: SlipRequest, target: PdfTarget) -> list[str]:
+        """Write the slip PDF to ``target`` (a file, atomically, or a stream) and audit it; returns the
+        fields printed."""
         require(self.actor, Perm.RECORDS_READ)
         p = v.Problems()
         if request.audience not in AUDIENCES:
@@ -156,7 +162,7 @@ class SlipService:
                 office_contact=contact_line,
                 identifying=tuple(identifying),
             )
-            build_referral_slip(slip, Path(target))
+            build_referral_slip(slip, target)
             fields = slip.printed_fields()
             audit.record(
                 s,
@@ -170,7 +176,7 @@ class SlipService:
                     "lang": request.lang,
                     "fields": fields,
                     "incident": row.incident_code,
-                    "file": Path(target).name,
+                    **({"file": Path(target).name} if isinstance(target, Path) else {"printer": True}),
                 },
             )
             return fields

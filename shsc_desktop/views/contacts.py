@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,7 +53,8 @@ from .form_helpers import (
 from .i18n import current_language
 from .list_columns import fit_columns
 from .messages import confirm, show_error, show_message
-from .operations import run_in_background
+from .operations import BackgroundOperation, Task, run_in_background
+from .printing import ask_printer, new_printer, print_pdf
 from .register_tables import ContactTableModel
 from .screen import FlowRow, fit_to_screen, scrolling
 
@@ -320,8 +322,11 @@ class ContactsPage(QWidget):
         self.import_button.setObjectName("importButton")
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportButton")
+        self.printer: QPrinter | None = None
         self.directory_button = QPushButton()
         self.directory_button.setObjectName("printDirectoryButton")
+        self.directory_pdf_button = QPushButton()
+        self.directory_pdf_button.setObjectName("saveDirectoryButton")
         self.count_label = QLabel()
         for button in (self.new_button, self.delete_button, self.import_button):
             button.setVisible(self.can_write)
@@ -333,6 +338,7 @@ class ContactsPage(QWidget):
             self.import_button,
             self.export_button,
             self.directory_button,
+            self.directory_pdf_button,
         )
 
         layout = QVBoxLayout(self)
@@ -353,7 +359,8 @@ class ContactsPage(QWidget):
         self.delete_button.clicked.connect(self.ask_delete)
         self.import_button.clicked.connect(self.choose_import_file)
         self.export_button.clicked.connect(self.choose_export_file)
-        self.directory_button.clicked.connect(self.choose_directory_file)
+        self.directory_button.clicked.connect(self.choose_printer)
+        self.directory_pdf_button.clicked.connect(self.choose_directory_file)
 
         self.retranslate()
         self.model.set_rows(self.service.search())
@@ -370,6 +377,7 @@ class ContactsPage(QWidget):
         self.import_button.setText(self.tr("Import CSV/XLSX…"))
         self.export_button.setText(self.tr("Export CSV/XLSX…"))
         self.directory_button.setText(self.tr("Print directory…"))
+        self.directory_pdf_button.setText(self.tr("Directory as PDF…"))
         self.model.retranslate()
         self._show_count()
 
@@ -506,6 +514,23 @@ class ContactsPage(QWidget):
         run_in_background(self, work, done)
 
     # -- printable directory ----------------------------------------------------------------------
+
+    def choose_printer(self) -> QPrintDialog:
+        if self.printer is None:
+            self.printer = new_printer()
+        return ask_printer(self, self.printer, self.tr("Print the directory"), self.print_to)
+
+    def print_to(self, printer: QPrinter) -> BackgroundOperation:
+        """Build the directory in memory, in the interface language, and print its pages."""
+        lang = current_language()
+
+        def work(task: Task) -> int:
+            return print_pdf(self.service.directory_for_print(lang), printer, task.report, task.is_cancelled)
+
+        def done(pages: int) -> None:
+            show_message(self, self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+
+        return run_in_background(self, work, done)
 
     def choose_directory_file(self) -> QFileDialog:
         """The printable directory as PDF, in the interface language, where the user chooses."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -52,7 +53,8 @@ from ..services.statistics import CountTable, label, period_label
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
 from .i18n import current_language
 from .messages import show_error
-from .operations import BackgroundOperation, run_with_busy
+from .operations import BackgroundOperation, Task, run_with_busy
+from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow, FoldingColumns, scrolling
 
 
@@ -342,9 +344,13 @@ class TotalsPanel(QWidget):
         self.month.setObjectName("totalsMonth")
         self.month.setMinimumWidth(160)
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.printer: QPrinter | None = None
         self.print_button = QPushButton()
         self.print_button.setObjectName("printSummaryButton")
-        self.print_button.clicked.connect(self.choose_pdf_target)
+        self.print_button.clicked.connect(self.choose_printer)
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("saveSummaryButton")
+        self.pdf_button.clicked.connect(self.choose_pdf_target)
         self.xlsx_button = QPushButton()
         self.xlsx_button.setObjectName("xlsxButton")
         self.xlsx_button.clicked.connect(self.choose_xlsx_target)
@@ -371,7 +377,7 @@ class TotalsPanel(QWidget):
         self.breakdown = read_only_table(3, "breakdownTable")
 
         top = FlowRow().add_widgets(
-            self.month_label, self.month, self.print_button, self.xlsx_button, self.busy
+            self.month_label, self.month, self.print_button, self.pdf_button, self.xlsx_button, self.busy
         )
 
         self.headline_box = QGroupBox()
@@ -408,6 +414,7 @@ class TotalsPanel(QWidget):
     def retranslate(self) -> None:
         self.month_label.setText(self.tr("Month:"))
         self.print_button.setText(self.tr("Print district summary…"))
+        self.pdf_button.setText(self.tr("Save as PDF…"))
         self.xlsx_button.setText(self.tr("Export tables (XLSX)…"))
         self.note.setText(
             self.tr(
@@ -556,6 +563,24 @@ class TotalsPanel(QWidget):
             name_filters=[self.tr("PDF files (*.pdf)")],
             default_name=self._file_name("pdf"),
         )
+
+    def choose_printer(self) -> QPrintDialog:
+        if self.printer is None:
+            self.printer = new_printer()
+        return ask_printer(self, self.printer, self.tr("Print the district summary"), self.print_to)
+
+    def print_to(self, printer: QPrinter) -> BackgroundOperation:
+        """Build the (suppressed) summary in memory and send its pages to ``printer``."""
+        period, lang, service = self.month.currentData(), current_language(), self.service
+
+        def work(task: Task) -> int:
+            pdf = service.summary_for_print(period, lang, cancelled=task.is_cancelled)
+            return print_pdf(pdf, printer, task.report, task.is_cancelled)
+
+        def done(pages: int) -> None:
+            self.file_result.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+
+        return run_with_busy(self, self.busy, work, done)
 
     def choose_xlsx_target(self) -> QFileDialog:
         return choose_path(

@@ -7,13 +7,22 @@ would add well over 100 MB to the Windows installer). Handing the file to the op
 (``QDesktopServices.openUrl`` / ``os.startfile(..., "print")``) depends on whichever PDF reader the
 office PC has — often none, or a browser without a print verb — and leaves the file in a temp folder.
 So we rasterise each page with PDFium (``pypdfium2``: the engine of Chrome's PDF viewer, shipped as a
-self-contained wheel for Windows x86/x64 and Linux, no external program) at the printer's resolution
-(capped at 300 dpi: sharp text, bounded memory) and paint it with ``QPainter`` on the ``QPrinter``
-that the user set up in ``QPrintDialog``. This works with every Windows printer driver, including
-"Microsoft Print to PDF", and with a PDF-file ``QPrinter`` in tests.
+self-contained wheel for Windows x86/x64 and Linux, no external program) and paint it with ``QPainter``
+on the ``QPrinter`` that the user set up in ``QPrintDialog``. This works with every Windows printer
+driver, including "Microsoft Print to PDF", and with a PDF-file ``QPrinter`` in tests.
+
+**Light jobs** (commune PCs have 4 GB and share one network printer): every page is rendered at
+:data:`PRINT_DPI` (150 dpi: our documents are text, tables and flat charts; 300 dpi gave ~26 MB per
+page to the spooler), in 8-bit grayscale when the printer is set to grayscale (a third of the size),
+straight from PDFium's bitmap into a ``QImage`` without copies, one page at a time (only one page's
+bitmap exists at any moment). Figures per page are in ``docs/benchmarks.md``.
+
+**Nothing on disk**: the PDF arrives here as bytes built in memory by the services
+(``*_for_print``); no print job passes through a temporary file.
 
 Qt allows painting on a ``QPrinter`` outside the GUI thread (like ``QImage``), so the whole job runs
-as a background operation, page by page, with progress and cancel.
+as a background operation, page by page, with progress and cancel. Every Print button opens its
+dialog through :func:`ask_printer`, so they all behave alike.
 """
 
 from __future__ import annotations
@@ -21,13 +30,39 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..errors import Cancelled, StorageFailed
 
-MAX_DPI = 300
+PRINT_DPI = 150
+"""Resolution of the page images sent to the printer (capped by the printer's own)."""
+
+
+def new_printer() -> QPrinter:
+    """An A4 printer object; a view keeps one so the user's choices stay for the next job."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    return printer
+
+
+def ask_printer(
+    parent: QWidget, printer: QPrinter, title: str, on_accepted: Callable[[QPrinter], object]
+) -> QPrintDialog:
+    """Open the print dialog (window-modal, never ``exec``); ``on_accepted(printer)`` after Print."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setObjectName("printDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowTitle(title)
+    dialog.finished.connect(lambda result: on_accepted(printer) if result else None)
+    QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload in PySide6
+    return dialog
+
+
+def job_dpi(printer: QPrinter) -> int:
+    return max(72, min(printer.resolution(), PRINT_DPI))
 
 
 def print_pdf(
@@ -43,11 +78,14 @@ def print_pdf(
     document = pdfium.PdfDocument(pdf)
     try:
         count = len(document)
-        dpi = max(72, min(printer.resolution(), MAX_DPI))
+        scale = job_dpi(printer) / 72
+        gray = printer.colorMode() == QPrinter.ColorMode.GrayScale
         painter = QPainter()
         if not painter.begin(printer):
             raise StorageFailed("The printer could not be started.")
         try:
+            area = painter.viewport()
+            painter.setWindow(area)
             for number in range(count):
                 if cancelled is not None and cancelled():
                     printer.abort()
@@ -56,18 +94,13 @@ def print_pdf(
                     printer.newPage()
                 page = document[number]
                 try:
-                    image = page.render(scale=dpi / 72).to_pil().convert("RGB")
+                    bitmap = page.render(scale=scale, grayscale=gray, optimize_mode="print")
                 finally:
                     page.close()
-                raw = image.tobytes()
-                qimage = QImage(raw, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
-                area = painter.viewport()
-                scale = min(area.width() / qimage.width(), area.height() / qimage.height())
-                width, height = qimage.width() * scale, qimage.height() * scale
-                left = (area.width() - width) / 2
-                top = (area.height() - height) / 2
-                painter.setWindow(area)
-                painter.drawImage(QRectF(left, top, width, height), qimage)
+                try:
+                    _paint(painter, area.width(), area.height(), bitmap)
+                finally:
+                    bitmap.close()
                 if progress is not None:
                     progress(number + 1, count)
         finally:
@@ -75,3 +108,12 @@ def print_pdf(
         return count
     finally:
         document.close()
+
+
+def _paint(painter: QPainter, width: int, height: int, bitmap: pdfium.PdfBitmap) -> None:
+    """Draw PDFium's bitmap (BGR or 8-bit gray) through a ``QImage`` that shares its memory."""
+    fmt = QImage.Format.Format_Grayscale8 if bitmap.mode == "L" else QImage.Format.Format_BGR888
+    image = QImage(memoryview(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt)
+    fit = min(width / image.width(), height / image.height())
+    w, h = image.width() * fit, image.height() * fit
+    painter.drawImage(QRectF((width - w) / 2, (height - h) / 2, w, h), image)

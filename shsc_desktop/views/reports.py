@@ -13,13 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QPageSize
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -47,7 +46,7 @@ from .form_helpers import heading_label
 from .i18n import current_language, language_name
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background
-from .printing import print_pdf
+from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow
 
 MONTHS_BACK = 24
@@ -489,20 +488,13 @@ class ReportsPage(QWidget):
 
     def _printer(self) -> QPrinter:
         if self.printer is None:
-            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            self.printer = new_printer()
         return self.printer
 
     def choose_printer(self) -> QPrintDialog:
         printer = self._printer()
         printer.setDocName(f"SHSC {self.period()}")
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(self.tr("Print the monthly summary"))
-        dialog.finished.connect(lambda result: self.print_to(printer) if result else None)
-        QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload in PySide6
-        return dialog
+        return ask_printer(self, printer, self.tr("Print the monthly summary"), self.print_to)
 
     def print_to(self, printer: QPrinter) -> BackgroundOperation:
         """Build the summary PDF and paint its pages on ``printer`` (in the background)."""

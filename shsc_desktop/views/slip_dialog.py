@@ -7,11 +7,9 @@ her consent (and no override) the dialog says why and prints nothing.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +31,7 @@ from .form_helpers import ERROR_STYLE
 from .i18n import current_language, language_name
 from .messages import error_text
 from .operations import Task, run_in_background
-from .printing import print_pdf
+from .printing import ask_printer, new_printer, print_pdf
 
 
 class SlipDialog(QDialog):
@@ -189,25 +187,16 @@ class SlipDialog(QDialog):
 
     def choose_printer(self) -> QPrintDialog:
         if self.printer is None:
-            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer = self.printer
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda result: self.print_to(printer) if result else None)
-        QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload in PySide6
-        return dialog
+            self.printer = new_printer()
+        return ask_printer(self, self.printer, self.tr("Print referral slip"), self.print_to)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Build the slip in a private temporary folder, print it, and remove the file at once."""
+        """Build the slip in memory and print it: no copy of it is ever written to disk."""
         request = self.request()
         self._busy(True)
 
         def work(task: Task) -> int:
-            with tempfile.TemporaryDirectory(prefix="shsc-slip-") as folder:
-                target = Path(folder) / "slip.pdf"
-                self.service.referral_slip(request, target)
-                data = target.read_bytes()
+            data = self.service.referral_slip_for_print(request)
             return print_pdf(data, printer, task.report, task.is_cancelled)
 
         def done(_pages: int) -> None:

@@ -38,6 +38,7 @@ from .dialogs import busy_bar, error_label, password_field, password_problem
 from .i18n import LANGUAGES, current_language
 from .messages import error_text
 from .operations import run_in_background
+from .printing import ask_printer, new_printer
 from .screen import fit_to_screen
 from .unlock import language_combo
 
@@ -409,7 +410,7 @@ class RecoveryKeyPage(QWizardPage):
         cursor.insertBlock()
         key_format = cursor.charFormat()
         key_format.setFontFamilies([QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()])
-        key_format.setFontPointSize(16)
+        key_format.setFontPointSize(13)  # the whole key on one line of A4 (a wrapped key misleads)
         key_format.setFontWeight(QFont.Weight.Bold)
         cursor.insertText(self.setup.recovery_key, key_format)
         cursor.insertBlock()
@@ -424,13 +425,8 @@ class RecoveryKeyPage(QWizardPage):
         self.recovery_document().print_(printer)
 
     def open_print_dialog(self) -> QPrintDialog:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
-        self._printer = printer  # kept alive while the dialog is open
-        return dialog
+        self._printer = new_printer()  # kept alive while the dialog is open
+        return ask_printer(self, self._printer, self.tr("Print the recovery key"), self.print_to)
 
 
 class SetupWizard(QWizard):

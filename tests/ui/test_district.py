@@ -132,7 +132,7 @@ def test_totals_match_the_commune_and_files_hide_small_cells(qtbot, shells, impo
     # the printed summary (the commune summary's builder), suppressed
     pdf = tmp_path / "out" / "district.pdf"
     chosen.plan(pdf)
-    qtbot.mouseClick(totals.print_button, LEFT)
+    qtbot.mouseClick(totals.pdf_button, LEFT)
     wait_for_operations(qtbot)
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     assert "numbers below 5 hidden" in totals.file_result.text()
