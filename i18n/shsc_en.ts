@@ -987,6 +987,21 @@
     </message>
 </context>
 <context>
+    <name>DataNotices</name>
+    <message>
+        <source>The office has been moved to %1, the folder every Windows account of this PC uses. The old folder was kept as %2.</source>
+        <translation>The office has been moved to %1, the folder every Windows account of this PC uses. The old folder was kept as %2.</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s office is in %1. An older office of your Windows account was found in %2; it was not moved and is not used. Tell the chief before deleting it.</source>
+        <translation>This PC&apos;s office is in %1. An older office of your Windows account was found in %2; it was not moved and is not used. Tell the chief before deleting it.</translation>
+    </message>
+    <message>
+        <source>The Windows account %1 already has an office on this PC, in its own folder %2. Sign in to Windows as %1 and start SHSC Desktop once: the office then moves to %3 for every account. Do not set up a second office: the records would be split in two.</source>
+        <translation>The Windows account %1 already has an office on this PC, in its own folder %2. Sign in to Windows as %1 and start SHSC Desktop once: the office then moves to %3 for every account. Do not set up a second office: the records would be split in two.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The password must have at least %1 characters.</source>

@@ -987,6 +987,21 @@
     </message>
 </context>
 <context>
+    <name>DataNotices</name>
+    <message>
+        <source>The office has been moved to %1, the folder every Windows account of this PC uses. The old folder was kept as %2.</source>
+        <translation>ការិយាល័យត្រូវបានផ្លាស់ទៅ %1 ដែលជាថតដែលគណនី Windows ទាំងអស់នៃកុំព្យូទ័រនេះប្រើ។ ថតចាស់ត្រូវបានរក្សាទុកជា %2។</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s office is in %1. An older office of your Windows account was found in %2; it was not moved and is not used. Tell the chief before deleting it.</source>
+        <translation>ការិយាល័យរបស់កុំព្យូទ័រនេះនៅក្នុង %1។ ការិយាល័យចាស់មួយរបស់គណនី Windows របស់អ្នកត្រូវបានរកឃើញនៅក្នុង %2។ វាមិនត្រូវបានផ្លាស់ទី ហើយមិនត្រូវបានប្រើទេ។ សូមប្រាប់មេឃុំ/ចៅសង្កាត់ មុននឹងលុបវា។</translation>
+    </message>
+    <message>
+        <source>The Windows account %1 already has an office on this PC, in its own folder %2. Sign in to Windows as %1 and start SHSC Desktop once: the office then moves to %3 for every account. Do not set up a second office: the records would be split in two.</source>
+        <translation>គណនី Windows %1 មានការិយាល័យមួយរួចហើយនៅលើកុំព្យូទ័រនេះ ក្នុងថតផ្ទាល់ខ្លួនរបស់វា %2។ សូមចូល Windows ជា %1 ហើយបើក SHSC Desktop ម្ដង៖ ពេលនោះការិយាល័យនឹងផ្លាស់ទៅ %3 សម្រាប់គណនីទាំងអស់។ កុំរៀបចំការិយាល័យទីពីរ៖ កំណត់ត្រានឹងត្រូវបែកជាពីរ។</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The password must have at least %1 characters.</source>

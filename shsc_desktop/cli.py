@@ -157,10 +157,18 @@ def build_parser() -> argparse.ArgumentParser:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    from .services.office import default_data_dir
+def _location(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The office folder (``--data-dir``, or this PC's, after the one-time move on Windows)."""
+    from .services.data_location import resolve
 
-    return Path(args.data_dir) if args.data_dir else default_data_dir()
+    return resolve(given=Path(args.data_dir) if args.data_dir else None)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    location = _location(args)
+    for notice in location.notices:  # English on the command line, like every other message
+        print(f"shsc-desktop: note: {notice.describe()}", file=sys.stderr)
+    return Path(location.path)
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -534,7 +542,8 @@ def run_gui(args: argparse.Namespace) -> int:
             return gui(demo_dir / "office", demo_credentials=dict(DEMO_CREDENTIALS))
         finally:
             shutil.rmtree(demo_dir, ignore_errors=True)  # throw-away: nothing of it stays behind
-    return gui(_data_dir(args))
+    location = _location(args)
+    return gui(location.path, notices=location.notices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -58,14 +57,10 @@ KDF_ENV = "SHSC_KDF"  # "fast" only in tests and the throw-away demo office
 
 
 def default_data_dir() -> Path:
-    """The per-user data folder (``%LOCALAPPDATA%\\SHSC Desktop`` on Windows)."""
-    if os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / "SHSC Desktop"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "SHSC Desktop"
-    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "shsc-desktop"
+    """This PC's office folder (``%PROGRAMDATA%\\SHSC Desktop`` on Windows: see ``data_location``)."""
+    from .data_location import default_data_dir as location
+
+    return location()
 
 
 def kdf_from_environment() -> KdfParams:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import QApplication
 from ..resources import font_files
 from . import i18n
 from .crash import install_excepthook
+
+if TYPE_CHECKING:
+    from ..services.data_location import Notice
 
 APP_NAME = "SHSC Desktop"
 ORGANISATION = "CARE Cambodia"
@@ -49,15 +54,23 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     return app
 
 
-def run_gui(data_dir: Path, demo_credentials: dict[str, str] | None = None) -> int:
-    """Run the desktop application on ``data_dir`` until the last window closes."""
+def run_gui(
+    data_dir: Path, demo_credentials: dict[str, str] | None = None, notices: Sequence[Notice] = ()
+) -> int:
+    """Run the desktop application on ``data_dir`` until the last window closes.
+
+    ``notices`` (about the office folder, see ``services.data_location``) are shown above the first
+    window.
+    """
     from ..logs import start_logging
+    from .data_notices import show_notices
     from .shell import AppShell
 
     app = prepare_application(Path(data_dir))
     install_excepthook(start_logging(Path(data_dir)))
     shell = AppShell(Path(data_dir), demo_credentials=demo_credentials)
     shell.start()
+    show_notices(shell.wizard or shell.unlock_window, notices)
     from .bench_hook import install_if_requested
 
     install_if_requested(app)
