@@ -36,6 +36,7 @@ from ..services.accounts import AccountService, UserView
 from ..services.admin import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, AdminService, AuditLine
 from ..services.office import UnlockedOffice
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
+from .file_dialogs import file_dialog
 from .i18n import current_language
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, run_in_background
@@ -464,17 +465,17 @@ class AdminPage(QWidget):
     # -- backup and restore ----------------------------------------------------------------------
 
     def choose_backup_target(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Save the backup as"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("shscbak")
-        dialog.setNameFilters([self.tr("SHSC Desktop backups (*.shscbak)")])
-        dialog.selectFile(
-            f"shsc-backup-{self.office.info.code or 'office'}-{date.today().isoformat()}.shscbak"
+        name = f"shsc-backup-{self.office.info.code or 'office'}-{date.today().isoformat()}.shscbak"
+        return file_dialog(
+            self,
+            self.tr("Save the backup as"),
+            "backup",
+            lambda paths: self.start_backup(paths[0]),
+            save=True,
+            name_filters=[self.tr("SHSC Desktop backups (*.shscbak)")],
+            default_suffix="shscbak",
+            default_name=name,
         )
-        dialog.fileSelected.connect(lambda name: self.start_backup(Path(name)))
-        dialog.open()
-        return dialog
 
     def start_backup(self, target: Path) -> BackgroundOperation:
         from ..services.backup import BackupService
@@ -526,13 +527,13 @@ class AdminPage(QWidget):
             self.cancel_backup_button.setEnabled(False)
 
     def choose_restore_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Choose the backup file"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("SHSC Desktop backups (*.shscbak)"), self.tr("All files (*)")])
-        dialog.fileSelected.connect(lambda name: self.restore_requested.emit(Path(name)))
-        dialog.open()
-        return dialog
+        return file_dialog(
+            self,
+            self.tr("Choose the backup file"),
+            "restore",
+            lambda paths: self.restore_requested.emit(paths[0]),
+            name_filters=[self.tr("SHSC Desktop backups (*.shscbak)"), self.tr("All files (*)")],
+        )
 
     # -- audit -----------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from ..models import codes
 from ..security.permissions import Perm
 from ..services.contacts import ContactDraft, ContactService, ContactView, ImportResult
 from ..services.office import UnlockedOffice
+from .file_dialogs import file_dialog
 from .form_helpers import (
     ERROR_STYLE,
     FieldProblems,
@@ -453,13 +454,13 @@ class ContactsPage(QWidget):
     # -- import and export ------------------------------------------------------------------------
 
     def choose_import_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Import a directory file"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Directory files (*.csv *.xlsx)")])
-        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
-        dialog.open()
-        return dialog
+        return file_dialog(
+            self,
+            self.tr("Import a directory file"),
+            "directory",
+            lambda paths: self.import_file(paths[0]),
+            name_filters=[self.tr("Directory files (*.csv *.xlsx)")],
+        )
 
     def import_file(self, path: Path) -> None:
         def work(_task: object) -> ImportResult:
@@ -486,15 +487,16 @@ class ContactsPage(QWidget):
         run_in_background(self, work, done, failed)
 
     def choose_export_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Export the directory"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Spreadsheet (*.xlsx)"), self.tr("CSV UTF-8 (*.csv)")])
-        dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(f"directory-{date.today().isoformat()}.xlsx")
-        dialog.fileSelected.connect(lambda name: self.export_file(Path(name)))
-        dialog.open()
-        return dialog
+        return file_dialog(
+            self,
+            self.tr("Export the directory"),
+            "directory",
+            lambda paths: self.export_file(paths[0]),
+            save=True,
+            name_filters=[self.tr("Spreadsheet (*.xlsx)"), self.tr("CSV UTF-8 (*.csv)")],
+            default_suffix="xlsx",
+            default_name=f"directory-{date.today().isoformat()}.xlsx",
+        )
 
     def export_file(self, path: Path) -> None:
         def work(_task: object) -> int:
@@ -535,15 +537,16 @@ class ContactsPage(QWidget):
     def choose_directory_file(self) -> QFileDialog:
         """The printable directory as PDF, in the interface language, where the user chooses."""
         lang = current_language()
-        dialog = QFileDialog(self, self.tr("Save the printable directory as PDF"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"directory-{date.today().isoformat()}-{lang}.pdf")
-        dialog.fileSelected.connect(lambda name: self.write_directory(Path(name), lang))
-        dialog.open()
-        return dialog
+        return file_dialog(
+            self,
+            self.tr("Save the printable directory as PDF"),
+            "pdf",
+            lambda paths: self.write_directory(paths[0], lang),
+            save=True,
+            name_filters=[self.tr("PDF documents (*.pdf)")],
+            default_suffix="pdf",
+            default_name=f"directory-{date.today().isoformat()}-{lang}.pdf",
+        )
 
     def write_directory(self, path: Path, lang: str) -> None:
         def done(count: int) -> None:

@@ -342,6 +342,7 @@ class UpwardPanel(QWidget):
             self,
             self.tr("Save the certificate request"),
             lambda paths: self.start_request(paths[0]),
+            purpose="enrolment",
             save=True,
             name_filters=[self.tr("Certificate requests (*.shscreq)")],
             default_name=f"{code}.shscreq",
@@ -371,6 +372,7 @@ class UpwardPanel(QWidget):
             self,
             self.tr("Open the certificate package"),
             lambda paths: self.open_package(paths[0]),
+            purpose="enrolment",
             name_filters=[self.tr("Certificate packages (*.shscpkg)"), self.tr("All files (*)")],
         )
 
@@ -604,6 +606,7 @@ class EnrolPanel(QWidget):
             self,
             self.tr("Open the certificate request"),
             lambda paths: self.open_request(paths[0]),
+            purpose="enrolment",
             name_filters=[self.tr("Certificate requests (*.shscreq)"), self.tr("All files (*)")],
         )
 
@@ -639,6 +642,7 @@ class EnrolPanel(QWidget):
             self,
             self.tr("Save the certificate package"),
             lambda paths: self.start_sign(preview.path, paths[0]),
+            purpose="enrolment",
             save=True,
             name_filters=[self.tr("Certificate packages (*.shscpkg)")],
             default_name=f"{preview.code}.shscpkg",

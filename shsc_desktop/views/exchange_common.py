@@ -10,9 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTableWidgetItem, QWidget
+
+from .file_dialogs import file_dialog
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
 GOOD = QColor("#dcedc8")
@@ -26,32 +27,27 @@ def choose_path(
     title: str,
     on_chosen: Callable[[list[Path]], None],
     *,
+    purpose: str = "bundle",
     save: bool = False,
     folder: bool = False,
     many: bool = False,
     name_filters: list[str] | None = None,
     default_name: str = "",
 ) -> QFileDialog:
-    """Open a file dialog without blocking; ``on_chosen(paths)`` runs when the user picks."""
-    dialog = QFileDialog(parent, title)
-    dialog.setObjectName("exchangeFileDialog")
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if save:
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    if folder:
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    elif many:
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    elif not save:
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    if name_filters:
-        dialog.setNameFilters(name_filters)
-    if default_name:
-        dialog.selectFile(default_name)
-    dialog.filesSelected.connect(lambda names: on_chosen([Path(n) for n in names]))
-    dialog.open()
-    return dialog
+    """Open a file dialog without blocking (see :mod:`.file_dialogs`: it starts in the folder last
+    used for ``purpose`` or in Documents); ``on_chosen(paths)`` runs when the user picks."""
+    return file_dialog(
+        parent,
+        title,
+        purpose,
+        on_chosen,
+        save=save,
+        folder=folder,
+        many=many,
+        name_filters=name_filters,
+        default_name=default_name,
+        object_name="exchangeFileDialog",
+    )
 
 
 def fingerprint_font() -> Any:

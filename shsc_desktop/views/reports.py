@@ -42,6 +42,7 @@ from ..services.office import UnlockedOffice
 from ..services.reports import ReportService
 from ..services.snapshots import MonthFigures
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
+from .file_dialogs import file_dialog
 from .form_helpers import heading_label
 from .i18n import current_language, language_name
 from .messages import confirm, error_text, show_error, show_message
@@ -458,16 +459,17 @@ class ReportsPage(QWidget):
         return f"summary-{self.office.info.code}-{self.period()}-{self.pdf_language()}{shared}.pdf"
 
     def choose_pdf_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Save the monthly summary as PDF"))
-        dialog.setObjectName("savePdfDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(self.suggested_file_name())
-        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
-        dialog.open()
-        return dialog
+        return file_dialog(
+            self,
+            self.tr("Save the monthly summary as PDF"),
+            "pdf",
+            lambda paths: self.save_pdf(paths[0]),
+            save=True,
+            name_filters=[self.tr("PDF documents (*.pdf)")],
+            default_suffix="pdf",
+            default_name=self.suggested_file_name(),
+            object_name="savePdfDialog",
+        )
 
     def save_pdf(self, path: Path) -> BackgroundOperation:
         """Write the summary to ``path`` (atomically, in the background)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..services.office import UnlockedOffice
 from ..services.slips import SlipChoices, SlipRequest, SlipService
+from .file_dialogs import file_dialog
 from .form_helpers import ERROR_STYLE
 from .i18n import current_language, language_name
 from .messages import error_text
@@ -164,15 +165,16 @@ class SlipDialog(QDialog):
 
     def choose_file(self) -> QFileDialog:
         code = self.choices.referral_code if self.choices else "slip"
-        dialog = QFileDialog(self, self.tr("Save the referral slip as PDF"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"slip-{code}-{self.language.currentData()}.pdf")
-        dialog.fileSelected.connect(lambda name: self.save(Path(name)))
-        dialog.open()
-        return dialog
+        return file_dialog(
+            self,
+            self.tr("Save the referral slip as PDF"),
+            "pdf",
+            lambda paths: self.save(paths[0]),
+            save=True,
+            name_filters=[self.tr("PDF documents (*.pdf)")],
+            default_suffix="pdf",
+            default_name=f"slip-{code}-{self.language.currentData()}.pdf",
+        )
 
     def save(self, path: Path) -> None:
         request = self.request()

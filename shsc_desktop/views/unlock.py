@@ -48,6 +48,7 @@ from .dialogs import (
     password_field,
     password_problem,
 )
+from .file_dialogs import file_dialog
 from .i18n import LANGUAGES, current_language, language_name
 from .messages import confirm, error_text, wait_text
 from .operations import run_in_background
@@ -468,13 +469,13 @@ class UnlockWindow(QWidget):
         return dialog
 
     def choose_backup_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Choose the backup file"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("SHSC Desktop backups (*.shscbak)"), self.tr("All files (*)")])
-        dialog.fileSelected.connect(lambda name: self.restore_from_file(Path(name)))
-        dialog.open()
-        return dialog
+        return file_dialog(
+            self,
+            self.tr("Choose the backup file"),
+            "restore",
+            lambda paths: self.restore_from_file(paths[0]),
+            name_filters=[self.tr("SHSC Desktop backups (*.shscbak)"), self.tr("All files (*)")],
+        )
 
     def restore_from_file(self, backup_file: Path) -> BackupSignInDialog:
         """Ask for the backup's user name and password, then restore it in the background."""
