@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ..resources import font_files
 from . import i18n
 from .crash import install_excepthook
+from .look import apply_look
 
 if TYPE_CHECKING:
     from ..services.data_location import Notice
@@ -48,6 +49,7 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
+    apply_look(app)
     register_fonts(app)
     i18n.compile_translations()
     i18n.set_language(i18n.saved_language(data_dir))

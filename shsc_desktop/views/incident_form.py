@@ -70,6 +70,7 @@ from .form_helpers import (
     spin_age,
 )
 from .i18n import current_language
+from .look import note_style
 from .messages import error_text, show_error
 from .operations import run_in_background
 from .screen import FoldingColumns, fit_to_screen
@@ -136,7 +137,7 @@ class ClassificationHelper(QWidget):
         self.definition = QLabel()
         self.definition.setObjectName("typeDefinition")
         self.definition.setWordWrap(True)
-        self.definition.setStyleSheet("background: #f3f0f7; padding: 6px;")
+        self.definition.setStyleSheet(note_style("#f3f0f7"))
         self.definition.hide()
         self.non_gbv_help = QToolButton()
         self.non_gbv_help.setText("?")
@@ -538,7 +539,7 @@ class IncidentForm(QDialog):
         self.banner = QLabel()
         self.banner.setObjectName("formBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4e5; padding: 6px;")
+        self.banner.setStyleSheet(note_style("#fff4e5"))
         self.banner.hide()
         self.error = QLabel()
         self.error.setObjectName("formError")

@@ -63,6 +63,7 @@ from .form_helpers import (
 )
 from .i18n import current_language
 from .list_columns import fit_columns, rows_height
+from .look import note_style
 from .messages import error_text, show_error
 from .operations import run_in_background
 from .register_tables import FollowUpTableModel, ReferralTableModel
@@ -195,7 +196,7 @@ class ReferralForm(QDialog):
                     "the chief overrides it with a reason."
                 ).replace("%1", codes.CONSENT.label(consent, current_language()))
             )
-            self.consent_label.setStyleSheet("background: #fff4e5; padding: 6px;")
+            self.consent_label.setStyleSheet(note_style("#fff4e5"))
         fill_question(self.service_type, codes.SERVICE_TYPE)
         fill_question(self.urgency, codes.URGENCY)
         fill_question(self.mode, codes.REFERRAL_MODE)

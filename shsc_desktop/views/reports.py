@@ -45,6 +45,7 @@ from ..services.statistics import CountTable, MonthlyStatistics, label, period_l
 from .file_dialogs import file_dialog
 from .form_helpers import heading_label
 from .i18n import current_language, language_name
+from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background
 from .printing import ask_printer, new_printer, print_pdf
@@ -206,7 +207,7 @@ class ReportsPage(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("reportNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("background: #f0f4f8; padding: 6px;")
+        self.notice.setStyleSheet(note_style("#f0f4f8"))
         self.notice.hide()
         self.revision_button = QPushButton()
         self.revision_button.setObjectName("approveRevisionButton")

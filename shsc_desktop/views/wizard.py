@@ -36,6 +36,7 @@ from ..security.permissions import ADMIN_ROLE_BY_LEVEL
 from ..services.office import OfficeFolder, UnlockedOffice
 from .dialogs import busy_bar, error_label, password_field, password_problem
 from .i18n import LANGUAGES, current_language
+from .look import note_style
 from .messages import error_text
 from .operations import run_in_background
 from .printing import ask_printer, new_printer
@@ -334,7 +335,7 @@ class RecoveryKeyPage(QWizardPage):
         key_font.setPointSizeF(self.font().pointSizeF() * 1.4)
         key_font.setBold(True)
         self.key_label.setFont(key_font)
-        self.key_label.setStyleSheet("padding: 12px; border: 1px solid #888; background: #fffbe6;")
+        self.key_label.setStyleSheet(note_style("#fffbe6", 12) + " border: 1px solid #888;")
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.print_button = QPushButton()
