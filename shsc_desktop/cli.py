@@ -19,11 +19,11 @@ from . import __version__
 from .errors import NotAvailableYet, ShscError, ValidationFailed
 
 GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict[str, object]]] = [
-    (("--data-dir",), {"type": Path, "help": "the office's data folder (default: per-user folder)"}),
+    (("--data-dir",), {"type": Path, "help": "the office's data folder (default: this PC's office folder)"}),
     (("--user",), {"help": "user name to unlock with"}),
     (
         ("--password-stdin",),
-        {"action": "store_true", "help": "read the password from the first line of standard input"},
+        {"action": "store_true", "help": "the password: first line of standard input, line end removed"},
     ),
 ]
 
@@ -171,7 +171,39 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(location.path)
 
 
+def utf8_output() -> None:
+    """Standard output and error in UTF-8, unknown characters replaced, never an exception.
+
+    On Windows, output redirected to a file or a pipe is encoded with the ANSI code page (cp1252):
+    a Khmer office name or folder then raised UnicodeEncodeError — once in the middle of ``init``.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def expand_wildcards(paths: Sequence[Path], windows: bool = os.name == "nt") -> list[Path]:
+    """``*`` and ``?`` in file arguments, as a POSIX shell would expand them (cmd.exe does not).
+
+    Only on Windows, and only for a name that is not itself an existing file; a pattern that
+    matches nothing stays as given (and is then reported as missing).
+    """
+    if not windows:
+        return list(paths)
+    expanded: list[Path] = []
+    for path in paths:
+        if any(c in path.name for c in "*?[") and not path.exists():
+            matches = sorted(path.parent.glob(path.name))
+            expanded.extend(matches or [path])
+        else:
+            expanded.append(path)
+    return expanded
+
+
 def _read_password(args: argparse.Namespace) -> str:
+    """The first line of standard input, without its trailing CR/LF — nothing else is removed
+    (spaces and quotes are part of the password; see the guides for cmd and PowerShell)."""
     if not args.password_stdin:
         raise ValidationFailed({"password": "Give the password on standard input with --password-stdin."})
     return _stdin_line("password")
@@ -216,24 +248,36 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     user = _require_user(args)
     password = _read_password(args)
-    office, recovery = OfficeFolder(_data_dir(args)).create(
-        args.level, args.code, user, password, args.full_name
-    )
-    info = office.info
+    data_dir = _data_dir(args)
+    office, recovery = OfficeFolder(data_dir).create(args.level, args.code, user, password, args.full_name)
+    # The recovery key first: it exists nowhere else. Whatever fails after this line (a console
+    # that cannot show the folder's name, the ministry's root certificate), the key has been shown.
+    _show_recovery_key(recovery)
     root_fp = ""
     try:
+        info = office.info
         if info.level == "ministry":
             from .services.enrolment import EnrolmentService
 
             root_fp = EnrolmentService(office).create_root()["root"]
     finally:
         office.lock("init done")
-    print(f"Office created: {info.name_en} ({info.level} {info.code}) in {_data_dir(args)}")
+    print(f"Office created: {info.name_en} ({info.level} {info.code}) in {data_dir}")
     if root_fp:
         print(f"Ministry root certificate fingerprint: {root_fp}")
-    print("Recovery key (store it sealed; it is shown only once):")
-    print(recovery)
     return 0
+
+
+def _show_recovery_key(recovery: str) -> None:
+    """Print the key on standard output; if that cannot be written, on standard error."""
+    lines = f"Recovery key (store it sealed; it is shown only once):\n{recovery}\n"
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.write(lines)
+            stream.flush()
+            return
+        except (OSError, ValueError, AttributeError):  # closed, broken pipe, or no console at all
+            continue
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -420,7 +464,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     office = _unlock(args)
     try:
-        summary = ExchangeService(office).import_files(args.files, dry_run=args.dry_run)
+        summary = ExchangeService(office).import_files(expand_wildcards(args.files), dry_run=args.dry_run)
     finally:
         office.lock("import done")
     print(_import_table(summary))
@@ -547,6 +591,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
