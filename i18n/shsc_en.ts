@@ -1639,6 +1639,17 @@
     </message>
 </context>
 <context>
+    <name>Instance</name>
+    <message>
+        <source>SHSC Desktop is already open on this PC in the Windows account %1 (since %2). Close it there first: switch to that account, or ask that person to sign out.</source>
+        <translation>SHSC Desktop is already open on this PC in the Windows account %1 (since %2). Close it there first: switch to that account, or ask that person to sign out.</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop is already open (since %1). Use the window that is open; look for it in the taskbar.</source>
+        <translation>SHSC Desktop is already open (since %1). Use the window that is open; look for it in the taskbar.</translation>
+    </message>
+</context>
+<context>
     <name>LevelPage</name>
     <message>
         <source>Welcome to SHSC Desktop</source>
@@ -2094,6 +2105,10 @@
     <message>
         <source>The file could not be written. Check that the disk or USB stick has space and is not write-protected, then try again. Nothing was changed.</source>
         <translation>The file could not be written. Check that the disk or USB stick has space and is not write-protected, then try again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The file is open in another program (for example a PDF reader or Excel). Close the file in other programs, then try again. Nothing was changed.</source>
+        <translation>The file is open in another program (for example a PDF reader or Excel). Close the file in other programs, then try again. Nothing was changed.</translation>
     </message>
     <message>
         <source>This backup file is damaged or is not an SHSC Desktop backup. Nothing was changed.</source>

@@ -1639,6 +1639,17 @@
     </message>
 </context>
 <context>
+    <name>Instance</name>
+    <message>
+        <source>SHSC Desktop is already open on this PC in the Windows account %1 (since %2). Close it there first: switch to that account, or ask that person to sign out.</source>
+        <translation>SHSC Desktop កំពុងបើករួចហើយនៅលើកុំព្យូទ័រនេះ ក្នុងគណនី Windows %1 (តាំងពី %2)។ សូមបិទវានៅទីនោះជាមុនសិន៖ ប្ដូរទៅគណនីនោះ ឬសុំឱ្យអ្នកនោះចាកចេញ។</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop is already open (since %1). Use the window that is open; look for it in the taskbar.</source>
+        <translation>SHSC Desktop កំពុងបើករួចហើយ (តាំងពី %1)។ សូមប្រើបង្អួចដែលកំពុងបើក៖ រកវានៅលើរបារភារកិច្ច។</translation>
+    </message>
+</context>
+<context>
     <name>LevelPage</name>
     <message>
         <source>Welcome to SHSC Desktop</source>
@@ -2094,6 +2105,10 @@
     <message>
         <source>The file could not be written. Check that the disk or USB stick has space and is not write-protected, then try again. Nothing was changed.</source>
         <translation>មិនអាចសរសេរឯកសារបានទេ។ សូមពិនិត្យថាថាស ឬឧបករណ៍ USB មានទំហំទំនេរ និងមិនត្រូវបានការពារការសរសេរ រួចព្យាយាមម្ដងទៀត។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
+        <source>The file is open in another program (for example a PDF reader or Excel). Close the file in other programs, then try again. Nothing was changed.</source>
+        <translation>ឯកសារនេះកំពុងបើកក្នុងកម្មវិធីផ្សេង (ឧទាហរណ៍ កម្មវិធីអាន PDF ឬ Excel)។ សូមបិទឯកសារនោះក្នុងកម្មវិធីផ្សេងទៀត រួចព្យាយាមម្ដងទៀត។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
     </message>
     <message>
         <source>This backup file is damaged or is not an SHSC Desktop backup. Nothing was changed.</source>

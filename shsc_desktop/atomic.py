@@ -4,6 +4,12 @@ The data goes to a temporary file in the target folder, is flushed and fsynced, 
 over the target; the folder is fsynced so the rename itself survives a power cut. On any failure the
 temporary file is removed and :class:`StorageFailed` is raised, so an earlier file of the same name
 is untouched and nothing partial is left behind (KeePassXC's QSaveFile, Electrum's wallet writer).
+
+On Windows the final rename fails with "Access is denied" (``PermissionError``) while another
+program holds the target open — a PDF reader showing the last summary, Excel, or an antivirus
+scanning the file for a moment. The rename is retried for about a second
+(:data:`REPLACE_RETRY_SECONDS`); if the file is still held, :class:`FileInUse` asks the user to
+close the file in other programs.
 """
 
 from __future__ import annotations
@@ -11,11 +17,37 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import StorageFailed
+from .errors import FileInUse, StorageFailed
+
+REPLACE_RETRY_SECONDS = 1.0
+
+
+def replace_with_retry(
+    source: Path,
+    target: Path,
+    wait: float = REPLACE_RETRY_SECONDS,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """``os.replace`` that waits up to ``wait`` seconds for a file held by another program."""
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if time.monotonic() >= deadline:
+                raise FileInUse(
+                    f"{target.name} is open in another program (or read-only): close the file in other "
+                    "programs, then try again."
+                ) from exc
+            sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -50,7 +82,7 @@ def atomic_writer(target: Path, mode: int = 0o600, sync_folder: bool = True) -> 
             os.fsync(fh.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        replace_with_retry(tmp, target)
         if sync_folder:
             _fsync_dir(folder)
     except OSError as exc:
@@ -85,7 +117,7 @@ def atomic_produce(target: Path, produce: Callable[[Path], None], mode: int = 0o
             os.fsync(fh.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        replace_with_retry(tmp, target)
         _fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -110,6 +110,13 @@ class StorageFailed(ShscError):
     code = "storage_failed"
 
 
+class FileInUse(StorageFailed):
+    """The target file stayed locked by another program (a PDF reader, Excel, antivirus) for the
+    whole retry time (``atomic.replace_with_retry``); the earlier file is untouched."""
+
+    code = "file_in_use"
+
+
 class BackupInvalid(ShscError):
     code = "backup_invalid"
 

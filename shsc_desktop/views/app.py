@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..resources import font_files
 from . import i18n
 from .crash import install_excepthook
+from .instance import InstanceLock
 from .look import apply_look
+from .messages import show_message
 
 if TYPE_CHECKING:
     from ..services.data_location import Notice
@@ -65,11 +67,26 @@ def run_gui(
     window.
     """
     from ..logs import start_logging
-    from .data_notices import show_notices
-    from .shell import AppShell
 
     app = prepare_application(Path(data_dir))
     install_excepthook(start_logging(Path(data_dir)))
+    instance = InstanceLock(Path(data_dir))
+    if not instance.acquire():
+        show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
+        app.exec()
+        return 1
+    try:
+        return _run_shell(app, Path(data_dir), demo_credentials, notices)
+    finally:
+        instance.release()
+
+
+def _run_shell(
+    app: QApplication, data_dir: Path, demo_credentials: dict[str, str] | None, notices: Sequence[Notice]
+) -> int:
+    from .data_notices import show_notices
+    from .shell import AppShell
+
     shell = AppShell(Path(data_dir), demo_credentials=demo_credentials)
     shell.start()
     show_notices(shell.wizard or shell.unlock_window, notices)

@@ -261,6 +261,11 @@ def error_text(error: ShscError) -> str:
             "The file could not be written. Check that the disk or USB stick has space and is not "
             "write-protected, then try again. Nothing was changed.",
         ),
+        "file_in_use": QCoreApplication.translate(
+            "Messages",
+            "The file is open in another program (for example a PDF reader or Excel). Close the file "
+            "in other programs, then try again. Nothing was changed.",
+        ),
         "backup_invalid": QCoreApplication.translate(
             "Messages", "This backup file is damaged or is not an SHSC Desktop backup. Nothing was changed."
         ),
