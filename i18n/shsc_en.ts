@@ -2263,6 +2263,10 @@
         <translation>This date is in the future.</translation>
     </message>
     <message>
+        <source>Only question marks: the Khmer letters were lost when the file was saved. In Excel use Save As, &apos;CSV UTF-8 (Comma delimited)&apos; (or save as XLSX), then import again.</source>
+        <translation>Only question marks: the Khmer letters were lost when the file was saved. In Excel use Save As, &apos;CSV UTF-8 (Comma delimited)&apos; (or save as XLSX), then import again.</translation>
+    </message>
+    <message>
         <source>The incident date cannot be after the report date.</source>
         <translation>The incident date cannot be after the report date.</translation>
     </message>

@@ -2263,6 +2263,10 @@
         <translation>កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។</translation>
     </message>
     <message>
+        <source>Only question marks: the Khmer letters were lost when the file was saved. In Excel use Save As, &apos;CSV UTF-8 (Comma delimited)&apos; (or save as XLSX), then import again.</source>
+        <translation>មានតែសញ្ញាសួរ (?)៖ អក្សរខ្មែរត្រូវបានបាត់បង់ នៅពេលរក្សាទុកឯកសារ។ ក្នុង Excel សូមប្រើ Save As ហើយជ្រើស &apos;CSV UTF-8 (Comma delimited)&apos; (ឬរក្សាទុកជា XLSX) រួចនាំចូលម្ដងទៀត។</translation>
+    </message>
+    <message>
         <source>The incident date cannot be after the report date.</source>
         <translation>ថ្ងៃកើតហេតុមិនអាចនៅក្រោយថ្ងៃរាយការណ៍បានទេ។</translation>
     </message>

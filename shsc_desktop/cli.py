@@ -413,9 +413,10 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 def cmd_self_test(args: argparse.Namespace) -> int:
     from .services.selftest import run_self_test
+    from .views.printing import check_print
     from .views.selftest_qt import check_qt
 
-    results = run_self_test([("qt", check_qt)])
+    results = run_self_test([("qt", check_qt), ("print", check_print)])  # print needs QtGui: after qt
     for name, ok, detail in results:
         print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
     failed = [r for r in results if not r[1]]

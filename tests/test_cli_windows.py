@@ -68,3 +68,10 @@ def test_wildcards_are_expanded_on_windows_only(tmp_path: Path) -> None:
     assert expand_wildcards([pattern], windows=False) == [pattern]  # a POSIX shell already did it
     missing = tmp_path / "none-*.shsc"
     assert expand_wildcards([missing], windows=True) == [missing]  # reported as missing later
+
+
+def test_self_test_rasterises_a_pdf_page_and_prints_it(tmp_path: Path) -> None:
+    result = run("self-test", stdin=b"", encoding="cp1252")
+    assert result.returncode == 0, result.stdout.decode("utf-8", "replace")
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert any(line.startswith("ok   print: 1 page rasterised by PDFium") for line in lines), lines

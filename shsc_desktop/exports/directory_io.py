@@ -79,6 +79,18 @@ MAX_ROWS = 5000
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SHEET_TITLE = "directory"
 _FORMULA_START = ("=", "@", "\t", "\r")
+LOST_KHMER = (
+    "Only question marks: the Khmer letters were lost when the file was saved. In Excel use "
+    "Save As, 'CSV UTF-8 (Comma delimited)' (or save as XLSX), then import again."
+)
+"""Excel's default "CSV (Comma delimited)" writes the ANSI code page, which has no Khmer: every
+Khmer letter becomes "?". Such a cell is refused rather than imported as a name of question marks."""
+
+
+def lost_khmer(text: str) -> bool:
+    """A cell that is nothing but question marks (and spaces)."""
+    stripped = text.replace(" ", "")
+    return bool(stripped) and set(stripped) == {"?"}
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,7 @@ def _rows_from_table(header: list[str], body: Iterable[tuple[int, list[str]]]) -
     if missing:
         raise ImportProblems([(1, "Missing column(s): " + ", ".join(missing))])
     rows: list[SheetRow] = []
+    lost: list[tuple[int, str]] = []
     for line, values in body:
         if not any(v.strip() for v in values):
             continue  # blank lines are not rows
@@ -124,7 +137,10 @@ def _rows_from_table(header: list[str], body: Iterable[tuple[int, list[str]]]) -
             for i, name in enumerate(names)
             if name in COLUMNS
         }
+        lost.extend((line, f"{name}: {LOST_KHMER}") for name, text in cells.items() if lost_khmer(text))
         rows.append(SheetRow(line, cells))
+    if lost:
+        raise ImportProblems(lost)
     return rows
 
 

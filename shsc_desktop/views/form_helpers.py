@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import ShscError, ValidationFailed
+from ..exports.directory_io import LOST_KHMER
 from ..models import gazetteer
 from ..models.codes import CodeList
 from .i18n import current_language
@@ -221,6 +222,11 @@ def problem_text(message: str) -> str:
             "Problems", "Choose a value from the list."
         ),
         "This date is in the future.": QCoreApplication.translate("Problems", "This date is in the future."),
+        LOST_KHMER: QCoreApplication.translate(
+            "Problems",
+            "Only question marks: the Khmer letters were lost when the file was saved. In Excel use "
+            "Save As, 'CSV UTF-8 (Comma delimited)' (or save as XLSX), then import again.",
+        ),
         "The incident date cannot be after the report date.": QCoreApplication.translate(
             "Problems", "The incident date cannot be after the report date."
         ),

@@ -117,3 +117,43 @@ def _paint(painter: QPainter, width: int, height: int, bitmap: pdfium.PdfBitmap)
     fit = min(width / image.width(), height / image.height())
     w, h = image.width() * fit, image.height() * fit
     painter.drawImage(QRectF((width - w) / 2, (height - h) / 2, w, h), image)
+
+
+def check_print() -> str:
+    """The ``print`` check of ``shsc-desktop self-test``: a Khmer page built in memory, rasterised by
+    PDFium and printed to a PDF-file ``QPrinter`` (what "Microsoft Print to PDF" does), then read
+    back. Proves that a build has PDFium, QtPrintSupport and a print engine. Needs a
+    ``QGuiApplication``: the self-test's ``qt`` check, run before it, starts one."""
+    import tempfile
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..exports.pdf_common import KHMER_FONT, draw_text, pdf_bytes, register_fonts
+
+    def page(stream: object) -> None:
+        register_fonts()
+        canvas = Canvas(stream, pagesize=A4)
+        draw_text(canvas, 72, 760, "SHSC Desktop – សុវត្ថិភាពក្នុងផ្ទះ", KHMER_FONT, 16)
+        canvas.rect(72, 600, 300, 100, fill=1)
+        canvas.save()
+
+    pdf = pdf_bytes(page)
+    with tempfile.TemporaryDirectory(prefix="shsc-selftest-print-") as folder:
+        out = f"{folder}/printed.pdf"
+        printer = new_printer()
+        printer.setOutputFileName(out)
+        pages = print_pdf(pdf, printer)
+        document = pdfium.PdfDocument(out)
+        try:
+            printed = len(document)
+            bitmap = document[0].render(scale=0.5, grayscale=True)
+            dark = sum(1 for value in bytes(bitmap.buffer) if value < 128)
+            bitmap.close()
+        finally:
+            document.close()
+    if pages != 1 or printed != 1:
+        raise AssertionError(f"{pages} page(s) sent, {printed} printed")
+    if dark == 0:
+        raise AssertionError("the printed page is blank")
+    return "1 page rasterised by PDFium and printed to PDF"
