@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -152,7 +151,7 @@ def test_kill_during_import_leaves_whole_bundles(cli_chain: Path) -> None:
     proc.stdin.write((PASSWORDS["d"] + "\n").encode())
     proc.stdin.close()
     time.sleep(1.3)  # past start-up and unlock, in the middle of the batch
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
     proc.wait(timeout=30)
     proc.stdout.close()  # type: ignore[union-attr]
     proc.stderr.close()  # type: ignore[union-attr]

@@ -227,11 +227,11 @@ def test_kill_9_during_saves_loses_no_acknowledged_record(tmp_path: Path, quick:
                 lines += 1
                 assert time.monotonic() < deadline, "child too slow"
             time.sleep(rng.random() * 0.01)  # land somewhere inside the next transaction
-            os.kill(proc.pid, signal.SIGKILL)
+            proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up either way
             # Whatever it managed to print before dying was acknowledged too.
             acknowledged.extend(x.strip() for x in proc.stdout.read().splitlines() if x.strip())
             proc.wait(timeout=10)
-            assert proc.returncode == -signal.SIGKILL
+            assert proc.returncode == (-signal.SIGKILL if os.name == "posix" else 1)
 
         office = folder.unlock(*CHIEF)  # runs cipher_integrity_check and integrity_check itself
         try:
@@ -295,6 +295,7 @@ def _cli_backup(data_dir: Path, target: Path, limit: int | None) -> subprocess.C
     )
 
 
+@pytest.mark.posix_only  # RLIMIT_FSIZE; on Windows fill a small USB stick by hand (installer/BUILD.md)
 @pytest.mark.parametrize("stage", ["database copy", "archive"])
 def test_disk_full_during_backup_leaves_earlier_backup_and_no_partial_file(
     tmp_path: Path, quick: QuickOffice, stage: str
