@@ -59,9 +59,11 @@ $(PY):
 
 # Re-install only when the project's metadata changes; `pip install -e` is otherwise a no-op
 # that still costs several seconds of resolver time.
-$(STAMP): pyproject.toml | $(PY)
+# constraints.txt pins every package to the versions CI tested; the Windows build installs with the
+# same file (installer/BUILD.md), so both resolve the same versions.
+$(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --disable-pip-version-check --quiet --upgrade pip
-	$(PY) -m pip install --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
 venv: $(STAMP)
@@ -113,7 +115,7 @@ bundle: $(STAMP) qm
 	rm -rf $(DIST_DIR)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller installer/shsc-desktop.spec
-	@du -sh $(DIST_DIR)
+	$(PY) tools/bundle_size.py $(DIST_DIR)
 
 selftest:
 	@test -x $(FROZEN) || { echo "no frozen build at $(FROZEN): run 'make bundle' first" >&2; exit 1; }

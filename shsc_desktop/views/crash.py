@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from .. import __name__ as package_name
+from .. import __version__
 from ..errors import ShscError
 from ..logs import bug_summary
 
@@ -27,14 +28,10 @@ log = logging.getLogger(__name__)
 
 def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
     """Plain text for a bug report: versions and the traceback (no record data is included)."""
-    try:
-        from importlib.metadata import version
-
-        app_version = version("shsc-desktop")
-    except Exception:
-        app_version = "unknown"
+    # The package's own version: a frozen build has no installed distribution metadata, so
+    # importlib.metadata used to report "unknown" exactly where the report matters (the offices).
     lines = [
-        f"{package_name} {app_version}",
+        f"{package_name} {__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",
         f"PySide6 {pyside_version}",
         "",
