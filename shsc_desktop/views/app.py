@@ -16,6 +16,7 @@ from .crash import install_excepthook
 from .instance import InstanceLock
 from .look import apply_look
 from .messages import show_message
+from .wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from ..services.data_location import Notice
@@ -53,6 +54,7 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     app.setApplicationDisplayName(APP_NAME)
     apply_look(app)
     register_fonts(app)
+    install_wheel_guard(app)
     i18n.compile_translations()
     i18n.set_language(i18n.saved_language(data_dir))
     return app
