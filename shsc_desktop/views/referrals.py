@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -67,6 +66,7 @@ from .list_columns import fit_columns, rows_height
 from .look import note_style
 from .messages import error_text, show_error
 from .operations import run_in_background
+from .record_form import RecordForm
 from .register_tables import FollowUpTableModel, ReferralTableModel
 from .screen import FlowRow
 from .slip_dialog import SlipDialog
@@ -93,7 +93,7 @@ def _table(name: str, model: object, code_columns: tuple[int, ...]) -> QTableVie
     return table
 
 
-class ReferralForm(QDialog):
+class ReferralForm(RecordForm):
     """A new referral for the survivor of one incident.
 
     Signals:
@@ -101,6 +101,7 @@ class ReferralForm(QDialog):
     """
 
     saved = Signal(object)
+    form_kind = "referral"
 
     def __init__(
         self,
@@ -110,6 +111,7 @@ class ReferralForm(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        self.record_id = incident.id  # a new referral belongs to this incident
         self.setObjectName("referralForm")
         self.service = ReferralService(office)
         self.incident = incident
@@ -162,6 +164,7 @@ class ReferralForm(QDialog):
         self.cancel_button.setObjectName("cancelButton")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.keep_save_default()
         self.override_button.clicked.connect(self.ask_override)
         layout = QVBoxLayout(self)
         layout.addWidget(self.consent_label)
@@ -275,9 +278,7 @@ class ReferralForm(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        assert isinstance(error, ShscError)
-        self.save_button.setEnabled(True)
-        self.problems.report(error, self.error)
+        self.save_failed(error)
         if isinstance(error, ConsentRequired):
             self.override_button.setVisible(self.can_override)
             if not self.can_override:
@@ -285,7 +286,7 @@ class ReferralForm(QDialog):
         self.error.show()
 
 
-class ReferralUpdateDialog(QDialog):
+class ReferralUpdateDialog(RecordForm):
     """Record the response (GBVIMS code), the outcome and the next follow-up of a referral.
 
     Signals:
@@ -293,9 +294,11 @@ class ReferralUpdateDialog(QDialog):
     """
 
     saved = Signal(object)
+    form_kind = "referral_update"
 
     def __init__(self, office: UnlockedOffice, referral: ReferralView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.record_id = referral.id
         self.setObjectName("referralUpdateDialog")
         self.service = ReferralService(office)
         self.referral = referral
@@ -326,6 +329,7 @@ class ReferralUpdateDialog(QDialog):
         self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.keep_save_default()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -376,9 +380,7 @@ class ReferralUpdateDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        assert isinstance(error, ShscError)
-        self.save_button.setEnabled(True)
-        self.problems.report(error, self.error)
+        self.save_failed(error)
 
 
 class ReferralsPage(QWidget):
