@@ -1,0 +1,56 @@
+"""Messages by code: what a service says about a field (or a refused request), for people to read.
+
+A :class:`Problem` is the English sentence (it *is* a ``str``: the command line, the logs and old
+comparisons keep working) plus a stable ``code`` and its ``params``. The views never translate the
+English text: they look the code up in ``views/problem_texts.py`` and fill in the parameters, so
+"Choose between 1 and 24 months." can never be shown as another sentence that starts alike.
+
+Define each message once, where it is raised, with :func:`define`::
+
+    REQUIRED = define("required", "This field is required.")
+    MONTHS_RANGE = define("months_range", "Choose between %1 and %2 months.")
+
+    problems.add("name", REQUIRED)
+    raise ValidationFailed({"months": MONTHS_RANGE(1, 24)})
+
+Every defined code must have its Khmer and English text (``tests/test_problem_codes.py``).
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, str] = {}
+"""Every defined code and its English template (``%1``, ``%2`` … for the parameters)."""
+
+
+class Problem(str):
+    """An English message with a stable ``code`` and ``params`` (already filled into the text)."""
+
+    code: str
+    template: str
+    params: tuple[str, ...]
+
+    def __new__(cls, code: str, template: str, *params: object) -> Problem:
+        shown = tuple(str(p) for p in params)
+        text = template
+        for i, value in reversed(list(enumerate(shown, start=1))):  # %10 before %1
+            text = text.replace(f"%{i}", value)
+        problem = super().__new__(cls, text)
+        problem.code = code
+        problem.template = template
+        problem.params = shown
+        return problem
+
+    def __call__(self, *params: object) -> Problem:
+        """The same message with its parameters filled in."""
+        return Problem(self.code, self.template, *params)
+
+    def __reduce__(self) -> tuple[type[Problem], tuple[object, ...]]:
+        return Problem, (self.code, self.template, *self.params)
+
+
+def define(code: str, template: str) -> Problem:
+    """Register ``code`` with its English ``template``; returns the message without parameters."""
+    known = CATALOGUE.setdefault(code, template)
+    if known != template:
+        raise ValueError(f"problem code {code!r} is defined twice with different texts")
+    return Problem(code, template)
