@@ -16,6 +16,7 @@ from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.views import i18n, operations
 from shsc_desktop.views.app import register_fonts
 from shsc_desktop.views.shell import AppShell
+from shsc_desktop.views.wheel_guard import install_wheel_guard
 
 from ..conftest import CHIEF, CLERK
 
@@ -29,6 +30,7 @@ def compiled_translations() -> None:
 @pytest.fixture(autouse=True)
 def prepared_app(qapp: QApplication) -> Iterator[QApplication]:
     register_fonts(qapp)
+    install_wheel_guard(qapp)  # as prepare_application does
     i18n.set_language("en")
     yield qapp
     operations.cancel_all()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.contacts import ContactDraft, ContactService
@@ -146,3 +147,49 @@ def test_referral_meeting_and_contact_forms_start_unanswered(qtbot, chief):
     contact = ContactForm(chief)
     qtbot.addWidget(contact)
     assert _unanswered(contact, ["organisationType", "coverage"]) == {}
+
+
+def _wheel_down(widget) -> None:
+    """One notch of the wheel over ``widget``, delivered like the window system's."""
+    pos = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        pos,
+        QPointF(widget.mapToGlobal(pos.toPoint())),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_form_and_changes_no_answer(qtbot, chief):
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.resize(640, 420)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    choose(form.risk_level, "low")
+    form.survivor_age.setValue(30)
+    form.follow_up_date.set_value(TODAY)
+    form.save_button.setFocus()
+    bar = form.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    for field in (form.risk_level, form.survivor_age, form.follow_up_date):
+        assert field.focusPolicy() != Qt.FocusPolicy.WheelFocus  # a wheel turn does not focus it
+        before = bar.value()
+        _wheel_down(field)
+        assert bar.value() > before  # the form scrolled instead
+        bar.setValue(0)
+    assert form.risk_level.currentData() == "low"
+    assert form.survivor_age.value() == 30
+    assert form.follow_up_date.value() == TODAY
+
+    # Once the clerk has put the focus in the field, the wheel is hers to use there.
+    form.risk_level.setFocus()
+    qtbot.waitUntil(form.risk_level.hasFocus)
+    _wheel_down(form.risk_level)
+    assert form.risk_level.currentData() == "medium"
