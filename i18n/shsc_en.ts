@@ -899,6 +899,29 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY</source>
+        <translation>YYYY</translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation>MM</translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation>DD</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>Calendar (F4)</translation>
+    </message>
+    <message>
+        <source>Year, month, day</source>
+        <translation>Year, month, day</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The password must have at least %1 characters.</source>
@@ -2096,6 +2119,10 @@
 </context>
 <context>
     <name>Problems</name>
+    <message>
+        <source>Enter a real date: year (4 digits), month and day.</source>
+        <translation>Enter a real date: year (4 digits), month and day.</translation>
+    </message>
     <message>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>

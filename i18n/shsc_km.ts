@@ -899,6 +899,29 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY</source>
+        <translation>ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation>ខែ</translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation>ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>ប្រតិទិន (F4)</translation>
+    </message>
+    <message>
+        <source>Year, month, day</source>
+        <translation>ឆ្នាំ ខែ ថ្ងៃ</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The password must have at least %1 characters.</source>
@@ -2096,6 +2119,10 @@
 </context>
 <context>
     <name>Problems</name>
+    <message>
+        <source>Enter a real date: year (4 digits), month and day.</source>
+        <translation>សូមបញ្ចូលកាលបរិច្ឆេទពិតប្រាកដ៖ ឆ្នាំ (៤ ខ្ទង់) ខែ និងថ្ងៃ។</translation>
+    </message>
     <message>
         <source>Please correct the marked fields.</source>
         <translation>សូមកែតម្រូវចន្លោះដែលបានសម្គាល់។</translation>

@@ -45,6 +45,7 @@ from .form_helpers import (
     fill_question,
     heading_label,
     problem_text,
+    refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
@@ -221,6 +222,8 @@ class ContactForm(QDialog):
         )
 
     def save(self) -> None:
+        if refuse_bad_dates(self, self.error):
+            return
         draft = self.draft()
         contact = self.contact
         self.save_button.setEnabled(False)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,11 +28,10 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError, ValidationFailed
 from ..models import gazetteer
 from ..models.codes import CodeList
+from .date_field import DateField, focus_first_invalid
 from .i18n import current_language
 from .messages import error_text
 
-NO_DATE = QDate(1900, 1, 1)  # the "empty" value of an OptionalDateEdit
-DATE_FORMAT = "yyyy-MM-dd"
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -118,26 +116,20 @@ def code_of(combo: QComboBox) -> str:
     return str(data) if data is not None else ""
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date field that may be empty (shown as "–"); ``value()`` gives a ``date`` or ``None``."""
+OptionalDateEdit = DateField
+"""The date field of every form (see :mod:`.date_field`)."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("–")
-        self.set_value(None)
 
-    def value(self) -> date | None:
-        qdate = self.date()
-        if qdate == NO_DATE:
-            return None
-        return date(qdate.year(), qdate.month(), qdate.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+def refuse_bad_dates(form: QWidget, general: QLabel) -> bool:
+    """Before a save: a half-typed or impossible date is refused (never saved as "no date"), the
+    focus goes to it and ``general`` says why. ``True`` when the save must not go on."""
+    if not focus_first_invalid(form):
+        return False
+    general.setText(
+        QCoreApplication.translate("Problems", "Enter a real date: year (4 digits), month and day.")
+    )
+    general.show()
+    return True
 
 
 def age_spin(name: str) -> QSpinBox:

@@ -64,6 +64,7 @@ from .form_helpers import (
     fill_codes,
     fill_question,
     fill_villages,
+    refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
@@ -818,7 +819,7 @@ class IncidentForm(QDialog):
             self.banner.show()
 
     def save(self) -> None:
-        if self.locked:
+        if self.locked or refuse_bad_dates(self, self.error):
             return
         draft = self.draft()
         self.save_button.setEnabled(False)

@@ -63,6 +63,7 @@ from .form_helpers import (
     fill_question,
     fill_villages,
     heading_label,
+    refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
@@ -394,6 +395,8 @@ class MeetingForm(QDialog):
         )
 
     def save(self) -> None:
+        if refuse_bad_dates(self, self.error):
+            return
         draft = self.draft()
         meeting = self.meeting
         self.save_button.setEnabled(False)

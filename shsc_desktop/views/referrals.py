@@ -58,6 +58,7 @@ from .form_helpers import (
     fill_codes,
     fill_question,
     heading_label,
+    refuse_bad_dates,
     set_code,
     set_field_label,
 )
@@ -239,6 +240,8 @@ class ReferralForm(QDialog):
         )
 
     def save(self, override_reason: str | None = None) -> None:
+        if refuse_bad_dates(self, self.error):
+            return
         draft = self.draft()
         incident_id = self.incident.id
         self.save_button.setEnabled(False)
@@ -345,6 +348,8 @@ class ReferralUpdateDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
 
     def save(self) -> None:
+        if refuse_bad_dates(self, self.error):
+            return
         change = ReferralUpdate(
             status=code_of(self.status),
             outcome=code_of(self.outcome),

@@ -178,7 +178,8 @@ def test_the_wheel_scrolls_the_form_and_changes_no_answer(qtbot, chief):
     form.save_button.setFocus()
     bar = form.scroll.verticalScrollBar()
     assert bar.maximum() > 0
-    for field in (form.risk_level, form.survivor_age, form.follow_up_date):
+    _wheel_down(form.follow_up_date.year)  # typed dates have nothing for the wheel to turn
+    for field in (form.risk_level, form.survivor_age):
         assert field.focusPolicy() != Qt.FocusPolicy.WheelFocus  # a wheel turn does not focus it
         before = bar.value()
         _wheel_down(field)
@@ -193,3 +194,83 @@ def test_the_wheel_scrolls_the_form_and_changes_no_answer(qtbot, chief):
     qtbot.waitUntil(form.risk_level.hasFocus)
     _wheel_down(form.risk_level)
     assert form.risk_level.currentData() == "medium"
+
+
+def _type(qtbot, keys: list) -> None:
+    """Keys into whatever has the focus, as the clerk's keyboard would send them."""
+    for key in keys:
+        for one in key if isinstance(key, str) else [key]:
+            target = QApplication.focusWidget()
+            assert target is not None
+            qtbot.keyClick(target, one)
+
+
+def _date_form(qtbot, chief) -> IncidentForm:
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    return form
+
+
+def test_dates_are_typed_year_tab_month_tab_day_without_jumps(qtbot, chief):
+    form = _date_form(qtbot, chief)
+    field = form.date_of_incident
+    field.year.setFocus()
+    qtbot.waitUntil(field.year.hasFocus)
+    _type(qtbot, ["2026", Qt.Key.Key_Tab, "11", Qt.Key.Key_Tab, "20"])
+    assert field.value() == date(2026, 11, 20)
+    # Typed in one go with separators, as written on paper.
+    field.set_value(None)
+    field.year.setFocus()
+    qtbot.waitUntil(field.year.hasFocus)
+    _type(qtbot, ["2027-01-15"])
+    assert field.value() == date(2027, 1, 15)
+    # Or as eight digits: a digit that no longer fits starts the next box.
+    field.set_value(None)
+    field.year.setFocus()
+    qtbot.waitUntil(field.year.hasFocus)
+    _type(qtbot, ["20250305"])
+    assert field.value() == date(2025, 3, 5)
+    # Each box shows its part of the pattern while empty.
+    field.set_value(None)
+    assert [b.placeholderText() for b in field.boxes] == ["YYYY", "MM", "DD"]
+
+
+def test_tab_leaves_an_empty_date_and_its_calendar_opens_at_today(qtbot, chief):
+    form = _date_form(qtbot, chief)
+    field = form.date_of_incident
+    assert field.value() is None
+    field.year.setFocus()
+    qtbot.waitUntil(field.year.hasFocus)
+    qtbot.keyClick(field.year, Qt.Key.Key_Tab)
+    assert not field.isAncestorOf(QApplication.focusWidget())  # one Tab and the clerk has moved on
+    assert field.value() is None
+
+    qtbot.mouseClick(field.calendar_button, LEFT)
+    popup = field.popup
+    assert popup is not None and popup.isVisible()
+    calendar = popup.calendar
+    assert (calendar.yearShown(), calendar.monthShown()) == (TODAY.year, TODAY.month)
+    qtbot.keyClick(calendar.focusProxy() or calendar, Qt.Key.Key_Return)
+    assert field.value() == TODAY
+
+
+def test_an_impossible_or_half_typed_date_is_refused_not_saved_as_empty(qtbot, chief):
+    form = _date_form(qtbot, chief)
+    _sexual_assault(form)
+    answer_incident_questions(form)
+    form.date_of_incident.year.setFocus()
+    qtbot.waitUntil(form.date_of_incident.year.hasFocus)
+    _type(qtbot, ["2026-02-30"])
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert form.error.text() == "Enter a real date: year (4 digits), month and day."
+    assert form.date_of_incident.isAncestorOf(QApplication.focusWidget())
+    assert IncidentService(chief).count() == 0
+    form.date_of_incident.set_value(None)
+    form.date_of_incident.year.setText("2026")  # the month and day never typed
+    qtbot.mouseClick(form.save_button, LEFT)
+    assert IncidentService(chief).count() == 0
