@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..errors import DatabaseDamaged
 from ..services.office import OfficeFolder, UnlockedOffice
@@ -62,6 +63,41 @@ def warm_up_imports() -> None:
             continue
 
 
+LOCK_KEYS = QKeySequence("Ctrl+L")
+QUICK_HIDE_KEYS = QKeySequence("Ctrl+Shift+H")
+
+
+class SafetyKeys(QObject):
+    """Ctrl+L and Ctrl+Shift+H from every window of the application.
+
+    The main window's actions are window shortcuts: Qt does not fire them while a record form, a
+    dialog or a message box is in front, which is exactly when a survivor's details are on screen.
+    This application-wide filter catches the keys wherever the focus is.
+
+    Signals:
+        lock_pressed(), hide_pressed()
+    """
+
+    lock_pressed = Signal()
+    hide_pressed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.enabled or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        if pressed == QUICK_HIDE_KEYS:
+            self.hide_pressed.emit()
+            return True
+        if pressed == LOCK_KEYS:
+            self.lock_pressed.emit()
+            return True
+        return False
+
+
 class AppShell(QObject):
     """Owns the top-level windows and the open office.
 
@@ -92,6 +128,12 @@ class AppShell(QObject):
         self.password_dialog: ChangePasswordDialog | None = None
         self.idle = InactivityTimer(5 * MINUTE_MS, self)
         self.idle.inactive.connect(self._idle_timeout)
+        self.safety_keys = SafetyKeys(self)
+        self.safety_keys.lock_pressed.connect(lambda: self.lock("manual"))
+        self.safety_keys.hide_pressed.connect(self.quick_hide)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.safety_keys)
 
     # -- windows ---------------------------------------------------------------------------------
 
@@ -167,6 +209,7 @@ class AppShell(QObject):
         window.activateWindow()
         self._set_idle_minutes(AdminService(self.office).get_auto_lock_minutes())
         self.idle.activate()
+        self.safety_keys.enabled = True
         if not self.office.integrity_checked:
             self._check_integrity_in_background(window)
         self.opened.emit()
@@ -202,16 +245,18 @@ class AppShell(QObject):
         self.lock("idle")
 
     def lock(self, reason: str = "manual") -> None:
-        """Destroy every window with data, lock the office (drops the key), show the sign-in."""
+        """Hide every window at once, destroy those with data, lock the office (drops the key) and
+        show the sign-in window."""
+        self.safety_keys.enabled = False
         self.idle.deactivate()
-        operations.cancel_all()
-        operations.wait_for_all()
-        # The sign-in window is shown before the main window closes, so that Qt never sees "the last
+        # The sign-in window is shown before the others are hidden, so that Qt never sees "the last
         # window closed" and quits.
         self.show_unlock()
+        self._hide_everything_else()
+        operations.cancel_all()
+        operations.wait_for_all()
         for window in (self.main_window, self.password_dialog):
             if window is not None:
-                window.hide()
                 window.close()
                 window.deleteLater()
         self.main_window = None
@@ -221,11 +266,24 @@ class AppShell(QObject):
             self.office = None
             self.locked.emit(reason)
 
+    def _hide_everything_else(self) -> None:
+        """Every window but the sign-in window off the screen in one go: the main window, record
+        forms, dialogs, message boxes, open drop-downs and calendars. Windows without a parent
+        (not destroyed with the main window) are destroyed too."""
+        while (popup := QApplication.activePopupWidget()) is not None:
+            popup.hide()
+            if QApplication.activePopupWidget() is popup:
+                break
+        for widget in QApplication.topLevelWidgets():
+            if widget is self.unlock_window or widget is self.wizard or not widget.isVisible():
+                continue
+            widget.hide()
+            kept = widget is self.main_window or widget is self.password_dialog  # closed below
+            if not kept and widget.parentWidget() is None:
+                widget.deleteLater()
+
     def quick_hide(self) -> None:
         """Blank the screen first (someone is looking), then lock."""
-        if self.main_window is not None:
-            self.show_unlock()
-            self.main_window.hide()
         self.lock("quick-hide")
 
     def restore(self, backup_file: Path) -> None:

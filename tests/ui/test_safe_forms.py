@@ -13,12 +13,14 @@ from shsc_desktop.models import gazetteer
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.incidents import IncidentDraft, IncidentService
 from shsc_desktop.views.contacts import ContactForm
+from shsc_desktop.views.form_helpers import ask_reason
 from shsc_desktop.views.incident_form import IncidentForm
 from shsc_desktop.views.meetings import MeetingForm
+from shsc_desktop.views.messages import confirm
 from shsc_desktop.views.referrals import ReferralForm
 
-from ..conftest import COMMUNE_CODE
-from .conftest import answer_incident_questions, choose, wait_for_operations
+from ..conftest import CLERK, COMMUNE_CODE
+from .conftest import answer_incident_questions, choose, open_as_clerk, unlock_as, wait_for_operations
 
 LEFT = Qt.MouseButton.LeftButton
 TODAY = date.today()
@@ -274,3 +276,45 @@ def test_an_impossible_or_half_typed_date_is_refused_not_saved_as_empty(qtbot, c
     form.date_of_incident.year.setText("2026")  # the month and day never typed
     qtbot.mouseClick(form.save_button, LEFT)
     assert IncidentService(chief).count() == 0
+
+
+def _on_screen(shell) -> list:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not shell.unlock_window]
+
+
+def _press(qtbot, key, modifiers) -> None:
+    target = QApplication.focusWidget() or QApplication.activeModalWidget() or QApplication.activeWindow()
+    assert target is not None
+    qtbot.keyClick(target, key, modifiers)
+
+
+def test_lock_and_quick_hide_work_over_a_form_a_dialog_and_a_message_box(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    page = window.page_by_section["incidents"]
+    form = page.open_new()
+    qtbot.waitExposed(form)
+    reason = ask_reason(form, "Why", "Why?", "OK", lambda _r: None)
+    qtbot.waitExposed(reason)
+    box = confirm(reason, "Sure?", "Yes", lambda: None)
+    qtbot.waitExposed(box)
+    assert len(_on_screen(shell)) >= 4  # main window, form, dialog, message box
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _press(qtbot, Qt.Key.Key_L, ctrl)
+    assert shell.office is None
+    assert _on_screen(shell) == []
+    assert shell.unlock_window.isVisible()
+
+    # The quick-hide key, with a form and a message box in front.
+    unlock_as(qtbot, shell, CLERK[0], "clerk-new-password")
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    shell.main_window.show_section("incidents")
+    wait_for_operations(qtbot)
+    form = shell.main_window.page_by_section["incidents"].open_new()
+    qtbot.waitExposed(form)
+    box = confirm(form, "Sure?", "Yes", lambda: None)
+    qtbot.waitExposed(box)
+    _press(qtbot, Qt.Key.Key_H, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert shell.office is None
+    assert _on_screen(shell) == []
