@@ -2249,6 +2249,17 @@
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Discard the changes made in this form?</source>
+        <translation>បោះបង់ការផ្លាស់ប្ដូរដែលបានធ្វើក្នុងទម្រង់នេះឬ?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>បោះបង់ការផ្លាស់ប្ដូរ</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Use the recovery key</source>

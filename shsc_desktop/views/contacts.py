@@ -53,13 +53,14 @@ from .form_helpers import (
 from .i18n import current_language
 from .messages import confirm, show_error, show_message
 from .operations import run_in_background
+from .record_form import RecordForm
 from .register_tables import ContactTableModel
 from .screen import FlowRow, fit_to_screen, scrolling
 
 SEARCH_DELAY_MS = 250
 
 
-class ContactForm(QDialog):
+class ContactForm(RecordForm):
     """Create or edit one directory entry.
 
     Signals:
@@ -67,11 +68,13 @@ class ContactForm(QDialog):
     """
 
     saved = Signal(object)
+    form_kind = "contact"
 
     def __init__(
         self, office: UnlockedOffice, contact: ContactView | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.record_id = contact.id if contact is not None else None
         self.setObjectName("contactForm")
         self.service = ContactService(office)
         self.contact = contact
@@ -144,6 +147,7 @@ class ContactForm(QDialog):
         self.cancel_button.setObjectName("cancelButton")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.keep_save_default()
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
         fields = QWidget()
@@ -238,9 +242,7 @@ class ContactForm(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        assert isinstance(error, ShscError)
-        self.save_button.setEnabled(True)
-        self.problems.report(error, self.error)
+        self.save_failed(error)
 
 
 class ImportReport(QDialog):

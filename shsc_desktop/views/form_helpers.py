@@ -371,6 +371,7 @@ def add_field_rows(form: QFormLayout, rows: list[tuple[QWidget, QLabel | None]])
         if problem is None:
             form.addRow(QLabel(), field)
             continue
+        problem.setBuddy(field)  # a failed save puts the focus on the field of the first problem
         holder = QWidget()
         holder.setObjectName(f"{field.objectName()}Holder")
         box = QVBoxLayout(holder)

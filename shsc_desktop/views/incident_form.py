@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -73,6 +72,7 @@ from .form_helpers import (
 from .i18n import current_language
 from .messages import error_text, show_error
 from .operations import run_in_background
+from .record_form import RecordForm
 from .screen import FoldingColumns, fit_to_screen
 
 QUESTION_COUNT = len(codes.CLASSIFICATION_QUESTIONS)
@@ -332,7 +332,7 @@ class PerpetratorTable(QTableWidget):
                 fill_question(self.combo(r, column), codelist)
 
 
-class IncidentForm(QDialog):
+class IncidentForm(RecordForm):
     """Create or edit one incident. Opened with ``open()``; closes itself once saved.
 
     Signals:
@@ -340,6 +340,7 @@ class IncidentForm(QDialog):
     """
 
     saved = Signal(object)
+    form_kind = "incident"
 
     def __init__(
         self,
@@ -350,6 +351,7 @@ class IncidentForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("incidentForm")
+        self.record_id = incident.id if incident is not None else None
         self.office = office
         self.service = IncidentService(office)
         self.incident = incident
@@ -423,6 +425,7 @@ class IncidentForm(QDialog):
         class_layout = QVBoxLayout(self.classification_box)
         class_layout.addWidget(self.classification)
         class_layout.addWidget(P("classification"))
+        self.problems.labels["classification"].setBuddy(self.classification.yes_buttons[0])
         self.goods_label = QLabel()
         self.goods_label.setWordWrap(True)
         goods_row = QHBoxLayout()
@@ -430,6 +433,7 @@ class IncidentForm(QDialog):
         goods_row.addWidget(self.goods_exchanged)
         class_layout.addLayout(goods_row)
         class_layout.addWidget(P("goods_money_exchanged"))
+        self.problems.labels["goods_money_exchanged"].setBuddy(self.goods_exchanged)
         class_layout.addWidget(self.context_label)
 
         # -- perpetrators --
@@ -447,6 +451,7 @@ class IncidentForm(QDialog):
         perp_buttons.addStretch(1)
         perp_layout.addLayout(perp_buttons)
         perp_layout.addWidget(P("perpetrators"))
+        self.problems.labels["perpetrators"].setBuddy(self.perpetrators)
 
         # -- response --
         self.action_boxes: dict[str, QCheckBox] = {}
@@ -465,6 +470,7 @@ class IncidentForm(QDialog):
         response_layout.addWidget(self.actions_label)
         response_layout.addLayout(actions_grid)
         response_layout.addWidget(P("commune_actions"))
+        self.problems.labels["commune_actions"].setBuddy(next(iter(self.action_boxes.values())))
         self.response_form = QFormLayout()
         add_field_rows(
             self.response_form,
@@ -499,6 +505,7 @@ class IncidentForm(QDialog):
         self.identifying_toggle.setCheckable(True)
         self.identifying_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.identifying_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.identifying_toggle.setProperty("formState", False)
         self.identifying_note = QLabel()
         self.identifying_note.setWordWrap(True)
         self.survivor_name = QLineEdit()
@@ -571,6 +578,7 @@ class IncidentForm(QDialog):
         self.cancel_button.setObjectName("cancelButton")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.keep_save_default()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.error)
@@ -837,9 +845,11 @@ class IncidentForm(QDialog):
         self.saved.emit(view)
         self.accept()
 
+    def add_rows(self, rows: dict[str, int]) -> None:
+        while self.perpetrators.rowCount() < rows.get(self.perpetrators.objectName(), 0):
+            self.perpetrators.add()
+
     def _failed(self, error: BaseException) -> None:
-        assert isinstance(error, ShscError)
-        self.save_button.setEnabled(True)
-        self.problems.report(error, self.error)
+        self.save_failed(error)
         if isinstance(error, MonthLocked):
             show_error(self, error)

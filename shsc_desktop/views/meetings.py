@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -71,6 +70,7 @@ from .form_helpers import (
 from .i18n import current_language
 from .messages import show_error, show_message
 from .operations import run_in_background
+from .record_form import RecordForm
 from .register_tables import ActionItemTableModel, MeetingTableModel
 from .screen import fit_to_screen
 
@@ -223,7 +223,7 @@ class ActionItemsTable(QTableWidget):
                 fill_question(status, codes.ACTION_STATUS)
 
 
-class MeetingForm(QDialog):
+class MeetingForm(RecordForm):
     """Create or edit the minutes of one meeting.
 
     Signals:
@@ -231,6 +231,7 @@ class MeetingForm(QDialog):
     """
 
     saved = Signal(object)
+    form_kind = "meeting"
 
     def __init__(
         self,
@@ -240,6 +241,7 @@ class MeetingForm(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        self.record_id = meeting.id if meeting is not None else None
         self.setObjectName("meetingForm")
         self.service = MeetingService(office)
         self.meeting = meeting
@@ -328,6 +330,7 @@ class MeetingForm(QDialog):
         self.cancel_button.setObjectName("cancelButton")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.keep_save_default()
         self.add_action_button.clicked.connect(lambda: self.actions.add())
         self.remove_action_button.clicked.connect(self.actions.remove_current)
         layout = QVBoxLayout(self)
@@ -410,10 +413,12 @@ class MeetingForm(QDialog):
         self.saved.emit(view)
         self.accept()
 
+    def add_rows(self, rows: dict[str, int]) -> None:
+        while self.actions.rowCount() < rows.get(self.actions.objectName(), 0):
+            self.actions.add()
+
     def _failed(self, error: BaseException) -> None:
-        assert isinstance(error, ShscError)
-        self.save_button.setEnabled(True)
-        self.problems.report(error, self.error)
+        self.save_failed(error)
         if isinstance(error, MonthLocked):
             show_error(self, error)
 

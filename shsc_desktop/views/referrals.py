@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -65,6 +64,7 @@ from .form_helpers import (
 from .i18n import current_language
 from .messages import error_text, show_error
 from .operations import run_in_background
+from .record_form import RecordForm
 from .register_tables import FollowUpTableModel, ReferralTableModel
 from .screen import FlowRow
 from .slip_dialog import SlipDialog
@@ -87,7 +87,7 @@ def _table(name: str, model: object) -> QTableView:
     return table
 
 
-class ReferralForm(QDialog):
+class ReferralForm(RecordForm):
     """A new referral for the survivor of one incident.
 
     Signals:
@@ -95,6 +95,7 @@ class ReferralForm(QDialog):
     """
 
     saved = Signal(object)
+    form_kind = "referral"
 
     def __init__(
         self,
@@ -104,6 +105,7 @@ class ReferralForm(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        self.record_id = incident.id  # a new referral belongs to this incident
         self.setObjectName("referralForm")
         self.service = ReferralService(office)
         self.incident = incident
@@ -156,6 +158,7 @@ class ReferralForm(QDialog):
         self.cancel_button.setObjectName("cancelButton")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.keep_save_default()
         self.override_button.clicked.connect(self.ask_override)
         layout = QVBoxLayout(self)
         layout.addWidget(self.consent_label)
@@ -269,9 +272,7 @@ class ReferralForm(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        assert isinstance(error, ShscError)
-        self.save_button.setEnabled(True)
-        self.problems.report(error, self.error)
+        self.save_failed(error)
         if isinstance(error, ConsentRequired):
             self.override_button.setVisible(self.can_override)
             if not self.can_override:
@@ -279,7 +280,7 @@ class ReferralForm(QDialog):
         self.error.show()
 
 
-class ReferralUpdateDialog(QDialog):
+class ReferralUpdateDialog(RecordForm):
     """Record the response (GBVIMS code), the outcome and the next follow-up of a referral.
 
     Signals:
@@ -287,9 +288,11 @@ class ReferralUpdateDialog(QDialog):
     """
 
     saved = Signal(object)
+    form_kind = "referral_update"
 
     def __init__(self, office: UnlockedOffice, referral: ReferralView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.record_id = referral.id
         self.setObjectName("referralUpdateDialog")
         self.service = ReferralService(office)
         self.referral = referral
@@ -320,6 +323,7 @@ class ReferralUpdateDialog(QDialog):
         self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.keep_save_default()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -370,9 +374,7 @@ class ReferralUpdateDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        assert isinstance(error, ShscError)
-        self.save_button.setEnabled(True)
-        self.problems.report(error, self.error)
+        self.save_failed(error)
 
 
 class ReferralsPage(QWidget):

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.contacts import ContactDraft, ContactService
@@ -20,7 +20,14 @@ from shsc_desktop.views.messages import confirm
 from shsc_desktop.views.referrals import ReferralForm
 
 from ..conftest import CLERK, COMMUNE_CODE
-from .conftest import answer_incident_questions, choose, open_as_clerk, unlock_as, wait_for_operations
+from .conftest import (
+    answer_incident_questions,
+    choose,
+    message_boxes,
+    open_as_clerk,
+    unlock_as,
+    wait_for_operations,
+)
 
 LEFT = Qt.MouseButton.LeftButton
 TODAY = date.today()
@@ -318,3 +325,46 @@ def test_lock_and_quick_hide_work_over_a_form_a_dialog_and_a_message_box(qtbot, 
     _press(qtbot, Qt.Key.Key_H, ctrl | Qt.KeyboardModifier.ShiftModifier)
     assert shell.office is None
     assert _on_screen(shell) == []
+
+
+def test_a_failed_save_keeps_save_default_and_brings_the_first_problem_into_view(qtbot, chief):
+    form = _date_form(qtbot, chief)
+    form.resize(640, 420)
+    _sexual_assault(form)
+    answer_incident_questions(form)
+    qtbot.mouseClick(form.add_perpetrator_button, LEFT)  # a button clicked last must not take Enter
+    answer_incident_questions(form)
+    choose(form.consent_services, "")  # the one question left, at the bottom of the form
+    assert form.scroll.verticalScrollBar().value() == 0
+    qtbot.keyClick(form, Qt.Key.Key_Return)
+    wait_for_operations(qtbot)
+    assert form.isVisible() and IncidentService(chief).count() == 0
+    assert form.perpetrators.rowCount() == 1  # Enter saved; it did not add a second perpetrator
+    assert form.problems.labels["consent_services"].text() == "This field is required."
+    assert form.save_button.isDefault() and not form.cancel_button.isDefault()
+    assert QApplication.focusWidget() is form.consent_services
+    assert form.scroll.verticalScrollBar().value() > 0  # scrolled to the problem
+    # Answered, Enter saves (it never discards).
+    choose(form.consent_services, "not_asked")
+    qtbot.keyClick(form.consent_services, Qt.Key.Key_Return)
+    wait_for_operations(qtbot)
+    assert not form.isVisible()
+    assert IncidentService(chief).count() == 1
+
+
+def test_cancel_or_esc_on_a_changed_form_asks_first(qtbot, chief):
+    form = _date_form(qtbot, chief)
+    qtbot.keyClick(form, Qt.Key.Key_Escape)  # unchanged: closes at once
+    assert not form.isVisible()
+
+    form = _date_form(qtbot, chief)
+    choose(form.risk_level, "high")
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    (box,) = message_boxes("discardBox")
+    assert box.text() == "Discard the changes made in this form?"
+    qtbot.mouseClick(box.findChild(QPushButton, "cancelButton"), LEFT)
+    assert form.isVisible() and form.risk_level.currentData() == "high"
+    qtbot.mouseClick(form.cancel_button, LEFT)
+    (box,) = message_boxes("discardBox")
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
+    qtbot.waitUntil(lambda: not form.isVisible())

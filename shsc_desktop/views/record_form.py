@@ -1,0 +1,215 @@
+"""The base of every record form: nothing the clerk typed is lost by accident.
+
+- **Dirty tracking**: the form's state (every input widget's value) is recorded when it is first
+  shown; Cancel, Esc or the window's close button on a changed form asks before discarding.
+- **A failed save keeps Save the default button** (so Enter does not discard) and puts the focus on
+  the first field with a problem, scrolled into view.
+- **State for drafts**: :meth:`RecordForm.state` gives the values as plain JSON-able data and
+  :meth:`RecordForm.restore_state` puts them back, so that a form open when the office locks can be
+  kept as an encrypted draft (``services.drafts``) and offered back to the same user.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+)
+
+from ..errors import ShscError
+from .form_helpers import FieldProblems
+from .messages import confirm
+
+
+class RecordForm(QDialog):
+    """A record dialog with ``save_button``, ``cancel_button``, ``problems`` and ``error``.
+
+    Subclasses set ``form_kind`` ("incident", "meeting", ...) and ``record_id`` (``None`` for a new
+    record), and implement :meth:`add_rows` when they hold tables whose rows the clerk adds.
+    """
+
+    form_kind = ""
+    save_button: QPushButton
+    cancel_button: QPushButton
+    problems: FieldProblems
+    error: QLabel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_id: str | None = None
+        self._clean: dict[str, Any] | None = None
+        self._discard_confirmed = False
+
+    # -- buttons ------------------------------------------------------------------------------------
+
+    def keep_save_default(self) -> None:
+        """Save is the button Enter presses, always: no other button ("Cancel", "Add perpetrator")
+        becomes the default by being clicked or taking the focus."""
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.save_button)
+        self.save_button.setDefault(True)
+
+    def save_failed(self, error: BaseException) -> None:
+        """After a refused save: the messages, Save enabled and default, focus on the first problem."""
+        assert isinstance(error, ShscError)
+        self.save_button.setEnabled(True)
+        self.keep_save_default()
+        self.problems.report(error, self.error)
+        self.focus_first_problem()
+
+    def focus_first_problem(self) -> QWidget | None:
+        """The field of the topmost problem shown gets the focus and is scrolled into view."""
+        shown = [
+            label
+            for label in self.problems.labels.values()
+            if label.isVisibleTo(self) and label.text() and label.buddy() is not None
+        ]
+        if not shown:
+            return None
+        shown.sort(key=lambda label: (label.mapTo(self, label.rect().topLeft()).y(), label.x()))
+        field = shown[0].buddy()
+        assert field is not None
+        target = field.focusProxy() or field
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        area = _scroll_area_of(field)
+        if area is not None:
+            area.ensureWidgetVisible(field)
+        return field
+
+    # -- changed or not -----------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._clean is None:
+            self.keep_save_default()
+            self.mark_clean()
+
+    def mark_clean(self) -> None:
+        self._clean = self.state()
+
+    def is_dirty(self) -> bool:
+        return self._clean is not None and self.state() != self._clean
+
+    def reject(self) -> None:
+        if self._discard_confirmed or not self.is_dirty():
+            super().reject()
+            return
+        box = confirm(
+            self,
+            QCoreApplication.translate("RecordForm", "Discard the changes made in this form?"),
+            QCoreApplication.translate("RecordForm", "Discard changes"),
+            self._discard,
+        )
+        box.setObjectName("discardBox")
+
+    def _discard(self) -> None:
+        self._discard_confirmed = True
+        super().reject()
+
+    # -- state --------------------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """Row counts of the tables and every input's value, in widget order (JSON-able)."""
+        tables = [t for t in self.findChildren(QTableWidget) if t.objectName()]
+        return {
+            "rows": {t.objectName(): t.rowCount() for t in tables},
+            "cells": {t.objectName(): _cell_texts(t) for t in tables},
+            "values": [_value_of(w) for w in self._inputs()],
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self.add_rows({str(k): int(v) for k, v in dict(state.get("rows", {})).items()})
+        cells = dict(state.get("cells", {}))
+        for table in self.findChildren(QTableWidget):
+            for (row, column), text in zip(
+                _cells(table), list(cells.get(table.objectName(), [])), strict=False
+            ):
+                if isinstance(text, str) and table.item(row, column) is not None:
+                    table.item(row, column).setText(text)
+        for widget, value in zip(self._inputs(), list(state.get("values", [])), strict=False):
+            _set_value(widget, value)
+
+    def add_rows(self, rows: dict[str, int]) -> None:
+        """Give the named tables this many rows (before :meth:`restore_state` fills them)."""
+
+    def _inputs(self) -> list[QWidget]:
+        return [w for w in self.findChildren(QWidget) if _is_input(w)]
+
+
+def _cells(table: QTableWidget) -> list[tuple[int, int]]:
+    return [(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())]
+
+
+def _cell_texts(table: QTableWidget) -> list[str | None]:
+    """The text of the plain cells (cells holding a widget are read through that widget)."""
+    texts: list[str | None] = []
+    for row, column in _cells(table):
+        item = table.item(row, column)
+        texts.append(item.text() if item is not None and table.cellWidget(row, column) is None else None)
+    return texts
+
+
+def _is_input(widget: QWidget) -> bool:
+    if widget.property("formState") is False:
+        return False  # e.g. the toggle that shows identifying details: not a value of the record
+    if isinstance(widget, QLineEdit):
+        # The text field inside a spin or combo box: its owner holds the value.
+        return not isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox))
+    if isinstance(widget, QAbstractButton):
+        return widget.isCheckable()
+    return isinstance(widget, (QPlainTextEdit, QComboBox, QSpinBox))
+
+
+def _value_of(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        data = widget.currentData()
+        return data if isinstance(data, str) else widget.currentIndex()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    return None
+
+
+def _set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QLineEdit) and isinstance(value, str):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit) and isinstance(value, str):
+        widget.setPlainText(value)
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value) if isinstance(value, str) else value
+        if isinstance(index, int) and 0 <= index < widget.count():
+            widget.setCurrentIndex(index)
+    elif isinstance(widget, QSpinBox) and isinstance(value, int) and not isinstance(value, bool):
+        widget.setValue(value)
+    elif isinstance(widget, QAbstractButton) and isinstance(value, bool) and widget.isEnabled():
+        if value and not widget.isChecked():
+            widget.click()  # as the clerk would: a Yes/No answer updates the questions after it
+        elif not value and widget.isChecked():
+            widget.setChecked(False)
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
