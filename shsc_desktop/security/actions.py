@@ -48,6 +48,10 @@ class Action:
     CERTIFICATE_REVOKED = "certificate_revoked"
     KEYS_EXPORTED = "keys_exported"
     CRL_REFRESHED = "crl_refreshed"
+    DRAFT_KEPT = "draft_kept"
+    DRAFT_RESTORED = "draft_restored"
+    DRAFT_DISCARDED = "draft_discarded"
+    DRAFT_EXPIRED = "draft_expired"
 
 
 def all_actions() -> list[str]:

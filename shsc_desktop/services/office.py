@@ -40,6 +40,7 @@ from ..security.vault import KdfParams, Unlocked, Vault
 from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers of the service
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
@@ -99,6 +100,8 @@ class UnlockedOffice:
         self._use_engine(engine)
         self.locked = False
         self.integrity_checked = False
+        # The signed-in user's own slot key (opens what was sealed to her: her form drafts).
+        self.slot_private: X25519PrivateKey | None = None
 
     @property
     def data_key(self) -> bytes:
@@ -167,6 +170,7 @@ class UnlockedOffice:
         self.engine.dispose()
         for i in range(len(self._data_key)):
             self._data_key[i] = 0
+        self.slot_private = None
         self.locked = True
 
     def check_integrity(self) -> None:
@@ -325,6 +329,7 @@ class OfficeFolder:
             unlocked.wipe()
             raise DatabaseDamaged("The database file of this office is missing. Restore it from a backup.")
         key_index, checked = self._find_working_key(unlocked)
+        slot_private = unlocked.private if unlocked.slot.kind == "user" else None
         key_count = len(unlocked.keys)
         anchor_keys = [bytes(k) for k in unlocked.keys]
         data_key = bytearray(unlocked.keys[key_index])
@@ -382,6 +387,7 @@ class OfficeFolder:
             raise
         office = UnlockedOffice(self, engine, actor, data_key)
         office.integrity_checked = checked
+        office.slot_private = slot_private
         return office
 
     def _check_audit_anchor(

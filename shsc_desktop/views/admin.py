@@ -88,6 +88,10 @@ def action_label(action: str) -> str:
         "certificate_revoked": QCoreApplication.translate("AuditActions", "Certificate revoked"),
         "keys_exported": QCoreApplication.translate("AuditActions", "Decryption key exported"),
         "crl_refreshed": QCoreApplication.translate("AuditActions", "Revocation list renewed"),
+        "draft_kept": QCoreApplication.translate("AuditActions", "Unsaved form kept as a draft"),
+        "draft_restored": QCoreApplication.translate("AuditActions", "Draft reopened"),
+        "draft_discarded": QCoreApplication.translate("AuditActions", "Draft discarded"),
+        "draft_expired": QCoreApplication.translate("AuditActions", "Draft expired"),
     }
     return labels.get(action, action)
 
