@@ -100,6 +100,15 @@ class SafetyKeys(QObject):
         return False
 
 
+def _descends_from(widget: QWidget, ancestors: list[QWidget]) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if any(parent is a for a in ancestors):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 class AppShell(QObject):
     """Owns the top-level windows and the open office.
 
@@ -272,20 +281,19 @@ class AppShell(QObject):
             self.locked.emit(reason)
 
     def _hide_everything_else(self) -> None:
-        """Every window but the sign-in window off the screen in one go: the main window, record
-        forms, dialogs, message boxes, open drop-downs and calendars. Windows without a parent
-        (not destroyed with the main window) are destroyed too."""
+        """Every window of this office off the screen in one go: the main window, record forms,
+        dialogs, message boxes, open drop-downs and calendars (every one is parented, in the end, to
+        the main window; windows of another office open in the same process are left alone)."""
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.hide()
             if QApplication.activePopupWidget() is popup:
                 break
+        ours = [w for w in (self.main_window, self.password_dialog) if w is not None]
         for widget in QApplication.topLevelWidgets():
             if widget is self.unlock_window or widget is self.wizard or not widget.isVisible():
                 continue
-            widget.hide()
-            kept = widget is self.main_window or widget is self.password_dialog  # closed below
-            if not kept and widget.parentWidget() is None:
-                widget.deleteLater()
+            if widget in ours or _descends_from(widget, ours):
+                widget.hide()
 
     def quick_hide(self) -> None:
         """Blank the screen first (someone is looking), then lock."""
