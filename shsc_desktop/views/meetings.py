@@ -174,6 +174,7 @@ class ActionItemsTable(QTableWidget):
         self.setItem(row, self.COL_ACTION, QTableWidgetItem(d.action))
         self.setItem(row, self.COL_OWNER, QTableWidgetItem(d.owner))
         due = OptionalDateEdit(f"due{row}")
+        due.calendar_button.hide()  # a narrow cell: the calendar opens with F4 or Alt+Down
         due.set_value(d.due_date)
         self.setCellWidget(row, self.COL_DUE, due)
         status = QComboBox()
