@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from ..resources import font_files
 from . import i18n
 from .crash import install_excepthook
+from .screen import give_menus_room
 
 APP_NAME = "SHSC Desktop"
 ORGANISATION = "CARE Cambodia"
@@ -44,6 +45,7 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
     register_fonts(app)
+    give_menus_room(app)
     i18n.compile_translations()
     i18n.set_language(i18n.saved_language(data_dir))
     return app
