@@ -51,6 +51,7 @@ from ..atomic import atomic_write_bytes
 from ..errors import BundleRejected
 from ..security.pki import Identity, Level, crl_number, fingerprint_bytes, identity_of
 from ..security.pki import TrustStore as TrustStore  # re-exported: callers open bundles against it
+from ..values.period import is_period
 
 BUNDLE_FORMAT = "shsc-bundle"
 SCHEMA_VERSION = 1
@@ -58,9 +59,9 @@ KNOWN_SCHEMA_VERSIONS = frozenset({1})
 MAX_BUNDLE_SIZE = 5 * 1024 * 1024
 FILE_SUFFIX = ".shsc"
 
-_PERIOD_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
-_HASH_RE = re.compile(r"^[0-9a-f]{64}$")
-_CODE_RE = re.compile(r"^[0-9A-Z]{2,12}$")
+# Matched with fullmatch: "$" alone would let a trailing newline through.
+_HASH_RE = re.compile(r"[0-9a-f]{64}")
+_CODE_RE = re.compile(r"[0-9A-Z]{2,12}")
 _PAYLOAD_FIELDS = frozenset(
     {
         "format",
@@ -92,7 +93,7 @@ def canonical_json(obj: Any) -> bytes:
 
 
 def bundle_filename(sender_code: str, period: str, revision: int) -> str:
-    if not _CODE_RE.match(sender_code) or not _PERIOD_RE.match(period) or revision < 1:
+    if not _CODE_RE.fullmatch(sender_code) or not is_period(period) or revision < 1:
         raise ValueError("invalid bundle name parts")
     return f"SHSC-{sender_code}-{period}-r{revision}{FILE_SUFFIX}"
 
@@ -149,12 +150,12 @@ def validate_payload(obj: dict[str, Any]) -> list[str]:
         if not isinstance(value, dict) or set(value) != {"code", "level"} | extra:
             problems.append(party)
             continue
-        if not isinstance(value["code"], str) or not _CODE_RE.match(value["code"]):
+        if not isinstance(value["code"], str) or not _CODE_RE.fullmatch(value["code"]):
             problems.append(f"{party}.code")
         if not isinstance(value["level"], str) or value["level"] not in {lv.value for lv in Level}:
             problems.append(f"{party}.level")
         if extra and not (
-            isinstance(value["certificate_sha256"], str) and _HASH_RE.match(value["certificate_sha256"])
+            isinstance(value["certificate_sha256"], str) and _HASH_RE.fullmatch(value["certificate_sha256"])
         ):
             problems.append(f"{party}.certificate_sha256")
     if not _is_int(obj.get("sequence"), 1):
@@ -162,7 +163,7 @@ def validate_payload(obj: dict[str, Any]) -> list[str]:
     if not _is_int(obj.get("revision"), 1):
         problems.append("revision")
     period = obj.get("period")
-    if not isinstance(period, str) or not _PERIOD_RE.match(period):
+    if not isinstance(period, str) or not is_period(period):
         problems.append("period")
     created = obj.get("created_at")
     try:
@@ -177,7 +178,7 @@ def validate_payload(obj: dict[str, Any]) -> list[str]:
         or set(head) != {"seq", "hash"}
         or not _is_int(head["seq"], 0)
         or not isinstance(head["hash"], str)
-        or not _HASH_RE.match(head["hash"])
+        or not _HASH_RE.fullmatch(head["hash"])
     ):
         problems.append("audit_head")
     nil = obj.get("nil_report")
@@ -761,7 +762,7 @@ def open_bundle(
         _reject("malformed_payload", "The bundle names no sender or recipient.")
     ours = identity_of(recipient_cert.subject)
     claimed_fp = recipient.get("certificate_sha256")
-    if not isinstance(claimed_fp, str) or not _HASH_RE.match(claimed_fp):
+    if not isinstance(claimed_fp, str) or not _HASH_RE.fullmatch(claimed_fp):
         _reject("malformed_payload", "The bundle names no recipient certificate.")
     fp_ok = hmac.compare_digest(bytes.fromhex(claimed_fp), fingerprint_bytes(recipient_cert))
     if recipient.get("code") != ours.code or not fp_ok:

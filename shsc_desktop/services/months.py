@@ -15,7 +15,6 @@ a write cannot interleave. A month can be approved only after its last day in Ph
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,7 +28,8 @@ from ..models.tables import Month, MonthSnapshot
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from ..values.period import Period, phnom_penh_today
+from ..values import period as periods
+from ..values.period import phnom_penh_today
 from . import snapshots
 from . import validation as v
 from .office import UnlockedOffice
@@ -37,34 +37,28 @@ from .statistics import compute as compute_statistics
 
 OPEN = "open"
 APPROVED = "approved"
-_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 def period_of(day: date) -> str:
     """The month a date belongs to, as ``YYYY-MM``."""
-    return f"{day.year:04d}-{day.month:02d}"
+    return periods.of(day)
 
 
 def check_period(period: str) -> str:
     """``period`` if it is a ``YYYY-MM`` month; ``ValidationFailed`` otherwise."""
-    if not isinstance(period, str) or not _PERIOD.match(period):
-        raise ValidationFailed({"period": v.BAD_PERIOD})
-    return period
+    return periods.check(period)
 
 
 def first_day(period: str) -> date:
-    year, month = check_period(period).split("-")
-    return date(int(year), int(month), 1)
+    return periods.parse(period).first_day
 
 
 def last_day(period: str) -> date:
-    return Period.of(first_day(period)).last_day
+    return periods.parse(period).last_day
 
 
 def add_months(period: str, count: int) -> str:
-    start = first_day(period)
-    index = start.year * 12 + start.month - 1 + count
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return periods.shift(period, count)
 
 
 def is_approved(session: Session, period: str) -> bool:

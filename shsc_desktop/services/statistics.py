@@ -24,8 +24,6 @@ Small-cell protection of copies that leave the commune is :meth:`MonthlyStatisti
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -35,7 +33,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..errors import ValidationFailed
 from ..models.codes import (
     ACTION_ITEM_COLUMN,
     ACTION_STATUS,
@@ -76,6 +73,7 @@ from ..models.tables import (
     Referral,
 )
 from ..security.permissions import Perm, require
+from ..values import period as period_values
 from .office import UnlockedOffice
 from .reporting import catalogue as cat
 from .reporting.catalogue import SERVICE_PROVIDED_STATUSES
@@ -94,7 +92,6 @@ from .reporting.tables import label as label
 from .reporting.tables import period_label as period_label
 
 TREND_MONTHS = 12
-_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -202,21 +199,16 @@ class MonthlyStatistics:
 
 
 def parse_period(period: str) -> tuple[int, int]:
-    m = _PERIOD.match(period)
-    if not m:
-        raise ValidationFailed({"period": "The month must be written YYYY-MM, for example 2025-03."})
-    return int(m.group(1)), int(m.group(2))
+    p = period_values.parse(period)
+    return p.year, p.month
 
 
 def shift_period(period: str, months: int) -> str:
-    year, month = parse_period(period)
-    index = year * 12 + (month - 1) + months
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return period_values.shift(period, months)
 
 
 def _bounds(period: str) -> tuple[date, date]:
-    year, month = parse_period(period)
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return period_values.bounds(period)
 
 
 def _days_open_bucket(days: int) -> str:

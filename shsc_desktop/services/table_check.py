@@ -16,13 +16,13 @@ sentence in the GUI, and a message naming the table and cell for the command lin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import BundleRejected
 from ..models.codes import SUBTOTAL
+from ..values.period import is_period
 from .reporting.catalogue import bundle_table_schema
 
 UNKNOWN = "tables_unknown"
@@ -33,8 +33,6 @@ INCONSISTENT = "tables_inconsistent"
 MAX_COUNT = 1_000_000
 """The largest count a bundle's cell may hold: far above any plausible national year to date, far
 below what would overflow a sum or a spreadsheet cell."""
-
-_PERIOD = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ class TableSchema:
         if not isinstance(code, str):
             return False
         allowed = self.rows if list_name == self.row_list else self.cols
-        return bool(_PERIOD.match(code)) if allowed is None else code in allowed
+        return is_period(code) if allowed is None else code in allowed
 
 
 def _schema() -> dict[str, TableSchema]:

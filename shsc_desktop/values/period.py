@@ -17,7 +17,14 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from ..errors import ValidationFailed
 
 BAD_PERIOD = "Enter a month as YYYY-MM."
-PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# ASCII digits and the whole text (``fullmatch``): ``\d`` would also take Khmer digits and ``$`` a
+# trailing newline, so "២០២៥-11" or "2025-11\n" would pass as a month yet differ from "2025-11".
+PATTERN = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
+
+
+def is_period(text: object) -> bool:
+    """True when ``text`` is exactly a ``YYYY-MM`` month (for checks that must not raise)."""
+    return isinstance(text, str) and PATTERN.fullmatch(text) is not None
 
 
 def _phnom_penh_zone() -> tzinfo:
@@ -74,7 +81,7 @@ def parse(text: object) -> Period:
     """``"2025-03"`` → ``Period(2025, 3)``; anything else → :class:`ValidationFailed`."""
     if not isinstance(text, str):
         raise ValidationFailed({"period": BAD_PERIOD})
-    m = PATTERN.match(text)
+    m = PATTERN.fullmatch(text)
     if not m:
         raise ValidationFailed({"period": BAD_PERIOD})
     return Period(int(m.group(1)), int(m.group(2)))

@@ -426,6 +426,10 @@ def test_unknown_schema_version(world: World) -> None:
         lambda p: p.pop("audit_head"),
         lambda p: p.update(extra_field=1),
         lambda p: p.update(period="2025-13"),
+        # "$" let a trailing newline through, and "\d" takes Khmer digits: same month, other key
+        lambda p: p.update(period=p["period"] + "\n"),
+        lambda p: p.update(period="២០២៥-11"),
+        lambda p: p["audit_head"].update(hash=p["audit_head"]["hash"] + "\n"),
         lambda p: p.update(sequence=True),
         lambda p: p.update(revision=0),
         lambda p: p.update(bundle_id="not-a-uuid"),
