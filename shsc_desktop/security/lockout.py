@@ -36,6 +36,13 @@ def delay_after(failures: int) -> float:
     return float(min(MAX_DELAY, 2 ** (failures - FREE_ATTEMPTS - 1)))
 
 
+def _merge(data: dict[str, Any], earlier: dict[str, Any]) -> None:
+    """Add ``earlier`` back-off state to ``data``: a user's newer entry wins, unaudited failures add up."""
+    for username, entry in dict(earlier.get("users", {})).items():
+        data.setdefault("users", {}).setdefault(username, entry)
+    data.setdefault("pending", []).extend(list(earlier.get("pending", [])))
+
+
 class Lockout:
     def __init__(self, folder: Path, clock: Callable[[], float] = time.time) -> None:
         self.path = Path(folder) / LOCKOUT_FILE  # the old side file, read once and removed
@@ -52,9 +59,7 @@ class Lockout:
         except (OSError, ValueError):
             return data
         if isinstance(legacy, dict):  # failures from before the move: kept, not forgotten
-            for username, entry in dict(legacy.get("users", {})).items():
-                data.setdefault("users", {}).setdefault(username, entry)
-            data.setdefault("pending", []).extend(list(legacy.get("pending", [])))
+            _merge(data, legacy)
         return data
 
     def _save(self, data: dict[str, Any]) -> None:
@@ -71,9 +76,7 @@ class Lockout:
     def carry_over(self, earlier: dict[str, Any]) -> None:
         """Add ``earlier`` state to the current one: waits and unaudited failures survive a restore."""
         data = self._load()
-        for username, entry in dict(earlier.get("users", {})).items():
-            data.setdefault("users", {}).setdefault(username, entry)
-        data.setdefault("pending", []).extend(list(earlier.get("pending", [])))
+        _merge(data, earlier)
         self._save(data)
 
     def check(self, username: str) -> None:

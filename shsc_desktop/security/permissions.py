@@ -128,14 +128,10 @@ class Actor:
         if self.grants is None:
             object.__setattr__(self, "grants", ROLE_DEFAULT_GRANTS[self.role])
 
-    @property
-    def granted(self) -> frozenset[Grant]:
-        return self.grants if self.grants is not None else ROLE_DEFAULT_GRANTS[self.role]
-
     def can(self, perm: Perm) -> bool:
         if perm in ROLE_PERMISSIONS[self.role]:
             return True
-        return any(perm in GRANT_PERMISSIONS[g] for g in self.granted)
+        return any(perm in GRANT_PERMISSIONS[g] for g in self.grants or ())
 
 
 def default_grants(role: str) -> frozenset[str]:

@@ -19,8 +19,11 @@ access, the office signing key's only into administrators' slots and the recover
 slot carries her grant (role and extra grants, bound to her slot's public key) signed by the office
 signing key. The office's two public keys are recorded in the file and *anchored*: bound into every
 administrator's slot as associated data of her password-sealed private key, so a clerk who swaps
-them for keys of her own (to sign herself a chief's grant) breaks the chief's slot, which the chief
-notices at once, and is refused at her own next unlock before that.
+only the office keys for keys of her own (to sign herself a chief's grant) is refused at her next
+unlock. The anchor lives in the same file she can rewrite: if she also drops or rewrites the chief's
+and the recovery slot, her own forged grant verifies and the chief can no longer sign in (known
+limit, docs/security.md; the fix is an anchor outside the PC — the recovery sheet or the district's
+enrolment certificate).
 
 The slot file is written atomically and then copied to a second file. Each copy carries a SHA-256
 checksum (bit rot is detected before any password is tried: a damaged copy is skipped) and an HMAC

@@ -504,7 +504,8 @@ def _current_audit_seq(folder: OfficeFolder, data_key: bytes) -> int | None:
         conn.close()
 
 
-LIVE_FILES = (DB_MEMBER, DB_MEMBER + "-wal", DB_MEMBER + "-shm", SLOT_FILE, SLOT_FILE_COPY)
+# The files that make up an office; a restore moves all of them aside before putting its own in.
+LIVE_FILES = (DB_MEMBER, DB_MEMBER + "-wal", DB_MEMBER + "-shm", SLOT_FILE, SLOT_FILE_COPY, ANCHOR_FILE)
 
 
 def _swap_in(folder: OfficeFolder, staging: Path) -> None:
@@ -513,14 +514,7 @@ def _swap_in(folder: OfficeFolder, staging: Path) -> None:
         # A unique name: two restores within the same second must not collide (the second one
         # used to fail with "File exists").
         keep = Path(tempfile.mkdtemp(prefix=f"replaced-{stamp}-", dir=folder.data_dir))
-        for name in (
-            DB_MEMBER,
-            DB_MEMBER + "-wal",
-            DB_MEMBER + "-shm",
-            SLOT_FILE,
-            SLOT_FILE_COPY,
-            ANCHOR_FILE,
-        ):
+        for name in LIVE_FILES:
             current = folder.data_dir / name
             if current.exists():
                 current.replace(keep / name)

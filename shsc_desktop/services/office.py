@@ -417,8 +417,9 @@ class OfficeFolder:
         office_keys, unlocked.office_keys = unlocked.office_keys, None
         recovery_grant = None
         if unlocked.slot.kind == "recovery":
-            slot = self.vault.load().user_slot(username)
-            recovery_grant = None if slot is None else self.vault.load().verified_grant(slot)
+            slot_file = self.vault.load()
+            slot = slot_file.user_slot(username)
+            recovery_grant = None if slot is None else slot_file.verified_grant(slot)
         unlocked.wipe()
         engine = make_engine(self.db_path, data_key)
         try:
