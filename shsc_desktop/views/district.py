@@ -52,6 +52,7 @@ from ..services.office import UnlockedOffice
 from ..services.statistics import CountTable, label, period_label
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
 from .i18n import current_language
+from .list_columns import fit_columns
 from .messages import show_error
 from .operations import BackgroundOperation, Task, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
@@ -369,6 +370,9 @@ class TotalsPanel(QWidget):
         self.file_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headline = read_only_table(4, "headlineTable")
+        # Widths from content, like every list: a long label gives way (elided, whole in a tooltip)
+        # before a number does. A fixed first column pushed the figures off a 1024-pixel screen.
+        fit_columns(self.headline)
         self.chart = BarChart()
         self.table_choice = QComboBox()
         self.table_choice.setObjectName("tableChoice")
@@ -469,8 +473,6 @@ class TotalsPanel(QWidget):
         )
         head = data.statistics.table("headline")
         self._fill_table(self.headline, head, lang)
-        self.headline.setColumnWidth(0, 230)
-        self.headline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         split = data.statistics.table("incidents_by_type_child_adult")
         bars = []
         for i, code in enumerate(split.rows):

@@ -361,7 +361,6 @@ class IncidentForm(RecordForm):
         self.can_identify = office.actor.can(Perm.VIEW_IDENTIFYING)
         self.identifying_loaded: IdentifyingDetails | None = None
         self.identifying_opened = False
-        self.locked = False
         self.problems = FieldProblems()
         P = self.problems.label
 
@@ -828,7 +827,7 @@ class IncidentForm(RecordForm):
             self.banner.show()
 
     def save(self) -> None:
-        if self.locked or refuse_bad_dates(self, self.error):
+        if refuse_bad_dates(self, self.error):
             return
         draft = self.draft()
         self.save_button.setEnabled(False)

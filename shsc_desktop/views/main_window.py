@@ -27,6 +27,7 @@ from .contacts import ContactsPage
 from .exchange import ExchangePage
 from .home import RegisterHomePage
 from .i18n import current_language
+from .inactivity import LOCK_SHORTCUT, QUICK_HIDE_SHORTCUT
 from .incidents import IncidentsPage
 from .meetings import MeetingsPage
 from .referrals import ReferralsPage
@@ -36,8 +37,6 @@ from .screen import fit_to_screen, scrolling
 SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
 UPPER_SECTIONS = ("home", "exchange", "administration")  # district and ministry keep no registers
 PLACEHOLDER_SECTIONS: tuple[str, ...] = ()
-LOCK_SHORTCUT = "Ctrl+L"
-QUICK_HIDE_SHORTCUT = "Ctrl+Shift+H"
 
 
 def heading_font(base: QFont) -> QFont:

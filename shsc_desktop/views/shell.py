@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..errors import DatabaseDamaged
 from ..services.office import OfficeFolder, UnlockedOffice
 from . import i18n, operations
 from .dialogs import ChangePasswordDialog
-from .inactivity import InactivityTimer
+from .inactivity import InactivityTimer, SafetyKeys
 from .messages import show_error
 from .unlock import UnlockWindow
 
@@ -61,41 +60,6 @@ def warm_up_imports() -> None:
             importlib.import_module(name)
         except Exception:
             continue
-
-
-LOCK_KEYS = QKeySequence("Ctrl+L")
-QUICK_HIDE_KEYS = QKeySequence("Ctrl+Shift+H")
-
-
-class SafetyKeys(QObject):
-    """Ctrl+L and Ctrl+Shift+H from every window of the application.
-
-    The main window's actions are window shortcuts: Qt does not fire them while a record form, a
-    dialog or a message box is in front, which is exactly when a survivor's details are on screen.
-    This application-wide filter catches the keys wherever the focus is.
-
-    Signals:
-        lock_pressed(), hide_pressed()
-    """
-
-    lock_pressed = Signal()
-    hide_pressed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.enabled or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        pressed = QKeySequence(event.keyCombination())
-        if pressed == QUICK_HIDE_KEYS:
-            self.hide_pressed.emit()
-            return True
-        if pressed == LOCK_KEYS:
-            self.lock_pressed.emit()
-            return True
-        return False
 
 
 def _descends_from(widget: QWidget, ancestors: list[QWidget]) -> bool:

@@ -31,7 +31,6 @@ def test_every_window_fits_the_office_screen(screen: str, tmp_path: Path) -> Non
             "pytest",
             str(CASES),
             "-q",
-            "-x" if False else "-q",
             "-p",
             "no:cacheprovider",
             "--basetemp",
