@@ -67,6 +67,7 @@ from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
+from .reporting.catalogue import TABLE_SPECS
 from .snapshots import published
 from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period, shift_period
 from .table_check import check_tables
@@ -487,7 +488,8 @@ def _deadline(period: str, days: int) -> dt.date:
 
 def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
     """Add up one statistics table of several offices, cell by cell. Every cell is an exact count
-    (``check_tables`` refused anything else on import), so the sums and their totals are exact."""
+    (``check_tables`` refused anything else on import), so the sums and their totals are exact.
+    The subtotals are the catalogue's for ``key``, never those a bundle names."""
     first = dicts[0]
     rows: list[str] = []
     cols: list[str] = []
@@ -499,7 +501,8 @@ def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
         for r in d["rows"]:
             for c in d["cols"]:
                 counts[r, c] = counts.get((r, c), 0) + int(d["cells"][r][c])
-    subtotals = {name: g["rows"] for name, g in dict(first.get("subtotals", {})).items()}
+    spec = TABLE_SPECS.get(key)
+    subtotals = dict(spec.subtotals) if spec is not None else {}
     return CountTable.build(
         key,
         first["row_list"],

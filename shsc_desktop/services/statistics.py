@@ -47,7 +47,6 @@ from ..models.codes import (
     ELAPSED_REPORTING,
     GBV_TYPE,
     HEADLINE,
-    INTIMATE_PARTNER_CODES,
     MARITAL_STATUS,
     MEETING_TYPE,
     PERIOD_COLUMN,
@@ -406,7 +405,7 @@ class _Month:
             counts: Counter[str] = Counter({code: n for code, n in self.s.execute(q)})
             # Incidents without a recorded perpetrator count as "unknown", so the table adds up.
             counts["unknown"] += incidents - sum(counts.values())
-            subtotals = {"ipv": INTIMATE_PARTNER_CODES} if code_list is RELATIONSHIP else None
+            subtotals = dict(cat.TABLE_SPECS[key].subtotals)  # the IPV rows of the relationship
             tables.append(CountTable.column(key, code_list.name, counts, subtotals=subtotals))
         return tables
 
