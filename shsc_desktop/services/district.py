@@ -34,6 +34,7 @@ from ..security.pki import Level
 from .exchange import DEFAULT_DEADLINE_DAYS, NIL_REPORT, Completeness, ExchangeService, Totals
 from .months import MonthService
 from .office import UnlockedOffice
+from .reporting.catalogue import HEADLINE_FLOWS
 from .statistics import (
     DEFAULT_THRESHOLD,
     SMALL,
@@ -51,17 +52,9 @@ from .statistics import (
 DEADLINE_KEY = "exchange.deadline_days"
 NOT_REPORTED = "–"
 """A month from which no office below sent a report: not reported, which is not zero."""
-FLOW_ROWS = frozenset(
-    {
-        "new_incidents",
-        "ipv_incidents",
-        "referrals_made",
-        "referrals_received",
-        "administrative_decisions",
-        "meetings_held",
-    }
-)
-"""Headline rows counted in the month (flows): their year to date is the sum of the months."""
+FLOW_ROWS = frozenset(HEADLINE_FLOWS)
+"""Headline rows counted in the month (flows, every row but the catalogue's stocks): their year to
+date and same month last year are recomputed from each month's stored tables."""
 MAX_DEADLINE_DAYS = 60
 Progress = Callable[[int, int], None]
 

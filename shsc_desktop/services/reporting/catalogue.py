@@ -186,6 +186,16 @@ def past_due_action_items(s: Session, as_of: date) -> int:
     return _count(s, q.where(action_item(as_of), past_due(as_of)))
 
 
+# --- The headline's flows and stocks -------------------------------------------------------------
+
+HEADLINE_STOCKS: tuple[str, ...] = ("open_follow_ups",)
+"""Headline rows that are stocks, taken at the month's last day: their year to date is the stock at
+the end of the month, never a sum of months."""
+HEADLINE_FLOWS: tuple[str, ...] = tuple(r for r in codes.HEADLINE.codes() if r not in HEADLINE_STOCKS)
+"""Every other headline row is counted in the month (a flow): its year to date is the sum of the
+months and its same month last year is that month's own count."""
+
+
 # --- The catalogue --------------------------------------------------------------------------------
 
 HOME = "home"
