@@ -31,7 +31,9 @@ from ..security import audit
 from ..security.actions import Action
 from ..security.permissions import Perm, require
 from ..security.pki import Level
-from .exchange import DEFAULT_DEADLINE_DAYS, NIL_REPORT, Completeness, ExchangeService, Totals
+from .exchange import DEADLINE_KEY as DEADLINE_KEY
+from .exchange import MAX_DEADLINE_DAYS as MAX_DEADLINE_DAYS
+from .exchange import NIL_REPORT, Completeness, ExchangeService, Totals, reporting_table, stored_deadline_days
 from .months import MonthService
 from .office import UnlockedOffice
 from .reporting.catalogue import HEADLINE_FLOWS
@@ -49,13 +51,11 @@ from .statistics import (
     suppress,
 )
 
-DEADLINE_KEY = "exchange.deadline_days"
 NOT_REPORTED = "–"
 """A month from which no office below sent a report: not reported, which is not zero."""
 FLOW_ROWS = frozenset(HEADLINE_FLOWS)
 """Headline rows counted in the month (flows, every row but the catalogue's stocks): their year to
 date and same month last year are recomputed from each month's stored tables."""
-MAX_DEADLINE_DAYS = 60
 Progress = Callable[[int, int], None]
 
 
@@ -168,11 +168,8 @@ class DistrictService:
 
     def deadline_days(self) -> int:
         """Days after the end of a month within which a report counts as on time."""
-        try:
-            value = int(self.office.setting(DEADLINE_KEY, str(DEFAULT_DEADLINE_DAYS)))
-        except ValueError:
-            return DEFAULT_DEADLINE_DAYS
-        return min(MAX_DEADLINE_DAYS, max(0, value))
+        with self.office.reading() as s:
+            return stored_deadline_days(s)
 
     def set_deadline_days(self, days: int) -> None:
         require(self.actor, Perm.MANAGE_SETTINGS)
@@ -310,16 +307,7 @@ class DistrictService:
         return out
 
     def _reporting_table(self, period: str, totals: Totals) -> CountTable:
-        comp = self.exchange.completeness([period], self.deadline_days())
-        on_time = sum(1 for c in comp.cells if c.reported and not c.late)
-        counts = {
-            "expected": len(totals.reporting) + len(totals.missing),
-            "reported": len(totals.reporting),
-            "on_time": on_time,
-            "nil_report": len(totals.nil_reports),
-            "missing": len(totals.missing),
-        }
-        return CountTable.column("reporting", "reporting", counts, additive=False)
+        return reporting_table(totals, self.exchange.completeness([period], self.deadline_days()))
 
     def shared_statistics(self, period: str) -> MonthlyStatistics:
         """The month's totals as they may leave the office: small cells hidden."""

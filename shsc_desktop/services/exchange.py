@@ -59,7 +59,14 @@ from ..exports.bundle import (
 )
 from ..inputs import read_regular
 from ..models import gazetteer
-from ..models.tables import BundleReceived, EnrolledOffice, ExportRecord, ImportedStatistics, Month
+from ..models.tables import (
+    BundleReceived,
+    EnrolledOffice,
+    ExportRecord,
+    ImportedStatistics,
+    Month,
+    Setting,
+)
 from ..security import audit, keystore, pki
 from ..security.audit import Action
 from ..security.keystore import DbKeyStore
@@ -195,6 +202,20 @@ def decide(
 
 ACTION_IMPORT_REJECTED = Action.IMPORT_REJECTED
 DEFAULT_DEADLINE_DAYS = 5
+DEADLINE_KEY = "exchange.deadline_days"
+MAX_DEADLINE_DAYS = 60
+
+
+def stored_deadline_days(s: Session) -> int:
+    """The office's reporting deadline (days after a month's end within which a report counts as on
+    time): its setting, or the default when unset or unreadable. The district's completeness, its
+    printed copies and its bundle to the ministry all judge timeliness by it."""
+    row = s.get(Setting, DEADLINE_KEY)
+    try:
+        value = int(row.value) if row is not None else DEFAULT_DEADLINE_DAYS
+    except ValueError:
+        return DEFAULT_DEADLINE_DAYS
+    return min(MAX_DEADLINE_DAYS, max(0, value))
 
 
 class DbReceivedLog:
@@ -515,13 +536,17 @@ def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
     )
 
 
-def _reporting_table(expected: int, reported: int, nil: int, on_time: int) -> CountTable:
+def reporting_table(totals: Totals, completeness: Completeness) -> CountTable:
+    """The "reports received" table of ``totals``' month: expected, reported (nil reports included),
+    on time (by ``completeness``' deadline), nil reports and missing. The one builder of the district's
+    printed copy and of its bundle to the ministry, so the two cannot disagree."""
+    on_time = sum(1 for c in completeness.cells if c.period == totals.period and c.reported and not c.late)
     counts = {
-        "expected": expected,
-        "reported": reported,
+        "expected": len(totals.reporting) + len(totals.missing),
+        "reported": len(totals.reporting),
         "on_time": on_time,
-        "nil_report": nil,
-        "missing": max(expected - reported, 0),
+        "nil_report": len(totals.nil_reports),
+        "missing": len(totals.missing),
     }
     return CountTable.column("reporting", "reporting", counts, additive=False)
 
@@ -560,15 +585,8 @@ class ExchangeService:
         # exact counts: the bundle is encrypted to the ministry, which is entitled to them; only
         # documents printed or shared outside the chain are suppressed (issue 9 point 6)
         tables = {t.key: t.to_dict() for t in totals.tables}
-        on_time = sum(
-            1
-            for c in self._completeness(s, (period,), DEFAULT_DEADLINE_DAYS).cells
-            if c.status in (ON_TIME, NIL_REPORT) and not c.late
-        )
-        expected = len(totals.reporting) + len(totals.missing)
-        tables["reporting"] = _reporting_table(
-            expected, len(totals.reporting), len(totals.nil_reports), on_time
-        ).to_dict()
+        completeness = self._completeness(s, (period,), stored_deadline_days(s))
+        tables["reporting"] = reporting_table(totals, completeness).to_dict()
         return tables
 
     def export_month(self, period: str, out_dir: Path) -> ExportResult:

@@ -10,10 +10,13 @@ chosen signed creation times.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from shsc_desktop.models.tables import ExportRecord
 from shsc_desktop.services.district import DistrictService, month_rates
 from shsc_desktop.services.exchange import (
     MISSING,
@@ -163,5 +166,40 @@ def test_a_month_nobody_reported_still_prints(world_dir: Path, tmp_path: Path) -
         xlsx = service.tables_xlsx(EARLIER, "km", tmp_path / "none.xlsx")
         assert load_workbook(xlsx).worksheets
         assert service.summary_pdf(EARLIER, "en", tmp_path / "none.pdf").read_bytes().startswith(b"%PDF")
+    finally:
+        district.lock("test")
+
+
+def test_the_printed_copy_and_the_bundle_to_the_ministry_use_the_districts_deadline(
+    world_dir: Path, tmp_path: Path
+) -> None:
+    """A district whose deadline is 1 day: a report sent on the 2nd day after the month is late both
+    in its printed "reports received" table and in its bundle to the ministry (not on time by the
+    default 5 days in one of them)."""
+    office = open_office(world_dir, "120101")
+    try:
+        signer, tables = CommuneSigner.of(office), genuine_tables(office, PERIOD)
+    finally:
+        office.lock("test")
+    sent = _pp(_deadline_day(PERIOD, 2), 10, 0)
+    now = max(dt.datetime.now(dt.UTC), sent.astimezone(dt.UTC)) + dt.timedelta(days=1)
+    district = open_office(world_dir, "1201")
+    try:
+        bundle = signer.bundle(tmp_path / "usb", tables, period=PERIOD, created_at=sent)
+        exchange = ExchangeService(district, clock=lambda: now)
+        assert exchange.import_files([bundle]).ok
+        service = DistrictService(district, clock=lambda: now)
+        service.set_deadline_days(1)
+        printed = service.shared_statistics(PERIOD).table("reporting")
+        assert printed.value("reported") == 1 and printed.value("on_time") == 0
+        service.approve_month(PERIOD)
+        exchange.export_month(PERIOD, tmp_path / "up")
+        with district.reading() as s:
+            payload = json.loads(s.scalars(select(ExportRecord.payload)).one())
+        sent_up = payload["tables"]["reporting"]
+        assert sent_up["cells"] == printed.to_dict()["cells"]
+        assert sent_up["cells"]["on_time"]["count"] == 0
+        # the default deadline would have called it on time: the setting is what decided
+        assert exchange.completeness([PERIOD]).cell("120101", PERIOD).status == ON_TIME
     finally:
         district.lock("test")
