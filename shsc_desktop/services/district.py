@@ -31,6 +31,7 @@ from ..security import audit
 from ..security.actions import Action
 from ..security.permissions import Perm, require
 from ..security.pki import Level
+from ..values import period as period_values
 from .exchange import DEADLINE_KEY as DEADLINE_KEY
 from .exchange import MAX_DEADLINE_DAYS as MAX_DEADLINE_DAYS
 from .exchange import NIL_REPORT, Completeness, ExchangeService, Totals, reporting_table, stored_deadline_days
@@ -105,8 +106,8 @@ class DistrictMonth:
 
 def recent_periods(now: dt.datetime, count: int) -> list[str]:
     """The last ``count`` complete months, oldest first (the current month is not due yet)."""
-    current = f"{now.year:04d}-{now.month:02d}"
-    return [shift_period(current, -i) for i in range(count, 0, -1)]
+    current = period_values.of(now)
+    return [period_values.shift(current, -i) for i in range(count, 0, -1)]
 
 
 def month_rates(completeness: Completeness) -> list[MonthRate]:

@@ -72,11 +72,13 @@ from ..security.audit import Action
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
+from ..values import period as months
+from ..values.period import PHNOM_PENH
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .reporting.catalogue import TABLE_SPECS
 from .snapshots import published
-from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period, shift_period
+from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable
 from .table_check import check_tables
 
 MAX_SEQUENCE_JUMP = 1000
@@ -144,7 +146,7 @@ def missing_sequences(seen: set[int]) -> tuple[int, ...]:
 
 
 def _current_period(now: dt.datetime) -> str:
-    return f"{now.year:04d}-{now.month:02d}"
+    return months.of(now)
 
 
 def decide(
@@ -376,8 +378,6 @@ NOT_ENROLLED = "not_enrolled"  # in the gazetteer, no certificate yet: expected,
 NOT_EXPECTED = "not_expected"  # before the office's reporting start: not counted at all
 REPORTED_STATUSES = (ON_TIME, LATE, NIL_REPORT)
 
-PHNOM_PENH_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Phnom_Penh")
-"""Cambodia's time (UTC+7 all year, no daylight saving): months and deadlines are judged in it."""
 CLOCK_TOLERANCE = dt.timedelta(hours=12)
 """How far a bundle's signed creation time may lie after its import before the dates disagree."""
 
@@ -395,14 +395,13 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def local_period(moment: dt.datetime) -> str:
-    local = moment.astimezone(PHNOM_PENH_TIME)
-    return f"{local.year:04d}-{local.month:02d}"
+    """The month of ``moment`` in Phnom Penh time (months and deadlines are judged in it)."""
+    return months.of(months.phnom_penh_now(moment))
 
 
 def _month_end(period: str) -> dt.datetime:
     """The first instant after the month, Phnom Penh time."""
-    year, month = int(period[:4]), int(period[5:7])
-    return dt.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=PHNOM_PENH_TIME)
+    return dt.datetime.combine(months.parse(period).shift(1).first_day, dt.time(), tzinfo=PHNOM_PENH)
 
 
 def dates_disagree(period: str, sent: dt.datetime, received: dt.datetime) -> bool:
@@ -502,9 +501,7 @@ class Totals:
 
 
 def _deadline(period: str, days: int) -> dt.date:
-    year, month = int(period[:4]), int(period[5:7])
-    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first_next - dt.timedelta(days=1) + dt.timedelta(days=days)
+    return months.parse(period).last_day + dt.timedelta(days=days)
 
 
 def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
@@ -596,7 +593,7 @@ class ExchangeService:
         revision and content); a month reopened and approved again becomes the next revision.
         """
         require(self.actor, Perm.EXPORT)
-        parse_period(period)
+        months.parse(period)
         if self.level is Level.MINISTRY:
             raise ValidationFailed({"level": "The ministry sends no bundles."})
         with self.office.reading() as s:
@@ -990,7 +987,7 @@ class ExchangeService:
                 out[p.code] = ExpectedOffice(p.code, p.name_en, p.name_km, None)
         for code, row in self._enrolled(s).items():
             # the first report due after enrolment is the previous month's
-            start = row.reporting_start or shift_period(local_period(_utc(row.enrolled_at)), -1)
+            start = row.reporting_start or months.shift(local_period(_utc(row.enrolled_at)), -1)
             known = out.get(code)
             out[code] = ExpectedOffice(
                 code,
@@ -1007,7 +1004,7 @@ class ExchangeService:
         expected yet. Timeliness is judged by the sender's signed creation time, Phnom Penh time."""
         require(self.actor, Perm.REPORTS)
         for p in periods:
-            parse_period(p)
+            months.parse(p)
         with self.office.reading() as s:
             return self._completeness(s, tuple(periods), deadline_days)
 
@@ -1036,7 +1033,7 @@ class ExchangeService:
                     continue
                 received = _utc(row.first_received_at)
                 sent = _utc(row.first_sent_at) if row.first_sent_at is not None else received
-                late = sent.astimezone(PHNOM_PENH_TIME).date() > _deadline(period, deadline_days)
+                late = months.phnom_penh_today(sent) > _deadline(period, deadline_days)
                 status = NIL_REPORT if row.nil_report else (LATE if late else ON_TIME)
                 cells.append(
                     CompletenessCell(
@@ -1074,7 +1071,7 @@ class ExchangeService:
     def district_totals(self, period: str) -> Totals:
         """The sum of the lower offices' current tables for ``period`` (nil reports count as zeros)."""
         require(self.actor, Perm.REPORTS)
-        parse_period(period)
+        months.parse(period)
         with self.office.reading() as s:
             return self._totals(s, period)
 

@@ -23,9 +23,9 @@ from shsc_desktop.services.exchange import (
     NOT_ENROLLED,
     NOT_EXPECTED,
     ON_TIME,
-    PHNOM_PENH_TIME,
     ExchangeService,
 )
+from shsc_desktop.values.period import PHNOM_PENH
 
 from ..ui.exchange_world import (  # noqa: F401
     PERIOD,
@@ -47,7 +47,7 @@ def _deadline_day(period: str, days: int) -> dt.date:
 
 
 def _pp(day: dt.date, hour: int, minute: int) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=PHNOM_PENH_TIME)
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=PHNOM_PENH)
 
 
 def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
@@ -102,7 +102,7 @@ def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
         item = panel.table.item(row, header.index(period_label(PERIOD, "en", short=True)))
         assert item.text() == "On time"
         assert just_in_time.strftime("%Y-%m-%d %H:%M") in item.toolTip()
-        assert now.astimezone(PHNOM_PENH_TIME).strftime("%Y-%m-%d %H:%M") in item.toolTip()
+        assert now.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M") in item.toolTip()
         odd_item = panel.table.item(row, header.index(period_label(EARLIER, "en", short=True)))
         assert odd_item.text().endswith("⚠")
         assert "Check the clocks" in panel.gaps.text() and "120101" in panel.gaps.text()
@@ -203,3 +203,18 @@ def test_the_printed_copy_and_the_bundle_to_the_ministry_use_the_districts_deadl
         assert exchange.completeness([PERIOD]).cell("120101", PERIOD).status == ON_TIME
     finally:
         district.lock("test")
+
+
+def test_months_and_deadlines_are_judged_in_phnom_penh_time() -> None:
+    """The exchange's month arithmetic (now values/period's): year ends, December, UTC+7."""
+    from shsc_desktop.services.exchange import _deadline, _month_end, dates_disagree, local_period
+
+    assert local_period(dt.datetime(2025, 12, 31, 16, 59, tzinfo=dt.UTC)) == "2025-12"
+    assert local_period(dt.datetime(2025, 12, 31, 17, 0, tzinfo=dt.UTC)) == "2026-01"
+    assert _month_end("2025-12") == dt.datetime(2025, 12, 31, 17, 0, tzinfo=dt.UTC)
+    assert _month_end("2024-02") == dt.datetime(2024, 2, 29, 17, 0, tzinfo=dt.UTC)
+    assert _deadline("2025-12", 5) == dt.date(2026, 1, 5)
+    assert _deadline("2024-02", 0) == dt.date(2024, 2, 29)
+    received = dt.datetime(2026, 1, 3, tzinfo=dt.UTC)
+    assert dates_disagree("2025-12", dt.datetime(2025, 12, 31, 16, 59, tzinfo=dt.UTC), received)
+    assert not dates_disagree("2025-12", dt.datetime(2025, 12, 31, 17, 0, tzinfo=dt.UTC), received)
