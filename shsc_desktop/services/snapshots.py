@@ -109,7 +109,7 @@ def differences(approved: MonthlyStatistics, live: MonthlyStatistics) -> tuple[D
     live_tables = {t.key: t for t in live.tables}
     for table in approved.tables:
         other = live_tables.get(table.key)
-        a = _cells(table.to_dict()) if table else {}
+        a = _cells(table.to_dict())
         b = _cells(other.to_dict()) if other is not None else {}
         for row, col in sorted(set(a) | set(b)):
             if (table.key, row) in IGNORED_CELLS:
