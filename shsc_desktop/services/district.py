@@ -2,12 +2,15 @@
 completeness grid, the month's totals as statistics tables, a per-office breakdown, and the printed
 and spreadsheet copies of them.
 
-Totals on screen are exact (they stay in the office). Everything written to a file leaves the
-office, so the PDF and the XLSX go through :func:`~shsc_desktop.services.statistics.suppress` (small
-cells hidden, secondary suppression), like the district's bundle to the ministry.
-
-At the ministry the districts' tables arrive already suppressed, so their sums may hold "12+" (at
-least 12) cells; such tables get primary suppression of their exact cells only.
+Bundles carry exact counts at every level (the district's bundle to the ministry too: the import
+check refuses any mark), so the totals are exact at the district and at the ministry alike, and on
+screen they stay exact (they stay in the office). Everything written to a file leaves the office, so
+the PDF and the XLSX are suppressed, still with the former table-by-table rule
+(:func:`~shsc_desktop.services.reporting.suppression.suppress`: ``<5`` for 1–4, and ``x`` for another
+entry of the same row, column or total line that would give a ``<5`` away by subtraction), not with
+the commune's shared-copy method (:meth:`MonthlyStatistics.suppressed`). That rule protects each
+table on its own: these copies are not yet protected against, nor tested with, the exact attacker
+who combines the linked tables of one document (issue 9, open).
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ class DistrictMonth:
     """Everything the Totals view shows for one month."""
 
     period: str
-    statistics: MonthlyStatistics  # exact at the district; "n+" cells possible at the ministry
+    statistics: MonthlyStatistics  # exact sums; "–" where a month was not reported
     totals: Totals
     breakdown: tuple[BreakdownRow, ...]
     types: tuple[str, ...]  # GBV type codes, in list order
@@ -124,7 +127,9 @@ def month_rates(completeness: Completeness) -> list[MonthRate]:
 
 
 def _shareable(table: CountTable, threshold: int) -> CountTable:
-    """Suppressed copy; tables already holding markers (at the ministry) get primary suppression."""
+    """The table as the district's printed copies show it: the former table-by-table rule
+    (:func:`suppress`). A table holding "–" (a month nobody reported, in the headline or the trend)
+    cannot be added up, so it gets primary suppression only, without totals."""
     if all(isinstance(v, int) for row in table.cells for v in row) and all(
         isinstance(v, int) for v in (*table.row_totals, *table.col_totals)
     ):
