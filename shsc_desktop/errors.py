@@ -65,6 +65,18 @@ class DatabaseDamaged(ShscError):
     code = "database_damaged"
 
 
+class SnapshotDamaged(DatabaseDamaged):
+    """An approved month's stored figures no longer match the SHA-256 recorded at approval: the
+    database was altered or damaged. Shown as a damaged database (restore a backup), not a bug."""
+
+    def __init__(self, period: str) -> None:
+        super().__init__(
+            f"The approved figures of {period} stored in the database do not match the hash recorded "
+            "when they were approved: the database was altered or damaged. Restore it from a backup."
+        )
+        self.period = period
+
+
 class OfficeNotFound(ShscError):
     """The data folder holds no office yet (first run)."""
 

@@ -27,7 +27,6 @@ from shsc_desktop.models import codes
 
 BIG = 10**6
 Key = tuple[str, str, str]
-PARTNERS = ("current_partner", "former_partner", "boyfriend")
 INCIDENT_TABLES = (
     "incidents_by_type_child_adult",
     "incidents_by_type_age_group",

@@ -2,12 +2,15 @@
 completeness grid, the month's totals as statistics tables, a per-office breakdown, and the printed
 and spreadsheet copies of them.
 
-Totals on screen are exact (they stay in the office). Everything written to a file leaves the
-office, so the PDF and the XLSX go through :func:`~shsc_desktop.services.statistics.suppress` (small
-cells hidden, secondary suppression), like the district's bundle to the ministry.
-
-At the ministry the districts' tables arrive already suppressed, so their sums may hold "12+" (at
-least 12) cells; such tables get primary suppression of their exact cells only.
+Bundles carry exact counts at every level (the district's bundle to the ministry too: the import
+check refuses any mark), so the totals are exact at the district and at the ministry alike, and on
+screen they stay exact (they stay in the office). Everything written to a file leaves the office, so
+the PDF and the XLSX are suppressed, still with the former table-by-table rule
+(:func:`~shsc_desktop.services.reporting.suppression.suppress`: ``<5`` for 1–4, and ``x`` for another
+entry of the same row, column or total line that would give a ``<5`` away by subtraction), not with
+the commune's shared-copy method (:meth:`MonthlyStatistics.suppressed`). That rule protects each
+table on its own: these copies are not yet protected against, nor tested with, the exact attacker
+who combines the linked tables of one document (issue 9, open).
 """
 
 from __future__ import annotations
@@ -31,9 +34,13 @@ from ..security import audit
 from ..security.actions import Action
 from ..security.permissions import Perm, require
 from ..security.pki import Level
-from .exchange import DEFAULT_DEADLINE_DAYS, NIL_REPORT, Completeness, ExchangeService, Totals
+from ..values import period as period_values
+from .exchange import DEADLINE_KEY as DEADLINE_KEY
+from .exchange import MAX_DEADLINE_DAYS as MAX_DEADLINE_DAYS
+from .exchange import NIL_REPORT, Completeness, ExchangeService, Totals, reporting_table, stored_deadline_days
 from .months import MonthService
 from .office import UnlockedOffice
+from .reporting.catalogue import HEADLINE_FLOWS
 from .statistics import (
     DEFAULT_THRESHOLD,
     SMALL,
@@ -48,21 +55,11 @@ from .statistics import (
     suppress,
 )
 
-DEADLINE_KEY = "exchange.deadline_days"
 NOT_REPORTED = "–"
 """A month from which no office below sent a report: not reported, which is not zero."""
-FLOW_ROWS = frozenset(
-    {
-        "new_incidents",
-        "ipv_incidents",
-        "referrals_made",
-        "referrals_received",
-        "administrative_decisions",
-        "meetings_held",
-    }
-)
-"""Headline rows counted in the month (flows): their year to date is the sum of the months."""
-MAX_DEADLINE_DAYS = 60
+FLOW_ROWS = frozenset(HEADLINE_FLOWS)
+"""Headline rows counted in the month (flows, every row but the catalogue's stocks): their year to
+date and same month last year are recomputed from each month's stored tables."""
 Progress = Callable[[int, int], None]
 
 
@@ -104,7 +101,7 @@ class DistrictMonth:
     """Everything the Totals view shows for one month."""
 
     period: str
-    statistics: MonthlyStatistics  # exact at the district; "n+" cells possible at the ministry
+    statistics: MonthlyStatistics  # exact sums; "–" where a month was not reported
     totals: Totals
     breakdown: tuple[BreakdownRow, ...]
     types: tuple[str, ...]  # GBV type codes, in list order
@@ -112,8 +109,8 @@ class DistrictMonth:
 
 def recent_periods(now: dt.datetime, count: int) -> list[str]:
     """The last ``count`` complete months, oldest first (the current month is not due yet)."""
-    current = f"{now.year:04d}-{now.month:02d}"
-    return [shift_period(current, -i) for i in range(count, 0, -1)]
+    current = period_values.of(now)
+    return [period_values.shift(current, -i) for i in range(count, 0, -1)]
 
 
 def month_rates(completeness: Completeness) -> list[MonthRate]:
@@ -130,7 +127,9 @@ def month_rates(completeness: Completeness) -> list[MonthRate]:
 
 
 def _shareable(table: CountTable, threshold: int) -> CountTable:
-    """Suppressed copy; tables already holding markers (at the ministry) get primary suppression."""
+    """The table as the district's printed copies show it: the former table-by-table rule
+    (:func:`suppress`). A table holding "–" (a month nobody reported, in the headline or the trend)
+    cannot be added up, so it gets primary suppression only, without totals."""
     if all(isinstance(v, int) for row in table.cells for v in row) and all(
         isinstance(v, int) for v in (*table.row_totals, *table.col_totals)
     ):
@@ -175,11 +174,8 @@ class DistrictService:
 
     def deadline_days(self) -> int:
         """Days after the end of a month within which a report counts as on time."""
-        try:
-            value = int(self.office.setting(DEADLINE_KEY, str(DEFAULT_DEADLINE_DAYS)))
-        except ValueError:
-            return DEFAULT_DEADLINE_DAYS
-        return min(MAX_DEADLINE_DAYS, max(0, value))
+        with self.office.reading() as s:
+            return stored_deadline_days(s)
 
     def set_deadline_days(self, days: int) -> None:
         require(self.actor, Perm.MANAGE_SETTINGS)
@@ -317,16 +313,7 @@ class DistrictService:
         return out
 
     def _reporting_table(self, period: str, totals: Totals) -> CountTable:
-        comp = self.exchange.completeness([period], self.deadline_days())
-        on_time = sum(1 for c in comp.cells if c.reported and not c.late)
-        counts = {
-            "expected": len(totals.reporting) + len(totals.missing),
-            "reported": len(totals.reporting),
-            "on_time": on_time,
-            "nil_report": len(totals.nil_reports),
-            "missing": len(totals.missing),
-        }
-        return CountTable.column("reporting", "reporting", counts, additive=False)
+        return reporting_table(totals, self.exchange.completeness([period], self.deadline_days()))
 
     def shared_statistics(self, period: str) -> MonthlyStatistics:
         """The month's totals as they may leave the office: small cells hidden."""

@@ -59,16 +59,26 @@ from ..exports.bundle import (
 )
 from ..inputs import read_regular
 from ..models import gazetteer
-from ..models.tables import BundleReceived, EnrolledOffice, ExportRecord, ImportedStatistics, Month
+from ..models.tables import (
+    BundleReceived,
+    EnrolledOffice,
+    ExportRecord,
+    ImportedStatistics,
+    Month,
+    Setting,
+)
 from ..security import audit, keystore, pki
 from ..security.audit import Action
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
+from ..values import period as months
+from ..values.period import PHNOM_PENH
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
+from .reporting.catalogue import TABLE_SPECS
 from .snapshots import published
-from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable, parse_period, shift_period
+from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable
 from .table_check import check_tables
 
 MAX_SEQUENCE_JUMP = 1000
@@ -136,7 +146,7 @@ def missing_sequences(seen: set[int]) -> tuple[int, ...]:
 
 
 def _current_period(now: dt.datetime) -> str:
-    return f"{now.year:04d}-{now.month:02d}"
+    return months.of(now)
 
 
 def decide(
@@ -194,6 +204,20 @@ def decide(
 
 ACTION_IMPORT_REJECTED = Action.IMPORT_REJECTED
 DEFAULT_DEADLINE_DAYS = 5
+DEADLINE_KEY = "exchange.deadline_days"
+MAX_DEADLINE_DAYS = 60
+
+
+def stored_deadline_days(s: Session) -> int:
+    """The office's reporting deadline (days after a month's end within which a report counts as on
+    time): its setting, or the default when unset or unreadable. The district's completeness, its
+    printed copies and its bundle to the ministry all judge timeliness by it."""
+    row = s.get(Setting, DEADLINE_KEY)
+    try:
+        value = int(row.value) if row is not None else DEFAULT_DEADLINE_DAYS
+    except ValueError:
+        return DEFAULT_DEADLINE_DAYS
+    return min(MAX_DEADLINE_DAYS, max(0, value))
 
 
 class DbReceivedLog:
@@ -354,8 +378,6 @@ NOT_ENROLLED = "not_enrolled"  # in the gazetteer, no certificate yet: expected,
 NOT_EXPECTED = "not_expected"  # before the office's reporting start: not counted at all
 REPORTED_STATUSES = (ON_TIME, LATE, NIL_REPORT)
 
-PHNOM_PENH_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Phnom_Penh")
-"""Cambodia's time (UTC+7 all year, no daylight saving): months and deadlines are judged in it."""
 CLOCK_TOLERANCE = dt.timedelta(hours=12)
 """How far a bundle's signed creation time may lie after its import before the dates disagree."""
 
@@ -373,14 +395,13 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def local_period(moment: dt.datetime) -> str:
-    local = moment.astimezone(PHNOM_PENH_TIME)
-    return f"{local.year:04d}-{local.month:02d}"
+    """The month of ``moment`` in Phnom Penh time (months and deadlines are judged in it)."""
+    return months.of(months.phnom_penh_now(moment))
 
 
 def _month_end(period: str) -> dt.datetime:
     """The first instant after the month, Phnom Penh time."""
-    year, month = int(period[:4]), int(period[5:7])
-    return dt.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=PHNOM_PENH_TIME)
+    return dt.datetime.combine(months.parse(period).shift(1).first_day, dt.time(), tzinfo=PHNOM_PENH)
 
 
 def dates_disagree(period: str, sent: dt.datetime, received: dt.datetime) -> bool:
@@ -480,14 +501,13 @@ class Totals:
 
 
 def _deadline(period: str, days: int) -> dt.date:
-    year, month = int(period[:4]), int(period[5:7])
-    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first_next - dt.timedelta(days=1) + dt.timedelta(days=days)
+    return months.parse(period).last_day + dt.timedelta(days=days)
 
 
 def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
     """Add up one statistics table of several offices, cell by cell. Every cell is an exact count
-    (``check_tables`` refused anything else on import), so the sums and their totals are exact."""
+    (``check_tables`` refused anything else on import), so the sums and their totals are exact.
+    The subtotals are the catalogue's for ``key``, never those a bundle names."""
     first = dicts[0]
     rows: list[str] = []
     cols: list[str] = []
@@ -499,7 +519,8 @@ def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
         for r in d["rows"]:
             for c in d["cols"]:
                 counts[r, c] = counts.get((r, c), 0) + int(d["cells"][r][c])
-    subtotals = {name: g["rows"] for name, g in dict(first.get("subtotals", {})).items()}
+    spec = TABLE_SPECS.get(key)
+    subtotals = dict(spec.subtotals) if spec is not None else {}
     return CountTable.build(
         key,
         first["row_list"],
@@ -512,13 +533,17 @@ def sum_tables(key: str, dicts: list[dict[str, Any]]) -> CountTable:
     )
 
 
-def _reporting_table(expected: int, reported: int, nil: int, on_time: int) -> CountTable:
+def reporting_table(totals: Totals, completeness: Completeness) -> CountTable:
+    """The "reports received" table of ``totals``' month: expected, reported (nil reports included),
+    on time (by ``completeness``' deadline), nil reports and missing. The one builder of the district's
+    printed copy and of its bundle to the ministry, so the two cannot disagree."""
+    on_time = sum(1 for c in completeness.cells if c.period == totals.period and c.reported and not c.late)
     counts = {
-        "expected": expected,
-        "reported": reported,
+        "expected": len(totals.reporting) + len(totals.missing),
+        "reported": len(totals.reporting),
         "on_time": on_time,
-        "nil_report": nil,
-        "missing": max(expected - reported, 0),
+        "nil_report": len(totals.nil_reports),
+        "missing": len(totals.missing),
     }
     return CountTable.column("reporting", "reporting", counts, additive=False)
 
@@ -557,15 +582,8 @@ class ExchangeService:
         # exact counts: the bundle is encrypted to the ministry, which is entitled to them; only
         # documents printed or shared outside the chain are suppressed (issue 9 point 6)
         tables = {t.key: t.to_dict() for t in totals.tables}
-        on_time = sum(
-            1
-            for c in self._completeness(s, (period,), DEFAULT_DEADLINE_DAYS).cells
-            if c.status in (ON_TIME, NIL_REPORT) and not c.late
-        )
-        expected = len(totals.reporting) + len(totals.missing)
-        tables["reporting"] = _reporting_table(
-            expected, len(totals.reporting), len(totals.nil_reports), on_time
-        ).to_dict()
+        completeness = self._completeness(s, (period,), stored_deadline_days(s))
+        tables["reporting"] = reporting_table(totals, completeness).to_dict()
         return tables
 
     def export_month(self, period: str, out_dir: Path) -> ExportResult:
@@ -575,7 +593,7 @@ class ExchangeService:
         revision and content); a month reopened and approved again becomes the next revision.
         """
         require(self.actor, Perm.EXPORT)
-        parse_period(period)
+        months.parse(period)
         if self.level is Level.MINISTRY:
             raise ValidationFailed({"level": "The ministry sends no bundles."})
         with self.office.reading() as s:
@@ -969,7 +987,7 @@ class ExchangeService:
                 out[p.code] = ExpectedOffice(p.code, p.name_en, p.name_km, None)
         for code, row in self._enrolled(s).items():
             # the first report due after enrolment is the previous month's
-            start = row.reporting_start or shift_period(local_period(_utc(row.enrolled_at)), -1)
+            start = row.reporting_start or months.shift(local_period(_utc(row.enrolled_at)), -1)
             known = out.get(code)
             out[code] = ExpectedOffice(
                 code,
@@ -986,7 +1004,7 @@ class ExchangeService:
         expected yet. Timeliness is judged by the sender's signed creation time, Phnom Penh time."""
         require(self.actor, Perm.REPORTS)
         for p in periods:
-            parse_period(p)
+            months.parse(p)
         with self.office.reading() as s:
             return self._completeness(s, tuple(periods), deadline_days)
 
@@ -1015,7 +1033,7 @@ class ExchangeService:
                     continue
                 received = _utc(row.first_received_at)
                 sent = _utc(row.first_sent_at) if row.first_sent_at is not None else received
-                late = sent.astimezone(PHNOM_PENH_TIME).date() > _deadline(period, deadline_days)
+                late = months.phnom_penh_today(sent) > _deadline(period, deadline_days)
                 status = NIL_REPORT if row.nil_report else (LATE if late else ON_TIME)
                 cells.append(
                     CompletenessCell(
@@ -1053,7 +1071,7 @@ class ExchangeService:
     def district_totals(self, period: str) -> Totals:
         """The sum of the lower offices' current tables for ``period`` (nil reports count as zeros)."""
         require(self.actor, Perm.REPORTS)
-        parse_period(period)
+        months.parse(period)
         with self.office.reading() as s:
             return self._totals(s, period)
 

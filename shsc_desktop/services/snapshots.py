@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..errors import SnapshotDamaged
 from ..models.base import utcnow
 from ..models.tables import Month, MonthSnapshot
 from ..security.permissions import Perm, require
@@ -58,7 +59,8 @@ class Difference:
 
 
 def latest(s: Session, period: str) -> Snapshot | None:
-    """The newest approved revision of ``period``, or ``None`` if it was never approved."""
+    """The newest approved revision of ``period``, or ``None`` if it was never approved;
+    :class:`SnapshotDamaged` when its stored text no longer matches the hash recorded at approval."""
     row = s.scalar(
         select(MonthSnapshot)
         .where(MonthSnapshot.period == period)
@@ -67,9 +69,9 @@ def latest(s: Session, period: str) -> Snapshot | None:
     )
     if row is None:
         return None
-    data: dict[str, Any] = json.loads(row.statistics)
     if hashlib.sha256(row.statistics.encode("utf-8")).hexdigest() != row.sha256:
-        raise ValueError(f"the stored snapshot of {period} does not match its hash")
+        raise SnapshotDamaged(period)
+    data: dict[str, Any] = json.loads(row.statistics)
     return Snapshot(
         row.period,
         row.revision,
@@ -109,7 +111,7 @@ def differences(approved: MonthlyStatistics, live: MonthlyStatistics) -> tuple[D
     live_tables = {t.key: t for t in live.tables}
     for table in approved.tables:
         other = live_tables.get(table.key)
-        a = _cells(table.to_dict()) if table else {}
+        a = _cells(table.to_dict())
         b = _cells(other.to_dict()) if other is not None else {}
         for row, col in sorted(set(a) | set(b)):
             if (table.key, row) in IGNORED_CELLS:

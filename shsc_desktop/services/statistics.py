@@ -47,7 +47,6 @@ from ..models.codes import (
     ELAPSED_REPORTING,
     GBV_TYPE,
     HEADLINE,
-    INTIMATE_PARTNER_CODES,
     MARITAL_STATUS,
     MEETING_TYPE,
     PERIOD_COLUMN,
@@ -253,22 +252,7 @@ class _Month:
         self.start = start
         self.end = end
 
-    # -- filters -----------------------------------------------------------------------------------
-
-    @staticmethod
-    def shareable() -> ColumnElement[bool]:
-        return cat.gbv_incident()
-
-    @staticmethod
-    def in_periods(column: Any, first: str, last: str) -> ColumnElement[bool]:
-        return column.between(first, last)  # type: ignore[no-any-return]
-
-    def incidents_in(self, first: str, last: str) -> ColumnElement[bool]:
-        return cat.gbv_incident_in(first, last)
-
-    def referrals_in(self, first: str, last: str) -> ColumnElement[bool]:
-        """Referrals dated in the periods, for incidents that count (joined to :class:`Incident`)."""
-        return cat.counted_referral(first, last)
+    # -- queries (populations: catalogue.gbv_incident_in, catalogue.counted_referral) ---------------
 
     def grouped(
         self, columns: list[Any], where: ColumnElement[bool], *, referrals: bool = False
@@ -339,7 +323,7 @@ class _Month:
         return CountTable.build("headline", HEADLINE.name, PERIOD_COLUMN.name, counts, additive=False)
 
     def headline_flows(self, first: str, last: str) -> dict[str, int]:
-        actions = self.action_counts(self.incidents_in(first, last))
+        actions = self.action_counts(cat.gbv_incident_in(first, last))
         return {
             "new_incidents": cat.new_incidents(self.s, first, last),
             "ipv_incidents": cat.ipv_incidents(self.s, first, last),
@@ -354,7 +338,7 @@ class _Month:
 
     def incidents_by_type(self) -> list[CountTable]:
         rows = self.grouped(
-            [Incident.gbv_type, Incident.survivor_age], self.incidents_in(self.period, self.period)
+            [Incident.gbv_type, Incident.survivor_age], cat.gbv_incident_in(self.period, self.period)
         )
         split: Counter[tuple[str, str]] = Counter()
         bands: Counter[tuple[str, str]] = Counter()
@@ -389,7 +373,7 @@ class _Month:
 
     def perpetrators(self) -> list[CountTable]:
         primary = self.primary_perpetrator()
-        where = self.incidents_in(self.period, self.period)
+        where = cat.gbv_incident_in(self.period, self.period)
         incidents = self.count(select(func.count(Incident.id)).where(where))
         tables = []
         for key, column, code_list in (
@@ -406,14 +390,14 @@ class _Month:
             counts: Counter[str] = Counter({code: n for code, n in self.s.execute(q)})
             # Incidents without a recorded perpetrator count as "unknown", so the table adds up.
             counts["unknown"] += incidents - sum(counts.values())
-            subtotals = {"ipv": INTIMATE_PARTNER_CODES} if code_list is RELATIONSHIP else None
+            subtotals = dict(cat.TABLE_SPECS[key].subtotals)  # the IPV rows of the relationship
             tables.append(CountTable.column(key, code_list.name, counts, subtotals=subtotals))
         return tables
 
     # -- 4. survivor profile -----------------------------------------------------------------------
 
     def survivor_profile(self) -> list[CountTable]:
-        where = self.incidents_in(self.period, self.period)
+        where = cat.gbv_incident_in(self.period, self.period)
         tables = []
         for key, column, code_list in (
             ("survivor_sex", Incident.survivor_sex, SEX),
@@ -435,7 +419,7 @@ class _Month:
             func.julianday(Incident.date_reported) - func.julianday(Incident.date_of_incident), Integer
         )
         counts: Counter[str] = Counter()
-        for d, n in self.grouped([days], self.incidents_in(self.period, self.period)):
+        for d, n in self.grouped([days], cat.gbv_incident_in(self.period, self.period)):
             counts[elapsed_reporting(d)] += n
         return CountTable.column("time_to_report", ELAPSED_REPORTING.name, counts)
 
@@ -457,7 +441,7 @@ class _Month:
             select(first_health.c.first_date.is_not(None), days, func.count())
             .select_from(Incident)
             .outerjoin(first_health, first_health.c.incident_id == Incident.id)
-            .where(self.incidents_in(self.period, self.period), Incident.gbv_type == "rape")
+            .where(cat.gbv_incident_in(self.period, self.period), Incident.gbv_type == "rape")
             .group_by(first_health.c.first_date.is_not(None), days)
         )
         counts: Counter[str] = Counter()
@@ -473,7 +457,7 @@ class _Month:
     # -- 6. referrals ------------------------------------------------------------------------------
 
     def referrals(self) -> list[CountTable]:
-        where = self.referrals_in(self.period, self.period)
+        where = cat.counted_referral(self.period, self.period)
         tables = []
         for key, column, code_list in (
             ("referrals_by_service_status", Referral.status, REFERRAL_STATUS),
@@ -494,7 +478,7 @@ class _Month:
         return counts
 
     def commune_actions(self) -> CountTable:
-        counts = self.action_counts(self.incidents_in(self.period, self.period))
+        counts = self.action_counts(cat.gbv_incident_in(self.period, self.period))
         # Several actions per incident: the column does not add up to the number of incidents.
         return CountTable.column("commune_actions", COMMUNE_ACTION.name, counts, additive=False)
 
@@ -596,7 +580,7 @@ class _Month:
                 Incident.consent_reporting.is_(False),
             )
         )
-        where = self.incidents_in(p, p)
+        where = cat.gbv_incident_in(p, p)
         has_perpetrator = select(Perpetrator.id).where(Perpetrator.incident_id == Incident.id).exists()
         no_date = Incident.date_of_incident.is_(None)
         no_age = Incident.survivor_age.is_(None)
@@ -643,10 +627,10 @@ class _Month:
         first = shift_period(self.period, -(TREND_MONTHS - 1))
         periods = [shift_period(first, i) for i in range(TREND_MONTHS)]
         counts: dict[tuple[str, str], int] = {}
-        for period, n in self.grouped([Incident.period], self.incidents_in(first, self.period)):
+        for period, n in self.grouped([Incident.period], cat.gbv_incident_in(first, self.period)):
             counts[period, "incidents"] = n
         for period, n in self.grouped(
-            [Referral.period], self.referrals_in(first, self.period), referrals=True
+            [Referral.period], cat.counted_referral(first, self.period), referrals=True
         ):
             counts[period, "referrals"] = n
         return CountTable.build(

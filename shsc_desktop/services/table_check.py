@@ -7,7 +7,9 @@ against the indicator catalogue's :func:`~shsc_desktop.services.reporting.catalo
 
 * only known tables, each with its own row and column code lists and no unknown cells;
 * every cell an integer from 0 to ``MAX_COUNT`` (no suppression marks: counts travel exact);
-* totals (row, column, grand, subtotal) present exactly when the table adds up, and equal to the sums;
+* totals (row, column, grand) present exactly when the table adds up, and equal to the sums;
+* exactly the subtotals the schema states, each over exactly its stated rows and equal to their sum
+  (a signed bundle cannot redefine the IPV subtotal as "unknown", or leave it out);
 * a few relations that hold by definition (IPV ≤ all incidents; reports received ≤ expected).
 
 A violation is a :class:`BundleRejected` with one of four reasons, each with its own translated
@@ -46,6 +48,8 @@ class TableSchema:
     rows: frozenset[str] | None  # None: months "YYYY-MM" (the trend)
     cols: frozenset[str]
     levels: frozenset[str]
+    subtotals: tuple[tuple[str, frozenset[str]], ...]
+    """Each subtotal the table must carry, with its member rows."""
 
     @classmethod
     def of(cls, key: str, d: Mapping[str, Any]) -> TableSchema:
@@ -58,6 +62,7 @@ class TableSchema:
             frozenset(rows) if rows is not None else None,
             frozenset(d["cols"]),
             frozenset(d["levels"]),
+            tuple((name, frozenset(members)) for name, members in d["subtotals"].items()),
         )
 
     def allows(self, list_name: str, code: object) -> bool:
@@ -164,12 +169,17 @@ def _check_subtotals(
 ) -> None:
     if not isinstance(groups, dict) or not set(groups) <= set(SUBTOTAL.codes()):
         raise _fail(MALFORMED, f"Table {key}: unknown subtotals.")
+    expected = dict(spec.subtotals)
+    if set(groups) != set(expected):
+        raise _fail(MALFORMED, f"Table {key}: subtotals {sorted(expected)} expected.")
     for name, group in groups.items():
         if not isinstance(group, dict) or set(group) != {"rows", "values"}:
             raise _fail(MALFORMED, f"Table {key}: subtotal {name} is not well formed.")
         members = group["rows"]
         if not isinstance(members, list) or not all(isinstance(m, str) and m in rows for m in members):
             raise _fail(UNKNOWN, f"Table {key}: subtotal {name} names rows it may not.")
+        if len(members) != len(set(members)) or set(members) != expected[name]:
+            raise _fail(MALFORMED, f"Table {key}: subtotal {name} is not over the rows it stands for.")
         values = group["values"]
         if not isinstance(values, dict) or set(values) != set(cols):
             raise _fail(MALFORMED, f"Table {key}: subtotal {name} does not match the columns.")

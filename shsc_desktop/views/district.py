@@ -44,12 +44,12 @@ from ..services.exchange import (
     NOT_ENROLLED,
     NOT_EXPECTED,
     ON_TIME,
-    PHNOM_PENH_TIME,
     Completeness,
     CompletenessCell,
 )
 from ..services.office import UnlockedOffice
 from ..services.statistics import CountTable, label, period_label
+from ..values.period import PHNOM_PENH
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
 from .i18n import current_language
 from .list_columns import fit_columns
@@ -274,8 +274,8 @@ class CompletenessPanel(QWidget):
         assert sent is not None and received is not None
         return (
             self.tr("Sent %1, received %2 (Phnom Penh time), revision %3")
-            .replace("%1", sent.astimezone(PHNOM_PENH_TIME).strftime("%Y-%m-%d %H:%M"))
-            .replace("%2", received.astimezone(PHNOM_PENH_TIME).strftime("%Y-%m-%d %H:%M"))
+            .replace("%1", sent.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", received.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M"))
             .replace("%3", str(cell.revision))
         )
 

@@ -123,6 +123,46 @@ def test_trend_and_year_to_date_come_from_each_months_own_tables(world_dir: Path
         district.lock("test")
 
 
+def test_every_flow_of_the_headline_is_recomputed_from_the_stored_months(
+    world_dir: Path, tmp_path: Path
+) -> None:
+    """Non-GBV incidents too: their year to date is the months' own counts added up, not this
+    month's bundles' year to date; only the stock (open follow-ups) stays as the offices sent it."""
+    signers = _signers(world_dir)
+    (a, a_tables), (b, b_tables) = signers["120101"], signers["120109"]
+
+    def with_non_gbv(tables: dict[str, Any], incidents: int, non_gbv: int, open_now: int) -> dict[str, Any]:
+        out = _with_headline(tables, incidents, 0)
+        cells = out["headline"]["cells"]
+        cells["non_gbv_incidents"]["this_month"] = non_gbv
+        cells["open_follow_ups"]["this_month"] = cells["open_follow_ups"]["year_to_date"] = open_now
+        return out
+
+    usb = tmp_path / "usb"
+    files = [
+        a.bundle(usb, with_non_gbv(a_tables, 5, 3, 1), period=EARLIER, sequence=1),
+        a.bundle(usb, with_non_gbv(a_tables, 4, 1, 2), period=PERIOD, sequence=2),
+        b.bundle(usb, with_non_gbv(b_tables, 6, 2, 3), period=EARLIER, sequence=1),
+    ]
+    district = open_office(world_dir, "1201")
+    try:
+        assert ExchangeService(district).import_files(files).ok
+        head = DistrictService(district).month(PERIOD).statistics.table("headline")
+        same_year = PERIOD[:4] == EARLIER[:4]
+        assert head.value("non_gbv_incidents", "this_month") == 1
+        assert head.value("non_gbv_incidents", "year_to_date") == (6 if same_year else 1)
+        assert head.value("new_incidents", "year_to_date") == (15 if same_year else 4)
+        for row in head.rows:
+            if row != "open_follow_ups":
+                assert head.value(row, "same_month_last_year") == NOT_REPORTED, row
+        # the stock: as this month's bundles counted it at the month's end
+        assert head.value("open_follow_ups", "this_month") == 2
+        assert head.value("open_follow_ups", "year_to_date") == 2
+        assert head.value("open_follow_ups", "same_month_last_year") == 0
+    finally:
+        district.lock("test")
+
+
 def _pdf_text(path: Path) -> str:
     """The PDF's text with ligatures ("ﬃ") spelled out."""
     return unicodedata.normalize("NFKC", _raw_pdf_text(path))

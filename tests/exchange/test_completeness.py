@@ -10,19 +10,22 @@ chosen signed creation times.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from shsc_desktop.models.tables import ExportRecord
 from shsc_desktop.services.district import DistrictService, month_rates
 from shsc_desktop.services.exchange import (
     MISSING,
     NOT_ENROLLED,
     NOT_EXPECTED,
     ON_TIME,
-    PHNOM_PENH_TIME,
     ExchangeService,
 )
+from shsc_desktop.values.period import PHNOM_PENH
 
 from ..ui.exchange_world import (  # noqa: F401
     PERIOD,
@@ -44,7 +47,7 @@ def _deadline_day(period: str, days: int) -> dt.date:
 
 
 def _pp(day: dt.date, hour: int, minute: int) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=PHNOM_PENH_TIME)
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=PHNOM_PENH)
 
 
 def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
@@ -99,7 +102,7 @@ def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
         item = panel.table.item(row, header.index(period_label(PERIOD, "en", short=True)))
         assert item.text() == "On time"
         assert just_in_time.strftime("%Y-%m-%d %H:%M") in item.toolTip()
-        assert now.astimezone(PHNOM_PENH_TIME).strftime("%Y-%m-%d %H:%M") in item.toolTip()
+        assert now.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M") in item.toolTip()
         odd_item = panel.table.item(row, header.index(period_label(EARLIER, "en", short=True)))
         assert odd_item.text().endswith("⚠")
         assert "Check the clocks" in panel.gaps.text() and "120101" in panel.gaps.text()
@@ -165,3 +168,53 @@ def test_a_month_nobody_reported_still_prints(world_dir: Path, tmp_path: Path) -
         assert service.summary_pdf(EARLIER, "en", tmp_path / "none.pdf").read_bytes().startswith(b"%PDF")
     finally:
         district.lock("test")
+
+
+def test_the_printed_copy_and_the_bundle_to_the_ministry_use_the_districts_deadline(
+    world_dir: Path, tmp_path: Path
+) -> None:
+    """A district whose deadline is 1 day: a report sent on the 2nd day after the month is late both
+    in its printed "reports received" table and in its bundle to the ministry (not on time by the
+    default 5 days in one of them)."""
+    office = open_office(world_dir, "120101")
+    try:
+        signer, tables = CommuneSigner.of(office), genuine_tables(office, PERIOD)
+    finally:
+        office.lock("test")
+    sent = _pp(_deadline_day(PERIOD, 2), 10, 0)
+    now = max(dt.datetime.now(dt.UTC), sent.astimezone(dt.UTC)) + dt.timedelta(days=1)
+    district = open_office(world_dir, "1201")
+    try:
+        bundle = signer.bundle(tmp_path / "usb", tables, period=PERIOD, created_at=sent)
+        exchange = ExchangeService(district, clock=lambda: now)
+        assert exchange.import_files([bundle]).ok
+        service = DistrictService(district, clock=lambda: now)
+        service.set_deadline_days(1)
+        printed = service.shared_statistics(PERIOD).table("reporting")
+        assert printed.value("reported") == 1 and printed.value("on_time") == 0
+        service.approve_month(PERIOD)
+        exchange.export_month(PERIOD, tmp_path / "up")
+        with district.reading() as s:
+            payload = json.loads(s.scalars(select(ExportRecord.payload)).one())
+        sent_up = payload["tables"]["reporting"]
+        assert sent_up["cells"] == printed.to_dict()["cells"]
+        assert sent_up["cells"]["on_time"]["count"] == 0
+        # the default deadline would have called it on time: the setting is what decided
+        assert exchange.completeness([PERIOD]).cell("120101", PERIOD).status == ON_TIME
+    finally:
+        district.lock("test")
+
+
+def test_months_and_deadlines_are_judged_in_phnom_penh_time() -> None:
+    """The exchange's month arithmetic (now values/period's): year ends, December, UTC+7."""
+    from shsc_desktop.services.exchange import _deadline, _month_end, dates_disagree, local_period
+
+    assert local_period(dt.datetime(2025, 12, 31, 16, 59, tzinfo=dt.UTC)) == "2025-12"
+    assert local_period(dt.datetime(2025, 12, 31, 17, 0, tzinfo=dt.UTC)) == "2026-01"
+    assert _month_end("2025-12") == dt.datetime(2025, 12, 31, 17, 0, tzinfo=dt.UTC)
+    assert _month_end("2024-02") == dt.datetime(2024, 2, 29, 17, 0, tzinfo=dt.UTC)
+    assert _deadline("2025-12", 5) == dt.date(2026, 1, 5)
+    assert _deadline("2024-02", 0) == dt.date(2024, 2, 29)
+    received = dt.datetime(2026, 1, 3, tzinfo=dt.UTC)
+    assert dates_disagree("2025-12", dt.datetime(2025, 12, 31, 16, 59, tzinfo=dt.UTC), received)
+    assert not dates_disagree("2025-12", dt.datetime(2025, 12, 31, 17, 0, tzinfo=dt.UTC), received)

@@ -290,3 +290,65 @@ def test_a_district_bundle_to_the_ministry_carries_exact_counts(
     assert cells and all(isinstance(v, int) for v in cells)
     by_type = payload["tables"]["incidents_by_type_child_adult"]
     assert by_type["total"] == 11 and by_type["row_totals"]["sexual_assault"] == 1
+
+
+def _redefined_ipv(genuine: dict[str, Any], how: str) -> dict[str, Any]:
+    """The genuine tables with the IPV subtotal of the perpetrator relationship redefined, every sum
+    still right: what a signed commune could send to move the district's IPV figure."""
+    tables = copy.deepcopy(genuine)
+    t = tables["perpetrator_relationship"]
+    if how == "omitted":
+        del t["subtotals"]
+    elif how == "empty":
+        t["subtotals"] = {}
+    else:
+        members = {"unknown_only": ["unknown"], "one_partner_less": t["subtotals"]["ipv"]["rows"][1:]}.get(
+            how, [*t["subtotals"]["ipv"]["rows"], "unknown"]
+        )
+        values = {c: sum(int(t["cells"][r][c]) for r in members) for c in t["cols"]}
+        t["subtotals"]["ipv"] = {"rows": members, "values": values}
+    return tables
+
+
+@pytest.mark.parametrize("how", ["unknown_only", "one_partner_less", "one_row_more", "omitted", "empty"])
+def test_a_signed_commune_cannot_redefine_the_ipv_subtotal(
+    offices: tuple[UnlockedOffice, UnlockedOffice], tmp_path: Path, how: str
+) -> None:
+    """The subtotal must be the catalogue's (the partner rows), not merely the sum of the rows it
+    names: otherwise the first bundle of the month would define the district's IPV subtotal."""
+    commune, district = offices
+    signer = CommuneSigner.of(commune)
+    genuine = genuine_tables(commune, PERIOD)
+    assert set(genuine["perpetrator_relationship"]["subtotals"]["ipv"]["rows"]) == {
+        "current_partner",
+        "former_partner",
+        "boyfriend",
+    }
+    service = ExchangeService(district)
+    before = stored(district)
+    path = signer.bundle(tmp_path / "usb", _redefined_ipv(genuine, how), period=PERIOD)
+    with pytest.raises(Exception) as err:
+        service.verify_file(path)
+    assert getattr(err.value, "reason", None) == table_check.MALFORMED, err.value
+    (result,) = service.import_files([path]).results
+    assert result.outcome == "rejected" and result.reason == table_check.MALFORMED, result
+    assert "subtotal" in result.message
+    assert stored(district) == before
+
+
+def test_district_sums_take_their_subtotals_from_the_catalogue() -> None:
+    """Whatever the first bundle named, the summed relationship table carries the IPV subtotal over
+    the partner rows (and other tables none)."""
+    from shsc_desktop.services.exchange import sum_tables
+
+    counts = {"current_partner": 2, "boyfriend": 1, "unknown": 4, "parent": 3}
+    plain = CountTable.column("perpetrator_relationship", "relationship", counts).to_dict()
+    assert "subtotals" not in plain
+    summed = sum_tables("perpetrator_relationship", [plain, plain])
+    (ipv,) = summed.subtotals
+    assert ipv.name == "ipv" and set(ipv.rows) == {"current_partner", "former_partner", "boyfriend"}
+    assert ipv.values == (6,)
+    assert summed.total == 20
+    sex = CountTable.column("survivor_sex", "sex", {"female": 3}).to_dict()
+    sex["subtotals"] = {"ipv": {"rows": ["female"], "values": {"count": 3}}}
+    assert sum_tables("survivor_sex", [sex]).subtotals == ()

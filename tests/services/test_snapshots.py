@@ -129,6 +129,28 @@ def test_the_audit_log_holds_each_revisions_hash(office: UnlockedOffice) -> None
         assert entry["sha256"] == row.sha256 == hashlib.sha256(row.statistics.encode("utf-8")).hexdigest()
 
 
+def test_a_snapshot_that_no_longer_matches_its_hash_is_a_damaged_database(office: UnlockedOffice) -> None:
+    """Altered approved figures are refused with a typed, translated error (a damaged database to
+    restore), not a bare ValueError that would reach the crash dialog as a bug."""
+    from shsc_desktop.errors import DatabaseDamaged, SnapshotDamaged
+    from shsc_desktop.services import snapshots
+
+    approve(office)
+    with office.transaction() as s:
+        row = s.scalars(select(MonthSnapshot).where(MonthSnapshot.period == OCTOBER)).one()
+        three, two = '"no_health_referral":{"count":3}', '"no_health_referral":{"count":2}'
+        altered = row.statistics.replace(three, two)
+        assert altered != row.statistics
+        row.statistics = altered
+    with office.reading() as s, pytest.raises(SnapshotDamaged) as caught:
+        snapshots.latest(s, OCTOBER)
+    assert isinstance(caught.value, DatabaseDamaged) and caught.value.code == "database_damaged"
+    assert caught.value.period == OCTOBER and OCTOBER in str(caught.value)
+    assert "Restore it from a backup" in str(caught.value)
+    with pytest.raises(SnapshotDamaged):  # every print and export of the month reads it so
+        snapshots.published(office, OCTOBER)
+
+
 def test_edited_after_approval_counts_real_changes(office: UnlockedOffice) -> None:
     approve(office)
     stats = StatisticsService(office).monthly

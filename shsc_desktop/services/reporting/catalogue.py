@@ -186,6 +186,16 @@ def past_due_action_items(s: Session, as_of: date) -> int:
     return _count(s, q.where(action_item(as_of), past_due(as_of)))
 
 
+# --- The headline's flows and stocks -------------------------------------------------------------
+
+HEADLINE_STOCKS: tuple[str, ...] = ("open_follow_ups",)
+"""Headline rows that are stocks, taken at the month's last day: their year to date is the stock at
+the end of the month, never a sum of months."""
+HEADLINE_FLOWS: tuple[str, ...] = tuple(r for r in codes.HEADLINE.codes() if r not in HEADLINE_STOCKS)
+"""Every other headline row is counted in the month (a flow): its year to date is the sum of the
+months and its same month last year is that month's own count."""
+
+
 # --- The catalogue --------------------------------------------------------------------------------
 
 HOME = "home"
@@ -418,6 +428,14 @@ class TableSpec:
     additive: bool = True
     levels: tuple[str, ...] = ("commune", "district")
     """Which offices' bundles carry the table."""
+    subtotals: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The subtotals the table carries: (``subtotal`` code, its member rows in row order). Exactly
+    these, no more, no fewer: imports refuse a bundle that names others, and district sums are
+    built from them, never from what a bundle says."""
+
+
+IPV_SUBTOTAL = "ipv"
+"""The perpetrator-relationship subtotal: the intimate-partner rows (main perpetrator a partner)."""
 
 
 def _spec(
@@ -428,6 +446,7 @@ def _spec(
     row_list: str | None = None,
     additive: bool = True,
     levels: tuple[str, ...] = ("commune", "district"),
+    subtotals: dict[str, frozenset[str]] | None = None,
 ) -> TableSpec:
     row_codes: tuple[str, ...] | None = None
     if isinstance(rows, codes.CodeList):
@@ -435,14 +454,23 @@ def _spec(
     elif rows is not None:
         row_codes = tuple(rows)
     assert row_list is not None
-    return TableSpec(key, row_list, cols.name, row_codes, tuple(cols.codes()), additive, levels)
+    groups = tuple(
+        (name, tuple(r for r in row_codes or () if r in members))
+        for name, members in (subtotals or {}).items()
+    )
+    return TableSpec(key, row_list, cols.name, row_codes, tuple(cols.codes()), additive, levels, groups)
 
 
 TABLES: tuple[TableSpec, ...] = (
     _spec("headline", codes.HEADLINE, codes.PERIOD_COLUMN, additive=False),
     _spec("incidents_by_type_child_adult", GBV_TYPES, codes.CHILD_ADULT, row_list=codes.GBV_TYPE.name),
     _spec("incidents_by_type_age_group", GBV_TYPES, codes.AGE_GROUP, row_list=codes.GBV_TYPE.name),
-    _spec("perpetrator_relationship", codes.RELATIONSHIP, codes.COUNT),
+    _spec(
+        "perpetrator_relationship",
+        codes.RELATIONSHIP,
+        codes.COUNT,
+        subtotals={IPV_SUBTOTAL: codes.INTIMATE_PARTNER_CODES},
+    ),
     _spec("perpetrator_age_group", codes.AGE_GROUP, codes.COUNT),
     _spec("survivor_sex", codes.SEX, codes.COUNT),
     _spec("survivor_age_group", codes.AGE_GROUP, codes.COUNT),
@@ -470,9 +498,11 @@ def bundle_table_schema() -> dict[str, dict[str, Any]]:
     """Every table key a bundle may carry, with its row and column codes.
 
     ``{"headline": {"row_list": "headline", "col_list": "period_column", "rows": [...],
-    "cols": [...], "additive": False, "levels": ["commune", "district"]}, ...}``; ``rows`` is
-    ``None`` for the trend, whose rows are months ``YYYY-MM``. Additive tables carry row totals
-    (several columns), column totals and a grand total.
+    "cols": [...], "additive": False, "levels": ["commune", "district"], "subtotals": {}}, ...}``;
+    ``rows`` is ``None`` for the trend, whose rows are months ``YYYY-MM``. Additive tables carry row
+    totals (several columns), column totals and a grand total; ``subtotals`` maps each subtotal the
+    table must carry to its member rows (``{"ipv": [the partner rows]}`` for the perpetrator
+    relationship, nothing elsewhere).
     """
     return {
         t.key: {
@@ -482,6 +512,7 @@ def bundle_table_schema() -> dict[str, dict[str, Any]]:
             "cols": list(t.cols),
             "additive": t.additive,
             "levels": list(t.levels),
+            "subtotals": {name: list(members) for name, members in t.subtotals},
         }
         for t in TABLES
     }

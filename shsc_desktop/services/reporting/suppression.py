@@ -1,14 +1,17 @@
-"""Small-cell protection of the copies that leave the office (the ``--shared`` commune summary and the
-district's printed summary): counts from 1 to 4 must not be learnt, alone or by combining figures.
+"""Small-cell protection of the copies that leave the office: counts from 1 to 4 must not be learnt,
+alone or by combining figures. :func:`protect` (below) makes the commune's ``--shared`` summary; the
+district's and the ministry's printed and spreadsheet copies still use the former table-by-table
+rule, :func:`suppress`, at the end of this module.
 
-The method (see ``docs/indicators.md``, "Suppression"): **table redesign by population, then
-complementary suppression in the headline**, after Hundepool et al., *Statistical Disclosure Control*
-(Wiley 2012) §5.2–5.4. Cell suppression table by table was undone by an exact attacker (issue 9
-point 5) because the tables of one summary are linked: every incidents table counts the same
-incidents, type × child/adult is a coarsening of type × age group, the headline repeats grand and
-column totals, the trend adds up to the year to date. Complementary suppression across all those
-links needs an integer-programming solver for each document (Fischetti & Salazar-González 2000);
-with the few incidents of a commune month it would hide nearly every cell anyway. So:
+The method of :func:`protect` (see ``docs/indicators.md``, "Suppression"): **table redesign by
+population, then complementary suppression in the headline**, after Hundepool et al., *Statistical
+Disclosure Control* (Wiley 2012) §5.2–5.4. Cell suppression table by table was undone by an exact
+attacker (issue 9 point 5) because the tables of one summary are linked: every incidents table
+counts the same incidents, type × child/adult is a coarsening of type × age group, the headline
+repeats grand and column totals, the trend adds up to the year to date. Complementary suppression
+across all those links needs an integer-programming solver for each document (Fischetti &
+Salazar-González 2000); with the few incidents of a commune month it would hide nearly every cell
+anyway. So:
 
 1. **Headline**: every figure from 1 to k−1 is shown as ``<k``; zeros are shown (nothing to protect).
 2. **Populations**: the tables describing one population (the month's incidents: types, ages,
@@ -22,8 +25,9 @@ with the few incidents of a commune month it would hide nearly every cell anyway
    month (the earlier months of the trend), is from 1 to k−1, the year to date (or the referrals
    received) is hidden as ``x`` (never pinned: it is bounded on one side only).
 
-``tests/exports/test_suppression_attacker.py`` checks every shared document with an exact attacker
-(scipy's HiGHS ``milp`` over every relation the document implies).
+``tests/exports/test_suppression_attacker.py`` checks :func:`protect` with an exact attacker (scipy's
+HiGHS ``milp`` over every relation the document implies), on commune months and on district-sized
+sums; it does not attack the district copies as :func:`suppress` makes them today.
 """
 
 from __future__ import annotations
@@ -186,7 +190,10 @@ def protect(tables: Sequence[CountTable], k: int = DEFAULT_THRESHOLD) -> tuple[C
 
 
 # --- The former rule, table by table --------------------------------------------------------------
-# Still used for the tables a district sends to the ministry until those travel exact (figures-chain).
+# Bundles travel exact at every level now; this rule only serves the district's (and the ministry's)
+# printed and spreadsheet copies (DistrictService.shared_statistics). It protects each table on its
+# own, so those copies are NOT yet protected against the linked-table attacker of
+# tests/exports/test_suppression_attacker.py (issue 9, open: move them to protect()).
 
 _T = -1  # index of the totals row / column in the suppression grid
 _SUB = -2  # rows of subtotals: -2, -3, …
