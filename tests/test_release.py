@@ -37,6 +37,9 @@ def test_the_installer_script_meets_the_windows_requirements() -> None:
     office_dir = r"\{commonappdata\}\\\{#DataFolder\}"
     assert re.search(office_dir + r".*Permissions: users-modify.*uninsneveruninstall", iss)
     assert "{localappdata}') + '\\SHSC Desktop" not in iss  # not the elevated account's own folder
+    # shortcuts shared by every account carry no working folder (it would be the installer's profile)
+    icons = re.search(r"^\[Icons\]\n(.*?)^\[", iss, re.MULTILINE | re.DOTALL)
+    assert icons and "{app}" in icons.group(1) and "WorkingDir" not in icons.group(1)
     # Khmer installer messages: every custom message has a Khmer text
     khmer = (ISS.parent / "Khmer.isl").read_text(encoding="utf-8-sig")
     for name in re.findall(r"^english\.(\w+)=", iss, re.MULTILINE):
