@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..errors import ShscError
 from ..resources import font_files
 from . import i18n
 from .crash import install_excepthook
 from .instance import InstanceLock
 from .look import apply_look
-from .messages import show_message
+from .messages import show_error, show_message
 from .wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
-    from ..services.data_location import Notice
+    from ..services.data_location import DataLocation, Notice
 
 APP_NAME = "SHSC Desktop"
 ORGANISATION = "CARE Cambodia"
@@ -58,6 +59,26 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     i18n.compile_translations()
     i18n.set_language(i18n.saved_language(data_dir))
     return app
+
+
+def run_gui_located(locate: Callable[[], DataLocation], planned: Path) -> int:
+    """Run the desktop application on the office folder that ``locate`` finds.
+
+    Finding it may first move an older office into this PC's folder (``services.data_location``),
+    and that can fail. The failure is shown in a window: the windowed Windows build has no console
+    (``sys.stderr`` is None), so an error printed there would leave the user with nothing at all.
+    ``planned`` is the folder the office was to be found in; only its saved language is read. No log
+    is started there: a ``logs`` folder in the still-empty PC folder would block the next move.
+    """
+    try:
+        location = locate()
+    except ShscError as error:
+        app = prepare_application(Path(planned))
+        box = show_error(None, error)  # held here: a parentless box without a reference is deleted
+        box.finished.connect(lambda _result: app.quit())
+        app.exec()
+        return error.exit_status
+    return run_gui(location.path, notices=location.notices)
 
 
 def run_gui(
