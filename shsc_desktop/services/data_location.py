@@ -15,7 +15,10 @@ by that account **moves** it into the machine-wide folder (copied, key slots las
 folder renamed to ``SHSC Desktop.moved`` so it is never used again; nothing is deleted). When the
 machine-wide folder already has an office, the account's own one is left where it is and the user is
 told; when the machine-wide folder is empty but another Windows account of the PC still has an office
-in its own folder, the user is told *before* the setup wizard could create a second one.
+in its own folder, the user is told *before* the setup wizard could create a second one — where the
+other profile folders can be read at all: Windows lets only an elevated (administrator) process look
+into another account's ``C:\\Users\\NAME``, so for an ordinary account :func:`other_offices` finds
+nothing.
 
 Linux keeps the XDG location (``$XDG_DATA_HOME/shsc-desktop``), macOS ``~/Library/Application
 Support``. ``--data-dir`` (and ``SHSC_DATA_DIR``) always win. Everything here reads a
@@ -164,7 +167,11 @@ def resolve(platform: Platform | None = None, given: Path | None = None) -> Data
 
 
 def other_offices(p: Platform) -> list[tuple[str, Path]]:
-    """Offices still in another Windows account's own folder (``C:\\Users\\NAME\\AppData\\Local``)."""
+    """Offices still in another Windows account's own folder (``C:\\Users\\NAME\\AppData\\Local``).
+
+    Only those this process may read: another account's profile folder is normally closed to all but
+    that account and elevated administrators, and an unreadable one counts as holding no office.
+    """
     own_profile = p.home()
     try:
         relative = p.local_app_data().relative_to(own_profile)
