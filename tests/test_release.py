@@ -57,3 +57,20 @@ def test_ci_and_the_windows_build_install_the_same_pinned_versions() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "-c constraints.txt" in makefile
     assert "-c constraints.txt" in (ROOT / "installer" / "BUILD.md").read_text(encoding="utf-8")
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_every_dependency_and_dev_tool_has_a_pinned_version() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pinned = {
+        _canonical(line.split("==")[0])
+        for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    names = {_canonical(re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", spec).group(0)) for spec in wanted}
+    assert "scipy" in names and "pyside6-essentials" in names
+    assert sorted(names - pinned) == []
