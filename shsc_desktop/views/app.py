@@ -89,19 +89,22 @@ def run_gui(
     ``notices`` (about the office folder, see ``services.data_location``) are shown above the first
     window.
     """
-    from ..logs import start_logging
+    from ..logs import start_logging, stop_logging
 
     app = prepare_application(Path(data_dir))
     install_excepthook(start_logging(Path(data_dir)))
-    instance = InstanceLock(Path(data_dir))
-    if not instance.acquire():
-        show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
-        app.exec()
-        return 1
     try:
-        return _run_shell(app, Path(data_dir), demo_credentials, notices)
+        instance = InstanceLock(Path(data_dir))
+        if not instance.acquire():
+            show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
+            app.exec()
+            return 1
+        try:
+            return _run_shell(app, Path(data_dir), demo_credentials, notices)
+        finally:
+            instance.release()
     finally:
-        instance.release()
+        stop_logging()  # the log files are closed: a --demo office folder can be removed (Windows)
 
 
 def _run_shell(
