@@ -96,8 +96,10 @@ def run_gui(
     try:
         instance = InstanceLock(Path(data_dir))
         if not instance.acquire():
-            show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
+            # held here: a parentless box without a reference is deleted at once, leaving no window
+            box = show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
             app.exec()
+            del box
             return 1
         try:
             return _run_shell(app, Path(data_dir), demo_credentials, notices)
