@@ -23,8 +23,10 @@ def test_the_other_accounts_office_is_named_above_the_wizard(qtbot, shell, folde
     assert "sokha" in notice.describe() and str(other) in notice.describe()
     box.close()
     i18n.set_language("km")
-    [box] = show_notices(shell.wizard, [Notice("moved", folder.data_dir, other)])
+    moved = Notice("moved", folder.data_dir, other)
+    [box] = show_notices(shell.wizard, [moved])
     assert "ការិយាល័យត្រូវបានផ្លាស់ទៅ" in box.text() and str(other) + ".moved" in box.text()
+    assert str(moved.kept) in box.text() and str(moved.kept) in moved.describe()
 
 
 def test_an_office_that_cannot_be_moved_is_reported_in_a_window(qtbot, tmp_path):
