@@ -577,6 +577,7 @@ def run_gui(args: argparse.Namespace) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from .views.app import run_gui as gui
+    from .views.app import run_gui_located
 
     if args.demo:
         from .services.demo import DEMO_CREDENTIALS, create_demo_office
@@ -588,8 +589,11 @@ def run_gui(args: argparse.Namespace) -> int:
             return gui(demo_dir / "office", demo_credentials=dict(DEMO_CREDENTIALS))
         finally:
             shutil.rmtree(demo_dir, ignore_errors=True)  # throw-away: nothing of it stays behind
-    location = _location(args)
-    return gui(location.path, notices=location.notices)
+    # The one-time move of an older office can fail: the GUI shows that, stderr may not exist.
+    from .services.data_location import default_data_dir
+
+    planned = Path(args.data_dir) if args.data_dir else default_data_dir()
+    return run_gui_located(lambda: _location(args), planned)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

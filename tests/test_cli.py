@@ -169,8 +169,9 @@ def test_backup_restore_and_audit_verify_round_trip(tmp_path: Path, quick: Quick
     assert "older" in line
     result = cli(*restore, "--current-user", "chief", "--allow-older", password=both)
     assert result.returncode == 0, result.stderr
-    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in new_pc.iterdir() if p.is_file()}
-    assert set(modes.values()) == {"0o600"}, modes
+    if os.name == "posix":  # file modes; on Windows the folder's ACL protects the files
+        modes = {p.name: oct(p.stat().st_mode & 0o777) for p in new_pc.iterdir() if p.is_file()}
+        assert set(modes.values()) == {"0o600"}, modes
 
 
 def test_a_deleted_audit_head_is_one_line_and_the_chief_can_accept_it(quick: QuickOffice) -> None:

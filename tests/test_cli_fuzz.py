@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import zipfile
@@ -28,6 +27,10 @@ from tests import office_copies
 from tests.conftest import CHIEF
 from tests.office_copies import QuickOffice
 
+# POSIX only: every case runs under preexec_fn resource limits, and the hostile files include a FIFO,
+# /dev/zero and /proc (installer/BUILD.md has the Windows checks).
+pytestmark = pytest.mark.posix_only
+
 office_template = office_copies.office_template
 quick = office_copies.quick
 
@@ -36,6 +39,8 @@ TIME_LIMIT = 90  # a FIFO must never make the command wait for a writer
 
 
 def _limits() -> None:
+    import resource  # POSIX only: imported here so that Windows can collect the module
+
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 

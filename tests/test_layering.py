@@ -16,14 +16,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "shsc_desktop"
-LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+# next to this Python (the venv's Scripts\ or bin/); which() adds .exe on Windows
+LINT_IMPORTS = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
 
 
 def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
     """``lint-imports`` on the package found in ``root`` (a copy, or the real tree)."""
+    assert LINT_IMPORTS is not None, f"lint-imports is not installed next to {sys.executable}"
     env = {**os.environ, "PYTHONPATH": str(root)}
     return subprocess.run(
-        [str(LINT_IMPORTS), "--config", str(root / "pyproject.toml"), "--no-cache"],
+        [LINT_IMPORTS, "--config", str(root / "pyproject.toml"), "--no-cache"],
         cwd=root,
         env=env,
         capture_output=True,

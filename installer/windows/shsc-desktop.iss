@@ -19,7 +19,9 @@
 ;     "user" next to the program, and the app then keeps the office in that user's
 ;     %LOCALAPPDATA%\SHSC Desktop (services/data_location.py);
 ;   - adds a Start-menu shortcut (and, if ticked, a desktop one) to the windowed shsc-desktop-gui.exe,
-;     working folder = the user's Documents (file dialogs never start in Program Files);
+;     with no working folder of its own: a per-machine shortcut is shared by every account, so a
+;     {userdocs} there would be the installing administrator's Documents. The app does not depend on
+;     the working folder (views/file_dialogs.py opens every dialog in the user's own Documents);
 ;   - uninstalls the program files only. The office data — the encrypted database, key slots and
 ;     backups — is NEVER deleted: it holds survivors' records, and an uninstall/reinstall (or an
 ;     upgrade) must not lose them. The office folder is marked uninsneveruninstall and the
@@ -110,8 +112,8 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Icons]
-Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{userdocs}"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{userdocs}"; Tasks: desktopicon
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#GuiExe}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#GuiExe}"; Tasks: desktopicon
 
 [Registry]
 ; PATH for the command line: per machine (HKLM) or per user (HKCU), following the install mode.

@@ -15,7 +15,10 @@ by that account **moves** it into the machine-wide folder (copied, key slots las
 folder renamed to ``SHSC Desktop.moved`` so it is never used again; nothing is deleted). When the
 machine-wide folder already has an office, the account's own one is left where it is and the user is
 told; when the machine-wide folder is empty but another Windows account of the PC still has an office
-in its own folder, the user is told *before* the setup wizard could create a second one.
+in its own folder, the user is told *before* the setup wizard could create a second one — where the
+other profile folders can be read at all: Windows lets only an elevated (administrator) process look
+into another account's ``C:\\Users\\NAME``, so for an ordinary account :func:`other_offices` finds
+nothing.
 
 Linux keeps the XDG location (``$XDG_DATA_HOME/shsc-desktop``), macOS ``~/Library/Application
 Support``. ``--data-dir`` (and ``SHSC_DATA_DIR``) always win. Everything here reads a
@@ -25,7 +28,6 @@ Support``. ``--data-dir`` (and ``SHSC_DATA_DIR``) always win. Everything here re
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 import shutil
 import sys
@@ -54,17 +56,12 @@ class Platform:
     env: Mapping[str, str]
     program_dir: Path | None = None
     """Folder of the frozen program (where the installer's scope file is); None when run from source."""
-    account: str = ""
 
     @classmethod
     def current(cls) -> Platform:
         system = "windows" if os.name == "nt" else ("darwin" if sys.platform == "darwin" else "linux")
         program = Path(sys.executable).parent if getattr(sys, "frozen", False) else None
-        try:
-            account = getpass.getuser()
-        except (OSError, KeyError, ImportError):  # no user name in the environment or passwd
-            account = ""
-        return cls(system, dict(os.environ), program, account)
+        return cls(system, dict(os.environ), program)
 
     def home(self) -> Path:
         return Path(self.env.get("USERPROFILE") or self.env.get("HOME") or Path.home())
@@ -98,11 +95,15 @@ class Notice:
     other: Path
     account: str = ""
 
+    @property
+    def kept(self) -> Path:
+        """For ``moved``: the name the old folder was kept under (``… .moved``)."""
+        return kept_folder(self.other)
+
     def describe(self) -> str:
         """In English, for the command line (the GUI translates from ``kind``)."""
         if self.kind == "moved":
-            kept = f"{self.other}{MOVED_SUFFIX}"
-            return f"the office was moved to {self.path}; the old folder was kept as {kept}"
+            return f"the office was moved to {self.path}; the old folder was kept as {self.kept}"
         if self.kind == "own_office_kept":
             return (
                 f"this PC's office is in {self.path}; an older office of this Windows account in "
@@ -147,8 +148,10 @@ def resolve(platform: Platform | None = None, given: Path | None = None) -> Data
     if given is not None:
         return DataLocation(Path(given), "given")
     target = default_data_dir(p)
-    if p.system != "windows" or p.env.get(DATA_DIR_ENV) or p.per_user_install():
-        return DataLocation(target, "user" if p.system != "windows" or p.per_user_install() else "given")
+    if p.system != "windows" or p.per_user_install():
+        return DataLocation(target, "user")
+    if p.env.get(DATA_DIR_ENV):
+        return DataLocation(target, "given")
     own = p.local_app_data() / APP_FOLDER
     notices: list[Notice] = []
     if holds_office(own) and own != target:
@@ -164,7 +167,11 @@ def resolve(platform: Platform | None = None, given: Path | None = None) -> Data
 
 
 def other_offices(p: Platform) -> list[tuple[str, Path]]:
-    """Offices still in another Windows account's own folder (``C:\\Users\\NAME\\AppData\\Local``)."""
+    """Offices still in another Windows account's own folder (``C:\\Users\\NAME\\AppData\\Local``).
+
+    Only those this process may read: another account's profile folder is normally closed to all but
+    that account and elevated administrators, and an unreadable one counts as holding no office.
+    """
     own_profile = p.home()
     try:
         relative = p.local_app_data().relative_to(own_profile)
@@ -184,6 +191,11 @@ def other_offices(p: Platform) -> list[tuple[str, Path]]:
     return found
 
 
+def kept_folder(source: Path) -> Path:
+    """Where :func:`move_office` keeps the old folder: renamed, never deleted."""
+    return source.with_name(source.name + MOVED_SUFFIX)
+
+
 def move_office(source: Path, target: Path) -> None:
     """Move the office from ``source`` into ``target`` (which may exist: the installer creates it).
 
@@ -193,7 +205,7 @@ def move_office(source: Path, target: Path) -> None:
     once it holds all of it. The old folder is kept, never deleted.
     """
     staging = target / f".moving-{os.getpid()}"
-    moved = source.with_name(source.name + MOVED_SUFFIX)
+    moved = kept_folder(source)
     placed: list[Path] = []
     try:
         target.mkdir(parents=True, exist_ok=True)

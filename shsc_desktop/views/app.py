@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..errors import ShscError
 from ..resources import font_files
 from . import i18n
 from .crash import install_excepthook
 from .instance import InstanceLock
 from .look import apply_look
-from .messages import show_message
+from .messages import show_error, show_message
 from .wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
-    from ..services.data_location import Notice
+    from ..services.data_location import DataLocation, Notice
 
 APP_NAME = "SHSC Desktop"
 ORGANISATION = "CARE Cambodia"
@@ -60,6 +61,26 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     return app
 
 
+def run_gui_located(locate: Callable[[], DataLocation], planned: Path) -> int:
+    """Run the desktop application on the office folder that ``locate`` finds.
+
+    Finding it may first move an older office into this PC's folder (``services.data_location``),
+    and that can fail. The failure is shown in a window: the windowed Windows build has no console
+    (``sys.stderr`` is None), so an error printed there would leave the user with nothing at all.
+    ``planned`` is the folder the office was to be found in; only its saved language is read. No log
+    is started there: a ``logs`` folder in the still-empty PC folder would block the next move.
+    """
+    try:
+        location = locate()
+    except ShscError as error:
+        app = prepare_application(Path(planned))
+        box = show_error(None, error)  # held here: a parentless box without a reference is deleted
+        box.finished.connect(lambda _result: app.quit())
+        app.exec()
+        return error.exit_status
+    return run_gui(location.path, notices=location.notices)
+
+
 def run_gui(
     data_dir: Path, demo_credentials: dict[str, str] | None = None, notices: Sequence[Notice] = ()
 ) -> int:
@@ -68,19 +89,24 @@ def run_gui(
     ``notices`` (about the office folder, see ``services.data_location``) are shown above the first
     window.
     """
-    from ..logs import start_logging
+    from ..logs import start_logging, stop_logging
 
     app = prepare_application(Path(data_dir))
     install_excepthook(start_logging(Path(data_dir)))
-    instance = InstanceLock(Path(data_dir))
-    if not instance.acquire():
-        show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
-        app.exec()
-        return 1
     try:
-        return _run_shell(app, Path(data_dir), demo_credentials, notices)
+        instance = InstanceLock(Path(data_dir))
+        if not instance.acquire():
+            # held here: a parentless box without a reference is deleted at once, leaving no window
+            box = show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
+            app.exec()
+            del box
+            return 1
+        try:
+            return _run_shell(app, Path(data_dir), demo_credentials, notices)
+        finally:
+            instance.release()
     finally:
-        instance.release()
+        stop_logging()  # the log files are closed: a --demo office folder can be removed (Windows)
 
 
 def _run_shell(

@@ -20,7 +20,7 @@ def notice_text(notice: Notice) -> str:
             "The office has been moved to %1, the folder every Windows account of this PC uses. "
             "The old folder was kept as %2.",
         )
-        return text.replace("%1", str(notice.path)).replace("%2", str(notice.other) + ".moved")
+        return text.replace("%1", str(notice.path)).replace("%2", str(notice.kept))
     if notice.kind == "own_office_kept":
         text = QCoreApplication.translate(
             "DataNotices",

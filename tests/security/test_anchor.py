@@ -51,6 +51,11 @@ def test_every_commit_moves_the_anchor_and_it_is_sealed(quick: QuickOffice) -> N
     stored = _anchor(quick.folder)
     assert (stored["seq"], stored["hash"]) == (seq, digest)
     assert len(str(stored["mac"])) == 64
+
+
+@pytest.mark.posix_only  # file modes; on Windows the folder's ACL protects the anchor
+def test_the_anchor_is_owner_only(quick: QuickOffice) -> None:
+    _add_contacts(quick.chief, 1)
     assert oct((quick.folder.data_dir / ANCHOR_FILE).stat().st_mode & 0o777) == "0o600"
 
 

@@ -32,7 +32,7 @@ def windows(root: Path, account: str = "chief", program_dir: Path | None = None)
         "LOCALAPPDATA": str(profile / "AppData" / "Local"),
         "PROGRAMDATA": str(root / "ProgramData"),
     }
-    return Platform("windows", env, program_dir, account)
+    return Platform("windows", env, program_dir)
 
 
 def make_office(folder: Path, code: str = "120101") -> None:
@@ -51,6 +51,7 @@ def test_a_per_user_install_keeps_the_office_in_the_users_folder(tmp_path):
     (program / SCOPE_FILE).write_text("user\n", encoding="utf-8")
     p = windows(tmp_path, program_dir=program)
     assert default_data_dir(p) == tmp_path / "Users" / "chief" / "AppData" / "Local" / "SHSC Desktop"
+    assert resolve(p).scope == "user"
     (program / SCOPE_FILE).write_text("machine\n", encoding="utf-8")
     assert default_data_dir(p) == tmp_path / "ProgramData" / "SHSC Desktop"
 
@@ -64,6 +65,11 @@ def test_linux_keeps_xdg_and_the_environment_override_wins(tmp_path):
     forced = Platform("windows", {"SHSC_DATA_DIR": str(tmp_path / "here")})
     assert default_data_dir(forced) == tmp_path / "here"
     assert resolve(forced, given=tmp_path / "cli").path == tmp_path / "cli"
+    # what decided the folder: the platform's own rule for a user, or the environment on Windows
+    assert resolve(linux).scope == "user" and resolve(forced).scope == "given"
+    assert resolve(forced, given=tmp_path / "cli").scope == "given"
+    xdg_forced = Platform("linux", {"HOME": str(tmp_path), "SHSC_DATA_DIR": str(tmp_path / "here")})
+    assert resolve(xdg_forced).path == tmp_path / "here" and resolve(xdg_forced).scope == "user"
 
 
 def test_the_office_in_the_users_folder_moves_once_and_still_opens(tmp_path):
@@ -76,6 +82,7 @@ def test_the_office_in_the_users_folder_moves_once_and_still_opens(tmp_path):
     assert location.path == target and location.scope == "machine"
     assert [n.kind for n in location.notices] == ["moved"] and location.notices[0].other == own
     assert not own.exists() and (own.parent / "SHSC Desktop.moved" / "office.db").exists()
+    assert (location.notices[0].kept / "office.db").exists()  # the notice names the real kept folder
     assert not any(e.name.startswith(".moving") for e in target.iterdir())
     office = OfficeFolder(target).unlock("chief", PASSWORD)
     assert office.info.code == "120101"

@@ -9,7 +9,6 @@ holding the write lock, and a connection that may not write (``query_only``).
 from __future__ import annotations
 
 import contextlib
-import resource
 from collections.abc import Iterator
 from typing import Any
 
@@ -69,7 +68,10 @@ def test_a_database_at_its_size_limit_is_disk_full_and_nothing_is_saved(chief: U
     assert len(service.search()) == saved + 1
 
 
+@pytest.mark.posix_only  # RLIMIT_FSIZE
 def test_a_file_size_limit_is_a_disk_failure(chief: UnlockedOffice) -> None:
+    import resource  # POSIX only: imported here so that Windows can collect the module
+
     service = ContactService(chief)
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     resource.setrlimit(resource.RLIMIT_FSIZE, (1, hard))

@@ -23,6 +23,7 @@ def _modes(folder: Path) -> dict[str, str]:
     return {p.name: oct(p.stat().st_mode & 0o777) for p in folder.iterdir() if p.is_file()}
 
 
+@pytest.mark.posix_only  # file modes; on Windows the folder's ACL (the installer's) protects it
 def test_a_new_office_is_owner_only(tmp_path: Path) -> None:
     old_umask = os.umask(0o022)  # an ordinary desktop umask: files 0644 unless we say otherwise
     try:
@@ -37,6 +38,7 @@ def test_a_new_office_is_owner_only(tmp_path: Path) -> None:
     assert set(modes.values()) == {"0o600"}, modes
 
 
+@pytest.mark.posix_only  # file modes, as above
 def test_an_existing_office_is_tightened_at_unlock(quick: QuickOffice) -> None:
     quick.chief.lock("test")
     data = quick.folder.data_dir

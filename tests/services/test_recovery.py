@@ -128,7 +128,8 @@ def test_recover_writes_an_audited_plain_copy_with_the_recovery_key_only(
     done = _cli("recover", "--to", target, *data, stdin=quick.recovery_key + "\n")
     assert done.returncode == 0, done.stderr
     assert "UNENCRYPTED" in done.stdout and "audit log" in done.stdout
-    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    if os.name == "posix":  # file modes; on Windows the copy is as private as the folder it is in
+        assert oct(target.stat().st_mode & 0o777) == "0o600"
     plain = sqlite3.connect(target)  # the standard library: no key at all
     try:
         assert plain.execute("SELECT gbv_type FROM incident WHERE incident_code = ?", (CODE,)).fetchall() == [

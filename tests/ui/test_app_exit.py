@@ -60,3 +60,28 @@ def test_the_demo_office_is_thrown_away_on_exit(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert list(env_tmp.iterdir()) == []
+
+
+@pytest.mark.parametrize("second_copy", [False, True])
+def test_the_log_files_are_closed_when_the_gui_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_copy: bool
+) -> None:
+    """Open log files would keep Windows from removing the --demo office folder (or any other)."""
+    import logging.handlers
+
+    from shsc_desktop import logs
+    from shsc_desktop.views import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # install_excepthook replaces it
+    monkeypatch.setattr("shsc_desktop.views.crash._log_folder", None)
+    monkeypatch.setattr(app_module, "_run_shell", lambda *args: 0)  # the windows: tested elsewhere
+    data_dir = tmp_path / "office"
+    if second_copy:  # the office is open elsewhere: the refusal path ends the GUI too
+        monkeypatch.setattr(app_module.InstanceLock, "acquire", lambda self: False)
+        monkeypatch.setattr(app_module, "show_message", lambda *args: None)
+        monkeypatch.setattr(app_module.QApplication, "exec", lambda self: 0)
+    assert app_module.run_gui(data_dir) == (1 if second_copy else 0)
+    handlers = logging.getLogger(logs.LOGGER).handlers
+    assert not [h for h in handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
+    assert logs._fault_file is None
+    assert (data_dir / "logs" / "shsc-desktop.log").is_file()  # it was logging until then

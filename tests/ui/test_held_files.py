@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -75,3 +76,40 @@ def test_a_second_copy_names_the_windows_account_that_has_the_office_open(tmp_pa
     first.release()
     assert second.acquire()  # once the first copy has closed, the office opens
     second.release()
+
+
+def test_a_second_copy_of_the_gui_shows_why_it_stops(tmp_path: Path, qapp, monkeypatch) -> None:
+    """The refusal must be on screen: without a window the second copy would wait forever, unseen."""
+    from PySide6.QtCore import QTimer
+
+    from shsc_desktop.views.app import run_gui
+
+    from .conftest import message_boxes
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs the crash hook
+    monkeypatch.setattr("shsc_desktop.views.crash._log_folder", None)
+    from shsc_desktop.views import i18n
+
+    i18n.save_language(tmp_path / "office", "en")  # run_gui applies the office's language
+    first = InstanceLock(tmp_path / "office")
+    assert first.acquire()
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        boxes = message_boxes()
+        if not boxes and len(shown) < 200:  # at most a few seconds, then the assertion below tells
+            shown.append("")
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown.append(boxes[0].text() if boxes else "no message box")
+        for box in boxes:
+            box.close()
+        if not boxes:
+            qapp.quit()
+
+    QTimer.singleShot(0, read_and_close)
+    try:
+        assert run_gui(tmp_path / "office") == 1
+    finally:
+        first.release()
+    assert "taskbar" in shown[-1], shown[-1]

@@ -9,10 +9,10 @@ of the journal fails exactly as on a full or failing disk.
 from __future__ import annotations
 
 import contextlib
-import resource
 import sys
 from collections.abc import Iterator
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 
@@ -31,6 +31,8 @@ DISK_REFUSED = (
 
 @contextlib.contextmanager
 def files_limited_to(size: int) -> Iterator[None]:
+    import resource  # POSIX only (RLIMIT_FSIZE): imported here so that Windows can collect the module
+
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
     try:
@@ -39,6 +41,7 @@ def files_limited_to(size: int) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
 
 
+@pytest.mark.posix_only  # RLIMIT_FSIZE; on Windows fill a small USB stick by hand (installer/BUILD.md)
 def test_a_save_on_a_full_disk_keeps_the_form_and_saves_once_there_is_space(
     qtbot, shell, office_ready, monkeypatch
 ):
