@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -78,38 +79,61 @@ def test_a_second_copy_names_the_windows_account_that_has_the_office_open(tmp_pa
     second.release()
 
 
-def test_a_second_copy_of_the_gui_shows_why_it_stops(tmp_path: Path, qapp, monkeypatch) -> None:
-    """The refusal must be on screen: without a window the second copy would wait forever, unseen."""
-    from PySide6.QtCore import QTimer
+_SECOND_COPY = """
+import sys
+from pathlib import Path
 
-    from shsc_desktop.views.app import run_gui
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .conftest import message_boxes
+from shsc_desktop.views.app import run_gui
 
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs the crash hook
-    monkeypatch.setattr("shsc_desktop.views.crash._log_folder", None)
+ticks = []
+
+
+def read_and_close():
+    boxes = [w for w in QApplication.allWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    if not boxes and len(ticks) < 250:  # at most about five seconds
+        ticks.append(0)
+        QTimer.singleShot(20, read_and_close)
+        return
+    print("SHOWN:" + (boxes[0].text() if boxes else "no message box"), flush=True)
+    for box in boxes:
+        box.close()
+    if not boxes:
+        QApplication.instance().quit()
+
+
+app = QApplication(sys.argv[:1])
+QTimer.singleShot(0, read_and_close)
+sys.exit(run_gui(Path(sys.argv[1])))
+"""
+
+
+def test_a_second_copy_of_the_gui_shows_why_it_stops(tmp_path: Path) -> None:
+    """The refusal must be on screen: without a window the second copy would wait forever, unseen.
+
+    The second copy is a process of its own, as it is on the PC: ``run_gui`` runs and ends the
+    application's event loop, which must not happen to the QApplication the other tests share.
+    """
     from shsc_desktop.views import i18n
 
-    i18n.save_language(tmp_path / "office", "en")  # run_gui applies the office's language
-    first = InstanceLock(tmp_path / "office")
+    office = tmp_path / "office"
+    i18n.save_language(office, "en")  # run_gui applies the office's language
+    first = InstanceLock(office)
     assert first.acquire()
-    shown: list[str] = []
-
-    def read_and_close() -> None:
-        boxes = message_boxes()
-        if not boxes and len(shown) < 200:  # at most a few seconds, then the assertion below tells
-            shown.append("")
-            QTimer.singleShot(20, read_and_close)
-            return
-        shown.append(boxes[0].text() if boxes else "no message box")
-        for box in boxes:
-            box.close()
-        if not boxes:
-            qapp.quit()
-
-    QTimer.singleShot(0, read_and_close)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
-        assert run_gui(tmp_path / "office") == 1
+        done = subprocess.run(
+            [sys.executable, "-c", _SECOND_COPY, str(office)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            env=env,
+        )
     finally:
         first.release()
-    assert "taskbar" in shown[-1], shown[-1]
+    assert done.returncode == 1, done.stderr
+    shown = [line for line in done.stdout.splitlines() if line.startswith("SHOWN:")]
+    assert shown and "taskbar" in shown[-1], (done.stdout, done.stderr)
