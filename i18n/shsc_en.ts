@@ -2042,6 +2042,10 @@
         <translation>The totals in the bundle do not match its own figures. Tell the chief: the sender&apos;s computer may be faulty or misused.</translation>
     </message>
     <message>
+        <source>A table in the bundle does not add up to the headline figure it breaks down. Tell the chief: the sender&apos;s computer may be faulty or misused.</source>
+        <translation>A table in the bundle does not add up to the headline figure it breaks down. Tell the chief: the sender&apos;s computer may be faulty or misused.</translation>
+    </message>
+    <message>
         <source>The certificate file did not pass its checks.</source>
         <translation>The certificate file did not pass its checks.</translation>
     </message>

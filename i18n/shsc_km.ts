@@ -2042,6 +2042,10 @@
         <translation>សរុបក្នុងកញ្ចប់ទិន្នន័យមិនត្រូវនឹងតួលេខរបស់វាផ្ទាល់។ សូមប្រាប់ប្រធាន៖ កុំព្យូទ័ររបស់អ្នកផ្ញើអាចមានបញ្ហា ឬត្រូវបានប្រើខុស។</translation>
     </message>
     <message>
+        <source>A table in the bundle does not add up to the headline figure it breaks down. Tell the chief: the sender&apos;s computer may be faulty or misused.</source>
+        <translation>តារាងមួយក្នុងកញ្ចប់ទិន្នន័យ មិនស្មើនឹងតួលេខសង្ខេបដែលវាបែងចែកលម្អិតនោះទេ។ សូមប្រាប់ប្រធាន៖ កុំព្យូទ័ររបស់អ្នកផ្ញើអាចមានបញ្ហា ឬត្រូវបានប្រើខុស។</translation>
+    </message>
+    <message>
         <source>The certificate file did not pass its checks.</source>
         <translation>ឯកសារវិញ្ញាបនបត្រមិនបានឆ្លងកាត់ការពិនិត្យទេ។</translation>
     </message>

@@ -5,9 +5,11 @@ From the published tables alone it builds every linear relation a reader knows: 
 columns and totals add up; subtotals are sums of their rows; the same incidents (referrals,
 meetings) are counted by every table of their population, so grand totals, shared margins and
 nested categories agree across tables; the headline equals or bounds table cells; the twelve-month
-trend sums to the year to date. Each mark bounds its cell: a number is exact, ``<5`` is 1–4, ``x``
-and ``·`` are any count. scipy's HiGHS ``milp`` then finds each hidden cell's smallest and largest
-possible value.
+trend sums to the year to date; a district's or ministry's per-office breakdown adds up, by type,
+to the incidents by type. Each mark bounds its cell: a number is exact, ``<5`` is 1–4, ``x`` and
+``·`` are any count, and ``–`` (a month nobody reported, in a district's or ministry's copy) counts
+nothing: 0 in every sum it belongs to. scipy's HiGHS ``milp`` then finds each hidden cell's smallest
+and largest possible value.
 
 Pass (:func:`attack`): no hidden cell whose true value is 1–4 can be narrowed below the whole range
 its mark allows (1–4 for ``<5``; 0–4 at least for a withheld ``·``), and no cell hidden as ``x``
@@ -26,6 +28,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from shsc_desktop.models import codes
 
 BIG = 10**6
+NOT_REPORTED = "–"
 Key = tuple[str, str, str]
 INCIDENT_TABLES = (
     "incidents_by_type_child_adult",
@@ -128,6 +131,11 @@ class Model:
             self.equal([(a, r, "unknown")], [(b, r, "unknown")])
         for g in ages:  # the survivors' age groups are the type-by-age table's column totals
             self.equal([("survivor_age_group", g, "count")], [("incidents_by_type_age_group", "total", g)])
+        # A district's (ministry's) per-office breakdown: each office's incidents by type.
+        split = "incidents_by_type_child_adult"
+        for c in t.get("breakdown", {}).get("cols", []):
+            self.equal([("breakdown", "total", c)], [(split, c, "total")])
+        self.equal([self.grand("breakdown")], [new])
         self.equal([self.grand("rape_health_referral")], [("incidents_by_type_child_adult", "rape", "total")])
         self.at_most(
             [("perpetrator_relationship", "subtotal:ipv", "count")], [(h, "ipv_incidents", "this_month")]
@@ -195,6 +203,8 @@ class Model:
             v = self.cells[key]
             if isinstance(v, int):
                 lo[i] = hi[i] = v
+            elif v == NOT_REPORTED:
+                lo[i] = hi[i] = 0
             elif v == "<5":
                 lo[i], hi[i] = 1, 4
             elif v in ("x", "·"):
@@ -241,7 +251,7 @@ def attack(
     truth = flatten(exact)
     breaches = []
     for key, mark in model.cells.items():
-        if isinstance(mark, int):
+        if isinstance(mark, int) or mark == NOT_REPORTED:
             continue
         true = int(truth[key])
         if mark != "x" and not 1 <= true <= 4:

@@ -1,7 +1,8 @@
 """The district's (or ministry's) monthly tables as an XLSX workbook, for Excel users above.
 
-Layout only, like the PDF: the tables come in already suppressed (every cell that leaves the office
-is a number ≥ 5, a zero, ``<5`` or ``x``), one sheet for the statistics tables one under another,
+Layout only, like the PDF: the tables come in already protected (every cell that leaves the office
+is a number ≥ 5, a zero, ``<5``, ``x``, ``·`` for a table left out, or ``–`` for a month nobody
+reported), one sheet for the statistics tables one under another,
 one for the per-office breakdown by type of violence. Labels in Khmer or English from the code
 lists. Written atomically.
 """
@@ -59,8 +60,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "breakdown": ("Incidents by office and type of violence", "ករណីតាមការិយាល័យ និងប្រភេទអំពើហិង្សា"),
     "note": (
         "Shared copy: numbers from 1 to {k1} are shown as <{k}; x hides a number so that totals cannot "
-        "reveal a small one. No names.",
-        "ច្បាប់ចម្លងសម្រាប់ចែករំលែក៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច។ គ្មានឈ្មោះ។",
+        "reveal a small one; · marks the tables left out because they would reveal numbers below {k}. "
+        "No names.",
+        "ច្បាប់ចម្លងសម្រាប់ចែករំលែក៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច ; "
+        "· សម្គាល់តារាងដែលមិនបង្ហាញ ព្រោះវានឹងបង្ហាញចំនួនតិចជាង {k}។ គ្មានឈ្មោះ។",
     ),
 }
 

@@ -219,15 +219,19 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "shared_copy@district": (
         "Copy for sharing outside the district office: numbers from 1 to {k1} are shown as <{k}; "
-        "x hides a number so that totals cannot reveal a small one. No case codes, no charts.",
+        "x hides a number so that totals cannot reveal a small one; · marks the tables left out "
+        "because they would reveal numbers below {k}. No case codes, no charts.",
         "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅសាលាខណ្ឌ/ស្រុក៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
-        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
+        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច ; · សម្គាល់តារាងដែលមិនបង្ហាញ "
+        "ព្រោះវានឹងបង្ហាញចំនួនតិចជាង {k}។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
     ),
     "shared_copy@ministry": (
         "Copy for sharing outside the ministry: numbers from 1 to {k1} are shown as <{k}; "
-        "x hides a number so that totals cannot reveal a small one. No case codes, no charts.",
+        "x hides a number so that totals cannot reveal a small one; · marks the tables left out "
+        "because they would reveal numbers below {k}. No case codes, no charts.",
         "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅក្រសួង៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
-        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
+        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច ; · សម្គាល់តារាងដែលមិនបង្ហាញ "
+        "ព្រោះវានឹងបង្ហាញចំនួនតិចជាង {k}។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
     ),
     "no_case_codes@district": (
         "Case codes are not included in copies shared outside the district office.",

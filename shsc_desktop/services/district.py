@@ -5,12 +5,13 @@ and spreadsheet copies of them.
 Bundles carry exact counts at every level (the district's bundle to the ministry too: the import
 check refuses any mark), so the totals are exact at the district and at the ministry alike, and on
 screen they stay exact (they stay in the office). Everything written to a file leaves the office, so
-the PDF and the XLSX are suppressed, still with the former table-by-table rule
-(:func:`~shsc_desktop.services.reporting.suppression.suppress`: ``<5`` for 1–4, and ``x`` for another
-entry of the same row, column or total line that would give a ``<5`` away by subtraction), not with
-the commune's shared-copy method (:meth:`MonthlyStatistics.suppressed`). That rule protects each
-table on its own: these copies are not yet protected against, nor tested with, the exact attacker
-who combines the linked tables of one document (issue 9, open).
+the PDF and the XLSX are protected with the commune's shared-copy method
+(:func:`~shsc_desktop.services.reporting.suppression.protect`): headline figures from 1 to 4 shown
+as ``<5``, the tables of a population with a small number withheld together (``·``), the headline
+differences that would give a withheld table away hidden (``x``), and the per-office breakdown
+withheld with the incidents tables. The month's tables and the breakdown are protected as one
+document, so the PDF and the XLSX agree. ``tests/exports/test_suppression_attacker.py`` attacks
+both offices' copies with an exact integer-programming attacker.
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ from .exchange import NIL_REPORT, Completeness, ExchangeService, Totals, reporti
 from .months import MonthService
 from .office import UnlockedOffice
 from .reporting.catalogue import HEADLINE_FLOWS
+from .reporting.suppression import BREAKDOWN, protect
+from .reporting.tables import NOT_REPORTED as NOT_REPORTED
 from .statistics import (
     DEFAULT_THRESHOLD,
-    SMALL,
     TABLE_KEYS,
     Cell,
     CountTable,
@@ -52,11 +54,8 @@ from .statistics import (
     _bounds,
     parse_period,
     shift_period,
-    suppress,
 )
 
-NOT_REPORTED = "–"
-"""A month from which no office below sent a report: not reported, which is not zero."""
 FLOW_ROWS = frozenset(HEADLINE_FLOWS)
 """Headline rows counted in the month (flows, every row but the catalogue's stocks): their year to
 date and same month last year are recomputed from each month's stored tables."""
@@ -124,31 +123,6 @@ def month_rates(completeness: Completeness) -> list[MonthRate]:
         nil = sum(1 for c in cells if c.status == NIL_REPORT)
         rates.append(MonthRate(period, len(cells), reported, on_time, nil))
     return rates
-
-
-def _shareable(table: CountTable, threshold: int) -> CountTable:
-    """The table as the district's printed copies show it: the former table-by-table rule
-    (:func:`suppress`). A table holding "–" (a month nobody reported, in the headline or the trend)
-    cannot be added up, so it gets primary suppression only, without totals."""
-    if all(isinstance(v, int) for row in table.cells for v in row) and all(
-        isinstance(v, int) for v in (*table.row_totals, *table.col_totals)
-    ):
-        return suppress(table, threshold)
-    small = SMALL if threshold == DEFAULT_THRESHOLD else f"<{threshold}"
-
-    def hide(v: Cell) -> Cell:
-        return small if isinstance(v, int) and 0 < v < threshold else v
-
-    return replace(
-        table,
-        cells=tuple(tuple(hide(v) for v in row) for row in table.cells),
-        row_totals=(),
-        col_totals=(),
-        total=None,
-        subtotals=(),
-        additive=False,
-        threshold=threshold,
-    )
 
 
 class DistrictService:
@@ -315,23 +289,34 @@ class DistrictService:
     def _reporting_table(self, period: str, totals: Totals) -> CountTable:
         return reporting_table(totals, self.exchange.completeness([period], self.deadline_days()))
 
-    def shared_statistics(self, period: str) -> MonthlyStatistics:
-        """The month's totals as they may leave the office: small cells hidden."""
-        stats = self.month(period).statistics
-        tables = tuple(t if t.key == "reporting" else _shareable(t, self.threshold) for t in stats.tables)
-        return replace(stats, tables=tables, follow_ups=(), threshold=self.threshold)
-
-    def shared_breakdown(self, period: str) -> tuple[DistrictMonth, CountTable]:
-        """The per-office breakdown (rows: the offices that reported, columns: GBV types) as a
-        suppressed table. Offices without a report are not rows of zeros: the month's
-        ``breakdown`` statuses say why they are absent."""
-        month = self.month(period)
+    @staticmethod
+    def breakdown_table(month: DistrictMonth) -> CountTable:
+        """The per-office breakdown, exact (rows: the offices that reported, columns: GBV types).
+        Offices without a report are not rows of zeros: the month's ``breakdown`` statuses say why
+        they are absent."""
         present = [r for r in month.breakdown if r.status in ("reported", "nil_report")]
         counts = {(r.code, t): int(r.by_type.get(t, 0)) for r in present for t in month.types}
-        table = CountTable.build(
-            "breakdown", "office", "gbv_type", counts, rows=[r.code for r in present], cols=list(month.types)
+        return CountTable.build(
+            BREAKDOWN, "office", "gbv_type", counts, rows=[r.code for r in present], cols=list(month.types)
         )
-        return month, _shareable(table, self.threshold)
+
+    def _shared(self, period: str) -> tuple[DistrictMonth, MonthlyStatistics, CountTable]:
+        """The month's tables and the per-office breakdown as one protected document."""
+        month = self.month(period)
+        stats = month.statistics
+        *tables, breakdown = protect((*stats.tables, self.breakdown_table(month)), self.threshold)
+        shared = replace(stats, tables=tuple(tables), follow_ups=(), threshold=self.threshold)
+        return month, shared, breakdown
+
+    def shared_statistics(self, period: str) -> MonthlyStatistics:
+        """The month's totals as they may leave the office: small numbers protected."""
+        return self._shared(period)[1]
+
+    def shared_breakdown(self, period: str) -> tuple[DistrictMonth, CountTable]:
+        """The per-office breakdown (:meth:`breakdown_table`) as it may leave the office, protected
+        together with the month's tables."""
+        month, _stats, breakdown = self._shared(period)
+        return month, breakdown
 
     # -- files that leave the office -----------------------------------------------------------------
 
@@ -390,8 +375,7 @@ class DistrictService:
         require(self.actor, Perm.REPORTS)
         if lang not in ("km", "en"):
             raise ValidationFailed({"lang": "The language must be km or en."})
-        stats = self.shared_statistics(period)
-        month, breakdown = self.shared_breakdown(period)
+        month, stats, breakdown = self._shared(period)
         offices = [(r.code, r.name(lang), r.status) for r in month.breakdown]
         target = Path(target)
         write_district_tables(

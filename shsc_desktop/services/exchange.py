@@ -77,6 +77,7 @@ from ..values.period import PHNOM_PENH
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .reporting.catalogue import TABLE_SPECS
+from .snapshots import latest as latest_snapshot
 from .snapshots import published
 from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable
 from .table_check import check_tables
@@ -590,7 +591,8 @@ class ExchangeService:
         """Write the bundle of an approved month for the office above; returns where it went.
 
         The same approval exported again reproduces the same payload (same bundle id, sequence,
-        revision and content); a month reopened and approved again becomes the next revision.
+        revision and content); a new approval's bundle carries the approval snapshot's revision
+        (:meth:`_revision`): a month approved again is revision 2, even if revision 1 was never sent.
         """
         require(self.actor, Perm.EXPORT)
         months.parse(period)
@@ -623,10 +625,7 @@ class ExchangeService:
                 if self.level is Level.DISTRICT:
                     tables = self._district_tables(s, period)
                 sequence = int(s.scalar(select(func.max(ExportRecord.sequence))) or 0) + 1
-                revision = 1 + int(
-                    s.scalar(select(func.max(ExportRecord.revision)).where(ExportRecord.period == period))
-                    or 0
-                )
+                revision = self._revision(s, period)
                 payload = make_payload(
                     sequence=sequence,
                     period=period,
@@ -692,6 +691,19 @@ class ExchangeService:
             reexport,
             bool(payload["nil_report"]),
         )
+
+    @staticmethod
+    def _revision(s: Session, period: str) -> int:
+        """The revision a new bundle of ``period`` carries: the approval snapshot's (a commune's
+        month approved again after reopening, or after case work changed its figures, is revision 2,
+        whether or not revision 1 was ever sent). Never below the next after the last bundle sent
+        (a district stores no snapshot; a month approved before snapshots existed has fewer of
+        them than bundles), so a new approval is always a new revision at the office above."""
+        sent = int(
+            s.scalar(select(func.max(ExportRecord.revision)).where(ExportRecord.period == period)) or 0
+        )
+        snapshot = latest_snapshot(s, period)
+        return max(snapshot.revision if snapshot is not None else 0, sent + 1)
 
     @staticmethod
     def _approval_key(month: Month | None) -> str:

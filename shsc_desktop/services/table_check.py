@@ -10,9 +10,13 @@ against the indicator catalogue's :func:`~shsc_desktop.services.reporting.catalo
 * totals (row, column, grand) present exactly when the table adds up, and equal to the sums;
 * exactly the subtotals the schema states, each over exactly its stated rows and equal to their sum
   (a signed bundle cannot redefine the IPV subtotal as "unknown", or leave it out);
+* every table that breaks down a headline figure adds up to it (the catalogue's
+  :data:`~shsc_desktop.services.reporting.catalogue.HEADLINE_TOTALS`: each incidents table's total
+  is the month's new incidents, the referral tables' totals are the referrals made, the outcome
+  table's "received" column the referrals received, the meetings table's total the meetings held);
 * a few relations that hold by definition (IPV ≤ all incidents; reports received ≤ expected).
 
-A violation is a :class:`BundleRejected` with one of four reasons, each with its own translated
+A violation is a :class:`BundleRejected` with one of five reasons, each with its own translated
 sentence in the GUI, and a message naming the table and cell for the command line.
 """
 
@@ -25,12 +29,13 @@ from typing import Any
 from ..errors import BundleRejected
 from ..models.codes import SUBTOTAL
 from ..values.period import is_period
-from .reporting.catalogue import bundle_table_schema
+from .reporting.catalogue import HEADLINE_TOTALS, bundle_table_schema
 
 UNKNOWN = "tables_unknown"
 MALFORMED = "tables_malformed"
 BAD_COUNT = "tables_bad_count"
 INCONSISTENT = "tables_inconsistent"
+HEADLINE_MISMATCH = "tables_headline_mismatch"
 
 MAX_COUNT = 1_000_000
 """The largest count a bundle's cell may hold: far above any plausible national year to date, far
@@ -196,8 +201,29 @@ def _cell(tables: Mapping[str, Any], key: str, row: str, col: str) -> int | None
     return value
 
 
+def _total(tables: Mapping[str, Any], key: str, col: str) -> int | None:
+    """A checked additive table's grand total (``col`` "total") or one column's total."""
+    table = tables.get(key)
+    if table is None:
+        return None
+    if col == "total":
+        value: int = table["total"]
+        return value
+    totals = table["col_totals"]
+    return int(totals[col]) if col in totals else None
+
+
 def _check_relations(tables: Mapping[str, Any]) -> None:
     """Relations that hold by definition, whatever the data."""
+    for key, col, figure in HEADLINE_TOTALS:
+        total = _total(tables, key, col)
+        headline = _cell(tables, "headline", figure, "this_month")
+        if total is not None and headline is not None and total != headline:
+            where = "total" if col == "total" else f"{col} total"
+            raise _fail(
+                HEADLINE_MISMATCH,
+                f"Table {key}: its {where} ({total}) is not the headline's {figure} ({headline}).",
+            )
     for col in ("this_month", "same_month_last_year", "year_to_date"):
         ipv = _cell(tables, "headline", "ipv_incidents", col)
         new = _cell(tables, "headline", "new_incidents", col)

@@ -156,6 +156,11 @@ BUNDLE_REASONS = {
         "The totals in the bundle do not match its own figures. Tell the chief: the sender's "
         "computer may be faulty or misused.",
     ),
+    "tables_headline_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A table in the bundle does not add up to the headline figure it breaks down. Tell the "
+        "chief: the sender's computer may be faulty or misused.",
+    ),
 }
 
 # One clear sentence per reason a certificate request or package is refused (``EnrolmentRejected``).

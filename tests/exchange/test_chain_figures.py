@@ -18,6 +18,8 @@ from typing import Any
 from shsc_desktop.services.district import NOT_REPORTED, DistrictService
 from shsc_desktop.services.exchange import AuditBreak, ExchangeService, audit_breaks
 from shsc_desktop.services.months import MonthService
+from shsc_desktop.services.reporting.catalogue import HEADLINE_TOTALS, RECEIVED_OUTCOME
+from shsc_desktop.services.statistics import CountTable
 
 from ..test_cli import cli
 from ..ui.exchange_world import (  # noqa: F401
@@ -83,6 +85,8 @@ def test_audit_head_that_does_not_extend_the_previous_bundle_is_flagged(
 
 
 def _with_headline(tables: dict[str, Any], incidents: int, referrals: int) -> dict[str, Any]:
+    """The tables with a chosen headline (every other headline figure 0), and the tables that break
+    its figures down redrawn to add up to it (all in their first cell), as the import requires."""
     out = copy.deepcopy(tables)
     cells = out["headline"]["cells"]
     for row in cells.values():
@@ -90,6 +94,17 @@ def _with_headline(tables: dict[str, Any], incidents: int, referrals: int) -> di
             row[col] = 0
     cells["new_incidents"]["this_month"] = incidents
     cells["referrals_made"]["this_month"] = referrals
+    for key, col, figure in HEADLINE_TOTALS:
+        if col != "total" or key not in out:
+            continue
+        d = out[key]
+        first = next(c for c in d["cols"] if c != RECEIVED_OUTCOME)
+        table = CountTable.build(
+            key, d["row_list"], d["col_list"], {(d["rows"][0], first): cells[figure]["this_month"]},
+            rows=d["rows"], cols=d["cols"], additive=d["additive"],
+            subtotals={name: g["rows"] for name, g in d.get("subtotals", {}).items()},
+        )  # fmt: skip
+        out[key] = table.to_dict()
     return out
 
 

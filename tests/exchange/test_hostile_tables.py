@@ -31,14 +31,20 @@ from shsc_desktop.services.district import DistrictService
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import UnlockedOffice
-from shsc_desktop.services.reporting.catalogue import bundle_table_schema
+from shsc_desktop.services.reporting.catalogue import HEADLINE_TOTALS, RECEIVED_OUTCOME, bundle_table_schema
 from shsc_desktop.services.statistics import CountTable
 from shsc_desktop.services.table_check import MAX_COUNT
 
 from ..ui.exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401
 from .commune_signer import CommuneSigner, genuine_tables
 
-TABLE_REASONS = {table_check.UNKNOWN, table_check.MALFORMED, table_check.BAD_COUNT, table_check.INCONSISTENT}
+TABLE_REASONS = {
+    table_check.UNKNOWN,
+    table_check.MALFORMED,
+    table_check.BAD_COUNT,
+    table_check.INCONSISTENT,
+    table_check.HEADLINE_MISMATCH,
+}
 
 
 @pytest.fixture
@@ -197,23 +203,41 @@ def test_hostile_signed_tables_are_refused_and_nothing_is_written(
 @st.composite
 def well_formed(draw: st.DrawFn, genuine: dict[str, Any]) -> dict[str, Any]:
     """The genuine tables with every count redrawn (totals recomputed; large, but summing below
-    ``MAX_COUNT``)."""
-    out = {}
+    ``MAX_COUNT``), still agreeing with their headline: each table that breaks down a headline
+    figure is topped up (in its first cell) to the largest of them, which the headline then says."""
+    grids: dict[str, dict[tuple[str, str], int]] = {}
     for key, d in genuine.items():
-        counts = {
+        grids[key] = {
             (r, c): draw(st.one_of(st.integers(0, 6), st.integers(0, MAX_COUNT // 100)))
             for r in d["rows"]
             for c in d["cols"]
         }
-        if key == "headline":
-            for c in d["cols"]:
-                counts["ipv_incidents", c] = min(counts["ipv_incidents", c], counts["new_incidents", c])
+    head = grids["headline"]
+    by_figure: dict[str, list[tuple[str, str]]] = {}
+    for key, col, figure in HEADLINE_TOTALS:
+        by_figure.setdefault(figure, []).append((key, col))
+    for figure, parts in by_figure.items():
+        grand = [key for key, col in parts if col == "total" and key in grids]
+        if grand:
+            target = max(sum(grids[key].values()) for key in grand)
+            for key in grand:
+                d = genuine[key]
+                col = next(c for c in d["cols"] if c != RECEIVED_OUTCOME)  # leave "received" as drawn
+                grids[key][d["rows"][0], col] += target - sum(grids[key].values())
+            head[figure, "this_month"] = target
+        for key, col in parts:
+            if col != "total" and key in grids:
+                head[figure, "this_month"] = sum(v for (_r, c), v in grids[key].items() if c == col)
+    for c in genuine["headline"]["cols"]:
+        head["ipv_incidents", c] = min(head["ipv_incidents", c], head["new_incidents", c])
+    out = {}
+    for key, d in genuine.items():
         subtotals = {name: g["rows"] for name, g in d.get("subtotals", {}).items()}
         table = CountTable.build(
             key,
             d["row_list"],
             d["col_list"],
-            counts,
+            grids[key],
             rows=d["rows"],
             cols=d["cols"],
             additive=d["additive"],
@@ -352,3 +376,78 @@ def test_district_sums_take_their_subtotals_from_the_catalogue() -> None:
     sex = CountTable.column("survivor_sex", "sex", {"female": 3}).to_dict()
     sex["subtotals"] = {"ipv": {"rows": ["female"], "values": {"count": 3}}}
     assert sum_tables("survivor_sex", [sex]).subtotals == ()
+
+
+def _off_headline(genuine: dict[str, Any], key: str, col: str) -> dict[str, Any]:
+    """The genuine tables with one more count in ``key`` (in column ``col``): the table adds up on
+    its own, but its total is no longer the headline figure it breaks down."""
+    tables = copy.deepcopy(genuine)
+    t = CountTable.from_dict(tables[key])
+    row = t.rows[0]
+    col = t.cols[0] if col == "total" else col
+    counts = {(r, c): int(t.value(r, c)) for r in t.rows for c in t.cols}
+    counts[row, col] += 1
+    subtotals = {g.name: g.rows for g in t.subtotals}
+    rebuilt = CountTable.build(
+        key,
+        t.row_list,
+        t.col_list,
+        counts,
+        rows=t.rows,
+        cols=t.cols,
+        additive=t.additive,
+        subtotals=subtotals,
+    )
+    tables[key] = rebuilt.to_dict()
+    return tables
+
+
+@pytest.mark.parametrize(
+    ("key", "col", "figure"),
+    [
+        ("survivor_sex", "total", "new_incidents"),
+        ("time_to_report", "total", "new_incidents"),
+        ("incidents_by_type_age_group", "total", "new_incidents"),
+        ("referrals_by_service_status", "total", "referrals_made"),
+        ("meetings_by_type", "total", "meetings_held"),
+    ],
+)
+def test_a_table_that_disagrees_with_its_headline_is_refused(
+    qtbot,  # type: ignore[no-untyped-def]
+    offices: tuple[UnlockedOffice, UnlockedOffice],
+    tmp_path: Path,
+    key: str,
+    col: str,
+    figure: str,
+) -> None:
+    """A validly signed bundle whose table adds up but breaks down a headline figure it does not
+    equal (42 survivors by sex for 11 new incidents) is refused with its own reason, in both
+    languages, and nothing is stored."""
+    commune, district = offices
+    signer = CommuneSigner.of(commune)
+    genuine = genuine_tables(commune, PERIOD)
+    service = ExchangeService(district)
+    before = stored(district)
+    path = signer.bundle(tmp_path / "usb", _off_headline(genuine, key, col), period=PERIOD)
+    with pytest.raises(Exception) as err:
+        service.verify_file(path)
+    assert getattr(err.value, "reason", None) == table_check.HEADLINE_MISMATCH, err.value
+    (result,) = service.import_files([path]).results
+    assert result.outcome == "rejected" and result.reason == table_check.HEADLINE_MISMATCH, result
+    assert key in result.message and figure in result.message
+    assert stored(district) == before
+
+    from shsc_desktop.views import i18n
+    from shsc_desktop.views.messages import bundle_reason_text
+
+    i18n.compile_translations()
+    try:
+        english = bundle_reason_text(result.reason)
+        assert "headline figure" in english
+        i18n.set_language("km")
+        khmer = bundle_reason_text(result.reason)
+        assert khmer != english and "តួលេខសង្ខេប" in khmer
+    finally:
+        i18n.set_language("en")
+    # the genuine tables of the same month are accepted
+    assert service.import_files([signer.bundle(tmp_path / "ok", genuine, period=PERIOD)]).imported == 1

@@ -1,20 +1,26 @@
 """Suppression that holds (issue 9 point 5): an exact attacker against every shared document.
 
-For the commune's shared copy and for district-sized sums protected the same way (the method the
-district's printed copy is to move to: the district's copies as printed today still use the former
-table-by-table rule and are not attacked here, issue 9), over demo months and months that
-Hypothesis makes up, :func:`tests.sdc_attacker.attack` builds every linear relation the published
-tables imply and solves each hidden cell's minimum and maximum with an integer-programming solver.
-No hidden count from 1 to 4 may be narrowed below the range its mark allows, and no ``x`` may be
-pinned to one value. (The former table-by-table suppression lost 58–64 cells a month here.)
+For the commune's shared copy, for district-sized sums protected the same way, and for the printed
+and spreadsheet copies that ``DistrictService`` makes at a real district and at a real ministry
+(bundles of demo months, signed with enrolled communes' own keys, imported, approved and sent up),
+over demo months and months that Hypothesis makes up, :func:`tests.sdc_attacker.attack` builds every
+linear relation the published tables imply and solves each hidden cell's minimum and maximum with an
+integer-programming solver. No hidden count from 1 to 4 may be narrowed below the range its mark
+allows, and no ``x`` may be pinned to one value. (The former table-by-table suppression lost 58–64
+cells a month of a commune's copy here, and 71–77 of a district's.)
 """
 
+# The exchange world's fixture is imported, so a parameter shadows the import:
+# ruff: noqa: F811
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import count
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -23,10 +29,14 @@ from hypothesis import strategies as st
 from shsc_desktop.models import codes
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services import synthetic
+from shsc_desktop.services.district import DistrictService
+from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.statistics import CountTable, MonthlyStatistics, StatisticsService
+from tests.exchange.commune_signer import CommuneSigner, genuine_tables
 from tests.exports.records import add_incident, add_meeting, add_referral
 from tests.sdc_attacker import attack
+from tests.ui.exchange_world import exchange_template, open_office  # noqa: F401
 
 TODAY = date(2026, 6, 12)
 DEMO_MONTHS = ("2026-02", "2026-04", "2026-05")
@@ -96,6 +106,92 @@ def test_the_district_printed_copy_holds(communes: list[UnlockedOffice], period:
     assert_holds(month)
     # Reporting counts offices, not people: printed exactly.
     assert month.suppressed().table("reporting").value("reported") == 3
+
+
+# --- the district's and the ministry's own copies (DistrictService) ---------------------------------
+
+CHAIN_MONTHS = ("2026-04", "2026-05")
+"""Two demo months up the chain: the later one has an earlier month in its trend and year to date."""
+
+Document = dict[str, dict[str, Any]]
+
+
+def _documents(service: DistrictService, period: str) -> tuple[Document, Document]:
+    """What the office's PDF and XLSX print of ``period`` (the month's tables and the per-office
+    breakdown, one document), and the exact figures behind it."""
+    shared = service.shared_statistics(period)
+    month, breakdown = service.shared_breakdown(period)
+    assert shared.threshold is not None and not shared.follow_ups
+    published = {t.key: t.to_dict() for t in (*shared.tables, breakdown)}
+    present = [r for r in month.breakdown if r.status in ("reported", "nil_report")]
+    counts = {(r.code, t): int(r.by_type.get(t, 0)) for r in present for t in month.types}
+    exact_breakdown = CountTable.build(
+        "breakdown", "office", "gbv_type", counts, rows=[r.code for r in present], cols=list(month.types)
+    )
+    exact = {t.key: t.to_dict() for t in (*month.statistics.tables, exact_breakdown)}
+    return published, exact
+
+
+@pytest.fixture(scope="module")
+def chain_copies(
+    communes: list[UnlockedOffice], exchange_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str], tuple[Document, Document]]:
+    """Demo months of two synthetic communes, signed by the enrolled communes 120101 and 120109 of
+    district 1201, imported there; the district approves them and sends them to the ministry. Each
+    office's shared documents of each month, with the exact figures behind them."""
+    root = tmp_path_factory.mktemp("chain") / "world"
+    shutil.copytree(exchange_template, root)
+    usb = root / "usb"
+    files = []
+    for code, demo in (("120101", communes[0]), ("120109", communes[1])):
+        office = open_office(root, code)
+        try:
+            signer = CommuneSigner.of(office)
+        finally:
+            office.lock("test")
+        for sequence, period in enumerate(CHAIN_MONTHS, start=1):
+            tables = genuine_tables(demo, period)
+            files.append(signer.bundle(usb, tables, period=period, sequence=sequence))
+    out: dict[tuple[str, str], tuple[Document, Document]] = {}
+    district = open_office(root, "1201")
+    try:
+        exchange = ExchangeService(district)
+        assert exchange.import_files(files).imported == len(files)
+        service = DistrictService(district)
+        up = []
+        for period in CHAIN_MONTHS:
+            out["district", period] = _documents(service, period)
+            service.approve_month(period)
+            up.append(exchange.export_month(period, root / "up").path)
+    finally:
+        district.lock("test")
+    ministry = open_office(root, "MOWA")
+    try:
+        assert ExchangeService(ministry).import_files(up).imported == len(up)
+        service = DistrictService(ministry)
+        for period in CHAIN_MONTHS:
+            out["ministry", period] = _documents(service, period)
+    finally:
+        ministry.lock("test")
+    return out
+
+
+@pytest.mark.parametrize("level", ["district", "ministry"])
+@pytest.mark.parametrize("period", CHAIN_MONTHS)
+def test_the_district_and_ministry_copies_hold(
+    chain_copies: dict[tuple[str, str], tuple[Document, Document]], level: str, period: str
+) -> None:
+    published, exact = chain_copies[level, period]
+    new = exact["headline"]["cells"]["new_incidents"]["this_month"]
+    assert new >= 10  # two communes' month
+    assert published["headline"]["cells"]["new_incidents"]["this_month"] == new  # not everything hidden
+    breaches = attack(published, exact, period)
+    assert not breaches, (len(breaches), breaches[:10])
+    # Reporting counts offices, not people: printed exactly.
+    assert (
+        published["reporting"]["cells"]["reported"]["count"]
+        == exact["reporting"]["cells"]["reported"]["count"]
+    )
 
 
 # --- months that Hypothesis makes up -----------------------------------------------------------

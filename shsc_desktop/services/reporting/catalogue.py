@@ -196,6 +196,30 @@ HEADLINE_FLOWS: tuple[str, ...] = tuple(r for r in codes.HEADLINE.codes() if r n
 months and its same month last year is that month's own count."""
 
 
+INCIDENT_BREAKDOWNS: tuple[str, ...] = (
+    "incidents_by_type_child_adult",
+    "incidents_by_type_age_group",
+    "perpetrator_relationship",
+    "perpetrator_age_group",
+    "survivor_sex",
+    "survivor_age_group",
+    "survivor_marital_status",
+    "survivor_disability",
+    "time_to_report",
+)
+"""The tables that count each of the month's new (GBV) incidents exactly once."""
+HEADLINE_TOTALS: tuple[tuple[str, str, str], ...] = (
+    *((key, "total", "new_incidents") for key in INCIDENT_BREAKDOWNS),
+    ("referrals_by_service_status", "total", "referrals_made"),
+    ("referrals_by_service_outcome", "total", "referrals_made"),
+    ("referrals_by_service_outcome", RECEIVED_OUTCOME, "referrals_received"),
+    ("meetings_by_type", "total", "meetings_held"),
+)
+"""(table, column, headline row): the table breaks down a headline figure, so its total (column
+``total``: the grand total; otherwise that column's total) is this month's figure in the headline.
+A bundle whose tables disagree with its headline is refused on import (``table_check``)."""
+
+
 # --- The catalogue --------------------------------------------------------------------------------
 
 HOME = "home"

@@ -1,7 +1,8 @@
 """Small-cell protection of the copies that leave the office: counts from 1 to 4 must not be learnt,
-alone or by combining figures. :func:`protect` (below) makes the commune's ``--shared`` summary; the
-district's and the ministry's printed and spreadsheet copies still use the former table-by-table
-rule, :func:`suppress`, at the end of this module.
+alone or by combining figures. :func:`protect` (below) makes every printed or shared copy: the
+commune's ``--shared`` summary, and the district's and the ministry's summary PDF and XLSX
+(``DistrictService.shared_statistics`` / ``shared_breakdown``). The former table-by-table rule,
+:func:`suppress`, at the end of this module, is kept for reference and its own tests only.
 
 The method of :func:`protect` (see ``docs/indicators.md``, "Suppression"): **table redesign by
 population, then complementary suppression in the headline**, after Hundepool et al., *Statistical
@@ -24,10 +25,17 @@ anyway. So:
    cells. When this month's referrals made minus referrals received, or the year to date minus this
    month (the earlier months of the trend), is from 1 to k−1, the year to date (or the referrals
    received) is hidden as ``x`` (never pinned: it is bounded on one side only).
+4. **A district's (the ministry's) per-office breakdown** (offices × types of violence, in the
+   XLSX) is a population of its own whose column totals are the incidents-by-type row totals: it is
+   withheld when it has a small number, and also whenever the incidents tables are withheld (else
+   its column totals would give their withheld row totals away).
+
+"–" (a month nobody reported, in a district's or the ministry's headline and trend) is not a count:
+it is printed as it is, and a difference that involves it is no difference to protect.
 
 ``tests/exports/test_suppression_attacker.py`` checks :func:`protect` with an exact attacker (scipy's
-HiGHS ``milp`` over every relation the document implies), on commune months and on district-sized
-sums; it does not attack the district copies as :func:`suppress` makes them today.
+HiGHS ``milp`` over every relation the document implies), on commune months, on district-sized sums,
+and on the copies ``DistrictService`` prints at a real district and a real ministry.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from .tables import HIDDEN, Cell, CountTable, Subtotal, _int
+from .tables import HIDDEN, NOT_REPORTED, Cell, CountTable, Subtotal, _int
 
 WITHHELD = "·"
 """Marker of every cell of a table left out of a shared copy (its population has small numbers)."""
@@ -64,6 +72,10 @@ POPULATIONS: tuple[tuple[str, ...], ...] = (
     ("trend",),
 )
 HEADLINE = "headline"
+BREAKDOWN = "breakdown"
+"""A district's (the ministry's) incidents by office × type of violence (its XLSX "By office")."""
+FOLLOWS: dict[str, tuple[str, ...]] = {BREAKDOWN: POPULATIONS[0]}
+"""A table whose margins are cells of another population: withheld whenever that one is."""
 _INCIDENT_PARTITIONS = POPULATIONS[0][:9]  # the tables that count each incident of the month once
 SAME_AS_HEADLINE: dict[str, dict[tuple[str, str], str]] = {
     **{
@@ -78,6 +90,7 @@ SAME_AS_HEADLINE: dict[str, dict[tuple[str, str], str]] = {
     "meetings_by_type": {("total", "total"): "meetings_held", ("total", "count"): "meetings_held"},
     "commune_actions": {("administrative_decision", "count"): "administrative_decisions"},
     "trend": {("this_month", "incidents"): "new_incidents", ("this_month", "referrals"): "referrals_made"},
+    BREAKDOWN: {("total", "total"): "new_incidents"},
 }
 """Cells of withheld tables that are this month's headline figures: printed as the headline prints
 them (hiding them would hide nothing). Row ``this_month`` stands for the trend's last month."""
@@ -98,6 +111,8 @@ def _values(t: CountTable) -> Iterable[Cell]:
 
 
 def _small(v: Cell, k: int) -> bool:
+    if v == NOT_REPORTED:
+        return False  # not a count
     if isinstance(v, str):
         raise TypeError("the table is already suppressed")
     return 0 < v < k
@@ -109,11 +124,17 @@ def has_small(t: CountTable, k: int = DEFAULT_THRESHOLD) -> bool:
 
 def withheld(t: CountTable, k: int, headline: CountTable | None = None) -> CountTable:
     """``t`` with every number replaced by :data:`WITHHELD`, except the cells that are headline
-    figures (:data:`SAME_AS_HEADLINE`), printed as the headline prints them."""
+    figures (:data:`SAME_AS_HEADLINE`), printed as the headline prints them, and the months nobody
+    reported (:data:`NOT_REPORTED`, not a count)."""
     same = SAME_AS_HEADLINE.get(t.key, {})
     last = t.rows[-1] if t.rows else ""
+    given = {
+        (r, c): v for r, row in zip(t.rows, t.cells, strict=True) for c, v in zip(t.cols, row, strict=True)
+    }
 
     def shown(row: str, col: str) -> Cell:
+        if given.get((row, col)) == NOT_REPORTED:
+            return NOT_REPORTED
         figure = same.get(("this_month" if t.key == "trend" and row == last else row, col))
         if figure is None or headline is None or figure not in headline.rows:
             return WITHHELD
@@ -142,6 +163,9 @@ def withheld_keys(tables: Sequence[CountTable], k: int = DEFAULT_THRESHOLD) -> f
         present = [by_key[key] for key in group if key in by_key]
         if any(has_small(t, k) for t in present):
             out |= {t.key for t in present}
+    for key, population in FOLLOWS.items():
+        if key in by_key and out & set(population):
+            out.add(key)
     return frozenset(out)
 
 
@@ -149,8 +173,8 @@ def _headline(t: CountTable, left_out: frozenset[str], k: int) -> CountTable:
     small = f"<{k}"
     cells: list[list[Cell]] = [[small if _small(v, k) else v for v in row] for row in t.cells]
 
-    def value(row: str, col: str) -> int:
-        return _int(t.cells[t.rows.index(row)][t.cols.index(col)])
+    def value(row: str, col: str) -> Cell:
+        return t.cells[t.rows.index(row)][t.cols.index(col)]
 
     def hide(row: str, col: str) -> None:
         cells[t.rows.index(row)][t.cols.index(col)] = HIDDEN
@@ -165,9 +189,14 @@ def _headline(t: CountTable, left_out: frozenset[str], k: int) -> CountTable:
         pairs.append(("referrals_made", "this_month", "referrals_received", "this_month"))
     for whole_row, whole_col, part_row, part_col in pairs:
         present = {whole_row, part_row} <= set(t.rows) and {whole_col, part_col} <= set(t.cols)
+        if not present:
+            continue
+        whole, part = value(whole_row, whole_col), value(part_row, part_col)
+        if not isinstance(whole, int) or not isinstance(part, int):
+            continue  # a month nobody reported: no difference of counts
         # (No received referral: nothing to hide, and an x bounded by a year to date of 0 is pinned.)
-        received = whole_col == "year_to_date" or value(part_row, part_col) > 0
-        if present and received and _small(value(whole_row, whole_col) - value(part_row, part_col), k):
+        received = whole_col == "year_to_date" or part > 0
+        if received and _small(whole - part, k):
             hide(*((whole_row, whole_col) if whole_col == "year_to_date" else (part_row, part_col)))
     return replace(t, cells=tuple(tuple(row) for row in cells), threshold=k)
 
@@ -190,10 +219,10 @@ def protect(tables: Sequence[CountTable], k: int = DEFAULT_THRESHOLD) -> tuple[C
 
 
 # --- The former rule, table by table --------------------------------------------------------------
-# Bundles travel exact at every level now; this rule only serves the district's (and the ministry's)
-# printed and spreadsheet copies (DistrictService.shared_statistics). It protects each table on its
-# own, so those copies are NOT yet protected against the linked-table attacker of
-# tests/exports/test_suppression_attacker.py (issue 9, open: move them to protect()).
+# No copy uses it any more: every printed or shared copy, the district's and the ministry's too,
+# goes through protect(). It protects each table on its own, which the linked-table attacker of
+# tests/exports/test_suppression_attacker.py undoes (71–77 cells of a district month); kept only for
+# its own unit tests (tests/services/test_statistics.py).
 
 _T = -1  # index of the totals row / column in the suppression grid
 _SUB = -2  # rows of subtotals: -2, -3, …

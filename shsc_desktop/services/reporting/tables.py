@@ -22,6 +22,9 @@ SMALL = "<5"
 """Marker of a cell below the threshold (primary suppression); with another threshold k: ``<k``."""
 HIDDEN = "x"
 """Marker of a cell hidden only so that a total cannot reveal a small cell (secondary suppression)."""
+NOT_REPORTED = "–"
+"""A month from which no office below sent a report (a district's or the ministry's headline and
+trend): not reported, which is not zero. It counts nothing, so it is no figure to protect."""
 
 
 MONTH_NAMES_EN = [calendar.month_name[i] for i in range(1, 13)]
