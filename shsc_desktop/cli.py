@@ -131,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--replace-office",
         action="store_true",
-        help="replace the office set up here with the backup's (another) office",
+        help="replace the office set up here (another office, or one whose key files cannot be read) "
+        "with the backup's; the files here are kept in replaced-<time>/",
     )
 
     p = command("audit", "the audit log")
@@ -336,7 +337,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         replace_office=args.replace_office,
     )
     office.lock("restore done")
-    print(f"Restored {args.file} into {_data_dir(args)}")
+    data_dir = _data_dir(args)
+    print(f"Restored {args.file} into {data_dir}")
+    kept = sorted(data_dir.glob("replaced-*"), key=lambda p: p.stat().st_mtime)
+    if args.replace_office and kept:
+        print(f"The office that was on this computer was replaced; its files are kept in {kept[-1]}")
     return 0
 
 

@@ -278,6 +278,11 @@ def error_text(error: ShscError) -> str:
             "An office is set up on this computer. Restoring over it needs the password of its chief "
             "or its recovery key. Nothing was changed.",
         ),
+        "restore_unverifiable": QCoreApplication.translate(
+            "Messages",
+            "The key files of the office on this computer cannot be read. A backup can only replace "
+            "whatever is here, knowingly. Nothing was changed.",
+        ),
         "restore_other_office": QCoreApplication.translate(
             "Messages", "This backup belongs to another office. Nothing was changed."
         ),

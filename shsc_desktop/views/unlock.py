@@ -524,6 +524,19 @@ class UnlockWindow(QWidget):
                     lambda: again(True, replace_office),
                 )
                 return
+            if error.code == "restore_unverifiable":
+                confirm(
+                    self,
+                    self.tr(
+                        "The key files of the office on this computer cannot be read, so nobody can "
+                        "check that this backup is of the same office. Replace whatever is on this "
+                        "computer with the backup? Its files are kept in a folder next to the data."
+                    ),
+                    self.tr("Replace this office"),
+                    lambda: again(allow_older, True),
+                    QMessageBox.Icon.Warning,
+                )
+                return
             if error.code == "restore_other_office":
                 confirm(
                     self,

@@ -85,6 +85,9 @@ def test_damaged_key_slots_offer_a_restore_from_backup(qtbot, shell, new_office,
     qtbot.keyClicks(dialog.password, CHIEF[1])
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     wait_for_operations(qtbot)
+    # Nothing shows which office is here: only knowingly replacing it restores the backup.
+    assert "cannot be read" in answer_confirmation(qtbot, confirm=True)
+    wait_for_operations(qtbot)
     # Locking after the backup added an audit entry, so the backup is older than the database.
     assert "older" in answer_confirmation(qtbot, confirm=True)
     wait_for_operations(qtbot)
