@@ -135,6 +135,9 @@ class BackupInvalid(ShscError):
 
 class AuditChainBroken(ShscError):
     code = "audit_chain_broken"
+    # Whether the one who just unlocked may accept the loss (her signed role allows it); set by
+    # the unlock that refused, so the sign-in window offers "continue" only to the chief.
+    may_accept = False
 
 
 class AuditLogBehind(ShscError):
@@ -142,6 +145,7 @@ class AuditLogBehind(ShscError):
     (a deleted or cut WAL after a crash, or entries removed with their head)."""
 
     code = "audit_behind"
+    may_accept = False  # as for AuditChainBroken
 
     def __init__(self, lost: int, head_seq: int = 0, anchor_seq: int = 0) -> None:
         super().__init__(

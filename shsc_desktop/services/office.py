@@ -27,6 +27,7 @@ from ..errors import (
     DatabaseDamaged,
     OfficeExists,
     OfficeNotFound,
+    PermissionDenied,
     RoleNotConfirmed,
     StorageFailed,
     ValidationFailed,
@@ -438,7 +439,14 @@ class OfficeFolder:
             anchor_file = self.anchor_file()
             anchor.attach(engine, anchor_file, bytes(data_key))
             self._check_audit_anchor(
-                engine, anchor_file, anchor_keys, username, accept_audit_loss, unlocked.grant
+                engine,
+                anchor_file,
+                anchor_keys,
+                username,
+                accept_audit_loss,
+                unlocked.grant,
+                unlocked.problem,
+                office_keys is None,
             )
             if migrate.needs_upgrade(engine):
                 self._migrate_with_backup(engine, data_key)
@@ -507,8 +515,15 @@ class OfficeFolder:
         username: str,
         accept: bool,
         grant: UserGrant | None = None,
+        problem_with_rights: str = "",
+        before_office_keys: bool = False,
     ) -> None:
-        """Refuse to open a log that lost entries or its head, unless a chief accepts the loss."""
+        """Refuse to open a log that lost entries or its head, unless a chief accepts the loss.
+
+        The refusal carries ``may_accept``: whether the one who unlocked holds a role that may
+        accept it (the signed role; before an office had keys, the role its audit trail gave her
+        at creation, as at unlock). The sign-in window shows the "continue" choice only then.
+        """
         from sqlalchemy import select
 
         from ..errors import AuditChainBroken, AuditLogBehind
@@ -516,20 +531,33 @@ class OfficeFolder:
         from ..models.tables import Setting, User
         from ..security import anchor, audit
         from ..security.permissions import Perm, require
+        from . import identities
 
         with session_factory(engine)() as s, s.begin():
             try:
                 anchor.check(s, anchor_file, keys)
                 return
             except (AuditLogBehind, AuditChainBroken) as problem:
+                user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+                actor = None
+                if user is not None and not problem_with_rights:
+                    # The role the office signed, never the column a clerk can edit.
+                    if grant is not None:
+                        role = grant.role
+                    elif before_office_keys:
+                        role = identities.roles_from_audit(s, self.info().level).get(user.username, "")
+                    else:
+                        role = ""
+                    if role in {r.value for r in Role}:
+                        actor = Actor(user.id, user.username, Role(role))
+                problem.may_accept = actor is not None and actor.can(Perm.RESTORE)
                 if not accept:
                     raise
-                user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
                 if user is None:
                     raise WrongCredentials() from None
-                # The role the office signed, not the column a clerk can edit (older office: column).
-                role = grant.role if grant is not None else user.role
-                require(Actor(user.id, user.username, Role(role)), Perm.RESTORE)
+                if actor is None:
+                    raise PermissionDenied("This user's role could not be confirmed; ask the chief.")
+                require(actor, Perm.RESTORE)
                 details: dict[str, Any] = {"problem": problem.code, "reason": str(problem)}
                 if isinstance(problem, AuditLogBehind):
                     details.update(lost=problem.lost, head=problem.head_seq, anchor=problem.anchor_seq)
