@@ -201,8 +201,8 @@ def rights_at_unlock(
     if unlocked.problem:
         return Rights(None, unlocked.problem)
     if keys is None:
-        role = roles_from_audit(session, level).get(user.username, user.role)
-        return Rights(Actor(user.id, user.username, Role(role)))
+        trusted = roles_from_audit(session, level, trust_appointed_admins=recovery)
+        return Rights(Actor(user.id, user.username, Role(migration_role(trusted, user, level))))
     grant = recovery_grant if recovery else unlocked.grant
     if grant is None:
         return Rights(Actor(user.id, user.username, Role(user.role)))
@@ -211,9 +211,21 @@ def rights_at_unlock(
     return Rights(Actor(user.id, user.username, Role(grant.role), _grants(grant)))
 
 
-def roles_from_audit(session: Session, level: str) -> dict[str, str]:
-    """Each user's role as the audit trail records it (set up, added, role changed)."""
+def roles_from_audit(session: Session, level: str, trust_appointed_admins: bool = False) -> dict[str, str]:
+    """Each user's role as the audit trail of an office set up before signed roles records it.
+
+    The trail is not trusted to *raise* anyone: whoever holds the data key (every clerk) can append
+    correctly chained entries. So the administrator's role (chief) comes only from the **first**
+    ``office_created`` entry — the one who set the office up. An entry that adds a user as chief
+    or changes a role to chief gives the office's least role instead, unless
+    ``trust_appointed_admins`` (an unlock with the recovery key: its holder vouches for whom she
+    names). Lower roles, and demotions, are taken as recorded; an unknown role gives the least.
+    """
+    admin = ADMIN_ROLE_BY_LEVEL[level].value
+    allowed = {r.value for r in ROLES_BY_LEVEL[level]}
+    least = ROLES_BY_LEVEL[level][-1].value
     roles: dict[str, str] = {}
+    creator: str | None = None
     names = {u.id: u.username for u in session.scalars(select(User))}
     rows = session.execute(
         select(AuditEntry.actor, AuditEntry.action, AuditEntry.target_id, AuditEntry.details)
@@ -221,17 +233,37 @@ def roles_from_audit(session: Session, level: str) -> dict[str, str]:
         .order_by(AuditEntry.seq)
     )
     for actor, action, target_id, details_text in rows:
+        if action == Action.OFFICE_CREATED:
+            if creator is None:  # a later "office created" entry is a forgery
+                creator = actor
+                roles[actor] = admin
+            continue
         try:
             details = json.loads(details_text)
         except ValueError:
             continue
-        if action == Action.OFFICE_CREATED:
-            roles[actor] = ADMIN_ROLE_BY_LEVEL[level].value
-        elif action == Action.USER_ADDED and "username" in details and "role" in details:
-            roles[str(details["username"])] = str(details["role"])
+        if not isinstance(details, dict):
+            continue
+        if action == Action.USER_ADDED and "username" in details and "role" in details:
+            name, role = str(details["username"]), str(details["role"])
         elif action == Action.USER_ROLE_CHANGED and target_id in names and "to" in details:
-            roles[names[target_id]] = str(details["to"])
+            name, role = names[target_id], str(details["to"])
+        else:
+            continue
+        if role not in allowed or (role == admin and not trust_appointed_admins):
+            role = least
+        roles[name] = role
     return roles
+
+
+def migration_role(trusted: dict[str, str], user: User, level: str) -> str:
+    """A user's role before signed roles: the trail's (:func:`roles_from_audit`); for a user the
+    trail does not name, the role column, but never the administrator's role from it."""
+    if user.username in trusted:
+        return trusted[user.username]
+    least = ROLES_BY_LEVEL[level][-1].value
+    allowed = {r.value for r in ROLES_BY_LEVEL[level]} - {ADMIN_ROLE_BY_LEVEL[level].value}
+    return user.role if user.role in allowed else least
 
 
 def record_refusal(session: Session, user: User, reason: str) -> None:
@@ -262,8 +294,11 @@ def install_office_keys(office: UnlockedOffice, secret: str | None) -> None:
         users = list(s.scalars(select(User).where(User.active.is_(True))))
         rights = {}
         for u in users:
-            role = from_audit.get(u.username, u.role)
+            role = migration_role(from_audit, u, level)
             rights[u.username] = (role, default_grants(role))
+    # The one unlocking is an administrator (after_unlock checked): the first chief, or the one a
+    # recovery-key holder named. Her own grant says so.
+    rights[office.actor.username] = (office.actor.role.value, default_grants(office.actor.role.value))
     own = (office.actor.username, secret) if secret is not None else None
     office.folder.vault.install_office_keys(office.data_key, keys, rights, own)
     office.keys = keys

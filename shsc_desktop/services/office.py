@@ -545,7 +545,8 @@ class OfficeFolder:
                     if grant is not None:
                         role = grant.role
                     elif before_office_keys:
-                        role = identities.roles_from_audit(s, self.info().level).get(user.username, "")
+                        level = self.info().level
+                        role = identities.migration_role(identities.roles_from_audit(s, level), user, level)
                     else:
                         role = ""
                     if role in {r.value for r in Role}:

@@ -343,3 +343,45 @@ def test_old_office_gets_keys_and_seals_its_identities_at_the_chiefs_unlock(old_
         assert any(IncidentService(office).get_identifying(r.id).survivor_name for r in rows)
     finally:
         office.lock("test")
+
+
+def test_forged_audit_entries_do_not_make_a_clerk_chief_in_the_migration(old_office: OfficeFolder) -> None:
+    """Before signed roles, the migration read roles from the audit trail. A clerk holds the data
+    key and can append correctly chained entries (the anchor follows): "the chief changed my role
+    to chief", "the office was created by me", "a new chief was added". None of them may give her,
+    or her accomplice's account, the chief's role, the office keys or the signing key."""
+    from shsc_desktop.security.actions import Action
+
+    clerk = old_office.unlock(*CLERK)
+    assert clerk.actor.role is Role.CLERK and clerk.keys is None
+    with clerk.transaction() as s:
+        clerk_id = s.scalar(select(User.id).where(User.username == "clerk"))
+        audit.record(s, "chief", Action.USER_ROLE_CHANGED, "user", clerk_id, {"from": "clerk", "to": "chief"})
+        audit.record(s, "clerk", Action.OFFICE_CREATED, "office", "120101", {"level": "commune"})
+        audit.record(s, "chief", Action.USER_ADDED, "user", clerk_id, {"username": "clerk", "role": "chief"})
+        assert audit.verify(s).ok  # the chain holds: nothing but the rule can stop this
+    clerk.lock("test")
+
+    clerk = old_office.unlock(*CLERK)
+    try:
+        assert clerk.actor.role is Role.CLERK
+        assert clerk.keys is None  # she was not the one to create the office's keys
+    finally:
+        clerk.lock("test")
+    assert old_office.vault.load().office_keys is None
+
+    chief = old_office.unlock(*CHIEF)  # the one who set the office up: the migration runs now
+    try:
+        assert chief.actor.role is Role.CHIEF and chief.keys is not None
+    finally:
+        chief.lock("test")
+    grants = old_office.vault.verified_grants()
+    assert grants["chief"] is not None and grants["chief"].role == "chief"
+    assert grants["clerk"] is not None and grants["clerk"].role == "clerk"
+    clerk = old_office.unlock(*CLERK)
+    try:
+        assert clerk.actor.role is Role.CLERK
+        assert clerk.keys is not None and clerk.keys.signing is None and clerk.keys.identity is None
+        assert not clerk.actor.can(Perm.MANAGE_USERS) and not clerk.actor.can(Perm.RESTORE)
+    finally:
+        clerk.lock("test")
