@@ -2146,6 +2146,10 @@
         <translation>An office is set up on this computer. Restoring over it needs the password of its chief or its recovery key. Nothing was changed.</translation>
     </message>
     <message>
+        <source>The key files of the office on this computer cannot be read. A backup can only replace whatever is here, knowingly. Nothing was changed.</source>
+        <translation>The key files of the office on this computer cannot be read. A backup can only replace whatever is here, knowingly. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>This backup belongs to another office. Nothing was changed.</source>
         <translation>This backup belongs to another office. Nothing was changed.</translation>
     </message>
@@ -3264,6 +3268,18 @@
         <translation>Demo office with synthetic records. Accounts (user / password): %1</translation>
     </message>
     <message>
+        <source>To continue without the lost entries, type your password again, then press the button below.</source>
+        <translation>To continue without the lost entries, type your password again, then press the button below.</translation>
+    </message>
+    <message>
+        <source>Only the chief can decide to continue without the lost entries. Call the chief to sign in here, or restore the newest backup.</source>
+        <translation>Only the chief can decide to continue without the lost entries. Call the chief to sign in here, or restore the newest backup.</translation>
+    </message>
+    <message>
+        <source>Type your password again to confirm that you continue.</source>
+        <translation>Type your password again to confirm that you continue.</translation>
+    </message>
+    <message>
         <source>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</source>
         <translation>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</translation>
     </message>
@@ -3290,6 +3306,10 @@
     <message>
         <source>Restore anyway</source>
         <translation>Restore anyway</translation>
+    </message>
+    <message>
+        <source>The key files of the office on this computer cannot be read, so nobody can check that this backup is of the same office. Replace whatever is on this computer with the backup? Its files are kept in a folder next to the data.</source>
+        <translation>The key files of the office on this computer cannot be read, so nobody can check that this backup is of the same office. Replace whatever is on this computer with the backup? Its files are kept in a folder next to the data.</translation>
     </message>
     <message>
         <source>This backup belongs to another office: %1. The office on this computer is %2. Replace the office on this computer with the other one? Its files are kept in a folder next to the data.</source>

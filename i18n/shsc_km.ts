@@ -2146,6 +2146,10 @@
         <translation>មានការិយាល័យមួយបានរៀបចំរួចនៅលើកុំព្យូទ័រនេះ។ ការស្ដារជំនួសវាត្រូវការពាក្យសម្ងាត់របស់ប្រធានរបស់វា ឬកូនសោសង្គ្រោះរបស់វា។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
     </message>
     <message>
+        <source>The key files of the office on this computer cannot be read. A backup can only replace whatever is here, knowingly. Nothing was changed.</source>
+        <translation>មិនអាចអានឯកសារកូនសោរបស់ការិយាល័យនៅលើកុំព្យូទ័រនេះបានទេ។ ច្បាប់បម្រុងទុកអាចត្រឹមតែជំនួសអ្វីៗដែលមាននៅទីនេះ ដោយដឹងខ្លួនប៉ុណ្ណោះ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
         <source>This backup belongs to another office. Nothing was changed.</source>
         <translation>ច្បាប់បម្រុងទុកនេះជារបស់ការិយាល័យផ្សេង។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
     </message>
@@ -3264,6 +3268,18 @@
         <translation>ការិយាល័យសាកល្បងដែលមានកំណត់ត្រាសិប្បនិម្មិត។ គណនី (អ្នកប្រើ / ពាក្យសម្ងាត់)៖ %1</translation>
     </message>
     <message>
+        <source>To continue without the lost entries, type your password again, then press the button below.</source>
+        <translation>ដើម្បីបន្តដោយគ្មានធាតុដែលបាត់ សូមវាយពាក្យសម្ងាត់របស់អ្នកម្ដងទៀត រួចចុចប៊ូតុងខាងក្រោម។</translation>
+    </message>
+    <message>
+        <source>Only the chief can decide to continue without the lost entries. Call the chief to sign in here, or restore the newest backup.</source>
+        <translation>មានតែប្រធានទេដែលអាចសម្រេចបន្តដោយគ្មានធាតុដែលបាត់។ សូមហៅប្រធានឱ្យចូលនៅទីនេះ ឬស្ដារពីច្បាប់បម្រុងទុកថ្មីបំផុត។</translation>
+    </message>
+    <message>
+        <source>Type your password again to confirm that you continue.</source>
+        <translation>សូមវាយពាក្យសម្ងាត់របស់អ្នកម្ដងទៀត ដើម្បីបញ្ជាក់ថាអ្នកបន្ត។</translation>
+    </message>
+    <message>
         <source>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</source>
         <translation>បន្តជាមួយកំណត់ត្រាដែលនៅសល់ឬ? ការផ្លាស់ប្ដូរដែលបាត់ មិនអាចយកមកវិញបានទេ បើគ្មានច្បាប់បម្រុងទុក។ ការសម្រេចនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម ក្រោមឈ្មោះរបស់អ្នក។</translation>
     </message>
@@ -3290,6 +3306,10 @@
     <message>
         <source>Restore anyway</source>
         <translation>នៅតែស្ដារ</translation>
+    </message>
+    <message>
+        <source>The key files of the office on this computer cannot be read, so nobody can check that this backup is of the same office. Replace whatever is on this computer with the backup? Its files are kept in a folder next to the data.</source>
+        <translation>មិនអាចអានឯកសារកូនសោរបស់ការិយាល័យនៅលើកុំព្យូទ័រនេះបានទេ ដូច្នេះគ្មាននរណាអាចពិនិត្យថាច្បាប់បម្រុងទុកនេះជារបស់ការិយាល័យដដែលបានទេ។ ជំនួសអ្វីៗនៅលើកុំព្យូទ័រនេះដោយច្បាប់បម្រុងទុកឬ? ឯកសាររបស់វានឹងត្រូវរក្សាទុកក្នុងថតមួយនៅក្បែរទិន្នន័យ។</translation>
     </message>
     <message>
         <source>This backup belongs to another office: %1. The office on this computer is %2. Replace the office on this computer with the other one? Its files are kept in a folder next to the data.</source>
