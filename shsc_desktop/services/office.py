@@ -557,7 +557,9 @@ class OfficeFolder:
                 if user is None:
                     raise WrongCredentials() from None
                 if actor is None:
-                    raise PermissionDenied("This user's role could not be confirmed; ask the chief.")
+                    raise PermissionDenied(
+                        "This user's role could not be confirmed; ask the chief."
+                    ) from None
                 require(actor, Perm.RESTORE)
                 details: dict[str, Any] = {"problem": problem.code, "reason": str(problem)}
                 if isinstance(problem, AuditLogBehind):

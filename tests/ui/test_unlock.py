@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService
-
 from shsc_desktop.views import operations
 
 from ..conftest import CHIEF, CLERK
