@@ -2098,6 +2098,10 @@
         <translation>The database of this office is damaged or missing. Restore it from a backup.</translation>
     </message>
     <message>
+        <source>The office&apos;s keys on this computer are not the ones printed on the recovery sheet: someone replaced them. Do not enter survivors&apos; details; call the district.</source>
+        <translation>The office&apos;s keys on this computer are not the ones printed on the recovery sheet: someone replaced them. Do not enter survivors&apos; details; call the district.</translation>
+    </message>
+    <message>
         <source>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</source>
         <translation>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</translation>
     </message>
@@ -2497,6 +2501,14 @@
     <message>
         <source>Date: %1</source>
         <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>Office key fingerprint: %1</source>
+        <translation>Office key fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>If the app ever shows another fingerprint, the office&apos;s keys were replaced: call the district.</source>
+        <translation>If the app ever shows another fingerprint, the office&apos;s keys were replaced: call the district.</translation>
     </message>
     <message>
         <source>Print the recovery key</source>

@@ -2098,6 +2098,10 @@
         <translation>មូលដ្ឋានទិន្នន័យរបស់ការិយាល័យនេះខូច ឬបាត់។ សូមស្ដារវាពីច្បាប់បម្រុងទុក។</translation>
     </message>
     <message>
+        <source>The office&apos;s keys on this computer are not the ones printed on the recovery sheet: someone replaced them. Do not enter survivors&apos; details; call the district.</source>
+        <translation>កូនសោរបស់ការិយាល័យនៅលើកុំព្យូទ័រនេះ មិនមែនជាកូនសោដែលបានបោះពុម្ពលើសន្លឹកសង្គ្រោះទេ៖ មាននរណាម្នាក់បានជំនួសវា។ កុំបញ្ចូលព័ត៌មានលម្អិតរបស់ជនរងគ្រោះ សូមទូរស័ព្ទទៅខណ្ឌ/ស្រុក។</translation>
+    </message>
+    <message>
         <source>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</source>
         <translation>ពាក្យសម្ងាត់របស់អ្នកត្រឹមត្រូវ ប៉ុន្តែតួនាទីរបស់អ្នកក្នុងការិយាល័យនេះត្រូវបានផ្លាស់ប្ដូរនៅក្រៅកម្មវិធី ដូច្នេះអ្នកមិនអាចចូលបានទេ។ ព្រឹត្តិការណ៍នេះត្រូវបានកត់ត្រាទុក។ សូមស្នើឱ្យមេឃុំចូល ហើយកែគណនីរបស់អ្នកឱ្យត្រឹមត្រូវ។</translation>
     </message>
@@ -2497,6 +2501,14 @@
     <message>
         <source>Date: %1</source>
         <translation>កាលបរិច្ឆេទ៖ %1</translation>
+    </message>
+    <message>
+        <source>Office key fingerprint: %1</source>
+        <translation>ស្នាមម្រាមដៃកូនសោការិយាល័យ៖ %1</translation>
+    </message>
+    <message>
+        <source>If the app ever shows another fingerprint, the office&apos;s keys were replaced: call the district.</source>
+        <translation>ប្រសិនបើកម្មវិធីបង្ហាញស្នាមម្រាមដៃផ្សេង កូនសោរបស់ការិយាល័យត្រូវបានជំនួស៖ សូមទូរស័ព្ទទៅខណ្ឌ/ស្រុក។</translation>
     </message>
     <message>
         <source>Print the recovery key</source>

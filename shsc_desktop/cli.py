@@ -146,6 +146,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_globals(ap, suppress=True)
 
     p = command(
+        "verify-office",
+        "compare the office keys here with the fingerprint printed on the recovery sheet (no password)",
+    )
+    p.add_argument(
+        "--fingerprint",
+        metavar="XXXX-XXXX-XXXX-XXXX-XXXX",
+        help="the office key fingerprint from the recovery sheet; without it, the one here is printed",
+    )
+
+    p = command(
         "recover",
         "EMERGENCY: write an UNENCRYPTED copy of every record (the recovery key on stdin; audited)",
     )
@@ -257,6 +267,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     root_fp = ""
     try:
         info = office.info
+        if office.keys is not None:
+            # Goes on the recovery sheet: the one record of the office's keys outside this PC.
+            print(f"Office key fingerprint (write it on the recovery sheet): {office.keys.fingerprint()}")
         if info.level == "ministry":
             from .services.enrolment import EnrolmentService
 
@@ -279,6 +292,19 @@ def _show_recovery_key(recovery: str) -> None:
             return
         except (OSError, ValueError, AttributeError):  # closed, broken pipe, or no console at all
             continue
+
+
+def cmd_verify_office(args: argparse.Namespace) -> int:
+    from .services.office import OfficeFolder
+
+    folder = OfficeFolder(_data_dir(args))
+    if not args.fingerprint:
+        print(f"Office key fingerprint here: {folder.office_key_fingerprint()}")
+        print("Compare it with the recovery sheet (verify-office --fingerprint ...).")
+        return 0
+    found = folder.verify_office_fingerprint(args.fingerprint)
+    print(f"The office keys match the printed fingerprint ({found}).")
+    return 0
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -560,6 +586,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "enroll": cmd_enroll,
     "keys": cmd_keys,
     "recover": cmd_recover,
+    "verify-office": cmd_verify_office,
 }
 
 

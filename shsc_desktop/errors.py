@@ -45,6 +45,13 @@ class KeySlotsDamaged(ShscError):
     code = "keyslots_damaged"
 
 
+class OfficeKeysMismatch(ShscError):
+    """The office keys recorded on this PC are not the ones whose fingerprint was printed on the
+    recovery sheet (or the district's enrolment record): someone replaced them."""
+
+    code = "office_keys_mismatch"
+
+
 class RoleNotConfirmed(ShscError):
     """The password was right, but this user's role or grants are not the ones the office signed
     (they were changed outside the app). The unlock is refused and the event is audited; the chief

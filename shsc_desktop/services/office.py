@@ -16,6 +16,7 @@ Data folder layout::
 from __future__ import annotations
 
 import contextlib
+import hmac
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import (
     DatabaseDamaged,
     OfficeExists,
+    OfficeKeysMismatch,
     OfficeNotFound,
     PermissionDenied,
     RoleNotConfirmed,
@@ -267,6 +269,41 @@ class OfficeFolder:
         if not self.exists():
             raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
         return OfficeInfo.from_dict(self.vault.office_info())
+
+    def office_key_fingerprint(self) -> str:
+        """The fingerprint of the office's public keys as recorded here (printed on the recovery
+        sheet at set-up). Needs no password: the keys are public. ``OfficeKeysMismatch`` if the
+        slots disagree among themselves about the office's keys."""
+        if not self.exists():
+            raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
+        slots = self.vault.load()
+        recorded = slots.public_keys()
+        if recorded is None:
+            raise OfficeKeysMismatch(
+                "This office has no office keys: it was set up before them, or they were removed. "
+                "If it had them, they were stripped from its key file."
+            )
+        if any(s.anchor is not None and s.anchor != slots.office_keys for s in slots.slots):
+            raise OfficeKeysMismatch(
+                "The office keys recorded in the key file differ from those its administrators' slots "
+                "were bound to: they were replaced."
+            )
+        return recorded.fingerprint()
+
+    def verify_office_fingerprint(self, printed: str) -> str:
+        """Compare the office keys here with the fingerprint printed on the recovery sheet.
+
+        Returns the fingerprint if they are the same; ``OfficeKeysMismatch`` if not. This is the
+        check no one at the PC can fake: the paper is not on the PC (docs/recovery.md, §4).
+        """
+        here = self.office_key_fingerprint()
+        wanted = "".join(c for c in printed.upper() if c.isalnum())
+        if not wanted or not hmac.compare_digest(wanted, here.replace("-", "")):
+            raise OfficeKeysMismatch(
+                f"The office keys on this computer (fingerprint {here}) are NOT the ones printed on the "
+                "recovery sheet: they were replaced. Do not enter survivors' details; call the district."
+            )
+        return here
 
     def usernames(self) -> list[str]:
         return self.vault.usernames()

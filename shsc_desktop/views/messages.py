@@ -234,6 +234,11 @@ def error_text(error: ShscError) -> str:
         "database_damaged": QCoreApplication.translate(
             "Messages", "The database of this office is damaged or missing. Restore it from a backup."
         ),
+        "office_keys_mismatch": QCoreApplication.translate(
+            "Messages",
+            "The office's keys on this computer are not the ones printed on the recovery sheet: "
+            "someone replaced them. Do not enter survivors' details; call the district.",
+        ),
         "role_not_confirmed": QCoreApplication.translate(
             "Messages",
             "Your password is correct, but your role in this office has been changed outside the app, "

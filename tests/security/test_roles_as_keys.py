@@ -385,3 +385,53 @@ def test_forged_audit_entries_do_not_make_a_clerk_chief_in_the_migration(old_off
         assert not clerk.actor.can(Perm.MANAGE_USERS) and not clerk.actor.can(Perm.RESTORE)
     finally:
         clerk.lock("test")
+
+
+# --- the anchor outside the PC: the fingerprint on the recovery sheet ------------------------------
+
+
+def test_a_full_key_swap_is_caught_by_the_fingerprint_printed_at_set_up(tmp_path: Path) -> None:
+    """The known limit: a clerk who replaces the office keys *and* drops the chief's and the
+    recovery slot leaves nothing on the PC to disagree. The fingerprint printed at set-up is not on
+    the PC: ``verify-office --fingerprint`` compares against it, with no password, and says so."""
+    import re
+
+    from shsc_desktop.security.identity import OfficeKeys
+    from shsc_desktop.security.vault import KdfParams
+    from tests.conftest import COMMUNE_CODE
+    from tests.test_cli import cli, one_line_failure
+
+    data_dir = tmp_path / "office"
+    made = cli(
+        *("--data-dir", data_dir, "--user", "chief", "--password-stdin"),
+        *("init", "--level", "commune", "--code", COMMUNE_CODE),
+        password=CHIEF[1],
+    )
+    assert made.returncode == 0, made.stderr
+    printed = re.search(
+        r"^Office key fingerprint \(write it on the recovery sheet\): (\S+)$", made.stdout, re.M
+    )
+    assert printed, made.stdout
+    sheet = printed.group(1)
+    ok = cli("verify-office", "--data-dir", data_dir, "--fingerprint", sheet.lower().replace("-", " "))
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip() == f"The office keys match the printed fingerprint ({sheet})."
+
+    folder = OfficeFolder(data_dir, kdf=KdfParams.fast_for_tests())
+    chief = folder.unlock(*CHIEF)
+    AccountService(chief).add_user(CLERK[0], "clerk", CLERK[1], "Clerk Dara")
+    chief.lock("test")
+    clerk = folder.unlock(*CLERK)
+    data_key = clerk.data_key
+    clerk.lock("test")
+    hers = OfficeKeys.generate()
+
+    def take_over(sf: SlotFile) -> None:
+        sf.office_keys = hers.public_json()
+        sf.slots = [s for s in sf.slots if s.kind == "user" and s.username == "clerk"]
+
+    _rewrite_slots(folder, data_key, take_over)
+    line = one_line_failure(cli("verify-office", "--data-dir", data_dir, "--fingerprint", sheet))
+    assert "NOT the ones printed on the recovery sheet" in line and hers.fingerprint() in line
+    shown = cli("verify-office", "--data-dir", data_dir)
+    assert shown.returncode == 0 and hers.fingerprint() in shown.stdout and sheet not in shown.stdout
