@@ -435,3 +435,49 @@ def test_a_full_key_swap_is_caught_by_the_fingerprint_printed_at_set_up(tmp_path
     assert "NOT the ones printed on the recovery sheet" in line and hers.fingerprint() in line
     shown = cli("verify-office", "--data-dir", data_dir)
     assert shown.returncode == 0 and hers.fingerprint() in shown.stdout and sheet not in shown.stdout
+
+
+def test_a_forged_grant_and_role_column_cannot_accept_a_lost_audit_tail(
+    folder: OfficeFolder, chief: UnlockedOffice
+) -> None:
+    """Accepting lost audit entries is the chief's (signed role). A clerk whose own grant is forged
+    has no confirmed role at all: her edited column must not stand in for it, and nothing of the
+    acceptance may be written (it used to be committed before her unlock was refused)."""
+    from sqlalchemy import delete
+
+    from shsc_desktop.models.engine import make_engine, session_factory
+    from shsc_desktop.models.tables import Setting
+
+    chief.lock("test")
+    clerk = folder.unlock(*CLERK)
+    data_key = clerk.data_key
+
+    def promote(sf: SlotFile) -> None:
+        slot = sf.user_slot("clerk")
+        assert slot is not None and slot.grant is not None
+        slot.grant = {**slot.grant, "role": "chief", "grants": ["identity"]}
+
+    _rewrite_slots(folder, data_key, promote)
+    clerk.lock("test")
+    # The tail cut on an engine of her own (the anchor outside the database is not told).
+    engine = make_engine(folder.db_path, data_key)
+    try:
+        with session_factory(engine)() as s, s.begin():
+            s.execute(text("UPDATE user SET role = 'chief' WHERE username = 'clerk'"))
+            last, _ = audit.head(s)
+            s.execute(delete(AuditEntry).where(AuditEntry.seq == last))
+            previous = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last - 1))
+            head = s.get(Setting, audit.HEAD_KEY)
+            assert head is not None
+            head.value = f"{last - 1}:{previous}"
+    finally:
+        engine.dispose()
+
+    with pytest.raises(PermissionDenied):
+        folder.unlock(*CLERK, accept_audit_loss=True)
+    chief = folder.unlock(*CHIEF, accept_audit_loss=True)  # the log was still short: hers is the decision
+    try:
+        accepted = [e.actor for e in _actions(chief, "audit_loss_accepted")]
+        assert accepted == ["chief"]
+    finally:
+        chief.lock("test")
