@@ -2102,6 +2102,10 @@
         <translation>The database of this office is damaged or missing. Restore it from a backup.</translation>
     </message>
     <message>
+        <source>The office&apos;s keys on this computer are not the ones printed on the recovery sheet: someone replaced them. Do not enter survivors&apos; details; call the district.</source>
+        <translation>The office&apos;s keys on this computer are not the ones printed on the recovery sheet: someone replaced them. Do not enter survivors&apos; details; call the district.</translation>
+    </message>
+    <message>
         <source>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</source>
         <translation>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</translation>
     </message>
@@ -2148,6 +2152,10 @@
     <message>
         <source>An office is set up on this computer. Restoring over it needs the password of its chief or its recovery key. Nothing was changed.</source>
         <translation>An office is set up on this computer. Restoring over it needs the password of its chief or its recovery key. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The key files of the office on this computer cannot be read. A backup can only replace whatever is here, knowingly. Nothing was changed.</source>
+        <translation>The key files of the office on this computer cannot be read. A backup can only replace whatever is here, knowingly. Nothing was changed.</translation>
     </message>
     <message>
         <source>This backup belongs to another office. Nothing was changed.</source>
@@ -2497,6 +2505,14 @@
     <message>
         <source>Date: %1</source>
         <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>Office key fingerprint: %1</source>
+        <translation>Office key fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>If the app ever shows another fingerprint, the office&apos;s keys were replaced: call the district.</source>
+        <translation>If the app ever shows another fingerprint, the office&apos;s keys were replaced: call the district.</translation>
     </message>
     <message>
         <source>Print the recovery key</source>
@@ -3268,6 +3284,18 @@
         <translation>Demo office with synthetic records. Accounts (user / password): %1</translation>
     </message>
     <message>
+        <source>To continue without the lost entries, type your password again, then press the button below.</source>
+        <translation>To continue without the lost entries, type your password again, then press the button below.</translation>
+    </message>
+    <message>
+        <source>Only the chief can decide to continue without the lost entries. Call the chief to sign in here, or restore the newest backup.</source>
+        <translation>Only the chief can decide to continue without the lost entries. Call the chief to sign in here, or restore the newest backup.</translation>
+    </message>
+    <message>
+        <source>Type your password again to confirm that you continue.</source>
+        <translation>Type your password again to confirm that you continue.</translation>
+    </message>
+    <message>
         <source>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</source>
         <translation>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</translation>
     </message>
@@ -3294,6 +3322,10 @@
     <message>
         <source>Restore anyway</source>
         <translation>Restore anyway</translation>
+    </message>
+    <message>
+        <source>The key files of the office on this computer cannot be read, so nobody can check that this backup is of the same office. Replace whatever is on this computer with the backup? Its files are kept in a folder next to the data.</source>
+        <translation>The key files of the office on this computer cannot be read, so nobody can check that this backup is of the same office. Replace whatever is on this computer with the backup? Its files are kept in a folder next to the data.</translation>
     </message>
     <message>
         <source>This backup belongs to another office: %1. The office on this computer is %2. Replace the office on this computer with the other one? Its files are kept in a folder next to the data.</source>

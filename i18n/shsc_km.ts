@@ -2102,6 +2102,10 @@
         <translation>មូលដ្ឋានទិន្នន័យរបស់ការិយាល័យនេះខូច ឬបាត់។ សូមស្ដារវាពីច្បាប់បម្រុងទុក។</translation>
     </message>
     <message>
+        <source>The office&apos;s keys on this computer are not the ones printed on the recovery sheet: someone replaced them. Do not enter survivors&apos; details; call the district.</source>
+        <translation>កូនសោរបស់ការិយាល័យនៅលើកុំព្យូទ័រនេះ មិនមែនជាកូនសោដែលបានបោះពុម្ពលើសន្លឹកសង្គ្រោះទេ៖ មាននរណាម្នាក់បានជំនួសវា។ កុំបញ្ចូលព័ត៌មានលម្អិតរបស់ជនរងគ្រោះ សូមទូរស័ព្ទទៅខណ្ឌ/ស្រុក។</translation>
+    </message>
+    <message>
         <source>Your password is correct, but your role in this office has been changed outside the app, so you cannot sign in. This has been recorded. Ask the chief to sign in and set your account right.</source>
         <translation>ពាក្យសម្ងាត់របស់អ្នកត្រឹមត្រូវ ប៉ុន្តែតួនាទីរបស់អ្នកក្នុងការិយាល័យនេះត្រូវបានផ្លាស់ប្ដូរនៅក្រៅកម្មវិធី ដូច្នេះអ្នកមិនអាចចូលបានទេ។ ព្រឹត្តិការណ៍នេះត្រូវបានកត់ត្រាទុក។ សូមស្នើឱ្យមេឃុំចូល ហើយកែគណនីរបស់អ្នកឱ្យត្រឹមត្រូវ។</translation>
     </message>
@@ -2148,6 +2152,10 @@
     <message>
         <source>An office is set up on this computer. Restoring over it needs the password of its chief or its recovery key. Nothing was changed.</source>
         <translation>មានការិយាល័យមួយបានរៀបចំរួចនៅលើកុំព្យូទ័រនេះ។ ការស្ដារជំនួសវាត្រូវការពាក្យសម្ងាត់របស់ប្រធានរបស់វា ឬកូនសោសង្គ្រោះរបស់វា។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+    </message>
+    <message>
+        <source>The key files of the office on this computer cannot be read. A backup can only replace whatever is here, knowingly. Nothing was changed.</source>
+        <translation>មិនអាចអានឯកសារកូនសោរបស់ការិយាល័យនៅលើកុំព្យូទ័រនេះបានទេ។ ច្បាប់បម្រុងទុកអាចត្រឹមតែជំនួសអ្វីៗដែលមាននៅទីនេះ ដោយដឹងខ្លួនប៉ុណ្ណោះ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
     </message>
     <message>
         <source>This backup belongs to another office. Nothing was changed.</source>
@@ -2497,6 +2505,14 @@
     <message>
         <source>Date: %1</source>
         <translation>កាលបរិច្ឆេទ៖ %1</translation>
+    </message>
+    <message>
+        <source>Office key fingerprint: %1</source>
+        <translation>ស្នាមម្រាមដៃកូនសោការិយាល័យ៖ %1</translation>
+    </message>
+    <message>
+        <source>If the app ever shows another fingerprint, the office&apos;s keys were replaced: call the district.</source>
+        <translation>ប្រសិនបើកម្មវិធីបង្ហាញស្នាមម្រាមដៃផ្សេង កូនសោរបស់ការិយាល័យត្រូវបានជំនួស៖ សូមទូរស័ព្ទទៅខណ្ឌ/ស្រុក។</translation>
     </message>
     <message>
         <source>Print the recovery key</source>
@@ -3268,6 +3284,18 @@
         <translation>ការិយាល័យសាកល្បងដែលមានកំណត់ត្រាសិប្បនិម្មិត។ គណនី (អ្នកប្រើ / ពាក្យសម្ងាត់)៖ %1</translation>
     </message>
     <message>
+        <source>To continue without the lost entries, type your password again, then press the button below.</source>
+        <translation>ដើម្បីបន្តដោយគ្មានធាតុដែលបាត់ សូមវាយពាក្យសម្ងាត់របស់អ្នកម្ដងទៀត រួចចុចប៊ូតុងខាងក្រោម។</translation>
+    </message>
+    <message>
+        <source>Only the chief can decide to continue without the lost entries. Call the chief to sign in here, or restore the newest backup.</source>
+        <translation>មានតែប្រធានទេដែលអាចសម្រេចបន្តដោយគ្មានធាតុដែលបាត់។ សូមហៅប្រធានឱ្យចូលនៅទីនេះ ឬស្ដារពីច្បាប់បម្រុងទុកថ្មីបំផុត។</translation>
+    </message>
+    <message>
+        <source>Type your password again to confirm that you continue.</source>
+        <translation>សូមវាយពាក្យសម្ងាត់របស់អ្នកម្ដងទៀត ដើម្បីបញ្ជាក់ថាអ្នកបន្ត។</translation>
+    </message>
+    <message>
         <source>Continue with the records that are left? The lost changes cannot be recovered without a backup. This decision is recorded in the audit log under your name.</source>
         <translation>បន្តជាមួយកំណត់ត្រាដែលនៅសល់ឬ? ការផ្លាស់ប្ដូរដែលបាត់ មិនអាចយកមកវិញបានទេ បើគ្មានច្បាប់បម្រុងទុក។ ការសម្រេចនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម ក្រោមឈ្មោះរបស់អ្នក។</translation>
     </message>
@@ -3294,6 +3322,10 @@
     <message>
         <source>Restore anyway</source>
         <translation>នៅតែស្ដារ</translation>
+    </message>
+    <message>
+        <source>The key files of the office on this computer cannot be read, so nobody can check that this backup is of the same office. Replace whatever is on this computer with the backup? Its files are kept in a folder next to the data.</source>
+        <translation>មិនអាចអានឯកសារកូនសោរបស់ការិយាល័យនៅលើកុំព្យូទ័រនេះបានទេ ដូច្នេះគ្មាននរណាអាចពិនិត្យថាច្បាប់បម្រុងទុកនេះជារបស់ការិយាល័យដដែលបានទេ។ ជំនួសអ្វីៗនៅលើកុំព្យូទ័រនេះដោយច្បាប់បម្រុងទុកឬ? ឯកសាររបស់វានឹងត្រូវរក្សាទុកក្នុងថតមួយនៅក្បែរទិន្នន័យ។</translation>
     </message>
     <message>
         <source>This backup belongs to another office: %1. The office on this computer is %2. Replace the office on this computer with the other one? Its files are kept in a folder next to the data.</source>

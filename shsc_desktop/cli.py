@@ -131,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--replace-office",
         action="store_true",
-        help="replace the office set up here with the backup's (another) office",
+        help="replace the office set up here (another office, or one whose key files cannot be read) "
+        "with the backup's; the files here are kept in replaced-<time>/",
     )
 
     p = command("audit", "the audit log")
@@ -143,6 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="(chief) go on after lost or damaged audit entries; the decision is itself audited",
     )
     _add_globals(ap, suppress=True)
+
+    p = command(
+        "verify-office",
+        "compare the office keys here with the fingerprint printed on the recovery sheet (no password)",
+    )
+    p.add_argument(
+        "--fingerprint",
+        metavar="XXXX-XXXX-XXXX-XXXX-XXXX",
+        help="the office key fingerprint from the recovery sheet; without it, the one here is printed",
+    )
 
     p = command(
         "recover",
@@ -256,6 +267,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     root_fp = ""
     try:
         info = office.info
+        if office.keys is not None:
+            # Goes on the recovery sheet: the one record of the office's keys outside this PC.
+            print(f"Office key fingerprint (write it on the recovery sheet): {office.keys.fingerprint()}")
         if info.level == "ministry":
             from .services.enrolment import EnrolmentService
 
@@ -278,6 +292,19 @@ def _show_recovery_key(recovery: str) -> None:
             return
         except (OSError, ValueError, AttributeError):  # closed, broken pipe, or no console at all
             continue
+
+
+def cmd_verify_office(args: argparse.Namespace) -> int:
+    from .services.office import OfficeFolder
+
+    folder = OfficeFolder(_data_dir(args))
+    if not args.fingerprint:
+        print(f"Office key fingerprint here: {folder.office_key_fingerprint()}")
+        print("Compare it with the recovery sheet (verify-office --fingerprint ...).")
+        return 0
+    found = folder.verify_office_fingerprint(args.fingerprint)
+    print(f"The office keys match the printed fingerprint ({found}).")
+    return 0
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -336,7 +363,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         replace_office=args.replace_office,
     )
     office.lock("restore done")
-    print(f"Restored {args.file} into {_data_dir(args)}")
+    data_dir = _data_dir(args)
+    print(f"Restored {args.file} into {data_dir}")
+    kept = sorted(data_dir.glob("replaced-*"), key=lambda p: p.stat().st_mtime)
+    if args.replace_office and kept:
+        print(f"The office that was on this computer was replaced; its files are kept in {kept[-1]}")
     return 0
 
 
@@ -555,6 +586,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "enroll": cmd_enroll,
     "keys": cmd_keys,
     "recover": cmd_recover,
+    "verify-office": cmd_verify_office,
 }
 
 

@@ -45,6 +45,13 @@ class KeySlotsDamaged(ShscError):
     code = "keyslots_damaged"
 
 
+class OfficeKeysMismatch(ShscError):
+    """The office keys recorded on this PC are not the ones whose fingerprint was printed on the
+    recovery sheet (or the district's enrolment record): someone replaced them."""
+
+    code = "office_keys_mismatch"
+
+
 class RoleNotConfirmed(ShscError):
     """The password was right, but this user's role or grants are not the ones the office signed
     (they were changed outside the app). The unlock is refused and the event is audited; the chief
@@ -135,6 +142,9 @@ class BackupInvalid(ShscError):
 
 class AuditChainBroken(ShscError):
     code = "audit_chain_broken"
+    # Whether the one who just unlocked may accept the loss (her signed role allows it); set by
+    # the unlock that refused, so the sign-in window offers "continue" only to the chief.
+    may_accept = False
 
 
 class AuditLogBehind(ShscError):
@@ -142,6 +152,7 @@ class AuditLogBehind(ShscError):
     (a deleted or cut WAL after a crash, or entries removed with their head)."""
 
     code = "audit_behind"
+    may_accept = False  # as for AuditChainBroken
 
     def __init__(self, lost: int, head_seq: int = 0, anchor_seq: int = 0) -> None:
         super().__init__(

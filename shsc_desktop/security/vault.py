@@ -22,8 +22,8 @@ administrator's slot as associated data of her password-sealed private key, so a
 only the office keys for keys of her own (to sign herself a chief's grant) is refused at her next
 unlock. The anchor lives in the same file she can rewrite: if she also drops or rewrites the chief's
 and the recovery slot, her own forged grant verifies and the chief can no longer sign in (known
-limit, docs/security.md; the fix is an anchor outside the PC — the recovery sheet or the district's
-enrolment certificate).
+limit, docs/security.md). What catches that is outside the PC: the office keys' fingerprint on the
+printed recovery sheet, compared by ``verify-office --fingerprint`` (docs/recovery.md §4).
 
 The slot file is written atomically and then copied to a second file. Each copy carries a SHA-256
 checksum (bit rot is detected before any password is tried: a damaged copy is skipped) and an HMAC

@@ -134,6 +134,21 @@ class RestoreOtherOffice(ShscError):
         )
 
 
+class RestoreOfficeUnverifiable(ShscError):
+    """An office's files are here but its key slots cannot be read: nothing can show that the
+    backup is of the same office, nor that whoever restores may replace it."""
+
+    code = "restore_unverifiable"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The key files of the office on this computer cannot be read, so neither the backup's "
+            "office nor your right to replace it can be checked. To restore anyway, use "
+            "--replace-office: the files here are moved to a replaced-<time> folder (nothing is "
+            "deleted) and the backup's office takes their place."
+        )
+
+
 def _office_label(info: dict[str, str]) -> str:
     # A look-alike office has the same name and code: only its id tells them apart.
     return f"{info.get('name_en', '?')} {info.get('code', '')}, office id {info.get('office_id', '?')[:8]}"
@@ -409,6 +424,10 @@ def restore_backup(
     return office
 
 
+# What the audit entry of a restore names as the replaced office when its key slots were unreadable.
+UNVERIFIABLE_OFFICE = "unknown (key files unreadable)"
+
+
 def _authoriser(authorisation: Authorisation | None) -> str:
     if authorisation is None:
         return ""
@@ -424,13 +443,20 @@ def _authorise_replacing(
 ) -> str | None:
     """Check the right to replace the office set up here; its office id, or None if there is none.
 
-    A folder without readable key slots has no office whose credentials could be checked (a new
-    PC, or slots destroyed): as before, the backup's own credentials suffice there.
+    A folder holding no office at all (a new PC) has nobody to ask: the backup's own credentials
+    suffice. A folder whose office files are there but whose key slots cannot be read (damaged,
+    overwritten or deleted, by a fault or by someone who wants the guard gone) cannot show which
+    office it is: the restore is refused unless ``replace_office`` says, knowingly, that whatever
+    is here is to be replaced (``RestoreOfficeUnverifiable``).
     """
     try:
         current = folder.vault.load()
     except KeySlotsDamaged:
-        return None
+        if not any((folder.data_dir / name).exists() for name in LIVE_FILES):
+            return None  # no office here
+        if not replace_office:
+            raise RestoreOfficeUnverifiable() from None
+        return UNVERIFIABLE_OFFICE
     if authorisation is None or not (authorisation.recovery_key or authorisation.username):
         raise RestoreNeedsAuthorisation()
     if authorisation.recovery_key:

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select, text, update
+from sqlalchemy import ColumnElement, exists, or_, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..errors import IdentityLocked
+from ..models.base import Base, Sensitivity
 from ..models.tables import AuditEntry, Incident, Perpetrator, Referral, Setting, User
 from ..security import audit
 from ..security.actions import Action
@@ -110,18 +111,54 @@ def legacy_incident_payload(row: Incident) -> dict[str, Any]:
     }
 
 
+# --- which columns identify a survivor ---------------------------------------------------------
+#
+# One definition: the columns the model marks IDENTIFYING (``info=P``), read from the tables, not
+# listed again here. An incident's identity lives in its own row, its perpetrators' rows and its
+# referrals' rows; erasing (deletion, withdrawn consent, retention) empties all of them, and a new
+# identifying column declared on these tables is erased the moment it is declared
+# (``tests/services/test_erasure.py`` fails on one declared anywhere else).
+
+ERASED_WITH_AN_INCIDENT: tuple[type[Base], ...] = (Incident, Perpetrator, Referral)
+
+
+def identifying_columns(model: type[Base]) -> dict[str, Any]:
+    """The identifying attributes of ``model`` and the value that erases each (NULL or "")."""
+    out: dict[str, Any] = {}
+    for attr in model.__mapper__.column_attrs:
+        column = attr.columns[0]
+        if column.info.get("sensitivity") == Sensitivity.IDENTIFYING:
+            out[attr.key] = None if column.nullable else ""
+    return out
+
+
+def holds_identity(model: type[Base]) -> ColumnElement[bool]:
+    """SQL: this row of ``model`` still holds something identifying."""
+    return or_(
+        *(
+            getattr(model, key).is_not(None) if empty is None else getattr(model, key) != empty
+            for key, empty in identifying_columns(model).items()
+        )
+    )
+
+
+def _legacy_columns(model: type[Base]) -> dict[str, Any]:
+    """The plain (not sealed) identifying columns of an older office."""
+    return {k: v for k, v in identifying_columns(model).items() if not k.endswith("_sealed")}
+
+
 def has_legacy_identity(row: Incident) -> bool:
-    return any(legacy_incident_payload(row).values())
+    return any(getattr(row, key) for key in _legacy_columns(Incident)) or any(
+        getattr(p, key) for p in row.perpetrators for key in _legacy_columns(Perpetrator)
+    )
 
 
 def clear_legacy_identity(row: Incident) -> None:
-    row.legacy_survivor_name = ""
-    row.legacy_survivor_phone = ""
-    row.legacy_survivor_address = ""
-    row.legacy_survivor_birth_date = None
-    row.legacy_narrative = ""
+    for key, empty in _legacy_columns(Incident).items():
+        setattr(row, key, empty)
     for p in row.perpetrators:
-        p.legacy_name = ""
+        for key, empty in _legacy_columns(Perpetrator).items():
+            setattr(p, key, empty)
 
 
 # --- rights at unlock ------------------------------------------------------------------------------
@@ -164,8 +201,8 @@ def rights_at_unlock(
     if unlocked.problem:
         return Rights(None, unlocked.problem)
     if keys is None:
-        role = roles_from_audit(session, level).get(user.username, user.role)
-        return Rights(Actor(user.id, user.username, Role(role)))
+        trusted = roles_from_audit(session, level, trust_appointed_admins=recovery)
+        return Rights(Actor(user.id, user.username, Role(migration_role(trusted, user, level))))
     grant = recovery_grant if recovery else unlocked.grant
     if grant is None:
         return Rights(Actor(user.id, user.username, Role(user.role)))
@@ -174,9 +211,21 @@ def rights_at_unlock(
     return Rights(Actor(user.id, user.username, Role(grant.role), _grants(grant)))
 
 
-def roles_from_audit(session: Session, level: str) -> dict[str, str]:
-    """Each user's role as the audit trail records it (set up, added, role changed)."""
+def roles_from_audit(session: Session, level: str, trust_appointed_admins: bool = False) -> dict[str, str]:
+    """Each user's role as the audit trail of an office set up before signed roles records it.
+
+    The trail is not trusted to *raise* anyone: whoever holds the data key (every clerk) can append
+    correctly chained entries. So the administrator's role (chief) comes only from the **first**
+    ``office_created`` entry — the one who set the office up. An entry that adds a user as chief
+    or changes a role to chief gives the office's least role instead, unless
+    ``trust_appointed_admins`` (an unlock with the recovery key: its holder vouches for whom she
+    names). Lower roles, and demotions, are taken as recorded; an unknown role gives the least.
+    """
+    admin = ADMIN_ROLE_BY_LEVEL[level].value
+    allowed = {r.value for r in ROLES_BY_LEVEL[level]}
+    least = ROLES_BY_LEVEL[level][-1].value
     roles: dict[str, str] = {}
+    creator: str | None = None
     names = {u.id: u.username for u in session.scalars(select(User))}
     rows = session.execute(
         select(AuditEntry.actor, AuditEntry.action, AuditEntry.target_id, AuditEntry.details)
@@ -184,17 +233,37 @@ def roles_from_audit(session: Session, level: str) -> dict[str, str]:
         .order_by(AuditEntry.seq)
     )
     for actor, action, target_id, details_text in rows:
+        if action == Action.OFFICE_CREATED:
+            if creator is None:  # a later "office created" entry is a forgery
+                creator = actor
+                roles[actor] = admin
+            continue
         try:
             details = json.loads(details_text)
         except ValueError:
             continue
-        if action == Action.OFFICE_CREATED:
-            roles[actor] = ADMIN_ROLE_BY_LEVEL[level].value
-        elif action == Action.USER_ADDED and "username" in details and "role" in details:
-            roles[str(details["username"])] = str(details["role"])
+        if not isinstance(details, dict):
+            continue
+        if action == Action.USER_ADDED and "username" in details and "role" in details:
+            name, role = str(details["username"]), str(details["role"])
         elif action == Action.USER_ROLE_CHANGED and target_id in names and "to" in details:
-            roles[names[target_id]] = str(details["to"])
+            name, role = names[target_id], str(details["to"])
+        else:
+            continue
+        if role not in allowed or (role == admin and not trust_appointed_admins):
+            role = least
+        roles[name] = role
     return roles
+
+
+def migration_role(trusted: dict[str, str], user: User, level: str) -> str:
+    """A user's role before signed roles: the trail's (:func:`roles_from_audit`); for a user the
+    trail does not name, the role column, but never the administrator's role from it."""
+    if user.username in trusted:
+        return trusted[user.username]
+    least = ROLES_BY_LEVEL[level][-1].value
+    allowed = {r.value for r in ROLES_BY_LEVEL[level]} - {ADMIN_ROLE_BY_LEVEL[level].value}
+    return user.role if user.role in allowed else least
 
 
 def record_refusal(session: Session, user: User, reason: str) -> None:
@@ -225,8 +294,11 @@ def install_office_keys(office: UnlockedOffice, secret: str | None) -> None:
         users = list(s.scalars(select(User).where(User.active.is_(True))))
         rights = {}
         for u in users:
-            role = from_audit.get(u.username, u.role)
+            role = migration_role(from_audit, u, level)
             rights[u.username] = (role, default_grants(role))
+    # The one unlocking is an administrator (after_unlock checked): the first chief, or the one a
+    # recovery-key holder named. Her own grant says so.
+    rights[office.actor.username] = (office.actor.role.value, default_grants(office.actor.role.value))
     own = (office.actor.username, secret) if secret is not None else None
     office.folder.vault.install_office_keys(office.data_key, keys, rights, own)
     office.keys = keys
@@ -332,13 +404,14 @@ def erase_incident_identity(session: Session, row: Incident) -> bool:
     fields stay, so the month's statistics do not change. ``secure_delete`` overwrites the freed
     bytes; :func:`forget_old_pages` clears the WAL's copies after the commit.
     """
-    had = row.identity_sealed is not None or has_legacy_identity(row)
-    row.identity_sealed = None
-    clear_legacy_identity(row)
-    for ref in session.scalars(select(Referral).where(Referral.incident_id == row.id)):
-        had = had or ref.note_sealed is not None or bool(ref.legacy_note)
-        ref.note_sealed = None
-        ref.legacy_note = ""
+    had = False
+    for model in ERASED_WITH_AN_INCIDENT:
+        columns = identifying_columns(model)
+        key = model.id if model is Incident else model.incident_id  # type: ignore[attr-defined]
+        for item in session.scalars(select(model).where(key == row.id)):
+            had = had or any(getattr(item, k) not in (None, "") for k in columns)
+            for k, empty in columns.items():
+                setattr(item, k, empty)
     return had
 
 
@@ -365,37 +438,31 @@ def apply_retention(office: UnlockedOffice, today: date | None = None) -> int:
         cutoff_day = day.replace(year=day.year - years, day=28)
     cutoff = datetime(cutoff_day.year, cutoff_day.month, cutoff_day.day, tzinfo=UTC)
     with office.transaction() as s:
+        # Anything identifying left in the case, its perpetrators or its referrals: a case whose
+        # only identifying content is a referral note (or an old office's phone number) is due too.
         due = list(
             s.scalars(
                 select(Incident.id).where(
                     Incident.status == "closed",
                     Incident.updated_at < cutoff,
-                    or_(Incident.identity_sealed.is_not(None), Incident.legacy_survivor_name != ""),
+                    or_(
+                        holds_identity(Incident),
+                        exists().where(Perpetrator.incident_id == Incident.id, holds_identity(Perpetrator)),
+                        exists().where(Referral.incident_id == Incident.id, holds_identity(Referral)),
+                    ),
                 )
             )
         )
         for start in range(0, len(due), 500):
             chunk = due[start : start + 500]
-            # Core UPDATEs that set updated_at to itself: erasing is not a change of the case.
-            s.execute(
-                update(Incident)
-                .where(Incident.id.in_(chunk))
-                .values(
-                    identity_sealed=None,
-                    legacy_survivor_name="",
-                    legacy_survivor_phone="",
-                    legacy_survivor_address="",
-                    legacy_survivor_birth_date=None,
-                    legacy_narrative="",
-                    updated_at=Incident.updated_at,
-                )
-            )
-            s.execute(update(Perpetrator).where(Perpetrator.incident_id.in_(chunk)).values(legacy_name=""))
-            s.execute(
-                update(Referral)
-                .where(Referral.incident_id.in_(chunk))
-                .values(note_sealed=None, legacy_note="", updated_at=Referral.updated_at)
-            )
+            for model in ERASED_WITH_AN_INCIDENT:
+                key = model.id if model is Incident else model.incident_id  # type: ignore[attr-defined]
+                values = dict(identifying_columns(model))
+                if "updated_at" in model.__mapper__.column_attrs:
+                    # Set to itself: erasing is not a change of the case (nor of a referral).
+                    values["updated_at"] = model.updated_at  # type: ignore[attr-defined]
+                # Core UPDATEs: no ORM events, so no version or updated_at bump either.
+                s.execute(update(model).where(key.in_(chunk)).values(**values))
         erased = len(due)
         if erased:
             audit.record(

@@ -770,18 +770,7 @@ def _comparable(row: Incident) -> dict[str, Any]:
     values = {
         c.key: getattr(row, c.key)
         for c in Incident.__mapper__.column_attrs
-        if c.key
-        not in {
-            "identity_sealed",
-            "legacy_survivor_name",
-            "legacy_survivor_phone",
-            "legacy_survivor_address",
-            "legacy_survivor_birth_date",
-            "legacy_narrative",
-            "version",
-            "updated_at",
-            "updated_by",
-        }
+        if c.key not in {*identities.identifying_columns(Incident), "version", "updated_at", "updated_by"}
     }
     values["perpetrators"] = [(p.sex, p.age_group, p.relationship_code) for p in row.perpetrators]
     return values

@@ -16,6 +16,7 @@ Data folder layout::
 from __future__ import annotations
 
 import contextlib
+import hmac
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -26,7 +27,9 @@ from typing import TYPE_CHECKING, Any
 from ..errors import (
     DatabaseDamaged,
     OfficeExists,
+    OfficeKeysMismatch,
     OfficeNotFound,
+    PermissionDenied,
     RoleNotConfirmed,
     StorageFailed,
     ValidationFailed,
@@ -267,6 +270,41 @@ class OfficeFolder:
             raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
         return OfficeInfo.from_dict(self.vault.office_info())
 
+    def office_key_fingerprint(self) -> str:
+        """The fingerprint of the office's public keys as recorded here (printed on the recovery
+        sheet at set-up). Needs no password: the keys are public. ``OfficeKeysMismatch`` if the
+        slots disagree among themselves about the office's keys."""
+        if not self.exists():
+            raise OfficeNotFound(f"No office has been set up in {self.data_dir}.")
+        slots = self.vault.load()
+        recorded = slots.public_keys()
+        if recorded is None:
+            raise OfficeKeysMismatch(
+                "This office has no office keys: it was set up before them, or they were removed. "
+                "If it had them, they were stripped from its key file."
+            )
+        if any(s.anchor is not None and s.anchor != slots.office_keys for s in slots.slots):
+            raise OfficeKeysMismatch(
+                "The office keys recorded in the key file differ from those its administrators' slots "
+                "were bound to: they were replaced."
+            )
+        return recorded.fingerprint()
+
+    def verify_office_fingerprint(self, printed: str) -> str:
+        """Compare the office keys here with the fingerprint printed on the recovery sheet.
+
+        Returns the fingerprint if they are the same; ``OfficeKeysMismatch`` if not. This is the
+        check no one at the PC can fake: the paper is not on the PC (docs/recovery.md, §4).
+        """
+        here = self.office_key_fingerprint()
+        wanted = "".join(c for c in printed.upper() if c.isalnum())
+        if not wanted or not hmac.compare_digest(wanted, here.replace("-", "")):
+            raise OfficeKeysMismatch(
+                f"The office keys on this computer (fingerprint {here}) are NOT the ones printed on the "
+                "recovery sheet: they were replaced. Do not enter survivors' details; call the district."
+            )
+        return here
+
     def usernames(self) -> list[str]:
         return self.vault.usernames()
 
@@ -438,7 +476,14 @@ class OfficeFolder:
             anchor_file = self.anchor_file()
             anchor.attach(engine, anchor_file, bytes(data_key))
             self._check_audit_anchor(
-                engine, anchor_file, anchor_keys, username, accept_audit_loss, unlocked.grant
+                engine,
+                anchor_file,
+                anchor_keys,
+                username,
+                accept_audit_loss,
+                unlocked.grant,
+                unlocked.problem,
+                office_keys is None,
             )
             if migrate.needs_upgrade(engine):
                 self._migrate_with_backup(engine, data_key)
@@ -507,8 +552,15 @@ class OfficeFolder:
         username: str,
         accept: bool,
         grant: UserGrant | None = None,
+        problem_with_rights: str = "",
+        before_office_keys: bool = False,
     ) -> None:
-        """Refuse to open a log that lost entries or its head, unless a chief accepts the loss."""
+        """Refuse to open a log that lost entries or its head, unless a chief accepts the loss.
+
+        The refusal carries ``may_accept``: whether the one who unlocked holds a role that may
+        accept it (the signed role; before an office had keys, the role its audit trail gave her
+        at creation, as at unlock). The sign-in window shows the "continue" choice only then.
+        """
         from sqlalchemy import select
 
         from ..errors import AuditChainBroken, AuditLogBehind
@@ -516,20 +568,36 @@ class OfficeFolder:
         from ..models.tables import Setting, User
         from ..security import anchor, audit
         from ..security.permissions import Perm, require
+        from . import identities
 
         with session_factory(engine)() as s, s.begin():
             try:
                 anchor.check(s, anchor_file, keys)
                 return
             except (AuditLogBehind, AuditChainBroken) as problem:
+                user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+                actor = None
+                if user is not None and not problem_with_rights:
+                    # The role the office signed, never the column a clerk can edit.
+                    if grant is not None:
+                        role = grant.role
+                    elif before_office_keys:
+                        level = self.info().level
+                        role = identities.migration_role(identities.roles_from_audit(s, level), user, level)
+                    else:
+                        role = ""
+                    if role in {r.value for r in Role}:
+                        actor = Actor(user.id, user.username, Role(role))
+                problem.may_accept = actor is not None and actor.can(Perm.RESTORE)
                 if not accept:
                     raise
-                user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
                 if user is None:
                     raise WrongCredentials() from None
-                # The role the office signed, not the column a clerk can edit (older office: column).
-                role = grant.role if grant is not None else user.role
-                require(Actor(user.id, user.username, Role(role)), Perm.RESTORE)
+                if actor is None:
+                    raise PermissionDenied(
+                        "This user's role could not be confirmed; ask the chief."
+                    ) from None
+                require(actor, Perm.RESTORE)
                 details: dict[str, Any] = {"problem": problem.code, "reason": str(problem)}
                 if isinstance(problem, AuditLogBehind):
                     details.update(lost=problem.lost, head=problem.head_seq, anchor=problem.anchor_seq)

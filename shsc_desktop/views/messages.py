@@ -239,6 +239,11 @@ def error_text(error: ShscError) -> str:
         "database_damaged": QCoreApplication.translate(
             "Messages", "The database of this office is damaged or missing. Restore it from a backup."
         ),
+        "office_keys_mismatch": QCoreApplication.translate(
+            "Messages",
+            "The office's keys on this computer are not the ones printed on the recovery sheet: "
+            "someone replaced them. Do not enter survivors' details; call the district.",
+        ),
         "role_not_confirmed": QCoreApplication.translate(
             "Messages",
             "Your password is correct, but your role in this office has been changed outside the app, "
@@ -282,6 +287,11 @@ def error_text(error: ShscError) -> str:
             "Messages",
             "An office is set up on this computer. Restoring over it needs the password of its chief "
             "or its recovery key. Nothing was changed.",
+        ),
+        "restore_unverifiable": QCoreApplication.translate(
+            "Messages",
+            "The key files of the office on this computer cannot be read. A backup can only replace "
+            "whatever is here, knowingly. Nothing was changed.",
         ),
         "restore_other_office": QCoreApplication.translate(
             "Messages", "This backup belongs to another office. Nothing was changed."

@@ -234,8 +234,16 @@ class UnlockWindow(QWidget):
         self.accept_loss_button = QPushButton()
         self.accept_loss_button.setObjectName("acceptLossButton")
         self.accept_loss_button.hide()
-        self._attempt: tuple[str, str] | None = None
-        self._refused: tuple[str, str] | None = None  # credentials of an unlock refused for the log
+        self.accept_loss_hint = QLabel()
+        self.accept_loss_hint.setObjectName("acceptLossHint")
+        self.accept_loss_hint.setWordWrap(True)
+        self.accept_loss_hint.hide()
+        # Only user names are kept between attempts, never a password: the chief who accepts a
+        # lost audit tail types hers again (the choice is hers to confirm, and nothing secret
+        # lingers in this window while the panel is shown).
+        self._attempt: str | None = None  # the user of the unlock running now
+        self._refused: str | None = None  # the user whose unlock was refused for the audit log
+        self._may_accept = False  # whether her signed role may accept the loss (the chief)
         self.language = language_combo()
         self.language_label = QLabel()
 
@@ -247,6 +255,7 @@ class UnlockWindow(QWidget):
         damaged_layout = QVBoxLayout(self.damaged_panel)
         damaged_layout.addWidget(self.damaged_label)
         damaged_layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        damaged_layout.addWidget(self.accept_loss_hint)
         damaged_layout.addWidget(self.accept_loss_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.damaged_panel.hide()
 
@@ -323,8 +332,21 @@ class UnlockWindow(QWidget):
             )
         if self.damaged is not None:
             self.damaged_label.setText(error_text(self.damaged))
+        self._update_accept_hint()
         if self.wait_label.isVisible():
             self._update_wait()
+
+    def _update_accept_hint(self) -> None:
+        self.accept_loss_hint.setText(
+            self.tr(
+                "To continue without the lost entries, type your password again, then press the button below."
+            )
+            if self._may_accept
+            else self.tr(
+                "Only the chief can decide to continue without the lost entries. Call the chief to "
+                "sign in here, or restore the newest backup."
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -352,6 +374,7 @@ class UnlockWindow(QWidget):
             return
         self.damaged = None
         self._refused = None
+        self._may_accept = False
         self.damaged_panel.hide()
         self._fill_demo_password(self.user.currentText())
         self._update_enabled()
@@ -361,7 +384,12 @@ class UnlockWindow(QWidget):
         """The files cannot be opened: say so clearly and offer a restore."""
         self.damaged = error
         self.damaged_label.setText(error_text(error))
-        self.accept_loss_button.setVisible(self._refused is not None)
+        refused = self._refused is not None
+        # The "continue" choice is the chief's alone (the service checks her signed role again):
+        # a clerk is not shown a button she may not use, but told whom to call.
+        self.accept_loss_button.setVisible(refused and self._may_accept)
+        self.accept_loss_hint.setVisible(refused)
+        self._update_accept_hint()
         self.damaged_panel.show()
         self.error.hide()
 
@@ -399,7 +427,7 @@ class UnlockWindow(QWidget):
         self._start_unlock(self.user.currentText(), self.password.text(), accept_audit_loss=False)
 
     def _start_unlock(self, username: str, password: str, accept_audit_loss: bool) -> None:
-        self._attempt = (username, password)
+        self._attempt = username
         self._busy = True
         self.busy.show()
         self.error.hide()
@@ -413,9 +441,14 @@ class UnlockWindow(QWidget):
 
     def confirm_accept_loss(self) -> None:
         """The chief goes on with the log as it is; the loss is recorded in the log itself."""
-        if self._refused is None:
+        if self._refused is None or not self._may_accept:
             return
-        username, password = self._refused
+        if not self.password.text():
+            self.error.setText(self.tr("Type your password again to confirm that you continue."))
+            self.error.show()
+            self.password.setFocus()
+            return
+        username = self._refused
         confirm(
             self,
             self.tr(
@@ -423,12 +456,19 @@ class UnlockWindow(QWidget):
                 "without a backup. This decision is recorded in the audit log under your name."
             ),
             self.tr("Continue without them"),
-            lambda: self._start_unlock(username, password, accept_audit_loss=True),
+            lambda: self._accept_loss_as(username),
         )
+
+    def _accept_loss_as(self, username: str) -> None:
+        # The password is read from the field only now and the field cleared at once.
+        password = self.password.text()
+        self.password.clear()
+        self._start_unlock(username, password, accept_audit_loss=True)
 
     def _unlocked(self, office: UnlockedOffice) -> None:
         self._busy = False
         self._attempt = self._refused = None
+        self._may_accept = False
         self.damaged_panel.hide()
         self.busy.hide()
         self.password.clear()
@@ -443,8 +483,9 @@ class UnlockWindow(QWidget):
         assert isinstance(error, ShscError)
         attempt, self._attempt = self._attempt, None
         if isinstance(error, AuditLogBehind | AuditChainBroken) and attempt is not None:
-            # The chief may accept the loss with the password she just typed (kept until then).
+            # Only who it was and whether her signed role may accept the loss are kept.
             self._refused = attempt
+            self._may_accept = error.may_accept
             self.show_damaged(error)
         elif isinstance(error, KeySlotsDamaged | DatabaseDamaged):
             self.show_damaged(error)
@@ -522,6 +563,19 @@ class UnlockWindow(QWidget):
                     error_text(error) + "\n\n" + self.tr("Restore this older backup anyway?"),
                     self.tr("Restore anyway"),
                     lambda: again(True, replace_office),
+                )
+                return
+            if error.code == "restore_unverifiable":
+                confirm(
+                    self,
+                    self.tr(
+                        "The key files of the office on this computer cannot be read, so nobody can "
+                        "check that this backup is of the same office. Replace whatever is on this "
+                        "computer with the backup? Its files are kept in a folder next to the data."
+                    ),
+                    self.tr("Replace this office"),
+                    lambda: again(allow_older, True),
+                    QMessageBox.Icon.Warning,
                 )
                 return
             if error.code == "restore_other_office":

@@ -416,6 +416,22 @@ class RecoveryKeyPage(QWizardPage):
         cursor.insertText(self.setup.recovery_key, key_format)
         cursor.insertBlock()
         cursor.insertBlock()
+        if office is not None and office.keys is not None:
+            # The one record of the office's keys outside this PC: compared with
+            # "verify-office --fingerprint" it shows whether someone replaced them.
+            cursor.insertText(
+                self.tr("Office key fingerprint: %1").replace("%1", office.keys.fingerprint()), body
+            )
+            cursor.insertBlock()
+            cursor.insertText(
+                self.tr(
+                    "If the app ever shows another fingerprint, the office's keys were replaced: "
+                    "call the district."
+                ),
+                body,
+            )
+            cursor.insertBlock()
+            cursor.insertBlock()
         cursor.insertText(self.intro.text(), body)
         cursor.insertBlock()
         cursor.insertText(self.advice.text(), body)

@@ -343,3 +343,141 @@ def test_old_office_gets_keys_and_seals_its_identities_at_the_chiefs_unlock(old_
         assert any(IncidentService(office).get_identifying(r.id).survivor_name for r in rows)
     finally:
         office.lock("test")
+
+
+def test_forged_audit_entries_do_not_make_a_clerk_chief_in_the_migration(old_office: OfficeFolder) -> None:
+    """Before signed roles, the migration read roles from the audit trail. A clerk holds the data
+    key and can append correctly chained entries (the anchor follows): "the chief changed my role
+    to chief", "the office was created by me", "a new chief was added". None of them may give her,
+    or her accomplice's account, the chief's role, the office keys or the signing key."""
+    from shsc_desktop.security.actions import Action
+
+    clerk = old_office.unlock(*CLERK)
+    assert clerk.actor.role is Role.CLERK and clerk.keys is None
+    with clerk.transaction() as s:
+        clerk_id = s.scalar(select(User.id).where(User.username == "clerk"))
+        audit.record(s, "chief", Action.USER_ROLE_CHANGED, "user", clerk_id, {"from": "clerk", "to": "chief"})
+        audit.record(s, "clerk", Action.OFFICE_CREATED, "office", "120101", {"level": "commune"})
+        audit.record(s, "chief", Action.USER_ADDED, "user", clerk_id, {"username": "clerk", "role": "chief"})
+        assert audit.verify(s).ok  # the chain holds: nothing but the rule can stop this
+    clerk.lock("test")
+
+    clerk = old_office.unlock(*CLERK)
+    try:
+        assert clerk.actor.role is Role.CLERK
+        assert clerk.keys is None  # she was not the one to create the office's keys
+    finally:
+        clerk.lock("test")
+    assert old_office.vault.load().office_keys is None
+
+    chief = old_office.unlock(*CHIEF)  # the one who set the office up: the migration runs now
+    try:
+        assert chief.actor.role is Role.CHIEF and chief.keys is not None
+    finally:
+        chief.lock("test")
+    grants = old_office.vault.verified_grants()
+    assert grants["chief"] is not None and grants["chief"].role == "chief"
+    assert grants["clerk"] is not None and grants["clerk"].role == "clerk"
+    clerk = old_office.unlock(*CLERK)
+    try:
+        assert clerk.actor.role is Role.CLERK
+        assert clerk.keys is not None and clerk.keys.signing is None and clerk.keys.identity is None
+        assert not clerk.actor.can(Perm.MANAGE_USERS) and not clerk.actor.can(Perm.RESTORE)
+    finally:
+        clerk.lock("test")
+
+
+# --- the anchor outside the PC: the fingerprint on the recovery sheet ------------------------------
+
+
+def test_a_full_key_swap_is_caught_by_the_fingerprint_printed_at_set_up(tmp_path: Path) -> None:
+    """The known limit: a clerk who replaces the office keys *and* drops the chief's and the
+    recovery slot leaves nothing on the PC to disagree. The fingerprint printed at set-up is not on
+    the PC: ``verify-office --fingerprint`` compares against it, with no password, and says so."""
+    import re
+
+    from shsc_desktop.security.identity import OfficeKeys
+    from shsc_desktop.security.vault import KdfParams
+    from tests.conftest import COMMUNE_CODE
+    from tests.test_cli import cli, one_line_failure
+
+    data_dir = tmp_path / "office"
+    made = cli(
+        *("--data-dir", data_dir, "--user", "chief", "--password-stdin"),
+        *("init", "--level", "commune", "--code", COMMUNE_CODE),
+        password=CHIEF[1],
+    )
+    assert made.returncode == 0, made.stderr
+    printed = re.search(
+        r"^Office key fingerprint \(write it on the recovery sheet\): (\S+)$", made.stdout, re.M
+    )
+    assert printed, made.stdout
+    sheet = printed.group(1)
+    ok = cli("verify-office", "--data-dir", data_dir, "--fingerprint", sheet.lower().replace("-", " "))
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip() == f"The office keys match the printed fingerprint ({sheet})."
+
+    folder = OfficeFolder(data_dir, kdf=KdfParams.fast_for_tests())
+    chief = folder.unlock(*CHIEF)
+    AccountService(chief).add_user(CLERK[0], "clerk", CLERK[1], "Clerk Dara")
+    chief.lock("test")
+    clerk = folder.unlock(*CLERK)
+    data_key = clerk.data_key
+    clerk.lock("test")
+    hers = OfficeKeys.generate()
+
+    def take_over(sf: SlotFile) -> None:
+        sf.office_keys = hers.public_json()
+        sf.slots = [s for s in sf.slots if s.kind == "user" and s.username == "clerk"]
+
+    _rewrite_slots(folder, data_key, take_over)
+    line = one_line_failure(cli("verify-office", "--data-dir", data_dir, "--fingerprint", sheet))
+    assert "NOT the ones printed on the recovery sheet" in line and hers.fingerprint() in line
+    shown = cli("verify-office", "--data-dir", data_dir)
+    assert shown.returncode == 0 and hers.fingerprint() in shown.stdout and sheet not in shown.stdout
+
+
+def test_a_forged_grant_and_role_column_cannot_accept_a_lost_audit_tail(
+    folder: OfficeFolder, chief: UnlockedOffice
+) -> None:
+    """Accepting lost audit entries is the chief's (signed role). A clerk whose own grant is forged
+    has no confirmed role at all: her edited column must not stand in for it, and nothing of the
+    acceptance may be written (it used to be committed before her unlock was refused)."""
+    from sqlalchemy import delete
+
+    from shsc_desktop.models.engine import make_engine, session_factory
+    from shsc_desktop.models.tables import Setting
+
+    chief.lock("test")
+    clerk = folder.unlock(*CLERK)
+    data_key = clerk.data_key
+
+    def promote(sf: SlotFile) -> None:
+        slot = sf.user_slot("clerk")
+        assert slot is not None and slot.grant is not None
+        slot.grant = {**slot.grant, "role": "chief", "grants": ["identity"]}
+
+    _rewrite_slots(folder, data_key, promote)
+    clerk.lock("test")
+    # The tail cut on an engine of her own (the anchor outside the database is not told).
+    engine = make_engine(folder.db_path, data_key)
+    try:
+        with session_factory(engine)() as s, s.begin():
+            s.execute(text("UPDATE user SET role = 'chief' WHERE username = 'clerk'"))
+            last, _ = audit.head(s)
+            s.execute(delete(AuditEntry).where(AuditEntry.seq == last))
+            previous = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last - 1))
+            head = s.get(Setting, audit.HEAD_KEY)
+            assert head is not None
+            head.value = f"{last - 1}:{previous}"
+    finally:
+        engine.dispose()
+
+    with pytest.raises(PermissionDenied):
+        folder.unlock(*CLERK, accept_audit_loss=True)
+    chief = folder.unlock(*CHIEF, accept_audit_loss=True)  # the log was still short: hers is the decision
+    try:
+        accepted = [e.actor for e in _actions(chief, "audit_loss_accepted")]
+        assert accepted == ["chief"]
+    finally:
+        chief.lock("test")

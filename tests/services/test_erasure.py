@@ -174,3 +174,128 @@ def test_perpetrator_names_are_collected_only_when_the_office_turns_it_on(chief:
     draft = replace(second.as_draft(), identifying=service.get_identifying(second.id))
     service.update(second.id, draft, second.version)
     assert service.get_identifying(second.id).perpetrator_names == ()
+
+
+# --- one definition of what identifies, counted again in plain SQL ---------------------------------
+
+# Written out here on purpose, as an independent count: the app's code reads its list from the model.
+LEFT_IN_INCIDENT = """
+    SELECT count(*) FROM incident WHERE id = ? AND (
+        identity_sealed IS NOT NULL OR survivor_name != '' OR survivor_phone != ''
+        OR survivor_address != '' OR survivor_birth_date IS NOT NULL OR narrative != '')
+"""
+LEFT_IN_PERPETRATORS = "SELECT count(*) FROM perpetrator WHERE incident_id = ? AND name != ''"
+LEFT_IN_REFERRALS = (
+    "SELECT count(*) FROM referral WHERE incident_id = ? AND (note_sealed IS NOT NULL OR note != '')"
+)
+
+
+def _identifying_left(office: UnlockedOffice, incident_id: str) -> dict[str, int]:
+    """Recount, with sqlcipher3 straight on the office's file (not through the app's engine)."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(office.folder.db_path))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{office.data_key.hex()}'\"")
+        return {
+            name: conn.execute(query, (incident_id,)).fetchone()[0]
+            for name, query in (
+                ("incident", LEFT_IN_INCIDENT),
+                ("perpetrators", LEFT_IN_PERPETRATORS),
+                ("referrals", LEFT_IN_REFERRALS),
+            )
+        }
+    finally:
+        conn.close()
+
+
+NOTHING_LEFT = {"incident": 0, "perpetrators": 0, "referrals": 0}
+
+
+def _bare_case(office: UnlockedOffice, status: str = "closed") -> IncidentView:
+    """A case with no identifying details of its own."""
+    return IncidentService(office).create(
+        IncidentDraft(
+            date_reported=TODAY,
+            classification=(False, False, True),
+            survivor_age=31,
+            status=status,
+            consent_services="yes",
+            perpetrators=(PerpetratorDraft("male", "26_40", "current_partner"),),
+        )
+    )
+
+
+def test_every_identifying_column_is_one_that_erasure_empties() -> None:
+    """The one list is the model's IDENTIFYING marking; a column marked on a table that erasure
+    does not visit would be kept forever."""
+    from shsc_desktop.models.base import Base, Sensitivity
+    from shsc_desktop.services import identities
+
+    marked = {
+        (mapper.class_.__name__, attr.key)
+        for mapper in Base.registry.mappers
+        for attr in mapper.column_attrs
+        if attr.columns[0].info.get("sensitivity") == Sensitivity.IDENTIFYING
+    }
+    erased = {
+        (model.__name__, key)
+        for model in identities.ERASED_WITH_AN_INCIDENT
+        for key in identities.identifying_columns(model)
+    }
+    assert marked == erased
+    assert ("Referral", "note_sealed") in erased and ("Perpetrator", "legacy_name") in erased
+
+
+def test_deletion_and_withdrawn_consent_leave_nothing_identifying_in_the_file(chief: UnlockedOffice) -> None:
+    AdminService(chief).set_collect_perpetrator_names(True)
+    deleted, withdrawn = _case(chief), _case(chief)
+    for case in (deleted, withdrawn):
+        _with_referral_note(chief, case)
+        assert _identifying_left(chief, case.id) == {"incident": 1, "perpetrators": 0, "referrals": 1}
+    IncidentService(chief).delete(deleted.id, "Entered twice by mistake")
+    IncidentService(chief).erase_identity(withdrawn.id, "She withdrew her consent")
+    assert _identifying_left(chief, deleted.id) == NOTHING_LEFT
+    assert _identifying_left(chief, withdrawn.id) == NOTHING_LEFT
+
+
+def test_retention_also_erases_cases_whose_only_identifying_detail_is_a_referral_note_or_a_phone(
+    folder: OfficeFolder, chief: UnlockedOffice
+) -> None:
+    AdminService(chief).set_identity_retention_years(2)
+    AdminService(chief).set_collect_perpetrator_names(True)
+    full = _case(chief, status="closed")
+    _with_referral_note(chief, full)
+    note_only = _bare_case(chief)
+    _with_referral_note(chief, note_only)
+    # An older office's row, never sealed: only the phone number and a perpetrator's name, in the
+    # plain columns (as an office not yet upgraded keeps them).
+    legacy = _bare_case(chief)
+    with chief.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE incident SET survivor_phone = '012 345 678' WHERE id = :i"), {"i": legacy.id}
+        )
+        conn.execute(
+            text("UPDATE perpetrator SET name = 'Old Name' WHERE incident_id = :i"), {"i": legacy.id}
+        )
+    cases = (full, note_only, legacy)
+    assert [_identifying_left(chief, c.id) for c in cases] == [
+        {"incident": 1, "perpetrators": 0, "referrals": 1},
+        {"incident": 0, "perpetrators": 0, "referrals": 1},
+        {"incident": 1, "perpetrators": 1, "referrals": 0},
+    ]
+    with chief.transaction() as s:
+        s.execute(
+            update(Incident)
+            .where(Incident.id.in_([c.id for c in cases]))
+            .values(updated_at=datetime.now(UTC) - timedelta(days=3 * 366))
+        )
+    chief.lock("test")
+
+    clerk = folder.unlock(*CLERK)
+    try:
+        for case in cases:
+            assert _identifying_left(clerk, case.id) == NOTHING_LEFT, case.incident_code
+        assert _audit(clerk, "identity_erased") == [{"why": "retention", "years": 2, "count": 3}]
+    finally:
+        clerk.lock("test")

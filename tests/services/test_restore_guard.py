@@ -24,12 +24,14 @@ from shsc_desktop.services.backup import (
     Authorisation,
     BackupService,
     RestoreNeedsAuthorisation,
+    RestoreOfficeUnverifiable,
     RestoreOtherOffice,
     restore_backup,
 )
 from shsc_desktop.services.office import OfficeFolder
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
 from tests.office_copies import QuickOffice
+from tests.test_cli import cli, one_line_failure
 
 ATTACKER = ("chief", "attacker-password")
 
@@ -133,5 +135,60 @@ def test_the_recovery_key_of_this_office_authorises_a_restore(tmp_path: Path, qu
             failed = list(s.scalars(select(AuditEntry.actor).where(AuditEntry.action == Action.LOGIN_FAILED)))
         assert '"authorised_by": "recovery key"' in details
         assert failed == ["#recovery"]  # the wrong recovery key was counted and audited
+    finally:
+        office.lock("test")
+
+
+@pytest.mark.parametrize("how", ["overwritten", "deleted"])
+def test_damaging_both_key_files_does_not_switch_the_guard_off(
+    quick: QuickOffice, look_alike_backup: Path, how: str
+) -> None:
+    """The guard used to read "no key slots" as "no office here" and let any backup in. Someone at
+    the PC who damages (or deletes) both key files first must still be refused, on the command line
+    too (one line, exit status 1), and nothing of the real office may change."""
+    quick.chief.lock("test")
+    folder = quick.folder
+    originals = {p.name: p.read_bytes() for p in (folder.vault.primary, folder.vault.copy)}
+    for name in originals:
+        if how == "deleted":
+            (folder.data_dir / name).unlink()
+        else:
+            (folder.data_dir / name).write_text('{"body": "damaged"}', "utf-8")
+    before = {p.name: p.read_bytes() for p in folder.data_dir.iterdir() if p.is_file()}
+
+    with pytest.raises(RestoreOfficeUnverifiable):
+        restore_backup(folder, look_alike_backup, *ATTACKER, allow_older=True)
+    command = ["restore", look_alike_backup, "--data-dir", folder.data_dir, "--user", ATTACKER[0]]
+    result = cli(*command, "--password-stdin", "--allow-older", password=ATTACKER[1])
+    line = one_line_failure(result)
+    assert result.returncode == 1
+    assert "key files of the office on this computer cannot be read" in line and "--replace-office" in line
+    assert {p.name: p.read_bytes() for p in folder.data_dir.iterdir() if p.is_file()} == before
+    assert not [p for p in folder.data_dir.iterdir() if p.name.startswith(("replaced-", ".restore-"))]
+    # Put the key files back: the real office is untouched and its staff sign in as before.
+    for name, raw in originals.items():
+        (folder.data_dir / name).write_bytes(raw)
+    folder.unlock(*CLERK).lock("test")
+
+
+def test_the_replace_path_over_unreadable_key_files_says_what_it_did(
+    quick: QuickOffice, look_alike_backup: Path
+) -> None:
+    quick.chief.lock("test")
+    folder = quick.folder
+    for path in (folder.vault.primary, folder.vault.copy):
+        path.write_text("{ damaged", "utf-8")
+    command = ["restore", look_alike_backup, "--data-dir", folder.data_dir, "--user", ATTACKER[0]]
+    result = cli(*command, "--password-stdin", "--replace-office", password=ATTACKER[1])
+    assert result.returncode == 0, result.stderr
+    kept = [p for p in folder.data_dir.iterdir() if p.name.startswith("replaced-")]
+    assert len(kept) == 1 and (kept[0] / "office.db").exists()
+    lines = result.stdout.splitlines()
+    assert lines[-1] == f"The office that was on this computer was replaced; its files are kept in {kept[0]}"
+    office = folder.unlock(*ATTACKER)
+    try:
+        with office.reading() as s:
+            details = s.scalars(select(AuditEntry.details).where(AuditEntry.action == Action.RESTORE)).one()
+        assert '"replaced_office": "unknown (key files unreadable)"' in details
     finally:
         office.lock("test")

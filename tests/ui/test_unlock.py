@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService
+from shsc_desktop.views import operations
 
-from ..conftest import CHIEF
-from .conftest import answer_confirmation, open_as_chief, unlock_as, wait_for_operations
+from ..conftest import CHIEF, CLERK
+from .conftest import answer_confirmation, message_boxes, open_as_chief, unlock_as, wait_for_operations
 
 
 def test_the_right_password_opens_the_main_window(qtbot, shell, office_ready):
@@ -85,6 +86,9 @@ def test_damaged_key_slots_offer_a_restore_from_backup(qtbot, shell, new_office,
     qtbot.keyClicks(dialog.password, CHIEF[1])
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     wait_for_operations(qtbot)
+    # Nothing shows which office is here: only knowingly replacing it restores the backup.
+    assert "cannot be read" in answer_confirmation(qtbot, confirm=True)
+    wait_for_operations(qtbot)
     # Locking after the backup added an audit entry, so the backup is older than the database.
     assert "older" in answer_confirmation(qtbot, confirm=True)
     wait_for_operations(qtbot)
@@ -93,43 +97,102 @@ def test_damaged_key_slots_offer_a_restore_from_backup(qtbot, shell, new_office,
     assert [u.username for u in AccountService(shell.office).list_users()] == ["chief", "clerk"]
 
 
-def test_a_cut_audit_log_is_explained_and_the_chief_can_continue(qtbot, shell, new_office, folder):
+def _strings_held_by(obj: object, depth: int = 0, seen: set[int] | None = None):
+    """Every str/bytes reachable from ``obj``'s Python attributes (and their containers)."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen or depth > 5:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, str | bytes | bytearray):
+        yield obj if isinstance(obj, str) else bytes(obj).decode("utf-8", "replace")
+        return
+    if isinstance(obj, dict):
+        items = [*obj.keys(), *obj.values()]
+    elif isinstance(obj, list | tuple | set | frozenset):
+        items = list(obj)
+    elif hasattr(obj, "__dict__"):
+        items = list(vars(obj).values())
+    else:
+        return
+    for item in items:
+        yield from _strings_held_by(item, depth + 1, seen)
+
+
+def _cut_the_audit_tail(office) -> None:
     from sqlalchemy import delete, select
 
     from shsc_desktop.models.tables import AuditEntry, Setting
     from shsc_desktop.security import audit
 
-    chief, _recovery = new_office
-    with chief.transaction() as s:
+    with office.transaction() as s:
         last, _ = audit.head(s)
         s.execute(delete(AuditEntry).where(AuditEntry.seq == last))
         prev = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last - 1))
         head = s.get(Setting, audit.HEAD_KEY)
         head.value = f"{last - 1}:{prev}"
-    chief.lock("test")
+    office.lock("test")
+
+
+def test_a_cut_audit_log_is_explained_and_only_the_chief_is_offered_to_continue(
+    qtbot, shell, new_office, folder
+):
+    from sqlalchemy import select
+
+    from shsc_desktop.models.tables import AuditEntry
+
+    chief, _recovery = new_office
+    _cut_the_audit_tail(chief)
     shell.start()
-    unlock_as(qtbot, shell, "clerk", "clerk-password")
+    unlock_as(qtbot, shell, *CLERK)
     window = shell.unlock_window
     assert shell.main_window is None
     assert window.damaged_panel.isVisible()
     assert "Restore the newest backup" in window.damaged_label.text()
-    assert window.restore_button.isVisible() and window.accept_loss_button.isVisible()
-    # The clerk cannot accept it: only the chief may.
-    qtbot.mouseClick(window.accept_loss_button, Qt.MouseButton.LeftButton)
-    answer_confirmation(qtbot, confirm=True)
-    qtbot.waitUntil(window.error.isVisible)
-    wait_for_operations(qtbot)
-    assert shell.main_window is None
-    assert "role does not allow" in window.error.text()
+    # The clerk is not offered the chief's decision: no button, a line telling her to call the chief.
+    assert window.restore_button.isVisible()
+    assert not window.accept_loss_button.isVisible()
+    assert window.accept_loss_hint.isVisible()
+    assert (
+        "Only the chief" in window.accept_loss_hint.text()
+        and "Call the chief" in window.accept_loss_hint.text()
+    )
+    window.confirm_accept_loss()  # even called directly, nothing happens for her
+    assert not message_boxes("confirmBox") and operations.running_count() == 0
+
     unlock_as(qtbot, shell, *CHIEF)
     assert window.accept_loss_button.isVisible()
+    assert "type your password again" in window.accept_loss_hint.text()
+    # Nothing in the window keeps the password she typed while the panel is shown.
+    assert window.password.text() == ""
+    held = list(_strings_held_by(window))
+    assert held and not [text for text in held if CHIEF[1] in text]
+    # She confirms with her password, typed again.
+    qtbot.mouseClick(window.accept_loss_button, Qt.MouseButton.LeftButton)
+    assert "password again" in window.error.text() and not message_boxes("confirmBox")
+    qtbot.keyClicks(window.password, CHIEF[1])
     qtbot.mouseClick(window.accept_loss_button, Qt.MouseButton.LeftButton)
     assert "recorded in the audit log" in answer_confirmation(qtbot, confirm=True)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: shell.main_window is not None)
     with shell.office.reading() as s:
-        actions = list(s.scalars(select(AuditEntry.action)))
-    assert "audit_loss_accepted" in actions
+        accepted = list(s.scalars(select(AuditEntry.actor).where(AuditEntry.action == "audit_loss_accepted")))
+    assert accepted == ["chief"]
+
+
+def test_a_clerk_who_forged_her_role_column_is_not_offered_to_continue(qtbot, shell, new_office, folder):
+    """The button follows the role the office signed into her key slot, not the column."""
+    from sqlalchemy import update
+
+    from shsc_desktop.models.tables import User
+
+    chief, _recovery = new_office
+    with chief.transaction() as s:
+        s.execute(update(User).where(User.username == "clerk").values(role="chief"))
+    _cut_the_audit_tail(chief)
+    shell.start()
+    unlock_as(qtbot, shell, *CLERK)
+    window = shell.unlock_window
+    assert window.damaged_panel.isVisible() and not window.accept_loss_button.isVisible()
 
 
 def test_restoring_another_office_needs_the_chief_here_and_names_both(qtbot, shell, office_ready, tmp_path):

@@ -75,6 +75,10 @@ def test_wizard_creates_a_commune_office_and_shows_the_recovery_key(qtbot, shell
     printer.setOutputFileName(str(pdf))
     key_page.print_to(printer)
     assert pdf.read_bytes().startswith(b"%PDF")
+    # The sheet carries the office keys' fingerprint: the record of them outside this PC.
+    sheet = key_page.recovery_document().toPlainText()
+    assert wizard.office is not None and wizard.office.keys is not None
+    assert f"Office key fingerprint: {wizard.office.keys.fingerprint()}" in sheet
 
     click_indicator(qtbot, key_page.stored)
     assert key_page.stored.isChecked()
