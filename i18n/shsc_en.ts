@@ -295,17 +295,23 @@
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
-    <message>
-        <source>The audit log is intact: %1 entries checked.</source>
-        <translation>The audit log is intact: %1 entries checked.</translation>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>The audit log is intact: %n entry checked.</numerusform>
+            <numerusform>The audit log is intact: %n entries checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office now locks after %n minutes without use.</source>
+        <translation>
+            <numerusform>The office now locks after %n minute without use.</numerusform>
+            <numerusform>The office now locks after %n minutes without use.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log has been altered. The first bad entry is number %1.</source>
         <translation>The audit log has been altered. The first bad entry is number %1.</translation>
-    </message>
-    <message>
-        <source>The office now locks after %1 minutes without use.</source>
-        <translation>The office now locks after %1 minutes without use.</translation>
     </message>
 </context>
 <context>
@@ -898,13 +904,34 @@
         <source>Print directory…</source>
         <translation>Print directory…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Directory as PDF…</source>
         <translation>Directory as PDF…</translation>
     </message>
     <message>
-        <source>%1 entries</source>
-        <translation>%1 entries</translation>
+        <source>The directory was imported. New entries: %1; updated: %2.</source>
+        <translation>The directory was imported. New entries: %1; updated: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were written to %1.</source>
+        <translation>
+            <numerusform>%n entry was written to %1.</numerusform>
+            <numerusform>%n entries were written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The directory (%n organisations) was written to %1.</source>
+        <translation>
+            <numerusform>The directory (%n organisation) was written to %1.</numerusform>
+            <numerusform>The directory (%n organisations) was written to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
@@ -923,10 +950,6 @@
         <translation>Directory files (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <source>The directory was imported: %1 new entries, %2 updated.</source>
-        <translation>The directory was imported: %1 new entries, %2 updated.</translation>
-    </message>
-    <message>
         <source>Export the directory</source>
         <translation>Export the directory</translation>
     </message>
@@ -937,10 +960,6 @@
     <message>
         <source>CSV UTF-8 (*.csv)</source>
         <translation>CSV UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-        <source>%1 entries were written to %2.</source>
-        <translation>%1 entries were written to %2.</translation>
     </message>
     <message>
         <source>Print the directory</source>
@@ -957,10 +976,6 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The directory (%1 organisations) was written to %2.</source>
-        <translation>The directory (%1 organisations) was written to %2.</translation>
     </message>
 </context>
 <context>
@@ -1640,9 +1655,12 @@
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
-    <message>
-        <source>%1 incidents</source>
-        <translation>%1 incidents</translation>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete incident</source>
@@ -2702,9 +2720,12 @@
         <source>%1 of %2 shown</source>
         <translation>%1 of %2 shown</translation>
     </message>
-    <message>
-        <source>%1 referrals</source>
-        <translation>%1 referrals</translation>
+    <message numerus="yes">
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 due, %2 overdue</source>

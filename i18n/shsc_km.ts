@@ -295,17 +295,23 @@
         <source>Checking…</source>
         <translation>កំពុងពិនិត្យ…</translation>
     </message>
-    <message>
-        <source>The audit log is intact: %1 entries checked.</source>
-        <translation>កំណត់ហេតុសវនកម្មនៅដដែល៖ បានពិនិត្យ %1 ធាតុ។</translation>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>កំណត់ហេតុសវនកម្មនៅដដែល៖ បានពិនិត្យ %n ធាតុ។</numerusform>
+            <numerusform>កំណត់ហេតុសវនកម្មនៅដដែល៖ បានពិនិត្យ %n ធាតុ។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office now locks after %n minutes without use.</source>
+        <translation>
+            <numerusform>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %n នាទី។</numerusform>
+            <numerusform>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %n នាទី។</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log has been altered. The first bad entry is number %1.</source>
         <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ។ ធាតុខុសដំបូងគឺលេខ %1។</translation>
-    </message>
-    <message>
-        <source>The office now locks after %1 minutes without use.</source>
-        <translation>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %1 នាទី។</translation>
     </message>
 </context>
 <context>
@@ -898,13 +904,34 @@
         <source>Print directory…</source>
         <translation>បោះពុម្ពបញ្ជី…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n ធាតុ</numerusform>
+            <numerusform>%n ធាតុ</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Directory as PDF…</source>
         <translation>បញ្ជីជា PDF…</translation>
     </message>
     <message>
-        <source>%1 entries</source>
-        <translation>%1 ធាតុ</translation>
+        <source>The directory was imported. New entries: %1; updated: %2.</source>
+        <translation>បាននាំចូលបញ្ជីទំនាក់ទំនង។ ធាតុថ្មី៖ %1; បានធ្វើបច្ចុប្បន្នភាព៖ %2។</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were written to %1.</source>
+        <translation>
+            <numerusform>បានសរសេរ %n ធាតុទៅក្នុង %1។</numerusform>
+            <numerusform>បានសរសេរ %n ធាតុទៅក្នុង %1។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The directory (%n organisations) was written to %1.</source>
+        <translation>
+            <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
+            <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
@@ -923,10 +950,6 @@
         <translation>ឯកសារបញ្ជីទំនាក់ទំនង (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <source>The directory was imported: %1 new entries, %2 updated.</source>
-        <translation>បាននាំចូលបញ្ជីទំនាក់ទំនង៖ ធាតុថ្មី %1 បានធ្វើបច្ចុប្បន្នភាព %2។</translation>
-    </message>
-    <message>
         <source>Export the directory</source>
         <translation>នាំចេញបញ្ជីទំនាក់ទំនង</translation>
     </message>
@@ -937,10 +960,6 @@
     <message>
         <source>CSV UTF-8 (*.csv)</source>
         <translation>CSV UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-        <source>%1 entries were written to %2.</source>
-        <translation>បានសរសេរ %1 ធាតុទៅក្នុង %2។</translation>
     </message>
     <message>
         <source>Print the directory</source>
@@ -957,10 +976,6 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>ឯកសារ PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The directory (%1 organisations) was written to %2.</source>
-        <translation>បញ្ជី (អង្គភាពចំនួន %1) ត្រូវបានសរសេរទៅ %2។</translation>
     </message>
 </context>
 <context>
@@ -1640,9 +1655,12 @@
         <source>Delete…</source>
         <translation>លុប…</translation>
     </message>
-    <message>
-        <source>%1 incidents</source>
-        <translation>ឧប្បត្តិហេតុ %1</translation>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>ឧប្បត្តិហេតុ %n</numerusform>
+            <numerusform>ឧប្បត្តិហេតុ %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete incident</source>
@@ -2702,9 +2720,12 @@
         <source>%1 of %2 shown</source>
         <translation>បង្ហាញ %1 ក្នុងចំណោម %2</translation>
     </message>
-    <message>
-        <source>%1 referrals</source>
-        <translation>ការបញ្ជូនចំនួន %1</translation>
+    <message numerus="yes">
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>ការបញ្ជូនចំនួន %n</numerusform>
+            <numerusform>ការបញ្ជូនចំនួន %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 due, %2 overdue</source>

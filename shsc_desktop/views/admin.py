@@ -559,7 +559,7 @@ class AdminPage(QWidget):
     def _show_report(self, report: ChainReport) -> None:
         if report.ok:
             self.audit_result.setText(
-                self.tr("The audit log is intact: %1 entries checked.").replace("%1", str(report.entries))
+                self.tr("The audit log is intact: %n entries checked.", "", report.entries)
             )
             self.audit_result.setStyleSheet("color: #1b5e20;")
         else:
@@ -580,9 +580,7 @@ class AdminPage(QWidget):
             show_error(self, error)
             return
         self.auto_lock_changed.emit(minutes)
-        show_message(
-            self, self.tr("The office now locks after %1 minutes without use.").replace("%1", str(minutes))
-        )
+        show_message(self, self.tr("The office now locks after %n minutes without use.", "", minutes))
 
     def _language_picked(self, index: int) -> None:
         lang = self.language.itemData(index)

@@ -22,6 +22,8 @@ SETTINGS_FILE = "ui.ini"
 SOURCE_FOLDER = PACKAGE_ROOT.parent / "i18n"  # the .ts sources, in a checkout only
 
 _translator: QTranslator | None = None
+_qt_translator: QTranslator | None = None  # Khmer for Qt's own dialogs and menus
+QT_STRINGS = "shsc_qt_{lang}.qm"  # from i18n/shsc_qt_km.ts (Qt ships no Khmer)
 _current = "en"  # what the source strings are written in
 
 
@@ -52,7 +54,7 @@ def save_language(data_dir: Path, lang: str) -> None:
 
 def set_language(lang: str) -> None:
     """Install the translator for ``lang`` (``LanguageChange`` reaches every widget)."""
-    global _translator, _current
+    global _translator, _qt_translator, _current
     if lang not in LANGUAGES:
         raise ValueError(lang)
     app = QCoreApplication.instance()
@@ -60,11 +62,17 @@ def set_language(lang: str) -> None:
     translator = QTranslator(app)
     if not translator.load(str(translations_folder() / f"shsc_{lang}.qm")) and lang != "en":
         raise FileNotFoundError(f"The {lang} translation is missing from {translations_folder()}.")
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator.deleteLater()
-    _translator = translator
-    app.installTranslator(translator)
+    qt_translator = QTranslator(app)
+    if not qt_translator.load(str(translations_folder() / QT_STRINGS.format(lang=lang))):
+        qt_translator = None  # English: Qt's own strings are the source
+    for old in (_translator, _qt_translator):
+        if old is not None:
+            app.removeTranslator(old)
+            old.deleteLater()
+    _translator, _qt_translator = translator, qt_translator
+    if qt_translator is not None:
+        app.installTranslator(qt_translator)
+    app.installTranslator(translator)  # installed last, so looked up first
     _current = lang
     QLocale.setDefault(QLocale(QLocale.Language.Khmer if lang == "km" else QLocale.Language.English))
 
