@@ -176,6 +176,10 @@
         <translation>Role</translation>
     </message>
     <message>
+        <source>Identifying details</source>
+        <translation>Identifying details</translation>
+    </message>
+    <message>
         <source>Add user…</source>
         <translation>Add user…</translation>
     </message>
@@ -186,6 +190,26 @@
     <message>
         <source>Remove user…</source>
         <translation>Remove user…</translation>
+    </message>
+    <message>
+        <source>Perpetrators&apos; names:</source>
+        <translation>Perpetrators&apos; names:</translation>
+    </message>
+    <message>
+        <source>Record them (sealed, like the survivor&apos;s details)</source>
+        <translation>Record them (sealed, like the survivor&apos;s details)</translation>
+    </message>
+    <message>
+        <source>Erase survivors&apos; identifying details:</source>
+        <translation>Erase survivors&apos; identifying details:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source> years after the case is closed</source>
+        <translation> years after the case is closed</translation>
     </message>
     <message>
         <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
@@ -232,6 +256,14 @@
         <translation>Action</translation>
     </message>
     <message>
+        <source>Survivors&apos; identifying details will be erased %1 years after their case is closed, checked at each sign-in.</source>
+        <translation>Survivors&apos; identifying details will be erased %1 years after their case is closed, checked at each sign-in.</translation>
+    </message>
+    <message>
+        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
+        <translation>Survivors&apos; identifying details are kept until a record is deleted.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -246,6 +278,26 @@
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <source>may see</source>
+        <translation>may see</translation>
+    </message>
+    <message>
+        <source>Withdraw identifying details</source>
+        <translation>Withdraw identifying details</translation>
+    </message>
+    <message>
+        <source>Allow identifying details</source>
+        <translation>Allow identifying details</translation>
+    </message>
+    <message>
+        <source>%1 may now see survivors&apos; identifying details.</source>
+        <translation>%1 may now see survivors&apos; identifying details.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer open survivors&apos; identifying details.</source>
+        <translation>%1 can no longer open survivors&apos; identifying details.</translation>
     </message>
     <message>
         <source>The password of %1 has been reset.</source>

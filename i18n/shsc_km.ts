@@ -176,6 +176,10 @@
         <translation>តួនាទី</translation>
     </message>
     <message>
+        <source>Identifying details</source>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
+    </message>
+    <message>
         <source>Add user…</source>
         <translation>បន្ថែមអ្នកប្រើ…</translation>
     </message>
@@ -186,6 +190,26 @@
     <message>
         <source>Remove user…</source>
         <translation>ដកអ្នកប្រើចេញ…</translation>
+    </message>
+    <message>
+        <source>Perpetrators&apos; names:</source>
+        <translation>ឈ្មោះជនល្មើស៖</translation>
+    </message>
+    <message>
+        <source>Record them (sealed, like the survivor&apos;s details)</source>
+        <translation>កត់ត្រាទុក (បិទភ្ជាប់ ដូចព័ត៌មានរបស់ជនរងគ្រោះ)</translation>
+    </message>
+    <message>
+        <source>Erase survivors&apos; identifying details:</source>
+        <translation>លុបព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះ៖</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>មិនដែល</translation>
+    </message>
+    <message>
+        <source> years after the case is closed</source>
+        <translation> ឆ្នាំ បន្ទាប់ពីបិទករណី</translation>
     </message>
     <message>
         <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
@@ -232,6 +256,14 @@
         <translation>សកម្មភាព</translation>
     </message>
     <message>
+        <source>Survivors&apos; identifying details will be erased %1 years after their case is closed, checked at each sign-in.</source>
+        <translation>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះនឹងត្រូវលុប %1 ឆ្នាំ បន្ទាប់ពីបិទករណី ដោយពិនិត្យរាល់ពេលចូល។</translation>
+    </message>
+    <message>
+        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
+        <translation>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះត្រូវរក្សាទុក រហូតដល់កំណត់ត្រាត្រូវបានលុប។</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>រក្សាទុក</translation>
     </message>
@@ -246,6 +278,26 @@
     <message>
         <source>Language:</source>
         <translation>ភាសា៖</translation>
+    </message>
+    <message>
+        <source>may see</source>
+        <translation>អាចមើលបាន</translation>
+    </message>
+    <message>
+        <source>Withdraw identifying details</source>
+        <translation>ដកសិទ្ធិមើលព័ត៌មានអត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Allow identifying details</source>
+        <translation>អនុញ្ញាតឱ្យមើលព័ត៌មានអត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>%1 may now see survivors&apos; identifying details.</source>
+        <translation>ឥឡូវនេះ %1 អាចមើលព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះបាន។</translation>
+    </message>
+    <message>
+        <source>%1 can no longer open survivors&apos; identifying details.</source>
+        <translation>%1 លែងអាចបើកព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះបានទៀតហើយ។</translation>
     </message>
     <message>
         <source>The password of %1 has been reset.</source>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -31,9 +32,15 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..models.codes import ROLE
 from ..security.audit import ChainReport
-from ..security.permissions import Perm
+from ..security.permissions import Perm, is_admin
 from ..services.accounts import AccountService, UserView
-from ..services.admin import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, AdminService, AuditLine
+from ..services.admin import (
+    MAX_AUTO_LOCK_MINUTES,
+    MAX_RETENTION_YEARS,
+    MIN_AUTO_LOCK_MINUTES,
+    AdminService,
+    AuditLine,
+)
 from ..services.office import UnlockedOffice
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
@@ -42,7 +49,8 @@ from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, run_in_background
 from .unlock import language_combo
 
-USER_COLUMNS = 3
+USER_COLUMNS = 4
+COL_IDENTITY = 3  # "may see identifying details": the identity key is in the user's slot
 AUDIT_COLUMNS = 4
 
 
@@ -146,12 +154,19 @@ class AdminPage(QWidget):
         self.reset_password_button.setObjectName("resetPasswordButton")
         self.remove_user_button = QPushButton()
         self.remove_user_button.setObjectName("removeUserButton")
+        self.identity_access_button = QPushButton()
+        self.identity_access_button.setObjectName("identityAccessButton")
         self.change_password_button = QPushButton()
         self.change_password_button.setObjectName("changePasswordButton")
         self.signed_in_label = QLabel()
         self.signed_in_label.setWordWrap(True)
         user_buttons = QHBoxLayout()
-        for button in (self.add_user_button, self.reset_password_button, self.remove_user_button):
+        for button in (
+            self.add_user_button,
+            self.reset_password_button,
+            self.remove_user_button,
+            self.identity_access_button,
+        ):
             user_buttons.addWidget(button)
         user_buttons.addStretch(1)
         accounts_layout = QVBoxLayout(self.accounts_tab)
@@ -244,9 +259,28 @@ class AdminPage(QWidget):
         self.auto_lock_row.setLayout(auto_lock_row)
         self.settings_form.addRow(QLabel(), self.auto_lock_row)
         self.settings_form.addRow(QLabel(), self.language)
+        # What identifying details the office keeps (issue 10: erasure).
+        self.perpetrator_names = QCheckBox()
+        self.perpetrator_names.setObjectName("collectPerpetratorNames")
+        self.perpetrator_names.setChecked(self.admin.collects_perpetrator_names())
+        self.retention = QSpinBox()
+        self.retention.setObjectName("identityRetentionYears")
+        self.retention.setRange(0, MAX_RETENTION_YEARS)
+        self.retention.setValue(self.admin.get_identity_retention_years())
+        self.save_retention_button = QPushButton()
+        self.save_retention_button.setObjectName("saveRetentionButton")
+        retention_row = QHBoxLayout()
+        retention_row.addWidget(self.retention)
+        retention_row.addWidget(self.save_retention_button)
+        retention_row.addStretch(1)
+        self.retention_row = QWidget()
+        self.retention_row.setLayout(retention_row)
+        self.settings_form.addRow(QLabel(), self.perpetrator_names)
+        self.settings_form.addRow(QLabel(), self.retention_row)
         can_settings = office.actor.can(Perm.MANAGE_SETTINGS)
-        self.auto_lock_row.setVisible(can_settings)
-        self.settings_form.labelForField(self.auto_lock_row).setVisible(can_settings)
+        for field in (self.auto_lock_row, self.perpetrator_names, self.retention_row):
+            field.setVisible(can_settings)
+            self.settings_form.labelForField(field).setVisible(can_settings)
 
         self.tabs.addTab(self.accounts_tab, "")
         self.tabs.addTab(self.backup_tab, "")
@@ -265,6 +299,9 @@ class AdminPage(QWidget):
         self.add_user_button.clicked.connect(self.open_add_user)
         self.reset_password_button.clicked.connect(self.open_reset_password)
         self.remove_user_button.clicked.connect(self.ask_remove_user)
+        self.identity_access_button.clicked.connect(self.toggle_identity_access)
+        self.perpetrator_names.toggled.connect(self.save_perpetrator_names)
+        self.save_retention_button.clicked.connect(self.save_retention)
         self.change_password_button.clicked.connect(self.open_change_password)
         self.backup_button.clicked.connect(self.choose_backup_target)
         self.cancel_backup_button.clicked.connect(self.cancel_backup)
@@ -294,11 +331,20 @@ class AdminPage(QWidget):
         self.change_password_button.setText(self.tr("Change my password…"))
         self.users_box.setTitle(self.tr("Users of this office"))
         self.users_table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Full name"), self.tr("Role")]
+            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Identifying details")]
         )
         self.add_user_button.setText(self.tr("Add user…"))
         self.reset_password_button.setText(self.tr("Reset password…"))
         self.remove_user_button.setText(self.tr("Remove user…"))
+        self._update_user_buttons()
+        self.settings_form.labelForField(self.perpetrator_names).setText(self.tr("Perpetrators' names:"))
+        self.perpetrator_names.setText(self.tr("Record them (sealed, like the survivor's details)"))
+        self.settings_form.labelForField(self.retention_row).setText(
+            self.tr("Erase survivors' identifying details:")
+        )
+        self.retention.setSpecialValueText(self.tr("never"))
+        self.retention.setSuffix(self.tr(" years after the case is closed"))
+        self.save_retention_button.setText(self.tr("Save"))
         self.backup_intro.setText(
             self.tr(
                 "A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a "
@@ -361,6 +407,10 @@ class AdminPage(QWidget):
             self.users_table.setItem(row, 0, name)
             self.users_table.setItem(row, 1, QTableWidgetItem(user.full_name))
             self.users_table.setItem(row, 2, role)
+            access = QTableWidgetItem()
+            access.setData(Qt.ItemDataRole.UserRole, user.sees_identities)
+            self.users_table.setItem(row, COL_IDENTITY, access)
+        self._fill_users_roles()
         self._update_user_buttons()
 
     def _fill_users_roles(self) -> None:
@@ -368,6 +418,9 @@ class AdminPage(QWidget):
             item = self.users_table.item(row, 2)
             if item is not None:
                 item.setText(ROLE.label(str(item.data(Qt.ItemDataRole.UserRole)), current_language()))
+            access = self.users_table.item(row, COL_IDENTITY)
+            if access is not None:
+                access.setText(self.tr("may see") if access.data(Qt.ItemDataRole.UserRole) else "–")
 
     def _show_audit(self, lines: list[AuditLine]) -> None:
         self.audit_table.setRowCount(len(lines))
@@ -397,6 +450,42 @@ class AdminPage(QWidget):
         selected = self.selected_username()
         self.reset_password_button.setEnabled(selected is not None)
         self.remove_user_button.setEnabled(selected is not None and selected != self.office.actor.username)
+        role, sees = self._selected_access()
+        # The chief always sees identifying details: her role holds the identity key.
+        self.identity_access_button.setEnabled(selected is not None and not is_admin(role))
+        self.identity_access_button.setText(
+            self.tr("Withdraw identifying details") if sees else self.tr("Allow identifying details")
+        )
+
+    def _selected_access(self) -> tuple[str, bool]:
+        rows = self.users_table.selectionModel().selectedRows()
+        if not rows:
+            return "", False
+        role = self.users_table.item(rows[0].row(), 2)
+        access = self.users_table.item(rows[0].row(), COL_IDENTITY)
+        return (
+            str(role.data(Qt.ItemDataRole.UserRole)) if role else "",
+            bool(access.data(Qt.ItemDataRole.UserRole)) if access else False,
+        )
+
+    def toggle_identity_access(self) -> None:
+        """Give the selected user the identity key, or take it out of her slot."""
+        username = self.selected_username()
+        if username is None:
+            return
+        allow = not self._selected_access()[1]
+        try:
+            self.accounts.set_identity_access(username, allow)
+        except ShscError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.select_user(username)
+        if allow:
+            text = self.tr("%1 may now see survivors' identifying details.")
+        else:
+            text = self.tr("%1 can no longer open survivors' identifying details.")
+        show_message(self, text.replace("%1", username))
 
     # -- accounts --------------------------------------------------------------------------------
 
@@ -581,6 +670,28 @@ class AdminPage(QWidget):
             return
         self.auto_lock_changed.emit(minutes)
         show_message(self, self.tr("The office now locks after %n minutes without use.", "", minutes))
+
+    def save_perpetrator_names(self, on: bool) -> None:
+        try:
+            self.admin.set_collect_perpetrator_names(on)
+        except ShscError as error:
+            show_error(self, error)
+
+    def save_retention(self) -> None:
+        years = self.retention.value()
+        try:
+            self.admin.set_identity_retention_years(years)
+        except ShscError as error:
+            show_error(self, error)
+            return
+        if years:
+            text = self.tr(
+                "Survivors' identifying details will be erased %1 years after their case is closed, "
+                "checked at each sign-in."
+            ).replace("%1", str(years))
+        else:
+            text = self.tr("Survivors' identifying details are kept until a record is deleted.")
+        show_message(self, text)
 
     def _language_picked(self, index: int) -> None:
         lang = self.language.itemData(index)

@@ -153,6 +153,35 @@ def test_auto_lock_minutes_are_saved_and_applied(qtbot, shell, office_ready):
     assert shell.idle.interval_ms() == 12 * 60_000
 
 
+def test_chief_allows_and_withdraws_identifying_details_for_a_clerk(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    window.show_section("administration")
+    page = window.admin_page
+    page.select_user("chief")
+    assert not page.identity_access_button.isEnabled()  # the chief always holds the identity key
+    page.select_user("clerk")
+    assert page.identity_access_button.text() == "Allow identifying details"
+    qtbot.mouseClick(page.identity_access_button, LEFT)
+    assert any(b.text() == "clerk may now see survivors' identifying details." for b in message_boxes())
+    page.select_user("clerk")
+    assert page.users_table.item(page.users_table.currentRow(), 3).text() == "may see"
+    assert AccountService(shell.office).identity_access()["clerk"] is True
+    assert page.identity_access_button.text() == "Withdraw identifying details"
+    qtbot.mouseClick(page.identity_access_button, LEFT)
+    assert AccountService(shell.office).identity_access()["clerk"] is False
+
+
+def test_chief_sets_what_identifying_details_the_office_keeps(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    page = window.admin_page
+    assert not page.perpetrator_names.isChecked()
+    page.perpetrator_names.setChecked(True)
+    assert AdminService(shell.office).collects_perpetrator_names()
+    page.retention.setValue(5)
+    qtbot.mouseClick(page.save_retention_button, LEFT)
+    assert AdminService(shell.office).get_identity_retention_years() == 5
+
+
 def test_every_audited_action_has_a_label_in_words() -> None:
     from shsc_desktop.security.actions import all_actions
     from shsc_desktop.views.admin import action_label
