@@ -196,22 +196,6 @@
         <translation>Perpetrators&apos; names:</translation>
     </message>
     <message>
-        <source>Record them (sealed, like the survivor&apos;s details)</source>
-        <translation>Record them (sealed, like the survivor&apos;s details)</translation>
-    </message>
-    <message>
-        <source>Erase survivors&apos; identifying details:</source>
-        <translation>Erase survivors&apos; identifying details:</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <source> years after the case is closed</source>
-        <translation> years after the case is closed</translation>
-    </message>
-    <message>
         <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
         <translation>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</translation>
     </message>
@@ -266,6 +250,22 @@
     <message>
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <source>Record them</source>
+        <translation>Record them</translation>
+    </message>
+    <message>
+        <source>Keep identities of closed cases:</source>
+        <translation>Keep identities of closed cases:</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>always</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> years</translation>
     </message>
     <message>
         <source> minutes</source>

@@ -196,22 +196,6 @@
         <translation>ឈ្មោះជនល្មើស៖</translation>
     </message>
     <message>
-        <source>Record them (sealed, like the survivor&apos;s details)</source>
-        <translation>កត់ត្រាទុក (បិទភ្ជាប់ ដូចព័ត៌មានរបស់ជនរងគ្រោះ)</translation>
-    </message>
-    <message>
-        <source>Erase survivors&apos; identifying details:</source>
-        <translation>លុបព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះ៖</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>មិនដែល</translation>
-    </message>
-    <message>
-        <source> years after the case is closed</source>
-        <translation> ឆ្នាំ បន្ទាប់ពីបិទករណី</translation>
-    </message>
-    <message>
         <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
         <translation>ការបម្រុងទុក គឺជាច្បាប់ចម្លងដែលបានអ៊ិនគ្រីបនៃកំណត់ត្រាទាំងអស់។ សូមរក្សាទុកវាក្នុងឧបករណ៍ USB ហើយទុកនៅកន្លែងមានសុវត្ថិភាព។ វាបើកបានតែដោយពាក្យសម្ងាត់របស់ការិយាល័យនេះប៉ុណ្ណោះ។</translation>
     </message>
@@ -266,6 +250,22 @@
     <message>
         <source>Save</source>
         <translation>រក្សាទុក</translation>
+    </message>
+    <message>
+        <source>Record them</source>
+        <translation>កត់ត្រាទុក</translation>
+    </message>
+    <message>
+        <source>Keep identities of closed cases:</source>
+        <translation>រក្សាអត្តសញ្ញាណករណីបិទ៖</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>ជានិច្ច</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ឆ្នាំ</translation>
     </message>
     <message>
         <source> minutes</source>

@@ -338,12 +338,12 @@ class AdminPage(QWidget):
         self.remove_user_button.setText(self.tr("Remove user…"))
         self._update_user_buttons()
         self.settings_form.labelForField(self.perpetrator_names).setText(self.tr("Perpetrators' names:"))
-        self.perpetrator_names.setText(self.tr("Record them (sealed, like the survivor's details)"))
+        self.perpetrator_names.setText(self.tr("Record them"))
         self.settings_form.labelForField(self.retention_row).setText(
-            self.tr("Erase survivors' identifying details:")
+            self.tr("Keep identities of closed cases:")
         )
-        self.retention.setSpecialValueText(self.tr("never"))
-        self.retention.setSuffix(self.tr(" years after the case is closed"))
+        self.retention.setSpecialValueText(self.tr("always"))
+        self.retention.setSuffix(self.tr(" years"))
         self.save_retention_button.setText(self.tr("Save"))
         self.backup_intro.setText(
             self.tr(
