@@ -161,12 +161,7 @@ class AdminPage(QWidget):
         self.signed_in_label = QLabel()
         self.signed_in_label.setWordWrap(True)
         user_buttons = QHBoxLayout()
-        for button in (
-            self.add_user_button,
-            self.reset_password_button,
-            self.remove_user_button,
-            self.identity_access_button,
-        ):
+        for button in (self.add_user_button, self.reset_password_button, self.remove_user_button):
             user_buttons.addWidget(button)
         user_buttons.addStretch(1)
         accounts_layout = QVBoxLayout(self.accounts_tab)
@@ -176,6 +171,7 @@ class AdminPage(QWidget):
         users_layout = QVBoxLayout(self.users_box)
         users_layout.addWidget(self.users_table)
         users_layout.addLayout(user_buttons)
+        users_layout.addWidget(self.identity_access_button, 0, Qt.AlignmentFlag.AlignLeft)
         accounts_layout.addWidget(self.users_box, 1)
         self.users_box.setVisible(self.can_manage_users)
         if not self.can_manage_users:
