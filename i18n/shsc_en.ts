@@ -3009,17 +3009,23 @@
         <source>Approved figures, revision %1.</source>
         <translation>Approved figures, revision %1.</translation>
     </message>
-    <message>
-        <source>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
-        <translation>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</translation>
+    <message numerus="yes">
+        <source>%n figures changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>
+            <numerusform>%n figure changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
+            <numerusform>%n figures changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents without the survivor&apos;s consent to reporting are not counted.</source>
+        <translation>
+            <numerusform>%n incident without the survivor&apos;s consent to reporting is not counted.</numerusform>
+            <numerusform>%n incidents without the survivor&apos;s consent to reporting are not counted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>
         <translation>Nil report: no incidents were reported this month. This is a complete report.</translation>
-    </message>
-    <message>
-        <source>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</source>
-        <translation>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</translation>
     </message>
     <message>
         <source>Shared copy: counts below 5 are shown as &lt;5, x hides a count that a total would reveal, and · marks the tables left out because they would reveal a count below 5.</source>

@@ -3009,17 +3009,23 @@
         <source>Approved figures, revision %1.</source>
         <translation>តួលេខដែលបានអនុម័ត កំណែទី %1។</translation>
     </message>
-    <message>
-        <source>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
-        <translation>តួលេខដែលការងារករណីបានផ្លាស់ប្ដូរតាំងពីការអនុម័ត៖ %1។ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</translation>
+    <message numerus="yes">
+        <source>%n figures changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>
+            <numerusform>តួលេខចំនួន %n បានផ្លាស់ប្ដូរដោយការងារករណី តាំងពីការអនុម័ត។ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</numerusform>
+            <numerusform>តួលេខចំនួន %n បានផ្លាស់ប្ដូរដោយការងារករណី តាំងពីការអនុម័ត។ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents without the survivor&apos;s consent to reporting are not counted.</source>
+        <translation>
+            <numerusform>ករណីចំនួន %n ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</numerusform>
+            <numerusform>ករណីចំនួន %n ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>
         <translation>របាយការណ៍គ្មានករណី៖ ខែនេះមិនមានករណីត្រូវបានរាយការណ៍ទេ។ នេះជារបាយការណ៍ពេញលេញ។</translation>
-    </message>
-    <message>
-        <source>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</source>
-        <translation>ករណីចំនួន %1 ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</translation>
     </message>
     <message>
         <source>Shared copy: counts below 5 are shown as &lt;5, x hides a count that a total would reveal, and · marks the tables left out because they would reveal a count below 5.</source>

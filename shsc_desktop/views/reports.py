@@ -390,9 +390,11 @@ class ReportsPage(QWidget):
         if self.changes:
             notes.append(
                 self.tr(
-                    "Figures changed by case work since approval: %1. Prints and the bundle keep the "
-                    "approved revision until the chief approves a revision."
-                ).replace("%1", str(len(self.changes)))
+                    "%n figures changed by case work since approval. Prints and the bundle keep the "
+                    "approved revision until the chief approves a revision.",
+                    "",
+                    len(self.changes),
+                )
             )
         if stats.nil_report:
             notes.append(
@@ -402,8 +404,8 @@ class ReportsPage(QWidget):
         if excluded:
             notes.append(
                 self.tr(
-                    "%1 incident(s) without the survivor's consent to reporting are not counted."
-                ).replace("%1", str(excluded))
+                    "%n incidents without the survivor's consent to reporting are not counted.", "", excluded
+                )
             )
         if stats.threshold is not None:
             notes.append(
