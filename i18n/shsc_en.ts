@@ -979,6 +979,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The directory (%n organisations) was written to %1.</source>
         <translation>
             <numerusform>The directory (%n organisation) was written to %1.</numerusform>
@@ -1016,10 +1023,6 @@
     <message>
         <source>Print the directory</source>
         <translation>Print the directory</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
         <source>Save the printable directory as PDF</source>
@@ -3023,6 +3026,13 @@
             <numerusform>%n incidents without the survivor&apos;s consent to reporting are not counted.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>
         <translation>Nil report: no incidents were reported this month. This is a complete report.</translation>
@@ -3058,10 +3068,6 @@
     <message>
         <source>Print the monthly summary</source>
         <translation>Print the monthly summary</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>Sent %1 page(s) to the printer.</translation>
     </message>
 </context>
 <context>
@@ -3283,9 +3289,12 @@
         <source>Print the district summary</source>
         <translation>Print the district summary</translation>
     </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>Sent %1 page(s) to the printer.</translation>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the tables</source>

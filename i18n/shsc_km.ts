@@ -979,6 +979,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The directory (%n organisations) was written to %1.</source>
         <translation>
             <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
@@ -1016,10 +1023,6 @@
     <message>
         <source>Print the directory</source>
         <translation>បោះពុម្ពបញ្ជី</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
     </message>
     <message>
         <source>Save the printable directory as PDF</source>
@@ -3023,6 +3026,13 @@
             <numerusform>ករណីចំនួន %n ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>
         <translation>របាយការណ៍គ្មានករណី៖ ខែនេះមិនមានករណីត្រូវបានរាយការណ៍ទេ។ នេះជារបាយការណ៍ពេញលេញ។</translation>
@@ -3058,10 +3068,6 @@
     <message>
         <source>Print the monthly summary</source>
         <translation>បោះពុម្ពរបាយការណ៍សង្ខេបប្រចាំខែ</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
     </message>
 </context>
 <context>
@@ -3283,9 +3289,12 @@
         <source>Print the district summary</source>
         <translation>បោះពុម្ពរបាយការណ៍សង្ខេបខណ្ឌ</translation>
     </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the tables</source>

@@ -44,7 +44,7 @@ from ..services.admin import (
 from ..services.office import UnlockedOffice
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
-from .i18n import current_language
+from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, run_in_background
 from .unlock import language_combo
@@ -571,7 +571,7 @@ class AdminPage(QWidget):
         self.backup_progress.show()
         self.cancel_backup_button.show()
         self.cancel_backup_button.setEnabled(True)
-        self.backup_status.setText(self.tr("Backing up…"))
+        show_status(self.backup_status, lambda: self.tr("Backing up…"))
 
         def progress(done: int, total: int) -> None:
             if total > 0:
@@ -587,15 +587,16 @@ class AdminPage(QWidget):
         def succeeded(info: object) -> None:
             finished()
             path = getattr(info, "path", target)
-            self.backup_status.setText(
-                self.tr("The backup was saved and checked: %1").replace("%1", str(path))
+            show_status(
+                self.backup_status,
+                lambda: self.tr("The backup was saved and checked: %1").replace("%1", str(path)),
             )
             self._show_audit(self.admin.recent_audit(100))
 
         def failed(error: BaseException) -> None:
             finished()
             assert isinstance(error, ShscError)
-            self.backup_status.setText(error_text(error))
+            show_status(self.backup_status, lambda: error_text(error))
 
         self.backup_operation = run_in_background(
             self,
@@ -624,7 +625,7 @@ class AdminPage(QWidget):
 
     def verify_audit(self) -> BackgroundOperation:
         self.verify_audit_button.setEnabled(False)
-        self.audit_result.setText(self.tr("Checking…"))
+        show_status(self.audit_result, lambda: self.tr("Checking…"))
 
         def verified(report: ChainReport) -> None:
             self.verify_audit_button.setEnabled(True)
@@ -635,7 +636,7 @@ class AdminPage(QWidget):
         def failed(error: BaseException) -> None:
             self.verify_audit_button.setEnabled(True)
             assert isinstance(error, ShscError)
-            self.audit_result.setText(error_text(error))
+            show_status(self.audit_result, lambda: error_text(error))
 
         return run_in_background(
             self, lambda _task: self.admin.verify_audit(), on_success=verified, on_failure=failed

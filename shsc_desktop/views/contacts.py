@@ -535,7 +535,7 @@ class ContactsPage(QWidget):
             return print_pdf(self.service.directory_for_print(lang), printer, task.report, task.is_cancelled)
 
         def done(pages: int) -> None:
-            show_message(self, self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+            show_message(self, self.tr("Sent %n pages to the printer.", "", pages))
 
         return run_in_background(self, work, done)
 

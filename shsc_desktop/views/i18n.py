@@ -3,6 +3,10 @@
 The choice is kept per data folder in ``ui.ini`` (no secrets in it) so it is known before anyone
 signs in. Switching replaces the installed ``QTranslator``; Qt then sends ``LanguageChange`` to every
 widget and each of our widgets rebuilds its texts in ``retranslate()``.
+
+A status line (what an action just did: "Saved: …", "Sent 3 pages to the printer.", an error) is
+set when the action ends, not in ``retranslate()``; :func:`show_status` keeps how its text was made
+and makes it again after a switch, so no status line stays in the language it was written in.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtWidgets import QLabel
 
 from ..resources import PACKAGE_ROOT, frozen_root, translations_folder
 
@@ -75,6 +81,34 @@ def set_language(lang: str) -> None:
     app.installTranslator(translator)  # installed last, so looked up first
     _current = lang
     QLocale.setDefault(QLocale(QLocale.Language.Khmer if lang == "km" else QLocale.Language.English))
+
+
+class _StatusText(QObject):
+    """Makes a label's status text again on ``LanguageChange``, while the label still shows it."""
+
+    def __init__(self, label: QLabel, make: Callable[[], str]) -> None:
+        super().__init__(label)
+        self.make = make
+        self.shown = make()
+        label.setText(self.shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page's own retranslate() runs first; a text it set there is left alone.
+        changed = event.type() == QEvent.Type.LanguageChange and isinstance(watched, QLabel)
+        if changed and watched.text() == self.shown:
+            self.shown = self.make()
+            watched.setText(self.shown)
+        return False
+
+
+def show_status(label: QLabel, make: Callable[[], str]) -> None:
+    """Show ``make()`` in ``label`` now and again after every language switch, until another text
+    is shown there (``make`` calls ``tr`` each time, so it answers in the current language)."""
+    for old in label.findChildren(_StatusText):
+        label.removeEventFilter(old)
+        old.setParent(None)
+        old.deleteLater()
+    label.installEventFilter(_StatusText(label, make))
 
 
 def lrelease_program() -> str | None:
