@@ -239,9 +239,12 @@
         <source>Action</source>
         <translation>Action</translation>
     </message>
-    <message>
-        <source>Survivors&apos; identifying details will be erased %1 years after their case is closed, checked at each sign-in.</source>
-        <translation>Survivors&apos; identifying details will be erased %1 years after their case is closed, checked at each sign-in.</translation>
+    <message numerus="yes">
+        <source>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</source>
+        <translation>
+            <numerusform>Survivors&apos; identifying details will be erased %n year after their case is closed, checked at each sign-in.</numerusform>
+            <numerusform>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
@@ -250,6 +253,20 @@
     <message>
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
     </message>
     <message>
         <source>Record them</source>
@@ -262,14 +279,6 @@
     <message>
         <source>always</source>
         <translation>always</translation>
-    </message>
-    <message>
-        <source> years</source>
-        <translation> years</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> minutes</translation>
     </message>
     <message>
         <source>Lock after inactivity:</source>

@@ -239,9 +239,12 @@
         <source>Action</source>
         <translation>សកម្មភាព</translation>
     </message>
-    <message>
-        <source>Survivors&apos; identifying details will be erased %1 years after their case is closed, checked at each sign-in.</source>
-        <translation>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះនឹងត្រូវលុប %1 ឆ្នាំ បន្ទាប់ពីបិទករណី ដោយពិនិត្យរាល់ពេលចូល។</translation>
+    <message numerus="yes">
+        <source>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</source>
+        <translation>
+            <numerusform>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះនឹងត្រូវលុប %n ឆ្នាំ បន្ទាប់ពីបិទករណី ដោយពិនិត្យរាល់ពេលចូល។</numerusform>
+            <numerusform>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះនឹងត្រូវលុប %n ឆ្នាំ បន្ទាប់ពីបិទករណី ដោយពិនិត្យរាល់ពេលចូល។</numerusform>
+        </translation>
     </message>
     <message>
         <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
@@ -250,6 +253,20 @@
     <message>
         <source>Save</source>
         <translation>រក្សាទុក</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n នាទី</numerusform>
+            <numerusform>%n នាទី</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n ឆ្នាំ</numerusform>
+            <numerusform>%n ឆ្នាំ</numerusform>
+        </translation>
     </message>
     <message>
         <source>Record them</source>
@@ -262,14 +279,6 @@
     <message>
         <source>always</source>
         <translation>ជានិច្ច</translation>
-    </message>
-    <message>
-        <source> years</source>
-        <translation> ឆ្នាំ</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> នាទី</translation>
     </message>
     <message>
         <source>Lock after inactivity:</source>

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -44,6 +43,7 @@ from ..services.admin import (
 from ..services.office import UnlockedOffice
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
+from .form_helpers import CountSpinBox
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, run_in_background
@@ -239,7 +239,7 @@ class AdminPage(QWidget):
 
         # settings
         self.settings_tab = QWidget()
-        self.auto_lock = QSpinBox()
+        self.auto_lock = CountSpinBox(lambda n: self.tr("%n minutes", "", n))
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setRange(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
         self.auto_lock.setValue(self.admin.get_auto_lock_minutes())
@@ -259,7 +259,7 @@ class AdminPage(QWidget):
         self.perpetrator_names = QCheckBox()
         self.perpetrator_names.setObjectName("collectPerpetratorNames")
         self.perpetrator_names.setChecked(self.admin.collects_perpetrator_names())
-        self.retention = QSpinBox()
+        self.retention = CountSpinBox(lambda n: self.tr("%n years", "", n))
         self.retention.setObjectName("identityRetentionYears")
         self.retention.setRange(0, MAX_RETENTION_YEARS)
         self.retention.setValue(self.admin.get_identity_retention_years())
@@ -339,7 +339,6 @@ class AdminPage(QWidget):
             self.tr("Keep identities of closed cases:")
         )
         self.retention.setSpecialValueText(self.tr("always"))
-        self.retention.setSuffix(self.tr(" years"))
         self.save_retention_button.setText(self.tr("Save"))
         self.backup_intro.setText(
             self.tr(
@@ -373,7 +372,6 @@ class AdminPage(QWidget):
             if item is not None:
                 item.setText(action_label(str(item.data(Qt.ItemDataRole.UserRole))))
         self.save_auto_lock_button.setText(self.tr("Save"))
-        self.auto_lock.setSuffix(self.tr(" minutes"))
         self.settings_form.labelForField(self.auto_lock_row).setText(self.tr("Lock after inactivity:"))
         self.settings_form.labelForField(self.language).setText(self.tr("Language:"))
         self.language.blockSignals(True)
@@ -683,9 +681,11 @@ class AdminPage(QWidget):
             return
         if years:
             text = self.tr(
-                "Survivors' identifying details will be erased %1 years after their case is closed, "
-                "checked at each sign-in."
-            ).replace("%1", str(years))
+                "Survivors' identifying details will be erased %n years after their case is closed, "
+                "checked at each sign-in.",
+                "",
+                years,
+            )
         else:
             text = self.tr("Survivors' identifying details are kept until a record is deleted.")
         show_message(self, text)

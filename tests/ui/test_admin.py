@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from shsc_desktop.errors import PermissionDenied
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
+from shsc_desktop.views import i18n
 
 from ..conftest import CHIEF
 from .conftest import (
@@ -180,6 +182,28 @@ def test_chief_sets_what_identifying_details_the_office_keeps(qtbot, shell, offi
     page.retention.setValue(5)
     qtbot.mouseClick(page.save_retention_button, LEFT)
     assert AdminService(shell.office).get_identity_retention_years() == 5
+
+
+def test_years_and_minutes_are_counted_in_the_singular_and_plural(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    page = window.admin_page
+    page.retention.setValue(1)
+    assert page.retention.text() == "1 year"
+    qtbot.mouseClick(page.save_retention_button, LEFT)
+    assert any("will be erased 1 year after their case is closed" in b.text() for b in message_boxes())
+    page.retention.setValue(0)
+    assert page.retention.text() == "always"
+    page.retention.lineEdit().selectAll()
+    qtbot.keyClicks(page.retention.lineEdit(), "7")
+    qtbot.keyClick(page.retention.lineEdit(), Qt.Key.Key_Return)
+    assert page.retention.value() == 7 and page.retention.text() == "7 years"
+    page.auto_lock.setValue(1)
+    assert page.auto_lock.text() == "1 minute"
+    page.auto_lock.setValue(12)
+    assert page.auto_lock.text() == "12 minutes"
+    i18n.set_language("km")
+    QApplication.processEvents()
+    assert page.auto_lock.text() == "12 នាទី" and page.retention.text() == "7 ឆ្នាំ"
 
 
 def test_every_audited_action_has_a_label_in_words() -> None:
