@@ -25,7 +25,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.shsc-dev-installed
 
 # Translation sources and their compiled form inside the package (resources.translations_folder()).
-TS_LANGS   := km en
+TS_LANGS   := km en qt_km
 TS_FILES   := $(foreach l,$(TS_LANGS),i18n/shsc_$(l).ts)
 TS_PRESENT := $(wildcard $(TS_FILES))
 QM_FILES   := $(patsubst i18n/%.ts,shsc_desktop/i18n/%.qm,$(TS_PRESENT))

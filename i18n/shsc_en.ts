@@ -176,6 +176,10 @@
         <translation>Role</translation>
     </message>
     <message>
+        <source>Identifying details</source>
+        <translation>Identifying details</translation>
+    </message>
+    <message>
         <source>Add user…</source>
         <translation>Add user…</translation>
     </message>
@@ -186,6 +190,10 @@
     <message>
         <source>Remove user…</source>
         <translation>Remove user…</translation>
+    </message>
+    <message>
+        <source>Perpetrators&apos; names:</source>
+        <translation>Perpetrators&apos; names:</translation>
     </message>
     <message>
         <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
@@ -231,13 +239,46 @@
         <source>Action</source>
         <translation>Action</translation>
     </message>
+    <message numerus="yes">
+        <source>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</source>
+        <translation>
+            <numerusform>Survivors&apos; identifying details will be erased %n year after their case is closed, checked at each sign-in.</numerusform>
+            <numerusform>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
+        <translation>Survivors&apos; identifying details are kept until a record is deleted.</translation>
+    </message>
     <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
     <message>
-        <source> minutes</source>
-        <translation> minutes</translation>
+        <source>Record them</source>
+        <translation>Record them</translation>
+    </message>
+    <message>
+        <source>Keep identities of closed cases:</source>
+        <translation>Keep identities of closed cases:</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>always</translation>
     </message>
     <message>
         <source>Lock after inactivity:</source>
@@ -246,6 +287,26 @@
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <source>may see</source>
+        <translation>may see</translation>
+    </message>
+    <message>
+        <source>Withdraw identifying details</source>
+        <translation>Withdraw identifying details</translation>
+    </message>
+    <message>
+        <source>Allow identifying details</source>
+        <translation>Allow identifying details</translation>
+    </message>
+    <message>
+        <source>%1 may now see survivors&apos; identifying details.</source>
+        <translation>%1 may now see survivors&apos; identifying details.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer open survivors&apos; identifying details.</source>
+        <translation>%1 can no longer open survivors&apos; identifying details.</translation>
     </message>
     <message>
         <source>The password of %1 has been reset.</source>
@@ -295,17 +356,23 @@
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
-    <message>
-        <source>The audit log is intact: %1 entries checked.</source>
-        <translation>The audit log is intact: %1 entries checked.</translation>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>The audit log is intact: %n entry checked.</numerusform>
+            <numerusform>The audit log is intact: %n entries checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office now locks after %n minutes without use.</source>
+        <translation>
+            <numerusform>The office now locks after %n minute without use.</numerusform>
+            <numerusform>The office now locks after %n minutes without use.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log has been altered. The first bad entry is number %1.</source>
         <translation>The audit log has been altered. The first bad entry is number %1.</translation>
-    </message>
-    <message>
-        <source>The office now locks after %1 minutes without use.</source>
-        <translation>The office now locks after %1 minutes without use.</translation>
     </message>
 </context>
 <context>
@@ -898,13 +965,41 @@
         <source>Print directory…</source>
         <translation>Print directory…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Directory as PDF…</source>
         <translation>Directory as PDF…</translation>
     </message>
     <message>
-        <source>%1 entries</source>
-        <translation>%1 entries</translation>
+        <source>The directory was imported. New entries: %1; updated: %2.</source>
+        <translation>The directory was imported. New entries: %1; updated: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were written to %1.</source>
+        <translation>
+            <numerusform>%n entry was written to %1.</numerusform>
+            <numerusform>%n entries were written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The directory (%n organisations) was written to %1.</source>
+        <translation>
+            <numerusform>The directory (%n organisation) was written to %1.</numerusform>
+            <numerusform>The directory (%n organisations) was written to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
@@ -923,10 +1018,6 @@
         <translation>Directory files (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <source>The directory was imported: %1 new entries, %2 updated.</source>
-        <translation>The directory was imported: %1 new entries, %2 updated.</translation>
-    </message>
-    <message>
         <source>Export the directory</source>
         <translation>Export the directory</translation>
     </message>
@@ -939,16 +1030,8 @@
         <translation>CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <source>%1 entries were written to %2.</source>
-        <translation>%1 entries were written to %2.</translation>
-    </message>
-    <message>
         <source>Print the directory</source>
         <translation>Print the directory</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
         <source>Save the printable directory as PDF</source>
@@ -957,10 +1040,6 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The directory (%1 organisations) was written to %2.</source>
-        <translation>The directory (%1 organisations) was written to %2.</translation>
     </message>
 </context>
 <context>
@@ -1640,9 +1719,12 @@
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
-    <message>
-        <source>%1 incidents</source>
-        <translation>%1 incidents</translation>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete incident</source>
@@ -2722,9 +2804,12 @@
         <source>%1 of %2 shown</source>
         <translation>%1 of %2 shown</translation>
     </message>
-    <message>
-        <source>%1 referrals</source>
-        <translation>%1 referrals</translation>
+    <message numerus="yes">
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 due, %2 overdue</source>
@@ -2956,17 +3041,30 @@
         <source>Approved figures, revision %1.</source>
         <translation>Approved figures, revision %1.</translation>
     </message>
-    <message>
-        <source>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
-        <translation>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</translation>
+    <message numerus="yes">
+        <source>%n figures changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>
+            <numerusform>%n figure changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
+            <numerusform>%n figures changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents without the survivor&apos;s consent to reporting are not counted.</source>
+        <translation>
+            <numerusform>%n incident without the survivor&apos;s consent to reporting is not counted.</numerusform>
+            <numerusform>%n incidents without the survivor&apos;s consent to reporting are not counted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>
         <translation>Nil report: no incidents were reported this month. This is a complete report.</translation>
-    </message>
-    <message>
-        <source>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</source>
-        <translation>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</translation>
     </message>
     <message>
         <source>Shared copy: counts below 5 are shown as &lt;5, x hides a count that a total would reveal, and · marks the tables left out because they would reveal a count below 5.</source>
@@ -2999,10 +3097,6 @@
     <message>
         <source>Print the monthly summary</source>
         <translation>Print the monthly summary</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>Sent %1 page(s) to the printer.</translation>
     </message>
 </context>
 <context>
@@ -3224,9 +3318,12 @@
         <source>Print the district summary</source>
         <translation>Print the district summary</translation>
     </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>Sent %1 page(s) to the printer.</translation>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the tables</source>

@@ -176,6 +176,10 @@
         <translation>តួនាទី</translation>
     </message>
     <message>
+        <source>Identifying details</source>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
+    </message>
+    <message>
         <source>Add user…</source>
         <translation>បន្ថែមអ្នកប្រើ…</translation>
     </message>
@@ -186,6 +190,10 @@
     <message>
         <source>Remove user…</source>
         <translation>ដកអ្នកប្រើចេញ…</translation>
+    </message>
+    <message>
+        <source>Perpetrators&apos; names:</source>
+        <translation>ឈ្មោះជនល្មើស៖</translation>
     </message>
     <message>
         <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
@@ -231,13 +239,46 @@
         <source>Action</source>
         <translation>សកម្មភាព</translation>
     </message>
+    <message numerus="yes">
+        <source>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</source>
+        <translation>
+            <numerusform>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះនឹងត្រូវលុប %n ឆ្នាំ បន្ទាប់ពីបិទករណី ដោយពិនិត្យរាល់ពេលចូល។</numerusform>
+            <numerusform>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះនឹងត្រូវលុប %n ឆ្នាំ បន្ទាប់ពីបិទករណី ដោយពិនិត្យរាល់ពេលចូល។</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
+        <translation>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះត្រូវរក្សាទុក រហូតដល់កំណត់ត្រាត្រូវបានលុប។</translation>
+    </message>
     <message>
         <source>Save</source>
         <translation>រក្សាទុក</translation>
     </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n នាទី</numerusform>
+            <numerusform>%n នាទី</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n ឆ្នាំ</numerusform>
+            <numerusform>%n ឆ្នាំ</numerusform>
+        </translation>
+    </message>
     <message>
-        <source> minutes</source>
-        <translation> នាទី</translation>
+        <source>Record them</source>
+        <translation>កត់ត្រាទុក</translation>
+    </message>
+    <message>
+        <source>Keep identities of closed cases:</source>
+        <translation>រក្សាអត្តសញ្ញាណករណីបិទ៖</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>ជានិច្ច</translation>
     </message>
     <message>
         <source>Lock after inactivity:</source>
@@ -246,6 +287,26 @@
     <message>
         <source>Language:</source>
         <translation>ភាសា៖</translation>
+    </message>
+    <message>
+        <source>may see</source>
+        <translation>អាចមើលបាន</translation>
+    </message>
+    <message>
+        <source>Withdraw identifying details</source>
+        <translation>ដកសិទ្ធិមើលព័ត៌មានអត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Allow identifying details</source>
+        <translation>អនុញ្ញាតឱ្យមើលព័ត៌មានអត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>%1 may now see survivors&apos; identifying details.</source>
+        <translation>ឥឡូវនេះ %1 អាចមើលព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះបាន។</translation>
+    </message>
+    <message>
+        <source>%1 can no longer open survivors&apos; identifying details.</source>
+        <translation>%1 លែងអាចបើកព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះបានទៀតហើយ។</translation>
     </message>
     <message>
         <source>The password of %1 has been reset.</source>
@@ -295,17 +356,23 @@
         <source>Checking…</source>
         <translation>កំពុងពិនិត្យ…</translation>
     </message>
-    <message>
-        <source>The audit log is intact: %1 entries checked.</source>
-        <translation>កំណត់ហេតុសវនកម្មនៅដដែល៖ បានពិនិត្យ %1 ធាតុ។</translation>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>កំណត់ហេតុសវនកម្មនៅដដែល៖ បានពិនិត្យ %n ធាតុ។</numerusform>
+            <numerusform>កំណត់ហេតុសវនកម្មនៅដដែល៖ បានពិនិត្យ %n ធាតុ។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The office now locks after %n minutes without use.</source>
+        <translation>
+            <numerusform>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %n នាទី។</numerusform>
+            <numerusform>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %n នាទី។</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log has been altered. The first bad entry is number %1.</source>
         <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ។ ធាតុខុសដំបូងគឺលេខ %1។</translation>
-    </message>
-    <message>
-        <source>The office now locks after %1 minutes without use.</source>
-        <translation>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %1 នាទី។</translation>
     </message>
 </context>
 <context>
@@ -898,13 +965,41 @@
         <source>Print directory…</source>
         <translation>បោះពុម្ពបញ្ជី…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n ធាតុ</numerusform>
+            <numerusform>%n ធាតុ</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Directory as PDF…</source>
         <translation>បញ្ជីជា PDF…</translation>
     </message>
     <message>
-        <source>%1 entries</source>
-        <translation>%1 ធាតុ</translation>
+        <source>The directory was imported. New entries: %1; updated: %2.</source>
+        <translation>បាននាំចូលបញ្ជីទំនាក់ទំនង។ ធាតុថ្មី៖ %1; បានធ្វើបច្ចុប្បន្នភាព៖ %2។</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were written to %1.</source>
+        <translation>
+            <numerusform>បានសរសេរ %n ធាតុទៅក្នុង %1។</numerusform>
+            <numerusform>បានសរសេរ %n ធាតុទៅក្នុង %1។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The directory (%n organisations) was written to %1.</source>
+        <translation>
+            <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
+            <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
@@ -923,10 +1018,6 @@
         <translation>ឯកសារបញ្ជីទំនាក់ទំនង (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <source>The directory was imported: %1 new entries, %2 updated.</source>
-        <translation>បាននាំចូលបញ្ជីទំនាក់ទំនង៖ ធាតុថ្មី %1 បានធ្វើបច្ចុប្បន្នភាព %2។</translation>
-    </message>
-    <message>
         <source>Export the directory</source>
         <translation>នាំចេញបញ្ជីទំនាក់ទំនង</translation>
     </message>
@@ -939,16 +1030,8 @@
         <translation>CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <source>%1 entries were written to %2.</source>
-        <translation>បានសរសេរ %1 ធាតុទៅក្នុង %2។</translation>
-    </message>
-    <message>
         <source>Print the directory</source>
         <translation>បោះពុម្ពបញ្ជី</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
     </message>
     <message>
         <source>Save the printable directory as PDF</source>
@@ -957,10 +1040,6 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>ឯកសារ PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The directory (%1 organisations) was written to %2.</source>
-        <translation>បញ្ជី (អង្គភាពចំនួន %1) ត្រូវបានសរសេរទៅ %2។</translation>
     </message>
 </context>
 <context>
@@ -1640,9 +1719,12 @@
         <source>Delete…</source>
         <translation>លុប…</translation>
     </message>
-    <message>
-        <source>%1 incidents</source>
-        <translation>ឧប្បត្តិហេតុ %1</translation>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>ឧប្បត្តិហេតុ %n</numerusform>
+            <numerusform>ឧប្បត្តិហេតុ %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete incident</source>
@@ -2722,9 +2804,12 @@
         <source>%1 of %2 shown</source>
         <translation>បង្ហាញ %1 ក្នុងចំណោម %2</translation>
     </message>
-    <message>
-        <source>%1 referrals</source>
-        <translation>ការបញ្ជូនចំនួន %1</translation>
+    <message numerus="yes">
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>ការបញ្ជូនចំនួន %n</numerusform>
+            <numerusform>ការបញ្ជូនចំនួន %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 due, %2 overdue</source>
@@ -2956,17 +3041,30 @@
         <source>Approved figures, revision %1.</source>
         <translation>តួលេខដែលបានអនុម័ត កំណែទី %1។</translation>
     </message>
-    <message>
-        <source>Figures changed by case work since approval: %1. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
-        <translation>តួលេខដែលការងារករណីបានផ្លាស់ប្ដូរតាំងពីការអនុម័ត៖ %1។ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</translation>
+    <message numerus="yes">
+        <source>%n figures changed by case work since approval. Prints and the bundle keep the approved revision until the chief approves a revision.</source>
+        <translation>
+            <numerusform>តួលេខចំនួន %n បានផ្លាស់ប្ដូរដោយការងារករណី តាំងពីការអនុម័ត។ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</numerusform>
+            <numerusform>តួលេខចំនួន %n បានផ្លាស់ប្ដូរដោយការងារករណី តាំងពីការអនុម័ត។ ការបោះពុម្ព និងកញ្ចប់រក្សាកំណែដែលបានអនុម័ត រហូតដល់មេឃុំអនុម័តកំណែថ្មី។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents without the survivor&apos;s consent to reporting are not counted.</source>
+        <translation>
+            <numerusform>ករណីចំនួន %n ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</numerusform>
+            <numerusform>ករណីចំនួន %n ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nil report: no incidents were reported this month. This is a complete report.</source>
         <translation>របាយការណ៍គ្មានករណី៖ ខែនេះមិនមានករណីត្រូវបានរាយការណ៍ទេ។ នេះជារបាយការណ៍ពេញលេញ។</translation>
-    </message>
-    <message>
-        <source>%1 incident(s) without the survivor&apos;s consent to reporting are not counted.</source>
-        <translation>ករណីចំនួន %1 ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលទេ។</translation>
     </message>
     <message>
         <source>Shared copy: counts below 5 are shown as &lt;5, x hides a count that a total would reveal, and · marks the tables left out because they would reveal a count below 5.</source>
@@ -2999,10 +3097,6 @@
     <message>
         <source>Print the monthly summary</source>
         <translation>បោះពុម្ពរបាយការណ៍សង្ខេបប្រចាំខែ</translation>
-    </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
     </message>
 </context>
 <context>
@@ -3224,9 +3318,12 @@
         <source>Print the district summary</source>
         <translation>បោះពុម្ពរបាយការណ៍សង្ខេបខណ្ឌ</translation>
     </message>
-    <message>
-        <source>Sent %1 page(s) to the printer.</source>
-        <translation>បានផ្ញើ %1 ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</translation>
+    <message numerus="yes">
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+            <numerusform>បានផ្ញើ %n ទំព័រទៅម៉ាស៊ីនបោះពុម្ព។</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the tables</source>

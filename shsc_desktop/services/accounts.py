@@ -42,10 +42,11 @@ class UserView:
     role: str
     active: bool
     created_at: datetime
+    sees_identities: bool = False  # holds the identity key (as the office signed it)
 
 
-def _view(u: User) -> UserView:
-    return UserView(u.id, u.username, u.full_name, u.role, u.active, u.created_at)
+def _view(u: User, sees_identities: bool = False) -> UserView:
+    return UserView(u.id, u.username, u.full_name, u.role, u.active, u.created_at, sees_identities)
 
 
 class AccountService:
@@ -54,9 +55,10 @@ class AccountService:
         self.actor = office.actor
 
     def list_users(self) -> list[UserView]:
+        access = self.identity_access()
         with self.office.reading() as s:
             rows = s.scalars(select(User).where(User.active.is_(True)).order_by(User.username))
-            return [_view(u) for u in rows]
+            return [_view(u, access.get(u.username, False)) for u in rows]
 
     def _rights(self, role: str, grants: frozenset[str]) -> tuple[OfficeKeys, str, frozenset[str]] | None:
         """What a new slot needs to be signed for ``role``; None in an office without keys yet."""

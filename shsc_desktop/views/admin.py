@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -31,18 +31,26 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..models.codes import ROLE
 from ..security.audit import ChainReport
-from ..security.permissions import Perm
+from ..security.permissions import Perm, is_admin
 from ..services.accounts import AccountService, UserView
-from ..services.admin import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, AdminService, AuditLine
+from ..services.admin import (
+    MAX_AUTO_LOCK_MINUTES,
+    MAX_RETENTION_YEARS,
+    MIN_AUTO_LOCK_MINUTES,
+    AdminService,
+    AuditLine,
+)
 from ..services.office import UnlockedOffice
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
-from .i18n import current_language
+from .form_helpers import CountSpinBox
+from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, run_in_background
 from .unlock import language_combo
 
-USER_COLUMNS = 3
+USER_COLUMNS = 4
+COL_IDENTITY = 3  # "may see identifying details": the identity key is in the user's slot
 AUDIT_COLUMNS = 4
 
 
@@ -146,6 +154,8 @@ class AdminPage(QWidget):
         self.reset_password_button.setObjectName("resetPasswordButton")
         self.remove_user_button = QPushButton()
         self.remove_user_button.setObjectName("removeUserButton")
+        self.identity_access_button = QPushButton()
+        self.identity_access_button.setObjectName("identityAccessButton")
         self.change_password_button = QPushButton()
         self.change_password_button.setObjectName("changePasswordButton")
         self.signed_in_label = QLabel()
@@ -161,6 +171,7 @@ class AdminPage(QWidget):
         users_layout = QVBoxLayout(self.users_box)
         users_layout.addWidget(self.users_table)
         users_layout.addLayout(user_buttons)
+        users_layout.addWidget(self.identity_access_button, 0, Qt.AlignmentFlag.AlignLeft)
         accounts_layout.addWidget(self.users_box, 1)
         self.users_box.setVisible(self.can_manage_users)
         if not self.can_manage_users:
@@ -228,7 +239,7 @@ class AdminPage(QWidget):
 
         # settings
         self.settings_tab = QWidget()
-        self.auto_lock = QSpinBox()
+        self.auto_lock = CountSpinBox(lambda n: self.tr("%n minutes", "", n))
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setRange(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
         self.auto_lock.setValue(self.admin.get_auto_lock_minutes())
@@ -244,9 +255,28 @@ class AdminPage(QWidget):
         self.auto_lock_row.setLayout(auto_lock_row)
         self.settings_form.addRow(QLabel(), self.auto_lock_row)
         self.settings_form.addRow(QLabel(), self.language)
+        # What identifying details the office keeps (issue 10: erasure).
+        self.perpetrator_names = QCheckBox()
+        self.perpetrator_names.setObjectName("collectPerpetratorNames")
+        self.perpetrator_names.setChecked(self.admin.collects_perpetrator_names())
+        self.retention = CountSpinBox(lambda n: self.tr("%n years", "", n))
+        self.retention.setObjectName("identityRetentionYears")
+        self.retention.setRange(0, MAX_RETENTION_YEARS)
+        self.retention.setValue(self.admin.get_identity_retention_years())
+        self.save_retention_button = QPushButton()
+        self.save_retention_button.setObjectName("saveRetentionButton")
+        retention_row = QHBoxLayout()
+        retention_row.addWidget(self.retention)
+        retention_row.addWidget(self.save_retention_button)
+        retention_row.addStretch(1)
+        self.retention_row = QWidget()
+        self.retention_row.setLayout(retention_row)
+        self.settings_form.addRow(QLabel(), self.perpetrator_names)
+        self.settings_form.addRow(QLabel(), self.retention_row)
         can_settings = office.actor.can(Perm.MANAGE_SETTINGS)
-        self.auto_lock_row.setVisible(can_settings)
-        self.settings_form.labelForField(self.auto_lock_row).setVisible(can_settings)
+        for field in (self.auto_lock_row, self.perpetrator_names, self.retention_row):
+            field.setVisible(can_settings)
+            self.settings_form.labelForField(field).setVisible(can_settings)
 
         self.tabs.addTab(self.accounts_tab, "")
         self.tabs.addTab(self.backup_tab, "")
@@ -265,6 +295,9 @@ class AdminPage(QWidget):
         self.add_user_button.clicked.connect(self.open_add_user)
         self.reset_password_button.clicked.connect(self.open_reset_password)
         self.remove_user_button.clicked.connect(self.ask_remove_user)
+        self.identity_access_button.clicked.connect(self.toggle_identity_access)
+        self.perpetrator_names.toggled.connect(self.save_perpetrator_names)
+        self.save_retention_button.clicked.connect(self.save_retention)
         self.change_password_button.clicked.connect(self.open_change_password)
         self.backup_button.clicked.connect(self.choose_backup_target)
         self.cancel_backup_button.clicked.connect(self.cancel_backup)
@@ -294,11 +327,19 @@ class AdminPage(QWidget):
         self.change_password_button.setText(self.tr("Change my password…"))
         self.users_box.setTitle(self.tr("Users of this office"))
         self.users_table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Full name"), self.tr("Role")]
+            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Identifying details")]
         )
         self.add_user_button.setText(self.tr("Add user…"))
         self.reset_password_button.setText(self.tr("Reset password…"))
         self.remove_user_button.setText(self.tr("Remove user…"))
+        self._update_user_buttons()
+        self.settings_form.labelForField(self.perpetrator_names).setText(self.tr("Perpetrators' names:"))
+        self.perpetrator_names.setText(self.tr("Record them"))
+        self.settings_form.labelForField(self.retention_row).setText(
+            self.tr("Keep identities of closed cases:")
+        )
+        self.retention.setSpecialValueText(self.tr("always"))
+        self.save_retention_button.setText(self.tr("Save"))
         self.backup_intro.setText(
             self.tr(
                 "A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a "
@@ -331,7 +372,6 @@ class AdminPage(QWidget):
             if item is not None:
                 item.setText(action_label(str(item.data(Qt.ItemDataRole.UserRole))))
         self.save_auto_lock_button.setText(self.tr("Save"))
-        self.auto_lock.setSuffix(self.tr(" minutes"))
         self.settings_form.labelForField(self.auto_lock_row).setText(self.tr("Lock after inactivity:"))
         self.settings_form.labelForField(self.language).setText(self.tr("Language:"))
         self.language.blockSignals(True)
@@ -361,6 +401,10 @@ class AdminPage(QWidget):
             self.users_table.setItem(row, 0, name)
             self.users_table.setItem(row, 1, QTableWidgetItem(user.full_name))
             self.users_table.setItem(row, 2, role)
+            access = QTableWidgetItem()
+            access.setData(Qt.ItemDataRole.UserRole, user.sees_identities)
+            self.users_table.setItem(row, COL_IDENTITY, access)
+        self._fill_users_roles()
         self._update_user_buttons()
 
     def _fill_users_roles(self) -> None:
@@ -368,6 +412,9 @@ class AdminPage(QWidget):
             item = self.users_table.item(row, 2)
             if item is not None:
                 item.setText(ROLE.label(str(item.data(Qt.ItemDataRole.UserRole)), current_language()))
+            access = self.users_table.item(row, COL_IDENTITY)
+            if access is not None:
+                access.setText(self.tr("may see") if access.data(Qt.ItemDataRole.UserRole) else "–")
 
     def _show_audit(self, lines: list[AuditLine]) -> None:
         self.audit_table.setRowCount(len(lines))
@@ -397,6 +444,42 @@ class AdminPage(QWidget):
         selected = self.selected_username()
         self.reset_password_button.setEnabled(selected is not None)
         self.remove_user_button.setEnabled(selected is not None and selected != self.office.actor.username)
+        role, sees = self._selected_access()
+        # The chief always sees identifying details: her role holds the identity key.
+        self.identity_access_button.setEnabled(selected is not None and not is_admin(role))
+        self.identity_access_button.setText(
+            self.tr("Withdraw identifying details") if sees else self.tr("Allow identifying details")
+        )
+
+    def _selected_access(self) -> tuple[str, bool]:
+        rows = self.users_table.selectionModel().selectedRows()
+        if not rows:
+            return "", False
+        role = self.users_table.item(rows[0].row(), 2)
+        access = self.users_table.item(rows[0].row(), COL_IDENTITY)
+        return (
+            str(role.data(Qt.ItemDataRole.UserRole)) if role else "",
+            bool(access.data(Qt.ItemDataRole.UserRole)) if access else False,
+        )
+
+    def toggle_identity_access(self) -> None:
+        """Give the selected user the identity key, or take it out of her slot."""
+        username = self.selected_username()
+        if username is None:
+            return
+        allow = not self._selected_access()[1]
+        try:
+            self.accounts.set_identity_access(username, allow)
+        except ShscError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.select_user(username)
+        if allow:
+            text = self.tr("%1 may now see survivors' identifying details.")
+        else:
+            text = self.tr("%1 can no longer open survivors' identifying details.")
+        show_message(self, text.replace("%1", username))
 
     # -- accounts --------------------------------------------------------------------------------
 
@@ -486,7 +569,7 @@ class AdminPage(QWidget):
         self.backup_progress.show()
         self.cancel_backup_button.show()
         self.cancel_backup_button.setEnabled(True)
-        self.backup_status.setText(self.tr("Backing up…"))
+        show_status(self.backup_status, lambda: self.tr("Backing up…"))
 
         def progress(done: int, total: int) -> None:
             if total > 0:
@@ -502,15 +585,16 @@ class AdminPage(QWidget):
         def succeeded(info: object) -> None:
             finished()
             path = getattr(info, "path", target)
-            self.backup_status.setText(
-                self.tr("The backup was saved and checked: %1").replace("%1", str(path))
+            show_status(
+                self.backup_status,
+                lambda: self.tr("The backup was saved and checked: %1").replace("%1", str(path)),
             )
             self._show_audit(self.admin.recent_audit(100))
 
         def failed(error: BaseException) -> None:
             finished()
             assert isinstance(error, ShscError)
-            self.backup_status.setText(error_text(error))
+            show_status(self.backup_status, lambda: error_text(error))
 
         self.backup_operation = run_in_background(
             self,
@@ -539,7 +623,7 @@ class AdminPage(QWidget):
 
     def verify_audit(self) -> BackgroundOperation:
         self.verify_audit_button.setEnabled(False)
-        self.audit_result.setText(self.tr("Checking…"))
+        show_status(self.audit_result, lambda: self.tr("Checking…"))
 
         def verified(report: ChainReport) -> None:
             self.verify_audit_button.setEnabled(True)
@@ -550,7 +634,7 @@ class AdminPage(QWidget):
         def failed(error: BaseException) -> None:
             self.verify_audit_button.setEnabled(True)
             assert isinstance(error, ShscError)
-            self.audit_result.setText(error_text(error))
+            show_status(self.audit_result, lambda: error_text(error))
 
         return run_in_background(
             self, lambda _task: self.admin.verify_audit(), on_success=verified, on_failure=failed
@@ -559,7 +643,7 @@ class AdminPage(QWidget):
     def _show_report(self, report: ChainReport) -> None:
         if report.ok:
             self.audit_result.setText(
-                self.tr("The audit log is intact: %1 entries checked.").replace("%1", str(report.entries))
+                self.tr("The audit log is intact: %n entries checked.", "", report.entries)
             )
             self.audit_result.setStyleSheet("color: #1b5e20;")
         else:
@@ -580,9 +664,31 @@ class AdminPage(QWidget):
             show_error(self, error)
             return
         self.auto_lock_changed.emit(minutes)
-        show_message(
-            self, self.tr("The office now locks after %1 minutes without use.").replace("%1", str(minutes))
-        )
+        show_message(self, self.tr("The office now locks after %n minutes without use.", "", minutes))
+
+    def save_perpetrator_names(self, on: bool) -> None:
+        try:
+            self.admin.set_collect_perpetrator_names(on)
+        except ShscError as error:
+            show_error(self, error)
+
+    def save_retention(self) -> None:
+        years = self.retention.value()
+        try:
+            self.admin.set_identity_retention_years(years)
+        except ShscError as error:
+            show_error(self, error)
+            return
+        if years:
+            text = self.tr(
+                "Survivors' identifying details will be erased %n years after their case is closed, "
+                "checked at each sign-in.",
+                "",
+                years,
+            )
+        else:
+            text = self.tr("Survivors' identifying details are kept until a record is deleted.")
+        show_message(self, text)
 
     def _language_picked(self, index: int) -> None:
         lang = self.language.itemData(index)

@@ -17,6 +17,7 @@ from .crash import install_excepthook
 from .instance import InstanceLock
 from .look import apply_look
 from .messages import show_error, show_message
+from .screen import give_menus_room
 from .wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     apply_look(app)
     register_fonts(app)
     install_wheel_guard(app)
+    give_menus_room(app)
     i18n.compile_translations()
     i18n.set_language(i18n.saved_language(data_dir))
     return app

@@ -393,7 +393,7 @@ class ContactsPage(QWidget):
         super().changeEvent(event)
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%1 entries").replace("%1", str(self.model.rowCount())))
+        self.count_label.setText(self.tr("%n entries", "", self.model.rowCount()))
 
     def refresh(self) -> None:
         self.search_timer.stop()
@@ -475,7 +475,7 @@ class ContactsPage(QWidget):
             self._changed()
             show_message(
                 self,
-                self.tr("The directory was imported: %1 new entries, %2 updated.")
+                self.tr("The directory was imported. New entries: %1; updated: %2.")
                 .replace("%1", str(result.created))
                 .replace("%2", str(result.updated)),
             )
@@ -515,7 +515,7 @@ class ContactsPage(QWidget):
         def done(count: int) -> None:
             show_message(
                 self,
-                self.tr("%1 entries were written to %2.").replace("%1", str(count)).replace("%2", str(path)),
+                self.tr("%n entries were written to %1.", "", count).replace("%1", str(path)),
             )
 
         run_in_background(self, work, done)
@@ -535,7 +535,7 @@ class ContactsPage(QWidget):
             return print_pdf(self.service.directory_for_print(lang), printer, task.report, task.is_cancelled)
 
         def done(pages: int) -> None:
-            show_message(self, self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+            show_message(self, self.tr("Sent %n pages to the printer.", "", pages))
 
         return run_in_background(self, work, done)
 
@@ -557,9 +557,9 @@ class ContactsPage(QWidget):
         def done(count: int) -> None:
             show_message(
                 self,
-                self.tr("The directory (%1 organisations) was written to %2.")
-                .replace("%1", str(count))
-                .replace("%2", str(path)),
+                self.tr("The directory (%n organisations) was written to %1.", "", count).replace(
+                    "%1", str(path)
+                ),
             )
 
         run_in_background(self, lambda _t: self.service.directory_pdf(path, lang), done)

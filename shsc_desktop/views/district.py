@@ -51,7 +51,7 @@ from ..services.office import UnlockedOffice
 from ..services.statistics import CountTable, label, period_label
 from ..values.period import PHNOM_PENH
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
-from .i18n import current_language
+from .i18n import current_language, show_status
 from .list_columns import fit_columns
 from .messages import show_error
 from .operations import BackgroundOperation, Task, run_with_busy
@@ -581,7 +581,7 @@ class TotalsPanel(QWidget):
             return print_pdf(pdf, printer, task.report, task.is_cancelled)
 
         def done(pages: int) -> None:
-            self.file_result.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+            show_status(self.file_result, lambda: self.tr("Sent %n pages to the printer.", "", pages))
 
         return run_with_busy(self, self.busy, work, done)
 
@@ -598,7 +598,9 @@ class TotalsPanel(QWidget):
 
     def _written(self, path: Path) -> None:
         self.last_file = path
-        self.file_result.setText(self.tr("Written (numbers below 5 hidden): %1").replace("%1", str(path)))
+        show_status(
+            self.file_result, lambda: self.tr("Written (numbers below 5 hidden): %1").replace("%1", str(path))
+        )
 
     def write_pdf(self, target: Path) -> BackgroundOperation:
         period, lang, service = self.month.currentData(), current_language(), self.service

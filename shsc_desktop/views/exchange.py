@@ -59,7 +59,7 @@ from .exchange_common import (  # choose_path looked up here at call time: tests
     set_row,
 )
 from .form_helpers import ask_reason, heading_label
-from .i18n import current_language
+from .i18n import current_language, show_status
 from .messages import bundle_reason_text, confirm, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .screen import FlowRow, ScrollingTabs, scrolling
@@ -450,19 +450,22 @@ class UpwardPanel(QWidget):
             folder=True,
         )
 
+    def written_text(self, result: ExportResult) -> str:
+        text = self.tr("Written: %1 (revision %2, number %3).")
+        if result.reexport:
+            text = self.tr("Written again, same content: %1 (revision %2, number %3).")
+        text = text.replace("%1", str(result.path)).replace("%2", str(result.revision))
+        text = text.replace("%3", str(result.sequence))
+        if result.nil_report:
+            text += " " + self.tr("Nil report: nothing happened this month.")
+        return text
+
     def start_export(self, period: str, folder: Path) -> BackgroundOperation:
-        self.export_result.setText(self.tr("Signing and encrypting…"))
+        show_status(self.export_result, lambda: self.tr("Signing and encrypting…"))
 
         def written(result: ExportResult) -> None:
             self.last_export = result
-            text = self.tr("Written: %1 (revision %2, number %3).")
-            if result.reexport:
-                text = self.tr("Written again, same content: %1 (revision %2, number %3).")
-            text = text.replace("%1", str(result.path)).replace("%2", str(result.revision))
-            text = text.replace("%3", str(result.sequence))
-            if result.nil_report:
-                text += " " + self.tr("Nil report: nothing happened this month.")
-            self.export_result.setText(text)
+            show_status(self.export_result, lambda: self.written_text(result))
             self.refresh()
 
         op = self._run(
@@ -648,22 +651,25 @@ class EnrolPanel(QWidget):
             default_name=f"{preview.code}.shscpkg",
         )
 
+    def package_text(self, result: Any) -> str:
+        names = {
+            "signing": self.tr("Signing"),
+            "ca": self.tr("District CA"),
+            "encryption": self.tr("Encryption (receiving)"),
+        }
+        lines = [f"{names.get(k, k)}: {v}" for k, v in result.fingerprints.items()]
+        return (
+            self.tr("Package for %1 saved as %2. Read these fingerprints to the office:")
+            .replace("%1", result.code)
+            .replace("%2", str(result.path))
+            + "\n"
+            + "\n".join(lines)
+        )
+
     def start_sign(self, request: Path, target: Path) -> BackgroundOperation:
         def signed(result: Any) -> None:
             self.last_package = result
-            names = {
-                "signing": self.tr("Signing"),
-                "ca": self.tr("District CA"),
-                "encryption": self.tr("Encryption (receiving)"),
-            }
-            lines = [f"{names.get(k, k)}: {v}" for k, v in result.fingerprints.items()]
-            self.result.setText(
-                self.tr("Package for %1 saved as %2. Read these fingerprints to the office:")
-                .replace("%1", result.code)
-                .replace("%2", str(result.path))
-                + "\n"
-                + "\n".join(lines)
-            )
+            show_status(self.result, lambda: self.package_text(result))
             self.refresh()
 
         return self._run(lambda _task: self.enrolment.sign(request, target), signed)

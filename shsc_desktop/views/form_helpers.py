@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -34,6 +34,35 @@ from .i18n import current_language
 from .messages import error_text
 
 ERROR_STYLE = "color: #b00020;"
+
+
+class CountSpinBox(QSpinBox):
+    """A spin box that shows its number with the unit in the right plural form: ``words(n)`` is a
+    ``tr("%n years", "", n)``, so it reads "1 year", "5 years" (a fixed suffix said "1 years")."""
+
+    def __init__(self, words: Callable[[int], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+
+    def textFromValue(self, value: int) -> str:
+        return self.words(value)
+
+    def valueFromText(self, text: str) -> int:
+        digits = "".join(c for c in text if c.isdigit())  # Khmer digits too
+        return int(digits) if digits else self.minimum()
+
+    def validate(self, text: str, pos: int) -> object:
+        if text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        digits = "".join(c for c in text if c.isdigit())
+        ok = bool(digits) and self.minimum() <= int(digits) <= self.maximum()
+        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # Setting it again makes Qt drop its cached size and show the value in the new language.
+            self.setSpecialValueText(self.specialValueText())
 
 
 def heading_label(text: str = "", scale: float = 1.4) -> QLabel:

@@ -3,6 +3,10 @@
 The choice is kept per data folder in ``ui.ini`` (no secrets in it) so it is known before anyone
 signs in. Switching replaces the installed ``QTranslator``; Qt then sends ``LanguageChange`` to every
 widget and each of our widgets rebuilds its texts in ``retranslate()``.
+
+A status line (what an action just did: "Saved: …", "Sent 3 pages to the printer.", an error) is
+set when the action ends, not in ``retranslate()``; :func:`show_status` keeps how its text was made
+and makes it again after a switch, so no status line stays in the language it was written in.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtWidgets import QLabel
 
 from ..resources import PACKAGE_ROOT, frozen_root, translations_folder
 
@@ -22,6 +28,8 @@ SETTINGS_FILE = "ui.ini"
 SOURCE_FOLDER = PACKAGE_ROOT.parent / "i18n"  # the .ts sources, in a checkout only
 
 _translator: QTranslator | None = None
+_qt_translator: QTranslator | None = None  # Khmer for Qt's own dialogs and menus
+QT_STRINGS = "shsc_qt_{lang}.qm"  # from i18n/shsc_qt_km.ts (Qt ships no Khmer)
 _current = "en"  # what the source strings are written in
 
 
@@ -52,7 +60,7 @@ def save_language(data_dir: Path, lang: str) -> None:
 
 def set_language(lang: str) -> None:
     """Install the translator for ``lang`` (``LanguageChange`` reaches every widget)."""
-    global _translator, _current
+    global _translator, _qt_translator, _current
     if lang not in LANGUAGES:
         raise ValueError(lang)
     app = QCoreApplication.instance()
@@ -60,13 +68,47 @@ def set_language(lang: str) -> None:
     translator = QTranslator(app)
     if not translator.load(str(translations_folder() / f"shsc_{lang}.qm")) and lang != "en":
         raise FileNotFoundError(f"The {lang} translation is missing from {translations_folder()}.")
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator.deleteLater()
-    _translator = translator
-    app.installTranslator(translator)
+    qt_translator = QTranslator(app)
+    if not qt_translator.load(str(translations_folder() / QT_STRINGS.format(lang=lang))):
+        qt_translator = None  # English: Qt's own strings are the source
+    for old in (_translator, _qt_translator):
+        if old is not None:
+            app.removeTranslator(old)
+            old.deleteLater()
+    _translator, _qt_translator = translator, qt_translator
+    if qt_translator is not None:
+        app.installTranslator(qt_translator)
+    app.installTranslator(translator)  # installed last, so looked up first
     _current = lang
     QLocale.setDefault(QLocale(QLocale.Language.Khmer if lang == "km" else QLocale.Language.English))
+
+
+class _StatusText(QObject):
+    """Makes a label's status text again on ``LanguageChange``, while the label still shows it."""
+
+    def __init__(self, label: QLabel, make: Callable[[], str]) -> None:
+        super().__init__(label)
+        self.make = make
+        self.shown = make()
+        label.setText(self.shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page's own retranslate() runs first; a text it set there is left alone.
+        changed = event.type() == QEvent.Type.LanguageChange and isinstance(watched, QLabel)
+        if changed and watched.text() == self.shown:
+            self.shown = self.make()
+            watched.setText(self.shown)
+        return False
+
+
+def show_status(label: QLabel, make: Callable[[], str]) -> None:
+    """Show ``make()`` in ``label`` now and again after every language switch, until another text
+    is shown there (``make`` calls ``tr`` each time, so it answers in the current language)."""
+    for old in label.findChildren(_StatusText):
+        label.removeEventFilter(old)
+        old.setParent(None)
+        old.deleteLater()
+    label.installEventFilter(_StatusText(label, make))
 
 
 def lrelease_program() -> str | None:

@@ -190,7 +190,7 @@ class IncidentsPage(QWidget):
         super().changeEvent(event)
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%1 incidents").replace("%1", str(self.model.total())))
+        self.count_label.setText(self.tr("%n incident(s)", "", self.model.total()))
 
     # -- list -------------------------------------------------------------------------------------
 

@@ -598,7 +598,7 @@ class ReferralsPage(QWidget):
         if shown < total:
             text = self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
         else:
-            text = self.tr("%1 referrals").replace("%1", str(total))
+            text = self.tr("%n referral(s)", "", total)
         self.all_count.setText(text)
 
     def _all_chosen(self, index: object) -> None:

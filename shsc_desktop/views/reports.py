@@ -44,7 +44,7 @@ from ..services.snapshots import MonthFigures
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
 from .file_dialogs import file_dialog
 from .form_helpers import heading_label
-from .i18n import current_language, language_name
+from .i18n import current_language, language_name, show_status
 from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background
@@ -329,7 +329,7 @@ class ReportsPage(QWidget):
         """Compute the chosen month's statistics in the background and show them."""
         self._generation += 1
         generation, period = self._generation, self.period()
-        self.month_status.setText(self.tr("Counting…"))
+        show_status(self.month_status, lambda: self.tr("Counting…"))
 
         def show(figures: MonthFigures) -> None:
             if generation == self._generation:
@@ -342,7 +342,7 @@ class ReportsPage(QWidget):
             if generation == self._generation:
                 self.stats = None
                 self.changes = ()
-                self.month_status.setText(error_text(error))
+                show_status(self.month_status, lambda: error_text(error))
 
         run_in_background(self, lambda _t: self.service.month_figures(period), show, failed)
 
@@ -390,9 +390,11 @@ class ReportsPage(QWidget):
         if self.changes:
             notes.append(
                 self.tr(
-                    "Figures changed by case work since approval: %1. Prints and the bundle keep the "
-                    "approved revision until the chief approves a revision."
-                ).replace("%1", str(len(self.changes)))
+                    "%n figures changed by case work since approval. Prints and the bundle keep the "
+                    "approved revision until the chief approves a revision.",
+                    "",
+                    len(self.changes),
+                )
             )
         if stats.nil_report:
             notes.append(
@@ -402,8 +404,8 @@ class ReportsPage(QWidget):
         if excluded:
             notes.append(
                 self.tr(
-                    "%1 incident(s) without the survivor's consent to reporting are not counted."
-                ).replace("%1", str(excluded))
+                    "%n incidents without the survivor's consent to reporting are not counted.", "", excluded
+                )
             )
         if stats.threshold is not None:
             notes.append(
@@ -448,9 +450,9 @@ class ReportsPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         assert isinstance(error, ShscError)
         if isinstance(error, Cancelled):
-            self.state.setText(self.tr("Cancelled. Nothing was written or printed."))
+            show_status(self.state, lambda: self.tr("Cancelled. Nothing was written or printed."))
         else:
-            self.state.setText(error_text(error))
+            show_status(self.state, lambda: error_text(error))
             show_error(self, error)
 
     # -- save as PDF --------------------------------------------------------------------------------
@@ -483,7 +485,7 @@ class ReportsPage(QWidget):
 
         def done(written: Path) -> None:
             self.last_pdf = written
-            self.state.setText(self.tr("Saved: %1").replace("%1", str(written)))
+            show_status(self.state, lambda: self.tr("Saved: %1").replace("%1", str(written)))
 
         return self._start(work, done)
 
@@ -517,7 +519,7 @@ class ReportsPage(QWidget):
             return print_pdf(pdf, printer, printed, task.is_cancelled)
 
         def done(pages: int) -> None:
-            self.state.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
+            show_status(self.state, lambda: self.tr("Sent %n pages to the printer.", "", pages))
 
         return self._start(work, done)
 

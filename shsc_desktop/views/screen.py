@@ -8,6 +8,8 @@ pixels once the taskbar is taken off).
   not set the height of all of them.
 * :class:`FoldingColumns` – columns side by side while they fit, one under the other when narrower.
 * :class:`FlowRow` – a row of controls (filters, buttons) that wraps onto more lines when narrow.
+* :func:`give_menus_room` – menus keep Khmer's subscripts inside their last item (the calendar's month
+  menu cut the foot of ធ្នូ).
 * :class:`WrappingCheckBox` – a check box whose (long) text wraps instead of widening the window.
 
 ``tests/ui/test_screen_geometry.py`` opens every window on both screens and checks the result.
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QMenu,
     QScrollArea,
     QSizePolicy,
     QTabWidget,
@@ -226,6 +229,29 @@ class FlowRow(QLayout):
                     x += width + self.spacing()
             y += height + self.spacing()
         return max(y - self.spacing() - area.y(), 0) + margins.top() + margins.bottom()
+
+
+MENU_FOOT = 6  # px below a menu's last item: room for a subscript consonant and a vowel below it
+
+
+class _MenuRoom(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish and isinstance(watched, QMenu):
+            margins = watched.contentsMargins()
+            if margins.bottom() < MENU_FOOT:
+                watched.setContentsMargins(margins.left(), margins.top(), margins.right(), MENU_FOOT)
+        return False
+
+
+_menu_room: _MenuRoom | None = None
+
+
+def give_menus_room(app: QObject) -> None:
+    """Every menu of the application gets :data:`MENU_FOOT` below its last item (once per app)."""
+    global _menu_room
+    if _menu_room is None:
+        _menu_room = _MenuRoom(app)
+        app.installEventFilter(_menu_room)
 
 
 class _ClickToToggle(QObject):

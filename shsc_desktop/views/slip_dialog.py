@@ -29,7 +29,7 @@ from ..services.office import UnlockedOffice
 from ..services.slips import SlipChoices, SlipRequest, SlipService
 from .file_dialogs import file_dialog
 from .form_helpers import ERROR_STYLE
-from .i18n import current_language, language_name
+from .i18n import current_language, language_name, show_status
 from .messages import error_text
 from .operations import Task, run_in_background
 from .printing import ask_printer, new_printer, print_pdf
@@ -89,7 +89,7 @@ class SlipDialog(QDialog):
         try:
             self.choices = self.service.choices(referral_id)
         except ShscError as error:
-            self.message.setText(error_text(error))
+            show_status(self.message, lambda failure=error: error_text(failure))
         self.retranslate()
         self._apply_choices()
         self.resize(520, 400)
@@ -161,7 +161,7 @@ class SlipDialog(QDialog):
         assert isinstance(error, ShscError)
         self._busy(False)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error_text(error))
+        show_status(self.message, lambda: error_text(error))
 
     def choose_file(self) -> QFileDialog:
         code = self.choices.referral_code if self.choices else "slip"
@@ -183,7 +183,7 @@ class SlipDialog(QDialog):
         def done(_fields: list[str]) -> None:
             self._busy(False)
             self.message.setStyleSheet("")
-            self.message.setText(self.tr("Saved: %1").replace("%1", str(path)))
+            show_status(self.message, lambda: self.tr("Saved: %1").replace("%1", str(path)))
 
         run_in_background(self, lambda _t: self.service.referral_slip(request, path), done, self._failed)
 
@@ -204,6 +204,6 @@ class SlipDialog(QDialog):
         def done(_pages: int) -> None:
             self._busy(False)
             self.message.setStyleSheet("")
-            self.message.setText(self.tr("The slip was sent to the printer."))
+            show_status(self.message, lambda: self.tr("The slip was sent to the printer."))
 
         run_in_background(self, work, done, self._failed)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QToolTip, QWidget, QWizard
 
@@ -216,6 +216,43 @@ def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
     admin.users_table.selectRow(0)
     problems += open_and_check("reset password dialog", admin.open_reset_password)
     problems += open_and_check("change password dialog", admin.open_change_password)
+    report(problems)
+
+
+def test_administration_identity_access_and_identity_settings(qtbot, demo_shell):
+    """The accounts tab with the identity-access button offering either of its texts (to allow a
+    clerk to see identifying details, and to withdraw that) and the settings tab with the identity
+    settings at their widest value."""
+    window = open_demo(qtbot, demo_shell)
+    window.show_section("administration")
+    admin = window.admin_page
+    wait_for_operations(qtbot)
+    admin.tabs.setCurrentWidget(admin.accounts_tab)
+    problems: list[str] = []
+    for may_see in (False, True):
+        admin.accounts.set_identity_access("clerk", may_see)
+        admin.refresh()
+        admin.select_user("clerk")
+        assert admin._selected_access()[1] is may_see
+        assert admin.identity_access_button.isVisible() and admin.identity_access_button.isEnabled()
+        what = f"administration: clerk {'may' if may_see else 'may not'} see identities"
+        problems += in_both_languages(lambda what=what: every_tab_problems(window, what))
+    admin.retention.setValue(admin.retention.maximum())
+    admin.tabs.setCurrentWidget(admin.settings_tab)
+    assert admin.perpetrator_names.isVisible() and admin.retention.isVisible()
+    fields = [admin.retention, admin.perpetrator_names]
+    fields += [admin.settings_form.labelForField(f) for f in (admin.retention_row, admin.perpetrator_names)]
+
+    def settings_problems() -> list[str]:
+        found = every_tab_problems(window, "administration: identity settings")
+        for field in fields:
+            inside = window.rect().contains(QRect(field.mapTo(window, QPoint(0, 0)), field.size()))
+            if field.width() < field.minimumSizeHint().width() or not inside:
+                text = getattr(field, "text", lambda: "")() or field.objectName()
+                found.append(f"administration: identity settings: {text!r} is cut off")
+        return found
+
+    problems += in_both_languages(settings_problems)
     report(problems)
 
 

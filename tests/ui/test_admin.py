@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from shsc_desktop.errors import PermissionDenied
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
+from shsc_desktop.views import i18n
 
 from ..conftest import CHIEF
 from .conftest import (
@@ -151,6 +153,57 @@ def test_auto_lock_minutes_are_saved_and_applied(qtbot, shell, office_ready):
     qtbot.mouseClick(page.save_auto_lock_button, LEFT)
     assert AdminService(shell.office).get_auto_lock_minutes() == 12
     assert shell.idle.interval_ms() == 12 * 60_000
+
+
+def test_chief_allows_and_withdraws_identifying_details_for_a_clerk(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    window.show_section("administration")
+    page = window.admin_page
+    page.select_user("chief")
+    assert not page.identity_access_button.isEnabled()  # the chief always holds the identity key
+    page.select_user("clerk")
+    assert page.identity_access_button.text() == "Allow identifying details"
+    qtbot.mouseClick(page.identity_access_button, LEFT)
+    assert any(b.text() == "clerk may now see survivors' identifying details." for b in message_boxes())
+    page.select_user("clerk")
+    assert page.users_table.item(page.users_table.currentRow(), 3).text() == "may see"
+    assert AccountService(shell.office).identity_access()["clerk"] is True
+    assert page.identity_access_button.text() == "Withdraw identifying details"
+    qtbot.mouseClick(page.identity_access_button, LEFT)
+    assert AccountService(shell.office).identity_access()["clerk"] is False
+
+
+def test_chief_sets_what_identifying_details_the_office_keeps(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    page = window.admin_page
+    assert not page.perpetrator_names.isChecked()
+    page.perpetrator_names.setChecked(True)
+    assert AdminService(shell.office).collects_perpetrator_names()
+    page.retention.setValue(5)
+    qtbot.mouseClick(page.save_retention_button, LEFT)
+    assert AdminService(shell.office).get_identity_retention_years() == 5
+
+
+def test_years_and_minutes_are_counted_in_the_singular_and_plural(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    page = window.admin_page
+    page.retention.setValue(1)
+    assert page.retention.text() == "1 year"
+    qtbot.mouseClick(page.save_retention_button, LEFT)
+    assert any("will be erased 1 year after their case is closed" in b.text() for b in message_boxes())
+    page.retention.setValue(0)
+    assert page.retention.text() == "always"
+    page.retention.lineEdit().selectAll()
+    qtbot.keyClicks(page.retention.lineEdit(), "7")
+    qtbot.keyClick(page.retention.lineEdit(), Qt.Key.Key_Return)
+    assert page.retention.value() == 7 and page.retention.text() == "7 years"
+    page.auto_lock.setValue(1)
+    assert page.auto_lock.text() == "1 minute"
+    page.auto_lock.setValue(12)
+    assert page.auto_lock.text() == "12 minutes"
+    i18n.set_language("km")
+    QApplication.processEvents()
+    assert page.auto_lock.text() == "12 នាទី" and page.retention.text() == "7 ឆ្នាំ"
 
 
 def test_every_audited_action_has_a_label_in_words() -> None:

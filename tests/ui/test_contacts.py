@@ -74,7 +74,7 @@ def test_a_bad_import_reports_its_lines_and_changes_nothing(qtbot, shell, office
     page.import_file(good)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-    assert "1 new entries" in message_boxes()[0].text()
+    assert "New entries: 1" in message_boxes()[0].text()
 
 
 def test_export_writes_csv_and_xlsx_that_import_again(qtbot, shell, new_office, tmp_path):

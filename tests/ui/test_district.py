@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from shsc_desktop.exports.district_xlsx import TITLES
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.statistics import StatisticsService
+from shsc_desktop.views import i18n
 
 from .conftest import wait_for_operations
 from .exchange_world import (  # noqa: F401  (fixtures)
@@ -136,6 +138,13 @@ def test_totals_match_the_commune_and_files_hide_small_cells(qtbot, shells, impo
     wait_for_operations(qtbot)
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     assert "numbers below 5 hidden" in totals.file_result.text()
+    english = totals.file_result.text()
+    i18n.set_language("km")  # the line follows a language switch (there and back)
+    QApplication.processEvents()  # Qt posts LanguageChange to the windows
+    assert str(pdf) in totals.file_result.text() and "numbers below 5" not in totals.file_result.text()
+    i18n.set_language("en")
+    QApplication.processEvents()
+    assert totals.file_result.text() == english
     if shutil.which("pdftotext"):
         text = subprocess.run(
             ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True

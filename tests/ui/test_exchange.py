@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import BundleReceived, ImportedStatistics
@@ -20,6 +21,7 @@ from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder
+from shsc_desktop.views import i18n
 from shsc_desktop.views.messages import bundle_reason_text
 
 from .conftest import answer_confirmation, message_boxes, wait_for_operations
@@ -90,6 +92,14 @@ def test_commune_exports_an_approved_month_and_again_the_same_revision(
     name = f"SHSC-120101-{PERIOD}-r1.shsc"
     assert (usb / name).exists()
     assert str(usb / name) in panel.export_result.text()
+    # the line follows a language switch (there and back)
+    english = panel.export_result.text()
+    i18n.set_language("km")
+    QApplication.processEvents()  # Qt posts LanguageChange to the windows
+    assert str(usb / name) in panel.export_result.text() and "Written" not in panel.export_result.text()
+    i18n.set_language("en")
+    QApplication.processEvents()
+    assert panel.export_result.text() == english
     assert panel.history.rowCount() == 1
     assert panel.history.item(0, 3).text() == name
     assert panel.history.item(0, 1).text() == "1"  # revision

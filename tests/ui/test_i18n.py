@@ -40,9 +40,10 @@ def test_ts_files_are_up_to_date_with_the_code():
 def test_every_translation_keeps_its_placeholders(lang):
     for message in _messages(lang):
         source = message.findtext("source") or ""
-        translation = message.findtext("translation") or ""
-        if translation:
-            assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), source
+        forms = [f.text or "" for f in message.iter("numerusform")]  # %n plurals: every form
+        for translation in forms or [message.findtext("translation") or ""]:
+            if translation:
+                assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), source
 
 
 def test_no_khmer_translation_is_unfinished():

@@ -118,7 +118,7 @@ def test_clerk_types_an_incident_classifies_it_and_finds_it_in_the_list(qtbot, s
     assert closed(form)
 
     assert page.model.rowCount() == 1
-    assert page.count_label.text() == "1 incidents"
+    assert page.count_label.text() == "1 incident"  # %n: singular and plural
     code = page.model.index(0, COL_INCIDENT).data()
     assert code.startswith(f"KH-{COMMUNE_CODE}-{TODAY:%Y%m}-")
     assert page.model.index(0, COL_TYPE).data() == "Physical assault"

@@ -9,12 +9,16 @@ import pytest
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
+from shsc_desktop.models.tables import Incident
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.demo import fill_demo_data
 from shsc_desktop.services.months import add_months, period_of
 from shsc_desktop.services.statistics import StatisticsService, period_label
+from tests.exports.records import approve_and_edit_later, fixture_month
 
 from .conftest import open_as_chief, open_as_clerk, wait_for_operations
+
+MARCH = "2025-03"  # the month of tests/exports/records.fixture_month
 
 
 @pytest.fixture
@@ -158,7 +162,7 @@ def test_print_to_a_pdf_printer_produces_pages(qtbot, shell, demo_office, tmp_pa
     printer.setOutputFileName(str(out))
     page.print_to(printer)
     wait_for_operations(qtbot, timeout=60000)
-    qtbot.waitUntil(lambda: "page(s) to the printer" in page.state.text())
+    qtbot.waitUntil(lambda: "pages to the printer" in page.state.text())
     assert out.stat().st_size > 10_000
     info = subprocess.run(["pdfinfo", str(out)], check=True, capture_output=True, text=True).stdout
     assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))) >= 2
@@ -188,3 +192,32 @@ def test_statistics_wait_until_the_reports_section_is_opened(qtbot, shell, demo_
     window.show_section("reports")
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.stats is not None)
+
+
+@pytest.fixture
+def approved_then_edited(new_office):
+    """March 2025 of ``tests/exports/records`` (one incident without consent to reporting),
+    approved, then changed by case work."""
+    office, recovery = new_office
+    fixture_month(office)
+    approve_and_edit_later(office)
+    with office.transaction() as s:  # case work finds that incident 2 was recorded twice
+        s.query(Incident).filter_by(incident_code="KH-120101-202503-002").one().deleted = True
+    office.lock("fixture done")
+    return office, recovery
+
+
+def test_changed_figures_and_unconsented_incidents_are_counted_in_words(qtbot, shell, approved_then_edited):
+    window = open_as_chief(qtbot, shell)
+    page = _reports_page(qtbot, window)
+    if page.month.findData(MARCH) < 0:
+        page.month.addItem("", MARCH)
+    _pick(qtbot, page, MARCH)
+    changed = len(page.changes)
+    assert changed > 1
+    notice = page.notice.text()
+    assert f"{changed} figures changed by case work since approval." in notice
+    assert "1 incident without the survivor's consent to reporting is not counted." in notice
+    page.changes = page.changes[:1]
+    page._show()
+    assert "1 figure changed by case work since approval." in page.notice.text()
