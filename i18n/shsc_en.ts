@@ -509,6 +509,22 @@
         <source>Identifying details erased</source>
         <translation>Identifying details erased</translation>
     </message>
+    <message>
+        <source>Unsaved form kept as a draft</source>
+        <translation>Unsaved form kept as a draft</translation>
+    </message>
+    <message>
+        <source>Draft reopened</source>
+        <translation>Draft reopened</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>Draft discarded</translation>
+    </message>
+    <message>
+        <source>Draft expired</source>
+        <translation>Draft expired</translation>
+    </message>
 </context>
 <context>
     <name>BackupSignInDialog</name>
@@ -1033,6 +1049,17 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>When the office locked at %1, a form you had not saved was kept for you. Open it again?</source>
+        <translation>When the office locked at %1, a form you had not saved was kept for you. Open it again?</translation>
+    </message>
+    <message>
+        <source>Open the form</source>
+        <translation>Open the form</translation>
     </message>
 </context>
 <context>

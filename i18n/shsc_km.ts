@@ -509,6 +509,22 @@
         <source>Identifying details erased</source>
         <translation>បានលុបព័ត៌មានអត្តសញ្ញាណ</translation>
     </message>
+    <message>
+        <source>Unsaved form kept as a draft</source>
+        <translation>ទម្រង់មិនទាន់រក្សាទុក ត្រូវបានរក្សាជាសេចក្ដីព្រាង</translation>
+    </message>
+    <message>
+        <source>Draft reopened</source>
+        <translation>បានបើកសេចក្ដីព្រាងឡើងវិញ</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>បានបោះបង់សេចក្ដីព្រាង</translation>
+    </message>
+    <message>
+        <source>Draft expired</source>
+        <translation>សេចក្ដីព្រាងផុតកំណត់</translation>
+    </message>
 </context>
 <context>
     <name>BackupSignInDialog</name>
@@ -1033,6 +1049,17 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>When the office locked at %1, a form you had not saved was kept for you. Open it again?</source>
+        <translation>នៅពេលការិយាល័យចាក់សោនៅម៉ោង %1 ទម្រង់មួយដែលអ្នកមិនទាន់បានរក្សាទុក ត្រូវបានរក្សាទុកសម្រាប់អ្នក។ បើកវាម្ដងទៀតឬ?</translation>
+    </message>
+    <message>
+        <source>Open the form</source>
+        <translation>បើកទម្រង់</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.contacts import ContactDraft, ContactService
+from shsc_desktop.services.drafts import DraftService
 from shsc_desktop.services.incidents import IncidentDraft, IncidentService
 from shsc_desktop.views.contacts import ContactForm
 from shsc_desktop.views.form_helpers import ask_reason
@@ -19,7 +20,7 @@ from shsc_desktop.views.meetings import MeetingForm
 from shsc_desktop.views.messages import confirm
 from shsc_desktop.views.referrals import ReferralForm
 
-from ..conftest import CLERK, COMMUNE_CODE
+from ..conftest import CHIEF, CLERK, COMMUNE_CODE
 from .conftest import (
     answer_incident_questions,
     choose,
@@ -368,3 +369,36 @@ def test_cancel_or_esc_on_a_changed_form_asks_first(qtbot, chief):
     (box,) = message_boxes("discardBox")
     qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
     qtbot.waitUntil(lambda: not form.isVisible())
+
+
+def test_a_form_open_at_auto_lock_comes_back_to_its_user_only(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    form = window.page_by_section["incidents"].open_new()
+    qtbot.waitExposed(form)
+    _sexual_assault(form)
+    choose(form.risk_level, "high")
+    form.survivor_age.setValue(37)
+    shell.idle.inactive.emit()  # the idle timer fires with the form open
+    assert shell.office is None and _on_screen(shell) == []
+
+    # The chief signs in next: she is offered nothing.
+    unlock_as(qtbot, shell, *CHIEF)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    assert message_boxes("draftBox") == []
+    shell.lock("manual")
+
+    # The clerk is offered her form back, as she left it.
+    unlock_as(qtbot, shell, CLERK[0], "clerk-new-password")
+    qtbot.waitUntil(lambda: len(message_boxes("draftBox")) == 1)
+    (box,) = message_boxes("draftBox")
+    assert "a form you had not saved was kept for you" in box.text()
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
+    page = shell.main_window.page_by_section["incidents"]
+    qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible())
+    restored = page.form
+    assert restored.classification.answers()[:2] == (False, True)
+    assert restored.risk_level.currentData() == "high"
+    assert restored.survivor_age.value() == 37
+    assert DraftService(shell.office).pending() == []  # reopened once, then gone
