@@ -1843,6 +1843,14 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>%1 people of the group %2 attended this one meeting. Is this number right?</source>
+        <translation>%1 people of the group %2 attended this one meeting. Is this number right?</translation>
+    </message>
+    <message>
+        <source>Yes, save</source>
+        <translation>Yes, save</translation>
+    </message>
 </context>
 <context>
     <name>MeetingTableModel</name>
@@ -2427,6 +2435,14 @@
     <message>
         <source>This provider has referrals; mark it inactive instead.</source>
         <translation>This provider has referrals; mark it inactive instead.</translation>
+    </message>
+    <message>
+        <source>Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.</source>
+        <translation>Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.</translation>
+    </message>
+    <message>
+        <source>Record at least one person who attended.</source>
+        <translation>Record at least one person who attended.</translation>
     </message>
 </context>
 <context>

@@ -1843,6 +1843,14 @@
         <source>Cancel</source>
         <translation>បោះបង់</translation>
     </message>
+    <message>
+        <source>%1 people of the group %2 attended this one meeting. Is this number right?</source>
+        <translation>មនុស្ស %1 នាក់នៃក្រុម %2 បានចូលរួមកិច្ចប្រជុំតែមួយនេះ។ តើចំនួននេះត្រឹមត្រូវឬ?</translation>
+    </message>
+    <message>
+        <source>Yes, save</source>
+        <translation>បាទ/ចាស រក្សាទុក</translation>
+    </message>
 </context>
 <context>
     <name>MeetingTableModel</name>
@@ -2427,6 +2435,14 @@
     <message>
         <source>This provider has referrals; mark it inactive instead.</source>
         <translation>អ្នកផ្ដល់សេវានេះមានការបញ្ជូនហើយ៖ សូមកំណត់ជាអសកម្មជំនួសវិញ។</translation>
+    </message>
+    <message>
+        <source>Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.</source>
+        <translation>សូមបញ្ចូលលេខទូរស័ព្ទកម្ពុជា៖ 0 ឬ +855 បន្ទាប់មកលេខ ៨ ឬ ៩ ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>Record at least one person who attended.</source>
+        <translation>សូមកត់ត្រាអ្នកចូលរួមយ៉ាងហោចណាស់ម្នាក់។</translation>
     </message>
 </context>
 <context>

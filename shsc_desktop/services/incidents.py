@@ -593,7 +593,7 @@ class IncidentService:
         ident = draft.identifying
         if ident is not None:
             p.text("survivor_name", ident.survivor_name, 200)
-            p.text("survivor_phone", ident.survivor_phone, 64)
+            p.phone("survivor_phone", ident.survivor_phone)
             p.text("survivor_address", ident.survivor_address, 1000)
             p.text("narrative", ident.narrative, 20000)
             p.not_future("survivor_birth_date", ident.survivor_birth_date, today)

@@ -13,6 +13,8 @@ from shsc_desktop.models import gazetteer
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.drafts import DraftService
 from shsc_desktop.services.incidents import IncidentDraft, IncidentService
+from shsc_desktop.services.meetings import MeetingService
+from shsc_desktop.services.validation import is_phone
 from shsc_desktop.views.contacts import ContactForm
 from shsc_desktop.views.form_helpers import ask_reason
 from shsc_desktop.views.incident_form import IncidentForm
@@ -132,7 +134,7 @@ def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question
 def test_referral_meeting_and_contact_forms_start_unanswered(qtbot, chief):
     for name in ("First centre", "Second centre"):
         ContactService(chief).create(
-            ContactDraft("health_centre", frozenset({"health"}), name_en=name, phone="1")
+            ContactDraft("health_centre", frozenset({"health"}), name_en=name, phone="012 345 678")
         )
     incident = IncidentService(chief).create(
         IncidentDraft(
@@ -402,3 +404,68 @@ def test_a_form_open_at_auto_lock_comes_back_to_its_user_only(qtbot, shell, offi
     assert restored.risk_level.currentData() == "high"
     assert restored.survivor_age.value() == 37
     assert DraftService(shell.office).pending() == []  # reopened once, then gone
+
+
+def test_an_age_of_150_is_refused_never_read_as_15(qtbot, chief):
+    form = _date_form(qtbot, chief)
+    _sexual_assault(form)
+    answer_incident_questions(form)
+    form.survivor_age.setFocus()
+    qtbot.waitUntil(form.survivor_age.hasFocus)
+    form.survivor_age.lineEdit().selectAll()
+    _type(qtbot, ["150"])
+    assert form.survivor_age.value() == 150
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.problems.labels["survivor_age"].text() == "Enter an age between 0 and 120."
+    assert IncidentService(chief).count() == 0
+
+
+def test_a_meeting_needs_an_attendee_and_a_huge_count_is_confirmed(qtbot, chief):
+    form = MeetingForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    choose(form.meeting_type, "community_consultation")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.problems.labels["attendance"].text() == "Record at least one person who attended."
+    assert len(MeetingService(chief).list_meetings()) == 0
+
+    form.attendance.female["womens_group"].setValue(9999)
+    qtbot.mouseClick(form.save_button, LEFT)
+    (box,) = message_boxes("plausibilityBox")
+    assert box.text().startswith("9999 people of the group")
+    qtbot.mouseClick(box.findChild(QPushButton, "cancelButton"), LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible() and len(MeetingService(chief).list_meetings()) == 0
+    qtbot.mouseClick(form.save_button, LEFT)
+    (box,) = message_boxes("plausibilityBox")
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    wait_for_operations(qtbot)
+    assert len(MeetingService(chief).list_meetings()) == 1
+
+
+def test_a_phone_number_must_be_cambodian(qtbot, chief):
+    for good in ("012 345 678", "+855 12 345 678", "0973456789", "+855-97-345-6789", "1280"):
+        assert is_phone(good), good
+    for bad in ("abc-not-a-phone", "12345678", "012 34", "+1 555 123 4567", "0123456789012"):
+        assert not is_phone(bad), bad
+    form = ContactForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    form.name_en.setText("Health Centre")
+    choose(form.organisation_type, "health_centre")
+    choose(form.coverage, "khan")
+    form.service_boxes["health"].setChecked(True)
+    form.phone.setText("abc-not-a-phone")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.problems.labels["phone"].text() == (
+        "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
+    )
+    assert QApplication.focusWidget() is form.phone
+    form.phone.setText("023 880 880")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert not form.isVisible()
