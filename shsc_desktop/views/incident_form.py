@@ -192,7 +192,13 @@ class ClassificationHelper(QWidget):
         answers = self.answers()
         enabled = True
         for i in range(QUESTION_COUNT):
-            for widget in (self.question_labels[i], self.yes_buttons[i], self.no_buttons[i]):
+            # A question not yet to be answered, its "?" included, is disabled: out of the Tab chain.
+            for widget in (
+                self.question_labels[i],
+                self.yes_buttons[i],
+                self.no_buttons[i],
+                self.help_buttons[i],
+            ):
                 widget.setEnabled(enabled)
             if not enabled and answers[i] is not None:
                 self._set(i, None)
@@ -286,6 +292,7 @@ class PerpetratorTable(QTableWidget):
     def add(self, perpetrator: PerpetratorDraft | None = None) -> None:
         p = perpetrator or PerpetratorDraft("", "", "")  # a new row answers nothing yet
         row = self.rowCount()
+        previous: QWidget = self if row == 0 else self.combo(row - 1, self.COL_RELATIONSHIP)
         self.insertRow(row)
         for column, (codelist, value) in enumerate(
             zip(self.LISTS, (p.sex, p.age_group, p.relationship), strict=True)
@@ -295,6 +302,9 @@ class PerpetratorTable(QTableWidget):
             set_code(combo, value)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.setCellWidget(row, column, combo)
+            # Tab reaches each answer of the row, right after the table (or the row before).
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
         self.verticalHeader().setDefaultSectionSize(max(self.verticalHeader().defaultSectionSize(), 36))
         self.changed.emit()
 

@@ -147,7 +147,7 @@ class IncidentsPage(QWidget):
         self.model.sort_requested.connect(self._sort)
         self.model.modelReset.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
         self.new_button.clicked.connect(self.open_new)
         self.open_button.clicked.connect(self.open_selected)
         self.refer_button.clicked.connect(self._refer)

@@ -534,7 +534,7 @@ class MeetingsPage(QWidget):
         self.new_button.clicked.connect(self.open_new)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.ask_delete)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
         self.set_status_button.clicked.connect(self.set_action_status)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)

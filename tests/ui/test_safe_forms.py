@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
@@ -24,6 +25,7 @@ from shsc_desktop.views.referrals import ReferralForm
 
 from ..conftest import CHIEF, CLERK, COMMUNE_CODE
 from .conftest import (
+    INCIDENT_ANSWERS,
     answer_incident_questions,
     choose,
     message_boxes,
@@ -469,3 +471,106 @@ def test_a_phone_number_must_be_cambodian(qtbot, chief):
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
     assert not form.isVisible()
+
+
+def _focus():
+    return QApplication.focusWidget()
+
+
+def _tab_to(qtbot, widget, limit: int = 250) -> None:
+    """Press Tab until ``widget`` (or its focus proxy) has the focus, as a keyboard-only clerk."""
+    for _ in range(limit):
+        if _focus() is widget or (widget.focusProxy() is not None and _focus() is widget.focusProxy()):
+            return
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reaches {widget.objectName() or widget}")
+
+
+def _arrow_to(qtbot, combo, code: str) -> None:
+    """Choose ``code`` in the focused combo box with the arrow keys."""
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        for _ in range(combo.count()):
+            if combo.currentData() == code:
+                return
+            qtbot.keyClick(combo, key)
+    assert combo.currentData() == code
+
+
+def _tab_cycle(qtbot, form) -> list:
+    """Every widget Tab stops at, once round the form."""
+    seen: list = []
+    start = _focus()
+    for _ in range(300):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        if _focus() is start:
+            return seen
+        seen.append(_focus())
+    raise AssertionError("Tab does not come round")
+
+
+def test_a_whole_incident_is_entered_with_the_keyboard_alone(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    page = window.page_by_section["incidents"]
+    assert not page.table.tabKeyNavigation()  # the list is one Tab stop, arrows inside
+    page.table.setFocus()
+    qtbot.keyClick(_focus() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = page.form
+    assert isinstance(form, IncidentForm) and form.isVisible()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    form.date_reported.year.setFocus()
+    qtbot.waitUntil(form.date_reported.year.hasFocus)
+
+    helper = form.classification
+    stops = _tab_cycle(qtbot, form)
+    assert helper.help_buttons[0] in stops
+    assert not any(b in stops for b in helper.help_buttons[1:])  # disabled "?" are not Tab stops
+
+    _tab_to(qtbot, form.date_of_incident.year)
+    _type(qtbot, [f"{TODAY:%Y}", Qt.Key.Key_Tab, f"{TODAY:%m}", Qt.Key.Key_Tab, f"{TODAY:%d}"])
+    for field, code in INCIDENT_ANSWERS.items():
+        _tab_to(qtbot, getattr(form, field))
+        _arrow_to(qtbot, getattr(form, field), code)
+    _tab_to(qtbot, form.survivor_age)
+    _type(qtbot, ["29"])
+    # Yes/No is one Tab stop: the arrow moves to "No", Space answers.
+    for question in range(2):
+        _tab_to(qtbot, helper.yes_buttons[question])
+        qtbot.keyClick(_focus(), Qt.Key.Key_Right)
+        assert _focus() is helper.no_buttons[question]
+        qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    _tab_to(qtbot, helper.yes_buttons[2])
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    assert helper.gbv_type() == "physical_assault"
+
+    # The perpetrator row: one Tab stop for the table, then each of its answers.
+    _tab_to(qtbot, form.add_perpetrator_button)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    table = form.perpetrators
+    assert table.rowCount() == 1
+    stops = _tab_cycle(qtbot, form)
+    assert stops.count(table) <= 1 and not table.tabKeyNavigation()  # Tab does not walk the cells
+    assert all(table.combo(0, c) in stops for c in range(3))  # but reaches every answer of the row
+    for column, code in ((0, "male"), (1, "26_40"), (2, "current_partner")):
+        _tab_to(qtbot, table.combo(0, column))
+        _arrow_to(qtbot, table.combo(0, column), code)
+    assert "Intimate partner violence" in form.context_label.text()
+    _tab_to(qtbot, form.consent_reporting)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.isVisible())
+
+    # Enter on the selected row opens it again.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    opened = page.form
+    assert opened is not None and opened.isVisible() and opened.incident is not None
+    stored = IncidentService(shell.office).get(opened.incident.id)
+    assert (stored.gbv_type, stored.survivor_age, stored.is_ipv) == ("physical_assault", 29, True)
+    assert stored.date_of_incident == TODAY
