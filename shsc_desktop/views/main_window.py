@@ -252,7 +252,8 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         """Press the "New" button of the register on screen, if it has one the user may use."""
-        page = self.pages.currentWidget()
+        index = self.pages.currentIndex()
+        page = self.page_by_section.get(self.sections[index]) if 0 <= index < len(self.sections) else None
         button = getattr(page, "new_button", None)
         if isinstance(button, QPushButton) and button.isVisible() and button.isEnabled():
             button.click()
