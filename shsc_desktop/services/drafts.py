@@ -6,8 +6,9 @@ database. Neither the data key nor another user's password opens them: only the 
 slot, which exists in memory only after *her* password has opened it (``UnlockedOffice.
 slot_private``). She is offered the draft after her next unlock; reopening, discarding, keeping and
 expiry are audited (form kind only, never values). Drafts expire after :data:`DRAFT_DAYS` days.
-A password change gives the slot a new key pair, so drafts sealed to the old one can no longer be
-opened; they are dropped when found unreadable or expired.
+Changing her own password keeps the slot's key pair (her drafts still open); a chief's reset gives
+the slot a new one, so drafts sealed to the old one can no longer be opened and are dropped when
+found unreadable or expired.
 """
 
 from __future__ import annotations
