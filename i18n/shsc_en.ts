@@ -1414,8 +1414,8 @@
         <translation>Reported by:</translation>
     </message>
     <message>
-        <source>The commune is the first point of contact</source>
-        <translation>The commune is the first point of contact</translation>
+        <source>The commune is the first point of contact:</source>
+        <translation>The commune is the first point of contact:</translation>
     </message>
     <message>
         <source>Village:</source>

@@ -1414,8 +1414,8 @@
         <translation>រាយការណ៍ដោយ៖</translation>
     </message>
     <message>
-        <source>The commune is the first point of contact</source>
-        <translation>ឃុំ/សង្កាត់ជាកន្លែងទំនាក់ទំនងដំបូង</translation>
+        <source>The commune is the first point of contact:</source>
+        <translation>ឃុំ/សង្កាត់ជាកន្លែងទំនាក់ទំនងដំបូង៖</translation>
     </message>
     <message>
         <source>Village:</source>

@@ -77,6 +77,15 @@ from .record_form import RecordForm
 from .screen import FoldingColumns, fit_to_screen
 
 QUESTION_COUNT = len(codes.CLASSIFICATION_QUESTIONS)
+FIRST_CONTACT = codes.CodeList(
+    "first_point_of_contact", [(c.code, c.en, c.km) for c in codes.YES_NO_UNKNOWN if c.code in ("yes", "no")]
+)
+"""Was the commune her first point of contact: a yes/no fact (the record holds a boolean)."""
+
+
+def _yes_no(code: str) -> bool | None:
+    """``True``/``False`` for "yes"/"no"; ``None`` while unanswered (the service refuses it)."""
+    return {"yes": True, "no": False}.get(code)
 
 
 class ClassificationHelper(QWidget):
@@ -379,9 +388,8 @@ class IncidentForm(RecordForm):
         self.date_reported.set_value(self.today)
         self.date_of_incident = OptionalDateEdit("dateOfIncident")
         self.reported_by = code_combo("reportedBy")
-        self.first_contact = QCheckBox()
-        self.first_contact.setObjectName("firstPointOfContact")
-        self.first_contact.setChecked(True)
+        # Yes/No, unanswered at first: whether the commune was her first contact is hers to tell.
+        self.first_contact = code_combo("firstPointOfContact")
         self.village = code_combo("village")
         self.location_type = code_combo("locationType")
         self.time_of_day = code_combo("timeOfDay")
@@ -399,7 +407,7 @@ class IncidentForm(RecordForm):
             (self.date_reported, P("date_reported")),
             (self.date_of_incident, P("date_of_incident")),
             (self.reported_by, P("reported_by")),
-            (self.first_contact, None),
+            (self.first_contact, P("first_point_of_contact")),
             (self.village, P("village_code")),
             (self.location_type, P("location_type")),
             (self.time_of_day, P("time_of_day")),
@@ -620,8 +628,9 @@ class IncidentForm(RecordForm):
         set_field_label(self.report_form, self.date_reported, self.tr("Date reported:"))
         set_field_label(self.report_form, self.date_of_incident, self.tr("Date of incident:"))
         set_field_label(self.report_form, self.reported_by, self.tr("Reported by:"))
-        self.first_contact.setText(self.tr("The commune is the first point of contact"))
-        set_field_label(self.report_form, self.first_contact, "")
+        set_field_label(
+            self.report_form, self.first_contact, self.tr("The commune is the first point of contact:")
+        )
         set_field_label(self.report_form, self.village, self.tr("Village:"))
         set_field_label(self.report_form, self.location_type, self.tr("Place:"))
         set_field_label(self.report_form, self.time_of_day, self.tr("Time of day:"))
@@ -680,6 +689,7 @@ class IncidentForm(RecordForm):
             (self.consent_services, codes.CONSENT),
         ):
             fill_question(combo, codelist)
+        fill_question(self.first_contact, FIRST_CONTACT)
         fill_villages(self.village, self.commune_code, UNANSWERED)
         self.classification.retranslate()
         self.perpetrators.retranslate()
@@ -698,7 +708,7 @@ class IncidentForm(RecordForm):
         self.date_reported.set_value(i.date_reported)
         self.date_of_incident.set_value(i.date_of_incident)
         set_code(self.reported_by, i.reported_by)
-        self.first_contact.setChecked(i.first_point_of_contact)
+        set_code(self.first_contact, "yes" if i.first_point_of_contact else "no")
         set_code(self.village, i.village_code)
         set_code(self.location_type, i.location_type)
         set_code(self.time_of_day, i.time_of_day)
@@ -726,7 +736,7 @@ class IncidentForm(RecordForm):
             classification=self.classification.answers(),
             date_of_incident=self.date_of_incident.value(),
             reported_by=code_of(self.reported_by),
-            first_point_of_contact=self.first_contact.isChecked(),
+            first_point_of_contact=_yes_no(code_of(self.first_contact)),
             survivor_sex=code_of(self.survivor_sex),
             survivor_age=spin_age(self.survivor_age),
             marital_status=code_of(self.marital_status),

@@ -61,6 +61,7 @@ def test_a_new_incident_answers_no_question_for_the_clerk(qtbot, chief):
     form.show()
     questions = [
         "reportedBy",
+        "firstPointOfContact",
         "village",
         "locationType",
         "timeOfDay",
@@ -106,6 +107,29 @@ def test_an_unanswered_money_question_is_refused_and_never_flags_exploitation(qt
     assert "possible_sexual_exploitation" not in row.case_context
 
 
+def test_first_point_of_contact_is_her_answer_yes_or_no_never_a_default(qtbot, chief):
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    _sexual_assault(form)
+    answer_incident_questions(form, first_contact="")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert form.problems.labels["first_point_of_contact"].text() == "This field is required."
+    assert IncidentService(chief).count() == 0
+
+    choose(form.first_contact, "no")  # she had gone to the police first
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert not form.isVisible()
+    (row,), _total = IncidentService(chief).query()
+    assert IncidentService(chief).get(row.id).first_point_of_contact is False
+    reopened = IncidentForm(chief, IncidentService(chief).get(row.id))
+    qtbot.addWidget(reopened)
+    assert reopened.first_contact.currentData() == "no"
+
+
 def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question(qtbot, chief):
     form = IncidentForm(chief)
     qtbot.addWidget(form)
@@ -118,6 +142,7 @@ def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question
     required = "This field is required."
     for field in (
         "reported_by",
+        "first_point_of_contact",
         "location_type",
         "time_of_day",
         "previously_reported",
