@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
@@ -294,6 +294,36 @@ def test_tab_leaves_an_empty_date_and_its_calendar_opens_at_today(qtbot, chief):
     assert (calendar.yearShown(), calendar.monthShown()) == (TODAY.year, TODAY.month)
     qtbot.keyClick(calendar.focusProxy() or calendar, Qt.Key.Key_Return)
     assert field.value() == TODAY
+
+
+def test_the_calendar_opens_inside_the_screen_even_at_its_bottom_right_corner(qtbot):
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from shsc_desktop.views.date_field import DateField
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    field = DateField("cornerDate")
+    QHBoxLayout(holder).addWidget(field)
+    holder.show()
+    qtbot.waitExposed(holder)
+    area = holder.screen().availableGeometry()
+    for corner in ("bottom-right", "top-left"):
+        if corner == "bottom-right":
+            holder.move(
+                area.right() - holder.frameGeometry().width(), area.bottom() - holder.frameGeometry().height()
+            )
+        else:
+            holder.move(area.topLeft())
+        QApplication.processEvents()
+        field.open_calendar()
+        popup = field.popup
+        assert popup is not None and popup.isVisible()
+        placed = popup.frameGeometry()
+        assert area.contains(placed), (corner, placed, area)
+        anchor = field.mapToGlobal(field.rect().topLeft())
+        assert not placed.intersects(QRect(anchor, field.size())), corner  # it never hides the field
+        popup.close()
 
 
 def test_an_impossible_or_half_typed_date_is_refused_not_saved_as_empty(qtbot, chief):
