@@ -33,10 +33,12 @@ from ..services.office import UnlockedOffice
 from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, heading_label
 from .incident_form import IncidentForm
 from .incident_table import (
+    COL_CONTEXT,
     COL_FOLLOW_UP,
     COL_INCIDENT,
     COL_REPORTED,
     COL_SURVIVOR,
+    COL_TYPE,
     ID_ROLE,
     IncidentTableModel,
 )
@@ -114,7 +116,10 @@ class IncidentsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        fit_columns(self.table, (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP))
+        # Codes and dates whole; the free-text type and case context give way first on a 1024 screen.
+        fit_columns(
+            self.table, (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP), (COL_TYPE, COL_CONTEXT)
+        )
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
