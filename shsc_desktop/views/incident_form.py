@@ -11,6 +11,7 @@ with ``VIEW_IDENTIFYING`` see that section at all.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -380,6 +381,9 @@ class IncidentForm(RecordForm):
         self.can_identify = office.actor.can(Perm.VIEW_IDENTIFYING)
         self.identifying_loaded: IdentifyingDetails | None = None
         self.identifying_opened = False
+        # What a draft held in the identifying fields of a stored incident: put back once the stored
+        # details have loaded (they would otherwise overwrite it).
+        self.typed_identity: dict[str, Any] | None = None
         self.problems = FieldProblems()
         P = self.problems.label
 
@@ -794,6 +798,39 @@ class IncidentForm(RecordForm):
         text = ", ".join(CASE_CONTEXT.label(c, lang) for c in found) or self.tr("none")
         self.context_label.setText(self.tr("Case context (derived): %1").replace("%1", text))
 
+    # -- drafts -----------------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        out = super().state()
+        # Whether the identifying fields hold what the user sees (section opened, details loaded):
+        # a draft reopens the section, so what she typed there is saved, not silently dropped.
+        out["identifying"] = self._identifying() is not None
+        return out
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        super().restore_state(state)
+        if not state.get("identifying") or not self.can_identify:
+            return
+        if self.incident is not None:
+            self.typed_identity = self._identity_values()
+        self.identifying_toggle.setChecked(True)
+
+    def _identity_values(self) -> dict[str, Any]:
+        return {
+            "name": self.survivor_name.text(),
+            "phone": self.survivor_phone.text(),
+            "address": self.survivor_address.text(),
+            "birth_date": self.birth_date.value(),
+            "narrative": self.narrative.toPlainText(),
+        }
+
+    def _show_identity(self, values: dict[str, Any]) -> None:
+        self.survivor_name.setText(values["name"])
+        self.survivor_phone.setText(values["phone"])
+        self.survivor_address.setText(values["address"])
+        self.birth_date.set_value(values["birth_date"])
+        self.narrative.setPlainText(values["narrative"])
+
     # -- identifying ------------------------------------------------------------------------------
 
     def toggle_identifying(self, shown: bool) -> None:
@@ -812,11 +849,18 @@ class IncidentForm(RecordForm):
 
         def loaded(details: IdentifyingDetails) -> None:
             self.identifying_loaded = details
-            self.survivor_name.setText(details.survivor_name)
-            self.survivor_phone.setText(details.survivor_phone)
-            self.survivor_address.setText(details.survivor_address)
-            self.birth_date.set_value(details.survivor_birth_date)
-            self.narrative.setPlainText(details.narrative)
+            self._show_identity(
+                {
+                    "name": details.survivor_name,
+                    "phone": details.survivor_phone,
+                    "address": details.survivor_address,
+                    "birth_date": details.survivor_birth_date,
+                    "narrative": details.narrative,
+                }
+            )
+            if self.typed_identity is not None:  # a reopened draft: what she had typed wins
+                self._show_identity(self.typed_identity)
+                self.typed_identity = None
             self.identifying_note.setText(self.tr("This view has been recorded in the audit log."))
             self.identifying_box.setVisible(self.identifying_toggle.isChecked())
 

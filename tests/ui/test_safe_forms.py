@@ -29,6 +29,7 @@ from .conftest import (
     answer_incident_questions,
     choose,
     message_boxes,
+    open_as_chief,
     open_as_clerk,
     unlock_as,
     wait_for_operations,
@@ -461,6 +462,60 @@ def test_a_form_open_at_auto_lock_comes_back_to_its_user_only(qtbot, shell, offi
     assert restored.risk_level.currentData() == "high"
     assert restored.survivor_age.value() == 37
     assert DraftService(shell.office).pending() == []  # reopened once, then gone
+
+
+def _reopen_draft(qtbot, shell):
+    unlock_as(qtbot, shell, *CHIEF)
+    qtbot.waitUntil(lambda: len(message_boxes("draftBox")) == 1)
+    (box,) = message_boxes("draftBox")
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
+    page = shell.main_window.page_by_section["incidents"]
+    qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible())
+    wait_for_operations(qtbot)
+    return page.form
+
+
+def test_identifying_details_typed_before_a_lock_come_back_and_are_saved(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    # A new incident: the name typed in the opened section survives the lock.
+    form = window.page_by_section["incidents"].open_new()
+    qtbot.waitExposed(form)
+    _sexual_assault(form)
+    answer_incident_questions(form)
+    form.identifying_toggle.setChecked(True)
+    form.survivor_name.setText("Synthetic Draftname")
+    shell.idle.inactive.emit()
+    restored = _reopen_draft(qtbot, shell)
+    assert restored.identifying_box.isVisible()
+    assert restored.survivor_name.text() == "Synthetic Draftname"
+    qtbot.mouseClick(restored.save_button, LEFT)
+    wait_for_operations(qtbot)
+    service = IncidentService(shell.office)
+    (row,), _ = service.query()
+    assert service.get_identifying(row.id).survivor_name == "Synthetic Draftname"
+
+    # A stored incident: the stored details load, then what she had typed is put back over them.
+    page = shell.main_window.page_by_section["incidents"]
+    page.table.selectRow(0)
+    form = page.open_selected()
+    form.identifying_toggle.setChecked(True)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: form.survivor_name.text() == "Synthetic Draftname")
+    form.survivor_name.setText("Synthetic Renamed")
+    form.survivor_phone.setText("012 345 678")
+    shell.lock("manual")
+    restored = _reopen_draft(qtbot, shell)
+    assert restored.identifying_box.isVisible()
+    assert (restored.survivor_name.text(), restored.survivor_phone.text()) == (
+        "Synthetic Renamed",
+        "012 345 678",
+    )
+    qtbot.mouseClick(restored.save_button, LEFT)
+    wait_for_operations(qtbot)
+    details = IncidentService(shell.office).get_identifying(row.id)
+    assert (details.survivor_name, details.survivor_phone) == ("Synthetic Renamed", "012 345 678")
 
 
 def test_an_age_of_150_is_refused_never_read_as_15(qtbot, chief):
