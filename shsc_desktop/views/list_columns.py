@@ -107,8 +107,8 @@ class _ColumnFitter(QObject):
         if watched is self.rows_viewport:
             if event.type() == QEvent.Type.Resize:
                 self.timer.start()
-        elif event.type() == QEvent.Type.MouseButtonPress:
-            self.dragging = True
+        elif event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            self.dragging = True  # a drag of a section edge, or a double click that fits it
         elif event.type() == QEvent.Type.MouseButtonRelease:
             self.dragging = False
         return False
