@@ -576,6 +576,22 @@
         <source>Identifying details erased</source>
         <translation>Identifying details erased</translation>
     </message>
+    <message>
+        <source>Unsaved form kept as a draft</source>
+        <translation>Unsaved form kept as a draft</translation>
+    </message>
+    <message>
+        <source>Draft reopened</source>
+        <translation>Draft reopened</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>Draft discarded</translation>
+    </message>
+    <message>
+        <source>Draft expired</source>
+        <translation>Draft expired</translation>
+    </message>
 </context>
 <context>
     <name>BackupSignInDialog</name>
@@ -1115,6 +1131,17 @@
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>When the office locked at %1, a form you had not saved was kept for you. Open it again?</source>
+        <translation>When the office locked at %1, a form you had not saved was kept for you. Open it again?</translation>
+    </message>
+    <message>
+        <source>Open the form</source>
+        <translation>Open the form</translation>
+    </message>
+</context>
+<context>
     <name>EnrolPanel</name>
     <message>
         <source>commune</source>
@@ -1466,8 +1493,8 @@
         <translation>Reported by:</translation>
     </message>
     <message>
-        <source>The commune is the first point of contact</source>
-        <translation>The commune is the first point of contact</translation>
+        <source>The commune is the first point of contact:</source>
+        <translation>The commune is the first point of contact:</translation>
     </message>
     <message>
         <source>Village:</source>
@@ -1897,6 +1924,14 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 people of the group %2 attended this one meeting. Is this number right?</source>
+        <translation>%1 people of the group %2 attended this one meeting. Is this number right?</translation>
+    </message>
+    <message>
+        <source>Yes, save</source>
+        <translation>Yes, save</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +2529,14 @@
     <message>
         <source>This provider has referrals; mark it inactive instead.</source>
         <translation>This provider has referrals; mark it inactive instead.</translation>
+    </message>
+    <message>
+        <source>Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.</source>
+        <translation>Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.</translation>
+    </message>
+    <message>
+        <source>Record at least one person who attended.</source>
+        <translation>Record at least one person who attended.</translation>
     </message>
 </context>
 <context>

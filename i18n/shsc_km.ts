@@ -576,6 +576,22 @@
         <source>Identifying details erased</source>
         <translation>បានលុបព័ត៌មានអត្តសញ្ញាណ</translation>
     </message>
+    <message>
+        <source>Unsaved form kept as a draft</source>
+        <translation>ទម្រង់មិនទាន់រក្សាទុក ត្រូវបានរក្សាជាសេចក្ដីព្រាង</translation>
+    </message>
+    <message>
+        <source>Draft reopened</source>
+        <translation>បានបើកសេចក្ដីព្រាងឡើងវិញ</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>បានបោះបង់សេចក្ដីព្រាង</translation>
+    </message>
+    <message>
+        <source>Draft expired</source>
+        <translation>សេចក្ដីព្រាងផុតកំណត់</translation>
+    </message>
 </context>
 <context>
     <name>BackupSignInDialog</name>
@@ -1115,6 +1131,17 @@
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>When the office locked at %1, a form you had not saved was kept for you. Open it again?</source>
+        <translation>នៅពេលការិយាល័យចាក់សោនៅម៉ោង %1 ទម្រង់មួយដែលអ្នកមិនទាន់បានរក្សាទុក ត្រូវបានរក្សាទុកសម្រាប់អ្នក។ បើកវាម្ដងទៀតឬ?</translation>
+    </message>
+    <message>
+        <source>Open the form</source>
+        <translation>បើកទម្រង់</translation>
+    </message>
+</context>
+<context>
     <name>EnrolPanel</name>
     <message>
         <source>commune</source>
@@ -1466,8 +1493,8 @@
         <translation>រាយការណ៍ដោយ៖</translation>
     </message>
     <message>
-        <source>The commune is the first point of contact</source>
-        <translation>ឃុំ/សង្កាត់ជាកន្លែងទំនាក់ទំនងដំបូង</translation>
+        <source>The commune is the first point of contact:</source>
+        <translation>ឃុំ/សង្កាត់ជាកន្លែងទំនាក់ទំនងដំបូង៖</translation>
     </message>
     <message>
         <source>Village:</source>
@@ -1897,6 +1924,14 @@
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>%1 people of the group %2 attended this one meeting. Is this number right?</source>
+        <translation>មនុស្ស %1 នាក់នៃក្រុម %2 បានចូលរួមកិច្ចប្រជុំតែមួយនេះ។ តើចំនួននេះត្រឹមត្រូវឬ?</translation>
+    </message>
+    <message>
+        <source>Yes, save</source>
+        <translation>បាទ/ចាស រក្សាទុក</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +2529,14 @@
     <message>
         <source>This provider has referrals; mark it inactive instead.</source>
         <translation>អ្នកផ្ដល់សេវានេះមានការបញ្ជូនហើយ៖ សូមកំណត់ជាអសកម្មជំនួសវិញ។</translation>
+    </message>
+    <message>
+        <source>Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.</source>
+        <translation>សូមបញ្ចូលលេខទូរស័ព្ទកម្ពុជា៖ 0 ឬ +855 បន្ទាប់មកលេខ ៨ ឬ ៩ ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>Record at least one person who attended.</source>
+        <translation>សូមកត់ត្រាអ្នកចូលរួមយ៉ាងហោចណាស់ម្នាក់។</translation>
     </message>
 </context>
 <context>

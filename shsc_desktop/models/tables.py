@@ -114,6 +114,23 @@ class MonthSnapshot(Base):
     sha256: Mapped[str] = mapped_column(String(64), info=M)
 
 
+class FormDraft(Base):
+    """A record form that was open when the office locked, sealed to its user's slot key.
+
+    Only ``sealed`` holds what was typed; it opens with the private key of ``username``'s slot,
+    i.e. after her password. Expired drafts are deleted (``services.drafts``).
+    """
+
+    __tablename__ = "form_draft"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
+    username: Mapped[str] = mapped_column(String(64), index=True, info=M)
+    form_kind: Mapped[str] = mapped_column(String(32), info=M)
+    record_id: Mapped[str] = mapped_column(String(32), default="", info=M)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary, info=P)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    expires_at: Mapped[datetime] = mapped_column(info=M)
+
+
 # --- Incidents ---------------------------------------------------------------------------------
 
 

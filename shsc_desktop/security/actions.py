@@ -56,6 +56,10 @@ class Action:
     IDENTITIES_SEALED = "identities_sealed"  # older records' identifying details sealed
     IDENTITY_ERASED = "identity_erased"  # a record's identifying details erased (consent, retention)
     CRL_REFRESHED = "crl_refreshed"
+    DRAFT_KEPT = "draft_kept"
+    DRAFT_RESTORED = "draft_restored"
+    DRAFT_DISCARDED = "draft_discarded"
+    DRAFT_EXPIRED = "draft_expired"
 
 
 def all_actions() -> list[str]:

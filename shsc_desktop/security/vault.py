@@ -268,6 +268,34 @@ def _unwrap(
     )
 
 
+def seal_to(public_key: bytes, plaintext: bytes, context: str) -> bytes:
+    """Encrypt ``plaintext`` so that only the holder of ``public_key``'s private half opens it
+    (ephemeral X25519 + HKDF-SHA256 + AES-GCM, ``context`` bound as associated data).
+
+    Used for form drafts: sealed to the user's slot key when the office locks, they open only after
+    *her* password has opened her slot again; nobody else's password, and not the data key, can.
+    """
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
+    eph_pub = ephemeral.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    key = _hkdf(shared + eph_pub, b"shsc sealed v1")
+    nonce = secrets.token_bytes(12)
+    return eph_pub + nonce + AESGCM(key).encrypt(nonce, plaintext, context.encode())
+
+
+def open_sealed(private: X25519PrivateKey, sealed: bytes, context: str) -> bytes | None:
+    """The plaintext of :func:`seal_to`, or ``None`` if this key or context does not open it."""
+    if len(sealed) < 32 + 12 + 16:
+        return None
+    eph_pub, nonce, ct = sealed[:32], sealed[32:44], sealed[44:]
+    shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
+    key = _hkdf(shared + eph_pub, b"shsc sealed v1")
+    try:
+        return AESGCM(key).decrypt(nonce, ct, context.encode())
+    except InvalidTag:
+        return None
+
+
 def _make_slot(
     kind: str,
     username: str,
@@ -458,6 +486,7 @@ class Unlocked:
     office_keys: OfficeKeys | None = None
     grant: UserGrant | None = None
     problem: str = ""
+    private: X25519PrivateKey | None = None  # the slot's key pair, opened by the password
 
     def wipe(self) -> None:
         for k in self.keys:
@@ -498,6 +527,11 @@ class Vault:
                 "touched. Restore the key file from a backup."
             )
         return max(candidates, key=lambda f: f.generation)
+
+    def public_key(self, username: str) -> bytes | None:
+        """The public key of ``username``'s slot (``None``: no such user)."""
+        slot = next((s for s in self.load().slots if s.kind == "user" and s.username == username), None)
+        return slot.public_key if slot is not None else None
 
     def usernames(self) -> list[str]:
         return sorted(s.username for s in self.load().slots if s.kind == "user")
@@ -584,7 +618,7 @@ class Vault:
             raise KeySlotsDamaged("The key file of this office has been altered.") from exc
         if not keys or not hmac.compare_digest(sf.mac, sf.compute_mac(bytes(keys[0]))):
             raise KeySlotsDamaged("The key file of this office has been altered.")
-        unlocked = Unlocked(keys=keys, slot=slot)
+        unlocked = Unlocked(keys=keys, slot=slot, private=private)
         self._confirm_rights(sf, slot, private, unlocked)
         if (
             not unlocked.problem

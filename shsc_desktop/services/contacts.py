@@ -54,8 +54,8 @@ def validate_contact(draft: ContactDraft, today: date) -> None:
     p.codes("services", draft.services, codes.SERVICE_TYPE)
     p.text("contact_person", draft.contact_person, 200)
     p.text("position", draft.position, 200)
-    p.text("phone", draft.phone, 100)
-    p.text("phone2", draft.phone2, 100)
+    p.phone("phone", draft.phone)
+    p.phone("phone2", draft.phone2)
     p.text("email", draft.email, 200)
     if draft.email.strip() and not _EMAIL.match(draft.email.strip()):
         p.add("email", v.BAD_EMAIL)

@@ -117,7 +117,7 @@ class IncidentDraft:
     classification: tuple[bool | None, ...] = ()
     date_of_incident: date | None = None
     reported_by: str = "survivor"
-    first_point_of_contact: bool = True
+    first_point_of_contact: bool | None = True  # None: not answered (the form's start), refused
     survivor_sex: str = "female"
     survivor_age: int | None = None
     marital_status: str = "unknown"
@@ -563,6 +563,8 @@ class IncidentService:
         if gbv_type is None or len(draft.classification) > len(codes.CLASSIFICATION_QUESTIONS):
             p.add("classification", v.ANSWER_CLASSIFICATION)
         p.code("reported_by", draft.reported_by, codes.REPORTED_BY)
+        if draft.first_point_of_contact is None:
+            p.add("first_point_of_contact", v.REQUIRED)
         p.code("survivor_sex", draft.survivor_sex, codes.SEX)
         if draft.survivor_age is not None and not 0 <= draft.survivor_age <= 120:
             p.add("survivor_age", v.AGE_RANGE)
@@ -593,7 +595,7 @@ class IncidentService:
         ident = draft.identifying
         if ident is not None:
             p.text("survivor_name", ident.survivor_name, 200)
-            p.text("survivor_phone", ident.survivor_phone, 64)
+            p.phone("survivor_phone", ident.survivor_phone)
             p.text("survivor_address", ident.survivor_address, 1000)
             p.text("narrative", ident.narrative, 20000)
             p.not_future("survivor_birth_date", ident.survivor_birth_date, today)
@@ -652,6 +654,7 @@ class IncidentService:
         row.date_reported = draft.date_reported
         row.date_of_incident = draft.date_of_incident
         row.reported_by = draft.reported_by
+        assert draft.first_point_of_contact is not None  # refused unanswered by validate()
         row.first_point_of_contact = draft.first_point_of_contact
         row.survivor_sex = draft.survivor_sex
         row.survivor_age = draft.survivor_age

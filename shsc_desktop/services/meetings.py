@@ -37,6 +37,17 @@ class Attendance:
     male: int = 0
 
 
+PLAUSIBLE_GROUP_SIZE = 300
+"""More people than this in one group of one meeting is asked about before saving (typing slips)."""
+
+
+def implausible_counts(attendance: tuple[Attendance, ...]) -> list[tuple[str, int]]:
+    """(group, count) of the counts above :data:`PLAUSIBLE_GROUP_SIZE`, for a confirmation."""
+    return [
+        (a.group, count) for a in attendance for count in (a.female, a.male) if count > PLAUSIBLE_GROUP_SIZE
+    ]
+
+
 @dataclass(frozen=True)
 class ActionItemDraft:
     action: str
@@ -276,6 +287,8 @@ class MeetingService:
         p.codes("topics", draft.topics, codes.MEETING_TOPIC)
         p.text("concerns_raised", draft.concerns_raised, 20000)
         p.text("decisions", draft.decisions, 20000)
+        if sum(a.female + a.male for a in draft.attendance) <= 0:
+            p.add("attendance", v.NO_ATTENDEES)  # a meeting nobody attended was not held
         groups: set[str] = set()
         for i, a in enumerate(draft.attendance):
             p.code(f"attendance.{i}.group", a.group, codes.ATTENDEE_GROUP)

@@ -45,6 +45,7 @@ from ..security.vault import KdfParams, Unlocked, Vault
 from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers of the service
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
@@ -112,6 +113,8 @@ class UnlockedOffice:
         self._use_engine(engine)
         self.locked = False
         self.integrity_checked = False
+        # The signed-in user's own slot key (opens what was sealed to her: her form drafts).
+        self.slot_private: X25519PrivateKey | None = None
 
     @property
     def data_key(self) -> bytes:
@@ -182,6 +185,7 @@ class UnlockedOffice:
             self._data_key[i] = 0
         if self.keys is not None:
             self.keys.forget()
+        self.slot_private = None
         self.locked = True
 
     def check_integrity(self) -> None:
@@ -448,6 +452,7 @@ class OfficeFolder:
             raise DatabaseDamaged("The database file of this office is missing. Restore it from a backup.")
         self.tighten()
         key_index, checked = self._find_working_key(unlocked)
+        slot_private = unlocked.private if unlocked.slot.kind == "user" else None
         key_count = len(unlocked.keys)
         anchor_keys = [bytes(k) for k in unlocked.keys]
         data_key = bytearray(unlocked.keys[key_index])
@@ -537,6 +542,7 @@ class OfficeFolder:
             raise
         office = UnlockedOffice(self, engine, actor, data_key, office_keys)
         office.integrity_checked = checked
+        office.slot_private = slot_private
         try:
             identities.after_unlock(office, secret)
         except BaseException:

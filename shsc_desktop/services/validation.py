@@ -8,6 +8,7 @@ them by exact match; :data:`MESSAGES` lists them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
@@ -45,6 +46,8 @@ MONTH_NOT_ENDED = "A month can be approved only after its last day."
 MONTH_ALREADY_APPROVED = "This month is already approved and its figures have not changed since."
 MONTH_NOT_APPROVED = "This month is not approved."
 CONTACT_IN_USE = "This provider has referrals; mark it inactive instead."
+BAD_PHONE = "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
+NO_ATTENDEES = "Record at least one person who attended."
 
 MESSAGES: tuple[str, ...] = (
     REQUIRED,
@@ -77,10 +80,23 @@ MESSAGES: tuple[str, ...] = (
     MONTH_ALREADY_APPROVED,
     MONTH_NOT_APPROVED,
     CONTACT_IN_USE,
+    BAD_PHONE,
+    NO_ATTENDEES,
 )
 """Every problem message the register services can give (for the translation table)."""
 
 MIN_REASON = 5
+
+# A Cambodian number: 0 or +855, then the 8 or 9 digits of the operator code and the line (spaces
+# or hyphens allowed between groups). National short numbers of 3-4 digits starting with 1 (117 police,
+# 1280 child helpline) are kept in the referral directory too.
+PHONE = re.compile(r"(?:\+855|0)\d{8,9}")
+SHORT_NUMBER = re.compile(r"1\d{2,3}")
+
+
+def is_phone(value: str) -> bool:
+    compact = value.strip().replace(" ", "").replace("-", "")
+    return bool(PHONE.fullmatch(compact) or SHORT_NUMBER.fullmatch(compact))
 
 
 class Problems:
@@ -107,6 +123,11 @@ class Problems:
             self.add(field, REQUIRED)
         elif len(value) > limit:
             self.add(field, TOO_LONG)
+
+    def phone(self, field: str, value: str) -> None:
+        """An optional phone number: empty, or a Cambodian number (:func:`is_phone`)."""
+        if value.strip() and not is_phone(value):
+            self.add(field, BAD_PHONE)
 
     def not_future(self, field: str, value: date | None, today: date) -> None:
         if value is not None and value > today:

@@ -109,6 +109,10 @@ def action_label(action: str) -> str:
         "office_keys_created": QCoreApplication.translate("AuditActions", "Office keys created"),
         "identities_sealed": QCoreApplication.translate("AuditActions", "Identifying details sealed"),
         "identity_erased": QCoreApplication.translate("AuditActions", "Identifying details erased"),
+        "draft_kept": QCoreApplication.translate("AuditActions", "Unsaved form kept as a draft"),
+        "draft_restored": QCoreApplication.translate("AuditActions", "Draft reopened"),
+        "draft_discarded": QCoreApplication.translate("AuditActions", "Draft discarded"),
+        "draft_expired": QCoreApplication.translate("AuditActions", "Draft expired"),
     }
     return labels.get(action, action)
 

@@ -357,7 +357,7 @@ class ContactsPage(QWidget):
         self.active_only.toggled.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.search_timer.timeout.connect(self.refresh)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.new_button.clicked.connect(self.open_new)

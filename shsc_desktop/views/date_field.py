@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .screen import place_popup
+
 SEPARATORS = frozenset("-/. ")
 INVALID_STYLE = "QLineEdit { border: 1px solid #b00020; }"
 YEARS = (1900, 2100)
@@ -176,7 +178,7 @@ class DateField(QWidget):
         self.popup.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
         self.popup.calendar.setCurrentPage(shown.year, shown.month)
         self.popup.picked.connect(self._picked)
-        self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        place_popup(self.popup, self)  # under the field, on the screen
         self.popup.show()
         self.popup.calendar.setFocus()
 

@@ -166,7 +166,7 @@ def age_spin(name: str) -> QSpinBox:
     """Age in years; the lowest value means "unknown"."""
     spin = QSpinBox()
     spin.setObjectName(name)
-    spin.setRange(-1, 120)
+    spin.setRange(-1, 999)  # 150 must reach the service and be refused, not become 15
     spin.setValue(-1)
     return spin
 
@@ -318,6 +318,12 @@ def problem_text(message: str) -> str:
         "This month is not approved.": QCoreApplication.translate("Problems", "This month is not approved."),
         "This provider has referrals; mark it inactive instead.": QCoreApplication.translate(
             "Problems", "This provider has referrals; mark it inactive instead."
+        ),
+        "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.": QCoreApplication.translate(
+            "Problems", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
+        ),
+        "Record at least one person who attended.": QCoreApplication.translate(
+            "Problems", "Record at least one person who attended."
         ),
     }
     return known.get(message, message)

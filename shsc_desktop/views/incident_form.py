@@ -11,6 +11,7 @@ with ``VIEW_IDENTIFYING`` see that section at all.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -77,6 +78,15 @@ from .record_form import RecordForm
 from .screen import FoldingColumns, fit_to_screen
 
 QUESTION_COUNT = len(codes.CLASSIFICATION_QUESTIONS)
+FIRST_CONTACT = codes.CodeList(
+    "first_point_of_contact", [(c.code, c.en, c.km) for c in codes.YES_NO_UNKNOWN if c.code in ("yes", "no")]
+)
+"""Was the commune her first point of contact: a yes/no fact (the record holds a boolean)."""
+
+
+def _yes_no(code: str) -> bool | None:
+    """``True``/``False`` for "yes"/"no"; ``None`` while unanswered (the service refuses it)."""
+    return {"yes": True, "no": False}.get(code)
 
 
 class ClassificationHelper(QWidget):
@@ -192,7 +202,13 @@ class ClassificationHelper(QWidget):
         answers = self.answers()
         enabled = True
         for i in range(QUESTION_COUNT):
-            for widget in (self.question_labels[i], self.yes_buttons[i], self.no_buttons[i]):
+            # A question not yet to be answered, its "?" included, is disabled: out of the Tab chain.
+            for widget in (
+                self.question_labels[i],
+                self.yes_buttons[i],
+                self.no_buttons[i],
+                self.help_buttons[i],
+            ):
                 widget.setEnabled(enabled)
             if not enabled and answers[i] is not None:
                 self._set(i, None)
@@ -286,6 +302,7 @@ class PerpetratorTable(QTableWidget):
     def add(self, perpetrator: PerpetratorDraft | None = None) -> None:
         p = perpetrator or PerpetratorDraft("", "", "")  # a new row answers nothing yet
         row = self.rowCount()
+        previous: QWidget = self if row == 0 else self.combo(row - 1, self.COL_RELATIONSHIP)
         self.insertRow(row)
         for column, (codelist, value) in enumerate(
             zip(self.LISTS, (p.sex, p.age_group, p.relationship), strict=True)
@@ -295,6 +312,9 @@ class PerpetratorTable(QTableWidget):
             set_code(combo, value)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.setCellWidget(row, column, combo)
+            # Tab reaches each answer of the row, right after the table (or the row before).
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
         self.verticalHeader().setDefaultSectionSize(max(self.verticalHeader().defaultSectionSize(), 36))
         self.changed.emit()
 
@@ -361,6 +381,9 @@ class IncidentForm(RecordForm):
         self.can_identify = office.actor.can(Perm.VIEW_IDENTIFYING)
         self.identifying_loaded: IdentifyingDetails | None = None
         self.identifying_opened = False
+        # What a draft held in the identifying fields of a stored incident: put back once the stored
+        # details have loaded (they would otherwise overwrite it).
+        self.typed_identity: dict[str, Any] | None = None
         self.problems = FieldProblems()
         P = self.problems.label
 
@@ -369,9 +392,8 @@ class IncidentForm(RecordForm):
         self.date_reported.set_value(self.today)
         self.date_of_incident = OptionalDateEdit("dateOfIncident")
         self.reported_by = code_combo("reportedBy")
-        self.first_contact = QCheckBox()
-        self.first_contact.setObjectName("firstPointOfContact")
-        self.first_contact.setChecked(True)
+        # Yes/No, unanswered at first: whether the commune was her first contact is hers to tell.
+        self.first_contact = code_combo("firstPointOfContact")
         self.village = code_combo("village")
         self.location_type = code_combo("locationType")
         self.time_of_day = code_combo("timeOfDay")
@@ -389,7 +411,7 @@ class IncidentForm(RecordForm):
             (self.date_reported, P("date_reported")),
             (self.date_of_incident, P("date_of_incident")),
             (self.reported_by, P("reported_by")),
-            (self.first_contact, None),
+            (self.first_contact, P("first_point_of_contact")),
             (self.village, P("village_code")),
             (self.location_type, P("location_type")),
             (self.time_of_day, P("time_of_day")),
@@ -610,8 +632,9 @@ class IncidentForm(RecordForm):
         set_field_label(self.report_form, self.date_reported, self.tr("Date reported:"))
         set_field_label(self.report_form, self.date_of_incident, self.tr("Date of incident:"))
         set_field_label(self.report_form, self.reported_by, self.tr("Reported by:"))
-        self.first_contact.setText(self.tr("The commune is the first point of contact"))
-        set_field_label(self.report_form, self.first_contact, "")
+        set_field_label(
+            self.report_form, self.first_contact, self.tr("The commune is the first point of contact:")
+        )
         set_field_label(self.report_form, self.village, self.tr("Village:"))
         set_field_label(self.report_form, self.location_type, self.tr("Place:"))
         set_field_label(self.report_form, self.time_of_day, self.tr("Time of day:"))
@@ -670,6 +693,7 @@ class IncidentForm(RecordForm):
             (self.consent_services, codes.CONSENT),
         ):
             fill_question(combo, codelist)
+        fill_question(self.first_contact, FIRST_CONTACT)
         fill_villages(self.village, self.commune_code, UNANSWERED)
         self.classification.retranslate()
         self.perpetrators.retranslate()
@@ -688,7 +712,7 @@ class IncidentForm(RecordForm):
         self.date_reported.set_value(i.date_reported)
         self.date_of_incident.set_value(i.date_of_incident)
         set_code(self.reported_by, i.reported_by)
-        self.first_contact.setChecked(i.first_point_of_contact)
+        set_code(self.first_contact, "yes" if i.first_point_of_contact else "no")
         set_code(self.village, i.village_code)
         set_code(self.location_type, i.location_type)
         set_code(self.time_of_day, i.time_of_day)
@@ -716,7 +740,7 @@ class IncidentForm(RecordForm):
             classification=self.classification.answers(),
             date_of_incident=self.date_of_incident.value(),
             reported_by=code_of(self.reported_by),
-            first_point_of_contact=self.first_contact.isChecked(),
+            first_point_of_contact=_yes_no(code_of(self.first_contact)),
             survivor_sex=code_of(self.survivor_sex),
             survivor_age=spin_age(self.survivor_age),
             marital_status=code_of(self.marital_status),
@@ -774,6 +798,39 @@ class IncidentForm(RecordForm):
         text = ", ".join(CASE_CONTEXT.label(c, lang) for c in found) or self.tr("none")
         self.context_label.setText(self.tr("Case context (derived): %1").replace("%1", text))
 
+    # -- drafts -----------------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        out = super().state()
+        # Whether the identifying fields hold what the user sees (section opened, details loaded):
+        # a draft reopens the section, so what she typed there is saved, not silently dropped.
+        out["identifying"] = self._identifying() is not None
+        return out
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        super().restore_state(state)
+        if not state.get("identifying") or not self.can_identify:
+            return
+        if self.incident is not None:
+            self.typed_identity = self._identity_values()
+        self.identifying_toggle.setChecked(True)
+
+    def _identity_values(self) -> dict[str, Any]:
+        return {
+            "name": self.survivor_name.text(),
+            "phone": self.survivor_phone.text(),
+            "address": self.survivor_address.text(),
+            "birth_date": self.birth_date.value(),
+            "narrative": self.narrative.toPlainText(),
+        }
+
+    def _show_identity(self, values: dict[str, Any]) -> None:
+        self.survivor_name.setText(values["name"])
+        self.survivor_phone.setText(values["phone"])
+        self.survivor_address.setText(values["address"])
+        self.birth_date.set_value(values["birth_date"])
+        self.narrative.setPlainText(values["narrative"])
+
     # -- identifying ------------------------------------------------------------------------------
 
     def toggle_identifying(self, shown: bool) -> None:
@@ -792,11 +849,18 @@ class IncidentForm(RecordForm):
 
         def loaded(details: IdentifyingDetails) -> None:
             self.identifying_loaded = details
-            self.survivor_name.setText(details.survivor_name)
-            self.survivor_phone.setText(details.survivor_phone)
-            self.survivor_address.setText(details.survivor_address)
-            self.birth_date.set_value(details.survivor_birth_date)
-            self.narrative.setPlainText(details.narrative)
+            self._show_identity(
+                {
+                    "name": details.survivor_name,
+                    "phone": details.survivor_phone,
+                    "address": details.survivor_address,
+                    "birth_date": details.survivor_birth_date,
+                    "narrative": details.narrative,
+                }
+            )
+            if self.typed_identity is not None:  # a reopened draft: what she had typed wins
+                self._show_identity(self.typed_identity)
+                self.typed_identity = None
             self.identifying_note.setText(self.tr("This view has been recorded in the audit log."))
             self.identifying_box.setVisible(self.identifying_toggle.isChecked())
 

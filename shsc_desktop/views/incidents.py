@@ -33,10 +33,12 @@ from ..services.office import UnlockedOffice
 from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, heading_label
 from .incident_form import IncidentForm
 from .incident_table import (
+    COL_CONTEXT,
     COL_FOLLOW_UP,
     COL_INCIDENT,
     COL_REPORTED,
     COL_SURVIVOR,
+    COL_TYPE,
     ID_ROLE,
     IncidentTableModel,
 )
@@ -114,7 +116,10 @@ class IncidentsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        fit_columns(self.table, (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP))
+        # Codes and dates whole; the free-text type and case context give way first on a 1024 screen.
+        fit_columns(
+            self.table, (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP), (COL_TYPE, COL_CONTEXT)
+        )
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -147,7 +152,7 @@ class IncidentsPage(QWidget):
         self.model.sort_requested.connect(self._sort)
         self.model.modelReset.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
         self.new_button.clicked.connect(self.open_new)
         self.open_button.clicked.connect(self.open_selected)
         self.refer_button.clicked.connect(self._refer)

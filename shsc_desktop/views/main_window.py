@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from .screen import fit_to_screen, scrolling
 SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
 UPPER_SECTIONS = ("home", "exchange", "administration")  # district and ministry keep no registers
 PLACEHOLDER_SECTIONS: tuple[str, ...] = ()
+NEW_RECORD_SHORTCUT = "Ctrl+N"
 
 
 def heading_font(base: QFont) -> QFont:
@@ -197,6 +199,12 @@ class MainWindow(QMainWindow):
         self.hide_action.setShortcut(QKeySequence(QUICK_HIDE_SHORTCUT))
         self.hide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.hide_action.triggered.connect(self.quick_hide_requested.emit)
+        # Ctrl+N: a new record in the register on screen (its "New" button, so rights stay the same).
+        self.new_record_action = QAction(self)
+        self.new_record_action.setObjectName("newRecordAction")
+        self.new_record_action.setShortcut(QKeySequence(NEW_RECORD_SHORTCUT))
+        self.new_record_action.triggered.connect(self.new_record)
+        self.addAction(self.new_record_action)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -241,6 +249,14 @@ class MainWindow(QMainWindow):
             "exchange": self.tr("Exchange"),
             "administration": self.tr("Administration"),
         }
+
+    def new_record(self) -> None:
+        """Press the "New" button of the register on screen, if it has one the user may use."""
+        index = self.pages.currentIndex()
+        page = self.page_by_section.get(self.sections[index]) if 0 <= index < len(self.sections) else None
+        button = getattr(page, "new_button", None)
+        if isinstance(button, QPushButton) and button.isVisible() and button.isEnabled():
+            button.click()
 
     def retranslate(self) -> None:
         lang = current_language()

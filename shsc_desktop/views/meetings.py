@@ -46,6 +46,7 @@ from ..services.meetings import (
     MeetingRow,
     MeetingService,
     MeetingView,
+    implausible_counts,
 )
 from ..services.office import UnlockedOffice
 from .form_helpers import (
@@ -69,7 +70,7 @@ from .form_helpers import (
 )
 from .i18n import current_language
 from .list_columns import fit_columns
-from .messages import show_error, show_message
+from .messages import confirm, show_error, show_message
 from .operations import run_in_background
 from .record_form import RecordForm
 from .register_tables import ActionItemTableModel, MeetingTableModel
@@ -271,6 +272,8 @@ class MeetingForm(RecordForm):
         att_layout = QVBoxLayout(self.attendance_box)
         att_layout.addWidget(self.attendance)
         att_layout.addWidget(P("attendance"))
+        self.problems.labels["attendance"].setBuddy(self.attendance)
+        self.attendance.setFocusProxy(next(iter(self.attendance.female.values())))
         self.topic_boxes: dict[str, QCheckBox] = {}
         self.topics_box = QGroupBox()
         topics_grid = QGridLayout(self.topics_box)
@@ -399,10 +402,21 @@ class MeetingForm(RecordForm):
             action_items=self.actions.items(),
         )
 
-    def save(self) -> None:
+    def save(self, plausible_confirmed: bool = False) -> None:
         if refuse_bad_dates(self, self.error):
             return
         draft = self.draft()
+        large = implausible_counts(draft.attendance)
+        if large and not plausible_confirmed:
+            group, count = large[0]
+            text = (
+                self.tr("%1 people of the group %2 attended this one meeting. Is this number right?")
+                .replace("%1", str(count))
+                .replace("%2", codes.ATTENDEE_GROUP.label(group, current_language()))
+            )
+            box = confirm(self, text, self.tr("Yes, save"), lambda: self.save(plausible_confirmed=True))
+            box.setObjectName("plausibilityBox")
+            return
         meeting = self.meeting
         self.save_button.setEnabled(False)
         if meeting is None:
@@ -520,7 +534,7 @@ class MeetingsPage(QWidget):
         self.new_button.clicked.connect(self.open_new)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.ask_delete)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
         self.set_status_button.clicked.connect(self.set_action_status)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)

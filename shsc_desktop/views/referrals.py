@@ -500,9 +500,9 @@ class ReferralsPage(QWidget):
         self.incident_code.returnPressed.connect(self.show_typed_incident)
         self.new_button.clicked.connect(self.open_new)
         self.update_button.clicked.connect(self.open_update)
-        self.referral_table.doubleClicked.connect(lambda _i: self.open_update())
+        self.referral_table.activated.connect(lambda _i: self.open_update())  # Enter or double click
         self.include_week.toggled.connect(lambda _c: self.refresh_follow_ups())
-        self.follow_up_table.doubleClicked.connect(self._follow_up_chosen)
+        self.follow_up_table.activated.connect(self._follow_up_chosen)
         self.follow_up_table.clicked.connect(self._follow_up_chosen)
         self.referral_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.referral_model.modelReset.connect(self._update_buttons)

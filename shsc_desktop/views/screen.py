@@ -2,6 +2,7 @@
 pixels once the taskbar is taken off).
 
 * :func:`fit_to_screen` – open a window at its preferred size, or smaller when the screen is smaller.
+* :func:`place_popup` – a popup (the date field's calendar) under its field, kept on the screen.
 * :func:`scrolling` – a frameless scroll area around a page, so that the page's minimum size never
   becomes the window's (the window can always be made as small as the screen).
 * :class:`ScrollingTabs` – a tab widget whose pages scroll on their own, so that the tallest page does
@@ -17,7 +18,7 @@ pixels once the taskbar is taken off).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -56,6 +57,23 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     if window.parentWidget() is None:
         top_left = area.center() - window.rect().center()
         window.move(max(area.left(), top_left.x()), max(area.top(), top_left.y()))
+
+
+def place_popup(popup: QWidget, anchor: QWidget) -> None:
+    """Size ``popup`` and put it under ``anchor`` — above it when there is no room below — wholly
+    inside the available area of the screen ``anchor`` is on (a field near the bottom or the right
+    edge of a 1024×768 screen must not open its calendar partly off the screen)."""
+    field = QRect(anchor.mapToGlobal(QPoint(0, 0)), anchor.size())
+    screen = QGuiApplication.screenAt(field.center()) or anchor.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    popup.adjustSize()
+    size = popup.size().boundedTo(area.size())
+    x = max(area.left(), min(field.left(), area.right() + 1 - size.width()))
+    y = field.bottom() + 1
+    if y + size.height() > area.bottom() + 1:
+        above = field.top() - size.height()
+        y = above if above >= area.top() else area.bottom() + 1 - size.height()
+    popup.setGeometry(x, max(area.top(), y), size.width(), size.height())
 
 
 def scrolling(content: QWidget, name: str = "") -> QScrollArea:

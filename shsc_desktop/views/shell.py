@@ -20,6 +20,7 @@ from ..errors import DatabaseDamaged
 from ..services.office import OfficeFolder, UnlockedOffice
 from . import i18n, operations
 from .dialogs import ChangePasswordDialog
+from .drafts import keep_drafts, offer_drafts, open_forms
 from .inactivity import InactivityTimer, SafetyKeys
 from .messages import show_error
 from .unlock import UnlockWindow
@@ -60,6 +61,9 @@ def warm_up_imports() -> None:
             importlib.import_module(name)
         except Exception:
             continue
+
+
+KEEP_DRAFTS_ON = frozenset({"manual", "idle", "quick-hide"})
 
 
 def _descends_from(widget: QWidget, ancestors: list[QWidget]) -> bool:
@@ -185,6 +189,7 @@ class AppShell(QObject):
         self.safety_keys.enabled = True
         if not self.office.integrity_checked:
             self._check_integrity_in_background(window)
+        offer_drafts(window, self.office)
         self.opened.emit()
 
     def _check_integrity_in_background(self, window: MainWindow) -> None:
@@ -225,7 +230,9 @@ class AppShell(QObject):
         # The sign-in window is shown before the others are hidden, so that Qt never sees "the last
         # window closed" and quits.
         self.show_unlock()
+        unsaved = open_forms(self.main_window) if reason in KEEP_DRAFTS_ON else []
         self._hide_everything_else()
+        keep_drafts(self.office, unsaved)  # sealed to her own key: see services.drafts
         operations.cancel_all()
         operations.wait_for_all()
         for window in (self.main_window, self.password_dialog):

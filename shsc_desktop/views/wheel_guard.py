@@ -5,13 +5,16 @@ sign. The guard, installed once on the ``QApplication``, makes every combo box, 
 field ignore the wheel unless it has the keyboard focus; the ignored wheel event then travels on to
 the scroll area behind it, so the form scrolls as the clerk meant. The same filter gives those
 widgets ``StrongFocus`` when they are first polished, so a wheel turn does not focus them either.
+
+The same filter makes every table and list one Tab stop (arrows move inside it): Qt's default
+walked Tab cell by cell through every table, so a keyboard user could hardly leave one.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 GUARD_NAME = "wheelGuard"
 GUARDED = (QComboBox, QAbstractSpinBox)
@@ -29,6 +32,8 @@ class WheelGuard(QObject):
         if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif kind == QEvent.Type.Polish and isinstance(watched, QAbstractItemView):
+            watched.setTabKeyNavigation(False)
         elif kind == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
             field = _guarded(watched)
             if field is not None and not _focused(field):

@@ -136,6 +136,7 @@ def choose(combo, code: str) -> None:
 
 INCIDENT_ANSWERS = {
     "reported_by": "survivor",
+    "first_contact": "yes",
     "location_type": "own_home",
     "time_of_day": "unknown",
     "previously_reported": "no",

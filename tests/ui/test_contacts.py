@@ -52,9 +52,9 @@ def test_a_bad_import_reports_its_lines_and_changes_nothing(qtbot, shell, office
     bad = tmp_path / "directory.csv"
     bad.write_text(
         HEADER
-        + "Good Clinic,,health_centre,health,Dr Sok,012,khan,yes\n"
-        + "Bad Type,,spaceship,health,Someone,012,khan,yes\n"
-        + "No Services,,health_centre,,Someone,012,khan,maybe\n",
+        + "Good Clinic,,health_centre,health,Dr Sok,012 345 678,khan,yes\n"
+        + "Bad Type,,spaceship,health,Someone,012 345 678,khan,yes\n"
+        + "No Services,,health_centre,,Someone,012 345 678,khan,maybe\n",
         encoding="utf-8",
     )
     page.import_file(bad)
@@ -70,7 +70,8 @@ def test_a_bad_import_reports_its_lines_and_changes_nothing(qtbot, shell, office
     report.close()
 
     good = tmp_path / "good.csv"
-    good.write_text(HEADER + "Good Clinic,,health_centre,health;psychosocial,Dr Sok,012,khan,yes\n", "utf-8")
+    line = "Good Clinic,,health_centre,health;psychosocial,Dr Sok,012 345 678,khan,yes\n"
+    good.write_text(HEADER + line, "utf-8")
     page.import_file(good)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
@@ -81,7 +82,7 @@ def test_export_writes_csv_and_xlsx_that_import_again(qtbot, shell, new_office, 
     office, _ = new_office
     ContactService(office).create(
         ContactDraft(
-            "police_post", frozenset({"police"}), name_en="Post 1", contact_person="Officer", phone="0"
+            "police_post", frozenset({"police"}), name_en="Post 1", contact_person="Officer", phone="117"
         )
     )
     office.lock("fixture done")
@@ -96,7 +97,7 @@ def test_export_writes_csv_and_xlsx_that_import_again(qtbot, shell, new_office, 
 
 def test_contact_model_passes_the_model_tester(qtmodeltester, chief):
     service = ContactService(chief)
-    service.create(ContactDraft("shelter", frozenset({"shelter"}), name_en="Safe House", phone="1"))
+    service.create(ContactDraft("shelter", frozenset({"shelter"}), name_en="Safe House", phone="012 345 678"))
     model = ContactTableModel()
     model.set_rows(service.search())
     qtmodeltester.check(model)

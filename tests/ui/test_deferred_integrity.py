@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from shsc_desktop.errors import DatabaseDamaged
 from shsc_desktop.models.tables import Contact
@@ -26,9 +27,15 @@ def _fill_then_damage(folder: OfficeFolder, chief: UnlockedOffice) -> None:
                     updated_by="t",
                 )
             )
+    # The root page of a table a commune office never reads when it opens (district figures): only
+    # the full check in the background can find damage there, whatever tables the schema adds.
+    with chief.reading() as s:
+        page = s.execute(
+            text("SELECT rootpage FROM sqlite_master WHERE name = 'imported_statistics'")
+        ).scalar_one()
     chief.lock("test")
     raw = bytearray(folder.db_path.read_bytes())
-    pos = (len(raw) // 4096 // 2) * 4096 + 1000
+    pos = (page - 1) * 4096 + 1000
     for i in range(8):
         raw[pos + i] ^= 0xFF
     folder.db_path.write_bytes(bytes(raw))

@@ -22,8 +22,12 @@ from shsc_desktop.services.months import MonthService
 from shsc_desktop.views.form_helpers import reason_dialogs
 from shsc_desktop.views.incident_form import IncidentForm
 from shsc_desktop.views.incident_table import (
+    COL_FOLLOW_UP,
     COL_INCIDENT,
+    COL_REPORTED,
+    COL_SURVIVOR,
     COL_TYPE,
+    COL_VILLAGE,
     PAGE_SIZE,
     IncidentTableModel,
 )
@@ -347,3 +351,75 @@ def test_the_list_fetches_page_by_page(qtbot, qtmodeltester, chief):
     assert model.rowCount() == PAGE_SIZE + 15 and not model.canFetchMore()
     assert calls == [0, PAGE_SIZE]
     qtmodeltester.check(model)
+
+
+def _log_at_1024(qtbot, chief):
+    """The incident log with long types, villages and case contexts, its table as wide as on a
+    maximised 1024×768 window (817 px beside the section list)."""
+    from shsc_desktop.views.incidents import IncidentsPage
+
+    service = IncidentService(chief)
+    longest = max(gazetteer.villages(COMMUNE_CODE), key=lambda v: len(v.name("en"))).code
+    service.create(_draft(classification=(False,) * 5 + (True,), village_code=longest))
+    service.create(_draft(status="follow_up", follow_up_date=TODAY, village_code=longest))
+    page = IncidentsPage(chief)
+    qtbot.addWidget(page)
+    page.resize(840, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_for_operations(qtbot)
+    page.resize(page.width() + 817 - page.table.viewport().width(), 600)
+    qtbot.waitUntil(lambda: page.table.viewport().width() == 817)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    return page
+
+
+def _settle(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(10)
+
+
+def test_the_incident_log_fits_1024_pixels_with_codes_and_dates_whole(qtbot, chief):
+    from shsc_desktop.views import i18n
+    from shsc_desktop.views.list_columns import text_width
+
+    page = _log_at_1024(qtbot, chief)
+    table, header = page.table, page.table.horizontalHeader()
+    try:
+        for lang in ("en", "km"):
+            i18n.set_language(lang)
+            _settle(qtbot)
+            assert header.length() <= table.viewport().width(), (lang, header.length())
+            assert not table.horizontalScrollBar().isVisible(), lang
+            for column in (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP):
+                for row in range(page.model.rowCount()):
+                    text = page.model.index(row, column).data() or ""
+                    assert text_width(table, text) < header.sectionSize(column), (lang, column, text)
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_column_width_the_user_dragged_survives_a_reload(qtbot, chief):
+    from PySide6.QtCore import QPoint
+
+    page = _log_at_1024(qtbot, chief)
+    header = page.table.horizontalHeader()
+    before = header.sectionSize(COL_VILLAGE)
+    edge = header.sectionViewportPosition(COL_VILLAGE) + before - 1
+    y = header.height() // 2
+    qtbot.mousePress(header.viewport(), LEFT, pos=QPoint(edge, y))
+    for step in range(1, 5):
+        qtbot.mouseMove(header.viewport(), QPoint(edge + 10 * step, y))
+    qtbot.mouseRelease(header.viewport(), LEFT, pos=QPoint(edge + 40, y))
+    dragged = header.sectionSize(COL_VILLAGE)
+    assert dragged >= before + 30  # the drag itself worked
+
+    page.reload()
+    wait_for_operations(qtbot)
+    _settle(qtbot)
+    page.resize(page.width() - 20, 600)  # and a narrower window re-fits the others only
+    _settle(qtbot)
+    assert header.sectionSize(COL_VILLAGE) == dragged

@@ -20,7 +20,9 @@ CANARY = "CANARY Sokunthea"
 
 def _referrals(office, count: int = 3) -> list[str]:
     provider = ContactService(office).create(
-        ContactDraft("health_centre", frozenset({"health", "legal"}), name_en="Health Centre", phone="1")
+        ContactDraft(
+            "health_centre", frozenset({"health", "legal"}), name_en="Health Centre", phone="023 880 880"
+        )
     )
     codes = []
     for i in range(count):

@@ -24,7 +24,7 @@ TODAY = date.today()
 
 def _setup(office, consent: str) -> str:
     ContactService(office).create(
-        ContactDraft("health_centre", frozenset({"health"}), name_en="Health Centre", phone="1")
+        ContactDraft("health_centre", frozenset({"health"}), name_en="Health Centre", phone="023 880 880")
     )
     incident = IncidentService(office).create(
         IncidentDraft(

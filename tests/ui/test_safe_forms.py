@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+import shiboken6
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.contacts import ContactDraft, ContactService
+from shsc_desktop.services.drafts import DraftService
 from shsc_desktop.services.incidents import IncidentDraft, IncidentService
+from shsc_desktop.services.meetings import MeetingService
+from shsc_desktop.services.validation import is_phone
 from shsc_desktop.views.contacts import ContactForm
 from shsc_desktop.views.form_helpers import ask_reason
 from shsc_desktop.views.incident_form import IncidentForm
@@ -19,11 +23,13 @@ from shsc_desktop.views.meetings import MeetingForm
 from shsc_desktop.views.messages import confirm
 from shsc_desktop.views.referrals import ReferralForm
 
-from ..conftest import CLERK, COMMUNE_CODE
+from ..conftest import CHIEF, CLERK, COMMUNE_CODE
 from .conftest import (
+    INCIDENT_ANSWERS,
     answer_incident_questions,
     choose,
     message_boxes,
+    open_as_chief,
     open_as_clerk,
     unlock_as,
     wait_for_operations,
@@ -56,6 +62,7 @@ def test_a_new_incident_answers_no_question_for_the_clerk(qtbot, chief):
     form.show()
     questions = [
         "reportedBy",
+        "firstPointOfContact",
         "village",
         "locationType",
         "timeOfDay",
@@ -101,6 +108,29 @@ def test_an_unanswered_money_question_is_refused_and_never_flags_exploitation(qt
     assert "possible_sexual_exploitation" not in row.case_context
 
 
+def test_first_point_of_contact_is_her_answer_yes_or_no_never_a_default(qtbot, chief):
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    _sexual_assault(form)
+    answer_incident_questions(form, first_contact="")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert form.problems.labels["first_point_of_contact"].text() == "This field is required."
+    assert IncidentService(chief).count() == 0
+
+    choose(form.first_contact, "no")  # she had gone to the police first
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert not form.isVisible()
+    (row,), _total = IncidentService(chief).query()
+    assert IncidentService(chief).get(row.id).first_point_of_contact is False
+    reopened = IncidentForm(chief, IncidentService(chief).get(row.id))
+    qtbot.addWidget(reopened)
+    assert reopened.first_contact.currentData() == "no"
+
+
 def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question(qtbot, chief):
     form = IncidentForm(chief)
     qtbot.addWidget(form)
@@ -113,6 +143,7 @@ def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question
     required = "This field is required."
     for field in (
         "reported_by",
+        "first_point_of_contact",
         "location_type",
         "time_of_day",
         "previously_reported",
@@ -131,7 +162,7 @@ def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question
 def test_referral_meeting_and_contact_forms_start_unanswered(qtbot, chief):
     for name in ("First centre", "Second centre"):
         ContactService(chief).create(
-            ContactDraft("health_centre", frozenset({"health"}), name_en=name, phone="1")
+            ContactDraft("health_centre", frozenset({"health"}), name_en=name, phone="012 345 678")
         )
     incident = IncidentService(chief).create(
         IncidentDraft(
@@ -266,6 +297,36 @@ def test_tab_leaves_an_empty_date_and_its_calendar_opens_at_today(qtbot, chief):
     assert field.value() == TODAY
 
 
+def test_the_calendar_opens_inside_the_screen_even_at_its_bottom_right_corner(qtbot):
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from shsc_desktop.views.date_field import DateField
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    field = DateField("cornerDate")
+    QHBoxLayout(holder).addWidget(field)
+    holder.show()
+    qtbot.waitExposed(holder)
+    area = holder.screen().availableGeometry()
+    for corner in ("bottom-right", "top-left"):
+        if corner == "bottom-right":
+            holder.move(
+                area.right() - holder.frameGeometry().width(), area.bottom() - holder.frameGeometry().height()
+            )
+        else:
+            holder.move(area.topLeft())
+        QApplication.processEvents()
+        field.open_calendar()
+        popup = field.popup
+        assert popup is not None and popup.isVisible()
+        placed = popup.frameGeometry()
+        assert area.contains(placed), (corner, placed, area)
+        anchor = field.mapToGlobal(field.rect().topLeft())
+        assert not placed.intersects(QRect(anchor, field.size())), corner  # it never hides the field
+        popup.close()
+
+
 def test_an_impossible_or_half_typed_date_is_refused_not_saved_as_empty(qtbot, chief):
     form = _date_form(qtbot, chief)
     _sexual_assault(form)
@@ -368,3 +429,258 @@ def test_cancel_or_esc_on_a_changed_form_asks_first(qtbot, chief):
     (box,) = message_boxes("discardBox")
     qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
     qtbot.waitUntil(lambda: not form.isVisible())
+
+
+def test_a_form_open_at_auto_lock_comes_back_to_its_user_only(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    form = window.page_by_section["incidents"].open_new()
+    qtbot.waitExposed(form)
+    _sexual_assault(form)
+    choose(form.risk_level, "high")
+    form.survivor_age.setValue(37)
+    shell.idle.inactive.emit()  # the idle timer fires with the form open
+    assert shell.office is None and _on_screen(shell) == []
+
+    # The chief signs in next: she is offered nothing.
+    unlock_as(qtbot, shell, *CHIEF)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    assert message_boxes("draftBox") == []
+    shell.lock("manual")
+
+    # The clerk is offered her form back, as she left it.
+    unlock_as(qtbot, shell, CLERK[0], "clerk-new-password")
+    qtbot.waitUntil(lambda: len(message_boxes("draftBox")) == 1)
+    (box,) = message_boxes("draftBox")
+    assert "a form you had not saved was kept for you" in box.text()
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
+    page = shell.main_window.page_by_section["incidents"]
+    qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible())
+    restored = page.form
+    assert restored.classification.answers()[:2] == (False, True)
+    assert restored.risk_level.currentData() == "high"
+    assert restored.survivor_age.value() == 37
+    assert DraftService(shell.office).pending() == []  # reopened once, then gone
+
+
+def _reopen_draft(qtbot, shell):
+    unlock_as(qtbot, shell, *CHIEF)
+    qtbot.waitUntil(lambda: len(message_boxes("draftBox")) == 1)
+    (box,) = message_boxes("draftBox")
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
+    page = shell.main_window.page_by_section["incidents"]
+    qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible())
+    wait_for_operations(qtbot)
+    return page.form
+
+
+def test_identifying_details_typed_before_a_lock_come_back_and_are_saved(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    # A new incident: the name typed in the opened section survives the lock.
+    form = window.page_by_section["incidents"].open_new()
+    qtbot.waitExposed(form)
+    _sexual_assault(form)
+    answer_incident_questions(form)
+    form.identifying_toggle.setChecked(True)
+    form.survivor_name.setText("Synthetic Draftname")
+    shell.idle.inactive.emit()
+    restored = _reopen_draft(qtbot, shell)
+    assert restored.identifying_box.isVisible()
+    assert restored.survivor_name.text() == "Synthetic Draftname"
+    qtbot.mouseClick(restored.save_button, LEFT)
+    wait_for_operations(qtbot)
+    service = IncidentService(shell.office)
+    (row,), _ = service.query()
+    assert service.get_identifying(row.id).survivor_name == "Synthetic Draftname"
+
+    # A stored incident: the stored details load, then what she had typed is put back over them.
+    page = shell.main_window.page_by_section["incidents"]
+    page.table.selectRow(0)
+    form = page.open_selected()
+    form.identifying_toggle.setChecked(True)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: form.survivor_name.text() == "Synthetic Draftname")
+    form.survivor_name.setText("Synthetic Renamed")
+    form.survivor_phone.setText("012 345 678")
+    shell.lock("manual")
+    restored = _reopen_draft(qtbot, shell)
+    assert restored.identifying_box.isVisible()
+    assert (restored.survivor_name.text(), restored.survivor_phone.text()) == (
+        "Synthetic Renamed",
+        "012 345 678",
+    )
+    qtbot.mouseClick(restored.save_button, LEFT)
+    wait_for_operations(qtbot)
+    details = IncidentService(shell.office).get_identifying(row.id)
+    assert (details.survivor_name, details.survivor_phone) == ("Synthetic Renamed", "012 345 678")
+
+
+def test_an_age_of_150_is_refused_never_read_as_15(qtbot, chief):
+    form = _date_form(qtbot, chief)
+    _sexual_assault(form)
+    answer_incident_questions(form)
+    form.survivor_age.setFocus()
+    qtbot.waitUntil(form.survivor_age.hasFocus)
+    form.survivor_age.lineEdit().selectAll()
+    _type(qtbot, ["150"])
+    assert form.survivor_age.value() == 150
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.problems.labels["survivor_age"].text() == "Enter an age between 0 and 120."
+    assert IncidentService(chief).count() == 0
+
+
+def test_a_meeting_needs_an_attendee_and_a_huge_count_is_confirmed(qtbot, chief):
+    form = MeetingForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    choose(form.meeting_type, "community_consultation")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.problems.labels["attendance"].text() == "Record at least one person who attended."
+    assert len(MeetingService(chief).list_meetings()) == 0
+
+    form.attendance.female["womens_group"].setValue(9999)
+    qtbot.mouseClick(form.save_button, LEFT)
+    (box,) = message_boxes("plausibilityBox")
+    assert box.text().startswith("9999 people of the group")
+    qtbot.mouseClick(box.findChild(QPushButton, "cancelButton"), LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible() and len(MeetingService(chief).list_meetings()) == 0
+    qtbot.mouseClick(form.save_button, LEFT)
+    (box,) = message_boxes("plausibilityBox")
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), LEFT)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    wait_for_operations(qtbot)
+    assert len(MeetingService(chief).list_meetings()) == 1
+
+
+def test_a_phone_number_must_be_cambodian(qtbot, chief):
+    for good in ("012 345 678", "+855 12 345 678", "0973456789", "+855-97-345-6789", "1280"):
+        assert is_phone(good), good
+    for bad in ("abc-not-a-phone", "12345678", "012 34", "+1 555 123 4567", "0123456789012"):
+        assert not is_phone(bad), bad
+    form = ContactForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    form.name_en.setText("Health Centre")
+    choose(form.organisation_type, "health_centre")
+    choose(form.coverage, "khan")
+    form.service_boxes["health"].setChecked(True)
+    form.phone.setText("abc-not-a-phone")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.problems.labels["phone"].text() == (
+        "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
+    )
+    assert QApplication.focusWidget() is form.phone
+    form.phone.setText("023 880 880")
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert not form.isVisible()
+
+
+def _focus():
+    return QApplication.focusWidget()
+
+
+def _tab_to(qtbot, widget, limit: int = 250) -> None:
+    """Press Tab until ``widget`` (or its focus proxy) has the focus, as a keyboard-only clerk."""
+    for _ in range(limit):
+        if _focus() is widget or (widget.focusProxy() is not None and _focus() is widget.focusProxy()):
+            return
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reaches {widget.objectName() or widget}")
+
+
+def _arrow_to(qtbot, combo, code: str) -> None:
+    """Choose ``code`` in the focused combo box with the arrow keys."""
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        for _ in range(combo.count()):
+            if combo.currentData() == code:
+                return
+            qtbot.keyClick(combo, key)
+    assert combo.currentData() == code
+
+
+def _tab_cycle(qtbot, form) -> list:
+    """Every widget Tab stops at, once round the form."""
+    seen: list = []
+    start = _focus()
+    for _ in range(300):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        if _focus() is start:
+            return seen
+        seen.append(_focus())
+    raise AssertionError("Tab does not come round")
+
+
+def test_a_whole_incident_is_entered_with_the_keyboard_alone(qtbot, shell, office_ready):
+    window = open_as_clerk(qtbot, shell)
+    window.show_section("incidents")
+    wait_for_operations(qtbot)
+    page = window.page_by_section["incidents"]
+    assert not page.table.tabKeyNavigation()  # the list is one Tab stop, arrows inside
+    page.table.setFocus()
+    qtbot.keyClick(_focus() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = page.form
+    assert isinstance(form, IncidentForm) and form.isVisible()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    form.date_reported.year.setFocus()
+    qtbot.waitUntil(form.date_reported.year.hasFocus)
+
+    helper = form.classification
+    stops = _tab_cycle(qtbot, form)
+    assert helper.help_buttons[0] in stops
+    assert not any(b in stops for b in helper.help_buttons[1:])  # disabled "?" are not Tab stops
+
+    _tab_to(qtbot, form.date_of_incident.year)
+    _type(qtbot, [f"{TODAY:%Y}", Qt.Key.Key_Tab, f"{TODAY:%m}", Qt.Key.Key_Tab, f"{TODAY:%d}"])
+    for field, code in INCIDENT_ANSWERS.items():
+        _tab_to(qtbot, getattr(form, field))
+        _arrow_to(qtbot, getattr(form, field), code)
+    _tab_to(qtbot, form.survivor_age)
+    _type(qtbot, ["29"])
+    # Yes/No is one Tab stop: the arrow moves to "No", Space answers.
+    for question in range(2):
+        _tab_to(qtbot, helper.yes_buttons[question])
+        qtbot.keyClick(_focus(), Qt.Key.Key_Right)
+        assert _focus() is helper.no_buttons[question]
+        qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    _tab_to(qtbot, helper.yes_buttons[2])
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    assert helper.gbv_type() == "physical_assault"
+
+    # The perpetrator row: one Tab stop for the table, then each of its answers.
+    _tab_to(qtbot, form.add_perpetrator_button)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    table = form.perpetrators
+    assert table.rowCount() == 1
+    stops = _tab_cycle(qtbot, form)
+    assert stops.count(table) <= 1 and not table.tabKeyNavigation()  # Tab does not walk the cells
+    assert all(table.combo(0, c) in stops for c in range(3))  # but reaches every answer of the row
+    for column, code in ((0, "male"), (1, "26_40"), (2, "current_partner")):
+        _tab_to(qtbot, table.combo(0, column))
+        _arrow_to(qtbot, table.combo(0, column), code)
+    assert "Intimate partner violence" in form.context_label.text()
+    _tab_to(qtbot, form.consent_reporting)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.isVisible())
+
+    # Enter on the selected row opens it again.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    opened = page.form
+    assert opened is not None and opened.isVisible() and opened.incident is not None
+    stored = IncidentService(shell.office).get(opened.incident.id)
+    assert (stored.gbv_type, stored.survivor_age, stored.is_ipv) == ("physical_assault", 29, True)
+    assert stored.date_of_incident == TODAY
