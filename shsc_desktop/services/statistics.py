@@ -517,10 +517,15 @@ class _Month:
         return tuple(self.follow_up_rows(self.start, self.end))
 
     def open_cases(self) -> tuple[tuple[FollowUp, ...], CountTable]:
-        q = select(Incident.date_reported).where(cat.open_case(self.end))
+        # Days open computed by SQLite (as for the time to report): converting every open case's
+        # date in Python cost more than the query.
+        days = cast(
+            func.julianday(cat.day_literal(self.end)) - func.julianday(Incident.date_reported), Integer
+        )
+        q = select(days).where(cat.open_case(self.end))
         counts: Counter[str] = Counter()
-        for reported in self.s.scalars(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")):
-            counts[_days_open_bucket((self.end - reported).days)] += 1
+        for d in self.s.scalars(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")):
+            counts[_days_open_bucket(d)] += 1
         table = CountTable.column("open_cases_by_days_open", DAYS_OPEN.name, counts)
         return self.month_follow_ups, table
 
