@@ -64,3 +64,21 @@ def test_a_row_whose_feature_is_missing_says_so(bench: ModuleType) -> None:
 def test_every_row_key_is_unique(bench: ModuleType) -> None:
     keys = [r.key for r in bench.ROWS]
     assert len(keys) == len(set(keys))
+
+
+def test_statistics_history_row_measures_each_office_and_its_baseline(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "HISTORY_SIZES_QUICK", (120, 480))  # tiny offices: this is no benchmark
+    history_row = next(r for r in bench.ROWS if r.key == "statistics-history")
+    with bench.bench_session(bench.Config(quick=True)) as session:
+        workdir = session.workdir
+        result, crashed = bench.run_row(history_row, session)
+
+    assert not crashed, "\n".join(result.notes)
+    for count in (120, 480):
+        for key in ("statistics", "baseline"):
+            assert result.numbers[f"{key}_{count}_s"] > 0
+    assert result.ratio.count("×") == 2
+    assert "at 480" in result.measured
+    assert not workdir.exists()

@@ -1248,6 +1248,231 @@ def bench_summary_pdf(bench: Bench) -> Result:
     )
 
 
+# --- statistics vs history --------------------------------------------------------------------
+
+HISTORY_MONTH = "2025-06"  # the month whose statistics are measured: the last month of the history
+HISTORY_MONTHS = 120  # the incidents are spread over the ten years that end with it
+HISTORY_SIZES = (1_000, 10_000, 50_000)
+HISTORY_SIZES_QUICK = (1_000, 5_000)
+HISTORY_BASELINE = (
+    "SELECT location_type, count(*) FROM incident WHERE period = :period AND deleted = 0 "
+    "GROUP BY location_type"
+)
+"""One pass over the month's incident rows (``location_type`` is in no index, so every row of the
+month is read from the table once): what the month's data costs to read, whatever the history."""
+
+
+def history_office(bench: Bench, count: int) -> Path:
+    """A commune office (cheap KDF) with ``count`` synthetic incidents spread evenly over the
+    :data:`HISTORY_MONTHS` months that end with :data:`HISTORY_MONTH`, as a busy office builds them
+    up over the years: one or two perpetrators each, a referral for about half of them, two
+    meetings a month with attendance and an action point, and cases closed as they age.
+
+    Built for speed with one bulk ``executemany`` per table in one transaction: the identifying
+    details are random bytes of a real sealed value's size (the statistics never open them, and
+    these records cannot be opened), and there are no audit entries.
+    """
+
+    def build() -> Path:
+        from shsc_desktop.security.identity import Sealer
+        from shsc_desktop.services.office import OfficeFolder
+
+        data_dir = make_office(bench, f"history-{count}", production_kdf=False)
+        office = OfficeFolder(data_dir).unlock(*CHIEF)
+        try:
+            sample = incident_values(random.Random(0), 1, CHIEF[0])
+            sealed_size = len(sealed_row(sample, Sealer(office.keys.identity_public))["identity_sealed"])
+            tables = history_rows(random.Random(count), count, sealed_size)
+            with office.transaction() as s:
+                for table, rows in tables.items():
+                    columns = list(rows[0])
+                    names = ", ".join(f'"{c}"' for c in columns)
+                    sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+                    s.connection().exec_driver_sql(sql, [tuple(sqlite_params(r, columns)) for r in rows])
+        finally:
+            office.lock("bench setup")
+        return data_dir
+
+    return bench.fixture(f"history-{count}", build)
+
+
+def history_rows(rng: random.Random, count: int, sealed_size: int) -> dict[str, list[dict[str, Any]]]:
+    """The rows of :func:`history_office`, by table (database column names, every column given)."""
+    from shsc_desktop.models import codes
+
+    year, month = int(HISTORY_MONTH[:4]), int(HISTORY_MONTH[5:])
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    first = (date(year - HISTORY_MONTHS // 12, month, 28) + timedelta(days=4)).replace(day=1)
+    span = (last - first).days + 1
+    open_statuses = [c for c in codes.INCIDENT_STATUS.codes() if c != "closed"]
+    now = datetime.now(UTC)
+    meta = {
+        "created_at": now,
+        "created_by": CHIEF[0],
+        "updated_at": now,
+        "updated_by": CHIEF[0],
+        "version": 1,
+    }
+    out: dict[str, list[dict[str, Any]]] = {
+        "incident": [],
+        "perpetrator": [],
+        "referral": [],
+        "meeting": [],
+        "meeting_attendance": [],
+        "action_item": [],
+    }
+    sequence: dict[str, int] = {}
+    for reported in sorted(first + timedelta(days=rng.randrange(span)) for _ in range(count)):
+        period = reported.strftime("%Y-%m")
+        sequence[period] = sequence.get(period, 0) + 1
+        values = incident_values(rng, sequence[period], CHIEF[0], reported)
+        for name in IDENTIFYING_COLUMNS:
+            values[name] = None if name == "survivor_birth_date" else ""
+        values["identity_sealed"] = os.urandom(sealed_size)
+        values["incident_code"] = f"KH-{COMMUNE}-{reported:%Y%m}-{sequence[period]:05d}"
+        values["survivor_code"] = f"S-{reported:%Y%m}-{sequence[period]:05d}"
+        closed = rng.random() < (0.95 if (last - reported).days > 90 else 0.3)
+        values["status"] = "closed" if closed else rng.choice(open_statuses)
+        out["incident"].append(values)
+        for position in range(1 + (rng.random() < 0.2)):
+            out["perpetrator"].append(
+                {
+                    "id": uuid.uuid4().hex,
+                    "incident_id": values["id"],
+                    "position": position,
+                    "sex": "male",
+                    "age_group": rng.choice(codes.AGE_GROUP.codes()),
+                    "relationship": rng.choice(codes.RELATIONSHIP.codes()),
+                    "name": "",
+                }
+            )
+        if rng.random() < 0.5:
+            referred = min(reported + timedelta(days=rng.randrange(10)), last)
+            out["referral"].append(
+                meta
+                | {
+                    "id": uuid.uuid4().hex,
+                    "incident_id": values["id"],
+                    "date_referred": referred,
+                    "period": referred.strftime("%Y-%m"),
+                    "service_type": rng.choice(codes.SERVICE_TYPE.codes()),
+                    "contact_id": None,
+                    "urgency": "routine",
+                    "mode": "slip",
+                    "status": rng.choice(codes.REFERRAL_STATUS.codes()),
+                    "outcome": rng.choice(codes.REFERRAL_OUTCOME.codes()),
+                    "outcome_date": None,
+                    "follow_up_date": None,
+                    "consent_override_reason": "",
+                    "note_sealed": None,
+                    "note": "",
+                    "deleted": False,
+                }
+            )
+    day = first
+    while day <= last:
+        for held in (day.replace(day=5), day.replace(day=20)):
+            meeting = meta | {
+                "id": uuid.uuid4().hex,
+                "meeting_type": rng.choice(codes.MEETING_TYPE.codes()),
+                "meeting_date": held,
+                "period": held.strftime("%Y-%m"),
+                "venue_village_code": "",
+                "facilitator": "",
+                "topics": frozenset(),
+                "concerns_raised": "",
+                "decisions": "",
+                "deleted": False,
+            }
+            out["meeting"].append(meeting)
+            out["meeting_attendance"].append(
+                {"id": uuid.uuid4().hex, "meeting_id": meeting["id"], "group": "ccwc", "female": 3, "male": 2}
+            )
+            out["action_item"].append(
+                {
+                    "id": uuid.uuid4().hex,
+                    "meeting_id": meeting["id"],
+                    "action": "",
+                    "owner": "",
+                    "due_date": held + timedelta(days=30),
+                    "status": rng.choice(codes.ACTION_STATUS.codes()),
+                }
+            )
+        day = (day + timedelta(days=32)).replace(day=1)
+    return out
+
+
+def history_statistics_times(office: Any, runs: int) -> tuple[float, float, int, float]:
+    """Median wall time of the month's statistics and of the baseline (interleaved, so load on the
+    machine hits both alike), the month's rows, and the statistics' median CPU time."""
+    from sqlalchemy import text
+
+    from shsc_desktop.services.statistics import StatisticsService
+
+    service = StatisticsService(office)
+
+    def baseline() -> int:
+        with office.reading() as s:
+            return sum(n for _, n in s.execute(text(HISTORY_BASELINE), {"period": HISTORY_MONTH}))
+
+    rows = baseline()
+    service.monthly(HISTORY_MONTH)  # warm-up: imports, statement cache
+    app: list[float] = []
+    app_cpu: list[float] = []
+    base: list[float] = []
+    for _ in range(runs):
+        started = time.process_time()
+        app.append(timed(lambda: service.monthly(HISTORY_MONTH)))
+        app_cpu.append(time.process_time() - started)
+        base.append(timed(baseline))
+    return median(app), median(base), rows, median(app_cpu)
+
+
+@row("statistics-history", "statistics vs history: one month's statistics", "≤ 100 ms at 50,000 incidents")
+def bench_statistics_history(bench: Bench) -> Result:
+    from shsc_desktop.services.office import OfficeFolder
+
+    sizes = HISTORY_SIZES_QUICK if bench.config.quick else HISTORY_SIZES
+    runs = 3 if bench.config.quick else 7
+    measured: dict[int, tuple[float, float, int]] = {}
+    cpu: dict[int, float] = {}
+    for count in sizes:
+        office = OfficeFolder(history_office(bench, count)).unlock(*CHIEF)
+        try:
+            app, base, rows, app_cpu = history_statistics_times(office, runs)
+        finally:
+            office.lock("bench")
+        measured[count] = (app, base, rows)
+        cpu[count] = app_cpu
+    top = max(sizes)
+    app_top, base_top, _ = measured[top]
+    per_size = "; ".join(
+        f"{count:,} incidents: {fmt_time(a)} vs {fmt_time(b)} ({fmt_ratio(a, b)}, {n} rows in the month; "
+        f"{fmt_time(cpu[count])} of CPU time in this process)"
+        for count, (a, b, n) in measured.items()
+    )
+    return Result(
+        measured=" / ".join(f"{fmt_time(measured[c][0])} at {c:,}" for c in sizes),
+        baseline=f"{fmt_time(base_top)} at {top:,} (one GROUP BY over the month's rows)",
+        ratio=" / ".join(fmt_ratio(*measured[c][:2]) for c in sizes),
+        verdict=verdict_at_most(app_top, 0.1) if top >= 50_000 else "— (quick: no 50k office)",
+        numbers={f"statistics_{c}_s": measured[c][0] for c in sizes}
+        | {f"baseline_{c}_s": measured[c][1] for c in sizes}
+        | {f"statistics_{c}_cpu_s": cpu[c] for c in sizes},
+        notes=[
+            f"`StatisticsService(office).monthly('{HISTORY_MONTH}')` in offices whose synthetic incidents "
+            f"are spread over the {HISTORY_MONTHS} months ending with that month (so the month holds "
+            "about 1/120 of them; perpetrators, referrals for half, two meetings a month, older cases "
+            f"mostly closed). Median of {runs} after a warm-up, interleaved with the baseline: "
+            f"`{HISTORY_BASELINE}` in the same office — one pass over the month's rows. {per_size}.",
+            "The statistics read the month's rows (and the year to date, the 12-month trend, the open "
+            "cases) from indexes, so their cost follows the month and the open cases, not the history. "
+            "CPU time is given beside the wall-clock time because it is less inflated by other work "
+            "on the machine.",
+        ],
+    )
+
+
 PRINT_PROBE = r"""
 import sys, time
 from pathlib import Path

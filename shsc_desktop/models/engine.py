@@ -83,6 +83,16 @@ def make_engine(path: Path, key: bytes | bytearray) -> Engine:
         max_overflow=2,
     )
 
+    # SQLAlchemy's SQLite dialect drops table hints; ours renders them after the table name, so a
+    # query can name its index with ``Select.with_hint(Model, "INDEXED BY ix_…", "sqlite")`` where
+    # the planner, without ANALYZE statistics, would choose a worse one (the query then fails
+    # loudly if that index cannot serve it, instead of silently reading the whole table).
+    class _Compiler(engine.dialect.statement_compiler):  # type: ignore[name-defined,misc]
+        def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+            return text
+
+    engine.dialect.statement_compiler = _Compiler
+
     # Let SQLAlchemy open transactions itself. A writing transaction takes the write lock up front,
     # so two writers never deadlock upgrading a read lock and audit sequence numbers are assigned
     # serially. A reading one (``read_session_factory``) begins deferred: in WAL mode it then

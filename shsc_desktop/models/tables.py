@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -192,7 +193,41 @@ class Incident(RecordMixin, Base):
     referrals: Mapped[list[Referral]] = relationship(back_populates="incident")
 
     __table_args__ = (
-        Index("ix_incident_period_type", "period", "gbv_type"),
+        # The monthly statistics (services/statistics.py) read a month's incidents from this
+        # covering index alone: every column their queries touch, led by the month, so their cost
+        # follows the month and not the office's history (migration 0009; it replaced
+        # ix_incident_period_type, its first two columns).
+        Index(
+            "ix_incident_month_figures",
+            "period",
+            "gbv_type",
+            "consent_reporting",
+            "deleted",
+            "survivor_age",
+            "survivor_sex",
+            "marital_status",
+            "disability",
+            "date_of_incident",
+            "date_reported",
+            "commune_actions",
+            "id",
+        ),
+        # A referral's incident, looked up by id for the counted-incident test, without reading
+        # the (wide) incident row. Unique (id is) so SQLite prefers it to the primary key's index.
+        Index("ix_incident_id_counted", "id", "deleted", "consent_reporting", "gbv_type", unique=True),
+        # The open cases (a stock over every month): only rows not closed, with what the open-case
+        # and follow-up figures read. Queries must say ``status != 'closed'`` with the literal.
+        Index(
+            "ix_incident_open_cases",
+            "date_reported",
+            "follow_up_date",
+            "gbv_type",
+            "consent_reporting",
+            "deleted",
+            "status",
+            "incident_code",
+            sqlite_where=text("status != 'closed'"),
+        ),
         # Covering index for the code search box: a LIKE '%…%' scans its few pages instead of
         # decrypting the whole table (see services.incidents._code_matches).
         Index("ix_incident_code_search", "incident_code", "survivor_code", "deleted"),
@@ -205,7 +240,7 @@ class Incident(RecordMixin, Base):
 class Perpetrator(Base):
     __tablename__ = "perpetrator"
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
-    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True, info=M)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), info=M)  # ix_perpetrator_rank
     position: Mapped[int] = mapped_column(Integer, default=0, info=M)
     sex: Mapped[str] = mapped_column(String(16), default="male", info=S)
     age_group: Mapped[str] = mapped_column(String(16), default="unknown", info=S)
@@ -214,6 +249,12 @@ class Perpetrator(Base):
     legacy_name: Mapped[str] = mapped_column("name", Text, default="", info=P)
 
     incident: Mapped[Incident] = relationship(back_populates="perpetrators")
+
+    # An incident's perpetrators, for the main (first) perpetrator and the partner test of a
+    # month's incidents from the index alone (it replaced ix_perpetrator_incident_id, its first column).
+    __table_args__ = (
+        Index("ix_perpetrator_rank", "incident_id", "position", "id", "relationship", "age_group"),
+    )
 
 
 # --- Referrals ---------------------------------------------------------------------------------
@@ -240,6 +281,20 @@ class Referral(RecordMixin, Base):
 
     incident: Mapped[Incident] = relationship(back_populates="referrals")
     contact: Mapped[Contact | None] = relationship()
+
+    # The month's referral figures from the index alone (see ix_incident_month_figures).
+    __table_args__ = (
+        Index(
+            "ix_referral_month_figures",
+            "period",
+            "deleted",
+            "incident_id",
+            "service_type",
+            "status",
+            "outcome",
+            "id",
+        ),
+    )
 
 
 # --- Meetings ----------------------------------------------------------------------------------

@@ -28,10 +28,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..models.codes import (
     ACTION_ITEM_COLUMN,
@@ -260,11 +261,7 @@ class _Month:
         """``SELECT columns, count(*) … GROUP BY columns`` over incidents (or referrals joined to
         their incidents)."""
         q = select(*columns, func.count())
-        q = (
-            q.select_from(Referral).join(Incident, Referral.incident_id == Incident.id)
-            if referrals
-            else (q.select_from(Incident))
-        )
+        q = cat.with_incident(q.select_from(Referral)) if referrals else q.select_from(Incident)
         return list(self.s.execute(q.where(where).group_by(*columns)))
 
     def count(self, q: Any) -> int:
@@ -315,10 +312,10 @@ class _Month:
         for col, (first, last) in ranges.items():
             for row, n in self.headline_flows(first, last).items():
                 counts[row, col] = n
-        open_now = len(self.follow_up_rows(self.start, self.end))
-        ly_start, ly_end = _bounds(last_year)
+        open_now = len(self.month_follow_ups)
+        _, ly_end = _bounds(last_year)
         counts["open_follow_ups", "this_month"] = open_now
-        counts["open_follow_ups", "same_month_last_year"] = len(self.follow_up_rows(ly_start, ly_end))
+        counts["open_follow_ups", "same_month_last_year"] = self.follow_ups_count(ly_end)
         counts["open_follow_ups", "year_to_date"] = open_now  # a stock: as at the end of this month
         return CountTable.build("headline", HEADLINE.name, PERIOD_COLUMN.name, counts, additive=False)
 
@@ -357,37 +354,36 @@ class _Month:
 
     # -- 3. perpetrators ---------------------------------------------------------------------------
 
-    def primary_perpetrator(self) -> Any:
-        """Each incident's perpetrators ranked by position; rank 1 is the primary perpetrator."""
-        rank = (
-            func.row_number()
-            .over(partition_by=Perpetrator.incident_id, order_by=(Perpetrator.position, Perpetrator.id))
-            .label("rank")
+    def primary_perpetrators(self, where: ColumnElement[bool]) -> list[Any]:
+        """(relationship, age group) of the primary perpetrator of each incident matching ``where``:
+        its first perpetrator by position (then id), i.e. one no other perpetrator of the incident
+        comes before. Read for those incidents only, from ``ix_perpetrator_rank``, and without a
+        window function or GROUP BY (each costs a sort; ranking every perpetrator of the history
+        made a month's cost grow with the history)."""
+        earlier = aliased(Perpetrator)
+        comes_before = or_(
+            earlier.position < Perpetrator.position,
+            and_(earlier.position == Perpetrator.position, earlier.id < Perpetrator.id),
         )
-        return select(
-            Perpetrator.incident_id,
-            Perpetrator.relationship_code.label("relationship"),
-            Perpetrator.age_group.label("age_group"),
-            rank,
-        ).subquery("primary_perpetrator")
+        q = select(Perpetrator.relationship_code, Perpetrator.age_group).where(
+            Perpetrator.incident_id.in_(select(Incident.id).where(where)),
+            ~select(earlier.id).where(earlier.incident_id == Perpetrator.incident_id, comes_before).exists(),
+        )
+        return list(self.s.execute(q))
 
     def perpetrators(self) -> list[CountTable]:
-        primary = self.primary_perpetrator()
         where = cat.gbv_incident_in(self.period, self.period)
         incidents = self.count(select(func.count(Incident.id)).where(where))
+        by_relationship: Counter[str] = Counter()
+        by_age: Counter[str] = Counter()
+        for relationship_code, age in self.primary_perpetrators(where):
+            by_relationship[relationship_code] += 1
+            by_age[age] += 1
         tables = []
-        for key, column, code_list in (
-            ("perpetrator_relationship", primary.c.relationship, RELATIONSHIP),
-            ("perpetrator_age_group", primary.c.age_group, AGE_GROUP),
+        for key, counts, code_list in (
+            ("perpetrator_relationship", by_relationship, RELATIONSHIP),
+            ("perpetrator_age_group", by_age, AGE_GROUP),
         ):
-            q = (
-                select(column, func.count())
-                .select_from(Incident)
-                .join(primary, primary.c.incident_id == Incident.id)
-                .where(where, primary.c.rank == 1)
-                .group_by(column)
-            )
-            counts: Counter[str] = Counter({code: n for code, n in self.s.execute(q)})
             # Incidents without a recorded perpetrator count as "unknown", so the table adds up.
             counts["unknown"] += incidents - sum(counts.values())
             subtotals = dict(cat.TABLE_SPECS[key].subtotals)  # the IPV rows of the relationship
@@ -424,12 +420,15 @@ class _Month:
         return CountTable.column("time_to_report", ELAPSED_REPORTING.name, counts)
 
     def rape_health_referral(self) -> CountTable:
+        rape_of_month = and_(cat.gbv_incident_in(self.period, self.period), cat.gbv_type_is("rape"))
         first_health = (
             select(Referral.incident_id, func.min(Referral.date_referred).label("first_date"))
             .where(
                 Referral.deleted.is_(False),
                 Referral.service_type == "health",
                 Referral.status.in_(SERVICE_PROVIDED_STATUSES),
+                # Only the month's rape incidents' referrals, not those of the whole history.
+                Referral.incident_id.in_(select(Incident.id).where(rape_of_month).correlate(None)),
             )
             .group_by(Referral.incident_id)
             .subquery("first_health")
@@ -441,7 +440,7 @@ class _Month:
             select(first_health.c.first_date.is_not(None), days, func.count())
             .select_from(Incident)
             .outerjoin(first_health, first_health.c.incident_id == Incident.id)
-            .where(cat.gbv_incident_in(self.period, self.period), Incident.gbv_type == "rape")
+            .where(rape_of_month)
             .group_by(first_health.c.first_date.is_not(None), days)
         )
         counts: Counter[str] = Counter()
@@ -484,40 +483,51 @@ class _Month:
 
     # -- 8. open cases and follow-ups --------------------------------------------------------------------
 
-    def open_case_rows(self, end: date) -> list[Any]:
+    def follow_up_rows(self, start: date, end: date) -> list[FollowUp]:
+        """The open cases as at ``end`` whose follow-up date has come, by follow-up date then code
+        (sorted here: SQLite would sort them in a temporary B-tree, which costs more than reading
+        them from the open cases' index)."""
         q = select(
             Incident.incident_code,
             Incident.gbv_type,
             Incident.status,
             Incident.date_reported,
             Incident.follow_up_date,
-        ).where(cat.open_case(end))
-        return list(self.s.execute(q))
-
-    def follow_up_rows(self, start: date, end: date) -> list[FollowUp]:
-        q = (
-            select(
-                Incident.incident_code,
-                Incident.gbv_type,
-                Incident.status,
-                Incident.date_reported,
-                Incident.follow_up_date,
+        ).where(cat.follow_up_due(end))
+        rows = [
+            (due, code, gbv_type, status, reported)
+            for code, gbv_type, status, reported, due in self.s.execute(
+                q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
             )
-            .where(cat.follow_up_due(end))
-            .order_by(Incident.follow_up_date, Incident.incident_code)
-        )
-        return [
-            FollowUp(code, gbv_type, status, due, (end - reported).days, due < start)
-            for code, gbv_type, status, reported, due in self.s.execute(q)
             if due is not None
         ]
+        rows.sort(key=lambda r: (r[0], r[1]))
+        return [
+            FollowUp(code, gbv_type, status, due, (end - reported).days, due < start)
+            for due, code, gbv_type, status, reported in rows
+        ]
+
+    def follow_ups_count(self, end: date) -> int:
+        q = select(func.count()).select_from(Incident).where(cat.follow_up_due(end))
+        return self.count(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite"))
+
+    @cached_property
+    def month_follow_ups(self) -> tuple[FollowUp, ...]:
+        """The follow-ups as at the month's end (the headline counts them, the list shows them)."""
+        return tuple(self.follow_up_rows(self.start, self.end))
 
     def open_cases(self) -> tuple[tuple[FollowUp, ...], CountTable]:
+        # Days open computed by SQLite (as for the time to report): converting every open case's
+        # date in Python cost more than the query.
+        days = cast(
+            func.julianday(cat.day_literal(self.end)) - func.julianday(Incident.date_reported), Integer
+        )
+        q = select(days).where(cat.open_case(self.end))
         counts: Counter[str] = Counter()
-        for row in self.open_case_rows(self.end):
-            counts[_days_open_bucket((self.end - row.date_reported).days)] += 1
+        for d in self.s.scalars(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")):
+            counts[_days_open_bucket(d)] += 1
         table = CountTable.column("open_cases_by_days_open", DAYS_OPEN.name, counts)
-        return tuple(self.follow_up_rows(self.start, self.end)), table
+        return self.month_follow_ups, table
 
     # -- 9. meetings -------------------------------------------------------------------------------
 
@@ -566,17 +576,13 @@ class _Month:
 
     def data_quality(self, month_row: Month | None) -> CountTable:
         p = self.period
-        not_consented = and_(
-            Incident.deleted.is_(False), Incident.consent_reporting.is_(False), Incident.period == p
-        )
+        not_consented = and_(cat.live_incident(), Incident.consent_reporting.is_(False), Incident.period == p)
         without_consent = self.count(select(func.count(Incident.id)).where(not_consented))
         referrals_without = self.count(
-            select(func.count(Referral.id))
-            .join(Incident, Referral.incident_id == Incident.id)
-            .where(
+            cat.with_incident(select(func.count(Referral.id)).select_from(Referral)).where(
                 Referral.deleted.is_(False),
                 Referral.period == p,
-                Incident.deleted.is_(False),
+                cat.live_incident(),
                 Incident.consent_reporting.is_(False),
             )
         )
