@@ -1797,6 +1797,10 @@
         <translation>Decisions:</translation>
     </message>
     <message>
+        <source>These are case-conference minutes: they may name survivors, so only the chief or a user given identity access can read them. The meeting, its attendance and its action items are shown; the minutes are kept as they are when you save.</source>
+        <translation>These are case-conference minutes: they may name survivors, so only the chief or a user given identity access can read them. The meeting, its attendance and its action items are shown; the minutes are kept as they are when you save.</translation>
+    </message>
+    <message>
         <source>Action items</source>
         <translation>Action items</translation>
     </message>

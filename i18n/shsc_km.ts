@@ -1797,6 +1797,10 @@
         <translation>សេចក្ដីសម្រេច៖</translation>
     </message>
     <message>
+        <source>These are case-conference minutes: they may name survivors, so only the chief or a user given identity access can read them. The meeting, its attendance and its action items are shown; the minutes are kept as they are when you save.</source>
+        <translation>នេះជាកំណត់ហេតុកិច្ចប្រជុំពិភាក្សាករណី៖ វាអាចមានឈ្មោះជនរងគ្រោះ ដូច្នេះមានតែមេឃុំ ឬអ្នកប្រើដែលបានទទួលសិទ្ធិមើលព័ត៌មានអត្តសញ្ញាណប៉ុណ្ណោះ ដែលអាចអានវាបាន។ កិច្ចប្រជុំ អ្នកចូលរួម និងសកម្មភាពត្រូវធ្វើ ត្រូវបានបង្ហាញ ហើយកំណត់ហេតុនៅដដែល នៅពេលអ្នករក្សាទុក។</translation>
+    </message>
+    <message>
         <source>Action items</source>
         <translation>ចំណុចសកម្មភាព</translation>
     </message>

@@ -236,8 +236,12 @@ class Meeting(RecordMixin, Base):
     venue_village_code: Mapped[str] = mapped_column(String(8), default="", info=S)
     facilitator: Mapped[str] = mapped_column(String(200), default="", info=Q)
     topics: Mapped[frozenset[str]] = mapped_column(CodeSet, default=frozenset, info=S)
+    # The minutes' free text. A case conference's minutes may name survivors: they are sealed to the
+    # office's identity key in ``minutes_sealed`` (like an incident's identifying details) and these
+    # two plain columns stay empty; every opening is audited.
     concerns_raised: Mapped[str] = mapped_column(Text, default="", info=Q)
     decisions: Mapped[str] = mapped_column(Text, default="", info=Q)
+    minutes_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
 
     attendance: Mapped[list[MeetingAttendance]] = relationship(
