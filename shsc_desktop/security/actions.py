@@ -56,6 +56,8 @@ class Action:
     IDENTITIES_SEALED = "identities_sealed"  # older records' identifying details sealed
     IDENTITY_ERASED = "identity_erased"  # a record's identifying details erased (consent, retention)
     CRL_REFRESHED = "crl_refreshed"
+    BUNDLE_RETURNED = "bundle_returned"  # a district returned a commune's month for correction
+    RETURN_NOTICE_IMPORTED = "return_notice_imported"  # a commune recorded its district's notice
 
 
 def all_actions() -> list[str]:
