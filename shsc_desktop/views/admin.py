@@ -101,6 +101,12 @@ def action_label(action: str) -> str:
         "office_keys_created": QCoreApplication.translate("AuditActions", "Office keys created"),
         "identities_sealed": QCoreApplication.translate("AuditActions", "Identifying details sealed"),
         "identity_erased": QCoreApplication.translate("AuditActions", "Identifying details erased"),
+        "bundle_returned": QCoreApplication.translate(
+            "AuditActions", "Month returned to a commune for correction"
+        ),
+        "return_notice_imported": QCoreApplication.translate(
+            "AuditActions", "Return notice from the district imported"
+        ),
     }
     return labels.get(action, action)
 
