@@ -590,7 +590,15 @@
     </message>
     <message>
         <source>Draft expired</source>
-        <translation>Draft expired</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month returned to a commune for correction</source>
+        <translation>Month returned to a commune for correction</translation>
+    </message>
+    <message>
+        <source>Return notice from the district imported</source>
+        <translation>Return notice from the district imported</translation>
     </message>
 </context>
 <context>
@@ -761,6 +769,10 @@
         <translation>Save</translation>
     </message>
     <message>
+        <source>Return for correction…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
         <source>Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on time or late) · white: before the office&apos;s first expected month · ⚠: dates to check. On time means sent by the office (its signed date, Phnom Penh time) within the deadline.</source>
         <translation>Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on time or late) · white: before the office&apos;s first expected month · ⚠: dates to check. On time means sent by the office (its signed date, Phnom Penh time) within the deadline.</translation>
     </message>
@@ -797,12 +809,40 @@
         <translation>Office</translation>
     </message>
     <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>Returned for correction: %1</source>
+        <translation>Returned for correction: %1</translation>
+    </message>
+    <message>
         <source>⚠ %1, %2: the sending date signed by the office cannot be right beside the date it arrived (%3). Check the clocks of both computers.</source>
         <translation>⚠ %1, %2: the sending date signed by the office cannot be right beside the date it arrived (%3). Check the clocks of both computers.</translation>
     </message>
     <message>
         <source>⚠ %1, %2 (bundle no. %3): its audit log does not continue the log of the office&apos;s previous bundle. Entries may have been removed or rewritten at that office: ask its chief to check the audit log.</source>
         <translation>⚠ %1, %2 (bundle no. %3): its audit log does not continue the log of the office&apos;s previous bundle. Entries may have been removed or rewritten at that office: ask its chief to check the audit log.</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>Return the report of %1 for %2 to the commune for correction. Say what should be corrected: the commune sees this reason. The notice is a signed file to carry to the commune.</source>
+        <translation>Return the report of %1 for %2 to the commune for correction. Say what should be corrected: the commune sees this reason. The notice is a signed file to carry to the commune.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the notice…</source>
+        <translation>Choose where to save the notice…</translation>
+    </message>
+    <message>
+        <source>Folder for the return notice</source>
+        <translation>Folder for the return notice</translation>
+    </message>
+    <message>
+        <source>The notice was saved as %1. Carry it to commune %2.</source>
+        <translation>The notice was saved as %1. Carry it to commune %2.</translation>
     </message>
     <message>
         <source>Reporting rate</source>
@@ -1258,6 +1298,13 @@
     <message>
         <source>Revoke the certificates of %1? This cannot be undone.</source>
         <translation>Revoke the certificates of %1? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 returned by district %2: %3</source>
+        <translation>%1 returned by district %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +1953,10 @@
         <translation>Decisions:</translation>
     </message>
     <message>
+        <source>These are case-conference minutes: they may name survivors, so only the chief or a user given identity access can read them. The meeting, its attendance and its action items are shown; the minutes are kept as they are when you save.</source>
+        <translation>These are case-conference minutes: they may name survivors, so only the chief or a user given identity access can read them. The meeting, its attendance and its action items are shown; the minutes are kept as they are when you save.</translation>
+    </message>
+    <message>
         <source>Action items</source>
         <translation>Action items</translation>
     </message>
@@ -2195,8 +2246,36 @@
         <translation>A certificate in the package is not valid today. Check this computer&apos;s date.</translation>
     </message>
     <message>
+        <source>The return notice did not pass its checks.</source>
+        <translation>The return notice did not pass its checks.</translation>
+    </message>
+    <message>
+        <source>This file is not a return notice from a district.</source>
+        <translation>This file is not a return notice from a district.</translation>
+    </message>
+    <message>
+        <source>The notice&apos;s signature is not valid: it was changed on the way or is damaged.</source>
+        <translation>The notice&apos;s signature is not valid: it was changed on the way or is damaged.</translation>
+    </message>
+    <message>
+        <source>The notice is not signed by the district that enrolled this commune.</source>
+        <translation>The notice is not signed by the district that enrolled this commune.</translation>
+    </message>
+    <message>
+        <source>The notice is not signed by a district.</source>
+        <translation>The notice is not signed by a district.</translation>
+    </message>
+    <message>
+        <source>The notice was written for another commune, not for this office.</source>
+        <translation>The notice was written for another commune, not for this office.</translation>
+    </message>
+    <message>
         <source>Nothing was imported.</source>
         <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Nothing was recorded.</translation>
     </message>
     <message>
         <source>Nothing was installed.</source>
@@ -2898,6 +2977,10 @@
         <translation>Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</translation>
     </message>
     <message>
+        <source>Reopen the month, correct it, approve it again and send the new revision.</source>
+        <translation>Reopen the month, correct it, approve it again and send the new revision.</translation>
+    </message>
+    <message>
         <source>This month (%1)</source>
         <translation>This month (%1)</translation>
     </message>
@@ -3523,6 +3606,14 @@
         <translation>Bundles written</translation>
     </message>
     <message>
+        <source>Returned by the district for correction</source>
+        <translation>Returned by the district for correction</translation>
+    </message>
+    <message>
+        <source>Import a return notice…</source>
+        <translation>Import a return notice…</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -3589,6 +3680,30 @@
     <message>
         <source>Recipient above</source>
         <translation>Recipient above</translation>
+    </message>
+    <message>
+        <source>(corrected: a newer revision was sent)</source>
+        <translation>(corrected: a newer revision was sent)</translation>
+    </message>
+    <message>
+        <source>The district has returned no month for correction.</source>
+        <translation>The district has returned no month for correction.</translation>
+    </message>
+    <message>
+        <source>Open the district&apos;s return notice</source>
+        <translation>Open the district&apos;s return notice</translation>
+    </message>
+    <message>
+        <source>Return notices (*.shscret)</source>
+        <translation>Return notices (*.shscret)</translation>
+    </message>
+    <message>
+        <source>This notice had already been imported.</source>
+        <translation>This notice had already been imported.</translation>
+    </message>
+    <message>
+        <source>Reopen the month on Home, correct it, approve it again and export it: the district then receives the corrected revision.</source>
+        <translation>Reopen the month on Home, correct it, approve it again and export it: the district then receives the corrected revision.</translation>
     </message>
     <message>
         <source>Save the certificate request</source>

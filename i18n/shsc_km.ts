@@ -590,7 +590,15 @@
     </message>
     <message>
         <source>Draft expired</source>
-        <translation>សេចក្ដីព្រាងផុតកំណត់</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month returned to a commune for correction</source>
+        <translation>បានប្រគល់ខែត្រឡប់ទៅឃុំ/សង្កាត់វិញ ដើម្បីកែតម្រូវ</translation>
+    </message>
+    <message>
+        <source>Return notice from the district imported</source>
+        <translation>បាននាំចូលលិខិតប្រគល់ត្រឡប់ពីខណ្ឌ/ស្រុក</translation>
     </message>
 </context>
 <context>
@@ -761,6 +769,10 @@
         <translation>រក្សាទុក</translation>
     </message>
     <message>
+        <source>Return for correction…</source>
+        <translation>ប្រគល់ត្រឡប់ដើម្បីកែតម្រូវ…</translation>
+    </message>
+    <message>
         <source>Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on time or late) · white: before the office&apos;s first expected month · ⚠: dates to check. On time means sent by the office (its signed date, Phnom Penh time) within the deadline.</source>
         <translation>បៃតង៖ ទាន់ពេល · លឿង៖ យឺត · ក្រហម៖ ខ្វះ ឬមិនទាន់ចុះឈ្មោះ · ប្រផេះ៖ របាយការណ៍គ្មានករណី (ទាន់ពេល ឬយឺត) · ស៖ មុនខែដំបូងដែលការិយាល័យត្រូវរាយការណ៍ · ⚠៖ កាលបរិច្ឆេទត្រូវពិនិត្យ។ ទាន់ពេល មានន័យថាការិយាល័យបានផ្ញើ (តាមកាលបរិច្ឆេទដែលខ្លួនបានចុះហត្ថលេខា ម៉ោងភ្នំពេញ) ក្នុងកំណត់ពេល។</translation>
     </message>
@@ -797,12 +809,40 @@
         <translation>ការិយាល័យ</translation>
     </message>
     <message>
+        <source>returned</source>
+        <translation>បានប្រគល់ត្រឡប់</translation>
+    </message>
+    <message>
+        <source>Returned for correction: %1</source>
+        <translation>បានប្រគល់ត្រឡប់ដើម្បីកែតម្រូវ៖ %1</translation>
+    </message>
+    <message>
         <source>⚠ %1, %2: the sending date signed by the office cannot be right beside the date it arrived (%3). Check the clocks of both computers.</source>
         <translation>⚠ %1, %2៖ កាលបរិច្ឆេទផ្ញើដែលការិយាល័យបានចុះហត្ថលេខា មិនអាចត្រឹមត្រូវបានទេ បើធៀបនឹងកាលបរិច្ឆេទដែលបានមកដល់ (%3)។ សូមពិនិត្យនាឡិការបស់កុំព្យូទ័រទាំងពីរ។</translation>
     </message>
     <message>
         <source>⚠ %1, %2 (bundle no. %3): its audit log does not continue the log of the office&apos;s previous bundle. Entries may have been removed or rewritten at that office: ask its chief to check the audit log.</source>
         <translation>⚠ %1, %2 (កញ្ចប់លេខ %3)៖ កំណត់ហេតុសវនកម្មរបស់វាមិនបន្តពីកំណត់ហេតុនៃកញ្ចប់មុនរបស់ការិយាល័យនោះទេ។ ធាតុមួយចំនួនអាចត្រូវបានលុប ឬសរសេរឡើងវិញនៅការិយាល័យនោះ៖ សូមស្នើឱ្យប្រធានរបស់ខ្លួនពិនិត្យកំណត់ហេតុសវនកម្ម។</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>ប្រគល់ត្រឡប់ដើម្បីកែតម្រូវ</translation>
+    </message>
+    <message>
+        <source>Return the report of %1 for %2 to the commune for correction. Say what should be corrected: the commune sees this reason. The notice is a signed file to carry to the commune.</source>
+        <translation>ប្រគល់របាយការណ៍របស់ %1 សម្រាប់ %2 ត្រឡប់ទៅឃុំ/សង្កាត់វិញ ដើម្បីកែតម្រូវ។ សូមប្រាប់ថាត្រូវកែតម្រូវអ្វី៖ ឃុំ/សង្កាត់នឹងឃើញមូលហេតុនេះ។ លិខិតនេះជាឯកសារដែលមានហត្ថលេខា សម្រាប់យកទៅឃុំ/សង្កាត់។</translation>
+    </message>
+    <message>
+        <source>Choose where to save the notice…</source>
+        <translation>ជ្រើសកន្លែងរក្សាទុកលិខិត…</translation>
+    </message>
+    <message>
+        <source>Folder for the return notice</source>
+        <translation>ថតសម្រាប់លិខិតប្រគល់ត្រឡប់</translation>
+    </message>
+    <message>
+        <source>The notice was saved as %1. Carry it to commune %2.</source>
+        <translation>លិខិតត្រូវបានរក្សាទុកជា %1។ សូមយកវាទៅឃុំ/សង្កាត់ %2។</translation>
     </message>
     <message>
         <source>Reporting rate</source>
@@ -1258,6 +1298,13 @@
     <message>
         <source>Revoke the certificates of %1? This cannot be undone.</source>
         <translation>ដកហូតវិញ្ញាបនបត្ររបស់ %1? មិនអាចត្រឡប់វិញបានទេ។</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 returned by district %2: %3</source>
+        <translation>%1 ត្រូវបានប្រគល់ត្រឡប់ដោយខណ្ឌ/ស្រុក %2៖ %3</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +1953,10 @@
         <translation>សេចក្ដីសម្រេច៖</translation>
     </message>
     <message>
+        <source>These are case-conference minutes: they may name survivors, so only the chief or a user given identity access can read them. The meeting, its attendance and its action items are shown; the minutes are kept as they are when you save.</source>
+        <translation>នេះជាកំណត់ហេតុកិច្ចប្រជុំពិភាក្សាករណី៖ វាអាចមានឈ្មោះជនរងគ្រោះ ដូច្នេះមានតែមេឃុំ ឬអ្នកប្រើដែលបានទទួលសិទ្ធិមើលព័ត៌មានអត្តសញ្ញាណប៉ុណ្ណោះ ដែលអាចអានវាបាន។ កិច្ចប្រជុំ អ្នកចូលរួម និងសកម្មភាពត្រូវធ្វើ ត្រូវបានបង្ហាញ ហើយកំណត់ហេតុនៅដដែល នៅពេលអ្នករក្សាទុក។</translation>
+    </message>
+    <message>
         <source>Action items</source>
         <translation>ចំណុចសកម្មភាព</translation>
     </message>
@@ -2195,8 +2246,36 @@
         <translation>វិញ្ញាបនបត្រមួយក្នុងកញ្ចប់មិនមានសុពលភាពនៅថ្ងៃនេះទេ។ សូមពិនិត្យកាលបរិច្ឆេទនៃកុំព្យូទ័រនេះ។</translation>
     </message>
     <message>
+        <source>The return notice did not pass its checks.</source>
+        <translation>លិខិតប្រគល់ត្រឡប់មិនឆ្លងកាត់ការពិនិត្យទេ។</translation>
+    </message>
+    <message>
+        <source>This file is not a return notice from a district.</source>
+        <translation>ឯកសារនេះមិនមែនជាលិខិតប្រគល់ត្រឡប់ពីខណ្ឌ/ស្រុកទេ។</translation>
+    </message>
+    <message>
+        <source>The notice&apos;s signature is not valid: it was changed on the way or is damaged.</source>
+        <translation>ហត្ថលេខារបស់លិខិតមិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែតាមផ្លូវ ឬខូច។</translation>
+    </message>
+    <message>
+        <source>The notice is not signed by the district that enrolled this commune.</source>
+        <translation>លិខិតនេះមិនត្រូវបានចុះហត្ថលេខាដោយខណ្ឌ/ស្រុកដែលបានចុះឈ្មោះឃុំ/សង្កាត់នេះទេ។</translation>
+    </message>
+    <message>
+        <source>The notice is not signed by a district.</source>
+        <translation>លិខិតនេះមិនត្រូវបានចុះហត្ថលេខាដោយខណ្ឌ/ស្រុកទេ។</translation>
+    </message>
+    <message>
+        <source>The notice was written for another commune, not for this office.</source>
+        <translation>លិខិតនេះសរសេរសម្រាប់ឃុំ/សង្កាត់ផ្សេង មិនមែនសម្រាប់ការិយាល័យនេះទេ។</translation>
+    </message>
+    <message>
         <source>Nothing was imported.</source>
         <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>គ្មានអ្វីត្រូវបានកត់ត្រាទេ។</translation>
     </message>
     <message>
         <source>Nothing was installed.</source>
@@ -2898,6 +2977,10 @@
         <translation>ចាក់សោការិយាល័យដោយ Ctrl+L ពេលអ្នកចាកចេញពីកុំព្យូទ័រ។ Ctrl+Shift+H លាក់អ្វីៗទាំងអស់ភ្លាមៗ។</translation>
     </message>
     <message>
+        <source>Reopen the month, correct it, approve it again and send the new revision.</source>
+        <translation>សូមបើកខែឡើងវិញ កែតម្រូវ អនុម័តម្ដងទៀត ហើយផ្ញើកំណែថ្មី។</translation>
+    </message>
+    <message>
         <source>This month (%1)</source>
         <translation>ខែនេះ (%1)</translation>
     </message>
@@ -3523,6 +3606,14 @@
         <translation>កញ្ចប់ទិន្នន័យដែលបានសរសេរ</translation>
     </message>
     <message>
+        <source>Returned by the district for correction</source>
+        <translation>ប្រគល់ត្រឡប់ដោយខណ្ឌ/ស្រុក ដើម្បីកែតម្រូវ</translation>
+    </message>
+    <message>
+        <source>Import a return notice…</source>
+        <translation>នាំចូលលិខិតប្រគល់ត្រឡប់…</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>ខែ</translation>
     </message>
@@ -3589,6 +3680,30 @@
     <message>
         <source>Recipient above</source>
         <translation>អ្នកទទួលថ្នាក់លើ</translation>
+    </message>
+    <message>
+        <source>(corrected: a newer revision was sent)</source>
+        <translation>(បានកែតម្រូវ៖ បានផ្ញើកំណែថ្មីជាងនេះ)</translation>
+    </message>
+    <message>
+        <source>The district has returned no month for correction.</source>
+        <translation>ខណ្ឌ/ស្រុកមិនបានប្រគល់ខែណាមួយត្រឡប់មកវិញ ដើម្បីកែតម្រូវទេ។</translation>
+    </message>
+    <message>
+        <source>Open the district&apos;s return notice</source>
+        <translation>បើកលិខិតប្រគល់ត្រឡប់របស់ខណ្ឌ/ស្រុក</translation>
+    </message>
+    <message>
+        <source>Return notices (*.shscret)</source>
+        <translation>លិខិតប្រគល់ត្រឡប់ (*.shscret)</translation>
+    </message>
+    <message>
+        <source>This notice had already been imported.</source>
+        <translation>លិខិតនេះត្រូវបាននាំចូលរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Reopen the month on Home, correct it, approve it again and export it: the district then receives the corrected revision.</source>
+        <translation>សូមបើកខែឡើងវិញនៅទំព័រដើម កែតម្រូវ អនុម័តម្ដងទៀត ហើយនាំចេញ៖ បន្ទាប់មកខណ្ឌ/ស្រុកនឹងទទួលបានកំណែដែលបានកែតម្រូវ។</translation>
     </message>
     <message>
         <source>Save the certificate request</source>

@@ -101,6 +101,20 @@ def build_parser() -> argparse.ArgumentParser:
         if step in ("request", "sign"):
             ep.add_argument("-o", "--output", required=True, type=Path)
 
+    p = command("return", "return a commune's month for correction, by a signed notice file")
+    ret = p.add_subparsers(dest="return_command", metavar="STEP", required=True)
+    rp = ret.add_parser("send", help="(district) write the notice returning a commune's month")
+    _add_globals(rp, suppress=True)
+    rp.add_argument("--office", required=True, metavar="CODE", help="the commune's code")
+    rp.add_argument("--month", required=True, metavar="YYYY-MM")
+    rp.add_argument("--reason", required=True, help="what the commune should correct")
+    rp.add_argument("-o", "--output", required=True, type=Path, help="folder for the notice file")
+    rp = ret.add_parser("accept", help="(commune) import the district's notice")
+    _add_globals(rp, suppress=True)
+    rp.add_argument("file", type=Path)
+    rp = ret.add_parser("list", help="the months returned (district) or the notices received (commune)")
+    _add_globals(rp, suppress=True)
+
     p = command("keys", "this office's keys")
     keys = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     kp = keys.add_parser(
@@ -549,6 +563,31 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_return(args: argparse.Namespace) -> int:
+    from .services.returns import ReturnService
+
+    office = _unlock(args)
+    try:
+        service = ReturnService(office)
+        if args.return_command == "send":
+            sent = service.return_report(args.office, args.month, args.reason, args.output)
+            print(f"{sent.period} of {sent.office_code} (revision {sent.revision}) returned: {sent.path}")
+        elif args.return_command == "accept":
+            notice = service.import_notice(args.file)
+            already = " (already imported)" if notice.already_imported else ""
+            print(f"{notice.period} returned by district {notice.district_code}: {notice.reason}{already}")
+        elif office.info.level == "commune":
+            for n in service.notices():
+                state = "to correct" if n.outstanding else "corrected"
+                print(f"{n.period} r{n.revision}  district {n.district_code}  {state}  {n.reason}")
+        else:
+            for r in service.returned().values():
+                print(f"{r.period} {r.office_code} r{r.revision}  {r.returned_at:%Y-%m-%d}  {r.reason}")
+    finally:
+        office.lock("return done")
+    return 0
+
+
 def cmd_keys(args: argparse.Namespace) -> int:
     from .services.enrolment import EnrolmentService
 
@@ -585,6 +624,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify": cmd_verify,
     "enroll": cmd_enroll,
     "keys": cmd_keys,
+    "return": cmd_return,
     "recover": cmd_recover,
     "verify-office": cmd_verify_office,
 }

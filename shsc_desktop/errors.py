@@ -200,6 +200,19 @@ class BundleRejected(ShscError):
         self.reason = reason
 
 
+class NoticeRejected(ShscError):
+    """A district's return notice failed a check (``exports.notice``, ``services.returns``); nothing
+    was recorded. ``reason``: not_a_notice, bad_signature, unknown_signer, untrusted_chain,
+    cert_expired, revoked, crl_missing, crl_expired, not_a_district, sender_mismatch, malformed,
+    not_our_district, wrong_recipient."""
+
+    code = "notice_rejected"
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class ConsentRequired(ShscError):
     """A referral needs the survivor's consent to services, or a chief's override with a reason."""
 

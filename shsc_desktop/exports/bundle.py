@@ -721,6 +721,35 @@ def _parse_payload(content: bytes) -> dict[str, Any]:
     return obj
 
 
+@dataclass(frozen=True)
+class SignedContent:
+    """A SignedData whose signature, chain to the pinned root and revocation have been checked."""
+
+    content: bytes
+    signer_cert: x509.Certificate
+    signer: Identity
+    ca_cert: x509.Certificate
+
+
+def verify_signed_data(
+    inner: bytes, trust: TrustStore, now: dt.datetime | None = None, cache: VerifyCache | None = None
+) -> SignedContent:
+    """The checks of :func:`open_bundle` after decryption, for signed files that are not enveloped
+    (a district's return notice): signature → chain to the pinned root → revocation. The content
+    is not interpreted. ``BundleRejected`` with the same reason codes."""
+    now = now or dt.datetime.now(dt.UTC)
+    cache = cache or VerifyCache()
+    signed = _verify_signature(_parse_signed(inner))
+    ca, signer_id = _check_chain(signed, trust.root, now, cache)
+    _check_revocation(signed.signer, ca, trust.root, [*signed.crls, *trust.crls], now, cache)
+    return SignedContent(signed.content, signed.signer, signer_id, ca)
+
+
+def parse_canonical_json(content: bytes) -> dict[str, Any]:
+    """A signed JSON object, refused (``malformed_payload``) unless strict and canonical."""
+    return _parse_payload(content)
+
+
 def open_bundle(
     data: bytes,
     recipient_key: rsa.RSAPrivateKey,

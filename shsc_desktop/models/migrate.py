@@ -6,7 +6,9 @@ migration in one transaction, so a failed migration leaves the old schema intact
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -38,10 +40,18 @@ def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
-def upgrade(engine: Engine) -> None:
+Seal = Callable[[dict[str, Any], str], bytes]
+"""Seals a payload for a record context to the office's identity key (public half only)."""
+
+
+def upgrade(engine: Engine, seal: Seal | None = None) -> None:
+    """Run the pending migrations. ``seal``: for migrations that seal identifying text (0010);
+    without it they leave the text for the unlock that gives the office its keys."""
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
+        if seal is not None:
+            cfg.attributes["seal"] = seal
         command.upgrade(cfg, "head")
 
 

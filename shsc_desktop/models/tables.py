@@ -308,8 +308,12 @@ class Meeting(RecordMixin, Base):
     venue_village_code: Mapped[str] = mapped_column(String(8), default="", info=S)
     facilitator: Mapped[str] = mapped_column(String(200), default="", info=Q)
     topics: Mapped[frozenset[str]] = mapped_column(CodeSet, default=frozenset, info=S)
+    # The minutes' free text. A case conference's minutes may name survivors: they are sealed to the
+    # office's identity key in ``minutes_sealed`` (like an incident's identifying details) and these
+    # two plain columns stay empty; every opening is audited.
     concerns_raised: Mapped[str] = mapped_column(Text, default="", info=Q)
     decisions: Mapped[str] = mapped_column(Text, default="", info=Q)
+    minutes_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
 
     attendance: Mapped[list[MeetingAttendance]] = relationship(
@@ -487,6 +491,29 @@ class ImportedStatistics(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
 
 
+class ReturnNotice(Base):
+    """A month's bundle returned by the district for correction (``services.returns``): at the
+    district the notices it wrote (``direction`` sent), at the commune the ones it imported
+    (received). The reason is the district officer's, about the counts."""
+
+    __tablename__ = "return_notice"
+    notice_id: Mapped[str] = mapped_column(String(36), primary_key=True, info=M)
+    direction: Mapped[str] = mapped_column(String(8), info=M)  # sent | received
+    office_code: Mapped[str] = mapped_column(String(16), index=True, info=M)  # the commune
+    district_code: Mapped[str] = mapped_column(String(16), info=M)
+    period: Mapped[str] = mapped_column(String(7), index=True, info=S)
+    revision: Mapped[int] = mapped_column(Integer, info=S)  # of the bundle returned
+    bundle_id: Mapped[str] = mapped_column(String(36), info=M)
+    content_sha256: Mapped[str] = mapped_column(String(64), info=M)  # the returned bundle's content
+    reason: Mapped[str] = mapped_column(Text, info=Q)
+    created_at: Mapped[datetime] = mapped_column(info=M)  # signed by the district
+    file_name: Mapped[str] = mapped_column(String(255), default="", info=M)
+    sha256: Mapped[str] = mapped_column(String(64), info=M)  # of the notice file
+    signed_data: Mapped[bytes] = mapped_column(LargeBinary, info=M)  # the notice file: evidence
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow, info=M)
+    recorded_by: Mapped[str] = mapped_column(String(64), info=M)
+
+
 ALL_TABLES: list[type[Base]] = [
     Setting,
     User,
@@ -507,4 +534,5 @@ ALL_TABLES: list[type[Base]] = [
     ExportRecord,
     BundleReceived,
     ImportedStatistics,
+    ReturnNotice,
 ]

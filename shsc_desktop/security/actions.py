@@ -60,6 +60,8 @@ class Action:
     DRAFT_RESTORED = "draft_restored"
     DRAFT_DISCARDED = "draft_discarded"
     DRAFT_EXPIRED = "draft_expired"
+    BUNDLE_RETURNED = "bundle_returned"  # a district returned a commune's month for correction
+    RETURN_NOTICE_IMPORTED = "return_notice_imported"  # a commune recorded its district's notice
 
 
 def all_actions() -> list[str]:

@@ -78,6 +78,7 @@ from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .reporting.catalogue import TABLE_SPECS
 from .snapshots import latest as latest_snapshot
+from .returns import returned_reports
 from .snapshots import published
 from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable
 from .table_check import check_tables
@@ -423,6 +424,7 @@ class CompletenessCell:
     late: bool  # sent after the deadline, Phnom Penh time (also for nil reports)
     sent_at: dt.datetime | None = None  # the sender's signed creation time of its first bundle (UTC)
     dates_disagree: bool = False  # sent_at is implausible beside received_at: check the clocks
+    returned: str | None = None  # returned for correction (the reason) until a newer bundle arrives
 
     @property
     def expected(self) -> bool:
@@ -1027,6 +1029,7 @@ class ExchangeService:
             for r in s.scalars(select(ImportedStatistics).where(ImportedStatistics.period.in_(periods)))
         }
         codes = sorted(set(expected) | {code for code, _ in stats})
+        returned = returned_reports(s, periods)
         cells = []
         for code in codes:
             office = expected.get(code) or ExpectedOffice(code, "", "", None)
@@ -1059,6 +1062,7 @@ class ExchangeService:
                         late,
                         sent,
                         dates_disagree(period, sent, received),
+                        back.reason if (back := returned.get((code, period))) else None,
                     )
                 )
         seen: dict[str, set[int]] = {}

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import IdentityLocked
 from ..models.base import Base, Sensitivity
-from ..models.tables import AuditEntry, Incident, Perpetrator, Referral, Setting, User
+from ..models.tables import AuditEntry, Incident, Meeting, Perpetrator, Referral, Setting, User
 from ..security import audit
 from ..security.actions import Action
 from ..security.identity import OfficeKeys, SealBroken, Sealer, UserGrant, seal, unseal
@@ -95,6 +95,15 @@ def incident_context(incident_id: str) -> str:
 
 def referral_context(referral_id: str) -> str:
     return f"referral:{referral_id}"
+
+
+def meeting_context(meeting_id: str) -> str:
+    """A case conference's sealed minutes (migration 0010 freezes the same form)."""
+    return f"meeting:{meeting_id}"
+
+
+CASE_CONFERENCE = "case_conference"
+"""The meeting type whose minutes are identifying (they may name survivors)."""
 
 
 def legacy_incident_payload(row: Incident) -> dict[str, Any]:
@@ -308,7 +317,7 @@ def install_office_keys(office: UnlockedOffice, secret: str | None) -> None:
 
 def seal_legacy_identities(office: UnlockedOffice) -> None:
     """Seal every identifying detail still in a plain column, and empty those columns."""
-    incidents = referrals = 0
+    incidents = referrals = meetings = 0
     sealer = sealer_for(office)
     with office.transaction() as s:
         legacy_incident = or_(
@@ -332,21 +341,35 @@ def seal_legacy_identities(office: UnlockedOffice) -> None:
                 )
             ref.legacy_note = ""
             referrals += 1
+        plain_minutes = select(Meeting).where(
+            Meeting.meeting_type == CASE_CONFERENCE,
+            or_(Meeting.concerns_raised != "", Meeting.decisions != ""),
+        )
+        for meeting in s.scalars(plain_minutes):
+            if meeting.minutes_sealed is None:
+                meeting.minutes_sealed = seal_value(
+                    office,
+                    {"concerns_raised": meeting.concerns_raised, "decisions": meeting.decisions},
+                    meeting_context(meeting.id),
+                    sealer,
+                )
+            meeting.concerns_raised = meeting.decisions = ""
+            meetings += 1
         row_flag = s.get(Setting, SEALED_SETTING)
         if row_flag is None:
             s.add(Setting(key=SEALED_SETTING, value="1"))
         else:
             row_flag.value = "1"
-        if incidents or referrals:
+        if incidents or referrals or meetings:
             audit.record(
                 s,
                 office.actor.username,
                 Action.IDENTITIES_SEALED,
                 "office",
                 "",
-                {"incidents": incidents, "referrals": referrals},
+                {"incidents": incidents, "referrals": referrals, "meetings": meetings},
             )
-    if incidents or referrals:
+    if incidents or referrals or meetings:
         forget_old_pages(office)
 
 
@@ -491,6 +514,7 @@ __all__ = [
     "after_unlock",
     "check_accounts",
     "incident_context",
+    "meeting_context",
     "open_value",
     "referral_context",
     "rights_at_unlock",

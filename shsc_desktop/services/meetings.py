@@ -1,7 +1,13 @@
 """Consultation meeting minutes: who came (head counts by group and sex), what was discussed and
 decided, and the action items that follow, with their owner, due date and status.
 
-Minutes hold no case details (domain.md §5.4): a case conference links incident codes at most.
+Minutes should hold no case details (domain.md §5.4), but a case conference's minutes may name
+survivors all the same, so they are treated as identifying: their free text (concerns raised,
+decisions) is sealed to the office's identity key like an incident's identifying details, every
+opening is audited, and a user without identity access sees the meeting (date, attendance, topics,
+action items) with the minutes withheld (:attr:`MeetingView.minutes_withheld`). Once sealed, a
+meeting's minutes stay sealed even if its type is changed.
+
 A meeting belongs to the month of its date; approved months refuse changes, including changes to
 its action items' status.
 """
@@ -17,11 +23,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound
 from ..models import codes
+from ..models.base import new_id
 from ..models.tables import ActionItem, Meeting, MeetingAttendance
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import months
+from . import identities, months
 from . import validation as v
 from .office import UnlockedOffice
 
@@ -68,6 +75,8 @@ class MeetingDraft:
     concerns_raised: str = ""
     decisions: str = ""
     action_items: tuple[ActionItemDraft, ...] = ()
+    keep_minutes: bool = False
+    """The draft carries no minutes (its author could not read the sealed ones): keep them as they are."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,8 @@ class MeetingView:
     action_items: tuple[ActionItemView, ...]
     updated_at: datetime
     updated_by: str
+    minutes_sealed: bool = False  # identifying minutes (a case conference's), sealed
+    minutes_withheld: bool = False  # sealed, and this user may not read them: the text fields are empty
 
     @property
     def female(self) -> int:
@@ -125,6 +136,7 @@ class MeetingView:
             action_items=tuple(
                 ActionItemDraft(a.action, a.owner, a.due_date, a.status, a.id) for a in self.action_items
             ),
+            keep_minutes=self.minutes_withheld,
         )
 
 
@@ -160,8 +172,11 @@ class MeetingService:
         period = months.period_of(draft.meeting_date)
         with self.office.transaction() as s:
             months.ensure_open(s, period)
-            row = Meeting(created_by=self.actor.username, updated_by=self.actor.username, version=1)
+            row = Meeting(
+                id=new_id(), created_by=self.actor.username, updated_by=self.actor.username, version=1
+            )
             _apply(row, draft)
+            self._store_minutes(row, draft)
             s.add(row)
             s.flush()
             audit.record(
@@ -172,7 +187,7 @@ class MeetingService:
                 row.id,
                 {"period": period, "type": row.meeting_type, "actions": len(row.action_items)},
             )
-            return self._view(row)
+            return self._view(row, _draft_minutes(draft))
 
     def update(self, meeting_id: str, draft: MeetingDraft, expected_version: int) -> MeetingView:
         require(self.actor, Perm.RECORDS_WRITE)
@@ -181,28 +196,44 @@ class MeetingService:
         with self.office.transaction() as s:
             row = _load(s, meeting_id)
             v.check_version(row.version, expected_version)
+            if row.minutes_sealed is not None and not draft.keep_minutes:
+                require(self.actor, Perm.VIEW_IDENTIFYING)  # she replaces minutes only a holder may read
             months.ensure_open(s, row.period, months.period_of(draft.meeting_date))
+            kept = (row.concerns_raised, row.decisions)
             _apply(row, draft)
+            self._store_minutes(row, draft, kept)
             row.version += 1
             row.updated_by = self.actor.username
             s.flush()
             audit.record(
                 s, self.actor.username, Action.RECORD_UPDATED, TARGET, row.id, {"version": row.version}
             )
-            return self._view(row)
+            return self._view(row, None if draft.keep_minutes else _draft_minutes(draft))
 
     def delete(self, meeting_id: str, reason: str) -> None:
-        """Soft delete by the chief, with a reason."""
+        """Soft delete by the chief, with a reason. Sealed minutes are erased, not only hidden."""
         require(self.actor, Perm.RECORDS_DELETE)
         text = v.require_reason(reason)
         with self.office.transaction() as s:
             row = _load(s, meeting_id)
             months.ensure_open(s, row.period)
             row.deleted = True
+            erased = row.minutes_sealed is not None
+            if erased:
+                row.minutes_sealed = None
             row.version += 1
             row.updated_by = self.actor.username
             s.flush()
-            audit.record(s, self.actor.username, Action.RECORD_DELETED, TARGET, row.id, {"reason": text})
+            audit.record(
+                s,
+                self.actor.username,
+                Action.RECORD_DELETED,
+                TARGET,
+                row.id,
+                {"reason": text, "minutes_erased": erased},
+            )
+        if erased:
+            identities.forget_old_pages(self.office)
 
     def set_action_status(self, item_id: str, status: str) -> ActionItemView:
         """Move one action item on (open → in progress → done, or dropped)."""
@@ -233,9 +264,52 @@ class MeetingService:
     # -- reading ----------------------------------------------------------------------------------
 
     def get(self, meeting_id: str) -> MeetingView:
+        """One meeting. Sealed minutes are opened for a user with identity access (audited, as
+        every view of identifying details is) and withheld from everyone else."""
         require(self.actor, Perm.RECORDS_READ)
         with self.office.reading() as s:
-            return self._view(_load(s, meeting_id))
+            row = _load(s, meeting_id)
+            if row.minutes_sealed is None or not self.can_read_minutes():
+                return self._view(row)
+        with self.office.transaction() as s:
+            row = _load(s, meeting_id)
+            audit.record(
+                s,
+                self.actor.username,
+                Action.IDENTIFYING_VIEWED,
+                TARGET,
+                row.id,
+                {"field": "minutes", "type": row.meeting_type},
+            )
+            return self._view(row, self._open_minutes(row))
+
+    def can_read_minutes(self) -> bool:
+        """Whether this user may read sealed minutes (identity access: the key in her slot)."""
+        return self.actor.can(Perm.VIEW_IDENTIFYING)
+
+    def _open_minutes(self, row: Meeting) -> tuple[str, str]:
+        assert row.minutes_sealed is not None
+        payload = identities.open_value(self.office, row.minutes_sealed, identities.meeting_context(row.id))
+        return str(payload.get("concerns_raised", "")), str(payload.get("decisions", ""))
+
+    def _store_minutes(self, row: Meeting, draft: MeetingDraft, kept: tuple[str, str] = ("", "")) -> None:
+        """Seal a case conference's minutes (and minutes sealed before: they stay sealed); other
+        minutes stay plain. ``kept``: the plain text before the update, for ``keep_minutes``."""
+        if draft.keep_minutes and row.minutes_sealed is not None:
+            row.concerns_raised = row.decisions = ""
+            return
+        concerns, decisions = kept if draft.keep_minutes else (draft.concerns_raised, draft.decisions)
+        identifying = row.meeting_type == identities.CASE_CONFERENCE or row.minutes_sealed is not None
+        if not identifying or self.office.keys is None:  # an office not yet given its keys: plain
+            row.concerns_raised, row.decisions = concerns, decisions
+            row.minutes_sealed = None
+            return
+        row.minutes_sealed = identities.seal_value(
+            self.office,
+            {"concerns_raised": concerns, "decisions": decisions},
+            identities.meeting_context(row.id),
+        )
+        row.concerns_raised = row.decisions = ""
 
     def list_meetings(self, period: str | None = None) -> list[MeetingRow]:
         """Meetings (of one month if given), newest first."""
@@ -306,8 +380,15 @@ class MeetingService:
                 p.add(f"action_items.{i}.due_date", v.BEFORE_MEETING)
         p.raise_if_any()
 
-    def _view(self, row: Meeting) -> MeetingView:
+    def _view(self, row: Meeting, minutes: tuple[str, str] | None = None) -> MeetingView:
+        """``minutes``: the opened (or just written) text of sealed minutes; None withholds them."""
         today = self.today()
+        sealed = row.minutes_sealed is not None
+        if not sealed:
+            minutes = (row.concerns_raised, row.decisions)
+        elif minutes is not None and not self.can_read_minutes():
+            minutes = None
+        concerns, decisions = minutes or ("", "")
         order = {c: i for i, c in enumerate(codes.ATTENDEE_GROUP.codes())}
         return MeetingView(
             id=row.id,
@@ -322,11 +403,13 @@ class MeetingService:
                 for a in sorted(row.attendance, key=lambda a: order.get(a.group, 99))
             ),
             topics=frozenset(row.topics),
-            concerns_raised=row.concerns_raised,
-            decisions=row.decisions,
+            concerns_raised=concerns,
+            decisions=decisions,
             action_items=tuple(_item_view(i, row, today) for i in row.action_items),
             updated_at=v.aware(row.updated_at),
             updated_by=row.updated_by,
+            minutes_sealed=sealed,
+            minutes_withheld=minutes is None,
         )
 
 
@@ -349,8 +432,6 @@ def _apply(row: Meeting, draft: MeetingDraft) -> None:
     row.venue_village_code = draft.venue_village_code
     row.facilitator = draft.facilitator.strip()
     row.topics = frozenset(draft.topics)
-    row.concerns_raised = draft.concerns_raised
-    row.decisions = draft.decisions
     # Attendance: one row per group; reuse rows so the (meeting, group) constraint never trips.
     existing = {a.group: a for a in (row.attendance or [])}
     wanted = [a for a in draft.attendance if a.female or a.male]
@@ -373,6 +454,10 @@ def _apply(row: Meeting, draft: MeetingDraft) -> None:
         item.status = d.status
         items.append(item)
     row.action_items = items
+
+
+def _draft_minutes(draft: MeetingDraft) -> tuple[str, str]:
+    return draft.concerns_raised, draft.decisions
 
 
 def _item_view(item: ActionItem, meeting: Meeting, today: date) -> ActionItemView:

@@ -491,7 +491,7 @@ class OfficeFolder:
                 office_keys is None,
             )
             if migrate.needs_upgrade(engine):
-                self._migrate_with_backup(engine, data_key)
+                self._migrate_with_backup(engine, data_key, office_keys)
             with session_factory(engine)() as s, s.begin():
                 anchor.mark_anchored(s)
                 user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
@@ -666,16 +666,24 @@ class OfficeFolder:
         unlocked.wipe()
         raise last_error or DatabaseDamaged("The database could not be opened.")
 
-    def _migrate_with_backup(self, engine: Engine, data_key: bytearray) -> None:
+    def _migrate_with_backup(self, engine: Engine, data_key: bytearray, keys: OfficeKeys | None) -> None:
+        from sqlalchemy import text
+        from sqlalchemy.exc import DBAPIError
+
         from ..models import migrate
         from ..models.engine import session_factory
         from ..security import audit
+        from ..security.identity import Sealer
         from .backup import write_backup
 
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.data_dir / BACKUP_DIR / f"before-upgrade-{stamp}.shscbak"
         write_backup(self, engine, bytes(data_key), target)
-        migrate.upgrade(engine)
+        # Migrations that seal identifying text get the identity key's public half (anyone can seal).
+        migrate.upgrade(engine, None if keys is None else Sealer(keys.identity_public).seal)
+        with contextlib.suppress(DBAPIError), engine.connect() as conn:
+            # The WAL's copies of pages that held plain text before the migration go now.
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
         with session_factory(engine)() as s, s.begin():
             audit.record(
                 s, "system", Action.MIGRATED, details={"to": migrate.head_revision(), "backup": target.name}

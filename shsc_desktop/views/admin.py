@@ -113,6 +113,12 @@ def action_label(action: str) -> str:
         "draft_restored": QCoreApplication.translate("AuditActions", "Draft reopened"),
         "draft_discarded": QCoreApplication.translate("AuditActions", "Draft discarded"),
         "draft_expired": QCoreApplication.translate("AuditActions", "Draft expired"),
+        "bundle_returned": QCoreApplication.translate(
+            "AuditActions", "Month returned to a commune for correction"
+        ),
+        "return_notice_imported": QCoreApplication.translate(
+            "AuditActions", "Return notice from the district imported"
+        ),
     }
     return labels.get(action, action)
 

@@ -48,12 +48,14 @@ from ..services.exchange import (
     CompletenessCell,
 )
 from ..services.office import UnlockedOffice
+from ..services.returns import ReturnResult, ReturnService
 from ..services.statistics import CountTable, label, period_label
 from ..values.period import PHNOM_PENH
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
+from .form_helpers import ReasonDialog, ask_reason
 from .i18n import current_language, show_status
 from .list_columns import fit_columns
-from .messages import show_error
+from .messages import show_error, show_message
 from .operations import BackgroundOperation, Task, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow, FoldingColumns, scrolling
@@ -160,6 +162,18 @@ class CompletenessPanel(QWidget):
         self.gaps = QLabel()
         self.gaps.setObjectName("sequenceGaps")
         self.gaps.setWordWrap(True)
+        # Return a commune's month for correction (a district, with the import permission).
+        self.can_return = office.info.level == "district" and office.actor.can(Perm.IMPORT)
+        self.return_choice = QComboBox()
+        self.return_choice.setObjectName("returnChoice")
+        self.return_button = QPushButton()
+        self.return_button.setObjectName("returnButton")
+        self.return_button.clicked.connect(self.ask_return)
+        self.return_busy = QProgressBar()
+        self.return_busy.setRange(0, 0)
+        self.return_busy.setMaximumWidth(160)
+        self.return_busy.hide()
+        self.return_row = FlowRow().add_widgets(self.return_choice, self.return_button, self.return_busy)
         row = FlowRow().add_widgets(
             self.months_label, self.months, self.deadline_label, self.deadline, self.save_deadline_button
         )
@@ -169,6 +183,9 @@ class CompletenessPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.gaps)
+        layout.addLayout(self.return_row)
+        for widget in (self.return_choice, self.return_button):
+            widget.setVisible(self.can_return)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -182,6 +199,7 @@ class CompletenessPanel(QWidget):
         self.months_label.setText(self.tr("Months shown:"))
         self.deadline_label.setText(self.tr("On time if received within this many days after the month:"))
         self.save_deadline_button.setText(self.tr("Save"))
+        self.return_button.setText(self.tr("Return for correction…"))
         self.legend.setText(
             self.tr(
                 "Green: on time · yellow: late · red: missing or not enrolled · grey: nil report (on "
@@ -245,6 +263,9 @@ class CompletenessPanel(QWidget):
                     item.setToolTip(self._dates_text(cell))
                 if cell.dates_disagree:
                     item.setText(item.text() + " ⚠")
+                if cell.returned is not None:
+                    item.setText(item.text() + " · " + self.tr("returned"))
+                    item.setToolTip(self.tr("Returned for correction: %1").replace("%1", cell.returned))
         rates = month_rates(comp)
         values = [self.tr("Reporting rate")]
         for r in rates:
@@ -266,6 +287,7 @@ class CompletenessPanel(QWidget):
             header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
         self._show_gaps(comp)
+        self._fill_return_choice(comp, names)
 
     def _dates_text(self, cell: CompletenessCell) -> str:
         """When the office sent the month (its signed time) and when it arrived, Phnom Penh time."""
@@ -316,6 +338,77 @@ class CompletenessPanel(QWidget):
             )
         self.gaps.setVisible(bool(texts))
         self.gaps.setText("\n".join(texts))
+
+    # -- return for correction -----------------------------------------------------------------
+
+    def _fill_return_choice(self, comp: Completeness, names: dict[str, str]) -> None:
+        """The reports received, newest month first: the ones a district can send back."""
+        chosen = self.return_choice.currentData()
+        self.return_choice.clear()
+        lang = current_language()
+        for p in reversed(comp.periods):
+            for cell in comp.cells:
+                if cell.period == p and cell.received_at is not None:
+                    text = f"{period_label(p, lang)} · {cell.code} {names.get(cell.code, '')}".strip()
+                    self.return_choice.addItem(text, (cell.code, p))
+        if chosen is not None:
+            index = self.return_choice.findData(chosen)
+            if index >= 0:
+                self.return_choice.setCurrentIndex(index)
+        self.return_button.setEnabled(self.can_return and self.return_choice.count() > 0)
+
+    def ask_return(self) -> ReasonDialog | None:
+        chosen = self.return_choice.currentData()
+        if chosen is None:
+            return None
+        code, period = chosen
+        month = period_label(period, current_language())
+        return ask_reason(
+            self,
+            self.tr("Return for correction"),
+            self.tr(
+                "Return the report of %1 for %2 to the commune for correction. Say what should be "
+                "corrected: the commune sees this reason. The notice is a signed file to carry to the "
+                "commune."
+            )
+            .replace("%1", code)
+            .replace("%2", month),
+            self.tr("Choose where to save the notice…"),
+            lambda reason: self.choose_return_folder(code, period, reason),
+        )
+
+    def choose_return_folder(self, code: str, period: str, reason: str) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Folder for the return notice"),
+            lambda paths: self.start_return(code, period, reason, paths[0]),
+            purpose="bundle",
+            folder=True,
+        )
+
+    def start_return(self, code: str, period: str, reason: str, folder: Path) -> BackgroundOperation:
+        service = ReturnService(self.office)
+
+        def written(result: ReturnResult) -> None:
+            self.refresh()
+            show_message(
+                self,
+                self.tr("The notice was saved as %1. Carry it to commune %2.")
+                .replace("%1", str(result.path))
+                .replace("%2", result.office_code),
+            )
+
+        def finished() -> None:
+            self.return_button.setEnabled(self.can_return and self.return_choice.count() > 0)
+
+        self.return_button.setEnabled(False)
+        return run_with_busy(
+            self,
+            self.return_busy,
+            lambda _task: service.return_report(code, period, reason, folder),
+            written,
+            finished,
+        )
 
     def save_deadline(self) -> None:
         try:

@@ -48,6 +48,7 @@ from ..services.exchange_status import (
     RequestPreview,
 )
 from ..services.office import UnlockedOffice
+from ..services.returns import NoticeView, ReturnService
 from ..services.statistics import period_label
 from .exchange_common import (  # choose_path looked up here at call time: tests pre-answer it
     BAD,
@@ -55,6 +56,7 @@ from .exchange_common import (  # choose_path looked up here at call time: tests
     NEUTRAL,
     choose_path,
     fingerprint_font,
+    notice_line,
     read_only_table,
     set_row,
 )
@@ -167,8 +169,34 @@ class UpwardPanel(QWidget):
         again.addStretch(1)
         export_layout.addLayout(again)
 
+        # -- return notices from the district (a commune) ----------------------------------------
+        self.notices_box = QGroupBox()
+        self.notices_text = QLabel()
+        self.notices_text.setObjectName("returnNotices")
+        self.notices_text.setWordWrap(True)
+        self.notices_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_button = QPushButton()
+        self.notice_button.setObjectName("importNoticeButton")
+        self.notice_button.clicked.connect(self.choose_notice)
+        self.notice_busy = QProgressBar()
+        self.notice_busy.setRange(0, 0)
+        self.notice_busy.setMaximumWidth(160)
+        self.notice_busy.hide()
+        self.can_import_notice = self.level == "commune" and office.actor.can(Perm.IMPORT)
+        self.notices: list[NoticeView] = []
+        notices_layout = QVBoxLayout(self.notices_box)
+        notices_layout.addWidget(self.notices_text)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice_button)
+        notice_row.addWidget(self.notice_busy)
+        notice_row.addStretch(1)
+        notices_layout.addLayout(notice_row)
+        self.notices_box.setVisible(self.level == "commune")
+        self.notice_button.setVisible(self.can_import_notice)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.certificate_box)
+        layout.addWidget(self.notices_box)
         layout.addWidget(self.export_box, 1)
         self.retranslate()
         self.refresh()
@@ -193,6 +221,9 @@ class UpwardPanel(QWidget):
         self.approve_button.setText(self.tr("Approve month…"))
         self.reexport_button.setText(self.tr("Export the same revision again…"))
         self.history_label.setText(self.tr("Bundles written"))
+        self.notices_box.setTitle(self.tr("Returned by the district for correction"))
+        self.notice_button.setText(self.tr("Import a return notice…"))
+        self._show_notices()
         self.history.setHorizontalHeaderLabels(
             [self.tr("Month"), self.tr("Revision"), self.tr("Number"), self.tr("File"), self.tr("Written")]
         )
@@ -213,6 +244,9 @@ class UpwardPanel(QWidget):
         self._show_status()
         self._fill_months()
         self.history_rows = self.exchange.history() if self.can_export else []
+        if self.level == "commune":
+            self.notices = ReturnService(self.office).notices()
+            self._show_notices()
         self.history.setRowCount(len(self.history_rows))
         lang = current_language()
         for i, rec in enumerate(self.history_rows):
@@ -333,6 +367,46 @@ class UpwardPanel(QWidget):
     def _finished(self) -> None:
         self.operation = None
         self._update_buttons()
+
+    # -- return notices from the district ---------------------------------------------------------
+
+    def _show_notices(self) -> None:
+        lang = current_language()
+        lines = []
+        for n in self.notices:
+            line = notice_line(n, lang)
+            if not n.outstanding:
+                line += " " + self.tr("(corrected: a newer revision was sent)")
+            lines.append(line)
+        self.notices_text.setText(
+            "\n".join(lines) if lines else self.tr("The district has returned no month for correction.")
+        )
+
+    def choose_notice(self) -> QFileDialog:
+        return choose_path(
+            self,
+            self.tr("Open the district's return notice"),
+            lambda paths: self.import_notice(paths[0]),
+            purpose="bundle",
+            name_filters=[self.tr("Return notices (*.shscret)"), self.tr("All files (*)")],
+        )
+
+    def import_notice(self, path: Path) -> BackgroundOperation:
+        service = ReturnService(self.office)
+
+        def imported(notice: NoticeView) -> None:
+            self.refresh()
+            text = notice_line(notice, current_language())
+            if notice.already_imported:
+                text += "\n" + self.tr("This notice had already been imported.")
+            else:
+                text += "\n" + self.tr(
+                    "Reopen the month on Home, correct it, approve it again and export it: the district "
+                    "then receives the corrected revision."
+                )
+            show_message(self, text)
+
+        return self._run(lambda _task: service.import_notice(path), imported, self.notice_busy)
 
     # -- certificate request and package --------------------------------------------------------
 

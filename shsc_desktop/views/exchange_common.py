@@ -10,9 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTableWidgetItem, QWidget
 
+from ..services.returns import NoticeView
+from ..services.statistics import period_label
 from .file_dialogs import file_dialog
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
@@ -75,3 +78,13 @@ def set_row(table: QTableWidget, row: int, values: list[str], colour: QColor | N
             item.setBackground(colour)
             item.setForeground(QColor("#1f2933"))
         table.setItem(row, col, item)
+
+
+def notice_line(notice: NoticeView, lang: str) -> str:
+    """ "October 2026 returned by district 1201: <reason>" (Home and Exchange)."""
+    return (
+        QCoreApplication.translate("Exchange", "%1 returned by district %2: %3")
+        .replace("%1", period_label(notice.period, lang))
+        .replace("%2", notice.district_code)
+        .replace("%3", notice.reason)
+    )

@@ -15,6 +15,8 @@ from ..security.permissions import Perm
 from ..services.home import HomeService, HomeSummary
 from ..services.months import MonthService
 from ..services.office import UnlockedOffice
+from ..services.returns import NoticeView, ReturnService
+from .exchange_common import notice_line
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import confirm, show_message
@@ -83,9 +85,17 @@ class RegisterHomePage(QWidget):
         month_layout.addLayout(buttons)
         self.help = QLabel()
         self.help.setWordWrap(True)
+        # Months the district returned for correction, until a newer revision is sent.
+        self.returned = QLabel()
+        self.returned.setObjectName("returnedMonths")
+        self.returned.setWordWrap(True)
+        self.returned.setStyleSheet("QLabel { background: #fff3c4; color: #1f2933; padding: 6px; }")
+        self.returned.hide()
+        self.notices: list[NoticeView] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.office_line)
+        layout.addWidget(self.returned)
         layout.addWidget(self.counts_box)
         layout.addWidget(self.month_box)
         layout.addWidget(self.help)
@@ -93,6 +103,7 @@ class RegisterHomePage(QWidget):
 
         self.approve_button.clicked.connect(self.ask_approve)
         self.reopen_button.clicked.connect(self.ask_reopen)
+        self.notices = self._outstanding_notices()
         self.show_summary(self.service.summary(self.today))
 
     # -- texts ------------------------------------------------------------------------------------
@@ -119,6 +130,11 @@ class RegisterHomePage(QWidget):
         )
         if self.summary is not None:
             self._texts(self.summary)
+        lines = [notice_line(n, lang) for n in self.notices]
+        if lines:
+            lines.append(self.tr("Reopen the month, correct it, approve it again and send the new revision."))
+        self.returned.setText("\n".join(lines))
+        self.returned.setVisible(bool(self.notices))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -128,7 +144,18 @@ class RegisterHomePage(QWidget):
     # -- data -------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        run_in_background(self, lambda _t: self.service.summary(self.today), self.show_summary)
+        def show(found: tuple[HomeSummary, list[NoticeView]]) -> None:
+            self.notices = found[1]
+            self.show_summary(found[0])
+
+        run_in_background(
+            self, lambda _t: (self.service.summary(self.today), self._outstanding_notices()), show
+        )
+
+    def _outstanding_notices(self) -> list[NoticeView]:
+        if self.office.info.level != "commune":
+            return []
+        return ReturnService(self.office).notices(outstanding_only=True)
 
     def show_summary(self, summary: HomeSummary) -> None:
         self.summary = summary

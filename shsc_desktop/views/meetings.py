@@ -1,7 +1,8 @@
 """The Meetings section: consultation meeting minutes (who came, by group and sex; topics; concerns;
 decisions; action items) and the list of open action items across all meetings.
 
-Minutes hold no case details: at most an incident code in a case conference's decisions.
+Case-conference minutes may name survivors: the service seals them, and a user without identity
+access sees the meeting with a line saying why its minutes are not shown.
 """
 
 from __future__ import annotations
@@ -291,6 +292,12 @@ class MeetingForm(RecordForm):
         self.notes_box = QGroupBox()
         notes = QFormLayout(self.notes_box)
         self.notes_form = notes
+        # Case-conference minutes a user without identity access may not read: said, not shown.
+        self.minutes_withheld = QLabel()
+        self.minutes_withheld.setObjectName("minutesWithheld")
+        self.minutes_withheld.setWordWrap(True)
+        self.minutes_withheld.setVisible(False)
+        notes.addRow(self.minutes_withheld)
         add_field_rows(notes, [(self.concerns, P("concerns_raised")), (self.decisions, P("decisions"))])
         self.actions = ActionItemsTable()
         self.add_action_button = QPushButton()
@@ -364,6 +371,13 @@ class MeetingForm(RecordForm):
         self.notes_box.setTitle(self.tr("Concerns and decisions"))
         set_field_label(self.notes_form, self.concerns, self.tr("Concerns raised:"))
         set_field_label(self.notes_form, self.decisions, self.tr("Decisions:"))
+        self.minutes_withheld.setText(
+            self.tr(
+                "These are case-conference minutes: they may name survivors, so only the chief or a "
+                "user given identity access can read them. The meeting, its attendance and its action "
+                "items are shown; the minutes are kept as they are when you save."
+            )
+        )
         self.actions_box.setTitle(self.tr("Action items"))
         self.actions.retranslate()
         self.add_action_button.setText(self.tr("Add action"))
@@ -387,6 +401,13 @@ class MeetingForm(RecordForm):
         set_checked(self.topic_boxes, m.topics)
         self.concerns.setPlainText(m.concerns_raised)
         self.decisions.setPlainText(m.decisions)
+        withheld = m.minutes_withheld
+        self.minutes_withheld.setVisible(withheld)
+        for field in (self.concerns, self.decisions):
+            field.setVisible(not withheld)
+            label = self.notes_form.labelForField(field)
+            if label is not None:
+                label.setVisible(not withheld)
         self.actions.set_items(m.as_draft().action_items)
 
     def draft(self) -> MeetingDraft:
@@ -400,6 +421,7 @@ class MeetingForm(RecordForm):
             concerns_raised=self.concerns.toPlainText(),
             decisions=self.decisions.toPlainText(),
             action_items=self.actions.items(),
+            keep_minutes=self.meeting is not None and self.meeting.minutes_withheld,
         )
 
     def save(self, plausible_confirmed: bool = False) -> None:

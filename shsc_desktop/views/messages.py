@@ -18,6 +18,7 @@ from ..errors import (
     AuditLogBehind,
     BundleRejected,
     EnrolmentRejected,
+    NoticeRejected,
     ShscError,
     TooManyAttempts,
     ValidationFailed,
@@ -190,6 +191,29 @@ ENROLMENT_REASONS = {
 }
 
 
+# One clear sentence per reason a district's return notice is refused (``NoticeRejected.reason``).
+NOTICE_REASONS = {
+    "": QT_TRANSLATE_NOOP("Messages", "The return notice did not pass its checks."),
+    "not_a_notice": QT_TRANSLATE_NOOP("Messages", "This file is not a return notice from a district."),
+    "bad_signature": QT_TRANSLATE_NOOP(
+        "Messages", "The notice's signature is not valid: it was changed on the way or is damaged."
+    ),
+    "not_our_district": QT_TRANSLATE_NOOP(
+        "Messages", "The notice is not signed by the district that enrolled this commune."
+    ),
+    "not_a_district": QT_TRANSLATE_NOOP("Messages", "The notice is not signed by a district."),
+    "wrong_recipient": QT_TRANSLATE_NOOP(
+        "Messages", "The notice was written for another commune, not for this office."
+    ),
+}
+
+
+def notice_reason_text(reason: str) -> str:
+    """The translated sentence for a return notice's rejection reason."""
+    source = NOTICE_REASONS.get(reason, NOTICE_REASONS[""])
+    return QCoreApplication.translate("Messages", source)
+
+
 def bundle_reason_text(reason: str) -> str:
     """The translated sentence for a bundle's rejection reason."""
     source = BUNDLE_REASONS.get(reason, BUNDLE_REASONS[""])
@@ -211,6 +235,12 @@ def error_text(error: ShscError) -> str:
             bundle_reason_text(error.reason)
             + " "
             + QCoreApplication.translate("Messages", "Nothing was imported.")
+        )
+    if isinstance(error, NoticeRejected):
+        return (
+            notice_reason_text(error.reason)
+            + " "
+            + QCoreApplication.translate("Messages", "Nothing was recorded.")
         )
     if isinstance(error, EnrolmentRejected):
         return (

@@ -321,7 +321,7 @@ def test_old_office_gets_keys_and_seals_its_identities_at_the_chiefs_unlock(old_
         assert not service.get(without.id).has_identifying
         assert len(_actions(chief, "office_keys_created")) == 1
         sealed = _actions(chief, "identities_sealed")
-        assert [json.loads(e.details) for e in sealed] == [{"incidents": 1, "referrals": 0}]
+        assert [json.loads(e.details) for e in sealed] == [{"incidents": 1, "referrals": 0, "meetings": 0}]
         # The role column the clerk edited is set back to what the audit trail gave her.
         assert [json.loads(e.details)["found"] for e in _actions(chief, "role_mismatch")] == ["chief"]
     finally:

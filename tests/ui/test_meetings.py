@@ -77,3 +77,41 @@ def test_meeting_models_pass_the_model_tester(qtmodeltester, chief):
     actions = ActionItemTableModel()
     actions.set_rows(service.open_action_items(TODAY))
     qtmodeltester.check(actions)
+
+
+def test_a_clerk_sees_a_case_conference_without_its_minutes_and_saving_keeps_them(
+    qtbot, shell, new_office, folder
+):
+    chief, _ = new_office
+    MeetingService(chief).create(
+        MeetingDraft(
+            meeting_type="case_conference",
+            meeting_date=TODAY,
+            attendance=(Attendance("police", 1, 2),),
+            concerns_raised="ZZCASE Sophea is afraid to go home",
+            decisions="ZZCASE the shelter takes her in",
+            action_items=(ActionItemDraft("Call the shelter", "CCWC focal point"),),
+        )
+    )
+    chief.lock("fixture done")
+    window = open_as_clerk(qtbot, shell)
+    window.show_section("meetings")
+    page = window.meetings_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    form = page.open_selected()
+    assert form is not None
+    assert form.minutes_withheld.isVisibleTo(form)
+    assert "identity access" in form.minutes_withheld.text()
+    assert not form.concerns.isVisibleTo(form) and not form.decisions.isVisibleTo(form)
+    assert form.concerns.toPlainText() == "" and form.actions.item(0, 0).text() == "Call the shelter"
+    form.attendance.female["youth"].setValue(3)
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: page.model.index(0, MeetingTableModel.COL_PARTICIPANTS).data() == "6")
+    chief = folder.unlock("chief", "chief-password")
+    try:
+        meeting = MeetingService(chief).get(MeetingService(chief).list_meetings()[0].id)
+        assert meeting.concerns_raised == "ZZCASE Sophea is afraid to go home" and meeting.total == 6
+    finally:
+        chief.lock("test")

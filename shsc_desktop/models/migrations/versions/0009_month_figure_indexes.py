@@ -8,7 +8,7 @@ partial index of the rows not closed). ``ix_incident_period_type`` and ``ix_perp
 are the first columns of new indexes and go.
 
 Revision ID: 0009
-Revises: 0007 (0008_form_drafts is another branch of work; the lead chains them when merging)
+Revises: 0008 (form drafts)
 Create Date: 2026-12-02 02:20:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
