@@ -77,8 +77,8 @@ from ..values.period import PHNOM_PENH
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .reporting.catalogue import TABLE_SPECS
-from .snapshots import latest as latest_snapshot
 from .returns import returned_reports
+from .snapshots import latest as latest_snapshot
 from .snapshots import published
 from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable
 from .table_check import check_tables
