@@ -336,9 +336,11 @@ class TotalsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("totalsPanel")
         self.office = office
+        self.district = office.info.level == "district"
         self.service = DistrictService(office)
         self.data: DistrictMonth | None = None
         self.last_file: Path | None = None
+        self.shown_period: str | None = None
 
         self.month_label = QLabel()
         self.month = QComboBox()
@@ -417,7 +419,9 @@ class TotalsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.month_label.setText(self.tr("Month:"))
-        self.print_button.setText(self.tr("Print district summary…"))
+        self.print_button.setText(
+            self.tr("Print district summary…") if self.district else self.tr("Print national summary…")
+        )
         self.pdf_button.setText(self.tr("Save as PDF…"))
         self.xlsx_button.setText(self.tr("Export tables (XLSX)…"))
         self.note.setText(
@@ -463,7 +467,18 @@ class TotalsPanel(QWidget):
         self.data = data = self.service.month(period)
         lang = current_language()
         totals = data.totals
-        missing = ", ".join(totals.missing) or "–"
+        if period != self.shown_period:
+            # A file written for another month is not this month's: its line goes.
+            self.file_result.setText("")
+            self.shown_period = period
+        by_code = {row.code: row for row in data.breakdown}
+        missing = (
+            ", ".join(
+                f"{by_code[c].name(lang)} ({c})" if c in by_code and by_code[c].name(lang) != c else c
+                for c in totals.missing
+            )
+            or "–"
+        )
         self.reporting.setText(
             self.tr("Reports received: %1 of %2 (nil reports: %3). Missing: %4")
             .replace("%1", str(len(totals.reporting)))
@@ -559,7 +574,7 @@ class TotalsPanel(QWidget):
     def choose_pdf_target(self) -> QFileDialog:
         return choose_path(
             self,
-            self.tr("Save the district summary"),
+            self.tr("Save the district summary") if self.district else self.tr("Save the national summary"),
             lambda paths: self.write_pdf(paths[0]),
             purpose="pdf",
             save=True,
@@ -570,7 +585,10 @@ class TotalsPanel(QWidget):
     def choose_printer(self) -> QPrintDialog:
         if self.printer is None:
             self.printer = new_printer()
-        return ask_printer(self, self.printer, self.tr("Print the district summary"), self.print_to)
+        title = (
+            self.tr("Print the district summary") if self.district else self.tr("Print the national summary")
+        )
+        return ask_printer(self, self.printer, title, self.print_to)
 
     def print_to(self, printer: QPrinter) -> BackgroundOperation:
         """Build the (suppressed) summary in memory and send its pages to ``printer``."""
