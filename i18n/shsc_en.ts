@@ -1417,6 +1417,10 @@
         <translation>Import done</translation>
     </message>
     <message>
+        <source>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</source>
+        <translation>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</translation>
+    </message>
+    <message>
         <source>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</source>
         <translation>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</translation>
     </message>
@@ -3263,10 +3267,6 @@
     <message>
         <source>Incidents by type of violence</source>
         <translation>Incidents by type of violence</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>Office</translation>
     </message>
     <message>
         <source>Report</source>

@@ -1417,6 +1417,10 @@
         <translation>ការនាំចូលបានបញ្ចប់</translation>
     </message>
     <message>
+        <source>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</source>
+        <translation>ឯកសារ %1៖ នឹងត្រូវនាំចូល %2 នឹងធ្វើបច្ចុប្បន្នភាព %3 បាននាំចូលរួចហើយ %4 បានបដិសេធ %5</translation>
+    </message>
+    <message>
         <source>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</source>
         <translation>ឯកសារ %1៖ បាននាំចូល %2 បានធ្វើបច្ចុប្បន្នភាព %3 បាននាំចូលរួចហើយ %4 បានបដិសេធ %5</translation>
     </message>
@@ -3263,10 +3267,6 @@
     <message>
         <source>Incidents by type of violence</source>
         <translation>ករណីតាមប្រភេទអំពើហិង្សា</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>ការិយាល័យ</translation>
     </message>
     <message>
         <source>Report</source>

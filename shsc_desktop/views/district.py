@@ -54,9 +54,21 @@ from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_ta
 from .i18n import current_language
 from .list_columns import fit_columns
 from .messages import show_error
-from .operations import BackgroundOperation, Task, run_with_busy
+from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow, FoldingColumns, scrolling
+
+
+def wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` broken into lines at spaces so that each fits ``width`` (a header shown whole,
+    not cut mid-word); a single word longer than ``width`` stays on its own line."""
+    lines: list[str] = []
+    for word in text.replace("\u200b", " ").split(" "):
+        if lines and metrics.horizontalAdvance(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 class BarChart(QWidget):
@@ -381,6 +393,12 @@ class TotalsPanel(QWidget):
         self.table_choice.currentIndexChanged.connect(lambda _i: self._show_chosen_table())
         self.chosen = read_only_table(1, "chosenTable")
         self.breakdown = read_only_table(3, "breakdownTable")
+        # The office names are the row headers: frozen while the figures scroll sideways.
+        self.breakdown.verticalHeader().setVisible(True)
+        self.breakdown.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.breakdown.horizontalHeader().setStretchLastSection(False)
 
         top = FlowRow().add_widgets(
             self.month_label, self.month, self.print_button, self.pdf_button, self.xlsx_button, self.busy
@@ -434,7 +452,10 @@ class TotalsPanel(QWidget):
         self.breakdown_box.setTitle(self.tr("By office: incidents by type of violence"))
         self.tables_box.setTitle(self.tr("All tables"))
         self._fill_months()
-        self.refresh()
+        if self.data is not None and self.data.period == self.month.currentData():
+            self._render()  # the same figures in the other language: nothing to read again
+        else:
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -452,19 +473,37 @@ class TotalsPanel(QWidget):
         self.month.setCurrentIndex(max(0, index))
         self.month.blockSignals(False)
 
-    def show_month(self, period: str) -> None:
+    def show_month(self, period: str) -> BackgroundOperation | None:
         index = self.month.findData(period)
         if index >= 0:
+            self.month.blockSignals(True)
             self.month.setCurrentIndex(index)
-        self.refresh()
+            self.month.blockSignals(False)
+        return self.refresh()
 
     # -- data ----------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self) -> BackgroundOperation | None:
+        """Read the month's totals in the background (the sums and statistics are database work),
+        then show them; an answer for a month no longer chosen is dropped."""
         period = self.month.currentData()
         if not period or self.office.locked:
+            return None
+        service = self.service
+
+        def arrived(data: DistrictMonth) -> None:
+            if data.period == self.month.currentData():
+                self.data = data
+                self._render()
+
+        return run_in_background(self, lambda _task: service.month(period), arrived)
+
+    def _render(self) -> None:
+        """Show ``self.data`` in the current language (no database work)."""
+        data = self.data
+        if data is None:
             return
-        self.data = data = self.service.month(period)
+        period = data.period
         lang = current_language()
         totals = data.totals
         if period != self.shown_period:
@@ -495,32 +534,7 @@ class TotalsPanel(QWidget):
             bars.append((label("gbv_type", code, lang), value if isinstance(value, int) else 0))
         self.chart.set_data(self.tr("Incidents by type of violence"), bars)
 
-        types = list(data.types)
-        self.breakdown.setColumnCount(3 + len(types))
-        self.breakdown.setRowCount(len(data.breakdown))
-        self.breakdown.setHorizontalHeaderLabels(
-            [self.tr("Office"), self.tr("Report"), self.tr("Incidents")]
-            + [GBV_TYPE.label(t, lang) for t in types]
-        )
-        status_text = {
-            "reported": self.tr("Received"),
-            "nil_report": self.tr("Nil report"),
-            "missing": self.tr("Missing"),
-            "not_enrolled": self.tr("Not enrolled"),
-        }
-        for i, row in enumerate(data.breakdown):
-            values = [f"{row.code} {row.name(lang)}", status_text[row.status]]
-            absent = row.status in ("missing", "not_enrolled")
-            if absent:
-                values += ["–"] * (1 + len(types))
-            else:
-                values += [str(row.total)] + [str(row.by_type.get(t, 0)) for t in types]
-            set_row(self.breakdown, i, values, BAD if absent else None)
-        self.breakdown.setColumnWidth(0, 200)
-        for j in range(2, 3 + len(types)):
-            self.breakdown.setColumnWidth(j, 110)
-            self.breakdown.horizontalHeaderItem(j).setToolTip(self.breakdown.horizontalHeaderItem(j).text())
-        self.breakdown.resizeRowsToContents()
+        self._fill_breakdown(data, lang)
 
         current = self.table_choice.currentData()
         self.table_choice.blockSignals(True)
@@ -534,6 +548,57 @@ class TotalsPanel(QWidget):
         self.table_choice.setCurrentIndex(max(0, index))
         self.table_choice.blockSignals(False)
         self._show_chosen_table()
+
+    BREAKDOWN_COLUMN = 110
+
+    def _fill_breakdown(self, data: DistrictMonth, lang: str) -> None:
+        """One row per office, named in the row header (it stays in view when the columns scroll),
+        and a total row; headers wrapped whole at the column width, never cut mid-word."""
+        types = list(data.types)
+        table = self.breakdown
+        table.setColumnCount(2 + len(types))
+        table.setRowCount(len(data.breakdown) + 1)
+        heads = [self.tr("Report"), self.tr("Incidents")] + [GBV_TYPE.label(t, lang) for t in types]
+        metrics = table.horizontalHeader().fontMetrics()
+        table.setHorizontalHeaderLabels(
+            [heads[0]] + [wrapped(h, metrics, self.BREAKDOWN_COLUMN - 12) for h in heads[1:]]
+        )
+        status_text = {
+            "reported": self.tr("Received"),
+            "nil_report": self.tr("Nil report"),
+            "missing": self.tr("Missing"),
+            "not_enrolled": self.tr("Not enrolled"),
+        }
+        names = []
+        total = 0
+        by_type = dict.fromkeys(types, 0)
+        for i, row in enumerate(data.breakdown):
+            name = row.name(lang)
+            names.append(f"{name} ({row.code})" if name != row.code else row.code)
+            values = [status_text[row.status]]
+            absent = row.status in ("missing", "not_enrolled")
+            if absent:
+                values += ["–"] * (1 + len(types))
+            else:
+                values += [str(row.total)] + [str(row.by_type.get(t, 0)) for t in types]
+                total += row.total if isinstance(row.total, int) else 0
+                for t in types:
+                    value = row.by_type.get(t, 0)
+                    by_type[t] += value if isinstance(value, int) else 0
+            set_row(table, i, values, BAD if absent else None)
+        last = len(data.breakdown)
+        names.append(self.tr("Total"))
+        set_row(table, last, [""] + [str(total)] + [str(by_type[t]) for t in types])
+        bold = table.font()
+        bold.setBold(True)
+        for j in range(table.columnCount()):
+            table.item(last, j).setFont(bold)
+        table.setVerticalHeaderLabels(names)
+        for j in range(1, 2 + len(types)):
+            table.setColumnWidth(j, self.BREAKDOWN_COLUMN)
+            table.horizontalHeaderItem(j).setToolTip(heads[j])
+        table.resizeColumnToContents(0)
+        table.resizeRowsToContents()
 
     def _show_chosen_table(self) -> None:
         if self.data is None:

@@ -876,8 +876,11 @@ class ImportPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         # The reason gets the rest of the width (wrapped), and the whole of it in the pane below.
         header.setSectionResizeMode(self.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(self.COL_FILE, 180)
-        self.table.setColumnWidth(self.COL_OFFICE, 190)
+        self.table.setColumnWidth(self.COL_FILE, 150)
+        self.table.setColumnWidth(self.COL_OFFICE, 170)
+        # Columns fill the width, no sideways scrolling: the reason wraps, and reads whole below.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.setMinimumSectionSize(60)
         self.table.itemSelectionChanged.connect(self._show_details)
         self.details = QLabel()
         self.details.setObjectName("importDetails")
@@ -994,8 +997,13 @@ class ImportPanel(QWidget):
             self.title.setText(self.tr("Dry run: what would happen (nothing has been changed yet)"))
         else:
             self.title.setText(self.tr("Import done"))
+        counts = (
+            self.tr("%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected")
+            if summary.dry_run
+            else self.tr("%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected")
+        )
         self.counts.setText(
-            self.tr("%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected")
+            counts
             .replace("%1", str(len(summary.results)))
             .replace("%2", str(summary.imported))
             .replace("%3", str(summary.updated))

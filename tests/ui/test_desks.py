@@ -8,6 +8,7 @@ follows a language switch.
 # ruff: noqa: F811
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -159,18 +160,33 @@ def test_ministry_home_names_the_ministry_once_and_counts_districts(qtbot, shell
     assert "district" not in totals.print_button.text().lower()
 
 
-def test_totals_name_the_missing_and_forget_another_months_file(qtbot, shells, imported, chosen, tmp_path):
+def test_totals_name_the_missing_and_forget_another_months_file(
+    qtbot, shells, imported, chosen, tmp_path, monkeypatch
+):
     window = sign_in(qtbot, shells, imported, "1201")
     window.show_section("exchange")
     totals = window.exchange_page.totals
+    wait_for_operations(qtbot)
+    # the month's sums and statistics are read off the GUI thread
+    threads = []
+    read_month = totals.service.month
+
+    def month(period):
+        threads.append(threading.current_thread())
+        return read_month(period)
+
+    monkeypatch.setattr(totals.service, "month", month)
     totals.show_month(PERIOD)
+    wait_for_operations(qtbot)
     assert f"Missing: {TUOL_TUMPUNG_2}" in totals.reporting.text()
+    assert threads and threading.main_thread() not in threads
     pdf = tmp_path / "out" / "district.pdf"
     chosen.plan(pdf)
     qtbot.mouseClick(totals.pdf_button, LEFT)
     wait_for_operations(qtbot)
     assert str(pdf) in totals.file_result.text()
     totals.show_month(previous_period(2))
+    wait_for_operations(qtbot)
     assert totals.file_result.text() == ""
 
 

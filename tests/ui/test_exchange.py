@@ -126,6 +126,7 @@ def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, worl
     assert panel.table.item(0, panel.COL_RESULT).text() == "Will be imported"
     assert panel.table.item(0, panel.COL_OFFICE).text() == "Tonle Basak (120101)"
     assert panel.table.horizontalHeaderItem(panel.COL_SEQUENCE).text() == "Sequence"
+    assert "1 will be imported" in panel.counts.text()
     assert panel.confirm_button.isVisible() and panel.confirm_button.isEnabled()
     assert district_counts(world_dir) == (0, 0)  # the dry run changed nothing
 
