@@ -1003,8 +1003,7 @@ class ImportPanel(QWidget):
             else self.tr("%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected")
         )
         self.counts.setText(
-            counts
-            .replace("%1", str(len(summary.results)))
+            counts.replace("%1", str(len(summary.results)))
             .replace("%2", str(summary.imported))
             .replace("%3", str(summary.updated))
             .replace("%4", str(summary.already_imported))
