@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QStyleOptionHeader,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -59,16 +61,56 @@ from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow, FoldingColumns, scrolling
 
 
-def wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
-    """``text`` broken into lines at spaces so that each fits ``width`` (a header shown whole,
-    not cut mid-word); a single word longer than ``width`` stays on its own line."""
-    lines: list[str] = []
-    for word in text.replace("\u200b", " ").split(" "):
-        if lines and metrics.horizontalAdvance(lines[-1] + " " + word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\n".join(lines)
+class WrappingHeader(QHeaderView):
+    """A horizontal header whose labels wrap to the column width and are shown whole: at spaces
+    where the words fit, anywhere between letters otherwise (Khmer writes no spaces between words),
+    never elided mid-word."""
+
+    PAD = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(False)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def _text(self, section: int) -> str:
+        model = self.model()
+        value = model.headerData(section, self.orientation(), Qt.ItemDataRole.DisplayRole) if model else ""
+        return str(value or "")
+
+    def _flags(self, text: str, width: int) -> int:
+        metrics = self.fontMetrics()
+        words_fit = all(metrics.horizontalAdvance(w) <= width for w in text.split())
+        wrap = Qt.TextFlag.TextWordWrap if words_fit else Qt.TextFlag.TextWrapAnywhere
+        return int(Qt.AlignmentFlag.AlignCenter) | int(wrap)
+
+    def lines(self, section: int) -> int:
+        """How many lines the label of ``section`` takes at its width (for tests)."""
+        text = self._text(section)
+        width = max(self.sectionSize(section) - 2 * self.PAD, 10)
+        rect = self.fontMetrics().boundingRect(QRect(0, 0, width, 10000), self._flags(text, width), text)
+        return max(1, round(rect.height() / self.fontMetrics().lineSpacing()))
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        text = self._text(logicalIndex)
+        width = max(self.sectionSize(logicalIndex) - 2 * self.PAD, 10)
+        rect = self.fontMetrics().boundingRect(QRect(0, 0, width, 10000), self._flags(text, width), text)
+        return QSize(size.width(), max(size.height(), rect.height() + 2 * self.PAD))
+
+    def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logicalIndex
+        option.text = ""
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        text = self._text(logicalIndex)
+        inner = rect.adjusted(self.PAD, 2, -self.PAD, -2)
+        painter.save()
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(inner, self._flags(text, inner.width()), text)
+        painter.restore()
 
 
 class BarChart(QWidget):
@@ -384,6 +426,8 @@ class TotalsPanel(QWidget):
         self.file_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headline = read_only_table(4, "headlineTable")
+        self.headline.setHorizontalHeader(WrappingHeader(self.headline))
+        self.headline.horizontalHeader().setStretchLastSection(True)
         # Widths from content, like every list: a long label gives way (elided, whole in a tooltip)
         # before a number does. A fixed first column pushed the figures off a 1024-pixel screen.
         fit_columns(self.headline)
@@ -392,12 +436,15 @@ class TotalsPanel(QWidget):
         self.table_choice.setObjectName("tableChoice")
         self.table_choice.currentIndexChanged.connect(lambda _i: self._show_chosen_table())
         self.chosen = read_only_table(1, "chosenTable")
+        self.chosen.setHorizontalHeader(WrappingHeader(self.chosen))
+        self.chosen.horizontalHeader().setStretchLastSection(True)
         self.breakdown = read_only_table(3, "breakdownTable")
         # The office names are the row headers: frozen while the figures scroll sideways.
         self.breakdown.verticalHeader().setVisible(True)
         self.breakdown.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
+        self.breakdown.setHorizontalHeader(WrappingHeader(self.breakdown))
         self.breakdown.horizontalHeader().setStretchLastSection(False)
 
         top = FlowRow().add_widgets(
@@ -421,8 +468,8 @@ class TotalsPanel(QWidget):
         splitter.addWidget(self.breakdown_box)
         splitter.addWidget(self.tables_box)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([300, 190, 230])
-        self.breakdown.setMinimumHeight(110)
+        splitter.setSizes([280, 260, 200])
+        self.breakdown.setMinimumHeight(160)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -559,10 +606,7 @@ class TotalsPanel(QWidget):
         table.setColumnCount(2 + len(types))
         table.setRowCount(len(data.breakdown) + 1)
         heads = [self.tr("Report"), self.tr("Incidents")] + [GBV_TYPE.label(t, lang) for t in types]
-        metrics = table.horizontalHeader().fontMetrics()
-        table.setHorizontalHeaderLabels(
-            [heads[0]] + [wrapped(h, metrics, self.BREAKDOWN_COLUMN - 12) for h in heads[1:]]
-        )
+        table.setHorizontalHeaderLabels(heads)
         status_text = {
             "reported": self.tr("Received"),
             "nil_report": self.tr("Nil report"),
@@ -599,6 +643,8 @@ class TotalsPanel(QWidget):
             table.horizontalHeaderItem(j).setToolTip(heads[j])
         table.resizeColumnToContents(0)
         table.resizeRowsToContents()
+        table.horizontalHeader().updateGeometry()
+        table.updateGeometries()
 
     def _show_chosen_table(self) -> None:
         if self.data is None:
