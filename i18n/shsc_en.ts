@@ -1160,6 +1160,109 @@
     </message>
 </context>
 <context>
+    <name>DeskHomePage</name>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>%1, %2 (code %3)</source>
+        <translation>%1, %2 (code %3)</translation>
+    </message>
+    <message>
+        <source>Last imports</source>
+        <translation>Last imports</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Import the bundles in Exchange → Import; who has reported, month by month, is in Exchange → Completeness. Lock the office with Ctrl+L when you leave the computer.</source>
+        <translation>Import the bundles in Exchange → Import; who has reported, month by month, is in Exchange → Completeness. Lock the office with Ctrl+L when you leave the computer.</translation>
+    </message>
+    <message>
+        <source>Reports for %1</source>
+        <translation>Reports for %1</translation>
+    </message>
+    <message>
+        <source>communes</source>
+        <translation>communes</translation>
+    </message>
+    <message>
+        <source>districts</source>
+        <translation>districts</translation>
+    </message>
+    <message>
+        <source>received of those expected (%1)</source>
+        <translation>received of those expected (%1)</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>nil reports (no incidents)</source>
+        <translation>nil reports (no incidents)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>not enrolled (cannot send yet)</source>
+        <translation>not enrolled (cannot send yet)</translation>
+    </message>
+    <message>
+        <source>Next deadline: %1 (reports for %2).</source>
+        <translation>Next deadline: %1 (reports for %2).</translation>
+    </message>
+    <message>
+        <source>This office has no certificate yet (Exchange).</source>
+        <translation>This office has no certificate yet (Exchange).</translation>
+    </message>
+    <message>
+        <source>⚠ This office&apos;s certificate ends on %1: ask for a new one now.</source>
+        <translation>⚠ This office&apos;s certificate ends on %1: ask for a new one now.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s certificate is valid until %1.</source>
+        <translation>This office&apos;s certificate is valid until %1.</translation>
+    </message>
+    <message>
+        <source>Approved, not yet sent to the ministry: %1</source>
+        <translation>Approved, not yet sent to the ministry: %1</translation>
+    </message>
+    <message>
+        <source>Every approved month has been sent to the ministry.</source>
+        <translation>Every approved month has been sent to the ministry.</translation>
+    </message>
+    <message>
+        <source>Nothing imported yet.</source>
+        <translation>Nothing imported yet.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The password must have at least %1 characters.</source>
@@ -1373,17 +1476,6 @@
     </message>
 </context>
 <context>
-    <name>HomePage</name>
-    <message>
-        <source>%1, %2 (code %3)</source>
-        <translation>%1, %2 (code %3)</translation>
-    </message>
-    <message>
-        <source>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
-        <translation>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</translation>
-    </message>
-</context>
-<context>
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
@@ -1424,10 +1516,6 @@
     <message>
         <source>Revision</source>
         <translation>Revision</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1488,6 +1576,26 @@
     <message>
         <source>Stopped: %1 file(s) were not imported.</source>
         <translation>Stopped: %1 file(s) were not imported.</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Will be imported</source>
+        <translation>Will be imported</translation>
+    </message>
+    <message>
+        <source>Will update</source>
+        <translation>Will update</translation>
+    </message>
+    <message>
+        <source>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</source>
+        <translation>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</translation>
+    </message>
+    <message>
+        <source>Office: %1</source>
+        <translation>Office: %1</translation>
     </message>
 </context>
 <context>
@@ -3397,10 +3505,6 @@
         <translation>Incidents by type of violence</translation>
     </message>
     <message>
-        <source>Office</source>
-        <translation>Office</translation>
-    </message>
-    <message>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -3462,6 +3566,18 @@
     <message>
         <source>Written (numbers below 5 hidden): %1</source>
         <translation>Written (numbers below 5 hidden): %1</translation>
+    </message>
+    <message>
+        <source>Print national summary…</source>
+        <translation>Print national summary…</translation>
+    </message>
+    <message>
+        <source>Save the national summary</source>
+        <translation>Save the national summary</translation>
+    </message>
+    <message>
+        <source>Print the national summary</source>
+        <translation>Print the national summary</translation>
     </message>
 </context>
 <context>
@@ -3622,10 +3738,6 @@
         <translation>Revision</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>File</translation>
     </message>
@@ -3762,16 +3874,88 @@
         <translation>Signing and encrypting…</translation>
     </message>
     <message>
-        <source>Written: %1 (revision %2, number %3).</source>
-        <translation>Written: %1 (revision %2, number %3).</translation>
-    </message>
-    <message>
-        <source>Written again, same content: %1 (revision %2, number %3).</source>
-        <translation>Written again, same content: %1 (revision %2, number %3).</translation>
-    </message>
-    <message>
         <source>Nil report: nothing happened this month.</source>
         <translation>Nil report: nothing happened this month.</translation>
+    </message>
+    <message>
+        <source>Month to approve:</source>
+        <translation>Month to approve:</translation>
+    </message>
+    <message>
+        <source>Choose a month</source>
+        <translation>Choose a month</translation>
+    </message>
+    <message>
+        <source>Month to send:</source>
+        <translation>Month to send:</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>the root of %1</source>
+        <translation>the root of %1</translation>
+    </message>
+    <message>
+        <source>the certificate authority of %1</source>
+        <translation>the certificate authority of %1</translation>
+    </message>
+    <message>
+        <source>the encryption key of %1</source>
+        <translation>the encryption key of %1</translation>
+    </message>
+    <message>
+        <source>Reports received: %1 of %2 communes.</source>
+        <translation>Reports received: %1 of %2 communes.</translation>
+    </message>
+    <message>
+        <source>Not reported: %1</source>
+        <translation>Not reported: %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled (cannot report yet): %1</source>
+        <translation>Not enrolled (cannot report yet): %1</translation>
+    </message>
+    <message>
+        <source>Late: %1</source>
+        <translation>Late: %1</translation>
+    </message>
+    <message>
+        <source>Nil reports (no incidents): %1</source>
+        <translation>Nil reports (no incidents): %1</translation>
+    </message>
+    <message>
+        <source>No commune has reported %1 yet: approving now sends a month without any report. Approve it as incomplete, or wait for the reports.</source>
+        <translation>No commune has reported %1 yet: approving now sends a month without any report. Approve it as incomplete, or wait for the reports.</translation>
+    </message>
+    <message>
+        <source>The month is incomplete. Approve it as it is, or wait for the missing reports (a late report needs a new revision of the district&apos;s month).</source>
+        <translation>The month is incomplete. Approve it as it is, or wait for the missing reports (a late report needs a new revision of the district&apos;s month).</translation>
+    </message>
+    <message>
+        <source>Approve as incomplete</source>
+        <translation>Approve as incomplete</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>%1 is approved: it can now be sent to the ministry.</source>
+        <translation>%1 is approved: it can now be sent to the ministry.</translation>
+    </message>
+    <message>
+        <source>Written: %1 (revision %2, sequence %3).</source>
+        <translation>Written: %1 (revision %2, sequence %3).</translation>
+    </message>
+    <message>
+        <source>Written again, same content: %1 (revision %2, sequence %3).</source>
+        <translation>Written again, same content: %1 (revision %2, sequence %3).</translation>
     </message>
 </context>
 </TS>

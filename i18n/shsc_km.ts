@@ -1160,6 +1160,109 @@
     </message>
 </context>
 <context>
+    <name>DeskHomePage</name>
+    <message>
+        <source>Home</source>
+        <translation>ទំព័រដើម</translation>
+    </message>
+    <message>
+        <source>%1, %2 (code %3)</source>
+        <translation>%1, %2 (លេខកូដ %3)</translation>
+    </message>
+    <message>
+        <source>Last imports</source>
+        <translation>ការនាំចូលចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>ការងារត្រូវធ្វើ</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>ការិយាល័យ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>កំណែ</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>លេខរៀង</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>បាននាំចូល</translation>
+    </message>
+    <message>
+        <source>Import the bundles in Exchange → Import; who has reported, month by month, is in Exchange → Completeness. Lock the office with Ctrl+L when you leave the computer.</source>
+        <translation>នាំចូលកញ្ចប់ទិន្នន័យនៅ ការផ្លាស់ប្ដូរទិន្នន័យ → នាំចូល។ អ្នកដែលបានរាយការណ៍ ប្រចាំខែ មាននៅ ការផ្លាស់ប្ដូរទិន្នន័យ → ភាពពេញលេញ។ ចាក់សោការិយាល័យដោយ Ctrl+L ពេលអ្នកចាកចេញពីកុំព្យូទ័រ។</translation>
+    </message>
+    <message>
+        <source>Reports for %1</source>
+        <translation>របាយការណ៍សម្រាប់ %1</translation>
+    </message>
+    <message>
+        <source>communes</source>
+        <translation>ឃុំ/សង្កាត់</translation>
+    </message>
+    <message>
+        <source>districts</source>
+        <translation>ខណ្ឌ/ស្រុក</translation>
+    </message>
+    <message>
+        <source>received of those expected (%1)</source>
+        <translation>បានទទួល ក្នុងចំណោមដែលរំពឹងទុក (%1)</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>យឺត</translation>
+    </message>
+    <message>
+        <source>nil reports (no incidents)</source>
+        <translation>របាយការណ៍គ្មានករណី (គ្មានហេតុការណ៍)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ខ្វះ</translation>
+    </message>
+    <message>
+        <source>not enrolled (cannot send yet)</source>
+        <translation>មិនទាន់ចុះឈ្មោះ (មិនទាន់អាចផ្ញើបាន)</translation>
+    </message>
+    <message>
+        <source>Next deadline: %1 (reports for %2).</source>
+        <translation>ថ្ងៃផុតកំណត់បន្ទាប់៖ %1 (របាយការណ៍សម្រាប់ %2)។</translation>
+    </message>
+    <message>
+        <source>This office has no certificate yet (Exchange).</source>
+        <translation>ការិយាល័យនេះមិនទាន់មានវិញ្ញាបនបត្រនៅឡើយទេ (ការផ្លាស់ប្ដូរទិន្នន័យ)។</translation>
+    </message>
+    <message>
+        <source>⚠ This office&apos;s certificate ends on %1: ask for a new one now.</source>
+        <translation>⚠ វិញ្ញាបនបត្ររបស់ការិយាល័យនេះផុតកំណត់នៅ %1៖ សូមស្នើសុំវិញ្ញាបនបត្រថ្មីឥឡូវនេះ។</translation>
+    </message>
+    <message>
+        <source>This office&apos;s certificate is valid until %1.</source>
+        <translation>វិញ្ញាបនបត្ររបស់ការិយាល័យនេះមានសុពលភាពរហូតដល់ %1។</translation>
+    </message>
+    <message>
+        <source>Approved, not yet sent to the ministry: %1</source>
+        <translation>បានអនុម័ត ប៉ុន្តែមិនទាន់ផ្ញើទៅក្រសួង៖ %1</translation>
+    </message>
+    <message>
+        <source>Every approved month has been sent to the ministry.</source>
+        <translation>ខែដែលបានអនុម័តទាំងអស់ត្រូវបានផ្ញើទៅក្រសួងហើយ។</translation>
+    </message>
+    <message>
+        <source>Nothing imported yet.</source>
+        <translation>មិនទាន់មានការនាំចូលនៅឡើយទេ។</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The password must have at least %1 characters.</source>
@@ -1373,17 +1476,6 @@
     </message>
 </context>
 <context>
-    <name>HomePage</name>
-    <message>
-        <source>%1, %2 (code %3)</source>
-        <translation>%1, %2 (លេខកូដ %3)</translation>
-    </message>
-    <message>
-        <source>Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; Ctrl+Shift+H hides everything at once.</source>
-        <translation>សូមជ្រើសផ្នែកមួយនៅខាងឆ្វេង។ ចាក់សោការិយាល័យដោយចុច Ctrl+L នៅពេលអ្នកចាកចេញពីកុំព្យូទ័រ។ Ctrl+Shift+H លាក់អ្វីៗទាំងអស់ភ្លាមៗ។</translation>
-    </message>
-</context>
-<context>
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
@@ -1424,10 +1516,6 @@
     <message>
         <source>Revision</source>
         <translation>កំណែ</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>ចំនួន</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1488,6 +1576,26 @@
     <message>
         <source>Stopped: %1 file(s) were not imported.</source>
         <translation>បានបញ្ឈប់៖ ឯកសារ %1 មិនត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>លេខរៀង</translation>
+    </message>
+    <message>
+        <source>Will be imported</source>
+        <translation>នឹងត្រូវនាំចូល</translation>
+    </message>
+    <message>
+        <source>Will update</source>
+        <translation>នឹងធ្វើបច្ចុប្បន្នភាព</translation>
+    </message>
+    <message>
+        <source>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</source>
+        <translation>ឯកសារ %1៖ នឹងត្រូវនាំចូល %2 នឹងធ្វើបច្ចុប្បន្នភាព %3 បាននាំចូលរួចហើយ %4 បានបដិសេធ %5</translation>
+    </message>
+    <message>
+        <source>Office: %1</source>
+        <translation>ការិយាល័យ៖ %1</translation>
     </message>
 </context>
 <context>
@@ -3397,10 +3505,6 @@
         <translation>ករណីតាមប្រភេទអំពើហិង្សា</translation>
     </message>
     <message>
-        <source>Office</source>
-        <translation>ការិយាល័យ</translation>
-    </message>
-    <message>
         <source>Report</source>
         <translation>របាយការណ៍</translation>
     </message>
@@ -3462,6 +3566,18 @@
     <message>
         <source>Written (numbers below 5 hidden): %1</source>
         <translation>បានសរសេរ (ចំនួនតិចជាង ៥ ត្រូវបានលាក់)៖ %1</translation>
+    </message>
+    <message>
+        <source>Print national summary…</source>
+        <translation>បោះពុម្ពរបាយការណ៍សង្ខេបថ្នាក់ជាតិ…</translation>
+    </message>
+    <message>
+        <source>Save the national summary</source>
+        <translation>រក្សាទុករបាយការណ៍សង្ខេបថ្នាក់ជាតិ</translation>
+    </message>
+    <message>
+        <source>Print the national summary</source>
+        <translation>បោះពុម្ពរបាយការណ៍សង្ខេបថ្នាក់ជាតិ</translation>
     </message>
 </context>
 <context>
@@ -3622,10 +3738,6 @@
         <translation>កំណែ</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>ចំនួន</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>ឯកសារ</translation>
     </message>
@@ -3762,16 +3874,88 @@
         <translation>កំពុងចុះហត្ថលេខា និងអ៊ិនគ្រីប…</translation>
     </message>
     <message>
-        <source>Written: %1 (revision %2, number %3).</source>
-        <translation>បានសរសេរ៖ %1 (កំណែទី %2 លេខ %3)។</translation>
-    </message>
-    <message>
-        <source>Written again, same content: %1 (revision %2, number %3).</source>
-        <translation>បានសរសេរម្ដងទៀត ខ្លឹមសារដដែល៖ %1 (កំណែទី %2 លេខ %3)។</translation>
-    </message>
-    <message>
         <source>Nil report: nothing happened this month.</source>
         <translation>របាយការណ៍គ្មានករណី៖ ខែនេះគ្មានករណីកើតឡើងទេ។</translation>
+    </message>
+    <message>
+        <source>Month to approve:</source>
+        <translation>ខែត្រូវអនុម័ត៖</translation>
+    </message>
+    <message>
+        <source>Choose a month</source>
+        <translation>ជ្រើសរើសខែ</translation>
+    </message>
+    <message>
+        <source>Month to send:</source>
+        <translation>ខែត្រូវផ្ញើ៖</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>លេខរៀង</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>the root of %1</source>
+        <translation>ឫសរបស់ %1</translation>
+    </message>
+    <message>
+        <source>the certificate authority of %1</source>
+        <translation>អាជ្ញាធរវិញ្ញាបនបត្ររបស់ %1</translation>
+    </message>
+    <message>
+        <source>the encryption key of %1</source>
+        <translation>កូនសោអ៊ិនគ្រីបរបស់ %1</translation>
+    </message>
+    <message>
+        <source>Reports received: %1 of %2 communes.</source>
+        <translation>របាយការណ៍ដែលបានទទួល៖ %1 ក្នុងចំណោម %2 ឃុំ/សង្កាត់។</translation>
+    </message>
+    <message>
+        <source>Not reported: %1</source>
+        <translation>មិនទាន់រាយការណ៍៖ %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled (cannot report yet): %1</source>
+        <translation>មិនទាន់ចុះឈ្មោះ (មិនទាន់អាចរាយការណ៍បាន)៖ %1</translation>
+    </message>
+    <message>
+        <source>Late: %1</source>
+        <translation>យឺត៖ %1</translation>
+    </message>
+    <message>
+        <source>Nil reports (no incidents): %1</source>
+        <translation>របាយការណ៍គ្មានករណី (គ្មានហេតុការណ៍)៖ %1</translation>
+    </message>
+    <message>
+        <source>No commune has reported %1 yet: approving now sends a month without any report. Approve it as incomplete, or wait for the reports.</source>
+        <translation>មិនទាន់មានឃុំ/សង្កាត់ណាមួយរាយការណ៍ %1 នៅឡើយទេ៖ ការអនុម័តឥឡូវនេះនឹងផ្ញើខែមួយដែលគ្មានរបាយការណ៍សោះ។ អនុម័តថាមិនពេញលេញ ឬរង់ចាំរបាយការណ៍។</translation>
+    </message>
+    <message>
+        <source>The month is incomplete. Approve it as it is, or wait for the missing reports (a late report needs a new revision of the district&apos;s month).</source>
+        <translation>ខែនេះមិនពេញលេញ។ អនុម័តដូចដែលមាន ឬរង់ចាំរបាយការណ៍ដែលខ្វះ (របាយការណ៍យឺតត្រូវការកំណែថ្មីនៃខែរបស់ខណ្ឌ)។</translation>
+    </message>
+    <message>
+        <source>Approve as incomplete</source>
+        <translation>អនុម័តថាមិនពេញលេញ</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>រង់ចាំ</translation>
+    </message>
+    <message>
+        <source>%1 is approved: it can now be sent to the ministry.</source>
+        <translation>%1 ត្រូវបានអនុម័ត៖ ឥឡូវនេះអាចផ្ញើទៅក្រសួងបាន។</translation>
+    </message>
+    <message>
+        <source>Written: %1 (revision %2, sequence %3).</source>
+        <translation>បានសរសេរ៖ %1 (កំណែទី %2 លេខរៀង %3)។</translation>
+    </message>
+    <message>
+        <source>Written again, same content: %1 (revision %2, sequence %3).</source>
+        <translation>បានសរសេរម្ដងទៀត ខ្លឹមសារដដែល៖ %1 (កំណែទី %2 លេខរៀង %3)។</translation>
     </message>
 </context>
 </TS>

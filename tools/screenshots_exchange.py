@@ -7,7 +7,9 @@ Builds a throw-away demo chain, every office its own encrypted data folder: the 
 answer and installation (test-size RSA keys). Commune 120101 approves and sends its last three
 months, 120109 only the last one; the district imports them. Saves, for km and en:
 exchange-commune, import-summary (a dry run over a new, an already imported and a damaged file),
-completeness and district-totals (``<name>-<lang>.png``).
+completeness and district-totals (``<name>-<lang>.png``), and the Home desks of the district and of
+the ministry (which has imported the district's previous month) at 1366×768
+(``desk-district-<lang>.png``, ``desk-ministry-<lang>.png``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from shsc_desktop.views.main_window import MainWindow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1200, 780)
+DESK_SIZE = (1366, 768)
 PASSWORD = "demo-password-1"
 
 
@@ -116,8 +119,12 @@ def main() -> int:
         base = Path(tmp)
         prepare_application(base / "prefs")
         offices, batch, usb = build(base)
-        commune, district = offices["120101"], offices["1201"]
+        commune, district, ministry = offices["120101"], offices["1201"], offices["MOWA"]
         period = recent_periods(DistrictService(district).clock(), 1)[0]
+        older = recent_periods(DistrictService(district).clock(), 2)[0]
+        DistrictService(district).approve_month(older)
+        upward = ExchangeService(district).export_month(older, usb / "to-ministry").path
+        ExchangeService(ministry).import_files([upward])
         try:
             for lang in ("km", "en"):
                 i18n.set_language(lang)
@@ -152,6 +159,16 @@ def main() -> int:
                 window.close()
                 window.deleteLater()
                 settle()
+
+                for office, name in ((district, "district"), (ministry, "ministry")):
+                    window = MainWindow(office)
+                    window.resize(*DESK_SIZE)
+                    window.show()
+                    window.show_section("home")
+                    save(window, f"desk-{name}-{lang}.png")
+                    window.close()
+                    window.deleteLater()
+                    settle()
         finally:
             for office in offices.values():
                 office.lock("screenshots")

@@ -1,18 +1,25 @@
-"""The district's (or ministry's) monthly tables as an XLSX workbook, for Excel users above.
+"""The district's (or ministry's) monthly tables as an XLSX workbook, for analysts above.
 
 Layout only, like the PDF: the tables come in already protected (every cell that leaves the office
 is a number ≥ 5, a zero, ``<5``, ``x``, ``·`` for a table left out, or ``–`` for a month nobody
-reported), one sheet for the statistics tables one under another,
-one for the per-office breakdown by type of violence. Labels in Khmer or English from the code
-lists. Written atomically.
+reported). One sheet per statistics table, each with its title row; one for the per-office
+breakdown by type of violence; and a long "data" sheet (office code, office name, period, table,
+row, column, value, status: one line per cell, no totals) that pivots in Excel or LibreOffice.
+Figures are numbers, never text; a hidden or unreported cell has no value and says why in its
+status. Labels in Khmer or English from the code lists, digits in text Khmer in a Khmer workbook;
+the document properties carry the title in that language, the creator and the time it was made.
+Written atomically.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_produce
+from ..models.codes import khmer_digits
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
 from ..values.office import OfficeInfo
 
@@ -58,6 +65,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "total": ("Total", "សរុប"),
     "number": ("Number", "ចំនួន"),
     "breakdown": ("Incidents by office and type of violence", "ករណីតាមការិយាល័យ និងប្រភេទអំពើហិង្សា"),
+    "sheet_data": ("data", "data"),
+    "data_office_code": ("Office code", "លេខកូដការិយាល័យ"),
+    "data_office_name": ("Office name", "ឈ្មោះការិយាល័យ"),
+    "data_period": ("Period", "រយៈពេល"),
+    "data_table": ("Table", "តារាង"),
+    "data_row": ("Row", "ជួរដេក"),
+    "data_column": ("Column", "ជួរឈរ"),
+    "data_value": ("Value", "តម្លៃ"),
+    "data_status": ("Status", "ស្ថានភាព"),
+    "shown": ("shown", "បង្ហាញ"),
+    "hidden_small": ("hidden: from 1 to {k1}", "លាក់៖ ពី ១ ដល់ {k1}"),
+    "hidden_x": ("hidden: would give a small number away", "លាក់៖ នឹងបង្ហាញចំនួនតូច"),
+    "not_reported": ("not reported", "មិនបានរាយការណ៍"),
+    "breakdown_column": ("Incidents", "ករណី"),
     "note": (
         "Shared copy: numbers from 1 to {k1} are shown as <{k}; x hides a number so that totals cannot "
         "reveal a small one; · marks the tables left out because they would reveal numbers below {k}. "
@@ -71,6 +92,38 @@ TEXT: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: str, table: dict[str, tuple[str, str]] = TEXT) -> str:
     en, km = table.get(key, (key, key))
     return km if lang == "km" else en
+
+
+def _text(text: str, lang: str) -> str:
+    """Digits of a text cell in the workbook's language (one numeral system per workbook)."""
+    return khmer_digits(text) if lang == "km" else text
+
+
+SHEET_NAME_LIMIT = 31
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_name(title: str, taken: set[str]) -> str:
+    """An Excel sheet name: at most 31 characters, none of []:*?/\\, unique in the workbook."""
+    base = _NOT_IN_SHEET_NAMES.sub(" ", title).strip()[:SHEET_NAME_LIMIT] or "table"
+    name, n = base, 2
+    while name.lower() in {t.lower() for t in taken}:
+        suffix = f" {n}"
+        name = base[: SHEET_NAME_LIMIT - len(suffix)] + suffix
+        n += 1
+    taken.add(name)
+    return name
+
+
+def _status(value: Any, lang: str, threshold: int) -> tuple[int | None, str]:
+    """A cell of the data sheet: its value (a number, or none) and why."""
+    if isinstance(value, int):
+        return value, _t("shown", lang)
+    if value == "x":
+        return None, _t("hidden_x", lang)
+    if isinstance(value, str) and value.startswith("<"):
+        return None, _text(_t("hidden_small", lang).format(k1=threshold - 1), lang)
+    return None, _t("not_reported", lang)
 
 
 def _rows(table: CountTable, lang: str, names: dict[str, str] | None = None) -> list[list[Any]]:
@@ -112,33 +165,54 @@ def write_district_tables(
         raise ValueError("only suppressed tables may leave the office")
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     bold = Font(bold=True)
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _t("sheet_tables", lang)
-    heading = f"{_t('title', lang)} – {office.name(lang)} ({office.code or '–'})"
-    sheet.append([heading])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([f"{_t('month', lang)}: {period_label(stats.period, lang)}"])
-    sheet.append([_t("note", lang).format(k=threshold, k1=threshold - 1)])
+    taken: set[str] = set()
+    office_label = f"{office.name(lang)} ({office.code})" if office.code else office.name(lang)
+    month_line = _text(f"{_t('month', lang)}: {period_label(stats.period, lang)} – {office_label}", lang)
+    # The marker is quoted as the cells show it ("<5"): the only Latin digit of a Khmer note.
+    small = f"<{threshold}"
+    note = _text(_t("note", lang).format(k=threshold, k1=threshold - 1), lang).replace(
+        _text(small, lang), small
+    )
+    heading = f"{_t('title', lang)} – {office_label}"
+    workbook.remove(workbook.active)
+    data_rows: list[list[Any]] = []
     for table in stats.tables:
+        title = _t(table.key, lang, TITLES)
+        sheet = workbook.create_sheet(_sheet_name(title, taken))
+        sheet.append([title])
+        sheet["A1"].font = Font(bold=True, size=13)
+        sheet.append([month_line])
+        sheet.append([note])
         sheet.append([])
-        sheet.append([_t(table.key, lang, TITLES)])
-        sheet.cell(sheet.max_row, 1).font = bold
         for i, row in enumerate(_rows(table, lang)):
             sheet.append(row)
             if i == 0:
                 for cell in sheet[sheet.max_row]:
                     cell.font = bold
-    sheet.column_dimensions["A"].width = 48
-    for column in "BCDEFGHIJ":
-        sheet.column_dimensions[column].width = 14
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions["A"].width = 48
+        for column in range(2, 2 + len(table.cols) + 1):
+            sheet.column_dimensions[get_column_letter(column)].width = 14
+        sheet.freeze_panes = "B6"
+        row_labels = [label(table.row_list, code, lang) for code in table.rows]
+        col_labels = [label(table.col_list, c, lang) for c in table.cols]
+        if table.cols == ("count",):
+            col_labels = [_t("number", lang)]
+        for i, row_label in enumerate(row_labels):
+            for j, col_label in enumerate(col_labels):
+                value, status = _status(table.cells[i][j], lang, threshold)
+                data_rows.append(
+                    [office.code, office.name(lang), stats.period, title, row_label, col_label, value, status]
+                )
 
     other = workbook.create_sheet(_t("sheet_breakdown", lang))
     other.append([_t("breakdown", lang)])
     other["A1"].font = Font(bold=True, size=13)
-    other.append([f"{_t('month', lang)}: {period_label(stats.period, lang)}"])
+    other.append([month_line])
     other.append([])
     body = _rows(breakdown, lang)
     by_code = dict(zip(breakdown.rows, body[1:], strict=False))
@@ -158,6 +232,42 @@ def write_district_tables(
     other.column_dimensions["A"].width = 10
     other.column_dimensions["B"].width = 30
     other.column_dimensions["C"].width = 18
+    other.freeze_panes = "D5"
+    breakdown_title = _t("breakdown", lang)
+    names = {code: name for code, name, _status_code in offices}
+    for i, code in enumerate(breakdown.rows):
+        for j, type_code in enumerate(breakdown.cols):
+            value, status = _status(breakdown.cells[i][j], lang, threshold)
+            data_rows.append(
+                [
+                    code,
+                    names.get(code, code),
+                    stats.period,
+                    breakdown_title,
+                    names.get(code, code),
+                    label(breakdown.col_list, type_code, lang),
+                    value,
+                    status,
+                ]
+            )
+
+    data = workbook.create_sheet(_t("sheet_data", lang))
+    keys = ("office_code", "office_name", "period", "table", "row", "column", "value", "status")
+    data.append([_t(f"data_{k}", lang) for k in keys])
+    for cell in data[1]:
+        cell.font = bold
+    for row in data_rows:
+        data.append(row)
+    data.freeze_panes = "A2"
+    data.auto_filter.ref = data.dimensions
+    for letter, width in zip("ABCDEFGH", (10, 28, 9, 40, 34, 28, 8, 30), strict=True):
+        data.column_dimensions[letter].width = width
+
+    workbook.properties.title = f"{heading} – {_text(period_label(stats.period, lang), lang)}"
+    workbook.properties.creator = "SHSC Desktop"
+    workbook.properties.language = "km-KH" if lang == "km" else "en"
+    workbook.properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    workbook.properties.modified = workbook.properties.created
 
     def produce(tmp: Path) -> None:
         workbook.save(tmp)

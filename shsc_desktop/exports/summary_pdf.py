@@ -297,6 +297,10 @@ class _Summary:
             text = text.format(**{k: self.num(v) if isinstance(v, int) else v for k, v in fmt.items()})
         return text
 
+    def num_period(self) -> str:
+        """The month as the first page names it (Khmer month names and digits in Khmer)."""
+        return digits(period_label(self.stats.period, self.lang), self.khmer)
+
     def num(self, value: Cell | None) -> str:
         return "" if value is None else digits(str(value), self.khmer)
 
@@ -880,13 +884,31 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         total: int,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
+        created: datetime | None = None,
         **kw: Any,
     ) -> None:
         super().__init__(path, **kw)
+        self._created = created
         self._total = total
         self._done = 0
         self._progress = progress
         self._cancelled = cancelled
+
+    def _makeCanvas(self, *args: Any, **kw: Any) -> Any:
+        """The canvas, its CreationDate and ModDate the time the summary was made (``invariant``
+        otherwise dates every file 2000-01-01; the rest of the file stays reproducible)."""
+        canvas = super()._makeCanvas(*args, **kw)
+        created = self._created
+        if created is not None:
+            offset = created.utcoffset()
+            minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+            sign = "+" if minutes >= 0 else "-"
+            stamp = (
+                created.strftime("D:%Y%m%d%H%M%S")
+                + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+            )
+            canvas._doc.setDateFormatter(lambda *_date: stamp)
+        return canvas
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._done += 1
@@ -927,7 +949,11 @@ def build_monthly_summary(
     summary = _Summary(stats, office_info, lang, khmer)
     generated = generated_at or datetime.now().astimezone()
     story = summary.story()
-    title = f"{TEXT['title'][0]} {stats.period} – {office_info.name_en} ({office_info.code})"
+    # The document's title in its own language, as its first page reads; no "()" without a code.
+    office_name = office_info.name(lang) or office_info.name_en
+    title = f"{summary.title()} {summary.num_period()} – {office_name}"
+    if office_info.code:
+        title += f" ({summary.num(office_info.code)})"
 
     def produce(path: str | BinaryIO) -> None:
         doc = _Document(
@@ -946,6 +972,7 @@ def build_monthly_summary(
             creator="SHSC Desktop",
             lang="km-KH" if lang == "km" else "en",
             invariant=True,
+            created=generated,
         )
         frame = Frame(
             MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QStyleOptionHeader,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -56,9 +58,61 @@ from .form_helpers import ReasonDialog, ask_reason
 from .i18n import current_language, show_status
 from .list_columns import fit_columns
 from .messages import show_error, show_message
-from .operations import BackgroundOperation, Task, run_with_busy
+from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow, FoldingColumns, scrolling
+
+
+class WrappingHeader(QHeaderView):
+    """A horizontal header whose labels wrap to the column width and are shown whole: at spaces
+    where the words fit, anywhere between letters otherwise (Khmer writes no spaces between words),
+    never elided mid-word."""
+
+    PAD = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(False)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def _text(self, section: int) -> str:
+        model = self.model()
+        value = model.headerData(section, self.orientation(), Qt.ItemDataRole.DisplayRole) if model else ""
+        return str(value or "")
+
+    def _flags(self, text: str, width: int) -> int:
+        metrics = self.fontMetrics()
+        words_fit = all(metrics.horizontalAdvance(w) <= width for w in text.split())
+        wrap = Qt.TextFlag.TextWordWrap if words_fit else Qt.TextFlag.TextWrapAnywhere
+        return int(Qt.AlignmentFlag.AlignCenter) | int(wrap)
+
+    def lines(self, section: int) -> int:
+        """How many lines the label of ``section`` takes at its width (for tests)."""
+        text = self._text(section)
+        width = max(self.sectionSize(section) - 2 * self.PAD, 10)
+        rect = self.fontMetrics().boundingRect(QRect(0, 0, width, 10000), self._flags(text, width), text)
+        return max(1, round(rect.height() / self.fontMetrics().lineSpacing()))
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        text = self._text(logicalIndex)
+        width = max(self.sectionSize(logicalIndex) - 2 * self.PAD, 10)
+        rect = self.fontMetrics().boundingRect(QRect(0, 0, width, 10000), self._flags(text, width), text)
+        return QSize(size.width(), max(size.height(), rect.height() + 2 * self.PAD))
+
+    def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logicalIndex
+        option.text = ""
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        text = self._text(logicalIndex)
+        inner = rect.adjusted(self.PAD, 2, -self.PAD, -2)
+        painter.save()
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(inner, self._flags(text, inner.width()), text)
+        painter.restore()
 
 
 class BarChart(QWidget):
@@ -429,9 +483,11 @@ class TotalsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("totalsPanel")
         self.office = office
+        self.district = office.info.level == "district"
         self.service = DistrictService(office)
         self.data: DistrictMonth | None = None
         self.last_file: Path | None = None
+        self.shown_period: str | None = None
 
         self.month_label = QLabel()
         self.month = QComboBox()
@@ -463,6 +519,8 @@ class TotalsPanel(QWidget):
         self.file_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headline = read_only_table(4, "headlineTable")
+        self.headline.setHorizontalHeader(WrappingHeader(self.headline))
+        self.headline.horizontalHeader().setStretchLastSection(True)
         # Widths from content, like every list: a long label gives way (elided, whole in a tooltip)
         # before a number does. A fixed first column pushed the figures off a 1024-pixel screen.
         fit_columns(self.headline)
@@ -471,7 +529,16 @@ class TotalsPanel(QWidget):
         self.table_choice.setObjectName("tableChoice")
         self.table_choice.currentIndexChanged.connect(lambda _i: self._show_chosen_table())
         self.chosen = read_only_table(1, "chosenTable")
+        self.chosen.setHorizontalHeader(WrappingHeader(self.chosen))
+        self.chosen.horizontalHeader().setStretchLastSection(True)
         self.breakdown = read_only_table(3, "breakdownTable")
+        # The office names are the row headers: frozen while the figures scroll sideways.
+        self.breakdown.verticalHeader().setVisible(True)
+        self.breakdown.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.breakdown.setHorizontalHeader(WrappingHeader(self.breakdown))
+        self.breakdown.horizontalHeader().setStretchLastSection(False)
 
         top = FlowRow().add_widgets(
             self.month_label, self.month, self.print_button, self.pdf_button, self.xlsx_button, self.busy
@@ -494,8 +561,8 @@ class TotalsPanel(QWidget):
         splitter.addWidget(self.breakdown_box)
         splitter.addWidget(self.tables_box)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([300, 190, 230])
-        self.breakdown.setMinimumHeight(110)
+        splitter.setSizes([280, 260, 200])
+        self.breakdown.setMinimumHeight(160)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -510,7 +577,9 @@ class TotalsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.month_label.setText(self.tr("Month:"))
-        self.print_button.setText(self.tr("Print district summary…"))
+        self.print_button.setText(
+            self.tr("Print district summary…") if self.district else self.tr("Print national summary…")
+        )
         self.pdf_button.setText(self.tr("Save as PDF…"))
         self.xlsx_button.setText(self.tr("Export tables (XLSX)…"))
         self.note.setText(
@@ -523,7 +592,10 @@ class TotalsPanel(QWidget):
         self.breakdown_box.setTitle(self.tr("By office: incidents by type of violence"))
         self.tables_box.setTitle(self.tr("All tables"))
         self._fill_months()
-        self.refresh()
+        if self.data is not None and self.data.period == self.month.currentData():
+            self._render()  # the same figures in the other language: nothing to read again
+        else:
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -541,22 +613,51 @@ class TotalsPanel(QWidget):
         self.month.setCurrentIndex(max(0, index))
         self.month.blockSignals(False)
 
-    def show_month(self, period: str) -> None:
+    def show_month(self, period: str) -> BackgroundOperation | None:
         index = self.month.findData(period)
         if index >= 0:
+            self.month.blockSignals(True)
             self.month.setCurrentIndex(index)
-        self.refresh()
+            self.month.blockSignals(False)
+        return self.refresh()
 
     # -- data ----------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self) -> BackgroundOperation | None:
+        """Read the month's totals in the background (the sums and statistics are database work),
+        then show them; an answer for a month no longer chosen is dropped."""
         period = self.month.currentData()
         if not period or self.office.locked:
+            return None
+        service = self.service
+
+        def arrived(data: DistrictMonth) -> None:
+            if data.period == self.month.currentData():
+                self.data = data
+                self._render()
+
+        return run_in_background(self, lambda _task: service.month(period), arrived)
+
+    def _render(self) -> None:
+        """Show ``self.data`` in the current language (no database work)."""
+        data = self.data
+        if data is None:
             return
-        self.data = data = self.service.month(period)
+        period = data.period
         lang = current_language()
         totals = data.totals
-        missing = ", ".join(totals.missing) or "–"
+        if period != self.shown_period:
+            # A file written for another month is not this month's: its line goes.
+            self.file_result.setText("")
+            self.shown_period = period
+        by_code = {row.code: row for row in data.breakdown}
+        missing = (
+            ", ".join(
+                f"{by_code[c].name(lang)} ({c})" if c in by_code and by_code[c].name(lang) != c else c
+                for c in totals.missing
+            )
+            or "–"
+        )
         self.reporting.setText(
             self.tr("Reports received: %1 of %2 (nil reports: %3). Missing: %4")
             .replace("%1", str(len(totals.reporting)))
@@ -573,32 +674,7 @@ class TotalsPanel(QWidget):
             bars.append((label("gbv_type", code, lang), value if isinstance(value, int) else 0))
         self.chart.set_data(self.tr("Incidents by type of violence"), bars)
 
-        types = list(data.types)
-        self.breakdown.setColumnCount(3 + len(types))
-        self.breakdown.setRowCount(len(data.breakdown))
-        self.breakdown.setHorizontalHeaderLabels(
-            [self.tr("Office"), self.tr("Report"), self.tr("Incidents")]
-            + [GBV_TYPE.label(t, lang) for t in types]
-        )
-        status_text = {
-            "reported": self.tr("Received"),
-            "nil_report": self.tr("Nil report"),
-            "missing": self.tr("Missing"),
-            "not_enrolled": self.tr("Not enrolled"),
-        }
-        for i, row in enumerate(data.breakdown):
-            values = [f"{row.code} {row.name(lang)}", status_text[row.status]]
-            absent = row.status in ("missing", "not_enrolled")
-            if absent:
-                values += ["–"] * (1 + len(types))
-            else:
-                values += [str(row.total)] + [str(row.by_type.get(t, 0)) for t in types]
-            set_row(self.breakdown, i, values, BAD if absent else None)
-        self.breakdown.setColumnWidth(0, 200)
-        for j in range(2, 3 + len(types)):
-            self.breakdown.setColumnWidth(j, 110)
-            self.breakdown.horizontalHeaderItem(j).setToolTip(self.breakdown.horizontalHeaderItem(j).text())
-        self.breakdown.resizeRowsToContents()
+        self._fill_breakdown(data, lang)
 
         current = self.table_choice.currentData()
         self.table_choice.blockSignals(True)
@@ -612,6 +688,56 @@ class TotalsPanel(QWidget):
         self.table_choice.setCurrentIndex(max(0, index))
         self.table_choice.blockSignals(False)
         self._show_chosen_table()
+
+    BREAKDOWN_COLUMN = 110
+
+    def _fill_breakdown(self, data: DistrictMonth, lang: str) -> None:
+        """One row per office, named in the row header (it stays in view when the columns scroll),
+        and a total row; headers wrapped whole at the column width, never cut mid-word."""
+        types = list(data.types)
+        table = self.breakdown
+        table.setColumnCount(2 + len(types))
+        table.setRowCount(len(data.breakdown) + 1)
+        heads = [self.tr("Report"), self.tr("Incidents")] + [GBV_TYPE.label(t, lang) for t in types]
+        table.setHorizontalHeaderLabels(heads)
+        status_text = {
+            "reported": self.tr("Received"),
+            "nil_report": self.tr("Nil report"),
+            "missing": self.tr("Missing"),
+            "not_enrolled": self.tr("Not enrolled"),
+        }
+        names = []
+        total = 0
+        by_type = dict.fromkeys(types, 0)
+        for i, row in enumerate(data.breakdown):
+            name = row.name(lang)
+            names.append(f"{name} ({row.code})" if name != row.code else row.code)
+            values = [status_text[row.status]]
+            absent = row.status in ("missing", "not_enrolled")
+            if absent:
+                values += ["–"] * (1 + len(types))
+            else:
+                values += [str(row.total)] + [str(row.by_type.get(t, 0)) for t in types]
+                total += row.total if isinstance(row.total, int) else 0
+                for t in types:
+                    value = row.by_type.get(t, 0)
+                    by_type[t] += value if isinstance(value, int) else 0
+            set_row(table, i, values, BAD if absent else None)
+        last = len(data.breakdown)
+        names.append(self.tr("Total"))
+        set_row(table, last, [""] + [str(total)] + [str(by_type[t]) for t in types])
+        bold = table.font()
+        bold.setBold(True)
+        for j in range(table.columnCount()):
+            table.item(last, j).setFont(bold)
+        table.setVerticalHeaderLabels(names)
+        for j in range(1, 2 + len(types)):
+            table.setColumnWidth(j, self.BREAKDOWN_COLUMN)
+            table.horizontalHeaderItem(j).setToolTip(heads[j])
+        table.resizeColumnToContents(0)
+        table.resizeRowsToContents()
+        table.horizontalHeader().updateGeometry()
+        table.updateGeometries()
 
     def _show_chosen_table(self) -> None:
         if self.data is None:
@@ -652,7 +778,7 @@ class TotalsPanel(QWidget):
     def choose_pdf_target(self) -> QFileDialog:
         return choose_path(
             self,
-            self.tr("Save the district summary"),
+            self.tr("Save the district summary") if self.district else self.tr("Save the national summary"),
             lambda paths: self.write_pdf(paths[0]),
             purpose="pdf",
             save=True,
@@ -663,7 +789,10 @@ class TotalsPanel(QWidget):
     def choose_printer(self) -> QPrintDialog:
         if self.printer is None:
             self.printer = new_printer()
-        return ask_printer(self, self.printer, self.tr("Print the district summary"), self.print_to)
+        title = (
+            self.tr("Print the district summary") if self.district else self.tr("Print the national summary")
+        )
+        return ask_printer(self, self.printer, title, self.print_to)
 
     def print_to(self, printer: QPrinter) -> BackgroundOperation:
         """Build the (suppressed) summary in memory and send its pages to ``printer``."""

@@ -16,6 +16,7 @@ with :func:`choose_path` (non-blocking dialogs; tests replace it to pre-answer).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
+from ..services.desk import DeskService, MonthFacts, OfficeRef
 from ..services.enrolment import EnrolmentService
 from ..services.exchange import ExchangeService, ExportResult, FileResult, ImportSummary
 from ..services.exchange_status import (
@@ -68,6 +71,9 @@ from .screen import FlowRow, ScrollingTabs, scrolling
 
 # ===================================================================================================
 # This office towards the one above: certificate, export, history
+
+CERTIFICATE_NAME = re.compile(r"SHSC (commune|district|ministry) (?:(root CA|CA) )?(\S+)( encryption)?")
+"""The common names ``security/pki.py`` gives: "SHSC district 1201", "SHSC district CA 1201"…"""
 
 
 class UpwardPanel(QWidget):
@@ -133,8 +139,14 @@ class UpwardPanel(QWidget):
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.choose_export_folder)
+        self.export_month_label = QLabel()
+        self.export_month_label.setBuddy(self.month)
+        self.approve_month_label = QLabel()
         self.approve_month = QComboBox()
         self.approve_month.setObjectName("approveMonth")
+        self.approve_month.setMinimumWidth(180)
+        self.approve_month_label.setBuddy(self.approve_month)
+        self.approve_month.currentIndexChanged.connect(lambda _i: self._update_buttons())
         self.approve_button = QPushButton()
         self.approve_button.setObjectName("approveButton")
         self.approve_button.clicked.connect(self.ask_approve)
@@ -146,10 +158,11 @@ class UpwardPanel(QWidget):
         self.export_result.setObjectName("exportResult")
         self.export_result.setWordWrap(True)
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = FlowRow()
-        if self.can_approve:
-            row.add_widgets(self.approve_month, self.approve_button)
-        row.add_widgets(self.month, self.export_button, self.export_progress)
+        # Two labelled rows: approving one month and sending another must not be confused.
+        approve_row = FlowRow().add_widgets(self.approve_month_label, self.approve_month, self.approve_button)
+        row = FlowRow().add_widgets(
+            self.export_month_label, self.month, self.export_button, self.export_progress
+        )
         self.history = read_only_table(5, "exportHistory")
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -160,6 +173,12 @@ class UpwardPanel(QWidget):
         self.history_label = QLabel()
         export_layout = QVBoxLayout(self.export_box)
         export_layout.addWidget(self.export_help)
+        if self.can_approve:
+            export_layout.addLayout(approve_row)
+        else:
+            self.approve_month_label.hide()
+            self.approve_month.hide()
+            self.approve_button.hide()
         export_layout.addLayout(row)
         export_layout.addWidget(self.export_result)
         export_layout.addWidget(self.history_label)
@@ -219,16 +238,20 @@ class UpwardPanel(QWidget):
         )
         self.export_button.setText(self.tr("Export month…"))
         self.approve_button.setText(self.tr("Approve month…"))
+        self.approve_month_label.setText(self.tr("Month to approve:"))
+        self.approve_month.setPlaceholderText(self.tr("Choose a month"))
+        self.export_month_label.setText(self.tr("Month to send:"))
         self.reexport_button.setText(self.tr("Export the same revision again…"))
         self.history_label.setText(self.tr("Bundles written"))
         self.notices_box.setTitle(self.tr("Returned by the district for correction"))
         self.notice_button.setText(self.tr("Import a return notice…"))
         self._show_notices()
         self.history.setHorizontalHeaderLabels(
-            [self.tr("Month"), self.tr("Revision"), self.tr("Number"), self.tr("File"), self.tr("Written")]
+            [self.tr("Month"), self.tr("Revision"), self.tr("Sequence"), self.tr("File"), self.tr("Written")]
         )
         self._show_status()
         self._fill_months()
+        self._fill_history()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -247,6 +270,11 @@ class UpwardPanel(QWidget):
         if self.level == "commune":
             self.notices = ReturnService(self.office).notices()
             self._show_notices()
+        self._fill_history()
+        self._update_buttons()
+
+    def _fill_history(self) -> None:
+        """The bundles written, in the current language (a language switch re-fills them)."""
         self.history.setRowCount(len(self.history_rows))
         lang = current_language()
         for i, rec in enumerate(self.history_rows):
@@ -262,7 +290,6 @@ class UpwardPanel(QWidget):
                     written + (" " + self.tr("(again)") if rec.reexport else ""),
                 ],
             )
-        self._update_buttons()
 
     def _show_status(self) -> None:
         st = self.status
@@ -273,8 +300,8 @@ class UpwardPanel(QWidget):
             until = st.valid_until.astimezone().strftime("%Y-%m-%d") if st.valid_until else "–"
             lines.append(
                 self.tr("Certificate %1, issued by %2, valid until %3.")
-                .replace("%1", st.subject)
-                .replace("%2", st.issuer)
+                .replace("%1", self.certificate_name(st.subject))
+                .replace("%2", self.certificate_name(st.issuer))
                 .replace("%3", until)
             )
             if st.revoked:
@@ -309,6 +336,25 @@ class UpwardPanel(QWidget):
         self.fingerprints.setText("\n".join(shown))
         self.fingerprints.setVisible(bool(shown))
 
+    def certificate_name(self, common_name: str) -> str:
+        """A certificate's name ("SHSC district CA 1201") in words of the interface language."""
+        match = CERTIFICATE_NAME.fullmatch(common_name)
+        if match is None:
+            return common_name
+        level, kind, code, encryption = match.groups()
+        office = OFFICE_LEVEL.label(level, current_language())
+        if level == "ministry":
+            office_text = office
+        else:
+            office_text = self.tr("%1 %2").replace("%1", office).replace("%2", code)
+        if kind == "root CA":
+            return self.tr("the root of %1").replace("%1", office_text)
+        if kind == "CA":
+            return self.tr("the certificate authority of %1").replace("%1", office_text)
+        if encryption:
+            return self.tr("the encryption key of %1").replace("%1", office_text)
+        return office_text
+
     def purpose_names(self) -> dict[str, str]:
         return {
             "root": self.tr("Ministry root"),
@@ -334,12 +380,17 @@ class UpwardPanel(QWidget):
 
             approved = set(periods)
             current = self.approve_month.currentData()
+            first_fill = self.approve_month.count() == 0 and current is None
+            self.approve_month.blockSignals(True)
             self.approve_month.clear()
             for p in reversed(recent_periods(self.status_service.clock(), 12)):
                 if p not in approved:
                     self.approve_month.addItem(period_label(p, lang), p)
-            if current is not None and self.approve_month.findData(current) >= 0:
-                self.approve_month.setCurrentIndex(self.approve_month.findData(current))
+            # Never a silent jump to another month: a month that left the list (approved) leaves
+            # the box empty until the officer chooses again.
+            index = self.approve_month.findData(current) if current is not None else -1
+            self.approve_month.setCurrentIndex(0 if first_fill and self.approve_month.count() else index)
+            self.approve_month.blockSignals(False)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -352,7 +403,9 @@ class UpwardPanel(QWidget):
         self.reexport_button.setEnabled(
             self.can_export and enrolled and bool(self.history.selectedItems()) and not busy
         )
-        self.approve_button.setEnabled(self.can_approve and self.approve_month.count() > 0 and not busy)
+        self.approve_button.setEnabled(
+            self.can_approve and self.approve_month.currentIndex() >= 0 and not busy
+        )
 
     def _run(
         self,
@@ -481,23 +534,91 @@ class UpwardPanel(QWidget):
 
     # -- district: approve its own month ------------------------------------------------------------
 
-    def ask_approve(self) -> None:
+    def ask_approve(self) -> BackgroundOperation | None:
+        """Read who reported the month (in the background), then ask with those facts in front."""
         period = self.approve_month.currentData()
         if not period:
+            return None
+        desk = DeskService(self.office)
+        return self._run(lambda _task: desk.month_facts(period), self._confirm_approve, self.export_progress)
+
+    def approval_text(self, facts: MonthFacts) -> str:
+        lang = current_language()
+        month = period_label(facts.period, lang)
+
+        def names(refs: tuple[OfficeRef, ...]) -> str:
+            return ", ".join(r.label(lang) for r in refs)
+
+        lines = [
+            self.tr(
+                "Approve %1 for the district? Its totals are then sent as they are now; a later change "
+                "needs a new revision."
+            ).replace("%1", month),
+            "",
+            self.tr("Reports received: %1 of %2 communes.")
+            .replace("%1", str(len(facts.received)))
+            .replace("%2", str(len(facts.expected))),
+        ]
+        if facts.missing:
+            lines.append(self.tr("Not reported: %1").replace("%1", names(facts.missing)))
+        if facts.not_enrolled:
+            lines.append(
+                self.tr("Not enrolled (cannot report yet): %1").replace("%1", names(facts.not_enrolled))
+            )
+        if facts.late:
+            lines.append(self.tr("Late: %1").replace("%1", names(facts.late)))
+        if facts.nil_reports:
+            lines.append(self.tr("Nil reports (no incidents): %1").replace("%1", names(facts.nil_reports)))
+        if facts.nothing_received:
+            lines += [
+                "",
+                self.tr(
+                    "No commune has reported %1 yet: approving now sends a month without any report. "
+                    "Approve it as incomplete, or wait for the reports."
+                ).replace("%1", month),
+            ]
+        elif facts.not_reported:
+            lines += [
+                "",
+                self.tr(
+                    "The month is incomplete. Approve it as it is, or wait for the missing reports "
+                    "(a late report needs a new revision of the district's month)."
+                ),
+            ]
+        return "\n".join(lines)
+
+    def _confirm_approve(self, facts: MonthFacts) -> None:
+        period = facts.period
+        if facts.complete:
+            confirm(self, self.approval_text(facts), self.tr("Approve"), lambda: self.approve(period))
             return
-        text = self.tr(
-            "Approve %1 for the district? Its totals are then sent as they are now; a later change "
-            "needs a new revision."
-        ).replace("%1", period_label(period, current_language()))
-        confirm(self, text, self.tr("Approve"), lambda: self.approve(period))
+        confirm(
+            self,
+            self.approval_text(facts),
+            self.tr("Approve as incomplete"),
+            lambda: self.approve(period),
+            QMessageBox.Icon.Warning,
+            cancel_text=self.tr("Wait"),
+        )
 
     def approve(self, period: str) -> BackgroundOperation:
         from ..services.district import DistrictService
 
         service = DistrictService(self.office)
-        return self._run(
-            lambda _task: service.approve_month(period), lambda _r: self.refresh(), self.export_progress
-        )
+
+        def approved(_result: Any) -> None:
+            self.refresh()
+            # The approved month is now the one to send: say so, and pick it there.
+            index = self.month.findData(period)
+            if index >= 0:
+                self.month.setCurrentIndex(index)
+            self.export_result.setText(
+                self.tr("%1 is approved: it can now be sent to the ministry.").replace(
+                    "%1", period_label(period, current_language())
+                )
+            )
+
+        return self._run(lambda _task: service.approve_month(period), approved, self.export_progress)
 
     # -- export ----------------------------------------------------------------------------------------
 
@@ -525,9 +646,9 @@ class UpwardPanel(QWidget):
         )
 
     def written_text(self, result: ExportResult) -> str:
-        text = self.tr("Written: %1 (revision %2, number %3).")
+        text = self.tr("Written: %1 (revision %2, sequence %3).")
         if result.reexport:
-            text = self.tr("Written again, same content: %1 (revision %2, number %3).")
+            text = self.tr("Written again, same content: %1 (revision %2, sequence %3).")
         text = text.replace("%1", str(result.path)).replace("%2", str(result.revision))
         text = text.replace("%3", str(result.sequence))
         if result.nil_report:
@@ -785,7 +906,7 @@ class EnrolPanel(QWidget):
 class ImportPanel(QWidget):
     """Choose bundle files → dry-run summary → confirm → applied (cancel between files) → summary."""
 
-    COL_FILE, COL_RESULT, COL_OFFICE, COL_MONTH, COL_REVISION, COL_NUMBER, COL_DETAIL = range(7)
+    COL_FILE, COL_RESULT, COL_OFFICE, COL_MONTH, COL_REVISION, COL_SEQUENCE, COL_DETAIL = range(7)
 
     def __init__(
         self, office: UnlockedOffice, on_imported: Callable[[], None], parent: QWidget | None = None
@@ -794,8 +915,10 @@ class ImportPanel(QWidget):
         self.setObjectName("importPanel")
         self.office = office
         self.exchange = ExchangeService(office)
+        self.desk = DeskService(office)
         self.can_import = office.actor.can(Perm.IMPORT)
         self.on_imported = on_imported
+        self.names: dict[str, OfficeRef] = {}
         self.paths: list[Path] = []
         self.summary: ImportSummary | None = None
         self.operation: BackgroundOperation | None = None
@@ -827,10 +950,25 @@ class ImportPanel(QWidget):
         self.counts.setObjectName("importCounts")
         self.counts.setWordWrap(True)
         self.table = read_only_table(7, "importTable")
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for col in (self.COL_RESULT, self.COL_OFFICE, self.COL_MONTH, self.COL_REVISION, self.COL_NUMBER):
+        for col in (self.COL_RESULT, self.COL_MONTH, self.COL_REVISION, self.COL_SEQUENCE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(self.COL_FILE, 230)
+        # The reason gets the rest of the width (wrapped), and the whole of it in the pane below.
+        header.setSectionResizeMode(self.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(self.COL_FILE, 150)
+        self.table.setColumnWidth(self.COL_OFFICE, 170)
+        # Columns fill the width, no sideways scrolling: the reason wraps, and reads whole below.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.setMinimumSectionSize(60)
+        self.table.itemSelectionChanged.connect(self._show_details)
+        self.details = QLabel()
+        self.details.setObjectName("importDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setFrameShape(QLabel.Shape.StyledPanel)
+        self.details.setMargin(6)
+        self.details.hide()
         row = QHBoxLayout()
         row.addWidget(self.choose_button)
         row.addWidget(self.progress)
@@ -848,6 +986,7 @@ class ImportPanel(QWidget):
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.counts)
         body_layout.addWidget(self.table, 1)
+        body_layout.addWidget(self.details)
         # Confirm/Cancel stay on screen below the dry run, however small the window: the rest scrolls.
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(body, "importBody"), 1)
@@ -873,7 +1012,7 @@ class ImportPanel(QWidget):
                 self.tr("Office"),
                 self.tr("Month"),
                 self.tr("Revision"),
-                self.tr("Number"),
+                self.tr("Sequence"),
                 self.tr("Details"),
             ]
         )
@@ -895,13 +1034,27 @@ class ImportPanel(QWidget):
         self.discard_button.setVisible(pending)
         self.discard_button.setEnabled(not busy)
 
-    def outcome_text(self, result: FileResult) -> str:
+    def outcome_text(self, result: FileResult, dry_run: bool = False) -> str:
+        """What happened to the file, or in a dry run what will happen when it is confirmed."""
+        if dry_run:
+            return {
+                "imported": self.tr("Will be imported"),
+                "updated": self.tr("Will update"),
+                "already_imported": self.tr("Already imported"),
+                "rejected": self.tr("Rejected"),
+            }.get(result.outcome, result.outcome)
         return {
             "imported": self.tr("Imported"),
             "updated": self.tr("Updated"),
             "already_imported": self.tr("Already imported"),
             "rejected": self.tr("Rejected"),
         }.get(result.outcome, result.outcome)
+
+    def office_text(self, code: str) -> str:
+        """ "Name (code)": never a bare code when the office has a name."""
+        if not code:
+            return ""
+        return self.names.get(code, OfficeRef(code)).label(current_language())
 
     def detail_text(self, result: FileResult) -> str:
         if result.rejected:
@@ -924,9 +1077,13 @@ class ImportPanel(QWidget):
             self.title.setText(self.tr("Dry run: what would happen (nothing has been changed yet)"))
         else:
             self.title.setText(self.tr("Import done"))
+        counts = (
+            self.tr("%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected")
+            if summary.dry_run
+            else self.tr("%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected")
+        )
         self.counts.setText(
-            self.tr("%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected")
-            .replace("%1", str(len(summary.results)))
+            counts.replace("%1", str(len(summary.results)))
             .replace("%2", str(summary.imported))
             .replace("%3", str(summary.updated))
             .replace("%4", str(summary.already_imported))
@@ -940,8 +1097,8 @@ class ImportPanel(QWidget):
                 i,
                 [
                     r.path.name,
-                    self.outcome_text(r),
-                    r.sender,
+                    self.outcome_text(r, summary.dry_run),
+                    self.office_text(r.sender),
                     period_label(r.period, lang) if r.period else "",
                     str(r.revision or ""),
                     str(r.sequence or ""),
@@ -951,7 +1108,29 @@ class ImportPanel(QWidget):
             )
             self.table.item(i, self.COL_DETAIL).setToolTip(r.message or self.detail_text(r))
         self.table.resizeRowsToContents()
+        # The first rejected file's whole reason is shown at once (the row can be changed).
+        rejected = [i for i, r in enumerate(summary.results) if r.rejected]
+        if rejected:
+            self.table.selectRow(rejected[0])
+        self._show_details()
         self._update_buttons()
+
+    def _show_details(self) -> None:
+        """The selected file in full sentences: result, office, and the whole reason."""
+        rows = self.table.selectionModel().selectedRows()
+        if self.summary is None or not rows or rows[0].row() >= len(self.summary.results):
+            self.details.hide()
+            self.details.setText("")
+            return
+        r = self.summary.results[rows[0].row()]
+        lines = [f"{r.path.name}: {self.outcome_text(r, self.summary.dry_run)}"]
+        if r.sender:
+            lines.append(self.tr("Office: %1").replace("%1", self.office_text(r.sender)))
+        detail = self.detail_text(r)
+        if detail:
+            lines.append(detail)
+        self.details.setText("\n".join(lines))
+        self.details.show()
 
     def choose_files(self) -> QFileDialog:
         return choose_path(
@@ -998,12 +1177,16 @@ class ImportPanel(QWidget):
         """Verify every file and show what importing would do; nothing is changed."""
         self.paths = list(paths)
         self.summary = None
-        exchange = self.exchange
-        return self._start(
-            lambda task: exchange.import_files(self.paths, dry_run=True, progress=task.report),
-            self.show_summary,
-            cancellable=False,
-        )
+        exchange, desk, paths = self.exchange, self.desk, list(self.paths)
+
+        def work(task: Task) -> tuple[ImportSummary, dict[str, OfficeRef]]:
+            return exchange.import_files(paths, dry_run=True, progress=task.report), desk.names()
+
+        def checked(result: tuple[ImportSummary, dict[str, OfficeRef]]) -> None:
+            self.names = result[1]
+            self.show_summary(result[0])
+
+        return self._start(work, checked, cancellable=False)
 
     def apply(self) -> BackgroundOperation | None:
         """Import for real, file by file (each in its own transaction); Stop takes effect between files."""
@@ -1049,6 +1232,7 @@ class ImportPanel(QWidget):
         self.summary = None
         self.paths = []
         self.table.setRowCount(0)
+        self.details.hide()
         self.title.setText("")
         self.counts.setText("")
         self._update_buttons()

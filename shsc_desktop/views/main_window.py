@@ -25,6 +25,7 @@ from ..models.codes import OFFICE_LEVEL, ROLE
 from ..services.office import UnlockedOffice
 from .admin import AdminPage
 from .contacts import ContactsPage
+from .desk import DeskHomePage
 from .exchange import ExchangePage
 from .home import RegisterHomePage
 from .i18n import current_language
@@ -76,45 +77,6 @@ class PlaceholderPage(QWidget):
         super().changeEvent(event)
 
 
-class HomePage(QWidget):
-    """A short welcome naming the office and the person signed in."""
-
-    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("homePage")
-        self.office = office
-        self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
-        self.heading.setFont(heading_font(self.font()))
-        self.office_line = QLabel()
-        self.office_line.setWordWrap(True)
-        self.help = QLabel()
-        self.help.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.office_line)
-        layout.addSpacing(12)
-        layout.addWidget(self.help)
-        layout.addStretch(1)
-
-    def retranslate(self, title: str) -> None:
-        lang = current_language()
-        info = self.office.info
-        self.heading.setText(title)
-        self.office_line.setText(
-            self.tr("%1, %2 (code %3)")
-            .replace("%1", info.name(lang))
-            .replace("%2", OFFICE_LEVEL.label(info.level, lang))
-            .replace("%3", info.code or "–")
-        )
-        self.help.setText(
-            self.tr(
-                "Choose a section on the left. Lock the office with Ctrl+L when you leave the computer; "
-                "Ctrl+Shift+H hides everything at once."
-            )
-        )
-
-
 class MainWindow(QMainWindow):
     """The signed-in window.
 
@@ -162,7 +124,7 @@ class MainWindow(QMainWindow):
                 reports=self.reports_page,
             )
         else:
-            self.home_page = HomePage(office)
+            self.home_page = DeskHomePage(office)
         self.exchange_page = ExchangePage(office)
         self.placeholder_pages = {section: PlaceholderPage(section) for section in PLACEHOLDER_SECTIONS}
         self.admin_page = AdminPage(office)
@@ -278,9 +240,11 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("Lock (Ctrl+L)"))
         self.hide_action.setText(self.tr("Hide (Ctrl+Shift+H)"))
         self.toolbar.setWindowTitle(self.tr("Tools"))
-        self.office_status.setText(
-            self.tr("Office: %1").replace("%1", f"{info.name(lang)} ({OFFICE_LEVEL.label(info.level, lang)})")
-        )
+        # The ministry's name is its level: named once, not "ministry (ministry)".
+        office_name = info.name(lang)
+        if info.level != "ministry":
+            office_name = f"{office_name} ({OFFICE_LEVEL.label(info.level, lang)})"
+        self.office_status.setText(self.tr("Office: %1").replace("%1", office_name))
         self.user_status.setText(
             self.tr("Signed in: %1 – %2")
             .replace("%1", actor.username)

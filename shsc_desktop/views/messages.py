@@ -409,17 +409,21 @@ def confirm(
     confirm_text: str,
     on_confirmed: Callable[[], None],
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    cancel_text: str = "",
 ) -> QMessageBox:
     """Ask before doing something; ``on_confirmed`` runs only if the confirm button is clicked.
 
-    The confirm button has the object name ``confirmButton`` and Cancel ``cancelButton`` (for tests).
+    The confirm button has the object name ``confirmButton`` and Cancel (or ``cancel_text``, the
+    other choice in words, e.g. "Wait") ``cancelButton`` (for tests).
     """
     box = QMessageBox(icon, app_title(), text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirmBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     yes = box.addButton(confirm_text, QMessageBox.ButtonRole.AcceptRole)
     yes.setObjectName("confirmButton")
-    no = box.addButton(QCoreApplication.translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    no = box.addButton(
+        cancel_text or QCoreApplication.translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     no.setObjectName("cancelButton")
     box.setDefaultButton(no)
     box.setEscapeButton(no)

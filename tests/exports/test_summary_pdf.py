@@ -147,3 +147,30 @@ def test_cancel_leaves_no_file_and_progress_is_reported(office: UnlockedOffice, 
     with pytest.raises(Cancelled):
         build_monthly_summary(stats, office.info, "en", target, cancelled=lambda: next(calls) > 3)
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(
+        ["pdfinfo", "-isodates", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+def test_document_properties_carry_the_real_date_and_a_title_in_its_language(
+    pdfs: dict[str, Path], office: UnlockedOffice, tmp_path: Path
+) -> None:
+    """Issue 14: not CreationDate 2000-01-01, not an English title on a Khmer document, no "()"."""
+    english, khmer = pdf_info(pdfs["en"]), pdf_info(pdfs["km"])
+    assert english["CreationDate"].startswith("2025-04-03T10:15")
+    assert english["Title"] == "Monthly summary March 2025 – Tonle Basak (120101)"
+    assert khmer["Title"].startswith("របាយការណ៍សង្ខេបប្រចាំខែ") and "ទន្លេបាសាក់" in khmer["Title"]
+    assert "March" not in khmer["Title"] and "(១២០១០១)" in khmer["Title"]
+    # an office without a code (the ministry) gets no empty "()"
+    from dataclasses import replace
+
+    ministry = replace(office.info, level="ministry", code="", name_en="Ministry of Women's Affairs")
+    stats = StatisticsService(office).monthly("2025-03")
+    target = tmp_path / "national.pdf"
+    build_monthly_summary(stats, ministry, "en", target, suppressed=True, generated_at=GENERATED)
+    title = pdf_info(target)["Title"]
+    assert title == "National monthly summary March 2025 – Ministry of Women's Affairs"

@@ -78,7 +78,9 @@ def test_commune_exports_an_approved_month_and_again_the_same_revision(
     panel = window.exchange_page.upward
     assert panel.isVisible()
     status = panel.certificate_status.text()
-    assert "SHSC commune 120101" in status and "SHSC district CA 1201" in status
+    # the certificates by name, in the interface language (issue 14 point 6), not "SHSC district CA 1201"
+    assert "Certificate Commune / sangkat office 120101, issued by the certificate authority of " in status
+    assert "District / khan office 1201" in status
     assert "valid until" in status and "Not revoked." in status
     assert "root" in panel.fingerprints.text().lower() or "Ministry root" in panel.fingerprints.text()
     # only approved months are offered
@@ -130,8 +132,11 @@ def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, worl
     wait_for_operations(qtbot)
     assert panel.summary is not None and panel.summary.dry_run
     assert "Dry run" in panel.title.text()
-    assert panel.table.item(0, panel.COL_RESULT).text() == "Imported"
-    assert panel.table.item(0, panel.COL_OFFICE).text() == "120101"
+    # the dry run says what *will* happen, and names the office (issue 14 point 3)
+    assert panel.table.item(0, panel.COL_RESULT).text() == "Will be imported"
+    assert panel.table.item(0, panel.COL_OFFICE).text() == "Tonle Basak (120101)"
+    assert panel.table.horizontalHeaderItem(panel.COL_SEQUENCE).text() == "Sequence"
+    assert "1 will be imported" in panel.counts.text()
     assert panel.confirm_button.isVisible() and panel.confirm_button.isEnabled()
     assert district_counts(world_dir) == (0, 0)  # the dry run changed nothing
 
@@ -172,6 +177,9 @@ def test_tampered_bundle_is_rejected_with_its_reason_and_changes_nothing(
     assert result.rejected and result.reason in ("cannot_decrypt", "bad_signature", "not_a_bundle")
     assert panel.table.item(0, panel.COL_RESULT).text() == "Rejected"
     assert panel.table.item(0, panel.COL_DETAIL).text() == bundle_reason_text(result.reason)
+    # the whole reason is readable in the pane below the table, not squeezed into a column
+    assert panel.details.isVisible()
+    assert bundle_reason_text(result.reason) in panel.details.text()
     assert "1 rejected" in panel.counts.text()
     assert not panel.confirm_button.isEnabled()
     assert district_counts(world_dir) == (0, 0)
@@ -221,9 +229,11 @@ def test_enrol_a_new_commune_with_fingerprints_compared(qtbot, shells, world_dir
         wait_for_operations(qtbot)
         text = answer_confirmation(qtbot)
         assert signing_fp in text
-        qtbot.waitUntil(lambda: "SHSC commune 120110" in upward.certificate_status.text())
+        qtbot.waitUntil(
+            lambda: "Certificate Commune / sangkat office 120110" in upward.certificate_status.text()
+        )
         close_messages(qtbot)
-        assert "SHSC commune 120110" in upward.certificate_status.text()
+        assert "Certificate Commune / sangkat office 120110," in upward.certificate_status.text()
         assert "Not revoked." in upward.certificate_status.text()
     finally:
         del FOLDERS["120110"]

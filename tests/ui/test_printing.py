@@ -188,6 +188,7 @@ def test_the_district_and_ministry_summaries_print(qtbot, shells, world_dir, tmp
     totals = window.exchange_page.totals
     window.exchange_page.tabs.setCurrentWidget(totals)
     totals.show_month(PERIOD)
+    wait_for_operations(qtbot)
     assert press_print(qtbot, totals.print_button, tmp_path / f"{code}.pdf", private_temp, world_dir) >= 1
     assert print_buttons(window) <= {totals.print_button.objectName()}
 

@@ -1,0 +1,218 @@
+"""The district's and the ministry's desks (issue 14), with real offices and real imported bundles:
+the approval of the district's month says who has not reported and asks for an explicit choice; the
+pickers are labelled and never jump; Home is a desk at both levels; the wording fits the level and
+follows a language switch.
+"""
+
+# Fixtures come from exchange_world (shared with test_exchange.py), so parameters shadow imports:
+# ruff: noqa: F811
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPushButton
+
+from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_status import ExchangeStatusService
+from shsc_desktop.services.statistics import period_label
+from shsc_desktop.views import i18n
+
+from .conftest import answer_confirmation, message_boxes, wait_for_operations
+from .exchange_world import (  # noqa: F401  (fixtures)
+    PERIOD,
+    chosen,
+    exchange_template,
+    open_office,
+    previous_period,
+    shells,
+    sign_in,
+    world_dir,
+)
+
+LEFT = Qt.MouseButton.LeftButton
+TONLE_BASAK = "Tonle Basak (120101)"
+TUOL_TUMPUNG_2 = "Tuol Tumpung Ti Pir (120109)"  # enrolled, sends nothing
+TUOL_TUMPUNG_1 = "Tuol Tumpung Ti Muoy (120110)"  # in the gazetteer, not enrolled
+
+
+@pytest.fixture
+def imported(world_dir: Path, tmp_path: Path) -> Path:
+    """120101's month exported and imported at the district; 120109 has sent nothing."""
+    commune = open_office(world_dir, "120101")
+    try:
+        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
+    finally:
+        commune.lock("test")
+    district = open_office(world_dir, "1201")
+    try:
+        assert ExchangeService(district).import_files([bundle]).imported == 1
+    finally:
+        district.lock("test")
+    return world_dir
+
+
+def district_window(qtbot, shells, root: Path):
+    window = sign_in(qtbot, shells, root, "1201")
+    window.show_section("exchange")
+    page = window.exchange_page
+    page.tabs.setCurrentWidget(page.upward)
+    return window, page.upward
+
+
+def district_approved(root: Path, period: str) -> bool:
+    office = open_office(root, "1201")
+    try:
+        return ExchangeStatusService(office).month_approved(period)
+    finally:
+        office.lock("test")
+
+
+def box_buttons() -> dict[str, str]:
+    box = message_boxes("confirmBox")[0]
+    return {b.objectName(): b.text() for b in box.findChildren(QPushButton)}
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_approval_names_the_communes_not_reported_and_waiting_changes_nothing(qtbot, shells, imported):
+    _window, upward = district_window(qtbot, shells, imported)
+    assert upward.approve_month_label.text() == "Month to approve:"
+    assert upward.export_month_label.text() == "Month to send:"
+    assert upward.approve_month_label.buddy() is upward.approve_month
+    upward.approve_month.setCurrentIndex(upward.approve_month.findData(PERIOD))
+    qtbot.mouseClick(upward.approve_button, LEFT)
+    qtbot.waitUntil(lambda: len(message_boxes("confirmBox")) == 1)
+    assert box_buttons() == {"confirmButton": "Approve as incomplete", "cancelButton": "Wait"}
+    text = answer_confirmation(qtbot, confirm=False)  # "Wait"
+    assert "Reports received: 1 of 5 communes." in text
+    assert f"Not reported: {TUOL_TUMPUNG_2}" in text
+    assert TUOL_TUMPUNG_1 in text.split("Not enrolled (cannot report yet):")[1]
+    assert TONLE_BASAK not in text  # it reported
+    assert "The month is incomplete" in text
+    wait_for_operations(qtbot)
+    assert not district_approved(imported, PERIOD)
+
+
+def test_approving_does_not_jump_to_another_month(qtbot, shells, imported):
+    _window, upward = district_window(qtbot, shells, imported)
+    upward.approve_month.setCurrentIndex(upward.approve_month.findData(PERIOD))
+    qtbot.mouseClick(upward.approve_button, LEFT)
+    answer_confirmation(qtbot, confirm=True)
+    qtbot.waitUntil(lambda: upward.month.count() == 1)
+    wait_for_operations(qtbot)
+    assert district_approved(imported, PERIOD)
+    # the approve box is left empty (no silent jump to the next unapproved month) ...
+    assert upward.approve_month.currentIndex() == -1
+    assert not upward.approve_button.isEnabled()
+    # ... and the approved month is the one offered for sending, in words
+    assert upward.month.currentData() == PERIOD
+    assert "is approved: it can now be sent to the ministry" in upward.export_result.text()
+
+
+def test_a_month_without_any_report_needs_an_explicit_choice(qtbot, shells, imported):
+    _window, upward = district_window(qtbot, shells, imported)
+    empty = previous_period(2)
+    upward.approve_month.setCurrentIndex(upward.approve_month.findData(empty))
+    qtbot.mouseClick(upward.approve_button, LEFT)
+    text = answer_confirmation(qtbot, confirm=False)
+    assert "Reports received: 0 of" in text
+    assert "No commune has reported" in text and "approve it as incomplete, or wait" in text.lower()
+    wait_for_operations(qtbot)
+    assert not district_approved(imported, empty)
+
+
+def test_district_home_is_a_desk(qtbot, shells, imported):
+    window = sign_in(qtbot, shells, imported, "1201")
+    home = window.home_page
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: home.desk is not None)
+    assert home.month_box.title() == f"Reports for {period_label(PERIOD, 'en')}"
+    assert home.value["received"].text() == "1 / 5"
+    assert home.value["missing"].text() == "1" and home.names["missing"].text() == TUOL_TUMPUNG_2
+    assert TUOL_TUMPUNG_1 in home.names["not_enrolled"].text()
+    assert home.value["not_enrolled"].text() == "3"
+    assert "Next deadline:" in home.deadline.text()
+    assert home.imports.item(0, 0).text() == TONLE_BASAK
+    assert home.imports.item(0, 1).text() == period_label(PERIOD, "en")
+    assert "certificate is valid until" in home.todo.text()
+    assert "Every approved month has been sent" in home.todo.text()
+    assert home.office_line.text() == "Chamkar Mon, District / khan office (code 1201)"
+
+
+def test_ministry_home_names_the_ministry_once_and_counts_districts(qtbot, shells, imported):
+    window = sign_in(qtbot, shells, imported, "MOWA")
+    home = window.home_page
+    qtbot.waitUntil(lambda: home.desk is not None)
+    name = window.office.info.name_en
+    assert home.office_line.text() == name
+    assert "(code" not in home.office_line.text()
+    assert home.value["received"].text() == "0 / 1"
+    assert "Chamkar Mon (1201)" in home.names["missing"].text()
+    assert "districts" in home.caption["received"].text()
+    assert home.imports.item(0, 0).text() == "Nothing imported yet."
+    # the ministry's totals speak of a national summary, not a district one
+    window.show_section("exchange")
+    totals = window.exchange_page.totals
+    assert "district" not in totals.print_button.text().lower()
+
+
+def test_totals_name_the_missing_and_forget_another_months_file(
+    qtbot, shells, imported, chosen, tmp_path, monkeypatch
+):
+    window = sign_in(qtbot, shells, imported, "1201")
+    window.show_section("exchange")
+    totals = window.exchange_page.totals
+    wait_for_operations(qtbot)
+    # the month's sums and statistics are read off the GUI thread
+    threads = []
+    read_month = totals.service.month
+
+    def month(period):
+        threads.append(threading.current_thread())
+        return read_month(period)
+
+    monkeypatch.setattr(totals.service, "month", month)
+    totals.show_month(PERIOD)
+    wait_for_operations(qtbot)
+    assert f"Missing: {TUOL_TUMPUNG_2}" in totals.reporting.text()
+    assert threads and threading.main_thread() not in threads
+    pdf = tmp_path / "out" / "district.pdf"
+    chosen.plan(pdf)
+    qtbot.mouseClick(totals.pdf_button, LEFT)
+    wait_for_operations(qtbot)
+    assert str(pdf) in totals.file_result.text()
+    totals.show_month(previous_period(2))
+    wait_for_operations(qtbot)
+    assert totals.file_result.text() == ""
+
+
+def test_exchange_texts_follow_a_language_switch(qtbot, shells, imported, chosen, tmp_path):
+    _window, upward = district_window(qtbot, shells, imported)
+    upward.approve_month.setCurrentIndex(upward.approve_month.findData(PERIOD))
+    qtbot.mouseClick(upward.approve_button, LEFT)
+    answer_confirmation(qtbot, confirm=True)
+    qtbot.waitUntil(lambda: upward.month.count() == 1)
+    chosen.plan(tmp_path / "usb-up")
+    qtbot.mouseClick(upward.export_button, LEFT)
+    wait_for_operations(qtbot)
+    assert upward.history.item(0, 0).text() == period_label(PERIOD, "en")
+    assert "sequence 1" in upward.export_result.text()
+    assert (
+        "Certificate District / khan office 1201, issued by the certificate authority of"
+        in upward.certificate_status.text()
+    )
+    try:
+        i18n.set_language("km")
+        QCoreApplication.processEvents()
+        assert upward.history.item(0, 0).text() == period_label(PERIOD, "km")
+        assert upward.history.horizontalHeaderItem(2).text() == "លេខរៀង"
+        status = upward.certificate_status.text()
+        assert "SHSC district" not in status and "1201" in status
+    finally:
+        i18n.set_language("en")
+        QCoreApplication.processEvents()
+    assert upward.history.item(0, 0).text() == period_label(PERIOD, "en")
