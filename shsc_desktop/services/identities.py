@@ -28,7 +28,16 @@ from sqlalchemy.orm import Session
 
 from ..errors import IdentityLocked
 from ..models.base import Base, Sensitivity
-from ..models.tables import AuditEntry, Incident, Meeting, Perpetrator, Referral, Setting, User
+from ..models.tables import (
+    AuditEntry,
+    FormDraft,
+    Incident,
+    Meeting,
+    Perpetrator,
+    Referral,
+    Setting,
+    User,
+)
 from ..security import audit
 from ..security.actions import Action
 from ..security.identity import OfficeKeys, SealBroken, Sealer, UserGrant, seal, unseal
@@ -129,6 +138,15 @@ def legacy_incident_payload(row: Incident) -> dict[str, Any]:
 # (``tests/services/test_erasure.py`` fails on one declared anywhere else).
 
 ERASED_WITH_AN_INCIDENT: tuple[type[Base], ...] = (Incident, Perpetrator, Referral)
+
+# Identifying columns outside an incident, each with the path that erases it: a case conference's
+# sealed minutes go with the meeting's deletion (``MeetingService``), a sealed form draft is
+# deleted when it is reopened, discarded or expires (``services/drafts.py``). A table is named here
+# only together with its erasure path and the test of it.
+ERASED_ON_THEIR_OWN: dict[type[Base], str] = {
+    Meeting: "deleting the meeting erases its sealed minutes (MeetingService.delete)",
+    FormDraft: "a draft is deleted when reopened, discarded or expired (services/drafts.py)",
+}
 
 
 def identifying_columns(model: type[Base]) -> dict[str, Any]:
