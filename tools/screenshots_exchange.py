@@ -43,7 +43,7 @@ from shsc_desktop.views.app import prepare_application  # noqa: E402
 from shsc_desktop.views.main_window import MainWindow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1200, 780)
+SIZE = (1024, 768)  # the smallest office screen the app is made for
 DESK_SIZE = (1366, 768)
 PASSWORD = "demo-password-1"
 
