@@ -154,13 +154,13 @@ ENROLMENT_REASONS = {
 def bundle_reason_text(reason: str) -> str:
     """The translated sentence for a bundle's rejection reason."""
     source = BUNDLE_REASONS.get(reason, BUNDLE_REASONS[""])
-    return QCoreApplication.translate("Messages", source)
+    return QCoreApplication.translate("Messages", str(source))
 
 
 def enrolment_reason_text(reason: str) -> str:
     """The translated sentence for a certificate file's rejection reason."""
     source = ENROLMENT_REASONS.get(reason, ENROLMENT_REASONS[""])
-    return QCoreApplication.translate("Messages", source)
+    return QCoreApplication.translate("Messages", str(source))
 
 
 def error_text(error: ShscError) -> str:

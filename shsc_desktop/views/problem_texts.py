@@ -10,7 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..problems import Problem
 
-PROBLEM_TEXTS: dict[str, str] = {
+# QT_TRANSLATE_NOOP returns its text (typed ``object`` in the stubs): marks it for lupdate.
+PROBLEM_TEXTS: dict[str, object] = {
     "required": QT_TRANSLATE_NOOP("Problems", "This field is required."),
     "not_in_list": QT_TRANSLATE_NOOP("Problems", "Choose a value from the list."),
     "future_date": QT_TRANSLATE_NOOP("Problems", "This date is in the future."),
@@ -83,7 +84,7 @@ def problem_text(message: str) -> str:
     source = PROBLEM_TEXTS.get(message.code)
     if source is None:
         return str(message)
-    text = QCoreApplication.translate("Problems", source)
+    text = QCoreApplication.translate("Problems", str(source))
     for i, value in reversed(list(enumerate(message.params, start=1))):
         text = text.replace(f"%{i}", value)
     return f"{message.field}: {text}" if message.field else text

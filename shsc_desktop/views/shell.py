@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +64,7 @@ def warm_up_imports() -> None:
             continue
 
 
-def _descends_from(widget: QWidget, ancestors: list[QWidget]) -> bool:
+def _descends_from(widget: QWidget, ancestors: Sequence[QWidget]) -> bool:
     parent = widget.parentWidget()
     while parent is not None:
         if any(parent is a for a in ancestors):
