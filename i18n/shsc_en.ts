@@ -2174,46 +2174,6 @@
         <translation>Too many failed attempts. Wait %1 seconds.</translation>
     </message>
     <message>
-        <source>Choose a user name of 1 to 64 characters.</source>
-        <translation>Choose a user name of 1 to 64 characters.</translation>
-    </message>
-    <message>
-        <source>This user name is already taken.</source>
-        <translation>This user name is already taken.</translation>
-    </message>
-    <message>
-        <source>This role does not exist at this office level.</source>
-        <translation>This role does not exist at this office level.</translation>
-    </message>
-    <message>
-        <source>You cannot remove yourself.</source>
-        <translation>You cannot remove yourself.</translation>
-    </message>
-    <message>
-        <source>No such active user in this office.</source>
-        <translation>No such active user in this office.</translation>
-    </message>
-    <message>
-        <source>The last user cannot be removed.</source>
-        <translation>The last user cannot be removed.</translation>
-    </message>
-    <message>
-        <source>Only an approved month can be exported: approve it first.</source>
-        <translation>Only an approved month can be exported: approve it first.</translation>
-    </message>
-    <message>
-        <source>This office has no certificate yet: enrol with the office above first.</source>
-        <translation>This office has no certificate yet: enrol with the office above first.</translation>
-    </message>
-    <message>
-        <source>The password must have at least %1 characters.</source>
-        <translation>The password must have at least %1 characters.</translation>
-    </message>
-    <message>
-        <source>Choose a number of minutes between 1 and 60.</source>
-        <translation>Choose a number of minutes between 1 and 60.</translation>
-    </message>
-    <message>
         <source>The bundle did not pass its checks.</source>
         <translation>The bundle did not pass its checks.</translation>
     </message>
@@ -2724,6 +2684,62 @@
     <message>
         <source>Record at least one person who attended.</source>
         <translation>Record at least one person who attended.</translation>
+    </message>
+    <message>
+        <source>Choose a user name of 1 to 64 characters.</source>
+        <translation>Choose a user name of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>This user name is already taken.</translation>
+    </message>
+    <message>
+        <source>This role does not exist at this office level.</source>
+        <translation>This role does not exist at this office level.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself.</source>
+        <translation>You cannot remove yourself.</translation>
+    </message>
+    <message>
+        <source>No such active user in this office.</source>
+        <translation>No such active user in this office.</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 minutes.</source>
+        <translation>Choose between %1 and %2 minutes.</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 months.</source>
+        <translation>Choose between %1 and %2 months.</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 days.</source>
+        <translation>Choose between %1 and %2 days.</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 years.</source>
+        <translation>Choose between %1 and %2 years.</translation>
+    </message>
+    <message>
+        <source>Only an approved month can be exported: approve it first.</source>
+        <translation>Only an approved month can be exported: approve it first.</translation>
+    </message>
+    <message>
+        <source>This office has no certificate yet: enrol with the office above first.</source>
+        <translation>This office has no certificate yet: enrol with the office above first.</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>The password must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>No such user.</source>
+        <translation>No such user.</translation>
+    </message>
+    <message>
+        <source>The last user cannot be removed.</source>
+        <translation>The last user cannot be removed.</translation>
     </message>
 </context>
 <context>

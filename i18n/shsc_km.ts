@@ -2174,46 +2174,6 @@
         <translation>ព្យាយាមខុសច្រើនដងពេក។ សូមរង់ចាំ %1 វិនាទី។</translation>
     </message>
     <message>
-        <source>Choose a user name of 1 to 64 characters.</source>
-        <translation>សូមជ្រើសឈ្មោះអ្នកប្រើពី ១ ដល់ ៦៤ តួអក្សរ។</translation>
-    </message>
-    <message>
-        <source>This user name is already taken.</source>
-        <translation>ឈ្មោះអ្នកប្រើនេះមានគេប្រើរួចហើយ។</translation>
-    </message>
-    <message>
-        <source>This role does not exist at this office level.</source>
-        <translation>តួនាទីនេះមិនមាននៅកម្រិតការិយាល័យនេះទេ។</translation>
-    </message>
-    <message>
-        <source>You cannot remove yourself.</source>
-        <translation>អ្នកមិនអាចដកខ្លួនឯងចេញបានទេ។</translation>
-    </message>
-    <message>
-        <source>No such active user in this office.</source>
-        <translation>មិនមានអ្នកប្រើសកម្មនេះនៅក្នុងការិយាល័យនេះទេ។</translation>
-    </message>
-    <message>
-        <source>The last user cannot be removed.</source>
-        <translation>មិនអាចដកអ្នកប្រើចុងក្រោយចេញបានទេ។</translation>
-    </message>
-    <message>
-        <source>Only an approved month can be exported: approve it first.</source>
-        <translation>មានតែខែដែលបានអនុម័តប៉ុណ្ណោះដែលអាចនាំចេញបាន៖ សូមអនុម័តវាជាមុនសិន។</translation>
-    </message>
-    <message>
-        <source>This office has no certificate yet: enrol with the office above first.</source>
-        <translation>ការិយាល័យនេះមិនទាន់មានវិញ្ញាបនបត្រទេ៖ សូមចុះឈ្មោះជាមួយការិយាល័យថ្នាក់លើជាមុនសិន។</translation>
-    </message>
-    <message>
-        <source>The password must have at least %1 characters.</source>
-        <translation>ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច %1 តួអក្សរ។</translation>
-    </message>
-    <message>
-        <source>Choose a number of minutes between 1 and 60.</source>
-        <translation>សូមជ្រើសចំនួននាទីចន្លោះពី ១ ដល់ ៦០។</translation>
-    </message>
-    <message>
         <source>The bundle did not pass its checks.</source>
         <translation>កញ្ចប់ទិន្នន័យមិនបានឆ្លងកាត់ការពិនិត្យទេ។</translation>
     </message>
@@ -2724,6 +2684,62 @@
     <message>
         <source>Record at least one person who attended.</source>
         <translation>សូមកត់ត្រាអ្នកចូលរួមយ៉ាងហោចណាស់ម្នាក់។</translation>
+    </message>
+    <message>
+        <source>Choose a user name of 1 to 64 characters.</source>
+        <translation>សូមជ្រើសឈ្មោះអ្នកប្រើពី ១ ដល់ ៦៤ តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>ឈ្មោះអ្នកប្រើនេះមានគេប្រើរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>This role does not exist at this office level.</source>
+        <translation>តួនាទីនេះមិនមាននៅកម្រិតការិយាល័យនេះទេ។</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself.</source>
+        <translation>អ្នកមិនអាចដកខ្លួនឯងចេញបានទេ។</translation>
+    </message>
+    <message>
+        <source>No such active user in this office.</source>
+        <translation>មិនមានអ្នកប្រើសកម្មនេះនៅក្នុងការិយាល័យនេះទេ។</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 minutes.</source>
+        <translation>សូមជ្រើសចន្លោះពី %1 ដល់ %2 នាទី។</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 months.</source>
+        <translation>សូមជ្រើសចន្លោះពី %1 ដល់ %2 ខែ។</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 days.</source>
+        <translation>សូមជ្រើសចន្លោះពី %1 ដល់ %2 ថ្ងៃ។</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 years.</source>
+        <translation>សូមជ្រើសចន្លោះពី %1 ដល់ %2 ឆ្នាំ។</translation>
+    </message>
+    <message>
+        <source>Only an approved month can be exported: approve it first.</source>
+        <translation>មានតែខែដែលបានអនុម័តប៉ុណ្ណោះដែលអាចនាំចេញបាន៖ សូមអនុម័តវាជាមុនសិន។</translation>
+    </message>
+    <message>
+        <source>This office has no certificate yet: enrol with the office above first.</source>
+        <translation>ការិយាល័យនេះមិនទាន់មានវិញ្ញាបនបត្រទេ៖ សូមចុះឈ្មោះជាមួយការិយាល័យថ្នាក់លើជាមុនសិន។</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច %1 តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>No such user.</source>
+        <translation>មិនមានអ្នកប្រើនេះទេ។</translation>
+    </message>
+    <message>
+        <source>The last user cannot be removed.</source>
+        <translation>មិនអាចដកអ្នកប្រើចុងក្រោយចេញបានទេ។</translation>
     </message>
 </context>
 <context>

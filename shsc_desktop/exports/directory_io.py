@@ -47,6 +47,7 @@ from typing import Any
 from ..atomic import atomic_produce, atomic_write_bytes
 from ..errors import ImportProblems
 from ..inputs import regular_file_size
+from ..problems import define
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -79,9 +80,10 @@ MAX_ROWS = 5000
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SHEET_TITLE = "directory"
 _FORMULA_START = ("=", "@", "\t", "\r")
-LOST_KHMER = (
+LOST_KHMER = define(
+    "lost_khmer",
     "Only question marks: the Khmer letters were lost when the file was saved. In Excel use "
-    "Save As, 'CSV UTF-8 (Comma delimited)' (or save as XLSX), then import again."
+    "Save As, 'CSV UTF-8 (Comma delimited)' (or save as XLSX), then import again.",
 )
 """Excel's default "CSV (Comma delimited)" writes the ANSI code page, which has no Khmer: every
 Khmer letter becomes "?". Such a cell is refused rather than imported as a name of question marks."""
@@ -137,7 +139,7 @@ def _rows_from_table(header: list[str], body: Iterable[tuple[int, list[str]]]) -
             for i, name in enumerate(names)
             if name in COLUMNS
         }
-        lost.extend((line, f"{name}: {LOST_KHMER}") for name, text in cells.items() if lost_khmer(text))
+        lost.extend((line, LOST_KHMER.in_field(name)) for name, text in cells.items() if lost_khmer(text))
         rows.append(SheetRow(line, cells))
     if lost:
         raise ImportProblems(lost)

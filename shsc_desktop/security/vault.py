@@ -53,6 +53,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..atomic import atomic_write_bytes
 from ..errors import KeySlotsDamaged, PermissionDenied, StorageFailed, ValidationFailed, WrongCredentials
+from ..problems import define
 from .identity import OfficeKeys, UserGrant, grant_verifies, private_matches, raw_private, sign_grant
 from .permissions import Grant, is_admin
 
@@ -74,6 +75,10 @@ MAX_KDF_ITERATIONS = 64
 MAX_KDF_WORK_KIB = 4 * 1024 * 1024  # memory × passes: a few seconds at most, never hours
 MAX_KDF_LANES = 16
 SEALED_PRIVATE_BYTES = 12 + 32 + 16  # nonce, X25519 private key, GCM tag
+
+PASSWORD_TOO_SHORT = define("password_too_short", "The password must have at least %1 characters.")
+NO_SUCH_USER = define("no_such_user", "No such user.")
+LAST_USER = define("last_user", "The last user cannot be removed.")
 
 
 @dataclass(frozen=True)
@@ -125,9 +130,7 @@ def new_recovery_key() -> str:
 
 def check_password_policy(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed(
-            {"password": f"The password must have at least {MIN_PASSWORD_LENGTH} characters."}
-        )
+        raise ValidationFailed({"password": PASSWORD_TOO_SHORT(MIN_PASSWORD_LENGTH)})
 
 
 @dataclass
@@ -752,7 +755,7 @@ class Vault:
         sf = self._verified(data_key)
         slot = sf.user_slot(username)
         if slot is None:
-            raise ValidationFailed({"username": "No such user."})
+            raise ValidationFailed({"username": NO_SUCH_USER})
         _give_rights(slot, sf.office_id, keys, role, grants)
         self.save(sf, data_key)
 
@@ -799,9 +802,9 @@ class Vault:
         sf = self._verified(data_key)
         remaining = [s for s in sf.slots if not (s.kind == "user" and s.username == username)]
         if len(remaining) == len(sf.slots):
-            raise ValidationFailed({"username": "No such user."})
+            raise ValidationFailed({"username": NO_SUCH_USER})
         if not any(s.kind == "user" for s in remaining):
-            raise ValidationFailed({"username": "The last user cannot be removed."})
+            raise ValidationFailed({"username": LAST_USER})
         sf.slots = remaining
         self.save(sf, data_key)
 

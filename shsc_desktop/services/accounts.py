@@ -29,6 +29,7 @@ from ..security.audit import Action
 from ..security.identity import OfficeKeys
 from ..security.permissions import ROLES_BY_LEVEL, Grant, Perm, Role, default_grants, is_admin, require
 from ..security.vault import check_password_policy
+from . import validation as v
 
 if TYPE_CHECKING:
     from .office import OfficeFolder, UnlockedOffice
@@ -127,10 +128,10 @@ class AccountService:
         username = username.strip()
         problems: dict[str, str] = {}
         if not username or len(username) > 64 or not username.isprintable():
-            problems["username"] = "Choose a user name of 1 to 64 characters."
+            problems["username"] = v.USERNAME_LENGTH
         level = self.office.info.level
         if role not in {r.value for r in ROLES_BY_LEVEL[level]}:
-            problems["role"] = "This role does not exist at this office level."
+            problems["role"] = v.ROLE_NOT_AT_LEVEL
         try:
             check_password_policy(password)
         except ValidationFailed as exc:
@@ -139,7 +140,7 @@ class AccountService:
             raise ValidationFailed(problems)
         with self.office.transaction() as s:
             if s.scalar(select(User).where(User.username == username)) is not None:
-                raise ValidationFailed({"username": "This user name is already taken."})
+                raise ValidationFailed({"username": v.USERNAME_TAKEN})
             user = User(
                 username=username,
                 full_name=full_name,
@@ -230,7 +231,7 @@ class AccountService:
         """Remove a user's slot; by default also rotate the data key (they may have copied it)."""
         require(self.actor, Perm.MANAGE_USERS)
         if username == self.actor.username:
-            raise ValidationFailed({"username": "You cannot remove yourself."})
+            raise ValidationFailed({"username": v.CANNOT_REMOVE_SELF})
         folder = self.office.folder
         if rotate_key:
             self.office.engine.dispose()
@@ -280,7 +281,7 @@ class AccountService:
     def change_role(self, username: str, role: str) -> None:
         require(self.actor, Perm.MANAGE_USERS)
         if role not in {r.value for r in ROLES_BY_LEVEL[self.office.info.level]}:
-            raise ValidationFailed({"role": "This role does not exist at this office level."})
+            raise ValidationFailed({"role": v.ROLE_NOT_AT_LEVEL})
         with self.office.transaction() as s:
             user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
             if user is None:

@@ -15,6 +15,7 @@ from ..models.tables import AuditEntry, Setting
 from ..security import audit
 from ..security.audit import Action, ChainReport
 from ..security.permissions import Perm, require
+from . import validation as v
 from .identities import RETENTION_SETTING, retention_years
 from .incidents import PERPETRATOR_NAMES_SETTING
 from .office import UnlockedOffice
@@ -76,11 +77,7 @@ class AdminService:
         require(self.actor, Perm.MANAGE_SETTINGS)
         if not MIN_AUTO_LOCK_MINUTES <= minutes <= MAX_AUTO_LOCK_MINUTES:
             raise ValidationFailed(
-                {
-                    "auto_lock_minutes": (
-                        f"Choose between {MIN_AUTO_LOCK_MINUTES} and {MAX_AUTO_LOCK_MINUTES} minutes."
-                    )
-                }
+                {"auto_lock_minutes": v.MINUTES_RANGE(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)}
             )
         self._set(AUTO_LOCK_KEY, str(minutes))
 
@@ -101,7 +98,7 @@ class AdminService:
         """0 keeps identities; N erases them N years after a case closes, checked at each unlock."""
         require(self.actor, Perm.MANAGE_SETTINGS)
         if not 0 <= years <= MAX_RETENTION_YEARS:
-            raise ValidationFailed({RETENTION_SETTING: f"Choose between 0 and {MAX_RETENTION_YEARS} years."})
+            raise ValidationFailed({RETENTION_SETTING: v.YEARS_RANGE(0, MAX_RETENTION_YEARS)})
         self._set(RETENTION_SETTING, str(years))
 
     def _set(self, key: str, value: str) -> None:

@@ -23,6 +23,7 @@ from ..exports.directory_pdf import build_directory_pdf
 from ..exports.pdf_common import pdf_bytes
 from ..models import codes
 from ..models.tables import Contact, Referral
+from ..problems import Problem
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
@@ -214,7 +215,7 @@ class ContactService:
                 row_id, draft = _parse(row.cells)
                 validate_contact(draft, today)
             except ValidationFailed as exc:
-                problems.extend((row.line, f"{k}: {m}") for k, m in exc.problems.items())
+                problems.extend((row.line, _in_field(m, k)) for k, m in exc.problems.items())
                 continue
             if row_id:
                 if row_id in seen_ids:
@@ -262,6 +263,11 @@ class ContactService:
                 {"kind": "directory", "rows": len(parsed), "created": created, "updated": updated},
             )
         return ImportResult(created, updated)
+
+
+def _in_field(message: str, field: str) -> str:
+    """``message`` about the file's column ``field``, keeping its code when it has one."""
+    return message.in_field(field) if isinstance(message, Problem) else f"{field}: {message}"
 
 
 def _like_escape(text: str) -> str:

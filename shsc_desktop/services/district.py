@@ -36,6 +36,7 @@ from ..security.actions import Action
 from ..security.permissions import Perm, require
 from ..security.pki import Level
 from ..values import period as period_values
+from . import validation as v
 from .exchange import DEADLINE_KEY as DEADLINE_KEY
 from .exchange import MAX_DEADLINE_DAYS as MAX_DEADLINE_DAYS
 from .exchange import NIL_REPORT, Completeness, ExchangeService, Totals, reporting_table, stored_deadline_days
@@ -154,7 +155,7 @@ class DistrictService:
     def set_deadline_days(self, days: int) -> None:
         require(self.actor, Perm.MANAGE_SETTINGS)
         if not 0 <= days <= MAX_DEADLINE_DAYS:
-            raise ValidationFailed({"deadline_days": f"Choose between 0 and {MAX_DEADLINE_DAYS} days."})
+            raise ValidationFailed({"deadline_days": v.DAYS_RANGE(0, MAX_DEADLINE_DAYS)})
         with self.office.transaction() as s:
             row = s.get(Setting, DEADLINE_KEY)
             old = row.value if row else ""
@@ -176,7 +177,7 @@ class DistrictService:
     def completeness(self, months: int = 6) -> Completeness:
         """Each enrolled office below × the last ``months`` complete months, with the set deadline."""
         if not 1 <= months <= 24:
-            raise ValidationFailed({"months": "Choose between 1 and 24 months."})
+            raise ValidationFailed({"months": v.MONTHS_RANGE(1, 24)})
         periods = recent_periods(self.clock(), months)
         return self.exchange.completeness(periods, self.deadline_days())
 

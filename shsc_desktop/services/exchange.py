@@ -74,6 +74,7 @@ from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
 from ..values import period as months
 from ..values.period import PHNOM_PENH
+from . import validation as v
 from .enrolment import EnrolmentService, pki_code
 from .office import UnlockedOffice
 from .reporting.catalogue import TABLE_SPECS
@@ -616,9 +617,7 @@ class ExchangeService:
             signing_cert = store.cert("signing")
             recipient = store.cert("recipient")
             if signing_cert is None or recipient is None:
-                raise ValidationFailed(
-                    {"enrolment": "This office has no certificate yet: enrol with the office above first."}
-                )
+                raise ValidationFailed({"enrolment": v.NO_CERTIFICATE_YET})
             last = self._last_export(s, period)
             if last is not None and last.month_approved_at == approved_key:
                 payload = json.loads(last.payload)
@@ -710,7 +709,7 @@ class ExchangeService:
     @staticmethod
     def _approval_key(month: Month | None) -> str:
         if month is None or month.status != "approved" or month.approved_at is None:
-            raise ValidationFailed({"period": "Only an approved month can be exported: approve it first."})
+            raise ValidationFailed({"period": v.EXPORT_NEEDS_APPROVAL})
         return month.approved_at.isoformat()
 
     @staticmethod

@@ -43,6 +43,7 @@ from ..security.lockout import Lockout
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL, ROLE_DEFAULT_GRANTS, Actor, Role
 from ..security.vault import KdfParams, Unlocked, Vault
 from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers of the service
+from .validation import NO_ACTIVE_USER, USERNAME_LENGTH
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -333,7 +334,7 @@ class OfficeFolder:
         if level not in ADMIN_ROLE_BY_LEVEL:
             problems["level"] = "The office level must be commune, district or ministry."
         if not username.strip() or len(username) > 64 or not username.isprintable():
-            problems["username"] = "Choose a user name of 1 to 64 characters."
+            problems["username"] = USERNAME_LENGTH
         try:
             names = office_names(level, code)
         except LookupError as exc:
@@ -496,7 +497,7 @@ class OfficeFolder:
                 anchor.mark_anchored(s)
                 user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
                 if user is None and action == Action.RECOVERY_UNLOCK:
-                    raise ValidationFailed({"username": "No such active user in this office."})
+                    raise ValidationFailed({"username": NO_ACTIVE_USER})
                 if user is None:
                     raise WrongCredentials()
                 rights = identities.rights_at_unlock(

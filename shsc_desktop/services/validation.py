@@ -2,8 +2,8 @@
 
 Every service collects the problems of a whole form before raising one
 :class:`~shsc_desktop.errors.ValidationFailed`, so the form can mark every bad field at once. The
-messages are fixed English sentences (no values inside) so that ``views/messages.py`` can translate
-them by exact match; :data:`MESSAGES` lists them all.
+messages are :class:`~shsc_desktop.problems.Problem` codes with their English text; the views
+translate the code (``views/problem_texts.py``). :data:`MESSAGES` lists them all.
 """
 
 from __future__ import annotations
@@ -15,41 +15,63 @@ from datetime import UTC, date, datetime
 from ..errors import EditConflict, ValidationFailed
 from ..models import gazetteer
 from ..models.codes import CodeList
+from ..problems import Problem, define
 
-REQUIRED = "This field is required."
-NOT_IN_LIST = "Choose a value from the list."
-FUTURE_DATE = "This date is in the future."
-INCIDENT_AFTER_REPORT = "The incident date cannot be after the report date."
-BEFORE_REPORT = "This date cannot be before the report date."
-BEFORE_REFERRAL = "This date cannot be before the referral date."
-BEFORE_MEETING = "This date cannot be before the meeting date."
-AGE_RANGE = "Enter an age between 0 and 120."
-GUARDIAN_CONSENT = "A survivor under 18 needs her guardian's consent to reporting."
-NONE_WITH_OTHERS = "'None' cannot be combined with other actions."
-VILLAGE_NOT_IN_COMMUNE = "Choose a village of this commune."
-FOLLOW_UP_DATE_NEEDED = "Set a follow-up date for a record in follow-up."
-TOO_LONG = "This text is too long."
-REASON_REQUIRED = "Give a reason (at least 5 characters)."
-COUNT_RANGE = "Enter a number between 0 and 10000."
-DUPLICATE_GROUP = "Each group can be counted only once."
-PROVIDER_INACTIVE = "This provider is no longer active."
-PROVIDER_LACKS_SERVICE = "This provider does not offer this service."
-UNKNOWN_RECORD = "This record does not exist."
-BAD_DATE = "Enter a date as YYYY-MM-DD."
-BAD_PERIOD = "Enter a month as YYYY-MM."
-NAME_REQUIRED = "Enter the organisation's name in Khmer or in English."
-BAD_EMAIL = "Enter a valid e-mail address."
-OUTCOME_DATE_NEEDED = "Set the date of the outcome."
-ANSWER_CLASSIFICATION = "Answer the questions in order until one is yes, or all six are no."
-MONTH_NOT_STARTED = "A month can be approved only once it has begun."
-MONTH_NOT_ENDED = "A month can be approved only after its last day."
-MONTH_ALREADY_APPROVED = "This month is already approved and its figures have not changed since."
-MONTH_NOT_APPROVED = "This month is not approved."
-CONTACT_IN_USE = "This provider has referrals; mark it inactive instead."
-BAD_PHONE = "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
-NO_ATTENDEES = "Record at least one person who attended."
+REQUIRED = define("required", "This field is required.")
+NOT_IN_LIST = define("not_in_list", "Choose a value from the list.")
+FUTURE_DATE = define("future_date", "This date is in the future.")
+INCIDENT_AFTER_REPORT = define("incident_after_report", "The incident date cannot be after the report date.")
+BEFORE_REPORT = define("before_report", "This date cannot be before the report date.")
+BEFORE_REFERRAL = define("before_referral", "This date cannot be before the referral date.")
+BEFORE_MEETING = define("before_meeting", "This date cannot be before the meeting date.")
+AGE_RANGE = define("age_range", "Enter an age between 0 and 120.")
+GUARDIAN_CONSENT = define(
+    "guardian_consent", "A survivor under 18 needs her guardian's consent to reporting."
+)
+NONE_WITH_OTHERS = define("none_with_others", "'None' cannot be combined with other actions.")
+VILLAGE_NOT_IN_COMMUNE = define("village_not_in_commune", "Choose a village of this commune.")
+FOLLOW_UP_DATE_NEEDED = define("follow_up_date_needed", "Set a follow-up date for a record in follow-up.")
+TOO_LONG = define("too_long", "This text is too long.")
+REASON_REQUIRED = define("reason_required", "Give a reason (at least 5 characters).")
+COUNT_RANGE = define("count_range", "Enter a number between 0 and 10000.")
+DUPLICATE_GROUP = define("duplicate_group", "Each group can be counted only once.")
+PROVIDER_INACTIVE = define("provider_inactive", "This provider is no longer active.")
+PROVIDER_LACKS_SERVICE = define("provider_lacks_service", "This provider does not offer this service.")
+UNKNOWN_RECORD = define("unknown_record", "This record does not exist.")
+BAD_DATE = define("bad_date", "Enter a date as YYYY-MM-DD.")
+BAD_PERIOD = define("bad_period", "Enter a month as YYYY-MM.")
+NAME_REQUIRED = define("name_required", "Enter the organisation's name in Khmer or in English.")
+BAD_EMAIL = define("bad_email", "Enter a valid e-mail address.")
+OUTCOME_DATE_NEEDED = define("outcome_date_needed", "Set the date of the outcome.")
+ANSWER_CLASSIFICATION = define(
+    "answer_classification", "Answer the questions in order until one is yes, or all six are no."
+)
+MONTH_NOT_STARTED = define("month_not_started", "A month can be approved only once it has begun.")
+MONTH_NOT_ENDED = define("month_not_ended", "A month can be approved only after its last day.")
+MONTH_ALREADY_APPROVED = define(
+    "month_already_approved", "This month is already approved and its figures have not changed since."
+)
+MONTH_NOT_APPROVED = define("month_not_approved", "This month is not approved.")
+CONTACT_IN_USE = define("contact_in_use", "This provider has referrals; mark it inactive instead.")
+USERNAME_LENGTH = define("username_length", "Choose a user name of 1 to 64 characters.")
+USERNAME_TAKEN = define("username_taken", "This user name is already taken.")
+ROLE_NOT_AT_LEVEL = define("role_not_at_level", "This role does not exist at this office level.")
+CANNOT_REMOVE_SELF = define("cannot_remove_self", "You cannot remove yourself.")
+NO_ACTIVE_USER = define("no_active_user", "No such active user in this office.")
+MINUTES_RANGE = define("minutes_range", "Choose between %1 and %2 minutes.")
+MONTHS_RANGE = define("months_range", "Choose between %1 and %2 months.")
+DAYS_RANGE = define("days_range", "Choose between %1 and %2 days.")
+YEARS_RANGE = define("years_range", "Choose between %1 and %2 years.")
+EXPORT_NEEDS_APPROVAL = define(
+    "export_needs_approval", "Only an approved month can be exported: approve it first."
+)
+NO_CERTIFICATE_YET = define(
+    "no_certificate_yet", "This office has no certificate yet: enrol with the office above first."
+)
+BAD_PHONE = define("bad_phone", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.")
+NO_ATTENDEES = define("no_attendees", "Record at least one person who attended.")
 
-MESSAGES: tuple[str, ...] = (
+MESSAGES: tuple[Problem, ...] = (
     REQUIRED,
     NOT_IN_LIST,
     FUTURE_DATE,

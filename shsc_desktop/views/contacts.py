@@ -261,8 +261,7 @@ class ImportReport(QDialog):
         self.lines = QListWidget()
         self.lines.setObjectName("problemLines")
         for line, message in problems:
-            field, _sep, text = message.partition(": ")
-            shown = f"{field}: {problem_text(text)}" if text else problem_text(message)
+            shown = problem_text(message)  # "name_km: …" for a Problem in_field (the file's column)
             self.lines.addItem(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", shown))
         box = QDialogButtonBox()
         ok = box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)

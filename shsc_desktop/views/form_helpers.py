@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import ShscError, ValidationFailed
-from ..exports.directory_io import LOST_KHMER
 from ..models import gazetteer
 from ..models.codes import CodeList
+from ..services.validation import REASON_REQUIRED
+from . import problem_texts
 from .date_field import DateField, focus_first_invalid
 from .i18n import current_language
 from .messages import error_text
@@ -236,97 +237,8 @@ class FieldProblems:
 
 
 def problem_text(message: str) -> str:
-    """The register services' field problems (``services.validation``), translated."""
-    known = {
-        "This field is required.": QCoreApplication.translate("Problems", "This field is required."),
-        "Choose a value from the list.": QCoreApplication.translate(
-            "Problems", "Choose a value from the list."
-        ),
-        "This date is in the future.": QCoreApplication.translate("Problems", "This date is in the future."),
-        LOST_KHMER: QCoreApplication.translate(
-            "Problems",
-            "Only question marks: the Khmer letters were lost when the file was saved. In Excel use "
-            "Save As, 'CSV UTF-8 (Comma delimited)' (or save as XLSX), then import again.",
-        ),
-        "The incident date cannot be after the report date.": QCoreApplication.translate(
-            "Problems", "The incident date cannot be after the report date."
-        ),
-        "This date cannot be before the report date.": QCoreApplication.translate(
-            "Problems", "This date cannot be before the report date."
-        ),
-        "This date cannot be before the referral date.": QCoreApplication.translate(
-            "Problems", "This date cannot be before the referral date."
-        ),
-        "This date cannot be before the meeting date.": QCoreApplication.translate(
-            "Problems", "This date cannot be before the meeting date."
-        ),
-        "Enter an age between 0 and 120.": QCoreApplication.translate(
-            "Problems", "Enter an age between 0 and 120."
-        ),
-        "A survivor under 18 needs her guardian's consent to reporting.": QCoreApplication.translate(
-            "Problems", "A survivor under 18 needs her guardian's consent to reporting."
-        ),
-        "'None' cannot be combined with other actions.": QCoreApplication.translate(
-            "Problems", "'None' cannot be combined with other actions."
-        ),
-        "Choose a village of this commune.": QCoreApplication.translate(
-            "Problems", "Choose a village of this commune."
-        ),
-        "Set a follow-up date for a record in follow-up.": QCoreApplication.translate(
-            "Problems", "Set a follow-up date for a record in follow-up."
-        ),
-        "This text is too long.": QCoreApplication.translate("Problems", "This text is too long."),
-        "Give a reason (at least 5 characters).": QCoreApplication.translate(
-            "Problems", "Give a reason (at least 5 characters)."
-        ),
-        "Enter a number between 0 and 10000.": QCoreApplication.translate(
-            "Problems", "Enter a number between 0 and 10000."
-        ),
-        "Each group can be counted only once.": QCoreApplication.translate(
-            "Problems", "Each group can be counted only once."
-        ),
-        "This provider is no longer active.": QCoreApplication.translate(
-            "Problems", "This provider is no longer active."
-        ),
-        "This provider does not offer this service.": QCoreApplication.translate(
-            "Problems", "This provider does not offer this service."
-        ),
-        "This record does not exist.": QCoreApplication.translate("Problems", "This record does not exist."),
-        "Enter a date as YYYY-MM-DD.": QCoreApplication.translate("Problems", "Enter a date as YYYY-MM-DD."),
-        "Enter a month as YYYY-MM.": QCoreApplication.translate("Problems", "Enter a month as YYYY-MM."),
-        "Enter the organisation's name in Khmer or in English.": QCoreApplication.translate(
-            "Problems", "Enter the organisation's name in Khmer or in English."
-        ),
-        "Enter a valid e-mail address.": QCoreApplication.translate(
-            "Problems", "Enter a valid e-mail address."
-        ),
-        "Set the date of the outcome.": QCoreApplication.translate(
-            "Problems", "Set the date of the outcome."
-        ),
-        "Answer the questions in order until one is yes, or all six are no.": QCoreApplication.translate(
-            "Problems", "Answer the questions in order until one is yes, or all six are no."
-        ),
-        "A month can be approved only once it has begun.": QCoreApplication.translate(
-            "Problems", "A month can be approved only once it has begun."
-        ),
-        "A month can be approved only after its last day.": QCoreApplication.translate(
-            "Problems", "A month can be approved only after its last day."
-        ),
-        "This month is already approved and its figures have not changed since.": QCoreApplication.translate(
-            "Problems", "This month is already approved and its figures have not changed since."
-        ),
-        "This month is not approved.": QCoreApplication.translate("Problems", "This month is not approved."),
-        "This provider has referrals; mark it inactive instead.": QCoreApplication.translate(
-            "Problems", "This provider has referrals; mark it inactive instead."
-        ),
-        "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.": QCoreApplication.translate(
-            "Problems", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
-        ),
-        "Record at least one person who attended.": QCoreApplication.translate(
-            "Problems", "Record at least one person who attended."
-        ),
-    }
-    return known.get(message, message)
+    """The register services' field problems, translated by their code (``problem_texts.py``)."""
+    return problem_texts.problem_text(message)
 
 
 def checked_codes(boxes: Mapping[str, object]) -> frozenset[str]:
@@ -384,7 +296,7 @@ class ReasonDialog(QDialog):
     def _ok(self) -> None:
         text = self.reason.toPlainText().strip()
         if len(text) < 5:
-            self.error.setText(problem_text("Give a reason (at least 5 characters)."))
+            self.error.setText(problem_text(REASON_REQUIRED))
             self.error.show()
             return
         self.accept()

@@ -1,13 +1,19 @@
 """What locks the application: auto-lock on inactivity (KeePassXC's ``InactivityTimer``: an
-application-wide event filter restarts a single-shot timer on every key press, click, wheel turn or
-mouse move) and the two safety keys, caught in every window (:class:`SafetyKeys`).
+application-wide event filter notes the time of every key press, click, wheel turn or mouse move; a
+poll locks once the office's interval has passed since the last one) and the two safety keys,
+caught in every window (:class:`SafetyKeys`).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
+
+POLL_MS = 1000  # how late past the interval the lock may come, at most
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -24,7 +30,11 @@ ACTIVITY_EVENTS = frozenset(
 
 
 class InactivityTimer(QObject):
-    """Emits ``inactive`` after ``interval_ms`` without user input anywhere in the application.
+    """Emits ``inactive`` once ``interval_ms`` have passed without user input anywhere in the app.
+
+    Activity only notes the time (``clock``, seconds; monotonic by default); a poll timer compares
+    it with the interval. Tests pass their own clock and call :meth:`check`, so that "idle" is a
+    fact of the test, not of how busy the machine running it is.
 
     Signals:
         inactive(): the interval passed with no activity; the timer is stopped until ``activate()``.
@@ -32,50 +42,61 @@ class InactivityTimer(QObject):
 
     inactive = Signal()
 
-    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        interval_ms: int,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        poll_ms: int = POLL_MS,
+    ) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._timed_out)
+        self._clock = clock
+        self._interval_ms = interval_ms
+        self._last_activity = clock()
+        self._poll = QTimer(self)
+        self._poll.setInterval(min(poll_ms, interval_ms))
+        self._poll.timeout.connect(self.check)
         self._installed = False
 
     def interval_ms(self) -> int:
-        return self._timer.interval()
+        return self._interval_ms
 
     def set_interval_ms(self, interval_ms: int) -> None:
-        self._timer.setInterval(interval_ms)
-        if self._timer.isActive():
-            self._timer.start()
+        self._interval_ms = interval_ms
+        self._poll.setInterval(min(self._poll.interval(), interval_ms))
 
     def is_active(self) -> bool:
-        return self._timer.isActive()
+        return self._poll.isActive()
 
     def remaining_ms(self) -> int:
-        return self._timer.remainingTime()
+        idle_ms = round((self._clock() - self._last_activity) * 1000)  # whole ms: no float noise
+        return max(0, self._interval_ms - idle_ms)
 
     def activate(self) -> None:
         app = QApplication.instance()
         if not self._installed and app is not None:
             app.installEventFilter(self)
             self._installed = True
-        self._timer.start()
+        self._last_activity = self._clock()
+        self._poll.start()
 
     def deactivate(self) -> None:
-        self._timer.stop()
+        self._poll.stop()
         app = QApplication.instance()
         if self._installed and app is not None:
             app.removeEventFilter(self)
         self._installed = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS and self._timer.isActive():
-            self._timer.start()
+        if event.type() in ACTIVITY_EVENTS and self._poll.isActive():
+            self._last_activity = self._clock()
         return False  # never consume the event
 
-    def _timed_out(self) -> None:
-        self.deactivate()
-        self.inactive.emit()
+    def check(self) -> None:
+        """Emit ``inactive`` if the interval has passed since the last activity (the poll calls it)."""
+        if self._poll.isActive() and self.remaining_ms() == 0:
+            self.deactivate()
+            self.inactive.emit()
 
 
 # The one definition of the two safety keys: the main window's menu actions show them, and

@@ -23,6 +23,7 @@ from ..errors import (
     TooManyAttempts,
     ValidationFailed,
 )
+from .problem_texts import problem_text
 
 log = logging.getLogger(__name__)
 
@@ -36,41 +37,6 @@ def wait_text(seconds: float) -> str:
     return QCoreApplication.translate("Messages", "Too many failed attempts. Wait %1 seconds.").replace(
         "%1", str(whole)
     )
-
-
-def _problem_text(english: str) -> str:
-    """Known field problems from the services, translated; unknown ones are shown as they are."""
-    known = {
-        "Choose a user name of 1 to 64 characters.": QCoreApplication.translate(
-            "Messages", "Choose a user name of 1 to 64 characters."
-        ),
-        "This user name is already taken.": QCoreApplication.translate(
-            "Messages", "This user name is already taken."
-        ),
-        "This role does not exist at this office level.": QCoreApplication.translate(
-            "Messages", "This role does not exist at this office level."
-        ),
-        "You cannot remove yourself.": QCoreApplication.translate("Messages", "You cannot remove yourself."),
-        "No such active user in this office.": QCoreApplication.translate(
-            "Messages", "No such active user in this office."
-        ),
-        "The last user cannot be removed.": QCoreApplication.translate(
-            "Messages", "The last user cannot be removed."
-        ),
-        "Only an approved month can be exported: approve it first.": QCoreApplication.translate(
-            "Messages", "Only an approved month can be exported: approve it first."
-        ),
-        "This office has no certificate yet: enrol with the office above first.": QCoreApplication.translate(
-            "Messages", "This office has no certificate yet: enrol with the office above first."
-        ),
-    }
-    if english.startswith("The password must have at least"):
-        return QCoreApplication.translate(
-            "Messages", "The password must have at least %1 characters."
-        ).replace("%1", "".join(ch for ch in english if ch.isdigit()) or "8")
-    if english.startswith("Choose between"):
-        return QCoreApplication.translate("Messages", "Choose a number of minutes between 1 and 60.")
-    return known.get(english, english)
 
 
 # One clear sentence per reason a bundle is refused (``BundleRejected.reason``).
@@ -217,13 +183,13 @@ def notice_reason_text(reason: str) -> str:
 def bundle_reason_text(reason: str) -> str:
     """The translated sentence for a bundle's rejection reason."""
     source = BUNDLE_REASONS.get(reason, BUNDLE_REASONS[""])
-    return QCoreApplication.translate("Messages", source)
+    return QCoreApplication.translate("Messages", str(source))
 
 
 def enrolment_reason_text(reason: str) -> str:
     """The translated sentence for a certificate file's rejection reason."""
     source = ENROLMENT_REASONS.get(reason, ENROLMENT_REASONS[""])
-    return QCoreApplication.translate("Messages", source)
+    return QCoreApplication.translate("Messages", str(source))
 
 
 def error_text(error: ShscError) -> str:
@@ -256,7 +222,7 @@ def error_text(error: ShscError) -> str:
             "continue without them.",
         ).replace("%1", str(error.lost))
     if isinstance(error, ValidationFailed):
-        return "\n".join(_problem_text(text) for text in error.problems.values())
+        return "\n".join(problem_text(text) for text in error.problems.values())
     texts = {
         "wrong_credentials": QCoreApplication.translate(
             "Messages", "The user name or password is not correct."

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import threading
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,7 +68,7 @@ def warm_up_imports() -> None:
 KEEP_DRAFTS_ON = frozenset({"manual", "idle", "quick-hide"})
 
 
-def _descends_from(widget: QWidget, ancestors: list[QWidget]) -> bool:
+def _descends_from(widget: QWidget, ancestors: Sequence[QWidget]) -> bool:
     parent = widget.parentWidget()
     while parent is not None:
         if any(parent is a for a in ancestors):
@@ -92,6 +94,7 @@ class AppShell(QObject):
         folder: OfficeFolder | None = None,
         demo_credentials: dict[str, str] | None = None,
         idle_interval_ms: int | None = None,
+        idle_clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
@@ -103,7 +106,7 @@ class AppShell(QObject):
         self.unlock_window: UnlockWindow | None = None
         self.wizard: QWidget | None = None
         self.password_dialog: ChangePasswordDialog | None = None
-        self.idle = InactivityTimer(5 * MINUTE_MS, self)
+        self.idle = InactivityTimer(5 * MINUTE_MS, self, clock=idle_clock)
         self.idle.inactive.connect(self._idle_timeout)
         self.safety_keys = SafetyKeys(self)
         self.safety_keys.lock_pressed.connect(lambda: self.lock("manual"))

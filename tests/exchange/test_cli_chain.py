@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlcipher3
 from sqlalchemy import func, select
 
+from shsc_desktop.models.engine import connect_raw
 from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStatistics
 from shsc_desktop.security import audit
 from shsc_desktop.security.vault import KdfParams
@@ -131,6 +135,22 @@ def test_month_through_the_command_line(cli_chain: Path) -> None:
     assert refused.returncode != 0 and refused.stderr.startswith("shsc-desktop: ")
 
 
+def _received(conn: Any) -> int:
+    return int(conn.execute("SELECT count(*) FROM received_bundle").fetchone()[0])
+
+
+def _received_now(root: Path) -> int:
+    office = _folder(root, "d").unlock(USERS["d"], PASSWORDS["d"])
+    try:
+        conn = connect_raw(office.folder.db_path, office.data_key)
+        try:
+            return _received(conn)
+        finally:
+            conn.close()
+    finally:
+        office.lock("test")
+
+
 def test_kill_during_import_leaves_whole_bundles(cli_chain: Path) -> None:
     root = cli_chain
     out = root / "batch"
@@ -143,6 +163,10 @@ def test_kill_during_import_leaves_whole_bundles(cli_chain: Path) -> None:
         finally:
             office.lock("test")
     files = sorted(str(p) for p in out.iterdir())
+    watcher = _folder(root, "d").unlock(USERS["d"], PASSWORDS["d"])
+    watch = connect_raw(watcher.folder.db_path, watcher.data_key)
+    watcher.lock("test")
+    before_batch = _received(watch)
     args = [sys.executable, "-m", "shsc_desktop", "import", *files, "--data-dir", str(root / "d"),
             "--user", USERS["d"], "--password-stdin"]  # fmt: skip
     proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -150,11 +174,34 @@ def test_kill_during_import_leaves_whole_bundles(cli_chain: Path) -> None:
     assert proc.stdin is not None
     proc.stdin.write((PASSWORDS["d"] + "\n").encode())
     proc.stdin.close()
-    time.sleep(1.3)  # past start-up and unlock, in the middle of the batch
-    proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
-    proc.wait(timeout=30)
-    proc.stdout.close()  # type: ignore[union-attr]
-    proc.stderr.close()  # type: ignore[union-attr]
+    try:
+        # Between the importer's bundles, take the write lock for a moment and count; once at least
+        # one bundle is committed, kill it while the lock is held (it cannot commit another): the
+        # kill lands after the first bundle and before the last, whatever the speed of the machine.
+        watch.execute("PRAGMA busy_timeout = 0")  # never wait: the importer's turn is the pause
+        deadline = time.monotonic() + 90
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                watch.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.dbapi2.OperationalError:  # the importer holds it: a bundle is going in
+                time.sleep(0.0005)
+                continue
+            if _received(watch) > before_batch:
+                break
+            watch.execute("COMMIT")
+            time.sleep(0.0005)
+        proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
+        proc.wait(timeout=30)
+        if watch.in_transaction:
+            watch.execute("ROLLBACK")
+    finally:
+        watch.close()
+        proc.stdout.close()  # type: ignore[union-attr]
+        proc.stderr.close()  # type: ignore[union-attr]
+    killed = -signal.SIGKILL if os.name == "posix" else 1  # 1: what TerminateProcess is given
+    assert proc.returncode == killed  # killed, not finished
+    imported = _received_now(root) - before_batch
+    assert 0 < imported < len(files)
 
     district = _folder(root, "d").unlock(USERS["d"], PASSWORDS["d"])
     try:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -11,7 +9,7 @@ from shsc_desktop.views import i18n
 from shsc_desktop.views.main_window import SECTIONS
 from shsc_desktop.views.shell import AppShell
 
-from .conftest import open_as_chief
+from .conftest import open_as_chief, wait_for_operations
 
 
 def test_navigation_shows_each_section(qtbot, shell, office_ready):
@@ -69,20 +67,56 @@ def test_quick_hide_blanks_and_locks(qtbot, shell, office_ready):
     assert shell.unlock_window.isVisible()
 
 
+class FakeClock:
+    """Seconds that pass only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def test_inactivity_locks_and_activity_postpones_it(qtbot, data_dir, folder, office_ready):
-    shell = AppShell(data_dir, folder=folder, idle_interval_ms=600)
+    clock = FakeClock()
+    shell = AppShell(data_dir, folder=folder, idle_interval_ms=600, idle_clock=clock)
     try:
         window = open_as_chief(qtbot, shell)
         office = shell.office
-        # Key presses every 150 ms for 1.5 s: far longer than the interval, but never idle.
-        end = time.monotonic() + 1.5
-        while time.monotonic() < end:
+        wait_for_operations(qtbot)  # work still running postpones the lock until it is done
+        # A key press every 0.4 s for 4 s: far longer than the 0.6 s interval, but never idle.
+        for _ in range(10):
+            clock.advance(0.4)
+            shell.idle.check()
             qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
-            qtbot.wait(150)
+        wait_for_operations(qtbot)  # the pages the keys opened finish loading (the clock stands still)
+        shell.idle.check()
         assert not office.locked and shell.main_window is window
-        qtbot.waitUntil(lambda: office.locked, timeout=3000)
+        clock.advance(0.599)
+        shell.idle.check()
+        assert not office.locked  # not yet: 1 ms short of the interval
+        clock.advance(0.001)
+        with qtbot.waitSignal(shell.locked) as locked:
+            shell.idle.check()
+        assert locked.args == ["idle"]
+        assert office.locked
         assert shell.main_window is None
         assert shell.unlock_window.isVisible()
+    finally:
+        shell.shutdown()
+
+
+def test_the_poll_locks_without_help_from_the_test(qtbot, data_dir, folder, office_ready):
+    shell = AppShell(data_dir, folder=folder)
+    try:
+        open_as_chief(qtbot, shell)
+        office = shell.office
+        shell.idle.set_interval_ms(300)  # only once the window is up: a loaded machine is slow to show it
+        qtbot.waitUntil(lambda: office.locked, timeout=10000)
+        assert shell.main_window is None
     finally:
         shell.shutdown()
 

@@ -1,0 +1,94 @@
+"""The translated text of every :mod:`~shsc_desktop.problems` code: the views never translate a
+service's English sentence, they look its code up here and fill in its parameters.
+
+A code missing here shows its English text; ``tests/test_problem_codes.py`` fails first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..problems import Problem
+
+# QT_TRANSLATE_NOOP returns its text (typed ``object`` in the stubs): marks it for lupdate.
+PROBLEM_TEXTS: dict[str, object] = {
+    "bad_phone": QT_TRANSLATE_NOOP(
+        "Problems", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
+    ),
+    "no_attendees": QT_TRANSLATE_NOOP("Problems", "Record at least one person who attended."),
+    "required": QT_TRANSLATE_NOOP("Problems", "This field is required."),
+    "not_in_list": QT_TRANSLATE_NOOP("Problems", "Choose a value from the list."),
+    "future_date": QT_TRANSLATE_NOOP("Problems", "This date is in the future."),
+    "incident_after_report": QT_TRANSLATE_NOOP(
+        "Problems", "The incident date cannot be after the report date."
+    ),
+    "before_report": QT_TRANSLATE_NOOP("Problems", "This date cannot be before the report date."),
+    "before_referral": QT_TRANSLATE_NOOP("Problems", "This date cannot be before the referral date."),
+    "before_meeting": QT_TRANSLATE_NOOP("Problems", "This date cannot be before the meeting date."),
+    "age_range": QT_TRANSLATE_NOOP("Problems", "Enter an age between 0 and 120."),
+    "guardian_consent": QT_TRANSLATE_NOOP(
+        "Problems", "A survivor under 18 needs her guardian's consent to reporting."
+    ),
+    "none_with_others": QT_TRANSLATE_NOOP("Problems", "'None' cannot be combined with other actions."),
+    "village_not_in_commune": QT_TRANSLATE_NOOP("Problems", "Choose a village of this commune."),
+    "follow_up_date_needed": QT_TRANSLATE_NOOP("Problems", "Set a follow-up date for a record in follow-up."),
+    "too_long": QT_TRANSLATE_NOOP("Problems", "This text is too long."),
+    "reason_required": QT_TRANSLATE_NOOP("Problems", "Give a reason (at least 5 characters)."),
+    "count_range": QT_TRANSLATE_NOOP("Problems", "Enter a number between 0 and 10000."),
+    "duplicate_group": QT_TRANSLATE_NOOP("Problems", "Each group can be counted only once."),
+    "provider_inactive": QT_TRANSLATE_NOOP("Problems", "This provider is no longer active."),
+    "provider_lacks_service": QT_TRANSLATE_NOOP("Problems", "This provider does not offer this service."),
+    "unknown_record": QT_TRANSLATE_NOOP("Problems", "This record does not exist."),
+    "bad_date": QT_TRANSLATE_NOOP("Problems", "Enter a date as YYYY-MM-DD."),
+    "bad_period": QT_TRANSLATE_NOOP("Problems", "Enter a month as YYYY-MM."),
+    "name_required": QT_TRANSLATE_NOOP("Problems", "Enter the organisation's name in Khmer or in English."),
+    "bad_email": QT_TRANSLATE_NOOP("Problems", "Enter a valid e-mail address."),
+    "outcome_date_needed": QT_TRANSLATE_NOOP("Problems", "Set the date of the outcome."),
+    "answer_classification": QT_TRANSLATE_NOOP(
+        "Problems", "Answer the questions in order until one is yes, or all six are no."
+    ),
+    "month_not_started": QT_TRANSLATE_NOOP("Problems", "A month can be approved only once it has begun."),
+    "month_not_ended": QT_TRANSLATE_NOOP("Problems", "A month can be approved only after its last day."),
+    "month_already_approved": QT_TRANSLATE_NOOP(
+        "Problems", "This month is already approved and its figures have not changed since."
+    ),
+    "month_not_approved": QT_TRANSLATE_NOOP("Problems", "This month is not approved."),
+    "contact_in_use": QT_TRANSLATE_NOOP("Problems", "This provider has referrals; mark it inactive instead."),
+    "username_length": QT_TRANSLATE_NOOP("Problems", "Choose a user name of 1 to 64 characters."),
+    "username_taken": QT_TRANSLATE_NOOP("Problems", "This user name is already taken."),
+    "role_not_at_level": QT_TRANSLATE_NOOP("Problems", "This role does not exist at this office level."),
+    "cannot_remove_self": QT_TRANSLATE_NOOP("Problems", "You cannot remove yourself."),
+    "no_active_user": QT_TRANSLATE_NOOP("Problems", "No such active user in this office."),
+    "minutes_range": QT_TRANSLATE_NOOP("Problems", "Choose between %1 and %2 minutes."),
+    "months_range": QT_TRANSLATE_NOOP("Problems", "Choose between %1 and %2 months."),
+    "days_range": QT_TRANSLATE_NOOP("Problems", "Choose between %1 and %2 days."),
+    "years_range": QT_TRANSLATE_NOOP("Problems", "Choose between %1 and %2 years."),
+    "export_needs_approval": QT_TRANSLATE_NOOP(
+        "Problems", "Only an approved month can be exported: approve it first."
+    ),
+    "no_certificate_yet": QT_TRANSLATE_NOOP(
+        "Problems", "This office has no certificate yet: enrol with the office above first."
+    ),
+    "password_too_short": QT_TRANSLATE_NOOP("Problems", "The password must have at least %1 characters."),
+    "no_such_user": QT_TRANSLATE_NOOP("Problems", "No such user."),
+    "last_user": QT_TRANSLATE_NOOP("Problems", "The last user cannot be removed."),
+    "lost_khmer": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Only question marks: the Khmer letters were lost when the file was saved. In Excel use "
+        "Save As, 'CSV UTF-8 (Comma delimited)' (or save as XLSX), then import again.",
+    ),
+}
+
+
+def problem_text(message: str) -> str:
+    """The translated sentence for a service's problem; a plain string (not yet a :class:`Problem`)
+    is shown as it is."""
+    if not isinstance(message, Problem):
+        return message
+    source = PROBLEM_TEXTS.get(message.code)
+    if source is None:
+        return str(message)
+    text = QCoreApplication.translate("Problems", str(source))
+    for i, value in reversed(list(enumerate(message.params, start=1))):
+        text = text.replace(f"%{i}", value)
+    return f"{message.field}: {text}" if message.field else text
