@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -63,6 +64,21 @@ def prepare_application(data_dir: Path, argv: list[str] | None = None) -> QAppli
     return app
 
 
+def run_until_quit(app: QApplication) -> int:
+    """``app.exec()``, leaving no second quit behind.
+
+    When the last window closes, Qt posts a Quit event; a box whose ``finished`` also quits ends
+    the loop first, and that Quit is then handled after ``exec()`` returned, marking the thread's
+    next event loops to end at once. Nothing would run after it in the installed app (the process
+    exits), but an in-process caller (the tests, the self-test) would find every later event loop
+    dead and background work never reporting back. The stale event is dropped here.
+    """
+    try:
+        return app.exec()
+    finally:
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+
+
 def run_gui_located(locate: Callable[[], DataLocation], planned: Path) -> int:
     """Run the desktop application on the office folder that ``locate`` finds.
 
@@ -78,7 +94,7 @@ def run_gui_located(locate: Callable[[], DataLocation], planned: Path) -> int:
         app = prepare_application(Path(planned))
         box = show_error(None, error)  # held here: a parentless box without a reference is deleted
         box.finished.connect(lambda _result: app.quit())
-        app.exec()
+        run_until_quit(app)
         return error.exit_status
     return run_gui(location.path, notices=location.notices)
 
@@ -100,7 +116,7 @@ def run_gui(
         if not instance.acquire():
             # held here: a parentless box without a reference is deleted at once, leaving no window
             box = show_message(None, instance.refusal_text(), QMessageBox.Icon.Warning, app.quit)
-            app.exec()
+            run_until_quit(app)
             del box
             return 1
         try:
@@ -124,6 +140,6 @@ def _run_shell(
 
     install_if_requested(app)
     try:
-        return app.exec()
+        return run_until_quit(app)
     finally:
         shell.shutdown()

@@ -68,7 +68,8 @@ def set_language(lang: str) -> None:
     translator = QTranslator(app)
     if not translator.load(str(translations_folder() / f"shsc_{lang}.qm")) and lang != "en":
         raise FileNotFoundError(f"The {lang} translation is missing from {translations_folder()}.")
-    qt_translator = QTranslator(app)
+    qt_translator: QTranslator | None = QTranslator(app)
+    assert qt_translator is not None
     if not qt_translator.load(str(translations_folder() / QT_STRINGS.format(lang=lang))):
         qt_translator = None  # English: Qt's own strings are the source
     for old in (_translator, _qt_translator):
@@ -94,8 +95,9 @@ class _StatusText(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The page's own retranslate() runs first; a text it set there is left alone.
-        changed = event.type() == QEvent.Type.LanguageChange and isinstance(watched, QLabel)
-        if changed and watched.text() == self.shown:
+        if not (event.type() == QEvent.Type.LanguageChange and isinstance(watched, QLabel)):
+            return False
+        if watched.text() == self.shown:
             self.shown = self.make()
             watched.setText(self.shown)
         return False

@@ -177,7 +177,7 @@ NOTICE_REASONS = {
 def notice_reason_text(reason: str) -> str:
     """The translated sentence for a return notice's rejection reason."""
     source = NOTICE_REASONS.get(reason, NOTICE_REASONS[""])
-    return QCoreApplication.translate("Messages", source)
+    return QCoreApplication.translate("Messages", str(source))
 
 
 def bundle_reason_text(reason: str) -> str:

@@ -7,6 +7,7 @@ her consent (and no override) the dialog says why and prints nothing.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -89,7 +90,7 @@ class SlipDialog(QDialog):
         try:
             self.choices = self.service.choices(referral_id)
         except ShscError as error:
-            show_status(self.message, lambda failure=error: error_text(failure))
+            show_status(self.message, functools.partial(error_text, error))
         self.retranslate()
         self._apply_choices()
         self.resize(520, 400)

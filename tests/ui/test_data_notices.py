@@ -60,3 +60,17 @@ def test_an_office_that_cannot_be_moved_is_reported_in_a_window(qtbot, tmp_path)
     assert shown == [error_text(StorageFailed("x"))]
     assert (own / "keyslots.json").is_file()  # nothing was moved; the old office is still there
     assert not (default_data_dir(pc) / "logs").exists()  # no log started in the PC folder
+    # The app's event loop ended without leaving a second quit behind: an event loop started later
+    # in this QApplication still runs until it is told to end (a stale Quit ended each at once, so
+    # background work in every later test never reported back).
+    import time
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(100, loop.quit)
+    started = time.monotonic()
+    assert loop.exec() == 0
+    assert time.monotonic() - started >= 0.09
