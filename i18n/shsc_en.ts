@@ -1529,6 +1529,34 @@
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier bundle(s) from this office are missing</source>
+        <translation>
+            <numerusform>%n earlier bundle from this office is missing</numerusform>
+            <numerusform>%n earlier bundles from this office are missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): %1 will be imported, %2 will update, %3 already imported, %4 rejected</source>
+        <translation>
+            <numerusform>%n file: %1 will be imported, %2 will update, %3 already imported, %4 rejected</numerusform>
+            <numerusform>%n files: %1 will be imported, %2 will update, %3 already imported, %4 rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): %1 imported, %2 updated, %3 already imported, %4 rejected</source>
+        <translation>
+            <numerusform>%n file: %1 imported, %2 updated, %3 already imported, %4 rejected</numerusform>
+            <numerusform>%n files: %1 imported, %2 updated, %3 already imported, %4 rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n file(s) were not imported.</source>
+        <translation>
+            <numerusform>Stopped: %n file was not imported.</numerusform>
+            <numerusform>Stopped: %n files were not imported.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Already imported</source>
         <translation>Already imported</translation>
@@ -1546,20 +1574,12 @@
         <translation>Replaces the earlier revision</translation>
     </message>
     <message>
-        <source>%1 earlier bundle(s) from this office are missing</source>
-        <translation>%1 earlier bundle(s) from this office are missing</translation>
-    </message>
-    <message>
         <source>Dry run: what would happen (nothing has been changed yet)</source>
         <translation>Dry run: what would happen (nothing has been changed yet)</translation>
     </message>
     <message>
         <source>Import done</source>
         <translation>Import done</translation>
-    </message>
-    <message>
-        <source>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</source>
-        <translation>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</translation>
     </message>
     <message>
         <source>Choose the bundle files</source>
@@ -1574,10 +1594,6 @@
         <translation>All files (*)</translation>
     </message>
     <message>
-        <source>Stopped: %1 file(s) were not imported.</source>
-        <translation>Stopped: %1 file(s) were not imported.</translation>
-    </message>
-    <message>
         <source>Sequence</source>
         <translation>Sequence</translation>
     </message>
@@ -1588,10 +1604,6 @@
     <message>
         <source>Will update</source>
         <translation>Will update</translation>
-    </message>
-    <message>
-        <source>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</source>
-        <translation>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</translation>
     </message>
     <message>
         <source>Office: %1</source>

@@ -1529,6 +1529,34 @@
         <source>Updated</source>
         <translation>បានធ្វើបច្ចុប្បន្នភាព</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier bundle(s) from this office are missing</source>
+        <translation>
+            <numerusform>កញ្ចប់ទិន្នន័យមុនៗចំនួន %n ពីការិយាល័យនេះនៅខ្វះ</numerusform>
+            <numerusform>កញ្ចប់ទិន្នន័យមុនៗចំនួន %n ពីការិយាល័យនេះនៅខ្វះ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): %1 will be imported, %2 will update, %3 already imported, %4 rejected</source>
+        <translation>
+            <numerusform>ឯកសារ %n៖ នឹងត្រូវនាំចូល %1 នឹងធ្វើបច្ចុប្បន្នភាព %2 បាននាំចូលរួចហើយ %3 បានបដិសេធ %4</numerusform>
+            <numerusform>ឯកសារ %n៖ នឹងត្រូវនាំចូល %1 នឹងធ្វើបច្ចុប្បន្នភាព %2 បាននាំចូលរួចហើយ %3 បានបដិសេធ %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): %1 imported, %2 updated, %3 already imported, %4 rejected</source>
+        <translation>
+            <numerusform>ឯកសារ %n៖ បាននាំចូល %1 បានធ្វើបច្ចុប្បន្នភាព %2 បាននាំចូលរួចហើយ %3 បានបដិសេធ %4</numerusform>
+            <numerusform>ឯកសារ %n៖ បាននាំចូល %1 បានធ្វើបច្ចុប្បន្នភាព %2 បាននាំចូលរួចហើយ %3 បានបដិសេធ %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n file(s) were not imported.</source>
+        <translation>
+            <numerusform>បានបញ្ឈប់៖ ឯកសារ %n មិនត្រូវបាននាំចូលទេ។</numerusform>
+            <numerusform>បានបញ្ឈប់៖ ឯកសារ %n មិនត្រូវបាននាំចូលទេ។</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Already imported</source>
         <translation>បាននាំចូលរួចហើយ</translation>
@@ -1546,20 +1574,12 @@
         <translation>ជំនួសកំណែមុន</translation>
     </message>
     <message>
-        <source>%1 earlier bundle(s) from this office are missing</source>
-        <translation>កញ្ចប់ទិន្នន័យមុនៗចំនួន %1 ពីការិយាល័យនេះនៅខ្វះ</translation>
-    </message>
-    <message>
         <source>Dry run: what would happen (nothing has been changed yet)</source>
         <translation>ការសាកល្បង៖ អ្វីដែលនឹងកើតឡើង (មិនទាន់មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ)</translation>
     </message>
     <message>
         <source>Import done</source>
         <translation>ការនាំចូលបានបញ្ចប់</translation>
-    </message>
-    <message>
-        <source>%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected</source>
-        <translation>ឯកសារ %1៖ បាននាំចូល %2 បានធ្វើបច្ចុប្បន្នភាព %3 បាននាំចូលរួចហើយ %4 បានបដិសេធ %5</translation>
     </message>
     <message>
         <source>Choose the bundle files</source>
@@ -1574,10 +1594,6 @@
         <translation>ឯកសារទាំងអស់ (*)</translation>
     </message>
     <message>
-        <source>Stopped: %1 file(s) were not imported.</source>
-        <translation>បានបញ្ឈប់៖ ឯកសារ %1 មិនត្រូវបាននាំចូលទេ។</translation>
-    </message>
-    <message>
         <source>Sequence</source>
         <translation>លេខរៀង</translation>
     </message>
@@ -1588,10 +1604,6 @@
     <message>
         <source>Will update</source>
         <translation>នឹងធ្វើបច្ចុប្បន្នភាព</translation>
-    </message>
-    <message>
-        <source>%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected</source>
-        <translation>ឯកសារ %1៖ នឹងត្រូវនាំចូល %2 នឹងធ្វើបច្ចុប្បន្នភាព %3 បាននាំចូលរួចហើយ %4 បានបដិសេធ %5</translation>
     </message>
     <message>
         <source>Office: %1</source>

@@ -921,6 +921,7 @@ class ImportPanel(QWidget):
         self.names: dict[str, OfficeRef] = {}
         self.paths: list[Path] = []
         self.summary: ImportSummary | None = None
+        self.not_imported = 0  # files a cancelled import left out, said after its counts
         self.operation: BackgroundOperation | None = None
 
         self.help = QLabel()
@@ -1065,9 +1066,7 @@ class ImportPanel(QWidget):
         if result.outcome == "updated":
             parts.append(self.tr("Replaces the earlier revision"))
         if result.gap:
-            parts.append(
-                self.tr("%1 earlier bundle(s) from this office are missing").replace("%1", str(result.gap))
-            )
+            parts.append(self.tr("%n earlier bundle(s) from this office are missing", "", result.gap))
         return "; ".join(parts)
 
     def show_summary(self, summary: ImportSummary) -> None:
@@ -1077,18 +1076,25 @@ class ImportPanel(QWidget):
             self.title.setText(self.tr("Dry run: what would happen (nothing has been changed yet)"))
         else:
             self.title.setText(self.tr("Import done"))
+        files = len(summary.results)
         counts = (
-            self.tr("%1 file(s): %2 will be imported, %3 will update, %4 already imported, %5 rejected")
+            self.tr(
+                "%n file(s): %1 will be imported, %2 will update, %3 already imported, %4 rejected", "", files
+            )
             if summary.dry_run
-            else self.tr("%1 file(s): %2 imported, %3 updated, %4 already imported, %5 rejected")
+            else self.tr("%n file(s): %1 imported, %2 updated, %3 already imported, %4 rejected", "", files)
         )
-        self.counts.setText(
-            counts.replace("%1", str(len(summary.results)))
-            .replace("%2", str(summary.imported))
-            .replace("%3", str(summary.updated))
-            .replace("%4", str(summary.already_imported))
-            .replace("%5", str(summary.rejected))
+        text = (
+            counts.replace("%1", str(summary.imported))
+            .replace("%2", str(summary.updated))
+            .replace("%3", str(summary.already_imported))
+            .replace("%4", str(summary.rejected))
         )
+        if summary.dry_run:
+            self.not_imported = 0
+        elif self.not_imported:  # kept across a language switch, which shows the summary again
+            text += " " + self.tr("Stopped: %n file(s) were not imported.", "", self.not_imported)
+        self.counts.setText(text)
         colours = {"imported": GOOD, "updated": GOOD, "already_imported": NEUTRAL, "rejected": BAD}
         self.table.setRowCount(len(summary.results))
         for i, r in enumerate(summary.results):
@@ -1210,15 +1216,8 @@ class ImportPanel(QWidget):
             return ImportSummary(False, tuple(by_path[r.path] for r in dry.results if r.path in by_path))
 
         def applied(summary: ImportSummary) -> None:
+            self.not_imported = len(dry.results) - len(summary.results)
             self.show_summary(summary)
-            if len(summary.results) < len(dry.results):
-                self.counts.setText(
-                    self.counts.text()
-                    + " "
-                    + self.tr("Stopped: %1 file(s) were not imported.").replace(
-                        "%1", str(len(dry.results) - len(summary.results))
-                    )
-                )
             self.on_imported()
 
         return self._start(work, applied, cancellable=True)

@@ -137,6 +137,7 @@ def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, worl
     assert panel.table.item(0, panel.COL_OFFICE).text() == "Tonle Basak (120101)"
     assert panel.table.horizontalHeaderItem(panel.COL_SEQUENCE).text() == "Sequence"
     assert "1 will be imported" in panel.counts.text()
+    assert panel.counts.text().startswith("1 file: ")  # %n plural forms, not "1 file(s)"
     assert panel.confirm_button.isVisible() and panel.confirm_button.isEnabled()
     assert district_counts(world_dir) == (0, 0)  # the dry run changed nothing
 
@@ -145,6 +146,17 @@ def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, worl
     assert panel.title.text() == "Import done"
     assert panel.table.item(0, panel.COL_RESULT).text() == "Imported"
     assert "1 imported" in panel.counts.text()
+    # what a cancelled import left out stays said after a language switch re-shows the summary
+    panel.not_imported = 2
+    panel.show_summary(panel.summary)
+    assert panel.counts.text().endswith("Stopped: 2 files were not imported.")
+    i18n.set_language("km")
+    qtbot.waitUntil(lambda: "បានបញ្ឈប់" in panel.counts.text())
+    assert "Stopped" not in panel.counts.text()
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: panel.counts.text().endswith("Stopped: 2 files were not imported."))
+    panel.not_imported = 0
+    panel.show_summary(panel.summary)
     assert not panel.confirm_button.isVisible()
     assert district_counts(world_dir) == (1, 1)
     # the other tabs know at once
