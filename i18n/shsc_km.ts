@@ -590,7 +590,7 @@
     </message>
     <message>
         <source>Draft expired</source>
-        <translation type="unfinished"></translation>
+        <translation>សេចក្ដីព្រាងផុតកំណត់</translation>
     </message>
     <message>
         <source>Month returned to a commune for correction</source>
