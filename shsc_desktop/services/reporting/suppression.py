@@ -133,6 +133,12 @@ def withheld(t: CountTable, k: int, headline: CountTable | None = None) -> Count
     }
 
     def shown(row: str, col: str) -> Cell:
+        # The margin of a table's only row (only column) is its grand total: printed as the total
+        # (a ministry with one district: the district's total is the national one, ``<5`` already).
+        if col == "total" and len(t.rows) == 1:
+            row = "total"
+        if row == "total" and len(t.cols) == 1:
+            col = "total"
         if given.get((row, col)) == NOT_REPORTED:
             return NOT_REPORTED
         figure = same.get(("this_month" if t.key == "trend" and row == last else row, col))
