@@ -3,11 +3,12 @@
 For the commune's shared copy, for district-sized sums protected the same way, and for the printed
 and spreadsheet copies that ``DistrictService`` makes at a real district and at a real ministry
 (bundles of demo months, signed with enrolled communes' own keys, imported, approved and sent up),
-over demo months and months that Hypothesis makes up, :func:`tests.sdc_attacker.attack` builds every
-linear relation the published tables imply and solves each hidden cell's minimum and maximum with an
-integer-programming solver. No hidden count from 1 to 4 may be narrowed below the range its mark
-allows, and no ``x`` may be pinned to one value. (The former table-by-table suppression lost 58–64
-cells a month of a commune's copy here, and 71–77 of a district's.)
+over demo months and months that Hypothesis makes up (a commune's, or two to five communes' up the
+chain), :func:`tests.sdc_attacker.attack` builds every linear relation the published tables imply and
+solves each hidden cell's minimum and maximum with an integer-programming solver. No hidden count
+from 1 to 4 may be narrowed below the range its mark allows, and no ``x`` may be pinned to one value.
+(The former table-by-table suppression lost 58–64 cells a month of a commune's copy here, and 71–77
+of a district's.)
 """
 
 # The exchange world's fixture is imported, so a parameter shadows the import:
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import count
 from pathlib import Path
@@ -30,13 +31,14 @@ from shsc_desktop.models import codes
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services import synthetic
 from shsc_desktop.services.district import DistrictService
+from shsc_desktop.services.enrolment import EnrolmentService
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.statistics import CountTable, MonthlyStatistics, StatisticsService
 from tests.exchange.commune_signer import CommuneSigner, genuine_tables
 from tests.exports.records import add_incident, add_meeting, add_referral
 from tests.sdc_attacker import attack
-from tests.ui.exchange_world import exchange_template, open_office  # noqa: F401
+from tests.ui.exchange_world import PASSWORD, exchange_template, open_office  # noqa: F401
 
 TODAY = date(2026, 6, 12)
 DEMO_MONTHS = ("2026-02", "2026-04", "2026-05")
@@ -185,6 +187,10 @@ def test_the_district_and_ministry_copies_hold(
     new = exact["headline"]["cells"]["new_incidents"]["this_month"]
     assert new >= 10  # two communes' month
     assert published["headline"]["cells"]["new_incidents"]["this_month"] == new  # not everything hidden
+    assert_copy_holds(published, exact, period)
+
+
+def assert_copy_holds(published: Document, exact: Document, period: str) -> None:
     breaches = attack(published, exact, period)
     assert not breaches, (len(breaches), breaches[:10])
     # Reporting counts offices, not people: printed exactly.
@@ -249,11 +255,18 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice
     office.lock("test end")
 
 
-def fill_month(office: UnlockedOffice, incidents: list[dict], meetings: list[dict]) -> str:  # type: ignore[type-arg]
-    """Write the made-up month into a month of its own (one after the other, from January 2030)."""
+def fill_month(
+    office: UnlockedOffice,
+    incidents: list[dict],  # type: ignore[type-arg]
+    meetings: list[dict],  # type: ignore[type-arg]
+    period: str | None = None,
+) -> str:
+    """Write the made-up month into a month of its own (one after the other, from January 2030),
+    or into ``period``."""
     n = next(MONTHS)
-    year, month = 2030 + n // 12, n % 12 + 1
-    period = f"{year:04d}-{month:02d}"
+    if period is None:
+        period = f"{2030 + n // 12:04d}-{n % 12 + 1:02d}"
+    year, month = int(period[:4]), int(period[5:])
     seq = n * 1000
     with office.transaction() as s:
         for i in incidents:
@@ -304,3 +317,105 @@ def test_the_shared_copy_of_any_month_holds(scratch: UnlockedOffice, incidents, 
     stats = StatisticsService(scratch).monthly(period)
     assert_holds(stats)
     assert_holds(district([stats, StatisticsService(scratch).monthly(period)]))
+
+
+# --- made-up months up the chain: a district of two to five communes, and the ministry above it ------
+
+HYPO_COMMUNES = ("120101", "120109", "120110", "120111", "120112")
+"""District 1201's five communes in the gazetteer: the exchange world's two, and three enrolled here."""
+HYPO_MONTHS = count(0)
+
+
+@dataclass
+class Chain:
+    """Real offices kept open for the whole module: the communes (each with its own signing keys),
+    district 1201 and the ministry, and the next bundle number of each sender."""
+
+    root: Path
+    communes: dict[str, tuple[UnlockedOffice, CommuneSigner]]
+    district: UnlockedOffice
+    ministry: UnlockedOffice
+    sequences: dict[str, int]
+
+
+@pytest.fixture(scope="module")
+def chain(exchange_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
+    root = tmp_path_factory.mktemp("hypo-chain") / "world"
+    shutil.copytree(exchange_template, root)
+    district = open_office(root, "1201")
+    offices = {code: open_office(root, code) for code in ("120101", "120109")}
+    enrolment = root / "enrolment"
+    for code in HYPO_COMMUNES:
+        if code in offices:
+            continue
+        folder = OfficeFolder(root / f"commune-{code}", kdf=KdfParams.fast_for_tests())
+        office, _ = folder.create("commune", code, "chief", PASSWORD)
+        request = EnrolmentService(office).request(enrolment / f"{code}.shscreq").path
+        EnrolmentService(district).sign(request, enrolment / f"{code}.shscpkg")
+        EnrolmentService(office).accept(enrolment / f"{code}.shscpkg")
+        offices[code] = office
+    communes = {code: (office, CommuneSigner.of(office)) for code, office in offices.items()}
+    ministry = open_office(root, "MOWA")
+    yield Chain(root, communes, district, ministry, {})
+    for office in (district, ministry, *offices.values()):
+        office.lock("test end")
+
+
+def commune_tables(office: UnlockedOffice, period: str) -> dict[str, Any] | None:
+    """What the commune sends for ``period``: its exact tables, or nothing (a nil report) when nothing
+    happened that month (as ``ExchangeService`` decides for an approved month)."""
+    stats = StatisticsService(office).monthly(period)
+    headline = stats.table("headline")
+    if all(headline.value(r, "this_month") == 0 for r in headline.rows):
+        return None
+    return {t.key: t.to_dict() for t in stats.tables}
+
+
+def send_up(
+    chain: Chain, sender: str, signer: CommuneSigner, tables: dict[str, Any] | None, period: str
+) -> Path:
+    sequence = chain.sequences[sender] = chain.sequences.get(sender, 0) + 1
+    return signer.bundle(chain.root / "usb", tables, period=period, sequence=sequence)
+
+
+commune_month = st.tuples(st.lists(incident_strategy, max_size=12), st.lists(meeting_strategy, max_size=2))
+live_incident = incident_strategy.map(lambda i: {**i, "deleted": False, "consent": True})
+month_of_communes = st.tuples(
+    # The first commune has an incident, so the district's month is never all nil reports: a district
+    # whose communes all sent nil reports exports a bundle with only its reporting table, which the
+    # ministry's import refuses ("The bundle has no headline table.") -- reported, not fixed here.
+    st.tuples(st.lists(live_incident, min_size=1, max_size=12), st.lists(meeting_strategy, max_size=2)),
+    st.lists(commune_month, min_size=1, max_size=len(HYPO_COMMUNES) - 1),
+).map(lambda m: [m[0], *m[1]])
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    # Each example is a month of its own in the same offices (its trend and year to date hold the
+    # earlier examples' months): no shrinking or replaying, as above.
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(months=month_of_communes)
+def test_the_district_and_ministry_copies_of_any_month_hold(chain: Chain, months) -> None:  # type: ignore[no-untyped-def]
+    """Two to five communes' made-up months, signed with each commune's own keys and imported by the
+    district; the district's copy, then (approved and sent up) the ministry's copy, face the attacker."""
+    n = next(HYPO_MONTHS)
+    period = f"{2024 + n // 12:04d}-{n % 12 + 1:02d}"  # months that have happened: no future bundles
+    files = []
+    for code, (incidents, meetings) in zip(HYPO_COMMUNES, months, strict=False):
+        office, signer = chain.communes[code]
+        fill_month(office, incidents, meetings, period)
+        files.append(send_up(chain, code, signer, commune_tables(office, period), period))
+    exchange = ExchangeService(chain.district)
+    assert exchange.import_files(files).imported == len(files)
+    service = DistrictService(chain.district)
+    published, exact = _documents(service, period)
+    assert exact["reporting"]["cells"]["reported"]["count"] == len(files)
+    assert_copy_holds(published, exact, period)
+    service.approve_month(period)
+    up = exchange.export_month(period, chain.root / "up").path
+    assert ExchangeService(chain.ministry).import_files([up]).imported == 1
+    published, exact = _documents(DistrictService(chain.ministry), period)
+    assert_copy_holds(published, exact, period)
