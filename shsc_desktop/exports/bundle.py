@@ -107,11 +107,14 @@ def make_payload(
     tables: dict[str, Any] | None,
     bundle_id: str | None = None,
     created_at: dt.datetime | None = None,
+    nil_report: bool | None = None,
 ) -> dict[str, Any]:
     """The business part of a payload; ``build_bundle`` adds format, schema, sender and recipient.
 
-    ``tables`` None (or empty) means a nil report: nothing happened this month. Re-exporting the same
-    revision must pass the same ``bundle_id`` and ``created_at`` so the content is reproduced exactly.
+    ``tables`` None (or empty) means a nil report: nothing happened this month. A district whose
+    offices below all sent nil reports passes ``nil_report=True`` with only its ``reporting`` table
+    (:data:`NIL_REPORT_TABLES`). Re-exporting the same revision must pass the same ``bundle_id`` and
+    ``created_at`` so the content is reproduced exactly.
     """
     created = (created_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     return {
@@ -121,9 +124,21 @@ def make_payload(
         "revision": revision,
         "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "audit_head": {"seq": audit_head[0], "hash": audit_head[1]},
-        "nil_report": not tables,
+        "nil_report": not tables if nil_report is None else nil_report,
         "tables": dict(tables or {}),
     }
+
+
+NIL_REPORT_TABLES = frozenset({"reporting"})
+"""The only tables a nil report may carry, and only a district's: how many of its offices reported
+(all of them nil reports; the ministry's import checks the counts, ``services/table_check.py``)."""
+
+
+def _nil_tables(obj: dict[str, Any], tables: dict[str, Any]) -> bool:
+    """A nil report's non-empty ``tables`` are allowed: a district's, with only its reporting table."""
+    sender = obj.get("sender")
+    level = sender.get("level") if isinstance(sender, dict) else None
+    return level == Level.DISTRICT and set(tables) == NIL_REPORT_TABLES
 
 
 def _is_int(value: Any, minimum: int) -> bool:
@@ -185,7 +200,7 @@ def validate_payload(obj: dict[str, Any]) -> list[str]:
     tables = obj.get("tables")
     if not isinstance(nil, bool):
         problems.append("nil_report")
-    if not isinstance(tables, dict) or (nil is True and tables):
+    if not isinstance(tables, dict) or (nil is True and tables and not _nil_tables(obj, tables)):
         problems.append("tables")
     return problems
 

@@ -579,16 +579,18 @@ class ExchangeService:
             return None  # nil report: nothing happened this month
         return {t.key: t.to_dict() for t in stats.tables}  # exact counts; no case codes
 
-    def _district_tables(self, s: Session, period: str) -> dict[str, Any] | None:
+    def _district_tables(self, s: Session, period: str) -> tuple[dict[str, Any] | None, bool]:
+        """The district's tables for ``period`` and whether they are a nil report: every office that
+        reported sent a nil report (then the reporting table is the only table, and it says so)."""
         totals = self._totals(s, period)
         if not totals.reporting and not totals.missing:
-            return None
+            return None, True
         # exact counts: the bundle is encrypted to the ministry, which is entitled to them; only
         # documents printed or shared outside the chain are suppressed (issue 9 point 6)
         tables = {t.key: t.to_dict() for t in totals.tables}
         completeness = self._completeness(s, (period,), stored_deadline_days(s))
         tables["reporting"] = reporting_table(totals, completeness).to_dict()
-        return tables
+        return tables, bool(totals.reporting) and totals.nil_reports == totals.reporting
 
     def export_month(self, period: str, out_dir: Path) -> ExportResult:
         """Write the bundle of an approved month for the office above; returns where it went.
@@ -607,6 +609,7 @@ class ExchangeService:
             last = self._last_export(s, period)
             reuse = last is not None and last.month_approved_at == approved_key
         tables: dict[str, Any] | None = None
+        nil_report: bool | None = None  # None: a nil report when there are no tables
         if not reuse and self.level is Level.COMMUNE:
             tables = self._commune_tables(period)  # outside the write transaction (own session)
         with self.office.transaction() as s:
@@ -624,7 +627,7 @@ class ExchangeService:
                 reexport = True
             else:
                 if self.level is Level.DISTRICT:
-                    tables = self._district_tables(s, period)
+                    tables, nil_report = self._district_tables(s, period)
                 sequence = int(s.scalar(select(func.max(ExportRecord.sequence))) or 0) + 1
                 revision = self._revision(s, period)
                 payload = make_payload(
@@ -634,6 +637,7 @@ class ExchangeService:
                     audit_head=audit.head(s),
                     tables=tables,
                     created_at=self.clock(),
+                    nil_report=nil_report,
                 )
                 reexport = False
             if self.level is Level.DISTRICT:
@@ -776,7 +780,7 @@ class ExchangeService:
         data = self._read(Path(path))
         vb = open_bundle(data, key, cert, trust, self.clock())
         self._check_sender(vb, own_ca)
-        check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]))
+        check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
         return VerifyResult(
             Path(path),
             vb.sender_code,
@@ -836,7 +840,7 @@ class ExchangeService:
                 data = self._read(path)
                 vb = open_bundle(data, key, cert, trust, self.clock(), cache)
                 self._check_sender(vb, own_ca)
-                check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]))
+                check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
                 verified.append((i, path, data, vb))
             except BundleRejected as exc:
                 reject(i, path, exc)

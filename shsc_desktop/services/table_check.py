@@ -28,6 +28,7 @@ from typing import Any
 
 from ..errors import BundleRejected
 from ..models.codes import SUBTOTAL
+from ..security.pki import Level
 from ..values.period import is_period
 from .reporting.catalogue import HEADLINE_TOTALS, bundle_table_schema
 
@@ -239,8 +240,20 @@ def _check_relations(tables: Mapping[str, Any]) -> None:
         raise _fail(INCONSISTENT, "Table reporting: more reports than expected.")
 
 
-def check_tables(tables: Any, sender_level: str) -> None:
-    """Raise :class:`BundleRejected` when a bundle's tables are not what a genuine office sends."""
+def _check_nil_district(tables: Mapping[str, Any]) -> None:
+    """A district's nil report: its communes reported, and every report was a nil report. Never a
+    district none of whose communes reported (missing is not nil), never one with figures below."""
+    reported = _cell(tables, "reporting", "reported", "count")
+    nil = _cell(tables, "reporting", "nil_report", "count")
+    if not reported or nil != reported:
+        raise _fail(INCONSISTENT, "Table reporting: a nil report, but not every report was a nil report.")
+
+
+def check_tables(tables: Any, sender_level: str, nil_report: bool) -> None:
+    """Raise :class:`BundleRejected` when a bundle's tables are not what a genuine office sends.
+
+    A nil report carries no tables, except a district's: its ``reporting`` table alone, saying that
+    every commune that reported sent a nil report (the ministry counts those communes as reported)."""
     if not isinstance(tables, dict):
         raise _fail(MALFORMED, "The bundle's tables are not tables.")
     if not tables:
@@ -250,8 +263,13 @@ def check_tables(tables: Any, sender_level: str) -> None:
         spec = schema.get(key)
         if spec is None or sender_level not in spec.levels:
             raise _fail(UNKNOWN, f"Unknown table {str(key)[:40]!r} ({len(tables)} tables in the bundle).")
-    if "headline" not in tables:
+    nil_district = nil_report and sender_level == Level.DISTRICT and set(tables) == {"reporting"}
+    if nil_report and not nil_district:
+        raise _fail(MALFORMED, "A nil report with figures.")
+    if "headline" not in tables and not nil_district:
         raise _fail(MALFORMED, "The bundle has no headline table.")
     for key, table in tables.items():
         _check_table(key, table, schema[key])
     _check_relations(tables)
+    if nil_district:
+        _check_nil_district(tables)

@@ -15,7 +15,14 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from shsc_desktop.exports.bundle import build_bundle, make_payload
+from shsc_desktop.exports.bundle import (
+    build_bundle,
+    canonical_json,
+    envelope,
+    full_payload,
+    make_payload,
+    sign_content,
+)
 from shsc_desktop.security import keystore
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.pki import Purpose
@@ -49,6 +56,23 @@ class CommuneSigner:
                 recipient,
             )
 
+    @classmethod
+    def of_district(cls, office: UnlockedOffice) -> CommuneSigner:
+        """A district's own keys, signing to the ministry as its exports do (its CA and its CRLs)."""
+        with office.reading() as s:
+            store = DbKeyStore(s)
+            cert, recipient, own = store.cert("signing"), store.cert("recipient"), store.own_crl()
+            ca = store.cert("ca")
+            assert cert is not None and recipient is not None and own is not None and ca is not None
+            return cls(
+                office.info.code,
+                store.key(Purpose.SIGNING, office.data_key),
+                cert,
+                (ca,),
+                [own, *keystore.stored_crls(s)],
+                recipient,
+            )
+
     def bundle(
         self,
         folder: Path,
@@ -60,7 +84,10 @@ class CommuneSigner:
         created_at: dt.datetime | None = None,
         audit_head: tuple[int, str] = (7, AUDIT_HASH),
         name: str = "",
+        nil_report: bool | None = None,
+        unchecked: bool = False,
     ) -> Path:
+        """``unchecked``: sign even a payload ``build_bundle`` refuses to emit (a hostile office)."""
         payload = make_payload(
             sequence=sequence,
             period=period,
@@ -68,8 +95,13 @@ class CommuneSigner:
             audit_head=audit_head,
             tables=tables,
             created_at=created_at,
+            nil_report=nil_report,
         )
-        data = build_bundle(payload, self.key, self.cert, self.chain, self.crls, self.recipient)
+        if unchecked:
+            body = canonical_json(full_payload(payload, self.cert, self.recipient))
+            data = envelope(sign_content(body, self.key, self.cert, self.chain, self.crls), self.recipient)
+        else:
+            data = build_bundle(payload, self.key, self.cert, self.chain, self.crls, self.recipient)
         folder.mkdir(parents=True, exist_ok=True)
         name = name or f"{self.code}-{period}-s{sequence}-r{revision}-{payload['bundle_id'][:8]}.shsc"
         path = folder / name
