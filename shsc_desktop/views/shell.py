@@ -22,7 +22,6 @@ from ..errors import DatabaseDamaged
 from ..services.office import OfficeFolder, UnlockedOffice
 from . import i18n, operations
 from .dialogs import ChangePasswordDialog
-from .drafts import keep_drafts, offer_drafts, open_forms
 from .inactivity import InactivityTimer, SafetyKeys
 from .messages import show_error
 from .unlock import UnlockWindow
@@ -192,6 +191,8 @@ class AppShell(QObject):
         self.safety_keys.enabled = True
         if not self.office.integrity_checked:
             self._check_integrity_in_background(window)
+        from .drafts import offer_drafts  # with SQLAlchemy, not before an office is open (start-up)
+
         offer_drafts(window, self.office)
         self.opened.emit()
 
@@ -233,6 +234,8 @@ class AppShell(QObject):
         # The sign-in window is shown before the others are hidden, so that Qt never sees "the last
         # window closed" and quits.
         self.show_unlock()
+        from .drafts import keep_drafts, open_forms  # loaded with the main window already
+
         unsaved = open_forms(self.main_window) if reason in KEEP_DRAFTS_ON else []
         self._hide_everything_else()
         keep_drafts(self.office, unsaved)  # sealed to her own key: see services.drafts
