@@ -140,6 +140,9 @@ class Bench:
         env = dict(os.environ)
         env.pop("SHSC_KDF", None)
         env.pop(BENCH_ENV, None)
+        # An installed app runs from compiled bytecode (pip and PyInstaller compile it); a shell with
+        # PYTHONDONTWRITEBYTECODE would make every timed start compile the package's sources again.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["QT_QPA_PLATFORM"] = "offscreen"
         env["XDG_CONFIG_HOME"] = str(self.folder("xdg-config"))
         env["XDG_DATA_HOME"] = str(self.folder("xdg-data"))
