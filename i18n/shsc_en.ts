@@ -590,7 +590,7 @@
     </message>
     <message>
         <source>Draft expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft expired</translation>
     </message>
     <message>
         <source>Month returned to a commune for correction</source>
@@ -1226,6 +1226,10 @@
         <translation>nil reports (no incidents)</translation>
     </message>
     <message>
+        <source>returned for correction (no corrected report yet)</source>
+        <translation>returned for correction (no corrected report yet)</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>missing</translation>
     </message>
@@ -1248,6 +1252,14 @@
     <message>
         <source>This office&apos;s certificate is valid until %1.</source>
         <translation>This office&apos;s certificate is valid until %1.</translation>
+    </message>
+    <message>
+        <source>⚠ The revocation list this office signs runs out on %1: send a bundle or enrol an office to renew it.</source>
+        <translation>⚠ The revocation list this office signs runs out on %1: send a bundle or enrol an office to renew it.</translation>
+    </message>
+    <message>
+        <source>The revocation list this office signs is valid until %1.</source>
+        <translation>The revocation list this office signs is valid until %1.</translation>
     </message>
     <message>
         <source>Approved, not yet sent to the ministry: %1</source>

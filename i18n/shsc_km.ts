@@ -1226,6 +1226,10 @@
         <translation>របាយការណ៍គ្មានករណី (គ្មានហេតុការណ៍)</translation>
     </message>
     <message>
+        <source>returned for correction (no corrected report yet)</source>
+        <translation>បានប្រគល់ត្រឡប់ដើម្បីកែតម្រូវ (មិនទាន់មានរបាយការណ៍កែតម្រូវ)</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>ខ្វះ</translation>
     </message>
@@ -1248,6 +1252,14 @@
     <message>
         <source>This office&apos;s certificate is valid until %1.</source>
         <translation>វិញ្ញាបនបត្ររបស់ការិយាល័យនេះមានសុពលភាពរហូតដល់ %1។</translation>
+    </message>
+    <message>
+        <source>⚠ The revocation list this office signs runs out on %1: send a bundle or enrol an office to renew it.</source>
+        <translation>⚠ បញ្ជីដកហូតដែលការិយាល័យនេះចុះហត្ថលេខា នឹងផុតកំណត់នៅថ្ងៃ %1៖ សូមផ្ញើកញ្ចប់ទិន្នន័យ ឬចុះបញ្ជីការិយាល័យមួយ ដើម្បីបន្តវា។</translation>
+    </message>
+    <message>
+        <source>The revocation list this office signs is valid until %1.</source>
+        <translation>បញ្ជីដកហូតដែលការិយាល័យនេះចុះហត្ថលេខា មានសុពលភាពរហូតដល់ %1។</translation>
     </message>
     <message>
         <source>Approved, not yet sent to the ministry: %1</source>

@@ -17,15 +17,20 @@ from sqlalchemy import select
 
 from ..models import gazetteer
 from ..models.tables import BundleReceived, EnrolledOffice, ExportRecord, Month
+from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level
 from ..values import period as period_values
 from .exchange import LATE, MISSING, NIL_REPORT, NOT_ENROLLED, ON_TIME, ExchangeService, stored_deadline_days
 from .exchange_status import ExchangeStatusService
 from .office import UnlockedOffice
+from .returns import returned_reports
 
 EXPIRY_WARNING = dt.timedelta(days=60)
 """A certificate that ends within this time is shown on the desk (renewal takes a trip)."""
+CRL_WARNING = dt.timedelta(days=14)
+"""A revocation list this office signs that runs out within this time is shown on the desk: sending a
+bundle or an enrolment package re-signs it, and an office that has sent nothing for a while must."""
 LAST_IMPORTS = 5
 
 
@@ -57,6 +62,7 @@ class MonthFacts:
     nil_reports: tuple[OfficeRef, ...]  # of the received: a month without incidents
     missing: tuple[OfficeRef, ...]  # enrolled, expected, nothing received
     not_enrolled: tuple[OfficeRef, ...]  # in the gazetteer, no certificate yet: cannot send
+    returned: tuple[OfficeRef, ...] = ()  # of the received: sent back for correction, no newer bundle yet
 
     @property
     def not_reported(self) -> tuple[OfficeRef, ...]:
@@ -96,6 +102,8 @@ class Desk:
     certificate_until: dt.datetime | None  # this office's own certificate (the ministry: its root)
     certificate_expiring: bool
     to_send: tuple[str, ...]  # district: approved months not yet sent to the ministry, newest first
+    crl_until: dt.datetime | None = None  # next update of the revocation list this office signs, if any
+    crl_expiring: bool = False
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -163,6 +171,9 @@ class DeskService:
         groups: dict[str, list[OfficeRef]] = {
             k: [] for k in ("expected", "received", "late", "nil", "missing", "not_enrolled")
         }
+        with self.office.reading() as s:
+            returned = {code for code, _p in returned_reports(s, [period])}
+        groups["returned"] = []
         for cell in grid.cells:
             if not cell.expected:
                 continue
@@ -174,6 +185,8 @@ class DeskService:
                     groups["late"].append(ref)
                 if cell.status == NIL_REPORT:
                     groups["nil"].append(ref)
+                if cell.code in returned:
+                    groups["returned"].append(ref)
             elif cell.status == MISSING:
                 groups["missing"].append(ref)
             elif cell.status == NOT_ENROLLED:
@@ -186,6 +199,7 @@ class DeskService:
             tuple(groups["nil"]),
             tuple(groups["missing"]),
             tuple(groups["not_enrolled"]),
+            tuple(groups["returned"]),
         )
 
     # -- the desk ------------------------------------------------------------------------------------
@@ -225,6 +239,8 @@ class DeskService:
                 approved = {m.period: m for m in s.scalars(select(Month).where(Month.status == "approved"))}
                 sent = {r.period for r in s.scalars(select(ExportRecord))}
                 to_send = tuple(sorted((p for p in approved if p not in sent), reverse=True))
+            crl = DbKeyStore(s).own_crl()
+            crl_until = _utc(crl.next_update_utc) if crl is not None and crl.next_update_utc else None
         status = ExchangeStatusService(self.office, clock=self.clock).certificate_status()
         until = status.valid_until
         expiring = until is not None and until - _utc(now) <= EXPIRY_WARNING
@@ -239,4 +255,6 @@ class DeskService:
             until,
             expiring,
             to_send,
+            crl_until,
+            crl_until is not None and crl_until - _utc(now) <= CRL_WARNING,
         )

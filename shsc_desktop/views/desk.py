@@ -1,8 +1,8 @@
 """The Home of a district or the ministry: a desk to work from.
 
-This month's reporting (received, expected, late, missing, not enrolled, nil reports), the next
-deadline, the last imports, and what needs doing (a certificate nearing its end, approved months not
-yet sent to the ministry). The figures come from :class:`~shsc_desktop.services.desk.DeskService`,
+This month's reporting (received, expected, late, nil reports, returned for correction, missing, not
+enrolled), the next deadline, the last imports, and what needs doing (a certificate or the office's
+revocation list nearing its end, approved months not yet sent to the ministry). The figures come from :class:`~shsc_desktop.services.desk.DeskService`,
 read in the background each time Home is opened.
 """
 
@@ -59,7 +59,7 @@ class DeskHomePage(QWidget):
         self.caption: dict[str, QLabel] = {}
         self.value: dict[str, QLabel] = {}
         self.names: dict[str, QLabel] = {}
-        for row, key in enumerate(("received", "late", "nil", "missing", "not_enrolled")):
+        for row, key in enumerate(("received", "late", "nil", "returned", "missing", "not_enrolled")):
             value = QLabel()
             value.setObjectName(f"{key}Count")
             font = value.font()
@@ -79,7 +79,7 @@ class DeskHomePage(QWidget):
         self.deadline = QLabel()
         self.deadline.setObjectName("nextDeadline")
         self.deadline.setWordWrap(True)
-        grid.addWidget(self.deadline, 5, 0, 1, 3)
+        grid.addWidget(self.deadline, 6, 0, 1, 3)
 
         self.todo_box = QGroupBox()
         self.todo = QLabel()
@@ -170,6 +170,7 @@ class DeskHomePage(QWidget):
         rows = {
             "late": (f.late, self.tr("late")),
             "nil": (f.nil_reports, self.tr("nil reports (no incidents)")),
+            "returned": (f.returned, self.tr("returned for correction (no corrected report yet)")),
             "missing": (f.missing, self.tr("missing")),
             "not_enrolled": (f.not_enrolled, self.tr("not enrolled (cannot send yet)")),
         }
@@ -196,6 +197,21 @@ class DeskHomePage(QWidget):
                 )
             else:
                 todo.append(self.tr("This office's certificate is valid until %1.").replace("%1", until))
+        if d.crl_until is not None:
+            crl_until = d.crl_until.astimezone(PHNOM_PENH).strftime("%Y-%m-%d")
+            if d.crl_expiring:
+                todo.append(
+                    self.tr(
+                        "⚠ The revocation list this office signs runs out on %1: send a bundle or "
+                        "enrol an office to renew it."
+                    ).replace("%1", crl_until)
+                )
+            else:
+                todo.append(
+                    self.tr("The revocation list this office signs is valid until %1.").replace(
+                        "%1", crl_until
+                    )
+                )
         if self.district:
             if d.to_send:
                 todo.append(

@@ -8,6 +8,7 @@ follows a language switch.
 # ruff: noqa: F811
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -15,9 +16,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 
+from shsc_desktop.security.keystore import DbKeyStore
+from shsc_desktop.services.desk import DeskService
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.exchange_status import ExchangeStatusService
+from shsc_desktop.services.returns import ReturnService
 from shsc_desktop.services.statistics import period_label
+from shsc_desktop.values.period import PHNOM_PENH
 from shsc_desktop.views import i18n
 
 from .conftest import answer_confirmation, message_boxes, wait_for_operations
@@ -143,6 +148,31 @@ def test_district_home_is_a_desk(qtbot, shells, imported):
     assert home.office_line.text() == "Chamkar Mon, District / khan office (code 1201)"
 
 
+def test_district_home_shows_returned_months_and_the_revocation_lists_end(qtbot, shells, imported, tmp_path):
+    district = open_office(imported, "1201")
+    try:
+        ReturnService(district).return_report("120101", PERIOD, "Check the ages.", tmp_path)
+        with district.reading() as s:
+            crl = DbKeyStore(s).own_crl()
+        assert crl is not None and crl.next_update_utc is not None
+        ends = crl.next_update_utc
+        # a few days before the list runs out the desk warns; long before, it only says the date
+        assert DeskService(district, clock=lambda: ends - dt.timedelta(days=5)).desk().crl_expiring
+        early = DeskService(district, clock=lambda: ends - dt.timedelta(days=30)).desk()
+        assert early.crl_until == ends and not early.crl_expiring
+    finally:
+        district.lock("test")
+    window = sign_in(qtbot, shells, imported, "1201")
+    home = window.home_page
+    qtbot.waitUntil(lambda: home.desk is not None)
+    assert home.value["returned"].text() == "1"
+    assert home.names["returned"].text() == TONLE_BASAK
+    assert home.caption["returned"].text() == "returned for correction (no corrected report yet)"
+    assert home.value["received"].text() == "1 / 5"  # a returned month still counts as received
+    day = ends.astimezone(PHNOM_PENH).strftime("%Y-%m-%d")
+    assert f"The revocation list this office signs is valid until {day}." in home.todo.text()
+
+
 def test_ministry_home_names_the_ministry_once_and_counts_districts(qtbot, shells, imported):
     window = sign_in(qtbot, shells, imported, "MOWA")
     home = window.home_page
@@ -154,6 +184,7 @@ def test_ministry_home_names_the_ministry_once_and_counts_districts(qtbot, shell
     assert "Chamkar Mon (1201)" in home.names["missing"].text()
     assert "districts" in home.caption["received"].text()
     assert home.imports.item(0, 0).text() == "Nothing imported yet."
+    assert "The revocation list this office signs is valid until" in home.todo.text()  # the root's
     # the ministry's totals speak of a national summary, not a district one
     window.show_section("exchange")
     totals = window.exchange_page.totals
