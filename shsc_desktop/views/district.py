@@ -436,7 +436,7 @@ class CompletenessPanel(QWidget):
             self,
             self.tr("Folder for the return notice"),
             lambda paths: self.start_return(code, period, reason, paths[0]),
-            purpose="bundle",
+            purpose="notice",
             folder=True,
         )
 

@@ -440,7 +440,7 @@ class UpwardPanel(QWidget):
             self,
             self.tr("Open the district's return notice"),
             lambda paths: self.import_notice(paths[0]),
-            purpose="bundle",
+            purpose="notice",
             name_filters=[self.tr("Return notices (*.shscret)"), self.tr("All files (*)")],
         )
 
@@ -630,6 +630,7 @@ class UpwardPanel(QWidget):
             self,
             self.tr("Choose the folder (USB stick) for the bundle"),
             lambda paths: self.start_export(period, paths[0]),
+            purpose="upward",
             folder=True,
         )
 
@@ -642,6 +643,7 @@ class UpwardPanel(QWidget):
             self,
             self.tr("Choose the folder (USB stick) for the bundle"),
             lambda paths: self.start_export(period, paths[0]),
+            purpose="upward",
             folder=True,
         )
 

@@ -19,7 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-PURPOSES = ("backup", "restore", "pdf", "directory", "bundle", "enrolment", "tables")
+PURPOSES = ("backup", "restore", "pdf", "directory", "bundle", "upward", "notice", "enrolment", "tables")
+"""``bundle``: bundles read in (imports); ``upward``: bundles written for the office above (its USB
+stick is not the one the communes bring); ``notice``: return-for-correction notices."""
 SETTINGS_FILE = "dialogs.ini"
 
 

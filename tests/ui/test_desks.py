@@ -247,3 +247,35 @@ def test_exchange_texts_follow_a_language_switch(qtbot, shells, imported, chosen
         i18n.set_language("en")
         QCoreApplication.processEvents()
     assert upward.history.item(0, 0).text() == period_label(PERIOD, "en")
+
+
+def test_return_notices_and_imports_remember_their_own_folders(
+    qtbot, shells, imported, tmp_path, monkeypatch
+):
+    home = tmp_path / "home"
+    documents = home / "Documents"
+    documents.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    window = sign_in(qtbot, shells, imported, "1201")
+    window.show_section("exchange")
+    page = window.exchange_page
+    completeness, imports = page.completeness, page.import_panel
+    stick = tmp_path / "commune-stick"
+    stick.mkdir()
+    dialog = completeness.choose_return_folder("120101", PERIOD, "Check the ages.")
+    assert Path(dialog.directory().absolutePath()) == documents
+    dialog.selectFile(str(stick))
+    dialog.accept()
+    qtbot.waitUntil(lambda: any(stick.iterdir()), timeout=30000)
+    wait_for_operations(qtbot)
+
+    def opened_in(dialog) -> Path:
+        folder = Path(dialog.directory().absolutePath())
+        dialog.reject()
+        return folder
+
+    # the next notice goes to the same stick; the bundles brought in are not looked for there
+    assert opened_in(completeness.choose_return_folder("120101", PERIOD, "Again.")) == stick
+    assert opened_in(imports.choose_files()) == documents
