@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -184,6 +184,10 @@ class BarChart(QWidget):
 class CompletenessPanel(QWidget):
     """Who reported, month by month (DHIS2's reporting rate summary)."""
 
+    OFFICE_WIDTH = (120, 220)  # the office column: narrowest, widest
+    MONTH_MINIMUM = 44  # a month column is never narrower (its text wraps first)
+    MONTH_COMFORT = 96  # the office column only takes what leaves each month this much
+
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("completenessPanel")
@@ -211,6 +215,11 @@ class CompletenessPanel(QWidget):
         self.save_deadline_button.clicked.connect(self.save_deadline)
         self.table = read_only_table(1, "completenessTable")
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        # The months share what the office column leaves (their text wraps), so at 1024 px the
+        # newest month is not pushed off to the right behind a sideways scroll bar.
+        self.table.horizontalHeader().setMinimumSectionSize(self.MONTH_MINIMUM)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.gaps = QLabel()
@@ -276,7 +285,7 @@ class CompletenessPanel(QWidget):
             LATE: self.tr("Late"),
             MISSING: self.tr("Missing"),
             NOT_ENROLLED: self.tr("Not enrolled"),
-            NOT_EXPECTED: self.tr("Not expected yet"),
+            NOT_EXPECTED: "–",  # white, explained in the legend and the tooltip: short, so months fit
         }.get(status, status)
 
     def refresh(self) -> None:
@@ -315,6 +324,8 @@ class CompletenessPanel(QWidget):
                 item.setForeground(QColor("#1f2933"))
                 if cell.received_at is not None:
                     item.setToolTip(self._dates_text(cell))
+                elif cell.status == NOT_EXPECTED:
+                    item.setToolTip(self.tr("Not expected yet"))
                 if cell.dates_disagree:
                     item.setText(item.text() + " ⚠")
                 if cell.returned is not None:
@@ -336,12 +347,30 @@ class CompletenessPanel(QWidget):
         for j in range(len(values)):
             self.table.item(len(codes), j).setFont(bold)
         header = self.table.horizontalHeader()
-        self.table.setColumnWidth(0, 220)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         for j in range(1, len(values)):
             header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self._fit_columns()
         self._show_gaps(comp)
         self._fill_return_choice(comp, names)
+
+    def _fit_columns(self) -> None:
+        """The office column takes what the months leave (within OFFICE_WIDTH); the months stretch
+        over the rest. If even that does not fit, the newest month (the last column) stays in view."""
+        months = max(self.table.columnCount() - 1, 1)
+        low, high = self.OFFICE_WIDTH
+        spare = self.table.viewport().width() - months * self.MONTH_COMFORT
+        width = max(low, min(high, spare))
+        if self.table.columnWidth(0) != width:
+            self.table.setColumnWidth(0, width)
+        self.table.resizeRowsToContents()
+        bar = self.table.horizontalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _dates_text(self, cell: CompletenessCell) -> str:
         """When the office sent the month (its signed time) and when it arrived, Phnom Penh time."""

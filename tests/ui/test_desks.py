@@ -279,3 +279,45 @@ def test_return_notices_and_imports_remember_their_own_folders(
     # the next notice goes to the same stick; the bundles brought in are not looked for there
     assert opened_in(completeness.choose_return_folder("120101", PERIOD, "Again.")) == stick
     assert opened_in(imports.choose_files()) == documents
+
+
+def at_1024(qtbot, shells, root: Path):
+    window = sign_in(qtbot, shells, root, "1201")
+    window.showNormal()
+    window.resize(1024, 768)
+    window.show_section("exchange")
+    wait_for_operations(qtbot)
+    return window, window.exchange_page
+
+
+def settle_in(lang: str) -> None:
+    i18n.set_language(lang)
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def test_completeness_shows_every_month_whole_at_1024(qtbot, shells, imported):
+    window, page = at_1024(qtbot, shells, imported)
+    page.tabs.setCurrentWidget(page.completeness)
+    table = page.completeness.table
+
+    def newest_in_view() -> bool:
+        newest = table.columnCount() - 1
+        left = table.columnViewportPosition(newest)
+        return 0 <= left and left + table.columnWidth(newest) <= table.viewport().width()
+
+    try:
+        for lang in ("km", "en"):
+            settle_in(lang)
+            assert window.width() == 1024
+            assert table.columnCount() == 7  # the office and six months
+            assert table.horizontalScrollBar().maximum() == 0, lang  # nothing to scroll to
+            assert newest_in_view(), lang
+            # a white month before the office's first one says so briefly (the legend explains)
+            assert any(table.item(r, 1).text() == "–" for r in range(table.rowCount() - 1))
+        # twelve months: the newest one is still the one in view
+        page.completeness.months.setValue(12)
+        settle_in("km")
+        assert table.columnCount() == 13 and newest_in_view()
+    finally:
+        i18n.set_language("en")
