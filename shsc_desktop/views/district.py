@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QStyleOptionHeader,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -56,7 +58,6 @@ from ..values.period import PHNOM_PENH
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
 from .form_helpers import ReasonDialog, ask_reason
 from .i18n import current_language, show_status
-from .list_columns import fit_columns
 from .messages import show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
@@ -113,6 +114,51 @@ class WrappingHeader(QHeaderView):
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(inner, self._flags(text, inner.width()), text)
         painter.restore()
+
+
+def _wrap_flags(metrics: QFontMetrics, text: str, width: int) -> int:
+    """Wrap at spaces where every word fits ``width``, anywhere between letters otherwise (Khmer
+    writes no spaces between words)."""
+    words_fit = all(metrics.horizontalAdvance(w) <= width for w in text.split())
+    return int(Qt.TextFlag.TextWordWrap if words_fit else Qt.TextFlag.TextWrapAnywhere)
+
+
+class WrappingCellDelegate(QStyledItemDelegate):
+    """Cells shown whole, never elided: wrapped to the column's width (see :func:`_wrap_flags`), the
+    row as tall as the text needs (``resizeRowsToContents``). For the Totals' row labels."""
+
+    PAD = 6
+
+    def __init__(self, view: QTableWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def text_rect(self, font_metrics: QFontMetrics, text: str, width: int) -> QRect:
+        room = max(width - 2 * self.PAD, 10)
+        return font_metrics.boundingRect(
+            QRect(0, 0, room, 100000), _wrap_flags(font_metrics, text, room), text
+        )
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        inner = opt.rect.adjusted(self.PAD, 2, -self.PAD, -2)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(inner, flags | _wrap_flags(QFontMetrics(opt.font), text, inner.width()), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
+        base = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        rect = self.text_rect(QFontMetrics(opt.font), opt.text, self.view.columnWidth(index.column()))
+        return QSize(base.width(), max(base.height(), rect.height() + 2 * self.PAD))
 
 
 class BarChart(QWidget):
@@ -549,10 +595,15 @@ class TotalsPanel(QWidget):
 
         self.headline = read_only_table(4, "headlineTable")
         self.headline.setHorizontalHeader(WrappingHeader(self.headline))
-        self.headline.horizontalHeader().setStretchLastSection(True)
-        # Widths from content, like every list: a long label gives way (elided, whole in a tooltip)
-        # before a number does. A fixed first column pushed the figures off a 1024-pixel screen.
-        fit_columns(self.headline)
+        # The figures take their width; the row labels take the rest and wrap, whole (at 1024 px an
+        # elided "New …" said nothing). A fixed first column pushed the figures off the screen.
+        self.headline.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.headline.setItemDelegateForColumn(0, WrappingCellDelegate(self.headline))
+        header = self.headline.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see _fit_figures
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda i, _old, _new: i == 0 and self.headline.resizeRowsToContents())
         self.chart = BarChart()
         self.table_choice = QComboBox()
         self.table_choice.setObjectName("tableChoice")
@@ -696,6 +747,7 @@ class TotalsPanel(QWidget):
         )
         head = data.statistics.table("headline")
         self._fill_table(self.headline, head, lang)
+        self._fit_figures(self.headline)
         split = data.statistics.table("incidents_by_type_child_adult")
         bars = []
         for i, code in enumerate(split.rows):
@@ -767,6 +819,26 @@ class TotalsPanel(QWidget):
         table.resizeRowsToContents()
         table.horizontalHeader().updateGeometry()
         table.updateGeometries()
+
+    @staticmethod
+    def _fit_figures(widget: QTableWidget) -> None:
+        """Each figure column as wide as its numbers or the longest word of its (wrapping) header,
+        so the row labels keep the rest of the width."""
+        metrics = widget.fontMetrics()
+        bold = QFont(widget.font())
+        bold.setBold(True)
+        wide = QFontMetrics(bold)
+        header = widget.horizontalHeader()
+        for column in range(1, widget.columnCount()):
+            head = widget.horizontalHeaderItem(column)
+            words = head.text().split() if head is not None else []
+            need = max((metrics.horizontalAdvance(w) for w in words), default=0) + 2 * WrappingHeader.PAD
+            for row in range(widget.rowCount()):
+                item = widget.item(row, column)
+                if item is not None:
+                    need = max(need, wide.horizontalAdvance(item.text()) + 16)
+            header.resizeSection(column, need + 4)
+        widget.resizeRowsToContents()
 
     def _show_chosen_table(self) -> None:
         if self.data is None:

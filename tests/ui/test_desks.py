@@ -13,7 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QPushButton
 
 from shsc_desktop.security.keystore import DbKeyStore
@@ -319,5 +320,44 @@ def test_completeness_shows_every_month_whole_at_1024(qtbot, shells, imported):
         page.completeness.months.setValue(12)
         settle_in("km")
         assert table.columnCount() == 13 and newest_in_view()
+    finally:
+        i18n.set_language("en")
+
+
+def label_read_whole(table, row: int) -> bool:
+    """The row label shows whole: on one line, or (when the table neither elides nor uses an eliding
+    delegate) wrapped — at spaces, or between letters for Khmer — within its cell's width and height."""
+    index = table.model().index(row, 0)
+    text = table.item(row, 0).text()
+    rect = table.visualRect(index)
+    metrics = QFontMetrics(table.item(row, 0).font())
+    room = rect.width() - 12
+    if metrics.horizontalAdvance(text) <= room:
+        return True
+    delegate = table.itemDelegateForIndex(index)
+    if table.textElideMode() != Qt.TextElideMode.ElideNone or hasattr(delegate, "mode"):
+        return False  # it elides what does not fit on one line
+    words_fit = all(metrics.horizontalAdvance(w) <= room for w in text.split())
+    wrap = Qt.TextFlag.TextWordWrap if words_fit else Qt.TextFlag.TextWrapAnywhere
+    needed = metrics.boundingRect(QRect(0, 0, room, 100000), int(wrap), text)
+    return needed.width() <= room and needed.height() <= rect.height()
+
+
+def test_totals_row_labels_read_whole_at_1024(qtbot, shells, imported):
+    window, page = at_1024(qtbot, shells, imported)
+    totals = page.totals
+    page.tabs.setCurrentWidget(totals)
+    totals.show_month(PERIOD)
+    wait_for_operations(qtbot)
+    table = totals.headline
+    try:
+        for lang in ("km", "en"):
+            settle_in(lang)
+            wait_for_operations(qtbot)
+            for _ in range(3):
+                QCoreApplication.processEvents()
+            assert table.rowCount() > 3
+            cut = [table.item(r, 0).text() for r in range(table.rowCount()) if not label_read_whole(table, r)]
+            assert not cut, f"[{lang}] cut: {cut}"
     finally:
         i18n.set_language("en")
