@@ -2,8 +2,9 @@
 
 This month's reporting (received, expected, late, nil reports, returned for correction, missing, not
 enrolled), the next deadline, the last imports, and what needs doing (a certificate or the office's
-revocation list nearing its end, approved months not yet sent to the ministry). The figures come from :class:`~shsc_desktop.services.desk.DeskService`,
-read in the background each time Home is opened.
+revocation list nearing its end, approved months not yet sent to the ministry). The figures come
+from :class:`~shsc_desktop.services.desk.DeskService`, read in the background each time Home is
+opened.
 """
 
 from __future__ import annotations

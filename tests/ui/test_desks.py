@@ -305,7 +305,7 @@ def test_completeness_shows_every_month_whole_at_1024(qtbot, shells, imported):
     def newest_in_view() -> bool:
         newest = table.columnCount() - 1
         left = table.columnViewportPosition(newest)
-        return 0 <= left and left + table.columnWidth(newest) <= table.viewport().width()
+        return left >= 0 and left + table.columnWidth(newest) <= table.viewport().width()
 
     try:
         for lang in ("km", "en"):
@@ -344,7 +344,7 @@ def label_read_whole(table, row: int) -> bool:
 
 
 def test_totals_row_labels_read_whole_at_1024(qtbot, shells, imported):
-    window, page = at_1024(qtbot, shells, imported)
+    _window, page = at_1024(qtbot, shells, imported)
     totals = page.totals
     page.tabs.setCurrentWidget(totals)
     totals.show_month(PERIOD)
