@@ -1,10 +1,14 @@
 """This office's keys, certificates and trust store, kept in the encrypted database.
 
 ``DbKeyStore`` is the ``pki.KeyStore`` over the ``pki_blob`` table. Private keys are stored only
-encrypted (AES-256-GCM under a key derived from the data key, ``pki.save_private_key``; the legacy
-encrypted-PKCS#8 blobs still load); when the data key rotates, :func:`rewrap_private_keys` re-encrypts
-them in the current format, idempotently, so a rotation interrupted at any point (and finished at the
-next unlock) never leaves a key wrapped under a lost data key.
+encrypted: AES-256-GCM under a secret derived from the *office signing key* (version 3,
+:func:`office_wrap_secret`), which only the administrators' key slots and the recovery slot hold —
+not under the data key every user (a clerk too) holds, so a clerk cannot sign a bundle as her office.
+Keys of an office enrolled before that (version 2 under the data key, or the legacy encrypted PKCS#8)
+still load, and move under the office secret at the administrator's next unlock
+(:func:`protect_private_keys`). When the data key rotates, :func:`rewrap_private_keys` re-encrypts
+those older blobs, idempotently, so a rotation interrupted at any point (and finished at the next
+unlock) never leaves a key wrapped under a lost data key; version 3 blobs do not depend on it.
 
 Names in the store::
 
@@ -19,14 +23,18 @@ Names in the store::
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models.tables import PkiBlob, RevocationList, TrustCertificate
 from . import pki
+from .identity import OfficeKeys, raw_private
 from .pki import Purpose, TrustStore
 
 KEY_PREFIX = "key/"
@@ -61,17 +69,57 @@ class DbKeyStore:
 
     # -- typed helpers ---------------------------------------------------------------------------
 
-    def key(self, purpose: Purpose, data_key: bytes, *, upgrade: bool = False) -> rsa.RSAPrivateKey:
-        """The private key; ``upgrade`` (only inside a write transaction) re-wraps a legacy blob.
+    def key(
+        self,
+        purpose: Purpose,
+        data_key: bytes,
+        office_keys: OfficeKeys | None = None,
+        *,
+        upgrade: bool = False,
+    ) -> rsa.RSAPrivateKey:
+        """The private key; ``upgrade`` (only inside a write transaction) re-wraps an older blob.
 
-        A key still in the version 1 format costs an OpenSSL key check (~0.1 s) at every load; the
-        caller that writes anyway (an export) re-seals it as version 2, in its own transaction.
+        A key protected by the office (version 3) opens only with ``office_keys`` holding the office
+        signing key (an administrator's session): ``ExchangeKeyLocked`` otherwise, whatever the data
+        key. An older blob opens with the data key; ``upgrade`` then moves it under the office secret
+        when the session holds it (:func:`protect_private_keys`), or else re-seals a version 1 blob
+        as version 2 (which spares the OpenSSL key check, ~0.1 s, at every later load).
         """
         name = str(purpose)
-        key = pki.load_private_key(self, name, data_key)
-        if upgrade and pki.is_legacy_wrapped(self.get(f"{KEY_PREFIX}{name}") or b""):
+        blob = self.get(f"{KEY_PREFIX}{name}")
+        if blob is None:
+            raise KeyError(name)
+        secret = office_wrap_secret(office_keys)
+        if pki.is_office_wrapped(blob):
+            if secret is None:
+                raise ExchangeKeyLocked(f"the {name} key opens only for the office's administrators")
+            return pki.unwrap_private_key(blob, secret, name)
+        key = pki.unwrap_private_key(blob, data_key, name)
+        if upgrade and secret is not None:
+            self._protect(name, key, secret)
+        elif upgrade and pki.is_legacy_wrapped(blob):
             pki.save_private_key(self, name, key, data_key)
         return key
+
+    def save_key(
+        self, purpose: Purpose, key: rsa.RSAPrivateKey, data_key: bytes, office_keys: OfficeKeys | None
+    ) -> None:
+        """Store a new private key: under the office secret if this session holds it (it always
+        does for an administrator, who alone may enrol), else under the data key as before."""
+        secret = office_wrap_secret(office_keys)
+        if secret is None:
+            pki.save_private_key(self, str(purpose), key, data_key)
+        else:
+            self.put(f"{KEY_PREFIX}{purpose}", _office_wrap(key, secret, str(purpose)))
+
+    def _protect(self, name: str, key: rsa.RSAPrivateKey, secret: bytes) -> bool:
+        """Re-wrap one key under the office secret, unless our certificate for it names another key
+        (a key someone put in its place: the office never signs with it, so it is not adopted)."""
+        cert = self.cert(name)
+        if cert is not None and _spki(cert.public_key()) != _spki(key.public_key()):
+            return False
+        self.put(f"{KEY_PREFIX}{name}", _office_wrap(key, secret, name))
+        return True
 
     def has_key(self, purpose: Purpose) -> bool:
         return self.get(f"{KEY_PREFIX}{purpose}") is not None
@@ -98,6 +146,59 @@ class DbKeyStore:
         return None if pem is None else x509.load_pem_x509_crl(pem)
 
 
+class ExchangeKeyLocked(ValueError):
+    """A private key protected by the office, asked for without the office signing key."""
+
+
+def office_wrap_secret(office_keys: OfficeKeys | None) -> bytes | None:
+    """The secret the exchange keys are wrapped under: derived from the office signing key, which
+    only the administrators' key slots and the recovery slot hold (``security.identity``). None for
+    a session without it (a clerk, or an office whose administrator has not unlocked since the
+    upgrade)."""
+    if office_keys is None or office_keys.signing is None:
+        return None
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"shsc exchange keys under the office key v1"
+    ).derive(raw_private(office_keys.signing))
+
+
+def _spki(public: Any) -> bytes:
+    return bytes(
+        public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
+
+
+def _office_wrap(key: rsa.RSAPrivateKey, secret: bytes, name: str) -> bytes:
+    return pki.wrap_private_key(key, secret, name, magic=pki.OFFICE_WRAP_MAGIC)
+
+
+def protect_private_keys(session: Session, data_key: bytes, office_keys: OfficeKeys) -> list[str]:
+    """Move every exchange key still wrapped under the data key under the office secret.
+
+    Runs at an administrator's unlock (``services.identities.after_unlock``): an office enrolled
+    before this release had its signing key readable by anyone holding the data key, i.e. every
+    clerk. Returns the names moved. A key that does not open with the data key, or that our
+    certificate does not name, is left as it is (it was never the office's, or is damaged).
+    """
+    secret = office_wrap_secret(office_keys)
+    if secret is None:
+        raise ExchangeKeyLocked("only an administrator's session holds the office signing key")
+    store = DbKeyStore(session)
+    moved = []
+    for full in store.names(KEY_PREFIX):
+        blob = store.get(full) or b""
+        name = full[len(KEY_PREFIX) :]
+        if pki.is_office_wrapped(blob):
+            continue
+        try:
+            key = pki.unwrap_private_key(blob, data_key, name)
+        except (ValueError, TypeError):
+            continue
+        if store._protect(name, key, secret):
+            moved.append(name)
+    return moved
+
+
 def rewrap_private_keys(session: Session, old_data_key: bytes, new_data_key: bytes) -> int:
     """Re-encrypt every stored private key under ``new_data_key``; returns how many were re-wrapped.
 
@@ -110,6 +211,8 @@ def rewrap_private_keys(session: Session, old_data_key: bytes, new_data_key: byt
     done = 0
     for name in store.names(KEY_PREFIX):
         purpose = name[len(KEY_PREFIX) :]
+        if pki.is_office_wrapped(store.get(name) or b""):
+            continue  # under the office secret: the data key plays no part
         try:
             pki.rewrap_private_key(store, purpose, old_data_key, new_data_key)
             done += 1

@@ -187,17 +187,30 @@ def _wrap_key(data_key: bytes, name: str) -> bytes:
     ).derive(data_key)
 
 
-def _wrap_aad(name: str) -> bytes:
-    """Binds a wrapped key to its name (purpose): a blob moved to another name does not open."""
-    return WRAP_MAGIC + b"key/" + name.encode()
+def _wrap_aad(name: str, magic: bytes = WRAP_MAGIC) -> bytes:
+    """Binds a wrapped key to its name (purpose) and version: a blob moved to another name, or
+    relabelled as the other version, does not open."""
+    return magic + b"key/" + name.encode()
+
+
+#: Version 3: the version 2 construction, but under a secret only the office's administrators hold
+#: (derived from the office signing key, ``security.keystore.office_wrap_secret``), not the data key.
+OFFICE_WRAP_MAGIC = b"SHSC-PKEY\x00\x03"
 
 
 def is_legacy_wrapped(blob: bytes) -> bool:
     """True for a version 1 blob (encrypted PKCS#8 PEM), which the next rotation re-wraps."""
-    return not blob.startswith(WRAP_MAGIC)
+    return not blob.startswith((WRAP_MAGIC, OFFICE_WRAP_MAGIC))
 
 
-def wrap_private_key(key: rsa.RSAPrivateKey, data_key: bytes, name: str) -> bytes:
+def is_office_wrapped(blob: bytes) -> bool:
+    """True for a version 3 blob: it opens only with the office secret, never the data key."""
+    return blob.startswith(OFFICE_WRAP_MAGIC)
+
+
+def wrap_private_key(
+    key: rsa.RSAPrivateKey, data_key: bytes, name: str, *, magic: bytes = WRAP_MAGIC
+) -> bytes:
     """Version 2: PKCS#8 DER sealed with AES-256-GCM under an HKDF-derived key, random nonce.
 
     The data key is already a random 256-bit secret, so no password KDF is needed. The key is checked
@@ -211,8 +224,8 @@ def wrap_private_key(key: rsa.RSAPrivateKey, data_key: bytes, name: str) -> byte
     if not isinstance(serialization.load_der_private_key(der, password=None), rsa.RSAPrivateKey):
         raise ValueError("not an RSA private key")
     nonce = os.urandom(_WRAP_NONCE)
-    sealed = AESGCM(_wrap_key(data_key, name)).encrypt(nonce, der, _wrap_aad(name))
-    return WRAP_MAGIC + nonce + sealed
+    sealed = AESGCM(_wrap_key(data_key, name)).encrypt(nonce, der, _wrap_aad(name, magic))
+    return magic + nonce + sealed
 
 
 def unwrap_private_key(blob: bytes, data_key: bytes, name: str) -> rsa.RSAPrivateKey:
@@ -227,12 +240,13 @@ def unwrap_private_key(blob: bytes, data_key: bytes, name: str) -> rsa.RSAPrivat
     """
     if is_legacy_wrapped(blob):
         return decrypt_private_key(blob, _key_password(data_key, name))
-    body = blob[len(WRAP_MAGIC) :]
+    magic = OFFICE_WRAP_MAGIC if is_office_wrapped(blob) else WRAP_MAGIC
+    body = blob[len(magic) :]
     if len(body) <= _WRAP_NONCE:
         raise ValueError("damaged private key blob")
     try:
         der = AESGCM(_wrap_key(data_key, name)).decrypt(
-            body[:_WRAP_NONCE], body[_WRAP_NONCE:], _wrap_aad(name)
+            body[:_WRAP_NONCE], body[_WRAP_NONCE:], _wrap_aad(name, magic)
         )
     except InvalidTag:
         raise ValueError("the private key does not open with this data key") from None

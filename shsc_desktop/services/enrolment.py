@@ -206,7 +206,7 @@ class EnrolmentService:
         ca = pki.CertificateAuthority(
             level=self.level,
             code=self.code,
-            key=store.key(key_purpose, data_key, upgrade=True),  # in a write transaction
+            key=store.key(key_purpose, data_key, self.office.keys, upgrade=True),  # in a write transaction
             cert=cert,
             crl=crl,
             encryption_cert=enc,
@@ -249,7 +249,8 @@ class EnrolmentService:
             store = DbKeyStore(s)
             if store.get("cert/root") is not None:
                 raise ValidationFailed({"enrolment": "The ministry root already exists."})
-            pki.save_office_keys(store, keys, self.office.data_key)
+            for purpose, key in keys.keys.items():
+                store.save_key(purpose, key, self.office.data_key, self.office.keys)
             store.put_cert("root", root)
             store.put_cert("encryption", ca.encryption_cert)
             store.put_own_crl(ca.crl)
@@ -270,7 +271,8 @@ class EnrolmentService:
         data = pki.make_request(self.code, self.level, keys, {"km": info.name_km, "en": info.name_en})
         with self.office.transaction() as s:
             store = DbKeyStore(s)
-            pki.save_office_keys(store, keys, self.office.data_key)
+            for purpose, key in keys.keys.items():
+                store.save_key(purpose, key, self.office.data_key, self.office.keys)
             store.put("request", data)
             shown = pki.request_fingerprint(data)
             audit.record(
@@ -301,7 +303,7 @@ class EnrolmentService:
                 issuer = next(c for c in pkg.chain if c.subject == crl.issuer)
                 keystore.keep_crl(s, crl, issuer)
             if self.level is Level.DISTRICT:
-                ca_key = store.key(Purpose.CA, self.office.data_key)
+                ca_key = store.key(Purpose.CA, self.office.data_key, self.office.keys)
                 ca_cert = pkg.certificates[Purpose.CA]
                 ca = pki.CertificateAuthority(
                     level=Level.DISTRICT,
@@ -314,7 +316,7 @@ class EnrolmentService:
                 )
                 store.put_own_crl(ca.crl)
                 own = pki.issue_own_signing_certificate(
-                    ca, store.key(Purpose.SIGNING, self.office.data_key), now
+                    ca, store.key(Purpose.SIGNING, self.office.data_key, self.office.keys), now
                 )
                 store.put_cert("signing", own)
             store.delete("request")
@@ -420,7 +422,7 @@ class EnrolmentService:
                 raise ValidationFailed(
                     {"keys": "This office receives no bundles (or is not enrolled yet): no key to export."}
                 )
-            key = store.key(Purpose.ENCRYPTION, self.office.data_key)
+            key = store.key(Purpose.ENCRYPTION, self.office.data_key, self.office.keys)
             chain = [root, *keystore.ca_certificates(s)]
             for extra in (store.cert("ca"),):
                 if extra is not None and extra not in chain:

@@ -647,7 +647,7 @@ class ExchangeService:
             else:
                 chain = store.chain()[:-1]
                 crls = keystore.stored_crls(s)
-            key = store.key(Purpose.SIGNING, self.office.data_key, upgrade=True)
+            key = store.key(Purpose.SIGNING, self.office.data_key, self.office.keys, upgrade=True)
             data = build_bundle(payload, key, signing_cert, chain, crls, recipient)
             body = full_payload(payload, signing_cert, recipient)
             content_sha = hashlib.sha256(canonical_json(body)).hexdigest()
@@ -757,7 +757,7 @@ class ExchangeService:
                 raise ValidationFailed(
                     {"enrolment": "This office has no certificate to receive bundles yet."}
                 )
-            key = store.key(Purpose.ENCRYPTION, self.office.data_key)
+            key = store.key(Purpose.ENCRYPTION, self.office.data_key, self.office.keys)
             return key, cert, keystore.trust_store(s), store.cert("ca")
 
     def _check_sender(self, vb: VerifiedBundle, own_ca: x509.Certificate | None) -> None:

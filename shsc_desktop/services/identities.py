@@ -38,7 +38,7 @@ from ..models.tables import (
     Setting,
     User,
 )
-from ..security import audit
+from ..security import audit, keystore, pki
 from ..security.actions import Action
 from ..security.identity import OfficeKeys, SealBroken, Sealer, UserGrant, seal, unseal
 from ..security.permissions import (
@@ -309,7 +309,21 @@ def after_unlock(office: UnlockedOffice, secret: str | None) -> None:
         seal_legacy_identities(office)
     if admin and office.keys is not None and office.keys.signing is not None:
         check_accounts(office)
+        protect_exchange_keys(office)
     apply_retention(office)
+
+
+def protect_exchange_keys(office: UnlockedOffice) -> list[str]:
+    """An office enrolled before its exchange keys were protected: move them under the office
+    secret now (``security.keystore.protect_private_keys``), at an administrator's unlock, since
+    until then every clerk could open the signing key with her data key."""
+    assert office.keys is not None
+    with office.reading() as s:
+        store = keystore.DbKeyStore(s)
+        if all(pki.is_office_wrapped(store.get(n) or b"") for n in store.names(keystore.KEY_PREFIX)):
+            return []
+    with office.transaction() as s:
+        return keystore.protect_private_keys(s, office.data_key, office.keys)
 
 
 def install_office_keys(office: UnlockedOffice, secret: str | None) -> None:

@@ -127,7 +127,7 @@ class ReturnService:
                     {"enrolment": "This office has no certificate yet: enrol with the office above first."}
                 )
             ca = EnrolmentService(self.office, clock=self.clock)._authority(s)
-            key = store.key(Purpose.SIGNING, self.office.data_key, upgrade=True)
+            key = store.key(Purpose.SIGNING, self.office.data_key, self.office.keys, upgrade=True)
             data = build_notice(payload, key, signing_cert, (ca.cert,), [ca.crl, *ca.crls])
             name = notice_filename(office_code, period, received.revision)
             sha = hashlib.sha256(data).hexdigest()

@@ -49,7 +49,7 @@ class CommuneSigner:
             assert cert is not None and recipient is not None
             return cls(
                 office.info.code,
-                store.key(Purpose.SIGNING, office.data_key),
+                store.key(Purpose.SIGNING, office.data_key, office.keys),
                 cert,
                 store.chain()[:-1],
                 keystore.stored_crls(s),
@@ -66,7 +66,7 @@ class CommuneSigner:
             assert cert is not None and recipient is not None and own is not None and ca is not None
             return cls(
                 office.info.code,
-                store.key(Purpose.SIGNING, office.data_key),
+                store.key(Purpose.SIGNING, office.data_key, office.keys),
                 cert,
                 (ca,),
                 [own, *keystore.stored_crls(s)],

@@ -156,7 +156,8 @@ def test_enrolment_shows_the_same_fingerprints_on_both_sides(chain: Chain) -> No
         store = DbKeyStore(s)
         for name in store.names("key/"):
             blob = store.get(name) or b""
-            assert blob.startswith(pki.WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
+            # under the office secret (the administrators' office key), not the data key
+            assert blob.startswith(pki.OFFICE_WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
             assert b"PRIVATE KEY" not in blob
 
 
@@ -244,7 +245,10 @@ def test_month_up_the_chain(chain: Chain, tmp_path: Path) -> None:
         with office.reading() as s:
             store = dk(s)
             inner = pkcs7.pkcs7_decrypt_der(
-                data, store.cert("encryption"), store.key(Purpose.ENCRYPTION, office.data_key), []
+                data,
+                store.cert("encryption"),
+                store.key(Purpose.ENCRYPTION, office.data_key, office.keys),
+                [],
             )
         for blob in (data, inner):
             for needle in (CANARY, "Srey", "012 345 678", "narrative", "120101-" + PERIOD, "S0001"):
@@ -295,7 +299,7 @@ def _store_legacy(office: UnlockedOffice, purpose: Purpose) -> bytes:
     """Re-store one key as an older release did: encrypted PKCS#8 PEM under the HKDF-derived password."""
     with office.transaction() as s:
         store = DbKeyStore(s)
-        key = store.key(purpose, office.data_key)
+        key = store.key(purpose, office.data_key, office.keys)
         legacy = pki.encrypt_private_key(key, pki._key_password(office.data_key, str(purpose)))
         store.put(f"key/{purpose}", legacy)
     assert pki.is_legacy_wrapped(legacy) and b"BEGIN ENCRYPTED PRIVATE KEY" in legacy
@@ -308,7 +312,9 @@ def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None
     with district.reading() as s:
         store = DbKeyStore(s)
         before = {n: store.get(n) for n in store.names("key/")}
-        numbers = {n: store.key(Purpose(n[4:]), district.data_key).private_numbers() for n in before}
+        numbers = {
+            n: store.key(Purpose(n[4:]), district.data_key, district.keys).private_numbers() for n in before
+        }
     assert pki.is_legacy_wrapped(before["key/encryption"] or b"")  # still loads (above)
     AccountService(district).rotate_data_key()
     with district.reading() as s:
@@ -316,9 +322,12 @@ def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None
         after = {n: store.get(n) for n in store.names("key/")}
         assert after.keys() == before.keys()
         for name, blob in after.items():
-            assert blob != before[name]
-            assert blob is not None and not pki.is_legacy_wrapped(blob)  # re-wrapped as version 2
-            key = store.key(Purpose(name[4:]), district.data_key)  # opens with the new data key
+            assert blob is not None and not pki.is_legacy_wrapped(blob)
+            if name == "key/encryption":  # the older blob: re-wrapped as version 2 under the new key
+                assert blob != before[name] and not pki.is_office_wrapped(blob)
+            else:  # under the office secret: the data key plays no part
+                assert blob == before[name] and pki.is_office_wrapped(blob)
+            key = store.key(Purpose(name[4:]), district.data_key, district.keys)
             assert key.private_numbers() == numbers[name]
         assert keystore.pinned_root(s) is not None
     # a rotation resumed after a crash: already under the new key, left as is (or upgraded if legacy)
@@ -334,8 +343,8 @@ def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None
     _store_legacy(c1, Purpose.SIGNING)
     approve(c1, previous_period(2))
     e = ExchangeService(c1).export_month(previous_period(2), tmp_path)
-    with c1.reading() as s:  # the export (a write transaction anyway) re-sealed the legacy key
-        assert not pki.is_legacy_wrapped(DbKeyStore(s).get("key/signing") or b"")
+    with c1.reading() as s:  # the export (a write transaction anyway) moved it under the office key
+        assert pki.is_office_wrapped(DbKeyStore(s).get("key/signing") or b"")
     assert ExchangeService(district).import_files([e.path]).imported == 1
 
 

@@ -172,7 +172,7 @@ def _signed_by(office: UnlockedOffice, payload: dict[str, object], *, as_commune
         store = DbKeyStore(s)
         cert = store.cert("signing")
         assert cert is not None
-        key = store.key(Purpose.SIGNING, office.data_key)
+        key = store.key(Purpose.SIGNING, office.data_key, office.keys)
         if as_commune:
             return build_notice(payload, key, cert, store.chain()[:-1], [])
         ca = EnrolmentService(office)._authority(s)
