@@ -211,16 +211,6 @@ def _bounds(period: str) -> tuple[date, date]:
     return period_values.bounds(period)
 
 
-def _days_open_bucket(days: int) -> str:
-    if days <= 30:
-        return "up_to_30"
-    if days <= 60:
-        return "31_60"
-    if days <= 90:
-        return "61_90"
-    return "over_90"
-
-
 class StatisticsService:
     """Monthly statistics of the office's own records (requires :attr:`Perm.REPORTS`)."""
 
@@ -319,8 +309,8 @@ class _Month:
                 counts[row, col] = sum(monthly[m][row] for m in months)
             for row in ("ipv_incidents", "administrative_decisions"):
                 counts[row, col] = sum(partner.get(m, {}).get(row, 0) for m in months)
-            counts["meetings_held", col] = cat.meetings_held(self.s, first, last)
-            counts["non_gbv_incidents", col] = cat.non_gbv_incidents(self.s, first, last)
+            for row in ("meetings_held", "non_gbv_incidents"):
+                counts[row, col] = sum(monthly[m][row] for m in months)
         open_now = len(self.month_follow_ups)
         _, ly_end = _bounds(last_year)
         counts["open_follow_ups", "this_month"] = open_now
@@ -338,13 +328,24 @@ class _Month:
 
     @cached_property
     def flows_by_month(self) -> dict[str, Counter[str]]:
-        """New incidents, referrals made and referrals received (the definitions of
-        ``catalogue.new_incidents``, ``referrals_made`` and ``referrals_received``) in each month
-        from the same month last year to this month: the trend's months and the headline's."""
+        """New and non-GBV incidents, referrals made and received and meetings held (the
+        definitions of ``catalogue.new_incidents``, ``non_gbv_incidents``, ``referrals_made``,
+        ``referrals_received`` and ``meetings_held``) in each month from the same month last year
+        to this month: the trend's months and the headline's. Each query is grouped by the month
+        alone, which its index is ordered by, so SQLite needs no sort."""
         first = shift_period(self.period, -12)
         out: dict[str, Counter[str]] = {m: Counter() for m in self.trend_periods(first)}
-        for period, n in self.grouped([Incident.period], cat.gbv_incident_in(first, self.period)):
-            out[period]["new_incidents"] += n
+        gbv = func.sum(cast(Incident.gbv_type != cat.NON_GBV, Integer))
+        non_gbv = func.sum(cast(cat.gbv_type_is(cat.NON_GBV), Integer))
+        q = select(Incident.period, gbv, non_gbv).where(
+            cat.reportable_incident(), cat.in_months(Incident.period, first, self.period)
+        )
+        for period, n_gbv, n_non_gbv in self.s.execute(q.group_by(Incident.period)):
+            out[period]["new_incidents"] += int(n_gbv or 0)
+            out[period]["non_gbv_incidents"] += int(n_non_gbv or 0)
+        q = select(Meeting.period, func.count()).where(cat.held_meeting(first, self.period))
+        for period, n in self.s.execute(q.group_by(Meeting.period)):
+            out[period]["meetings_held"] += n
         received = func.sum(cast(Referral.outcome == cat.RECEIVED_OUTCOME, Integer))
         q = cat.with_incident(select(Referral.period, func.count(), received).select_from(Referral))
         q = q.where(cat.counted_referral(first, self.period)).group_by(Referral.period)
@@ -574,10 +575,17 @@ class _Month:
         days = cast(
             func.julianday(cat.day_literal(self.end)) - func.julianday(Incident.date_reported), Integer
         )
-        q = select(days).where(cat.open_case(self.end))
-        counts: Counter[str] = Counter()
-        for d in self.s.scalars(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")):
-            counts[_days_open_bucket(d)] += 1
+        # Bucketed by SQLite too: one row back instead of one per open case.
+        buckets = {
+            "up_to_30": days <= 30,
+            "31_60": and_(days > 30, days <= 60),
+            "61_90": and_(days > 60, days <= 90),
+            "over_90": days > 90,
+        }
+        q = select(*(func.sum(cast(test, Integer)) for test in buckets.values()))
+        q = q.where(cat.open_case(self.end)).with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
+        sums = self.s.execute(q).one()
+        counts = {bucket: int(n or 0) for bucket, n in zip(buckets, sums, strict=True)}
         table = CountTable.column("open_cases_by_days_open", DAYS_OPEN.name, counts)
         return self.month_follow_ups, table
 
