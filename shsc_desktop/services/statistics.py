@@ -92,6 +92,14 @@ from .reporting.tables import label as label
 from .reporting.tables import period_label as period_label
 
 TREND_MONTHS = 12
+MONTHLY_FLOWS = (
+    "new_incidents",
+    "non_gbv_incidents",
+    "referrals_made",
+    "referrals_received",
+    "meetings_held",
+)
+"""The headline flows :meth:`_Month.flows_by_month` counts per month."""
 
 
 @dataclass(frozen=True)
@@ -296,12 +304,10 @@ class _Month:
         counts: dict[tuple[str, str], int] = {}
         for col, (first, last) in ranges.items():
             months = [m for m in self.trend_periods(last_year) if first <= m <= last]
-            for row in ("new_incidents", "referrals_made", "referrals_received"):
+            for row in MONTHLY_FLOWS:
                 counts[row, col] = sum(monthly[m][row] for m in months)
             for row in ("ipv_incidents", "administrative_decisions"):
-                counts[row, col] = sum(partner.get(m, {}).get(row, 0) for m in months)
-            for row in ("meetings_held", "non_gbv_incidents"):
-                counts[row, col] = sum(monthly[m][row] for m in months)
+                counts[row, col] = sum(partner.get(m, Counter())[row] for m in months)
         open_now = len(self.month_follow_ups)
         _, ly_end = _bounds(last_year)
         counts["open_follow_ups", "this_month"] = open_now
@@ -328,19 +334,20 @@ class _Month:
         out: dict[str, Counter[str]] = {m: Counter() for m in self.trend_periods(first)}
         gbv = func.sum(cast(Incident.gbv_type != cat.NON_GBV, Integer))
         non_gbv = func.sum(cast(cat.gbv_type_is(cat.NON_GBV), Integer))
-        q = select(Incident.period, gbv, non_gbv).where(
+        incidents = select(Incident.period, gbv, non_gbv).where(
             cat.reportable_incident(), cat.in_months(Incident.period, first, self.period)
         )
-        for period, n_gbv, n_non_gbv in self.s.execute(q.group_by(Incident.period)):
+        for period, n_gbv, n_non_gbv in self.s.execute(incidents.group_by(Incident.period)):
             out[period]["new_incidents"] += int(n_gbv or 0)
             out[period]["non_gbv_incidents"] += int(n_non_gbv or 0)
-        q = select(Meeting.period, func.count()).where(cat.held_meeting(first, self.period))
-        for period, n in self.s.execute(q.group_by(Meeting.period)):
+        meetings = select(Meeting.period, func.count()).where(cat.held_meeting(first, self.period))
+        for period, n in self.s.execute(meetings.group_by(Meeting.period)):
             out[period]["meetings_held"] += n
         received = func.sum(cast(Referral.outcome == cat.RECEIVED_OUTCOME, Integer))
-        q = cat.with_incident(select(Referral.period, func.count(), received).select_from(Referral))
-        q = q.where(cat.counted_referral(first, self.period)).group_by(Referral.period)
-        for period, n, n_received in self.s.execute(q):
+        columns: list[Any] = [Referral.period, func.count(), received]
+        referrals = cat.with_incident(select(*columns).select_from(Referral))
+        referrals = referrals.where(cat.counted_referral(first, self.period)).group_by(Referral.period)
+        for period, n, n_received in self.s.execute(referrals):
             out[period]["referrals_made"] += n
             out[period]["referrals_received"] += int(n_received or 0)
         return out
@@ -502,8 +509,10 @@ class _Month:
     def referrals(self) -> list[CountTable]:
         # The month's referrals one row each, counted here: a GROUP BY over these columns makes
         # SQLite sort in a temporary B-tree, which cost ten times reading the rows.
-        q = select(Referral.service_type, Referral.status, Referral.outcome).select_from(Referral)
-        q = cat.with_incident(q).where(cat.counted_referral(self.period, self.period))
+        columns: list[Any] = [Referral.service_type, Referral.status, Referral.outcome]
+        q = cat.with_incident(select(*columns).select_from(Referral)).where(
+            cat.counted_referral(self.period, self.period)
+        )
         by_status: Counter[tuple[str, str]] = Counter()
         by_outcome: Counter[tuple[str, str]] = Counter()
         for service, status, outcome in self.s.execute(q):
@@ -599,13 +608,13 @@ class _Month:
             attendance[group, "female"] += int(female or 0)
             attendance[group, "male"] += int(male or 0)
         overdue = cat.past_due(self.end)
-        q = (
+        items = (
             select(ActionItem.status, overdue)
             .join(Meeting, ActionItem.meeting_id == Meeting.id)
             .where(cat.action_item(self.end))
         )
         actions: Counter[tuple[str, str]] = Counter()
-        for status, late in self.s.execute(q):
+        for status, late in self.s.execute(items):
             actions[status, "count"] += 1
             actions[status, "overdue"] += bool(late)
         return [
