@@ -92,6 +92,14 @@ from .reporting.tables import label as label
 from .reporting.tables import period_label as period_label
 
 TREND_MONTHS = 12
+MONTHLY_FLOWS = (
+    "new_incidents",
+    "non_gbv_incidents",
+    "referrals_made",
+    "referrals_received",
+    "meetings_held",
+)
+"""The headline flows :meth:`_Month.flows_by_month` counts per month."""
 
 
 @dataclass(frozen=True)
@@ -211,16 +219,6 @@ def _bounds(period: str) -> tuple[date, date]:
     return period_values.bounds(period)
 
 
-def _days_open_bucket(days: int) -> str:
-    if days <= 30:
-        return "up_to_30"
-    if days <= 60:
-        return "31_60"
-    if days <= 90:
-        return "61_90"
-    return "over_90"
-
-
 class StatisticsService:
     """Monthly statistics of the office's own records (requires :attr:`Perm.REPORTS`)."""
 
@@ -254,15 +252,6 @@ class _Month:
         self.end = end
 
     # -- queries (populations: catalogue.gbv_incident_in, catalogue.counted_referral) ---------------
-
-    def grouped(
-        self, columns: list[Any], where: ColumnElement[bool], *, referrals: bool = False
-    ) -> list[Any]:
-        """``SELECT columns, count(*) … GROUP BY columns`` over incidents (or referrals joined to
-        their incidents)."""
-        q = select(*columns, func.count())
-        q = cat.with_incident(q.select_from(Referral)) if referrals else q.select_from(Incident)
-        return list(self.s.execute(q.where(where).group_by(*columns)))
 
     def count(self, q: Any) -> int:
         return int(self.s.scalar(q) or 0)
@@ -308,10 +297,17 @@ class _Month:
             "same_month_last_year": (last_year, last_year),
             "year_to_date": (year_start, p),
         }
+        # The flows are counted per month once (the trend's months, this year's IPV and actions)
+        # and summed here over each column's months, instead of one query per figure and column.
+        monthly = self.flows_by_month
+        partner = self.partner_and_actions(year_start, p) | self.partner_and_actions(last_year, last_year)
         counts: dict[tuple[str, str], int] = {}
         for col, (first, last) in ranges.items():
-            for row, n in self.headline_flows(first, last).items():
-                counts[row, col] = n
+            months = [m for m in self.trend_periods(last_year) if first <= m <= last]
+            for row in MONTHLY_FLOWS:
+                counts[row, col] = sum(monthly[m][row] for m in months)
+            for row in ("ipv_incidents", "administrative_decisions"):
+                counts[row, col] = sum(partner.get(m, Counter())[row] for m in months)
         open_now = len(self.month_follow_ups)
         _, ly_end = _bounds(last_year)
         counts["open_follow_ups", "this_month"] = open_now
@@ -319,30 +315,87 @@ class _Month:
         counts["open_follow_ups", "year_to_date"] = open_now  # a stock: as at the end of this month
         return CountTable.build("headline", HEADLINE.name, PERIOD_COLUMN.name, counts, additive=False)
 
-    def headline_flows(self, first: str, last: str) -> dict[str, int]:
-        actions = self.action_counts(cat.gbv_incident_in(first, last))
-        return {
-            "new_incidents": cat.new_incidents(self.s, first, last),
-            "ipv_incidents": cat.ipv_incidents(self.s, first, last),
-            "referrals_made": cat.referrals_made(self.s, first, last),
-            "referrals_received": cat.referrals_received(self.s, first, last),
-            "administrative_decisions": actions.get(cat.ADMINISTRATIVE_DECISION, 0),
-            "meetings_held": cat.meetings_held(self.s, first, last),
-            "non_gbv_incidents": cat.non_gbv_incidents(self.s, first, last),
-        }
+    def trend_periods(self, first: str) -> list[str]:
+        """The months from ``first`` to this month."""
+        months = []
+        while first <= self.period:
+            months.append(first)
+            first = shift_period(first, 1)
+        return months
+
+    @cached_property
+    def flows_by_month(self) -> dict[str, Counter[str]]:
+        """New and non-GBV incidents, referrals made and received and meetings held (the
+        definitions of ``catalogue.new_incidents``, ``non_gbv_incidents``, ``referrals_made``,
+        ``referrals_received`` and ``meetings_held``) in each month from the same month last year
+        to this month: the trend's months and the headline's. Each query is grouped by the month
+        alone, which its index is ordered by, so SQLite needs no sort."""
+        first = shift_period(self.period, -12)
+        out: dict[str, Counter[str]] = {m: Counter() for m in self.trend_periods(first)}
+        gbv = func.sum(cast(Incident.gbv_type != cat.NON_GBV, Integer))
+        non_gbv = func.sum(cast(cat.gbv_type_is(cat.NON_GBV), Integer))
+        incidents = select(Incident.period, gbv, non_gbv).where(
+            cat.reportable_incident(), cat.in_months(Incident.period, first, self.period)
+        )
+        for period, n_gbv, n_non_gbv in self.s.execute(incidents.group_by(Incident.period)):
+            out[period]["new_incidents"] += int(n_gbv or 0)
+            out[period]["non_gbv_incidents"] += int(n_non_gbv or 0)
+        meetings = select(Meeting.period, func.count()).where(cat.held_meeting(first, self.period))
+        for period, n in self.s.execute(meetings.group_by(Meeting.period)):
+            out[period]["meetings_held"] += n
+        received = func.sum(cast(Referral.outcome == cat.RECEIVED_OUTCOME, Integer))
+        columns: list[Any] = [Referral.period, func.count(), received]
+        referrals = cat.with_incident(select(*columns).select_from(Referral))
+        referrals = referrals.where(cat.counted_referral(first, self.period)).group_by(Referral.period)
+        for period, n, n_received in self.s.execute(referrals):
+            out[period]["referrals_made"] += n
+            out[period]["referrals_received"] += int(n_received or 0)
+        return out
+
+    def partner_and_actions(self, first: str, last: str) -> dict[str, Counter[str]]:
+        """IPV incidents (``catalogue.ipv_incidents``) and administrative decisions per month from
+        ``first`` to ``last``, in one pass over those months' GBV incidents. Grouped by the month
+        alone, which the index is ordered by: any other GROUP BY makes SQLite sort in a temporary
+        B-tree, which cost more than the pass itself."""
+        ipv = func.sum(cast(cat.any_partner_perpetrator(), Integer))
+        decided = func.sum(cast(cat.has_commune_action(cat.ADMINISTRATIVE_DECISION), Integer))
+        q = select(Incident.period, ipv, decided).where(cat.gbv_incident_in(first, last))
+        out: dict[str, Counter[str]] = {}
+        for period, n_ipv, n_decided in self.s.execute(q.group_by(Incident.period)):
+            out[period] = Counter(ipv_incidents=int(n_ipv or 0), administrative_decisions=int(n_decided or 0))
+        return out
+
+    @cached_property
+    def month_incidents(self) -> list[Any]:
+        """The month's GBV incidents, one row each with every column the per-incident tables
+        count (read once from ``ix_incident_month_figures`` and counted in Python, instead of
+        one GROUP BY query per table)."""
+        days_to_report = cast(
+            func.julianday(Incident.date_reported) - func.julianday(Incident.date_of_incident), Integer
+        )
+        has_perpetrator = select(Perpetrator.id).where(Perpetrator.incident_id == Incident.id).exists()
+        q = select(
+            Incident.gbv_type,
+            Incident.survivor_age,
+            Incident.survivor_sex,
+            Incident.marital_status,
+            Incident.disability,
+            days_to_report,
+            Incident.commune_actions,
+            Incident.date_of_incident.is_(None),
+            has_perpetrator,
+        ).where(cat.gbv_incident_in(self.period, self.period))
+        return list(self.s.execute(q))
 
     # -- 2. incidents by type and age --------------------------------------------------------------
 
     def incidents_by_type(self) -> list[CountTable]:
-        rows = self.grouped(
-            [Incident.gbv_type, Incident.survivor_age], cat.gbv_incident_in(self.period, self.period)
-        )
         split: Counter[tuple[str, str]] = Counter()
         bands: Counter[tuple[str, str]] = Counter()
-        for gbv_type, age, n in rows:
+        for gbv_type, age, *_ in self.month_incidents:
             band = age_group(age)
-            bands[gbv_type, band] += n
-            split[gbv_type, "unknown" if age is None else "child" if age <= 17 else "adult"] += n
+            bands[gbv_type, band] += 1
+            split[gbv_type, "unknown" if age is None else "child" if age <= 17 else "adult"] += 1
         return [
             CountTable.build(
                 "incidents_by_type_child_adult", GBV_TYPE.name, CHILD_ADULT.name, split, rows=cat.GBV_TYPES
@@ -373,7 +426,7 @@ class _Month:
 
     def perpetrators(self) -> list[CountTable]:
         where = cat.gbv_incident_in(self.period, self.period)
-        incidents = self.count(select(func.count(Incident.id)).where(where))
+        incidents = len(self.month_incidents)
         by_relationship: Counter[str] = Counter()
         by_age: Counter[str] = Counter()
         for relationship_code, age in self.primary_perpetrators(where):
@@ -393,30 +446,28 @@ class _Month:
     # -- 4. survivor profile -----------------------------------------------------------------------
 
     def survivor_profile(self) -> list[CountTable]:
-        where = cat.gbv_incident_in(self.period, self.period)
-        tables = []
-        for key, column, code_list in (
-            ("survivor_sex", Incident.survivor_sex, SEX),
-            ("survivor_marital_status", Incident.marital_status, MARITAL_STATUS),
-            ("survivor_disability", Incident.disability, DISABILITY),
-        ):
-            counts = {code: n for code, n in self.grouped([column], where)}
-            tables.append(CountTable.column(key, code_list.name, counts))
+        sex: Counter[str] = Counter()
+        marital: Counter[str] = Counter()
+        disability: Counter[str] = Counter()
         ages: Counter[str] = Counter()
-        for age, n in self.grouped([Incident.survivor_age], where):
-            ages[age_group(age)] += n
-        tables.append(CountTable.column("survivor_age_group", AGE_GROUP.name, ages))
-        return tables
+        for _, age, survivor_sex, marital_status, disabled, *_ in self.month_incidents:
+            sex[survivor_sex] += 1
+            marital[marital_status] += 1
+            disability[disabled] += 1
+            ages[age_group(age)] += 1
+        return [
+            CountTable.column("survivor_sex", SEX.name, sex),
+            CountTable.column("survivor_marital_status", MARITAL_STATUS.name, marital),
+            CountTable.column("survivor_disability", DISABILITY.name, disability),
+            CountTable.column("survivor_age_group", AGE_GROUP.name, ages),
+        ]
 
     # -- 5. time to report and rape ----------------------------------------------------------------
 
     def time_to_report(self) -> CountTable:
-        days = cast(
-            func.julianday(Incident.date_reported) - func.julianday(Incident.date_of_incident), Integer
-        )
         counts: Counter[str] = Counter()
-        for d, n in self.grouped([days], cat.gbv_incident_in(self.period, self.period)):
-            counts[elapsed_reporting(d)] += n
+        for row in self.month_incidents:
+            counts[elapsed_reporting(row[5])] += 1
         return CountTable.column("time_to_report", ELAPSED_REPORTING.name, counts)
 
     def rape_health_referral(self) -> CountTable:
@@ -456,28 +507,32 @@ class _Month:
     # -- 6. referrals ------------------------------------------------------------------------------
 
     def referrals(self) -> list[CountTable]:
-        where = cat.counted_referral(self.period, self.period)
-        tables = []
-        for key, column, code_list in (
-            ("referrals_by_service_status", Referral.status, REFERRAL_STATUS),
-            ("referrals_by_service_outcome", Referral.outcome, REFERRAL_OUTCOME),
-        ):
-            rows = self.grouped([Referral.service_type, column], where, referrals=True)
-            counts = {(service, code): n for service, code, n in rows}
-            tables.append(CountTable.build(key, SERVICE_TYPE.name, code_list.name, counts))
-        return tables
+        # The month's referrals one row each, counted here: a GROUP BY over these columns makes
+        # SQLite sort in a temporary B-tree, which cost ten times reading the rows.
+        columns: list[Any] = [Referral.service_type, Referral.status, Referral.outcome]
+        q = cat.with_incident(select(*columns).select_from(Referral)).where(
+            cat.counted_referral(self.period, self.period)
+        )
+        by_status: Counter[tuple[str, str]] = Counter()
+        by_outcome: Counter[tuple[str, str]] = Counter()
+        for service, status, outcome in self.s.execute(q):
+            by_status[service, status] += 1
+            by_outcome[service, outcome] += 1
+        return [
+            CountTable.build(
+                "referrals_by_service_status", SERVICE_TYPE.name, REFERRAL_STATUS.name, by_status
+            ),
+            CountTable.build(
+                "referrals_by_service_outcome", SERVICE_TYPE.name, REFERRAL_OUTCOME.name, by_outcome
+            ),
+        ]
 
     # -- 7. commune actions ------------------------------------------------------------------------
 
-    def action_counts(self, where: ColumnElement[bool]) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for actions, n in self.grouped([Incident.commune_actions], where):
-            for code in actions:
-                counts[code] += n
-        return counts
-
     def commune_actions(self) -> CountTable:
-        counts = self.action_counts(cat.gbv_incident_in(self.period, self.period))
+        counts: Counter[str] = Counter()
+        for row in self.month_incidents:
+            counts.update(row[6])
         # Several actions per incident: the column does not add up to the number of incidents.
         return CountTable.column("commune_actions", COMMUNE_ACTION.name, counts, additive=False)
 
@@ -522,48 +577,46 @@ class _Month:
         days = cast(
             func.julianday(cat.day_literal(self.end)) - func.julianday(Incident.date_reported), Integer
         )
-        q = select(days).where(cat.open_case(self.end))
-        counts: Counter[str] = Counter()
-        for d in self.s.scalars(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")):
-            counts[_days_open_bucket(d)] += 1
+        # Bucketed by SQLite too: one row back instead of one per open case.
+        buckets = {
+            "up_to_30": days <= 30,
+            "31_60": and_(days > 30, days <= 60),
+            "61_90": and_(days > 60, days <= 90),
+            "over_90": days > 90,
+        }
+        q = select(*(func.sum(cast(test, Integer)) for test in buckets.values()))
+        q = q.where(cat.open_case(self.end)).with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
+        sums = self.s.execute(q).one()
+        counts = {bucket: int(n or 0) for bucket, n in zip(buckets, sums, strict=True)}
         table = CountTable.column("open_cases_by_days_open", DAYS_OPEN.name, counts)
         return self.month_follow_ups, table
 
     # -- 9. meetings -------------------------------------------------------------------------------
 
     def meetings(self) -> list[CountTable]:
+        # Rows counted here rather than GROUP BY queries: each GROUP BY sorted its few rows in a
+        # temporary B-tree, which cost more than reading them.
         in_month = and_(Meeting.deleted.is_(False), Meeting.period == self.period)
-        by_type = {
-            code: n
-            for code, n in self.s.execute(
-                select(Meeting.meeting_type, func.count()).where(in_month).group_by(Meeting.meeting_type)
-            )
-        }
-        attendance: dict[tuple[str, str], int] = {}
+        by_type = Counter(self.s.scalars(select(Meeting.meeting_type).where(in_month)))
+        attendance: Counter[tuple[str, str]] = Counter()
         q = (
-            select(
-                MeetingAttendance.group,
-                func.sum(MeetingAttendance.female),
-                func.sum(MeetingAttendance.male),
-            )
+            select(MeetingAttendance.group, MeetingAttendance.female, MeetingAttendance.male)
             .join(Meeting, MeetingAttendance.meeting_id == Meeting.id)
             .where(in_month)
-            .group_by(MeetingAttendance.group)
         )
         for group, female, male in self.s.execute(q):
-            attendance[group, "female"] = int(female or 0)
-            attendance[group, "male"] = int(male or 0)
+            attendance[group, "female"] += int(female or 0)
+            attendance[group, "male"] += int(male or 0)
         overdue = cat.past_due(self.end)
-        q = (
-            select(ActionItem.status, func.count(), func.sum(cast(overdue, Integer)))
+        items = (
+            select(ActionItem.status, overdue)
             .join(Meeting, ActionItem.meeting_id == Meeting.id)
             .where(cat.action_item(self.end))
-            .group_by(ActionItem.status)
         )
-        actions: dict[tuple[str, str], int] = {}
-        for status, n, late in self.s.execute(q):
-            actions[status, "count"] = int(n)
-            actions[status, "overdue"] = int(late or 0)
+        actions: Counter[tuple[str, str]] = Counter()
+        for status, late in self.s.execute(items):
+            actions[status, "count"] += 1
+            actions[status, "overdue"] += bool(late)
         return [
             CountTable.column("meetings_by_type", MEETING_TYPE.name, by_type),
             CountTable.build("attendance_by_group_sex", ATTENDEE_GROUP.name, ATTENDANCE_SEX.name, attendance),
@@ -586,20 +639,20 @@ class _Month:
                 Incident.consent_reporting.is_(False),
             )
         )
-        where = cat.gbv_incident_in(p, p)
-        has_perpetrator = select(Perpetrator.id).where(Perpetrator.incident_id == Incident.id).exists()
-        no_date = Incident.date_of_incident.is_(None)
-        no_age = Incident.survivor_age.is_(None)
-        no_perp = ~has_perpetrator
+        missing: Counter[str] = Counter()
+        for _, age, *_, no_date, has_perpetrator in self.month_incidents:
+            no_age = age is None
+            missing["missing_key_fields"] += bool(no_date or no_age or not has_perpetrator)
+            missing["missing_date_of_incident"] += bool(no_date)
+            missing["missing_survivor_age"] += no_age
+            missing["missing_perpetrator"] += not has_perpetrator
         counts = {
             "without_reporting_consent": without_consent,
             "referrals_without_reporting_consent": referrals_without,
-            "missing_key_fields": self.count(
-                select(func.count(Incident.id)).where(where, or_(no_date, no_age, no_perp))
-            ),
-            "missing_date_of_incident": self.count(select(func.count(Incident.id)).where(where, no_date)),
-            "missing_survivor_age": self.count(select(func.count(Incident.id)).where(where, no_age)),
-            "missing_perpetrator": self.count(select(func.count(Incident.id)).where(where, no_perp)),
+            "missing_key_fields": missing["missing_key_fields"],
+            "missing_date_of_incident": missing["missing_date_of_incident"],
+            "missing_survivor_age": missing["missing_survivor_age"],
+            "missing_perpetrator": missing["missing_perpetrator"],
             "edited_after_approval": self.edited_after_approval(month_row),
         }
         return CountTable.column("data_quality", DATA_QUALITY.name, counts, additive=False)
@@ -633,12 +686,13 @@ class _Month:
         first = shift_period(self.period, -(TREND_MONTHS - 1))
         periods = [shift_period(first, i) for i in range(TREND_MONTHS)]
         counts: dict[tuple[str, str], int] = {}
-        for period, n in self.grouped([Incident.period], cat.gbv_incident_in(first, self.period)):
-            counts[period, "incidents"] = n
-        for period, n in self.grouped(
-            [Referral.period], cat.counted_referral(first, self.period), referrals=True
-        ):
-            counts[period, "referrals"] = n
+        for period in periods:
+            flows = self.flows_by_month[period]
+            # Only the months that had any (as the GROUP BY queries gave them before).
+            if flows["new_incidents"]:
+                counts[period, "incidents"] = flows["new_incidents"]
+            if flows["referrals_made"]:
+                counts[period, "referrals"] = flows["referrals_made"]
         return CountTable.build(
             "trend", PERIOD_LIST, TREND_MEASURE.name, counts, rows=periods, additive=False
         )

@@ -40,12 +40,15 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    Text,
     and_,
     exists,
     func,
     literal,
     literal_column,
+    or_,
     select,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -114,6 +117,21 @@ def ipv_incident() -> ColumnElement[bool]:
 def is_ipv(gbv_type: str | None, relationships: Iterable[str]) -> bool:
     """:func:`ipv_incident` for one record in memory (the incident form's case context)."""
     return gbv_type not in (None, NON_GBV) and any(r in codes.INTIMATE_PARTNER_CODES for r in relationships)
+
+
+def has_commune_action(code: str) -> ColumnElement[bool]:
+    """The incident's commune actions include ``code``: the multi-select is stored as sorted
+    comma-separated codes (which contain no comma), so ``code`` is the whole text, its first or
+    last item, or an item between two commas. Written without concatenating the column (``',' ||
+    commune_actions || ','``), which cost SQLite some 20 times the rest of the month's pass."""
+    stored = type_coerce(Incident.commune_actions, Text)
+    n = len(code) + 1
+    return or_(
+        stored == code,
+        func.substr(stored, 1, n) == f"{code},",
+        func.substr(stored, -n) == f",{code}",
+        func.instr(stored, f",{code},") > 0,
+    )
 
 
 def in_months(column: Any, first: str, last: str) -> ColumnElement[bool]:
