@@ -146,6 +146,25 @@ def _rows(table: CountTable, lang: str, names: dict[str, str] | None = None) -> 
     return out
 
 
+KHMER_FONT = "Khmer UI"
+"""Windows' own Khmer font (since Windows 8): a Khmer workbook names it on every cell, so Excel does not
+fall back from Calibri (which has no Khmer) to whatever it finds. LibreOffice substitutes its own
+Khmer font where it is missing."""
+
+
+def _name_a_khmer_font(workbook: Any) -> None:
+    from openpyxl.styles import Font
+
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    font = cell.font
+                    cell.font = Font(
+                        name=KHMER_FONT, size=font.sz, bold=font.b, italic=font.i, color=font.color
+                    )
+
+
 def write_district_tables(
     target: Path,
     stats: MonthlyStatistics,
@@ -263,6 +282,8 @@ def write_district_tables(
     for letter, width in zip("ABCDEFGH", (10, 28, 9, 40, 34, 28, 8, 30), strict=True):
         data.column_dimensions[letter].width = width
 
+    if lang == "km":
+        _name_a_khmer_font(workbook)
     workbook.properties.title = f"{heading} – {_text(period_label(stats.period, lang), lang)}"
     workbook.properties.creator = "SHSC Desktop"
     workbook.properties.language = "km-KH" if lang == "km" else "en"

@@ -117,3 +117,9 @@ def test_a_khmer_workbook_keeps_to_khmer_digits_in_its_texts(world_dir: Path, tm
     assert not re.search(r"[0-9]", first["A2"].value), first["A2"].value
     assert re.search(r"[\u1780-\u17ff]", workbook.properties.title)
     assert "data" in workbook.sheetnames
+    # a font with Khmer letters is named on every filled cell (Calibri, the default, has none)
+    fonts = {
+        c.font.name for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.value
+    }
+    assert fonts == {"Khmer UI"}, fonts
+    assert first["A1"].font.bold  # the title keeps its weight
