@@ -2,12 +2,15 @@
 
 * The program printed in docs/recovery.md, run exactly as printed, turns the recovery key and the
   slot file into the raw key, and the stock ``sqlcipher3`` module opens the database with it alone.
+* The second program printed there opens the survivors' identifying details the app sealed to the
+  office's identity key: the name the app wrote comes back, with no code of the app.
 * ``recover --to FILE`` writes an unencrypted SQLite copy for emergencies: recovery key only, a loud
   warning, and an audit entry.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -23,6 +26,7 @@ from sqlalchemy import select
 
 from shsc_desktop.models.tables import AuditEntry, Incident
 from shsc_desktop.security.audit import Action
+from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, IncidentService
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
 
@@ -45,11 +49,35 @@ def _add_incident(quick: QuickOffice) -> None:
         )
 
 
-def _documented_program() -> str:
+def _documented_program(defines: str = "def raw_keys") -> str:
     text = (ROOT / "docs" / "recovery.md").read_text("utf-8")
     blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
-    (program,) = [b for b in blocks if "def raw_keys" in b]
+    (program,) = [b for b in blocks if defines in b]
     return program
+
+
+def _data_folder_copy(quick: QuickOffice, tmp_path: Path) -> Path:
+    """Only what the document asks for: a copy of the data folder."""
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("office.db", "office.db-wal", "keyslots.json"):
+        if (quick.folder.data_dir / name).exists():
+            shutil.copy2(quick.folder.data_dir / name, copy / name)
+    return copy
+
+
+def _run(script: Path, folder: Path, typed: str) -> subprocess.CompletedProcess[str]:
+    # Without the project on the path: the program has only the standard library, cryptography
+    # and sqlcipher3 (and, for the second program, the first one saved next to it).
+    return subprocess.run(
+        [sys.executable, str(script), str(folder)],
+        input=typed + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=script.parent,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
 
 
 def test_the_documented_procedure_opens_the_database_with_plain_sqlcipher(
@@ -58,24 +86,12 @@ def test_the_documented_procedure_opens_the_database_with_plain_sqlcipher(
     _add_incident(quick)
     quick.chief.lock("test")
     # Only what the document asks for: a copy of the data folder, the program, the recovery key.
-    copy = tmp_path / "copy"
-    copy.mkdir()
-    for name in ("office.db", "office.db-wal", "keyslots.json"):
-        if (quick.folder.data_dir / name).exists():
-            shutil.copy2(quick.folder.data_dir / name, copy / name)
+    copy = _data_folder_copy(quick, tmp_path)
     script = tmp_path / "shsc_raw_key.py"
     script.write_text(_documented_program(), "utf-8")
     typed = quick.recovery_key.lower().replace("-", " ")  # as someone might type it from the sheet
-    done = subprocess.run(
-        [sys.executable, str(script), str(copy)],
-        input=typed + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-        cwd=tmp_path,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
-    )
+    done = _run(script, copy, typed)
+    assert done.returncode == 0, done.stderr
     raw_key = done.stdout.split()[0]
     assert re.fullmatch(r"[0-9a-f]{64}", raw_key)
 
@@ -87,6 +103,53 @@ def test_the_documented_procedure_opens_the_database_with_plain_sqlcipher(
     finally:
         conn.close()
     assert (CODE, "physical") in rows
+
+
+def test_the_documented_procedure_opens_a_survivors_name_the_app_sealed(
+    quick: QuickOffice, tmp_path: Path
+) -> None:
+    name = f"Srey Recovered {uuid.uuid4().hex[:6]}"  # synthetic
+    view = IncidentService(quick.chief).create(
+        IncidentDraft(
+            date_reported=date.today(),
+            classification=(False, False, True),
+            consent_services="yes",
+            identifying=IdentifyingDetails(survivor_name=name, narrative="Synthetic narrative."),
+        )
+    )
+    _add_incident(quick)  # nothing sealed: not listed
+    quick.chief.lock("test")
+    copy = _data_folder_copy(quick, tmp_path)
+    # The two programs, as printed, side by side as the document says.
+    (tmp_path / "shsc_raw_key.py").write_text(_documented_program(), "utf-8")
+    script = tmp_path / "shsc_identities.py"
+    script.write_text(_documented_program("def unseal"), "utf-8")
+    assert "shsc_desktop" not in script.read_text("utf-8")
+
+    done = _run(script, copy, quick.recovery_key)
+    assert done.returncode == 0, done.stderr
+    lines = [line.split(" ", 2) for line in done.stdout.splitlines()]
+    found = {(table, label): json.loads(content) for table, label, content in lines}
+    details = found[("incident", view.incident_code)]
+    assert details["survivor_name"] == name and details["narrative"] == "Synthetic narrative."
+
+    assert ("incident", CODE) not in found
+
+    # The same value copied onto another record does not open there (the record is bound in).
+    raw_key = _run(tmp_path / "shsc_raw_key.py", copy, quick.recovery_key).stdout.split()[0]
+    conn = sqlcipher3.connect(str(copy / "office.db"))
+    try:
+        conn.execute("PRAGMA key = \"x'" + raw_key + "'\"")
+        conn.execute(
+            "UPDATE incident SET identity_sealed = (SELECT identity_sealed FROM incident"
+            " WHERE incident_code = ?) WHERE incident_code = ?",
+            (view.incident_code, CODE),
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    moved = _run(script, copy, quick.recovery_key)
+    assert moved.returncode != 0 and moved.stderr.rstrip().endswith("InvalidTag")
 
 
 def test_a_wrong_recovery_key_gets_nothing_from_the_program(quick: QuickOffice, tmp_path: Path) -> None:
