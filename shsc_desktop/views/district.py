@@ -179,45 +179,58 @@ class BarChart(QWidget):
         self.updateGeometry()
         self.update()
 
-    def _row_height(self) -> int:
+    def _title_height(self) -> int:
         return QFontMetrics(self.font()).height() + 14  # Khmer needs the extra height
 
+    def _row_height(self) -> int:
+        """A bar's label on a line of its own (the chart's whole width), the bar under it."""
+        height = QFontMetrics(self.font()).height()
+        return (height + 8) + (height + 2)
+
     def sizeHint(self) -> QSize:
-        return QSize(420, self._row_height() * (len(self.bars) + 1) + 12)
+        return QSize(420, self._title_height() + self._row_height() * len(self.bars) + 12)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, self._row_height() * (len(self.bars) + 1) + 12)
+        return QSize(240, self._title_height() + self._row_height() * len(self.bars) + 12)
+
+    def label_width(self) -> int:
+        """The room each bar's label has: the chart's width, so labels are read whole."""
+        return max(self.width() - 8, 10)
+
+    def cut_labels(self) -> list[str]:
+        """Labels wider than their room (shown elided, in full as the tooltip): none, normally."""
+        metrics = QFontMetrics(self.font())
+        return [text for text, _ in self.bars if metrics.horizontalAdvance(text) > self.label_width()]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
-        row = self._row_height()
+        title = self._title_height()
+        label = metrics.height() + 8
+        bar = metrics.height() + 2
         width = self.width()
         painter.setPen(QColor("#1f2933"))
         bold = self.font()
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QRectF(4, 0, width - 8, row), Qt.AlignmentFlag.AlignVCenter, self.title)
+        painter.drawText(QRectF(4, 0, width - 8, title), Qt.AlignmentFlag.AlignVCenter, self.title)
         painter.setFont(self.font())
-        label_width = min(
-            int(width * 0.45), max((metrics.horizontalAdvance(t) for t, _ in self.bars), default=0) + 12
-        )
         value_width = metrics.horizontalAdvance("0000") + 8
         top = max((v for _, v in self.bars), default=0) or 1
-        span = max(width - label_width - value_width - 8, 10)
+        span = max(width - value_width - 12, 10)
         for i, (text, value) in enumerate(self.bars):
-            y = row * (i + 1)
+            y = title + self._row_height() * i
             painter.setPen(QColor("#1f2933"))
             painter.drawText(
-                QRectF(4, y, label_width - 8, row),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, label_width - 8),
+                QRectF(4, y, self.label_width(), label),
+                Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.label_width()),
             )
             length = span * value / top
-            painter.fillRect(QRectF(label_width, y + 5, length, row - 10), self.BAR)
+            painter.fillRect(QRectF(4, y + label + 1, length, bar - 2), self.BAR)
             painter.drawText(
-                QRectF(label_width + length + 4, y, value_width, row),
+                QRectF(4 + length + 4, y + label, value_width, bar),
                 Qt.AlignmentFlag.AlignVCenter,
                 str(value),
             )

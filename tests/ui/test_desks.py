@@ -359,5 +359,9 @@ def test_totals_row_labels_read_whole_at_1024(qtbot, shells, imported):
             assert table.rowCount() > 3
             cut = [table.item(r, 0).text() for r in range(table.rowCount()) if not label_read_whole(table, r)]
             assert not cut, f"[{lang}] cut: {cut}"
+            # the chart's bars are labelled whole too (a line of their own above each bar)
+            assert totals.chart.bars and not totals.chart.cut_labels(), (
+                f"[{lang}] {totals.chart.cut_labels()}"
+            )
     finally:
         i18n.set_language("en")
