@@ -783,7 +783,7 @@ class TotalsPanel(QWidget):
         self.table_choice.blockSignals(False)
         self._show_chosen_table()
 
-    BREAKDOWN_COLUMN = 110
+    BREAKDOWN_MIN_COLUMN = 56  # a figure column never narrower (its header wraps instead)
 
     def _fill_breakdown(self, data: DistrictMonth, lang: str) -> None:
         """One row per office, named in the row header (it stays in view when the columns scroll),
@@ -825,10 +825,14 @@ class TotalsPanel(QWidget):
         for j in range(table.columnCount()):
             table.item(last, j).setFont(bold)
         table.setVerticalHeaderLabels(names)
+        # The figure columns share the width the status column leaves (their headers wrap), so the
+        # table needs no sideways scroll on a 1366 px screen; below a readable width they scroll.
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(self.BREAKDOWN_MIN_COLUMN)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for j in range(1, 2 + len(types)):
-            table.setColumnWidth(j, self.BREAKDOWN_COLUMN)
+            header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)
             table.horizontalHeaderItem(j).setToolTip(heads[j])
-        table.resizeColumnToContents(0)
         table.resizeRowsToContents()
         table.horizontalHeader().updateGeometry()
         table.updateGeometries()

@@ -365,3 +365,24 @@ def test_totals_row_labels_read_whole_at_1024(qtbot, shells, imported):
             )
     finally:
         i18n.set_language("en")
+
+
+def test_the_by_office_table_needs_no_sideways_scroll_at_1366(qtbot, shells, imported):
+    """Issue 14: on a 1366×768 screen the breakdown by office shows every column at once."""
+    window, page = at_1024(qtbot, shells, imported)
+    window.resize(1366, 768)
+    totals = page.totals
+    page.tabs.setCurrentWidget(totals)
+    totals.show_month(PERIOD)
+    wait_for_operations(qtbot)
+    try:
+        for lang in ("km", "en"):
+            settle_in(lang)
+            wait_for_operations(qtbot)
+            for _ in range(3):
+                QCoreApplication.processEvents()
+            bd = totals.breakdown
+            assert bd.rowCount() > 1 and bd.isVisible()
+            assert not bd.horizontalScrollBar().isVisible(), f"[{lang}] the by-office table scrolls sideways"
+    finally:
+        i18n.set_language("en")
