@@ -12,6 +12,7 @@ background.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt
@@ -159,6 +160,45 @@ class WrappingCellDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         rect = self.text_rect(QFontMetrics(opt.font), opt.text, self.view.columnWidth(index.column()))
         return QSize(base.width(), max(base.height(), rect.height() + 2 * self.PAD))
+
+
+class _OnResize(QObject):
+    """Calls ``then`` after the watched widget is resized."""
+
+    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.then()
+        return False
+
+
+def spread_figure_columns(table: QTableWidget, first: int = 1) -> None:
+    """The columns from ``first`` on share the width the ones before leave (their headers wrap), so
+    a 1366 px screen needs no sideways scroll. None is narrower than its figures or its header's
+    longest word (at most 110 px; Khmer, which breaks between letters, at most 56 px); below that
+    the table scrolls."""
+    metrics = table.fontMetrics()
+    bold = QFont(table.font())
+    bold.setBold(True)
+    wide = QFontMetrics(bold)
+    need: dict[int, int] = {}
+    for j in range(first, table.columnCount()):
+        head = table.horizontalHeaderItem(j)
+        words = head.text().split() if head is not None else []
+        khmer = any("\u1780" <= ch <= "\u17ff" for ch in "".join(words))
+        word = min(max((metrics.horizontalAdvance(w) for w in words), default=0), 56 if khmer else 110)
+        cells = (table.item(r, j) for r in range(table.rowCount()))
+        figures = max((wide.horizontalAdvance(c.text()) for c in cells if c is not None), default=0)
+        need[j] = max(word, figures) + 2 * WrappingHeader.PAD + 4
+    if not need:
+        return
+    room = table.viewport().width() - sum(table.columnWidth(j) for j in range(first))
+    extra = max(room - sum(need.values()), 0) // len(need)
+    for j, width in need.items():
+        table.setColumnWidth(j, width + extra)
 
 
 class BarChart(QWidget):
@@ -632,6 +672,10 @@ class TotalsPanel(QWidget):
         )
         self.breakdown.setHorizontalHeader(WrappingHeader(self.breakdown))
         self.breakdown.horizontalHeader().setStretchLastSection(False)
+        # The figure columns share the width the report column leaves, again at every resize.
+        self.breakdown.viewport().installEventFilter(
+            _OnResize(self.breakdown, lambda: spread_figure_columns(self.breakdown))
+        )
 
         top = FlowRow().add_widgets(
             self.month_label, self.month, self.print_button, self.pdf_button, self.xlsx_button, self.busy
@@ -783,8 +827,6 @@ class TotalsPanel(QWidget):
         self.table_choice.blockSignals(False)
         self._show_chosen_table()
 
-    BREAKDOWN_MIN_COLUMN = 56  # a figure column never narrower (its header wraps instead)
-
     def _fill_breakdown(self, data: DistrictMonth, lang: str) -> None:
         """One row per office, named in the row header (it stays in view when the columns scroll),
         and a total row; headers wrapped whole at the column width, never cut mid-word."""
@@ -825,14 +867,10 @@ class TotalsPanel(QWidget):
         for j in range(table.columnCount()):
             table.item(last, j).setFont(bold)
         table.setVerticalHeaderLabels(names)
-        # The figure columns share the width the status column leaves (their headers wrap), so the
-        # table needs no sideways scroll on a 1366 px screen; below a readable width they scroll.
-        header = table.horizontalHeader()
-        header.setMinimumSectionSize(self.BREAKDOWN_MIN_COLUMN)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for j in range(1, 2 + len(types)):
-            header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)
             table.horizontalHeaderItem(j).setToolTip(heads[j])
+        table.resizeColumnToContents(0)
+        spread_figure_columns(table)
         table.resizeRowsToContents()
         table.horizontalHeader().updateGeometry()
         table.updateGeometries()
