@@ -14,7 +14,7 @@ here:
 - the incident code ``KH-<commune>-<yyyymm>-<seq>`` and the survivor code ``S-<yyyymm>-<seq>`` are
   generated, never derived from a name; they do not change when the record is edited;
 - records of an approved month refuse create, corrections and delete (``MonthLocked``), while case
-  work (status, follow-up date, risk: :data:`CASE_WORK_FIELDS`) goes on; edits use an
+  work (status, follow-up date, risk, case worker: :data:`CASE_WORK_FIELDS`) goes on; edits use an
   optimistic lock on ``version`` (``EditConflict``); delete is a soft delete by the chief with a
   reason. Every change writes its audit entry in the same transaction (field names, never values).
 """
