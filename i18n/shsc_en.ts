@@ -239,6 +239,26 @@
         <source>Action</source>
         <translation>Action</translation>
     </message>
+    <message>
+        <source>her cases</source>
+        <translation>her cases</translation>
+    </message>
+    <message>
+        <source>Make clerk</source>
+        <translation>Make clerk</translation>
+    </message>
+    <message>
+        <source>Make CCWC focal point</source>
+        <translation>Make CCWC focal point</translation>
+    </message>
+    <message>
+        <source>%1 is now a CCWC focal point: she sees the identifying details of the cases she handles.</source>
+        <translation>%1 is now a CCWC focal point: she sees the identifying details of the cases she handles.</translation>
+    </message>
+    <message>
+        <source>%1 is now a clerk: she no longer opens identifying details.</source>
+        <translation>%1 is now a clerk: she no longer opens identifying details.</translation>
+    </message>
     <message numerus="yes">
         <source>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</source>
         <translation>
@@ -1760,6 +1780,18 @@
         <translation>Follow-up date:</translation>
     </message>
     <message>
+        <source>Case worker (CCWC focal point):</source>
+        <translation>Case worker (CCWC focal point):</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nobody yet</translation>
+    </message>
+    <message>
+        <source>She sees the identifying details of this case. Only the chief changes her once saved.</source>
+        <translation>She sees the identifying details of this case. Only the chief changes her once saved.</translation>
+    </message>
+    <message>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
@@ -2612,6 +2644,10 @@
     <message>
         <source>Enter an age between 0 and 120.</source>
         <translation>Enter an age between 0 and 120.</translation>
+    </message>
+    <message>
+        <source>Choose a CCWC focal point of this office.</source>
+        <translation>Choose a CCWC focal point of this office.</translation>
     </message>
     <message>
         <source>A survivor under 18 needs her guardian&apos;s consent to reporting.</source>

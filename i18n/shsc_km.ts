@@ -239,6 +239,26 @@
         <source>Action</source>
         <translation>សកម្មភាព</translation>
     </message>
+    <message>
+        <source>her cases</source>
+        <translation>ករណីរបស់នាង</translation>
+    </message>
+    <message>
+        <source>Make clerk</source>
+        <translation>ប្ដូរជាស្មៀន</translation>
+    </message>
+    <message>
+        <source>Make CCWC focal point</source>
+        <translation>ប្ដូរជាបុគ្គលបង្គោល គ.ក.ន.ក</translation>
+    </message>
+    <message>
+        <source>%1 is now a CCWC focal point: she sees the identifying details of the cases she handles.</source>
+        <translation>ឥឡូវនេះ %1 ជាបុគ្គលបង្គោល គ.ក.ន.ក៖ នាងអាចមើលព័ត៌មានអត្តសញ្ញាណនៃករណីដែលនាងទទួលបន្ទុក។</translation>
+    </message>
+    <message>
+        <source>%1 is now a clerk: she no longer opens identifying details.</source>
+        <translation>ឥឡូវនេះ %1 ជាស្មៀន៖ នាងលែងអាចបើកមើលព័ត៌មានអត្តសញ្ញាណទៀតហើយ។</translation>
+    </message>
     <message numerus="yes">
         <source>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</source>
         <translation>
@@ -1760,6 +1780,18 @@
         <translation>ថ្ងៃតាមដាន៖</translation>
     </message>
     <message>
+        <source>Case worker (CCWC focal point):</source>
+        <translation>អ្នកទទួលបន្ទុកករណី (បុគ្គលបង្គោល គ.ក.ន.ក)៖</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>មិនទាន់មាន</translation>
+    </message>
+    <message>
+        <source>She sees the identifying details of this case. Only the chief changes her once saved.</source>
+        <translation>នាងអាចមើលព័ត៌មានអត្តសញ្ញាណនៃករណីនេះ។ ក្រោយរក្សាទុក មានតែមេឃុំទេដែលអាចប្ដូរអ្នកទទួលបន្ទុកបាន។</translation>
+    </message>
+    <message>
         <source>Consent</source>
         <translation>ការយល់ព្រម</translation>
     </message>
@@ -2612,6 +2644,10 @@
     <message>
         <source>Enter an age between 0 and 120.</source>
         <translation>សូមបញ្ចូលអាយុចន្លោះពី ០ ដល់ ១២០។</translation>
+    </message>
+    <message>
+        <source>Choose a CCWC focal point of this office.</source>
+        <translation>សូមជ្រើសរើសបុគ្គលបង្គោល គ.ក.ន.ក នៃការិយាល័យនេះ។</translation>
     </message>
     <message>
         <source>A survivor under 18 needs her guardian&apos;s consent to reporting.</source>

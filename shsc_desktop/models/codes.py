@@ -472,6 +472,7 @@ ROLE = CodeList(
     "role",
     [
         ("chief", "Commune chief", "មេឃុំ/ចៅសង្កាត់"),
+        ("focal_point", "CCWC focal point", "បុគ្គលបង្គោល គ.ក.ន.ក"),
         ("clerk", "Commune clerk", "ស្មៀនឃុំ/សង្កាត់"),
         ("district_officer", "District officer", "មន្ត្រីស្រុក/ខណ្ឌ"),
         ("ministry_officer", "Ministry officer", "មន្ត្រីក្រសួង"),

@@ -186,6 +186,9 @@ class Incident(RecordMixin, Base):
 
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True, info=M)
     deleted_reason: Mapped[str] = mapped_column(Text, default="", info=M)
+    # The CCWC focal point handling the case (a user's id; None: nobody yet). A focal point opens
+    # the identifying details of her own cases only (services/caseworkers.py; migration 0012).
+    case_worker_id: Mapped[str | None] = mapped_column(String(32), default=None, index=True, info=M)
 
     perpetrators: Mapped[list[Perpetrator]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", order_by="Perpetrator.position"

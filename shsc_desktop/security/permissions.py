@@ -28,6 +28,7 @@ class Perm(enum.StrEnum):
     EXPORT = "export"
     IMPORT = "import"
     ENROL = "enrol"
+    ASSIGN_CASES = "assign_cases"  # choose or change the focal point who handles a case
 
 
 class Grant(enum.StrEnum):
@@ -42,25 +43,30 @@ class Grant(enum.StrEnum):
 
 class Role(enum.StrEnum):
     CHIEF = "chief"
+    FOCAL_POINT = "focal_point"
     CLERK = "clerk"
     DISTRICT_OFFICER = "district_officer"
     MINISTRY_OFFICER = "ministry_officer"
 
 
 # The clerk enters records and keeps the directory. Identifying survivor details are for holders of
-# the IDENTITY grant (the chief by default; the chief can grant it to a named user, e.g. a focal
-# point): VIEW_IDENTIFYING comes from the grant, never from a role alone.
+# the IDENTITY grant (the chief and the CCWC focal point by default; the chief can grant it to a named
+# clerk): VIEW_IDENTIFYING comes from the grant, never from a role alone. The focal point (the case
+# worker) does what a clerk does; with her default grant she opens the identities of the cases she
+# handles, and only those (``services.caseworkers``: a rule of the service, not of the key).
+_RECORD_KEEPING = frozenset(
+    {
+        Perm.RECORDS_READ,
+        Perm.RECORDS_WRITE,
+        Perm.REPORTS,
+        Perm.BACKUP,
+        Perm.AUDIT_VERIFY,
+    }
+)
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.CHIEF: frozenset(Perm) - {Perm.VIEW_IDENTIFYING},
-    Role.CLERK: frozenset(
-        {
-            Perm.RECORDS_READ,
-            Perm.RECORDS_WRITE,
-            Perm.REPORTS,
-            Perm.BACKUP,
-            Perm.AUDIT_VERIFY,
-        }
-    ),
+    Role.FOCAL_POINT: _RECORD_KEEPING,
+    Role.CLERK: _RECORD_KEEPING,
     Role.DISTRICT_OFFICER: frozenset(
         {
             Perm.REPORTS,
@@ -90,7 +96,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
 }
 
 ROLES_BY_LEVEL: dict[str, tuple[Role, ...]] = {
-    "commune": (Role.CHIEF, Role.CLERK),
+    # The last role of a level is its least (given when a role cannot be confirmed).
+    "commune": (Role.CHIEF, Role.FOCAL_POINT, Role.CLERK),
     "district": (Role.DISTRICT_OFFICER,),
     "ministry": (Role.MINISTRY_OFFICER,),
 }
@@ -103,6 +110,7 @@ GRANT_PERMISSIONS: dict[Grant, frozenset[Perm]] = {
 # The grants a user of each role receives unless the chief says otherwise.
 ROLE_DEFAULT_GRANTS: dict[Role, frozenset[Grant]] = {
     Role.CHIEF: frozenset({Grant.IDENTITY}),
+    Role.FOCAL_POINT: frozenset({Grant.IDENTITY}),
     Role.CLERK: frozenset(),
     Role.DISTRICT_OFFICER: frozenset(),
     Role.MINISTRY_OFFICER: frozenset(),
@@ -142,6 +150,20 @@ def default_grants(role: str) -> frozenset[str]:
 def is_admin(role: str) -> bool:
     """Whether ``role`` administers its office (holds the office signing key)."""
     return role in {r.value for r in ADMIN_ROLE_BY_LEVEL.values()}
+
+
+def raises_rights(role: str) -> bool:
+    """Whether ``role`` carries more than record keeping: the administrator's role, or a role whose
+    default grants give a key (the focal point's identity key). Such a role is never taken from
+    anything a clerk can write (the audit trail of an office set up before signed roles)."""
+    return is_admin(role) or (role in {r.value for r in Role} and bool(ROLE_DEFAULT_GRANTS[Role(role)]))
+
+
+def handles_own_cases_only(actor: Actor) -> bool:
+    """Whether ``actor`` opens identities only of the cases she handles (the focal point).
+
+    The chief, and a clerk the chief granted identity access, open every case's, as before."""
+    return actor.role is Role.FOCAL_POINT
 
 
 def require(actor: Actor, perm: Perm) -> None:

@@ -49,6 +49,7 @@ from ..security.permissions import (
     Role,
     default_grants,
     is_admin,
+    raises_rights,
 )
 from ..security.vault import Unlocked
 
@@ -244,7 +245,8 @@ def roles_from_audit(session: Session, level: str, trust_appointed_admins: bool 
     The trail is not trusted to *raise* anyone: whoever holds the data key (every clerk) can append
     correctly chained entries. So the administrator's role (chief) comes only from the **first**
     ``office_created`` entry — the one who set the office up. An entry that adds a user as chief
-    or changes a role to chief gives the office's least role instead, unless
+    (or as focal point, whose role carries the identity key) or changes a role to one of these
+    gives the office's least role instead, unless
     ``trust_appointed_admins`` (an unlock with the recovery key: its holder vouches for whom she
     names). Lower roles, and demotions, are taken as recorded; an unknown role gives the least.
     """
@@ -277,7 +279,7 @@ def roles_from_audit(session: Session, level: str, trust_appointed_admins: bool 
             name, role = names[target_id], str(details["to"])
         else:
             continue
-        if role not in allowed or (role == admin and not trust_appointed_admins):
+        if role not in allowed or (raises_rights(role) and not trust_appointed_admins):
             role = least
         roles[name] = role
     return roles
@@ -285,11 +287,11 @@ def roles_from_audit(session: Session, level: str, trust_appointed_admins: bool 
 
 def migration_role(trusted: dict[str, str], user: User, level: str) -> str:
     """A user's role before signed roles: the trail's (:func:`roles_from_audit`); for a user the
-    trail does not name, the role column, but never the administrator's role from it."""
+    trail does not name, the role column, but never a role that carries a key (chief, focal point)."""
     if user.username in trusted:
         return trusted[user.username]
     least = ROLES_BY_LEVEL[level][-1].value
-    allowed = {r.value for r in ROLES_BY_LEVEL[level]} - {ADMIN_ROLE_BY_LEVEL[level].value}
+    allowed = {r.value for r in ROLES_BY_LEVEL[level] if not raises_rights(r.value)}
     return user.role if user.role in allowed else least
 
 

@@ -9,11 +9,12 @@ here:
   from the type, the survivor's age, the perpetrators and the exchange of goods, never typed;
 - identifying details (name, phone, address, date of birth, narrative, perpetrators' names) are
   left out of :class:`IncidentView` and the list; :meth:`IncidentService.get_identifying` needs
-  ``VIEW_IDENTIFYING`` and writes an audit entry each time. Search matches codes only;
+  ``VIEW_IDENTIFYING`` (a focal point: of her own cases, ``services.caseworkers``) and writes an
+  audit entry each time. Search matches codes only;
 - the incident code ``KH-<commune>-<yyyymm>-<seq>`` and the survivor code ``S-<yyyymm>-<seq>`` are
   generated, never derived from a name; they do not change when the record is edited;
 - records of an approved month refuse create, corrections and delete (``MonthLocked``), while case
-  work (status, follow-up date, risk: :data:`CASE_WORK_FIELDS`) goes on; edits use an
+  work (status, follow-up date, risk, case worker: :data:`CASE_WORK_FIELDS`) goes on; edits use an
   optimistic lock on ``version`` (``EditConflict``); delete is a soft delete by the chief with a
   reason. Every change writes its audit entry in the same transaction (field names, never values).
 """
@@ -35,7 +36,7 @@ from ..models.tables import Incident, Perpetrator
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import identities, months
+from . import caseworkers, identities, months
 from . import validation as v
 from .office import UnlockedOffice
 from .reporting.catalogue import ipv_incident, is_ipv
@@ -46,7 +47,7 @@ PERPETRATOR_NAMES_SETTING = "collect_perpetrator_names"  # "on": names are recor
 
 # Derived case context (domain.md §1.2: IR flags and Primero's IPV rule). Not a type: recorded beside it.
 SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
-CASE_WORK_FIELDS = frozenset({"status", "follow_up_date", "risk_level"})
+CASE_WORK_FIELDS = frozenset({"status", "follow_up_date", "risk_level", "case_worker_id"})
 """Fields that follow a case after its month is approved (closing it, the next follow-up, the risk):
 changing only these is never refused with ``MonthLocked``."""
 ANSWER_CHARS = {True: "Y", False: "N", None: "?"}
@@ -137,6 +138,7 @@ class IncidentDraft:
     guardian_consent: bool = False
     identifying: IdentifyingDetails | None = None
     existing_survivor_code: str | None = None
+    case_worker_id: str | None = None  # services/caseworkers.py: None keeps (or defaults), "" clears
 
 
 # --- what comes out --------------------------------------------------------------------------------
@@ -187,6 +189,7 @@ class IncidentView:
     created_by: str
     updated_at: datetime
     updated_by: str
+    case_worker_id: str | None = None  # the focal point handling the case
 
     @property
     def age_group(self) -> str:
@@ -319,6 +322,7 @@ class IncidentService:
                 updated_by=self.actor.username,
                 version=1,
             )
+            row.case_worker_id = caseworkers.on_create(s, self.actor, draft.case_worker_id)
             self._apply(row, draft, gbv_type)
             self._store_identifying(row, draft.identifying or IdentifyingDetails())
             s.add(row)
@@ -343,7 +347,12 @@ class IncidentService:
         with self.office.transaction() as s:
             row = self._load(s, incident_id)
             v.check_version(row.version, expected_version)
+            if draft.identifying is not None:
+                caseworkers.require_open(self.actor, row.case_worker_id)
             before = _comparable(row)
+            row.case_worker_id = caseworkers.on_update(
+                s, self.actor, row.case_worker_id, draft.case_worker_id
+            )
             if draft.existing_survivor_code and draft.existing_survivor_code != row.survivor_code:
                 row.survivor_code = self._survivor_code(s, draft, new_period)
             kept_names = [p.legacy_name for p in row.perpetrators]  # an office not yet sealed
@@ -446,6 +455,7 @@ class IncidentService:
         require(self.actor, Perm.VIEW_IDENTIFYING)
         with self.office.transaction() as s:
             row = self._load(s, incident_id)
+            caseworkers.require_open(self.actor, row.case_worker_id)
             audit.record(
                 s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"code": row.incident_code}
             )
@@ -818,6 +828,7 @@ def _view(row: Incident) -> IncidentView:
         created_by=row.created_by,
         updated_at=v.aware(row.updated_at),
         updated_by=row.updated_by,
+        case_worker_id=row.case_worker_id,
     )
 
 

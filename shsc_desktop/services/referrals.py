@@ -33,7 +33,7 @@ from ..models.tables import Contact, Incident, Referral
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import identities, months
+from . import caseworkers, identities, months
 from . import validation as v
 from .contacts import ContactService, ContactView
 from .office import UnlockedOffice
@@ -308,10 +308,13 @@ class ReferralService:
             return _view(s, self._load(s, referral_id))
 
     def get_note(self, referral_id: str) -> str:
-        """The free-text note (identifying); needs ``VIEW_IDENTIFYING``; audited."""
+        """The free-text note (identifying); needs ``VIEW_IDENTIFYING`` (a focal point: for a case
+        she handles); audited."""
         require(self.actor, Perm.VIEW_IDENTIFYING)
         with self.office.transaction() as s:
             row = self._load(s, referral_id)
+            worker = s.scalar(select(Incident.case_worker_id).where(Incident.id == row.incident_id))
+            caseworkers.require_open(self.actor, worker)
             audit.record(s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"field": "note"})
             if row.note_sealed is None:
                 return row.legacy_note

@@ -6,7 +6,8 @@ Rules (domain.md §2.2, DESIGN.md §3):
   or that the chief overrode with a reason; otherwise :class:`~shsc_desktop.errors.ConsentRequired`;
 - by default a slip carries codes, the provider from the directory and dates — nothing that names
   her. Identifying details (name, phone, address, date of birth) are added only when the user ticks
-  them *and* the role may view identifying data (``VIEW_IDENTIFYING``); the narrative, the type of
+  them *and* the role may view identifying data (``VIEW_IDENTIFYING``; a focal point for the cases
+  she handles, ``services.caseworkers``); the narrative, the type of
   violence and the referral note are never printed;
 - only the columns needed are read; the identifying columns only when they were chosen;
 - every slip is audited as ``PRINT`` with the audience, the language and the list of fields printed,
@@ -37,6 +38,7 @@ from ..models.tables import Contact, Incident, Referral
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from . import caseworkers
 from . import validation as v
 from .incidents import open_identifying
 from .office import UnlockedOffice
@@ -86,7 +88,7 @@ class SlipService:
             referral_code=referral_code(referral_id),
             incident_code=row.incident_code,
             consent_ok=row.consent_services == "yes" or bool(row.consent_override_reason),
-            may_print_identifying=self.actor.can(Perm.VIEW_IDENTIFYING),
+            may_print_identifying=caseworkers.may_open(self.actor, row.case_worker_id),
         )
 
     def referral_slip_for_print(self, request: SlipRequest) -> bytes:
@@ -133,6 +135,7 @@ class SlipService:
                 incident = s.get(Incident, row.incident_id)
                 if incident is None:
                     raise NotFound("This incident does not exist.")
+                caseworkers.require_open(self.actor, incident.case_worker_id)
                 details = open_identifying(self.office, incident)
                 for name in wanted:
                     value = getattr(details, name)
@@ -196,6 +199,7 @@ class SlipService:
                 Incident.incident_code,
                 Incident.survivor_code,
                 Incident.consent_services,
+                Incident.case_worker_id,
             )
             .join(Incident, Incident.id == Referral.incident_id)
             .where(Referral.id == referral_id, Referral.deleted.is_(False), Incident.deleted.is_(False))

@@ -37,6 +37,7 @@ COUNT_RANGE = define("count_range", "Enter a number between 0 and 10000.")
 DUPLICATE_GROUP = define("duplicate_group", "Each group can be counted only once.")
 PROVIDER_INACTIVE = define("provider_inactive", "This provider is no longer active.")
 PROVIDER_LACKS_SERVICE = define("provider_lacks_service", "This provider does not offer this service.")
+NOT_A_FOCAL_POINT = define("not_a_focal_point", "Choose a CCWC focal point of this office.")
 UNKNOWN_RECORD = define("unknown_record", "This record does not exist.")
 BAD_DATE = define("bad_date", "Enter a date as YYYY-MM-DD.")
 BAD_PERIOD = define("bad_period", "Enter a month as YYYY-MM.")
@@ -90,6 +91,7 @@ MESSAGES: tuple[Problem, ...] = (
     DUPLICATE_GROUP,
     PROVIDER_INACTIVE,
     PROVIDER_LACKS_SERVICE,
+    NOT_A_FOCAL_POINT,
     UNKNOWN_RECORD,
     BAD_DATE,
     BAD_PERIOD,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..models.codes import ROLE
 from ..security.audit import ChainReport
-from ..security.permissions import Perm, is_admin
+from ..security.permissions import ROLES_BY_LEVEL, Perm, Role, is_admin
 from ..services.accounts import AccountService, UserView
 from ..services.admin import (
     MAX_AUTO_LOCK_MINUTES,
@@ -166,6 +166,10 @@ class AdminPage(QWidget):
         self.remove_user_button.setObjectName("removeUserButton")
         self.identity_access_button = QPushButton()
         self.identity_access_button.setObjectName("identityAccessButton")
+        # Clerk <-> CCWC focal point (a commune office): the focal point's grant wraps the identity key.
+        self.role_button = QPushButton()
+        self.role_button.setObjectName("changeRoleButton")
+        self.role_button.setVisible(Role.FOCAL_POINT in ROLES_BY_LEVEL[office.info.level])
         self.change_password_button = QPushButton()
         self.change_password_button.setObjectName("changePasswordButton")
         self.signed_in_label = QLabel()
@@ -181,7 +185,11 @@ class AdminPage(QWidget):
         users_layout = QVBoxLayout(self.users_box)
         users_layout.addWidget(self.users_table)
         users_layout.addLayout(user_buttons)
-        users_layout.addWidget(self.identity_access_button, 0, Qt.AlignmentFlag.AlignLeft)
+        access_buttons = QHBoxLayout()
+        access_buttons.addWidget(self.identity_access_button)
+        access_buttons.addWidget(self.role_button)
+        access_buttons.addStretch(1)
+        users_layout.addLayout(access_buttons)
         accounts_layout.addWidget(self.users_box, 1)
         self.users_box.setVisible(self.can_manage_users)
         if not self.can_manage_users:
@@ -306,6 +314,7 @@ class AdminPage(QWidget):
         self.reset_password_button.clicked.connect(self.open_reset_password)
         self.remove_user_button.clicked.connect(self.ask_remove_user)
         self.identity_access_button.clicked.connect(self.toggle_identity_access)
+        self.role_button.clicked.connect(self.toggle_focal_point)
         self.perpetrator_names.toggled.connect(self.save_perpetrator_names)
         self.save_retention_button.clicked.connect(self.save_retention)
         self.change_password_button.clicked.connect(self.open_change_password)
@@ -424,7 +433,10 @@ class AdminPage(QWidget):
                 item.setText(ROLE.label(str(item.data(Qt.ItemDataRole.UserRole)), current_language()))
             access = self.users_table.item(row, COL_IDENTITY)
             if access is not None:
-                access.setText(self.tr("may see") if access.data(Qt.ItemDataRole.UserRole) else "–")
+                sees = bool(access.data(Qt.ItemDataRole.UserRole))
+                focal = item is not None and item.data(Qt.ItemDataRole.UserRole) == Role.FOCAL_POINT.value
+                # A focal point holds the key but opens only the cases she handles (the service's rule).
+                access.setText((self.tr("her cases") if focal else self.tr("may see")) if sees else "–")
 
     def _show_audit(self, lines: list[AuditLine]) -> None:
         self.audit_table.setRowCount(len(lines))
@@ -460,6 +472,12 @@ class AdminPage(QWidget):
         self.identity_access_button.setText(
             self.tr("Withdraw identifying details") if sees else self.tr("Allow identifying details")
         )
+        self.role_button.setEnabled(
+            role in (Role.CLERK.value, Role.FOCAL_POINT.value) and selected != self.office.actor.username
+        )
+        self.role_button.setText(
+            self.tr("Make clerk") if role == Role.FOCAL_POINT.value else self.tr("Make CCWC focal point")
+        )
 
     def _selected_access(self) -> tuple[str, bool]:
         rows = self.users_table.selectionModel().selectedRows()
@@ -489,6 +507,28 @@ class AdminPage(QWidget):
             text = self.tr("%1 may now see survivors' identifying details.")
         else:
             text = self.tr("%1 can no longer open survivors' identifying details.")
+        show_message(self, text.replace("%1", username))
+
+    def toggle_focal_point(self) -> None:
+        """Make the selected clerk a CCWC focal point (her slot gets the identity key), or back."""
+        username = self.selected_username()
+        role = self._selected_access()[0]
+        if username is None or role not in (Role.CLERK.value, Role.FOCAL_POINT.value):
+            return
+        new_role = Role.CLERK if role == Role.FOCAL_POINT.value else Role.FOCAL_POINT
+        try:
+            self.accounts.change_role(username, new_role.value)
+        except ShscError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.select_user(username)
+        if new_role is Role.FOCAL_POINT:
+            text = self.tr(
+                "%1 is now a CCWC focal point: she sees the identifying details of the cases she handles."
+            )
+        else:
+            text = self.tr("%1 is now a clerk: she no longer opens identifying details.")
         show_message(self, text.replace("%1", username))
 
     # -- accounts --------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 from ..errors import MonthLocked, ShscError
 from ..models import codes
 from ..models.codes import CASE_CONTEXT
-from ..security.permissions import Perm
+from ..security.permissions import Perm, Role
+from ..services import caseworkers
 from ..services.incidents import (
     IdentifyingDetails,
     IncidentDraft,
@@ -378,7 +379,13 @@ class IncidentForm(RecordForm):
         self.incident = incident
         self.today = today or date.today()
         self.commune_code = self.service.commune_code
-        self.can_identify = office.actor.can(Perm.VIEW_IDENTIFYING)
+        # A focal point opens the identities of the cases she handles only (services.caseworkers);
+        # a new record she takes down becomes hers.
+        self.can_identify = (
+            caseworkers.may_open(office.actor, incident.case_worker_id)
+            if incident is not None
+            else office.actor.can(Perm.VIEW_IDENTIFYING)
+        )
         self.identifying_loaded: IdentifyingDetails | None = None
         self.identifying_opened = False
         # What a draft held in the identifying fields of a stored incident: put back once the stored
@@ -486,6 +493,7 @@ class IncidentForm(RecordForm):
         self.risk_level = code_combo("riskLevel")
         self.status = code_combo("status")
         self.follow_up_date = OptionalDateEdit("followUpDate")
+        self.case_worker = self._case_worker_combo(office, incident)
         self.response_box = QGroupBox()
         response_layout = QVBoxLayout(self.response_box)
         self.actions_label = QLabel()
@@ -500,6 +508,7 @@ class IncidentForm(RecordForm):
                 (self.risk_level, P("risk_level")),
                 (self.status, P("status")),
                 (self.follow_up_date, P("follow_up_date")),
+                (self.case_worker, P("case_worker_id")),
             ],
         )
         response_layout.addLayout(self.response_form)
@@ -661,6 +670,11 @@ class IncidentForm(RecordForm):
         set_field_label(self.response_form, self.risk_level, self.tr("Risk level:"))
         set_field_label(self.response_form, self.status, self.tr("Status:"))
         set_field_label(self.response_form, self.follow_up_date, self.tr("Follow-up date:"))
+        set_field_label(self.response_form, self.case_worker, self.tr("Case worker (CCWC focal point):"))
+        self.case_worker.setItemText(0, self.tr("nobody yet"))
+        self.case_worker.setToolTip(
+            self.tr("She sees the identifying details of this case. Only the chief changes her once saved.")
+        )
         self.consent_box.setTitle(self.tr("Consent"))
         set_field_label(self.consent_form, self.consent_services, self.tr("Consent to referral to services:"))
         self.consent_reporting.setText(self.tr("She agrees to be counted in statistics (no names)"))
@@ -759,7 +773,29 @@ class IncidentForm(RecordForm):
             consent_reporting=self.consent_reporting.isChecked(),
             guardian_consent=self.guardian_consent.isChecked(),
             identifying=self._identifying(),
+            # Unchanged (None) unless she may choose: a new record, or the chief.
+            case_worker_id=str(self.case_worker.currentData() or "")
+            if self.case_worker.isEnabled()
+            else None,
         )
+
+    def _case_worker_combo(self, office: UnlockedOffice, incident: IncidentView | None) -> QComboBox:
+        """The office's focal points; a focal point recording a case is its worker unless she
+        names another. Once saved, only the chief (``ASSIGN_CASES``) changes it."""
+        combo = QComboBox()
+        combo.setObjectName("caseWorker")
+        combo.addItem("", "")
+        for worker in caseworkers.case_workers(office):
+            combo.addItem(worker.label, worker.user_id)
+        actor = office.actor
+        current = incident.case_worker_id if incident is not None else None
+        if incident is None and actor.role is Role.FOCAL_POINT:
+            current = actor.user_id
+        if current and combo.findData(current) < 0:
+            combo.addItem("–", current)  # a former focal point: kept as is
+        combo.setCurrentIndex(max(0, combo.findData(current or "")))
+        combo.setEnabled(incident is None or actor.can(Perm.ASSIGN_CASES))
+        return combo
 
     def _identifying(self) -> IdentifyingDetails | None:
         """Only what the user could see: unchanged (``None``) unless the section was opened."""

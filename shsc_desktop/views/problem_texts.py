@@ -26,6 +26,7 @@ PROBLEM_TEXTS: dict[str, object] = {
     "before_referral": QT_TRANSLATE_NOOP("Problems", "This date cannot be before the referral date."),
     "before_meeting": QT_TRANSLATE_NOOP("Problems", "This date cannot be before the meeting date."),
     "age_range": QT_TRANSLATE_NOOP("Problems", "Enter an age between 0 and 120."),
+    "not_a_focal_point": QT_TRANSLATE_NOOP("Problems", "Choose a CCWC focal point of this office."),
     "guardian_consent": QT_TRANSLATE_NOOP(
         "Problems", "A survivor under 18 needs her guardian's consent to reporting."
     ),

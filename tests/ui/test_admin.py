@@ -33,7 +33,7 @@ def test_chief_adds_a_user_who_can_then_sign_in(qtbot, shell, office_ready):
     dialog = page.findChild(type(page.open_add_user()), "addUserDialog")
     dialog.close()
     dialog = page.open_add_user()
-    assert [dialog.role.itemData(i) for i in range(dialog.role.count())] == ["chief", "clerk"]
+    assert [dialog.role.itemData(i) for i in range(dialog.role.count())] == ["chief", "focal_point", "clerk"]
     qtbot.keyClicks(dialog.username, "dara")
     qtbot.keyClicks(dialog.full_name, "Dara Example")
     qtbot.keyClicks(dialog.password, "short")
