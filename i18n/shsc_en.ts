@@ -1315,6 +1315,10 @@
         <source>Open the form</source>
         <translation>Open the form</translation>
     </message>
+    <message>
+        <source>This draft was kept by an older version of the form. Its typed values could not be put back into the right fields safely, so they were left out: please enter them again.</source>
+        <translation>This draft was kept by an older version of the form. Its typed values could not be put back into the right fields safely, so they were left out: please enter them again.</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPanel</name>

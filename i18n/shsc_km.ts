@@ -1315,6 +1315,10 @@
         <source>Open the form</source>
         <translation>បើកទម្រង់</translation>
     </message>
+    <message>
+        <source>This draft was kept by an older version of the form. Its typed values could not be put back into the right fields safely, so they were left out: please enter them again.</source>
+        <translation>សេចក្ដីព្រាងនេះត្រូវបានរក្សាទុកដោយកំណែចាស់នៃទម្រង់។ តម្លៃដែលបានវាយមិនអាចដាក់ត្រឡប់ទៅក្នុងវាលត្រឹមត្រូវដោយសុវត្ថិភាពបានទេ ដូច្នេះវាត្រូវបានទុកចោល៖ សូមបញ្ចូលវាម្ដងទៀត។</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPanel</name>

@@ -8,12 +8,12 @@ to the user's own slot key, so nobody else is ever offered it).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..errors import ShscError
 from ..services.drafts import DraftInfo, DraftService
 from ..services.office import UnlockedOffice
-from .messages import confirm, show_error
+from .messages import confirm, show_error, show_message
 from .record_form import RecordForm
 
 REOPENABLE = ("incident", "meeting", "contact")
@@ -79,8 +79,16 @@ def reopen(window: QWidget, office: UnlockedOffice, draft: DraftInfo) -> RecordF
     except ShscError as error:
         show_error(window, error)
         return None
-    if form is not None:
-        form.restore_state(state)
+    if form is not None and not form.restore_state(state):
+        show_message(
+            form,
+            QCoreApplication.translate(
+                "Drafts",
+                "This draft was kept by an older version of the form. Its typed values could not be "
+                "put back into the right fields safely, so they were left out: please enter them again.",
+            ),
+            QMessageBox.Icon.Warning,
+        )
     return form
 
 

@@ -843,13 +843,14 @@ class IncidentForm(RecordForm):
         out["identifying"] = self._identifying() is not None
         return out
 
-    def restore_state(self, state: dict[str, Any]) -> None:
-        super().restore_state(state)
+    def restore_state(self, state: dict[str, Any]) -> bool:
+        placed = super().restore_state(state)
         if not state.get("identifying") or not self.can_identify:
-            return
+            return placed
         if self.incident is not None:
             self.typed_identity = self._identity_values()
         self.identifying_toggle.setChecked(True)
+        return placed
 
     def _identity_values(self) -> dict[str, Any]:
         return {

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -122,15 +124,21 @@ class RecordForm(QDialog):
     # -- state --------------------------------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        """Row counts of the tables and every input's value, in widget order (JSON-able)."""
+        """Row counts of the tables and every input's value by its field key (JSON-able).
+
+        Values are keyed by name, not by position: a draft kept by one version of a form goes back
+        into the same fields after a later version added, removed or moved fields (a value whose
+        field no longer exists is left out rather than put into a neighbour)."""
         tables = [t for t in self.findChildren(QTableWidget) if t.objectName()]
         return {
             "rows": {t.objectName(): t.rowCount() for t in tables},
             "cells": {t.objectName(): _cell_texts(t) for t in tables},
-            "values": [_value_of(w) for w in self._inputs()],
+            "fields": {key: _value_of(w) for key, w in self.input_keys()},
         }
 
-    def restore_state(self, state: dict[str, Any]) -> None:
+    def restore_state(self, state: dict[str, Any]) -> bool:
+        """Put a draft's values back; False when some of them could not be placed safely (a
+        positional draft from an older layout), which the caller tells the user."""
         self.add_rows({str(k): int(v) for k, v in dict(state.get("rows", {})).items()})
         cells = dict(state.get("cells", {}))
         for table in self.findChildren(QTableWidget):
@@ -139,8 +147,65 @@ class RecordForm(QDialog):
             ):
                 if isinstance(text, str) and table.item(row, column) is not None:
                     table.item(row, column).setText(text)
-        for widget, value in zip(self._inputs(), list(state.get("values", [])), strict=False):
+        fields = state.get("fields")
+        if isinstance(fields, dict):
+            for key, widget in self.input_keys():  # in widget order: answers update later questions
+                if key in fields:
+                    _set_value(widget, fields[key])
+            return True
+        # A draft kept before fields had keys: a list in widget order. Put it back only when it
+        # fits this layout exactly; otherwise a value could land in another field.
+        values = list(state.get("values", []))
+        inputs = self._inputs()
+        if len(values) != len(inputs) or not all(map(_fits, inputs, values)):
+            return not values
+        for widget, value in zip(inputs, values, strict=True):
             _set_value(widget, value)
+        return True
+
+    def input_keys(self) -> list[tuple[str, QWidget]]:
+        """Every input with a key that does not depend on the other fields of the form: its object
+        name, else the form attribute holding it (``survivor_name``, ``actions.mediation``), else
+        the nearest named ancestor's key with its class and place among that ancestor's inputs."""
+        named: dict[int, str] = {}
+
+        def visit(key: str, value: object, depth: int) -> None:
+            if isinstance(value, QWidget):
+                if not shiboken6.isValid(value):
+                    return  # e.g. a closed popup kept in an attribute: never touch its C++ side
+                named.setdefault(id(value), key)
+                if depth < 2:
+                    for attr, inner in getattr(value, "__dict__", {}).items():
+                        if not attr.startswith("_"):
+                            visit(f"{key}.{attr}", inner, depth + 1)
+            elif isinstance(value, dict) and depth < 3:
+                for k, inner in value.items():
+                    visit(f"{key}.{k}", inner, depth + 1)
+            elif isinstance(value, (list, tuple)) and depth < 3:
+                for i, inner in enumerate(value):
+                    visit(f"{key}[{i}]", inner, depth + 1)
+
+        for attr, value in vars(self).items():
+            if not attr.startswith("_"):
+                visit(attr, value, 0)
+        keys: list[tuple[str, QWidget]] = []
+        places: dict[str, int] = {}
+        for widget in self._inputs():
+            key = widget.objectName() or named.get(id(widget))
+            if not key:
+                anchor = widget.parentWidget()
+                while (
+                    anchor is not None
+                    and anchor is not self
+                    and not (anchor.objectName() or id(anchor) in named)
+                ):
+                    anchor = anchor.parentWidget()
+                base = "" if anchor is None or anchor is self else anchor.objectName() or named[id(anchor)]
+                slot = f"{base}/{type(widget).__name__}"
+                places[slot] = places.get(slot, -1) + 1
+                key = f"{slot}#{places[slot]}"
+            keys.append((key, widget))
+        return keys
 
     def add_rows(self, rows: dict[str, int]) -> None:
         """Give the named tables this many rows (before :meth:`restore_state` fills them)."""
@@ -204,6 +269,19 @@ def _set_value(widget: QWidget, value: Any) -> None:
             widget.click()  # as the clerk would: a Yes/No answer updates the questions after it
         elif not value and widget.isChecked():
             widget.setChecked(False)
+
+
+def _fits(widget: QWidget, value: Any) -> bool:
+    """Whether ``value`` is the kind of value ``widget`` holds (a legacy draft's sanity check)."""
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        return isinstance(value, str)
+    if isinstance(widget, QComboBox):
+        return isinstance(value, (str, int)) and not isinstance(value, bool)
+    if isinstance(widget, QSpinBox):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(widget, QAbstractButton):
+        return isinstance(value, bool)
+    return value is None
 
 
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
