@@ -1033,6 +1033,14 @@
         <translation>Directory as PDF…</translation>
     </message>
     <message>
+        <source>Delete directory entry</source>
+        <translation>Delete directory entry</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive. Why is it being deleted? The reason is kept in the audit log.</source>
+        <translation>Delete %1 from the directory? An entry used by referrals can only be made inactive. Why is it being deleted? The reason is kept in the audit log.</translation>
+    </message>
+    <message>
         <source>The directory was imported. New entries: %1; updated: %2.</source>
         <translation>The directory was imported. New entries: %1; updated: %2.</translation>
     </message>
@@ -1056,10 +1064,6 @@
             <numerusform>The directory (%n organisation) was written to %1.</numerusform>
             <numerusform>The directory (%n organisations) was written to %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
-        <translation>Delete %1 from the directory? An entry used by referrals can only be made inactive.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2596,6 +2600,26 @@
     <message>
         <source>The incident date cannot be after the report date.</source>
         <translation>The incident date cannot be after the report date.</translation>
+    </message>
+    <message>
+        <source>This incident does not exist or has been deleted.</source>
+        <translation>This incident does not exist or has been deleted.</translation>
+    </message>
+    <message>
+        <source>This referral does not exist or has been deleted.</source>
+        <translation>This referral does not exist or has been deleted.</translation>
+    </message>
+    <message>
+        <source>This meeting does not exist or has been deleted.</source>
+        <translation>This meeting does not exist or has been deleted.</translation>
+    </message>
+    <message>
+        <source>This directory entry does not exist.</source>
+        <translation>This directory entry does not exist.</translation>
+    </message>
+    <message>
+        <source>This action item does not exist.</source>
+        <translation>This action item does not exist.</translation>
     </message>
     <message>
         <source>This date cannot be before the report date.</source>

@@ -1033,6 +1033,14 @@
         <translation>បញ្ជីជា PDF…</translation>
     </message>
     <message>
+        <source>Delete directory entry</source>
+        <translation>លុបធាតុក្នុងបញ្ជីទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive. Why is it being deleted? The reason is kept in the audit log.</source>
+        <translation>លុប %1 ពីបញ្ជីទំនាក់ទំនង? ធាតុដែលប្រើក្នុងការបញ្ជូន អាចត្រឹមតែធ្វើឱ្យអសកម្មប៉ុណ្ណោះ។ ហេតុអ្វីបានជាលុបវា? មូលហេតុត្រូវបានរក្សាទុកក្នុងកំណត់ហេតុសវនកម្ម។</translation>
+    </message>
+    <message>
         <source>The directory was imported. New entries: %1; updated: %2.</source>
         <translation>បាននាំចូលបញ្ជីទំនាក់ទំនង។ ធាតុថ្មី៖ %1; បានធ្វើបច្ចុប្បន្នភាព៖ %2។</translation>
     </message>
@@ -1056,10 +1064,6 @@
             <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
             <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
-        <translation>លុប %1 ពីបញ្ជីទំនាក់ទំនង? ធាតុដែលប្រើក្នុងការបញ្ជូន អាចត្រឹមតែធ្វើឱ្យអសកម្មប៉ុណ្ណោះ។</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2596,6 +2600,26 @@
     <message>
         <source>The incident date cannot be after the report date.</source>
         <translation>ថ្ងៃកើតហេតុមិនអាចនៅក្រោយថ្ងៃរាយការណ៍បានទេ។</translation>
+    </message>
+    <message>
+        <source>This incident does not exist or has been deleted.</source>
+        <translation>ឧប្បត្តិហេតុនេះមិនមាន ឬត្រូវបានលុបហើយ។</translation>
+    </message>
+    <message>
+        <source>This referral does not exist or has been deleted.</source>
+        <translation>ការបញ្ជូននេះមិនមាន ឬត្រូវបានលុបហើយ។</translation>
+    </message>
+    <message>
+        <source>This meeting does not exist or has been deleted.</source>
+        <translation>កិច្ចប្រជុំនេះមិនមាន ឬត្រូវបានលុបហើយ។</translation>
+    </message>
+    <message>
+        <source>This directory entry does not exist.</source>
+        <translation>ធាតុនេះមិនមានក្នុងបញ្ជីទំនាក់ទំនងទេ។</translation>
+    </message>
+    <message>
+        <source>This action item does not exist.</source>
+        <translation>សកម្មភាពត្រូវធ្វើនេះមិនមានទេ។</translation>
     </message>
     <message>
         <source>This date cannot be before the report date.</source>

@@ -278,6 +278,7 @@ class Referral(RecordMixin, Base):
     note_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
     legacy_note: Mapped[str] = mapped_column("note", Text, default="", info=P)  # older offices only
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", info=M)
 
     incident: Mapped[Incident] = relationship(back_populates="referrals")
     contact: Mapped[Contact | None] = relationship()
@@ -315,6 +316,7 @@ class Meeting(RecordMixin, Base):
     decisions: Mapped[str] = mapped_column(Text, default="", info=Q)
     minutes_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", info=M)
 
     attendance: Mapped[list[MeetingAttendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"

@@ -70,6 +70,11 @@ NO_CERTIFICATE_YET = define(
 )
 BAD_PHONE = define("bad_phone", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.")
 NO_ATTENDEES = define("no_attendees", "Record at least one person who attended.")
+INCIDENT_GONE = define("incident_gone", "This incident does not exist or has been deleted.")
+REFERRAL_GONE = define("referral_gone", "This referral does not exist or has been deleted.")
+MEETING_GONE = define("meeting_gone", "This meeting does not exist or has been deleted.")
+CONTACT_GONE = define("contact_gone", "This directory entry does not exist.")
+ACTION_ITEM_GONE = define("action_item_gone", "This action item does not exist.")
 
 MESSAGES: tuple[Problem, ...] = (
     REQUIRED,
@@ -104,6 +109,11 @@ MESSAGES: tuple[Problem, ...] = (
     CONTACT_IN_USE,
     BAD_PHONE,
     NO_ATTENDEES,
+    INCIDENT_GONE,
+    REFERRAL_GONE,
+    MEETING_GONE,
+    CONTACT_GONE,
+    ACTION_ITEM_GONE,
 )
 """Every problem message the register services can give (for the translation table)."""
 

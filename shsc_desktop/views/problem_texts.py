@@ -16,6 +16,11 @@ PROBLEM_TEXTS: dict[str, object] = {
         "Problems", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
     ),
     "no_attendees": QT_TRANSLATE_NOOP("Problems", "Record at least one person who attended."),
+    "incident_gone": QT_TRANSLATE_NOOP("Problems", "This incident does not exist or has been deleted."),
+    "referral_gone": QT_TRANSLATE_NOOP("Problems", "This referral does not exist or has been deleted."),
+    "meeting_gone": QT_TRANSLATE_NOOP("Problems", "This meeting does not exist or has been deleted."),
+    "contact_gone": QT_TRANSLATE_NOOP("Problems", "This directory entry does not exist."),
+    "action_item_gone": QT_TRANSLATE_NOOP("Problems", "This action item does not exist."),
     "required": QT_TRANSLATE_NOOP("Problems", "This field is required."),
     "not_in_list": QT_TRANSLATE_NOOP("Problems", "Choose a value from the list."),
     "future_date": QT_TRANSLATE_NOOP("Problems", "This date is in the future."),
