@@ -225,14 +225,14 @@ class ContactService:
                 continue
             if row_id:
                 if row_id in seen_ids:
-                    problems.append((row.line, f"id: the same id is on line {seen_ids[row_id]}."))
+                    problems.append((row.line, v.SAME_ID_TWICE(seen_ids[row_id]).in_field("id")))
                     continue
                 seen_ids[row_id] = row.line
             parsed.append((row.line, row_id, draft))
         if problems:
             raise ImportProblems(problems)
         if not parsed:
-            raise ImportProblems([(1, "The file holds no directory rows.")])
+            raise ImportProblems([(1, v.NO_DIRECTORY_ROWS)])
         created = updated = 0
         with self.office.transaction() as s:
             by_name = {

@@ -430,7 +430,7 @@ class IncidentService:
                 )
             )
             if row is None:
-                raise NotFound(f"No incident {incident_code}.")
+                raise NotFound(v.NO_INCIDENT_CODED(incident_code))
             return _view(row)
 
     def get_identifying(self, incident_id: str) -> IdentifyingDetails:

@@ -194,12 +194,9 @@ class ReferralService:
                 select(Incident).where(Incident.id == incident_id, Incident.deleted.is_(False))
             )
             if incident is None:
-                raise NotFound("This incident does not exist or has been deleted.")
+                raise NotFound(v.INCIDENT_GONE)
             if incident.consent_services != "yes" and override is None:
-                raise ConsentRequired(
-                    "The survivor has not consented to being referred to services. "
-                    "Only the chief can override this, giving a reason."
-                )
+                raise ConsentRequired(v.NO_CONSENT_TO_REFER)
             if draft.date_referred < incident.date_reported:
                 raise ValidationFailed({"date_referred": v.BEFORE_REPORT})
             self._check_provider(s, draft)

@@ -30,20 +30,26 @@ REASON = "entered twice by mistake"
 
 
 def _incident(office: UnlockedOffice) -> str:
-    return IncidentService(office).create(
-        IncidentDraft(
-            date_reported=TODAY,
-            classification=(False, False, True),
-            consent_services="yes",
-            identifying=IdentifyingDetails(survivor_name="Sophea Chan"),
+    return (
+        IncidentService(office)
+        .create(
+            IncidentDraft(
+                date_reported=TODAY,
+                classification=(False, False, True),
+                consent_services="yes",
+                identifying=IdentifyingDetails(survivor_name="Sophea Chan"),
+            )
         )
-    ).id
+        .id
+    )
 
 
 def _contact(office: UnlockedOffice) -> str:
-    return ContactService(office).create(
-        ContactDraft("health_centre", frozenset({"health"}), name_en="Tonle Basak HC")
-    ).id
+    return (
+        ContactService(office)
+        .create(ContactDraft("health_centre", frozenset({"health"}), name_en="Tonle Basak HC"))
+        .id
+    )
 
 
 def _referral(office: UnlockedOffice) -> str:
