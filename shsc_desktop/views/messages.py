@@ -376,7 +376,7 @@ def confirm(
     parent: QWidget | None,
     text: str,
     confirm_text: str,
-    on_confirmed: Callable[[], None],
+    on_confirmed: Callable[[], object],
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
     cancel_text: str = "",
 ) -> QMessageBox:

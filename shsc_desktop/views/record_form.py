@@ -137,8 +137,9 @@ class RecordForm(QDialog):
             for (row, column), text in zip(
                 _cells(table), list(cells.get(table.objectName(), [])), strict=False
             ):
-                if isinstance(text, str) and table.item(row, column) is not None:
-                    table.item(row, column).setText(text)
+                item = table.item(row, column)
+                if isinstance(text, str) and item is not None:
+                    item.setText(text)
         for widget, value in zip(self._inputs(), list(state.get("values", [])), strict=False):
             _set_value(widget, value)
 
