@@ -325,6 +325,9 @@ class Meeting(RecordMixin, Base):
         back_populates="meeting", cascade="all, delete-orphan", order_by="ActionItem.due_date"
     )
 
+    # The meetings held by a day, from the index alone (the month's action points: a stock).
+    __table_args__ = (Index("ix_meeting_held", "meeting_date", "deleted", "id"),)
+
 
 class MeetingAttendance(Base):
     """Head count of one group at a meeting, by sex."""
@@ -343,13 +346,16 @@ class MeetingAttendance(Base):
 class ActionItem(Base):
     __tablename__ = "action_item"
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True, info=M)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), info=M)
     action: Mapped[str] = mapped_column(Text, info=Q)
     owner: Mapped[str] = mapped_column(String(200), default="", info=Q)
     due_date: Mapped[date | None] = mapped_column(Date, default=None, info=S)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True, info=S)
 
     meeting: Mapped[Meeting] = relationship(back_populates="action_items")
+
+    # A meeting's items with their status and due date, from the index alone (see ix_meeting_held).
+    __table_args__ = (Index("ix_action_item_meeting_status", "meeting_id", "status", "due_date"),)
 
 
 # --- Referral-network directory ----------------------------------------------------------------
