@@ -1053,6 +1053,14 @@
         <translation>Directory as PDF…</translation>
     </message>
     <message>
+        <source>Delete directory entry</source>
+        <translation>Delete directory entry</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive. Why is it being deleted? The reason is kept in the audit log.</source>
+        <translation>Delete %1 from the directory? An entry used by referrals can only be made inactive. Why is it being deleted? The reason is kept in the audit log.</translation>
+    </message>
+    <message>
         <source>The directory was imported. New entries: %1; updated: %2.</source>
         <translation>The directory was imported. New entries: %1; updated: %2.</translation>
     </message>
@@ -1076,10 +1084,6 @@
             <numerusform>The directory (%n organisation) was written to %1.</numerusform>
             <numerusform>The directory (%n organisations) was written to %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
-        <translation>Delete %1 from the directory? An entry used by referrals can only be made inactive.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2626,12 +2630,180 @@
         <translation>This date is in the future.</translation>
     </message>
     <message>
+        <source>Give the password on standard input with --password-stdin.</source>
+        <translation>Give the password on standard input with --password-stdin.</translation>
+    </message>
+    <message>
+        <source>The %1 on standard input is longer than %2 bytes.</source>
+        <translation>The %1 on standard input is longer than %2 bytes.</translation>
+    </message>
+    <message>
+        <source>The %1 on standard input is not UTF-8 text.</source>
+        <translation>The %1 on standard input is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>Name the user with --user.</source>
+        <translation>Name the user with --user.</translation>
+    </message>
+    <message>
+        <source>Give the recovery key on the first line of standard input.</source>
+        <translation>Give the recovery key on the first line of standard input.</translation>
+    </message>
+    <message>
+        <source>Give the password for the exported key on the second line of standard input.</source>
+        <translation>Give the password for the exported key on the second line of standard input.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not available yet in this version.</source>
+        <translation>&apos;%1&apos; is not available yet in this version.</translation>
+    </message>
+    <message>
+        <source>This file is too large for a certificate request or package.</source>
+        <translation>This file is too large for a certificate request or package.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>A commune certifies no other office.</source>
+        <translation>A commune certifies no other office.</translation>
+    </message>
+    <message>
+        <source>This office has not set up its root yet.</source>
+        <translation>This office has not set up its root yet.</translation>
+    </message>
+    <message>
+        <source>This office has not set up its certificates from the ministry yet.</source>
+        <translation>This office has not set up its certificates from the ministry yet.</translation>
+    </message>
+    <message>
+        <source>Only the ministry creates the root certificate.</source>
+        <translation>Only the ministry creates the root certificate.</translation>
+    </message>
+    <message>
+        <source>The ministry root already exists.</source>
+        <translation>The ministry root already exists.</translation>
+    </message>
+    <message>
+        <source>The ministry holds the root and requests nothing.</source>
+        <translation>The ministry holds the root and requests nothing.</translation>
+    </message>
+    <message>
+        <source>This office has no pending certificate request.</source>
+        <translation>This office has no pending certificate request.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the revocation.</source>
+        <translation>Give a reason for the revocation.</translation>
+    </message>
+    <message>
+        <source>Office %1 is not enrolled here.</source>
+        <translation>Office %1 is not enrolled here.</translation>
+    </message>
+    <message>
+        <source>Protect the exported key with at least 8 characters.</source>
+        <translation>Protect the exported key with at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>This office receives no bundles (or is not enrolled yet): no key to export.</source>
+        <translation>This office receives no bundles (or is not enrolled yet): no key to export.</translation>
+    </message>
+    <message>
+        <source>No office has been set up in %1.</source>
+        <translation>No office has been set up in %1.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 already exists; choose a new file name.</translation>
+    </message>
+    <message>
+        <source>The plain copy could not be written: %1</source>
+        <translation>The plain copy could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The database could not be opened with the recovery key.</source>
+        <translation>The database could not be opened with the recovery key.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>The file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for a directory (more than 10 MB).</source>
+        <translation>The file is too large for a directory (more than 10 MB).</translation>
+    </message>
+    <message>
+        <source>Missing column(s): %1</source>
+        <translation>Missing column(s): %1</translation>
+    </message>
+    <message>
+        <source>A directory file may hold at most %1 rows.</source>
+        <translation>A directory file may hold at most %1 rows.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</source>
+        <translation>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>The CSV text is malformed: %1</source>
+        <translation>The CSV text is malformed: %1</translation>
+    </message>
+    <message>
+        <source>The file is not a readable XLSX workbook.</source>
+        <translation>The file is not a readable XLSX workbook.</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet.</source>
+        <translation>The workbook has no sheet.</translation>
+    </message>
+    <message>
+        <source>No incident %1.</source>
+        <translation>No incident %1.</translation>
+    </message>
+    <message>
+        <source>The survivor has not consented to being referred to services. Only the chief can override this, giving a reason.</source>
+        <translation>The survivor has not consented to being referred to services. Only the chief can override this, giving a reason.</translation>
+    </message>
+    <message>
+        <source>The file holds no directory rows.</source>
+        <translation>The file holds no directory rows.</translation>
+    </message>
+    <message>
+        <source>the same id is on line %1.</source>
+        <translation>the same id is on line %1.</translation>
+    </message>
+    <message>
         <source>Only question marks: the Khmer letters were lost when the file was saved. In Excel use Save As, &apos;CSV UTF-8 (Comma delimited)&apos; (or save as XLSX), then import again.</source>
         <translation>Only question marks: the Khmer letters were lost when the file was saved. In Excel use Save As, &apos;CSV UTF-8 (Comma delimited)&apos; (or save as XLSX), then import again.</translation>
     </message>
     <message>
         <source>The incident date cannot be after the report date.</source>
         <translation>The incident date cannot be after the report date.</translation>
+    </message>
+    <message>
+        <source>This incident does not exist or has been deleted.</source>
+        <translation>This incident does not exist or has been deleted.</translation>
+    </message>
+    <message>
+        <source>This referral does not exist or has been deleted.</source>
+        <translation>This referral does not exist or has been deleted.</translation>
+    </message>
+    <message>
+        <source>This meeting does not exist or has been deleted.</source>
+        <translation>This meeting does not exist or has been deleted.</translation>
+    </message>
+    <message>
+        <source>This directory entry does not exist.</source>
+        <translation>This directory entry does not exist.</translation>
+    </message>
+    <message>
+        <source>This action item does not exist.</source>
+        <translation>This action item does not exist.</translation>
     </message>
     <message>
         <source>This date cannot be before the report date.</source>

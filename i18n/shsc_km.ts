@@ -1053,6 +1053,14 @@
         <translation>បញ្ជីជា PDF…</translation>
     </message>
     <message>
+        <source>Delete directory entry</source>
+        <translation>លុបធាតុក្នុងបញ្ជីទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive. Why is it being deleted? The reason is kept in the audit log.</source>
+        <translation>លុប %1 ពីបញ្ជីទំនាក់ទំនង? ធាតុដែលប្រើក្នុងការបញ្ជូន អាចត្រឹមតែធ្វើឱ្យអសកម្មប៉ុណ្ណោះ។ ហេតុអ្វីបានជាលុបវា? មូលហេតុត្រូវបានរក្សាទុកក្នុងកំណត់ហេតុសវនកម្ម។</translation>
+    </message>
+    <message>
         <source>The directory was imported. New entries: %1; updated: %2.</source>
         <translation>បាននាំចូលបញ្ជីទំនាក់ទំនង។ ធាតុថ្មី៖ %1; បានធ្វើបច្ចុប្បន្នភាព៖ %2។</translation>
     </message>
@@ -1076,10 +1084,6 @@
             <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
             <numerusform>បញ្ជី (អង្គភាពចំនួន %n) ត្រូវបានសរសេរទៅ %1។</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Delete %1 from the directory? An entry used by referrals can only be made inactive.</source>
-        <translation>លុប %1 ពីបញ្ជីទំនាក់ទំនង? ធាតុដែលប្រើក្នុងការបញ្ជូន អាចត្រឹមតែធ្វើឱ្យអសកម្មប៉ុណ្ណោះ។</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2626,12 +2630,180 @@
         <translation>កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។</translation>
     </message>
     <message>
+        <source>Give the password on standard input with --password-stdin.</source>
+        <translation>សូមផ្ដល់ពាក្យសម្ងាត់តាម standard input ជាមួយ --password-stdin។</translation>
+    </message>
+    <message>
+        <source>The %1 on standard input is longer than %2 bytes.</source>
+        <translation>%1 នៅលើ standard input វែងជាង %2 បៃ។</translation>
+    </message>
+    <message>
+        <source>The %1 on standard input is not UTF-8 text.</source>
+        <translation>%1 នៅលើ standard input មិនមែនជាអត្ថបទ UTF-8 ទេ។</translation>
+    </message>
+    <message>
+        <source>Name the user with --user.</source>
+        <translation>សូមបញ្ជាក់ឈ្មោះអ្នកប្រើជាមួយ --user។</translation>
+    </message>
+    <message>
+        <source>Give the recovery key on the first line of standard input.</source>
+        <translation>សូមផ្ដល់កូនសោសង្គ្រោះនៅលើបន្ទាត់ទីមួយនៃ standard input។</translation>
+    </message>
+    <message>
+        <source>Give the password for the exported key on the second line of standard input.</source>
+        <translation>សូមផ្ដល់ពាក្យសម្ងាត់សម្រាប់កូនសោដែលនាំចេញ នៅលើបន្ទាត់ទីពីរនៃ standard input។</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not available yet in this version.</source>
+        <translation>&apos;%1&apos; មិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។</translation>
+    </message>
+    <message>
+        <source>This file is too large for a certificate request or package.</source>
+        <translation>ឯកសារនេះធំពេកសម្រាប់ជាសំណើវិញ្ញាបនបត្រ ឬកញ្ចប់វិញ្ញាបនបត្រ។</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>មិនអាចអាន %1 បានទេ៖ %2</translation>
+    </message>
+    <message>
+        <source>A commune certifies no other office.</source>
+        <translation>ឃុំ/សង្កាត់មិនចេញវិញ្ញាបនបត្រឱ្យការិយាល័យផ្សេងទេ។</translation>
+    </message>
+    <message>
+        <source>This office has not set up its root yet.</source>
+        <translation>ការិយាល័យនេះមិនទាន់បានរៀបចំវិញ្ញាបនបត្រឫសរបស់ខ្លួននៅឡើយទេ។</translation>
+    </message>
+    <message>
+        <source>This office has not set up its certificates from the ministry yet.</source>
+        <translation>ការិយាល័យនេះមិនទាន់បានរៀបចំវិញ្ញាបនបត្រពីក្រសួងនៅឡើយទេ។</translation>
+    </message>
+    <message>
+        <source>Only the ministry creates the root certificate.</source>
+        <translation>មានតែក្រសួងប៉ុណ្ណោះដែលបង្កើតវិញ្ញាបនបត្រឫស។</translation>
+    </message>
+    <message>
+        <source>The ministry root already exists.</source>
+        <translation>វិញ្ញាបនបត្រឫសរបស់ក្រសួងមានរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>The ministry holds the root and requests nothing.</source>
+        <translation>ក្រសួងកាន់វិញ្ញាបនបត្រឫស ហើយមិនស្នើសុំអ្វីទេ។</translation>
+    </message>
+    <message>
+        <source>This office has no pending certificate request.</source>
+        <translation>ការិយាល័យនេះគ្មានសំណើវិញ្ញាបនបត្រកំពុងរង់ចាំទេ។</translation>
+    </message>
+    <message>
+        <source>Give a reason for the revocation.</source>
+        <translation>សូមផ្ដល់មូលហេតុនៃការដកហូត។</translation>
+    </message>
+    <message>
+        <source>Office %1 is not enrolled here.</source>
+        <translation>ការិយាល័យ %1 មិនបានចុះបញ្ជីនៅទីនេះទេ។</translation>
+    </message>
+    <message>
+        <source>Protect the exported key with at least 8 characters.</source>
+        <translation>សូមការពារកូនសោដែលនាំចេញ ដោយពាក្យសម្ងាត់យ៉ាងតិច ៨ តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>This office receives no bundles (or is not enrolled yet): no key to export.</source>
+        <translation>ការិយាល័យនេះមិនទទួលកញ្ចប់ទិន្នន័យទេ (ឬមិនទាន់ចុះបញ្ជី)៖ គ្មានកូនសោត្រូវនាំចេញទេ។</translation>
+    </message>
+    <message>
+        <source>No office has been set up in %1.</source>
+        <translation>មិនទាន់មានការិយាល័យណាមួយត្រូវបានរៀបចំនៅក្នុង %1 ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 មានរួចហើយ៖ សូមជ្រើសឈ្មោះឯកសារថ្មី។</translation>
+    </message>
+    <message>
+        <source>The plain copy could not be written: %1</source>
+        <translation>មិនអាចសរសេរច្បាប់ចម្លងមិនអ៊ិនគ្រីបបានទេ៖ %1</translation>
+    </message>
+    <message>
+        <source>The database could not be opened with the recovery key.</source>
+        <translation>មិនអាចបើកមូលដ្ឋានទិន្នន័យដោយកូនសោសង្គ្រោះបានទេ។</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>មិនអាចអានឯកសារបានទេ៖ %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for a directory (more than 10 MB).</source>
+        <translation>ឯកសារធំពេកសម្រាប់បញ្ជីទំនាក់ទំនង (លើសពី 10 MB)។</translation>
+    </message>
+    <message>
+        <source>Missing column(s): %1</source>
+        <translation>ខ្វះជួរឈរ៖ %1</translation>
+    </message>
+    <message>
+        <source>A directory file may hold at most %1 rows.</source>
+        <translation>ឯកសារបញ្ជីទំនាក់ទំនងអាចមានច្រើនបំផុត %1 ជួរ។</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</source>
+        <translation>ឯកសារនេះមិនមែនជាអត្ថបទ UTF-8 ទេ។ សូមរក្សាទុកវាជា &apos;CSV UTF-8&apos;។</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>ឯកសារនេះទទេ។</translation>
+    </message>
+    <message>
+        <source>The CSV text is malformed: %1</source>
+        <translation>អត្ថបទ CSV មានទម្រង់មិនត្រឹមត្រូវ៖ %1</translation>
+    </message>
+    <message>
+        <source>The file is not a readable XLSX workbook.</source>
+        <translation>ឯកសារនេះមិនមែនជាសៀវភៅបញ្ជី XLSX ដែលអាចអានបានទេ។</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet.</source>
+        <translation>សៀវភៅបញ្ជីនេះគ្មានសន្លឹកទេ។</translation>
+    </message>
+    <message>
+        <source>No incident %1.</source>
+        <translation>គ្មានឧប្បត្តិហេតុ %1 ទេ។</translation>
+    </message>
+    <message>
+        <source>The survivor has not consented to being referred to services. Only the chief can override this, giving a reason.</source>
+        <translation>អ្នករួចផុតមិនទាន់យល់ព្រមឱ្យបញ្ជូនទៅសេវាទេ។ មានតែប្រធានប៉ុណ្ណោះដែលអាចសម្រេចជំនួស ដោយបញ្ជាក់មូលហេតុ។</translation>
+    </message>
+    <message>
+        <source>The file holds no directory rows.</source>
+        <translation>ឯកសារនេះគ្មានជួរបញ្ជីទំនាក់ទំនងទេ។</translation>
+    </message>
+    <message>
+        <source>the same id is on line %1.</source>
+        <translation>លេខសម្គាល់ដដែលនេះមាននៅបន្ទាត់ %1 ដែរ។</translation>
+    </message>
+    <message>
         <source>Only question marks: the Khmer letters were lost when the file was saved. In Excel use Save As, &apos;CSV UTF-8 (Comma delimited)&apos; (or save as XLSX), then import again.</source>
         <translation>មានតែសញ្ញាសួរ (?)៖ អក្សរខ្មែរត្រូវបានបាត់បង់ នៅពេលរក្សាទុកឯកសារ។ ក្នុង Excel សូមប្រើ Save As ហើយជ្រើស &apos;CSV UTF-8 (Comma delimited)&apos; (ឬរក្សាទុកជា XLSX) រួចនាំចូលម្ដងទៀត។</translation>
     </message>
     <message>
         <source>The incident date cannot be after the report date.</source>
         <translation>ថ្ងៃកើតហេតុមិនអាចនៅក្រោយថ្ងៃរាយការណ៍បានទេ។</translation>
+    </message>
+    <message>
+        <source>This incident does not exist or has been deleted.</source>
+        <translation>ឧប្បត្តិហេតុនេះមិនមាន ឬត្រូវបានលុបហើយ។</translation>
+    </message>
+    <message>
+        <source>This referral does not exist or has been deleted.</source>
+        <translation>ការបញ្ជូននេះមិនមាន ឬត្រូវបានលុបហើយ។</translation>
+    </message>
+    <message>
+        <source>This meeting does not exist or has been deleted.</source>
+        <translation>កិច្ចប្រជុំនេះមិនមាន ឬត្រូវបានលុបហើយ។</translation>
+    </message>
+    <message>
+        <source>This directory entry does not exist.</source>
+        <translation>ធាតុនេះមិនមានក្នុងបញ្ជីទំនាក់ទំនងទេ។</translation>
+    </message>
+    <message>
+        <source>This action item does not exist.</source>
+        <translation>សកម្មភាពត្រូវធ្វើនេះមិនមានទេ។</translation>
     </message>
     <message>
         <source>This date cannot be before the report date.</source>

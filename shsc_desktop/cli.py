@@ -17,6 +17,20 @@ from pathlib import Path
 
 from . import __version__
 from .errors import NotAvailableYet, ShscError, ValidationFailed
+from .problems import define
+
+# Messages by code (``problems.define``), printed in English; the catalogue has their Khmer.
+PASSWORD_ON_STDIN = define("password_on_stdin", "Give the password on standard input with --password-stdin.")
+STDIN_TOO_LONG = define("stdin_too_long", "The %1 on standard input is longer than %2 bytes.")
+STDIN_NOT_UTF8 = define("stdin_not_utf8", "The %1 on standard input is not UTF-8 text.")
+USER_NEEDED = define("user_needed", "Name the user with --user.")
+RECOVERY_KEY_ON_STDIN = define(
+    "recovery_key_on_stdin", "Give the recovery key on the first line of standard input."
+)
+KEY_PASSWORD_ON_STDIN = define(
+    "key_password_on_stdin", "Give the password for the exported key on the second line of standard input."
+)
+COMMAND_NOT_YET = define("command_not_yet", "'%1' is not available yet in this version.")
 
 GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict[str, object]]] = [
     (("--data-dir",), {"type": Path, "help": "the office's data folder (default: this PC's office folder)"}),
@@ -230,7 +244,7 @@ def _read_password(args: argparse.Namespace) -> str:
     """The first line of standard input, without its trailing CR/LF — nothing else is removed
     (spaces and quotes are part of the password; see the guides for cmd and PowerShell)."""
     if not args.password_stdin:
-        raise ValidationFailed({"password": "Give the password on standard input with --password-stdin."})
+        raise ValidationFailed({"password": PASSWORD_ON_STDIN})
     return _stdin_line("password")
 
 
@@ -241,19 +255,17 @@ def _stdin_line(what: str) -> str:
     """One line of standard input as UTF-8 text, bounded (``/dev/zero`` has no end of line)."""
     raw = sys.stdin.buffer.readline(MAX_SECRET_LINE + 1)
     if len(raw) > MAX_SECRET_LINE:
-        raise ValidationFailed(
-            {what: f"The {what} on standard input is longer than {MAX_SECRET_LINE} bytes."}
-        )
+        raise ValidationFailed({what: STDIN_TOO_LONG(what, MAX_SECRET_LINE)})
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValidationFailed({what: f"The {what} on standard input is not UTF-8 text."}) from None
+        raise ValidationFailed({what: STDIN_NOT_UTF8(what)}) from None
     return text.rstrip("\r\n")
 
 
 def _require_user(args: argparse.Namespace) -> str:
     if not args.user:
-        raise ValidationFailed({"user": "Name the user with --user."})
+        raise ValidationFailed({"user": USER_NEEDED})
     return str(args.user)
 
 
@@ -444,7 +456,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
     recovery_key = _stdin_line("recovery key")
     if not recovery_key.strip():
-        raise ValidationFailed({"recovery key": "Give the recovery key on the first line of standard input."})
+        raise ValidationFailed({"recovery key": RECOVERY_KEY_ON_STDIN})
     copy = write_plain_copy(OfficeFolder(_data_dir(args)), recovery_key, args.to)
     print("!" * 78)
     print(f"WARNING: {copy.path} holds EVERY record of this office UNENCRYPTED (survivors' names,")
@@ -595,9 +607,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     try:
         key_password = _stdin_line("password")
         if not key_password:
-            raise ValidationFailed(
-                {"password": "Give the password for the exported key on the second line of standard input."}
-            )
+            raise ValidationFailed({"password": KEY_PASSWORD_ON_STDIN})
         result = EnrolmentService(office).export_keys(args.output, key_password)
     finally:
         office.lock("keys export done")
@@ -607,7 +617,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_not_yet(args: argparse.Namespace) -> int:
-    raise NotAvailableYet(f"'{args.command}' is not available yet in this version.")
+    raise NotAvailableYet(COMMAND_NOT_YET(args.command))
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -87,6 +87,15 @@ LOST_KHMER = define(
 )
 """Excel's default "CSV (Comma delimited)" writes the ANSI code page, which has no Khmer: every
 Khmer letter becomes "?". Such a cell is refused rather than imported as a name of question marks."""
+FILE_UNREADABLE = define("file_unreadable", "The file cannot be read: %1")
+FILE_TOO_LARGE = define("directory_too_large", "The file is too large for a directory (more than 10 MB).")
+MISSING_COLUMNS = define("missing_columns", "Missing column(s): %1")
+TOO_MANY_ROWS = define("too_many_rows", "A directory file may hold at most %1 rows.")
+NOT_UTF8 = define("not_utf8", "The file is not UTF-8 text. Save it as 'CSV UTF-8'.")
+FILE_EMPTY = define("file_empty", "The file is empty.")
+CSV_MALFORMED = define("csv_malformed", "The CSV text is malformed: %1")
+NOT_XLSX = define("not_xlsx", "The file is not a readable XLSX workbook.")
+NO_SHEET = define("no_sheet", "The workbook has no sheet.")
 
 
 def lost_khmer(text: str) -> bool:
@@ -117,23 +126,23 @@ def _check_size(path: Path) -> None:
     try:
         size = regular_file_size(Path(path))
     except OSError as exc:
-        raise ImportProblems([(0, f"The file cannot be read: {exc.strerror or exc}")]) from exc
+        raise ImportProblems([(0, FILE_UNREADABLE(exc.strerror or exc))]) from exc
     if size > MAX_FILE_BYTES:
-        raise ImportProblems([(0, "The file is too large for a directory (more than 10 MB).")])
+        raise ImportProblems([(0, FILE_TOO_LARGE)])
 
 
 def _rows_from_table(header: list[str], body: Iterable[tuple[int, list[str]]]) -> list[SheetRow]:
     names = [h.strip().lower() for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
-        raise ImportProblems([(1, "Missing column(s): " + ", ".join(missing))])
+        raise ImportProblems([(1, MISSING_COLUMNS(", ".join(missing)))])
     rows: list[SheetRow] = []
     lost: list[tuple[int, str]] = []
     for line, values in body:
         if not any(v.strip() for v in values):
             continue  # blank lines are not rows
         if len(rows) >= MAX_ROWS:
-            raise ImportProblems([(line, f"A directory file may hold at most {MAX_ROWS} rows.")])
+            raise ImportProblems([(line, TOO_MANY_ROWS(MAX_ROWS))])
         cells = {
             name: _unguard(values[i].strip()) if i < len(values) else ""
             for i, name in enumerate(names)
@@ -152,21 +161,21 @@ def read_csv(path: Path) -> list[SheetRow]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportProblems([(0, "The file is not UTF-8 text. Save it as 'CSV UTF-8'.")]) from exc
+        raise ImportProblems([(0, NOT_UTF8)]) from exc
     except OSError as exc:
-        raise ImportProblems([(0, f"The file cannot be read: {exc.strerror or exc}")]) from exc
+        raise ImportProblems([(0, FILE_UNREADABLE(exc.strerror or exc))]) from exc
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
         if header is None:
-            raise ImportProblems([(1, "The file is empty.")])
+            raise ImportProblems([(1, FILE_EMPTY)])
         body: list[tuple[int, list[str]]] = []
         start = reader.line_num + 1
         for values in reader:
             body.append((start, values))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportProblems([(reader.line_num, f"The CSV text is malformed: {exc}")]) from exc
+        raise ImportProblems([(reader.line_num, CSV_MALFORMED(exc))]) from exc
     return _rows_from_table(header, body)
 
 
@@ -192,15 +201,15 @@ def read_xlsx(path: Path) -> list[SheetRow]:
     try:
         workbook = load_workbook(Path(path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException …
-        raise ImportProblems([(0, "The file is not a readable XLSX workbook.")]) from exc
+        raise ImportProblems([(0, NOT_XLSX)]) from exc
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
-            raise ImportProblems([(1, "The workbook has no sheet.")])
+            raise ImportProblems([(1, NO_SHEET)])
         table = sheet.iter_rows(values_only=True)
         first = next(table, None)
         if first is None:
-            raise ImportProblems([(1, "The file is empty.")])
+            raise ImportProblems([(1, FILE_EMPTY)])
         header = [_cell_text(c) for c in first]
         body = [(line, [_cell_text(c) for c in values]) for line, values in enumerate(table, start=2)]
     finally:

@@ -281,6 +281,7 @@ class Referral(RecordMixin, Base):
     note_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
     legacy_note: Mapped[str] = mapped_column("note", Text, default="", info=P)  # older offices only
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", info=M)
 
     incident: Mapped[Incident] = relationship(back_populates="referrals")
     contact: Mapped[Contact | None] = relationship()
@@ -318,6 +319,7 @@ class Meeting(RecordMixin, Base):
     decisions: Mapped[str] = mapped_column(Text, default="", info=Q)
     minutes_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=P)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", info=M)
 
     attendance: Mapped[list[MeetingAttendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
@@ -325,6 +327,9 @@ class Meeting(RecordMixin, Base):
     action_items: Mapped[list[ActionItem]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="ActionItem.due_date"
     )
+
+    # The meetings held by a day, from the index alone (the month's action points: a stock).
+    __table_args__ = (Index("ix_meeting_held", "meeting_date", "deleted", "id"),)
 
 
 class MeetingAttendance(Base):
@@ -344,13 +349,16 @@ class MeetingAttendance(Base):
 class ActionItem(Base):
     __tablename__ = "action_item"
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id, info=M)
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True, info=M)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), info=M)
     action: Mapped[str] = mapped_column(Text, info=Q)
     owner: Mapped[str] = mapped_column(String(200), default="", info=Q)
     due_date: Mapped[date | None] = mapped_column(Date, default=None, info=S)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True, info=S)
 
     meeting: Mapped[Meeting] = relationship(back_populates="action_items")
+
+    # A meeting's items with their status and due date, from the index alone (see ix_meeting_held).
+    __table_args__ = (Index("ix_action_item_meeting_status", "meeting_id", "status", "due_date"),)
 
 
 # --- Referral-network directory ----------------------------------------------------------------

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Text, exists, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ..errors import ImportProblems, NotFound, ValidationFailed
+from ..errors import ImportProblems, ValidationFailed
 from ..exports.directory_io import COLUMNS, SERVICE_SEPARATOR, SheetRow
 from ..exports.directory_pdf import build_directory_pdf
 from ..exports.pdf_common import pdf_bytes
@@ -29,10 +30,16 @@ from ..security.audit import Action
 from ..security.permissions import Perm, require
 from ..values.contacts import ContactDraft as ContactDraft  # re-exported: forms build drafts
 from ..values.contacts import ContactView as ContactView
+from . import lifecycle
 from . import validation as v
 from .office import UnlockedOffice
 
 TARGET = "contact"
+# The directory holds no survivor: an unused entry is removed (its reason stays in the audit log),
+# by whoever keeps the directory, in any month.
+REGISTER = lifecycle.Register(
+    Contact, TARGET, v.CONTACT_GONE, soft=False, delete_perm=Perm.RECORDS_WRITE, month_locked=False
+)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -101,17 +108,16 @@ class ContactService:
             audit.record(s, self.actor.username, Action.RECORD_UPDATED, TARGET, row.id, {"fields": changed})
             return _view(row)
 
-    def delete(self, contact_id: str) -> None:
-        """Remove an entry no referral points to; entries in use can only be made inactive."""
-        require(self.actor, Perm.RECORDS_WRITE)
-        with self.office.transaction() as s:
-            row = _load(s, contact_id)
+    def delete(self, contact_id: str, reason: str) -> None:
+        """Remove an entry no referral points to, with a reason (kept in the audit log: the entry
+        itself goes). Entries in use can only be made inactive."""
+
+        def check_unused(s: Session, row: Contact) -> dict[str, Any]:
             if s.scalar(select(exists().where(Referral.contact_id == row.id))):
                 raise ValidationFailed({"contact": v.CONTACT_IN_USE})
-            name = row.name_en or row.name_km
-            s.delete(row)
-            s.flush()
-            audit.record(s, self.actor.username, Action.RECORD_DELETED, TARGET, contact_id, {"name": name})
+            return {"name": row.name_en or row.name_km}
+
+        lifecycle.delete_with_reason(self.office, REGISTER, contact_id, reason, check_unused)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -219,14 +225,14 @@ class ContactService:
                 continue
             if row_id:
                 if row_id in seen_ids:
-                    problems.append((row.line, f"id: the same id is on line {seen_ids[row_id]}."))
+                    problems.append((row.line, v.SAME_ID_TWICE(seen_ids[row_id]).in_field("id")))
                     continue
                 seen_ids[row_id] = row.line
             parsed.append((row.line, row_id, draft))
         if problems:
             raise ImportProblems(problems)
         if not parsed:
-            raise ImportProblems([(1, "The file holds no directory rows.")])
+            raise ImportProblems([(1, v.NO_DIRECTORY_ROWS)])
         created = updated = 0
         with self.office.transaction() as s:
             by_name = {
@@ -334,10 +340,7 @@ def _to_row(c: ContactView) -> dict[str, str]:
 
 
 def _load(s: Session, contact_id: str) -> Contact:
-    row = s.get(Contact, contact_id)
-    if row is None:
-        raise NotFound("This directory entry does not exist.")
-    return row
+    return lifecycle.load(s, REGISTER, contact_id)
 
 
 def _apply(row: Contact, draft: ContactDraft) -> list[str]:

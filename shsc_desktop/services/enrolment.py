@@ -25,6 +25,7 @@ from ..errors import EnrolmentRejected, NotFound, ValidationFailed
 from ..inputs import read_regular
 from ..models.gazetteer import office_names
 from ..models.tables import EnrolledOffice
+from ..problems import define
 from ..security import audit, keystore, pki
 from ..security.actions import Action
 from ..security.keyexport import encrypted_pkcs8_pem
@@ -51,6 +52,29 @@ ROOT_FILE = "ministry-root.pem"
 CHAIN_FILE = "trust-chain.pem"
 CRLS_FILE = "crls.pem"
 README_FILE = "README.txt"
+
+# Messages by code (``problems.define``): the views translate the code, the command line prints these.
+FILE_TOO_LARGE = define(
+    "enrolment_file_too_large", "This file is too large for a certificate request or package."
+)
+FILE_UNREADABLE = define("enrolment_file_unreadable", "Cannot read %1: %2")
+COMMUNE_CERTIFIES_NONE = define("commune_certifies_none", "A commune certifies no other office.")
+ROOT_NOT_SET_UP = define("root_not_set_up", "This office has not set up its root yet.")
+NOT_ENROLLED_YET = define(
+    "not_enrolled_yet", "This office has not set up its certificates from the ministry yet."
+)
+ONLY_MINISTRY_ROOT = define("only_ministry_root", "Only the ministry creates the root certificate.")
+ROOT_EXISTS = define("root_exists", "The ministry root already exists.")
+MINISTRY_REQUESTS_NOTHING = define(
+    "ministry_requests_nothing", "The ministry holds the root and requests nothing."
+)
+NO_PENDING_REQUEST = define("no_pending_request", "This office has no pending certificate request.")
+REVOCATION_REASON = define("revocation_reason", "Give a reason for the revocation.")
+OFFICE_NOT_ENROLLED = define("office_not_enrolled", "Office %1 is not enrolled here.")
+KEY_PASSWORD_SHORT = define("key_password_short", "Protect the exported key with at least 8 characters.")
+NO_KEY_TO_EXPORT = define(
+    "no_key_to_export", "This office receives no bundles (or is not enrolled yet): no key to export."
+)
 
 
 def key_size_from_environment() -> int:
@@ -120,10 +144,10 @@ def _read(path: Path, what: str) -> bytes:
     try:
         data = read_regular(Path(path), pki.MAX_ENROLMENT_FILE)
         if len(data) > pki.MAX_ENROLMENT_FILE:
-            raise EnrolmentRejected("malformed", f"This is not a {what} (too large).")
+            raise EnrolmentRejected("malformed", FILE_TOO_LARGE)
         return data
     except OSError as exc:
-        raise ValidationFailed({"file": f"Cannot read {path}: {exc.strerror or exc}"}) from exc
+        raise ValidationFailed({"file": FILE_UNREADABLE(path, exc.strerror or exc)}) from exc
 
 
 class EnrolmentService:
@@ -194,12 +218,12 @@ class EnrolmentService:
             cert, key_purpose, validity = store.cert("ca"), Purpose.CA, pki.CA_CRL_VALIDITY
             chain = store.chain()
         else:
-            raise ValidationFailed({"level": "A commune certifies no other office."})
+            raise ValidationFailed({"level": COMMUNE_CERTIFIES_NONE})
         crl = store.own_crl()
         enc = store.cert("encryption")
         if cert is None or crl is None or enc is None:
-            what = "its root" if self.level is Level.MINISTRY else "its certificates from the ministry"
-            raise ValidationFailed({"enrolment": f"This office has not set up {what} yet."})
+            missing = ROOT_NOT_SET_UP if self.level is Level.MINISTRY else NOT_ENROLLED_YET
+            raise ValidationFailed({"enrolment": missing})
         root_crls: tuple[x509.CertificateRevocationList, ...] = ()
         if chain:
             root_crls = tuple(c for c in keystore.stored_crls(s) if c.issuer == chain[-1].subject)
@@ -242,13 +266,13 @@ class EnrolmentService:
         """The ministry's root CA, its first CRL and its encryption certificate (once, at setup)."""
         require(self.actor, Perm.ENROL)
         if self.level is not Level.MINISTRY:
-            raise ValidationFailed({"level": "Only the ministry creates the root certificate."})
+            raise ValidationFailed({"level": ONLY_MINISTRY_ROOT})
         keys = pki.OfficeKeys.generate(Level.MINISTRY, self.key_size)
         ca, root = pki.create_ministry(self.code, keys, self.clock())
         with self.office.transaction() as s:
             store = DbKeyStore(s)
             if store.get("cert/root") is not None:
-                raise ValidationFailed({"enrolment": "The ministry root already exists."})
+                raise ValidationFailed({"enrolment": ROOT_EXISTS})
             for purpose, key in keys.keys.items():
                 store.save_key(purpose, key, self.office.data_key, self.office.keys)
             store.put_cert("root", root)
@@ -265,7 +289,7 @@ class EnrolmentService:
         """New keys (encrypted in the database) and the request file for the office above."""
         require(self.actor, Perm.ENROL)
         if self.level is Level.MINISTRY:
-            raise ValidationFailed({"level": "The ministry holds the root and requests nothing."})
+            raise ValidationFailed({"level": MINISTRY_REQUESTS_NOTHING})
         keys = pki.OfficeKeys.generate(self.level, self.key_size)
         info = self.office.info
         data = pki.make_request(self.code, self.level, keys, {"km": info.name_km, "en": info.name_en})
@@ -290,7 +314,7 @@ class EnrolmentService:
             store = DbKeyStore(s)
             request = store.get("request")
             if request is None:
-                raise EnrolmentRejected("wrong_request", "This office has no pending certificate request.")
+                raise EnrolmentRejected("wrong_request", NO_PENDING_REQUEST)
             pkg = pki.accept_package(data, request, keystore.pinned_root(s), now)
             for purpose, cert in pkg.certificates.items():
                 store.put_cert(str(purpose), cert)
@@ -380,12 +404,12 @@ class EnrolmentService:
         """Revoke every certificate issued to ``office_code``; returns the new CRL number."""
         require(self.actor, Perm.ENROL)
         if not reason or not reason.strip():
-            raise ValidationFailed({"reason": "Give a reason for the revocation."})
+            raise ValidationFailed({"reason": REVOCATION_REASON})
         now = self.clock()
         with self.office.transaction() as s:
             row = s.get(EnrolledOffice, office_code)
             if row is None:
-                raise NotFound(f"Office {office_code} is not enrolled here.")
+                raise NotFound(OFFICE_NOT_ENROLLED(office_code))
             ca = self._authority(s)
             crl = ca.crl
             for serial in json.loads(row.serials or "[]"):
@@ -411,7 +435,7 @@ class EnrolmentService:
         the trust chain and the CRLs, as PEM files for ``openssl cms`` (docs/bundle-format.md §5)."""
         require(self.actor, Perm.ENROL)
         if len(password) < 8:
-            raise ValidationFailed({"password": "Protect the exported key with at least 8 characters."})
+            raise ValidationFailed({"password": KEY_PASSWORD_SHORT})
         folder = Path(folder)
         level = str(self.level)
         with self.office.transaction() as s:
@@ -419,9 +443,7 @@ class EnrolmentService:
             cert = store.cert("encryption")
             root = keystore.pinned_root(s)
             if cert is None or root is None or not store.has_key(Purpose.ENCRYPTION):
-                raise ValidationFailed(
-                    {"keys": "This office receives no bundles (or is not enrolled yet): no key to export."}
-                )
+                raise ValidationFailed({"keys": NO_KEY_TO_EXPORT})
             key = store.key(Purpose.ENCRYPTION, self.office.data_key, self.office.keys)
             chain = [root, *keystore.ca_certificates(s)]
             for extra in (store.cert("ca"),):

@@ -36,7 +36,7 @@ from ..models.tables import Incident, Perpetrator
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import caseworkers, identities, months
+from . import caseworkers, identities, lifecycle, months
 from . import validation as v
 from .office import UnlockedOffice
 from .reporting.catalogue import ipv_incident, is_ipv
@@ -44,6 +44,13 @@ from .reporting.catalogue import ipv_incident, is_ipv
 TARGET = "incident"
 MAX_PERPETRATORS = 10
 PERPETRATOR_NAMES_SETTING = "collect_perpetrator_names"  # "on": names are recorded (sealed)
+REGISTER = lifecycle.Register(
+    Incident,
+    TARGET,
+    v.INCIDENT_GONE,
+    live=lambda: (Incident.deleted.is_(False),),
+    options=lambda: (selectinload(Incident.perpetrators),),
+)
 
 # Derived case context (domain.md §1.2: IR flags and Primero's IPV rule). Not a type: recorded beside it.
 SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
@@ -388,26 +395,11 @@ class IncidentService:
         The survivor's identifying details (and the notes of the incident's referrals) are erased,
         not only hidden: the row keeps only its codes and the fields statistics count.
         """
-        require(self.actor, Perm.RECORDS_DELETE)
-        text = v.require_reason(reason)
-        with self.office.transaction() as s:
-            row = self._load(s, incident_id)
-            months.ensure_open(s, row.period)
-            row.deleted = True
-            row.deleted_reason = text
-            erased = identities.erase_incident_identity(s, row)
-            row.version += 1
-            row.updated_by = self.actor.username
-            s.flush()
-            audit.record(
-                s,
-                self.actor.username,
-                Action.RECORD_DELETED,
-                TARGET,
-                row.id,
-                {"code": row.incident_code, "reason": text, "identity_erased": erased},
-            )
-        identities.forget_old_pages(self.office)
+
+        def erase(s: Session, row: Incident) -> dict[str, Any]:
+            return {"code": row.incident_code, "identity_erased": identities.erase_incident_identity(s, row)}
+
+        lifecycle.delete_with_reason(self.office, REGISTER, incident_id, reason, erase)
 
     def erase_identity(self, incident_id: str, reason: str) -> None:
         """The survivor withdrew her consent: erase her identifying details from this record (and
@@ -447,7 +439,7 @@ class IncidentService:
                 )
             )
             if row is None:
-                raise NotFound(f"No incident {incident_code}.")
+                raise NotFound(v.NO_INCIDENT_CODED(incident_code))
             return _view(row)
 
     def get_identifying(self, incident_id: str) -> IdentifyingDetails:
@@ -650,14 +642,7 @@ class IncidentService:
         return where
 
     def _load(self, s: Session, incident_id: str) -> Incident:
-        row = s.scalar(
-            select(Incident)
-            .where(Incident.id == incident_id, Incident.deleted.is_(False))
-            .options(selectinload(Incident.perpetrators))
-        )
-        if row is None:
-            raise NotFound("This incident does not exist or has been deleted.")
-        return row
+        return lifecycle.load(s, REGISTER, incident_id)
 
     def _apply(self, row: Incident, draft: IncidentDraft, gbv_type: str) -> None:
         assert draft.date_reported is not None

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -28,11 +29,18 @@ from ..models.tables import ActionItem, Meeting, MeetingAttendance
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import identities, months
+from . import identities, lifecycle, months
 from . import validation as v
 from .office import UnlockedOffice
 
 TARGET = "meeting"
+REGISTER = lifecycle.Register(
+    Meeting,
+    TARGET,
+    v.MEETING_GONE,
+    live=lambda: (Meeting.deleted.is_(False),),
+    options=lambda: (selectinload(Meeting.attendance), selectinload(Meeting.action_items)),
+)
 OPEN_ACTION_STATUSES = ("open", "in_progress")
 MAX_COUNT = 10000
 
@@ -212,28 +220,13 @@ class MeetingService:
 
     def delete(self, meeting_id: str, reason: str) -> None:
         """Soft delete by the chief, with a reason. Sealed minutes are erased, not only hidden."""
-        require(self.actor, Perm.RECORDS_DELETE)
-        text = v.require_reason(reason)
-        with self.office.transaction() as s:
-            row = _load(s, meeting_id)
-            months.ensure_open(s, row.period)
-            row.deleted = True
+
+        def erase_minutes(_s: Session, row: Meeting) -> dict[str, Any]:
             erased = row.minutes_sealed is not None
-            if erased:
-                row.minutes_sealed = None
-            row.version += 1
-            row.updated_by = self.actor.username
-            s.flush()
-            audit.record(
-                s,
-                self.actor.username,
-                Action.RECORD_DELETED,
-                TARGET,
-                row.id,
-                {"reason": text, "minutes_erased": erased},
-            )
-        if erased:
-            identities.forget_old_pages(self.office)
+            row.minutes_sealed = None
+            return {"minutes_erased": erased}
+
+        lifecycle.delete_with_reason(self.office, REGISTER, meeting_id, reason, erase_minutes)
 
     def set_action_status(self, item_id: str, status: str) -> ActionItemView:
         """Move one action item on (open → in progress → done, or dropped)."""
@@ -244,7 +237,7 @@ class MeetingService:
         with self.office.transaction() as s:
             item = s.get(ActionItem, item_id)
             if item is None or item.meeting.deleted:
-                raise NotFound("This action item does not exist.")
+                raise NotFound(v.ACTION_ITEM_GONE)
             meeting = item.meeting  # action items are case work: not locked by approval
             before = item.status
             item.status = status
@@ -414,14 +407,7 @@ class MeetingService:
 
 
 def _load(s: Session, meeting_id: str) -> Meeting:
-    row = s.scalar(
-        select(Meeting)
-        .where(Meeting.id == meeting_id, Meeting.deleted.is_(False))
-        .options(selectinload(Meeting.attendance), selectinload(Meeting.action_items))
-    )
-    if row is None:
-        raise NotFound("This meeting does not exist or has been deleted.")
-    return row
+    return lifecycle.load(s, REGISTER, meeting_id)
 
 
 def _apply(row: Meeting, draft: MeetingDraft) -> None:

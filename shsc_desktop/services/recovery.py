@@ -17,6 +17,7 @@ import sqlcipher3
 from ..atomic import atomic_produce
 from ..errors import DatabaseDamaged, OfficeNotFound, StorageFailed, ValidationFailed, WrongCredentials
 from ..models.engine import connect_raw, make_engine, session_factory
+from ..problems import define
 from ..security import anchor, audit
 from ..security.actions import Action
 from ..security.lockout import RECOVERY_LOCKOUT_NAME
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from .office import OfficeFolder
 
 RECOVERY_ACTOR = "#recovery"  # who acted, in the audit log: the holder of the recovery key
+
+NO_OFFICE_IN = define("no_office_in", "No office has been set up in %1.")
+TARGET_EXISTS = define("target_exists", "%1 already exists; choose a new file name.")
+PLAIN_COPY_FAILED = define("plain_copy_failed", "The plain copy could not be written: %1")
+RECOVERY_KEY_OPENS_NOTHING = define(
+    "recovery_key_opens_nothing", "The database could not be opened with the recovery key."
+)
 
 
 @dataclass(frozen=True)
@@ -37,9 +45,9 @@ def write_plain_copy(folder: OfficeFolder, recovery_key: str, target: Path) -> P
     """Write an unencrypted SQLite copy of the office database to ``target`` (recovery key only)."""
     target = Path(target)
     if not folder.exists():
-        raise OfficeNotFound(f"No office has been set up in {folder.data_dir}.")
+        raise OfficeNotFound(NO_OFFICE_IN(folder.data_dir))
     if target.exists():
-        raise ValidationFailed({"to": f"{target} already exists; choose a new file name."})
+        raise ValidationFailed({"to": TARGET_EXISTS(target)})
     folder.lockout.check(RECOVERY_LOCKOUT_NAME)
     try:
         unlocked = folder.vault.unlock_recovery(recovery_key)
@@ -79,7 +87,7 @@ def write_plain_copy(folder: OfficeFolder, recovery_key: str, target: Path) -> P
     try:
         atomic_produce(target, produce)
     except sqlcipher3.DatabaseError as exc:
-        raise StorageFailed(f"The plain copy could not be written: {exc}") from exc
+        raise StorageFailed(PLAIN_COPY_FAILED(exc)) from exc
     return PlainCopy(target, tables)
 
 
@@ -91,4 +99,4 @@ def _working_key(folder: OfficeFolder, keys: list[bytes]) -> bytes:
         except DatabaseDamaged:
             continue
         return key
-    raise DatabaseDamaged("The database could not be opened with the recovery key.")
+    raise DatabaseDamaged(RECOVERY_KEY_OPENS_NOTHING)

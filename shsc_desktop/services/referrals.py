@@ -33,13 +33,23 @@ from ..models.tables import Contact, Incident, Referral
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from . import caseworkers, identities, months
+from . import caseworkers, identities, lifecycle, months
 from . import validation as v
 from .contacts import ContactService, ContactView
 from .office import UnlockedOffice
 
 TARGET = "referral"
 OPEN_OUTCOME = "pending"
+REGISTER = lifecycle.Register(
+    Referral,
+    TARGET,
+    v.REFERRAL_GONE,
+    # A referral lives while its incident does (deleting an incident does not touch its referrals).
+    live=lambda: (
+        Referral.deleted.is_(False),
+        Referral.incident.has(Incident.deleted.is_(False)),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -184,12 +194,9 @@ class ReferralService:
                 select(Incident).where(Incident.id == incident_id, Incident.deleted.is_(False))
             )
             if incident is None:
-                raise NotFound("This incident does not exist or has been deleted.")
+                raise NotFound(v.INCIDENT_GONE)
             if incident.consent_services != "yes" and override is None:
-                raise ConsentRequired(
-                    "The survivor has not consented to being referred to services. "
-                    "Only the chief can override this, giving a reason."
-                )
+                raise ConsentRequired(v.NO_CONSENT_TO_REFER)
             if draft.date_referred < incident.date_reported:
                 raise ValidationFailed({"date_referred": v.BEFORE_REPORT})
             self._check_provider(s, draft)
@@ -286,19 +293,13 @@ class ReferralService:
 
     def delete(self, referral_id: str, reason: str) -> None:
         """Soft delete by the chief (a referral entered by mistake), with a reason."""
-        require(self.actor, Perm.RECORDS_DELETE)
-        text = v.require_reason(reason)
-        with self.office.transaction() as s:
-            row = self._load(s, referral_id)
-            months.ensure_open(s, row.period)
-            row.deleted = True
+
+        def erase_note(_s: Session, row: Referral) -> dict[str, Any]:
             row.note_sealed = None  # the note is erased, not only hidden
             row.legacy_note = ""
-            row.version += 1
-            row.updated_by = self.actor.username
-            s.flush()
-            audit.record(s, self.actor.username, Action.RECORD_DELETED, TARGET, row.id, {"reason": text})
-        identities.forget_old_pages(self.office)
+            return {}
+
+        lifecycle.delete_with_reason(self.office, REGISTER, referral_id, reason, erase_note)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -551,14 +552,7 @@ class ReferralService:
 
     @staticmethod
     def _load(s: Session, referral_id: str) -> Referral:
-        row = s.scalar(
-            select(Referral)
-            .join(Incident, Incident.id == Referral.incident_id)
-            .where(Referral.id == referral_id, Referral.deleted.is_(False), Incident.deleted.is_(False))
-        )
-        if row is None:
-            raise NotFound("This referral does not exist or has been deleted.")
-        return row
+        return lifecycle.load(s, REGISTER, referral_id)
 
 
 def _view(s: Session, row: Referral) -> ReferralView:

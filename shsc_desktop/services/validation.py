@@ -71,6 +71,19 @@ NO_CERTIFICATE_YET = define(
 )
 BAD_PHONE = define("bad_phone", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.")
 NO_ATTENDEES = define("no_attendees", "Record at least one person who attended.")
+INCIDENT_GONE = define("incident_gone", "This incident does not exist or has been deleted.")
+REFERRAL_GONE = define("referral_gone", "This referral does not exist or has been deleted.")
+MEETING_GONE = define("meeting_gone", "This meeting does not exist or has been deleted.")
+CONTACT_GONE = define("contact_gone", "This directory entry does not exist.")
+ACTION_ITEM_GONE = define("action_item_gone", "This action item does not exist.")
+NO_INCIDENT_CODED = define("no_incident_coded", "No incident %1.")
+NO_CONSENT_TO_REFER = define(
+    "no_consent_to_refer",
+    "The survivor has not consented to being referred to services. "
+    "Only the chief can override this, giving a reason.",
+)
+NO_DIRECTORY_ROWS = define("no_directory_rows", "The file holds no directory rows.")
+SAME_ID_TWICE = define("same_id_twice", "the same id is on line %1.")
 
 MESSAGES: tuple[Problem, ...] = (
     REQUIRED,
@@ -106,6 +119,15 @@ MESSAGES: tuple[Problem, ...] = (
     CONTACT_IN_USE,
     BAD_PHONE,
     NO_ATTENDEES,
+    INCIDENT_GONE,
+    REFERRAL_GONE,
+    MEETING_GONE,
+    CONTACT_GONE,
+    ACTION_ITEM_GONE,
+    NO_INCIDENT_CODED,
+    NO_CONSENT_TO_REFER,
+    NO_DIRECTORY_ROWS,
+    SAME_ID_TWICE,
 )
 """Every problem message the register services can give (for the translation table)."""
 

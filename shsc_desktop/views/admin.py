@@ -43,7 +43,7 @@ from ..services.admin import (
 from ..services.office import UnlockedOffice
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
-from .form_helpers import CountSpinBox
+from .form_helpers import CountSpinBox, set_field_label
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, run_in_background
@@ -352,11 +352,9 @@ class AdminPage(QWidget):
         self.reset_password_button.setText(self.tr("Reset password…"))
         self.remove_user_button.setText(self.tr("Remove user…"))
         self._update_user_buttons()
-        self.settings_form.labelForField(self.perpetrator_names).setText(self.tr("Perpetrators' names:"))
+        set_field_label(self.settings_form, self.perpetrator_names, self.tr("Perpetrators' names:"))
         self.perpetrator_names.setText(self.tr("Record them"))
-        self.settings_form.labelForField(self.retention_row).setText(
-            self.tr("Keep identities of closed cases:")
-        )
+        set_field_label(self.settings_form, self.retention_row, self.tr("Keep identities of closed cases:"))
         self.retention.setSpecialValueText(self.tr("always"))
         self.save_retention_button.setText(self.tr("Save"))
         self.backup_intro.setText(
@@ -391,8 +389,8 @@ class AdminPage(QWidget):
             if item is not None:
                 item.setText(action_label(str(item.data(Qt.ItemDataRole.UserRole))))
         self.save_auto_lock_button.setText(self.tr("Save"))
-        self.settings_form.labelForField(self.auto_lock_row).setText(self.tr("Lock after inactivity:"))
-        self.settings_form.labelForField(self.language).setText(self.tr("Language:"))
+        set_field_label(self.settings_form, self.auto_lock_row, self.tr("Lock after inactivity:"))
+        set_field_label(self.settings_form, self.language, self.tr("Language:"))
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.language.blockSignals(False)

@@ -40,6 +40,7 @@ from .form_helpers import (
     FieldProblems,
     OptionalDateEdit,
     add_field_rows,
+    ask_reason,
     checked_codes,
     code_combo,
     code_of,
@@ -54,7 +55,7 @@ from .form_helpers import (
 )
 from .i18n import current_language
 from .list_columns import fit_columns
-from .messages import confirm, show_error, show_message
+from .messages import show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background
 from .printing import ask_printer, new_printer, print_pdf
 from .record_form import RecordForm
@@ -444,14 +445,16 @@ class ContactsPage(QWidget):
         contact = self.selected()
         if contact is None:
             return
-        confirm(
+        ask_reason(
             self,
+            self.tr("Delete directory entry"),
             self.tr(
-                "Delete %1 from the directory? An entry used by referrals can only be made inactive."
+                "Delete %1 from the directory? An entry used by referrals can only be made inactive. "
+                "Why is it being deleted? The reason is kept in the audit log."
             ).replace("%1", contact.name(current_language())),
             self.tr("Delete"),
-            lambda: run_in_background(
-                self, lambda _t: self.service.delete(contact.id), lambda _r: self._changed()
+            lambda reason: run_in_background(
+                self, lambda _t: self.service.delete(contact.id, reason), lambda _r: self._changed()
             ),
         )
 

@@ -29,6 +29,7 @@ from ..errors import ShscError
 from ..models.codes import ROLE
 from ..security.permissions import ROLES_BY_LEVEL
 from ..security.vault import MIN_PASSWORD_LENGTH
+from .form_helpers import set_field_label
 from .i18n import current_language
 from .messages import error_text
 from .operations import run_in_background
@@ -141,9 +142,9 @@ class ChangePasswordDialog(QDialog):
             if self.forced
             else self.tr("Choose a new password that only you know.")
         )
-        self.form.labelForField(self.old_password).setText(self.tr("Current password:"))
-        self.form.labelForField(self.new_password).setText(self.tr("New password:"))
-        self.form.labelForField(self.repeat_password).setText(self.tr("New password again:"))
+        set_field_label(self.form, self.old_password, self.tr("Current password:"))
+        set_field_label(self.form, self.new_password, self.tr("New password:"))
+        set_field_label(self.form, self.repeat_password, self.tr("New password again:"))
         self.ok_button.setText(self.tr("Change password"))
         self.cancel_button.setText(self.tr("Sign out") if self.forced else self.tr("Cancel"))
 
@@ -227,11 +228,11 @@ class AddUserDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Add a user"))
-        self.form.labelForField(self.username).setText(self.tr("User name:"))
-        self.form.labelForField(self.full_name).setText(self.tr("Full name:"))
-        self.form.labelForField(self.role).setText(self.tr("Role:"))
-        self.form.labelForField(self.password).setText(self.tr("Password:"))
-        self.form.labelForField(self.repeat_password).setText(self.tr("Password again:"))
+        set_field_label(self.form, self.username, self.tr("User name:"))
+        set_field_label(self.form, self.full_name, self.tr("Full name:"))
+        set_field_label(self.form, self.role, self.tr("Role:"))
+        set_field_label(self.form, self.password, self.tr("Password:"))
+        set_field_label(self.form, self.repeat_password, self.tr("Password again:"))
         self.hint.setText(self.tr("The new user must choose their own password when they first sign in."))
         self.ok_button.setText(self.tr("Add user"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -317,8 +318,8 @@ class ResetPasswordDialog(QDialog):
                 "%1", self.target
             )
         )
-        self.form.labelForField(self.password).setText(self.tr("Temporary password:"))
-        self.form.labelForField(self.repeat_password).setText(self.tr("Password again:"))
+        set_field_label(self.form, self.password, self.tr("Temporary password:"))
+        set_field_label(self.form, self.repeat_password, self.tr("Password again:"))
         self.ok_button.setText(self.tr("Reset password"))
         self.cancel_button.setText(self.tr("Cancel"))
 
@@ -414,8 +415,8 @@ class BackupSignInDialog(QDialog):
                 "The current files are kept in a folder next to the data, not deleted."
             ).replace("%1", self.backup_file.name)
         )
-        self.form.labelForField(self.username).setText(self.tr("User name:"))
-        self.form.labelForField(self.password).setText(self.tr("Password:"))
+        set_field_label(self.form, self.username, self.tr("User name:"))
+        set_field_label(self.form, self.password, self.tr("Password:"))
         self.current_intro.setText(
             self.tr(
                 "An office is set up on this computer. Its chief must allow replacing its data: "
@@ -428,9 +429,9 @@ class BackupSignInDialog(QDialog):
         self.current_user.addItem(self.tr("The recovery key"))
         self.current_user.setCurrentIndex(chosen)
         if self.current_users:
-            self.current_form.labelForField(self.current_user).setText(self.tr("Chief here:"))
-            self.current_form.labelForField(self.current_secret).setText(
-                self.tr("Her password, or the recovery key:")
+            set_field_label(self.current_form, self.current_user, self.tr("Chief here:"))
+            set_field_label(
+                self.current_form, self.current_secret, self.tr("Her password, or the recovery key:")
             )
         self.ok_button.setText(self.tr("Restore"))
         self.cancel_button.setText(self.tr("Cancel"))

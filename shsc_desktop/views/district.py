@@ -59,6 +59,7 @@ from ..values.period import PHNOM_PENH
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
 from .form_helpers import ReasonDialog, ask_reason
 from .i18n import current_language, show_status
+from .list_columns import item_at
 from .messages import show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
@@ -418,7 +419,7 @@ class CompletenessPanel(QWidget):
             set_row(self.table, i, values)
             for j, p in enumerate(comp.periods):
                 cell = comp.cell(code, p)
-                item = self.table.item(i, j + 1)
+                item = item_at(self.table, i, j + 1)
                 item.setBackground(colours[cell.status])
                 item.setForeground(QColor("#1f2933"))
                 if cell.received_at is not None:
@@ -444,7 +445,7 @@ class CompletenessPanel(QWidget):
         bold = self.table.font()
         bold.setBold(True)
         for j in range(len(values)):
-            self.table.item(len(codes), j).setFont(bold)
+            item_at(self.table, len(codes), j).setFont(bold)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         for j in range(1, len(values)):
@@ -656,7 +657,7 @@ class TotalsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see _fit_figures
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda i, _old, _new: i == 0 and self.headline.resizeRowsToContents())
+        header.sectionResized.connect(lambda i, _old, _new: self._headline_resized(i))
         self.chart = BarChart()
         self.table_choice = QComboBox()
         self.table_choice.setObjectName("tableChoice")
@@ -865,15 +866,21 @@ class TotalsPanel(QWidget):
         bold = table.font()
         bold.setBold(True)
         for j in range(table.columnCount()):
-            table.item(last, j).setFont(bold)
+            item_at(table, last, j).setFont(bold)
         table.setVerticalHeaderLabels(names)
         for j in range(1, 2 + len(types)):
-            table.horizontalHeaderItem(j).setToolTip(heads[j])
+            head = table.horizontalHeaderItem(j)
+            if head is not None:
+                head.setToolTip(heads[j])
         table.resizeColumnToContents(0)
         spread_figure_columns(table)
         table.resizeRowsToContents()
         table.horizontalHeader().updateGeometry()
         table.updateGeometries()
+
+    def _headline_resized(self, column: int) -> None:
+        if column == 0:  # the row labels wrap: their rows grow or shrink with the column
+            self.headline.resizeRowsToContents()
 
     @staticmethod
     def _fit_figures(widget: QTableWidget) -> None:

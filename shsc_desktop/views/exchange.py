@@ -65,6 +65,7 @@ from .exchange_common import (  # choose_path looked up here at call time: tests
 )
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language, show_status
+from .list_columns import item_at
 from .messages import bundle_reason_text, confirm, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .screen import FlowRow, ScrollingTabs, scrolling
@@ -1114,7 +1115,7 @@ class ImportPanel(QWidget):
                 ],
                 colours.get(r.outcome),
             )
-            self.table.item(i, self.COL_DETAIL).setToolTip(r.message or self.detail_text(r))
+            item_at(self.table, i, self.COL_DETAIL).setToolTip(r.message or self.detail_text(r))
         self.table.resizeRowsToContents()
         # The first rejected file's whole reason is shown at once (the row can be changed).
         rejected = [i for i, r in enumerate(summary.results) if r.rejected]
@@ -1149,7 +1150,9 @@ class ImportPanel(QWidget):
             name_filters=[self.tr("SHSC bundles (*.shsc)"), self.tr("All files (*)")],
         )
 
-    def _start(self, work: Callable[[Task], Any], on_success: Callable[[Any], None], cancellable: bool):
+    def _start(
+        self, work: Callable[[Task], Any], on_success: Callable[[Any], None], cancellable: bool
+    ) -> BackgroundOperation:
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.setVisible(cancellable)

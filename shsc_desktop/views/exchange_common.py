@@ -28,7 +28,7 @@ NEUTRAL = QColor("#e3e8ef")
 def choose_path(
     parent: QWidget,
     title: str,
-    on_chosen: Callable[[list[Path]], None],
+    on_chosen: Callable[[list[Path]], object],
     *,
     purpose: str = "bundle",
     save: bool = False,

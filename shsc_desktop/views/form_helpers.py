@@ -52,7 +52,7 @@ class CountSpinBox(QSpinBox):
         digits = "".join(c for c in text if c.isdigit())  # Khmer digits too
         return int(digits) if digits else self.minimum()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if text == self.specialValueText():
             return QValidator.State.Acceptable, text, pos
         digits = "".join(c for c in text if c.isdigit())
@@ -233,7 +233,10 @@ class FieldProblems:
 
     def text(self, field: str) -> str:
         label = self.labels.get(field)
-        return label.text() if label is not None and label.isVisibleTo(label.parentWidget()) else ""
+        if label is None:
+            return ""
+        parent = label.parentWidget()
+        return label.text() if parent is None or label.isVisibleTo(parent) else ""
 
 
 def problem_text(message: str) -> str:
@@ -304,7 +307,7 @@ class ReasonDialog(QDialog):
 
 
 def ask_reason(
-    parent: QWidget, title: str, prompt: str, ok_text: str, on_reason: Callable[[str], None]
+    parent: QWidget, title: str, prompt: str, ok_text: str, on_reason: Callable[[str], object]
 ) -> ReasonDialog:
     dialog = ReasonDialog(title, prompt, ok_text, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

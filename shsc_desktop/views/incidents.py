@@ -41,6 +41,7 @@ from .incident_table import (
     COL_TYPE,
     ID_ROLE,
     IncidentTableModel,
+    Page,
 )
 from .list_columns import fit_columns
 from .messages import show_error, show_message
@@ -199,7 +200,7 @@ class IncidentsPage(QWidget):
 
     # -- list -------------------------------------------------------------------------------------
 
-    def _fetch(self, filters: IncidentFilters, sort: str, offset: int, limit: int) -> tuple[list, int]:
+    def _fetch(self, filters: IncidentFilters, sort: str, offset: int, limit: int) -> Page:
         return self.service.query(filters, sort, offset, limit)
 
     def filters(self) -> IncidentFilters:
@@ -226,7 +227,7 @@ class IncidentsPage(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def show(page: tuple[list, int]) -> None:
+        def show(page: Page) -> None:
             if generation == self._generation:
                 self.model.show_page(filters, sort, page)
                 self._show_count()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QToolTip,
 )
 
@@ -202,3 +204,12 @@ def fit_columns(
     table.setProperty("codeColumns", list(codes))
     fitter = _ColumnFitter(table, codes, tuple(elastic_columns))
     fitter.fit()
+
+
+def item_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a filled table's cell (an empty one is put there if the cell has none)."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        table.setItem(row, column, item)
+    return item

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.sections = SECTIONS if self.commune else UPPER_SECTIONS
         self.page_by_section: dict[str, QWidget] = {}
         if self.commune:
-            self.home_page: QWidget = RegisterHomePage(office)
+            self.home_page: RegisterHomePage | DeskHomePage = RegisterHomePage(office)
             self.incidents_page = IncidentsPage(office)
             self.referrals_page = ReferralsPage(office)
             self.meetings_page = MeetingsPage(office)

@@ -192,7 +192,7 @@ class ActionItemsTable(QTableWidget):
             self.removeRow(row)
             del self.ids[row]
 
-    def items(self) -> tuple[ActionItemDraft, ...]:
+    def drafts(self) -> tuple[ActionItemDraft, ...]:
         found = []
         for row in range(self.rowCount()):
             action = self.item(row, self.COL_ACTION)
@@ -299,14 +299,14 @@ class MeetingForm(RecordForm):
         self.minutes_withheld.setVisible(False)
         notes.addRow(self.minutes_withheld)
         add_field_rows(notes, [(self.concerns, P("concerns_raised")), (self.decisions, P("decisions"))])
-        self.actions = ActionItemsTable()
+        self.action_table = ActionItemsTable()
         self.add_action_button = QPushButton()
         self.add_action_button.setObjectName("addActionButton")
         self.remove_action_button = QPushButton()
         self.remove_action_button.setObjectName("removeActionButton")
         self.actions_box = QGroupBox()
         actions_layout = QVBoxLayout(self.actions_box)
-        actions_layout.addWidget(self.actions)
+        actions_layout.addWidget(self.action_table)
         action_buttons = QHBoxLayout()
         action_buttons.addWidget(self.add_action_button)
         action_buttons.addWidget(self.remove_action_button)
@@ -332,9 +332,9 @@ class MeetingForm(RecordForm):
         columns.addLayout(right, 1)
         body = QWidget()
         body.setLayout(columns)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
@@ -343,11 +343,11 @@ class MeetingForm(RecordForm):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.keep_save_default()
-        self.add_action_button.clicked.connect(lambda: self.actions.add())
-        self.remove_action_button.clicked.connect(self.actions.remove_current)
+        self.add_action_button.clicked.connect(lambda: self.action_table.add())
+        self.remove_action_button.clicked.connect(self.action_table.remove_current)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
         self.commune_code = self.service.commune_code
         self.retranslate()
@@ -379,7 +379,7 @@ class MeetingForm(RecordForm):
             )
         )
         self.actions_box.setTitle(self.tr("Action items"))
-        self.actions.retranslate()
+        self.action_table.retranslate()
         self.add_action_button.setText(self.tr("Add action"))
         self.remove_action_button.setText(self.tr("Remove"))
         fill_question(self.meeting_type, codes.MEETING_TYPE)
@@ -408,7 +408,7 @@ class MeetingForm(RecordForm):
             label = self.notes_form.labelForField(field)
             if label is not None:
                 label.setVisible(not withheld)
-        self.actions.set_items(m.as_draft().action_items)
+        self.action_table.set_items(m.as_draft().action_items)
 
     def draft(self) -> MeetingDraft:
         return MeetingDraft(
@@ -420,7 +420,7 @@ class MeetingForm(RecordForm):
             topics=checked_codes(self.topic_boxes),
             concerns_raised=self.concerns.toPlainText(),
             decisions=self.decisions.toPlainText(),
-            action_items=self.actions.items(),
+            action_items=self.action_table.drafts(),
             keep_minutes=self.meeting is not None and self.meeting.minutes_withheld,
         )
 
@@ -452,8 +452,8 @@ class MeetingForm(RecordForm):
         self.accept()
 
     def add_rows(self, rows: dict[str, int]) -> None:
-        while self.actions.rowCount() < rows.get(self.actions.objectName(), 0):
-            self.actions.add()
+        while self.action_table.rowCount() < rows.get(self.action_table.objectName(), 0):
+            self.action_table.add()
 
     def _failed(self, error: BaseException) -> None:
         self.save_failed(error)

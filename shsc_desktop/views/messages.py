@@ -23,6 +23,7 @@ from ..errors import (
     TooManyAttempts,
     ValidationFailed,
 )
+from ..problems import Problem
 from .problem_texts import problem_text
 
 log = logging.getLogger(__name__)
@@ -223,6 +224,8 @@ def error_text(error: ShscError) -> str:
         ).replace("%1", str(error.lost))
     if isinstance(error, ValidationFailed):
         return "\n".join(problem_text(text) for text in error.problems.values())
+    if error.args and isinstance(error.args[0], Problem):
+        return problem_text(error.args[0])  # a message by code (``problems.define``)
     texts = {
         "wrong_credentials": QCoreApplication.translate(
             "Messages", "The user name or password is not correct."
@@ -373,7 +376,7 @@ def confirm(
     parent: QWidget | None,
     text: str,
     confirm_text: str,
-    on_confirmed: Callable[[], None],
+    on_confirmed: Callable[[], object],
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
     cancel_text: str = "",
 ) -> QMessageBox:

@@ -16,6 +16,11 @@ PROBLEM_TEXTS: dict[str, object] = {
         "Problems", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits."
     ),
     "no_attendees": QT_TRANSLATE_NOOP("Problems", "Record at least one person who attended."),
+    "incident_gone": QT_TRANSLATE_NOOP("Problems", "This incident does not exist or has been deleted."),
+    "referral_gone": QT_TRANSLATE_NOOP("Problems", "This referral does not exist or has been deleted."),
+    "meeting_gone": QT_TRANSLATE_NOOP("Problems", "This meeting does not exist or has been deleted."),
+    "contact_gone": QT_TRANSLATE_NOOP("Problems", "This directory entry does not exist."),
+    "action_item_gone": QT_TRANSLATE_NOOP("Problems", "This action item does not exist."),
     "required": QT_TRANSLATE_NOOP("Problems", "This field is required."),
     "not_in_list": QT_TRANSLATE_NOOP("Problems", "Choose a value from the list."),
     "future_date": QT_TRANSLATE_NOOP("Problems", "This date is in the future."),
@@ -73,6 +78,68 @@ PROBLEM_TEXTS: dict[str, object] = {
     "password_too_short": QT_TRANSLATE_NOOP("Problems", "The password must have at least %1 characters."),
     "no_such_user": QT_TRANSLATE_NOOP("Problems", "No such user."),
     "last_user": QT_TRANSLATE_NOOP("Problems", "The last user cannot be removed."),
+    # The older modules' messages (exports.directory_io, services.enrolment, services.recovery, cli).
+    "password_on_stdin": QT_TRANSLATE_NOOP(
+        "Problems", "Give the password on standard input with --password-stdin."
+    ),
+    "stdin_too_long": QT_TRANSLATE_NOOP("Problems", "The %1 on standard input is longer than %2 bytes."),
+    "stdin_not_utf8": QT_TRANSLATE_NOOP("Problems", "The %1 on standard input is not UTF-8 text."),
+    "user_needed": QT_TRANSLATE_NOOP("Problems", "Name the user with --user."),
+    "recovery_key_on_stdin": QT_TRANSLATE_NOOP(
+        "Problems", "Give the recovery key on the first line of standard input."
+    ),
+    "key_password_on_stdin": QT_TRANSLATE_NOOP(
+        "Problems", "Give the password for the exported key on the second line of standard input."
+    ),
+    "command_not_yet": QT_TRANSLATE_NOOP("Problems", "'%1' is not available yet in this version."),
+    "enrolment_file_too_large": QT_TRANSLATE_NOOP(
+        "Problems", "This file is too large for a certificate request or package."
+    ),
+    "enrolment_file_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot read %1: %2"),
+    "commune_certifies_none": QT_TRANSLATE_NOOP("Problems", "A commune certifies no other office."),
+    "root_not_set_up": QT_TRANSLATE_NOOP("Problems", "This office has not set up its root yet."),
+    "not_enrolled_yet": QT_TRANSLATE_NOOP(
+        "Problems", "This office has not set up its certificates from the ministry yet."
+    ),
+    "only_ministry_root": QT_TRANSLATE_NOOP("Problems", "Only the ministry creates the root certificate."),
+    "root_exists": QT_TRANSLATE_NOOP("Problems", "The ministry root already exists."),
+    "ministry_requests_nothing": QT_TRANSLATE_NOOP(
+        "Problems", "The ministry holds the root and requests nothing."
+    ),
+    "no_pending_request": QT_TRANSLATE_NOOP("Problems", "This office has no pending certificate request."),
+    "revocation_reason": QT_TRANSLATE_NOOP("Problems", "Give a reason for the revocation."),
+    "office_not_enrolled": QT_TRANSLATE_NOOP("Problems", "Office %1 is not enrolled here."),
+    "key_password_short": QT_TRANSLATE_NOOP(
+        "Problems", "Protect the exported key with at least 8 characters."
+    ),
+    "no_key_to_export": QT_TRANSLATE_NOOP(
+        "Problems", "This office receives no bundles (or is not enrolled yet): no key to export."
+    ),
+    "no_office_in": QT_TRANSLATE_NOOP("Problems", "No office has been set up in %1."),
+    "target_exists": QT_TRANSLATE_NOOP("Problems", "%1 already exists; choose a new file name."),
+    "plain_copy_failed": QT_TRANSLATE_NOOP("Problems", "The plain copy could not be written: %1"),
+    "recovery_key_opens_nothing": QT_TRANSLATE_NOOP(
+        "Problems", "The database could not be opened with the recovery key."
+    ),
+    "file_unreadable": QT_TRANSLATE_NOOP("Problems", "The file cannot be read: %1"),
+    "directory_too_large": QT_TRANSLATE_NOOP(
+        "Problems", "The file is too large for a directory (more than 10 MB)."
+    ),
+    "missing_columns": QT_TRANSLATE_NOOP("Problems", "Missing column(s): %1"),
+    "too_many_rows": QT_TRANSLATE_NOOP("Problems", "A directory file may hold at most %1 rows."),
+    "not_utf8": QT_TRANSLATE_NOOP("Problems", "The file is not UTF-8 text. Save it as 'CSV UTF-8'."),
+    "file_empty": QT_TRANSLATE_NOOP("Problems", "The file is empty."),
+    "csv_malformed": QT_TRANSLATE_NOOP("Problems", "The CSV text is malformed: %1"),
+    "not_xlsx": QT_TRANSLATE_NOOP("Problems", "The file is not a readable XLSX workbook."),
+    "no_sheet": QT_TRANSLATE_NOOP("Problems", "The workbook has no sheet."),
+    "no_incident_coded": QT_TRANSLATE_NOOP("Problems", "No incident %1."),
+    "no_consent_to_refer": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The survivor has not consented to being referred to services. "
+        "Only the chief can override this, giving a reason.",
+    ),
+    "no_directory_rows": QT_TRANSLATE_NOOP("Problems", "The file holds no directory rows."),
+    "same_id_twice": QT_TRANSLATE_NOOP("Problems", "the same id is on line %1."),
     "lost_khmer": QT_TRANSLATE_NOOP(
         "Problems",
         "Only question marks: the Khmer letters were lost when the file was saved. In Excel use "

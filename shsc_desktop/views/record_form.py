@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -145,8 +144,9 @@ class RecordForm(QDialog):
             for (row, column), text in zip(
                 _cells(table), list(cells.get(table.objectName(), [])), strict=False
             ):
-                if isinstance(text, str) and table.item(row, column) is not None:
-                    table.item(row, column).setText(text)
+                item = table.item(row, column)
+                if isinstance(text, str) and item is not None:
+                    item.setText(text)
         fields = state.get("fields")
         if isinstance(fields, dict):
             for key, widget in self.input_keys():  # in widget order: answers update later questions

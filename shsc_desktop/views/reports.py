@@ -45,6 +45,7 @@ from ..services.statistics import CountTable, MonthlyStatistics, label, period_l
 from .file_dialogs import file_dialog
 from .form_helpers import heading_label
 from .i18n import current_language, language_name, show_status
+from .list_columns import item_at
 from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background
@@ -97,7 +98,7 @@ class CountTableWidget(QTableWidget):
         lines: list[tuple[str, str, list[object], QColor | None]] = []
         subtotal_after = {g.rows[-1]: g for g in table.subtotals if g.rows}
         for i, (code, row) in enumerate(zip(table.rows, table.cells, strict=True)):
-            values: list[object] = list(row) + ([table.row_totals[i]] if with_row_totals else [])
+            values: list[object] = [*row, *([table.row_totals[i]] if with_row_totals else [])]
             partner = code in codes.INTIMATE_PARTNER_CODES and self.key.startswith("perpetrator")
             shade = HIGHLIGHT if partner or code == "ipv_incidents" else None
             lines.append((code, label(table.row_list, code, lang), values, shade))
@@ -122,7 +123,7 @@ class CountTableWidget(QTableWidget):
                 self.setItem(r, c, cell)
             if shade is not None:
                 for c in range(len(heads)):
-                    self.item(r, c).setBackground(QBrush(shade))
+                    item_at(self, r, c).setBackground(QBrush(shade))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(heads)):
@@ -140,8 +141,8 @@ class CountTableWidget(QTableWidget):
     def cell_text(self, row_code: str, column: int) -> str:
         """The text shown for ``row_code`` in data column ``column`` (0 = first count column)."""
         for r in range(self.rowCount()):
-            if self.item(r, 0).data(CODE_ROLE) == row_code:
-                return self.item(r, column + 1).text()
+            if item_at(self, r, 0).data(CODE_ROLE) == row_code:
+                return item_at(self, r, column + 1).text()
         raise KeyError(row_code)
 
 
@@ -230,9 +231,9 @@ class ReportsPage(QWidget):
             self.boxes[key] = box
             self.tables[key] = table
         content_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
 
         # The buttons share the month's row (it wraps on a narrow screen).
         picker.add_widgets(self.save_button, self.print_button)
@@ -242,7 +243,7 @@ class ReportsPage(QWidget):
         layout.addLayout(picker)
         layout.addLayout(output)
         layout.addLayout(busy)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.month.currentIndexChanged.connect(lambda _i: self.refresh_if_active())
         self.shared.toggled.connect(lambda _c: self._show())

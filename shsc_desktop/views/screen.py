@@ -99,19 +99,19 @@ class ScrollingTabs(QTabWidget):
         area = super().widget(index)
         return area.widget() if isinstance(area, QScrollArea) else area
 
-    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+    def widget(self, index: int) -> QWidget | None:
         return self.page(index)
 
     def currentWidget(self) -> QWidget | None:  # type: ignore[override]
         return self.page(self.currentIndex())
 
-    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+    def indexOf(self, page: QWidget) -> int:
         for index in range(self.count()):
             if self.page(index) is page:
                 return index
         return -1
 
-    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+    def setCurrentWidget(self, page: QWidget) -> None:
         self.setCurrentIndex(self.indexOf(page))
 
 
@@ -133,16 +133,19 @@ class FoldingColumns(QWidget):
                 self.box.addWidget(column, 1)
 
     def side_by_side_width(self) -> int:
-        items = [self.box.itemAt(i) for i in range(self.box.count())]
+        items = self._items()
         margins = self.box.contentsMargins()
         spacing = max(self.box.spacing(), 0) * (len(items) - 1)
         return sum(item.sizeHint().width() for item in items) + spacing + margins.left() + margins.right()
+
+    def _items(self) -> list[QLayoutItem]:
+        return [item for i in range(self.box.count()) if (item := self.box.itemAt(i)) is not None]
 
     def folded(self) -> bool:
         return self.box.direction() == QBoxLayout.Direction.TopToBottom
 
     def minimumSizeHint(self) -> QSize:
-        items = [self.box.itemAt(i) for i in range(self.box.count())]
+        items = self._items()
         margins = self.box.contentsMargins()
         width = max((item.minimumSize().width() for item in items), default=0)
         return QSize(width + margins.left() + margins.right(), self.box.minimumSize().height())
@@ -179,10 +182,10 @@ class FlowRow(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:

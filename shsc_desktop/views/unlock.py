@@ -49,6 +49,7 @@ from .dialogs import (
     password_problem,
 )
 from .file_dialogs import file_dialog
+from .form_helpers import set_field_label
 from .i18n import LANGUAGES, current_language, language_name
 from .messages import confirm, error_text, wait_text
 from .operations import run_in_background
@@ -121,10 +122,10 @@ class RecoveryDialog(QDialog):
                 "a new password."
             )
         )
-        self.form.labelForField(self.recovery_key).setText(self.tr("Recovery key:"))
-        self.form.labelForField(self.user).setText(self.tr("User:"))
-        self.form.labelForField(self.new_password).setText(self.tr("New password:"))
-        self.form.labelForField(self.repeat_password).setText(self.tr("New password again:"))
+        set_field_label(self.form, self.recovery_key, self.tr("Recovery key:"))
+        set_field_label(self.form, self.user, self.tr("User:"))
+        set_field_label(self.form, self.new_password, self.tr("New password:"))
+        set_field_label(self.form, self.repeat_password, self.tr("New password again:"))
         self.ok_button.setText(self.tr("Unlock"))
         self.cancel_button.setText(self.tr("Cancel"))
 
@@ -312,8 +313,8 @@ class UnlockWindow(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("SHSC Desktop – sign in"))
         self.heading.setText(self.tr("SHSC Desktop"))
-        self.form.labelForField(self.user).setText(self.tr("User:"))
-        self.form.labelForField(self.password).setText(self.tr("Password:"))
+        set_field_label(self.form, self.user, self.tr("User:"))
+        set_field_label(self.form, self.password, self.tr("Password:"))
         self.unlock_button.setText(self.tr("Unlock"))
         self.forgot_button.setText(self.tr("Forgot password? Use the recovery key"))
         self.restore_button.setText(self.tr("Restore from a backup…"))

@@ -35,6 +35,7 @@ from ..models.codes import OFFICE_LEVEL, ROLE
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL
 from ..services.office import OfficeFolder, UnlockedOffice
 from .dialogs import busy_bar, error_label, password_field, password_problem
+from .form_helpers import set_field_label
 from .i18n import LANGUAGES, current_language
 from .look import note_style
 from .messages import error_text
@@ -133,9 +134,9 @@ class PlacePage(QWizardPage):
             if commune_level
             else self.tr("Choose the province, then the district or khan.")
         )
-        self.form.labelForField(self.province).setText(self.tr("Province or capital:"))
-        self.form.labelForField(self.district).setText(self.tr("District or khan:"))
-        self.form.labelForField(self.commune).setText(self.tr("Commune or sangkat:"))
+        set_field_label(self.form, self.province, self.tr("Province or capital:"))
+        set_field_label(self.form, self.district, self.tr("District or khan:"))
+        set_field_label(self.form, self.commune, self.tr("Commune or sangkat:"))
         lang = current_language()
         for combo in (self.province, self.district, self.commune):
             for i in range(combo.count()):
@@ -232,10 +233,10 @@ class AccountPage(QWizardPage):
         self.setSubTitle(
             self.tr("This account (%1) manages the office's users and settings.").replace("%1", role)
         )
-        self.form.labelForField(self.username).setText(self.tr("User name:"))
-        self.form.labelForField(self.full_name).setText(self.tr("Full name:"))
-        self.form.labelForField(self.password).setText(self.tr("Password:"))
-        self.form.labelForField(self.repeat_password).setText(self.tr("Password again:"))
+        set_field_label(self.form, self.username, self.tr("User name:"))
+        set_field_label(self.form, self.full_name, self.tr("Full name:"))
+        set_field_label(self.form, self.password, self.tr("Password:"))
+        set_field_label(self.form, self.repeat_password, self.tr("Password again:"))
         self.hint.setText(
             self.tr(
                 "The password protects the records of survivors: at least 8 characters, known only to you. "

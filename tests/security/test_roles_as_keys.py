@@ -276,7 +276,8 @@ def test_each_role_change_is_signed_and_holds(folder: OfficeFolder, chief: Unloc
 
 # --- an office set up by the code before ----------------------------------------------------------
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "office-0004"
+# The stored older office the migration tests upgrade too (tests/models/test_stored_offices.py).
+FIXTURE = Path(__file__).parent.parent / "data" / "office-r0004"
 OLD_CANARY = "OLDCANARY"
 
 
@@ -335,7 +336,7 @@ def test_old_office_gets_keys_and_seals_its_identities_at_the_chiefs_unlock(old_
     finally:
         clerk.lock("test")
     # The recovery key printed for the old office still works, and holds the new keys.
-    recovery = (FIXTURE / "RECOVERY-KEY.txt").read_text().strip()
+    recovery = json.loads(FIXTURE.with_suffix(".json").read_text("utf-8"))["recovery_key"]
     office = old_office.unlock_with_recovery(recovery, "chief", "chief-after-recovery")
     try:
         assert office.keys is not None and office.keys.identity is not None

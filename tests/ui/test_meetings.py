@@ -29,9 +29,9 @@ def test_clerk_records_minutes_and_moves_an_action_item_on(qtbot, shell, office_
     qtbot.mouseClick(form.topic_boxes["ipv"], LEFT)
     qtbot.keyClicks(form.concerns, "Street lighting near the market")
     qtbot.mouseClick(form.add_action_button, LEFT)
-    form.actions.item(0, 0).setText("Ask the khan for two street lamps")
-    form.actions.item(0, 1).setText("Commune chief")
-    form.actions.cellWidget(0, 2).set_value(TODAY + timedelta(days=14))
+    form.action_table.item(0, 0).setText("Ask the khan for two street lamps")
+    form.action_table.item(0, 1).setText("Commune chief")
+    form.action_table.cellWidget(0, 2).set_value(TODAY + timedelta(days=14))
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
@@ -53,7 +53,7 @@ def test_an_action_due_before_the_meeting_is_marked(qtbot, shell, office_ready):
     page = window.meetings_page
     form = page.open_new()
     qtbot.mouseClick(form.add_action_button, LEFT)
-    form.actions.cellWidget(0, 2).set_value(TODAY - timedelta(days=3))
+    form.action_table.cellWidget(0, 2).set_value(TODAY - timedelta(days=3))
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
     assert form.isVisible()
@@ -104,7 +104,7 @@ def test_a_clerk_sees_a_case_conference_without_its_minutes_and_saving_keeps_the
     assert form.minutes_withheld.isVisibleTo(form)
     assert "identity access" in form.minutes_withheld.text()
     assert not form.concerns.isVisibleTo(form) and not form.decisions.isVisibleTo(form)
-    assert form.concerns.toPlainText() == "" and form.actions.item(0, 0).text() == "Call the shelter"
+    assert form.concerns.toPlainText() == "" and form.action_table.item(0, 0).text() == "Call the shelter"
     form.attendance.female["youth"].setValue(3)
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)

@@ -3,9 +3,11 @@ text, and the views pick it by code, never by matching the English sentence."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +92,76 @@ def test_two_ranges_that_read_alike_in_english_keep_their_own_numbers(qapp, chie
         i18n.set_language("en")
     assert problem_text(months) == "Choose between 1 and 24 months."
     assert str(months) == "Choose between 1 and 24 months."  # the command line prints the English
+
+
+# The older modules moved to messages by code (issue 12): none of their raises may pass a sentence.
+CODED_MODULES = (
+    "shsc_desktop/exports/directory_io.py",
+    "shsc_desktop/services/enrolment.py",
+    "shsc_desktop/services/recovery.py",
+    "shsc_desktop/cli.py",
+    "shsc_desktop/services/lifecycle.py",
+    "shsc_desktop/services/incidents.py",
+    "shsc_desktop/services/referrals.py",
+    "shsc_desktop/services/meetings.py",
+    "shsc_desktop/services/contacts.py",
+)
+
+
+WORDS = re.compile(r"[A-Za-z]+ [A-Za-z]+")  # two words: a sentence, not a code or a separator
+
+
+def _sentences_in_raises(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every English sentence a ``raise X(...)`` passes: an f-string, or a string
+    with a space in it (codes, field names and reasons like "wrong_request" have none). Dict keys
+    name fields (the command line's "recovery key" among them) and are not messages."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Raise) or not isinstance(node.exc, ast.Call):
+            continue
+        keys = {id(k) for d in ast.walk(node.exc) if isinstance(d, ast.Dict) for k in d.keys if k is not None}
+        inside_fstrings = {
+            id(c)
+            for f in ast.walk(node.exc)
+            if isinstance(f, ast.JoinedStr)
+            for c in ast.walk(f)
+            if c is not f
+        }
+        for part in ast.walk(node.exc):
+            if id(part) in keys or id(part) in inside_fstrings:
+                continue
+            if isinstance(part, ast.JoinedStr):
+                found.append((part.lineno, ast.unparse(part)))
+            elif isinstance(part, ast.Constant) and isinstance(part.value, str) and WORDS.search(part.value):
+                found.append((part.lineno, part.value))
+    return found
+
+
+def test_the_scan_finds_a_sentence_in_a_raise() -> None:
+    sample = (
+        "raise ValidationFailed({'to': f'{target} already exists'})\n"
+        "raise ShscError('The file is empty.')\n"
+        "raise ImportProblems([(1, 'Missing column(s): ' + names)])\n"
+        "raise ValidationFailed({'recovery key': RECOVERY_KEY_ON_STDIN})\n"
+        "raise EnrolmentRejected('wrong_request', NO_PENDING_REQUEST)\n"
+    )
+    assert [line for line, _text in _sentences_in_raises(sample)] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("path", CODED_MODULES)
+def test_no_raise_in_the_older_modules_passes_an_english_sentence(path: str) -> None:
+    source = (Path(shsc_desktop.__file__).parent.parent / path).read_text(encoding="utf-8")
+    assert _sentences_in_raises(source) == [], f"{path}: use a message defined by code (problems.define)"
+
+
+def test_an_error_carrying_a_coded_message_is_shown_by_its_code(qapp) -> None:
+    from shsc_desktop.services.recovery import NO_OFFICE_IN
+
+    error = errors.OfficeNotFound(NO_OFFICE_IN("/media/usb/office"))
+    assert error_text(error) == "No office has been set up in /media/usb/office."
+    i18n.set_language("km")
+    try:
+        shown = error_text(error)
+    finally:
+        i18n.set_language("en")
+    assert KHMER.search(shown) and "/media/usb/office" in shown

@@ -216,7 +216,7 @@ def test_the_wheel_scrolls_the_form_and_changes_no_answer(qtbot, chief):
     form.survivor_age.setValue(30)
     form.follow_up_date.set_value(TODAY)
     form.save_button.setFocus()
-    bar = form.scroll.verticalScrollBar()
+    bar = form.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     _wheel_down(form.follow_up_date.year)  # typed dates have nothing for the wheel to turn
     for field in (form.risk_level, form.survivor_age):
@@ -396,7 +396,7 @@ def test_a_failed_save_keeps_save_default_and_brings_the_first_problem_into_view
     qtbot.mouseClick(form.add_perpetrator_button, LEFT)  # a button clicked last must not take Enter
     answer_incident_questions(form)
     choose(form.consent_services, "")  # the one question left, at the bottom of the form
-    assert form.scroll.verticalScrollBar().value() == 0
+    assert form.scroll_area.verticalScrollBar().value() == 0
     qtbot.keyClick(form, Qt.Key.Key_Return)
     wait_for_operations(qtbot)
     assert form.isVisible() and IncidentService(chief).count() == 0
@@ -404,7 +404,7 @@ def test_a_failed_save_keeps_save_default_and_brings_the_first_problem_into_view
     assert form.problems.labels["consent_services"].text() == "This field is required."
     assert form.save_button.isDefault() and not form.cancel_button.isDefault()
     assert QApplication.focusWidget() is form.consent_services
-    assert form.scroll.verticalScrollBar().value() > 0  # scrolled to the problem
+    assert form.scroll_area.verticalScrollBar().value() > 0  # scrolled to the problem
     # Answered, Enter saves (it never discards).
     choose(form.consent_services, "not_asked")
     qtbot.keyClick(form.consent_services, Qt.Key.Key_Return)
