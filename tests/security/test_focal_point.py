@@ -298,7 +298,7 @@ def test_a_role_change_signs_and_wraps_or_drops_the_identity_key(
 
 # --- an office set up before signed roles ---------------------------------------------------------
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "office-0004"
+FIXTURE = Path(__file__).parent.parent / "data" / "office-r0004"  # the stored older office
 
 
 def test_a_forged_trail_does_not_make_a_clerk_focal_point_in_the_migration(tmp_path: Path) -> None:
