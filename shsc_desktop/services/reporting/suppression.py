@@ -53,6 +53,7 @@ POPULATIONS: tuple[tuple[str, ...], ...] = (
     (
         "incidents_by_type_child_adult",
         "incidents_by_type_age_group",
+        "children_by_consent_route",
         "perpetrator_relationship",
         "perpetrator_age_group",
         "survivor_sex",
