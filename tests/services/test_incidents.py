@@ -88,13 +88,15 @@ def test_the_list_finds_records_by_code_and_filters_in_sql(clerk: UnlockedOffice
     service = IncidentService(clerk)
     earlier = TODAY - timedelta(days=40)
     first = service.create(draft())
-    rape = service.create(draft(
+    rape = service.create(
+        draft(
             classification=(True,),
             survivor_age=15,
             child_consent_route="guardian",
             child_protection_referral="referred",
             legal_duty_reported="yes",
-        ))
+        )
+    )
     old = service.create(
         draft(date_reported=earlier, date_of_incident=earlier, status="follow_up", follow_up_date=earlier)
     )
