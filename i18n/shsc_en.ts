@@ -1812,10 +1812,6 @@
         <translation>She agrees to be counted in statistics (no names)</translation>
     </message>
     <message>
-        <source>Her guardian agrees (survivor under 18)</source>
-        <translation>Her guardian agrees (survivor under 18)</translation>
-    </message>
-    <message>
         <source>Identifying details (name, phone, address, narrative)</source>
         <translation>Identifying details (name, phone, address, narrative)</translation>
     </message>
@@ -1878,6 +1874,114 @@
     <message>
         <source>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</source>
         <translation>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</translation>
+    </message>
+    <message>
+        <source>Survivor under 18</source>
+        <translation>Survivor under 18</translation>
+    </message>
+    <message>
+        <source>Legal context</source>
+        <translation>Legal context</translation>
+    </message>
+    <message>
+        <source>Caution: mediation is discouraged in intimate partner violence (GBVIMS and the Cambodian guidelines): it can put her at risk and press her to go back. Record what the commune did; consider a referral and a safety plan.</source>
+        <translation>Caution: mediation is discouraged in intimate partner violence (GBVIMS and the Cambodian guidelines): it can put her at risk and press her to go back. Record what the commune did; consider a referral and a safety plan.</translation>
+    </message>
+    <message>
+        <source>Child protection in the directory: %1</source>
+        <translation>Child protection in the directory: %1</translation>
+    </message>
+    <message>
+        <source>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</source>
+        <translation>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</translation>
+    </message>
+    <message>
+        <source>Her consent is given by:</source>
+        <translation>Her consent is given by:</translation>
+    </message>
+    <message>
+        <source>Why not her guardian:</source>
+        <translation>Why not her guardian:</translation>
+    </message>
+    <message>
+        <source>Decision taken by:</source>
+        <translation>Decision taken by:</translation>
+    </message>
+    <message>
+        <source>Referral to child protection:</source>
+        <translation>Referral to child protection:</translation>
+    </message>
+    <message>
+        <source>Reported to the police or the prosecutor:</source>
+        <translation>Reported to the police or the prosecutor:</translation>
+    </message>
+    <message>
+        <source>Why not reported:</source>
+        <translation>Why not reported:</translation>
+    </message>
+    <message>
+        <source>The domestic violence law applies:</source>
+        <translation>The domestic violence law applies:</translation>
+    </message>
+    <message>
+        <source>Administrative decision, date:</source>
+        <translation>Administrative decision, date:</translation>
+    </message>
+    <message>
+        <source>Measures of the decision:</source>
+        <translation>Measures of the decision:</translation>
+    </message>
+    <message>
+        <source>Protection order:</source>
+        <translation>Protection order:</translation>
+    </message>
+    <message>
+        <source>Case sent to the prosecutor:</source>
+        <translation>Case sent to the prosecutor:</translation>
+    </message>
+    <message>
+        <source>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</source>
+        <translation>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</translation>
+    </message>
+    <message>
+        <source>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</source>
+        <translation>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</translation>
+    </message>
+    <message>
+        <source>Who took the best-interests decision: the commune focal point or the commune chief.</source>
+        <translation>Who took the best-interests decision: the commune focal point or the commune chief.</translation>
+    </message>
+    <message>
+        <source>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</source>
+        <translation>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</translation>
+    </message>
+    <message>
+        <source>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</source>
+        <translation>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</translation>
+    </message>
+    <message>
+        <source>Why the crime was not reported to the police or the prosecutor.</source>
+        <translation>Why the crime was not reported to the police or the prosecutor.</translation>
+    </message>
+    <message>
+        <source>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</source>
+        <translation>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</translation>
+    </message>
+    <message>
+        <source>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</source>
+        <translation>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</translation>
+    </message>
+    <message>
+        <source>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</source>
+        <translation>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</translation>
+    </message>
+    <message>
+        <source>A protection order of the court (DV law art. 20): requested, granted or refused.</source>
+        <translation>A protection order of the court (DV law art. 20): requested, granted or refused.</translation>
+    </message>
+    <message>
+        <source>Whether the case file was sent to the prosecutor.</source>
+        <translation>Whether the case file was sent to the prosecutor.</translation>
     </message>
 </context>
 <context>
@@ -2826,10 +2930,6 @@
         <translation>Choose a CCWC focal point of this office.</translation>
     </message>
     <message>
-        <source>A survivor under 18 needs her guardian&apos;s consent to reporting.</source>
-        <translation>A survivor under 18 needs her guardian&apos;s consent to reporting.</translation>
-    </message>
-    <message>
         <source>&apos;None&apos; cannot be combined with other actions.</source>
         <translation>&apos;None&apos; cannot be combined with other actions.</translation>
     </message>
@@ -2976,6 +3076,46 @@
     <message>
         <source>The last user cannot be removed.</source>
         <translation>The last user cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Under 18: choose how her consent is given (guardian, trusted adult, best interests).</source>
+        <translation>Under 18: choose how her consent is given (guardian, trusted adult, best interests).</translation>
+    </message>
+    <message>
+        <source>Say why her guardian does not give the consent for this route.</source>
+        <translation>Say why her guardian does not give the consent for this route.</translation>
+    </message>
+    <message>
+        <source>Say who took the best-interests decision.</source>
+        <translation>Say who took the best-interests decision.</translation>
+    </message>
+    <message>
+        <source>Only a best-interests decision has someone who took it.</source>
+        <translation>Only a best-interests decision has someone who took it.</translation>
+    </message>
+    <message>
+        <source>Her guardian consents: no reason is needed, clear it.</source>
+        <translation>Her guardian consents: no reason is needed, clear it.</translation>
+    </message>
+    <message>
+        <source>A child survivor must be offered a referral to child protection: answer.</source>
+        <translation>A child survivor must be offered a referral to child protection: answer.</translation>
+    </message>
+    <message>
+        <source>Say why it was not reported to the police or the prosecutor.</source>
+        <translation>Say why it was not reported to the police or the prosecutor.</translation>
+    </message>
+    <message>
+        <source>Give the date of the decision.</source>
+        <translation>Give the date of the decision.</translation>
+    </message>
+    <message>
+        <source>Tick at least one measure of the decision.</source>
+        <translation>Tick at least one measure of the decision.</translation>
+    </message>
+    <message>
+        <source>The decision cannot be dated before the incident.</source>
+        <translation>The decision cannot be dated before the incident.</translation>
     </message>
 </context>
 <context>

@@ -277,7 +277,6 @@ def incident_values(rng: random.Random, number: int, actor: str, day: date | Non
         "follow_up_date": reported + timedelta(days=14),
         "consent_services": rng.choice(codes.CONSENT.codes()),
         "consent_reporting": rng.random() < 0.8,
-        "guardian_consent": False,
         "deleted": False,
         "deleted_reason": "",
     }

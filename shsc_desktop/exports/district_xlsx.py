@@ -31,6 +31,7 @@ TITLES: dict[str, tuple[str, str]] = {
         "ករណីតាមប្រភេទ កុមារ និងមនុស្សពេញវ័យ",
     ),
     "incidents_by_type_age_group": ("Incidents by type and age group", "ករណីតាមប្រភេទ និងក្រុមអាយុ"),
+    "children_by_consent_route": ("Children: how consent was given", "កុមារ៖ របៀបផ្ដល់ការយល់ព្រម"),
     "perpetrator_relationship": ("Perpetrator: relationship to the survivor", "ជនល្មើស៖ ទំនាក់ទំនងជាមួយជនរងគ្រោះ"),
     "perpetrator_age_group": ("Perpetrator: age group", "ជនល្មើស៖ ក្រុមអាយុ"),
     "survivor_sex": ("Survivors by sex", "ជនរងគ្រោះតាមភេទ"),

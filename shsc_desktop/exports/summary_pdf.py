@@ -124,6 +124,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "type": ("Type of violence", "ប្រភេទអំពើហិង្សា"),
     "age_bands": ("By age group", "តាមក្រុមអាយុ"),
+    "child_route": ("Children (under 18): how consent was given", "កុមារ (ក្រោម ១៨ ឆ្នាំ)៖ របៀបផ្ដល់ការយល់ព្រម"),
+    "route": ("Consent given by", "ការយល់ព្រមផ្ដល់ដោយ"),
     "chart_types": ("Incidents by type", "ករណីតាមប្រភេទ"),
     "s_perpetrators": ("3. Alleged perpetrators (primary perpetrator)", "៣. ជនល្មើស (ជនល្មើសចម្បង)"),
     "relationship": ("Relationship to the survivor", "ទំនាក់ទំនងជាមួយជនរងគ្រោះ"),
@@ -623,6 +625,17 @@ class _Summary:
                 self.titled(self.t("age_bands"), self.count_table(bands, self.t("type"), label_share=0.3))
             ),
         ]
+        if "children_by_consent_route" in {t.key for t in self.stats.tables}:  # not in older snapshots
+            routes = self.stats.table("children_by_consent_route")
+            flow += [
+                Spacer(1, 4),
+                KeepTogether(
+                    self.titled(
+                        self.t("child_route"),
+                        self.count_table(routes, self.t("route"), CONTENT_WIDTH * 0.6, label_share=0.7),
+                    )
+                ),
+            ]
         if self.shared:
             flow.append(self.note(self.t("no_charts")))
         elif split.total:

@@ -315,6 +315,130 @@ CONSENT = CodeList(
     [("yes", "Yes", "យល់ព្រម"), ("no", "No", "មិនយល់ព្រម"), ("not_asked", "Not asked", "មិនបានសួរ")],
 )
 
+# --- Children (survivors under 18) --------------------------------------------------------------
+# GBVIMS Caring for Child Survivors: a child's consent is given through a route; the route, its
+# reason and who decided are codes (never free text, so nothing here can name a person: details
+# belong in the sealed narrative).
+
+CHILD_CONSENT_ROUTE = CodeList(
+    "child_consent_route",
+    [
+        ("guardian", "Her parent or guardian consents", "ឪពុកម្ដាយ ឬអាណាព្យាបាលយល់ព្រម"),
+        (
+            "trusted_adult",
+            "A trusted adult who is not the offender consents",
+            "មនុស្សពេញវ័យដែលគួរទុកចិត្ត និងមិនមែនជាជនល្មើស យល់ព្រម",
+        ),
+        (
+            "best_interests",
+            "Best-interests decision by the focal point or the chief",
+            "សេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ ដោយអ្នកទទួលបន្ទុក ឬមេឃុំ/ចៅសង្កាត់",
+        ),
+    ],
+)
+
+CHILD_CONSENT_REASON = CodeList(
+    "child_consent_reason",
+    [
+        (
+            "guardian_is_offender",
+            "The parent or guardian is the alleged offender",
+            "ឪពុកម្ដាយ ឬអាណាព្យាបាល ជាជនល្មើសដែលត្រូវសង្ស័យ",
+        ),
+        (
+            "guardian_unavailable",
+            "No parent or guardian can be reached",
+            "មិនអាចទាក់ទងឪពុកម្ដាយ ឬអាណាព្យាបាលបាន",
+        ),
+        (
+            "guardian_not_protective",
+            "The guardian would not act in her best interests",
+            "អាណាព្យាបាលនឹងមិនធ្វើសកម្មភាពដើម្បីឧត្តមប្រយោជន៍របស់នាង",
+        ),
+        (
+            "child_at_risk",
+            "Asking the guardian would put her at risk",
+            "ការសួរអាណាព្យាបាលនឹងធ្វើឱ្យនាងប្រឈមនឹងគ្រោះថ្នាក់",
+        ),
+        ("other", "Other (explain in the narrative)", "ផ្សេងៗ (ពន្យល់ក្នុងការរៀបរាប់)"),
+    ],
+)
+
+DECIDED_BY = CodeList(
+    "decided_by",
+    [
+        ("focal_point", "The commune focal point", "អ្នកទទួលបន្ទុកឃុំ/សង្កាត់"),
+        ("commune_chief", "The commune chief", "មេឃុំ/ចៅសង្កាត់"),
+    ],
+)
+
+CHILD_PROTECTION_REFERRAL = CodeList(
+    "child_protection_referral",
+    [
+        ("referred", "Referred to child protection", "បានបញ្ជូនទៅសេវាការពារកុមារ"),
+        ("to_refer", "To be referred (follow up)", "នឹងបញ្ជូន (តាមដាន)"),
+        (
+            "already_receiving",
+            "Already followed by child protection",
+            "កំពុងតាមដានដោយសេវាការពារកុមាររួចហើយ",
+        ),
+        ("not_referred", "Not referred", "មិនបានបញ្ជូន"),
+    ],
+)
+
+# --- Legal context (2005 Law on the Prevention of Domestic Violence; Criminal Procedure Code) -----
+
+LEGAL_DUTY = CodeList(
+    "legal_duty",
+    [
+        ("yes", "Yes, reported to the police or the prosecutor", "បាទ/ចាស បានរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា"),
+        ("no", "No (give the reason)", "ទេ (ផ្ដល់មូលហេតុ)"),
+        ("unknown", "Unknown", "មិនដឹង"),
+    ],
+)
+
+NOT_REPORTED_REASON = CodeList(
+    "not_reported_reason",
+    [
+        ("already_reported", "Already reported by someone else", "មានអ្នកផ្សេងបានរាយការណ៍រួចហើយ"),
+        ("not_an_offence", "Not a criminal offence", "មិនមែនជាបទល្មើសព្រហ្មទណ្ឌ"),
+        ("safety_risk", "Reporting would put her at risk", "ការរាយការណ៍នឹងធ្វើឱ្យនាងប្រឈមនឹងគ្រោះថ្នាក់"),
+        ("refused", "She (or her guardian) refused", "នាង (ឬអាណាព្យាបាល) បដិសេធ"),
+        ("other", "Other (explain in the narrative)", "ផ្សេងៗ (ពន្យល់ក្នុងការរៀបរាប់)"),
+    ],
+)
+
+# The commune/sangkat chief's administrative decision under the 2005 DV law. The list is this
+# project's reading of the law's protective measures; confirm against MoWA's official text
+# (reference/domain.md §7, open question 1) before release.
+ADMIN_MEASURE = CodeList(
+    "admin_measure",
+    [
+        ("warning_letter", "Written warning to the perpetrator", "លិខិតព្រមានជនល្មើស"),
+        ("stop_violence", "Order to stop the violence", "បញ្ជាឱ្យបញ្ឈប់អំពើហិង្សា"),
+        ("removal_from_home", "Removal of the perpetrator from the home", "បញ្ជាឱ្យជនល្មើសចាកចេញពីផ្ទះ"),
+        (
+            "stay_away",
+            "Stay away from her home or workplace",
+            "ហាមចូលជិតផ្ទះ ឬកន្លែងធ្វើការរបស់នាង",
+        ),
+        ("protect_property", "Ban on damaging or selling property", "ហាមធ្វើឱ្យខូចខាត ឬលក់ទ្រព្យសម្បត្តិ"),
+        ("weapons_seized", "Weapons seized", "រឹបអូសអាវុធ"),
+        ("other", "Other", "ផ្សេងៗ"),
+    ],
+)
+
+PROTECTION_ORDER = CodeList(
+    "protection_order",
+    [
+        ("not_requested", "Not requested", "មិនបានស្នើសុំ"),
+        ("requested", "Requested, not yet decided", "បានស្នើសុំ មិនទាន់សម្រេច"),
+        ("granted", "Requested and granted", "បានស្នើសុំ និងបានចេញ"),
+        ("refused", "Requested and refused", "បានស្នើសុំ តែត្រូវបានបដិសេធ"),
+        ("unknown", "Unknown", "មិនដឹង"),
+    ],
+)
+
 # --- Referrals ---------------------------------------------------------------------------------
 
 SERVICE_TYPE = CodeList(
@@ -521,6 +645,14 @@ ALL_LISTS: dict[str, CodeList] = {
         INCIDENT_STATUS,
         CASE_CONTEXT,
         CONSENT,
+        CHILD_CONSENT_ROUTE,
+        CHILD_CONSENT_REASON,
+        DECIDED_BY,
+        CHILD_PROTECTION_REFERRAL,
+        LEGAL_DUTY,
+        NOT_REPORTED_REASON,
+        ADMIN_MEASURE,
+        PROTECTION_ORDER,
         SERVICE_TYPE,
         REFERRAL_STATUS,
         REFERRAL_OUTCOME,

@@ -182,7 +182,24 @@ class Incident(RecordMixin, Base):
 
     consent_services: Mapped[str] = mapped_column(String(16), default="not_asked", info=S)
     consent_reporting: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
-    guardian_consent: Mapped[bool] = mapped_column(Boolean, default=False, info=M)
+    # Survivors under 18 (migration 0014, which replaced the bare ``guardian_consent`` flag): how
+    # her consent was given (codes.CHILD_CONSENT_ROUTE), why not through her guardian and who took a
+    # best-interests decision; whether she was referred to child protection. "" = not answered.
+    # Reasons are codes, never free text, so none of these can name a person (details go in the
+    # sealed narrative); they are service fields, counted by route in the monthly summary.
+    child_consent_route: Mapped[str] = mapped_column(String(16), default="", info=S)
+    child_consent_reason: Mapped[str] = mapped_column(String(32), default="", info=S)
+    child_consent_decided_by: Mapped[str] = mapped_column(String(16), default="", info=M)
+    child_protection_referral: Mapped[str] = mapped_column(String(24), default="", info=S)
+
+    # Legal context (2005 DV law; Criminal Procedure Code art. 42). "" = not asked: never pre-answered.
+    legal_duty_reported: Mapped[str] = mapped_column(String(16), default="", info=S)
+    legal_duty_reason: Mapped[str] = mapped_column(String(32), default="", info=S)
+    dv_law_applies: Mapped[str] = mapped_column(String(16), default="", info=S)
+    admin_decision_date: Mapped[date | None] = mapped_column(Date, default=None, info=Q)
+    admin_decision_measures: Mapped[frozenset[str]] = mapped_column(CodeSet, default=frozenset, info=S)
+    protection_order: Mapped[str] = mapped_column(String(16), default="", info=S)
+    sent_to_prosecutor: Mapped[str] = mapped_column(String(16), default="", info=S)
 
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True, info=M)
     deleted_reason: Mapped[str] = mapped_column(Text, default="", info=M)

@@ -142,7 +142,17 @@ class IncidentDraft:
     follow_up_date: date | None = None
     consent_services: str = "not_asked"
     consent_reporting: bool = False
-    guardian_consent: bool = False
+    child_consent_route: str = ""  # codes.CHILD_CONSENT_ROUTE; survivors under 18 only
+    child_consent_reason: str = ""  # codes.CHILD_CONSENT_REASON; trusted adult and best interests
+    child_consent_decided_by: str = ""  # codes.DECIDED_BY; best-interests decisions only
+    child_protection_referral: str = ""  # codes.CHILD_PROTECTION_REFERRAL; required under 18
+    legal_duty_reported: str = ""  # codes.LEGAL_DUTY (CPC art. 42); required under 18
+    legal_duty_reason: str = ""  # codes.NOT_REPORTED_REASON; when not reported
+    dv_law_applies: str = ""  # codes.YES_NO_UNKNOWN; "" = not asked
+    admin_decision_date: date | None = None
+    admin_decision_measures: frozenset[str] = frozenset()  # codes.ADMIN_MEASURE
+    protection_order: str = ""  # codes.PROTECTION_ORDER
+    sent_to_prosecutor: str = ""  # codes.YES_NO_UNKNOWN
     identifying: IdentifyingDetails | None = None
     existing_survivor_code: str | None = None
     case_worker_id: str | None = None  # services/caseworkers.py: None keeps (or defaults), "" clears
@@ -189,7 +199,17 @@ class IncidentView:
     follow_up_date: date | None
     consent_services: str
     consent_reporting: bool
-    guardian_consent: bool
+    child_consent_route: str
+    child_consent_reason: str
+    child_consent_decided_by: str
+    child_protection_referral: str
+    legal_duty_reported: str
+    legal_duty_reason: str
+    dv_law_applies: str
+    admin_decision_date: date | None
+    admin_decision_measures: frozenset[str]
+    protection_order: str
+    sent_to_prosecutor: str
     case_context: tuple[str, ...]
     has_identifying: bool
     created_at: datetime
@@ -241,7 +261,17 @@ class IncidentView:
             follow_up_date=self.follow_up_date,
             consent_services=self.consent_services,
             consent_reporting=self.consent_reporting,
-            guardian_consent=self.guardian_consent,
+            child_consent_route=self.child_consent_route,
+            child_consent_reason=self.child_consent_reason,
+            child_consent_decided_by=self.child_consent_decided_by,
+            child_protection_referral=self.child_protection_referral,
+            legal_duty_reported=self.legal_duty_reported,
+            legal_duty_reason=self.legal_duty_reason,
+            dv_law_applies=self.dv_law_applies,
+            admin_decision_date=self.admin_decision_date,
+            admin_decision_measures=self.admin_decision_measures,
+            protection_order=self.protection_order,
+            sent_to_prosecutor=self.sent_to_prosecutor,
         )
 
 
@@ -585,9 +615,8 @@ class IncidentService:
         if draft.status == "follow_up" and draft.follow_up_date is None:
             p.add("follow_up_date", v.FOLLOW_UP_DATE_NEEDED)
         p.code("consent_services", draft.consent_services, codes.CONSENT)
-        minor = draft.survivor_age is not None and draft.survivor_age < 18
-        if minor and draft.consent_reporting and not draft.guardian_consent:
-            p.add("guardian_consent", v.GUARDIAN_CONSENT)
+        self._check_child(p, draft)
+        self._check_legal_context(p, draft, today)
         if len(draft.perpetrators) > MAX_PERPETRATORS:
             p.add("perpetrators", v.TOO_LONG)
         for i, perp in enumerate(draft.perpetrators):
@@ -610,6 +639,59 @@ class IncidentService:
         p.raise_if_any()
         assert gbv_type is not None
         return gbv_type
+
+    def _check_child(self, p: v.Problems, draft: IncidentDraft) -> None:
+        """A child's consent route is whole or absent: a non-guardian route needs its reason, a
+        best-interests decision also who took it. Her reporting consent needs a route; she must be
+        offered child protection and the duty to report (CPC art. 42) must be answered."""
+        if not _minor(draft.survivor_age):
+            return
+        route = draft.child_consent_route
+        optional(p, "child_consent_route", route, codes.CHILD_CONSENT_ROUTE)
+        optional(p, "child_consent_reason", draft.child_consent_reason, codes.CHILD_CONSENT_REASON)
+        optional(p, "child_consent_decided_by", draft.child_consent_decided_by, codes.DECIDED_BY)
+        if draft.consent_reporting and not route:
+            p.add("child_consent_route", v.CHILD_CONSENT_ROUTE)
+        if route in ("trusted_adult", "best_interests") and not draft.child_consent_reason:
+            p.add("child_consent_reason", v.CHILD_ROUTE_REASON)
+        if route != "best_interests" and draft.child_consent_decided_by:
+            p.add("child_consent_decided_by", v.DECIDED_BY_BEST_INTERESTS_ONLY)
+        if route == "best_interests" and not draft.child_consent_decided_by:
+            p.add("child_consent_decided_by", v.DECIDED_BY_NEEDED)
+        if route == "guardian" and draft.child_consent_reason:
+            p.add("child_consent_reason", v.NO_REASON_FOR_GUARDIAN)
+        if not route and (draft.child_consent_reason or draft.child_consent_decided_by):
+            p.add("child_consent_route", v.CHILD_CONSENT_ROUTE)
+        if not draft.child_protection_referral:
+            p.add("child_protection_referral", v.CHILD_PROTECTION_PROMPT)
+        else:
+            p.code(
+                "child_protection_referral", draft.child_protection_referral, codes.CHILD_PROTECTION_REFERRAL
+            )
+        if not draft.legal_duty_reported:
+            p.add("legal_duty_reported", v.REQUIRED)
+
+    def _check_legal_context(self, p: v.Problems, draft: IncidentDraft, today: date) -> None:
+        """Every legal-context answer is optional ("" = not asked) but, once given, whole."""
+        optional(p, "legal_duty_reported", draft.legal_duty_reported, codes.LEGAL_DUTY)
+        optional(p, "legal_duty_reason", draft.legal_duty_reason, codes.NOT_REPORTED_REASON)
+        if draft.legal_duty_reported == "no" and not draft.legal_duty_reason:
+            p.add("legal_duty_reason", v.NOT_REPORTED_REASON_NEEDED)
+        optional(p, "dv_law_applies", draft.dv_law_applies, codes.YES_NO_UNKNOWN)
+        optional(p, "protection_order", draft.protection_order, codes.PROTECTION_ORDER)
+        optional(p, "sent_to_prosecutor", draft.sent_to_prosecutor, codes.YES_NO_UNKNOWN)
+        p.codes("admin_decision_measures", draft.admin_decision_measures, codes.ADMIN_MEASURE)
+        p.not_future("admin_decision_date", draft.admin_decision_date, today)
+        if draft.admin_decision_measures and draft.admin_decision_date is None:
+            p.add("admin_decision_date", v.ADMIN_DECISION_DATE_NEEDED)
+        if draft.admin_decision_date is not None and not draft.admin_decision_measures:
+            p.add("admin_decision_measures", v.ADMIN_DECISION_MEASURES_NEEDED)
+        if (
+            draft.admin_decision_date is not None
+            and draft.date_of_incident is not None
+            and draft.admin_decision_date < draft.date_of_incident
+        ):
+            p.add("admin_decision_date", v.DECISION_BEFORE_INCIDENT)
 
     def _where(self, f: IncidentFilters, dense_search: bool = False) -> list[ColumnElement[bool]]:
         """The filter conditions, without the "not deleted" condition (see :func:`not_deleted`)."""
@@ -668,7 +750,19 @@ class IncidentService:
         row.follow_up_date = draft.follow_up_date
         row.consent_services = draft.consent_services
         row.consent_reporting = draft.consent_reporting
-        row.guardian_consent = draft.guardian_consent if _minor(draft.survivor_age) else False
+        child = _minor(draft.survivor_age)
+        # The child questions are kept only for a child: an age corrected to 18 or more clears them.
+        row.child_consent_route = draft.child_consent_route if child else ""
+        row.child_consent_reason = draft.child_consent_reason if child else ""
+        row.child_consent_decided_by = draft.child_consent_decided_by if child else ""
+        row.child_protection_referral = draft.child_protection_referral if child else ""
+        row.legal_duty_reported = draft.legal_duty_reported
+        row.legal_duty_reason = draft.legal_duty_reason if draft.legal_duty_reported == "no" else ""
+        row.dv_law_applies = draft.dv_law_applies
+        row.admin_decision_date = draft.admin_decision_date
+        row.admin_decision_measures = frozenset(draft.admin_decision_measures)
+        row.protection_order = draft.protection_order
+        row.sent_to_prosecutor = draft.sent_to_prosecutor
         row.perpetrators = [
             Perpetrator(position=i, sex=pd.sex, age_group=pd.age_group, relationship_code=pd.relationship)
             for i, pd in enumerate(draft.perpetrators)
@@ -759,6 +853,12 @@ def _count(s: Session, where: list[ColumnElement[bool]]) -> int:
     return int(s.scalar(select(func.count()).select_from(Incident).where(*live, *where)) or 0)
 
 
+def optional(p: v.Problems, field: str, code: str, codelist: codes.CodeList) -> None:
+    """A code from ``codelist``, or "" (not asked / not answered)."""
+    if code:
+        p.code(field, code, codelist)
+
+
 def _minor(age: int | None) -> bool:
     return age is not None and age < 18
 
@@ -806,7 +906,17 @@ def _view(row: Incident) -> IncidentView:
         follow_up_date=row.follow_up_date,
         consent_services=row.consent_services,
         consent_reporting=row.consent_reporting,
-        guardian_consent=row.guardian_consent,
+        child_consent_route=row.child_consent_route,
+        child_consent_reason=row.child_consent_reason,
+        child_consent_decided_by=row.child_consent_decided_by,
+        child_protection_referral=row.child_protection_referral,
+        legal_duty_reported=row.legal_duty_reported,
+        legal_duty_reason=row.legal_duty_reason,
+        dv_law_applies=row.dv_law_applies,
+        admin_decision_date=row.admin_decision_date,
+        admin_decision_measures=frozenset(row.admin_decision_measures),
+        protection_order=row.protection_order,
+        sent_to_prosecutor=row.sent_to_prosecutor,
         case_context=case_context(row.gbv_type, row.survivor_age, relationships, row.goods_money_exchanged),
         has_identifying=row.identity_sealed is not None or identities.has_legacy_identity(row),
         created_at=v.aware(row.created_at),

@@ -41,6 +41,7 @@ from ..models.codes import (
     ATTENDANCE_SEX,
     ATTENDEE_GROUP,
     CHILD_ADULT,
+    CHILD_CONSENT_ROUTE,
     COMMUNE_ACTION,
     DATA_QUALITY,
     DAYS_OPEN,
@@ -262,6 +263,7 @@ class _Month:
         month_row = self.s.get(Month, self.period)
         tables: list[CountTable] = [self.headline()]
         tables += self.incidents_by_type()
+        tables.append(self.children_by_consent_route())
         tables += self.perpetrators()
         tables += self.survivor_profile()
         tables.append(self.time_to_report())
@@ -404,6 +406,18 @@ class _Month:
                 "incidents_by_type_age_group", GBV_TYPE.name, AGE_GROUP.name, bands, rows=cat.GBV_TYPES
             ),
         ]
+
+    def children_by_consent_route(self) -> CountTable:
+        """The month's counted incidents of survivors under 18 by the route of their consent. A
+        child's reporting consent is accepted only with a whole route (``IncidentService``), so
+        every counted child has one: the table adds up to the child column of the type table."""
+        q = (
+            select(Incident.child_consent_route, func.count(Incident.id))
+            .where(cat.gbv_incident_in(self.period, self.period), Incident.survivor_age < 18)
+            .group_by(Incident.child_consent_route)
+        )
+        counts: Counter[str] = Counter({route: int(n) for route, n in self.s.execute(q) if route})
+        return CountTable.column("children_by_consent_route", CHILD_CONSENT_ROUTE.name, counts)
 
     # -- 3. perpetrators ---------------------------------------------------------------------------
 

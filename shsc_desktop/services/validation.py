@@ -25,8 +25,32 @@ BEFORE_REPORT = define("before_report", "This date cannot be before the report d
 BEFORE_REFERRAL = define("before_referral", "This date cannot be before the referral date.")
 BEFORE_MEETING = define("before_meeting", "This date cannot be before the meeting date.")
 AGE_RANGE = define("age_range", "Enter an age between 0 and 120.")
-GUARDIAN_CONSENT = define(
-    "guardian_consent", "A survivor under 18 needs her guardian's consent to reporting."
+CHILD_CONSENT_ROUTE = define(
+    "child_consent_route",
+    "Under 18: choose how her consent is given (guardian, trusted adult, best interests).",
+)
+CHILD_ROUTE_REASON = define(
+    "child_route_reason", "Say why her guardian does not give the consent for this route."
+)
+DECIDED_BY_NEEDED = define("decided_by_needed", "Say who took the best-interests decision.")
+DECIDED_BY_BEST_INTERESTS_ONLY = define(
+    "decided_by_best_interests_only", "Only a best-interests decision has someone who took it."
+)
+NO_REASON_FOR_GUARDIAN = define(
+    "no_reason_for_guardian", "Her guardian consents: no reason is needed, clear it."
+)
+CHILD_PROTECTION_PROMPT = define(
+    "child_protection_prompt", "A child survivor must be offered a referral to child protection: answer."
+)
+NOT_REPORTED_REASON_NEEDED = define(
+    "not_reported_reason_needed", "Say why it was not reported to the police or the prosecutor."
+)
+ADMIN_DECISION_DATE_NEEDED = define("admin_decision_date_needed", "Give the date of the decision.")
+ADMIN_DECISION_MEASURES_NEEDED = define(
+    "admin_decision_measures_needed", "Tick at least one measure of the decision."
+)
+DECISION_BEFORE_INCIDENT = define(
+    "decision_before_incident", "The decision cannot be dated before the incident."
 )
 NONE_WITH_OTHERS = define("none_with_others", "'None' cannot be combined with other actions.")
 VILLAGE_NOT_IN_COMMUNE = define("village_not_in_commune", "Choose a village of this commune.")
@@ -94,7 +118,16 @@ MESSAGES: tuple[Problem, ...] = (
     BEFORE_REFERRAL,
     BEFORE_MEETING,
     AGE_RANGE,
-    GUARDIAN_CONSENT,
+    CHILD_CONSENT_ROUTE,
+    CHILD_ROUTE_REASON,
+    DECIDED_BY_NEEDED,
+    DECIDED_BY_BEST_INTERESTS_ONLY,
+    NO_REASON_FOR_GUARDIAN,
+    CHILD_PROTECTION_PROMPT,
+    NOT_REPORTED_REASON_NEEDED,
+    ADMIN_DECISION_DATE_NEEDED,
+    ADMIN_DECISION_MEASURES_NEEDED,
+    DECISION_BEFORE_INCIDENT,
     NONE_WITH_OTHERS,
     VILLAGE_NOT_IN_COMMUNE,
     FOLLOW_UP_DATE_NEEDED,

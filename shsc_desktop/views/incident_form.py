@@ -42,6 +42,7 @@ from ..models import codes
 from ..models.codes import CASE_CONTEXT
 from ..security.permissions import Perm, Role
 from ..services import caseworkers
+from ..services.contacts import ContactService
 from ..services.incidents import (
     IdentifyingDetails,
     IncidentDraft,
@@ -52,6 +53,8 @@ from ..services.incidents import (
 )
 from ..services.months import MonthService
 from ..services.office import UnlockedOffice
+from ..services.reporting.catalogue import is_ipv
+from ..values.contacts import ContactView
 from .form_helpers import (
     ERROR_STYLE,
     UNANSWERED,
@@ -88,6 +91,88 @@ FIRST_CONTACT = codes.CodeList(
 def _yes_no(code: str) -> bool | None:
     """``True``/``False`` for "yes"/"no"; ``None`` while unanswered (the service refuses it)."""
     return {"yes": True, "no": False}.get(code)
+
+
+def _answer(combo: QComboBox) -> str:
+    """The combo's code, or "" while it is disabled (a question its route does not ask)."""
+    return code_of(combo) if combo.isEnabled() else ""
+
+
+class FieldHelp:
+    """The "?" beside a field: one click shows its one-line definition under the box (a second
+    click hides it); the same text is the field's and the button's tooltip and "What's this?"."""
+
+    def __init__(self, form: QWidget) -> None:
+        self.form = form
+        self.buttons: dict[str, QToolButton] = {}
+        self.captions: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.notes: dict[str, QLabel] = {}
+        self.note_of: dict[str, QLabel] = {}
+        self.texts: dict[str, str] = {}
+        self.shown: dict[int, str | None] = {}
+        self._pending: list[str] = []
+
+    def rows(self, form: QFormLayout, rows: list[tuple[QWidget, QLabel, str]]) -> None:
+        """Add each field with its "?" and its problem label under it."""
+        for field, problem, key in rows:
+            problem.setBuddy(field)
+            holder = QWidget()
+            holder.setObjectName(f"{field.objectName()}Holder")
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            line = QHBoxLayout()
+            line.addWidget(field, 1)
+            button = QToolButton()
+            button.setObjectName(f"help_{key}")
+            button.setText("?")
+            button.clicked.connect(lambda _checked=False, k=key: self.toggle(k))
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            box.addLayout(line)
+            box.addWidget(problem)
+            caption = QLabel()
+            caption.setWordWrap(True)
+            caption.setBuddy(field)
+            form.addRow(caption, holder)
+            self.buttons[key] = button
+            self.captions[key] = caption
+            self.fields[key] = field
+            self._pending.append(key)
+
+    def note_for(self, box: QWidget) -> QLabel:
+        """The label under ``box`` where the definitions of the rows added so far appear."""
+        note = QLabel()
+        note.setObjectName(f"help_{box.objectName()}")
+        note.setWordWrap(True)
+        note.setStyleSheet(note_style("#f3f0f7"))
+        note.hide()
+        for key in self._pending:
+            self.note_of[key] = note
+        self._pending = []
+        return note
+
+    def set_texts(self, captions: dict[str, str], texts: dict[str, str]) -> None:
+        self.texts = texts
+        for key, caption in self.captions.items():
+            caption.setText(captions[key])
+            for widget in (self.buttons[key], self.fields[key]):
+                widget.setToolTip(texts[key])
+                widget.setWhatsThis(texts[key])
+        for note in set(self.note_of.values()):
+            key = self.shown.get(id(note))
+            if key is not None:
+                note.setText(texts[key])
+
+    def toggle(self, key: str) -> None:
+        note = self.note_of[key]
+        if self.shown.get(id(note)) == key and note.isVisible():
+            note.hide()
+            self.shown[id(note)] = None
+            return
+        self.shown[id(note)] = key
+        note.setText(self.texts[key])
+        note.show()
 
 
 class ClassificationHelper(QWidget):
@@ -500,6 +585,14 @@ class IncidentForm(RecordForm):
         response_layout.addWidget(self.actions_label)
         response_layout.addLayout(actions_grid)
         response_layout.addWidget(P("commune_actions"))
+        # GBVIMS and Cambodian guidelines discourage mediation in partner violence: a caution, not
+        # a refusal (the clerk records what the commune did).
+        self.mediation_caution = QLabel()
+        self.mediation_caution.setObjectName("mediationCaution")
+        self.mediation_caution.setWordWrap(True)
+        self.mediation_caution.setStyleSheet(note_style("#fff4e5"))
+        self.mediation_caution.hide()
+        response_layout.addWidget(self.mediation_caution)
         self.problems.labels["commune_actions"].setBuddy(next(iter(self.action_boxes.values())))
         self.response_form = QFormLayout()
         add_field_rows(
@@ -517,18 +610,91 @@ class IncidentForm(RecordForm):
         self.consent_services = code_combo("consentServices")
         self.consent_reporting = QCheckBox()
         self.consent_reporting.setObjectName("consentReporting")
-        self.guardian_consent = QCheckBox()
-        self.guardian_consent.setObjectName("guardianConsent")
         self.consent_box = QGroupBox()
-        self.consent_form = QFormLayout(self.consent_box)
+        self.consent_box.setObjectName("consentBox")
+        consent_layout = QVBoxLayout(self.consent_box)
+        self.consent_form = QFormLayout()
         add_field_rows(
             self.consent_form,
             [
                 (self.consent_services, P("consent_services")),
                 (self.consent_reporting, None),
-                (self.guardian_consent, P("guardian_consent")),
             ],
         )
+        consent_layout.addLayout(self.consent_form)
+        self.help = FieldHelp(self)
+
+        # -- a child survivor (under 18): her consent route and child protection --
+        self.child_consent_route = code_combo("childConsentRoute")
+        self.child_consent_reason = code_combo("childConsentReason")
+        self.child_consent_decided_by = code_combo("childConsentDecidedBy")
+        self.child_protection_referral = code_combo("childProtectionReferral")
+        self.child_protection_contacts = QLabel()
+        self.child_protection_contacts.setObjectName("childProtectionContacts")
+        self.child_protection_contacts.setWordWrap(True)
+        self.child_protection_contacts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.child_section = QWidget()
+        self.child_section.setObjectName("childSection")
+        child_layout = QVBoxLayout(self.child_section)
+        child_layout.setContentsMargins(0, 0, 0, 0)
+        self.child_heading = QLabel()
+        self.child_heading.setWordWrap(True)
+        font = self.child_heading.font()
+        font.setBold(True)
+        self.child_heading.setFont(font)
+        child_layout.addWidget(self.child_heading)
+        self.child_form = QFormLayout()
+        self.help.rows(
+            self.child_form,
+            [
+                (self.child_consent_route, P("child_consent_route"), "child_consent_route"),
+                (self.child_consent_reason, P("child_consent_reason"), "child_consent_reason"),
+                (self.child_consent_decided_by, P("child_consent_decided_by"), "child_consent_decided_by"),
+                (self.child_protection_referral, P("child_protection_referral"), "child_protection_referral"),
+            ],
+        )
+        child_layout.addLayout(self.child_form)
+        child_layout.addWidget(self.child_protection_contacts)
+        consent_layout.addWidget(self.child_section)
+        consent_layout.addWidget(self.help.note_for(self.consent_box))
+
+        # -- legal context (2005 DV law, Criminal Procedure Code art. 42) --
+        self.legal_duty_reported = code_combo("legalDutyReported")
+        self.legal_duty_reason = code_combo("legalDutyReason")
+        self.dv_law_applies = code_combo("dvLawApplies")
+        self.admin_decision_date = OptionalDateEdit("adminDecisionDate")
+        self.measure_boxes: dict[str, QCheckBox] = {}
+        measures = QWidget()
+        measures.setObjectName("adminDecisionMeasures")
+        measures_grid = QGridLayout(measures)
+        measures_grid.setContentsMargins(0, 0, 0, 0)
+        for i, item in enumerate(codes.ADMIN_MEASURE):
+            box = QCheckBox()
+            box.setObjectName(f"measure_{item.code}")
+            self.measure_boxes[item.code] = box
+            measures_grid.addWidget(box, i // 2, i % 2)
+        self.admin_decision_measures = measures
+        self.protection_order = code_combo("protectionOrder")
+        self.sent_to_prosecutor = code_combo("sentToProsecutor")
+        self.legal_box = QGroupBox()
+        self.legal_box.setObjectName("legalBox")
+        legal_layout = QVBoxLayout(self.legal_box)
+        self.legal_form = QFormLayout()
+        self.help.rows(
+            self.legal_form,
+            [
+                (self.legal_duty_reported, P("legal_duty_reported"), "legal_duty_reported"),
+                (self.legal_duty_reason, P("legal_duty_reason"), "legal_duty_reason"),
+                (self.dv_law_applies, P("dv_law_applies"), "dv_law_applies"),
+                (self.admin_decision_date, P("admin_decision_date"), "admin_decision_date"),
+                (measures, P("admin_decision_measures"), "admin_decision_measures"),
+                (self.protection_order, P("protection_order"), "protection_order"),
+                (self.sent_to_prosecutor, P("sent_to_prosecutor"), "sent_to_prosecutor"),
+            ],
+        )
+        self.problems.labels["admin_decision_measures"].setBuddy(self.measure_boxes["warning_letter"])
+        legal_layout.addLayout(self.legal_form)
+        legal_layout.addWidget(self.help.note_for(self.legal_box))
 
         # -- identifying (permitted roles only, loaded on demand) --
         self.identifying_toggle = QToolButton()
@@ -588,6 +754,7 @@ class IncidentForm(RecordForm):
         left.addWidget(self.report_box)
         left.addWidget(self.survivor_box)
         left.addWidget(self.perpetrator_box)
+        left.addWidget(self.legal_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.classification_box)
@@ -620,10 +787,14 @@ class IncidentForm(RecordForm):
         self.perpetrators.changed.connect(self._update_context)
         self.survivor_age.valueChanged.connect(self._update_context)
         self.goods_exchanged.currentIndexChanged.connect(self._update_context)
+        self.action_boxes["mediation"].toggled.connect(self._update_context)
+        for combo in (self.child_consent_route, self.legal_duty_reported):
+            combo.currentIndexChanged.connect(self._update_context)
         self.add_perpetrator_button.clicked.connect(lambda: self.perpetrators.add())
         self.remove_perpetrator_button.clicked.connect(self.perpetrators.remove_current)
         self.identifying_toggle.toggled.connect(self.toggle_identifying)
 
+        self.child_protection_providers = self._child_protection_providers()
         self.retranslate()
         if incident is not None:
             self._fill(incident)
@@ -679,8 +850,19 @@ class IncidentForm(RecordForm):
         set_field_label(self.consent_form, self.consent_services, self.tr("Consent to referral to services:"))
         self.consent_reporting.setText(self.tr("She agrees to be counted in statistics (no names)"))
         set_field_label(self.consent_form, self.consent_reporting, "")
-        self.guardian_consent.setText(self.tr("Her guardian agrees (survivor under 18)"))
-        set_field_label(self.consent_form, self.guardian_consent, "")
+        self.child_heading.setText(self.tr("Survivor under 18"))
+        self.legal_box.setTitle(self.tr("Legal context"))
+        self.help.set_texts(self.field_texts(), self.help_texts())
+        for code, box in self.measure_boxes.items():
+            box.setText(codes.ADMIN_MEASURE.label(code, lang))
+        self.mediation_caution.setText(
+            self.tr(
+                "Caution: mediation is discouraged in intimate partner violence (GBVIMS and the Cambodian "
+                "guidelines): it can put her at risk and press her to go back. Record what the commune "
+                "did; consider a referral and a safety plan."
+            )
+        )
+        self._show_child_protection_contacts()
         self.identifying_toggle.setText(self.tr("Identifying details (name, phone, address, narrative)"))
         self.identifying_note.setText(
             self.tr("Opening this section is recorded in the audit log. Close it when someone is watching.")
@@ -705,6 +887,15 @@ class IncidentForm(RecordForm):
             (self.disability, codes.DISABILITY),
             (self.risk_level, codes.RISK_LEVEL),
             (self.consent_services, codes.CONSENT),
+            (self.child_consent_route, codes.CHILD_CONSENT_ROUTE),
+            (self.child_consent_reason, codes.CHILD_CONSENT_REASON),
+            (self.child_consent_decided_by, codes.DECIDED_BY),
+            (self.child_protection_referral, codes.CHILD_PROTECTION_REFERRAL),
+            (self.legal_duty_reported, codes.LEGAL_DUTY),
+            (self.legal_duty_reason, codes.NOT_REPORTED_REASON),
+            (self.dv_law_applies, codes.YES_NO_UNKNOWN),
+            (self.protection_order, codes.PROTECTION_ORDER),
+            (self.sent_to_prosecutor, codes.YES_NO_UNKNOWN),
         ):
             fill_question(combo, codelist)
         fill_question(self.first_contact, FIRST_CONTACT)
@@ -746,7 +937,20 @@ class IncidentForm(RecordForm):
         self.follow_up_date.set_value(i.follow_up_date)
         set_code(self.consent_services, i.consent_services)
         self.consent_reporting.setChecked(i.consent_reporting)
-        self.guardian_consent.setChecked(i.guardian_consent)
+        for combo, code in (
+            (self.child_consent_route, i.child_consent_route),
+            (self.child_consent_reason, i.child_consent_reason),
+            (self.child_consent_decided_by, i.child_consent_decided_by),
+            (self.child_protection_referral, i.child_protection_referral),
+            (self.legal_duty_reported, i.legal_duty_reported),
+            (self.legal_duty_reason, i.legal_duty_reason),
+            (self.dv_law_applies, i.dv_law_applies),
+            (self.protection_order, i.protection_order),
+            (self.sent_to_prosecutor, i.sent_to_prosecutor),
+        ):
+            set_code(combo, code)
+        self.admin_decision_date.set_value(i.admin_decision_date)
+        set_checked(self.measure_boxes, i.admin_decision_measures)
 
     def draft(self) -> IncidentDraft:
         return IncidentDraft(
@@ -771,7 +975,17 @@ class IncidentForm(RecordForm):
             follow_up_date=self.follow_up_date.value(),
             consent_services=code_of(self.consent_services),
             consent_reporting=self.consent_reporting.isChecked(),
-            guardian_consent=self.guardian_consent.isChecked(),
+            child_consent_route=_answer(self.child_consent_route),
+            child_consent_reason=_answer(self.child_consent_reason),
+            child_consent_decided_by=_answer(self.child_consent_decided_by),
+            child_protection_referral=_answer(self.child_protection_referral),
+            legal_duty_reported=code_of(self.legal_duty_reported),
+            legal_duty_reason=_answer(self.legal_duty_reason),
+            dv_law_applies=code_of(self.dv_law_applies),
+            admin_decision_date=self.admin_decision_date.value(),
+            admin_decision_measures=checked_codes(self.measure_boxes),
+            protection_order=code_of(self.protection_order),
+            sent_to_prosecutor=code_of(self.sent_to_prosecutor),
             identifying=self._identifying(),
             # Unchanged (None) unless she may choose: a new record, or the chief.
             case_worker_id=str(self.case_worker.currentData() or "")
@@ -819,20 +1033,104 @@ class IncidentForm(RecordForm):
     def _update_context(self) -> None:
         age = spin_age(self.survivor_age)
         minor = age is not None and age < 18
-        self.guardian_consent.setEnabled(minor)
+        self.child_section.setVisible(minor)
+        # The questions a route does not ask are disabled (out of the Tab chain, not sent); what
+        # they hold stays, should she choose that route again.
+        route = code_of(self.child_consent_route)
+        self.child_consent_reason.setEnabled(route in ("trusted_adult", "best_interests"))
+        self.child_consent_decided_by.setEnabled(route == "best_interests")
+        self.legal_duty_reason.setEnabled(code_of(self.legal_duty_reported) == "no")
         gbv_type = self.classification.gbv_type()
         lang = current_language()
+        relationships = [p.relationship for p in self.perpetrators.perpetrators()]
+        self.mediation_caution.setVisible(
+            self.action_boxes["mediation"].isChecked() and is_ipv(gbv_type, relationships)
+        )
         if gbv_type is None:
             self.context_label.setText(self.tr("Case context: shown once the type is known."))
             return
-        found = case_context(
-            gbv_type,
-            age,
-            [p.relationship for p in self.perpetrators.perpetrators()],
-            code_of(self.goods_exchanged) or "unknown",
-        )
+        found = case_context(gbv_type, age, relationships, code_of(self.goods_exchanged) or "unknown")
         text = ", ".join(CASE_CONTEXT.label(c, lang) for c in found) or self.tr("none")
         self.context_label.setText(self.tr("Case context (derived): %1").replace("%1", text))
+
+    def _child_protection_providers(self) -> list[ContactView]:
+        """The directory's active child-protection providers, offered beside the referral prompt."""
+        try:
+            return ContactService(self.office).for_service("child_protection")
+        except ShscError:
+            return []
+
+    def _show_child_protection_contacts(self) -> None:
+        lang = current_language()
+        found = [
+            f"{c.name(lang)} ({c.phone})" if c.phone else c.name(lang)
+            for c in self.child_protection_providers
+        ]
+        if found:
+            text = self.tr("Child protection in the directory: %1").replace("%1", "; ".join(found))
+        else:
+            text = self.tr(
+                "No child-protection provider in the directory yet: add the social affairs office (DoSVY)."
+            )
+        self.child_protection_contacts.setText(text)
+
+    def field_texts(self) -> dict[str, str]:
+        """The captions of the fields that have a "?" help."""
+        return {
+            "child_consent_route": self.tr("Her consent is given by:"),
+            "child_consent_reason": self.tr("Why not her guardian:"),
+            "child_consent_decided_by": self.tr("Decision taken by:"),
+            "child_protection_referral": self.tr("Referral to child protection:"),
+            "legal_duty_reported": self.tr("Reported to the police or the prosecutor:"),
+            "legal_duty_reason": self.tr("Why not reported:"),
+            "dv_law_applies": self.tr("The domestic violence law applies:"),
+            "admin_decision_date": self.tr("Administrative decision, date:"),
+            "admin_decision_measures": self.tr("Measures of the decision:"),
+            "protection_order": self.tr("Protection order:"),
+            "sent_to_prosecutor": self.tr("Case sent to the prosecutor:"),
+        }
+
+    def help_texts(self) -> dict[str, str]:
+        """One-line definitions behind each "?" (Khmer and English in the translations)."""
+        return {
+            "child_consent_route": self.tr(
+                "For a survivor under 18: who gives the consent with her — her parent or guardian, a "
+                "trusted adult who is not the offender, or a best-interests decision of the focal point "
+                "or the chief."
+            ),
+            "child_consent_reason": self.tr(
+                "Why her parent or guardian does not give the consent (needed for a trusted adult or a "
+                "best-interests decision)."
+            ),
+            "child_consent_decided_by": self.tr(
+                "Who took the best-interests decision: the commune focal point or the commune chief."
+            ),
+            "child_protection_referral": self.tr(
+                "Every child survivor is offered a referral to child protection (social affairs, DoSVY): "
+                "record what was done."
+            ),
+            "legal_duty_reported": self.tr(
+                "Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the "
+                "police or the prosecutor. Was it reported?"
+            ),
+            "legal_duty_reason": self.tr("Why the crime was not reported to the police or the prosecutor."),
+            "dv_law_applies": self.tr(
+                "The 2005 Law on the Prevention of Domestic Violence applies to violence between people "
+                "of one household (spouses, children, dependants, servants)."
+            ),
+            "admin_decision_date": self.tr(
+                "The day the commune or sangkat chief issued an administrative decision under the "
+                "domestic violence law."
+            ),
+            "admin_decision_measures": self.tr(
+                "What the administrative decision orders, e.g. a warning letter or the perpetrator's "
+                "removal from the home."
+            ),
+            "protection_order": self.tr(
+                "A protection order of the court (DV law art. 20): requested, granted or refused."
+            ),
+            "sent_to_prosecutor": self.tr("Whether the case file was sent to the prosecutor."),
+        }
 
     # -- drafts -----------------------------------------------------------------------------------
 

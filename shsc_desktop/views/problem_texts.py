@@ -32,8 +32,32 @@ PROBLEM_TEXTS: dict[str, object] = {
     "before_meeting": QT_TRANSLATE_NOOP("Problems", "This date cannot be before the meeting date."),
     "age_range": QT_TRANSLATE_NOOP("Problems", "Enter an age between 0 and 120."),
     "not_a_focal_point": QT_TRANSLATE_NOOP("Problems", "Choose a CCWC focal point of this office."),
-    "guardian_consent": QT_TRANSLATE_NOOP(
-        "Problems", "A survivor under 18 needs her guardian's consent to reporting."
+    "child_consent_route": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Under 18: choose how her consent is given (guardian, trusted adult, best interests).",
+    ),
+    "child_route_reason": QT_TRANSLATE_NOOP(
+        "Problems", "Say why her guardian does not give the consent for this route."
+    ),
+    "decided_by_needed": QT_TRANSLATE_NOOP("Problems", "Say who took the best-interests decision."),
+    "decided_by_best_interests_only": QT_TRANSLATE_NOOP(
+        "Problems", "Only a best-interests decision has someone who took it."
+    ),
+    "no_reason_for_guardian": QT_TRANSLATE_NOOP(
+        "Problems", "Her guardian consents: no reason is needed, clear it."
+    ),
+    "child_protection_prompt": QT_TRANSLATE_NOOP(
+        "Problems", "A child survivor must be offered a referral to child protection: answer."
+    ),
+    "not_reported_reason_needed": QT_TRANSLATE_NOOP(
+        "Problems", "Say why it was not reported to the police or the prosecutor."
+    ),
+    "admin_decision_date_needed": QT_TRANSLATE_NOOP("Problems", "Give the date of the decision."),
+    "admin_decision_measures_needed": QT_TRANSLATE_NOOP(
+        "Problems", "Tick at least one measure of the decision."
+    ),
+    "decision_before_incident": QT_TRANSLATE_NOOP(
+        "Problems", "The decision cannot be dated before the incident."
     ),
     "none_with_others": QT_TRANSLATE_NOOP("Problems", "'None' cannot be combined with other actions."),
     "village_not_in_commune": QT_TRANSLATE_NOOP("Problems", "Choose a village of this commune."),

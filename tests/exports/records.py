@@ -51,6 +51,7 @@ def add_incident(
     follow_up: date | None = None,
     occurred: date | None = None,
     deleted: bool = False,
+    route: str = "",
 ) -> Incident:
     period = reported.strftime("%Y-%m")
     incident = Incident(
@@ -73,6 +74,7 @@ def add_incident(
         status=status,
         follow_up_date=follow_up,
         consent_reporting=consent,
+        child_consent_route=route,
         deleted=deleted,
         created_by="clerk",
         updated_by="clerk",

@@ -88,7 +88,15 @@ def test_the_list_finds_records_by_code_and_filters_in_sql(clerk: UnlockedOffice
     service = IncidentService(clerk)
     earlier = TODAY - timedelta(days=40)
     first = service.create(draft())
-    rape = service.create(draft(classification=(True,), survivor_age=15, guardian_consent=True))
+    rape = service.create(
+        draft(
+            classification=(True,),
+            survivor_age=15,
+            child_consent_route="guardian",
+            child_protection_referral="referred",
+            legal_duty_reported="yes",
+        )
+    )
     old = service.create(
         draft(date_reported=earlier, date_of_incident=earlier, status="follow_up", follow_up_date=earlier)
     )
@@ -171,8 +179,15 @@ def test_validation_reports_every_problem_at_once(clerk: UnlockedOffice) -> None
         service.create(draft(date_of_incident=TODAY, date_reported=TODAY - timedelta(days=1)))
     assert caught.value.problems == {"date_of_incident": "The incident date cannot be after the report date."}
     with pytest.raises(ValidationFailed) as caught:
-        service.create(draft(survivor_age=16, consent_reporting=True, guardian_consent=False))
-    assert set(caught.value.problems) == {"guardian_consent"}
+        service.create(
+            draft(
+                survivor_age=16,
+                consent_reporting=True,
+                child_protection_referral="referred",
+                legal_duty_reported="unknown",
+            )
+        )
+    assert set(caught.value.problems) == {"child_consent_route"}
     with pytest.raises(ValidationFailed):
         service.create(draft(date_reported=None))
     with pytest.raises(ValidationFailed):

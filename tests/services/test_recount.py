@@ -57,6 +57,10 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]
             perpetrators=[("other_family", "41_60"), ("former_partner", "26_40")],
         )  # fmt: skip
         add_referral(s, second, d(2026, 5, 7), "health", status="declined")
+        # Children counted by the route of their consent, whichever route.
+        add_incident(s, 905, d(2026, 5, 8), "sexual_assault", age=14, route="trusted_adult")
+        add_incident(s, 906, d(2026, 5, 8), "rape", age=16, route="best_interests")
+        add_incident(s, 907, d(2026, 5, 9), "physical_assault", age=12, route="guardian", consent=False)
         add_meeting(s, d(2026, 5, 9), "ccwc", attendance={"ccwc": (2, 1)}, actions=[("open", d(2026, 5, 31))])
     yield office
     office.lock("test end")
@@ -174,6 +178,9 @@ class Recount:
                    "gbv_type", child, p=p)  # fmt: skip
         self.table("incidents_by_type_age_group", GBV_TYPES, codes.AGE_GROUP.codes(), in_month, "gbv_type",
                    AGE_BAND, p=p)  # fmt: skip
+        children = f"(SELECT * FROM {in_month} WHERE survivor_age < 18 AND child_consent_route != '')"
+        self.table("children_by_consent_route", codes.CHILD_CONSENT_ROUTE.codes(), ["count"], children,
+                   "child_consent_route", None, p=p)  # fmt: skip
         # The main (first recorded) perpetrator.
         main = f"""(SELECT COALESCE(x."relationship", 'unknown') AS rel,
             COALESCE(x.age_group, 'unknown') AS age

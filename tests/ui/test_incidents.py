@@ -162,8 +162,8 @@ def test_problems_are_shown_next_to_the_fields_and_nothing_typed_is_lost(qtbot, 
     assert form.problems.labels["date_of_incident"].text() == (
         "The incident date cannot be after the report date."
     )
-    assert form.problems.labels["guardian_consent"].text() == (
-        "A survivor under 18 needs her guardian's consent to reporting."
+    assert form.problems.labels["child_consent_route"].text() == (
+        "Under 18: choose how her consent is given (guardian, trusted adult, best interests)."
     )
     assert form.problems.labels["follow_up_date"].text() == "Set a follow-up date for a record in follow-up."
     assert form.survivor_age.value() == 15  # nothing typed is lost
@@ -172,7 +172,9 @@ def test_problems_are_shown_next_to_the_fields_and_nothing_typed_is_lost(qtbot, 
     assert form.classification.result.text() == "GBV type: Non-GBV"
     form.date_of_incident.set_value(TODAY)
     answer_incident_questions(form)
-    form.guardian_consent.setChecked(True)
+    answer_incident_questions(
+        form, child_consent_route="guardian", child_protection_referral="referred", legal_duty_reported="yes"
+    )
     form.follow_up_date.set_value(TODAY + timedelta(days=7))
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)

@@ -406,6 +406,16 @@ CATALOGUE: tuple[Indicator, ...] = (
         "incidents_by_type_child_adult",
     ),
     Indicator(
+        "children_by_consent_route",
+        "Children: how consent was given",
+        "កុមារ៖ របៀបផ្ដល់ការយល់ព្រម",
+        "New incidents of survivors under 18 by the route of their consent: guardian, trusted adult "
+        "or best-interests decision. A child is counted only with a recorded route.",
+        "ករណីថ្មីនៃជនរងគ្រោះអាយុក្រោម ១៨ ឆ្នាំ តាមរបៀបផ្ដល់ការយល់ព្រម៖ អាណាព្យាបាល មនុស្សពេញវ័យដែលគួរទុកចិត្ត "
+        "ឬសេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ។ កុមារត្រូវបានរាប់ តែពេលមានការកត់ត្រារបៀបយល់ព្រម។",
+        "children_by_consent_route",
+    ),
+    Indicator(
         "perpetrators",
         "Main perpetrator",
         "ជនល្មើសចម្បង",
@@ -560,6 +570,7 @@ TABLES: tuple[TableSpec, ...] = (
     _spec("headline", codes.HEADLINE, codes.PERIOD_COLUMN, additive=False),
     _spec("incidents_by_type_child_adult", GBV_TYPES, codes.CHILD_ADULT, row_list=codes.GBV_TYPE.name),
     _spec("incidents_by_type_age_group", GBV_TYPES, codes.AGE_GROUP, row_list=codes.GBV_TYPE.name),
+    _spec("children_by_consent_route", codes.CHILD_CONSENT_ROUTE, codes.COUNT),
     _spec(
         "perpetrator_relationship",
         codes.RELATIONSHIP,

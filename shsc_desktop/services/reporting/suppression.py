@@ -65,6 +65,7 @@ POPULATIONS: tuple[tuple[str, ...], ...] = (
         "data_quality",
     ),
     ("referrals_by_service_status", "referrals_by_service_outcome"),
+    ("children_by_consent_route",),  # the month's children only: a population of its own
     ("meetings_by_type",),
     ("attendance_by_group_sex",),
     ("action_items_by_status",),
