@@ -34,7 +34,7 @@ QM_FILES   := $(patsubst i18n/%.ts,shsc_desktop/i18n/%.qm,$(TS_PRESENT))
 STRICT_VIEWS := $(addprefix shsc_desktop/views/,__init__.py app.py bench_hook.py crash.py \
 	data_notices.py exchange_common.py file_dialogs.py home.py i18n.py inactivity.py incident_table.py \
 	instance.py list_columns.py look.py messages.py operations.py printing.py problem_texts.py \
-	referrals.py register_tables.py selftest_qt.py shell.py slip_dialog.py)
+	referrals.py register_tables.py selftest_qt.py session.py shell.py slip_dialog.py)
 
 DIST_DIR := dist/shsc-desktop
 FROZEN   := $(DIST_DIR)/shsc-desktop
