@@ -44,13 +44,13 @@ from ..security.permissions import Perm
 from ..services.incidents import (
     IdentifyingDetails,
     IncidentDraft,
-    IncidentService,
     IncidentView,
     PerpetratorDraft,
     case_context,
 )
-from ..services.months import MonthService
+from ..services.months import MonthStatus
 from ..services.office import UnlockedOffice
+from ..values.changes import Changes
 from .form_helpers import (
     ERROR_STYLE,
     UNANSWERED,
@@ -73,9 +73,10 @@ from .form_helpers import (
 from .i18n import current_language
 from .look import note_style
 from .messages import error_text, show_error
-from .operations import run_in_background
+from .operations import run_in_background, run_write
 from .record_form import RecordForm
 from .screen import FoldingColumns, fit_to_screen
+from .session import session_of
 
 QUESTION_COUNT = len(codes.CLASSIFICATION_QUESTIONS)
 FIRST_CONTACT = codes.CodeList(
@@ -374,7 +375,8 @@ class IncidentForm(RecordForm):
         self.setObjectName("incidentForm")
         self.record_id = incident.id if incident is not None else None
         self.office = office
-        self.service = IncidentService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.incidents
         self.incident = incident
         self.today = today or date.today()
         self.commune_code = self.service.commune_code
@@ -875,10 +877,15 @@ class IncidentForm(RecordForm):
     # -- saving -----------------------------------------------------------------------------------
 
     def _check_month(self, period: str) -> None:
-        try:
-            status = MonthService(self.office).status(period)
-        except ShscError:
-            return
+        """Read the month's approval in the background; a banner if it is approved."""
+        run_in_background(
+            self,
+            lambda _t: self.session.services.months.status(period),
+            lambda status: self._show_month(period, status),
+            lambda _error: None,  # no banner: the service still refuses a locked month on saving
+        )
+
+    def _show_month(self, period: str, status: MonthStatus) -> None:
         if status.approved:
             # Case work goes on after approval (the approved figures are kept as a snapshot); the
             # service refuses any other change with MonthLocked until the chief reopens the month.
@@ -901,7 +908,7 @@ class IncidentForm(RecordForm):
             work = lambda _t: self.service.create(draft)  # noqa: E731
         else:
             work = lambda _t: self.service.update(incident.id, draft, incident.version)  # noqa: E731
-        run_in_background(self, work, self._saved, self._failed)
+        run_write(self, self.session.hub, work, Changes.of_registers("incidents"), self._saved, self._failed)
 
     def _saved(self, view: IncidentView) -> None:
         self.problems.clear()
