@@ -150,6 +150,7 @@ def test_the_session_is_opened_at_unlock_and_dropped_at_lock(qtbot, shell, offic
     assert window.session is session
     assert window.incidents_page.service is session.services.incidents  # built once, shared
     assert window.referrals_page.incidents is session.services.incidents
+    assert sessions.is_open(office)
     shell.lock("manual")
     assert office.locked
-    assert sessions.open_sessions() == 0
+    assert not sessions.is_open(office)
