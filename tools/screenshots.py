@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 from shsc_desktop.security.vault import KdfParams  # noqa: E402
 from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office  # noqa: E402
 from shsc_desktop.services.office import OfficeFolder  # noqa: E402
-from shsc_desktop.views import i18n  # noqa: E402
+from shsc_desktop.views import i18n, operations  # noqa: E402
 from shsc_desktop.views.app import prepare_application  # noqa: E402
 from shsc_desktop.views.main_window import MainWindow  # noqa: E402
 from shsc_desktop.views.unlock import UnlockWindow  # noqa: E402
@@ -37,8 +37,10 @@ SIZE = (1024, 768)  # the smallest office screen the app is made for
 
 
 def settle() -> None:
-    for _ in range(5):
-        QCoreApplication.processEvents()
+    for _ in range(3):
+        operations.wait_for_all()  # pages read on the runner (Administration: users, audit log)
+        for _ in range(5):
+            QCoreApplication.processEvents()
 
 
 def save(widget: QWidget, name: str) -> Path:

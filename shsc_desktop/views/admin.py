@@ -5,6 +5,7 @@ Controls a role may not use are not shown; the services refuse them anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -32,21 +33,22 @@ from ..errors import ShscError
 from ..models.codes import ROLE
 from ..security.audit import ChainReport
 from ..security.permissions import ROLES_BY_LEVEL, Perm, Role, is_admin
-from ..services.accounts import AccountService, UserView
+from ..services.accounts import UserView
 from ..services.admin import (
     MAX_AUTO_LOCK_MINUTES,
     MAX_RETENTION_YEARS,
     MIN_AUTO_LOCK_MINUTES,
-    AdminService,
     AuditLine,
 )
 from ..services.office import UnlockedOffice
+from ..values.changes import Changes
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
 from .form_helpers import CountSpinBox, set_field_label
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, run_in_background
+from .session import session_of
 from .unlock import language_combo
 
 USER_COLUMNS = 4
@@ -140,8 +142,9 @@ class AdminPage(QWidget):
         super().__init__(parent)
         self.setObjectName("adminPage")
         self.office = office
-        self.accounts = AccountService(office)
-        self.admin = AdminService(office)
+        self.session = session_of(office)
+        self.accounts = self.session.services.accounts
+        self.admin = self.session.services.admin
         self.backup_operation: BackgroundOperation | None = None
         actor = office.actor
         self.can_manage_users = actor.can(Perm.MANAGE_USERS)
@@ -260,7 +263,6 @@ class AdminPage(QWidget):
         self.auto_lock = CountSpinBox(lambda n: self.tr("%n minutes", "", n))
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setRange(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
-        self.auto_lock.setValue(self.admin.get_auto_lock_minutes())
         self.save_auto_lock_button = QPushButton()
         self.save_auto_lock_button.setObjectName("saveAutoLockButton")
         auto_lock_row = QHBoxLayout()
@@ -276,11 +278,9 @@ class AdminPage(QWidget):
         # What identifying details the office keeps (issue 10: erasure).
         self.perpetrator_names = QCheckBox()
         self.perpetrator_names.setObjectName("collectPerpetratorNames")
-        self.perpetrator_names.setChecked(self.admin.collects_perpetrator_names())
         self.retention = CountSpinBox(lambda n: self.tr("%n years", "", n))
         self.retention.setObjectName("identityRetentionYears")
         self.retention.setRange(0, MAX_RETENTION_YEARS)
-        self.retention.setValue(self.admin.get_identity_retention_years())
         self.save_retention_button = QPushButton()
         self.save_retention_button.setObjectName("saveRetentionButton")
         retention_row = QHBoxLayout()
@@ -326,7 +326,10 @@ class AdminPage(QWidget):
         self.language.currentIndexChanged.connect(self._language_picked)
         self.users_table.itemSelectionChanged.connect(self._update_user_buttons)
 
+        self.session.hub.changed.connect(self.on_changes)
+
         self.retranslate()
+        self.load_settings()
         self.refresh()
 
     # -- texts -----------------------------------------------------------------------------------
@@ -403,10 +406,48 @@ class AdminPage(QWidget):
 
     # -- data ------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        if self.can_manage_users:
-            self._show_users(self.accounts.list_users())
-        self._show_audit(self.admin.recent_audit(100))
+    def load_settings(self) -> None:
+        """The office's settings, read in the background (the page opens with the defaults shown)."""
+
+        def read(_task: object) -> tuple[int, bool, int]:
+            admin = self.admin
+            return (
+                admin.get_auto_lock_minutes(),
+                admin.collects_perpetrator_names(),
+                admin.get_identity_retention_years(),
+            )
+
+        def show(found: tuple[int, bool, int]) -> None:
+            self.auto_lock.setValue(found[0])
+            self.perpetrator_names.blockSignals(True)  # showing the setting is not changing it
+            self.perpetrator_names.setChecked(found[1])
+            self.perpetrator_names.blockSignals(False)
+            self.retention.setValue(found[2])
+
+        run_in_background(self, read, show)
+
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: users changed elsewhere (a password dialog) or settings."""
+        if changes.accounts:
+            self.refresh()
+        if changes.settings:
+            self.load_settings()
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Users and the recent audit log, read in the background; ``then`` once they are shown."""
+        manage = self.can_manage_users
+
+        def read(_task: object) -> tuple[list[UserView] | None, list[AuditLine]]:
+            return (self.accounts.list_users() if manage else None, self.admin.recent_audit(100))
+
+        def show(found: tuple[list[UserView] | None, list[AuditLine]]) -> None:
+            if found[0] is not None:
+                self._show_users(found[0])
+            self._show_audit(found[1])
+            if then is not None:
+                then()
+
+        run_in_background(self, read, show)
 
     def _show_users(self, users: list[UserView]) -> None:
         self.users_table.setRowCount(len(users))
@@ -499,8 +540,7 @@ class AdminPage(QWidget):
         except ShscError as error:
             show_error(self, error)
             return
-        self.refresh()
-        self.select_user(username)
+        self.refresh(lambda: self.select_user(username))
         if allow:
             text = self.tr("%1 may now see survivors' identifying details.")
         else:
@@ -519,8 +559,7 @@ class AdminPage(QWidget):
         except ShscError as error:
             show_error(self, error)
             return
-        self.refresh()
-        self.select_user(username)
+        self.refresh(lambda: self.select_user(username))
         if new_role is Role.FOCAL_POINT:
             text = self.tr(
                 "%1 is now a CCWC focal point: she sees the identifying details of the cases she handles."
@@ -609,9 +648,7 @@ class AdminPage(QWidget):
         )
 
     def start_backup(self, target: Path) -> BackgroundOperation:
-        from ..services.backup import BackupService
-
-        service = BackupService(self.office)
+        service = self.session.services.backup
         self.backup_button.setEnabled(False)
         self.backup_progress.setRange(0, 0)
         self.backup_progress.show()
@@ -637,7 +674,7 @@ class AdminPage(QWidget):
                 self.backup_status,
                 lambda: self.tr("The backup was saved and checked: %1").replace("%1", str(path)),
             )
-            self._show_audit(self.admin.recent_audit(100))
+            self.refresh()  # the audit log has a new entry
 
         def failed(error: BaseException) -> None:
             finished()
@@ -677,7 +714,7 @@ class AdminPage(QWidget):
             self.verify_audit_button.setEnabled(True)
             self._last_report = report
             self._show_report(report)
-            self._show_audit(self.admin.recent_audit(100))
+            self.refresh()  # the audit log has a new entry
 
         def failed(error: BaseException) -> None:
             self.verify_audit_button.setEnabled(True)

@@ -32,8 +32,9 @@ from ..errors import ImportProblems, ShscError
 from ..exports import directory_io
 from ..models import codes
 from ..security.permissions import Perm
-from ..services.contacts import ContactDraft, ContactService, ContactView, ImportResult
+from ..services.contacts import ContactDraft, ContactView, ImportResult
 from ..services.office import UnlockedOffice
+from ..values.changes import Changes
 from .file_dialogs import file_dialog
 from .form_helpers import (
     ERROR_STYLE,
@@ -56,11 +57,12 @@ from .form_helpers import (
 from .i18n import current_language
 from .list_columns import fit_columns
 from .messages import show_error, show_message
-from .operations import BackgroundOperation, Task, run_in_background
+from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
 from .record_form import RecordForm
 from .register_tables import ContactTableModel
 from .screen import FlowRow, fit_to_screen, scrolling
+from .session import session_of
 
 SEARCH_DELAY_MS = 250
 
@@ -81,7 +83,8 @@ class ContactForm(RecordForm):
         super().__init__(parent)
         self.record_id = contact.id if contact is not None else None
         self.setObjectName("contactForm")
-        self.service = ContactService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.contacts
         self.contact = contact
         self.problems = FieldProblems()
         P = self.problems.label
@@ -240,7 +243,7 @@ class ContactForm(RecordForm):
             work = lambda _t: self.service.create(draft)  # noqa: E731
         else:
             work = lambda _t: self.service.update(contact.id, draft, contact.version)  # noqa: E731
-        run_in_background(self, work, self._saved, self._failed)
+        run_write(self, self.session.hub, work, Changes.of_registers("contacts"), self._saved, self._failed)
 
     def _saved(self, view: ContactView) -> None:
         self.saved.emit(view)
@@ -278,17 +281,15 @@ class ImportReport(QDialog):
 class ContactsPage(QWidget):
     """The referral-network directory.
 
-    Signals:
-        changed(): the directory changed (the referral form's providers follow).
+    Reloads on the office's change notice (contacts); its writes send one (referrals follow).
     """
-
-    changed = Signal()
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactsPage")
         self.office = office
-        self.service = ContactService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.contacts
         self.can_write = office.actor.can(Perm.RECORDS_WRITE)
         self.form: ContactForm | None = None
         self.report: ImportReport | None = None
@@ -368,9 +369,14 @@ class ContactsPage(QWidget):
         self.directory_button.clicked.connect(self.choose_printer)
         self.directory_pdf_button.clicked.connect(self.choose_directory_file)
 
+        self.session.hub.changed.connect(self.on_changes)
+
         self.retranslate()
-        self.model.set_rows(self.service.search())
-        self._show_count()
+        self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("contacts"):
+            self.refresh()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Referral network directory"))
@@ -431,15 +437,10 @@ class ContactsPage(QWidget):
     def _open(self, contact: ContactView | None) -> ContactForm:
         form = ContactForm(self.office, contact, self)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.saved.connect(lambda _v: self._changed())
         form.save_button.setEnabled(self.can_write)
         self.form = form
         form.open()
         return form
-
-    def _changed(self) -> None:
-        self.refresh()
-        self.changed.emit()
 
     def ask_delete(self) -> None:
         contact = self.selected()
@@ -453,8 +454,11 @@ class ContactsPage(QWidget):
                 "Why is it being deleted? The reason is kept in the audit log."
             ).replace("%1", contact.name(current_language())),
             self.tr("Delete"),
-            lambda reason: run_in_background(
-                self, lambda _t: self.service.delete(contact.id, reason), lambda _r: self._changed()
+            lambda reason: run_write(
+                self,
+                self.session.hub,
+                lambda _t: self.service.delete(contact.id, reason),
+                Changes.of_registers("contacts"),
             ),
         )
 
@@ -474,7 +478,6 @@ class ContactsPage(QWidget):
             return self.service.import_rows(directory_io.read(path))
 
         def done(result: ImportResult) -> None:
-            self._changed()
             show_message(
                 self,
                 self.tr("The directory was imported. New entries: %1; updated: %2.")
@@ -491,7 +494,7 @@ class ContactsPage(QWidget):
                 assert isinstance(error, ShscError)
                 show_error(self, error)
 
-        run_in_background(self, work, done, failed)
+        run_write(self, self.session.hub, work, Changes.of_registers("contacts"), done, failed)
 
     def choose_export_file(self) -> QFileDialog:
         return file_dialog(

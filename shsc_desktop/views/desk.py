@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from ..models.codes import OFFICE_LEVEL
-from ..services.desk import Desk, DeskService, OfficeRef
+from ..services.desk import Desk, OfficeRef
 from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
 from ..values.period import PHNOM_PENH
@@ -21,6 +21,7 @@ from .exchange_common import read_only_table, set_row
 from .form_helpers import heading_label
 from .i18n import current_language
 from .operations import BackgroundOperation, run_in_background
+from .session import session_of
 
 
 def office_line_text(office: UnlockedOffice, lang: str, pattern: str) -> str:
@@ -43,7 +44,7 @@ class DeskHomePage(QWidget):
         self.setObjectName("homePage")
         self.office = office
         self.district = office.info.level == "district"
-        self.service = DeskService(office)
+        self.service = session_of(office).services.desk
         self.desk: Desk | None = None
         self._title = ""
 

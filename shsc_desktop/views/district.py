@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..models.codes import GBV_TYPE
 from ..security.permissions import Perm
-from ..services.district import DistrictMonth, DistrictService, month_rates, recent_periods
+from ..services.district import DistrictMonth, month_rates, recent_periods
 from ..services.exchange import (
     LATE,
     MISSING,
@@ -53,7 +53,7 @@ from ..services.exchange import (
     CompletenessCell,
 )
 from ..services.office import UnlockedOffice
-from ..services.returns import ReturnResult, ReturnService
+from ..services.returns import ReturnResult
 from ..services.statistics import CountTable, label, period_label
 from ..values.period import PHNOM_PENH
 from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
@@ -64,6 +64,7 @@ from .messages import show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow, FoldingColumns, scrolling
+from .session import session_of
 
 
 class WrappingHeader(QHeaderView):
@@ -292,7 +293,7 @@ class CompletenessPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("completenessPanel")
         self.office = office
-        self.service = DistrictService(office)
+        self.service = session_of(office).services.district
         self.can_set = office.actor.can(Perm.MANAGE_SETTINGS)
         self.data: Completeness | None = None
 
@@ -570,7 +571,7 @@ class CompletenessPanel(QWidget):
         )
 
     def start_return(self, code: str, period: str, reason: str, folder: Path) -> BackgroundOperation:
-        service = ReturnService(self.office)
+        service = session_of(self.office).services.returns
 
         def written(result: ReturnResult) -> None:
             self.refresh()
@@ -613,7 +614,7 @@ class TotalsPanel(QWidget):
         self.setObjectName("totalsPanel")
         self.office = office
         self.district = office.info.level == "district"
-        self.service = DistrictService(office)
+        self.service = session_of(office).services.district
         self.data: DistrictMonth | None = None
         self.last_file: Path | None = None
         self.shown_period: str | None = None

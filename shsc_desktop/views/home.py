@@ -6,31 +6,29 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..models import codes
 from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
-from ..services.home import HomeService, HomeSummary
-from ..services.months import MonthService
+from ..services.home import HomeSummary
 from ..services.office import UnlockedOffice
-from ..services.returns import NoticeView, ReturnService
+from ..services.returns import NoticeView
+from ..values.changes import Changes
 from .exchange_common import notice_line
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import confirm, show_message
-from .operations import run_in_background
+from .operations import run_in_background, run_write
+from .session import session_of
 
 
 class RegisterHomePage(QWidget):
     """Counts of the current month and the month's approval.
 
-    Signals:
-        month_changed(): the month was approved or reopened (record pages re-check their locks).
+    Recounts on the office's change notice (``session.hub``): any register, month or bundle change.
     """
-
-    month_changed = Signal()
 
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
@@ -38,8 +36,9 @@ class RegisterHomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("homePage")
         self.office = office
-        self.service = HomeService(office)
-        self.months = MonthService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.home
+        self.months = self.session.services.months
         self.today = today or date.today()
         self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
         self.summary: HomeSummary | None = None
@@ -103,8 +102,10 @@ class RegisterHomePage(QWidget):
 
         self.approve_button.clicked.connect(self.ask_approve)
         self.reopen_button.clicked.connect(self.ask_reopen)
-        self.notices = self._outstanding_notices()
-        self.show_summary(self.service.summary(self.today))
+        self.approve_button.hide()
+        self.reopen_button.hide()
+        self.session.hub.changed.connect(self.on_changes)
+        self.refresh()
 
     # -- texts ------------------------------------------------------------------------------------
 
@@ -152,10 +153,15 @@ class RegisterHomePage(QWidget):
             self, lambda _t: (self.service.summary(self.today), self._outstanding_notices()), show
         )
 
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: every figure here may have moved."""
+        if changes.registers or changes.months or changes.exchange:
+            self.refresh()
+
     def _outstanding_notices(self) -> list[NoticeView]:
         if self.office.info.level != "commune":
             return []
-        return ReturnService(self.office).notices(outstanding_only=True)
+        return self.session.services.returns.notices(outstanding_only=True)
 
     def show_summary(self, summary: HomeSummary) -> None:
         self.summary = summary
@@ -223,7 +229,9 @@ class RegisterHomePage(QWidget):
             ).replace("%1", period),
             self.tr("Approve"),
             lambda: self._run(
-                lambda: self.months.approve(period), self.tr("%1 has been approved.").replace("%1", period)
+                period,
+                lambda: self.months.approve(period),
+                self.tr("%1 has been approved.").replace("%1", period),
             ),
         )
 
@@ -239,15 +247,21 @@ class RegisterHomePage(QWidget):
             ),
             self.tr("Reopen"),
             lambda reason: self._run(
+                period,
                 lambda: self.months.reopen(period, reason),
                 self.tr("%1 has been reopened.").replace("%1", period),
             ),
         )
 
-    def _run(self, call: object, done_text: str) -> None:
-        def done(_result: object) -> None:
-            self.refresh()
-            self.month_changed.emit()
-            show_message(self, done_text)
+    def _run(self, period: str, call: object, done_text: str) -> None:
+        # The change notice recounts this page and re-checks the record pages' month locks.
+        run_write(
+            self,
+            self.session.hub,
+            lambda _t: call(),  # type: ignore[operator]
+            Changes.of_month(period),
+            lambda _result: self._done(done_text),
+        )
 
-        run_in_background(self, lambda _t: call(), done)  # type: ignore[operator]
+    def _done(self, text: str) -> None:
+        show_message(self, text)

@@ -42,18 +42,17 @@ from ..models import codes
 from ..models.codes import CASE_CONTEXT
 from ..security.permissions import Perm, Role
 from ..services import caseworkers
-from ..services.contacts import ContactService
 from ..services.incidents import (
     IdentifyingDetails,
     IncidentDraft,
-    IncidentService,
     IncidentView,
     PerpetratorDraft,
     case_context,
 )
-from ..services.months import MonthService
+from ..services.months import MonthStatus
 from ..services.office import UnlockedOffice
 from ..services.reporting.catalogue import is_ipv
+from ..values.changes import Changes
 from ..values.contacts import ContactView
 from .form_helpers import (
     ERROR_STYLE,
@@ -77,9 +76,10 @@ from .form_helpers import (
 from .i18n import current_language
 from .look import note_style
 from .messages import error_text, show_error
-from .operations import run_in_background
+from .operations import run_in_background, run_write
 from .record_form import RecordForm
 from .screen import FoldingColumns, fit_to_screen
+from .session import session_of
 
 QUESTION_COUNT = len(codes.CLASSIFICATION_QUESTIONS)
 FIRST_CONTACT = codes.CodeList(
@@ -160,9 +160,9 @@ class FieldHelp:
                 widget.setToolTip(texts[key])
                 widget.setWhatsThis(texts[key])
         for note in set(self.note_of.values()):
-            key = self.shown.get(id(note))
-            if key is not None:
-                note.setText(texts[key])
+            shown = self.shown.get(id(note))
+            if shown is not None:
+                note.setText(texts[shown])
 
     def toggle(self, key: str) -> None:
         note = self.note_of[key]
@@ -460,7 +460,8 @@ class IncidentForm(RecordForm):
         self.setObjectName("incidentForm")
         self.record_id = incident.id if incident is not None else None
         self.office = office
-        self.service = IncidentService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.incidents
         self.incident = incident
         self.today = today or date.today()
         self.commune_code = self.service.commune_code
@@ -1056,7 +1057,7 @@ class IncidentForm(RecordForm):
     def _child_protection_providers(self) -> list[ContactView]:
         """The directory's active child-protection providers, offered beside the referral prompt."""
         try:
-            return ContactService(self.office).for_service("child_protection")
+            return self.session.services.contacts.for_service("child_protection")
         except ShscError:
             return []
 
@@ -1210,10 +1211,15 @@ class IncidentForm(RecordForm):
     # -- saving -----------------------------------------------------------------------------------
 
     def _check_month(self, period: str) -> None:
-        try:
-            status = MonthService(self.office).status(period)
-        except ShscError:
-            return
+        """Read the month's approval in the background; a banner if it is approved."""
+        run_in_background(
+            self,
+            lambda _t: self.session.services.months.status(period),
+            lambda status: self._show_month(period, status),
+            lambda _error: None,  # no banner: the service still refuses a locked month on saving
+        )
+
+    def _show_month(self, period: str, status: MonthStatus) -> None:
         if status.approved:
             # Case work goes on after approval (the approved figures are kept as a snapshot); the
             # service refuses any other change with MonthLocked until the chief reopens the month.
@@ -1236,7 +1242,7 @@ class IncidentForm(RecordForm):
             work = lambda _t: self.service.create(draft)  # noqa: E731
         else:
             work = lambda _t: self.service.update(incident.id, draft, incident.version)  # noqa: E731
-        run_in_background(self, work, self._saved, self._failed)
+        run_write(self, self.session.hub, work, Changes.of_registers("incidents"), self._saved, self._failed)
 
     def _saved(self, view: IncidentView) -> None:
         self.problems.clear()

@@ -28,8 +28,9 @@ from ..errors import ShscError
 from ..models import codes
 from ..security.permissions import Perm
 from ..services import months
-from ..services.incidents import IncidentFilters, IncidentService, IncidentView
+from ..services.incidents import IncidentFilters, IncidentView
 from ..services.office import UnlockedOffice
+from ..values.changes import Changes
 from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, heading_label
 from .incident_form import IncidentForm
 from .incident_table import (
@@ -45,8 +46,9 @@ from .incident_table import (
 )
 from .list_columns import fit_columns
 from .messages import show_error, show_message
-from .operations import run_in_background
+from .operations import run_in_background, run_write
 from .screen import FlowRow
+from .session import session_of
 
 SEARCH_DELAY_MS = 250
 MONTHS_OFFERED = 24
@@ -55,12 +57,13 @@ MONTHS_OFFERED = 24
 class IncidentsPage(QWidget):
     """The incident log.
 
+    Reloads itself on the office's change notice (``session.hub``) when incidents, referrals
+    (follow-up dates) or a month's approval changed.
+
     Signals:
-        changed(): an incident was created, changed or deleted (the home page recounts).
         refer_requested(str): the user asked to refer the survivor of this incident id.
     """
 
-    changed = Signal()
     refer_requested = Signal(str)
 
     def __init__(
@@ -69,11 +72,13 @@ class IncidentsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("incidentsPage")
         self.office = office
-        self.service = IncidentService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.incidents
         self.today = today or date.today()
         self.can_write = office.actor.can(Perm.RECORDS_WRITE)
         self.can_delete = office.actor.can(Perm.RECORDS_DELETE)
         self._generation = 0
+        self._select_after_reload: str | None = None
         self.form: IncidentForm | None = None
 
         self.heading = heading_label()
@@ -158,10 +163,10 @@ class IncidentsPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.refer_button.clicked.connect(self._refer)
         self.delete_button.clicked.connect(self.ask_delete)
+        self.session.hub.changed.connect(self.on_changes)
 
         self.retranslate()
-        self.model.reload()
-        self._show_count()
+        self.reload()
         self._update_buttons()
 
     # -- texts ------------------------------------------------------------------------------------
@@ -231,8 +236,16 @@ class IncidentsPage(QWidget):
             if generation == self._generation:
                 self.model.show_page(filters, sort, page)
                 self._show_count()
+                if self._select_after_reload is not None:
+                    self.select_incident(self._select_after_reload)
+                    self._select_after_reload = None
 
         run_in_background(self, lambda _t: self.model.load_first_page(filters, sort), show)
+
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: reload when what the list shows may have changed."""
+        if changes.touches("incidents", "referrals") or changes.any_month:
+            self.reload()
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -282,10 +295,8 @@ class IncidentsPage(QWidget):
         return form
 
     def _saved(self, view: IncidentView) -> None:
-        self.model.reload()
-        self._show_count()
-        self.select_incident(view.id)
-        self.changed.emit()
+        # The change notice has already started the reload; select the saved row when it arrives.
+        self._select_after_reload = view.id
 
     def _refer(self) -> None:
         incident_id = self.selected_id()
@@ -309,9 +320,12 @@ class IncidentsPage(QWidget):
 
     def delete(self, incident_id: str, reason: str) -> None:
         def done(_result: object) -> None:
-            self.model.reload()
-            self._show_count()
-            self.changed.emit()
             show_message(self, self.tr("The incident has been deleted."))
 
-        run_in_background(self, lambda _t: self.service.delete(incident_id, reason), done)
+        run_write(
+            self,
+            self.session.hub,
+            lambda _t: self.service.delete(incident_id, reason),
+            Changes.of_registers("incidents"),
+            done,
+        )

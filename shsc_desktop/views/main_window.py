@@ -35,6 +35,7 @@ from .meetings import MeetingsPage
 from .referrals import ReferralsPage
 from .reports import ReportsPage
 from .screen import fit_to_screen, scrolling
+from .session import session_of
 
 SECTIONS = ("home", "incidents", "referrals", "meetings", "contacts", "reports", "exchange", "administration")
 UPPER_SECTIONS = ("home", "exchange", "administration")  # district and ministry keep no registers
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.office = office
+        self.session = session_of(office)  # opened at unlock by the shell; the pages share it
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -185,16 +187,10 @@ class MainWindow(QMainWindow):
         self.admin_page.language_requested.connect(self.language_requested)
         self.admin_page.auto_lock_changed.connect(self.auto_lock_changed)
         self.admin_page.restore_requested.connect(self.restore_requested)
+        # Pages keep each other current through the office's change notice (``session.hub``), not
+        # through wiring here; only navigation between sections is the window's business.
         if self.commune:
-            # The registers keep each other current: a change anywhere recounts the home page.
-            home = self.home_page
-            assert isinstance(home, RegisterHomePage)
-            for page in (self.incidents_page, self.referrals_page, self.meetings_page):
-                page.changed.connect(home.refresh)
             self.incidents_page.refer_requested.connect(self.refer_incident)
-            self.contacts_page.changed.connect(self.referrals_page.refresh_follow_ups)
-            home.month_changed.connect(self.incidents_page.reload)
-            home.month_changed.connect(self.reports_page.refresh_if_active)
 
         self.retranslate()
         self.navigation.setCurrentRow(0)

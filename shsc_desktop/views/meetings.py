@@ -45,11 +45,11 @@ from ..services.meetings import (
     Attendance,
     MeetingDraft,
     MeetingRow,
-    MeetingService,
     MeetingView,
     implausible_counts,
 )
 from ..services.office import UnlockedOffice
+from ..values.changes import Changes
 from .form_helpers import (
     ERROR_STYLE,
     UNANSWERED,
@@ -72,10 +72,11 @@ from .form_helpers import (
 from .i18n import current_language
 from .list_columns import fit_columns
 from .messages import confirm, show_error, show_message
-from .operations import run_in_background
+from .operations import run_in_background, run_write
 from .record_form import RecordForm
 from .register_tables import ActionItemTableModel, MeetingTableModel
 from .screen import fit_to_screen
+from .session import session_of
 
 MONTHS_OFFERED = 24
 
@@ -247,7 +248,8 @@ class MeetingForm(RecordForm):
         super().__init__(parent)
         self.record_id = meeting.id if meeting is not None else None
         self.setObjectName("meetingForm")
-        self.service = MeetingService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.meetings
         self.meeting = meeting
         self.problems = FieldProblems()
         P = self.problems.label
@@ -445,7 +447,7 @@ class MeetingForm(RecordForm):
             work = lambda _t: self.service.create(draft)  # noqa: E731
         else:
             work = lambda _t: self.service.update(meeting.id, draft, meeting.version)  # noqa: E731
-        run_in_background(self, work, self._saved, self._failed)
+        run_write(self, self.session.hub, work, Changes.of_registers("meetings"), self._saved, self._failed)
 
     def _saved(self, view: MeetingView) -> None:
         self.saved.emit(view)
@@ -462,13 +464,7 @@ class MeetingForm(RecordForm):
 
 
 class MeetingsPage(QWidget):
-    """Meeting minutes and open action items.
-
-    Signals:
-        changed(): a meeting or an action item changed.
-    """
-
-    changed = Signal()
+    """Meeting minutes and open action items; reloads on the office's change notice (meetings)."""
 
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
@@ -476,7 +472,8 @@ class MeetingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("meetingsPage")
         self.office = office
-        self.service = MeetingService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.meetings
         self.today = today or date.today()
         self.can_write = office.actor.can(Perm.RECORDS_WRITE)
         self.can_delete = office.actor.can(Perm.RECORDS_DELETE)
@@ -563,10 +560,15 @@ class MeetingsPage(QWidget):
         self.actions_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.actions_model.modelReset.connect(self._update_buttons)
 
+        self.session.hub.changed.connect(self.on_changes)
+
         self.retranslate()
-        self.model.set_rows(self.service.list_meetings())
-        self.actions_model.set_rows(self.service.open_action_items(self.today))
+        self.refresh()
         self._update_buttons()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("meetings"):
+            self.refresh()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Meetings"))
@@ -638,15 +640,10 @@ class MeetingsPage(QWidget):
     def _open(self, view: MeetingView | None) -> MeetingForm:
         form = MeetingForm(self.office, view, self, self.today)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.saved.connect(lambda _v: self._changed())
         form.save_button.setEnabled(self.can_write)
         self.form = form
         form.open()
         return form
-
-    def _changed(self) -> None:
-        self.refresh()
-        self.changed.emit()
 
     def ask_delete(self) -> None:
         meeting_id = self.selected_id()
@@ -657,8 +654,11 @@ class MeetingsPage(QWidget):
             self.tr("Delete meeting"),
             self.tr("Why are these minutes being deleted? The reason is kept in the audit log."),
             self.tr("Delete"),
-            lambda reason: run_in_background(
-                self, lambda _t: self.service.delete(meeting_id, reason), lambda _r: self._changed()
+            lambda reason: run_write(
+                self,
+                self.session.hub,
+                lambda _t: self.service.delete(meeting_id, reason),
+                Changes.of_registers("meetings"),
             ),
         )
 
@@ -669,7 +669,12 @@ class MeetingsPage(QWidget):
         status = code_of(self.action_status)
 
         def done(_view: object) -> None:
-            self._changed()
             show_message(self, self.tr("The action item has been updated."))
 
-        run_in_background(self, lambda _t: self.service.set_action_status(item.id, status), done)
+        run_write(
+            self,
+            self.session.hub,
+            lambda _t: self.service.set_action_status(item.id, status),
+            Changes.of_registers("meetings"),
+            done,
+        )

@@ -15,6 +15,19 @@ The work function receives a :class:`Task` to report progress and to poll for ca
 that is an expected :class:`~shsc_desktop.errors.ShscError` goes to ``on_failure`` (or, without one,
 to a translated message box); anything else is a bug and goes to the crash dialog. Callbacks are not
 called once ``parent`` has been destroyed (e.g. the window was closed by an auto-lock).
+
+A write goes through :func:`run_write`, which also says what it changed: a
+:class:`~shsc_desktop.values.changes.Changes` value, sent to every page through the office's one
+:class:`ChangeHub` (``views.session``) once the write has succeeded. Pages refresh themselves from
+that notice; nothing wires one page to another by hand (Anki's ``OpChanges``)::
+
+    run_write(
+        self,
+        session_of(office).hub,
+        lambda _t: service.update(...),
+        lambda view: Changes.of_registers("incidents"),   # or a Changes value
+        on_success=lambda view: ...,
+    )
 """
 
 from __future__ import annotations
@@ -22,13 +35,16 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import ShscError
+from ..values.changes import Changes
+
+T = TypeVar("T")
 
 _pool: QThreadPool | None = None
 _running: set[BackgroundOperation] = set()
@@ -56,6 +72,20 @@ def cancel_all() -> None:
 def wait_for_all(timeout_ms: int = 30000) -> bool:
     """Block until every worker thread is idle (for tests and for quitting)."""
     return thread_pool().waitForDone(timeout_ms)
+
+
+class ChangeHub(QObject):
+    """The office-wide change notice: one per unlocked office (``views.session``).
+
+    Signals:
+        changed(object): a :class:`Changes` value, after a write has succeeded.
+    """
+
+    changed = Signal(object)
+
+    def notify(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)
 
 
 class Task:
@@ -113,9 +143,12 @@ class BackgroundOperation(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        *,
+        on_result: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__()  # no Qt parent: it must outlive a window closed while it runs
         self._parent = parent
+        self._on_result = on_result  # called on success even when the parent is gone
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_progress = on_progress
@@ -136,6 +169,8 @@ class BackgroundOperation(QObject):
 
     def _success(self, result: Any) -> None:
         try:
+            if self._on_result is not None:
+                self._on_result(result)
             if self._on_success and self._parent_alive():
                 self._on_success(result)
         finally:
@@ -167,9 +202,12 @@ def run_in_background(
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    *,
+    on_result: Callable[[Any], None] | None = None,
 ) -> BackgroundOperation:
-    """Start ``work(task)`` on the pool; the callbacks run later on the GUI thread."""
-    operation = BackgroundOperation(parent, on_success, on_failure, on_progress)
+    """Start ``work(task)`` on the pool; the callbacks run later on the GUI thread (``on_result``
+    even when ``parent`` has been destroyed meanwhile)."""
+    operation = BackgroundOperation(parent, on_success, on_failure, on_progress, on_result=on_result)
     _running.add(operation)
     thread_pool().start(_Runner(operation, work))
     return operation
@@ -206,3 +244,22 @@ def run_with_busy(
         show_error(parent, error)
 
     return run_in_background(parent, work, on_success=succeeded, on_failure=failed)
+
+
+def run_write(
+    parent: QWidget | None,
+    hub: ChangeHub,
+    work: Callable[[Task], T],
+    changes: Changes | Callable[[T], Changes],
+    on_success: Callable[[T], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> BackgroundOperation:
+    """A write on the pool: on success the hub tells every page what changed (``changes``, or
+    ``changes(result)``), then ``on_success`` runs. The notice goes out even when ``parent`` is
+    gone (a form closed meanwhile): the data changed all the same."""
+
+    def notify(result: Any) -> None:
+        hub.notify(changes(result) if callable(changes) else changes)
+
+    return run_in_background(parent, work, on_success, on_failure, on_progress, on_result=notify)

@@ -32,7 +32,7 @@ from ..errors import ConsentRequired, ShscError
 from ..models import codes
 from ..security.permissions import Perm
 from ..services.contacts import ContactView
-from ..services.incidents import IncidentService, IncidentView
+from ..services.incidents import IncidentView
 from ..services.months import add_months, period_of
 from ..services.office import UnlockedOffice
 from ..services.referrals import (
@@ -40,11 +40,11 @@ from ..services.referrals import (
     ReferralDraft,
     ReferralFilters,
     ReferralRow,
-    ReferralService,
     ReferralUpdate,
     ReferralView,
 )
 from ..services.statistics import period_label
+from ..values.changes import Changes
 from .form_helpers import (
     ERROR_STYLE,
     UNANSWERED,
@@ -65,10 +65,11 @@ from .i18n import current_language
 from .list_columns import fit_columns, rows_height
 from .look import note_style
 from .messages import error_text, show_error
-from .operations import run_in_background
+from .operations import run_in_background, run_write
 from .record_form import RecordForm
 from .register_tables import FollowUpTableModel, ReferralTableModel
 from .screen import FlowRow
+from .session import session_of
 from .slip_dialog import SlipDialog
 
 REFERRAL_CODES = (
@@ -113,7 +114,8 @@ class ReferralForm(RecordForm):
         super().__init__(parent)
         self.record_id = incident.id  # a new referral belongs to this incident
         self.setObjectName("referralForm")
-        self.service = ReferralService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.referrals
         self.incident = incident
         self.can_override = office.actor.can(Perm.CONSENT_OVERRIDE)
         self.providers: list[ContactView] = []
@@ -254,9 +256,11 @@ class ReferralForm(RecordForm):
         draft = self.draft()
         incident_id = self.incident.id
         self.save_button.setEnabled(False)
-        run_in_background(
+        run_write(
             self,
+            self.session.hub,
             lambda _t: self.service.create(incident_id, draft, override_reason),
+            Changes.of_registers("referrals"),
             self._saved,
             self._failed,
         )
@@ -300,7 +304,8 @@ class ReferralUpdateDialog(RecordForm):
         super().__init__(parent)
         self.record_id = referral.id
         self.setObjectName("referralUpdateDialog")
-        self.service = ReferralService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.referrals
         self.referral = referral
         self.problems = FieldProblems()
         P = self.problems.label
@@ -368,9 +373,11 @@ class ReferralUpdateDialog(RecordForm):
         )
         referral = self.referral
         self.save_button.setEnabled(False)
-        run_in_background(
+        run_write(
             self,
+            self.session.hub,
             lambda _t: self.service.update(referral.id, change, referral.version),
+            Changes.of_registers("referrals"),
             self._saved,
             self._failed,
         )
@@ -386,11 +393,9 @@ class ReferralUpdateDialog(RecordForm):
 class ReferralsPage(QWidget):
     """Referrals of one incident, and the follow-ups due or overdue.
 
-    Signals:
-        changed(): a referral was created or updated.
+    Refreshes itself on the office's change notice (``session.hub``): referrals, incidents (the
+    follow-up list names them) and contacts (the providers shown).
     """
-
-    changed = Signal()
 
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
@@ -398,8 +403,9 @@ class ReferralsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("referralsPage")
         self.office = office
-        self.service = ReferralService(office)
-        self.incidents = IncidentService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.referrals
+        self.incidents = self.session.services.incidents
         self.today = today or date.today()
         self.can_write = office.actor.can(Perm.RECORDS_WRITE)
         self.incident: IncidentView | None = None
@@ -511,6 +517,7 @@ class ReferralsPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh_all())
         self.filter_due.toggled.connect(lambda _c: self.refresh_all())
         self.all_table.clicked.connect(self._all_chosen)
+        self.session.hub.changed.connect(self.on_changes)
 
         self.retranslate()
         self.refresh_follow_ups()
@@ -543,6 +550,32 @@ class ReferralsPage(QWidget):
         super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: reload the lists (and the incident shown) it may touch."""
+        if not changes.touches("referrals", "incidents", "contacts"):
+            return
+        self.refresh_follow_ups()
+        self.refresh_all()
+        if self.incident is not None:
+            self.reload_incident(self.incident.id)
+
+    def reload_incident(self, incident_id: str) -> None:
+        """Show one incident's referrals again, read in the background (after a change)."""
+
+        def show(found: tuple[IncidentView, list[ReferralView]]) -> None:
+            if self.incident is not None and self.incident.id == incident_id:
+                self.incident = found[0]
+                self.referral_model.set_rows(found[1])
+                self._show_incident_info()
+                self._update_buttons()
+
+        run_in_background(
+            self,
+            lambda _t: (self.incidents.get(incident_id), self.service.for_incident(incident_id)),
+            show,
+            lambda _error: None,  # gone meanwhile (deleted): the lists above say so
+        )
 
     def refresh_follow_ups(self) -> None:
         days = 7 if self.include_week.isChecked() else 0
@@ -675,7 +708,6 @@ class ReferralsPage(QWidget):
             return None
         form = ReferralForm(self.office, self.incident, self, self.today)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.saved.connect(self._saved)
         self.form = form
         form.open()
         return form
@@ -686,7 +718,6 @@ class ReferralsPage(QWidget):
             return None
         dialog = ReferralUpdateDialog(self.office, referral, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._saved)
         self.update_dialog = dialog
         dialog.open()
         return dialog
@@ -700,9 +731,3 @@ class ReferralsPage(QWidget):
         self.slip_dialog = dialog
         dialog.open()
         return dialog
-
-    def _saved(self, view: ReferralView) -> None:
-        self.show_incident(view.incident_id)
-        self.refresh_follow_ups()
-        self.refresh_all()
-        self.changed.emit()

@@ -37,20 +37,21 @@ from PySide6.QtWidgets import (
 from ..errors import Cancelled, ShscError
 from ..models import codes
 from ..security.permissions import Perm
-from ..services.months import MonthService, add_months, period_of
+from ..services.months import add_months, period_of
 from ..services.office import UnlockedOffice
-from ..services.reports import ReportService
 from ..services.snapshots import MonthFigures
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
+from ..values.changes import Changes
 from .file_dialogs import file_dialog
 from .form_helpers import heading_label
 from .i18n import current_language, language_name, show_status
 from .list_columns import item_at
 from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
-from .operations import BackgroundOperation, Task, run_in_background
+from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow
+from .session import session_of
 
 MONTHS_BACK = 24
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -155,7 +156,8 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("reportsPage")
         self.office = office
-        self.service = ReportService(office)
+        self.session = session_of(office)
+        self.service = self.session.services.reports
         self.today = today or date.today()
         self.allowed = office.actor.can(Perm.REPORTS)
         self.stats: MonthlyStatistics | None = None
@@ -254,6 +256,7 @@ class ReportsPage(QWidget):
         self.retranslate()
         self._set_busy(False)
         self.activated = False  # statistics are computed when the section is first opened
+        self.session.hub.changed.connect(self.on_changes)
 
     def activate(self) -> None:
         """Called when the section is shown: compute the month the first time only.
@@ -268,6 +271,11 @@ class ReportsPage(QWidget):
         """Another section changed the month's data: recount only if this section was opened."""
         if self.activated:
             self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: a month approved or reopened changes what is shown."""
+        if changes.any_month:
+            self.refresh_if_active()
 
     # -- texts --------------------------------------------------------------------------------------
 
@@ -353,7 +361,6 @@ class ReportsPage(QWidget):
 
         def done(_status: object) -> None:
             show_message(self, self.tr("A new revision of %1 has been approved.").replace("%1", period))
-            self.refresh()
 
         confirm(
             self,
@@ -362,7 +369,13 @@ class ReportsPage(QWidget):
                 "use them, marked as a revision."
             ).replace("%1", period),
             self.tr("Approve"),
-            lambda: run_in_background(self, lambda _t: MonthService(self.office).approve(period), done),
+            lambda: run_write(
+                self,
+                self.session.hub,
+                lambda _t: self.session.services.months.approve(period),
+                Changes.of_month(period),  # recounts this page (if open) and Home
+                done,
+            ),
         )
 
     def shown_statistics(self) -> MonthlyStatistics | None:

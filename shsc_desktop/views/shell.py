@@ -24,6 +24,7 @@ from . import i18n, operations
 from .dialogs import ChangePasswordDialog
 from .inactivity import InactivityTimer, SafetyKeys
 from .messages import show_error
+from .session import close_session, open_session, session_of
 from .unlock import UnlockWindow
 
 if TYPE_CHECKING:
@@ -155,10 +156,9 @@ class AppShell(QObject):
 
     def open_office(self, office: UnlockedOffice) -> None:
         """After any unlock: force a password change if one is due, then the main window."""
-        from ..services.accounts import AccountService
-
         self.office = office
-        if AccountService(office).must_change_password():
+        session = open_session(office)  # the services and the change notifier, until the lock
+        if session.services.accounts.must_change_password():
             dialog = ChangePasswordDialog(office, forced=True)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.password_changed.connect(self._show_main)
@@ -172,7 +172,6 @@ class AppShell(QObject):
             self.unlock_window.hide()
 
     def _show_main(self) -> None:
-        from ..services.admin import AdminService
         from .main_window import MainWindow
 
         assert self.office is not None
@@ -186,7 +185,7 @@ class AppShell(QObject):
         self.main_window = window
         window.show()
         window.activateWindow()
-        self._set_idle_minutes(AdminService(self.office).get_auto_lock_minutes())
+        self._set_idle_minutes(session_of(self.office).services.admin.get_auto_lock_minutes())
         self.idle.activate()
         self.safety_keys.enabled = True
         if not self.office.integrity_checked:
@@ -249,6 +248,7 @@ class AppShell(QObject):
         self.password_dialog = None
         if self.office is not None:
             self.office.lock(reason)
+            close_session(self.office)
             self.office = None
             self.locked.emit(reason)
 

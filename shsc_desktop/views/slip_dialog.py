@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from ..errors import ShscError
 from ..services.office import UnlockedOffice
-from ..services.slips import SlipChoices, SlipRequest, SlipService
+from ..services.slips import SlipChoices, SlipRequest
 from .file_dialogs import file_dialog
 from .form_helpers import ERROR_STYLE
 from .i18n import current_language, language_name, show_status
 from .messages import error_text
 from .operations import Task, run_in_background
 from .printing import ask_printer, new_printer, print_pdf
+from .session import session_of
 
 
 class SlipDialog(QDialog):
@@ -42,7 +43,7 @@ class SlipDialog(QDialog):
     def __init__(self, office: UnlockedOffice, referral_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slipDialog")
-        self.service = SlipService(office)
+        self.service = session_of(office).services.slips
         self.referral_id = referral_id
         self.printer: QPrinter | None = None
         self.choices: SlipChoices | None = None

@@ -19,6 +19,7 @@ from shsc_desktop.views.shell import AppShell
 from shsc_desktop.views.wheel_guard import install_wheel_guard
 
 from ..conftest import CHIEF, CLERK
+from .gui_reads import GuiThreadReads
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -163,3 +164,12 @@ def answer_incident_questions(form, **answers: str) -> None:
         ):
             if not table.combo(row, column).currentData():
                 choose(table.combo(row, column), code)
+
+
+@pytest.fixture
+def gui_reads() -> Iterator[GuiThreadReads]:
+    """The guard against database queries on the GUI thread (``tests/ui/gui_reads.py``)."""
+    guard = GuiThreadReads()
+    guard.install()
+    yield guard
+    guard.remove()

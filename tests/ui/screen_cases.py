@@ -232,6 +232,7 @@ def test_administration_identity_access_and_identity_settings(qtbot, demo_shell)
     for may_see in (False, True):
         admin.accounts.set_identity_access("clerk", may_see)
         admin.refresh()
+        wait_for_operations(qtbot)  # the users are read in the background
         admin.select_user("clerk")
         assert admin._selected_access()[1] is may_see
         assert admin.identity_access_button.isVisible() and admin.identity_access_button.isEnabled()

@@ -256,6 +256,7 @@ def test_a_locked_month_refuses_edits_with_a_clear_message(qtbot, shell, new_off
     page = _incidents_page(qtbot, window)
     page.table.selectRow(0)
     form = page.open_selected()
+    wait_for_operations(qtbot)  # the month's approval is read in the background
     assert form.banner.isVisible()
     assert "has been approved" in form.banner.text()
     # Case work goes on after approval (status, follow-up, risk); corrections are refused by the service.

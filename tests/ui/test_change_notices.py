@@ -1,0 +1,156 @@
+"""Change notices and the GUI thread (issue #12, point 2).
+
+A write says what it changed (``values.changes.Changes``); the office's one notifier
+(``views.session``) tells every page, and each page refreshes itself: no page is wired to another.
+Pages read the database on the background runner only; ``gui_reads`` (tests/ui/gui_reads.py) fails a
+block in which a query ran on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from shsc_desktop.models import gazetteer
+from shsc_desktop.services.incidents import IncidentFilters, IncidentService
+from shsc_desktop.values.changes import Changes
+from shsc_desktop.views import session as sessions
+from shsc_desktop.views.admin import AdminPage
+from shsc_desktop.views.contacts import ContactsPage
+from shsc_desktop.views.home import RegisterHomePage
+from shsc_desktop.views.incident_form import IncidentForm
+from shsc_desktop.views.incidents import IncidentsPage
+from shsc_desktop.views.meetings import MeetingsPage
+from shsc_desktop.views.referrals import ReferralsPage
+from shsc_desktop.views.reports import ReportsPage
+
+from ..conftest import COMMUNE_CODE
+from ..exports.records import add_incident, add_referral
+from .conftest import answer_incident_questions, open_as_chief, wait_for_operations
+
+TODAY = date.today()
+VILLAGE = gazetteer.villages(COMMUNE_CODE)[0].code
+EVERYTHING = Changes(
+    registers=frozenset(("incidents", "referrals", "meetings", "contacts")),
+    months=frozenset((TODAY.strftime("%Y-%m"),)),
+    accounts=True,
+    exchange=True,
+)
+
+
+def _seed(office) -> str:
+    with office.transaction() as s:
+        incident = add_incident(s, 1, TODAY, "physical_assault", follow_up=TODAY)
+        add_referral(s, incident, TODAY, "health")
+        return incident.id
+
+
+def _fill_new_incident(form: IncidentForm) -> None:
+    helper = form.classification
+    helper.answer(1, yes=False)
+    helper.answer(2, yes=True)
+    form.survivor_age.setValue(29)
+    form.village.setCurrentIndex(form.village.findData(VILLAGE))
+    answer_incident_questions(form)
+    form.consent_reporting.setChecked(True)
+
+
+def test_the_guard_fails_a_block_that_reads_on_the_gui_thread(qtbot, chief, gui_reads):
+    service = IncidentService(chief)
+    caught = pytest.raises(AssertionError, match="database queries on the GUI thread")
+    with caught, gui_reads.watching():
+        service.query(IncidentFilters(), "-date_reported", 0, 10)  # deliberately on this thread
+    assert "services/incidents.py" in str(caught.excinfo.value)  # names where the query ran
+    # The same read on the runner passes.
+    with gui_reads.watching():
+        done: list[object] = []
+        from shsc_desktop.views.operations import run_in_background
+
+        run_in_background(
+            None, lambda _t: service.query(IncidentFilters(), "-date_reported", 0, 10), done.append
+        )
+        wait_for_operations(qtbot)
+    assert done and done[0][1] == 0
+
+
+def test_pages_load_and_refresh_without_reading_on_the_gui_thread(qtbot, chief, gui_reads):
+    incident_id = _seed(chief)
+    stored = IncidentService(chief).get(incident_id)  # what the list's "Open" hands the form
+    with gui_reads.watching():
+        pages = [
+            RegisterHomePage(chief),
+            IncidentsPage(chief),
+            ReferralsPage(chief),
+            MeetingsPage(chief),
+            ContactsPage(chief),
+            ReportsPage(chief),
+            AdminPage(chief),
+        ]
+        for page in pages:
+            qtbot.addWidget(page)
+        forms = [IncidentForm(chief), IncidentForm(chief, stored)]
+        for form in forms:
+            qtbot.addWidget(form)
+        wait_for_operations(qtbot)
+        pages[-2].activate()  # Reports computes its month when first shown
+        sessions.session_of(chief).hub.notify(EVERYTHING)
+        wait_for_operations(qtbot)
+    home, incidents = pages[0], pages[1]
+    assert home.value["incidents"].text() == "1"
+    assert incidents.model.rowCount() == 1
+    assert forms[1].village is not None
+
+
+def test_saving_an_incident_refreshes_home_and_the_list_through_the_notice(qtbot, chief):
+    # Pages built on their own, wired to nothing: only the office's notifier connects them.
+    home = RegisterHomePage(chief)
+    incidents = IncidentsPage(chief)
+    qtbot.addWidget(home)
+    qtbot.addWidget(incidents)
+    wait_for_operations(qtbot)
+    assert home.value["incidents"].text() == "0"
+    assert incidents.model.rowCount() == 0
+
+    heard: list[Changes] = []
+    sessions.session_of(chief).hub.changed.connect(heard.append)
+    form = IncidentForm(chief)  # opened from neither page
+    qtbot.addWidget(form)
+    _fill_new_incident(form)
+    form.save()
+    wait_for_operations(qtbot)
+
+    assert heard == [Changes.of_registers("incidents")]
+    assert home.value["incidents"].text() == "1"
+    assert incidents.model.rowCount() == 1
+    assert incidents.count_label.text() == "1 incident"
+
+
+def test_the_main_window_wires_no_page_to_another(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    wait_for_operations(qtbot)
+    home, page = window.home_page, window.incidents_page
+    assert not hasattr(page, "changed") and not hasattr(home, "month_changed")
+    window.show_section("incidents")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    form = page.form
+    _fill_new_incident(form)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    wait_for_operations(qtbot)
+    assert home.value["incidents"].text() == "1"
+    assert page.model.rowCount() == 1
+    assert page.selected_id() is not None  # the saved incident is chosen once the list is back
+
+
+def test_the_session_is_opened_at_unlock_and_dropped_at_lock(qtbot, shell, office_ready):
+    window = open_as_chief(qtbot, shell)
+    office = shell.office
+    session = sessions.session_of(office)
+    assert window.session is session
+    assert window.incidents_page.service is session.services.incidents  # built once, shared
+    assert window.referrals_page.incidents is session.services.incidents
+    assert sessions.is_open(office)
+    shell.lock("manual")
+    assert office.locked
+    assert not sessions.is_open(office)
