@@ -795,7 +795,8 @@ class IncidentForm(RecordForm):
         self.remove_perpetrator_button.clicked.connect(self.perpetrators.remove_current)
         self.identifying_toggle.toggled.connect(self.toggle_identifying)
 
-        self.child_protection_providers = self._child_protection_providers()
+        self.child_protection_providers: list[ContactView] = []
+        self._load_choices()
         self.retranslate()
         if incident is not None:
             self._fill(incident)
@@ -995,22 +996,51 @@ class IncidentForm(RecordForm):
         )
 
     def _case_worker_combo(self, office: UnlockedOffice, incident: IncidentView | None) -> QComboBox:
-        """The office's focal points; a focal point recording a case is its worker unless she
-        names another. Once saved, only the chief (``ASSIGN_CASES``) changes it."""
+        """The case worker's choice: a focal point recording a case is its worker unless she names
+        another. Once saved, only the chief (``ASSIGN_CASES``) changes it. The office's focal
+        points are read in the background (:meth:`_load_choices`); until then the combo holds the
+        current value only, so nothing can be chosen that was not read."""
         combo = QComboBox()
         combo.setObjectName("caseWorker")
-        combo.addItem("", "")
-        for worker in caseworkers.case_workers(office):
-            combo.addItem(worker.label, worker.user_id)
         actor = office.actor
         current = incident.case_worker_id if incident is not None else None
         if incident is None and actor.role is Role.FOCAL_POINT:
             current = actor.user_id
-        if current and combo.findData(current) < 0:
-            combo.addItem("–", current)  # a former focal point: kept as is
-        combo.setCurrentIndex(max(0, combo.findData(current or "")))
+        self._case_worker_current = current or ""
+        combo.addItem("", "")
+        if current:
+            combo.addItem(actor.username if current == actor.user_id else "…", current)
+            combo.setCurrentIndex(1)
         combo.setEnabled(incident is None or actor.can(Perm.ASSIGN_CASES))
         return combo
+
+    def _load_choices(self) -> None:
+        """The office's focal points and child-protection providers, read off the GUI thread."""
+        services = self.session.services
+
+        def read(_task: object) -> tuple[list[Any], list[ContactView]]:
+            return caseworkers.case_workers(self.office), self._child_protection_providers(services)
+
+        run_in_background(self, read, self._show_choices, lambda _error: None)
+
+    def _show_choices(self, choices: tuple[list[Any], list[ContactView]]) -> None:
+        workers, providers = choices
+        was_clean = self._clean is not None and not self.is_dirty()
+        combo = self.case_worker
+        current = str(combo.currentData() or "")  # what she chose meanwhile, else the stored one
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("nobody yet"), "")
+        for worker in workers:
+            combo.addItem(worker.label, worker.user_id)
+        if current and combo.findData(current) < 0:
+            combo.addItem("–", current)  # a former focal point: kept as is
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+        self.child_protection_providers = providers
+        self._show_child_protection_contacts()
+        if was_clean:
+            self.mark_clean()  # the loaded choices are not a change she made
 
     def _identifying(self) -> IdentifyingDetails | None:
         """Only what the user could see: unchanged (``None``) unless the section was opened."""
@@ -1054,12 +1084,14 @@ class IncidentForm(RecordForm):
         text = ", ".join(CASE_CONTEXT.label(c, lang) for c in found) or self.tr("none")
         self.context_label.setText(self.tr("Case context (derived): %1").replace("%1", text))
 
-    def _child_protection_providers(self) -> list[ContactView]:
+    @staticmethod
+    def _child_protection_providers(services: Any) -> list[ContactView]:
         """The directory's active child-protection providers, offered beside the referral prompt."""
         try:
-            return self.session.services.contacts.for_service("child_protection")
+            providers: list[ContactView] = services.contacts.for_service("child_protection")
         except ShscError:
             return []
+        return providers
 
     def _show_child_protection_contacts(self) -> None:
         lang = current_language()

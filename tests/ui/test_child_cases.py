@@ -33,6 +33,7 @@ def _form(qtbot, office) -> IncidentForm:
     qtbot.waitExposed(form)
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
+    wait_for_operations(qtbot)  # the directory's child-protection providers, read in the background
     return form
 
 

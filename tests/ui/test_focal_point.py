@@ -49,10 +49,12 @@ def test_chief_adds_a_focal_point_and_turns_a_clerk_into_one_and_back(qtbot, she
     assert page.role_button.text() == "Make CCWC focal point"
     qtbot.mouseClick(page.role_button, LEFT)
     assert any(b.text().startswith("clerk is now a CCWC focal point") for b in message_boxes())
+    wait_for_operations(qtbot)  # the list reloads in the background
     page.select_user("clerk")
     assert page.users_table.item(page.users_table.currentRow(), 2).text() == "CCWC focal point"
     assert AccountService(shell.office).identity_access()["clerk"] is True
     qtbot.mouseClick(page.role_button, LEFT)
+    wait_for_operations(qtbot)
     page.select_user("clerk")
     assert page.users_table.item(page.users_table.currentRow(), 2).text() == "Commune clerk"
     assert page.users_table.item(page.users_table.currentRow(), 3).text() == "–"
@@ -93,6 +95,7 @@ def test_the_incident_form_shows_the_case_worker_and_only_the_chief_moves_her(
     form = IncidentForm(chief, IncidentService(chief).get(others))
     qtbot.addWidget(form)
     form.show()
+    wait_for_operations(qtbot)  # the focal points are read in the background
     assert form.case_worker.isEnabled() and form.case_worker.currentData() == ids[OTHER[0]]
     assert [form.case_worker.itemText(i) for i in range(form.case_worker.count())] == [
         "nobody yet",
@@ -118,12 +121,14 @@ def test_the_incident_form_shows_the_case_worker_and_only_the_chief_moves_her(
         # Her case (reassigned to her): she opens its identity; she cannot move it.
         own = IncidentForm(office, service.get(others))
         qtbot.addWidget(own)
+        wait_for_operations(qtbot)
         assert not own.case_worker.isEnabled() and own.case_worker.currentText() == "Focal Channary (focal)"
         assert own.identifying_section.isVisibleTo(own)
         # Another worker's case: no identifying section at all, the worker shown but fixed.
         theirs = IncidentForm(office, service.get(still_others))
         qtbot.addWidget(theirs)
         theirs.show()
+        wait_for_operations(qtbot)
         assert not theirs.identifying_section.isVisibleTo(theirs)
         assert not theirs.case_worker.isEnabled() and theirs.case_worker.currentText() == "focal2"
         # Her follow-up on it saves and leaves the worker as it was.

@@ -437,6 +437,7 @@ def test_a_form_open_at_auto_lock_comes_back_to_its_user_only(qtbot, shell, offi
     wait_for_operations(qtbot)
     form = window.page_by_section["incidents"].open_new()
     qtbot.waitExposed(form)
+    wait_for_operations(qtbot)  # its choices load in the background; idle waits for running work
     _sexual_assault(form)
     choose(form.risk_level, "high")
     form.survivor_age.setValue(37)
@@ -482,6 +483,7 @@ def test_identifying_details_typed_before_a_lock_come_back_and_are_saved(qtbot, 
     # A new incident: the name typed in the opened section survives the lock.
     form = window.page_by_section["incidents"].open_new()
     qtbot.waitExposed(form)
+    wait_for_operations(qtbot)  # its choices load in the background; idle waits for running work
     _sexual_assault(form)
     answer_incident_questions(form)
     form.identifying_toggle.setChecked(True)
