@@ -628,7 +628,14 @@ class TableSpec:
     """The subtotals the table carries: (``subtotal`` code, its member rows in row order). Exactly
     these, no more, no fewer: imports refuse a bundle that names others, and district sums are
     built from them, never from what a bundle says."""
+    since: int = 1
+    """The bundle schema version that added the table: an older bundle may not carry it (and need
+    not: every table is optional in a bundle)."""
 
+
+IR_TABLES_SINCE = 2
+"""Bundle schema 2 added the Incident Recorder's tables of the incident (place, time of day, case
+context, who reported, reported before, perpetrators' sex and number, rape time to report)."""
 
 IPV_SUBTOTAL = "ipv"
 """The perpetrator-relationship subtotal: the intimate-partner rows (main perpetrator a partner)."""
@@ -643,6 +650,7 @@ def _spec(
     additive: bool = True,
     levels: tuple[str, ...] = ("commune", "district"),
     subtotals: dict[str, frozenset[str]] | None = None,
+    since: int = 1,
 ) -> TableSpec:
     row_codes: tuple[str, ...] | None = None
     if isinstance(rows, codes.CodeList):
@@ -654,18 +662,26 @@ def _spec(
         (name, tuple(r for r in row_codes or () if r in members))
         for name, members in (subtotals or {}).items()
     )
-    return TableSpec(key, row_list, cols.name, row_codes, tuple(cols.codes()), additive, levels, groups)
+    return TableSpec(
+        key, row_list, cols.name, row_codes, tuple(cols.codes()), additive, levels, groups, since
+    )
 
 
 TABLES: tuple[TableSpec, ...] = (
     _spec("headline", codes.HEADLINE, codes.PERIOD_COLUMN, additive=False),
     _spec("incidents_by_type_child_adult", GBV_TYPES, codes.CHILD_ADULT, row_list=codes.GBV_TYPE.name),
     _spec("incidents_by_type_age_group", GBV_TYPES, codes.AGE_GROUP, row_list=codes.GBV_TYPE.name),
-    _spec("incidents_by_place", codes.LOCATION_TYPE, codes.COUNT),
-    _spec("incidents_by_time_of_day", codes.TIME_OF_DAY, codes.COUNT),
-    _spec("incidents_by_case_context", codes.CASE_CONTEXT_ROW, codes.COUNT, additive=False),
-    _spec("incidents_by_reporter", codes.REPORTED_BY, codes.FIRST_CONTACT),
-    _spec("previously_reported", codes.YES_NO_UNKNOWN, codes.COUNT),
+    _spec("incidents_by_place", codes.LOCATION_TYPE, codes.COUNT, since=IR_TABLES_SINCE),
+    _spec("incidents_by_time_of_day", codes.TIME_OF_DAY, codes.COUNT, since=IR_TABLES_SINCE),
+    _spec(
+        "incidents_by_case_context",
+        codes.CASE_CONTEXT_ROW,
+        codes.COUNT,
+        additive=False,
+        since=IR_TABLES_SINCE,
+    ),
+    _spec("incidents_by_reporter", codes.REPORTED_BY, codes.FIRST_CONTACT, since=IR_TABLES_SINCE),
+    _spec("previously_reported", codes.YES_NO_UNKNOWN, codes.COUNT, since=IR_TABLES_SINCE),
     _spec(
         "perpetrator_relationship",
         codes.RELATIONSHIP,
@@ -673,14 +689,14 @@ TABLES: tuple[TableSpec, ...] = (
         subtotals={IPV_SUBTOTAL: codes.INTIMATE_PARTNER_CODES},
     ),
     _spec("perpetrator_age_group", codes.AGE_GROUP, codes.COUNT),
-    _spec("perpetrator_sex", codes.PERPETRATOR_SEX, codes.COUNT),
-    _spec("perpetrator_count", codes.PERPETRATOR_COUNT, codes.COUNT),
+    _spec("perpetrator_sex", codes.PERPETRATOR_SEX, codes.COUNT, since=IR_TABLES_SINCE),
+    _spec("perpetrator_count", codes.PERPETRATOR_COUNT, codes.COUNT, since=IR_TABLES_SINCE),
     _spec("survivor_sex", codes.SEX, codes.COUNT),
     _spec("survivor_age_group", codes.AGE_GROUP, codes.COUNT),
     _spec("survivor_marital_status", codes.MARITAL_STATUS, codes.COUNT),
     _spec("survivor_disability", codes.DISABILITY, codes.COUNT),
     _spec("time_to_report", codes.ELAPSED_REPORTING, codes.COUNT),
-    _spec("rape_time_to_report", codes.ELAPSED_REPORTING, codes.COUNT),
+    _spec("rape_time_to_report", codes.ELAPSED_REPORTING, codes.COUNT, since=IR_TABLES_SINCE),
     _spec("rape_health_referral", codes.RAPE_HEALTH, codes.COUNT),
     _spec("referrals_by_service_status", codes.SERVICE_TYPE, codes.REFERRAL_STATUS),
     _spec("referrals_by_service_outcome", codes.SERVICE_TYPE, codes.REFERRAL_OUTCOME),
@@ -706,7 +722,7 @@ def bundle_table_schema() -> dict[str, dict[str, Any]]:
     ``rows`` is ``None`` for the trend, whose rows are months ``YYYY-MM``. Additive tables carry row
     totals (several columns), column totals and a grand total; ``subtotals`` maps each subtotal the
     table must carry to its member rows (``{"ipv": [the partner rows]}`` for the perpetrator
-    relationship, nothing elsewhere).
+    relationship, nothing elsewhere); ``since`` is the bundle schema version that added the table.
     """
     return {
         t.key: {
@@ -717,6 +733,7 @@ def bundle_table_schema() -> dict[str, dict[str, Any]]:
             "additive": t.additive,
             "levels": list(t.levels),
             "subtotals": {name: list(members) for name, members in t.subtotals},
+            "since": t.since,
         }
         for t in TABLES
     }
