@@ -51,8 +51,11 @@ def test_english_summary_shows_headings_and_numbers(pdfs: dict[str, Path]) -> No
     for heading in (
         "Monthly summary", "Tonle Basak", "code 120101", "Chamkar Mon", "Month: March 2025",
         "1. The month at a glance", "2. Incidents by type of violence and age of survivor",
-        "3. Alleged perpetrators", "6. Referrals by service and status", "8. Follow-up and open cases",
-        "11. Twelve-month trend", "Reviewed and approved by the commune chief",
+        "3. The incidents: place, time, context and how they reached the commune",
+        "Place of the incident", "Survivor herself", "Reported elsewhere before", "Time of day",
+        "4. Alleged perpetrators", "All recorded perpetrators of each incident", "Number of perpetrators",
+        "Rape cases: time from incident to report", "7. Referrals by service and status",
+        "9. Follow-up and open cases", "12. Twelve-month trend", "Reviewed and approved by the commune chief",
         "Generated: 3 April 2025 10:15",
         "CONFIDENTIAL",
     ):  # fmt: skip
