@@ -149,12 +149,11 @@ class Model:
         for r in t.get(rape_time, {}).get("rows", []):
             self.at_most([(rape_time, r, "count")], [("time_to_report", r, "count")])
         # Case context (several per incident): IPV is the headline's; each context is a subset of
-        # the incidents of its types and ages; "none" excludes IPV.
+        # the incidents of its types and ages.
         ctx, split = "incidents_by_case_context", "incidents_by_type_child_adult"
         self.equal([(ctx, "ipv", "count")], [(h, "ipv_incidents", "this_month")])
         for r in t.get(ctx, {}).get("rows", []):
             self.at_most([(ctx, r, "count")], [new])
-        self.at_most([(ctx, "none", "count"), (ctx, "ipv", "count")], [new])
         sexual = ("rape", "sexual_assault")
         self.at_most([(ctx, "child_sexual_abuse", "count")], [(split, r, "child") for r in sexual])
         self.at_most([(ctx, "early_marriage", "count")], [(split, "forced_marriage", "child")])

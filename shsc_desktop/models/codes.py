@@ -656,14 +656,6 @@ PERPETRATOR_COUNT = CodeList(
         ("unknown", "Unknown / none recorded", "មិនដឹង/មិនបានកត់ត្រា"),
     ],
 )
-CASE_CONTEXT_ROW = CodeList(
-    "case_context_row",
-    [
-        *((c.code, c.en, c.km) for c in CASE_CONTEXT),
-        ("none", "None of these", "មិនមែនបរិបទទាំងនេះ"),
-    ],
-)
-"""Rows of the case-context table: the derived contexts (an incident can have several), or none."""
 FIRST_CONTACT = CodeList(
     "first_contact",
     [
@@ -705,7 +697,6 @@ STAT_LISTS: dict[str, CodeList] = {
         REPORTING,
         PERPETRATOR_SEX,
         PERPETRATOR_COUNT,
-        CASE_CONTEXT_ROW,
         FIRST_CONTACT,
     )
 }

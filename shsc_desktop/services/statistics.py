@@ -40,7 +40,7 @@ from ..models.codes import (
     AGE_GROUP,
     ATTENDANCE_SEX,
     ATTENDEE_GROUP,
-    CASE_CONTEXT_ROW,
+    CASE_CONTEXT,
     CHILD_ADULT,
     COMMUNE_ACTION,
     DATA_QUALITY,
@@ -454,14 +454,14 @@ class _Month:
             time_of_day[tod] += 1
             relationships = [r for _, r in perpetrators.get(incident_id, ())]
             found = cat.case_context(gbv_type, age, relationships, goods)
-            context.update(found or ("none",))
+            context.update(found)
             reporter[reported_by, "first_contact" if first_contact else "contacted_before"] += 1
             before[previously] += 1
         return [
             CountTable.column("incidents_by_place", LOCATION_TYPE.name, place),
             CountTable.column("incidents_by_time_of_day", TIME_OF_DAY.name, time_of_day),
             # Several contexts per incident: the column does not add up to the number of incidents.
-            CountTable.column("incidents_by_case_context", CASE_CONTEXT_ROW.name, context, additive=False),
+            CountTable.column("incidents_by_case_context", CASE_CONTEXT.name, context, additive=False),
             CountTable.build("incidents_by_reporter", REPORTED_BY.name, FIRST_CONTACT.name, reporter),
             CountTable.column("previously_reported", YES_NO_UNKNOWN.name, before),
         ]

@@ -113,7 +113,7 @@ RECOUNTS: dict[str, str] = {
               FROM ({counted}) WHERE gbv_type = 'rape')
         GROUP BY 1
     """,
-    # Several contexts per incident: one SELECT per context, and "none" for the others.
+    # Several contexts per incident (or none): one SELECT per context.
     "incidents_by_case_context": """
         SELECT 'ipv', 'count', count(*) FROM ({perpetrators}) WHERE partner
         UNION ALL
@@ -125,12 +125,6 @@ RECOUNTS: dict[str, str] = {
         UNION ALL
         SELECT 'possible_sexual_exploitation', 'count', count(*) FROM ({counted})
             WHERE goods_money_exchanged = 'yes' AND gbv_type IN ('rape', 'sexual_assault')
-        UNION ALL
-        SELECT 'none', 'count', count(*) FROM ({perpetrators})
-            WHERE NOT partner
-            AND NOT (coalesce(survivor_age < 18, 0)
-                     AND gbv_type IN ('rape', 'sexual_assault', 'forced_marriage'))
-            AND NOT (goods_money_exchanged = 'yes' AND gbv_type IN ('rape', 'sexual_assault'))
     """,
 }
 

@@ -461,10 +461,11 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Case context",
         "បរិបទករណី",
         "New incidents by each derived case context (intimate partner violence, child sexual abuse, "
-        "early marriage, possible sexual exploitation; the incident form's rule), or none of these. "
-        "An incident can have several: no total. The IPV row is the IPV headline.",
+        "early marriage, possible sexual exploitation; the incident form's rule). "
+        "An incident can have several, or none: no total. The IPV row is the IPV headline. (No "
+        "'none of these' row: with the IPV headline it would print the non-IPV incidents.)",
         "ករណីថ្មីតាមបរិបទករណីនីមួយៗ (អំពើហិង្សាដោយដៃគូ ការរំលោភបំពានផ្លូវភេទលើកុមារ អាពាហ៍ពិពាហ៍មុនអាយុ "
-        "ការកេងប្រវ័ញ្ចផ្លូវភេទដែលអាចកើតមាន) ឬគ្មាន។ ករណីមួយអាចមានច្រើន៖ គ្មានសរុប។",
+        "ការកេងប្រវ័ញ្ចផ្លូវភេទដែលអាចកើតមាន)។ ករណីមួយអាចមានបរិបទច្រើន ឬគ្មាន៖ គ្មានសរុប។",
         "incidents_by_case_context",
     ),
     Indicator(
@@ -675,7 +676,7 @@ TABLES: tuple[TableSpec, ...] = (
     _spec("incidents_by_time_of_day", codes.TIME_OF_DAY, codes.COUNT, since=IR_TABLES_SINCE),
     _spec(
         "incidents_by_case_context",
-        codes.CASE_CONTEXT_ROW,
+        codes.CASE_CONTEXT,
         codes.COUNT,
         additive=False,
         since=IR_TABLES_SINCE,
