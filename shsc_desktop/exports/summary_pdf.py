@@ -134,7 +134,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "previously_reported": ("Reported elsewhere before", "បានរាយការណ៍នៅកន្លែងផ្សេងពីមុន"),
     "case_context": ("Case context", "បរិបទករណី"),
     "context_note": (
-        "An incident can have several contexts, or none (no total); the IPV row is the IPV figure of section 1.",
+        "An incident can have several contexts, or none (no total); "
+        "the IPV row is the IPV figure of section 1.",
         "ករណីមួយអាចមានបរិបទច្រើន ឬគ្មាន (គ្មានសរុប)។ ជួរអំពើហិង្សាដោយដៃគូ គឺតួលេខក្នុងផ្នែកទី ១។",
     ),
     "reporter": ("Reported by (referred from)", "រាយការណ៍ដោយ (បញ្ជូនមកពី)"),
@@ -682,7 +683,7 @@ class _Summary:
             self.count_table(before, self.t("previously_reported"), half),
         ]
         flow: list[Flowable] = [
-            KeepTogether([self.heading("s_incident"), self.side_by_side(left, right)]),  # type: ignore[arg-type]
+            KeepTogether([self.heading("s_incident"), self.side_by_side(left, right)]),
             Spacer(1, 6),
             KeepTogether(
                 [
