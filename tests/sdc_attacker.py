@@ -40,6 +40,12 @@ INCIDENT_TABLES = (
     "survivor_marital_status",
     "survivor_disability",
     "time_to_report",
+    "incidents_by_place",
+    "incidents_by_time_of_day",
+    "incidents_by_reporter",
+    "previously_reported",
+    "perpetrator_sex",
+    "perpetrator_count",
 )
 FLOWS = (
     "new_incidents",
@@ -137,6 +143,21 @@ class Model:
             self.equal([("breakdown", "total", c)], [(split, c, "total")])
         self.equal([self.grand("breakdown")], [new])
         self.equal([self.grand("rape_health_referral")], [("incidents_by_type_child_adult", "rape", "total")])
+        # The rape incidents by time to report: a part of every band of all incidents.
+        rape_time = "rape_time_to_report"
+        self.equal([self.grand(rape_time)], [("incidents_by_type_child_adult", "rape", "total")])
+        for r in t.get(rape_time, {}).get("rows", []):
+            self.at_most([(rape_time, r, "count")], [("time_to_report", r, "count")])
+        # Case context (several per incident): IPV is the headline's; each context is a subset of
+        # the incidents of its types and ages.
+        ctx, split = "incidents_by_case_context", "incidents_by_type_child_adult"
+        self.equal([(ctx, "ipv", "count")], [(h, "ipv_incidents", "this_month")])
+        for r in t.get(ctx, {}).get("rows", []):
+            self.at_most([(ctx, r, "count")], [new])
+        sexual = ("rape", "sexual_assault")
+        self.at_most([(ctx, "child_sexual_abuse", "count")], [(split, r, "child") for r in sexual])
+        self.at_most([(ctx, "early_marriage", "count")], [(split, "forced_marriage", "child")])
+        self.at_most([(ctx, "possible_sexual_exploitation", "count")], [(split, r, "total") for r in sexual])
         self.at_most(
             [("perpetrator_relationship", "subtotal:ipv", "count")], [(h, "ipv_incidents", "this_month")]
         )
@@ -152,6 +173,15 @@ class Model:
             [(dq, "missing_perpetrator", "count")], [("perpetrator_relationship", "unknown", "count")]
         )
         self.at_most([(dq, "missing_date_of_incident", "count")], [("time_to_report", "unknown", "count")])
+        # No perpetrator recorded: the number's "unknown"; within each perpetrator table's unknown.
+        self.equal([(dq, "missing_perpetrator", "count")], [("perpetrator_count", "unknown", "count")])
+        for key in ("perpetrator_relationship", "perpetrator_age_group", "perpetrator_sex"):
+            self.at_most([("perpetrator_count", "unknown", "count")], [(key, "unknown", "count")])
+        # One perpetrator of one sex: "both" needs two or more.
+        self.at_most(
+            [("perpetrator_sex", "male_and_female", "count")],
+            [("perpetrator_count", r, "count") for r in ("two", "three", "more_than_three")],
+        )
         parts = [
             (dq, m, "count")
             for m in ("missing_date_of_incident", "missing_survivor_age", "missing_perpetrator")

@@ -2,9 +2,9 @@
 
     .venv/bin/python tools/render_summary.py [--out docs/screenshots] [--month YYYY-MM]
 
-Builds a demo office with ``services.demo.create_demo_office`` (12 months). Until the synthetic
-generator of the registers lands, the demo office is empty; then a year of simple random rows is
-added here instead, so the pictures always show a realistic month. Prints the build times.
+Builds a demo office with ``services.demo.create_demo_office`` (the 12 months up to today; the
+default month is the last whole one). Should the demo office be empty, a year of simple random rows
+is added here instead, so the pictures always show a realistic month. Prints the build times.
 """
 
 from __future__ import annotations
@@ -168,7 +168,8 @@ def fill_year(office: UnlockedOffice, last_period: str, seed: int = 7) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--month", default="2025-03")
+    # The demo office holds the twelve months up to today: the last whole month is a full one.
+    parser.add_argument("--month", default=shift_period(date.today().strftime("%Y-%m"), -1))
     parser.add_argument("--dpi", type=int, default=80)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -183,10 +184,12 @@ def main() -> int:
         stats = StatisticsService(office).monthly(args.month)
         print(f"statistics: {time.perf_counter() - t0:.3f} s")
         args.out.mkdir(parents=True, exist_ok=True)
+        after = shift_period(args.month, 1)  # printed early in the next month
+        generated = datetime(int(after[:4]), int(after[5:]), 3, 10, 15)
         for lang in ("km", "en"):
             pdf = Path(tmp) / f"summary-{lang}.pdf"
             t0 = time.perf_counter()
-            build_monthly_summary(stats, office.info, lang, pdf, generated_at=datetime(2025, 4, 3, 10, 15))
+            build_monthly_summary(stats, office.info, lang, pdf, generated_at=generated)
             print(f"PDF {lang}: {time.perf_counter() - t0:.3f} s")
             prefix = args.out / f"summary-{lang}"
             subprocess.run(

@@ -54,8 +54,11 @@ from ..security.pki import TrustStore as TrustStore  # re-exported: callers open
 from ..values.period import is_period
 
 BUNDLE_FORMAT = "shsc-bundle"
-SCHEMA_VERSION = 1
-KNOWN_SCHEMA_VERSIONS = frozenset({1})
+SCHEMA_VERSION = 2
+"""Version 2 added the Incident Recorder's tables of the incident (``catalogue.IR_TABLES_SINCE``):
+an older app refuses a version-2 bundle as ``schema_unknown`` ("update the app") instead of as
+unknown tables; this app still reads version 1 (the same payload, without those tables)."""
+KNOWN_SCHEMA_VERSIONS = frozenset({1, 2})
 MAX_BUNDLE_SIZE = 5 * 1024 * 1024
 FILE_SUFFIX = ".shsc"
 
@@ -146,7 +149,8 @@ def _is_int(value: Any, minimum: int) -> bool:
 
 
 def validate_payload(obj: dict[str, Any]) -> list[str]:
-    """Strict schema (version 1): every problem found, empty when the payload is well-formed."""
+    """Strict schema (versions 1 and 2: the same fields): every problem found, empty when the
+    payload is well-formed."""
     problems: list[str] = []
     keys = set(obj)
     if keys != _PAYLOAD_FIELDS:

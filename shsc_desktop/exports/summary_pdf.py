@@ -127,25 +127,51 @@ TEXT: dict[str, tuple[str, str]] = {
     "child_route": ("Children (under 18): how consent was given", "កុមារ (ក្រោម ១៨ ឆ្នាំ)៖ របៀបផ្ដល់ការយល់ព្រម"),
     "route": ("Consent given by", "ការយល់ព្រមផ្ដល់ដោយ"),
     "chart_types": ("Incidents by type", "ករណីតាមប្រភេទ"),
-    "s_perpetrators": ("3. Alleged perpetrators (primary perpetrator)", "៣. ជនល្មើស (ជនល្មើសចម្បង)"),
+    "s_incident": (
+        "3. The incidents: place, time, context and how they reached the commune",
+        "៣. ឧប្បត្តិហេតុ៖ ទីកន្លែង ពេលវេលា បរិបទ និងរបៀបដែលករណីមកដល់ឃុំ/សង្កាត់",
+    ),
+    "place": ("Place of the incident", "ទីកន្លែងកើតហេតុ"),
+    "time_of_day": ("Time of day", "ពេលវេលាក្នុងថ្ងៃ"),
+    "previously_reported": ("Reported elsewhere before", "បានរាយការណ៍នៅកន្លែងផ្សេងពីមុន"),
+    "case_context": ("Case context", "បរិបទករណី"),
+    "context_note": (
+        "An incident can have several contexts, or none (no total); "
+        "the IPV row is the IPV figure of section 1.",
+        "ករណីមួយអាចមានបរិបទច្រើន ឬគ្មាន (គ្មានសរុប)។ ជួរអំពើហិង្សាដោយដៃគូ គឺតួលេខក្នុងផ្នែកទី ១។",
+    ),
+    "reporter": ("Reported by (referred from)", "រាយការណ៍ដោយ (បញ្ជូនមកពី)"),
+    "chart_place": ("Incidents by place", "ករណីតាមទីកន្លែង"),
+    "s_perpetrators": ("4. Alleged perpetrators", "៤. ជនល្មើស"),
+    "primary": ("Primary perpetrator (the first recorded)", "ជនល្មើសចម្បង (អ្នកទីមួយដែលបានកត់ត្រា)"),
+    "all_perpetrators": (
+        "All recorded perpetrators of each incident",
+        "ជនល្មើសទាំងអស់ដែលបានកត់ត្រានៃករណីនីមួយៗ",
+    ),
+    "perpetrator_sex": ("Sex of the perpetrators", "ភេទជនល្មើស"),
+    "perpetrator_count": ("Number of perpetrators", "ចំនួនជនល្មើស"),
     "relationship": ("Relationship to the survivor", "ទំនាក់ទំនងជាមួយជនរងគ្រោះ"),
     "ipv_note": (
         "Shaded rows are intimate partners (intimate partner violence, IPV).",
         "ជួរដែលមានពណ៌ គឺដៃគូ (អំពើហិង្សាដោយដៃគូ)។",
     ),
     "age_group": ("Age group", "ក្រុមអាយុ"),
-    "s_survivors": ("4. Survivors", "៤. ជនរងគ្រោះ"),
+    "s_survivors": ("5. Survivors", "៥. ជនរងគ្រោះ"),
     "sex": ("Sex", "ភេទ"),
     "age": ("Age", "អាយុ"),
     "marital": ("Marital status", "ស្ថានភាពអាពាហ៍ពិពាហ៍"),
     "disability": ("Disability", "ពិការភាព"),
-    "s_time": ("5. Time to report; rape and health care", "៥. រយៈពេលរាយការណ៍ ករណីរំលោភសេពសន្ថវៈ និងសេវាសុខភាព"),
+    "s_time": ("6. Time to report; rape and health care", "៦. រយៈពេលរាយការណ៍ ករណីរំលោភសេពសន្ថវៈ និងសេវាសុខភាព"),
     "time_to_report": ("Time from incident to report", "រយៈពេលពីពេលកើតហេតុដល់ពេលរាយការណ៍"),
+    "rape_time": (
+        "Rape cases: time from incident to report",
+        "ករណីរំលោភសេពសន្ថវៈ៖ រយៈពេលពីពេលកើតហេតុដល់ពេលរាយការណ៍",
+    ),
     "rape_health": (
         "Rape cases: health referral within 72 hours",
         "ករណីរំលោភសេពសន្ថវៈ៖ ការបញ្ជូនទៅសេវាសុខភាពក្នុង ៧២ ម៉ោង",
     ),
-    "s_referrals": ("6. Referrals by service and status", "៦. ការបញ្ជូនតាមសេវា និងស្ថានភាព"),
+    "s_referrals": ("7. Referrals by service and status", "៧. ការបញ្ជូនតាមសេវា និងស្ថានភាព"),
     "service": ("Service", "សេវា"),
     "unmet_note": (
         "Shaded columns are unmet needs: service unavailable, or referral declined by the survivor.",
@@ -153,10 +179,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "outcomes": ("Referral outcomes", "លទ្ធផលនៃការបញ្ជូន"),
     "chart_referrals": ("Referrals by service and status", "ការបញ្ជូនតាមសេវា និងស្ថានភាព"),
-    "s_actions": ("7. Commune actions", "៧. សកម្មភាពរបស់ឃុំ/សង្កាត់"),
+    "s_actions": ("8. Commune actions", "៨. សកម្មភាពរបស់ឃុំ/សង្កាត់"),
     "action": ("Action", "សកម្មភាព"),
     "actions_note": ("An incident can have several actions.", "ករណីមួយអាចមានសកម្មភាពច្រើន។"),
-    "s_follow_up": ("8. Follow-up and open cases", "៨. ការតាមដាន និងករណីដែលនៅបើក"),
+    "s_follow_up": ("9. Follow-up and open cases", "៩. ការតាមដាន និងករណីដែលនៅបើក"),
     "follow_ups": (
         "Follow-ups due by the end of the month (incident codes only)",
         "ការតាមដានដល់កំណត់ត្រឹមចុងខែ (តែលេខកូដករណី)",
@@ -178,12 +204,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Open cases, follow-ups and action points are as at the last day of the month.",
         "ករណីបើក ការតាមដាន និងចំណុចសកម្មភាព គិតត្រឹមថ្ងៃចុងក្រោយនៃខែ។",
     ),
-    "s_meetings": ("9. Meetings", "៩. កិច្ចប្រជុំ"),
+    "s_meetings": ("10. Meetings", "១០. កិច្ចប្រជុំ"),
     "meeting_type": ("Type of meeting", "ប្រភេទកិច្ចប្រជុំ"),
     "attendance": ("Participants", "អ្នកចូលរួម"),
     "action_points": ("Action points (all meetings so far)", "ចំណុចសកម្មភាព (កិច្ចប្រជុំទាំងអស់)"),
-    "s_quality": ("10. Data quality", "១០. គុណភាពទិន្នន័យ"),
-    "s_trend": ("11. Twelve-month trend", "១១. និន្នាការ ១២ ខែ"),
+    "s_quality": ("11. Data quality", "១១. គុណភាពទិន្នន័យ"),
+    "s_trend": ("12. Twelve-month trend", "១២. និន្នាការ ១២ ខែ"),
     "chart_trend": ("New incidents and referrals, last 12 months", "ករណីថ្មី និងការបញ្ជូន ១២ ខែចុងក្រោយ"),
     "no_charts": (
         "Charts are left out of copies shared outside the commune.",
@@ -575,6 +601,7 @@ class _Summary:
         story += self.section_headline()
         story += self.section_reporting()
         story += self.section_types()
+        story += self.section_incident()
         story += self.section_perpetrators()
         story += self.section_survivors()
         story += self.section_time()
@@ -648,6 +675,49 @@ class _Summary:
             ]
         return flow
 
+    def has(self, *keys: str) -> bool:
+        """The statistics hold these tables (a month approved before they were added does not)."""
+        present = {t.key for t in self.stats.tables}
+        return all(k in present for k in keys)
+
+    def section_incident(self) -> list[Flowable]:
+        """The Incident Recorder's tables of the incident itself (absent from older snapshots)."""
+        keys = ("incidents_by_place", "incidents_by_time_of_day", "previously_reported")
+        more = ("incidents_by_case_context", "incidents_by_reporter")
+        if not self.has(*keys, *more):
+            return []
+        half = CONTENT_WIDTH / 2 - 4
+        place, tod, before = (self.stats.table(k) for k in keys)
+        context, reporter = (self.stats.table(k) for k in more)
+        left = self.count_table(place, self.t("place"), half)
+        right = [
+            self.count_table(tod, self.t("time_of_day"), half),
+            Spacer(1, 6),
+            self.count_table(before, self.t("previously_reported"), half),
+        ]
+        flow: list[Flowable] = [
+            KeepTogether([self.heading("s_incident"), self.side_by_side(left, right)]),
+            Spacer(1, 6),
+            KeepTogether(
+                [
+                    self.side_by_side(
+                        self.count_table(context, self.t("case_context"), half, label_share=0.7),
+                        self.count_table(reporter, self.t("reporter"), half, label_share=0.34),
+                    ),
+                    Spacer(1, 2),
+                    self.note(self.t("context_note")),
+                ]
+            ),
+        ]
+        if not self.shared and place.total:
+            used = [i for i, row in enumerate(place.cells) if row[0]]
+            categories = [self.label(place.row_list, place.rows[i]) for i in used]
+            series = [[int(place.cells[i][0]) for i in used]]
+            height = (14 + 9 * len(used)) * mm / 2.2 + 14 * mm
+            chart = self.bar_chart(self.t("chart_place"), categories, series, [self.t("number")], height)
+            flow += [Spacer(1, 6), ChartFlowable(chart)]
+        return flow
+
     def section_perpetrators(self) -> list[Flowable]:
         rel = self.stats.table("perpetrator_relationship")
         age = self.stats.table("perpetrator_age_group")
@@ -656,16 +726,27 @@ class _Summary:
             rel, self.t("relationship"), half, highlight_rows=sorted(INTIMATE_PARTNER_CODES)
         )
         right = self.count_table(age, self.t("age_group"), half)
-        return [
+        flow: list[Flowable] = [
             KeepTogether(
                 [
                     self.heading("s_perpetrators"),
+                    self.sub(self.t("primary")),
                     self.side_by_side(left, right),
                     Spacer(1, 2),
                     self.note(self.t("ipv_note")),
                 ]
             )
         ]
+        if self.has("perpetrator_sex", "perpetrator_count"):
+            sex = self.count_table(self.stats.table("perpetrator_sex"), self.t("perpetrator_sex"), half)
+            number = self.count_table(
+                self.stats.table("perpetrator_count"), self.t("perpetrator_count"), half
+            )
+            flow += [
+                Spacer(1, 4),
+                KeepTogether([self.sub(self.t("all_perpetrators")), self.side_by_side(sex, number)]),
+            ]
+        return flow
 
     def section_survivors(self) -> list[Flowable]:
         half = CONTENT_WIDTH / 2 - 4
@@ -692,10 +773,22 @@ class _Summary:
     def section_time(self) -> list[Flowable]:
         half = CONTENT_WIDTH / 2 - 4
         left = self.count_table(self.stats.table("time_to_report"), self.t("time_to_report"), half)
-        right = self.count_table(
+        health = self.count_table(
             self.stats.table("rape_health_referral"), self.t("rape_health"), half, label_share=0.7
         )
-        return [KeepTogether([self.heading("s_time"), self.side_by_side(left, right)])]
+        if not self.has("rape_time_to_report"):  # a month approved before this table existed
+            return [KeepTogether([self.heading("s_time"), self.side_by_side(left, health)])]
+        rape_time = self.count_table(self.stats.table("rape_time_to_report"), self.t("rape_time"), half)
+        return [
+            KeepTogether(
+                [
+                    self.heading("s_time"),
+                    self.side_by_side(left, rape_time),
+                    Spacer(1, 6),
+                    self.side_by_side(health),
+                ]
+            )
+        ]
 
     def section_referrals(self) -> list[Flowable]:
         by_status = self.stats.table("referrals_by_service_status")

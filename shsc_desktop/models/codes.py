@@ -769,6 +769,33 @@ SUBTOTAL = CodeList(
         )
     ],
 )
+# The Incident Recorder's tables of the incident itself (GBVIMS), counted per incident.
+PERPETRATOR_SEX = CodeList(
+    "perpetrator_sex",
+    [
+        ("male", "Male only", "ប្រុសតែប៉ុណ្ណោះ"),
+        ("female", "Female only", "ស្រីតែប៉ុណ្ណោះ"),
+        ("male_and_female", "Both male and female", "ទាំងប្រុស និងស្រី"),
+        ("unknown", "Unknown / none recorded", "មិនដឹង/មិនបានកត់ត្រា"),
+    ],
+)
+PERPETRATOR_COUNT = CodeList(
+    "perpetrator_count",
+    [
+        ("one", "One", "ម្នាក់"),
+        ("two", "Two", "ពីរនាក់"),
+        ("three", "Three", "បីនាក់"),
+        ("more_than_three", "More than three", "ច្រើនជាងបីនាក់"),
+        ("unknown", "Unknown / none recorded", "មិនដឹង/មិនបានកត់ត្រា"),
+    ],
+)
+FIRST_CONTACT = CodeList(
+    "first_contact",
+    [
+        ("first_contact", "Commune was the first contact", "ឃុំ/សង្កាត់ជាកន្លែងទំនាក់ទំនងដំបូង"),
+        ("contacted_before", "Went elsewhere first", "បានទៅកន្លែងផ្សេងមុន"),
+    ],
+)
 TREND_MEASURE = CodeList(
     "trend_measure",
     [("incidents", "New incidents", "ករណីថ្មី"), ("referrals", "Referrals made", "ការបញ្ជូន")],
@@ -801,6 +828,9 @@ STAT_LISTS: dict[str, CodeList] = {
         SUBTOTAL,
         TREND_MEASURE,
         REPORTING,
+        PERPETRATOR_SEX,
+        PERPETRATOR_COUNT,
+        FIRST_CONTACT,
     )
 }
 

@@ -224,7 +224,8 @@ class DistrictService:
         # all-zero tables in the right shape; the sums replace them where anything was received.
         template = StatisticsService(self.office).monthly(period)
         summed = {t.key: t for t in totals.tables}
-        tables = [summed.get(t.key, t) for t in template.tables]
+        # A table some report lacked (totals.incomplete) is left out, not shown as zeros.
+        tables = [summed.get(t.key, t) for t in template.tables if t.key not in totals.incomplete]
         reporting = summed.get("reporting")  # the ministry: the districts' own completeness, summed
         if reporting is None:
             reporting = self._reporting_table(period, totals)

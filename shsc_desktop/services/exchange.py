@@ -499,6 +499,9 @@ class Totals:
     missing: tuple[str, ...]  # expected this month (enrolled or not), no report
     tables: tuple[CountTable, ...]
     not_enrolled: tuple[str, ...] = ()  # of the missing: in the gazetteer, not enrolled yet
+    incomplete: tuple[str, ...] = ()
+    """Tables some report with figures did not carry (a month approved before the table existed,
+    or an older app): left out of the sums, which would count only part of the month."""
 
     def table(self, key: str) -> CountTable:
         return next(t for t in self.tables if t.key == key)
@@ -780,7 +783,9 @@ class ExchangeService:
         data = self._read(Path(path))
         vb = open_bundle(data, key, cert, trust, self.clock())
         self._check_sender(vb, own_ca)
-        check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
+        check_tables(
+            vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report, vb.schema_version
+        )
         return VerifyResult(
             Path(path),
             vb.sender_code,
@@ -840,7 +845,9 @@ class ExchangeService:
                 data = self._read(path)
                 vb = open_bundle(data, key, cert, trust, self.clock(), cache)
                 self._check_sender(vb, own_ca)
-                check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
+                check_tables(
+                    vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report, vb.schema_version
+                )
                 verified.append((i, path, data, vb))
             except BundleRejected as exc:
                 reject(i, path, exc)
@@ -1098,11 +1105,21 @@ class ExchangeService:
         expected = {code: e for code, e in self._expected(s).items() if e.start is None or e.start <= period}
         rows = list(s.scalars(select(ImportedStatistics).where(ImportedStatistics.period == period)))
         by_key: dict[str, list[dict[str, Any]]] = {}
+        carried_by: dict[str, int] = {}  # how many reports with figures (not nil) carried each table
         for r in rows:
-            for key, table in json.loads(r.tables).items():
+            carried = json.loads(r.tables)
+            for key, table in carried.items():
                 by_key.setdefault(key, []).append(table)
+                carried_by[key] = carried_by.get(key, 0) + (not r.nil_report)
+        # A table is summed only when every report with figures carried it: a month approved before
+        # a table was added (or sent by an older app) has none, and a part-sum would disagree with
+        # the headline. Nil reports carry no figures (a district's only its reporting table).
+        with_figures = sum(1 for r in rows if not r.nil_report)
+        # (Also the tables no report carried: when all sent older months, zeros would be wrong.)
+        known = {*by_key, *TABLE_KEYS} - {"reporting"}
+        incomplete = tuple(sorted(k for k in known if carried_by.get(k, 0) < with_figures))
         order = [k for k in TABLE_KEYS if k in by_key] + sorted(k for k in by_key if k not in TABLE_KEYS)
-        tables = tuple(sum_tables(k, by_key[k]) for k in order)
+        tables = tuple(sum_tables(k, by_key[k]) for k in order if k not in incomplete)
         reporting = tuple(sorted(r.sender_code for r in rows))
         return Totals(
             period=period,
@@ -1113,4 +1130,5 @@ class ExchangeService:
                 sorted(c for c, e in expected.items() if e.start is None and c not in reporting)
             ),
             tables=tables,
+            incomplete=incomplete,
         )

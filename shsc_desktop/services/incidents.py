@@ -39,7 +39,9 @@ from ..security.permissions import Perm, require
 from . import caseworkers, identities, lifecycle, months
 from . import validation as v
 from .office import UnlockedOffice
-from .reporting.catalogue import ipv_incident, is_ipv
+from .reporting.catalogue import SEXUAL_TYPES as SEXUAL_TYPES
+from .reporting.catalogue import case_context as case_context
+from .reporting.catalogue import ipv_incident
 
 TARGET = "incident"
 MAX_PERPETRATORS = 10
@@ -52,29 +54,10 @@ REGISTER = lifecycle.Register(
     options=lambda: (selectinload(Incident.perpetrators),),
 )
 
-# Derived case context (domain.md §1.2: IR flags and Primero's IPV rule). Not a type: recorded beside it.
-SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
 CASE_WORK_FIELDS = frozenset({"status", "follow_up_date", "risk_level", "case_worker_id"})
 """Fields that follow a case after its month is approved (closing it, the next follow-up, the risk):
 changing only these is never refused with ``MonthLocked``."""
 ANSWER_CHARS = {True: "Y", False: "N", None: "?"}
-
-
-def case_context(
-    gbv_type: str, age: int | None, relationships: Sequence[str], goods_money_exchanged: str = "unknown"
-) -> tuple[str, ...]:
-    """The derived case-context codes, in :data:`codes.CASE_CONTEXT` order."""
-    found: list[str] = []
-    if is_ipv(gbv_type, relationships):
-        found.append("ipv")
-    minor = age is not None and age < 18
-    if minor and gbv_type in SEXUAL_TYPES:
-        found.append("child_sexual_abuse")
-    if minor and gbv_type == "forced_marriage":
-        found.append("early_marriage")
-    if goods_money_exchanged == "yes" and gbv_type in SEXUAL_TYPES:
-        found.append("possible_sexual_exploitation")
-    return tuple(found)
 
 
 def answers_text(answers: Sequence[bool | None]) -> str:

@@ -40,6 +40,7 @@ from ..models.codes import (
     AGE_GROUP,
     ATTENDANCE_SEX,
     ATTENDEE_GROUP,
+    CASE_CONTEXT,
     CHILD_ADULT,
     CHILD_CONSENT_ROUTE,
     COMMUNE_ACTION,
@@ -47,19 +48,26 @@ from ..models.codes import (
     DAYS_OPEN,
     DISABILITY,
     ELAPSED_REPORTING,
+    FIRST_CONTACT,
     GBV_TYPE,
     HEADLINE,
+    LOCATION_TYPE,
     MARITAL_STATUS,
     MEETING_TYPE,
     PERIOD_COLUMN,
     PERIOD_LIST,
+    PERPETRATOR_COUNT,
+    PERPETRATOR_SEX,
     RAPE_HEALTH,
     REFERRAL_OUTCOME,
     REFERRAL_STATUS,
     RELATIONSHIP,
+    REPORTED_BY,
     SERVICE_TYPE,
     SEX,
+    TIME_OF_DAY,
     TREND_MEASURE,
+    YES_NO_UNKNOWN,
     age_group,
     elapsed_reporting,
 )
@@ -264,9 +272,12 @@ class _Month:
         tables: list[CountTable] = [self.headline()]
         tables += self.incidents_by_type()
         tables.append(self.children_by_consent_route())
+        tables += self.incident_circumstances()
         tables += self.perpetrators()
+        tables += self.all_perpetrators()
         tables += self.survivor_profile()
         tables.append(self.time_to_report())
+        tables.append(self.rape_time_to_report())
         tables.append(self.rape_health_referral())
         tables += self.referrals()
         tables.append(self.commune_actions())
@@ -371,7 +382,9 @@ class _Month:
     def month_incidents(self) -> list[Any]:
         """The month's GBV incidents, one row each with every column the per-incident tables
         count (read once from ``ix_incident_month_figures`` and counted in Python, instead of
-        one GROUP BY query per table)."""
+        one GROUP BY query per table). Columns 7–13 (id, place, time of day, reporter, first
+        contact, reported before, goods or money exchanged) are outside that index: SQLite reads
+        each of the month's rows for them, a cost that follows the month, not the history."""
         days_to_report = cast(
             func.julianday(Incident.date_reported) - func.julianday(Incident.date_of_incident), Integer
         )
@@ -384,6 +397,13 @@ class _Month:
             Incident.disability,
             days_to_report,
             Incident.commune_actions,
+            Incident.id,
+            Incident.location_type,
+            Incident.time_of_day,
+            Incident.reported_by,
+            Incident.first_point_of_contact,
+            Incident.previously_reported,
+            Incident.goods_money_exchanged,
             Incident.date_of_incident.is_(None),
             has_perpetrator,
         ).where(cat.gbv_incident_in(self.period, self.period))
@@ -418,6 +438,61 @@ class _Month:
         )
         counts: Counter[str] = Counter({route: int(n) for route, n in self.s.execute(q) if route})
         return CountTable.column("children_by_consent_route", CHILD_CONSENT_ROUTE.name, counts)
+
+    # -- 2b. the incident: place, time, context, who reported it, reported before ------------------
+
+    @cached_property
+    def month_perpetrators(self) -> dict[str, list[tuple[str, str]]]:
+        """(sex, relationship) of every recorded perpetrator of the month's incidents, by incident
+        id: one pass over the month's perpetrators, found through ``ix_perpetrator_rank``."""
+        month_ids = select(Incident.id).where(cat.gbv_incident_in(self.period, self.period))
+        q = select(Perpetrator.incident_id, Perpetrator.sex, Perpetrator.relationship_code).where(
+            Perpetrator.incident_id.in_(month_ids)
+        )
+        out: dict[str, list[tuple[str, str]]] = {}
+        for incident_id, sex, relationship_code in self.s.execute(q):
+            out.setdefault(incident_id, []).append((sex, relationship_code))
+        return out
+
+    def incident_circumstances(self) -> list[CountTable]:
+        place: Counter[str] = Counter()
+        time_of_day: Counter[str] = Counter()
+        context: Counter[str] = Counter()
+        reporter: Counter[tuple[str, str]] = Counter()
+        before: Counter[str] = Counter()
+        perpetrators = self.month_perpetrators
+        for row in self.month_incidents:
+            gbv_type, age, *_ = row
+            incident_id, location, tod, reported_by, first_contact, previously, goods = row[7:14]
+            place[location] += 1
+            time_of_day[tod] += 1
+            relationships = [r for _, r in perpetrators.get(incident_id, ())]
+            found = cat.case_context(gbv_type, age, relationships, goods)
+            context.update(found)
+            reporter[reported_by, "first_contact" if first_contact else "contacted_before"] += 1
+            before[previously] += 1
+        return [
+            CountTable.column("incidents_by_place", LOCATION_TYPE.name, place),
+            CountTable.column("incidents_by_time_of_day", TIME_OF_DAY.name, time_of_day),
+            # Several contexts per incident: the column does not add up to the number of incidents.
+            CountTable.column("incidents_by_case_context", CASE_CONTEXT.name, context, additive=False),
+            CountTable.build("incidents_by_reporter", REPORTED_BY.name, FIRST_CONTACT.name, reporter),
+            CountTable.column("previously_reported", YES_NO_UNKNOWN.name, before),
+        ]
+
+    def all_perpetrators(self) -> list[CountTable]:
+        """Each incident once, by the sex and the number of all its recorded perpetrators."""
+        sex: Counter[str] = Counter()
+        number: Counter[str] = Counter()
+        perpetrators = self.month_perpetrators
+        for row in self.month_incidents:
+            recorded = perpetrators.get(row[7], [])
+            sex[cat.perpetrator_sex(s for s, _ in recorded)] += 1
+            number[cat.perpetrator_count(len(recorded))] += 1
+        return [
+            CountTable.column("perpetrator_sex", PERPETRATOR_SEX.name, sex),
+            CountTable.column("perpetrator_count", PERPETRATOR_COUNT.name, number),
+        ]
 
     # -- 3. perpetrators ---------------------------------------------------------------------------
 
@@ -483,6 +558,15 @@ class _Month:
         for row in self.month_incidents:
             counts[elapsed_reporting(row[5])] += 1
         return CountTable.column("time_to_report", ELAPSED_REPORTING.name, counts)
+
+    def rape_time_to_report(self) -> CountTable:
+        """The month's rape incidents by the days from the incident to the *report* (not to a
+        referral: that is :meth:`rape_health_referral`)."""
+        counts: Counter[str] = Counter()
+        for row in self.month_incidents:
+            if row[0] == "rape":
+                counts[elapsed_reporting(row[5])] += 1
+        return CountTable.column("rape_time_to_report", ELAPSED_REPORTING.name, counts)
 
     def rape_health_referral(self) -> CountTable:
         rape_of_month = and_(cat.gbv_incident_in(self.period, self.period), cat.gbv_type_is("rape"))

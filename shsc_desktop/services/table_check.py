@@ -56,6 +56,8 @@ class TableSchema:
     levels: frozenset[str]
     subtotals: tuple[tuple[str, frozenset[str]], ...]
     """Each subtotal the table must carry, with its member rows."""
+    since: int = 1
+    """The bundle schema version that added the table."""
 
     @classmethod
     def of(cls, key: str, d: Mapping[str, Any]) -> TableSchema:
@@ -69,6 +71,7 @@ class TableSchema:
             frozenset(d["cols"]),
             frozenset(d["levels"]),
             tuple((name, frozenset(members)) for name, members in d["subtotals"].items()),
+            int(d.get("since", 1)),
         )
 
     def allows(self, list_name: str, code: object) -> bool:
@@ -249,8 +252,11 @@ def _check_nil_district(tables: Mapping[str, Any]) -> None:
         raise _fail(INCONSISTENT, "Table reporting: a nil report, but not every report was a nil report.")
 
 
-def check_tables(tables: Any, sender_level: str, nil_report: bool) -> None:
+def check_tables(tables: Any, sender_level: str, nil_report: bool, schema_version: int) -> None:
     """Raise :class:`BundleRejected` when a bundle's tables are not what a genuine office sends.
+
+    ``schema_version`` is the bundle's: a table added by a later version is unknown to it. Every
+    table is optional (a month approved before a table existed carries none).
 
     A nil report carries no tables, except a district's: its ``reporting`` table alone, saying that
     every commune that reported sent a nil report (the ministry counts those communes as reported)."""
@@ -263,6 +269,8 @@ def check_tables(tables: Any, sender_level: str, nil_report: bool) -> None:
         spec = schema.get(key)
         if spec is None or sender_level not in spec.levels:
             raise _fail(UNKNOWN, f"Unknown table {str(key)[:40]!r} ({len(tables)} tables in the bundle).")
+        if spec.since > schema_version:
+            raise _fail(UNKNOWN, f"Table {key}: not in data format version {schema_version}.")
     nil_district = nil_report and sender_level == Level.DISTRICT and set(tables) == {"reporting"}
     if nil_report and not nil_district:
         raise _fail(MALFORMED, "A nil report with figures.")

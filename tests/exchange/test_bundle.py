@@ -54,7 +54,7 @@ def _content(world: World, data: bytes) -> bytes:
 def test_round_trip(world: World, good_bundle: bytes) -> None:
     vb = world.open(good_bundle, world.districts["1201"])
     assert vb.sender_code == "120101" and vb.recipient_code == "1201"
-    assert (vb.period, vb.revision, vb.sequence, vb.schema_version) == ("2025-06", 1, 1, 1)
+    assert (vb.period, vb.revision, vb.sequence, vb.schema_version) == ("2025-06", 1, 1, 2)
     assert vb.payload["audit_head"] == {"seq": 42, "hash": "ab" * 32}
     assert vb.payload["recipient"]["certificate_sha256"] == (
         pki.fingerprint_bytes(world.districts["1201"].enc_cert).hex()
@@ -414,7 +414,7 @@ def test_recipient_named_in_payload_must_be_us(world: World) -> None:
 
 
 def test_unknown_schema_version(world: World) -> None:
-    data = _resigned(world, lambda p: p.update(schema_version=2))
+    data = _resigned(world, lambda p: p.update(schema_version=3))
     with pytest.raises(BundleRejected) as err:
         world.open(data, world.districts["1201"])
     assert err.value.reason == "schema_unknown" and "update the app" in str(err.value)

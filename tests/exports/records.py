@@ -45,14 +45,18 @@ def add_incident(
     marital: str = "married_cohabiting",
     disability: str = "none",
     consent: bool = True,
-    perpetrators: list[tuple[str, str]] | None = None,
+    perpetrators: list[tuple[str, str]] | list[tuple[str, str, str]] | None = None,
     actions: set[str] | None = None,
     status: str = "open",
     follow_up: date | None = None,
     occurred: date | None = None,
     deleted: bool = False,
     route: str = "",
+    **circumstances: Any,
 ) -> Incident:
+    """``perpetrators``: (relationship, age group[, sex]); ``circumstances``: more incident columns
+    (``location_type``, ``time_of_day``, ``reported_by``, ``first_point_of_contact``,
+    ``previously_reported``, ``goods_money_exchanged``)."""
     period = reported.strftime("%Y-%m")
     incident = Incident(
         incident_code=f"KH-120101-{reported:%Y%m}-{seq:03d}",
@@ -80,13 +84,15 @@ def add_incident(
         updated_by="clerk",
         created_at=_stamp(reported),
         updated_at=_stamp(reported),
+        **circumstances,
     )
-    for position, (relationship, age_group) in enumerate(perpetrators or []):
+    for position, (relationship, age_group, *sex) in enumerate(perpetrators or []):
         incident.perpetrators.append(
             Perpetrator(
                 position=position,
                 relationship_code=relationship,
                 age_group=age_group,
+                sex=sex[0] if sex else "male",
                 legacy_name=f"{CANARY} perp",
             )
         )

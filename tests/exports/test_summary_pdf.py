@@ -51,8 +51,11 @@ def test_english_summary_shows_headings_and_numbers(pdfs: dict[str, Path]) -> No
     for heading in (
         "Monthly summary", "Tonle Basak", "code 120101", "Chamkar Mon", "Month: March 2025",
         "1. The month at a glance", "2. Incidents by type of violence and age of survivor",
-        "3. Alleged perpetrators", "6. Referrals by service and status", "8. Follow-up and open cases",
-        "11. Twelve-month trend", "Reviewed and approved by the commune chief",
+        "3. The incidents: place, time, context and how they reached the commune",
+        "Place of the incident", "Survivor herself", "Reported elsewhere before", "Time of day",
+        "4. Alleged perpetrators", "All recorded perpetrators of each incident", "Number of perpetrators",
+        "Rape cases: time from incident to report", "7. Referrals by service and status",
+        "9. Follow-up and open cases", "12. Twelve-month trend", "Reviewed and approved by the commune chief",
         "Generated: 3 April 2025 10:15",
         "CONFIDENTIAL",
     ):  # fmt: skip
@@ -174,3 +177,25 @@ def test_document_properties_carry_the_real_date_and_a_title_in_its_language(
     build_monthly_summary(stats, ministry, "en", target, suppressed=True, generated_at=GENERATED)
     title = pdf_info(target)["Title"]
     assert title == "National monthly summary March 2025 – Ministry of Women's Affairs"
+
+
+def test_a_month_approved_before_the_incident_recorder_tables_still_prints(
+    office: UnlockedOffice, tmp_path: Path
+) -> None:
+    """An approval snapshot stored before the tables of the incident existed has none of them: its
+    summary prints every other section, without section 3 or the perpetrators' sex and number."""
+    from shsc_desktop.services.reporting.catalogue import IR_TABLES_SINCE, TABLE_SPECS
+    from shsc_desktop.services.statistics import MonthlyStatistics
+
+    stats = StatisticsService(office).monthly("2025-03")
+    later = {k for k, spec in TABLE_SPECS.items() if spec.since >= IR_TABLES_SINCE}
+    assert later and later <= {t.key for t in stats.tables}
+    stored = stats.to_dict()
+    stored["tables"] = {k: v for k, v in stored["tables"].items() if k not in later}
+    old = MonthlyStatistics.from_dict(stored)
+    for shared in (False, True):
+        target = tmp_path / f"old-{shared}.pdf"
+        build_monthly_summary(old, office.info, "en", target, suppressed=shared, generated_at=GENERATED)
+        text = text_of(target)
+        assert "4. Alleged perpetrators" in text and "Rape cases: health referral" in text
+        assert "Place of the incident" not in text and "Number of perpetrators" not in text

@@ -210,8 +210,22 @@ incident_strategy = st.fixed_dictionaries(
         "consent": st.sampled_from([True] * 5 + [False]),
         "deleted": st.sampled_from([False] * 9 + [True]),
         "perpetrators": st.lists(
-            st.tuples(st.sampled_from(codes.RELATIONSHIP.codes()), st.sampled_from(codes.AGE_GROUP.codes())),
-            max_size=2,
+            st.tuples(
+                st.sampled_from(codes.RELATIONSHIP.codes()),
+                st.sampled_from(codes.AGE_GROUP.codes()),
+                st.sampled_from(codes.SEX.codes()),
+            ),
+            max_size=4,
+        ),
+        "circumstances": st.fixed_dictionaries(
+            {
+                "location_type": st.sampled_from(codes.LOCATION_TYPE.codes()),
+                "time_of_day": st.sampled_from(codes.TIME_OF_DAY.codes()),
+                "reported_by": st.sampled_from(codes.REPORTED_BY.codes()),
+                "first_point_of_contact": st.booleans(),
+                "previously_reported": st.sampled_from(codes.YES_NO_UNKNOWN.codes()),
+                "goods_money_exchanged": st.sampled_from(codes.YES_NO_UNKNOWN.codes()),
+            }
         ),
         "actions": st.sets(st.sampled_from(codes.COMMUNE_ACTION.codes()), max_size=2),
         "status": st.sampled_from(["open", "follow_up", "closed"]),
@@ -285,7 +299,7 @@ def fill_month(
             row = add_incident(
                 s, seq, reported, i["gbv_type"], age=i["age"], consent=i["consent"], deleted=i["deleted"],
                 perpetrators=list(i["perpetrators"]), actions=set(i["actions"]), status=i["status"],
-                follow_up=follow_up, occurred=occurred,
+                follow_up=follow_up, occurred=occurred, **i["circumstances"],
             )  # fmt: skip
             for service, status, outcome, later in i["referrals"]:
                 day = date.fromordinal(reported.toordinal() + later)

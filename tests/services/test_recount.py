@@ -206,6 +206,43 @@ class Recount:
             WHEN {days} <= 14 THEN '6_14_days' WHEN {days} <= 31 THEN '2_weeks_1_month'
             ELSE 'over_1_month' END"""
         self.table("time_to_report", codes.ELAPSED_REPORTING.codes(), ["count"], in_month, elapsed, None, p=p)
+        rape_month = f"(SELECT * FROM {in_month} WHERE gbv_type = 'rape')"
+        self.table(
+            "rape_time_to_report", codes.ELAPSED_REPORTING.codes(), ["count"], rape_month, elapsed, None, p=p
+        )
+        # The incident itself (Incident Recorder): place, time of day, who reported, reported before.
+        for key, column, code_list in (
+            ("incidents_by_place", "location_type", codes.LOCATION_TYPE),
+            ("incidents_by_time_of_day", "time_of_day", codes.TIME_OF_DAY),
+            ("previously_reported", "previously_reported", codes.YES_NO_UNKNOWN),
+        ):
+            self.table(key, code_list.codes(), ["count"], in_month, column, None, p=p)
+        first_contact = "CASE first_point_of_contact WHEN 1 THEN 'first_contact' ELSE 'contacted_before' END"
+        self.table("incidents_by_reporter", codes.REPORTED_BY.codes(), ["first_contact", "contacted_before"],
+                   in_month, "reported_by", first_contact, p=p)  # fmt: skip
+        # All the perpetrators of each incident: their number and their sexes.
+        perps = f"""(SELECT (SELECT count(*) FROM perpetrator x WHERE x.incident_id = c.id) AS n,
+            EXISTS (SELECT 1 FROM perpetrator x WHERE x.incident_id = c.id AND x.sex = 'male') AS m,
+            EXISTS (SELECT 1 FROM perpetrator x WHERE x.incident_id = c.id AND x.sex = 'female') AS f
+            FROM {in_month} c)"""
+        number = """CASE WHEN n = 0 THEN 'unknown' WHEN n = 1 THEN 'one' WHEN n = 2 THEN 'two'
+            WHEN n = 3 THEN 'three' ELSE 'more_than_three' END"""
+        sexes = """CASE WHEN m AND f THEN 'male_and_female' WHEN m THEN 'male' WHEN f THEN 'female'
+            ELSE 'unknown' END"""
+        self.table("perpetrator_count", codes.PERPETRATOR_COUNT.codes(), ["count"], perps, number, None, p=p)
+        self.table("perpetrator_sex", codes.PERPETRATOR_SEX.codes(), ["count"], perps, sexes, None, p=p)
+        # Case context (several per incident, no totals).
+        sexual = "gbv_type IN ('rape', 'sexual_assault')"
+        for code, cond in (
+            ("ipv", f"EXISTS (SELECT 1 FROM perpetrator x WHERE x.incident_id = c.id "
+                    f"AND x.\"relationship\" IN {PARTNERS})"),
+            ("child_sexual_abuse", f"survivor_age < 18 AND {sexual}"),
+            ("early_marriage", "survivor_age < 18 AND gbv_type = 'forced_marriage'"),
+            ("possible_sexual_exploitation", f"goods_money_exchanged = 'yes' AND {sexual}"),
+        ):  # fmt: skip
+            self.out["incidents_by_case_context", code, "count"] = self.one(
+                f"SELECT count(*) FROM {in_month} c WHERE {cond}", p=p
+            )
         rapes = f"""(SELECT c.date_of_incident AS occurred, (SELECT min(r.date_referred) FROM referral r
             WHERE r.incident_id = c.id AND r.deleted = 0 AND r.service_type = 'health'
             AND r.status IN {SERVICE_PROVIDED}) AS first FROM {in_month} c WHERE c.gbv_type = 'rape')"""

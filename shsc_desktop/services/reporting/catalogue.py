@@ -119,6 +119,42 @@ def is_ipv(gbv_type: str | None, relationships: Iterable[str]) -> bool:
     return gbv_type not in (None, NON_GBV) and any(r in codes.INTIMATE_PARTNER_CODES for r in relationships)
 
 
+SEXUAL_TYPES = frozenset({"rape", "sexual_assault"})
+
+
+def case_context(
+    gbv_type: str, age: int | None, relationships: Iterable[str], goods_money_exchanged: str = "unknown"
+) -> tuple[str, ...]:
+    """The derived case-context codes of one incident, in :data:`codes.CASE_CONTEXT` order
+    (domain.md §1.2: the Incident Recorder's flags and Primero's IPV rule). Never typed: the form
+    shows them and the summary counts them (``incidents_by_case_context``) by this one rule."""
+    found: list[str] = []
+    if is_ipv(gbv_type, relationships):
+        found.append("ipv")
+    minor = age is not None and age < 18
+    if minor and gbv_type in SEXUAL_TYPES:
+        found.append("child_sexual_abuse")
+    if minor and gbv_type == "forced_marriage":
+        found.append("early_marriage")
+    if goods_money_exchanged == "yes" and gbv_type in SEXUAL_TYPES:
+        found.append("possible_sexual_exploitation")
+    return tuple(found)
+
+
+def perpetrator_sex(sexes: Iterable[str]) -> str:
+    """An incident's perpetrators by sex (Incident Recorder): male only, female only, both, or
+    unknown when no perpetrator's sex is known (or none is recorded)."""
+    known = {s for s in sexes if s in ("male", "female")}
+    if known == {"male", "female"}:
+        return "male_and_female"
+    return known.pop() if known else "unknown"
+
+
+def perpetrator_count(n: int) -> str:
+    """The number of an incident's recorded perpetrators as the Incident Recorder bands it."""
+    return {0: "unknown", 1: "one", 2: "two", 3: "three"}.get(n, "more_than_three")
+
+
 def has_commune_action(code: str) -> ColumnElement[bool]:
     """The incident's commune actions include ``code``: the multi-select is stored as sorted
     comma-separated codes (which contain no comma), so ``code`` is the whole text, its first or
@@ -270,8 +306,14 @@ months and its same month last year is that month's own count."""
 INCIDENT_BREAKDOWNS: tuple[str, ...] = (
     "incidents_by_type_child_adult",
     "incidents_by_type_age_group",
+    "incidents_by_place",
+    "incidents_by_time_of_day",
+    "incidents_by_reporter",
+    "previously_reported",
     "perpetrator_relationship",
     "perpetrator_age_group",
+    "perpetrator_sex",
+    "perpetrator_count",
     "survivor_sex",
     "survivor_age_group",
     "survivor_marital_status",
@@ -416,6 +458,56 @@ CATALOGUE: tuple[Indicator, ...] = (
         "children_by_consent_route",
     ),
     Indicator(
+        "incident_place_time",
+        "Place and time of day of the incident",
+        "ទីកន្លែង និងពេលវេលានៃឧប្បត្តិហេតុ",
+        "New incidents by the type of place where the incident happened, and by the time of day "
+        "(Incident Recorder lists; 'unknown' when not recorded).",
+        "ករណីថ្មីតាមប្រភេទទីកន្លែងដែលហេតុការណ៍កើតឡើង និងតាមពេលវេលាក្នុងថ្ងៃ («មិនដឹង» ពេលមិនបានកត់ត្រា)។",
+        "incidents_by_place",
+    ),
+    Indicator(
+        "case_context",
+        "Case context",
+        "បរិបទករណី",
+        "New incidents by each derived case context (intimate partner violence, child sexual abuse, "
+        "early marriage, possible sexual exploitation; the incident form's rule). "
+        "An incident can have several, or none: no total. The IPV row is the IPV headline. (No "
+        "'none of these' row: with the IPV headline it would print the non-IPV incidents.)",
+        "ករណីថ្មីតាមបរិបទករណីនីមួយៗ (អំពើហិង្សាដោយដៃគូ ការរំលោភបំពានផ្លូវភេទលើកុមារ អាពាហ៍ពិពាហ៍មុនអាយុ "
+        "ការកេងប្រវ័ញ្ចផ្លូវភេទដែលអាចកើតមាន)។ ករណីមួយអាចមានបរិបទច្រើន ឬគ្មាន៖ គ្មានសរុប។",
+        "incidents_by_case_context",
+    ),
+    Indicator(
+        "reported_by",
+        "Who brought the incident to the commune",
+        "អ្នកដែលនាំករណីមកឃុំ/សង្កាត់",
+        "New incidents by who reported them to the commune (referred from), split by whether the "
+        "commune was the survivor's first point of contact.",
+        "ករណីថ្មីតាមអ្នករាយការណ៍មកឃុំ/សង្កាត់ (បញ្ជូនមកពី) បែងចែកតាមថាតើឃុំ/សង្កាត់ជាកន្លែងទំនាក់ទំនងដំបូងឬទេ។",
+        "incidents_by_reporter",
+    ),
+    Indicator(
+        "previously_reported",
+        "Reported elsewhere before",
+        "បានរាយការណ៍នៅកន្លែងផ្សេងពីមុន",
+        "New incidents by whether the survivor had reported this incident anywhere else before "
+        "(yes, no, unknown).",
+        "ករណីថ្មីតាមថាតើជនរងគ្រោះធ្លាប់រាយការណ៍ករណីនេះនៅកន្លែងផ្សេងពីមុនឬទេ (បាទ/ចាស ទេ មិនដឹង)។",
+        "previously_reported",
+    ),
+    Indicator(
+        "perpetrators_all",
+        "All perpetrators: sex and number",
+        "ជនល្មើសទាំងអស់៖ ភេទ និងចំនួន",
+        "New incidents by the sex of all their recorded perpetrators (male only, female only, both, "
+        "unknown) and by their number (one, two, three, more than three; 'unknown' when none is "
+        "recorded).",
+        "ករណីថ្មីតាមភេទនៃជនល្មើសទាំងអស់ដែលបានកត់ត្រា (ប្រុសតែប៉ុណ្ណោះ ស្រីតែប៉ុណ្ណោះ ទាំងពីរ មិនដឹង) "
+        "និងតាមចំនួនរបស់ពួកគេ (ម្នាក់ ពីរ បី ច្រើនជាងបី «មិនដឹង» ពេលគ្មានការកត់ត្រា)។",
+        "perpetrator_sex",
+    ),
+    Indicator(
         "perpetrators",
         "Main perpetrator",
         "ជនល្មើសចម្បង",
@@ -443,12 +535,22 @@ CATALOGUE: tuple[Indicator, ...] = (
         "time_to_report",
     ),
     Indicator(
+        "rape_time_to_report",
+        "Rape: time from incident to report",
+        "ការរំលោភ៖ រយៈពេលពីឧប្បត្តិហេតុដល់ការរាយការណ៍",
+        "New rape incidents by the days between the incident date and the report date (Primero's "
+        "bands: 0–3 days, 4–5, 6–14, 2 weeks to 1 month, more than 1 month, unknown). Care within "
+        "72 hours depends on this; it says nothing of referrals (see the next figure).",
+        "ករណីរំលោភថ្មី តាមចំនួនថ្ងៃពីកាលបរិច្ឆេទកើតហេតុដល់កាលបរិច្ឆេទរាយការណ៍ (ចន្លោះ Primero)។ មិននិយាយពីការបញ្ជូនទេ។",
+        "rape_time_to_report",
+    ),
+    Indicator(
         "rape_health_referral",
         "Rape: health referral within 72 hours",
         "ការរំលោភ៖ បញ្ជូនទៅសេវាសុខភាពក្នុង ៧២ ម៉ោង",
         "New rape incidents by the first live health referral whose service was provided (referred, "
         "provided by the commune, already receiving): within 3 days of the incident, later, timing "
-        "unknown, or none.",
+        "unknown, or none. Time from incident to referral, not to report.",
         "ករណីរំលោភថ្មី តាមការបញ្ជូនសុខភាពដំបូង ដែលសេវាបានផ្ដល់៖ ក្នុង ៣ ថ្ងៃ ក្រោយ មិនដឹង ឬគ្មាន។",
         "rape_health_referral",
     ),
@@ -537,7 +639,14 @@ class TableSpec:
     """The subtotals the table carries: (``subtotal`` code, its member rows in row order). Exactly
     these, no more, no fewer: imports refuse a bundle that names others, and district sums are
     built from them, never from what a bundle says."""
+    since: int = 1
+    """The bundle schema version that added the table: an older bundle may not carry it (and need
+    not: every table is optional in a bundle)."""
 
+
+IR_TABLES_SINCE = 2
+"""Bundle schema 2 added the Incident Recorder's tables of the incident (place, time of day, case
+context, who reported, reported before, perpetrators' sex and number, rape time to report)."""
 
 IPV_SUBTOTAL = "ipv"
 """The perpetrator-relationship subtotal: the intimate-partner rows (main perpetrator a partner)."""
@@ -552,6 +661,7 @@ def _spec(
     additive: bool = True,
     levels: tuple[str, ...] = ("commune", "district"),
     subtotals: dict[str, frozenset[str]] | None = None,
+    since: int = 1,
 ) -> TableSpec:
     row_codes: tuple[str, ...] | None = None
     if isinstance(rows, codes.CodeList):
@@ -563,14 +673,27 @@ def _spec(
         (name, tuple(r for r in row_codes or () if r in members))
         for name, members in (subtotals or {}).items()
     )
-    return TableSpec(key, row_list, cols.name, row_codes, tuple(cols.codes()), additive, levels, groups)
+    return TableSpec(
+        key, row_list, cols.name, row_codes, tuple(cols.codes()), additive, levels, groups, since
+    )
 
 
 TABLES: tuple[TableSpec, ...] = (
     _spec("headline", codes.HEADLINE, codes.PERIOD_COLUMN, additive=False),
     _spec("incidents_by_type_child_adult", GBV_TYPES, codes.CHILD_ADULT, row_list=codes.GBV_TYPE.name),
     _spec("incidents_by_type_age_group", GBV_TYPES, codes.AGE_GROUP, row_list=codes.GBV_TYPE.name),
-    _spec("children_by_consent_route", codes.CHILD_CONSENT_ROUTE, codes.COUNT),
+    _spec("children_by_consent_route", codes.CHILD_CONSENT_ROUTE, codes.COUNT, since=IR_TABLES_SINCE),
+    _spec("incidents_by_place", codes.LOCATION_TYPE, codes.COUNT, since=IR_TABLES_SINCE),
+    _spec("incidents_by_time_of_day", codes.TIME_OF_DAY, codes.COUNT, since=IR_TABLES_SINCE),
+    _spec(
+        "incidents_by_case_context",
+        codes.CASE_CONTEXT,
+        codes.COUNT,
+        additive=False,
+        since=IR_TABLES_SINCE,
+    ),
+    _spec("incidents_by_reporter", codes.REPORTED_BY, codes.FIRST_CONTACT, since=IR_TABLES_SINCE),
+    _spec("previously_reported", codes.YES_NO_UNKNOWN, codes.COUNT, since=IR_TABLES_SINCE),
     _spec(
         "perpetrator_relationship",
         codes.RELATIONSHIP,
@@ -578,11 +701,14 @@ TABLES: tuple[TableSpec, ...] = (
         subtotals={IPV_SUBTOTAL: codes.INTIMATE_PARTNER_CODES},
     ),
     _spec("perpetrator_age_group", codes.AGE_GROUP, codes.COUNT),
+    _spec("perpetrator_sex", codes.PERPETRATOR_SEX, codes.COUNT, since=IR_TABLES_SINCE),
+    _spec("perpetrator_count", codes.PERPETRATOR_COUNT, codes.COUNT, since=IR_TABLES_SINCE),
     _spec("survivor_sex", codes.SEX, codes.COUNT),
     _spec("survivor_age_group", codes.AGE_GROUP, codes.COUNT),
     _spec("survivor_marital_status", codes.MARITAL_STATUS, codes.COUNT),
     _spec("survivor_disability", codes.DISABILITY, codes.COUNT),
     _spec("time_to_report", codes.ELAPSED_REPORTING, codes.COUNT),
+    _spec("rape_time_to_report", codes.ELAPSED_REPORTING, codes.COUNT, since=IR_TABLES_SINCE),
     _spec("rape_health_referral", codes.RAPE_HEALTH, codes.COUNT),
     _spec("referrals_by_service_status", codes.SERVICE_TYPE, codes.REFERRAL_STATUS),
     _spec("referrals_by_service_outcome", codes.SERVICE_TYPE, codes.REFERRAL_OUTCOME),
@@ -608,7 +734,7 @@ def bundle_table_schema() -> dict[str, dict[str, Any]]:
     ``rows`` is ``None`` for the trend, whose rows are months ``YYYY-MM``. Additive tables carry row
     totals (several columns), column totals and a grand total; ``subtotals`` maps each subtotal the
     table must carry to its member rows (``{"ipv": [the partner rows]}`` for the perpetrator
-    relationship, nothing elsewhere).
+    relationship, nothing elsewhere); ``since`` is the bundle schema version that added the table.
     """
     return {
         t.key: {
@@ -619,6 +745,7 @@ def bundle_table_schema() -> dict[str, dict[str, Any]]:
             "additive": t.additive,
             "levels": list(t.levels),
             "subtotals": {name: list(members) for name, members in t.subtotals},
+            "since": t.since,
         }
         for t in TABLES
     }

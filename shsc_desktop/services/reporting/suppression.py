@@ -16,7 +16,8 @@ anyway. So:
 
 1. **Headline**: every figure from 1 to k−1 is shown as ``<k``; zeros are shown (nothing to protect).
 2. **Populations**: the tables describing one population (the month's incidents: types, ages,
-   perpetrators, survivors, time to report, rape care, commune actions, data quality; the month's
+   place, time of day, case context, who reported, reported before, perpetrators, survivors, time
+   to report, rape time to report and care, commune actions, data quality; the month's
    referrals; meetings; attendance; action points; open cases; the trend) are published together in
    full when none of their numbers is from 1 to k−1, and are otherwise withheld together: every
    cell shows ``·``. A withheld table's cells are then bounded only by headline figures (≥ k, or
@@ -43,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from .catalogue import INCIDENT_BREAKDOWNS
 from .tables import HIDDEN, NOT_REPORTED, Cell, CountTable, Subtotal, _int
 
 WITHHELD = "·"
@@ -51,15 +53,9 @@ DEFAULT_THRESHOLD = 5
 
 POPULATIONS: tuple[tuple[str, ...], ...] = (
     (
-        "incidents_by_type_child_adult",
-        "incidents_by_type_age_group",
-        "perpetrator_relationship",
-        "perpetrator_age_group",
-        "survivor_sex",
-        "survivor_age_group",
-        "survivor_marital_status",
-        "survivor_disability",
-        "time_to_report",
+        *INCIDENT_BREAKDOWNS,
+        "incidents_by_case_context",
+        "rape_time_to_report",
         "rape_health_referral",
         "commune_actions",
         "data_quality",
@@ -77,7 +73,7 @@ BREAKDOWN = "breakdown"
 """A district's (the ministry's) incidents by office × type of violence (its XLSX "By office")."""
 FOLLOWS: dict[str, tuple[str, ...]] = {BREAKDOWN: POPULATIONS[0]}
 """A table whose margins are cells of another population: withheld whenever that one is."""
-_INCIDENT_PARTITIONS = POPULATIONS[0][:9]  # the tables that count each incident of the month once
+_INCIDENT_PARTITIONS = INCIDENT_BREAKDOWNS  # the tables that count each incident of the month once
 SAME_AS_HEADLINE: dict[str, dict[tuple[str, str], str]] = {
     **{
         key: {("total", "total"): "new_incidents", ("total", "count"): "new_incidents"}
@@ -90,6 +86,7 @@ SAME_AS_HEADLINE: dict[str, dict[tuple[str, str], str]] = {
     },
     "meetings_by_type": {("total", "total"): "meetings_held", ("total", "count"): "meetings_held"},
     "commune_actions": {("administrative_decision", "count"): "administrative_decisions"},
+    "incidents_by_case_context": {("ipv", "count"): "ipv_incidents"},
     "trend": {("this_month", "incidents"): "new_incidents", ("this_month", "referrals"): "referrals_made"},
     BREAKDOWN: {("total", "total"): "new_incidents"},
 }
