@@ -43,6 +43,7 @@ NEW_TABLES = (
     "perpetrator_sex",
     "perpetrator_count",
     "rape_time_to_report",
+    "children_by_consent_route",  # the children's consent routes came with the same version
 )
 
 
