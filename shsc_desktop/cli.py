@@ -553,6 +553,12 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             print(f"Request fingerprint (compare with the office below): {signed.request_fingerprint}")
             for purpose, fp in signed.fingerprints.items():
                 print(f"  {purpose:<10} {fp}")
+            if signed.office_keys is not None:
+                print(f"Office keys bound (compare with the office's recovery sheet): {signed.office_keys}")
+            if signed.previous_office_keys is not None:
+                print(
+                    f"Warning: this office was enrolled before with other office keys ({signed.previous_office_keys})."
+                )
         else:
             accepted = service.accept(args.file)
             print(f"Certificates installed for {accepted.level} {accepted.code}. Fingerprints to compare:")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 from ..models import codes
 from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
+from ..services.enrolment import office_keys_status
 from ..services.home import HomeService, HomeSummary
 from ..services.months import MonthService
 from ..services.office import UnlockedOffice
@@ -20,6 +21,7 @@ from .exchange_common import notice_line
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import confirm, show_message
+from .office_keys import OfficeKeysWarning
 from .operations import run_in_background
 
 
@@ -92,9 +94,11 @@ class RegisterHomePage(QWidget):
         self.returned.setStyleSheet("QLabel { background: #fff3c4; color: #1f2933; padding: 6px; }")
         self.returned.hide()
         self.notices: list[NoticeView] = []
+        self.office_keys_warning = OfficeKeysWarning(office_keys_status(office))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.office_line)
+        layout.addWidget(self.office_keys_warning)
         layout.addWidget(self.returned)
         layout.addWidget(self.counts_box)
         layout.addWidget(self.month_box)
