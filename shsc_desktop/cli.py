@@ -557,7 +557,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
                 print(f"Office keys bound (compare with the office's recovery sheet): {signed.office_keys}")
             if signed.previous_office_keys is not None:
                 print(
-                    f"Warning: this office was enrolled before with other office keys ({signed.previous_office_keys})."
+                    "Warning: this office was enrolled before with other office keys "
+                    f"({signed.previous_office_keys}): ask its chief to check the recovery sheet."
                 )
         else:
             accepted = service.accept(args.file)
