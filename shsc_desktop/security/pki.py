@@ -83,7 +83,7 @@ _OFFICE_FP_RE = re.compile(r"^[0-9A-F]{4}(-[0-9A-F]{4}){4}$")
 #: Certificate extension (non-critical) binding an enrolled office's *office keys* (its identity and
 #: signing keys, ``security.identity``) to its certificates: a DER UTF8String holding their
 #: fingerprint as printed on the recovery sheet. The OID is a UUID OID (ITU-T X.667, arc 2.25), so
-#: it needs no registration. docs/bundle-format.md §6.
+#: it needs no registration. docs/bundle-format.md §8.
 OFFICE_KEYS_OID = x509.ObjectIdentifier("2.25.273175471296083391165781250449990395677")
 
 

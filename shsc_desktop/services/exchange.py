@@ -800,7 +800,7 @@ class ExchangeService:
         must prove (office signing key's signature over the rest of the payload) keys with that
         fingerprint. Rejected (nothing imported) if it proves others, none, or proves nothing.
         Returns the fingerprint to bind when the office was enrolled before fingerprints were
-        bound (trust on first use, docs/bundle-format.md §6), else None.
+        bound (trust on first use, docs/bundle-format.md §8), else None.
         """
         enrolment_cert = vb.ca_cert if self.level is Level.MINISTRY else vb.signer_cert
         row = s.get(EnrolledOffice, vb.sender_code)
