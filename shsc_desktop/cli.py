@@ -565,6 +565,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             print(f"Certificates installed for {accepted.level} {accepted.code}. Fingerprints to compare:")
             for purpose, fp in accepted.fingerprints.items():
                 print(f"  {purpose:<10} {fp}")
+            if accepted.office_keys is not None:
+                print(f"Office keys bound (compare with the office's recovery sheet): {accepted.office_keys}")
     finally:
         office.lock("enroll done")
     return 0

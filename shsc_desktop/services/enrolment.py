@@ -149,6 +149,7 @@ class AcceptResult:
     code: str
     level: str
     fingerprints: dict[str, str]  # purpose, root, recipient → fingerprint
+    office_keys: str | None = None  # the office-key fingerprint the certificates bind (None: none)
 
 
 @dataclass(frozen=True)
@@ -380,8 +381,16 @@ class EnrolmentService:
             shown = pkg.fingerprints()
             if self.level is Level.DISTRICT:
                 shown["signing"] = pki.fingerprint(store.cert("signing"))  # type: ignore[arg-type]
-            audit.record(s, self.actor.username, ACTION_ENROL_ACCEPTED, "office", self.code, shown)
-        return AcceptResult(self.code, str(self.level), shown)
+            bound = next((pki.office_keys_of(c) for c in pkg.certificates.values()), None)
+            audit.record(
+                s,
+                self.actor.username,
+                ACTION_ENROL_ACCEPTED,
+                "office",
+                self.code,
+                {**shown, OFFICE_KEYS: bound},
+            )
+        return AcceptResult(self.code, str(self.level), shown, bound)
 
     # -- upper office ----------------------------------------------------------------------------
 

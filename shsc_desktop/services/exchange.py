@@ -834,6 +834,8 @@ class ExchangeService:
         vb = open_bundle(data, key, cert, trust, self.clock())
         self._check_sender(vb, own_ca)
         check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
+        with self.office.reading() as s:
+            self._check_office_keys(s, vb)
         return VerifyResult(
             Path(path),
             vb.sender_code,

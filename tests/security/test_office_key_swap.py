@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
+from shsc_desktop.errors import BundleRejected
 from shsc_desktop.exports import bundle as bundle_mod
 from shsc_desktop.models.tables import AuditEntry, EnrolledOffice, ImportedStatistics
 from shsc_desktop.security import keystore, pki, vault
@@ -157,6 +158,9 @@ def test_the_next_bundle_after_a_key_swap_is_rejected_by_the_district(upper: Upp
     assert _imported_rows(upper.district, "120101") == before  # never imported
     dry = ExchangeService(upper.district).import_files([bundle.path], dry_run=True).results[0]
     assert dry.reason == "office_keys_changed"
+    with pytest.raises(BundleRejected) as checked:  # "verify" without importing says the same
+        ExchangeService(upper.district).verify_file(bundle.path)
+    assert checked.value.reason == "office_keys_changed"
 
 
 def test_a_forged_or_stripped_office_keys_block_is_rejected(upper: Upper, tmp_path: Path) -> None:
@@ -322,3 +326,18 @@ def test_a_district_binds_its_office_keys_up_to_the_ministry(upper: Upper) -> No
     with upper.ministry.reading() as s:
         row = s.get(EnrolledOffice, "1201")
         assert row is not None and json.loads(row.fingerprints)["office_keys"] == district.keys.fingerprint()
+
+
+def test_the_ministry_rejects_a_district_bundle_vouched_by_other_office_keys(
+    upper: Upper, tmp_path: Path
+) -> None:
+    """The same check one level up: the district's genuine exchange keys, other office keys."""
+    from tests.exchange.commune_signer import CommuneSigner
+
+    signer = CommuneSigner.of_district(upper.district)
+    signer.office_keys = OfficeKeys.generate()
+    swapped = signer.bundle(tmp_path / "swapped", None, period=previous_period(1), sequence=7)
+    result = _import(upper.ministry, swapped)
+    assert result.reason == "district_office_keys_changed"
+    assert "this district's office keys changed since it was enrolled" in result.message.lower()
+    assert _imported_rows(upper.ministry, "1201") == 0
