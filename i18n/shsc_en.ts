@@ -589,6 +589,10 @@
         <translation>Office keys created</translation>
     </message>
     <message>
+        <source>Exchange keys moved under the office keys</source>
+        <translation>Exchange keys moved under the office keys</translation>
+    </message>
+    <message>
         <source>Identifying details sealed</source>
         <translation>Identifying details sealed</translation>
     </message>
@@ -2410,6 +2414,22 @@
         <translation>The sender does not report to this office.</translation>
     </message>
     <message>
+        <source>This commune&apos;s office keys changed since it was enrolled — ask the commune chief to verify the office and re-enrol. Nothing was imported.</source>
+        <translation>This commune&apos;s office keys changed since it was enrolled — ask the commune chief to verify the office and re-enrol. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>This district&apos;s office keys changed since it was enrolled — ask the district to verify its office and re-enrol. Nothing was imported.</source>
+        <translation>This district&apos;s office keys changed since it was enrolled — ask the district to verify its office and re-enrol. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The office keys in this bundle do not vouch for its content: it was forged or damaged. Nothing was imported.</source>
+        <translation>The office keys in this bundle do not vouch for its content: it was forged or damaged. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The sender enrolled with its office keys, but this bundle does not carry them: it was not made by SHSC Desktop at that office. Nothing was imported.</source>
+        <translation>The sender enrolled with its office keys, but this bundle does not carry them: it was not made by SHSC Desktop at that office. Nothing was imported.</translation>
+    </message>
+    <message>
         <source>A different bundle with the same number or revision was already imported. This may be an attack: tell the chief.</source>
         <translation>A different bundle with the same number or revision was already imported. This may be an attack: tell the chief.</translation>
     </message>
@@ -2656,6 +2676,24 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysLine</name>
+    <message>
+        <source>Office keys: not created yet (the chief&apos;s next sign-in creates them).</source>
+        <translation>Office keys: not created yet (the chief&apos;s next sign-in creates them).</translation>
+    </message>
+    <message>
+        <source>Office keys: %1 (the fingerprint on the recovery sheet)</source>
+        <translation>Office keys: %1 (the fingerprint on the recovery sheet)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysWarning</name>
+    <message>
+        <source>The office keys on this computer (%1) are not the ones the office above enrolled (%2). Someone may have replaced them. Reports sent now will be refused. The chief should compare the fingerprint on the recovery sheet (verify-office) and enrol the office again.</source>
+        <translation>The office keys on this computer (%1) are not the ones the office above enrolled (%2). Someone may have replaced them. Reports sent now will be refused. The chief should compare the fingerprint on the recovery sheet (verify-office) and enrol the office again.</translation>
     </message>
 </context>
 <context>

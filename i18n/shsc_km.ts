@@ -589,6 +589,10 @@
         <translation>បានបង្កើតកូនសោការិយាល័យ</translation>
     </message>
     <message>
+        <source>Exchange keys moved under the office keys</source>
+        <translation>កូនសោផ្លាស់ប្ដូរទិន្នន័យត្រូវបានផ្លាស់ទៅក្រោមកូនសោការិយាល័យ</translation>
+    </message>
+    <message>
         <source>Identifying details sealed</source>
         <translation>បានបិទភ្ជាប់ព័ត៌មានអត្តសញ្ញាណ</translation>
     </message>
@@ -2410,6 +2414,22 @@
         <translation>អ្នកផ្ញើមិនរាយការណ៍មកការិយាល័យនេះទេ។</translation>
     </message>
     <message>
+        <source>This commune&apos;s office keys changed since it was enrolled — ask the commune chief to verify the office and re-enrol. Nothing was imported.</source>
+        <translation>កូនសោការិយាល័យរបស់ឃុំ/សង្កាត់នេះបានផ្លាស់ប្ដូរ ចាប់តាំងពីពេលដែលវាត្រូវបានចុះឈ្មោះ — សូមស្នើឱ្យប្រធានឃុំ/សង្កាត់ផ្ទៀងផ្ទាត់ការិយាល័យ ហើយចុះឈ្មោះម្ដងទៀត។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>This district&apos;s office keys changed since it was enrolled — ask the district to verify its office and re-enrol. Nothing was imported.</source>
+        <translation>កូនសោការិយាល័យរបស់ខណ្ឌ/ស្រុកនេះបានផ្លាស់ប្ដូរ ចាប់តាំងពីពេលដែលវាត្រូវបានចុះឈ្មោះ — សូមស្នើឱ្យខណ្ឌ/ស្រុកផ្ទៀងផ្ទាត់ការិយាល័យរបស់ខ្លួន ហើយចុះឈ្មោះម្ដងទៀត។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>The office keys in this bundle do not vouch for its content: it was forged or damaged. Nothing was imported.</source>
+        <translation>កូនសោការិយាល័យនៅក្នុងកញ្ចប់ទិន្នន័យនេះ មិនធានាខ្លឹមសាររបស់វាទេ៖ វាត្រូវបានក្លែងបន្លំ ឬខូច។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>The sender enrolled with its office keys, but this bundle does not carry them: it was not made by SHSC Desktop at that office. Nothing was imported.</source>
+        <translation>អ្នកផ្ញើបានចុះឈ្មោះជាមួយកូនសោការិយាល័យរបស់ខ្លួន ប៉ុន្តែកញ្ចប់ទិន្នន័យនេះមិនមានវាទេ៖ វាមិនត្រូវបានបង្កើតដោយ SHSC Desktop នៅការិយាល័យនោះទេ។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
         <source>A different bundle with the same number or revision was already imported. This may be an attack: tell the chief.</source>
         <translation>កញ្ចប់ទិន្នន័យផ្សេងដែលមានលេខ ឬកំណែដូចគ្នា ត្រូវបាននាំចូលរួចហើយ។ នេះអាចជាការវាយប្រហារ៖ សូមប្រាប់ប្រធាន។</translation>
     </message>
@@ -2656,6 +2676,24 @@
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysLine</name>
+    <message>
+        <source>Office keys: not created yet (the chief&apos;s next sign-in creates them).</source>
+        <translation>កូនសោការិយាល័យ៖ មិនទាន់បង្កើតនៅឡើយ (ការចូលលើកក្រោយរបស់ប្រធាននឹងបង្កើតវា)។</translation>
+    </message>
+    <message>
+        <source>Office keys: %1 (the fingerprint on the recovery sheet)</source>
+        <translation>កូនសោការិយាល័យ៖ %1 (ស្នាមម្រាមដៃនៅលើសន្លឹកសង្គ្រោះ)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeysWarning</name>
+    <message>
+        <source>The office keys on this computer (%1) are not the ones the office above enrolled (%2). Someone may have replaced them. Reports sent now will be refused. The chief should compare the fingerprint on the recovery sheet (verify-office) and enrol the office again.</source>
+        <translation>កូនសោការិយាល័យនៅលើកុំព្យូទ័រនេះ (%1) មិនមែនជាកូនសោដែលការិយាល័យថ្នាក់លើបានចុះឈ្មោះ (%2) ទេ។ អាចមាននរណាម្នាក់បានជំនួសវា។ របាយការណ៍ដែលផ្ញើឥឡូវនេះនឹងត្រូវបដិសេធ។ ប្រធានគួរប្រៀបធៀបស្នាមម្រាមដៃនៅលើសន្លឹកសង្គ្រោះ (verify-office) ហើយចុះឈ្មោះការិយាល័យម្ដងទៀត។</translation>
     </message>
 </context>
 <context>

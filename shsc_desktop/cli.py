@@ -565,11 +565,20 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             print(f"Request fingerprint (compare with the office below): {signed.request_fingerprint}")
             for purpose, fp in signed.fingerprints.items():
                 print(f"  {purpose:<10} {fp}")
+            if signed.office_keys is not None:
+                print(f"Office keys bound (compare with the office's recovery sheet): {signed.office_keys}")
+            if signed.previous_office_keys is not None:
+                print(
+                    "Warning: this office was enrolled before with other office keys "
+                    f"({signed.previous_office_keys}): ask its chief to check the recovery sheet."
+                )
         else:
             accepted = service.accept(args.file)
             print(f"Certificates installed for {accepted.level} {accepted.code}. Fingerprints to compare:")
             for purpose, fp in accepted.fingerprints.items():
                 print(f"  {purpose:<10} {fp}")
+            if accepted.office_keys is not None:
+                print(f"Office keys bound (compare with the office's recovery sheet): {accepted.office_keys}")
     finally:
         office.lock("enroll done")
     return 0

@@ -190,7 +190,9 @@ class BundleRejected(ShscError):
 
     ``reason`` is one stable code per check (too_large, not_a_bundle, cannot_decrypt, bad_signature,
     unknown_signer, untrusted_chain, cert_expired, revoked, crl_expired, crl_missing, wrong_recipient,
-    sender_mismatch, schema_unknown, malformed_payload) for the GUI's translation and the import report.
+    sender_mismatch, schema_unknown, malformed_payload; at import also office_keys_changed,
+    district_office_keys_changed, office_keys_invalid, office_keys_missing) for the GUI's translation
+    and the import report.
     """
 
     code = "bundle_rejected"

@@ -82,6 +82,10 @@ _PAYLOAD_FIELDS = frozenset(
     }
 )
 _BUSINESS_FIELDS = _PAYLOAD_FIELDS - {"format", "schema_version", "sender", "recipient"}
+OFFICE_KEYS_FIELD = "office_keys"
+"""Optional (a bundle of an office without office keys, or of an older version, lacks it): the
+sender's office keys vouching for the rest of the payload (``security.identity.vouch``)."""
+_OFFICE_KEYS_PARTS = frozenset({"fingerprint", "signing", "identity", "signature"})
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -152,9 +156,17 @@ def validate_payload(obj: dict[str, Any]) -> list[str]:
     """Strict schema (versions 1 and 2: the same fields): every problem found, empty when the
     payload is well-formed."""
     problems: list[str] = []
-    keys = set(obj)
+    keys = set(obj) - {OFFICE_KEYS_FIELD}
     if keys != _PAYLOAD_FIELDS:
         problems.append(f"fields {sorted(keys ^ _PAYLOAD_FIELDS)} missing or unknown")
+    if OFFICE_KEYS_FIELD in obj:
+        block = obj[OFFICE_KEYS_FIELD]
+        if (
+            not isinstance(block, dict)
+            or set(block) != _OFFICE_KEYS_PARTS
+            or not all(isinstance(v, str) and len(v) <= 200 for v in block.values())
+        ):
+            problems.append(OFFICE_KEYS_FIELD)
     if obj.get("format") != BUNDLE_FORMAT:
         problems.append("format")
     if not _is_int(obj.get("schema_version"), 1):
@@ -264,7 +276,7 @@ def full_payload(
     payload: dict[str, Any], sender_cert: x509.Certificate, recipient_cert: x509.Certificate
 ) -> dict[str, Any]:
     """Add format, schema version, sender (from the signing certificate) and recipient binding."""
-    unknown = set(payload) - _BUSINESS_FIELDS
+    unknown = set(payload) - _BUSINESS_FIELDS - {OFFICE_KEYS_FIELD}
     if unknown:
         raise ValueError(f"reserved or unknown payload fields: {sorted(unknown)}")
     sender = identity_of(sender_cert.subject)
@@ -280,6 +292,13 @@ def full_payload(
             "certificate_sha256": fingerprint_bytes(recipient_cert).hex(),
         },
     }
+
+
+def vouched_digest(body: dict[str, Any]) -> str:
+    """What the office keys vouch for (:data:`OFFICE_KEYS_FIELD`): the SHA-256 (hex) of the
+    canonical full payload without that field."""
+    rest = {k: v for k, v in body.items() if k != OFFICE_KEYS_FIELD}
+    return hashlib.sha256(canonical_json(rest)).hexdigest()
 
 
 def build_bundle(

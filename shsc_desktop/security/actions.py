@@ -53,6 +53,7 @@ class Action:
     GRANT_INVALID = "grant_invalid"  # found by the chief's unlock: a user's grant does not verify
     USER_GRANTS_CHANGED = "user_grants_changed"
     OFFICE_KEYS_CREATED = "office_keys_created"  # an older office got its identity and signing keys
+    EXCHANGE_KEYS_PROTECTED = "exchange_keys_protected"  # moved from the data key to the office secret
     IDENTITIES_SEALED = "identities_sealed"  # older records' identifying details sealed
     IDENTITY_ERASED = "identity_erased"  # a record's identifying details erased (consent, retention)
     CRL_REFRESHED = "crl_refreshed"

@@ -21,6 +21,7 @@ private key).
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -195,14 +196,63 @@ class OfficeKeys:
 
     def fingerprint(self) -> str:
         """A short, readable fingerprint of both public keys (printed on the recovery sheet)."""
-        import hashlib
-
-        digest = hashlib.sha256(self.signing_public + self.identity_public).hexdigest()[:20].upper()
-        return "-".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+        return office_fingerprint(self.signing_public, self.identity_public)
 
     def forget(self) -> None:
         self.signing = None
         self.identity = None
+
+
+def office_fingerprint(signing_public: bytes, identity_public: bytes) -> str:
+    """``XXXX-XXXX-XXXX-XXXX-XXXX``: the first 80 bits of SHA-256 over both public keys, the form
+    printed on the recovery sheet, carried in enrolment requests, certificates and bundles."""
+    digest = hashlib.sha256(signing_public + identity_public).hexdigest()[:20].upper()
+    return "-".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def normalise_fingerprint(text: str) -> str:
+    """A fingerprint as typed or read out (any case, spaces or dashes) in its printed form."""
+    raw = "".join(ch for ch in text.upper() if ch.isalnum())
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+# --- the office keys vouching for a bundle ---------------------------------------------------------
+
+BUNDLE_PROOF = "shsc office keys over a bundle v1"
+
+
+def _bundle_statement(content_sha256: str) -> bytes:
+    return canonical({"what": BUNDLE_PROOF, "content_sha256": content_sha256})
+
+
+def vouch(keys: OfficeKeys, content_sha256: str) -> dict[str, str]:
+    """What a bundle carries under its signature about the office keys of its sender: both public
+    keys, their fingerprint, and the office signing key's signature over the SHA-256 of the rest of
+    the payload. Only a session holding the office signing key (the chief's) can make it."""
+    if keys.signing is None:
+        raise ValueError("only a session holding the office signing key vouches for a bundle")
+    return {
+        "fingerprint": keys.fingerprint(),
+        "signing": b64(keys.signing_public),
+        "identity": b64(keys.identity_public),
+        "signature": b64(keys.signing.sign(_bundle_statement(content_sha256))),
+    }
+
+
+def vouched_fingerprint(block: Any, content_sha256: str) -> str | None:
+    """The office-key fingerprint a bundle's block proves (:func:`vouch`), or None if the block is
+    malformed, its fingerprint is not that of its keys, or its signature does not verify."""
+    if not isinstance(block, dict) or set(block) != {"fingerprint", "signing", "identity", "signature"}:
+        return None
+    try:
+        signing, identity = unb64(str(block["signing"])), unb64(str(block["identity"]))
+        signature = unb64(str(block["signature"]))
+        if len(identity) != 32 or block["fingerprint"] != office_fingerprint(signing, identity):
+            return None
+        Ed25519PublicKey.from_public_bytes(signing).verify(signature, _bundle_statement(content_sha256))
+    except (InvalidSignature, ValueError, TypeError):
+        return None
+    return str(block["fingerprint"])
 
 
 def private_matches(keys: OfficeKeys) -> bool:

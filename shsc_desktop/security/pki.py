@@ -78,6 +78,13 @@ FORMAT_VERSION = 1
 MAX_ENROLMENT_FILE = 1024 * 1024
 
 _CODE_RE = re.compile(r"^[0-9A-Z]{2,12}$")
+_OFFICE_FP_RE = re.compile(r"^[0-9A-F]{4}(-[0-9A-F]{4}){4}$")
+
+#: Certificate extension (non-critical) binding an enrolled office's *office keys* (its identity and
+#: signing keys, ``security.identity``) to its certificates: a DER UTF8String holding their
+#: fingerprint as printed on the recovery sheet. The OID is a UUID OID (ITU-T X.667, arc 2.25), so
+#: it needs no registration. docs/bundle-format.md §8.
+OFFICE_KEYS_OID = x509.ObjectIdentifier("2.25.273175471296083391165781250449990395677")
 
 
 class Level(enum.StrEnum):
@@ -118,6 +125,33 @@ def check_code(code: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------
 # Keys
+
+
+def check_office_fingerprint(text: str) -> str:
+    if not isinstance(text, str) or not _OFFICE_FP_RE.match(text):
+        raise ValueError("invalid office-key fingerprint")
+    return text
+
+
+def office_keys_extension(office_fingerprint: str) -> x509.UnrecognizedExtension:
+    raw = check_office_fingerprint(office_fingerprint).encode("ascii")
+    return x509.UnrecognizedExtension(OFFICE_KEYS_OID, bytes([0x0C, len(raw)]) + raw)
+
+
+def office_keys_of(cert: x509.Certificate) -> str | None:
+    """The office-key fingerprint a certificate binds (:data:`OFFICE_KEYS_OID`), None if it binds
+    none (issued before the extension existed) or the value is not one."""
+    try:
+        ext = cert.extensions.get_extension_for_oid(OFFICE_KEYS_OID).value
+    except x509.ExtensionNotFound:
+        return None
+    value = getattr(ext, "value", b"")
+    if len(value) < 2 or value[0] != 0x0C or value[1] != len(value) - 2:
+        return None
+    try:
+        return check_office_fingerprint(value[2:].decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
 
 
 def generate_key(key_size: int = PRODUCTION_KEY_SIZE) -> rsa.RSAPrivateKey:
@@ -415,9 +449,12 @@ def _issue(
     purpose: Purpose,
     validity: dt.timedelta,
     now: dt.datetime,
+    office_keys: str | None = None,
 ) -> x509.Certificate:
     issuer_name = subject if issuer_cert is None else issuer_cert.subject
     b = _builder(subject, issuer_name, public_key, issuer_key.public_key(), now, validity)
+    if office_keys is not None:
+        b = b.add_extension(office_keys_extension(office_keys), critical=False)
     if purpose is Purpose.ROOT:
         b = b.add_extension(x509.BasicConstraints(ca=True, path_length=1), critical=True)
         b = b.add_extension(_key_usage(ca=True), critical=True)
@@ -554,7 +591,8 @@ def revoke(
 def issue_own_signing_certificate(
     ca: CertificateAuthority, signing_key: rsa.RSAPrivateKey, now: dt.datetime | None = None
 ) -> x509.Certificate:
-    """A district certifies its own signing key (for bundles to the ministry) under its CA."""
+    """A district certifies its own signing key (for bundles to the ministry) under its CA; the
+    office-key fingerprint the ministry bound into the CA certificate is bound into it too."""
     if ca.level is not Level.DISTRICT:
         raise ValueError("only a district signs its own bundles under its CA")
     return _issue(
@@ -565,6 +603,7 @@ def issue_own_signing_certificate(
         Purpose.SIGNING,
         SIGNING_VALIDITY,
         now or utcnow(),
+        office_keys_of(ca.cert),
     )
 
 
@@ -604,8 +643,10 @@ def make_request(
     level: Level | str,
     keys: OfficeKeys,
     names: dict[str, str] | None = None,
+    office_keys: str | None = None,
 ) -> bytes:
-    """The enrolment request file of a commune or district: one self-signed CSR per requested key."""
+    """The enrolment request file of a commune or district: one self-signed CSR per requested key,
+    and (``office_keys``) the fingerprint of the office's own keys, for the office above to bind."""
     level = Level(level)
     check_code(office_code)
     if level not in REQUESTED_BY_LEVEL:
@@ -625,6 +666,8 @@ def make_request(
         "office": {"code": office_code, "level": str(level), "names": dict(names or {})},
         "csrs": csrs,
     }
+    if office_keys is not None:
+        body["office_keys"] = check_office_fingerprint(office_keys)
     return _canonical(body)
 
 
@@ -635,6 +678,7 @@ class EnrolmentRequest:
     names: dict[str, str]
     public_keys: dict[Purpose, rsa.RSAPublicKey]
     digest: str
+    office_keys: str | None = None  # the office-key fingerprint (None: a request made before it)
 
 
 def parse_request(request: bytes) -> EnrolmentRequest:
@@ -660,11 +704,14 @@ def parse_request(request: bytes) -> EnrolmentRequest:
             if ident != Identity(code, str(level)):
                 raise ValueError("a request names another office")
             public_keys[purpose] = pub
+        office_keys = obj.get("office_keys")
+        if office_keys is not None:
+            office_keys = check_office_fingerprint(office_keys)
     except (KeyError, TypeError, ValueError, UnicodeEncodeError) as exc:
         raise EnrolmentRejected("malformed", f"The certificate request is not valid: {exc}") from exc
     if len({k.public_numbers().n for k in public_keys.values()}) != len(public_keys):
         raise EnrolmentRejected("malformed", "The certificate request uses one key for two purposes.")
-    return EnrolmentRequest(code, level, names, public_keys, request_digest(request))
+    return EnrolmentRequest(code, level, names, public_keys, request_digest(request), office_keys)
 
 
 def sign_request(
@@ -691,7 +738,14 @@ def sign_request(
             purpose, SIGNING_VALIDITY
         )
         cert = _issue(
-            ca.key, ca.cert, _name(req.level, req.code, purpose), pub, purpose, validity or default, now
+            ca.key,
+            ca.cert,
+            _name(req.level, req.code, purpose),
+            pub,
+            purpose,
+            validity or default,
+            now,
+            req.office_keys,
         )
         issued[str(purpose)] = cert_pem(cert).decode("ascii")
     body = {
@@ -778,6 +832,8 @@ def accept_package(
             raise EnrolmentRejected("wrong_request", "A certificate is not for the key we requested.")
         if identity_of(cert.subject) != Identity(req.code, str(req.level)):
             raise EnrolmentRejected("wrong_request", "A certificate names another office.")
+        if office_keys_of(cert) not in (None, req.office_keys):
+            raise EnrolmentRejected("wrong_request", "A certificate binds office keys we did not send.")
     rec_issuer = next((c for c in chain if c.subject == recipient.issuer), None)
     if rec_issuer is None:
         raise EnrolmentRejected("bad_chain", "The recipient certificate has no issuer in the chain.")

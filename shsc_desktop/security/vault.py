@@ -23,7 +23,9 @@ only the office keys for keys of her own (to sign herself a chief's grant) is re
 unlock. The anchor lives in the same file she can rewrite: if she also drops or rewrites the chief's
 and the recovery slot, her own forged grant verifies and the chief can no longer sign in (known
 limit, docs/security.md). What catches that is outside the PC: the office keys' fingerprint on the
-printed recovery sheet, compared by ``verify-office --fingerprint`` (docs/recovery.md §4).
+printed recovery sheet, compared by ``verify-office --fingerprint`` (docs/recovery.md §4), and the
+same fingerprint enrolled by the office above, which rejects every bundle vouched by other office
+keys (docs/bundle-format.md §8).
 
 The slot file is written atomically and then copied to a second file. Each copy carries a SHA-256
 checksum (bit rot is detected before any password is tried: a damaged copy is skipped) and an HMAC

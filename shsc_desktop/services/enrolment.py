@@ -77,6 +77,58 @@ NO_KEY_TO_EXPORT = define(
 )
 
 
+OFFICE_KEYS = "office_keys"
+"""Key of ``EnrolledOffice.fingerprints`` holding the office-key fingerprint bound to the office
+(from its enrolment request, or, for an office enrolled before, its first bundle carrying one)."""
+
+
+def bound_office_keys(row: EnrolledOffice) -> str | None:
+    """The office-key fingerprint an enrolled office is bound to; None: not bound yet."""
+    try:
+        value = json.loads(row.fingerprints or "{}").get(OFFICE_KEYS)
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def bind_office_keys(row: EnrolledOffice, fingerprint: str) -> None:
+    """Record ``fingerprint`` as the office keys of an office enrolled before they were bound."""
+    try:
+        values = json.loads(row.fingerprints or "{}")
+    except ValueError:
+        values = {}
+    if not isinstance(values, dict):
+        values = {}
+    values[OFFICE_KEYS] = fingerprint
+    row.fingerprints = json.dumps(values)
+
+
+@dataclass(frozen=True)
+class OfficeKeysStatus:
+    """This office's office keys against what its own enrolment bound (Home, Administration)."""
+
+    fingerprint: str | None  # the office keys of this office now (None: none yet, an older office)
+    enrolled: str | None  # what the certificate from the office above binds (None: none binds it)
+
+    @property
+    def changed(self) -> bool:
+        """The office keys differ from those the office above enrolled: swapped since, by someone
+        at this PC or by a legitimate new set-up that was not enrolled again."""
+        return (
+            self.fingerprint is not None and self.enrolled is not None and self.fingerprint != self.enrolled
+        )
+
+
+def office_keys_status(office: UnlockedOffice) -> OfficeKeysStatus:
+    """The fingerprint of this office's keys and the one its enrolment certificate binds: a
+    commune's signing certificate, a district's CA certificate (both issued by the office above)."""
+    current = None if office.keys is None else office.keys.fingerprint()
+    name = "ca" if office.info.level == Level.DISTRICT else "signing"
+    with office.reading() as s:
+        cert = DbKeyStore(s).cert(name) if office.info.level != Level.MINISTRY else None
+    return OfficeKeysStatus(current, None if cert is None else pki.office_keys_of(cert))
+
+
 def key_size_from_environment() -> int:
     value = os.environ.get(RSA_BITS_ENV, "")
     if value.isdigit() and int(value) >= 2048:
@@ -112,6 +164,8 @@ class SignResult:
     name_en: str
     request_fingerprint: str
     fingerprints: dict[str, str]  # purpose → certificate fingerprint
+    office_keys: str | None = None  # the office-key fingerprint bound (None: an older request)
+    previous_office_keys: str | None = None  # the one bound before, when it differs
 
 
 @dataclass(frozen=True)
@@ -119,6 +173,7 @@ class AcceptResult:
     code: str
     level: str
     fingerprints: dict[str, str]  # purpose, root, recipient → fingerprint
+    office_keys: str | None = None  # the office-key fingerprint the certificates bind (None: none)
 
 
 @dataclass(frozen=True)
@@ -292,7 +347,10 @@ class EnrolmentService:
             raise ValidationFailed({"level": MINISTRY_REQUESTS_NOTHING})
         keys = pki.OfficeKeys.generate(self.level, self.key_size)
         info = self.office.info
-        data = pki.make_request(self.code, self.level, keys, {"km": info.name_km, "en": info.name_en})
+        office_keys = None if self.office.keys is None else self.office.keys.fingerprint()
+        data = pki.make_request(
+            self.code, self.level, keys, {"km": info.name_km, "en": info.name_en}, office_keys
+        )
         with self.office.transaction() as s:
             store = DbKeyStore(s)
             for purpose, key in keys.keys.items():
@@ -347,8 +405,16 @@ class EnrolmentService:
             shown = pkg.fingerprints()
             if self.level is Level.DISTRICT:
                 shown["signing"] = pki.fingerprint(store.cert("signing"))  # type: ignore[arg-type]
-            audit.record(s, self.actor.username, ACTION_ENROL_ACCEPTED, "office", self.code, shown)
-        return AcceptResult(self.code, str(self.level), shown)
+            bound = next((pki.office_keys_of(c) for c in pkg.certificates.values()), None)
+            audit.record(
+                s,
+                self.actor.username,
+                ACTION_ENROL_ACCEPTED,
+                "office",
+                self.code,
+                {**shown, OFFICE_KEYS: bound},
+            )
+        return AcceptResult(self.code, str(self.level), shown, bound)
 
     # -- upper office ----------------------------------------------------------------------------
 
@@ -373,12 +439,16 @@ class EnrolmentService:
             if row is None:
                 row = EnrolledOffice(code=req.code)
                 s.add(row)
+            before = bound_office_keys(row) if row.fingerprints else None
             serials = json.loads(row.serials or "[]") if row.serials else []
             serials += [str(c.serial_number) for c in certs.values()]
             row.level = str(req.level)
             row.name_km = names.get("name_km", "")
             row.name_en = names.get("name_en", "")
-            row.fingerprints = json.dumps({p: pki.fingerprint_bytes(c).hex() for p, c in certs.items()})
+            bound = {p: pki.fingerprint_bytes(c).hex() for p, c in certs.items()}
+            if req.office_keys is not None:
+                bound[OFFICE_KEYS] = req.office_keys
+            row.fingerprints = json.dumps(bound)
             row.serials = json.dumps(serials)
             row.request_sha256 = req.digest
             row.enrolled_at = now
@@ -387,17 +457,31 @@ class EnrolmentService:
             row.revoked_at = None
             row.revoke_reason = ""
             shown = {p: pki.fingerprint(c) for p, c in certs.items()}
+            changed = before is not None and before != req.office_keys
             audit.record(
                 s,
                 self.actor.username,
                 ACTION_ENROL_SIGNED,
                 "office",
                 req.code,
-                {"level": str(req.level), "request": pki.request_fingerprint(data), **shown},
+                {
+                    "level": str(req.level),
+                    "request": pki.request_fingerprint(data),
+                    **shown,
+                    OFFICE_KEYS: req.office_keys,
+                    **({"office_keys_before": before} if changed else {}),
+                },
             )
             atomic_write_bytes(Path(out_path), package, mode=0o644)
         return SignResult(
-            Path(out_path), req.code, str(req.level), row.name_en, pki.request_fingerprint(data), shown
+            Path(out_path),
+            req.code,
+            str(req.level),
+            row.name_en,
+            pki.request_fingerprint(data),
+            shown,
+            req.office_keys,
+            before if changed else None,
         )
 
     def revoke(self, office_code: str, reason: str) -> int:

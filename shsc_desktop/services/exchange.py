@@ -47,6 +47,7 @@ from sqlalchemy.orm import Session
 from ..errors import BundleRejected, ValidationFailed
 from ..exports.bundle import (
     MAX_BUNDLE_SIZE,
+    OFFICE_KEYS_FIELD,
     VerifiedBundle,
     VerifyCache,
     build_bundle,
@@ -55,6 +56,7 @@ from ..exports.bundle import (
     full_payload,
     make_payload,
     open_bundle,
+    vouched_digest,
     write_bundle,
 )
 from ..inputs import read_regular
@@ -69,13 +71,14 @@ from ..models.tables import (
 )
 from ..security import audit, keystore, pki
 from ..security.audit import Action
+from ..security.identity import vouch, vouched_fingerprint
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
 from ..values import period as months
 from ..values.period import PHNOM_PENH
 from . import validation as v
-from .enrolment import EnrolmentService, pki_code
+from .enrolment import EnrolmentService, bind_office_keys, bound_office_keys, pki_code
 from .office import UnlockedOffice
 from .reporting.catalogue import TABLE_SPECS
 from .returns import returned_reports
@@ -85,6 +88,18 @@ from .statistics import DEFAULT_THRESHOLD, TABLE_KEYS, CountTable
 from .table_check import check_tables
 
 MAX_SEQUENCE_JUMP = 1000
+OFFICE_KEYS_CHANGED = {
+    Level.DISTRICT: (
+        "office_keys_changed",
+        "This commune's office keys changed since it was enrolled — ask the commune chief to verify "
+        "the office and re-enrol. Nothing was imported.",
+    ),
+    Level.MINISTRY: (
+        "district_office_keys_changed",
+        "This district's office keys changed since it was enrolled — ask the district to verify its "
+        "office and re-enrol. Nothing was imported.",
+    ),
+}
 
 
 class Outcome(enum.StrEnum):
@@ -642,6 +657,9 @@ class ExchangeService:
                     created_at=self.clock(),
                     nil_report=nil_report,
                 )
+                if self.office.keys is not None and self.office.keys.signing is not None:
+                    body = full_payload(payload, signing_cert, recipient)
+                    payload[OFFICE_KEYS_FIELD] = vouch(self.office.keys, vouched_digest(body))
                 reexport = False
             if self.level is Level.DISTRICT:
                 ca = EnrolmentService(self.office, clock=self.clock)._authority(s)
@@ -776,6 +794,41 @@ class ExchangeService:
                 f"Office {vb.sender_code} ({level}) does not report to this office.",
             )
 
+    def _check_office_keys(self, s: Session, vb: VerifiedBundle) -> str | None:
+        """The sender's office keys must be the ones bound at its enrolment.
+
+        Bound: the fingerprint in the certificate this office (or the ministry, for a district)
+        issued to the sender (``pki.OFFICE_KEYS_OID``: the commune's signing certificate, a
+        district's CA certificate), and the one recorded in its enrolment row. The bundle's block
+        must prove (office signing key's signature over the rest of the payload) keys with that
+        fingerprint. Rejected (nothing imported) if it proves others, none, or proves nothing.
+        Returns the fingerprint to bind when the office was enrolled before fingerprints were
+        bound (trust on first use, docs/bundle-format.md §8), else None.
+        """
+        enrolment_cert = vb.ca_cert if self.level is Level.MINISTRY else vb.signer_cert
+        row = s.get(EnrolledOffice, vb.sender_code)
+        recorded = None if row is None else bound_office_keys(row)
+        bound = {fp for fp in (pki.office_keys_of(enrolment_cert), recorded) if fp is not None}
+        block = vb.payload.get(OFFICE_KEYS_FIELD)
+        if block is None:
+            if bound:
+                raise BundleRejected(
+                    "office_keys_missing",
+                    f"Office {vb.sender_code} enrolled with its office keys, but this bundle does not "
+                    "carry them: it was not made by SHSC Desktop at that office. Nothing was imported.",
+                )
+            return None
+        found = vouched_fingerprint(block, vouched_digest(vb.payload))
+        if found is None:
+            raise BundleRejected(
+                "office_keys_invalid",
+                "The office keys in this bundle do not vouch for its content: it was forged or "
+                "damaged. Nothing was imported.",
+            )
+        if bound and bound != {found}:
+            raise BundleRejected(*OFFICE_KEYS_CHANGED[self.level])
+        return found if row is not None and recorded is None else None
+
     def verify_file(self, path: Path) -> VerifyResult:
         """Decrypt and verify a bundle (signature, chain, revocation, recipient) without importing."""
         require(self.actor, Perm.IMPORT)
@@ -786,6 +839,8 @@ class ExchangeService:
         check_tables(
             vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report, vb.schema_version
         )
+        with self.office.reading() as s:
+            self._check_office_keys(s, vb)
         return VerifyResult(
             Path(path),
             vb.sender_code,
@@ -907,14 +962,20 @@ class ExchangeService:
             )
 
         if overlay is not None:
+            self._check_office_keys(overlay.db.s, vb)
             decision = decide(vb, overlay, now, allow_sequence_jump=allow_jump)
             if decision.outcome is not Outcome.ALREADY_IMPORTED:
                 overlay.mem.record(ReceivedBundle.of(vb))
             return result(decision)
         with self.office.transaction() as s:
+            first_keys = self._check_office_keys(s, vb)
             decision = decide(vb, DbReceivedLog(s), now, allow_sequence_jump=allow_jump)
             if decision.outcome is Outcome.ALREADY_IMPORTED:
                 return result(decision)
+            if first_keys is not None:
+                row_enrolled = s.get(EnrolledOffice, vb.sender_code)
+                assert row_enrolled is not None
+                bind_office_keys(row_enrolled, first_keys)
             head = vb.payload["audit_head"]
             sent = dt.datetime.strptime(vb.payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
             s.add(
@@ -986,6 +1047,7 @@ class ExchangeService:
                     "sequence": vb.sequence,
                     "gap": decision.gap,
                     "file": path.name,
+                    **({"office_keys_bound": first_keys} if first_keys else {}),
                 },
             )
         kept |= keeping  # committed

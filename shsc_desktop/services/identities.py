@@ -325,7 +325,18 @@ def protect_exchange_keys(office: UnlockedOffice) -> list[str]:
         if all(pki.is_office_wrapped(store.get(n) or b"") for n in store.names(keystore.KEY_PREFIX)):
             return []
     with office.transaction() as s:
-        return keystore.protect_private_keys(s, office.data_key, office.keys)
+        moved = keystore.protect_private_keys(s, office.data_key, office.keys)
+        if moved:
+            # The move is part of the office's history: which keys, under which office keys.
+            audit.record(
+                s,
+                office.actor.username,
+                Action.EXCHANGE_KEYS_PROTECTED,
+                "office",
+                "",
+                {"keys": sorted(moved), "office_keys": office.keys.fingerprint()},
+            )
+        return moved
 
 
 def install_office_keys(office: UnlockedOffice, secret: str | None) -> None:

@@ -47,6 +47,7 @@ from .file_dialogs import file_dialog
 from .form_helpers import CountSpinBox, set_field_label
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
+from .office_keys import OfficeKeysLine, OfficeKeysWarning, show_office_keys, unread_status
 from .operations import BackgroundOperation, run_in_background
 from .session import session_of
 from .unlock import language_combo
@@ -109,6 +110,9 @@ def action_label(action: str) -> str:
         "grant_invalid": QCoreApplication.translate("AuditActions", "Account rights found not signed"),
         "user_grants_changed": QCoreApplication.translate("AuditActions", "Access to identities changed"),
         "office_keys_created": QCoreApplication.translate("AuditActions", "Office keys created"),
+        "exchange_keys_protected": QCoreApplication.translate(
+            "AuditActions", "Exchange keys moved under the office keys"
+        ),
         "identities_sealed": QCoreApplication.translate("AuditActions", "Identifying details sealed"),
         "identity_erased": QCoreApplication.translate("AuditActions", "Identifying details erased"),
         "draft_kept": QCoreApplication.translate("AuditActions", "Unsaved form kept as a draft"),
@@ -181,8 +185,14 @@ class AdminPage(QWidget):
         for button in (self.add_user_button, self.reset_password_button, self.remove_user_button):
             user_buttons.addWidget(button)
         user_buttons.addStretch(1)
+        keys_status = unread_status(office)
+        self.office_keys_line = OfficeKeysLine(keys_status)
+        self.office_keys_warning = OfficeKeysWarning(keys_status)
+        show_office_keys(self, office, self.office_keys_line, self.office_keys_warning)
         accounts_layout = QVBoxLayout(self.accounts_tab)
+        accounts_layout.addWidget(self.office_keys_warning)
         accounts_layout.addWidget(self.signed_in_label)
+        accounts_layout.addWidget(self.office_keys_line)
         accounts_layout.addWidget(self.change_password_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.users_box = QGroupBox()
         users_layout = QVBoxLayout(self.users_box)

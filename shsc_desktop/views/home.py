@@ -20,6 +20,7 @@ from .exchange_common import notice_line
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import confirm, show_message
+from .office_keys import OfficeKeysWarning, show_office_keys, unread_status
 from .operations import run_in_background, run_write
 from .session import session_of
 
@@ -91,9 +92,12 @@ class RegisterHomePage(QWidget):
         self.returned.setStyleSheet("QLabel { background: #fff3c4; color: #1f2933; padding: 6px; }")
         self.returned.hide()
         self.notices: list[NoticeView] = []
+        self.office_keys_warning = OfficeKeysWarning(unread_status(office))
+        show_office_keys(self, office, self.office_keys_warning)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.office_line)
+        layout.addWidget(self.office_keys_warning)
         layout.addWidget(self.returned)
         layout.addWidget(self.counts_box)
         layout.addWidget(self.month_box)

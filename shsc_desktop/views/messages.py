@@ -91,6 +91,26 @@ BUNDLE_REASONS = {
         "Messages", "The bundle was made by a newer version of SHSC Desktop. Update this computer."
     ),
     "not_below": QT_TRANSLATE_NOOP("Messages", "The sender does not report to this office."),
+    "office_keys_changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This commune's office keys changed since it was enrolled — ask the commune chief to verify "
+        "the office and re-enrol. Nothing was imported.",
+    ),
+    "district_office_keys_changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This district's office keys changed since it was enrolled — ask the district to verify its "
+        "office and re-enrol. Nothing was imported.",
+    ),
+    "office_keys_invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The office keys in this bundle do not vouch for its content: it was forged or damaged. "
+        "Nothing was imported.",
+    ),
+    "office_keys_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The sender enrolled with its office keys, but this bundle does not carry them: it was not "
+        "made by SHSC Desktop at that office. Nothing was imported.",
+    ),
     "conflict": QT_TRANSLATE_NOOP(
         "Messages",
         "A different bundle with the same number or revision was already imported. This may be an "

@@ -7,6 +7,7 @@ its payload and the district's totals.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,10 @@ from shsc_desktop.exports.bundle import (
     full_payload,
     make_payload,
     sign_content,
+    vouched_digest,
 )
 from shsc_desktop.security import keystore
+from shsc_desktop.security.identity import OfficeKeys, vouch
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.pki import Purpose
 from shsc_desktop.services.office import UnlockedOffice
@@ -40,6 +43,7 @@ class CommuneSigner:
     chain: tuple[x509.Certificate, ...]
     crls: list[x509.CertificateRevocationList]
     recipient: x509.Certificate
+    office_keys: OfficeKeys | None = None  # the office's own keys (the chief's session): vouch as it does
 
     @classmethod
     def of(cls, office: UnlockedOffice) -> CommuneSigner:
@@ -54,6 +58,7 @@ class CommuneSigner:
                 store.chain()[:-1],
                 keystore.stored_crls(s),
                 recipient,
+                _kept(office.keys),
             )
 
     @classmethod
@@ -71,6 +76,7 @@ class CommuneSigner:
                 (ca,),
                 [own, *keystore.stored_crls(s)],
                 recipient,
+                _kept(office.keys),
             )
 
     def bundle(
@@ -97,6 +103,9 @@ class CommuneSigner:
             created_at=created_at,
             nil_report=nil_report,
         )
+        if self.office_keys is not None and self.office_keys.signing is not None:
+            digest = vouched_digest(full_payload(payload, self.cert, self.recipient))
+            payload["office_keys"] = vouch(self.office_keys, digest)
         if unchecked:
             body = canonical_json(full_payload(payload, self.cert, self.recipient))
             data = envelope(sign_content(body, self.key, self.cert, self.chain, self.crls), self.recipient)
@@ -107,6 +116,11 @@ class CommuneSigner:
         path = folder / name
         path.write_bytes(data)
         return path
+
+
+def _kept(keys: OfficeKeys | None) -> OfficeKeys | None:
+    """A copy that outlives the session: locking the office forgets the private halves it holds."""
+    return None if keys is None else dataclasses.replace(keys)
 
 
 def genuine_tables(office: UnlockedOffice, period: str) -> dict[str, Any]:
