@@ -34,6 +34,7 @@ from shsc_desktop.services.enrolment import EnrolmentService, office_keys_status
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.exchange.test_chain import PASSWORD, approve, enrol, make_office, previous_period
+from tests.ui.conftest import wait_for_operations
 
 CLERK = ("clerk", "clerk-password-1")
 CHANGED = "this commune's office keys changed since it was enrolled"
@@ -209,6 +210,7 @@ def test_the_swap_shows_on_home_and_administration(upper: Upper, qtbot: QtBot) -
     enrolled = commune.keys.fingerprint() if commune.keys else ""
     page = AdminPage(commune)
     qtbot.addWidget(page)
+    wait_for_operations(qtbot)  # the enrolment is read in the background
     line = page.office_keys_line
     assert (
         enrolled in line.text()
@@ -217,6 +219,7 @@ def test_the_swap_shows_on_home_and_administration(upper: Upper, qtbot: QtBot) -
     assert page.office_keys_warning.isHidden()
     home = RegisterHomePage(commune)
     qtbot.addWidget(home)
+    wait_for_operations(qtbot)  # the enrolment is read in the background
     assert home.office_keys_warning.isHidden()
     folder = commune.folder
     commune.lock("clerk's turn")
@@ -228,12 +231,14 @@ def test_the_swap_shows_on_home_and_administration(upper: Upper, qtbot: QtBot) -
         assert status.changed and status.enrolled == enrolled and status.fingerprint == hers.fingerprint()
         page = AdminPage(her)
         qtbot.addWidget(page)
+        wait_for_operations(qtbot)  # the enrolment is read in the background
         warning = page.office_keys_warning
         assert not warning.isHidden()
         assert enrolled in warning.text() and hers.fingerprint() in warning.text()
         assert hers.fingerprint() in page.office_keys_line.text()
         home = RegisterHomePage(her)
         qtbot.addWidget(home)
+        wait_for_operations(qtbot)  # the enrolment is read in the background
         assert not home.office_keys_warning.isHidden()
         assert "not the ones the office above enrolled" in home.office_keys_warning.text()
     finally:
