@@ -223,60 +223,60 @@ def stored_deadline_days(s: Session) -> int:
     return min(MAX_DEADLINE_DAYS, max(0, value))
 
 
-class DbReceivedLog:
-    """``ReceivedLog`` over the ``received_bundle`` table, inside the caller's session."""
+IN_LIMIT = 500  # values per ``IN (...)`` list, well below SQLite's variable limit
 
-    def __init__(self, session: Session) -> None:
-        self.s = session
 
-    @staticmethod
-    def _entry(row: BundleReceived | None) -> ReceivedBundle | None:
-        if row is None:
-            return None
-        return ReceivedBundle(
-            row.bundle_id, row.content_sha256, row.sender_code, row.period, row.revision, row.sequence
+class BatchLog:
+    """The ``received_bundle`` rows a batch can meet, read once, then kept in step in memory.
+
+    ``load`` reads every stored bundle of the batch's senders and any stored bundle that shares a
+    bundle id with the batch (``decide`` looks a bundle id up whoever sent it): each decision is then
+    a dictionary look-up instead of three queries. Inside the writing transaction that holds the
+    lock, nobody else can add a row meanwhile; the caller records each bundle it applies.
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, ReceivedBundle] = {}
+        self._latest: dict[tuple[str, str], ReceivedBundle] = {}
+        self._sequences: dict[str, set[int]] = {}
+
+    @classmethod
+    def load(cls, s: Session, bundles: Iterable[VerifiedBundle]) -> BatchLog:
+        bundles = list(bundles)
+        log = cls()
+        columns = (
+            BundleReceived.bundle_id,
+            BundleReceived.content_sha256,
+            BundleReceived.sender_code,
+            BundleReceived.period,
+            BundleReceived.revision,
+            BundleReceived.sequence,
         )
+        senders = sorted({vb.sender_code for vb in bundles})
+        ids = sorted({vb.bundle_id for vb in bundles})
+        for column, values in ((BundleReceived.sender_code, senders), (BundleReceived.bundle_id, ids)):
+            for at in range(0, len(values), IN_LIMIT):
+                for row in s.execute(select(*columns).where(column.in_(values[at : at + IN_LIMIT]))):
+                    if row.bundle_id not in log._by_id:
+                        log.record(ReceivedBundle(*row))
+        return log
+
+    def record(self, entry: ReceivedBundle) -> None:
+        self._by_id[entry.bundle_id] = entry
+        key = (entry.sender_code, entry.period)
+        latest = self._latest.get(key)
+        if latest is None or entry.revision > latest.revision:
+            self._latest[key] = entry
+        self._sequences.setdefault(entry.sender_code, set()).add(entry.sequence)
 
     def by_bundle_id(self, bundle_id: str) -> ReceivedBundle | None:
-        return self._entry(self.s.get(BundleReceived, bundle_id))
+        return self._by_id.get(bundle_id)
 
     def latest_for_month(self, sender_code: str, period: str) -> ReceivedBundle | None:
-        row = self.s.scalar(
-            select(BundleReceived)
-            .where(BundleReceived.sender_code == sender_code, BundleReceived.period == period)
-            .order_by(BundleReceived.revision.desc())
-            .limit(1)
-        )
-        return self._entry(row)
+        return self._latest.get((sender_code, period))
 
     def sequences(self, sender_code: str) -> set[int]:
-        query = select(BundleReceived.sequence).where(BundleReceived.sender_code == sender_code)
-        return set(self.s.scalars(query))
-
-
-class _OverlayLog:
-    """A dry run over a batch: what is stored plus what earlier files of the batch would add."""
-
-    def __init__(self, db: DbReceivedLog) -> None:
-        self.db = db
-        self.mem = MemoryReceivedLog()
-
-    def by_bundle_id(self, bundle_id: str) -> ReceivedBundle | None:
-        return self.mem.by_bundle_id(bundle_id) or self.db.by_bundle_id(bundle_id)
-
-    def latest_for_month(self, sender_code: str, period: str) -> ReceivedBundle | None:
-        found = [
-            e
-            for e in (
-                self.mem.latest_for_month(sender_code, period),
-                self.db.latest_for_month(sender_code, period),
-            )
-            if e is not None
-        ]
-        return max(found, key=lambda e: e.revision) if found else None
-
-    def sequences(self, sender_code: str) -> set[int]:
-        return self.mem.sequences(sender_code) | self.db.sequences(sender_code)
+        return self._sequences.get(sender_code, set())
 
 
 @dataclass(frozen=True)
@@ -552,6 +552,36 @@ def reporting_table(totals: Totals, completeness: Completeness) -> CountTable:
     return CountTable.column("reporting", "reporting", counts, additive=False)
 
 
+IMPORT_CHUNK = 16  # bundles per transaction: commits amortised; a crash loses at most this many
+
+
+@dataclass
+class Receiver:
+    """What verifying a batch needs, read once per batch: this office's decryption key and
+    certificate, its trust store, its own CA (a district's), and the per-batch verification cache."""
+
+    key: rsa.RSAPrivateKey
+    cert: x509.Certificate
+    trust: TrustStore
+    own_ca: x509.Certificate | None
+    cache: VerifyCache = field(default_factory=VerifyCache)
+
+
+def _file_result(path: Path, vb: VerifiedBundle, decision: Decision) -> FileResult:
+    return FileResult(
+        path,
+        str(decision.outcome),
+        "",
+        "",
+        vb.sender_code,
+        vb.period,
+        vb.revision,
+        vb.sequence,
+        decision.gap,
+        vb.nil_report,
+    )
+
+
 class ExchangeService:
     """Export of approved months to the office above; import, completeness and totals below."""
 
@@ -747,7 +777,7 @@ class ExchangeService:
 
     # -- import ----------------------------------------------------------------------------------
 
-    def _receiver(self) -> tuple[rsa.RSAPrivateKey, x509.Certificate, TrustStore, x509.Certificate | None]:
+    def _receiver(self) -> Receiver:
         if self.level is Level.COMMUNE:
             raise ValidationFailed({"level": "A commune receives no bundles."})
         with self.office.reading() as s:
@@ -758,7 +788,7 @@ class ExchangeService:
                     {"enrolment": "This office has no certificate to receive bundles yet."}
                 )
             key = store.key(Purpose.ENCRYPTION, self.office.data_key, self.office.keys)
-            return key, cert, keystore.trust_store(s), store.cert("ca")
+            return Receiver(key, cert, keystore.trust_store(s), store.cert("ca"))
 
     def _check_sender(self, vb: VerifiedBundle, own_ca: x509.Certificate | None) -> None:
         level = vb.payload["sender"]["level"]
@@ -773,14 +803,20 @@ class ExchangeService:
                 f"Office {vb.sender_code} ({level}) does not report to this office.",
             )
 
+    def _verify(self, data: bytes, receiver: Receiver) -> VerifiedBundle:
+        """Every check a bundle passes before this office considers applying it, in one place:
+        decrypt, signature, chain to the pinned root, revocation, recipient binding and schema
+        (``open_bundle``), the sender reports to this office, and the strict tables (every figure
+        within its table and consistent with the headline). Any failure is a ``BundleRejected``."""
+        vb = open_bundle(data, receiver.key, receiver.cert, receiver.trust, self.clock(), receiver.cache)
+        self._check_sender(vb, receiver.own_ca)
+        check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
+        return vb
+
     def verify_file(self, path: Path) -> VerifyResult:
         """Decrypt and verify a bundle (signature, chain, revocation, recipient) without importing."""
         require(self.actor, Perm.IMPORT)
-        key, cert, trust, own_ca = self._receiver()
-        data = self._read(Path(path))
-        vb = open_bundle(data, key, cert, trust, self.clock())
-        self._check_sender(vb, own_ca)
-        check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
+        vb = self._verify(self._read(Path(path)), self._receiver())
         return VerifyResult(
             Path(path),
             vb.sender_code,
@@ -812,177 +848,212 @@ class ExchangeService:
         dry_run: bool = False,
         allow_sequence_jump: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> ImportSummary:
-        """Verify and import bundles, each in its own transaction. ``dry_run`` changes nothing.
+        """Verify and import bundles; each bundle is applied whole or not at all. ``dry_run``
+        changes nothing.
 
-        A rejected file is left untouched; the database changes only by an ``import_rejected`` audit
-        entry (none in a dry run).
+        Every file is verified first; then the good ones are applied per sender in sequence order
+        (a batch of late and current months imports whatever order the files were chosen in), up to
+        ``IMPORT_CHUNK`` bundles per transaction, each bundle inside its own savepoint. A rejected
+        file is left untouched; the database changes only by an ``import_rejected`` audit entry
+        (none in a dry run), written in a transaction of its own so no later failure can undo it.
+        ``cancelled`` is asked before each bundle is applied: the bundles applied so far are kept,
+        and the summary lists only the files dealt with.
         """
         require(self.actor, Perm.IMPORT)
-        key, cert, trust, own_ca = self._receiver()
-        cache = VerifyCache()  # the district CA and CRLs are the same for the whole batch
-        kept: set[bytes] = set()  # CA certificates and CRLs already handed to the trust store (see _apply)
+        receiver = self._receiver()
         results: dict[int, FileResult] = {}
         verified: list[tuple[int, Path, bytes, VerifiedBundle]] = []
+        rejected: list[tuple[Path, BundleRejected]] = []
         total = len(paths)
 
         def reject(i: int, path: Path, exc: BundleRejected) -> None:
             results[i] = FileResult(path, REJECTED, exc.reason, str(exc))
             if not dry_run:
-                details = {"reason": exc.reason, "file": path.name}
-                self.office.audit(ACTION_IMPORT_REJECTED, "file", path.name[:64], details)
+                rejected.append((path, exc))
 
-        # 1. verify every file; 2. apply the good ones in sequence order per sender, so a batch of
-        # late and current months imports whatever order the files were chosen in.
+        def report() -> None:
+            if progress is not None:
+                progress(len(results), total)
+
         for i, raw in enumerate(paths):
             path = Path(raw)
             try:
                 data = self._read(path)
-                vb = open_bundle(data, key, cert, trust, self.clock(), cache)
-                self._check_sender(vb, own_ca)
-                check_tables(vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report)
-                verified.append((i, path, data, vb))
+                verified.append((i, path, data, self._verify(data, receiver)))
             except BundleRejected as exc:
                 reject(i, path, exc)
-                if progress is not None:
-                    progress(len(results), total)
+                report()
+        self._audit_rejections(rejected)
         verified.sort(key=lambda item: (item[3].sender_code, item[3].sequence, item[0]))
-        overlay_session = self.office.reading() if dry_run else None
-        overlay = None
+        if dry_run:
+            with self.office.reading() as s:
+                log = BatchLog.load(s, (vb for *_, vb in verified))
+                for i, path, _, vb in verified:
+                    if cancelled is not None and cancelled():
+                        break
+                    try:
+                        decision = decide(vb, log, self.clock(), allow_sequence_jump=allow_sequence_jump)
+                        if decision.outcome is not Outcome.ALREADY_IMPORTED:
+                            log.record(ReceivedBundle.of(vb))
+                        results[i] = _file_result(path, vb, decision)
+                    except BundleRejected as exc:
+                        reject(i, path, exc)
+                    report()
+            return ImportSummary(True, tuple(results[i] for i in range(total) if i in results))
+        kept: set[bytes] = set()  # CA certificates and CRLs already handed to the trust store (_apply)
+        for at in range(0, len(verified), IMPORT_CHUNK):
+            if cancelled is not None and cancelled():
+                break
+            try:
+                with self.office.transaction() as s:
+                    log = BatchLog.load(s, (vb for *_, vb in verified[at : at + IMPORT_CHUNK]))
+                    keeping: set[bytes] = set()
+                    for i, path, data, vb in verified[at : at + IMPORT_CHUNK]:
+                        if cancelled is not None and cancelled():
+                            break
+                        try:
+                            with s.begin_nested():  # the bundle's rows, whole or not at all
+                                results[i], adds = self._apply(
+                                    s,
+                                    log,
+                                    path,
+                                    data,
+                                    vb,
+                                    receiver.trust,
+                                    allow_sequence_jump,
+                                    kept | keeping,
+                                )
+                            keeping |= adds
+                        except BundleRejected as exc:
+                            reject(i, path, exc)
+                        report()
+                kept |= keeping  # committed
+            finally:
+                self._audit_rejections(rejected, quiet=True)
+        self._audit_rejections(rejected)  # any the last chunk's could not write
+        return ImportSummary(False, tuple(results[i] for i in range(total) if i in results))
+
+    def _audit_rejections(self, rejected: list[tuple[Path, BundleRejected]], *, quiet: bool = False) -> None:
+        """One ``import_rejected`` audit entry per refused file, in a transaction of their own.
+
+        ``quiet`` (after a chunk, in a ``finally``): a failure to write them must not hide the
+        error that ended the chunk; they are tried again after the next chunk."""
+        if not rejected:
+            return
         try:
-            if overlay_session is not None:
-                overlay = _OverlayLog(DbReceivedLog(overlay_session.__enter__()))
-            for i, path, data, vb in verified:
-                try:
-                    results[i] = self._apply(path, data, vb, trust, overlay, allow_sequence_jump, kept)
-                except BundleRejected as exc:
-                    reject(i, path, exc)
-                if progress is not None:
-                    progress(len(results), total)
-        finally:
-            if overlay_session is not None:
-                overlay_session.__exit__(None, None, None)
-        return ImportSummary(dry_run, tuple(results[i] for i in range(total)))
+            with self.office.transaction() as s:
+                for path, exc in rejected:
+                    details = {"reason": exc.reason, "file": path.name}
+                    audit.record(
+                        s, self.actor.username, ACTION_IMPORT_REJECTED, "file", path.name[:64], details
+                    )
+        except Exception:
+            if not quiet:
+                raise
+            return
+        rejected.clear()
 
     def _apply(
         self,
+        s: Session,
+        log: BatchLog,
         path: Path,
         data: bytes,
         vb: VerifiedBundle,
         trust: TrustStore,
-        overlay: _OverlayLog | None,
         allow_jump: bool,
-        kept: set[bytes] | None = None,
-    ) -> FileResult:
-        """Apply one verified bundle in its own transaction.
+        kept: set[bytes],
+    ) -> tuple[FileResult, set[bytes]]:
+        """Apply one verified bundle in ``s`` (the caller's savepoint); records it in ``log``.
 
         ``kept`` holds the SHA-256 of the CA certificates (and of each CRL with its issuer) that an
-        earlier, committed bundle of the same batch already passed to ``keystore.add_ca`` /
-        ``keep_crl``: for those exact bytes the stored state can only be the same or newer, so asking
-        again would change nothing.
+        earlier bundle of the same batch already passed to ``keystore.add_ca`` / ``keep_crl`` (in a
+        committed transaction or earlier in this one): for those exact bytes the stored state can
+        only be the same or newer, so asking again would change nothing. Returns the result and
+        the keys this bundle added.
         """
         now = self.clock()
-        kept = set() if kept is None else kept
         keeping: set[bytes] = set()
-
-        def result(decision: Decision) -> FileResult:
-            return FileResult(
-                path,
-                str(decision.outcome),
-                "",
-                "",
-                vb.sender_code,
-                vb.period,
-                vb.revision,
-                vb.sequence,
-                decision.gap,
-                vb.nil_report,
+        decision = decide(vb, log, now, allow_sequence_jump=allow_jump)
+        if decision.outcome is Outcome.ALREADY_IMPORTED:
+            return _file_result(path, vb, decision), keeping
+        head = vb.payload["audit_head"]
+        sent = dt.datetime.strptime(vb.payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        s.add(
+            BundleReceived(
+                bundle_id=vb.bundle_id,
+                sender_code=vb.sender_code,
+                sender_level=str(vb.payload["sender"]["level"]),
+                period=vb.period,
+                revision=vb.revision,
+                sequence=vb.sequence,
+                content_sha256=vb.content_sha256,
+                sha256=hashlib.sha256(data).hexdigest(),
+                file_name=path.name[:255],
+                status=str(decision.outcome),
+                nil_report=vb.nil_report,
+                sequence_gap=decision.gap,
+                sender_audit_head=f"{head['seq']}:{head['hash']}",
+                signed_data=vb.signed_data,
+                created_at=sent,
+                imported_at=now,
+                imported_by=self.actor.username,
             )
-
-        if overlay is not None:
-            decision = decide(vb, overlay, now, allow_sequence_jump=allow_jump)
-            if decision.outcome is not Outcome.ALREADY_IMPORTED:
-                overlay.mem.record(ReceivedBundle.of(vb))
-            return result(decision)
-        with self.office.transaction() as s:
-            decision = decide(vb, DbReceivedLog(s), now, allow_sequence_jump=allow_jump)
-            if decision.outcome is Outcome.ALREADY_IMPORTED:
-                return result(decision)
-            head = vb.payload["audit_head"]
-            sent = dt.datetime.strptime(vb.payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        )
+        row = s.get(ImportedStatistics, (vb.sender_code, vb.period))
+        tables_json = canonical_json(vb.tables).decode("utf-8")
+        if row is None:
             s.add(
-                BundleReceived(
-                    bundle_id=vb.bundle_id,
+                ImportedStatistics(
                     sender_code=vb.sender_code,
-                    sender_level=str(vb.payload["sender"]["level"]),
                     period=vb.period,
                     revision=vb.revision,
-                    sequence=vb.sequence,
-                    content_sha256=vb.content_sha256,
-                    sha256=hashlib.sha256(data).hexdigest(),
-                    file_name=path.name[:255],
-                    status=str(decision.outcome),
+                    bundle_id=vb.bundle_id,
                     nil_report=vb.nil_report,
-                    sequence_gap=decision.gap,
-                    sender_audit_head=f"{head['seq']}:{head['hash']}",
-                    signed_data=vb.signed_data,
-                    created_at=sent,
-                    imported_at=now,
-                    imported_by=self.actor.username,
+                    tables=tables_json,
+                    first_received_at=now,
+                    first_sent_at=sent,
+                    updated_at=now,
                 )
             )
-            row = s.get(ImportedStatistics, (vb.sender_code, vb.period))
-            tables_json = canonical_json(vb.tables).decode("utf-8")
-            if row is None:
-                s.add(
-                    ImportedStatistics(
-                        sender_code=vb.sender_code,
-                        period=vb.period,
-                        revision=vb.revision,
-                        bundle_id=vb.bundle_id,
-                        nil_report=vb.nil_report,
-                        tables=tables_json,
-                        first_received_at=now,
-                        first_sent_at=sent,
-                        updated_at=now,
-                    )
-                )
-            else:
-                row.revision = vb.revision
-                row.bundle_id = vb.bundle_id
-                row.nil_report = vb.nil_report
-                row.tables = tables_json
-                row.updated_at = now
-            ca_fp = vb.ca_cert.fingerprint(hashes.SHA256())
-            if ca_fp not in kept:
-                keystore.add_ca(s, vb.ca_cert)
-                keeping.add(ca_fp)
-            for crl in vb.crls:
-                issuer = trust.root if crl.issuer == trust.root.subject else vb.ca_cert
-                crl_key = crl.fingerprint(hashes.SHA256()) + issuer.fingerprint(hashes.SHA256())
-                if crl_key in kept:
-                    continue
-                if keystore.keep_crl(s, crl, issuer):
-                    trust.crls.append(crl)
-                keeping.add(crl_key)
-            audit.record(
-                s,
-                self.actor.username,
-                Action.IMPORT,
-                "bundle",
-                vb.bundle_id,
-                {
-                    "outcome": str(decision.outcome),
-                    "sender": vb.sender_code,
-                    "period": vb.period,
-                    "revision": vb.revision,
-                    "sequence": vb.sequence,
-                    "gap": decision.gap,
-                    "file": path.name,
-                },
-            )
-        kept |= keeping  # committed
-        return result(decision)
+        else:
+            row.revision = vb.revision
+            row.bundle_id = vb.bundle_id
+            row.nil_report = vb.nil_report
+            row.tables = tables_json
+            row.updated_at = now
+        ca_fp = vb.ca_cert.fingerprint(hashes.SHA256())
+        if ca_fp not in kept:
+            keystore.add_ca(s, vb.ca_cert)
+            keeping.add(ca_fp)
+        for crl in vb.crls:
+            issuer = trust.root if crl.issuer == trust.root.subject else vb.ca_cert
+            crl_key = crl.fingerprint(hashes.SHA256()) + issuer.fingerprint(hashes.SHA256())
+            if crl_key in kept:
+                continue
+            if keystore.keep_crl(s, crl, issuer):
+                trust.crls.append(crl)
+            keeping.add(crl_key)
+        audit.record(
+            s,
+            self.actor.username,
+            Action.IMPORT,
+            "bundle",
+            vb.bundle_id,
+            {
+                "outcome": str(decision.outcome),
+                "sender": vb.sender_code,
+                "period": vb.period,
+                "revision": vb.revision,
+                "sequence": vb.sequence,
+                "gap": decision.gap,
+                "file": path.name,
+            },
+        )
+        log.record(ReceivedBundle.of(vb))
+        return _file_result(path, vb, decision), keeping
 
     # -- completeness and totals -------------------------------------------------------------------
 

@@ -1197,25 +1197,16 @@ class ImportPanel(QWidget):
         return self._start(work, checked, cancellable=False)
 
     def apply(self) -> BackgroundOperation | None:
-        """Import for real, file by file (each in its own transaction); Stop takes effect between files."""
+        """Import for real (the service applies the bundles in sequence order per office, a few per
+        transaction, each whole or not at all); Stop takes effect between bundles."""
         dry = self.summary
         if dry is None or not dry.dry_run:
             return None
-        # Apply in the order the dry run checked them: per office by bundle number.
-        good = [r for r in dry.results if not r.rejected]
-        order = sorted(good, key=lambda r: (r.sender, r.sequence)) + [r for r in dry.results if r.rejected]
-        paths = [r.path for r in order]
+        paths = [r.path for r in dry.results]
         exchange = self.exchange
 
         def work(task: Task) -> ImportSummary:
-            results: list[FileResult] = []
-            for i, path in enumerate(paths):
-                if task.is_cancelled():
-                    break
-                results += exchange.import_files([path]).results
-                task.report(i + 1, len(paths))
-            by_path = {r.path: r for r in results}
-            return ImportSummary(False, tuple(by_path[r.path] for r in dry.results if r.path in by_path))
+            return exchange.import_files(paths, progress=task.report, cancelled=task.is_cancelled)
 
         def applied(summary: ImportSummary) -> None:
             self.not_imported = len(dry.results) - len(summary.results)
