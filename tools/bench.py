@@ -1689,12 +1689,12 @@ def commune_tables(bench: Bench) -> dict[str, Any]:
     """A real commune month's statistics tables (60 incidents), as the commune exports them."""
 
     def build() -> dict[str, Any]:
-        from shsc_desktop.services.exchange import ExchangeService
+        from shsc_desktop.services.exchange_export import ExportService
         from shsc_desktop.services.office import OfficeFolder
 
         office = OfficeFolder(year_office(bench)).unlock(*CHIEF)
         try:
-            tables = ExchangeService(office)._commune_tables(YEAR_MONTHS[-1])
+            tables = ExportService(office)._commune_tables(YEAR_MONTHS[-1])
         finally:
             office.lock("bench")
         assert tables
@@ -1790,7 +1790,7 @@ def bench_export(bench: Bench) -> Result:
     from shsc_desktop.exports.bundle import canonical_json
     from shsc_desktop.security.keystore import DbKeyStore
     from shsc_desktop.security.pki import Purpose
-    from shsc_desktop.services.exchange import ExchangeService
+    from shsc_desktop.services.exchange_export import ExportService
     from shsc_desktop.services.office import OfficeFolder
     from shsc_desktop.services.statistics import StatisticsService
 
@@ -1800,7 +1800,7 @@ def bench_export(bench: Bench) -> Result:
     runs = bench.config.pdf_runs
     office = OfficeFolder(data_dir).unlock(*CHIEF)
     try:
-        service = ExchangeService(office)
+        service = ExportService(office)
         times, sizes = [], []
         for _ in range(runs + 1):
             approve_month(office, period)
@@ -1853,7 +1853,7 @@ def bench_export(bench: Bench) -> Result:
             "key_unwrap_s": unwrap,
         },
         notes=[
-            f"`ExchangeService(office).export_month('{period}', folder)` for a commune with "
+            f"`ExportService(office).export_month('{period}', folder)` for a commune with "
             f"{PER_MONTH} incidents that month (RSA {exchange_world(bench).bits} keys, enrolled with a "
             "bench district): the month's statistics, canonical payload, CMS SignedData with chain and "
             "CRLs, envelope to the district, export record, audit entry, atomic file write "
@@ -1874,7 +1874,7 @@ def bench_import(bench: Bench) -> Result:
 
     from shsc_desktop.security.keystore import DbKeyStore
     from shsc_desktop.security.pki import Purpose
-    from shsc_desktop.services.exchange import ExchangeService
+    from shsc_desktop.services.exchange_import import ImportService
     from shsc_desktop.services.office import OfficeFolder
 
     count = 200 if bench.config.quick else IMPORT_BUNDLES
@@ -1882,7 +1882,7 @@ def bench_import(bench: Bench) -> Result:
     paths, build_s = import_bundles(bench, count)
     office = OfficeFolder(fresh_district(bench, "district-import")).unlock("khan", EXCHANGE_PASSWORD)
     try:
-        service = ExchangeService(office)
+        service = ImportService(office)
         dry_start = time.perf_counter()
         dry = service.import_files(paths, dry_run=True)
         dry_s = time.perf_counter() - dry_start
@@ -1928,7 +1928,7 @@ def bench_import(bench: Bench) -> Result:
             "files": count,
         },
         notes=[
-            f"`ExchangeService(district).import_files(paths)` on {count:,} bundles for a district "
+            f"`ImportService(district).import_files(paths)` on {count:,} bundles for a district "
             f"(RSA {world.bits} everywhere, as in production), in shuffled order: the whole batch is "
             "verified first (decrypt, signature, chain to the pinned root, CRLs, recipient binding, "
             "schema), then applied per sender in sequence order, each bundle in its own transaction "

@@ -41,8 +41,7 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..models.codes import GBV_TYPE
 from ..security.permissions import Perm
-from ..services.district import DistrictMonth, DistrictService, month_rates, recent_periods
-from ..services.exchange import (
+from ..services.completeness import (
     LATE,
     MISSING,
     NIL_REPORT,
@@ -52,6 +51,7 @@ from ..services.exchange import (
     Completeness,
     CompletenessCell,
 )
+from ..services.district import DistrictMonth, DistrictService, month_rates, recent_periods
 from ..services.office import UnlockedOffice
 from ..services.returns import ReturnResult, ReturnService
 from ..services.statistics import CountTable, label, period_label

@@ -9,9 +9,10 @@ The page adapts to the office level:
   and export panel as a commune, towards the ministry;
 * **ministry**: the same as a district one level up, without sending anything further.
 
-Every act goes through the services (``EnrolmentService``, ``ExchangeService``, ``DistrictService``);
-key generation, signing, encryption, import and PDF writing run in the background. Files are chosen
-with :func:`choose_path` (non-blocking dialogs; tests replace it to pre-answer).
+Every act goes through the services (``EnrolmentService``, ``ExportService``, ``ImportService``,
+``DistrictService``); key generation, signing, encryption, import and PDF writing run in the
+background. Files are chosen with :func:`choose_path` (non-blocking dialogs; tests replace it to
+pre-answer).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
 from ..services.desk import DeskService, MonthFacts, OfficeRef
 from ..services.enrolment import EnrolmentService
-from ..services.exchange import ExchangeService, ExportResult, FileResult, ImportSummary
+from ..services.exchange_export import ExportResult, ExportService
+from ..services.exchange_import import FileResult, ImportService, ImportSummary
 from ..services.exchange_status import (
     CertificateStatus,
     ExchangeStatusService,
@@ -88,7 +90,7 @@ class UpwardPanel(QWidget):
         self.office = office
         self.level = office.info.level
         self.status_service = ExchangeStatusService(office)
-        self.exchange = ExchangeService(office)
+        self.exchange = ExportService(office)
         self.can_enrol = office.actor.can(Perm.ENROL)
         self.can_export = office.actor.can(Perm.EXPORT)
         self.can_approve = self.level == "district" and office.actor.can(Perm.APPROVE_MONTH)
@@ -916,7 +918,7 @@ class ImportPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("importPanel")
         self.office = office
-        self.exchange = ExchangeService(office)
+        self.exchange = ImportService(office)
         self.desk = DeskService(office)
         self.can_import = office.actor.can(Perm.IMPORT)
         self.on_imported = on_imported

@@ -18,8 +18,7 @@ from sqlalchemy import event, func, select
 
 from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStatistics
 from shsc_desktop.security import audit
-from shsc_desktop.services import exchange
-from shsc_desktop.services.exchange import IMPORT_CHUNK, ExchangeService
+from shsc_desktop.services.exchange_import import IMPORT_CHUNK, ImportService
 
 from ..ui.exchange_world import (  # noqa: F401
     exchange_template,
@@ -67,7 +66,7 @@ def test_a_batch_commits_a_chunk_at_a_time_and_every_refusal_is_audited(
     try:
         commits: list[int] = []
         event.listen(district.engine, "commit", lambda conn: commits.append(1))
-        summary = ExchangeService(district).import_files([*files, tampered, replay])
+        summary = ImportService(district).import_files([*files, tampered, replay])
         assert summary.imported == count
         assert [(r.path.name, r.reason) for r in summary.results if r.rejected] == [
             ("tampered.shsc", "cannot_decrypt"),
@@ -96,28 +95,28 @@ def test_a_failure_loses_its_chunk_whole_but_not_the_refusals_audited_before_it(
     files = _batch(world_dir, tmp_path / "usb", IMPORT_CHUNK + 3)
     tampered = tmp_path / "usb" / "tampered.shsc"
     tampered.write_bytes(b"not a bundle")
-    apply = ExchangeService._apply
+    apply = ImportService._apply
     calls: list[int] = []
 
-    def failing(self: ExchangeService, *args: Any) -> Any:
+    def failing(self: ImportService, *args: Any) -> Any:
         calls.append(1)
         if len(calls) == IMPORT_CHUNK + 2:  # the second chunk's second bundle
             raise OSError("the disk went away")
         return apply(self, *args)
 
-    monkeypatch.setattr(exchange.ExchangeService, "_apply", failing)
+    monkeypatch.setattr(ImportService, "_apply", failing)
     district = open_office(world_dir, "1201")
     try:
         with pytest.raises(OSError):
-            ExchangeService(district).import_files([tampered, *files])
+            ImportService(district).import_files([tampered, *files])
         with district.reading() as s:
             assert audit.verify(s).ok
             received = set(s.scalars(select(BundleReceived.sequence)))
             assert received == set(range(1, IMPORT_CHUNK + 1))  # the first chunk whole, none of the second
             assert s.scalar(select(func.count()).select_from(ImportedStatistics)) == IMPORT_CHUNK
             assert [r["file"] for r in _rejections(s)] == ["tampered.shsc"]
-        monkeypatch.setattr(exchange.ExchangeService, "_apply", apply)
-        again = ExchangeService(district).import_files(files)
+        monkeypatch.setattr(ImportService, "_apply", apply)
+        again = ImportService(district).import_files(files)
         assert (again.already_imported, again.imported) == (IMPORT_CHUNK, 3)
     finally:
         district.lock("test")
@@ -128,14 +127,14 @@ def test_stop_keeps_the_bundles_applied_and_lists_only_them(world_dir: Path, tmp
     district = open_office(world_dir, "1201")
     try:
         done: list[int] = []
-        summary = ExchangeService(district).import_files(
+        summary = ImportService(district).import_files(
             files, progress=lambda n, total: done.append(n), cancelled=lambda: len(done) >= 2
         )
         assert [r.sequence for r in summary.results] == [1, 2]
         assert summary.imported == 2
         with district.reading() as s:
             assert set(s.scalars(select(BundleReceived.sequence))) == {1, 2}
-        rest = ExchangeService(district).import_files(files)
+        rest = ImportService(district).import_files(files)
         assert (rest.already_imported, rest.imported) == (2, 3)
     finally:
         district.lock("test")
