@@ -1,8 +1,8 @@
 """Import decisions for verified bundles: replay, sequence, revision and period (DESIGN.md §4).
 
 ``exports.bundle.open_bundle`` proves *who* sent *what* to *whom*. Whether this office should apply it
-depends on what it has already received; that state lives in the encrypted database (the tables come
-with the import service proper) and is reached here through the ``ReceivedLog`` protocol, so the rules
+depends on what it has already received; that state lives in the encrypted database (read by
+``exchange_import.BatchLog``) and is reached here through the ``ReceivedLog`` protocol, so the rules
 are pure and tested on their own.
 
 Rules (security.md §5.4, TUF's rollback / fast-forward lessons), per sender:
@@ -74,7 +74,7 @@ class ReceivedLog(Protocol):
 
 
 class MemoryReceivedLog:
-    """An in-memory ``ReceivedLog`` (tests, dry runs over a batch)."""
+    """A plain in-memory ``ReceivedLog`` (the rules' own tests)."""
 
     def __init__(self) -> None:
         self.entries: list[ReceivedBundle] = []
