@@ -436,7 +436,8 @@ class ImportService:
                 imported_by=self.actor.username,
             )
         )
-        row = s.get(ImportedStatistics, (vb.sender_code, vb.period))
+        with s.no_autoflush:  # one flush for the bundle's rows (the audit entry's), not three
+            row = s.get(ImportedStatistics, (vb.sender_code, vb.period))
         tables_json = canonical_json(vb.tables).decode("utf-8")
         if row is None:
             s.add(
