@@ -483,11 +483,11 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .services.exchange import ExchangeService
+    from .services.exchange_export import ExportService
 
     office = _unlock(args)
     try:
-        result = ExchangeService(office).export_month(args.month, args.output)
+        result = ExportService(office).export_month(args.month, args.output)
     finally:
         office.lock("export done")
     print(result.path)
@@ -519,11 +519,11 @@ def _import_table(summary) -> str:  # type: ignore[no-untyped-def]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .services.exchange import ExchangeService
+    from .services.exchange_import import ImportService
 
     office = _unlock(args)
     try:
-        summary = ExchangeService(office).import_files(expand_wildcards(args.files), dry_run=args.dry_run)
+        summary = ImportService(office).import_files(expand_wildcards(args.files), dry_run=args.dry_run)
     finally:
         office.lock("import done")
     print(_import_table(summary))
@@ -534,11 +534,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from .services.exchange import ExchangeService
+    from .services.exchange_import import ImportService
 
     office = _unlock(args)
     try:
-        r = ExchangeService(office).verify_file(args.file)
+        r = ImportService(office).verify_file(args.file)
     finally:
         office.lock("verify done")
     nil = " (nil report)" if r.nil_report else ""

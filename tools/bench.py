@@ -1688,12 +1688,12 @@ def commune_tables(bench: Bench) -> dict[str, Any]:
     """A real commune month's statistics tables (60 incidents), as the commune exports them."""
 
     def build() -> dict[str, Any]:
-        from shsc_desktop.services.exchange import ExchangeService
+        from shsc_desktop.services.exchange_export import ExportService
         from shsc_desktop.services.office import OfficeFolder
 
         office = OfficeFolder(year_office(bench)).unlock(*CHIEF)
         try:
-            tables = ExchangeService(office)._commune_tables(YEAR_MONTHS[-1])
+            tables = ExportService(office)._commune_tables(YEAR_MONTHS[-1])
         finally:
             office.lock("bench")
         assert tables
@@ -1789,7 +1789,7 @@ def bench_export(bench: Bench) -> Result:
     from shsc_desktop.exports.bundle import canonical_json
     from shsc_desktop.security.keystore import DbKeyStore
     from shsc_desktop.security.pki import Purpose
-    from shsc_desktop.services.exchange import ExchangeService
+    from shsc_desktop.services.exchange_export import ExportService
     from shsc_desktop.services.office import OfficeFolder
     from shsc_desktop.services.statistics import StatisticsService
 
@@ -1799,7 +1799,7 @@ def bench_export(bench: Bench) -> Result:
     runs = bench.config.pdf_runs
     office = OfficeFolder(data_dir).unlock(*CHIEF)
     try:
-        service = ExchangeService(office)
+        service = ExportService(office)
         times, sizes = [], []
         for _ in range(runs + 1):
             approve_month(office, period)
@@ -1852,7 +1852,7 @@ def bench_export(bench: Bench) -> Result:
             "key_unwrap_s": unwrap,
         },
         notes=[
-            f"`ExchangeService(office).export_month('{period}', folder)` for a commune with "
+            f"`ExportService(office).export_month('{period}', folder)` for a commune with "
             f"{PER_MONTH} incidents that month (RSA {exchange_world(bench).bits} keys, enrolled with a "
             "bench district): the month's statistics, canonical payload, CMS SignedData with chain and "
             "CRLs, envelope to the district, export record, audit entry, atomic file write "
@@ -1873,7 +1873,7 @@ def bench_import(bench: Bench) -> Result:
 
     from shsc_desktop.security.keystore import DbKeyStore
     from shsc_desktop.security.pki import Purpose
-    from shsc_desktop.services.exchange import ExchangeService
+    from shsc_desktop.services.exchange_import import IMPORT_CHUNK, ImportService
     from shsc_desktop.services.office import OfficeFolder
 
     count = 200 if bench.config.quick else IMPORT_BUNDLES
@@ -1881,7 +1881,7 @@ def bench_import(bench: Bench) -> Result:
     paths, build_s = import_bundles(bench, count)
     office = OfficeFolder(fresh_district(bench, "district-import")).unlock("khan", EXCHANGE_PASSWORD)
     try:
-        service = ExchangeService(office)
+        service = ImportService(office)
         dry_start = time.perf_counter()
         dry = service.import_files(paths, dry_run=True)
         dry_s = time.perf_counter() - dry_start
@@ -1890,7 +1890,7 @@ def bench_import(bench: Bench) -> Result:
         elapsed = time.perf_counter() - start
         with office.reading() as s:
             store = DbKeyStore(s)
-            key = store.key(Purpose.ENCRYPTION, office.data_key)
+            key = store.key(Purpose.ENCRYPTION, office.data_key, office.keys)
             cert = store.cert("encryption")
     finally:
         office.lock("bench")
@@ -1927,13 +1927,14 @@ def bench_import(bench: Bench) -> Result:
             "files": count,
         },
         notes=[
-            f"`ExchangeService(district).import_files(paths)` on {count:,} bundles for a district "
+            f"`ImportService(district).import_files(paths)` on {count:,} bundles for a district "
             f"(RSA {world.bits} everywhere, as in production), in shuffled order: the whole batch is "
             "verified first (decrypt, signature, chain to the pinned root, CRLs, recipient binding, "
-            "schema), then applied per sender in sequence order, each bundle in its own transaction "
-            "(replay/sequence/revision rules, received-bundle row, statistics row, audit entry, "
-            f"commit with WAL synchronous=FULL). A dry run of the same batch first took {fmt_time(dry_s)} "
-            "(verification + rules, nothing written).",
+            "schema, strict tables), then applied per sender in sequence order, "
+            f"{IMPORT_CHUNK} bundles per transaction and each in its own savepoint (replay/sequence/"
+            "revision rules against the received bundles read once per transaction, received-bundle "
+            "row, statistics row, audit entry; commit with WAL synchronous=FULL). A dry run of the "
+            f"same batch first took {fmt_time(dry_s)} (verification + rules, nothing written).",
             f"The bundles carry real commune tables (a month of {PER_MONTH} incidents; one in ten a nil "
             f"report) and are signed by {len(world.signers)} enrolled communes, each sending different "
             "months (sequence 1, 2, … per commune): generating 1,661 RSA 3072 keys for the benchmark "

@@ -566,7 +566,7 @@ def _ext(cert: x509.Certificate, cls: type[Any]) -> Any:
 
 
 class VerifyCache:
-    """What is identical for every bundle of a batch, worked out once (``ExchangeService.import_files``).
+    """What is identical for every bundle of a batch, worked out once (``ImportService.import_files``).
 
     Keyed by the SHA-256 of the DER of the certificates and CRLs involved, so a cached answer is
     the answer for exactly those bytes: whether a district CA is issued by the pinned root and

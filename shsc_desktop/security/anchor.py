@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, event, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from ..atomic import atomic_write_bytes
 from ..errors import AuditChainBroken, AuditLogBehind, StorageFailed
@@ -46,6 +46,7 @@ from .vault import _hkdf
 ANCHOR_FILE = "audit-anchor.json"
 ANCHORED_SETTING = "audit_anchor"  # present once the log has an anchor outside the database
 PENDING_HEAD = "shsc_audit_head"  # session.info key: the head written in the open transaction
+SAVED_HEADS = "shsc_audit_heads_saved"  # session.info key: the pending head as each savepoint began
 MAX_ANCHOR_BYTES = 4096
 
 
@@ -139,8 +140,22 @@ def note_head(session: Session, seq: int, digest: str) -> None:
     session.info[PENDING_HEAD] = AnchorValue(seq, digest)
 
 
+@event.listens_for(Session, "after_transaction_create")
+def _savepoint_begins(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.nested:
+        session.info.setdefault(SAVED_HEADS, {})[transaction] = session.info.get(PENDING_HEAD)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _savepoint_ends(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.nested:
+        session.info.get(SAVED_HEADS, {}).pop(transaction, None)
+
+
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint released: its head commits (or not) with the transaction around it
     value = session.info.pop(PENDING_HEAD, None)
     if value is None:
         return
@@ -152,7 +167,17 @@ def _after_commit(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
-    session.info.pop(PENDING_HEAD, None)
+    savepoint = session.get_nested_transaction()
+    if savepoint is None:
+        session.info.pop(PENDING_HEAD, None)
+        return
+    # Back to the savepoint: the head pending is the one from before it (entries written earlier
+    # in the transaction still commit with it).
+    before = session.info.get(SAVED_HEADS, {}).get(savepoint)
+    if before is None:
+        session.info.pop(PENDING_HEAD, None)
+    else:
+        session.info[PENDING_HEAD] = before
 
 
 # -- checking at unlock ---------------------------------------------------------------------------

@@ -21,7 +21,15 @@ from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level
 from ..values import period as period_values
-from .exchange import LATE, MISSING, NIL_REPORT, NOT_ENROLLED, ON_TIME, ExchangeService, stored_deadline_days
+from .completeness import (
+    LATE,
+    MISSING,
+    NIL_REPORT,
+    NOT_ENROLLED,
+    ON_TIME,
+    CompletenessService,
+    stored_deadline_days,
+)
 from .exchange_status import ExchangeStatusService
 from .office import UnlockedOffice
 from .returns import returned_reports
@@ -120,7 +128,7 @@ class DeskService:
         self.actor = office.actor
         self.clock = clock
         self.level = Level(office.info.level)
-        self.exchange = ExchangeService(office, clock=clock)
+        self.received = CompletenessService(office, clock=clock)
 
     # -- names ---------------------------------------------------------------------------------------
 
@@ -167,7 +175,7 @@ class DeskService:
         require(self.actor, Perm.REPORTS)
         period_values.parse(period)
         names = self.names()
-        grid = self.exchange.completeness([period], self.deadline_days())
+        grid = self.received.completeness([period], self.deadline_days())
         groups: dict[str, list[OfficeRef]] = {
             k: [] for k in ("expected", "received", "late", "nil", "missing", "not_enrolled")
         }

@@ -37,9 +37,16 @@ from ..security.permissions import Perm, require
 from ..security.pki import Level
 from ..values import period as period_values
 from . import validation as v
-from .exchange import DEADLINE_KEY as DEADLINE_KEY
-from .exchange import MAX_DEADLINE_DAYS as MAX_DEADLINE_DAYS
-from .exchange import NIL_REPORT, Completeness, ExchangeService, Totals, reporting_table, stored_deadline_days
+from .completeness import (
+    DEADLINE_KEY,
+    MAX_DEADLINE_DAYS,
+    NIL_REPORT,
+    Completeness,
+    CompletenessService,
+    Totals,
+    reporting_table,
+    stored_deadline_days,
+)
 from .months import MonthService
 from .office import UnlockedOffice
 from .reporting.catalogue import HEADLINE_FLOWS
@@ -143,7 +150,7 @@ class DistrictService:
         self.level = Level(office.info.level)
         if self.level is Level.COMMUNE:
             raise ValidationFailed({"level": "A commune receives no reports from below."})
-        self.exchange = ExchangeService(office, clock=clock, threshold=threshold)
+        self.received = CompletenessService(office, clock=clock)
 
     # -- settings ----------------------------------------------------------------------------------
 
@@ -179,14 +186,14 @@ class DistrictService:
         if not 1 <= months <= 24:
             raise ValidationFailed({"months": v.MONTHS_RANGE(1, 24)})
         periods = recent_periods(self.clock(), months)
-        return self.exchange.completeness(periods, self.deadline_days())
+        return self.received.completeness(periods, self.deadline_days())
 
     # -- the month's totals ------------------------------------------------------------------------
 
     def month(self, period: str) -> DistrictMonth:
         require(self.actor, Perm.REPORTS)
         parse_period(period)
-        totals = self.exchange.district_totals(period)
+        totals = self.received.district_totals(period)
         statistics = self._statistics(period, totals)
         with self.office.reading() as s:
             names = {p.code: (p.name_km, p.name_en) for p in gazetteer.communes(self.office.info.code)}
@@ -289,7 +296,7 @@ class DistrictService:
         return out
 
     def _reporting_table(self, period: str, totals: Totals) -> CountTable:
-        return reporting_table(totals, self.exchange.completeness([period], self.deadline_days()))
+        return reporting_table(totals, self.received.completeness([period], self.deadline_days()))
 
     @staticmethod
     def breakdown_table(month: DistrictMonth) -> CountTable:

@@ -3,7 +3,7 @@ export, and a look inside a certificate request or package before answering or i
 
 Reading only (nothing here changes the database); the acts themselves stay in
 :class:`~shsc_desktop.services.enrolment.EnrolmentService` and
-:class:`~shsc_desktop.services.exchange.ExchangeService`, so the GUI and the command line do the same
+:class:`~shsc_desktop.services.exchange_export.ExportService`, so the GUI and the command line do the same
 thing. Previews run the same checks as the acts (``pki.parse_request``, ``pki.accept_package``), so
 what the user compares on the phone is exactly what will be installed.
 """

@@ -41,8 +41,7 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..models.codes import GBV_TYPE
 from ..security.permissions import Perm
-from ..services.district import DistrictMonth, month_rates, recent_periods
-from ..services.exchange import (
+from ..services.completeness import (
     LATE,
     MISSING,
     NIL_REPORT,
@@ -52,11 +51,13 @@ from ..services.exchange import (
     Completeness,
     CompletenessCell,
 )
+from ..services.district import DistrictMonth, month_rates, recent_periods
 from ..services.office import UnlockedOffice
 from ..services.returns import ReturnResult
 from ..services.statistics import CountTable, label, period_label
 from ..values.period import PHNOM_PENH
-from .exchange_common import BAD, GOOD, NEUTRAL, WARN, choose_path, read_only_table, set_row
+from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
+from .exchange_common import BAD, GOOD, NEUTRAL, WARN, read_only_table, set_row
 from .form_helpers import ReasonDialog, ask_reason
 from .i18n import current_language, show_status
 from .list_columns import item_at
@@ -177,24 +178,33 @@ class _OnResize(QObject):
         return False
 
 
-def spread_figure_columns(table: QTableWidget, first: int = 1) -> None:
-    """The columns from ``first`` on share the width the ones before leave (their headers wrap), so
-    a 1366 px screen needs no sideways scroll. None is narrower than its figures or its header's
-    longest word (at most 110 px; Khmer, which breaks between letters, at most 56 px); below that
-    the table scrolls."""
-    metrics = table.fontMetrics()
+KHMER_WORD_CAP = 56  # px: Khmer breaks between letters, so a long word need not fit on one line
+
+
+def figure_column_need(table: QTableWidget, column: int, word_cap: int | None) -> int:
+    """The width a figure column needs: the longest word of its (wrapping) header and its widest
+    figure in bold, each with its padding. ``word_cap`` (px) bounds the header word, for columns
+    that may wrap a long word rather than widen the table (Khmer at most ``KHMER_WORD_CAP``);
+    ``None`` fits the whole word."""
+    head = table.horizontalHeaderItem(column)
+    words = head.text().split() if head is not None else []
+    word = max((table.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+    if word_cap is not None:
+        khmer = any("\u1780" <= ch <= "\u17ff" for ch in "".join(words))
+        word = min(word, min(word_cap, KHMER_WORD_CAP) if khmer else word_cap)
     bold = QFont(table.font())
     bold.setBold(True)
     wide = QFontMetrics(bold)
-    need: dict[int, int] = {}
-    for j in range(first, table.columnCount()):
-        head = table.horizontalHeaderItem(j)
-        words = head.text().split() if head is not None else []
-        khmer = any("\u1780" <= ch <= "\u17ff" for ch in "".join(words))
-        word = min(max((metrics.horizontalAdvance(w) for w in words), default=0), 56 if khmer else 110)
-        cells = (table.item(r, j) for r in range(table.rowCount()))
-        figures = max((wide.horizontalAdvance(c.text()) for c in cells if c is not None), default=0)
-        need[j] = max(word, figures) + 2 * WrappingHeader.PAD + 4
+    cells = (table.item(r, column) for r in range(table.rowCount()))
+    figures = max((wide.horizontalAdvance(c.text()) for c in cells if c is not None), default=0)
+    return max(word + 2 * WrappingHeader.PAD, figures + 16) + 4
+
+
+def spread_figure_columns(table: QTableWidget, first: int = 1) -> None:
+    """The columns from ``first`` on share the width the ones before leave (their headers wrap), so
+    a 1366 px screen needs no sideways scroll. None is narrower than its figures or its header's
+    longest word (at most 110 px; Khmer at most ``KHMER_WORD_CAP``); below that the table scrolls."""
+    need = {j: figure_column_need(table, j, 110) for j in range(first, table.columnCount())}
     if not need:
         return
     room = table.viewport().width() - sum(table.columnWidth(j) for j in range(first))
@@ -562,7 +572,7 @@ class CompletenessPanel(QWidget):
         )
 
     def choose_return_folder(self, code: str, period: str, reason: str) -> QFileDialog:
-        return choose_path(
+        return common.choose_path(
             self,
             self.tr("Folder for the return notice"),
             lambda paths: self.start_return(code, period, reason, paths[0]),
@@ -887,20 +897,9 @@ class TotalsPanel(QWidget):
     def _fit_figures(widget: QTableWidget) -> None:
         """Each figure column as wide as its numbers or the longest word of its (wrapping) header,
         so the row labels keep the rest of the width."""
-        metrics = widget.fontMetrics()
-        bold = QFont(widget.font())
-        bold.setBold(True)
-        wide = QFontMetrics(bold)
         header = widget.horizontalHeader()
         for column in range(1, widget.columnCount()):
-            head = widget.horizontalHeaderItem(column)
-            words = head.text().split() if head is not None else []
-            need = max((metrics.horizontalAdvance(w) for w in words), default=0) + 2 * WrappingHeader.PAD
-            for row in range(widget.rowCount()):
-                item = widget.item(row, column)
-                if item is not None:
-                    need = max(need, wide.horizontalAdvance(item.text()) + 16)
-            header.resizeSection(column, need + 4)
+            header.resizeSection(column, figure_column_need(widget, column, None))
         widget.resizeRowsToContents()
 
     def _show_chosen_table(self) -> None:
@@ -940,7 +939,7 @@ class TotalsPanel(QWidget):
         return f"SHSC-{info.code or 'MOWA'}-{self.month.currentData()}-summary-{current_language()}.{suffix}"
 
     def choose_pdf_target(self) -> QFileDialog:
-        return choose_path(
+        return common.choose_path(
             self,
             self.tr("Save the district summary") if self.district else self.tr("Save the national summary"),
             lambda paths: self.write_pdf(paths[0]),
@@ -972,7 +971,7 @@ class TotalsPanel(QWidget):
         return run_with_busy(self, self.busy, work, done)
 
     def choose_xlsx_target(self) -> QFileDialog:
-        return choose_path(
+        return common.choose_path(
             self,
             self.tr("Save the tables"),
             lambda paths: self.write_xlsx(paths[0]),

@@ -52,7 +52,7 @@ WARM_UP_MODULES = (
     "shsc_desktop.services.meetings",
     "shsc_desktop.services.contacts",
     "shsc_desktop.services.statistics",
-)  # not services.exchange or .reports: cryptography's PKCS7 and ReportLab hold the GIL too long
+)  # not services.exchange_* or .reports: cryptography's PKCS7 and ReportLab hold the GIL too long
 WARM_UP_DELAY_MS = 300  # after the sign-in window has painted
 
 

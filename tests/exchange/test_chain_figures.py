@@ -15,8 +15,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from shsc_desktop.services.completeness import AuditBreak, audit_breaks
 from shsc_desktop.services.district import NOT_REPORTED, DistrictService
-from shsc_desktop.services.exchange import AuditBreak, ExchangeService, audit_breaks
+from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.reporting.catalogue import HEADLINE_TOTALS, RECEIVED_OUTCOME
 from shsc_desktop.services.statistics import CountTable

@@ -17,14 +17,9 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from shsc_desktop.models.tables import ExportRecord
+from shsc_desktop.services.completeness import MISSING, NOT_ENROLLED, NOT_EXPECTED, ON_TIME
 from shsc_desktop.services.district import DistrictService, month_rates
-from shsc_desktop.services.exchange import (
-    MISSING,
-    NOT_ENROLLED,
-    NOT_EXPECTED,
-    ON_TIME,
-    ExchangeService,
-)
+from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.values.period import PHNOM_PENH
 
 from ..ui.exchange_world import (  # noqa: F401
@@ -211,7 +206,7 @@ def test_the_printed_copy_and_the_bundle_to_the_ministry_use_the_districts_deadl
 
 def test_months_and_deadlines_are_judged_in_phnom_penh_time() -> None:
     """The exchange's month arithmetic (now values/period's): year ends, December, UTC+7."""
-    from shsc_desktop.services.exchange import _deadline, _month_end, dates_disagree, local_period
+    from shsc_desktop.services.completeness import _deadline, _month_end, dates_disagree, local_period
 
     assert local_period(dt.datetime(2025, 12, 31, 16, 59, tzinfo=dt.UTC)) == "2025-12"
     assert local_period(dt.datetime(2025, 12, 31, 17, 0, tzinfo=dt.UTC)) == "2026-01"

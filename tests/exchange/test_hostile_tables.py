@@ -363,7 +363,7 @@ def test_a_signed_commune_cannot_redefine_the_ipv_subtotal(
 def test_district_sums_take_their_subtotals_from_the_catalogue() -> None:
     """Whatever the first bundle named, the summed relationship table carries the IPV subtotal over
     the partner rows (and other tables none)."""
-    from shsc_desktop.services.exchange import sum_tables
+    from shsc_desktop.services.completeness import sum_tables
 
     counts = {"current_partner": 2, "boyfriend": 1, "unknown": 4, "parent": 3}
     plain = CountTable.column("perpetrator_relationship", "relationship", counts).to_dict()

@@ -1,4 +1,4 @@
-"""Replay, sequence, revision and period rules of the import service (services.exchange.decide)."""
+"""Replay, sequence, revision and period rules of the import service (services.exchange_rules.decide)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 
 from shsc_desktop.errors import BundleRejected
 from shsc_desktop.exports.bundle import VerifiedBundle
-from shsc_desktop.services import exchange
-from shsc_desktop.services.exchange import MemoryReceivedLog, Outcome, ReceivedBundle
+from shsc_desktop.services import exchange_rules as exchange
+from shsc_desktop.services.exchange_rules import MemoryReceivedLog, Outcome, ReceivedBundle
 
 from .conftest import World
 

@@ -22,8 +22,9 @@ from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import BundleReceived, ExportRecord, ImportedStatistics
 from shsc_desktop.services import table_check
+from shsc_desktop.services.completeness import NIL_REPORT
 from shsc_desktop.services.district import DistrictService, month_rates
-from shsc_desktop.services.exchange import NIL_REPORT, ExchangeService
+from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import UnlockedOffice
 
 from ..ui.exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401

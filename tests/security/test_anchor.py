@@ -219,3 +219,25 @@ def test_wal_lost_after_a_crash_is_detected(quick: QuickOffice, damage: str) -> 
         quick.folder.unlock(*CHIEF)
     assert caught.value.lost >= 1
     assert "Restore the newest backup" in str(caught.value)
+
+
+def test_savepoints_anchor_only_what_the_transaction_commits(quick: QuickOffice) -> None:
+    """An import applies each bundle in a savepoint of a larger transaction: a savepoint released
+    writes no anchor yet (nothing is committed), and one rolled back takes its audit entry's head
+    with it, so the anchor written at the commit is the head the database really has."""
+    office = quick.chief
+    _add_contacts(office, 1)
+    committed_before = _anchor(quick.folder)
+    with office.transaction() as s:
+        with s.begin_nested():
+            audit.record(s, office.actor.username, Action.RECORD_CREATED, "contact", "kept")
+        assert _anchor(quick.folder) == committed_before  # released, not committed
+        with pytest.raises(RuntimeError), s.begin_nested():
+            audit.record(s, office.actor.username, Action.RECORD_CREATED, "contact", "undone")
+            raise RuntimeError("this bundle is refused")
+    seq, digest = _head(office)
+    stored = _anchor(quick.folder)
+    assert (stored["seq"], stored["hash"]) == (seq, digest)
+    assert seq == int(str(committed_before["seq"])) + 1
+    office.lock("test")
+    OfficeFolder(quick.folder.data_dir).unlock(*CHIEF).lock("test")  # the chain and the anchor agree

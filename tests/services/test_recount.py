@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from shsc_desktop.models import codes
 from shsc_desktop.services import synthetic
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.home import HomeService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import UnlockedOffice
@@ -411,7 +411,7 @@ def test_the_approved_summary_and_the_bundle_match_the_recount(office: UnlockedO
     summary = ReportService(office).monthly_statistics(MONTH)
     assert summary.revision is not None
     assert_same(expected, published(summary))
-    tables = ExchangeService(office)._commune_tables(MONTH)
+    tables = ExportService(office)._commune_tables(MONTH)
     assert tables is not None
     assert_same(expected, flatten(tables))
 

@@ -21,7 +21,7 @@ from shsc_desktop.errors import ValidationFailed
 from shsc_desktop.models.base import utcnow
 from shsc_desktop.models.tables import ActionItem, AuditEntry, Incident, MonthSnapshot
 from shsc_desktop.security.vault import KdfParams
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.home import HomeService
 from shsc_desktop.services.meetings import MeetingService
 from shsc_desktop.services.months import MonthService
@@ -86,7 +86,7 @@ def test_an_approved_month_keeps_its_figures_after_case_work(office: UnlockedOff
     assert rape_health(approved) == {"after_72h": 1, "no_health_referral": 3}
     pdf = reports.monthly_summary_pdf(OCTOBER, "en", tmp_path / "october.pdf")
     assert pdf.stat().st_size > 0
-    tables = ExchangeService(office)._commune_tables(OCTOBER)
+    tables = ExportService(office)._commune_tables(OCTOBER)
     assert tables is not None
     assert tables["rape_health_referral"]["cells"]["after_72h"]["count"] == 1
 

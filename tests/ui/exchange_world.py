@@ -175,9 +175,8 @@ class ChosenPaths:
 
 @pytest.fixture
 def chosen(monkeypatch: pytest.MonkeyPatch) -> ChosenPaths:
-    from shsc_desktop.views import district, exchange
+    from shsc_desktop.views import exchange_common
 
     answers = ChosenPaths()
-    monkeypatch.setattr(exchange, "choose_path", answers)
-    monkeypatch.setattr(district, "choose_path", answers)
+    monkeypatch.setattr(exchange_common, "choose_path", answers)  # every panel looks it up there
     return answers

@@ -1,0 +1,554 @@
+"""Import of bundles from the offices below: verify every file (one ``_verify`` step), then apply
+the good ones per sender in sequence order under the rules of ``exchange_rules`` (replay, sequence,
+revision, period), a chunk of bundles per transaction and each bundle whole or not at all. Refusals
+are audited in transactions of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import rsa
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import BundleRejected, ValidationFailed
+from ..exports.bundle import (
+    MAX_BUNDLE_SIZE,
+    OFFICE_KEYS_FIELD,
+    VerifiedBundle,
+    VerifyCache,
+    canonical_json,
+    open_bundle,
+    vouched_digest,
+)
+from ..inputs import read_regular
+from ..models.tables import (
+    BundleReceived,
+    EnrolledOffice,
+    ImportedStatistics,
+)
+from ..security import audit, keystore, pki
+from ..security.audit import Action
+from ..security.identity import vouched_fingerprint
+from ..security.keystore import DbKeyStore
+from ..security.permissions import Perm, require
+from ..security.pki import Level, Purpose, TrustStore
+from .enrolment import bind_office_keys, bound_office_keys, pki_code
+from .exchange_rules import Decision, Outcome, ReceivedBundle, decide
+from .office import UnlockedOffice
+from .table_check import check_tables
+
+ACTION_IMPORT_REJECTED = Action.IMPORT_REJECTED
+IN_LIMIT = 500  # values per ``IN (...)`` list, well below SQLite's variable limit
+
+OFFICE_KEYS_CHANGED = {
+    Level.DISTRICT: (
+        "office_keys_changed",
+        "This commune's office keys changed since it was enrolled — ask the commune chief to verify "
+        "the office and re-enrol. Nothing was imported.",
+    ),
+    Level.MINISTRY: (
+        "district_office_keys_changed",
+        "This district's office keys changed since it was enrolled — ask the district to verify its "
+        "office and re-enrol. Nothing was imported.",
+    ),
+}
+
+
+class BatchLog:
+    """The ``received_bundle`` rows a batch can meet, read once, then kept in step in memory.
+
+    ``load`` reads every stored bundle of the batch's senders and any stored bundle that shares a
+    bundle id with the batch (``decide`` looks a bundle id up whoever sent it): each decision is then
+    a dictionary look-up instead of three queries. Inside the writing transaction that holds the
+    lock, nobody else can add a row meanwhile; the caller records each bundle it applies.
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, ReceivedBundle] = {}
+        self._latest: dict[tuple[str, str], ReceivedBundle] = {}
+        self._sequences: dict[str, set[int]] = {}
+
+    @classmethod
+    def load(cls, s: Session, bundles: Iterable[VerifiedBundle]) -> BatchLog:
+        bundles = list(bundles)
+        log = cls()
+        columns = (
+            BundleReceived.bundle_id,
+            BundleReceived.content_sha256,
+            BundleReceived.sender_code,
+            BundleReceived.period,
+            BundleReceived.revision,
+            BundleReceived.sequence,
+        )
+        senders = sorted({vb.sender_code for vb in bundles})
+        ids = sorted({vb.bundle_id for vb in bundles})
+        for column, values in ((BundleReceived.sender_code, senders), (BundleReceived.bundle_id, ids)):
+            for at in range(0, len(values), IN_LIMIT):
+                for row in s.execute(select(*columns).where(column.in_(values[at : at + IN_LIMIT]))):
+                    if row.bundle_id not in log._by_id:
+                        log.record(ReceivedBundle(*row))
+        return log
+
+    def record(self, entry: ReceivedBundle) -> None:
+        self._by_id[entry.bundle_id] = entry
+        key = (entry.sender_code, entry.period)
+        latest = self._latest.get(key)
+        if latest is None or entry.revision > latest.revision:
+            self._latest[key] = entry
+        self._sequences.setdefault(entry.sender_code, set()).add(entry.sequence)
+
+    def by_bundle_id(self, bundle_id: str) -> ReceivedBundle | None:
+        return self._by_id.get(bundle_id)
+
+    def latest_for_month(self, sender_code: str, period: str) -> ReceivedBundle | None:
+        return self._latest.get((sender_code, period))
+
+    def sequences(self, sender_code: str) -> set[int]:
+        return self._sequences.get(sender_code, set())
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One line of the import summary (DHIS2 style)."""
+
+    path: Path
+    outcome: str  # imported | updated | already_imported | rejected
+    reason: str = ""  # the rejection code (BundleRejected.reason)
+    message: str = ""
+    sender: str = ""
+    period: str = ""
+    revision: int = 0
+    sequence: int = 0
+    gap: int = 0
+    nil_report: bool = False
+
+    @property
+    def rejected(self) -> bool:
+        return self.outcome == REJECTED
+
+
+REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    dry_run: bool
+    results: tuple[FileResult, ...]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def imported(self) -> int:
+        return self.count(Outcome.IMPORTED)
+
+    @property
+    def updated(self) -> int:
+        return self.count(Outcome.UPDATED)
+
+    @property
+    def already_imported(self) -> int:
+        return self.count(Outcome.ALREADY_IMPORTED)
+
+    @property
+    def rejected(self) -> int:
+        return self.count(REJECTED)
+
+    @property
+    def ok(self) -> bool:
+        return self.rejected == 0
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    path: Path
+    sender: str
+    sender_level: str
+    recipient: str
+    period: str
+    revision: int
+    sequence: int
+    bundle_id: str
+    nil_report: bool
+    signer_fingerprint: str
+    content_sha256: str
+
+
+IMPORT_CHUNK = 16  # bundles per transaction: commits amortised; a crash loses at most this many
+
+
+@dataclass
+class Receiver:
+    """What verifying a batch needs, read once per batch: this office's decryption key and
+    certificate, its trust store, its own CA (a district's), and the per-batch verification cache."""
+
+    key: rsa.RSAPrivateKey
+    cert: x509.Certificate
+    trust: TrustStore
+    own_ca: x509.Certificate | None
+    cache: VerifyCache = field(default_factory=VerifyCache)
+
+
+def _file_result(path: Path, vb: VerifiedBundle, decision: Decision) -> FileResult:
+    return FileResult(
+        path,
+        str(decision.outcome),
+        "",
+        "",
+        vb.sender_code,
+        vb.period,
+        vb.revision,
+        vb.sequence,
+        decision.gap,
+        vb.nil_report,
+    )
+
+
+class ImportService:
+    """Verify and import bundles from the offices that report to this one."""
+
+    def __init__(
+        self,
+        office: UnlockedOffice,
+        *,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        self.office = office
+        self.actor = office.actor
+        self.clock = clock
+        info = office.info
+        self.level = Level(info.level)
+        self.code = pki_code(info.level, info.code)
+
+    def _receiver(self) -> Receiver:
+        if self.level is Level.COMMUNE:
+            raise ValidationFailed({"level": "A commune receives no bundles."})
+        with self.office.reading() as s:
+            store = DbKeyStore(s)
+            cert = store.cert("encryption")
+            if cert is None or not store.has_key(Purpose.ENCRYPTION):
+                raise ValidationFailed(
+                    {"enrolment": "This office has no certificate to receive bundles yet."}
+                )
+            key = store.key(Purpose.ENCRYPTION, self.office.data_key, self.office.keys)
+            return Receiver(key, cert, keystore.trust_store(s), store.cert("ca"))
+
+    def _check_sender(self, vb: VerifiedBundle, own_ca: x509.Certificate | None) -> None:
+        level = vb.payload["sender"]["level"]
+        if self.level is Level.DISTRICT:
+            ok = level == Level.COMMUNE and vb.sender_code.startswith(self.code)
+            ok = ok and own_ca is not None and pki.fingerprints_equal(vb.ca_cert, own_ca)
+        else:
+            ok = level == Level.DISTRICT
+        if not ok:
+            raise BundleRejected(
+                "not_below",
+                f"Office {vb.sender_code} ({level}) does not report to this office.",
+            )
+
+    def _verify(self, data: bytes, receiver: Receiver) -> VerifiedBundle:
+        """Every check a bundle passes before this office considers applying it, in one place:
+        decrypt, signature, chain to the pinned root, revocation, recipient binding and schema
+        (``open_bundle``), the sender reports to this office, and the strict tables (every figure
+        within its table and consistent with the headline). Any failure is a ``BundleRejected``."""
+        vb = open_bundle(data, receiver.key, receiver.cert, receiver.trust, self.clock(), receiver.cache)
+        self._check_sender(vb, receiver.own_ca)
+        check_tables(
+            vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report, vb.schema_version
+        )
+        return vb
+
+    def _check_office_keys(self, s: Session, vb: VerifiedBundle) -> str | None:
+        """The sender's office keys must be the ones bound at its enrolment.
+
+        Bound: the fingerprint in the certificate this office (or the ministry, for a district)
+        issued to the sender (``pki.OFFICE_KEYS_OID``: the commune's signing certificate, a
+        district's CA certificate), and the one recorded in its enrolment row. The bundle's block
+        must prove (office signing key's signature over the rest of the payload) keys with that
+        fingerprint. Rejected (nothing imported) if it proves others, none, or proves nothing.
+        Returns the fingerprint to bind when the office was enrolled before fingerprints were
+        bound (trust on first use, docs/bundle-format.md §8), else None.
+        """
+        enrolment_cert = vb.ca_cert if self.level is Level.MINISTRY else vb.signer_cert
+        row = s.get(EnrolledOffice, vb.sender_code)
+        recorded = None if row is None else bound_office_keys(row)
+        bound = {fp for fp in (pki.office_keys_of(enrolment_cert), recorded) if fp is not None}
+        block = vb.payload.get(OFFICE_KEYS_FIELD)
+        if block is None:
+            if bound:
+                raise BundleRejected(
+                    "office_keys_missing",
+                    f"Office {vb.sender_code} enrolled with its office keys, but this bundle does not "
+                    "carry them: it was not made by SHSC Desktop at that office. Nothing was imported.",
+                )
+            return None
+        found = vouched_fingerprint(block, vouched_digest(vb.payload))
+        if found is None:
+            raise BundleRejected(
+                "office_keys_invalid",
+                "The office keys in this bundle do not vouch for its content: it was forged or "
+                "damaged. Nothing was imported.",
+            )
+        if bound and bound != {found}:
+            raise BundleRejected(*OFFICE_KEYS_CHANGED[self.level])
+        return found if row is not None and recorded is None else None
+
+    def verify_file(self, path: Path) -> VerifyResult:
+        """Decrypt and verify a bundle (signature, chain, revocation, recipient) without importing."""
+        require(self.actor, Perm.IMPORT)
+        vb = self._verify(self._read(Path(path)), self._receiver())
+        with self.office.reading() as s:
+            self._check_office_keys(s, vb)
+        return VerifyResult(
+            Path(path),
+            vb.sender_code,
+            str(vb.payload["sender"]["level"]),
+            vb.recipient_code,
+            vb.period,
+            vb.revision,
+            vb.sequence,
+            vb.bundle_id,
+            vb.nil_report,
+            pki.fingerprint(vb.signer_cert),
+            vb.content_sha256,
+        )
+
+    @staticmethod
+    def _read(path: Path) -> bytes:
+        try:
+            data = read_regular(path, MAX_BUNDLE_SIZE)
+            if len(data) > MAX_BUNDLE_SIZE:
+                raise BundleRejected("too_large", "The file is larger than 5 MB; it is not a bundle.")
+            return data
+        except OSError as exc:
+            raise BundleRejected("unreadable", f"The file cannot be read: {exc.strerror or exc}") from exc
+
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        dry_run: bool = False,
+        allow_sequence_jump: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Verify and import bundles; each bundle is applied whole or not at all. ``dry_run``
+        changes nothing.
+
+        Every file is verified first; then the good ones are applied per sender in sequence order
+        (a batch of late and current months imports whatever order the files were chosen in), up to
+        ``IMPORT_CHUNK`` bundles per transaction, each bundle inside its own savepoint. A rejected
+        file is left untouched; the database changes only by an ``import_rejected`` audit entry
+        (none in a dry run), written in a transaction of its own so no later failure can undo it.
+        ``cancelled`` is asked before each bundle is applied: the bundles applied so far are kept,
+        and the summary lists only the files dealt with.
+        """
+        require(self.actor, Perm.IMPORT)
+        receiver = self._receiver()
+        results: dict[int, FileResult] = {}
+        verified: list[tuple[int, Path, bytes, VerifiedBundle]] = []
+        rejected: list[tuple[Path, BundleRejected]] = []
+        total = len(paths)
+
+        def reject(i: int, path: Path, exc: BundleRejected) -> None:
+            results[i] = FileResult(path, REJECTED, exc.reason, str(exc))
+            if not dry_run:
+                rejected.append((path, exc))
+
+        def report() -> None:
+            if progress is not None:
+                progress(len(results), total)
+
+        for i, raw in enumerate(paths):
+            path = Path(raw)
+            try:
+                data = self._read(path)
+                verified.append((i, path, data, self._verify(data, receiver)))
+            except BundleRejected as exc:
+                reject(i, path, exc)
+                report()
+        self._audit_rejections(rejected)
+        verified.sort(key=lambda item: (item[3].sender_code, item[3].sequence, item[0]))
+        if dry_run:
+            with self.office.reading() as s:
+                log = BatchLog.load(s, (vb for *_, vb in verified))
+                for i, path, _, vb in verified:
+                    if cancelled is not None and cancelled():
+                        break
+                    try:
+                        self._check_office_keys(s, vb)
+                        decision = decide(vb, log, self.clock(), allow_sequence_jump=allow_sequence_jump)
+                        if decision.outcome is not Outcome.ALREADY_IMPORTED:
+                            log.record(ReceivedBundle.of(vb))
+                        results[i] = _file_result(path, vb, decision)
+                    except BundleRejected as exc:
+                        reject(i, path, exc)
+                    report()
+            return ImportSummary(True, tuple(results[i] for i in range(total) if i in results))
+        kept: set[bytes] = set()  # CA certificates and CRLs already handed to the trust store (_apply)
+        for at in range(0, len(verified), IMPORT_CHUNK):
+            if cancelled is not None and cancelled():
+                break
+            try:
+                with self.office.transaction() as s:
+                    log = BatchLog.load(s, (vb for *_, vb in verified[at : at + IMPORT_CHUNK]))
+                    keeping: set[bytes] = set()
+                    for i, path, data, vb in verified[at : at + IMPORT_CHUNK]:
+                        if cancelled is not None and cancelled():
+                            break
+                        try:
+                            with s.begin_nested():  # the bundle's rows, whole or not at all
+                                results[i], adds = self._apply(
+                                    s,
+                                    log,
+                                    path,
+                                    data,
+                                    vb,
+                                    receiver.trust,
+                                    allow_sequence_jump,
+                                    kept | keeping,
+                                )
+                            keeping |= adds
+                        except BundleRejected as exc:
+                            reject(i, path, exc)
+                        report()
+                kept |= keeping  # committed
+            finally:
+                self._audit_rejections(rejected, quiet=True)
+        self._audit_rejections(rejected)  # any the last chunk's could not write
+        return ImportSummary(False, tuple(results[i] for i in range(total) if i in results))
+
+    def _audit_rejections(self, rejected: list[tuple[Path, BundleRejected]], *, quiet: bool = False) -> None:
+        """One ``import_rejected`` audit entry per refused file, in a transaction of their own.
+
+        ``quiet`` (after a chunk, in a ``finally``): a failure to write them must not hide the
+        error that ended the chunk; they are tried again after the next chunk."""
+        if not rejected:
+            return
+        try:
+            with self.office.transaction() as s:
+                for path, exc in rejected:
+                    details = {"reason": exc.reason, "file": path.name}
+                    audit.record(
+                        s, self.actor.username, ACTION_IMPORT_REJECTED, "file", path.name[:64], details
+                    )
+        except Exception:
+            if not quiet:
+                raise
+            return
+        rejected.clear()
+
+    def _apply(
+        self,
+        s: Session,
+        log: BatchLog,
+        path: Path,
+        data: bytes,
+        vb: VerifiedBundle,
+        trust: TrustStore,
+        allow_jump: bool,
+        kept: set[bytes],
+    ) -> tuple[FileResult, set[bytes]]:
+        """Apply one verified bundle in ``s`` (the caller's savepoint); records it in ``log``.
+
+        ``kept`` holds the SHA-256 of the CA certificates (and of each CRL with its issuer) that an
+        earlier bundle of the same batch already passed to ``keystore.add_ca`` / ``keep_crl`` (in a
+        committed transaction or earlier in this one): for those exact bytes the stored state can
+        only be the same or newer, so asking again would change nothing. Returns the result and
+        the keys this bundle added.
+        """
+        now = self.clock()
+        keeping: set[bytes] = set()
+        first_keys = self._check_office_keys(s, vb)
+        decision = decide(vb, log, now, allow_sequence_jump=allow_jump)
+        if decision.outcome is Outcome.ALREADY_IMPORTED:
+            return _file_result(path, vb, decision), keeping
+        if first_keys is not None:
+            enrolled = s.get(EnrolledOffice, vb.sender_code)
+            assert enrolled is not None
+            bind_office_keys(enrolled, first_keys)
+        head = vb.payload["audit_head"]
+        sent = dt.datetime.strptime(vb.payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        s.add(
+            BundleReceived(
+                bundle_id=vb.bundle_id,
+                sender_code=vb.sender_code,
+                sender_level=str(vb.payload["sender"]["level"]),
+                period=vb.period,
+                revision=vb.revision,
+                sequence=vb.sequence,
+                content_sha256=vb.content_sha256,
+                sha256=hashlib.sha256(data).hexdigest(),
+                file_name=path.name[:255],
+                status=str(decision.outcome),
+                nil_report=vb.nil_report,
+                sequence_gap=decision.gap,
+                sender_audit_head=f"{head['seq']}:{head['hash']}",
+                signed_data=vb.signed_data,
+                created_at=sent,
+                imported_at=now,
+                imported_by=self.actor.username,
+            )
+        )
+        with s.no_autoflush:  # one flush for the bundle's rows (the audit entry's), not three
+            row = s.get(ImportedStatistics, (vb.sender_code, vb.period))
+        tables_json = canonical_json(vb.tables).decode("utf-8")
+        if row is None:
+            s.add(
+                ImportedStatistics(
+                    sender_code=vb.sender_code,
+                    period=vb.period,
+                    revision=vb.revision,
+                    bundle_id=vb.bundle_id,
+                    nil_report=vb.nil_report,
+                    tables=tables_json,
+                    first_received_at=now,
+                    first_sent_at=sent,
+                    updated_at=now,
+                )
+            )
+        else:
+            row.revision = vb.revision
+            row.bundle_id = vb.bundle_id
+            row.nil_report = vb.nil_report
+            row.tables = tables_json
+            row.updated_at = now
+        ca_fp = vb.ca_cert.fingerprint(hashes.SHA256())
+        if ca_fp not in kept:
+            keystore.add_ca(s, vb.ca_cert)
+            keeping.add(ca_fp)
+        for crl in vb.crls:
+            issuer = trust.root if crl.issuer == trust.root.subject else vb.ca_cert
+            crl_key = crl.fingerprint(hashes.SHA256()) + issuer.fingerprint(hashes.SHA256())
+            if crl_key in kept:
+                continue
+            if keystore.keep_crl(s, crl, issuer):
+                trust.crls.append(crl)
+            keeping.add(crl_key)
+        audit.record(
+            s,
+            self.actor.username,
+            Action.IMPORT,
+            "bundle",
+            vb.bundle_id,
+            {
+                "outcome": str(decision.outcome),
+                "sender": vb.sender_code,
+                "period": vb.period,
+                "revision": vb.revision,
+                "sequence": vb.sequence,
+                "gap": decision.gap,
+                "file": path.name,
+                **({"office_keys_bound": first_keys} if first_keys else {}),
+            },
+        )
+        log.record(ReceivedBundle.of(vb))
+        return _file_result(path, vb, decision), keeping

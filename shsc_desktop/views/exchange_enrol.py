@@ -1,0 +1,266 @@
+"""The offices below (Exchange section of a district or the ministry): answer their certificate
+requests, list them, revoke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.codes import OFFICE_LEVEL
+from ..security.permissions import Perm
+from ..services.enrolment import EnrolmentService
+from ..services.exchange_status import (
+    ExchangeStatusService,
+    RequestPreview,
+)
+from ..services.office import UnlockedOffice
+from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
+from .exchange_common import (
+    BAD,
+    fingerprint_font,
+    read_only_table,
+    set_row,
+)
+from .form_helpers import ask_reason
+from .i18n import current_language, show_status
+from .messages import confirm
+from .operations import BackgroundOperation, Task, run_with_busy
+
+
+class EnrolPanel(QWidget):
+    """Answer certificate requests of the offices below; list them; revoke."""
+
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enrolPanel")
+        self.office = office
+        self.level = office.info.level
+        self.enrolment = EnrolmentService(office)
+        self.status_service = ExchangeStatusService(office)
+        self.can_enrol = office.actor.can(Perm.ENROL)
+        self.offices: list[Any] = []
+        self.operation: BackgroundOperation | None = None
+        self.last_package: Any = None
+
+        self.own = QLabel()
+        self.own.setObjectName("rootFingerprint")
+        self.own.setWordWrap(True)
+        self.own.setFont(fingerprint_font())
+        self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.answer_button = QPushButton()
+        self.answer_button.setObjectName("answerButton")
+        self.answer_button.clicked.connect(self.choose_request)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.result = QLabel()
+        self.result.setObjectName("signResult")
+        self.result.setWordWrap(True)
+        self.result.setFont(fingerprint_font())
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = read_only_table(4, "enrolledTable")
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.revoke_button = QPushButton()
+        self.revoke_button.setObjectName("revokeButton")
+        self.revoke_button.clicked.connect(self.ask_revoke)
+        row = QHBoxLayout()
+        row.addWidget(self.answer_button)
+        row.addWidget(self.busy)
+        row.addStretch(1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.revoke_button)
+        row2.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.own)
+        layout.addWidget(self.help)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row2)
+        self.retranslate()
+        self.refresh()
+
+    def below_name(self) -> str:
+        return self.tr("commune") if self.level == "district" else self.tr("district")
+
+    def retranslate(self) -> None:
+        self.help.setText(
+            self.tr(
+                "A %1 sends its certificate request file. Open it, compare its fingerprint with the one "
+                "the %1 reads to you by phone, and save the certificate package for it."
+            ).replace("%1", self.below_name())
+        )
+        self.answer_button.setText(self.tr("Answer a certificate request…"))
+        self.revoke_button.setText(self.tr("Revoke…"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Office"), self.tr("Enrolled"), self.tr("Status")]
+        )
+        if self.level == "ministry" and not self.office.locked:
+            fps = self.enrolment.own_fingerprints()
+            self.own.setText(
+                self.tr("Ministry root certificate fingerprint:") + "\n  " + fps.get("root", "–")
+            )
+        self.own.setVisible(self.level == "ministry")
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        if not hasattr(self, "table") or self.office.locked:
+            return
+        lang = current_language()
+        self.offices = self.enrolment.enrolled()
+        self.table.setRowCount(len(self.offices))
+        for i, e in enumerate(self.offices):
+            name = (e.name_km if lang == "km" else e.name_en) or e.name_en
+            if e.revoked:
+                status = self.tr("Revoked: %1").replace("%1", e.revoke_reason)
+                colour: QColor | None = BAD
+            else:
+                status, colour = self.tr("Active"), None
+            set_row(
+                self.table,
+                i,
+                [e.code, name, e.enrolled_at.strftime("%Y-%m-%d"), status],
+                colour,
+            )
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(1, 240)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.operation is not None
+        self.answer_button.setEnabled(self.can_enrol and not busy)
+        rows = self.table.selectionModel().selectedRows()
+        selectable = bool(rows) and not self.offices[rows[0].row()].revoked
+        self.revoke_button.setEnabled(self.can_enrol and selectable and not busy)
+
+    def _run(self, work: Callable[[Task], Any], on_success: Callable[[Any], None]) -> BackgroundOperation:
+        self.operation = run_with_busy(self, self.busy, work, on_success, self._finished)
+        self._update_buttons()
+        return self.operation
+
+    def _finished(self) -> None:
+        self.operation = None
+        self._update_buttons()
+
+    # -- answer a request ----------------------------------------------------------------------------
+
+    def choose_request(self) -> QFileDialog:
+        return common.choose_path(
+            self,
+            self.tr("Open the certificate request"),
+            lambda paths: self.open_request(paths[0]),
+            purpose="enrolment",
+            name_filters=[self.tr("Certificate requests (*.shscreq)"), self.tr("All files (*)")],
+        )
+
+    def open_request(self, path: Path) -> BackgroundOperation:
+        return self._run(lambda _task: self.status_service.preview_request(path), self._confirm_request)
+
+    def _confirm_request(self, preview: RequestPreview) -> None:
+        lang = current_language()
+        name = (preview.name_km if lang == "km" else preview.name_en) or preview.name_en
+        text = (
+            self.tr("Certificate request from %1 %2 (code %3).")
+            .replace("%1", OFFICE_LEVEL.label(preview.level, lang))
+            .replace("%2", name)
+            .replace("%3", preview.code)
+            + "\n\n"
+            + self.tr("Fingerprint of the request:")
+            + "\n"
+            + preview.fingerprint
+            + "\n\n"
+            + self.tr(
+                "Ask the office to read its fingerprint to you by phone. Continue only if it is the same."
+            )
+        )
+        confirm(
+            self,
+            text,
+            self.tr("It is the same: create the package"),
+            lambda: self.choose_package_target(preview),
+        )
+
+    def choose_package_target(self, preview: RequestPreview) -> QFileDialog:
+        return common.choose_path(
+            self,
+            self.tr("Save the certificate package"),
+            lambda paths: self.start_sign(preview.path, paths[0]),
+            purpose="enrolment",
+            save=True,
+            name_filters=[self.tr("Certificate packages (*.shscpkg)")],
+            default_name=f"{preview.code}.shscpkg",
+        )
+
+    def package_text(self, result: Any) -> str:
+        names = {
+            "signing": self.tr("Signing"),
+            "ca": self.tr("District CA"),
+            "encryption": self.tr("Encryption (receiving)"),
+        }
+        lines = [f"{names.get(k, k)}: {v}" for k, v in result.fingerprints.items()]
+        return (
+            self.tr("Package for %1 saved as %2. Read these fingerprints to the office:")
+            .replace("%1", result.code)
+            .replace("%2", str(result.path))
+            + "\n"
+            + "\n".join(lines)
+        )
+
+    def start_sign(self, request: Path, target: Path) -> BackgroundOperation:
+        def signed(result: Any) -> None:
+            self.last_package = result
+            show_status(self.result, lambda: self.package_text(result))
+            self.refresh()
+
+        return self._run(lambda _task: self.enrolment.sign(request, target), signed)
+
+    # -- revoke --------------------------------------------------------------------------------------
+
+    def ask_revoke(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        entry = self.offices[rows[0].row()]
+        ask_reason(
+            self,
+            self.tr("Revoke %1").replace("%1", entry.code),
+            self.tr(
+                "Revoking is final: bundles signed by %1 will be refused from now on, and the office "
+                "must enrol again with a new request. Why is it revoked (for example: computer stolen)?"
+            ).replace("%1", entry.code),
+            self.tr("Revoke"),
+            lambda reason: self._confirm_revoke(entry.code, reason),
+        )
+
+    def _confirm_revoke(self, code: str, reason: str) -> None:
+        confirm(
+            self,
+            self.tr("Revoke the certificates of %1? This cannot be undone.").replace("%1", code),
+            self.tr("Revoke"),
+            lambda: self.revoke(code, reason),
+        )
+
+    def revoke(self, code: str, reason: str) -> BackgroundOperation:
+        return self._run(lambda _task: self.enrolment.revoke(code, reason), lambda _n: self.refresh())
