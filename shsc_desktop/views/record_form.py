@@ -2,6 +2,9 @@
 
 - **Dirty tracking**: the form's state (every input widget's value) is recorded when it is first
   shown; Cancel, Esc or the window's close button on a changed form asks before discarding.
+- **Enter saves, from any field**: Save is shown as the default button and Enter/Return presses it
+  wherever the focus is (also after Tab went past Save and Cancel, where Qt's own default-button
+  logic leaves no default), except in a widget that uses Enter itself (multi-line text).
 - **A failed save keeps Save the default button** (so Enter does not discard) and puts the focus on
   the first field with a problem, scrolled into view.
 - **State for drafts**: :meth:`RecordForm.state` gives the values as plain JSON-able data and
@@ -15,9 +18,12 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QLabel,
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -53,6 +60,9 @@ class RecordForm(QDialog):
         self.record_id: str | None = None
         self._clean: dict[str, Any] | None = None
         self._discard_confirmed = False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     # -- buttons ------------------------------------------------------------------------------------
 
@@ -62,6 +72,36 @@ class RecordForm(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(button is self.save_button)
         self.save_button.setDefault(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter/Return presses Save wherever the focus is in the form (Save disabled: nothing).
+
+        Qt's dialog gives Enter to its default button, but once Tab has moved the focus over Save
+        and on to a button that is not auto-default (Cancel), it leaves no default button at all and
+        Enter would do nothing. Widgets that use Enter themselves (multi-line text, an open combo
+        list, a table cell being edited) take it before it reaches the form."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier
+        ):
+            super().keyPressEvent(event)
+            return
+        if _uses_enter(QApplication.focusWidget()):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.keep_save_default()
+        if self.save_button.isEnabled() and self.save_button.isVisible():
+            self.save_button.click()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Qt takes the default away from Save when the focus leaves it for Cancel; give it back
+        # so that Save is always shown as the button Enter presses.
+        if not shiboken6.isValid(self) or new is None or not hasattr(self, "save_button"):
+            return
+        if not self.isAncestorOf(new):
+            return
+        if not self.save_button.isDefault():
+            self.keep_save_default()
 
     def save_failed(self, error: BaseException) -> None:
         """After a refused save: the messages, Save enabled and default, focus on the first problem."""
@@ -282,6 +322,20 @@ def _fits(widget: QWidget, value: Any) -> bool:
     if isinstance(widget, QAbstractButton):
         return isinstance(value, bool)
     return value is None
+
+
+def _uses_enter(widget: QWidget | None) -> bool:
+    """Whether ``widget`` (the focus) does something of its own with Enter: a new line in
+    multi-line text, choosing in an open combo list, committing a table cell being edited."""
+    if widget is None:
+        return False
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.view().isVisible()
+    if isinstance(widget, QAbstractItemView):
+        return widget.state() == QAbstractItemView.State.EditingState
+    return False
 
 
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
