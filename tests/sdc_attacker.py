@@ -6,7 +6,8 @@ columns and totals add up; subtotals are sums of their rows; the same incidents 
 meetings) are counted by every table of their population, so grand totals, shared margins and
 nested categories agree across tables; the headline equals or bounds table cells; the twelve-month
 trend sums to the year to date; a district's or ministry's per-office breakdown adds up, by type,
-to the incidents by type. Each mark bounds its cell: a number is exact, ``<5`` is 1–4, ``x`` and
+to the incidents by type; the children by consent route are at most the type table's child
+column. Each mark bounds its cell: a number is exact, ``<5`` is 1–4, ``x`` and
 ``·`` are any count, and ``–`` (a month nobody reported, in a district's or ministry's copy) counts
 nothing: 0 in every sum it belongs to. scipy's HiGHS ``milp`` then finds each hidden cell's smallest
 and largest possible value.
@@ -158,6 +159,11 @@ class Model:
         self.at_most([(ctx, "child_sexual_abuse", "count")], [(split, r, "child") for r in sexual])
         self.at_most([(ctx, "early_marriage", "count")], [(split, "forced_marriage", "child")])
         self.at_most([(ctx, "possible_sexual_exploitation", "count")], [(split, r, "total") for r in sexual])
+        # The children by consent route are counted children: the child column of the type table.
+        # (Every child counted since the routes has one; a child counted from before them may not.)
+        self.at_most(
+            [self.grand("children_by_consent_route")], [("incidents_by_type_child_adult", "total", "child")]
+        )
         self.at_most(
             [("perpetrator_relationship", "subtotal:ipv", "count")], [(h, "ipv_incidents", "this_month")]
         )

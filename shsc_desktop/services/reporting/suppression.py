@@ -30,6 +30,12 @@ anyway. So:
    XLSX) is a population of its own whose column totals are the incidents-by-type row totals: it is
    withheld when it has a small number, and also whenever the incidents tables are withheld (else
    its column totals would give their withheld row totals away).
+5. **The children by consent route** are the month's counted children (those since the routes all
+   have one): their total is at most, and nearly always, the child column of the incidents by type.
+   The table is a population of its own (withheld when it has a small number; its cells are then
+   bounded by that child column, ≥ k or 0) and is also withheld whenever the incidents tables are:
+   printed beside a withheld child column, it would pin it from below, and new incidents minus it
+   would bound the adults (e.g. 6 incidents, 5 children: at most one adult, her cells 0–1).
 
 "–" (a month nobody reported, in a district's or the ministry's headline and trend) is not a count:
 it is printed as it is, and a difference that involves it is no difference to protect.
@@ -61,7 +67,7 @@ POPULATIONS: tuple[tuple[str, ...], ...] = (
         "data_quality",
     ),
     ("referrals_by_service_status", "referrals_by_service_outcome"),
-    ("children_by_consent_route",),  # the month's children only: a population of its own
+    ("children_by_consent_route",),  # the month's children: a population of its own (and FOLLOWS)
     ("meetings_by_type",),
     ("attendance_by_group_sex",),
     ("action_items_by_status",),
@@ -71,7 +77,8 @@ POPULATIONS: tuple[tuple[str, ...], ...] = (
 HEADLINE = "headline"
 BREAKDOWN = "breakdown"
 """A district's (the ministry's) incidents by office × type of violence (its XLSX "By office")."""
-FOLLOWS: dict[str, tuple[str, ...]] = {BREAKDOWN: POPULATIONS[0]}
+CHILDREN = "children_by_consent_route"
+FOLLOWS: dict[str, tuple[str, ...]] = {BREAKDOWN: POPULATIONS[0], CHILDREN: POPULATIONS[0]}
 """A table whose margins are cells of another population: withheld whenever that one is."""
 _INCIDENT_PARTITIONS = INCIDENT_BREAKDOWNS  # the tables that count each incident of the month once
 SAME_AS_HEADLINE: dict[str, dict[tuple[str, str], str]] = {
