@@ -344,7 +344,7 @@ def test_the_children_by_route_do_not_give_away_the_child_column(scratch: Unlock
     child = {
         "gbv_type": "physical_assault", "age": 12, "consent": True, "deleted": False, "perpetrators": [],
         "actions": set(), "status": "open", "day": 3, "occurred_before": None, "follow_up_in": None,
-        "referrals": [], "route": "guardian",
+        "referrals": [], "route": "guardian", "circumstances": {},
     }  # fmt: skip
     period = fill_month(scratch, [child] * 5 + [{**child, "age": 30}], [])
     stats = StatisticsService(scratch).monthly(period)
