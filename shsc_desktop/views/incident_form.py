@@ -755,12 +755,14 @@ class IncidentForm(RecordForm):
         left.addWidget(self.report_box)
         left.addWidget(self.survivor_box)
         left.addWidget(self.perpetrator_box)
-        left.addWidget(self.legal_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.classification_box)
         right.addWidget(self.response_box)
         right.addWidget(self.consent_box)
+        # The legal context right after the consent and a child's questions (her duty to report
+        # follows the child-protection prompt), read and tabbed in that order.
+        right.addWidget(self.legal_box)
         right.addStretch(1)
         self.columns = FoldingColumns(left, right)  # one column on a narrow screen
         body = QWidget()

@@ -345,7 +345,7 @@ class MeetingForm(RecordForm):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.keep_save_default()
-        self.add_action_button.clicked.connect(lambda: self.action_table.add())
+        self.add_action_button.clicked.connect(self._add_action)
         self.remove_action_button.clicked.connect(self.action_table.remove_current)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
@@ -453,9 +453,14 @@ class MeetingForm(RecordForm):
         self.saved.emit(view)
         self.accept()
 
+    def _add_action(self) -> None:
+        self.action_table.add()
+        self.order_tabs()  # the new row's date and status right after the table, not after Cancel
+
     def add_rows(self, rows: dict[str, int]) -> None:
         while self.action_table.rowCount() < rows.get(self.action_table.objectName(), 0):
             self.action_table.add()
+        self.order_tabs()
 
     def _failed(self, error: BaseException) -> None:
         self.save_failed(error)

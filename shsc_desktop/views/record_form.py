@@ -7,6 +7,10 @@
   logic leaves no default), except in a widget that uses Enter itself (multi-line text).
 - **A failed save keeps Save the default button** (so Enter does not discard) and puts the focus on
   the first field with a problem, scrolled into view.
+- **Tab follows the form as it is laid out**: once the form is built (first shown), the Tab chain is
+  set from the layouts, walked in order (box layouts, form rows, grids by row then column, group
+  boxes, the scroll area's content, widgets in table cells after their table), ending with the
+  buttons; not from the order the widgets happened to be created or reparented in.
 - **State for drafts**: :meth:`RecordForm.state` gives the values as plain JSON-able data and
   :meth:`RecordForm.restore_state` puts them back, so that a form open when the office locks can be
   kept as an encrypted draft (``services.drafts``) and offered back to the same user.
@@ -14,7 +18,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from itertools import pairwise
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,9 +29,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QComboBox,
     QDialog,
+    QFormLayout,
+    QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -93,6 +102,18 @@ class RecordForm(QDialog):
         if self.save_button.isEnabled() and self.save_button.isVisible():
             self.save_button.click()
 
+    def order_tabs(self) -> list[QWidget]:
+        """Chain every widget that takes the focus in the order of the form's layouts (see the module
+        docstring); returns the chain. Hidden or disabled widgets keep their place (Tab skips them
+        while they are), so a section shown later (a child's questions) is already in order."""
+        chain: list[QWidget] = []
+        layout = self.layout()
+        if layout is not None:
+            _walk_layout(layout, chain)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        return chain
+
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Qt takes the default away from Save when the focus leaves it for Cancel; give it back
         # so that Save is always shown as the button Enter presses.
@@ -135,6 +156,7 @@ class RecordForm(QDialog):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._clean is None:
+            self.order_tabs()
             self.keep_save_default()
             self.mark_clean()
 
@@ -322,6 +344,55 @@ def _fits(widget: QWidget, value: Any) -> bool:
     if isinstance(widget, QAbstractButton):
         return isinstance(value, bool)
     return value is None
+
+
+def _walk_layout(layout: QLayout, chain: list[QWidget]) -> None:
+    """The widgets of ``layout`` that take Tab focus, in reading order, appended to ``chain``."""
+    items = []
+    if isinstance(layout, QFormLayout):
+        roles = (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        items = [layout.itemAt(row, role) for row in range(layout.rowCount()) for role in roles]
+    elif isinstance(layout, QGridLayout):
+        placed: list[tuple[int, int, int]] = []
+        for i in range(layout.count()):
+            position = cast(tuple[int, int, int, int], layout.getItemPosition(i))
+            placed.append((position[0], position[1], i))
+        items = [layout.itemAt(i) for _row, _column, i in sorted(placed)]
+    else:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        backwards = (QBoxLayout.Direction.RightToLeft, QBoxLayout.Direction.BottomToTop)
+        if isinstance(layout, QBoxLayout) and layout.direction() in backwards:
+            items.reverse()
+    for item in items:
+        if item is None:
+            continue
+        widget = item.widget()
+        if widget is not None:
+            _walk_widget(widget, chain)
+        elif (inner := item.layout()) is not None:
+            _walk_layout(inner, chain)
+
+
+def _walk_widget(widget: QWidget, chain: list[QWidget]) -> None:
+    if widget.isWindow():
+        return
+    # Every widget that takes the focus at all has its place: some join Tab only later (a date's
+    # month and day once its year is typed), and Tab passes over the others.
+    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.focusProxy() is None:
+        chain.append(widget)
+    if isinstance(widget, QScrollArea):
+        if (content := widget.widget()) is not None:
+            _walk_widget(content, chain)
+    elif (layout := widget.layout()) is not None:
+        _walk_layout(layout, chain)
+    elif isinstance(widget, QTableWidget):
+        for row, column in _cells(widget):
+            if (cell := widget.cellWidget(row, column)) is not None:
+                _walk_widget(cell, chain)
 
 
 def _uses_enter(widget: QWidget | None) -> bool:

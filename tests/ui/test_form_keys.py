@@ -4,14 +4,16 @@ field wherever Tab has been, and Tab visits the fields in the order the form sho
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.incidents import IncidentDraft, IncidentService
+from shsc_desktop.services.meetings import ActionItemDraft, Attendance, MeetingDraft, MeetingService
 from shsc_desktop.views.contacts import ContactForm
 from shsc_desktop.views.incident_form import IncidentForm
 from shsc_desktop.views.meetings import MeetingForm
@@ -29,6 +31,17 @@ def _build(kind: str, office) -> RecordForm:
         return IncidentForm(office)
     if kind == "meeting":
         return MeetingForm(office)
+    if kind == "meeting with action points":  # rows of cell widgets made after the buttons
+        service = MeetingService(office)
+        meeting = service.create(
+            MeetingDraft(
+                "ccwc",
+                date.today(),
+                attendance=(Attendance("ccwc", 3, 2),),
+                action_items=(ActionItemDraft("Visit the family", "Clerk", date.today()),),
+            )
+        )
+        return MeetingForm(office, service.get(meeting.id))
     if kind == "contact":
         return ContactForm(office)
     ContactService(office).create(
@@ -89,3 +102,94 @@ def test_enter_saves_from_any_field_after_tab_went_past_save_and_cancel(qtbot, c
     qtbot.keyClick(form.cancel_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     wait_for_operations(qtbot)
     assert attempts == [True, True] and form.isVisible()
+
+
+def _place(form: RecordForm, widget) -> QRect:
+    """``widget``'s rectangle in the form as laid out, whatever the scroll area shows now."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is None:
+        return QRect(widget.mapTo(form, QPoint(0, 0)), widget.size())
+    inside = widget.mapTo(parent.widget(), QPoint(0, 0))
+    return QRect(parent.mapTo(form, QPoint(0, 0)) + inside, widget.size())
+
+
+def _reads_before(a: QRect, b: QRect) -> bool:
+    """``a`` comes before ``b`` reading the form: on a line above it, on its line to its left, or in a
+    column to its left."""
+    same_line = a.top() < b.bottom() and b.top() < a.bottom()
+    if same_line:
+        return a.left() < b.left()
+    return a.top() < b.top() or b.left() > a.right()  # below it, or the top of the next column
+
+
+def _settled(form: RecordForm) -> None:
+    """Let the layouts place every widget (shown sections, the scroll area's content)."""
+    for _ in range(5):
+        QApplication.processEvents()
+    form.layout().activate()
+    QApplication.processEvents()
+
+
+def _tab_stops(qtbot, form: RecordForm) -> list:
+    """The widgets Tab visits from the form's first field (the one read first) to Cancel."""
+    _settled(form)
+    stops = [
+        w
+        for w in form.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and w.isVisible()
+        and w.isEnabled()
+        and not isinstance(w, QScrollArea)
+    ]
+    first = min(stops, key=lambda w: (_place(form, w).top(), _place(form, w).left()))
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(first.hasFocus)
+    seen = [first]
+    while _focus() is not form.cancel_button and len(seen) < 300:
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        seen.append(_focus())
+    # Every field once (of a group of radio buttons, Tab visits one: arrows move inside it).
+    assert [w for w in seen if not isinstance(w, QRadioButton)] == list(
+        dict.fromkeys(w for w in seen if not isinstance(w, QRadioButton))
+    )
+    missed = [w.objectName() or w for w in stops if w not in seen and not isinstance(w, QRadioButton)]
+    assert not missed, missed
+    return seen
+
+
+@pytest.mark.parametrize("kind", [*FORMS, "meeting with action points"])
+def test_tab_goes_through_the_form_in_the_order_it_reads(qtbot, chief, kind):
+    form = _shown(qtbot, _build(kind, chief))
+    if kind == "incident":
+        form.survivor_age.setValue(13)  # a child: her questions are shown
+        form.classification.answer(1, yes=True)
+        assert form.child_section.isVisible() and form.columns.folded()  # one column at 1024 px
+    if kind == "meeting with action points":
+        qtbot.mouseClick(form.add_action_button, Qt.MouseButton.LeftButton)  # a row made after showing
+        assert form.action_table.rowCount() == 2
+    seen = _tab_stops(qtbot, form)
+    assert seen[-2:] == [form.save_button, form.cancel_button]
+    out_of_order = [
+        (a.objectName() or a, b.objectName() or b)
+        for a, b in pairwise(seen)
+        if not _reads_before(_place(form, a), _place(form, b))
+    ]
+    assert not out_of_order
+    if kind == "incident":
+        # A child's consent route, the child-protection prompt, then the legal context (the duty to
+        # report) right after the consent questions.
+        at = seen.index(form.consent_reporting)
+        expected = [
+            form.consent_reporting,
+            form.child_consent_route,
+            form.help.buttons["child_consent_route"],
+            form.help.buttons["child_consent_reason"],
+            form.help.buttons["child_consent_decided_by"],
+            form.child_protection_referral,
+            form.help.buttons["child_protection_referral"],
+            form.legal_duty_reported,
+        ]
+        assert seen[at : at + len(expected)] == expected
