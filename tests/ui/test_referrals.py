@@ -63,7 +63,7 @@ def test_without_consent_the_clerk_is_refused_clearly(qtbot, shell, new_office):
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
     assert form.isVisible()
-    assert form.error.text().startswith("The survivor has not agreed to this referral.")
+    assert form.error.text().startswith("The survivor has not consented to being referred to services.")
     assert not form.override_button.isVisible()
     assert page.referral_model.rowCount() == 0
 
