@@ -1929,7 +1929,7 @@
     </message>
     <message>
         <source>Administrative decision, date:</source>
-        <translation>សេចក្ដីសម្រេចរដ្ឋបាល កាលបរិច្ឆេទ៖</translation>
+        <translation>កាលបរិច្ឆេទសេចក្ដីសម្រេច៖</translation>
     </message>
     <message>
         <source>Measures of the decision:</source>

@@ -69,6 +69,18 @@ def main() -> int:
                     form.resize(*SIZE)
                     save(form, f"incident-form-{lang}.png")
                     form.close()
+                # A new case of a girl of 13: the consent route, child protection and the legal
+                # context, with the mediation caution (partner violence, mediation ticked).
+                child = page.open_new()
+                child.resize(*SIZE)
+                child.survivor_age.setValue(13)
+                child.action_boxes["mediation"].setChecked(True)
+                settle()
+                child.scroll_area.ensureWidgetVisible(child.legal_box)
+                child.scroll_area.ensureWidgetVisible(child.consent_box)
+                save(child, f"incident-form-child-{lang}.png")
+                child.reject()
+                child.close()
                 window.show_section("referrals")
                 referrals = window.referrals_page
                 referrals.include_week.setChecked(True)
