@@ -21,7 +21,7 @@ here:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -33,12 +33,13 @@ from ..errors import NotFound, ValidationFailed
 from ..models import codes
 from ..models.base import new_id
 from ..models.tables import Incident, Perpetrator
-from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from . import caseworkers, identities, lifecycle, months
 from . import validation as v
 from .office import UnlockedOffice
+from .register_service import MAX_PAGE as MAX_PAGE
+from .register_service import RegisterService, page_window, require_sort
 from .reporting.catalogue import SEXUAL_TYPES as SEXUAL_TYPES
 from .reporting.catalogue import case_context as case_context
 from .reporting.catalogue import ipv_incident
@@ -302,26 +303,14 @@ SORT_COLUMNS: dict[str, Any] = {
 }
 """Sort keys accepted by :meth:`IncidentService.query`; prefix with ``-`` for descending."""
 
-MAX_PAGE = 1000
-
 
 # --- the service -----------------------------------------------------------------------------------
 
 
-class IncidentService:
+class IncidentService(RegisterService):
     """Create, edit, find and (soft) delete incidents as the signed-in actor."""
 
-    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.today = today
-        self._commune: str | None = None
-
-    @property
-    def commune_code(self) -> str:
-        if self._commune is None:
-            self._commune = self.office.setting("office.code")
-        return self._commune
+    register = REGISTER
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -347,11 +336,9 @@ class IncidentService:
             self._store_identifying(row, draft.identifying or IdentifyingDetails())
             s.add(row)
             s.flush()
-            audit.record(
+            self.audit(
                 s,
-                self.actor.username,
                 Action.RECORD_CREATED,
-                TARGET,
                 row.id,
                 {"code": row.incident_code, "period": period, "identifying": draft.identifying is not None},
             )
@@ -389,16 +376,8 @@ class IncidentService:
             if not set(changed) <= CASE_WORK_FIELDS:
                 # A correction of the month's facts needs the month reopened; case work does not.
                 months.ensure_open(s, before["period"], new_period)
-            row.version += 1
-            row.updated_by = self.actor.username
-            s.flush()
-            audit.record(
-                s,
-                self.actor.username,
-                Action.RECORD_UPDATED,
-                TARGET,
-                row.id,
-                {"code": row.incident_code, "fields": changed, "version": row.version},
+            self.updated(
+                s, row, lambda: {"code": row.incident_code, "fields": changed, "version": row.version}
             )
             return _view(row)
 
@@ -423,14 +402,11 @@ class IncidentService:
         with self.office.transaction() as s:
             row = self._load(s, incident_id)
             erased = identities.erase_incident_identity(s, row)
-            row.version += 1
-            row.updated_by = self.actor.username
+            lifecycle.touch(row, self.actor)
             s.flush()
-            audit.record(
+            self.audit(
                 s,
-                self.actor.username,
                 Action.IDENTITY_ERASED,
-                TARGET,
                 row.id,
                 {"code": row.incident_code, "why": "consent_withdrawn", "reason": text, "erased": erased},
             )
@@ -461,9 +437,7 @@ class IncidentService:
         with self.office.transaction() as s:
             row = self._load(s, incident_id)
             caseworkers.require_open(self.actor, row.case_worker_id)
-            audit.record(
-                s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"code": row.incident_code}
-            )
+            self.audit(s, Action.IDENTIFYING_VIEWED, row.id, {"code": row.incident_code})
             return open_identifying(self.office, row)
 
     def collects_perpetrator_names(self) -> bool:
@@ -480,19 +454,11 @@ class IncidentService:
         """One page of the list and the total count, filtered and sorted in SQL."""
         require(self.actor, Perm.RECORDS_READ)
         filters = filters or IncidentFilters()
-        descending = sort.startswith("-")
-        key = sort.lstrip("-")
-        if key not in SORT_COLUMNS:
-            raise ValidationFailed({"sort": v.NOT_IN_LIST})
-        column = SORT_COLUMNS[key]
-        order = [column.desc() if descending else column.asc()]
-        if key != "incident_code":
-            # rowid (insertion order) as the tie-breaker: every index ends with it, so the index
-            # of the sort column still delivers the rows in order and no full sort is needed.
-            tie: ColumnElement[int] = literal_column("incident.rowid", Integer)
-            order.append(tie.desc() if descending else tie.asc())
-        limit = max(0, min(limit, MAX_PAGE))
-        offset = max(0, offset)
+        # rowid (insertion order) as the tie-breaker: every index ends with it, so the index of the
+        # sort column still delivers the rows in order and no full sort is needed. Codes are unique.
+        tie = literal_column("incident.rowid", Integer)
+        order = require_sort(sort, SORT_COLUMNS, *(() if sort.lstrip("-") == "incident_code" else (tie,)))
+        offset, limit = page_window(offset, limit)
         columns = (
             Incident.id,
             Incident.version,

@@ -14,7 +14,6 @@ its action items' status.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -26,12 +25,11 @@ from ..errors import NotFound
 from ..models import codes
 from ..models.base import new_id
 from ..models.tables import ActionItem, Meeting, MeetingAttendance
-from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from . import identities, lifecycle, months
 from . import validation as v
-from .office import UnlockedOffice
+from .register_service import RegisterService
 
 TARGET = "meeting"
 REGISTER = lifecycle.Register(
@@ -158,18 +156,8 @@ class MeetingRow:
     open_actions: int
 
 
-class MeetingService:
-    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.today = today
-        self._commune: str | None = None
-
-    @property
-    def commune_code(self) -> str:
-        if self._commune is None:
-            self._commune = self.office.setting("office.code")
-        return self._commune
+class MeetingService(RegisterService):
+    register = REGISTER
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -187,11 +175,9 @@ class MeetingService:
             self._store_minutes(row, draft)
             s.add(row)
             s.flush()
-            audit.record(
+            self.audit(
                 s,
-                self.actor.username,
                 Action.RECORD_CREATED,
-                TARGET,
                 row.id,
                 {"period": period, "type": row.meeting_type, "actions": len(row.action_items)},
             )
@@ -210,12 +196,7 @@ class MeetingService:
             kept = (row.concerns_raised, row.decisions)
             _apply(row, draft)
             self._store_minutes(row, draft, kept)
-            row.version += 1
-            row.updated_by = self.actor.username
-            s.flush()
-            audit.record(
-                s, self.actor.username, Action.RECORD_UPDATED, TARGET, row.id, {"version": row.version}
-            )
+            self.updated(s, row, lambda: {"version": row.version})
             return self._view(row, None if draft.keep_minutes else _draft_minutes(draft))
 
     def delete(self, meeting_id: str, reason: str) -> None:
@@ -241,17 +222,7 @@ class MeetingService:
             meeting = item.meeting  # action items are case work: not locked by approval
             before = item.status
             item.status = status
-            meeting.version += 1
-            meeting.updated_by = self.actor.username
-            s.flush()
-            audit.record(
-                s,
-                self.actor.username,
-                Action.RECORD_UPDATED,
-                TARGET,
-                meeting.id,
-                {"action_item": item.id, "status": [before, status]},
-            )
+            self.updated(s, meeting, lambda: {"action_item": item.id, "status": [before, status]})
             return _item_view(item, meeting, self.today())
 
     # -- reading ----------------------------------------------------------------------------------
@@ -266,14 +237,7 @@ class MeetingService:
                 return self._view(row)
         with self.office.transaction() as s:
             row = _load(s, meeting_id)
-            audit.record(
-                s,
-                self.actor.username,
-                Action.IDENTIFYING_VIEWED,
-                TARGET,
-                row.id,
-                {"field": "minutes", "type": row.meeting_type},
-            )
+            self.audit(s, Action.IDENTIFYING_VIEWED, row.id, {"field": "minutes", "type": row.meeting_type})
             return self._view(row, self._open_minutes(row))
 
     def can_read_minutes(self) -> bool:

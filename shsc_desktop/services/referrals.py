@@ -18,7 +18,6 @@ The follow-up list carries codes only (incident and survivor codes, service, pro
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -30,13 +29,13 @@ from ..errors import ConsentRequired, NotFound, ValidationFailed
 from ..models import codes
 from ..models.base import new_id
 from ..models.tables import Contact, Incident, Referral
-from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from . import caseworkers, identities, lifecycle, months
 from . import validation as v
 from .contacts import ContactService, ContactView
-from .office import UnlockedOffice
+from .register_service import MAX_PAGE as MAX_PAGE
+from .register_service import RegisterService, page_window, sort_order
 
 TARGET = "referral"
 OPEN_OUTCOME = "pending"
@@ -73,31 +72,6 @@ class ReferralUpdate:
     follow_up_date: date | None = None
     urgency: str | None = None
     mode: str | None = None
-
-
-@dataclass(frozen=True)
-class ReferralView:
-    id: str
-    version: int
-    incident_id: str
-    incident_code: str
-    survivor_code: str
-    date_referred: date
-    period: str
-    service_type: str
-    contact_id: str | None
-    provider_name_en: str
-    provider_name_km: str
-    urgency: str
-    mode: str
-    status: str
-    outcome: str
-    outcome_date: date | None
-    follow_up_date: date | None
-    consent_overridden: bool
-    has_note: bool
-    created_by: str
-    updated_at: datetime
 
 
 @dataclass(frozen=True)
@@ -155,6 +129,16 @@ class ReferralRow:
     consent_overridden: bool
 
 
+@dataclass(frozen=True)
+class ReferralView(ReferralRow):
+    """One referral as its form shows it: the list's line, and whether it has a note, who made it and
+    when it last changed."""
+
+    has_note: bool
+    created_by: str
+    updated_at: datetime
+
+
 REFERRAL_SORT: dict[str, Any] = {
     "date_referred": Referral.date_referred,
     "incident_code": Incident.incident_code,
@@ -166,14 +150,9 @@ REFERRAL_SORT: dict[str, Any] = {
 }
 """Sort keys accepted by :meth:`ReferralService.query`; prefix with ``-`` for descending."""
 
-MAX_PAGE = 1000
 
-
-class ReferralService:
-    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.today = today
+class ReferralService(RegisterService):
+    register = REGISTER
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -223,11 +202,9 @@ class ReferralService:
             s.add(row)
             s.flush()
             if override is not None:
-                audit.record(
+                self.audit(
                     s,
-                    self.actor.username,
                     Action.CONSENT_OVERRIDDEN,
-                    TARGET,
                     row.id,
                     {
                         "incident": incident.incident_code,
@@ -235,11 +212,9 @@ class ReferralService:
                         "reason": override,
                     },
                 )
-            audit.record(
+            self.audit(
                 s,
-                self.actor.username,
                 Action.RECORD_CREATED,
-                TARGET,
                 row.id,
                 {"incident": incident.incident_code, "service": row.service_type, "period": period},
             )
@@ -278,17 +253,7 @@ class ReferralService:
             changed = [k for k, value in values.items() if getattr(row, k) != value]
             for key in changed:
                 setattr(row, key, values[key])
-            row.version += 1
-            row.updated_by = self.actor.username
-            s.flush()
-            audit.record(
-                s,
-                self.actor.username,
-                Action.RECORD_UPDATED,
-                TARGET,
-                row.id,
-                {"fields": changed, "status": row.status, "outcome": row.outcome},
-            )
+            self.updated(s, row, lambda: {"fields": changed, "status": row.status, "outcome": row.outcome})
             return _view(s, row)
 
     def delete(self, referral_id: str, reason: str) -> None:
@@ -316,7 +281,7 @@ class ReferralService:
             row = self._load(s, referral_id)
             worker = s.scalar(select(Incident.case_worker_id).where(Incident.id == row.incident_id))
             caseworkers.require_open(self.actor, worker)
-            audit.record(s, self.actor.username, Action.IDENTIFYING_VIEWED, TARGET, row.id, {"field": "note"})
+            self.audit(s, Action.IDENTIFYING_VIEWED, row.id, {"field": "note"})
             if row.note_sealed is None:
                 return row.legacy_note
             payload = identities.open_value(self.office, row.note_sealed, identities.referral_context(row.id))
@@ -358,10 +323,11 @@ class ReferralService:
             p.code("status", f.status, codes.REFERRAL_STATUS)
         if f.outcome:
             p.code("outcome", f.outcome, codes.REFERRAL_OUTCOME)
-        key = sort.lstrip("-")
-        if key not in REFERRAL_SORT:
+        order = sort_order(sort, REFERRAL_SORT, Referral.created_at)
+        if order is None:
             p.add("sort", v.NOT_IN_LIST)
         p.raise_if_any()
+        assert order is not None
         where: list[ColumnElement[bool]] = [Referral.deleted.is_(False), Incident.deleted.is_(False)]
         if f.period:
             where.append(Referral.period == months.check_period(f.period))
@@ -375,11 +341,7 @@ class ReferralService:
             where.append(
                 and_(Referral.follow_up_date <= f.follow_up_due_by, Referral.outcome == OPEN_OUTCOME)
             )
-        column = REFERRAL_SORT[key]
-        descending = sort.startswith("-")
-        order = [column.desc() if descending else column.asc()]
-        order.append(Referral.created_at.desc() if descending else Referral.created_at.asc())
-        limit = max(0, min(limit, MAX_PAGE))
+        offset, limit = page_window(offset, limit)
         with self.office.reading() as s:
             total = s.scalar(
                 select(func.count())
@@ -412,7 +374,7 @@ class ReferralService:
                 .outerjoin(Contact, Contact.id == Referral.contact_id)
                 .where(*where)
                 .order_by(*order)
-                .offset(max(0, offset))
+                .offset(offset)
                 .limit(limit)
             ).all()
         page = [

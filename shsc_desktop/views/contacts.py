@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +35,8 @@ from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from .file_dialogs import file_dialog
 from .form_helpers import (
-    ERROR_STYLE,
-    FieldProblems,
     OptionalDateEdit,
     add_field_rows,
-    ask_reason,
     checked_codes,
     code_combo,
     code_of,
@@ -59,15 +54,16 @@ from .list_columns import fit_columns
 from .messages import show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
-from .record_form import RecordForm
+from .record_pages import RegisterForm, ask_delete_record, open_record_form, record_table, selected_row
 from .register_tables import ContactTableModel
+from .retranslating import Retranslating
 from .screen import FlowRow, fit_to_screen, scrolling
 from .session import session_of
 
 SEARCH_DELAY_MS = 250
 
 
-class ContactForm(RecordForm):
+class ContactForm(RegisterForm):
     """Create or edit one directory entry.
 
     Signals:
@@ -76,17 +72,14 @@ class ContactForm(RecordForm):
 
     saved = Signal(object)
     form_kind = "contact"
+    register = "contacts"
 
     def __init__(
         self, office: UnlockedOffice, contact: ContactView | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.record_id = contact.id if contact is not None else None
-        self.setObjectName("contactForm")
-        self.session = session_of(office)
+        super().__init__(office, "contactForm", contact.id if contact is not None else None, parent)
         self.service = self.session.services.contacts
         self.contact = contact
-        self.problems = FieldProblems()
         P = self.problems.label
         self.name_km = QLineEdit()
         self.name_km.setObjectName("nameKm")
@@ -143,19 +136,6 @@ class ContactForm(RecordForm):
                 (self.active, None),
             ],
         )
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("cancelButton")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.keep_save_default()
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
         fields = QWidget()
@@ -194,11 +174,6 @@ class ContactForm(RecordForm):
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _fill(self, c: ContactView) -> None:
         self.name_km.setText(c.name_km)
         self.name_en.setText(c.name_en)
@@ -236,21 +211,11 @@ class ContactForm(RecordForm):
     def save(self) -> None:
         if refuse_bad_dates(self, self.error):
             return
-        draft = self.draft()
-        contact = self.contact
-        self.save_button.setEnabled(False)
+        draft, contact = self.draft(), self.contact
         if contact is None:
-            work = lambda _t: self.service.create(draft)  # noqa: E731
+            self.write(lambda _t: self.service.create(draft))
         else:
-            work = lambda _t: self.service.update(contact.id, draft, contact.version)  # noqa: E731
-        run_write(self, self.session.hub, work, Changes.of_registers("contacts"), self._saved, self._failed)
-
-    def _saved(self, view: ContactView) -> None:
-        self.saved.emit(view)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_failed(error)
+            self.write(lambda _t: self.service.update(contact.id, draft, contact.version))
 
 
 class ImportReport(QDialog):
@@ -278,7 +243,7 @@ class ImportReport(QDialog):
         self.resize(620, 360)
 
 
-class ContactsPage(QWidget):
+class ContactsPage(Retranslating, QWidget):
     """The referral-network directory.
 
     Reloads on the office's change notice (contacts); its writes send one (referrals follow).
@@ -308,15 +273,9 @@ class ContactsPage(QWidget):
         filters = FlowRow().add_widgets(self.service_filter, self.active_only, self.search)
 
         self.model = ContactTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("contactTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = record_table("contactTable", self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         fit_columns(self.table, (ContactTableModel.COL_PHONE, ContactTableModel.COL_VERIFIED))
 
         self.new_button = QPushButton()
@@ -393,11 +352,6 @@ class ContactsPage(QWidget):
         self.model.retranslate()
         self._show_count()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("%n entries", "", self.model.rowCount()))
 
@@ -419,8 +373,8 @@ class ContactsPage(QWidget):
         run_in_background(self, lambda _t: self.service.search(text, service, active_only=active), show)
 
     def selected(self) -> ContactView | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        row = selected_row(self.table)
+        return self.model.row_at(row) if row is not None else None
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None
@@ -435,31 +389,23 @@ class ContactsPage(QWidget):
         return self._open(contact) if contact else None
 
     def _open(self, contact: ContactView | None) -> ContactForm:
-        form = ContactForm(self.office, contact, self)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.save_button.setEnabled(self.can_write)
-        self.form = form
-        form.open()
-        return form
+        self.form = open_record_form(ContactForm(self.office, contact, self), self.can_write)
+        return self.form
 
     def ask_delete(self) -> None:
         contact = self.selected()
         if contact is None:
             return
-        ask_reason(
+        question = self.tr(
+            "Delete %1 from the directory? An entry used by referrals can only be made inactive. "
+            "Why is it being deleted? The reason is kept in the audit log."
+        ).replace("%1", contact.name(current_language()))
+        ask_delete_record(
             self,
-            self.tr("Delete directory entry"),
-            self.tr(
-                "Delete %1 from the directory? An entry used by referrals can only be made inactive. "
-                "Why is it being deleted? The reason is kept in the audit log."
-            ).replace("%1", contact.name(current_language())),
-            self.tr("Delete"),
-            lambda reason: run_write(
-                self,
-                self.session.hub,
-                lambda _t: self.service.delete(contact.id, reason),
-                Changes.of_registers("contacts"),
-            ),
+            self.session.hub,
+            (self.tr("Delete directory entry"), question, self.tr("Delete")),
+            lambda reason: self.service.delete(contact.id, reason),
+            "contacts",
         )
 
     # -- import and export ------------------------------------------------------------------------

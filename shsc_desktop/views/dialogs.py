@@ -8,10 +8,11 @@ opened with ``open()`` by their callers, never ``exec()``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +34,7 @@ from .form_helpers import set_field_label
 from .i18n import current_language
 from .messages import error_text
 from .operations import run_in_background
+from .retranslating import Retranslating
 
 if TYPE_CHECKING:
     from ..services.accounts import AccountService
@@ -58,11 +60,24 @@ def password_problem(password: str, repeat: str) -> str:
     return ""
 
 
-def password_field(name: str) -> QLineEdit:
+def line_field(name: str) -> QLineEdit:
     field = QLineEdit()
     field.setObjectName(name)
+    return field
+
+
+def password_field(name: str) -> QLineEdit:
+    field = line_field(name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
+
+
+def field_form(fields: Sequence[QWidget], form: QFormLayout | None = None) -> QFormLayout:
+    """A form of ``fields`` in rows whose labels ``retranslate()`` sets (``set_field_label``)."""
+    form = form if form is not None else QFormLayout()
+    for field in fields:
+        form.addRow(QLabel(), field)
+    return form
 
 
 def error_label() -> QLabel:
@@ -94,12 +109,80 @@ def ok_cancel_buttons() -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     return box, ok, cancel
 
 
-def _show_problem(label: QLabel, text: str) -> None:
+def show_problem(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
 
 
-class ChangePasswordDialog(QDialog):
+class AccountDialog(Retranslating, QDialog):
+    """The frame of a dialog that checks a password form at once and then runs slow key work in the
+    background: an intro, the fields in a form, a hint, the problem, a busy bar and OK/Cancel.
+
+    Subclasses make their fields, pass them here, set their texts in ``retranslate()`` and call
+    :meth:`run` from ``submit()``; the dialog closes only when the work has succeeded.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        fields: Sequence[QWidget],
+        parent: QWidget | None = None,
+        intro: bool = True,
+        hint: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.error = error_label()
+        self.busy = busy_bar()
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
+        self.form = field_form(fields)
+        layout = QVBoxLayout(self)
+        if intro:
+            layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        if hint:
+            layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def refuse(self, problem: str) -> bool:
+        """Show ``problem`` (or hide the last one when it is ""); true when there is one."""
+        show_problem(self.error, problem)
+        return bool(problem)
+
+    def run(self, work: Callable[[], object], on_success: Callable[[Any], None]) -> None:
+        """``work`` in the background, the busy bar shown and OK disabled meanwhile."""
+        self.busy.show()
+        self.ok_button.setEnabled(False)
+
+        def succeeded(result: Any) -> None:
+            self.busy.hide()
+            on_success(result)
+            self.accept()
+
+        run_in_background(self, lambda _task: work(), on_success=succeeded, on_failure=self._failed)
+
+    def failure_text(self, error: ShscError) -> str:
+        return error_text(error)
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy.hide()
+        self.ok_button.setEnabled(True)
+        assert isinstance(error, ShscError)
+        show_problem(self.error, self.failure_text(error))
+
+
+class ChangePasswordDialog(AccountDialog):
     """Change the signed-in user's own password.
 
     Signals:
@@ -109,30 +192,13 @@ class ChangePasswordDialog(QDialog):
     password_changed = Signal()
 
     def __init__(self, office: UnlockedOffice, forced: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("changePasswordDialog")
         self.office = office
         self.forced = forced
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
         self.old_password = password_field("oldPassword")
         self.new_password = password_field("newPassword")
         self.repeat_password = password_field("repeatPassword")
-        self.error = error_label()
-        self.busy = busy_bar()
-        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
-        self.form = QFormLayout()
-        self.form.addRow(QLabel(), self.old_password)
-        self.form.addRow(QLabel(), self.new_password)
-        self.form.addRow(QLabel(), self.repeat_password)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        fields = (self.old_password, self.new_password, self.repeat_password)
+        super().__init__("changePasswordDialog", fields, parent)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -148,43 +214,20 @@ class ChangePasswordDialog(QDialog):
         self.ok_button.setText(self.tr("Change password"))
         self.cancel_button.setText(self.tr("Sign out") if self.forced else self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def submit(self) -> None:
         problem = password_problem(self.new_password.text(), self.repeat_password.text())
         if not problem and self.new_password.text() == self.old_password.text():
             problem = self.tr("The new password must be different from the current one.")
-        _show_problem(self.error, problem)
-        if problem:
+        if self.refuse(problem):
             return
         old, new = self.old_password.text(), self.new_password.text()
-        self._set_busy(True)
-        run_in_background(
-            self,
-            lambda _task: _accounts(self.office).change_own_password(old, new),
-            on_success=self._changed,
-            on_failure=self._failed,
+        self.run(
+            lambda: _accounts(self.office).change_own_password(old, new),
+            lambda _r: self.password_changed.emit(),
         )
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.ok_button.setEnabled(not busy)
 
-    def _changed(self, _result: object) -> None:
-        self._set_busy(False)
-        self.password_changed.emit()
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        assert isinstance(error, ShscError)
-        _show_problem(self.error, error_text(error))
-
-
-class AddUserDialog(QDialog):
+class AddUserDialog(AccountDialog):
     """Add a person to this office (chief only; the service checks it too).
 
     Signals:
@@ -194,34 +237,16 @@ class AddUserDialog(QDialog):
     user_added = Signal(str)
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("addUserDialog")
         self.office = office
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("fullName")
+        self.username = line_field("username")
+        self.full_name = line_field("fullName")
         self.role = QComboBox()
         self.role.setObjectName("role")
         self.roles = [r.value for r in ROLES_BY_LEVEL[office.info.level]]
         self.password = password_field("password")
         self.repeat_password = password_field("repeatPassword")
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.error = error_label()
-        self.busy = busy_bar()
-        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
-        self.form = QFormLayout()
-        for field in (self.username, self.full_name, self.role, self.password, self.repeat_password):
-            self.form.addRow(QLabel(), field)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        fields = (self.username, self.full_name, self.role, self.password, self.repeat_password)
+        super().__init__("addUserDialog", fields, parent, intro=False, hint=True)
         self.retranslate()
         if "clerk" in self.roles:
             self.role.setCurrentIndex(self.roles.index("clerk"))
@@ -242,42 +267,21 @@ class AddUserDialog(QDialog):
             self.role.addItem(ROLE.label(code, current_language()), code)
         self.role.setCurrentIndex(max(0, current))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def submit(self) -> None:
         username = self.username.text().strip()
         problem = "" if username else self.tr("Enter a user name.")
         problem = problem or password_problem(self.password.text(), self.repeat_password.text())
-        _show_problem(self.error, problem)
-        if problem:
+        if self.refuse(problem):
             return
         role = str(self.role.currentData())
         password, full_name = self.password.text(), self.full_name.text().strip()
-        self.busy.show()
-        self.ok_button.setEnabled(False)
-        run_in_background(
-            self,
-            lambda _task: _accounts(self.office).add_user(username, role, password, full_name),
-            on_success=lambda _user: self._added(username),
-            on_failure=self._failed,
+        self.run(
+            lambda: _accounts(self.office).add_user(username, role, password, full_name),
+            lambda _user: self.user_added.emit(username),
         )
 
-    def _added(self, username: str) -> None:
-        self.busy.hide()
-        self.user_added.emit(username)
-        self.accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self.busy.hide()
-        self.ok_button.setEnabled(True)
-        assert isinstance(error, ShscError)
-        _show_problem(self.error, error_text(error))
-
-
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(AccountDialog):
     """The chief sets a temporary password for someone who forgot theirs.
 
     Signals:
@@ -287,28 +291,11 @@ class ResetPasswordDialog(QDialog):
     password_reset = Signal(str)
 
     def __init__(self, office: UnlockedOffice, username: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("resetPasswordDialog")
         self.office = office
         self.target = username
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
         self.password = password_field("password")
         self.repeat_password = password_field("repeatPassword")
-        self.error = error_label()
-        self.busy = busy_bar()
-        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
-        self.form = QFormLayout()
-        self.form.addRow(QLabel(), self.password)
-        self.form.addRow(QLabel(), self.repeat_password)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        super().__init__("resetPasswordDialog", (self.password, self.repeat_password), parent)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -323,39 +310,17 @@ class ResetPasswordDialog(QDialog):
         self.ok_button.setText(self.tr("Reset password"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def submit(self) -> None:
-        problem = password_problem(self.password.text(), self.repeat_password.text())
-        _show_problem(self.error, problem)
-        if problem:
+        if self.refuse(password_problem(self.password.text(), self.repeat_password.text())):
             return
         password = self.password.text()
-        self.busy.show()
-        self.ok_button.setEnabled(False)
-        run_in_background(
-            self,
-            lambda _task: _accounts(self.office).reset_password(self.target, password),
-            on_success=lambda _r: self._done(),
-            on_failure=self._failed,
+        self.run(
+            lambda: _accounts(self.office).reset_password(self.target, password),
+            lambda _r: self.password_reset.emit(self.target),
         )
 
-    def _done(self) -> None:
-        self.busy.hide()
-        self.password_reset.emit(self.target)
-        self.accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self.busy.hide()
-        self.ok_button.setEnabled(True)
-        assert isinstance(error, ShscError)
-        _show_problem(self.error, error_text(error))
-
-
-class BackupSignInDialog(QDialog):
+class BackupSignInDialog(Retranslating, QDialog):
     """Before a restore: the user name and password as they were when the backup was taken.
 
     Signals:
@@ -374,8 +339,7 @@ class BackupSignInDialog(QDialog):
         self.authorisation: Authorisation | None = None  # set on submit when an office is here
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
+        self.username = line_field("username")
         self.password = password_field("password")
         self.current_intro = QLabel()
         self.current_intro.setWordWrap(True)
@@ -384,12 +348,8 @@ class BackupSignInDialog(QDialog):
         self.current_secret = password_field("currentSecret")
         self.error = error_label()
         self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
-        self.form = QFormLayout()
-        self.form.addRow(QLabel(), self.username)
-        self.form.addRow(QLabel(), self.password)
-        self.current_form = QFormLayout()
-        self.current_form.addRow(QLabel(), self.current_user)
-        self.current_form.addRow(QLabel(), self.current_secret)
+        self.form = field_form((self.username, self.password))
+        self.current_form = field_form((self.current_user, self.current_secret))
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
@@ -436,19 +396,14 @@ class BackupSignInDialog(QDialog):
         self.ok_button.setText(self.tr("Restore"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def submit(self) -> None:
         if not self.username.text().strip() or not self.password.text():
-            _show_problem(self.error, self.tr("Enter the user name and the password."))
+            show_problem(self.error, self.tr("Enter the user name and the password."))
             return
         if self.current_users:
             secret = self.current_secret.text()
             if not secret:
-                _show_problem(
+                show_problem(
                     self.error, self.tr("Enter the password of the chief here, or the recovery key.")
                 )
                 return

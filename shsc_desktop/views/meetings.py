@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,12 +48,9 @@ from ..services.meetings import (
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from .form_helpers import (
-    ERROR_STYLE,
     UNANSWERED,
-    FieldProblems,
     OptionalDateEdit,
     add_field_rows,
-    ask_reason,
     checked_codes,
     code_combo,
     code_of,
@@ -73,8 +67,9 @@ from .i18n import current_language
 from .list_columns import fit_columns
 from .messages import confirm, show_error, show_message
 from .operations import run_in_background, run_write
-from .record_form import RecordForm
+from .record_pages import RegisterForm, ask_delete_record, open_record_form, record_table, selected_row
 from .register_tables import ActionItemTableModel, MeetingTableModel
+from .retranslating import Retranslating
 from .screen import fit_to_screen
 from .session import session_of
 
@@ -228,7 +223,7 @@ class ActionItemsTable(QTableWidget):
                 fill_question(status, codes.ACTION_STATUS)
 
 
-class MeetingForm(RecordForm):
+class MeetingForm(RegisterForm):
     """Create or edit the minutes of one meeting.
 
     Signals:
@@ -237,6 +232,7 @@ class MeetingForm(RecordForm):
 
     saved = Signal(object)
     form_kind = "meeting"
+    register = "meetings"
 
     def __init__(
         self,
@@ -245,13 +241,9 @@ class MeetingForm(RecordForm):
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.record_id = meeting.id if meeting is not None else None
-        self.setObjectName("meetingForm")
-        self.session = session_of(office)
+        super().__init__(office, "meetingForm", meeting.id if meeting is not None else None, parent)
         self.service = self.session.services.meetings
         self.meeting = meeting
-        self.problems = FieldProblems()
         P = self.problems.label
         self.meeting_type = code_combo("meetingType")
         self.meeting_date = OptionalDateEdit("meetingDate")
@@ -316,11 +308,6 @@ class MeetingForm(RecordForm):
         actions_layout.addLayout(action_buttons)
         actions_layout.addWidget(P("action_items"))
 
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
         left = QVBoxLayout()
         left.addWidget(self.details_box)
         left.addWidget(self.attendance_box)
@@ -337,14 +324,6 @@ class MeetingForm(RecordForm):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("cancelButton")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.keep_save_default()
         self.add_action_button.clicked.connect(self._add_action)
         self.remove_action_button.clicked.connect(self.action_table.remove_current)
         layout = QVBoxLayout(self)
@@ -388,11 +367,6 @@ class MeetingForm(RecordForm):
         fill_villages(self.venue, self.commune_code, UNANSWERED)
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill(self, m: MeetingView) -> None:
         set_code(self.meeting_type, m.meeting_type)
@@ -442,16 +416,10 @@ class MeetingForm(RecordForm):
             box.setObjectName("plausibilityBox")
             return
         meeting = self.meeting
-        self.save_button.setEnabled(False)
         if meeting is None:
-            work = lambda _t: self.service.create(draft)  # noqa: E731
+            self.write(lambda _t: self.service.create(draft))
         else:
-            work = lambda _t: self.service.update(meeting.id, draft, meeting.version)  # noqa: E731
-        run_write(self, self.session.hub, work, Changes.of_registers("meetings"), self._saved, self._failed)
-
-    def _saved(self, view: MeetingView) -> None:
-        self.saved.emit(view)
-        self.accept()
+            self.write(lambda _t: self.service.update(meeting.id, draft, meeting.version))
 
     def _add_action(self) -> None:
         self.action_table.add()
@@ -463,12 +431,12 @@ class MeetingForm(RecordForm):
         self.order_tabs()
 
     def _failed(self, error: BaseException) -> None:
-        self.save_failed(error)
+        super()._failed(error)
         if isinstance(error, MonthLocked):
             show_error(self, error)
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(Retranslating, QWidget):
     """Meeting minutes and open action items; reloads on the office's change notice (meetings)."""
 
     def __init__(
@@ -488,16 +456,9 @@ class MeetingsPage(QWidget):
         self.month = QComboBox()
         self.month.setObjectName("monthFilter")
         self.model = MeetingTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("meetingTable")
-        self.table.setModel(self.model)
-        for table in (self.table,):
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setAlternatingRowColors(True)
-            table.verticalHeader().hide()
-            table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table("meetingTable", self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         fit_columns(self.table, (MeetingTableModel.COL_DATE,))
         self.new_button = QPushButton()
         self.new_button.setObjectName("newMeetingButton")
@@ -522,13 +483,7 @@ class MeetingsPage(QWidget):
         meetings_layout.addLayout(meeting_buttons)
 
         self.actions_model = ActionItemTableModel(self)
-        self.actions_table = QTableView()
-        self.actions_table.setObjectName("openActionsTable")
-        self.actions_table.setModel(self.actions_model)
-        self.actions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.actions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.actions_table.verticalHeader().hide()
+        self.actions_table = record_table("openActionsTable", self.actions_model)
         self.actions_table.horizontalHeader().setSectionResizeMode(
             ActionItemTableModel.COL_ACTION, QHeaderView.ResizeMode.Stretch
         )
@@ -596,11 +551,6 @@ class MeetingsPage(QWidget):
         self.model.retranslate()
         self.actions_model.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         period = code_of(self.month) or None
 
@@ -615,12 +565,12 @@ class MeetingsPage(QWidget):
         )
 
     def selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()).id if rows else None
+        row = selected_row(self.table)
+        return self.model.row_at(row).id if row is not None else None
 
     def selected_action(self) -> ActionItemView | None:
-        rows = self.actions_table.selectionModel().selectedRows()
-        return self.actions_model.row_at(rows[0].row()) if rows else None
+        row = selected_row(self.actions_table)
+        return self.actions_model.row_at(row) if row is not None else None
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -643,28 +593,23 @@ class MeetingsPage(QWidget):
         return self._open(view)
 
     def _open(self, view: MeetingView | None) -> MeetingForm:
-        form = MeetingForm(self.office, view, self, self.today)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.save_button.setEnabled(self.can_write)
-        self.form = form
-        form.open()
-        return form
+        self.form = open_record_form(MeetingForm(self.office, view, self, self.today), self.can_write)
+        return self.form
 
     def ask_delete(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id is None:
             return
-        ask_reason(
+        ask_delete_record(
             self,
-            self.tr("Delete meeting"),
-            self.tr("Why are these minutes being deleted? The reason is kept in the audit log."),
-            self.tr("Delete"),
-            lambda reason: run_write(
-                self,
-                self.session.hub,
-                lambda _t: self.service.delete(meeting_id, reason),
-                Changes.of_registers("meetings"),
+            self.session.hub,
+            (
+                self.tr("Delete meeting"),
+                self.tr("Why are these minutes being deleted? The reason is kept in the audit log."),
+                self.tr("Delete"),
             ),
+            lambda reason: self.service.delete(meeting_id, reason),
+            "meetings",
         )
 
     def set_action_status(self) -> None:

@@ -13,17 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -41,10 +38,12 @@ from ..errors import (
 )
 from ..services.office import OfficeFolder, UnlockedOffice
 from .dialogs import (
+    AccountDialog,
     BackupSignInDialog,
     busy_bar,
     error_label,
-    ok_cancel_buttons,
+    field_form,
+    line_field,
     password_field,
     password_problem,
 )
@@ -53,6 +52,7 @@ from .form_helpers import set_field_label
 from .i18n import LANGUAGES, current_language, language_name
 from .messages import confirm, error_text, wait_text
 from .operations import run_in_background
+from .retranslating import Retranslating
 from .screen import fit_to_screen
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def language_combo() -> QComboBox:
     return combo
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(AccountDialog):
     """Unlock with the printed recovery key and give a user a new password.
 
     Signals:
@@ -85,32 +85,15 @@ class RecoveryDialog(QDialog):
     unlocked = Signal(object)
 
     def __init__(self, folder: OfficeFolder, usernames: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recoveryDialog")
         self.folder = folder
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.recovery_key = QLineEdit()
-        self.recovery_key.setObjectName("recoveryKey")
+        self.recovery_key = line_field("recoveryKey")
         self.user = QComboBox()
         self.user.setObjectName("user")
         self.user.addItems(usernames)
         self.new_password = password_field("newPassword")
         self.repeat_password = password_field("repeatPassword")
-        self.error = error_label()
-        self.busy = busy_bar()
-        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons()
-        self.form = QFormLayout()
-        for field in (self.recovery_key, self.user, self.new_password, self.repeat_password):
-            self.form.addRow(QLabel(), field)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        fields = (self.recovery_key, self.user, self.new_password, self.repeat_password)
+        super().__init__("recoveryDialog", fields, parent)
         self.resize(560, self.sizeHint().height())
         self.retranslate()
 
@@ -129,48 +112,24 @@ class RecoveryDialog(QDialog):
         self.ok_button.setText(self.tr("Unlock"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def submit(self) -> None:
         problem = "" if self.recovery_key.text().strip() else self.tr("Type the recovery key.")
         problem = problem or password_problem(self.new_password.text(), self.repeat_password.text())
-        self.error.setText(problem)
-        self.error.setVisible(bool(problem))
-        if problem:
+        if self.refuse(problem):
             return
         key, user, password = self.recovery_key.text(), self.user.currentText(), self.new_password.text()
-        self.busy.show()
-        self.ok_button.setEnabled(False)
-        run_in_background(
-            self,
-            lambda _task: self.folder.unlock_with_recovery(key, user, password),
-            on_success=self._unlocked,
-            on_failure=self._failed,
-        )
+        self.run(lambda: self.folder.unlock_with_recovery(key, user, password), self.unlocked.emit)
 
-    def _unlocked(self, office: UnlockedOffice) -> None:
-        self.busy.hide()
-        self.unlocked.emit(office)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.busy.hide()
-        self.ok_button.setEnabled(True)
-        assert isinstance(error, ShscError)
-        if isinstance(error, WrongCredentials):
-            text = self.tr("The recovery key is not correct.")
-            if error.retry_after > 0:
-                text += "\n" + wait_text(error.retry_after)
-        else:
-            text = error_text(error)
-        self.error.setText(text)
-        self.error.show()
+    def failure_text(self, error: ShscError) -> str:
+        if not isinstance(error, WrongCredentials):
+            return error_text(error)
+        text = self.tr("The recovery key is not correct.")
+        if error.retry_after > 0:
+            text += "\n" + wait_text(error.retry_after)
+        return text
 
 
-class UnlockWindow(QWidget):
+class UnlockWindow(Retranslating, QWidget):
     """The sign-in window shown at start and after every lock.
 
     Signals:
@@ -248,9 +207,7 @@ class UnlockWindow(QWidget):
         self.language = language_combo()
         self.language_label = QLabel()
 
-        self.form = QFormLayout()
-        self.form.addRow(QLabel(), self.user)
-        self.form.addRow(QLabel(), self.password)
+        self.form = field_form((self.user, self.password))
         self.damaged_panel = QFrame()
         self.damaged_panel.setFrameShape(QFrame.Shape.StyledPanel)
         damaged_layout = QVBoxLayout(self.damaged_panel)
@@ -348,11 +305,6 @@ class UnlockWindow(QWidget):
                 "sign in here, or restore the newest backup."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_office(self) -> None:
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QMarginsF, Qt, Signal
+from PySide6.QtCore import QMarginsF, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -34,13 +33,22 @@ from ..models import gazetteer
 from ..models.codes import OFFICE_LEVEL, ROLE
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL
 from ..services.office import OfficeFolder, UnlockedOffice
-from .dialogs import busy_bar, error_label, password_field, password_problem
+from .dialogs import (
+    busy_bar,
+    error_label,
+    field_form,
+    line_field,
+    password_field,
+    password_problem,
+    show_problem,
+)
 from .form_helpers import set_field_label
 from .i18n import LANGUAGES, current_language
 from .look import note_style
 from .messages import error_text
 from .operations import run_in_background
 from .printing import ask_printer, new_printer
+from .retranslating import Retranslating
 from .screen import fit_to_screen
 from .unlock import language_combo
 
@@ -48,7 +56,7 @@ LEVEL_PAGE, PLACE_PAGE, ACCOUNT_PAGE, RECOVERY_PAGE = range(4)
 LEVELS = ("commune", "district", "ministry")
 
 
-class LevelPage(QWizardPage):
+class LevelPage(Retranslating, QWizardPage):
     """Which kind of office this computer serves."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,11 +96,6 @@ class LevelPage(QWizardPage):
         self.language.setCurrentIndex(LANGUAGES.index(current_language()))
         self.language.blockSignals(False)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def level(self) -> str:
         return next(level for level, radio in self.radio.items() if radio.isChecked())
 
@@ -100,7 +103,7 @@ class LevelPage(QWizardPage):
         return ACCOUNT_PAGE if self.level() == "ministry" else PLACE_PAGE
 
 
-class PlacePage(QWizardPage):
+class PlacePage(Retranslating, QWizardPage):
     """The commune (or district) from the gazetteer: province, then district or khan, then commune."""
 
     def __init__(self, level_page: LevelPage, parent: QWidget | None = None) -> None:
@@ -113,10 +116,7 @@ class PlacePage(QWizardPage):
         self.district.setObjectName("district")
         self.commune = QComboBox()
         self.commune.setObjectName("commune")
-        self.form = QFormLayout(self)
-        self.form.addRow(QLabel(), self.province)
-        self.form.addRow(QLabel(), self.district)
-        self.form.addRow(QLabel(), self.commune)
+        self.form = field_form((self.province, self.district, self.commune), QFormLayout(self))
         self.province.currentIndexChanged.connect(self._fill_districts)
         self.district.currentIndexChanged.connect(self._fill_communes)
         self.commune.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
@@ -142,11 +142,6 @@ class PlacePage(QWizardPage):
             for i in range(combo.count()):
                 place = combo.itemData(i, Qt.ItemDataRole.UserRole + 1)
                 combo.setItemText(i, f"{place.name(lang)} ({place.code})")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def initializePage(self) -> None:
         commune_level = self.level_page.level() == "commune"
@@ -193,7 +188,7 @@ class PlacePage(QWizardPage):
         return bool(self.code())
 
 
-class AccountPage(QWizardPage):
+class AccountPage(Retranslating, QWizardPage):
     """The first administrator (the chief, or the district or ministry officer)."""
 
     def __init__(self, setup: SetupWizard) -> None:
@@ -201,10 +196,8 @@ class AccountPage(QWizardPage):
         self.setObjectName("accountPage")
         self.setup = setup
         self.setCommitPage(True)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("fullName")
+        self.username = line_field("username")
+        self.full_name = line_field("fullName")
         self.password = password_field("password")
         self.repeat_password = password_field("repeatPassword")
         self.hint = QLabel()
@@ -213,9 +206,7 @@ class AccountPage(QWizardPage):
         self.busy = busy_bar()
         self.busy_label = QLabel()
         self.busy_label.hide()
-        self.form = QFormLayout()
-        for field in (self.username, self.full_name, self.password, self.repeat_password):
-            self.form.addRow(QLabel(), field)
+        self.form = field_form((self.username, self.full_name, self.password, self.repeat_password))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.hint)
@@ -245,11 +236,6 @@ class AccountPage(QWizardPage):
         )
         self.busy_label.setText(self.tr("Creating the encrypted office…"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def initializePage(self) -> None:
         self.retranslate()
 
@@ -266,8 +252,7 @@ class AccountPage(QWizardPage):
         if self.creating:
             return False
         problem = self.problem()
-        self.error.setText(problem)
-        self.error.setVisible(bool(problem))
+        show_problem(self.error, problem)
         if not problem:
             self._create()
         return False  # the wizard moves on by itself once the office exists
@@ -314,11 +299,10 @@ class AccountPage(QWizardPage):
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         assert isinstance(error, ShscError)
-        self.error.setText(error_text(error))
-        self.error.show()
+        show_problem(self.error, error_text(error))
 
 
-class RecoveryKeyPage(QWizardPage):
+class RecoveryKeyPage(Retranslating, QWizardPage):
     """The recovery key, shown once, with Print and the "I have stored it" box."""
 
     def __init__(self, setup: SetupWizard) -> None:
@@ -371,11 +355,6 @@ class RecoveryKeyPage(QWizardPage):
         )
         self.print_button.setText(self.tr("Print…"))
         self.stored.setText(self.tr("I have printed or written down the recovery key and stored it safely."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def initializePage(self) -> None:
         self.key_label.setText(self.setup.recovery_key)
@@ -447,7 +426,7 @@ class RecoveryKeyPage(QWizardPage):
         return ask_printer(self, self._printer, self.tr("Print the recovery key"), self.print_to)
 
 
-class SetupWizard(QWizard):
+class SetupWizard(Retranslating, QWizard):
     """First-run setup.
 
     Signals:
@@ -489,11 +468,6 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the office"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         if self.office is None or not self.recovery_page.stored.isChecked():
