@@ -1567,6 +1567,49 @@
     </message>
 </context>
 <context>
+    <name>IdentifyingSection</name>
+    <message>
+        <source>Identifying details (name, phone, address, narrative)</source>
+        <translation>Identifying details (name, phone, address, narrative)</translation>
+    </message>
+    <message>
+        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
+        <translation>Opening this section is recorded in the audit log. Close it when someone is watching.</translation>
+    </message>
+    <message>
+        <source>Identifying details</source>
+        <translation>Identifying details</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>What happened (her words):</source>
+        <translation>What happened (her words):</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>This view has been recorded in the audit log.</source>
+        <translation>This view has been recorded in the audit log.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
@@ -1863,38 +1906,6 @@
         <translation>She agrees to be counted in statistics (no names)</translation>
     </message>
     <message>
-        <source>Identifying details (name, phone, address, narrative)</source>
-        <translation>Identifying details (name, phone, address, narrative)</translation>
-    </message>
-    <message>
-        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
-        <translation>Opening this section is recorded in the audit log. Close it when someone is watching.</translation>
-    </message>
-    <message>
-        <source>Identifying details</source>
-        <translation>Identifying details</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>Phone:</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Address:</translation>
-    </message>
-    <message>
-        <source>Date of birth:</source>
-        <translation>Date of birth:</translation>
-    </message>
-    <message>
-        <source>What happened (her words):</source>
-        <translation>What happened (her words):</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1913,14 +1924,6 @@
     <message>
         <source>Case context (derived): %1</source>
         <translation>Case context (derived): %1</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <source>This view has been recorded in the audit log.</source>
-        <translation>This view has been recorded in the audit log.</translation>
     </message>
     <message>
         <source>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</source>

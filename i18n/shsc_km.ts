@@ -1567,6 +1567,49 @@
     </message>
 </context>
 <context>
+    <name>IdentifyingSection</name>
+    <message>
+        <source>Identifying details (name, phone, address, narrative)</source>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ (ឈ្មោះ ទូរស័ព្ទ អាសយដ្ឋាន ការរៀបរាប់)</translation>
+    </message>
+    <message>
+        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
+        <translation>ការបើកផ្នែកនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ សូមបិទវា ពេលមាននរណាម្នាក់កំពុងមើល។</translation>
+    </message>
+    <message>
+        <source>Identifying details</source>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>ឈ្មោះ៖</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>ទូរស័ព្ទ៖</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>អាសយដ្ឋាន៖</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>ថ្ងៃខែឆ្នាំកំណើត៖</translation>
+    </message>
+    <message>
+        <source>What happened (her words):</source>
+        <translation>អ្វីដែលបានកើតឡើង (តាមសម្ដីនាង)៖</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>កំពុងផ្ទុក…</translation>
+    </message>
+    <message>
+        <source>This view has been recorded in the audit log.</source>
+        <translation>ការមើលនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
@@ -1863,38 +1906,6 @@
         <translation>នាងយល់ព្រមឱ្យរាប់ក្នុងស្ថិតិ (គ្មានឈ្មោះ)</translation>
     </message>
     <message>
-        <source>Identifying details (name, phone, address, narrative)</source>
-        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ (ឈ្មោះ ទូរស័ព្ទ អាសយដ្ឋាន ការរៀបរាប់)</translation>
-    </message>
-    <message>
-        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
-        <translation>ការបើកផ្នែកនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ សូមបិទវា ពេលមាននរណាម្នាក់កំពុងមើល។</translation>
-    </message>
-    <message>
-        <source>Identifying details</source>
-        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>ឈ្មោះ៖</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>ទូរស័ព្ទ៖</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>អាសយដ្ឋាន៖</translation>
-    </message>
-    <message>
-        <source>Date of birth:</source>
-        <translation>ថ្ងៃខែឆ្នាំកំណើត៖</translation>
-    </message>
-    <message>
-        <source>What happened (her words):</source>
-        <translation>អ្វីដែលបានកើតឡើង (តាមសម្ដីនាង)៖</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>រក្សាទុក</translation>
     </message>
@@ -1913,14 +1924,6 @@
     <message>
         <source>Case context (derived): %1</source>
         <translation>បរិបទករណី (ទាញចេញដោយស្វ័យប្រវត្តិ)៖ %1</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>កំពុងផ្ទុក…</translation>
-    </message>
-    <message>
-        <source>This view has been recorded in the audit log.</source>
-        <translation>ការមើលនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។</translation>
     </message>
     <message>
         <source>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</source>

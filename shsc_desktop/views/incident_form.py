@@ -6,6 +6,11 @@ asked in order and the first "yes" decides (``models.codes.classify``). Case con
 intimate partner violence is derived and shown read-only. Identifying details are fetched only when
 the user opens their section (``IncidentService.get_identifying`` audits each view), and only roles
 with ``VIEW_IDENTIFYING`` see that section at all.
+
+This module assembles the dialog, reads and fills its values and saves them; its self-contained parts
+live beside it: ``incident_classification`` (the six questions), ``perpetrator_table``,
+``field_help`` (the "?" of a field), ``incident_sections`` (a child's consent, the legal context) and
+``identifying_section``.
 """
 
 from __future__ import annotations
@@ -23,11 +28,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +40,6 @@ from ..models.codes import CASE_CONTEXT
 from ..security.permissions import Perm, Role
 from ..services import caseworkers
 from ..services.incidents import (
-    IdentifyingDetails,
     IncidentDraft,
     IncidentView,
     PerpetratorDraft,
@@ -70,10 +71,11 @@ from .form_helpers import (
     spin_age,
 )
 from .i18n import current_language
+from .identifying_section import IdentifyingSection
 from .incident_classification import ClassificationHelper
 from .incident_sections import ChildConsentSection, LegalContextBox
 from .look import note_style
-from .messages import error_text, show_error
+from .messages import show_error
 from .operations import run_in_background, run_write
 from .perpetrator_table import PerpetratorTable
 from .record_form import RecordForm
@@ -129,11 +131,6 @@ class IncidentForm(RecordForm):
             if incident is not None
             else office.actor.can(Perm.VIEW_IDENTIFYING)
         )
-        self.identifying_loaded: IdentifyingDetails | None = None
-        self.identifying_opened = False
-        # What a draft held in the identifying fields of a stored incident: put back once the stored
-        # details have loaded (they would otherwise overwrite it).
-        self.typed_identity: dict[str, Any] | None = None
         self.problems = FieldProblems()
         P = self.problems.label
 
@@ -304,47 +301,18 @@ class IncidentForm(RecordForm):
         self.sent_to_prosecutor = self.legal_box.sent_to_prosecutor
 
         # -- identifying (permitted roles only, loaded on demand) --
-        self.identifying_toggle = QToolButton()
-        self.identifying_toggle.setObjectName("identifyingToggle")
-        self.identifying_toggle.setCheckable(True)
-        self.identifying_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.identifying_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.identifying_toggle.setProperty("formState", False)
-        self.identifying_note = QLabel()
-        self.identifying_note.setWordWrap(True)
-        self.survivor_name = QLineEdit()
-        self.survivor_name.setObjectName("survivorName")
-        self.survivor_phone = QLineEdit()
-        self.survivor_phone.setObjectName("survivorPhone")
-        self.survivor_address = QLineEdit()
-        self.survivor_address.setObjectName("survivorAddress")
-        self.birth_date = OptionalDateEdit("survivorBirthDate")
-        self.narrative = QPlainTextEdit()
-        self.narrative.setObjectName("narrative")
-        self.narrative.setTabChangesFocus(True)
-        self.narrative.setMinimumHeight(100)
-        self.identifying_box = QGroupBox()
-        self.identifying_box.setObjectName("identifyingBox")
-        self.identifying_form = QFormLayout(self.identifying_box)
-        add_field_rows(
-            self.identifying_form,
-            [
-                (self.survivor_name, P("survivor_name")),
-                (self.survivor_phone, P("survivor_phone")),
-                (self.survivor_address, P("survivor_address")),
-                (self.birth_date, P("survivor_birth_date")),
-                (self.narrative, P("narrative")),
-            ],
+        self.identifying_section = IdentifyingSection(
+            P, incident.id if incident is not None else None, self.service.get_identifying, self.can_identify
         )
-        self.identifying_box.hide()
-        self.identifying_section = QWidget()
-        self.identifying_section.setObjectName("identifyingSection")
-        ident_layout = QVBoxLayout(self.identifying_section)
-        ident_layout.setContentsMargins(0, 0, 0, 0)
-        ident_layout.addWidget(self.identifying_toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        ident_layout.addWidget(self.identifying_note)
-        ident_layout.addWidget(self.identifying_box)
-        self.identifying_section.setVisible(self.can_identify)
+        section = self.identifying_section
+        self.identifying_toggle = section.identifying_toggle
+        self.identifying_note = section.identifying_note
+        self.survivor_name = section.survivor_name
+        self.survivor_phone = section.survivor_phone
+        self.survivor_address = section.survivor_address
+        self.birth_date = section.birth_date
+        self.narrative = section.narrative
+        self.identifying_box = section.identifying_box
 
         # -- the whole form --
         self.banner = QLabel()
@@ -401,7 +369,6 @@ class IncidentForm(RecordForm):
             combo.currentIndexChanged.connect(self._update_context)
         self.add_perpetrator_button.clicked.connect(lambda: self.perpetrators.add())
         self.remove_perpetrator_button.clicked.connect(self.perpetrators.remove_current)
-        self.identifying_toggle.toggled.connect(self.toggle_identifying)
 
         self._load_choices()
         self.retranslate()
@@ -469,16 +436,7 @@ class IncidentForm(RecordForm):
                 "did; consider a referral and a safety plan."
             )
         )
-        self.identifying_toggle.setText(self.tr("Identifying details (name, phone, address, narrative)"))
-        self.identifying_note.setText(
-            self.tr("Opening this section is recorded in the audit log. Close it when someone is watching.")
-        )
-        self.identifying_box.setTitle(self.tr("Identifying details"))
-        set_field_label(self.identifying_form, self.survivor_name, self.tr("Name:"))
-        set_field_label(self.identifying_form, self.survivor_phone, self.tr("Phone:"))
-        set_field_label(self.identifying_form, self.survivor_address, self.tr("Address:"))
-        set_field_label(self.identifying_form, self.birth_date, self.tr("Date of birth:"))
-        set_field_label(self.identifying_form, self.narrative, self.tr("What happened (her words):"))
+        self.identifying_section.retranslate()
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
         fill_codes(self.status, codes.INCIDENT_STATUS)  # a new record is open: a fact, not an answer
@@ -583,7 +541,7 @@ class IncidentForm(RecordForm):
             admin_decision_measures=checked_codes(self.measure_boxes),
             protection_order=code_of(self.protection_order),
             sent_to_prosecutor=code_of(self.sent_to_prosecutor),
-            identifying=self._identifying(),
+            identifying=self.identifying_section.details(self.perpetrators.rowCount()),
             # Unchanged (None) unless she may choose: a new record, or the chief.
             case_worker_id=str(self.case_worker.currentData() or "")
             if self.case_worker.isEnabled()
@@ -636,25 +594,6 @@ class IncidentForm(RecordForm):
         if was_clean:
             self.mark_clean()  # the loaded choices are not a change she made
 
-    def _identifying(self) -> IdentifyingDetails | None:
-        """Only what the user could see: unchanged (``None``) unless the section was opened."""
-        if not self.can_identify or not self.identifying_opened:
-            return None
-        if self.incident is not None and self.identifying_loaded is None:
-            return None  # still loading: never overwrite with empty fields
-        names = self.identifying_loaded.perpetrator_names if self.identifying_loaded else ()
-        details = IdentifyingDetails(
-            survivor_name=self.survivor_name.text(),
-            survivor_phone=self.survivor_phone.text(),
-            survivor_address=self.survivor_address.text(),
-            survivor_birth_date=self.birth_date.value(),
-            narrative=self.narrative.toPlainText(),
-            perpetrator_names=names[: self.perpetrators.rowCount()],
-        )
-        if self.incident is None and details == IdentifyingDetails():
-            return None
-        return details
-
     def _update_context(self) -> None:
         age = spin_age(self.survivor_age)
         minor = age is not None and age < 18
@@ -696,74 +635,14 @@ class IncidentForm(RecordForm):
         out = super().state()
         # Whether the identifying fields hold what the user sees (section opened, details loaded):
         # a draft reopens the section, so what she typed there is saved, not silently dropped.
-        out["identifying"] = self._identifying() is not None
+        out["identifying"] = self.identifying_section.details(self.perpetrators.rowCount()) is not None
         return out
 
     def restore_state(self, state: dict[str, Any]) -> bool:
         placed = super().restore_state(state)
-        if not state.get("identifying") or not self.can_identify:
-            return placed
-        if self.incident is not None:
-            self.typed_identity = self._identity_values()
-        self.identifying_toggle.setChecked(True)
+        if state.get("identifying"):
+            self.identifying_section.reopen()
         return placed
-
-    def _identity_values(self) -> dict[str, Any]:
-        return {
-            "name": self.survivor_name.text(),
-            "phone": self.survivor_phone.text(),
-            "address": self.survivor_address.text(),
-            "birth_date": self.birth_date.value(),
-            "narrative": self.narrative.toPlainText(),
-        }
-
-    def _show_identity(self, values: dict[str, Any]) -> None:
-        self.survivor_name.setText(values["name"])
-        self.survivor_phone.setText(values["phone"])
-        self.survivor_address.setText(values["address"])
-        self.birth_date.set_value(values["birth_date"])
-        self.narrative.setPlainText(values["narrative"])
-
-    # -- identifying ------------------------------------------------------------------------------
-
-    def toggle_identifying(self, shown: bool) -> None:
-        self.identifying_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        if not shown:
-            self.identifying_box.hide()
-            return
-        if not self.can_identify:
-            return
-        self.identifying_opened = True
-        if self.incident is None or self.identifying_loaded is not None:
-            self.identifying_box.show()
-            return
-        incident_id = self.incident.id
-        self.identifying_note.setText(self.tr("Loading…"))
-
-        def loaded(details: IdentifyingDetails) -> None:
-            self.identifying_loaded = details
-            self._show_identity(
-                {
-                    "name": details.survivor_name,
-                    "phone": details.survivor_phone,
-                    "address": details.survivor_address,
-                    "birth_date": details.survivor_birth_date,
-                    "narrative": details.narrative,
-                }
-            )
-            if self.typed_identity is not None:  # a reopened draft: what she had typed wins
-                self._show_identity(self.typed_identity)
-                self.typed_identity = None
-            self.identifying_note.setText(self.tr("This view has been recorded in the audit log."))
-            self.identifying_box.setVisible(self.identifying_toggle.isChecked())
-
-        def failed(error: BaseException) -> None:
-            assert isinstance(error, ShscError)
-            self.identifying_opened = False
-            self.identifying_toggle.setChecked(False)
-            self.identifying_note.setText(error_text(error))
-
-        run_in_background(self, lambda _t: self.service.get_identifying(incident_id), loaded, failed)
 
     # -- saving -----------------------------------------------------------------------------------
 
