@@ -720,6 +720,53 @@
     </message>
 </context>
 <context>
+    <name>ChildConsentSection</name>
+    <message>
+        <source>Child protection in the directory: %1</source>
+        <translation>Child protection in the directory: %1</translation>
+    </message>
+    <message>
+        <source>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</source>
+        <translation>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</translation>
+    </message>
+    <message>
+        <source>Survivor under 18</source>
+        <translation>Survivor under 18</translation>
+    </message>
+    <message>
+        <source>Her consent is given by:</source>
+        <translation>Her consent is given by:</translation>
+    </message>
+    <message>
+        <source>Why not her guardian:</source>
+        <translation>Why not her guardian:</translation>
+    </message>
+    <message>
+        <source>Decision taken by:</source>
+        <translation>Decision taken by:</translation>
+    </message>
+    <message>
+        <source>Referral to child protection:</source>
+        <translation>Referral to child protection:</translation>
+    </message>
+    <message>
+        <source>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</source>
+        <translation>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</translation>
+    </message>
+    <message>
+        <source>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</source>
+        <translation>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</translation>
+    </message>
+    <message>
+        <source>Who took the best-interests decision: the commune focal point or the commune chief.</source>
+        <translation>Who took the best-interests decision: the commune focal point or the commune chief.</translation>
+    </message>
+    <message>
+        <source>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</source>
+        <translation>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationHelper</name>
     <message>
         <source>GBV type: answer the questions in order.</source>
@@ -1520,6 +1567,49 @@
     </message>
 </context>
 <context>
+    <name>IdentifyingSection</name>
+    <message>
+        <source>Identifying details (name, phone, address, narrative)</source>
+        <translation>Identifying details (name, phone, address, narrative)</translation>
+    </message>
+    <message>
+        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
+        <translation>Opening this section is recorded in the audit log. Close it when someone is watching.</translation>
+    </message>
+    <message>
+        <source>Identifying details</source>
+        <translation>Identifying details</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>What happened (her words):</source>
+        <translation>What happened (her words):</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>This view has been recorded in the audit log.</source>
+        <translation>This view has been recorded in the audit log.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
@@ -1816,38 +1906,6 @@
         <translation>She agrees to be counted in statistics (no names)</translation>
     </message>
     <message>
-        <source>Identifying details (name, phone, address, narrative)</source>
-        <translation>Identifying details (name, phone, address, narrative)</translation>
-    </message>
-    <message>
-        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
-        <translation>Opening this section is recorded in the audit log. Close it when someone is watching.</translation>
-    </message>
-    <message>
-        <source>Identifying details</source>
-        <translation>Identifying details</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>Phone:</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Address:</translation>
-    </message>
-    <message>
-        <source>Date of birth:</source>
-        <translation>Date of birth:</translation>
-    </message>
-    <message>
-        <source>What happened (her words):</source>
-        <translation>What happened (her words):</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1868,124 +1926,12 @@
         <translation>Case context (derived): %1</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <source>This view has been recorded in the audit log.</source>
-        <translation>This view has been recorded in the audit log.</translation>
-    </message>
-    <message>
         <source>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</source>
         <translation>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</translation>
     </message>
     <message>
-        <source>Survivor under 18</source>
-        <translation>Survivor under 18</translation>
-    </message>
-    <message>
-        <source>Legal context</source>
-        <translation>Legal context</translation>
-    </message>
-    <message>
         <source>Caution: mediation is discouraged in intimate partner violence (GBVIMS and the Cambodian guidelines): it can put her at risk and press her to go back. Record what the commune did; consider a referral and a safety plan.</source>
         <translation>Caution: mediation is discouraged in intimate partner violence (GBVIMS and the Cambodian guidelines): it can put her at risk and press her to go back. Record what the commune did; consider a referral and a safety plan.</translation>
-    </message>
-    <message>
-        <source>Child protection in the directory: %1</source>
-        <translation>Child protection in the directory: %1</translation>
-    </message>
-    <message>
-        <source>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</source>
-        <translation>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</translation>
-    </message>
-    <message>
-        <source>Her consent is given by:</source>
-        <translation>Her consent is given by:</translation>
-    </message>
-    <message>
-        <source>Why not her guardian:</source>
-        <translation>Why not her guardian:</translation>
-    </message>
-    <message>
-        <source>Decision taken by:</source>
-        <translation>Decision taken by:</translation>
-    </message>
-    <message>
-        <source>Referral to child protection:</source>
-        <translation>Referral to child protection:</translation>
-    </message>
-    <message>
-        <source>Reported to the police or the prosecutor:</source>
-        <translation>Reported to the police or the prosecutor:</translation>
-    </message>
-    <message>
-        <source>Why not reported:</source>
-        <translation>Why not reported:</translation>
-    </message>
-    <message>
-        <source>The domestic violence law applies:</source>
-        <translation>The domestic violence law applies:</translation>
-    </message>
-    <message>
-        <source>Administrative decision, date:</source>
-        <translation>Administrative decision, date:</translation>
-    </message>
-    <message>
-        <source>Measures of the decision:</source>
-        <translation>Measures of the decision:</translation>
-    </message>
-    <message>
-        <source>Protection order:</source>
-        <translation>Protection order:</translation>
-    </message>
-    <message>
-        <source>Case sent to the prosecutor:</source>
-        <translation>Case sent to the prosecutor:</translation>
-    </message>
-    <message>
-        <source>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</source>
-        <translation>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</translation>
-    </message>
-    <message>
-        <source>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</source>
-        <translation>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</translation>
-    </message>
-    <message>
-        <source>Who took the best-interests decision: the commune focal point or the commune chief.</source>
-        <translation>Who took the best-interests decision: the commune focal point or the commune chief.</translation>
-    </message>
-    <message>
-        <source>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</source>
-        <translation>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</translation>
-    </message>
-    <message>
-        <source>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</source>
-        <translation>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</translation>
-    </message>
-    <message>
-        <source>Why the crime was not reported to the police or the prosecutor.</source>
-        <translation>Why the crime was not reported to the police or the prosecutor.</translation>
-    </message>
-    <message>
-        <source>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</source>
-        <translation>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</translation>
-    </message>
-    <message>
-        <source>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</source>
-        <translation>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</translation>
-    </message>
-    <message>
-        <source>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</source>
-        <translation>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</translation>
-    </message>
-    <message>
-        <source>A protection order of the court (DV law art. 20): requested, granted or refused.</source>
-        <translation>A protection order of the court (DV law art. 20): requested, granted or refused.</translation>
-    </message>
-    <message>
-        <source>Whether the case file was sent to the prosecutor.</source>
-        <translation>Whether the case file was sent to the prosecutor.</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2052,69 @@
     <message>
         <source>SHSC Desktop is already open (since %1). Use the window that is open; look for it in the taskbar.</source>
         <translation>SHSC Desktop is already open (since %1). Use the window that is open; look for it in the taskbar.</translation>
+    </message>
+</context>
+<context>
+    <name>LegalContextBox</name>
+    <message>
+        <source>Legal context</source>
+        <translation>Legal context</translation>
+    </message>
+    <message>
+        <source>Reported to the police or the prosecutor:</source>
+        <translation>Reported to the police or the prosecutor:</translation>
+    </message>
+    <message>
+        <source>Why not reported:</source>
+        <translation>Why not reported:</translation>
+    </message>
+    <message>
+        <source>The domestic violence law applies:</source>
+        <translation>The domestic violence law applies:</translation>
+    </message>
+    <message>
+        <source>Administrative decision, date:</source>
+        <translation>Administrative decision, date:</translation>
+    </message>
+    <message>
+        <source>Measures of the decision:</source>
+        <translation>Measures of the decision:</translation>
+    </message>
+    <message>
+        <source>Protection order:</source>
+        <translation>Protection order:</translation>
+    </message>
+    <message>
+        <source>Case sent to the prosecutor:</source>
+        <translation>Case sent to the prosecutor:</translation>
+    </message>
+    <message>
+        <source>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</source>
+        <translation>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</translation>
+    </message>
+    <message>
+        <source>Why the crime was not reported to the police or the prosecutor.</source>
+        <translation>Why the crime was not reported to the police or the prosecutor.</translation>
+    </message>
+    <message>
+        <source>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</source>
+        <translation>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</translation>
+    </message>
+    <message>
+        <source>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</source>
+        <translation>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</translation>
+    </message>
+    <message>
+        <source>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</source>
+        <translation>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</translation>
+    </message>
+    <message>
+        <source>A protection order of the court (DV law art. 20): requested, granted or refused.</source>
+        <translation>A protection order of the court (DV law art. 20): requested, granted or refused.</translation>
+    </message>
+    <message>
+        <source>Whether the case file was sent to the prosecutor.</source>
+        <translation>Whether the case file was sent to the prosecutor.</translation>
     </message>
 </context>
 <context>

@@ -720,6 +720,53 @@
     </message>
 </context>
 <context>
+    <name>ChildConsentSection</name>
+    <message>
+        <source>Child protection in the directory: %1</source>
+        <translation>សេវាការពារកុមារក្នុងបញ្ជីឈ្មោះ៖ %1</translation>
+    </message>
+    <message>
+        <source>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</source>
+        <translation>មិនទាន់មានអ្នកផ្ដល់សេវាការពារកុមារក្នុងបញ្ជីឈ្មោះនៅឡើយ៖ សូមបន្ថែមមន្ទីរសង្គមកិច្ច។</translation>
+    </message>
+    <message>
+        <source>Survivor under 18</source>
+        <translation>ជនរងគ្រោះអាយុក្រោម ១៨ ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>Her consent is given by:</source>
+        <translation>ការយល់ព្រមរបស់នាងផ្ដល់ដោយ៖</translation>
+    </message>
+    <message>
+        <source>Why not her guardian:</source>
+        <translation>ហេតុអ្វីមិនមែនអាណាព្យាបាល៖</translation>
+    </message>
+    <message>
+        <source>Decision taken by:</source>
+        <translation>សេចក្ដីសម្រេចធ្វើដោយ៖</translation>
+    </message>
+    <message>
+        <source>Referral to child protection:</source>
+        <translation>ការបញ្ជូនទៅសេវាការពារកុមារ៖</translation>
+    </message>
+    <message>
+        <source>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</source>
+        <translation>សម្រាប់ជនរងគ្រោះអាយុក្រោម ១៨ ឆ្នាំ៖ អ្នកណាផ្ដល់ការយល់ព្រមជាមួយនាង — ឪពុកម្ដាយ ឬអាណាព្យាបាល មនុស្សពេញវ័យដែលគួរទុកចិត្ត និងមិនមែនជាជនល្មើស ឬសេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ ដោយអ្នកទទួលបន្ទុក ឬមេឃុំ។</translation>
+    </message>
+    <message>
+        <source>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</source>
+        <translation>ហេតុអ្វីឪពុកម្ដាយ ឬអាណាព្យាបាលមិនផ្ដល់ការយល់ព្រម (ត្រូវការសម្រាប់មនុស្សពេញវ័យដែលគួរទុកចិត្ត ឬសេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ)។</translation>
+    </message>
+    <message>
+        <source>Who took the best-interests decision: the commune focal point or the commune chief.</source>
+        <translation>អ្នកដែលបានធ្វើសេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ៖ អ្នកទទួលបន្ទុកឃុំ ឬមេឃុំ។</translation>
+    </message>
+    <message>
+        <source>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</source>
+        <translation>ជនរងគ្រោះជាកុមារគ្រប់រូបត្រូវបានផ្ដល់ការបញ្ជូនទៅសេវាការពារកុមារ (មន្ទីរសង្គមកិច្ច)៖ សូមកត់ត្រាអ្វីដែលបានធ្វើ។</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationHelper</name>
     <message>
         <source>GBV type: answer the questions in order.</source>
@@ -1520,6 +1567,49 @@
     </message>
 </context>
 <context>
+    <name>IdentifyingSection</name>
+    <message>
+        <source>Identifying details (name, phone, address, narrative)</source>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ (ឈ្មោះ ទូរស័ព្ទ អាសយដ្ឋាន ការរៀបរាប់)</translation>
+    </message>
+    <message>
+        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
+        <translation>ការបើកផ្នែកនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ សូមបិទវា ពេលមាននរណាម្នាក់កំពុងមើល។</translation>
+    </message>
+    <message>
+        <source>Identifying details</source>
+        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>ឈ្មោះ៖</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>ទូរស័ព្ទ៖</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>អាសយដ្ឋាន៖</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>ថ្ងៃខែឆ្នាំកំណើត៖</translation>
+    </message>
+    <message>
+        <source>What happened (her words):</source>
+        <translation>អ្វីដែលបានកើតឡើង (តាមសម្ដីនាង)៖</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>កំពុងផ្ទុក…</translation>
+    </message>
+    <message>
+        <source>This view has been recorded in the audit log.</source>
+        <translation>ការមើលនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <source>Choose the bundle files (.shsc) from the USB stick or e-mail. First you see what would happen to each file (a dry run: nothing is changed); then confirm to import.</source>
@@ -1816,38 +1906,6 @@
         <translation>នាងយល់ព្រមឱ្យរាប់ក្នុងស្ថិតិ (គ្មានឈ្មោះ)</translation>
     </message>
     <message>
-        <source>Identifying details (name, phone, address, narrative)</source>
-        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ (ឈ្មោះ ទូរស័ព្ទ អាសយដ្ឋាន ការរៀបរាប់)</translation>
-    </message>
-    <message>
-        <source>Opening this section is recorded in the audit log. Close it when someone is watching.</source>
-        <translation>ការបើកផ្នែកនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ សូមបិទវា ពេលមាននរណាម្នាក់កំពុងមើល។</translation>
-    </message>
-    <message>
-        <source>Identifying details</source>
-        <translation>ព័ត៌មានសម្គាល់អត្តសញ្ញាណ</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>ឈ្មោះ៖</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>ទូរស័ព្ទ៖</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>អាសយដ្ឋាន៖</translation>
-    </message>
-    <message>
-        <source>Date of birth:</source>
-        <translation>ថ្ងៃខែឆ្នាំកំណើត៖</translation>
-    </message>
-    <message>
-        <source>What happened (her words):</source>
-        <translation>អ្វីដែលបានកើតឡើង (តាមសម្ដីនាង)៖</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>រក្សាទុក</translation>
     </message>
@@ -1868,124 +1926,12 @@
         <translation>បរិបទករណី (ទាញចេញដោយស្វ័យប្រវត្តិ)៖ %1</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>កំពុងផ្ទុក…</translation>
-    </message>
-    <message>
-        <source>This view has been recorded in the audit log.</source>
-        <translation>ការមើលនេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។</translation>
-    </message>
-    <message>
         <source>The month %1 has been approved. You can still follow the case up (status, follow-up date, risk); correcting anything else needs the chief to reopen the month.</source>
         <translation>ខែ %1 ត្រូវបានអនុម័តហើយ។ អ្នកនៅតែអាចតាមដានករណីបាន (ស្ថានភាព ថ្ងៃតាមដាន ហានិភ័យ)។ ការកែប្រែផ្សេងទៀត ត្រូវឱ្យមេឃុំបើកខែនេះឡើងវិញ។</translation>
     </message>
     <message>
-        <source>Survivor under 18</source>
-        <translation>ជនរងគ្រោះអាយុក្រោម ១៨ ឆ្នាំ</translation>
-    </message>
-    <message>
-        <source>Legal context</source>
-        <translation>បរិបទផ្លូវច្បាប់</translation>
-    </message>
-    <message>
         <source>Caution: mediation is discouraged in intimate partner violence (GBVIMS and the Cambodian guidelines): it can put her at risk and press her to go back. Record what the commune did; consider a referral and a safety plan.</source>
         <translation>ប្រយ័ត្ន៖ ការសម្រុះសម្រួលមិនត្រូវបានណែនាំទេ ក្នុងអំពើហិង្សាដោយដៃគូ (GBVIMS និងគោលការណ៍ណែនាំរបស់កម្ពុជា)៖ វាអាចធ្វើឱ្យនាងប្រឈមនឹងគ្រោះថ្នាក់ និងសង្កត់ឱ្យនាងត្រឡប់ទៅវិញ។ សូមកត់ត្រាអ្វីដែលឃុំបានធ្វើ ហើយពិចារណាការបញ្ជូន និងផែនការសុវត្ថិភាព។</translation>
-    </message>
-    <message>
-        <source>Child protection in the directory: %1</source>
-        <translation>សេវាការពារកុមារក្នុងបញ្ជីឈ្មោះ៖ %1</translation>
-    </message>
-    <message>
-        <source>No child-protection provider in the directory yet: add the social affairs office (DoSVY).</source>
-        <translation>មិនទាន់មានអ្នកផ្ដល់សេវាការពារកុមារក្នុងបញ្ជីឈ្មោះនៅឡើយ៖ សូមបន្ថែមមន្ទីរសង្គមកិច្ច។</translation>
-    </message>
-    <message>
-        <source>Her consent is given by:</source>
-        <translation>ការយល់ព្រមរបស់នាងផ្ដល់ដោយ៖</translation>
-    </message>
-    <message>
-        <source>Why not her guardian:</source>
-        <translation>ហេតុអ្វីមិនមែនអាណាព្យាបាល៖</translation>
-    </message>
-    <message>
-        <source>Decision taken by:</source>
-        <translation>សេចក្ដីសម្រេចធ្វើដោយ៖</translation>
-    </message>
-    <message>
-        <source>Referral to child protection:</source>
-        <translation>ការបញ្ជូនទៅសេវាការពារកុមារ៖</translation>
-    </message>
-    <message>
-        <source>Reported to the police or the prosecutor:</source>
-        <translation>បានរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា៖</translation>
-    </message>
-    <message>
-        <source>Why not reported:</source>
-        <translation>ហេតុអ្វីមិនបានរាយការណ៍៖</translation>
-    </message>
-    <message>
-        <source>The domestic violence law applies:</source>
-        <translation>ច្បាប់ស្ដីពីអំពើហិង្សាក្នុងគ្រួសារអនុវត្ត៖</translation>
-    </message>
-    <message>
-        <source>Administrative decision, date:</source>
-        <translation>កាលបរិច្ឆេទសេចក្ដីសម្រេច៖</translation>
-    </message>
-    <message>
-        <source>Measures of the decision:</source>
-        <translation>វិធានការនៃសេចក្ដីសម្រេច៖</translation>
-    </message>
-    <message>
-        <source>Protection order:</source>
-        <translation>ដីកាការពារ៖</translation>
-    </message>
-    <message>
-        <source>Case sent to the prosecutor:</source>
-        <translation>សំណុំរឿងបានបញ្ជូនទៅព្រះរាជអាជ្ញា៖</translation>
-    </message>
-    <message>
-        <source>For a survivor under 18: who gives the consent with her — her parent or guardian, a trusted adult who is not the offender, or a best-interests decision of the focal point or the chief.</source>
-        <translation>សម្រាប់ជនរងគ្រោះអាយុក្រោម ១៨ ឆ្នាំ៖ អ្នកណាផ្ដល់ការយល់ព្រមជាមួយនាង — ឪពុកម្ដាយ ឬអាណាព្យាបាល មនុស្សពេញវ័យដែលគួរទុកចិត្ត និងមិនមែនជាជនល្មើស ឬសេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ ដោយអ្នកទទួលបន្ទុក ឬមេឃុំ។</translation>
-    </message>
-    <message>
-        <source>Why her parent or guardian does not give the consent (needed for a trusted adult or a best-interests decision).</source>
-        <translation>ហេតុអ្វីឪពុកម្ដាយ ឬអាណាព្យាបាលមិនផ្ដល់ការយល់ព្រម (ត្រូវការសម្រាប់មនុស្សពេញវ័យដែលគួរទុកចិត្ត ឬសេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ)។</translation>
-    </message>
-    <message>
-        <source>Who took the best-interests decision: the commune focal point or the commune chief.</source>
-        <translation>អ្នកដែលបានធ្វើសេចក្ដីសម្រេចដើម្បីឧត្តមប្រយោជន៍កុមារ៖ អ្នកទទួលបន្ទុកឃុំ ឬមេឃុំ។</translation>
-    </message>
-    <message>
-        <source>Every child survivor is offered a referral to child protection (social affairs, DoSVY): record what was done.</source>
-        <translation>ជនរងគ្រោះជាកុមារគ្រប់រូបត្រូវបានផ្ដល់ការបញ្ជូនទៅសេវាការពារកុមារ (មន្ទីរសង្គមកិច្ច)៖ សូមកត់ត្រាអ្វីដែលបានធ្វើ។</translation>
-    </message>
-    <message>
-        <source>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</source>
-        <translation>ក្រមនីតិវិធីព្រហ្មទណ្ឌ មាត្រា ៤២៖ អាជ្ញាធរដែលដឹងពីបទល្មើស ត្រូវរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា។ តើបានរាយការណ៍ឬទេ?</translation>
-    </message>
-    <message>
-        <source>Why the crime was not reported to the police or the prosecutor.</source>
-        <translation>ហេតុអ្វីបទល្មើសមិនត្រូវបានរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា។</translation>
-    </message>
-    <message>
-        <source>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</source>
-        <translation>ច្បាប់ឆ្នាំ ២០០៥ ស្ដីពីការទប់ស្កាត់អំពើហិង្សាក្នុងគ្រួសារ អនុវត្តចំពោះអំពើហិង្សារវាងមនុស្សក្នុងគ្រួសារតែមួយ (ប្ដីប្រពន្ធ កូន អ្នកនៅក្នុងបន្ទុក អ្នកបម្រើ)។</translation>
-    </message>
-    <message>
-        <source>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</source>
-        <translation>ថ្ងៃដែលមេឃុំ ឬចៅសង្កាត់បានចេញសេចក្ដីសម្រេចរដ្ឋបាល តាមច្បាប់ស្ដីពីអំពើហិង្សាក្នុងគ្រួសារ។</translation>
-    </message>
-    <message>
-        <source>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</source>
-        <translation>អ្វីដែលសេចក្ដីសម្រេចរដ្ឋបាលបង្គាប់ ឧ. លិខិតព្រមាន ឬការបញ្ជាឱ្យជនល្មើសចាកចេញពីផ្ទះ។</translation>
-    </message>
-    <message>
-        <source>A protection order of the court (DV law art. 20): requested, granted or refused.</source>
-        <translation>ដីកាការពាររបស់តុលាការ (ច្បាប់អំពើហិង្សាក្នុងគ្រួសារ មាត្រា ២០)៖ បានស្នើសុំ បានចេញ ឬត្រូវបានបដិសេធ។</translation>
-    </message>
-    <message>
-        <source>Whether the case file was sent to the prosecutor.</source>
-        <translation>តើសំណុំរឿងត្រូវបានបញ្ជូនទៅព្រះរាជអាជ្ញាឬទេ។</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2052,69 @@
     <message>
         <source>SHSC Desktop is already open (since %1). Use the window that is open; look for it in the taskbar.</source>
         <translation>SHSC Desktop កំពុងបើករួចហើយ (តាំងពី %1)។ សូមប្រើបង្អួចដែលកំពុងបើក៖ រកវានៅលើរបារភារកិច្ច។</translation>
+    </message>
+</context>
+<context>
+    <name>LegalContextBox</name>
+    <message>
+        <source>Legal context</source>
+        <translation>បរិបទផ្លូវច្បាប់</translation>
+    </message>
+    <message>
+        <source>Reported to the police or the prosecutor:</source>
+        <translation>បានរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា៖</translation>
+    </message>
+    <message>
+        <source>Why not reported:</source>
+        <translation>ហេតុអ្វីមិនបានរាយការណ៍៖</translation>
+    </message>
+    <message>
+        <source>The domestic violence law applies:</source>
+        <translation>ច្បាប់ស្ដីពីអំពើហិង្សាក្នុងគ្រួសារអនុវត្ត៖</translation>
+    </message>
+    <message>
+        <source>Administrative decision, date:</source>
+        <translation>កាលបរិច្ឆេទសេចក្ដីសម្រេច៖</translation>
+    </message>
+    <message>
+        <source>Measures of the decision:</source>
+        <translation>វិធានការនៃសេចក្ដីសម្រេច៖</translation>
+    </message>
+    <message>
+        <source>Protection order:</source>
+        <translation>ដីកាការពារ៖</translation>
+    </message>
+    <message>
+        <source>Case sent to the prosecutor:</source>
+        <translation>សំណុំរឿងបានបញ្ជូនទៅព្រះរាជអាជ្ញា៖</translation>
+    </message>
+    <message>
+        <source>Criminal Procedure Code art. 42: an authority that learns of a crime reports it to the police or the prosecutor. Was it reported?</source>
+        <translation>ក្រមនីតិវិធីព្រហ្មទណ្ឌ មាត្រា ៤២៖ អាជ្ញាធរដែលដឹងពីបទល្មើស ត្រូវរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា។ តើបានរាយការណ៍ឬទេ?</translation>
+    </message>
+    <message>
+        <source>Why the crime was not reported to the police or the prosecutor.</source>
+        <translation>ហេតុអ្វីបទល្មើសមិនត្រូវបានរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា។</translation>
+    </message>
+    <message>
+        <source>The 2005 Law on the Prevention of Domestic Violence applies to violence between people of one household (spouses, children, dependants, servants).</source>
+        <translation>ច្បាប់ឆ្នាំ ២០០៥ ស្ដីពីការទប់ស្កាត់អំពើហិង្សាក្នុងគ្រួសារ អនុវត្តចំពោះអំពើហិង្សារវាងមនុស្សក្នុងគ្រួសារតែមួយ (ប្ដីប្រពន្ធ កូន អ្នកនៅក្នុងបន្ទុក អ្នកបម្រើ)។</translation>
+    </message>
+    <message>
+        <source>The day the commune or sangkat chief issued an administrative decision under the domestic violence law.</source>
+        <translation>ថ្ងៃដែលមេឃុំ ឬចៅសង្កាត់បានចេញសេចក្ដីសម្រេចរដ្ឋបាល តាមច្បាប់ស្ដីពីអំពើហិង្សាក្នុងគ្រួសារ។</translation>
+    </message>
+    <message>
+        <source>What the administrative decision orders, e.g. a warning letter or the perpetrator&apos;s removal from the home.</source>
+        <translation>អ្វីដែលសេចក្ដីសម្រេចរដ្ឋបាលបង្គាប់ ឧ. លិខិតព្រមាន ឬការបញ្ជាឱ្យជនល្មើសចាកចេញពីផ្ទះ។</translation>
+    </message>
+    <message>
+        <source>A protection order of the court (DV law art. 20): requested, granted or refused.</source>
+        <translation>ដីកាការពាររបស់តុលាការ (ច្បាប់អំពើហិង្សាក្នុងគ្រួសារ មាត្រា ២០)៖ បានស្នើសុំ បានចេញ ឬត្រូវបានបដិសេធ។</translation>
+    </message>
+    <message>
+        <source>Whether the case file was sent to the prosecutor.</source>
+        <translation>តើសំណុំរឿងត្រូវបានបញ្ជូនទៅព្រះរាជអាជ្ញាឬទេ។</translation>
     </message>
 </context>
 <context>

@@ -12,35 +12,29 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, BinaryIO
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from ..models.codes import COVERAGE, SERVICE_TYPE
 from ..values.contacts import ContactView
 from ..values.office import OfficeInfo
 from .pdf_common import (
-    ACCENT,
     INK,
-    MUTED,
     RULE,
     SHADE,
+    PageLayout,
     PdfTarget,
     digits,
-    draw_text,
+    format_date,
+    has_khmer,
     make_styles,
     numbered_canvas,
     para,
     write_pdf,
 )
-from .referral_slip import format_date, has_khmer
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 14 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LAYOUT = PageLayout(margin_x=14 * mm, margin_top=22 * mm, margin_bottom=20 * mm)
 COLUMNS = (72 * mm, 34 * mm, 34 * mm, 34 * mm)  # organisation, phones, hours, coverage + verified
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -160,20 +154,15 @@ class _Directory:
         stamp = f"{self.t('printed')}: {day}"
 
         def draw(canv: Canvas, number: int, count: int) -> None:
-            canv.saveState()
-            canv.setFillColor(MUTED)
-            draw_text(canv, MARGIN_X, PAGE_HEIGHT - 12 * mm, header, st.font, 7.5)
-            draw_text(canv, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 12 * mm, stamp, st.font, 7.5, anchor="end")
-            canv.setStrokeColor(RULE)
-            canv.setLineWidth(0.5)
-            bottom = 12 * mm
-            canv.line(MARGIN_X, bottom + 9, PAGE_WIDTH - MARGIN_X, bottom + 9)
-            canv.setFillColor(ACCENT)
-            draw_text(canv, MARGIN_X, bottom, self.t("footer"), st.font, 7)
-            canv.setFillColor(MUTED)
             page = self.t("page").format(x=self.num(str(number)), y=self.num(str(count)))
-            draw_text(canv, PAGE_WIDTH - MARGIN_X, bottom, page, st.font, 7, anchor="end")
-            canv.restoreState()
+            LAYOUT.draw_furniture(
+                canv,
+                st.font,
+                header_left=header,
+                header_right=stamp,
+                footer_left=self.t("footer"),
+                footer_right=page,
+            )
 
         return draw
 
@@ -194,22 +183,7 @@ def build_directory_pdf(
     when = printed_at or datetime.now().astimezone()
 
     def produce(path: str | BinaryIO) -> None:
-        doc = BaseDocTemplate(
-            path,
-            pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"Referral network directory – {office_info.name_en}",
-            author="SHSC Desktop",
-            creator="SHSC Desktop",
-            lang="km-KH" if lang == "km" else "en",
-            invariant=True,
-        )
-        height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, height, id="body")
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc = LAYOUT.document(path, lang, f"Referral network directory – {office_info.name_en}")
         doc.build(story, canvasmaker=numbered_canvas(directory.decorate(when), directory.st.font))
 
     write_pdf(target, produce)

@@ -1,4 +1,5 @@
-"""What every PDF of the app shares: fonts, shaped Khmer text, styles, charts and page numbers.
+"""What every PDF of the app shares: fonts, shaped Khmer text, styles, charts, page numbers, and the
+A4 page with its header and footer, boxes, signature lines and dates.
 
 Khmer needs OpenType shaping (stacked consonants, vowels before the consonant). ReportLab shapes
 with uharfbuzz only where it is asked to:
@@ -26,6 +27,7 @@ import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -34,15 +36,26 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+    paragraph,
+)
 
 from ..atomic import atomic_produce
-from ..models.codes import khmer_digits
+from ..models.codes import MONTH_NAMES_KM, khmer_digits
 from ..resources import font_files
 
 KHMER_FONT = "ShscNotoSansKhmer"
@@ -441,3 +454,159 @@ def numbered_canvas(decorate: PageDecorator, font: str | None = None) -> type[Ca
             super().save()
 
     return NumberedCanvas
+
+
+# --- A4 pages: the document, its header and footer, boxes and signature lines ------------------------
+
+PAGE_WIDTH, PAGE_HEIGHT = float(A4[0]), float(A4[1])
+FOOTER_Y = 12 * mm
+"""The baseline of every page's footer line; its rule is drawn 9 points above it."""
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """The margins of an A4 document (in points): the frame of its body lies between them."""
+
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+
+    @property
+    def content_width(self) -> float:
+        return PAGE_WIDTH - 2 * self.margin_x
+
+    def document(
+        self,
+        path: str | BinaryIO,
+        lang: str,
+        title: str,
+        template: Callable[..., BaseDocTemplate] = BaseDocTemplate,
+        **meta: Any,
+    ) -> BaseDocTemplate:
+        """The document (``template``, a :class:`BaseDocTemplate` or a subclass) with one page
+        template, its body frame between the margins. Reproducible (``invariant``), in ``lang``."""
+        doc = template(
+            path,
+            pagesize=A4,
+            leftMargin=self.margin_x,
+            rightMargin=self.margin_x,
+            topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom,
+            title=title,
+            author="SHSC Desktop",
+            creator="SHSC Desktop",
+            lang="km-KH" if lang == "km" else "en",
+            invariant=True,
+            **meta,
+        )
+        height = PAGE_HEIGHT - self.margin_top - self.margin_bottom
+        frame = Frame(self.margin_x, self.margin_bottom, self.content_width, height, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        return doc
+
+    def draw_furniture(
+        self,
+        canv: Canvas,
+        font: str,
+        *,
+        header_left: str,
+        header_right: str = "",
+        header_top: float = PAGE_HEIGHT - 12 * mm,
+        header_rule: bool = False,
+        footer_left: str,
+        footer_right: str,
+        footer_colour: colors.Color = ACCENT,
+        footer_note: str = "",
+    ) -> None:
+        """A page's header (muted, ruled below when ``header_rule``) and footer: a rule, then
+        ``footer_left`` (a warning, in ``footer_colour``) and ``footer_right`` (the page or the
+        date), and ``footer_note`` in small print under them."""
+        left, right = self.margin_x, PAGE_WIDTH - self.margin_x
+        canv.saveState()
+        canv.setFillColor(MUTED)
+        draw_text(canv, left, header_top, header_left, font, 7.5)
+        if header_right:
+            draw_text(canv, right, header_top, header_right, font, 7.5, anchor="end")
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        if header_rule:
+            canv.line(left, header_top - 4, right, header_top - 4)
+        canv.line(left, FOOTER_Y + 9, right, FOOTER_Y + 9)
+        canv.setFillColor(footer_colour)
+        draw_text(canv, left, FOOTER_Y, footer_left, font, 7)
+        canv.setFillColor(MUTED)
+        draw_text(canv, right, FOOTER_Y, footer_right, font, 7, anchor="end")
+        if footer_note:
+            draw_text(canv, left, FOOTER_Y - 10, footer_note, font, 6.5)
+        canv.restoreState()
+
+
+def boxed(
+    content: Any, width: float, background: colors.Color, *, line_width: float, bottom_padding: float
+) -> Table:
+    """``content`` (a flowable or a list of them) in a ruled box on ``background``."""
+    box = Table([[content]], colWidths=[width], hAlign="LEFT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), background),
+                ("BOX", (0, 0), (-1, -1), line_width, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom_padding),
+            ]
+        )
+    )
+    return box
+
+
+def signature_table(
+    left: list[list[Any]],
+    right: list[list[Any]],
+    width: float,
+    line_height: float,
+    *,
+    rule_right: bool = True,
+) -> Table:
+    """Two signature blocks side by side, each a title row then the lines to write on (name,
+    signature, date), ruled; the right one's lines are left bare unless ``rule_right``."""
+    data = [[lft[0], rgt[0]] for lft, rgt in zip(left, right, strict=True)]
+    half = width / 2
+    heights = [None] + [line_height] * (len(data) - 1)
+    table = Table(data, colWidths=[half, half], rowHeights=heights, hAlign="LEFT")
+    ruled_right = [("LINEBELOW", (1, 1), (1, 3), 0.4, RULE)] if rule_right else []
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (0, 1), (0, 3), 0.4, RULE),
+                *ruled_right,
+                ("RIGHTPADDING", (0, 0), (0, -1), 18),
+                ("LEFTPADDING", (1, 0), (1, -1), 18),
+            ]
+        )
+    )
+    return table
+
+
+def has_khmer(text: str) -> bool:
+    """Whether ``text`` needs the Khmer font and shaping (names and addresses typed in Khmer)."""
+    return any("\u1780" <= ch <= "\u17ff" or "\u19e0" <= ch <= "\u19ff" for ch in text)
+
+
+MONTH_NAMES_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def date_words(day: date, lang: str) -> str:
+    """``day`` as a document writes it ("2 April 2025", "2 មេសា 2025"), digits left as they are."""
+    names = MONTH_NAMES_KM if lang == "km" else MONTH_NAMES_EN
+    return f"{day.day} {names[day.month - 1]} {day.year}"
+
+
+def format_date(day: date, lang: str) -> str:
+    """``day`` as a document writes it, in Khmer digits in a Khmer document."""
+    return digits(date_words(day, lang), lang == "km")

@@ -17,42 +17,35 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from ..models.codes import MONTH_NAMES_KM, SERVICE_TYPE, URGENCY
+from ..models.codes import SERVICE_TYPE, URGENCY
 from ..values.office import OfficeInfo
 from .pdf_common import (
-    ACCENT,
     HIGHLIGHT,
-    MUTED,
     RULE,
     SHADE,
+    PageLayout,
     PdfTarget,
+    boxed,
     digits,
-    draw_text,
+    format_date,
+    has_khmer,
     make_styles,
     numbered_canvas,
     para,
+    signature_table,
     write_pdf,
 )
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 18 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LAYOUT = PageLayout(margin_x=18 * mm, margin_top=22 * mm, margin_bottom=20 * mm)
+CONTENT_WIDTH = LAYOUT.content_width
 
 AUDIENCES = ("survivor", "provider")
 IDENTIFYING_FIELDS = ("survivor_name", "survivor_phone", "survivor_address", "survivor_birth_date")
 """The identifying details a slip may carry when chosen and permitted (never the narrative)."""
-
-MONTH_NAMES_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 TEXT: dict[str, tuple[str, str]] = {
     "title_provider": ("Referral slip", "ប័ណ្ណបញ្ជូន"),
@@ -149,17 +142,6 @@ class ReferralSlip:
         return fields + [name for name, _ in self.identifying]
 
 
-def has_khmer(text: str) -> bool:
-    """Whether ``text`` needs the Khmer font and shaping (names and addresses typed in Khmer)."""
-    return any("\u1780" <= ch <= "\u17ff" or "\u19e0" <= ch <= "\u19ff" for ch in text)
-
-
-def format_date(day: date, lang: str) -> str:
-    if lang == "km":
-        return digits(f"{day.day} {MONTH_NAMES_KM[day.month - 1]} {day.year}", True)
-    return f"{day.day} {MONTH_NAMES_EN[day.month - 1]} {day.year}"
-
-
 class _Slip:
     def __init__(self, slip: ReferralSlip) -> None:
         self.s = slip
@@ -211,20 +193,7 @@ class _Slip:
         return para(text, self.km.body if has_khmer(text) else self.st.body)
 
     def boxed(self, flowables: list[Any], background: Any) -> Table:
-        box = Table([[flowables]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), background),
-                    ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
-        )
-        return box
+        return boxed(flowables, CONTENT_WIDTH, background, line_width=0.6, bottom_padding=6)
 
     def provider_names(self) -> list[str]:
         """Both names, the document's language first."""
@@ -238,7 +207,6 @@ class _Slip:
 
     def signature_block(self) -> Table:
         st = self.st
-        half = CONTENT_WIDTH / 2
 
         def block(title: str) -> list[list[Any]]:
             return [
@@ -253,21 +221,7 @@ class _Slip:
             right = block(self.t("received_by"))
         else:
             right = [[""], [para(f"{self.t('seal')}:", st.body)], [""], [""]]
-        data = [[lft[0], rgt[0]] for lft, rgt in zip(left, right, strict=True)]
-        table = Table(data, colWidths=[half, half], rowHeights=[None] + [10 * mm] * 3, hAlign="LEFT")
-        rule_right = [("LINEBELOW", (1, 1), (1, 3), 0.4, RULE)] if self.s.audience == "provider" else []
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LINEBELOW", (0, 1), (0, 3), 0.4, RULE),
-                    *rule_right,
-                    ("RIGHTPADDING", (0, 0), (0, -1), 18),
-                    ("LEFTPADDING", (1, 0), (1, -1), 18),
-                ]
-            )
-        )
-        return table
+        return signature_table(left, right, CONTENT_WIDTH, 10 * mm, rule_right=self.s.audience == "provider")
 
     def story(self) -> list[Any]:
         s, st = self.s, self.st
@@ -334,19 +288,9 @@ class _Slip:
         header = f"{self.s.office.name(self.lang)} · {self.s.referral_code}"
 
         def draw(canv: Canvas, number: int, count: int) -> None:
-            canv.saveState()
-            canv.setFillColor(MUTED)
-            top = PAGE_HEIGHT - 12 * mm
-            draw_text(canv, MARGIN_X, top, header, st.font, 7.5)
-            canv.setStrokeColor(RULE)
-            canv.setLineWidth(0.5)
-            bottom = 12 * mm
-            canv.line(MARGIN_X, bottom + 9, PAGE_WIDTH - MARGIN_X, bottom + 9)
-            canv.setFillColor(ACCENT)
-            draw_text(canv, MARGIN_X, bottom, self.t("footer"), st.font, 7)
-            canv.setFillColor(MUTED)
-            draw_text(canv, PAGE_WIDTH - MARGIN_X, bottom, stamp, st.font, 7, anchor="end")
-            canv.restoreState()
+            LAYOUT.draw_furniture(
+                canv, st.font, header_left=header, footer_left=self.t("footer"), footer_right=stamp
+            )
 
         return draw
 
@@ -362,23 +306,7 @@ def build_referral_slip(slip: ReferralSlip, target: PdfTarget, *, printed_at: da
     when = printed_at or datetime.now().astimezone()
 
     def produce(path: str | BinaryIO) -> None:
-        doc = BaseDocTemplate(
-            path,
-            pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"Referral slip {slip.referral_code}",
-            author="SHSC Desktop",
-            creator="SHSC Desktop",
-            lang="km-KH" if slip.lang == "km" else "en",
-            invariant=True,
-        )
-        frame = Frame(
-            MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body"
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc = LAYOUT.document(path, slip.lang, f"Referral slip {slip.referral_code}")
         doc.build(story, canvasmaker=numbered_canvas(builder.decorate(when), builder.st.font))
 
     write_pdf(target, produce)

@@ -11,23 +11,16 @@ The file is written atomically: a cancelled or failed build leaves any earlier f
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, BinaryIO
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -35,9 +28,8 @@ from reportlab.platypus import (
 )
 
 from ..errors import Cancelled
-from ..models.codes import INTIMATE_PARTNER_CODES, MONTH_NAMES_KM
+from ..models.codes import INTIMATE_PARTNER_CODES
 from ..services.statistics import (
-    MONTH_NAMES_EN,
     Cell,
     CountTable,
     MonthlyStatistics,
@@ -50,240 +42,29 @@ from .pdf_common import (
     ALERT,
     HIGHLIGHT,
     INK,
-    MUTED,
+    PAGE_HEIGHT,
     RULE,
     SHADE,
     ChartFlowable,
+    PageLayout,
     PdfTarget,
     Styles,
+    boxed,
+    date_words,
     digits,
-    draw_text,
     make_styles,
     numbered_canvas,
     para,
+    signature_table,
     write_pdf,
 )
+from .summary_charts import SummaryCharts
+from .summary_text import TEXT
 
 Progress = Callable[[int, int], None]
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 16 * mm
-MARGIN_TOP = 24 * mm
-MARGIN_BOTTOM = 20 * mm
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-
-# Chart colours: distinguishable in colour and (mostly) in grey on a black-and-white printer.
-SERIES = [
-    colors.HexColor(c) for c in ("#7b2d8b", "#e0a33a", "#3d8fb8", "#9aa5b1", "#c8553d", "#5c9e5a", "#3e4c59")
-]
-
-# Every visible text of the summary: key → (English, Khmer). Labels of codes come from code lists.
-TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Monthly summary", "របាយការណ៍សង្ខេបប្រចាំខែ"),
-    "subtitle": (
-        "Commune response to violence against women and children",
-        "ការឆ្លើយតបរបស់ឃុំ/សង្កាត់ចំពោះអំពើហិង្សាលើស្ត្រី និងកុមារ",
-    ),
-    "commune": ("Commune/Sangkat", "ឃុំ/សង្កាត់"),
-    "khan": ("Khan/District", "ខណ្ឌ/ស្រុក"),
-    "code": ("code", "លេខកូដ"),
-    "period": ("Month", "ខែ"),
-    "generated": ("Generated", "បង្កើតនៅ"),
-    "page": ("Page {x} of {y}", "ទំព័រ {x} នៃ {y}"),
-    "month_approved": ("Month status: approved", "ស្ថានភាពខែ៖ បានអនុម័ត"),
-    "month_open": ("Month status: open (not yet approved)", "ស្ថានភាពខែ៖ បើក (មិនទាន់អនុម័ត)"),
-    "confidential": (
-        "CONFIDENTIAL – for the commune office. No names. Do not copy or pass on.",
-        "សម្ងាត់ – សម្រាប់សាលាឃុំ/សង្កាត់។ គ្មានឈ្មោះ។ សូមកុំថតចម្លង ឬបញ្ជូនបន្ត។",
-    ),
-    "shared_copy": (
-        "Copy for sharing outside the commune: numbers from 1 to {k1} are shown as <{k}; "
-        "x hides a number so that totals cannot reveal a small one; · marks the tables left out "
-        "because they would reveal numbers below {k}. No case codes, no charts.",
-        "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅឃុំ/សង្កាត់៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
-        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច ; · សម្គាល់តារាងដែលមិនបង្ហាញ "
-        "ព្រោះវានឹងបង្ហាញចំនួនតិចជាង {k}។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
-    ),
-    "shared_footer": (
-        "Shared copy – small numbers hidden. No names.",
-        "ច្បាប់ចម្លងសម្រាប់ចែករំលែក – ចំនួនតូចត្រូវបានលាក់។ គ្មានឈ្មោះ។",
-    ),
-    "nil_report": (
-        "Nil report: no incidents were reported this month. This is a complete report, not a missing one.",
-        "របាយការណ៍គ្មានករណី៖ ខែនេះមិនមានករណីត្រូវបានរាយការណ៍ទេ។ នេះជារបាយការណ៍ពេញលេញ មិនមែនខ្វះរបាយការណ៍ទេ។",
-    ),
-    "without_consent": (
-        "{n} incident(s) without the survivor's consent to reporting are not counted in this report.",
-        "ករណីចំនួន {n} ដែលជនរងគ្រោះមិនយល់ព្រមឱ្យរាយការណ៍ មិនត្រូវបានរាប់បញ្ចូលក្នុងរបាយការណ៍នេះទេ។",
-    ),
-    "s_summary": ("1. The month at a glance", "១. សេចក្ដីសង្ខេបប្រចាំខែ"),
-    "indicator": ("Indicator", "សូចនាករ"),
-    "s_types": (
-        "2. Incidents by type of violence and age of survivor",
-        "២. ករណីតាមប្រភេទអំពើហិង្សា និងអាយុជនរងគ្រោះ",
-    ),
-    "type": ("Type of violence", "ប្រភេទអំពើហិង្សា"),
-    "age_bands": ("By age group", "តាមក្រុមអាយុ"),
-    "child_route": ("Children (under 18): how consent was given", "កុមារ (ក្រោម ១៨ ឆ្នាំ)៖ របៀបផ្ដល់ការយល់ព្រម"),
-    "route": ("Consent given by", "ការយល់ព្រមផ្ដល់ដោយ"),
-    "chart_types": ("Incidents by type", "ករណីតាមប្រភេទ"),
-    "s_incident": (
-        "3. The incidents: place, time, context and how they reached the commune",
-        "៣. ឧប្បត្តិហេតុ៖ ទីកន្លែង ពេលវេលា បរិបទ និងរបៀបដែលករណីមកដល់ឃុំ/សង្កាត់",
-    ),
-    "place": ("Place of the incident", "ទីកន្លែងកើតហេតុ"),
-    "time_of_day": ("Time of day", "ពេលវេលាក្នុងថ្ងៃ"),
-    "previously_reported": ("Reported elsewhere before", "បានរាយការណ៍នៅកន្លែងផ្សេងពីមុន"),
-    "case_context": ("Case context", "បរិបទករណី"),
-    "context_note": (
-        "An incident can have several contexts, or none (no total); "
-        "the IPV row is the IPV figure of section 1.",
-        "ករណីមួយអាចមានបរិបទច្រើន ឬគ្មាន (គ្មានសរុប)។ ជួរអំពើហិង្សាដោយដៃគូ គឺតួលេខក្នុងផ្នែកទី ១។",
-    ),
-    "reporter": ("Reported by (referred from)", "រាយការណ៍ដោយ (បញ្ជូនមកពី)"),
-    "chart_place": ("Incidents by place", "ករណីតាមទីកន្លែង"),
-    "s_perpetrators": ("4. Alleged perpetrators", "៤. ជនល្មើស"),
-    "primary": ("Primary perpetrator (the first recorded)", "ជនល្មើសចម្បង (អ្នកទីមួយដែលបានកត់ត្រា)"),
-    "all_perpetrators": (
-        "All recorded perpetrators of each incident",
-        "ជនល្មើសទាំងអស់ដែលបានកត់ត្រានៃករណីនីមួយៗ",
-    ),
-    "perpetrator_sex": ("Sex of the perpetrators", "ភេទជនល្មើស"),
-    "perpetrator_count": ("Number of perpetrators", "ចំនួនជនល្មើស"),
-    "relationship": ("Relationship to the survivor", "ទំនាក់ទំនងជាមួយជនរងគ្រោះ"),
-    "ipv_note": (
-        "Shaded rows are intimate partners (intimate partner violence, IPV).",
-        "ជួរដែលមានពណ៌ គឺដៃគូ (អំពើហិង្សាដោយដៃគូ)។",
-    ),
-    "age_group": ("Age group", "ក្រុមអាយុ"),
-    "s_survivors": ("5. Survivors", "៥. ជនរងគ្រោះ"),
-    "sex": ("Sex", "ភេទ"),
-    "age": ("Age", "អាយុ"),
-    "marital": ("Marital status", "ស្ថានភាពអាពាហ៍ពិពាហ៍"),
-    "disability": ("Disability", "ពិការភាព"),
-    "s_time": ("6. Time to report; rape and health care", "៦. រយៈពេលរាយការណ៍ ករណីរំលោភសេពសន្ថវៈ និងសេវាសុខភាព"),
-    "time_to_report": ("Time from incident to report", "រយៈពេលពីពេលកើតហេតុដល់ពេលរាយការណ៍"),
-    "rape_time": (
-        "Rape cases: time from incident to report",
-        "ករណីរំលោភសេពសន្ថវៈ៖ រយៈពេលពីពេលកើតហេតុដល់ពេលរាយការណ៍",
-    ),
-    "rape_health": (
-        "Rape cases: health referral within 72 hours",
-        "ករណីរំលោភសេពសន្ថវៈ៖ ការបញ្ជូនទៅសេវាសុខភាពក្នុង ៧២ ម៉ោង",
-    ),
-    "s_referrals": ("7. Referrals by service and status", "៧. ការបញ្ជូនតាមសេវា និងស្ថានភាព"),
-    "service": ("Service", "សេវា"),
-    "unmet_note": (
-        "Shaded columns are unmet needs: service unavailable, or referral declined by the survivor.",
-        "ជួរឈរដែលមានពណ៌ គឺតម្រូវការមិនទាន់បានឆ្លើយតប៖ គ្មានសេវា ឬជនរងគ្រោះបដិសេធការបញ្ជូន។",
-    ),
-    "outcomes": ("Referral outcomes", "លទ្ធផលនៃការបញ្ជូន"),
-    "chart_referrals": ("Referrals by service and status", "ការបញ្ជូនតាមសេវា និងស្ថានភាព"),
-    "s_actions": ("8. Commune actions", "៨. សកម្មភាពរបស់ឃុំ/សង្កាត់"),
-    "action": ("Action", "សកម្មភាព"),
-    "actions_note": ("An incident can have several actions.", "ករណីមួយអាចមានសកម្មភាពច្រើន។"),
-    "s_follow_up": ("9. Follow-up and open cases", "៩. ការតាមដាន និងករណីដែលនៅបើក"),
-    "follow_ups": (
-        "Follow-ups due by the end of the month (incident codes only)",
-        "ការតាមដានដល់កំណត់ត្រឹមចុងខែ (តែលេខកូដករណី)",
-    ),
-    "no_follow_ups": ("No follow-ups due.", "គ្មានការតាមដានដល់កំណត់។"),
-    "no_case_codes": (
-        "Case codes are not included in copies shared outside the commune.",
-        "លេខកូដករណីមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកទេ។",
-    ),
-    "incident_code": ("Incident code", "លេខកូដករណី"),
-    "status": ("Status", "ស្ថានភាព"),
-    "follow_up_date": ("Follow-up date", "ថ្ងៃតាមដាន"),
-    "days_open": ("Days open", "ចំនួនថ្ងៃបើក"),
-    "overdue": ("Due before this month", "ហួសកំណត់ពីខែមុន"),
-    "yes": ("yes", "បាទ/ចាស"),
-    "no": ("–", "–"),
-    "open_cases": ("Open cases by days open", "ករណីបើកតាមចំនួនថ្ងៃ"),
-    "stock_note": (
-        "Open cases, follow-ups and action points are as at the last day of the month.",
-        "ករណីបើក ការតាមដាន និងចំណុចសកម្មភាព គិតត្រឹមថ្ងៃចុងក្រោយនៃខែ។",
-    ),
-    "s_meetings": ("10. Meetings", "១០. កិច្ចប្រជុំ"),
-    "meeting_type": ("Type of meeting", "ប្រភេទកិច្ចប្រជុំ"),
-    "attendance": ("Participants", "អ្នកចូលរួម"),
-    "action_points": ("Action points (all meetings so far)", "ចំណុចសកម្មភាព (កិច្ចប្រជុំទាំងអស់)"),
-    "s_quality": ("11. Data quality", "១១. គុណភាពទិន្នន័យ"),
-    "s_trend": ("12. Twelve-month trend", "១២. និន្នាការ ១២ ខែ"),
-    "chart_trend": ("New incidents and referrals, last 12 months", "ករណីថ្មី និងការបញ្ជូន ១២ ខែចុងក្រោយ"),
-    "no_charts": (
-        "Charts are left out of copies shared outside the commune.",
-        "ក្រាហ្វិកមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកទេ។",
-    ),
-    "nothing_to_chart": ("Nothing to show this month.", "ខែនេះគ្មានអ្វីបង្ហាញទេ។"),
-    "s_signatures": ("Review and approval", "ការពិនិត្យ និងការអនុម័ត"),
-    "prepared_by": ("Prepared by (CCWC focal point / clerk)", "រៀបចំដោយ (បង្គោលគ.ក.ន.ក / ស្មៀន)"),
-    "approved_by": ("Reviewed and approved by the commune chief", "ពិនិត្យ និងអនុម័តដោយមេឃុំ/ចៅសង្កាត់"),
-    "name": ("Name", "ឈ្មោះ"),
-    "signature": ("Signature", "ហត្ថលេខា"),
-    "date": ("Date", "កាលបរិច្ឆេទ"),
-    "seal": ("Seal", "ត្រា"),
-    "total": ("Total", "សរុប"),
-    "number": ("Number", "ចំនួន"),
-    # The same summary one level up: the district's (khan's) and the ministry's sums of what arrived.
-    "title_district": ("District monthly summary", "របាយការណ៍សង្ខេបប្រចាំខែរបស់ខណ្ឌ/ស្រុក"),
-    "title_ministry": ("National monthly summary", "របាយការណ៍សង្ខេបប្រចាំខែថ្នាក់ជាតិ"),
-    "subtitle_above": (
-        "Sum of the reports received from the offices below",
-        "ផលបូកនៃរបាយការណ៍ដែលបានទទួលពីការិយាល័យថ្នាក់ក្រោម",
-    ),
-    "office": ("Office", "ការិយាល័យ"),
-    "s_reporting": ("Reports received", "របាយការណ៍ដែលបានទទួល"),
-    "prepared_by_above": ("Prepared by", "រៀបចំដោយ"),
-    "approved_by_above": ("Reviewed and approved by", "ពិនិត្យ និងអនុម័តដោយ"),
-    # Wording of the district and the ministry where the commune's would be wrong ("key@level").
-    "confidential@district": (
-        "CONFIDENTIAL – for the district office. No names. Do not copy or pass on.",
-        "សម្ងាត់ – សម្រាប់សាលាខណ្ឌ/ស្រុក។ គ្មានឈ្មោះ។ សូមកុំថតចម្លង ឬបញ្ជូនបន្ត។",
-    ),
-    "confidential@ministry": (
-        "CONFIDENTIAL – for the ministry. No names. Do not copy or pass on.",
-        "សម្ងាត់ – សម្រាប់ក្រសួង។ គ្មានឈ្មោះ។ សូមកុំថតចម្លង ឬបញ្ជូនបន្ត។",
-    ),
-    "shared_copy@district": (
-        "Copy for sharing outside the district office: numbers from 1 to {k1} are shown as <{k}; "
-        "x hides a number so that totals cannot reveal a small one; · marks the tables left out "
-        "because they would reveal numbers below {k}. No case codes, no charts.",
-        "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅសាលាខណ្ឌ/ស្រុក៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
-        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច ; · សម្គាល់តារាងដែលមិនបង្ហាញ "
-        "ព្រោះវានឹងបង្ហាញចំនួនតិចជាង {k}។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
-    ),
-    "shared_copy@ministry": (
-        "Copy for sharing outside the ministry: numbers from 1 to {k1} are shown as <{k}; "
-        "x hides a number so that totals cannot reveal a small one; · marks the tables left out "
-        "because they would reveal numbers below {k}. No case codes, no charts.",
-        "ច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅក្រសួង៖ ចំនួនពី ១ ដល់ {k1} បង្ហាញជា <{k} ; "
-        "x លាក់ចំនួនមួយ ដើម្បីកុំឱ្យចំនួនសរុបបង្ហាញចំនួនតូច ; · សម្គាល់តារាងដែលមិនបង្ហាញ "
-        "ព្រោះវានឹងបង្ហាញចំនួនតិចជាង {k}។ គ្មានលេខកូដករណី គ្មានក្រាហ្វិក។",
-    ),
-    "no_case_codes@district": (
-        "Case codes are not included in copies shared outside the district office.",
-        "លេខកូដករណីមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅសាលាខណ្ឌ/ស្រុកទេ។",
-    ),
-    "no_case_codes@ministry": (
-        "Case codes are not included in copies shared outside the ministry.",
-        "លេខកូដករណីមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅក្រសួងទេ។",
-    ),
-    "no_charts@district": (
-        "Charts are left out of copies shared outside the district office.",
-        "ក្រាហ្វិកមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅសាលាខណ្ឌ/ស្រុកទេ។",
-    ),
-    "no_charts@ministry": (
-        "Charts are left out of copies shared outside the ministry.",
-        "ក្រាហ្វិកមិនត្រូវបានដាក់បញ្ចូលក្នុងច្បាប់ចម្លងសម្រាប់ចែករំលែកក្រៅក្រសួងទេ។",
-    ),
-}
-
-
-def _format_date(day: date, lang: str) -> str:
-    if lang == "km":
-        return f"{day.day} {MONTH_NAMES_KM[day.month - 1]} {day.year}"
-    return f"{day.day} {MONTH_NAMES_EN[day.month - 1]} {day.year}"
+LAYOUT = PageLayout(margin_x=16 * mm, margin_top=24 * mm, margin_bottom=20 * mm)
+CONTENT_WIDTH = LAYOUT.content_width
 
 
 class _Summary:
@@ -297,6 +78,7 @@ class _Summary:
         self.st: Styles = make_styles(lang)
         self.shared = stats.threshold is not None
         self.above = info.level in ("district", "ministry")  # a sum of the offices below
+        self.charts = SummaryCharts(self.st.font, lang, self.num, CONTENT_WIDTH)
 
     def title(self) -> str:
         return self.t(
@@ -440,143 +222,10 @@ class _Summary:
         return outer
 
     def boxed(self, text: str, background: colors.Color) -> Table:
-        box = Table([[para(text, self.st.body)]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), background),
-                    ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        return box
+        return boxed(para(text, self.st.body), CONTENT_WIDTH, background, line_width=0.5, bottom_padding=4)
 
     def titled(self, title: str, table: Flowable) -> list[Flowable]:
         return [self.sub(title), table]
-
-    # -- charts ---------------------------------------------------------------------------------------
-
-    def _axis_format(self, value: float) -> str:
-        return self.num(int(value)) if float(value).is_integer() else ""
-
-    @staticmethod
-    def _nice_max(value: int) -> tuple[int, int]:
-        """An axis maximum and step giving whole-number ticks."""
-        top = max(value, 1)
-        for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500):
-            if top / step <= 6:
-                return ((top + step - 1) // step) * step, step
-        return top, max(1, top // 5)
-
-    def legend(
-        self, drawing: Drawing, items: list[tuple[colors.Color, str]], x: float, y: float, columns: int
-    ) -> None:
-        legend = Legend()
-        legend.x, legend.y = x, y
-        legend.alignment = "right"
-        legend.fontName = self.st.font
-        legend.fontSize = 7
-        legend.columnMaximum = max(1, (len(items) + columns - 1) // columns)
-        legend.deltax = CONTENT_WIDTH / columns
-        legend.dx = legend.dy = 7
-        legend.deltay = 12
-        legend.colorNamePairs = items
-        drawing.add(legend)
-
-    def bar_chart(
-        self, title: str, categories: list[str], series: list[list[int]], names: list[str], height: float
-    ) -> Drawing:
-        """Horizontal stacked bars: one bar per category, one colour per series, legend below."""
-        legend_rows = (len(names) + 2) // 3
-        legend_height = 12 * legend_rows + 6
-        drawing = Drawing(CONTENT_WIDTH, height + legend_height + 16)
-        drawing.add(String(0, drawing.height - 9, title, fontName=self.st.font, fontSize=9, fillColor=ACCENT))
-        chart = HorizontalBarChart()
-        chart.x, chart.y = 62 * mm, legend_height + 14
-        chart.width, chart.height = CONTENT_WIDTH - chart.x - 4 * mm, height - 10
-        # Categories run top to bottom in the order of the code list.
-        chart.data = [list(reversed(s)) for s in series]
-        chart.categoryAxis.categoryNames = list(reversed(categories))
-        chart.categoryAxis.style = "stacked"
-        chart.categoryAxis.labels.fontName = self.st.font
-        chart.categoryAxis.labels.fontSize = 7
-        chart.categoryAxis.labels.boxAnchor = "e"
-        chart.categoryAxis.labels.textAnchor = "end"  # right edge fixed: shaped Khmer is narrower
-        chart.categoryAxis.labels.dx = -3
-        chart.categoryAxis.strokeColor = RULE
-        chart.categoryAxis.tickLeft = 0
-        top = max((sum(values) for values in zip(*series, strict=True)), default=0)
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax, chart.valueAxis.valueStep = self._nice_max(top)
-        chart.valueAxis.labels.fontName = self.st.font
-        chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.labelTextFormat = self._axis_format
-        chart.valueAxis.strokeColor = RULE
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.gridStrokeColor = colors.HexColor("#e4e7eb")
-        chart.barWidth = 6
-        chart.groupSpacing = 4
-        for i in range(len(series)):
-            chart.bars[i].fillColor = SERIES[i % len(SERIES)]
-            chart.bars[i].strokeColor = None
-        drawing.add(chart)
-        self.legend(drawing, [(SERIES[i % len(SERIES)], n) for i, n in enumerate(names)], 0, legend_height, 3)
-        return drawing
-
-    def trend_chart(self, table: CountTable) -> Drawing:
-        height = 58 * mm
-        drawing = Drawing(CONTENT_WIDTH, height)
-        drawing.add(
-            String(0, height - 9, self.t("chart_trend"), fontName=self.st.font, fontSize=9, fillColor=ACCENT)
-        )
-        chart = HorizontalLineChart()
-        chart.x, chart.y = 12 * mm, 30
-        chart.width, chart.height = CONTENT_WIDTH - 16 * mm, height - 58
-        # a month nobody reported ("–") is a gap in the line, not a zero
-        chart.data = [
-            [row[j] if isinstance(row[j], int) else None for row in table.cells]
-            for j in range(len(table.cols))
-        ]
-        names = []
-        for code in table.rows:
-            month = int(code[5:7])
-            short = MONTH_NAMES_KM[month - 1] if self.lang == "km" else MONTH_NAMES_EN[month - 1][:3]
-            names.append(
-                f"{short}\n{self.num(code[:4])}" if month in (1,) or code == table.rows[0] else short
-            )
-        chart.categoryAxis.categoryNames = names
-        chart.categoryAxis.labels.fontName = self.st.font
-        chart.categoryAxis.labels.fontSize = 7
-        chart.categoryAxis.labels.boxAnchor = "n"
-        chart.categoryAxis.labels.textAnchor = "middle"
-        chart.categoryAxis.strokeColor = RULE
-        top = max((v for row in table.cells for v in row if isinstance(v, int)), default=0)
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax, chart.valueAxis.valueStep = self._nice_max(top)
-        chart.valueAxis.labels.fontName = self.st.font
-        chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.labelTextFormat = self._axis_format
-        chart.valueAxis.strokeColor = RULE
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.gridStrokeColor = colors.HexColor("#e4e7eb")
-        for j in range(len(table.cols)):
-            chart.lines[j].strokeColor = SERIES[j]
-            chart.lines[j].strokeWidth = 1.6
-        drawing.add(chart)
-        items = [(SERIES[j], self.label(table.col_list, c)) for j, c in enumerate(table.cols)]
-        legend = Legend()
-        legend.x, legend.y = CONTENT_WIDTH - 60 * mm, height - 4
-        legend.alignment = "right"
-        legend.fontName = self.st.font
-        legend.fontSize = 7
-        legend.columnMaximum = 1
-        legend.deltax = 30 * mm
-        legend.dx = legend.dy = 7
-        legend.colorNamePairs = items
-        drawing.add(legend)
-        return drawing
 
     # -- sections -----------------------------------------------------------------------------------------
 
@@ -671,7 +320,9 @@ class _Summary:
             names = [self.label(split.col_list, c) for c in split.cols]
             flow += [
                 Spacer(1, 6),
-                ChartFlowable(self.bar_chart(self.t("chart_types"), categories, series, names, 62 * mm)),
+                ChartFlowable(
+                    self.charts.bar_chart(self.t("chart_types"), categories, series, names, 62 * mm)
+                ),
             ]
         return flow
 
@@ -714,7 +365,9 @@ class _Summary:
             categories = [self.label(place.row_list, place.rows[i]) for i in used]
             series = [[int(place.cells[i][0]) for i in used]]
             height = (14 + 9 * len(used)) * mm / 2.2 + 14 * mm
-            chart = self.bar_chart(self.t("chart_place"), categories, series, [self.t("number")], height)
+            chart = self.charts.bar_chart(
+                self.t("chart_place"), categories, series, [self.t("number")], height
+            )
             flow += [Spacer(1, 6), ChartFlowable(chart)]
         return flow
 
@@ -821,7 +474,9 @@ class _Summary:
             height = (14 + 9 * len(used)) * mm / 2.2 + 14 * mm
             flow += [
                 Spacer(1, 6),
-                ChartFlowable(self.bar_chart(self.t("chart_referrals"), categories, series, names, height)),
+                ChartFlowable(
+                    self.charts.bar_chart(self.t("chart_referrals"), categories, series, names, height)
+                ),
             ]
         return flow
 
@@ -859,7 +514,7 @@ class _Summary:
                         f.incident_code,
                         para(self.label("gbv_type", f.gbv_type), st.cell),
                         para(self.label("incident_status", f.status), st.cell),
-                        para(self.num(_format_date(f.follow_up_date, self.lang)), st.cell),
+                        para(self.num(date_words(f.follow_up_date, self.lang)), st.cell),
                         self.num(f.days_open),
                         para(self.t("yes") if f.overdue else self.t("no"), st.cell),
                     ]
@@ -909,13 +564,13 @@ class _Summary:
         table = self.stats.table("trend")
         flow: list[Flowable] = [self.heading("s_trend")]
         if not self.shared:
-            flow.append(ChartFlowable(self.trend_chart(table)))
+            names = [self.label(table.col_list, c) for c in table.cols]
+            flow.append(ChartFlowable(self.charts.trend_chart(self.t("chart_trend"), table, names)))
         flow.append(self.count_table(table, self.t("period"), CONTENT_WIDTH * 0.6, label_share=0.4))
         return [KeepTogether(flow[:2]), *flow[2:]]
 
     def signatures(self) -> Flowable:
         st = self.st
-        half = CONTENT_WIDTH / 2
 
         def block(title_key: str) -> list[list[Any]]:
             return [
@@ -931,19 +586,7 @@ class _Summary:
             left, right = block("prepared_by"), block("approved_by")
         right.append([para(f"{self.t('seal')}:", st.body)])
         left.append([""])
-        data = [[lft[0], rgt[0]] for lft, rgt in zip(left, right, strict=True)]
-        table = Table(data, colWidths=[half, half], rowHeights=[None] + [11 * mm] * 4, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LINEBELOW", (0, 1), (0, 3), 0.4, RULE),
-                    ("LINEBELOW", (1, 1), (1, 3), 0.4, RULE),
-                    ("RIGHTPADDING", (0, 0), (0, -1), 18),
-                    ("LEFTPADDING", (1, 0), (1, -1), 18),
-                ]
-            )
-        )
+        table = signature_table(left, right, CONTENT_WIDTH, 11 * mm)
         return KeepTogether([Spacer(1, 6), para(self.t("s_signatures"), st.heading), table])
 
     # -- page furniture -----------------------------------------------------------------------------------
@@ -955,28 +598,23 @@ class _Summary:
             header_left = self.office_line()
         header_right = f"{self.title()} · {self.num(period_label(self.stats.period, self.lang))}"
         stamp = generated_at.strftime("%H:%M")
-        day = _format_date(generated_at.date(), self.lang)
+        day = date_words(generated_at.date(), self.lang)
         generated = f"{self.t('generated')}: {self.num(day)} {self.num(stamp)}"
         footer = self.t("shared_footer" if self.shared else "confidential")
 
         def draw(canv: Canvas, number: int, count: int) -> None:
-            canv.saveState()
-            top = PAGE_HEIGHT - 14 * mm
-            canv.setFillColor(MUTED)
-            draw_text(canv, MARGIN_X, top, header_left, st.font, 7.5)
-            draw_text(canv, PAGE_WIDTH - MARGIN_X, top, header_right, st.font, 7.5, anchor="end")
-            canv.setStrokeColor(RULE)
-            canv.setLineWidth(0.5)
-            canv.line(MARGIN_X, top - 4, PAGE_WIDTH - MARGIN_X, top - 4)
-            bottom = 12 * mm
-            canv.line(MARGIN_X, bottom + 9, PAGE_WIDTH - MARGIN_X, bottom + 9)
-            canv.setFillColor(ACCENT if not self.shared else INK)
-            draw_text(canv, MARGIN_X, bottom, footer, st.font, 7)
-            canv.setFillColor(MUTED)
-            page = self.t("page").format(x=self.num(number), y=self.num(count))
-            draw_text(canv, PAGE_WIDTH - MARGIN_X, bottom, page, st.font, 7, anchor="end")
-            draw_text(canv, MARGIN_X, bottom - 10, generated, st.font, 6.5)
-            canv.restoreState()
+            LAYOUT.draw_furniture(
+                canv,
+                st.font,
+                header_left=header_left,
+                header_right=header_right,
+                header_top=PAGE_HEIGHT - 14 * mm,
+                header_rule=True,
+                footer_left=footer,
+                footer_right=self.t("page").format(x=self.num(number), y=self.num(count)),
+                footer_colour=ACCENT if not self.shared else INK,
+                footer_note=generated,
+            )
 
         return draw
 
@@ -1061,29 +699,11 @@ def build_monthly_summary(
     if office_info.code:
         title += f" ({summary.num(office_info.code)})"
 
+    def document(path: str | BinaryIO, **meta: Any) -> _Document:
+        return _Document(path, len(story), progress, cancelled, created=generated, **meta)
+
     def produce(path: str | BinaryIO) -> None:
-        doc = _Document(
-            path,
-            len(story),
-            progress,
-            cancelled,
-            pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=title,
-            author="SHSC Desktop",
-            subject="Monthly summary",
-            creator="SHSC Desktop",
-            lang="km-KH" if lang == "km" else "en",
-            invariant=True,
-            created=generated,
-        )
-        frame = Frame(
-            MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body"
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc = LAYOUT.document(path, lang, title, template=document, subject="Monthly summary")
         doc.build(story, canvasmaker=numbered_canvas(summary.decorate(generated), summary.st.font))
 
     write_pdf(target, produce)

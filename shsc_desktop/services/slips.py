@@ -26,13 +26,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import ConsentRequired, NotFound
-from ..exports.pdf_common import PdfTarget, pdf_bytes
+from ..exports.pdf_common import PdfTarget, format_date, pdf_bytes
 from ..exports.referral_slip import (
     AUDIENCES,
     IDENTIFYING_FIELDS,
     ReferralSlip,
     build_referral_slip,
-    format_date,
 )
 from ..models.tables import Contact, Incident, Referral
 from ..security import audit
