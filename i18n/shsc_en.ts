@@ -2772,6 +2772,10 @@
         <translation>This date is in the future.</translation>
     </message>
     <message>
+        <source>No commune of this district has reported for %1: there is nothing to send. Missing is not zero.</source>
+        <translation>No commune of this district has reported for %1: there is nothing to send. Missing is not zero.</translation>
+    </message>
+    <message>
         <source>Give the password on standard input with --password-stdin.</source>
         <translation>Give the password on standard input with --password-stdin.</translation>
     </message>

@@ -2772,6 +2772,10 @@
         <translation>កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។</translation>
     </message>
     <message>
+        <source>No commune of this district has reported for %1: there is nothing to send. Missing is not zero.</source>
+        <translation>មិនទាន់មានឃុំណាមួយនៃស្រុកនេះរាយការណ៍សម្រាប់ %1 ទេ៖ គ្មានអ្វីត្រូវផ្ញើទេ។ ការខ្វះរបាយការណ៍មិនមែនជាសូន្យទេ។</translation>
+    </message>
+    <message>
         <source>Give the password on standard input with --password-stdin.</source>
         <translation>សូមផ្ដល់ពាក្យសម្ងាត់តាម standard input ជាមួយ --password-stdin។</translation>
     </message>
