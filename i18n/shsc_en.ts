@@ -1367,6 +1367,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Office keys</source>
+        <translation>Office keys</translation>
+    </message>
+    <message>
         <source>Ministry root certificate fingerprint:</source>
         <translation>Ministry root certificate fingerprint:</translation>
     </message>
@@ -1377,6 +1381,18 @@
     <message>
         <source>Active</source>
         <translation>Active</translation>
+    </message>
+    <message>
+        <source>not yet bound</source>
+        <translation>not yet bound</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: %2</source>
+        <translation>Office keys of %1: %2</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: not yet bound (enrolled before office keys; its first bundle that carries them binds them)</source>
+        <translation>Office keys of %1: not yet bound (enrolled before office keys; its first bundle that carries them binds them)</translation>
     </message>
     <message>
         <source>Open the certificate request</source>

@@ -1367,6 +1367,10 @@
         <translation>ស្ថានភាព</translation>
     </message>
     <message>
+        <source>Office keys</source>
+        <translation>កូនសោការិយាល័យ</translation>
+    </message>
+    <message>
         <source>Ministry root certificate fingerprint:</source>
         <translation>ស្នាមម្រាមដៃនៃវិញ្ញាបនបត្រឫសរបស់ក្រសួង៖</translation>
     </message>
@@ -1377,6 +1381,18 @@
     <message>
         <source>Active</source>
         <translation>សកម្ម</translation>
+    </message>
+    <message>
+        <source>not yet bound</source>
+        <translation>មិនទាន់ភ្ជាប់</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: %2</source>
+        <translation>កូនសោការិយាល័យរបស់ %1៖ %2</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: not yet bound (enrolled before office keys; its first bundle that carries them binds them)</source>
+        <translation>កូនសោការិយាល័យរបស់ %1៖ មិនទាន់ភ្ជាប់ (បានចុះឈ្មោះមុនពេលមានកូនសោការិយាល័យ កញ្ចប់ទិន្នន័យដំបូងរបស់វាដែលផ្ទុកកូនសោទាំងនោះនឹងភ្ជាប់វា)</translation>
     </message>
     <message>
         <source>Open the certificate request</source>
