@@ -597,6 +597,10 @@
         <translation>Identifying details sealed</translation>
     </message>
     <message>
+        <source>Upgrade backups with unsealed identifying details deleted</source>
+        <translation>Upgrade backups with unsealed identifying details deleted</translation>
+    </message>
+    <message>
         <source>Identifying details erased</source>
         <translation>Identifying details erased</translation>
     </message>

@@ -597,6 +597,10 @@
         <translation>បានបិទភ្ជាប់ព័ត៌មានអត្តសញ្ញាណ</translation>
     </message>
     <message>
+        <source>Upgrade backups with unsealed identifying details deleted</source>
+        <translation>បានលុបឯកសារបម្រុងទុកមុនការធ្វើបច្ចុប្បន្នភាព ដែលមានព័ត៌មានសម្គាល់អត្តសញ្ញាណមិនទាន់បិទជិត</translation>
+    </message>
+    <message>
         <source>Identifying details erased</source>
         <translation>បានលុបព័ត៌មានអត្តសញ្ញាណ</translation>
     </message>
