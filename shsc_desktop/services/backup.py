@@ -577,9 +577,7 @@ def plain_migration_backups(office: UnlockedOffice) -> list[Path]:
     ``migrated`` entry) that hold identifying details in plain, of a migration the office has been
     unlocked again since (a later session opened the sealed database). Backups the chief made
     herself, or anything else in the folder, are never listed."""
-    from .office import BACKUP_DIR
-
-    place = office.folder.data_dir / BACKUP_DIR
+    place = office.folder.backup_dir
     try:
         present = {p.name for p in place.iterdir() if p.name.startswith(MIGRATION_BACKUP_PREFIX)}
     except OSError:
