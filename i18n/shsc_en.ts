@@ -597,6 +597,10 @@
         <translation>Identifying details sealed</translation>
     </message>
     <message>
+        <source>Upgrade backups with unsealed identifying details deleted</source>
+        <translation>Upgrade backups with unsealed identifying details deleted</translation>
+    </message>
+    <message>
         <source>Identifying details erased</source>
         <translation>Identifying details erased</translation>
     </message>
@@ -1414,6 +1418,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Office keys</source>
+        <translation>Office keys</translation>
+    </message>
+    <message>
         <source>Ministry root certificate fingerprint:</source>
         <translation>Ministry root certificate fingerprint:</translation>
     </message>
@@ -1424,6 +1432,18 @@
     <message>
         <source>Active</source>
         <translation>Active</translation>
+    </message>
+    <message>
+        <source>not yet bound</source>
+        <translation>not yet bound</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: %2</source>
+        <translation>Office keys of %1: %2</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: not yet bound (enrolled before office keys; its first bundle that carries them binds them)</source>
+        <translation>Office keys of %1: not yet bound (enrolled before office keys; its first bundle that carries them binds them)</translation>
     </message>
     <message>
         <source>Open the certificate request</source>
@@ -2779,6 +2799,10 @@
     <message>
         <source>This date is in the future.</source>
         <translation>This date is in the future.</translation>
+    </message>
+    <message>
+        <source>No commune of this district has reported for %1: there is nothing to send. Missing is not zero.</source>
+        <translation>No commune of this district has reported for %1: there is nothing to send. Missing is not zero.</translation>
     </message>
     <message>
         <source>Give the password on standard input with --password-stdin.</source>

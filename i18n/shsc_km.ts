@@ -597,6 +597,10 @@
         <translation>បានបិទភ្ជាប់ព័ត៌មានអត្តសញ្ញាណ</translation>
     </message>
     <message>
+        <source>Upgrade backups with unsealed identifying details deleted</source>
+        <translation>បានលុបឯកសារបម្រុងទុកមុនការធ្វើបច្ចុប្បន្នភាព ដែលមានព័ត៌មានសម្គាល់អត្តសញ្ញាណមិនទាន់បិទជិត</translation>
+    </message>
+    <message>
         <source>Identifying details erased</source>
         <translation>បានលុបព័ត៌មានអត្តសញ្ញាណ</translation>
     </message>
@@ -1414,6 +1418,10 @@
         <translation>ស្ថានភាព</translation>
     </message>
     <message>
+        <source>Office keys</source>
+        <translation>កូនសោការិយាល័យ</translation>
+    </message>
+    <message>
         <source>Ministry root certificate fingerprint:</source>
         <translation>ស្នាមម្រាមដៃនៃវិញ្ញាបនបត្រឫសរបស់ក្រសួង៖</translation>
     </message>
@@ -1424,6 +1432,18 @@
     <message>
         <source>Active</source>
         <translation>សកម្ម</translation>
+    </message>
+    <message>
+        <source>not yet bound</source>
+        <translation>មិនទាន់ភ្ជាប់</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: %2</source>
+        <translation>កូនសោការិយាល័យរបស់ %1៖ %2</translation>
+    </message>
+    <message>
+        <source>Office keys of %1: not yet bound (enrolled before office keys; its first bundle that carries them binds them)</source>
+        <translation>កូនសោការិយាល័យរបស់ %1៖ មិនទាន់ភ្ជាប់ (បានចុះឈ្មោះមុនពេលមានកូនសោការិយាល័យ កញ្ចប់ទិន្នន័យដំបូងរបស់វាដែលផ្ទុកកូនសោទាំងនោះនឹងភ្ជាប់វា)</translation>
     </message>
     <message>
         <source>Open the certificate request</source>
@@ -2779,6 +2799,10 @@
     <message>
         <source>This date is in the future.</source>
         <translation>កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។</translation>
+    </message>
+    <message>
+        <source>No commune of this district has reported for %1: there is nothing to send. Missing is not zero.</source>
+        <translation>មិនទាន់មានឃុំណាមួយនៃស្រុកនេះរាយការណ៍សម្រាប់ %1 ទេ៖ គ្មានអ្វីត្រូវផ្ញើទេ។ ការខ្វះរបាយការណ៍មិនមែនជាសូន្យទេ។</translation>
     </message>
     <message>
         <source>Give the password on standard input with --password-stdin.</source>

@@ -55,6 +55,7 @@ class Action:
     OFFICE_KEYS_CREATED = "office_keys_created"  # an older office got its identity and signing keys
     EXCHANGE_KEYS_PROTECTED = "exchange_keys_protected"  # moved from the data key to the office secret
     IDENTITIES_SEALED = "identities_sealed"  # older records' identifying details sealed
+    PLAIN_BACKUPS_DELETED = "plain_backups_deleted"  # the upgrade's backups of plain identities, once sealed
     IDENTITY_ERASED = "identity_erased"  # a record's identifying details erased (consent, retention)
     CRL_REFRESHED = "crl_refreshed"
     DRAFT_KEPT = "draft_kept"

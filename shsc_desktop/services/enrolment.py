@@ -187,6 +187,7 @@ class EnrolledView:
     revoked: bool
     revoked_at: dt.datetime | None
     revoke_reason: str
+    office_keys: str | None = None  # the office-key fingerprint bound (None: not yet, issue 10)
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,7 @@ class EnrolmentService:
                     r.revoked,
                     r.revoked_at,
                     r.revoke_reason,
+                    bound_office_keys(r),
                 )
                 for r in s.scalars(select(EnrolledOffice).order_by(EnrolledOffice.code))
             ]

@@ -101,8 +101,11 @@ class ExportService:
         """The district's tables for ``period`` and whether they are a nil report: every office that
         reported sent a nil report (then the reporting table is the only table, and it says so)."""
         totals = CompletenessService(self.office, clock=self.clock).totals_in(s, period)
-        if not totals.reporting and not totals.missing:
-            return None, True
+        if not totals.reporting:
+            # Missing is never zero: without one report the district has no figures to send, and
+            # neither a month of zeros nor a nil report ("every commune reported nothing") would be
+            # true. The ministry shows the district as missing until a commune's bundle comes in.
+            raise ValidationFailed({"period": v.NOTHING_REPORTED(period)})
         # exact counts: the bundle is encrypted to the ministry, which is entitled to them; only
         # documents printed or shared outside the chain are suppressed (issue 9 point 6)
         tables = {t.key: t.to_dict() for t in totals.tables}

@@ -305,13 +305,20 @@ def record_refusal(session: Session, user: User, reason: str) -> None:
 def after_unlock(office: UnlockedOffice, secret: str | None) -> None:
     """Keys for an older office, sealing of plain details left, and the administrator's check."""
     admin = is_admin(office.actor.role.value)
+    sealed_before = office.setting(SEALED_SETTING) == "1"
     if office.keys is None and admin:
         install_office_keys(office, secret)
-    if office.keys is not None and office.setting(SEALED_SETTING) != "1":
+    if office.keys is not None and not sealed_before:
         seal_legacy_identities(office)
     if admin and office.keys is not None and office.keys.signing is not None:
         check_accounts(office)
         protect_exchange_keys(office)
+    if admin and sealed_before:
+        # Sealed in an earlier session, which this unlock has opened again: the upgrade's backups
+        # that still hold the identities in plain go (docs/security.md, "Backups from before").
+        from .backup import delete_plain_migration_backups
+
+        delete_plain_migration_backups(office)
     apply_retention(office)
 
 

@@ -241,6 +241,11 @@ class OfficeFolder:
             with contextlib.suppress(OSError):
                 os.chmod(self.data_dir / name, 0o600)
 
+    @property
+    def backup_dir(self) -> Path:
+        """Where the upgrade writes its own backups (``before-upgrade-*.shscbak``)."""
+        return self.data_dir / BACKUP_DIR
+
     def sweep_litter(self, older_than: float = LITTER_AGE_SECONDS) -> list[str]:
         """Remove what interrupted writes left behind: temporary files of atomic writes
         (``.keyslots.json.*.tmp`` …), unpacked restores and half-made backups. Only leftovers older
@@ -678,7 +683,7 @@ class OfficeFolder:
         from .backup import write_backup
 
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = self.data_dir / BACKUP_DIR / f"before-upgrade-{stamp}.shscbak"
+        target = self.backup_dir / f"before-upgrade-{stamp}.shscbak"
         write_backup(self, engine, bytes(data_key), target)
         # Migrations that seal identifying text get the identity key's public half (anyone can seal).
         migrate.upgrade(engine, None if keys is None else Sealer(keys.identity_public).seal)

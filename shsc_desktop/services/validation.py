@@ -93,6 +93,10 @@ EXPORT_NEEDS_APPROVAL = define(
 NO_CERTIFICATE_YET = define(
     "no_certificate_yet", "This office has no certificate yet: enrol with the office above first."
 )
+NOTHING_REPORTED = define(
+    "nothing_reported",
+    "No commune of this district has reported for %1: there is nothing to send. Missing is not zero.",
+)
 BAD_PHONE = define("bad_phone", "Enter a Cambodian phone number: 0 or +855, then 8 or 9 digits.")
 NO_ATTENDEES = define("no_attendees", "Record at least one person who attended.")
 INCIDENT_GONE = define("incident_gone", "This incident does not exist or has been deleted.")

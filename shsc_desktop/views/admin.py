@@ -114,6 +114,9 @@ def action_label(action: str) -> str:
             "AuditActions", "Exchange keys moved under the office keys"
         ),
         "identities_sealed": QCoreApplication.translate("AuditActions", "Identifying details sealed"),
+        "plain_backups_deleted": QCoreApplication.translate(
+            "AuditActions", "Upgrade backups with unsealed identifying details deleted"
+        ),
         "identity_erased": QCoreApplication.translate("AuditActions", "Identifying details erased"),
         "draft_kept": QCoreApplication.translate("AuditActions", "Unsaved form kept as a draft"),
         "draft_restored": QCoreApplication.translate("AuditActions", "Draft reopened"),

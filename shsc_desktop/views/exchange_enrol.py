@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
-from ..services.enrolment import EnrolmentService
+from ..services.enrolment import EnrolledView, EnrolmentService
 from ..services.exchange_status import (
     ExchangeStatusService,
     RequestPreview,
@@ -75,8 +75,14 @@ class EnrolPanel(QWidget):
         self.result.setWordWrap(True)
         self.result.setFont(fingerprint_font())
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = read_only_table(4, "enrolledTable")
+        self.table = read_only_table(5, "enrolledTable")
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        # the selected office's bound office-key fingerprint, as text to select and compare (issue 10)
+        self.office_keys = QLabel()
+        self.office_keys.setObjectName("enrolledOfficeKeys")
+        self.office_keys.setWordWrap(True)
+        self.office_keys.setFont(fingerprint_font())
+        self.office_keys.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.revoke_button = QPushButton()
         self.revoke_button.setObjectName("revokeButton")
         self.revoke_button.clicked.connect(self.ask_revoke)
@@ -93,6 +99,7 @@ class EnrolPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.office_keys)
         layout.addLayout(row2)
         self.retranslate()
         self.refresh()
@@ -110,7 +117,13 @@ class EnrolPanel(QWidget):
         self.answer_button.setText(self.tr("Answer a certificate request…"))
         self.revoke_button.setText(self.tr("Revoke…"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Code"), self.tr("Office"), self.tr("Enrolled"), self.tr("Status")]
+            [
+                self.tr("Code"),
+                self.tr("Office"),
+                self.tr("Enrolled"),
+                self.tr("Status"),
+                self.tr("Office keys"),
+            ]
         )
         if self.level == "ministry" and not self.office.locked:
             fps = self.enrolment.own_fingerprints()
@@ -141,17 +154,34 @@ class EnrolPanel(QWidget):
             set_row(
                 self.table,
                 i,
-                [e.code, name, e.enrolled_at.strftime("%Y-%m-%d"), status],
+                [e.code, name, e.enrolled_at.strftime("%Y-%m-%d"), status, self._office_keys_text(e)],
                 colour,
             )
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(1, 240)
         self._update_buttons()
 
+    def _office_keys_text(self, e: EnrolledView) -> str:
+        """The office-key fingerprint bound at enrolment, or that the first bundle will bind it."""
+        return e.office_keys or self.tr("not yet bound")
+
     def _update_buttons(self) -> None:
         busy = self.operation is not None
         self.answer_button.setEnabled(self.can_enrol and not busy)
         rows = self.table.selectionModel().selectedRows()
+        if rows:
+            e = self.offices[rows[0].row()]
+            self.office_keys.setText(
+                self.tr("Office keys of %1: %2")
+                .replace("%1", e.code)
+                .replace("%2", self._office_keys_text(e))
+                if e.office_keys
+                else self.tr(
+                    "Office keys of %1: not yet bound (enrolled before office keys; its first bundle that "
+                    "carries them binds them)"
+                ).replace("%1", e.code)
+            )
+        self.office_keys.setVisible(bool(rows))
         selectable = bool(rows) and not self.offices[rows[0].row()].revoked
         self.revoke_button.setEnabled(self.can_enrol and selectable and not busy)
 

@@ -99,6 +99,10 @@ PROBLEM_TEXTS: dict[str, object] = {
     "no_certificate_yet": QT_TRANSLATE_NOOP(
         "Problems", "This office has no certificate yet: enrol with the office above first."
     ),
+    "nothing_reported": QT_TRANSLATE_NOOP(
+        "Problems",
+        "No commune of this district has reported for %1: there is nothing to send. Missing is not zero.",
+    ),
     "password_too_short": QT_TRANSLATE_NOOP("Problems", "The password must have at least %1 characters."),
     "no_such_user": QT_TRANSLATE_NOOP("Problems", "No such user."),
     "last_user": QT_TRANSLATE_NOOP("Problems", "The last user cannot be removed."),

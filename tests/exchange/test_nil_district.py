@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from shsc_desktop.errors import ValidationFailed
 from shsc_desktop.models.tables import BundleReceived, ExportRecord, ImportedStatistics
 from shsc_desktop.services import table_check
-from shsc_desktop.services.completeness import NIL_REPORT
+from shsc_desktop.services.completeness import MISSING, NIL_REPORT
 from shsc_desktop.services.district import DistrictService, month_rates
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import UnlockedOffice
@@ -91,6 +92,55 @@ def test_a_district_of_nil_reports_is_a_nil_report_at_the_ministry(world_dir: Pa
         reporting = month.statistics.table("reporting")
         assert (reporting.value("expected"), reporting.value("reported")) == (5, 2)
         assert (reporting.value("nil_report"), reporting.value("missing")) == (2, 3)
+    finally:
+        ministry.lock("test")
+
+
+def test_a_district_none_of_whose_communes_reported_has_nothing_to_send(
+    world_dir: Path, tmp_path: Path
+) -> None:
+    """Missing is never zero: a district that imported no report for the month cannot export it as
+    a month of figures (a bundle the ministry would refuse, "no headline table") nor as a nil report;
+    it is refused with a coded message, nothing is recorded, and the ministry shows it missing. Once
+    one commune's bundle is in, the same approved month goes up."""
+    district = open_office(world_dir, "1201")
+    try:
+        DistrictService(district).approve_month(PERIOD)
+        exchange = ExchangeService(district)
+        with pytest.raises(ValidationFailed) as err:
+            exchange.export_month(PERIOD, tmp_path / "up")
+        problem = err.value.problems["period"]
+        assert getattr(problem, "code", None) == "nothing_reported", problem
+        assert getattr(problem, "params", None) == (PERIOD,)
+        assert "Missing is not zero" in problem and PERIOD in problem
+        assert not (tmp_path / "up").exists() or not any((tmp_path / "up").iterdir())
+        with district.reading() as s:
+            assert s.scalar(select(func.count()).select_from(ExportRecord)) == 0
+    finally:
+        district.lock("test")
+    ministry = open_office(world_dir, "MOWA")
+    try:
+        cell = ExchangeService(ministry).completeness([PERIOD]).cell("1201", PERIOD)
+        assert cell.status == MISSING and not cell.reported
+    finally:
+        ministry.lock("test")
+    commune = open_office(world_dir, "120109")
+    try:
+        sent = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb")
+    finally:
+        commune.lock("test")
+    district = open_office(world_dir, "1201")
+    try:
+        exchange = ExchangeService(district)
+        assert exchange.import_files([sent.path]).imported == 1
+        up = exchange.export_month(PERIOD, tmp_path / "up")
+    finally:
+        district.lock("test")
+    ministry = open_office(world_dir, "MOWA")
+    try:
+        (result,) = ExchangeService(ministry).import_files([up.path]).results
+        assert result.outcome == "imported", result
+        assert ExchangeService(ministry).completeness([PERIOD]).cell("1201", PERIOD).reported
     finally:
         ministry.lock("test")
 

@@ -10,15 +10,16 @@ File dialogs are pre-answered (``chosen``); confirmation boxes are answered like
 # ruff: noqa: F811
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from shsc_desktop.models.tables import BundleReceived, ImportedStatistics
+from shsc_desktop.models.tables import BundleReceived, EnrolledOffice, ImportedStatistics
 from shsc_desktop.security.vault import KdfParams
-from shsc_desktop.services.enrolment import EnrolmentService
+from shsc_desktop.services.enrolment import EnrolmentService, bound_office_keys
 from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder
 from shsc_desktop.views import i18n
@@ -273,3 +274,35 @@ def test_district_revokes_a_commune_after_a_warning(qtbot, shells, world_dir):
         assert [e.revoked for e in EnrolmentService(office).enrolled()] == [False, True]
     finally:
         office.lock("test")
+
+
+def test_enrolled_offices_show_their_bound_office_keys(qtbot, shells, world_dir):
+    """Issue 10: the district's list of enrolled communes shows the office-key fingerprint each one
+    is bound to (selectable, to compare with the commune's recovery sheet); a row enrolled before
+    office keys (trust on first use) shows that it is not yet bound."""
+    office = open_office(world_dir, "1201")
+    try:
+        with office.transaction() as s:
+            rows = {r.code: r for r in s.scalars(select(EnrolledOffice))}
+            bound = bound_office_keys(rows["120101"])
+            assert bound and bound_office_keys(rows["120109"])
+            older = json.loads(rows["120109"].fingerprints)
+            del older["office_keys"]  # as enrolled before office keys existed
+            rows["120109"].fingerprints = json.dumps(older)
+    finally:
+        office.lock("test")
+    window = sign_in(qtbot, shells, world_dir, "1201")
+    window.show_section("exchange")
+    enrol = window.exchange_page.enrol_panel
+    header = enrol.table.horizontalHeaderItem(4).text()
+    assert header == "Office keys"
+    assert [enrol.table.item(i, 0).text() for i in range(2)] == ["120101", "120109"]
+    assert enrol.table.item(0, 4).text() == bound
+    assert enrol.table.item(1, 4).text() == "not yet bound"
+    assert enrol.office_keys.isHidden()
+    enrol.table.selectRow(0)
+    line = enrol.office_keys
+    assert not line.isHidden() and line.text() == f"Office keys of 120101: {bound}"
+    assert line.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    enrol.table.selectRow(1)
+    assert "Office keys of 120109: not yet bound" in line.text()
