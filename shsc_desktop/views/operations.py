@@ -32,6 +32,7 @@ that notice; nothing wires one page to another by hand (Anki's ``OpChanges``)::
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
@@ -48,6 +49,8 @@ T = TypeVar("T")
 
 _pool: QThreadPool | None = None
 _running: set[BackgroundOperation] = set()
+_gc_was_enabled = True
+"""Python's cyclic garbage collector is paused while any operation runs (see :func:`_started`)."""
 
 
 def thread_pool() -> QThreadPool:
@@ -106,20 +109,28 @@ class Task:
 
 
 class _Runner(QRunnable):
-    def __init__(self, operation: BackgroundOperation, work: Callable[[Task], Any]) -> None:
+    """Runs an operation's work on a pool thread and hands the outcome to the GUI thread.
+
+    Nothing that may hold a Qt object is let go on the pool thread: the work function, the result
+    or error (whose traceback holds the work's frames) stay referenced by the operation until its
+    callbacks have run on the GUI thread, which then drops them (``BackgroundOperation._done``).
+    A Python wrapper freed on a pool thread would delete its widget there, and Qt crashes.
+    """
+
+    def __init__(self, operation: BackgroundOperation) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._operation = operation
-        self._work = work
+        self._operation: BackgroundOperation | None = operation
 
     def run(self) -> None:
         op = self._operation
+        self._operation = None
+        assert op is not None and op._work is not None
         try:
-            result = self._work(op.task)
+            op._outcome = (True, op._work(op.task))
         except Exception as exc:  # reported on the GUI thread, never swallowed
-            op.failed.emit(exc)
-        else:
-            op.succeeded.emit(result)
+            op._outcome = (False, exc)
+        op._completed.emit()  # queued: the GUI thread takes the outcome over
 
 
 class BackgroundOperation(QObject):
@@ -136,6 +147,7 @@ class BackgroundOperation(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
+    _completed = Signal()  # from the worker: the outcome is in ``_outcome``
 
     def __init__(
         self,
@@ -153,9 +165,22 @@ class BackgroundOperation(QObject):
         self._on_failure = on_failure
         self._on_progress = on_progress
         self.task = Task(self)
+        self._work: Callable[[Task], Any] | None = None
+        self._outcome: tuple[bool, Any] | None = None
         self.progressed.connect(self._progress)
         self.succeeded.connect(self._success)
         self.failed.connect(self._failure)
+        self._completed.connect(self._complete)
+
+    def _complete(self) -> None:
+        """On the GUI thread: the worker's outcome, as ``succeeded`` or ``failed``."""
+        outcome, self._outcome = self._outcome, None
+        assert outcome is not None
+        ok, value = outcome
+        if ok:
+            self.succeeded.emit(value)
+        else:
+            self.failed.emit(value)
 
     def cancel(self) -> None:
         self.task.cancel()
@@ -192,8 +217,30 @@ class BackgroundOperation(QObject):
             self._done()
 
     def _done(self) -> None:
+        # Drop, here on the GUI thread, everything that may hold a widget (see _Runner).
+        self._work = None
+        self._on_result = self._on_success = self._on_failure = self._on_progress = None
+        self._parent = None
         _running.discard(self)
+        _finished_one()
         self.finished.emit()
+
+
+def _started(operation: BackgroundOperation) -> None:
+    """Python's cyclic garbage collector is paused while work runs on the pool: a collection that
+    happened to run on a pool thread would free unreachable Qt wrappers (closed windows, old pages)
+    there, deleting their widgets off the GUI thread. Garbage waits until the last operation is
+    done; collection then resumes on the GUI thread, the one that turns it back on."""
+    global _gc_was_enabled
+    if not _running:
+        _gc_was_enabled = gc.isenabled()
+        gc.disable()
+    _running.add(operation)
+
+
+def _finished_one() -> None:
+    if not _running and _gc_was_enabled:
+        gc.enable()
 
 
 def run_in_background(
@@ -208,8 +255,9 @@ def run_in_background(
     """Start ``work(task)`` on the pool; the callbacks run later on the GUI thread (``on_result``
     even when ``parent`` has been destroyed meanwhile)."""
     operation = BackgroundOperation(parent, on_success, on_failure, on_progress, on_result=on_result)
-    _running.add(operation)
-    thread_pool().start(_Runner(operation, work))
+    operation._work = work
+    _started(operation)
+    thread_pool().start(_Runner(operation))
     return operation
 
 
