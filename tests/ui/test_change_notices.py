@@ -29,6 +29,7 @@ from shsc_desktop.views.reports import ReportsPage
 from ..conftest import COMMUNE_CODE
 from ..exports.records import add_incident, add_referral
 from .conftest import answer_incident_questions, open_as_chief, wait_for_operations
+from .exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401  (fixtures)
 
 TODAY = date.today()
 VILLAGE = gazetteer.villages(COMMUNE_CODE)[0].code
@@ -154,3 +155,70 @@ def test_the_session_is_opened_at_unlock_and_dropped_at_lock(qtbot, shell, offic
     shell.lock("manual")
     assert office.locked
     assert not sessions.is_open(office)
+
+
+# -- the exchange pages and the desk, at each level -------------------------------------------------
+
+
+def _exchange_pages_under_guard(qtbot, office, gui_reads):  # type: ignore[no-untyped-def]
+    from shsc_desktop.views.desk import DeskHomePage
+    from shsc_desktop.views.exchange import ExchangePage
+
+    with gui_reads.watching():
+        page = ExchangePage(office)
+        qtbot.addWidget(page)
+        desk = None
+        if office.info.level != "commune":
+            desk = DeskHomePage(office)
+            qtbot.addWidget(desk)
+            desk.activate()
+        wait_for_operations(qtbot)
+        sessions.session_of(office).hub.notify(EVERYTHING | Changes.of_settings("district.deadline_days"))
+        wait_for_operations(qtbot)
+        page.retranslate("Exchange")  # a language switch shows what was read, reads nothing
+        if page.totals is not None:
+            page.totals.month.setCurrentIndex(1)  # another month: read on the runner
+            page.completeness.months.setValue(12)
+            wait_for_operations(qtbot)
+    return page, desk
+
+
+def test_the_commune_exchange_page_reads_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
+    office = open_office(world_dir, "120101")
+    try:
+        page, _ = _exchange_pages_under_guard(qtbot, office, gui_reads)
+        upward = page.upward
+        assert upward.status is not None and upward.status.enrolled
+        assert upward.month.findData(PERIOD) >= 0  # the approved month, read in the background
+    finally:
+        office.lock("test")
+
+
+def test_the_district_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
+    office = open_office(world_dir, "1201")
+    try:
+        page, desk = _exchange_pages_under_guard(qtbot, office, gui_reads)
+        assert page.enrol_panel.table.rowCount() == 2  # the two communes
+        comp = page.completeness.data  # read in the background, then shown
+        assert comp is not None and comp.cell("120101", PERIOD).received_at is None  # none sent yet
+        communes = {c.code for c in comp.cells}
+        assert {"120101", "120109"} <= communes
+        assert page.completeness.table.rowCount() == len(communes) + 1  # and the reporting rate
+        assert page.completeness.deadline.value() >= 0
+        assert page.upward.status is not None and page.upward.status.enrolled
+        assert desk.desk is not None
+    finally:
+        office.lock("test")
+
+
+def test_the_ministry_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
+    office = open_office(world_dir, "MOWA")
+    try:
+        page, desk = _exchange_pages_under_guard(qtbot, office, gui_reads)
+        assert page.enrol_panel.table.rowCount() == 1  # district 1201
+        fingerprint = page.enrol_panel.own_fingerprints["root"]  # read in the background
+        assert fingerprint and fingerprint in page.enrol_panel.own.text()
+        assert page.upward is None
+        assert desk.desk is not None
+    finally:
+        office.lock("test")
