@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.incidents import IncidentFilters, IncidentService
@@ -27,8 +28,8 @@ from shsc_desktop.views.referrals import ReferralsPage
 from shsc_desktop.views.reports import ReportsPage
 
 from ..conftest import COMMUNE_CODE
-from ..exports.records import add_incident, add_referral
-from .conftest import answer_incident_questions, open_as_chief, wait_for_operations
+from ..exports.records import add_incident, add_meeting, add_referral
+from .conftest import answer_incident_questions, message_boxes, open_as_chief, wait_for_operations
 from .exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401  (fixtures)
 
 TODAY = date.today()
@@ -155,6 +156,55 @@ def test_the_session_is_opened_at_unlock_and_dropped_at_lock(qtbot, shell, offic
     shell.lock("manual")
     assert office.locked
     assert not sessions.is_open(office)
+
+
+def test_opening_records_and_choosing_reads_off_the_gui_thread(qtbot, shell, office_ready, gui_reads):
+    from shsc_desktop.services.drafts import DraftService
+    from shsc_desktop.views import drafts
+    from shsc_desktop.views.referrals import ReferralForm
+
+    window = open_as_chief(qtbot, shell)
+    office = shell.office
+    incident_id = _seed(office)
+    with office.transaction() as s:
+        add_meeting(s, TODAY, "ccwc")
+    stored = IncidentService(office).get(incident_id)
+    DraftService(office).keep("incident", incident_id, {"rows": {}, "cells": {}, "values": {}})
+    sessions.session_of(office).hub.notify(EVERYTHING)
+    wait_for_operations(qtbot)
+    incidents, meetings, referrals = window.incidents_page, window.meetings_page, window.referrals_page
+    with gui_reads.watching():
+        incidents.table.selectRow(0)
+        incidents.open_selected()
+        wait_for_operations(qtbot)
+        first_form = incidents.form
+        first_form.reject()
+        meetings.table.selectRow(0)
+        meetings.open_selected()
+        wait_for_operations(qtbot)
+        meetings.form.reject()
+        referrals.show_incident(incident_id)
+        wait_for_operations(qtbot)
+        assert referrals.referral_model.rowCount() == 1
+        referrals.incident = None
+        referrals.incident_code.setText(stored.incident_code)
+        referrals.show_typed_incident()
+        wait_for_operations(qtbot)
+        assert referrals.incident is not None and referrals.incident.id == incident_id
+        referral = ReferralForm(office, stored)
+        qtbot.addWidget(referral)
+        referral.service_type.setCurrentIndex(referral.service_type.findData("health"))
+        wait_for_operations(qtbot)
+        assert referral.provider.count() == 0 and referral.no_provider.isVisibleTo(referral)
+        drafts.offer_drafts(window, office)  # as after an unlock: the drafts are looked up
+        qtbot.waitUntil(lambda: len(message_boxes("draftBox")) == 1)
+        (box,) = message_boxes("draftBox")
+        qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: incidents.form is not first_form)  # the draft's record, reopened
+        wait_for_operations(qtbot)
+    assert first_form.record_id == incident_id
+    assert incidents.form.record_id == incident_id and incidents.form.isVisible()
+    assert DraftService(office).pending() == []
 
 
 # -- the exchange pages and the desk, at each level -------------------------------------------------
