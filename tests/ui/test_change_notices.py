@@ -207,6 +207,36 @@ def test_opening_records_and_choosing_reads_off_the_gui_thread(qtbot, shell, off
     assert DraftService(office).pending() == []
 
 
+def test_a_saved_setting_is_told_to_every_page_that_shows_it(qtbot, chief, gui_reads):
+    from shsc_desktop.services.admin import AdminService
+
+    here, there = AdminPage(chief), AdminPage(chief)  # e.g. a second window on the same office
+    for page in (here, there):
+        qtbot.addWidget(page)
+    wait_for_operations(qtbot)
+    heard: list[Changes] = []
+    sessions.session_of(chief).hub.changed.connect(heard.append)
+    with gui_reads.watching():
+        here.perpetrator_names.setChecked(True)
+        wait_for_operations(qtbot)
+        here.retention.setValue(4)
+        qtbot.mouseClick(here.save_retention_button, Qt.MouseButton.LeftButton)
+        wait_for_operations(qtbot)
+        here.auto_lock.setValue(9)
+        qtbot.mouseClick(here.save_auto_lock_button, Qt.MouseButton.LeftButton)
+        wait_for_operations(qtbot)
+    for box in message_boxes():
+        box.close()
+    assert heard == [
+        Changes.of_settings("collect_perpetrator_names"),
+        Changes.of_settings("identity_retention_years"),
+        Changes.of_settings("auto_lock_minutes"),
+    ]
+    assert there.perpetrator_names.isChecked()  # read again from the notice
+    assert there.retention.value() == 4 and there.auto_lock.value() == 9
+    assert AdminService(chief).get_identity_retention_years() == 4
+
+
 # -- the exchange pages and the desk, at each level -------------------------------------------------
 
 
