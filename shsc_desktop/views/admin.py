@@ -35,11 +35,14 @@ from ..security.audit import ChainReport
 from ..security.permissions import ROLES_BY_LEVEL, Perm, Role, is_admin
 from ..services.accounts import UserView
 from ..services.admin import (
+    AUTO_LOCK_KEY,
     MAX_AUTO_LOCK_MINUTES,
     MAX_RETENTION_YEARS,
     MIN_AUTO_LOCK_MINUTES,
     AuditLine,
 )
+from ..services.identities import RETENTION_SETTING
+from ..services.incidents import PERPETRATOR_NAMES_SETTING
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
@@ -48,7 +51,7 @@ from .form_helpers import CountSpinBox, set_field_label
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .office_keys import OfficeKeysLine, OfficeKeysWarning, show_office_keys, unread_status
-from .operations import BackgroundOperation, run_in_background
+from .operations import BackgroundOperation, run_in_background, run_write
 from .session import session_of
 from .unlock import language_combo
 
@@ -445,6 +448,7 @@ class AdminPage(QWidget):
             self.refresh()
         if changes.settings:
             self.load_settings()
+            self.refresh()  # the change's audit entry
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
         """Users and the recent audit log, read in the background; ``then`` once they are shown."""
@@ -754,29 +758,51 @@ class AdminPage(QWidget):
 
     # -- settings --------------------------------------------------------------------------------
 
-    def save_auto_lock(self) -> None:
+    def _save_setting(
+        self, key: str, write: Callable[[], None], saved: Callable[[], None] | None = None
+    ) -> BackgroundOperation:
+        """Write one office setting in the background; the change notice names ``key``, so every
+        page that depends on it (this one included) reads it again. A refused value is shown, and the
+        stored one put back."""
+
+        def failed(error: BaseException) -> None:
+            assert isinstance(error, ShscError)  # anything else went to the crash dialog
+            show_error(self, error)
+            self.load_settings()
+
+        return run_write(
+            self,
+            self.session.hub,
+            lambda _task: write(),
+            Changes.of_settings(key),
+            lambda _none: saved() if saved is not None else None,
+            failed,
+        )
+
+    def save_auto_lock(self) -> BackgroundOperation:
         minutes = self.auto_lock.value()
-        try:
-            self.admin.set_auto_lock_minutes(minutes)
-        except ShscError as error:
-            show_error(self, error)
-            return
-        self.auto_lock_changed.emit(minutes)
-        show_message(self, self.tr("The office now locks after %n minutes without use.", "", minutes))
+        admin = self.admin
 
-    def save_perpetrator_names(self, on: bool) -> None:
-        try:
-            self.admin.set_collect_perpetrator_names(on)
-        except ShscError as error:
-            show_error(self, error)
+        def saved() -> None:
+            self.auto_lock_changed.emit(minutes)  # the shell's idle timer
+            show_message(self, self.tr("The office now locks after %n minutes without use.", "", minutes))
 
-    def save_retention(self) -> None:
+        return self._save_setting(AUTO_LOCK_KEY, lambda: admin.set_auto_lock_minutes(minutes), saved)
+
+    def save_perpetrator_names(self, on: bool) -> BackgroundOperation:
+        admin = self.admin
+        return self._save_setting(PERPETRATOR_NAMES_SETTING, lambda: admin.set_collect_perpetrator_names(on))
+
+    def save_retention(self) -> BackgroundOperation:
         years = self.retention.value()
-        try:
-            self.admin.set_identity_retention_years(years)
-        except ShscError as error:
-            show_error(self, error)
-            return
+        admin = self.admin
+        return self._save_setting(
+            RETENTION_SETTING,
+            lambda: admin.set_identity_retention_years(years),
+            lambda: self._retention_saved(years),
+        )
+
+    def _retention_saved(self, years: int) -> None:
         if years:
             text = self.tr(
                 "Survivors' identifying details will be erased %n years after their case is closed, "

@@ -16,6 +16,7 @@ from ..models.codes import OFFICE_LEVEL
 from ..services.desk import Desk, OfficeRef
 from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
+from ..values.changes import Changes
 from ..values.period import PHNOM_PENH
 from .exchange_common import read_only_table, set_row
 from .form_helpers import heading_label
@@ -44,7 +45,8 @@ class DeskHomePage(QWidget):
         self.setObjectName("homePage")
         self.office = office
         self.district = office.info.level == "district"
-        self.service = session_of(office).services.desk
+        self.session = session_of(office)
+        self.service = self.session.services.desk
         self.desk: Desk | None = None
         self._title = ""
 
@@ -106,6 +108,7 @@ class DeskHomePage(QWidget):
         layout.addWidget(self.todo_box)
         layout.addWidget(self.imports_box, 1)
         layout.addWidget(self.help)
+        self.session.hub.changed.connect(self.on_changes)
 
     # -- texts ------------------------------------------------------------------------------------
 
@@ -145,6 +148,11 @@ class DeskHomePage(QWidget):
     def activate(self) -> BackgroundOperation | None:
         """Read the desk again each time Home is opened (imports may have happened meanwhile)."""
         return self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: imports, returns, approvals and the deadline move the desk."""
+        if changes.exchange or changes.months or changes.settings:
+            self.refresh()
 
     def refresh(self) -> BackgroundOperation | None:
         if self.office.locked:

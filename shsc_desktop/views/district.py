@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import ShscError
 from ..models.codes import GBV_TYPE
 from ..security.permissions import Perm
 from ..services.completeness import (
+    DEADLINE_KEY,
     LATE,
     MISSING,
     NIL_REPORT,
@@ -55,14 +55,15 @@ from ..services.district import DistrictMonth, month_rates, recent_periods
 from ..services.office import UnlockedOffice
 from ..services.returns import ReturnResult
 from ..services.statistics import CountTable, label, period_label
+from ..values.changes import Changes
 from ..values.period import PHNOM_PENH
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
-from .exchange_common import BAD, GOOD, NEUTRAL, WARN, read_only_table, set_row
+from .exchange_common import BAD, EXCHANGED, GOOD, NEUTRAL, WARN, read_only_table, set_row
 from .form_helpers import ReasonDialog, ask_reason
 from .i18n import current_language, show_status
 from .list_columns import item_at
-from .messages import show_error, show_message
-from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
+from .messages import show_message
+from .operations import BackgroundOperation, Task, run_in_background, run_with_busy, run_write
 from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow, FoldingColumns, scrolling
 from .session import session_of
@@ -303,9 +304,11 @@ class CompletenessPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("completenessPanel")
         self.office = office
-        self.service = session_of(office).services.district
+        self.session = session_of(office)
+        self.service = self.session.services.district
         self.can_set = office.actor.can(Perm.MANAGE_SETTINGS)
         self.data: Completeness | None = None
+        self._reads = 0  # the latest refresh; an older answer is dropped
 
         self.help = QLabel()
         self.help.setWordWrap(True)
@@ -318,8 +321,7 @@ class CompletenessPanel(QWidget):
         self.deadline_label = QLabel()
         self.deadline = QSpinBox()
         self.deadline.setObjectName("deadlineDays")
-        self.deadline.setRange(0, 60)
-        self.deadline.setValue(self.service.deadline_days())
+        self.deadline.setRange(0, 60)  # its stored value comes with the first refresh
         self.save_deadline_button = QPushButton()
         self.save_deadline_button.setObjectName("saveDeadlineButton")
         self.save_deadline_button.setEnabled(self.can_set)
@@ -361,6 +363,8 @@ class CompletenessPanel(QWidget):
         for widget in (self.return_choice, self.return_button):
             widget.setVisible(self.can_return)
         self.retranslate()
+        self.session.hub.changed.connect(self.on_changes)
+        self.refresh(with_deadline=True)
 
     def retranslate(self) -> None:
         below = self.tr("commune") if self.office.info.level == "district" else self.tr("district")
@@ -381,7 +385,8 @@ class CompletenessPanel(QWidget):
                 "On time means sent by the office (its signed date, Phnom Penh time) within the deadline."
             )
         )
-        self.refresh()
+        if self.data is not None:
+            self._render(self.data)  # the same months in the other language: nothing to read again
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -399,10 +404,34 @@ class CompletenessPanel(QWidget):
             NOT_EXPECTED: "–",  # white, explained in the legend and the tooltip: short, so months fit
         }.get(status, status)
 
-    def refresh(self) -> None:
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: bundles received or returned, the deadline changed."""
+        if changes.exchange or DEADLINE_KEY in changes.settings:
+            self.refresh(with_deadline=DEADLINE_KEY in changes.settings)
+
+    def refresh(self, with_deadline: bool = False) -> BackgroundOperation | None:
+        """Read who reported (and, when asked, the stored deadline) in the background, then show it."""
         if self.office.locked:  # a language change while the window closes after locking
-            return
-        self.data = comp = self.service.completeness(self.months.value())
+            return None
+        self._reads += 1
+        ticket = self._reads
+        service, months = self.service, self.months.value()
+
+        def read(_task: Task) -> tuple[Completeness, int | None]:
+            return service.completeness(months), service.deadline_days() if with_deadline else None
+
+        def show(found: tuple[Completeness, int | None]) -> None:
+            if ticket != self._reads:
+                return
+            if found[1] is not None:
+                self.deadline.setValue(found[1])
+            self._render(found[0])
+
+        return run_in_background(self, read, show)
+
+    def _render(self, comp: Completeness) -> None:
+        """Show ``comp`` in the current language (no database work)."""
+        self.data = comp
         lang = current_language()
         codes: list[str] = []
         names: dict[str, str] = {}
@@ -584,7 +613,6 @@ class CompletenessPanel(QWidget):
         service = session_of(self.office).services.returns
 
         def written(result: ReturnResult) -> None:
-            self.refresh()
             show_message(
                 self,
                 self.tr("The notice was saved as %1. Carry it to commune %2.")
@@ -602,15 +630,19 @@ class CompletenessPanel(QWidget):
             lambda _task: service.return_report(code, period, reason, folder),
             written,
             finished,
+            hub=self.session.hub,
+            changes=EXCHANGED,
         )
 
-    def save_deadline(self) -> None:
-        try:
-            self.service.set_deadline_days(self.deadline.value())
-        except ShscError as error:
-            show_error(self, error)
-            return
-        self.refresh()
+    def save_deadline(self) -> BackgroundOperation:
+        """Store the deadline in the background; the notice recounts who was on time."""
+        service, days = self.service, self.deadline.value()
+        return run_write(
+            self,
+            self.session.hub,
+            lambda _task: service.set_deadline_days(days),
+            Changes.of_settings(DEADLINE_KEY),
+        )
 
 
 # ===================================================================================================
@@ -624,7 +656,8 @@ class TotalsPanel(QWidget):
         self.setObjectName("totalsPanel")
         self.office = office
         self.district = office.info.level == "district"
-        self.service = session_of(office).services.district
+        self.session = session_of(office)
+        self.service = self.session.services.district
         self.data: DistrictMonth | None = None
         self.last_file: Path | None = None
         self.shown_period: str | None = None
@@ -721,6 +754,12 @@ class TotalsPanel(QWidget):
         layout.addWidget(splitter, 1)
         self._fill_months()
         self.retranslate()
+        self.session.hub.changed.connect(self.on_changes)
+
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: new bundles (or months) change the totals."""
+        if changes.exchange or changes.months:
+            self.refresh()
 
     # -- texts ---------------------------------------------------------------------------------------
 

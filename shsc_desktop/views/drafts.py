@@ -3,18 +3,27 @@
 The shell calls :func:`open_forms` before it hides the windows, :func:`keep_drafts` once they are
 off the screen, and :func:`offer_drafts` after the next unlock (``services.drafts`` seals each draft
 to the user's own slot key, so nobody else is ever offered it).
+
+Offering and reopening read on the background runner. Keeping is the one write left on the GUI
+thread: it runs while the office locks, after the windows are hidden and before the runner is told
+to stop, and locking must not wait on a queue that may be busy (``tests/ui/gui_reads.py`` lists it,
+with that reason).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..errors import ShscError
-from ..services.drafts import DraftInfo, DraftService
+from ..services.drafts import DraftInfo
 from ..services.office import UnlockedOffice
-from .messages import confirm, show_error, show_message
+from .messages import confirm, show_message
+from .operations import BackgroundOperation, run_in_background
 from .record_form import RecordForm
+from .session import session_of
 
 REOPENABLE = ("incident", "meeting", "contact")
 
@@ -38,7 +47,7 @@ def keep_drafts(office: UnlockedOffice | None, forms: list[RecordForm]) -> int:
     if office is None or office.locked:
         return 0
     kept = 0
-    service = DraftService(office)
+    service = session_of(office).services.drafts
     for form in forms:
         try:
             if service.keep(form.form_kind, form.record_id, form.state()) is not None:
@@ -48,13 +57,14 @@ def keep_drafts(office: UnlockedOffice | None, forms: list[RecordForm]) -> int:
     return kept
 
 
-def offer_drafts(window: QWidget, office: UnlockedOffice) -> None:
-    """After an unlock: offer the newest draft of this user back (one question at a time)."""
-    try:
-        drafts = DraftService(office).pending()
-    except ShscError as error:
-        show_error(window, error)
-        return
+def offer_drafts(window: QWidget, office: UnlockedOffice) -> BackgroundOperation:
+    """After an unlock: offer the newest draft of this user back (one question at a time); the
+    drafts are looked up in the background."""
+    service = session_of(office).services.drafts
+    return run_in_background(window, lambda _t: service.pending(), lambda d: _offer(window, office, d))
+
+
+def _offer(window: QWidget, office: UnlockedOffice, drafts: list[DraftInfo]) -> None:
     if not drafts:
         return
     draft = drafts[0]
@@ -71,14 +81,23 @@ def offer_drafts(window: QWidget, office: UnlockedOffice) -> None:
     box.setObjectName("draftBox")
 
 
-def reopen(window: QWidget, office: UnlockedOffice, draft: DraftInfo) -> RecordForm | None:
-    """Open the draft's form (new, or the record it was editing) and put the values back."""
-    try:
-        state = DraftService(office).open(draft.id)
-        form = _open_form(window, draft.form_kind, draft.record_id)
-    except ShscError as error:
-        show_error(window, error)
-        return None
+def reopen(window: QWidget, office: UnlockedOffice, draft: DraftInfo) -> BackgroundOperation:
+    """Open the draft's form (new, or the record it was editing) and put the values back; the draft
+    and the record are read in the background, then the form opens (an error is shown instead)."""
+    service = session_of(office).services.drafts
+    page = _page_of(window, draft.form_kind)
+    records = getattr(page, "service", None)
+
+    def read(_t: Any) -> tuple[Any, Any]:
+        state = service.open(draft.id)
+        record = records.get(draft.record_id) if records is not None and draft.record_id else None
+        return state, record
+
+    return run_in_background(window, read, lambda found: _reopened(window, draft, *found))
+
+
+def _reopened(window: QWidget, draft: DraftInfo, state: Any, record: Any) -> None:
+    form = _open_form(window, draft.form_kind, record)
     if form is not None and not form.restore_state(state):
         show_message(
             form,
@@ -89,19 +108,24 @@ def reopen(window: QWidget, office: UnlockedOffice, draft: DraftInfo) -> RecordF
             ),
             QMessageBox.Icon.Warning,
         )
-    return form
 
 
-def _open_form(window: QWidget, kind: str, record_id: str) -> RecordForm | None:
-    pages = getattr(window, "page_by_section", {})
-    show = getattr(window, "show_section", None)
-    section = {"incident": "incidents", "meeting": "meetings", "contact": "contacts"}.get(kind)
-    page = pages.get(section) if section else None
+SECTIONS = {"incident": "incidents", "meeting": "meetings", "contact": "contacts"}
+
+
+def _page_of(window: QWidget, kind: str) -> Any:
+    section = SECTIONS.get(kind)
+    return getattr(window, "page_by_section", {}).get(section) if section else None
+
+
+def _open_form(window: QWidget, kind: str, view: Any) -> RecordForm | None:
+    """The form of ``kind`` on its page, for ``view`` (None: a new record), the section shown."""
+    page = _page_of(window, kind)
     if page is None:
         return None
+    show = getattr(window, "show_section", None)
     if show is not None:
-        show(section)
-    view = page.service.get(record_id) if record_id else None
+        show(SECTIONS[kind])
     opener = page._open_form if kind == "incident" else page._open
     form: RecordForm = opener(view)
     return form

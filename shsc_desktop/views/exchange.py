@@ -11,8 +11,10 @@ The page adapts to the office level:
 
 Every act goes through the services (``EnrolmentService``, ``ExportService``, ``ImportService``,
 ``DistrictService``); key generation, signing, encryption, import and PDF writing run in the
-background. Files are chosen with :func:`.exchange_common.choose_path` (non-blocking dialogs; tests
-replace it to pre-answer).
+background. The panels take their services from the office's session and refresh themselves from
+its change notice (an import recounts completeness and totals, an approval lists the month to send):
+none is wired to another. Files are chosen with :func:`.exchange_common.choose_path` (non-blocking
+dialogs; tests replace it to pre-answer).
 
 One module per panel: ``exchange_upward`` (certificate, export, history), ``exchange_enrol``,
 ``exchange_import``, and ``district`` (completeness, totals); their shared table and file helpers are
@@ -65,7 +67,7 @@ class ExchangePage(QWidget):
         self.tabs.setObjectName("exchangeTabs")
         self.completeness = CompletenessPanel(office)
         self.totals = TotalsPanel(office)
-        self.import_panel = ImportPanel(office, self.imported)
+        self.import_panel = ImportPanel(office)
         self.enrol_panel = EnrolPanel(office)
         self.tabs.addTab(self.import_panel, "")
         self.tabs.addTab(self.completeness, "")
@@ -76,13 +78,6 @@ class ExchangePage(QWidget):
             self.tabs.addTab(self.upward, "")
         layout.addWidget(self.tabs, 1)
         self._retranslate_tabs()
-
-    def imported(self) -> None:
-        """New bundles: recount completeness and totals, refresh the district's export months."""
-        self.completeness.refresh()
-        self.totals.refresh()
-        if self.upward is not None:
-            self.upward.refresh()
 
     def _retranslate_tabs(self) -> None:
         if self.tabs is None:

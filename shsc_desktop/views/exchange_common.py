@@ -16,9 +16,13 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTab
 
 from ..services.returns import NoticeView
 from ..services.statistics import period_label
+from ..values.changes import Changes
 from .file_dialogs import file_dialog
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
+EXCHANGED = Changes(exchange=True)
+"""What an exchange write changed: certificates, bundles written or received, notices."""
+
 GOOD = QColor("#dcedc8")
 WARN = QColor("#fff3c4")
 BAD = QColor("#f8d0d0")

@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
 
 from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
-from ..services.enrolment import EnrolledView, EnrolmentService
-from ..services.exchange_status import (
-    ExchangeStatusService,
-    RequestPreview,
-)
+from ..services.enrolment import EnrolledView
+from ..services.exchange_status import RequestPreview
 from ..services.office import UnlockedOffice
+from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
 from .exchange_common import (
     BAD,
+    EXCHANGED,
     fingerprint_font,
     read_only_table,
     set_row,
@@ -38,7 +37,8 @@ from .exchange_common import (
 from .form_helpers import ask_reason
 from .i18n import current_language, show_status
 from .messages import confirm
-from .operations import BackgroundOperation, Task, run_with_busy
+from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
+from .session import session_of
 
 
 class EnrolPanel(QWidget):
@@ -49,8 +49,11 @@ class EnrolPanel(QWidget):
         self.setObjectName("enrolPanel")
         self.office = office
         self.level = office.info.level
-        self.enrolment = EnrolmentService(office)
-        self.status_service = ExchangeStatusService(office)
+        self.session = session_of(office)
+        self.enrolment = self.session.services.enrolment
+        self.status_service = self.session.services.exchange_status
+        self.own_fingerprints: dict[str, str] = {}
+        self._reads = 0  # the latest refresh; an older answer is dropped
         self.can_enrol = office.actor.can(Perm.ENROL)
         self.offices: list[Any] = []
         self.operation: BackgroundOperation | None = None
@@ -102,6 +105,7 @@ class EnrolPanel(QWidget):
         layout.addWidget(self.office_keys)
         layout.addLayout(row2)
         self.retranslate()
+        self.session.hub.changed.connect(self.on_changes)
         self.refresh()
 
     def below_name(self) -> str:
@@ -125,24 +129,45 @@ class EnrolPanel(QWidget):
                 self.tr("Office keys"),
             ]
         )
-        if self.level == "ministry" and not self.office.locked:
-            fps = self.enrolment.own_fingerprints()
-            self.own.setText(
-                self.tr("Ministry root certificate fingerprint:") + "\n  " + fps.get("root", "–")
-            )
+        self.own.setText(
+            self.tr("Ministry root certificate fingerprint:")
+            + "\n  "
+            + self.own_fingerprints.get("root", "–")
+        )
         self.own.setVisible(self.level == "ministry")
-        self.refresh()
+        self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def refresh(self) -> None:
-        if not hasattr(self, "table") or self.office.locked:
-            return
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: an office enrolled or revoked."""
+        if changes.exchange:
+            self.refresh()
+
+    def refresh(self) -> BackgroundOperation | None:
+        """Read the offices enrolled (and the ministry's own fingerprints) in the background."""
+        if self.office.locked:
+            return None
+        self._reads += 1
+        ticket = self._reads
+        enrolment, ministry = self.enrolment, self.level == "ministry"
+
+        def read(_task: Task) -> tuple[list[Any], dict[str, str]]:
+            return enrolment.enrolled(), enrolment.own_fingerprints() if ministry else {}
+
+        def show(found: tuple[list[Any], dict[str, str]]) -> None:
+            if ticket == self._reads:
+                self.offices, self.own_fingerprints = found
+                self.retranslate()
+
+        return run_in_background(self, read, show)
+
+    def _fill(self) -> None:
+        """The offices read last, in the current language."""
         lang = current_language()
-        self.offices = self.enrolment.enrolled()
         self.table.setRowCount(len(self.offices))
         for i, e in enumerate(self.offices):
             name = (e.name_km if lang == "km" else e.name_en) or e.name_en
@@ -185,8 +210,16 @@ class EnrolPanel(QWidget):
         selectable = bool(rows) and not self.offices[rows[0].row()].revoked
         self.revoke_button.setEnabled(self.can_enrol and selectable and not busy)
 
-    def _run(self, work: Callable[[Task], Any], on_success: Callable[[Any], None]) -> BackgroundOperation:
-        self.operation = run_with_busy(self, self.busy, work, on_success, self._finished)
+    def _run(
+        self,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Any], None],
+        changes: Changes | None = None,
+    ) -> BackgroundOperation:
+        """``work`` behind the busy bar; a write says what it ``changes`` (the notice refreshes)."""
+        self.operation = run_with_busy(
+            self, self.busy, work, on_success, self._finished, hub=self.session.hub, changes=changes
+        )
         self._update_buttons()
         return self.operation
 
@@ -262,9 +295,8 @@ class EnrolPanel(QWidget):
         def signed(result: Any) -> None:
             self.last_package = result
             show_status(self.result, lambda: self.package_text(result))
-            self.refresh()
 
-        return self._run(lambda _task: self.enrolment.sign(request, target), signed)
+        return self._run(lambda _task: self.enrolment.sign(request, target), signed, EXCHANGED)
 
     # -- revoke --------------------------------------------------------------------------------------
 
@@ -293,4 +325,4 @@ class EnrolPanel(QWidget):
         )
 
     def revoke(self, code: str, reason: str) -> BackgroundOperation:
-        return self._run(lambda _task: self.enrolment.revoke(code, reason), lambda _n: self.refresh())
+        return self._run(lambda _task: self.enrolment.revoke(code, reason), lambda _n: None, EXCHANGED)

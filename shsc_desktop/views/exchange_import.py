@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 
 from ..errors import ShscError
 from ..security.permissions import Perm
-from ..services.desk import DeskService, OfficeRef
-from ..services.exchange_import import FileResult, ImportService, ImportSummary
+from ..services.desk import OfficeRef
+from ..services.exchange_import import FileResult, ImportSummary
 from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
+from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
 from .exchange_common import (
     BAD,
+    EXCHANGED,
     GOOD,
     NEUTRAL,
     read_only_table,
@@ -37,8 +39,9 @@ from .exchange_common import (
 from .i18n import current_language
 from .list_columns import item_at
 from .messages import bundle_reason_text, show_error
-from .operations import BackgroundOperation, Task, run_in_background
+from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .screen import scrolling
+from .session import session_of
 
 
 class ImportPanel(QWidget):
@@ -46,16 +49,14 @@ class ImportPanel(QWidget):
 
     COL_FILE, COL_RESULT, COL_OFFICE, COL_MONTH, COL_REVISION, COL_SEQUENCE, COL_DETAIL = range(7)
 
-    def __init__(
-        self, office: UnlockedOffice, on_imported: Callable[[], None], parent: QWidget | None = None
-    ):
+    def __init__(self, office: UnlockedOffice, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importPanel")
         self.office = office
-        self.exchange = ImportService(office)
-        self.desk = DeskService(office)
+        self.session = session_of(office)
+        self.exchange = self.session.services.exchange
+        self.desk = self.session.services.desk
         self.can_import = office.actor.can(Perm.IMPORT)
-        self.on_imported = on_imported
         self.names: dict[str, OfficeRef] = {}
         self.paths: list[Path] = []
         self.summary: ImportSummary | None = None
@@ -286,8 +287,14 @@ class ImportPanel(QWidget):
         )
 
     def _start(
-        self, work: Callable[[Task], Any], on_success: Callable[[Any], None], cancellable: bool
+        self,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Any], None],
+        cancellable: bool,
+        changes: Changes | None = None,
     ) -> BackgroundOperation:
+        """``work`` with the progress bar; an import for real tells the office what it ``changes``
+        (completeness, totals, Home and the district's months refresh from that notice)."""
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.setVisible(cancellable)
@@ -313,9 +320,12 @@ class ImportPanel(QWidget):
             assert isinstance(error, ShscError)
             show_error(self, error)
 
-        self.operation = run_in_background(
-            self, work, on_success=succeeded, on_failure=failed, on_progress=progress
-        )
+        if changes is None:
+            self.operation = run_in_background(
+                self, work, on_success=succeeded, on_failure=failed, on_progress=progress
+            )
+        else:
+            self.operation = run_write(self, self.session.hub, work, changes, succeeded, failed, progress)
         self._update_buttons()
         return self.operation
 
@@ -349,9 +359,8 @@ class ImportPanel(QWidget):
         def applied(summary: ImportSummary) -> None:
             self.not_imported = len(dry.results) - len(summary.results)
             self.show_summary(summary)
-            self.on_imported()
 
-        return self._start(work, applied, cancellable=True)
+        return self._start(work, applied, cancellable=True, changes=EXCHANGED)
 
     def stop(self) -> None:
         if self.operation is not None:

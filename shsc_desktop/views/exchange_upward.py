@@ -28,19 +28,16 @@ from PySide6.QtWidgets import (
 
 from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
-from ..services.desk import DeskService, MonthFacts, OfficeRef
-from ..services.enrolment import EnrolmentService
-from ..services.exchange_export import ExportResult, ExportService
-from ..services.exchange_status import (
-    CertificateStatus,
-    ExchangeStatusService,
-    PackagePreview,
-)
+from ..services.desk import MonthFacts, OfficeRef
+from ..services.exchange_export import ExportResult
+from ..services.exchange_status import CertificateStatus, PackagePreview
 from ..services.office import UnlockedOffice
-from ..services.returns import NoticeView, ReturnService
+from ..services.returns import NoticeView
 from ..services.statistics import period_label
+from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
 from .exchange_common import (
+    EXCHANGED,
     fingerprint_font,
     notice_line,
     read_only_table,
@@ -48,8 +45,9 @@ from .exchange_common import (
 )
 from .i18n import current_language, show_status
 from .messages import confirm, show_message
-from .operations import BackgroundOperation, Task, run_with_busy
+from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .screen import FlowRow
+from .session import session_of
 
 CERTIFICATE_NAME = re.compile(r"SHSC (commune|district|ministry) (?:(root CA|CA) )?(\S+)( encryption)?")
 """The common names ``security/pki.py`` gives: "SHSC district 1201", "SHSC district CA 1201"…"""
@@ -66,8 +64,12 @@ class UpwardPanel(QWidget):
         self.setObjectName("upwardPanel")
         self.office = office
         self.level = office.info.level
-        self.status_service = ExchangeStatusService(office)
-        self.exchange = ExportService(office)
+        self.session = session_of(office)
+        services = self.session.services
+        self.status_service = services.exchange_status
+        self.exchange = services.exchange
+        self.enrolment = services.enrolment
+        self.returns = services.returns
         self.can_enrol = office.actor.can(Perm.ENROL)
         self.can_export = office.actor.can(Perm.EXPORT)
         self.can_approve = self.level == "district" and office.actor.can(Perm.APPROVE_MONTH)
@@ -75,6 +77,10 @@ class UpwardPanel(QWidget):
         self.last_request_fingerprint = ""
         self.last_export: ExportResult | None = None
         self.history_rows: list[Any] = []
+        self.periods: list[str] = []  # the approved months that can be sent
+        self.now = self.status_service.clock()  # today, for the months a district may approve
+        self.pick_month: str | None = None  # a month just approved: chosen to send once listed
+        self._reads = 0  # the latest refresh; an older answer is dropped
         self.operation: BackgroundOperation | None = None
 
         # -- certificate ------------------------------------------------------------------------
@@ -197,6 +203,7 @@ class UpwardPanel(QWidget):
         layout.addWidget(self.notices_box)
         layout.addWidget(self.export_box, 1)
         self.retranslate()
+        self.session.hub.changed.connect(self.on_changes)
         self.refresh()
 
     # -- texts -------------------------------------------------------------------------------------
@@ -239,18 +246,42 @@ class UpwardPanel(QWidget):
 
     # -- state -------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def on_changes(self, changes: Changes) -> None:
+        """The office's change notice: certificates, bundles, notices and approved months."""
+        if changes.exchange or changes.months:
+            self.refresh()
+
+    def refresh(self) -> BackgroundOperation | None:
+        """Read the certificate, the months to send, the bundles written and the notices in the
+        background, then show them."""
         if self.office.locked:  # a language change while the window closes after locking
-            return
-        self.status = self.status_service.certificate_status()
-        self._show_status()
-        self._fill_months()
-        self.history_rows = self.exchange.history() if self.can_export else []
-        if self.level == "commune":
-            self.notices = ReturnService(self.office).notices()
-            self._show_notices()
-        self._fill_history()
-        self._update_buttons()
+            return None
+        self._reads += 1
+        ticket = self._reads
+        status_service, exchange, returns = self.status_service, self.exchange, self.returns
+        can_export, commune = self.can_export, self.level == "commune"
+
+        def read(_task: Task) -> tuple[Any, ...]:
+            return (
+                status_service.certificate_status(),
+                status_service.exportable_months() if can_export else [],
+                exchange.history() if can_export else [],
+                returns.notices() if commune else [],
+                status_service.clock(),
+            )
+
+        def show(found: tuple[Any, ...]) -> None:
+            if ticket != self._reads:
+                return
+            self.status, self.periods, self.history_rows, self.notices, self.now = found
+            self._show_status()
+            self._fill_months()
+            if commune:
+                self._show_notices()
+            self._fill_history()
+            self._update_buttons()
+
+        return run_in_background(self, read, show)
 
     def _fill_history(self) -> None:
         """The bundles written, in the current language (a language switch re-fills them)."""
@@ -347,8 +378,10 @@ class UpwardPanel(QWidget):
         if not hasattr(self, "month") or self.office.locked:
             return
         lang = current_language()
-        periods = self.status_service.exportable_months() if self.can_export else []
+        periods = self.periods
         current = self.month.currentData()
+        if self.pick_month in periods:
+            current, self.pick_month = self.pick_month, None
         self.month.clear()
         for p in periods:
             self.month.addItem(period_label(p, lang), p)
@@ -362,7 +395,7 @@ class UpwardPanel(QWidget):
             first_fill = self.approve_month.count() == 0 and current is None
             self.approve_month.blockSignals(True)
             self.approve_month.clear()
-            for p in reversed(recent_periods(self.status_service.clock(), 12)):
+            for p in reversed(recent_periods(self.now, 12)):
                 if p not in approved:
                     self.approve_month.addItem(period_label(p, lang), p)
             # Never a silent jump to another month: a month that left the list (approved) leaves
@@ -391,8 +424,11 @@ class UpwardPanel(QWidget):
         work: Callable[[Task], Any],
         on_success: Callable[[Any], None],
         busy: QProgressBar,
+        changes: Changes | None = None,
     ) -> BackgroundOperation:
-        self.operation = run_with_busy(self, busy, work, on_success, self._finished)
+        """``work`` behind ``busy``; a write says what it ``changes`` (the notice refreshes the page)."""
+        hub = self.session.hub
+        self.operation = run_with_busy(self, busy, work, on_success, self._finished, hub=hub, changes=changes)
         self._update_buttons()
         return self.operation
 
@@ -424,10 +460,9 @@ class UpwardPanel(QWidget):
         )
 
     def import_notice(self, path: Path) -> BackgroundOperation:
-        service = ReturnService(self.office)
+        service = self.returns
 
         def imported(notice: NoticeView) -> None:
-            self.refresh()
             text = notice_line(notice, current_language())
             if notice.already_imported:
                 text += "\n" + self.tr("This notice had already been imported.")
@@ -438,7 +473,7 @@ class UpwardPanel(QWidget):
                 )
             show_message(self, text)
 
-        return self._run(lambda _task: service.import_notice(path), imported, self.notice_busy)
+        return self._run(lambda _task: service.import_notice(path), imported, self.notice_busy, EXCHANGED)
 
     # -- certificate request and package --------------------------------------------------------
 
@@ -455,11 +490,10 @@ class UpwardPanel(QWidget):
         )
 
     def start_request(self, target: Path) -> BackgroundOperation:
-        service = EnrolmentService(self.office)
+        service = self.enrolment
 
         def written(result: Any) -> None:
-            self.last_request_fingerprint = result.fingerprint
-            self.refresh()
+            self.last_request_fingerprint = result.fingerprint  # shown once the notice's refresh is back
             show_message(
                 self,
                 self.tr(
@@ -471,7 +505,7 @@ class UpwardPanel(QWidget):
                 .replace("%3", result.fingerprint),
             )
 
-        return self._run(lambda _task: service.request(target), written, self.cert_busy)
+        return self._run(lambda _task: service.request(target), written, self.cert_busy, EXCHANGED)
 
     def choose_package(self) -> QFileDialog:
         return common.choose_path(
@@ -502,14 +536,13 @@ class UpwardPanel(QWidget):
         confirm(self, text, self.tr("They are the same: install"), lambda: self.install(preview.path))
 
     def install(self, path: Path) -> BackgroundOperation:
-        service = EnrolmentService(self.office)
+        service = self.enrolment
 
         def installed(_result: Any) -> None:
             self.last_request_fingerprint = ""
-            self.refresh()
             show_message(self, self.tr("The certificates are installed. This office can now send bundles."))
 
-        return self._run(lambda _task: service.accept(path), installed, self.cert_busy)
+        return self._run(lambda _task: service.accept(path), installed, self.cert_busy, EXCHANGED)
 
     # -- district: approve its own month ------------------------------------------------------------
 
@@ -518,7 +551,7 @@ class UpwardPanel(QWidget):
         period = self.approve_month.currentData()
         if not period:
             return None
-        desk = DeskService(self.office)
+        desk = self.session.services.desk
         return self._run(lambda _task: desk.month_facts(period), self._confirm_approve, self.export_progress)
 
     def approval_text(self, facts: MonthFacts) -> str:
@@ -581,23 +614,24 @@ class UpwardPanel(QWidget):
         )
 
     def approve(self, period: str) -> BackgroundOperation:
-        from ..services.district import DistrictService
-
-        service = DistrictService(self.office)
+        service = self.session.services.district
 
         def approved(_result: Any) -> None:
-            self.refresh()
-            # The approved month is now the one to send: say so, and pick it there.
-            index = self.month.findData(period)
-            if index >= 0:
-                self.month.setCurrentIndex(index)
+            # The approved month is now the one to send: say so, and pick it there once the
+            # notice's refresh lists it.
+            self.pick_month = period
             self.export_result.setText(
                 self.tr("%1 is approved: it can now be sent to the ministry.").replace(
                     "%1", period_label(period, current_language())
                 )
             )
 
-        return self._run(lambda _task: service.approve_month(period), approved, self.export_progress)
+        return self._run(
+            lambda _task: service.approve_month(period),
+            approved,
+            self.export_progress,
+            Changes.of_month(period) | EXCHANGED,
+        )
 
     # -- export ----------------------------------------------------------------------------------------
 
@@ -642,10 +676,12 @@ class UpwardPanel(QWidget):
         def written(result: ExportResult) -> None:
             self.last_export = result
             show_status(self.export_result, lambda: self.written_text(result))
-            self.refresh()
 
         op = self._run(
-            lambda _task: self.exchange.export_month(period, folder), written, self.export_progress
+            lambda _task: self.exchange.export_month(period, folder),
+            written,
+            self.export_progress,
+            EXCHANGED,
         )
         op.failed.connect(lambda _e: self.export_result.setText(""))
         return op

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import ShscError
 from ..models import codes
 from ..security.permissions import Perm
 from ..services import months
@@ -45,8 +44,8 @@ from .incident_table import (
     Page,
 )
 from .list_columns import fit_columns
-from .messages import show_error, show_message
-from .operations import run_in_background, run_write
+from .messages import show_message
+from .operations import BackgroundOperation, run_in_background, run_write
 from .screen import FlowRow
 from .session import session_of
 
@@ -275,16 +274,18 @@ class IncidentsPage(QWidget):
     def open_new(self) -> IncidentForm:
         return self._open_form(None)
 
-    def open_selected(self) -> IncidentForm | None:
+    def open_selected(self) -> BackgroundOperation | None:
+        """Read the chosen incident in the background, then open its form (``self.form``); a
+        record that cannot be read (deleted meanwhile, not the user's) says why in a message."""
         incident_id = self.selected_id()
         if incident_id is None:
             return None
-        try:
-            view = self.service.get(incident_id)
-        except ShscError as error:
-            show_error(self, error)
-            return None
-        return self._open_form(view)
+        service = self.service
+
+        def arrived(view: IncidentView) -> None:
+            self._open_form(view)
+
+        return run_in_background(self, lambda _t: service.get(incident_id), arrived)
 
     def _open_form(self, view: IncidentView | None) -> IncidentForm:
         form = IncidentForm(self.office, view, self, today=self.today)

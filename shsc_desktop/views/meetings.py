@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import MonthLocked, ShscError
+from ..errors import MonthLocked
 from ..models import codes
 from ..security.permissions import Perm
 from ..services import months
@@ -66,7 +66,7 @@ from .form_helpers import (
 from .i18n import current_language
 from .list_columns import fit_columns
 from .messages import confirm, show_error, show_message
-from .operations import run_in_background, run_write
+from .operations import BackgroundOperation, run_in_background, run_write
 from .record_pages import RegisterForm, ask_delete_record, open_record_form, record_table, selected_row
 from .register_tables import ActionItemTableModel, MeetingTableModel
 from .retranslating import Retranslating
@@ -581,16 +581,17 @@ class MeetingsPage(Retranslating, QWidget):
     def open_new(self) -> MeetingForm:
         return self._open(None)
 
-    def open_selected(self) -> MeetingForm | None:
+    def open_selected(self) -> BackgroundOperation | None:
+        """Read the chosen meeting in the background, then open its form (``self.form``)."""
         meeting_id = self.selected_id()
         if meeting_id is None:
             return None
-        try:
-            view = self.service.get(meeting_id)
-        except ShscError as error:
-            show_error(self, error)
-            return None
-        return self._open(view)
+        service = self.service
+
+        def arrived(view: MeetingView) -> None:
+            self._open(view)
+
+        return run_in_background(self, lambda _t: service.get(meeting_id), arrived)
 
     def _open(self, view: MeetingView | None) -> MeetingForm:
         self.form = open_record_form(MeetingForm(self.office, view, self, self.today), self.can_write)

@@ -267,11 +267,16 @@ def run_with_busy(
     work: Callable[[Task], Any],
     on_success: Callable[[Any], None],
     on_done: Callable[[], None] | None = None,
+    *,
+    hub: ChangeHub | None = None,
+    changes: Changes | Callable[[Any], Changes] | None = None,
 ) -> BackgroundOperation:
     """``run_in_background`` behind a busy indicator: shown now, hidden when the work ends.
 
     ``on_done`` runs first on success and on failure alike (e.g. to re-enable buttons); an
-    expected error is then shown to the user, a result goes to ``on_success``.
+    expected error is then shown to the user, a result goes to ``on_success``. A write gives the
+    office's ``hub`` and what it ``changes`` (as ``run_write``): the notice goes out on success,
+    before ``on_success``, even when ``parent`` is gone.
     """
     from .messages import show_error
 
@@ -291,7 +296,15 @@ def run_with_busy(
         assert isinstance(error, ShscError)
         show_error(parent, error)
 
-    return run_in_background(parent, work, on_success=succeeded, on_failure=failed)
+    notify = _notifier(hub, changes) if hub is not None and changes is not None else None
+    return run_in_background(parent, work, on_success=succeeded, on_failure=failed, on_result=notify)
+
+
+def _notifier(hub: ChangeHub, changes: Changes | Callable[[Any], Changes]) -> Callable[[Any], None]:
+    def notify(result: Any) -> None:
+        hub.notify(changes(result) if callable(changes) else changes)
+
+    return notify
 
 
 def run_write(
@@ -307,7 +320,5 @@ def run_write(
     ``changes(result)``), then ``on_success`` runs. The notice goes out even when ``parent`` is
     gone (a form closed meanwhile): the data changed all the same."""
 
-    def notify(result: Any) -> None:
-        hub.notify(changes(result) if callable(changes) else changes)
-
+    notify = _notifier(hub, changes)
     return run_in_background(parent, work, on_success, on_failure, on_progress, on_result=notify)

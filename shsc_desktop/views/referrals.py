@@ -65,7 +65,7 @@ from .i18n import current_language
 from .list_columns import fit_columns, rows_height
 from .look import note_style
 from .messages import error_text, show_error
-from .operations import run_in_background, run_write
+from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .record_form import RecordForm
 from .register_tables import FollowUpTableModel, ReferralTableModel
 from .screen import FlowRow
@@ -216,17 +216,28 @@ class ReferralForm(RecordForm):
             self.retranslate()
         super().changeEvent(event)
 
-    def load_providers(self) -> None:
-        if not code_of(self.service_type):
+    def load_providers(self) -> BackgroundOperation | None:
+        """The providers of the chosen service, read in the background (an answer for a service
+        no longer chosen is dropped)."""
+        wanted = code_of(self.service_type)
+        if not wanted:
             self.providers = []  # no service chosen yet: nothing to offer, nothing to complain about
             self._fill_providers()
-            return
-        try:
-            self.providers = self.service.contacts_for_service(code_of(self.service_type))
-        except ShscError as error:
+            return None
+        service = self.service
+
+        def arrived(providers: list[ContactView]) -> None:
+            if code_of(self.service_type) == wanted:
+                self.providers = providers
+                self._fill_providers()
+
+        def failed(error: BaseException) -> None:
+            assert isinstance(error, ShscError)  # anything else went to the crash dialog
             show_error(self, error)
             self.providers = []
-        self._fill_providers()
+            self._fill_providers()
+
+        return run_in_background(self, lambda _t: service.contacts_for_service(wanted), arrived, failed)
 
     def _fill_providers(self) -> None:
         current = self.provider.currentData()
@@ -646,30 +657,40 @@ class ReferralsPage(QWidget):
             self.tr("%1 due, %2 overdue").replace("%1", str(len(rows) - overdue)).replace("%2", str(overdue))
         )
 
-    def show_typed_incident(self) -> None:
+    def show_typed_incident(self) -> BackgroundOperation | None:
+        """Find the typed incident code and show its referrals, read in the background."""
         code = self.incident_code.text().strip()
         if not code:
-            return
-        try:
-            incident = self.incidents.get_by_code(code)
-        except ShscError as error:
+            return None
+        incidents, service = self.incidents, self.service
+
+        def read(_t: Task) -> tuple[IncidentView, list[ReferralView]]:
+            incident = incidents.get_by_code(code)
+            return incident, service.for_incident(incident.id)
+
+        def not_found(error: BaseException) -> None:
+            assert isinstance(error, ShscError)  # anything else went to the crash dialog
             self.incident = None
             self.referral_model.set_rows([])
             self.incident_info.setText(error_text(error))
             self._update_buttons()
-            return
-        self.show_incident(incident.id)
 
-    def show_incident(self, incident_id: str) -> None:
-        """Show one incident's referrals (also used by the incident list's "Refer…")."""
-        try:
-            self.incident = self.incidents.get(incident_id)
-            rows = self.service.for_incident(incident_id)
-        except ShscError as error:
-            show_error(self, error)
-            return
+        return run_in_background(self, read, self._show_found, not_found)
+
+    def show_incident(self, incident_id: str) -> BackgroundOperation:
+        """Show one incident's referrals, read in the background (also used by the incident list's
+        "Refer…")."""
+        incidents, service = self.incidents, self.service
+        return run_in_background(
+            self,
+            lambda _t: (incidents.get(incident_id), service.for_incident(incident_id)),
+            self._show_found,
+        )
+
+    def _show_found(self, found: tuple[IncidentView, list[ReferralView]]) -> None:
+        self.incident = found[0]
         self.incident_code.setText(self.incident.incident_code)
-        self.referral_model.set_rows(rows)
+        self.referral_model.set_rows(found[1])
         self._show_incident_info()
         self._update_buttons()
 

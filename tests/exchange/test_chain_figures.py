@@ -76,6 +76,9 @@ def test_audit_head_that_does_not_extend_the_previous_bundle_is_flagged(
 
         panel = CompletenessPanel(district)
         qtbot.addWidget(panel)
+        from shsc_desktop.views import operations
+
+        qtbot.waitUntil(lambda: operations.running_count() == 0, timeout=15_000)  # read in the background
         assert "120101" in panel.gaps.text() and "audit log does not continue" in panel.gaps.text()
         assert "120109" not in panel.gaps.text()
     finally:

@@ -88,6 +88,9 @@ def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
         DistrictService(district).set_deadline_days(1)
         panel = CompletenessPanel(district)
         qtbot.addWidget(panel)
+        from shsc_desktop.views import operations
+
+        qtbot.waitUntil(lambda: operations.running_count() == 0, timeout=15_000)  # read in the background
         header = [panel.table.horizontalHeaderItem(j).text() for j in range(panel.table.columnCount())]
         from shsc_desktop.services.statistics import period_label
 

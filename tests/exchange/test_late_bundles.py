@@ -57,6 +57,9 @@ def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Pat
 
         panel = CompletenessPanel(district)
         qtbot.addWidget(panel)
+        from shsc_desktop.views import operations
+
+        qtbot.waitUntil(lambda: operations.running_count() == 0, timeout=15_000)  # read in the background
         assert not panel.gaps.isHidden()
         assert "120101: no. 1" in panel.gaps.text()
 
@@ -66,6 +69,7 @@ def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Pat
         assert second.results[0].gap == 0
         assert service.completeness(periods).gaps == {}
         panel.refresh()
+        qtbot.waitUntil(lambda: operations.running_count() == 0, timeout=15_000)
         assert panel.gaps.isHidden()
 
         # a re-export of the same approval is the same bundle: a no-op, never a replay

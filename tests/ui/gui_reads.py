@@ -25,6 +25,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("shsc_desktop/views/session.py", "open_session"): "unlock: the session warms its services once",
     # Locking writes its audit entry (and must succeed even with the runner busy or gone).
     ("shsc_desktop/services/office.py", "lock"): "lock: the audit entry of the lock",
+    # Locking seals the unsaved forms as drafts after the windows are hidden and before the office
+    # key is dropped; it must finish before the lock goes on and not wait behind a busy runner.
+    ("shsc_desktop/views/drafts.py", "keep_drafts"): "lock: the unsaved forms sealed as drafts",
 }
 
 

@@ -172,6 +172,18 @@ def open_and_check(what: str, opener: Callable[[], QWidget | None]) -> list[str]
     return problems
 
 
+def read_then_opened(qtbot, page) -> Callable[[], QWidget | None]:  # type: ignore[no-untyped-def]
+    """``page.open_selected`` reads the record in the background: its form once it is open."""
+
+    def opener() -> QWidget | None:
+        page.open_selected()
+        wait_for_operations(qtbot)
+        form: QWidget | None = page.form
+        return form
+
+    return opener
+
+
 def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
     window = open_demo(qtbot, demo_shell)
     problems: list[str] = []
@@ -181,7 +193,7 @@ def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
     wait_for_operations(qtbot)
     problems += open_and_check("new incident form", incidents.open_new)
     incidents.table.selectRow(0)
-    problems += open_and_check("incident form of a saved record", incidents.open_selected)
+    problems += open_and_check("incident form of a saved record", read_then_opened(qtbot, incidents))
 
     window.show_section("referrals")
     referrals = window.referrals_page
@@ -202,7 +214,7 @@ def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
     wait_for_operations(qtbot)
     problems += open_and_check("new meeting form", meetings.open_new)
     meetings.table.selectRow(0)
-    problems += open_and_check("meeting form of a saved record", meetings.open_selected)
+    problems += open_and_check("meeting form of a saved record", read_then_opened(qtbot, meetings))
 
     window.show_section("contacts")
     contacts = window.contacts_page

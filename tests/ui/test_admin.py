@@ -151,6 +151,7 @@ def test_auto_lock_minutes_are_saved_and_applied(qtbot, shell, office_ready):
     page = window.admin_page
     page.auto_lock.setValue(12)
     qtbot.mouseClick(page.save_auto_lock_button, LEFT)
+    wait_for_operations(qtbot)  # saved in the background
     assert AdminService(shell.office).get_auto_lock_minutes() == 12
     assert shell.idle.interval_ms() == 12 * 60_000
 
@@ -179,9 +180,11 @@ def test_chief_sets_what_identifying_details_the_office_keeps(qtbot, shell, offi
     page = window.admin_page
     assert not page.perpetrator_names.isChecked()
     page.perpetrator_names.setChecked(True)
+    wait_for_operations(qtbot)  # saved in the background
     assert AdminService(shell.office).collects_perpetrator_names()
     page.retention.setValue(5)
     qtbot.mouseClick(page.save_retention_button, LEFT)
+    wait_for_operations(qtbot)
     assert AdminService(shell.office).get_identity_retention_years() == 5
 
 
@@ -191,6 +194,7 @@ def test_years_and_minutes_are_counted_in_the_singular_and_plural(qtbot, shell, 
     page.retention.setValue(1)
     assert page.retention.text() == "1 year"
     qtbot.mouseClick(page.save_retention_button, LEFT)
+    wait_for_operations(qtbot)  # saved in the background, then said
     assert any("will be erased 1 year after their case is closed" in b.text() for b in message_boxes())
     page.retention.setValue(0)
     assert page.retention.text() == "always"

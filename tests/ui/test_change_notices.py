@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.incidents import IncidentFilters, IncidentService
@@ -27,8 +28,9 @@ from shsc_desktop.views.referrals import ReferralsPage
 from shsc_desktop.views.reports import ReportsPage
 
 from ..conftest import COMMUNE_CODE
-from ..exports.records import add_incident, add_referral
-from .conftest import answer_incident_questions, open_as_chief, wait_for_operations
+from ..exports.records import add_incident, add_meeting, add_referral
+from .conftest import answer_incident_questions, message_boxes, open_as_chief, wait_for_operations
+from .exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401  (fixtures)
 
 TODAY = date.today()
 VILLAGE = gazetteer.villages(COMMUNE_CODE)[0].code
@@ -154,3 +156,149 @@ def test_the_session_is_opened_at_unlock_and_dropped_at_lock(qtbot, shell, offic
     shell.lock("manual")
     assert office.locked
     assert not sessions.is_open(office)
+
+
+def test_opening_records_and_choosing_reads_off_the_gui_thread(qtbot, shell, office_ready, gui_reads):
+    from shsc_desktop.services.drafts import DraftService
+    from shsc_desktop.views import drafts
+    from shsc_desktop.views.referrals import ReferralForm
+
+    window = open_as_chief(qtbot, shell)
+    office = shell.office
+    incident_id = _seed(office)
+    with office.transaction() as s:
+        add_meeting(s, TODAY, "ccwc")
+    stored = IncidentService(office).get(incident_id)
+    DraftService(office).keep("incident", incident_id, {"rows": {}, "cells": {}, "values": {}})
+    sessions.session_of(office).hub.notify(EVERYTHING)
+    wait_for_operations(qtbot)
+    incidents, meetings, referrals = window.incidents_page, window.meetings_page, window.referrals_page
+    with gui_reads.watching():
+        incidents.table.selectRow(0)
+        incidents.open_selected()
+        wait_for_operations(qtbot)
+        first_form = incidents.form
+        first_form.reject()
+        meetings.table.selectRow(0)
+        meetings.open_selected()
+        wait_for_operations(qtbot)
+        meetings.form.reject()
+        referrals.show_incident(incident_id)
+        wait_for_operations(qtbot)
+        assert referrals.referral_model.rowCount() == 1
+        referrals.incident = None
+        referrals.incident_code.setText(stored.incident_code)
+        referrals.show_typed_incident()
+        wait_for_operations(qtbot)
+        assert referrals.incident is not None and referrals.incident.id == incident_id
+        referral = ReferralForm(office, stored)
+        qtbot.addWidget(referral)
+        referral.service_type.setCurrentIndex(referral.service_type.findData("health"))
+        wait_for_operations(qtbot)
+        assert referral.provider.count() == 0 and referral.no_provider.isVisibleTo(referral)
+        drafts.offer_drafts(window, office)  # as after an unlock: the drafts are looked up
+        qtbot.waitUntil(lambda: len(message_boxes("draftBox")) == 1)
+        (box,) = message_boxes("draftBox")
+        qtbot.mouseClick(box.findChild(QPushButton, "confirmButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: incidents.form is not first_form)  # the draft's record, reopened
+        wait_for_operations(qtbot)
+    assert first_form.record_id == incident_id
+    assert incidents.form.record_id == incident_id and incidents.form.isVisible()
+    assert DraftService(office).pending() == []
+
+
+def test_a_saved_setting_is_told_to_every_page_that_shows_it(qtbot, chief, gui_reads):
+    from shsc_desktop.services.admin import AdminService
+
+    here, there = AdminPage(chief), AdminPage(chief)  # e.g. a second window on the same office
+    for page in (here, there):
+        qtbot.addWidget(page)
+    wait_for_operations(qtbot)
+    heard: list[Changes] = []
+    sessions.session_of(chief).hub.changed.connect(heard.append)
+    with gui_reads.watching():
+        here.perpetrator_names.setChecked(True)
+        wait_for_operations(qtbot)
+        here.retention.setValue(4)
+        qtbot.mouseClick(here.save_retention_button, Qt.MouseButton.LeftButton)
+        wait_for_operations(qtbot)
+        here.auto_lock.setValue(9)
+        qtbot.mouseClick(here.save_auto_lock_button, Qt.MouseButton.LeftButton)
+        wait_for_operations(qtbot)
+    for box in message_boxes():
+        box.close()
+    assert heard == [
+        Changes.of_settings("collect_perpetrator_names"),
+        Changes.of_settings("identity_retention_years"),
+        Changes.of_settings("auto_lock_minutes"),
+    ]
+    assert there.perpetrator_names.isChecked()  # read again from the notice
+    assert there.retention.value() == 4 and there.auto_lock.value() == 9
+    assert AdminService(chief).get_identity_retention_years() == 4
+
+
+# -- the exchange pages and the desk, at each level -------------------------------------------------
+
+
+def _exchange_pages_under_guard(qtbot, office, gui_reads):  # type: ignore[no-untyped-def]
+    from shsc_desktop.views.desk import DeskHomePage
+    from shsc_desktop.views.exchange import ExchangePage
+
+    with gui_reads.watching():
+        page = ExchangePage(office)
+        qtbot.addWidget(page)
+        desk = None
+        if office.info.level != "commune":
+            desk = DeskHomePage(office)
+            qtbot.addWidget(desk)
+            desk.activate()
+        wait_for_operations(qtbot)
+        sessions.session_of(office).hub.notify(EVERYTHING | Changes.of_settings("district.deadline_days"))
+        wait_for_operations(qtbot)
+        page.retranslate("Exchange")  # a language switch shows what was read, reads nothing
+        if page.totals is not None:
+            page.totals.month.setCurrentIndex(1)  # another month: read on the runner
+            page.completeness.months.setValue(12)
+            wait_for_operations(qtbot)
+    return page, desk
+
+
+def test_the_commune_exchange_page_reads_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
+    office = open_office(world_dir, "120101")
+    try:
+        page, _ = _exchange_pages_under_guard(qtbot, office, gui_reads)
+        upward = page.upward
+        assert upward.status is not None and upward.status.enrolled
+        assert upward.month.findData(PERIOD) >= 0  # the approved month, read in the background
+    finally:
+        office.lock("test")
+
+
+def test_the_district_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
+    office = open_office(world_dir, "1201")
+    try:
+        page, desk = _exchange_pages_under_guard(qtbot, office, gui_reads)
+        assert page.enrol_panel.table.rowCount() == 2  # the two communes
+        comp = page.completeness.data  # read in the background, then shown
+        assert comp is not None and comp.cell("120101", PERIOD).received_at is None  # none sent yet
+        communes = {c.code for c in comp.cells}
+        assert {"120101", "120109"} <= communes
+        assert page.completeness.table.rowCount() == len(communes) + 1  # and the reporting rate
+        assert page.completeness.deadline.value() >= 0
+        assert page.upward.status is not None and page.upward.status.enrolled
+        assert desk.desk is not None
+    finally:
+        office.lock("test")
+
+
+def test_the_ministry_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
+    office = open_office(world_dir, "MOWA")
+    try:
+        page, desk = _exchange_pages_under_guard(qtbot, office, gui_reads)
+        assert page.enrol_panel.table.rowCount() == 1  # district 1201
+        fingerprint = page.enrol_panel.own_fingerprints["root"]  # read in the background
+        assert fingerprint and fingerprint in page.enrol_panel.own.text()
+        assert page.upward is None
+        assert desk.desk is not None
+    finally:
+        office.lock("test")

@@ -101,6 +101,7 @@ def test_completeness_shows_on_time_and_missing_with_the_reporting_rate(qtbot, s
     # the deadline is an office setting; a generous one makes today's import on time
     panel.deadline.setValue(60)
     qtbot.mouseClick(panel.save_deadline_button, LEFT)
+    wait_for_operations(qtbot)  # saved in the background; the notice recounts
     table = panel.table
     from shsc_desktop.services.statistics import period_label
 
@@ -118,6 +119,7 @@ def test_completeness_shows_on_time_and_missing_with_the_reporting_rate(qtbot, s
     assert panel.service.deadline_days() == 60
     panel.deadline.setValue(0)
     qtbot.mouseClick(panel.save_deadline_button, LEFT)
+    wait_for_operations(qtbot)
     assert table.item(row_of(table, "120101"), col).text() in ("On time", "Late")
 
 

@@ -80,9 +80,10 @@ def test_a_draft_that_could_not_be_placed_is_said_so(qtbot, shell, office_ready)
     service = DraftService(shell.office)
     service.keep("incident", None, {"rows": {}, "cells": {}, "values": ["Synthetic", True]})
     (draft,) = service.pending()
-    form = drafts.reopen(window, shell.office, draft)
-    assert form is not None
+    drafts.reopen(window, shell.office, draft)  # read in the background, then the form opens
     qtbot.waitUntil(lambda: len(message_boxes()) == 1)
+    form = window.incidents_page.form
+    assert form is not None
     (box,) = message_boxes()
     assert "could not be put back into the right fields" in box.text()
     assert form.isVisible() and service.pending() == []

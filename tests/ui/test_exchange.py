@@ -232,6 +232,7 @@ def test_enrol_a_new_commune_with_fingerprints_compared(qtbot, shells, world_dir
         text = answer_confirmation(qtbot)
         assert "120110" in text and "Tuol Tumpung Ti Muoy" in text and fingerprint in text
         qtbot.waitUntil(lambda: enrol.last_package is not None)  # after the box has closed
+        wait_for_operations(qtbot)  # the notice's refresh of the list
         assert package.exists()
         assert "120110" in [enrol.table.item(i, 0).text() for i in range(enrol.table.rowCount())]
         signing_fp = enrol.last_package.fingerprints["signing"]

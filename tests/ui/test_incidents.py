@@ -193,7 +193,9 @@ def test_clerk_never_sees_identifying_details_and_search_does_not_match_names(qt
     assert page.model.rowCount() == 1
     assert not page.delete_button.isVisible()
     page.table.selectRow(0)
-    form = page.open_selected()
+    page.open_selected()  # the record is read in the background
+    wait_for_operations(qtbot)
+    form = page.form
     assert not form.identifying_section.isVisibleTo(form)
     assert "Srey" not in form.survivor_name.text()
     with_pytest_raises_permission(lambda: IncidentService(shell.office).get_identifying(page.selected_id()))
@@ -223,7 +225,9 @@ def test_chief_opens_identifying_details_only_on_request_and_each_view_is_audite
     window = open_as_chief(qtbot, shell)
     page = _incidents_page(qtbot, window)
     page.table.selectRow(0)
-    form = page.open_selected()
+    page.open_selected()  # the record is read in the background
+    wait_for_operations(qtbot)
+    form = page.form
     audit = AdminService(shell.office)
 
     def views() -> int:
@@ -255,7 +259,9 @@ def test_a_locked_month_refuses_edits_with_a_clear_message(qtbot, shell, new_off
     window = open_as_chief(qtbot, shell)
     page = _incidents_page(qtbot, window)
     page.table.selectRow(0)
-    form = page.open_selected()
+    page.open_selected()  # the record is read in the background
+    wait_for_operations(qtbot)
+    form = page.form
     wait_for_operations(qtbot)  # the month's approval is read in the background
     assert form.banner.isVisible()
     assert "has been approved" in form.banner.text()

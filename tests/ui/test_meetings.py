@@ -99,7 +99,9 @@ def test_a_clerk_sees_a_case_conference_without_its_minutes_and_saving_keeps_the
     page = window.meetings_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.selectRow(0)
-    form = page.open_selected()
+    page.open_selected()  # the record is read in the background
+    wait_for_operations(qtbot)
+    form = page.form
     assert form is not None
     assert form.minutes_withheld.isVisibleTo(form)
     assert "identity access" in form.minutes_withheld.text()

@@ -171,6 +171,7 @@ def test_every_print_button_of_a_commune_prints(qtbot, shell, new_office, data_d
     qtbot.waitUntil(lambda: referrals.all_model.rowCount() > 0)
     referrals.all_table.selectRow(0)
     referrals._all_chosen(None)
+    wait_for_operations(qtbot)  # the incident's referrals are read in the background
     referrals.referral_table.selectRow(0)
     qtbot.mouseClick(referrals.slip_button, LEFT)
     slip = referrals.slip_dialog

@@ -67,6 +67,7 @@ def test_all_referrals_are_listed_and_filtered(qtbot, shell, new_office):
     wait_for_operations(qtbot)
     page.all_table.selectRow(0)
     page._all_chosen(None)
+    wait_for_operations(qtbot)  # the incident is read in the background
     assert page.incident is not None and page.incident.incident_code == codes[0]
 
 
@@ -77,6 +78,7 @@ def test_the_chief_prints_a_slip_with_the_name_only_when_ticked(qtbot, shell, ne
     page = _page(qtbot, open_as_chief(qtbot, shell))
     qtbot.keyClicks(page.incident_code, codes[0])
     qtbot.mouseClick(page.show_button, LEFT)
+    wait_for_operations(qtbot)  # the incident's referrals are read in the background
     assert not page.slip_button.isEnabled()
     page.referral_table.selectRow(0)
     assert page.slip_button.isEnabled()
@@ -107,6 +109,7 @@ def test_the_clerk_is_not_offered_identifying_details(qtbot, shell, new_office):
     office.lock("fixture done")
     page = _page(qtbot, open_as_clerk(qtbot, shell))
     page.show_incident(IncidentService(shell.office).get_by_code(codes[0]).id)
+    wait_for_operations(qtbot)
     page.referral_table.selectRow(0)
     dialog = page.open_slip()
     assert not dialog.details_box.isVisibleTo(dialog)

@@ -42,10 +42,12 @@ def _new_referral(qtbot, window, code: str):
     page = window.referrals_page
     qtbot.keyClicks(page.incident_code, code)
     qtbot.mouseClick(page.show_button, LEFT)
+    wait_for_operations(qtbot)  # the incident and its referrals are read in the background
     assert page.incident is not None
     qtbot.mouseClick(page.new_button, LEFT)
     form = page.form
     form.service_type.setCurrentIndex(form.service_type.findData("health"))
+    wait_for_operations(qtbot)  # and the service's providers
     assert form.provider.count() == 1 and form.provider.currentText() == "Health Centre"
     choose(form.urgency, "routine")
     choose(form.mode, "slip")

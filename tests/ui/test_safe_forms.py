@@ -177,6 +177,7 @@ def test_referral_meeting_and_contact_forms_start_unanswered(qtbot, chief):
     assert _unanswered(referral, ["serviceType", "urgency", "mode"]) == {}
     assert not referral.no_provider.isVisibleTo(referral)  # no complaint before a service is chosen
     choose(referral.service_type, "health")
+    wait_for_operations(qtbot)  # its providers are read in the background
     # Two providers offer the service: the clerk chooses, the form does not.
     assert referral.provider.count() == 3 and referral.provider.currentData() == ""
 
@@ -501,7 +502,9 @@ def test_identifying_details_typed_before_a_lock_come_back_and_are_saved(qtbot, 
     # A stored incident: the stored details load, then what she had typed is put back over them.
     page = shell.main_window.page_by_section["incidents"]
     page.table.selectRow(0)
-    form = page.open_selected()
+    page.open_selected()  # the record is read in the background
+    wait_for_operations(qtbot)
+    form = page.form
     form.identifying_toggle.setChecked(True)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: form.survivor_name.text() == "Synthetic Draftname")
@@ -681,6 +684,7 @@ def test_a_whole_incident_is_entered_with_the_keyboard_alone(qtbot, shell, offic
     page.table.setFocus()
     page.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    wait_for_operations(qtbot)  # the incident is read in the background, then its form opens
     opened = page.form
     assert opened is not None and opened.isVisible() and opened.incident is not None
     stored = IncidentService(shell.office).get(opened.incident.id)
