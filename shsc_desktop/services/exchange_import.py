@@ -15,7 +15,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import BundleRejected, ValidationFailed
@@ -24,15 +24,16 @@ from ..exports.bundle import (
     OFFICE_KEYS_FIELD,
     VerifiedBundle,
     VerifyCache,
-    canonical_json,
     open_bundle,
-    vouched_digest,
+    tables_json,
+    vouched_digest_of,
 )
 from ..inputs import read_regular
 from ..models.tables import (
     BundleReceived,
     EnrolledOffice,
     ImportedStatistics,
+    Setting,
 )
 from ..security import audit, keystore, pki
 from ..security.audit import Action
@@ -113,6 +114,31 @@ class BatchLog:
 
     def sequences(self, sender_code: str) -> set[int]:
         return self._sequences.get(sender_code, set())
+
+
+class ChunkRows:
+    """What a chunk's bundles look up, read in one query each and held for the transaction.
+
+    The session's identity map keeps only weak references: a row nobody holds is dropped after its
+    flush, and the next ``session.get`` of it goes back to the database (the audit head and the
+    sender's enrolment once per bundle). Holding them here makes those look-ups dictionary hits.
+    ``absent`` lists the statistics rows known not to exist when the chunk began; a key leaves it
+    before a bundle inserts that row, so a key in it is certainly absent (anything else is updated
+    first, and inserted only if the update found no row).
+    """
+
+    def __init__(self, s: Session, bundles: Sequence[VerifiedBundle]) -> None:
+        senders = sorted({vb.sender_code for vb in bundles})
+        periods = sorted({vb.period for vb in bundles})
+        self.head = s.get(Setting, audit.HEAD_KEY)
+        self.enrolled = list(s.scalars(select(EnrolledOffice).where(EnrolledOffice.code.in_(senders))))
+        stats = ImportedStatistics.__table__.c
+        present = s.execute(
+            select(stats.sender_code, stats.period).where(
+                stats.sender_code.in_(senders), stats.period.in_(periods)
+            )
+        )
+        self.absent = {(vb.sender_code, vb.period) for vb in bundles} - {tuple(row) for row in present}
 
 
 @dataclass(frozen=True)
@@ -290,7 +316,7 @@ class ImportService:
                     "carry them: it was not made by SHSC Desktop at that office. Nothing was imported.",
                 )
             return None
-        found = vouched_fingerprint(block, vouched_digest(vb.payload))
+        found = vouched_fingerprint(block, vouched_digest_of(vb))
         if found is None:
             raise BundleRejected(
                 "office_keys_invalid",
@@ -399,9 +425,11 @@ class ImportService:
                 break
             try:
                 with self.office.transaction() as s:
-                    log = BatchLog.load(s, (vb for *_, vb in verified[at : at + IMPORT_CHUNK]))
+                    chunk = verified[at : at + IMPORT_CHUNK]
+                    log = BatchLog.load(s, (vb for *_, vb in chunk))
+                    rows = ChunkRows(s, [vb for *_, vb in chunk])
                     keeping: set[bytes] = set()
-                    for i, path, data, vb in verified[at : at + IMPORT_CHUNK]:
+                    for i, path, data, vb in chunk:
                         if cancelled is not None and cancelled():
                             break
                         try:
@@ -409,6 +437,7 @@ class ImportService:
                                 results[i], adds = self._apply(
                                     s,
                                     log,
+                                    rows,
                                     path,
                                     data,
                                     vb,
@@ -450,6 +479,7 @@ class ImportService:
         self,
         s: Session,
         log: BatchLog,
+        rows: ChunkRows,
         path: Path,
         data: bytes,
         vb: VerifiedBundle,
@@ -477,8 +507,10 @@ class ImportService:
             bind_office_keys(enrolled, first_keys)
         head = vb.payload["audit_head"]
         sent = dt.datetime.strptime(vb.payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-        s.add(
-            BundleReceived(
+        # The bundle's two rows as plain (Core) statements in the caller's savepoint: no unit of
+        # work to build for them; only the audit entry goes through the ORM (``audit.record``).
+        s.execute(
+            insert(BundleReceived.__table__).values(
                 bundle_id=vb.bundle_id,
                 sender_code=vb.sender_code,
                 sender_level=str(vb.payload["sender"]["level"]),
@@ -498,29 +530,33 @@ class ImportService:
                 imported_by=self.actor.username,
             )
         )
-        with s.no_autoflush:  # one flush for the bundle's rows (the audit entry's), not three
-            row = s.get(ImportedStatistics, (vb.sender_code, vb.period))
-        tables_json = canonical_json(vb.tables).decode("utf-8")
-        if row is None:
-            s.add(
-                ImportedStatistics(
+        stats = ImportedStatistics.__table__
+        values = {
+            "revision": vb.revision,
+            "bundle_id": vb.bundle_id,
+            "nil_report": vb.nil_report,
+            "tables": tables_json(vb),
+            "updated_at": now,
+        }
+        key = (vb.sender_code, vb.period)
+        updated = 0
+        if key not in rows.absent:
+            updated = s.execute(
+                update(stats)
+                .where(stats.c.sender_code == vb.sender_code, stats.c.period == vb.period)
+                .values(values)
+            ).rowcount
+        if not updated:
+            rows.absent.discard(key)
+            s.execute(
+                insert(stats).values(
                     sender_code=vb.sender_code,
                     period=vb.period,
-                    revision=vb.revision,
-                    bundle_id=vb.bundle_id,
-                    nil_report=vb.nil_report,
-                    tables=tables_json,
                     first_received_at=now,
                     first_sent_at=sent,
-                    updated_at=now,
+                    **values,
                 )
             )
-        else:
-            row.revision = vb.revision
-            row.bundle_id = vb.bundle_id
-            row.nil_report = vb.nil_report
-            row.tables = tables_json
-            row.updated_at = now
         ca_fp = vb.ca_cert.fingerprint(hashes.SHA256())
         if ca_fp not in kept:
             keystore.add_ca(s, vb.ca_cert)
