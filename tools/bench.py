@@ -1873,7 +1873,8 @@ def bench_export(bench: Bench) -> Result:
             f"verdict on the slowest ({fmt_time(max(warm))}). Baseline: signing and enveloping the same "
             "tables with `cryptography`'s PKCS7 builders alone.",
             f"Where the time goes: the month's statistics (`StatisticsService.monthly`) {fmt_time(stats)}; "
-            f"unwrapping the stored signing key (AES-GCM under a key derived from the office signing key) {fmt_time(unwrap)}; "
+            "unwrapping the stored signing key (AES-GCM under a key derived from the office signing key) "
+            f"{fmt_time(unwrap)}; "
             "the rest is signing, enveloping, the export record, the audit entry and the file.",
         ],
     )
