@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import BundleRejected, ValidationFailed
@@ -210,6 +209,15 @@ class VerifyResult:
 
 IMPORT_CHUNK = 16  # bundles per transaction: commits amortised; a crash loses at most this many
 
+# The statements of ``_apply``, built once (their parameters are bound per bundle): building a Core
+# statement with its values costs more than executing it.
+_STATISTICS = ImportedStatistics.__table__
+_INSERT_RECEIVED = insert(BundleReceived.__table__)
+_INSERT_STATISTICS = insert(_STATISTICS)
+_UPDATE_STATISTICS = update(_STATISTICS).where(  # SET: the columns named in the parameters
+    _STATISTICS.c.sender_code == bindparam("key_sender"), _STATISTICS.c.period == bindparam("key_period")
+)
+
 
 @dataclass
 class Receiver:
@@ -221,6 +229,14 @@ class Receiver:
     trust: TrustStore
     own_ca: x509.Certificate | None
     cache: VerifyCache = field(default_factory=VerifyCache)
+    bound_keys: dict[bytes, str | None] = field(default_factory=dict)
+    """The office-key fingerprint each enrolment certificate binds, by the certificate's SHA-256."""
+
+    def office_keys_of(self, cert: x509.Certificate) -> str | None:
+        key = self.cache.fingerprint(cert)
+        if key not in self.bound_keys:
+            self.bound_keys[key] = pki.office_keys_of(cert)
+        return self.bound_keys[key]
 
 
 def _file_result(path: Path, vb: VerifiedBundle, decision: Decision) -> FileResult:
@@ -292,7 +308,9 @@ class ImportService:
         )
         return vb
 
-    def _check_office_keys(self, s: Session, vb: VerifiedBundle) -> str | None:
+    def _check_office_keys(
+        self, s: Session, vb: VerifiedBundle, receiver: Receiver | None = None
+    ) -> str | None:
         """The sender's office keys must be the ones bound at its enrolment.
 
         Bound: the fingerprint in the certificate this office (or the ministry, for a district)
@@ -306,7 +324,12 @@ class ImportService:
         enrolment_cert = vb.ca_cert if self.level is Level.MINISTRY else vb.signer_cert
         row = s.get(EnrolledOffice, vb.sender_code)
         recorded = None if row is None else bound_office_keys(row)
-        bound = {fp for fp in (pki.office_keys_of(enrolment_cert), recorded) if fp is not None}
+        issued = (
+            pki.office_keys_of(enrolment_cert)
+            if receiver is None
+            else receiver.office_keys_of(enrolment_cert)
+        )
+        bound = {fp for fp in (issued, recorded) if fp is not None}
         block = vb.payload.get(OFFICE_KEYS_FIELD)
         if block is None:
             if bound:
@@ -410,7 +433,7 @@ class ImportService:
                     if cancelled is not None and cancelled():
                         break
                     try:
-                        self._check_office_keys(s, vb)
+                        self._check_office_keys(s, vb, receiver)
                         decision = decide(vb, log, self.clock(), allow_sequence_jump=allow_sequence_jump)
                         if decision.outcome is not Outcome.ALREADY_IMPORTED:
                             log.record(ReceivedBundle.of(vb))
@@ -441,7 +464,7 @@ class ImportService:
                                     path,
                                     data,
                                     vb,
-                                    receiver.trust,
+                                    receiver,
                                     allow_sequence_jump,
                                     kept | keeping,
                                 )
@@ -483,7 +506,7 @@ class ImportService:
         path: Path,
         data: bytes,
         vb: VerifiedBundle,
-        trust: TrustStore,
+        receiver: Receiver,
         allow_jump: bool,
         kept: set[bytes],
     ) -> tuple[FileResult, set[bytes]]:
@@ -497,7 +520,8 @@ class ImportService:
         """
         now = self.clock()
         keeping: set[bytes] = set()
-        first_keys = self._check_office_keys(s, vb)
+        trust = receiver.trust
+        first_keys = self._check_office_keys(s, vb, receiver)
         decision = decide(vb, log, now, allow_sequence_jump=allow_jump)
         if decision.outcome is Outcome.ALREADY_IMPORTED:
             return _file_result(path, vb, decision), keeping
@@ -510,7 +534,8 @@ class ImportService:
         # The bundle's two rows as plain (Core) statements in the caller's savepoint: no unit of
         # work to build for them; only the audit entry goes through the ORM (``audit.record``).
         s.execute(
-            insert(BundleReceived.__table__).values(
+            _INSERT_RECEIVED,
+            dict(
                 bundle_id=vb.bundle_id,
                 sender_code=vb.sender_code,
                 sender_level=str(vb.payload["sender"]["level"]),
@@ -528,9 +553,8 @@ class ImportService:
                 created_at=sent,
                 imported_at=now,
                 imported_by=self.actor.username,
-            )
+            ),
         )
-        stats = ImportedStatistics.__table__
         values = {
             "revision": vb.revision,
             "bundle_id": vb.bundle_id,
@@ -542,28 +566,28 @@ class ImportService:
         updated = 0
         if key not in rows.absent:
             updated = s.execute(
-                update(stats)
-                .where(stats.c.sender_code == vb.sender_code, stats.c.period == vb.period)
-                .values(values)
+                _UPDATE_STATISTICS, {"key_sender": vb.sender_code, "key_period": vb.period, **values}
             ).rowcount
         if not updated:
             rows.absent.discard(key)
             s.execute(
-                insert(stats).values(
-                    sender_code=vb.sender_code,
-                    period=vb.period,
-                    first_received_at=now,
-                    first_sent_at=sent,
+                _INSERT_STATISTICS,
+                {
+                    "sender_code": vb.sender_code,
+                    "period": vb.period,
+                    "first_received_at": now,
+                    "first_sent_at": sent,
                     **values,
-                )
+                },
             )
-        ca_fp = vb.ca_cert.fingerprint(hashes.SHA256())
+        fingerprint = receiver.cache.fingerprint  # remembered for the certificates and CRLs it parsed
+        ca_fp = fingerprint(vb.ca_cert)
         if ca_fp not in kept:
             keystore.add_ca(s, vb.ca_cert)
             keeping.add(ca_fp)
         for crl in vb.crls:
             issuer = trust.root if crl.issuer == trust.root.subject else vb.ca_cert
-            crl_key = crl.fingerprint(hashes.SHA256()) + issuer.fingerprint(hashes.SHA256())
+            crl_key = fingerprint(crl) + fingerprint(issuer)
             if crl_key in kept:
                 continue
             if keystore.keep_crl(s, crl, issuer):
