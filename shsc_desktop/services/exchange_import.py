@@ -11,10 +11,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import CursorResult, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import BundleRejected, ValidationFailed
@@ -211,8 +212,8 @@ IMPORT_CHUNK = 16  # bundles per transaction: commits amortised; a crash loses a
 
 # The statements of ``_apply``, built once (their parameters are bound per bundle): building a Core
 # statement with its values costs more than executing it.
-_STATISTICS = ImportedStatistics.__table__
-_INSERT_RECEIVED = insert(BundleReceived.__table__)
+_STATISTICS = cast(Table, ImportedStatistics.__table__)
+_INSERT_RECEIVED = insert(cast(Table, BundleReceived.__table__))
 _INSERT_STATISTICS = insert(_STATISTICS)
 _UPDATE_STATISTICS = update(_STATISTICS).where(  # SET: the columns named in the parameters
     _STATISTICS.c.sender_code == bindparam("key_sender"), _STATISTICS.c.period == bindparam("key_period")
@@ -565,9 +566,10 @@ class ImportService:
         key = (vb.sender_code, vb.period)
         updated = 0
         if key not in rows.absent:
-            updated = s.execute(
+            done = s.execute(
                 _UPDATE_STATISTICS, {"key_sender": vb.sender_code, "key_period": vb.period, **values}
-            ).rowcount
+            )
+            updated = cast(CursorResult[Any], done).rowcount
         if not updated:
             rows.absent.discard(key)
             s.execute(
