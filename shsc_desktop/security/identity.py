@@ -21,6 +21,7 @@ private key).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import secrets
@@ -239,6 +240,14 @@ def vouch(keys: OfficeKeys, content_sha256: str) -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=1024)
+def _office_public(signing: bytes, identity: bytes) -> tuple[str, Ed25519PublicKey]:
+    """The fingerprint of an office's public keys and its loaded signing key: a pure function of
+    the bytes, remembered because an import meets the same office in bundle after bundle.
+    ``ValueError`` (never remembered) if the signing key is not one."""
+    return office_fingerprint(signing, identity), Ed25519PublicKey.from_public_bytes(signing)
+
+
 def vouched_fingerprint(block: Any, content_sha256: str) -> str | None:
     """The office-key fingerprint a bundle's block proves (:func:`vouch`), or None if the block is
     malformed, its fingerprint is not that of its keys, or its signature does not verify."""
@@ -247,9 +256,12 @@ def vouched_fingerprint(block: Any, content_sha256: str) -> str | None:
     try:
         signing, identity = unb64(str(block["signing"])), unb64(str(block["identity"]))
         signature = unb64(str(block["signature"]))
-        if len(identity) != 32 or block["fingerprint"] != office_fingerprint(signing, identity):
+        if len(identity) != 32:
             return None
-        Ed25519PublicKey.from_public_bytes(signing).verify(signature, _bundle_statement(content_sha256))
+        fingerprint, public = _office_public(signing, identity)
+        if block["fingerprint"] != fingerprint:
+            return None
+        public.verify(signature, _bundle_statement(content_sha256))
     except (InvalidSignature, ValueError, TypeError):
         return None
     return str(block["fingerprint"])

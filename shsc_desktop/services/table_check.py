@@ -22,8 +22,10 @@ sentence in the GUI, and a message naming the table and cell for the command lin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import BundleRejected
@@ -81,8 +83,10 @@ class TableSchema:
         return is_period(code) if allowed is None else code in allowed
 
 
-def _schema() -> dict[str, TableSchema]:
-    return {key: TableSchema.of(key, d) for key, d in bundle_table_schema().items()}
+@functools.cache
+def _schema() -> Mapping[str, TableSchema]:
+    """Built once: the catalogue's tables are constants, and a batch checks every bundle against them."""
+    return MappingProxyType({key: TableSchema.of(key, d) for key, d in bundle_table_schema().items()})
 
 
 _FIELDS = frozenset({"key", "row_list", "col_list", "rows", "cols", "cells", "additive", "threshold"})
@@ -97,6 +101,12 @@ def _count(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
         raise _fail(BAD_COUNT, f"{where}: {str(value)[:20]!r} is not a count between 0 and {MAX_COUNT}.")
     return value
+
+
+def _plain_count(value: Any) -> bool:
+    """The common case of :func:`_count`, without building its message: a plain ``int`` in range
+    (JSON gives nothing else that passes; anything else goes through ``_count``)."""
+    return type(value) is int and 0 <= value <= MAX_COUNT
 
 
 def _codes(d: Mapping[str, Any], name: str, list_name: str, spec: TableSchema) -> list[str]:
@@ -139,7 +149,8 @@ def _check_table(key: str, d: Any, spec: TableSchema) -> None:
         if not isinstance(line, dict) or set(line) != set(cols):
             raise _fail(MALFORMED, f"Table {key}, row {r}: the cells do not match the columns.")
         for c in cols:
-            grid[r, c] = _count(line[c], f"Table {key}, {r} × {c}")
+            value = line[c]
+            grid[r, c] = value if _plain_count(value) else _count(value, f"Table {key}, {r} × {c}")
     if spec.additive:
         _check_totals(key, d, rows, cols, grid)
     _check_subtotals(key, d.get("subtotals", {}), rows, cols, grid, spec)
@@ -162,7 +173,10 @@ def _check_totals(
             if not isinstance(given, dict) or set(given) != set(want):
                 raise _fail(MALFORMED, f"Table {key}: {name} do not match the table.")
             for code, value in want.items():
-                if _count(given[code], f"Table {key}, {name} {code}") != value:
+                found = given[code]
+                if not _plain_count(found):
+                    found = _count(found, f"Table {key}, {name} {code}")
+                if found != value:
                     raise _fail(INCONSISTENT, f"Table {key}: {name} {code} is not the sum of its cells.")
         elif _count(given, f"Table {key}, total") != want:
             raise _fail(INCONSISTENT, f"Table {key}: the total is not the sum of its cells.")

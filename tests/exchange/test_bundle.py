@@ -492,3 +492,36 @@ def test_revoked_district_ca(world: World, good_bundle: bytes) -> None:
     with pytest.raises(BundleRejected) as err:
         world.open(good_bundle, district, trust=world.trust([root_crl]))
     assert err.value.reason == "revoked" and "district 1201" in str(err.value)
+
+
+@pytest.mark.parametrize("vouched", [True, False])
+def test_tables_and_vouched_digest_are_cut_from_the_signed_bytes(world: World, vouched: bool) -> None:
+    """The import takes the stored tables and the office-key digest out of the signed canonical
+    content instead of serialising the payload again: the same bytes as serialising it."""
+    from shsc_desktop.security.identity import OfficeKeys, vouch, vouched_fingerprint
+
+    commune, district = world.communes["120101"], world.districts["1201"]
+    keys = OfficeKeys.generate()
+    payload = world.payload(tables={"headline": {"a": [1, 2], "é": "ខ្មែរ"}, "zz": {}})
+    if vouched:
+        body = b.full_payload(payload, commune.signing_cert, district.enc_cert)
+        payload[b.OFFICE_KEYS_FIELD] = vouch(keys, b.vouched_digest(body))
+    vb = world.open(world.bundle(commune, district, payload), district)
+    assert b.tables_json(vb) == b.canonical_json(vb.payload["tables"]).decode("utf-8")
+    assert b.vouched_digest_of(vb) == b.vouched_digest(vb.payload)
+    if vouched:
+        assert (
+            vouched_fingerprint(vb.payload[b.OFFICE_KEYS_FIELD], b.vouched_digest_of(vb))
+            == keys.fingerprint()
+        )
+
+
+def test_a_repeated_member_is_refused_though_each_copy_is_canonical(world: World) -> None:
+    """No hook looks for duplicate keys: the canonical-form check refuses them (one member fewer)."""
+    commune, district = world.communes["120101"], world.districts["1201"]
+    content = b.canonical_json(b.full_payload(world.payload(), commune.signing_cert, district.enc_cert))
+    member = b'"nil_report":false,'
+    assert member in content
+    repeated = content.replace(member, member + member, 1)
+    data = _resigned(world, lambda p: None, raw=repeated)
+    assert _reason(lambda: world.open(data, district)) == "malformed_payload"
