@@ -546,44 +546,48 @@ class AdminPage(QWidget):
             bool(access.data(Qt.ItemDataRole.UserRole)) if access else False,
         )
 
-    def toggle_identity_access(self) -> None:
+    def toggle_identity_access(self) -> BackgroundOperation | None:
         """Give the selected user the identity key, or take it out of her slot."""
         username = self.selected_username()
         if username is None:
-            return
+            return None
         allow = not self._selected_access()[1]
-        try:
-            self.accounts.set_identity_access(username, allow)
-        except ShscError as error:
-            show_error(self, error)
-            return
-        self.refresh(lambda: self.select_user(username))
+        accounts = self.accounts
         if allow:
             text = self.tr("%1 may now see survivors' identifying details.")
         else:
             text = self.tr("%1 can no longer open survivors' identifying details.")
-        show_message(self, text.replace("%1", username))
+        return self._account_write(
+            username, lambda: accounts.set_identity_access(username, allow), text.replace("%1", username)
+        )
 
-    def toggle_focal_point(self) -> None:
+    def toggle_focal_point(self) -> BackgroundOperation | None:
         """Make the selected clerk a CCWC focal point (her slot gets the identity key), or back."""
         username = self.selected_username()
         role = self._selected_access()[0]
         if username is None or role not in (Role.CLERK.value, Role.FOCAL_POINT.value):
-            return
+            return None
         new_role = Role.CLERK if role == Role.FOCAL_POINT.value else Role.FOCAL_POINT
-        try:
-            self.accounts.change_role(username, new_role.value)
-        except ShscError as error:
-            show_error(self, error)
-            return
-        self.refresh(lambda: self.select_user(username))
+        accounts = self.accounts
         if new_role is Role.FOCAL_POINT:
             text = self.tr(
                 "%1 is now a CCWC focal point: she sees the identifying details of the cases she handles."
             )
         else:
             text = self.tr("%1 is now a clerk: she no longer opens identifying details.")
-        show_message(self, text.replace("%1", username))
+        return self._account_write(
+            username, lambda: accounts.change_role(username, new_role.value), text.replace("%1", username)
+        )
+
+    def _account_write(self, username: str, write: Callable[[], object], done: str) -> BackgroundOperation:
+        """A change to one user's role or grants, on the runner: the office's notice tells every page
+        (this one reloads its list from it), then the user is selected again and told ``done``."""
+
+        def saved(_result: object) -> None:
+            self.refresh(lambda: self.select_user(username))
+            show_message(self, done)
+
+        return run_write(self, self.session.hub, lambda _task: write(), Changes(accounts=True), saved)
 
     # -- accounts --------------------------------------------------------------------------------
 

@@ -165,13 +165,14 @@ def test_chief_allows_and_withdraws_identifying_details_for_a_clerk(qtbot, shell
     page.select_user("clerk")
     assert page.identity_access_button.text() == "Allow identifying details"
     qtbot.mouseClick(page.identity_access_button, LEFT)
+    wait_for_operations(qtbot)  # written, then the list of users read again, in the background
     assert any(b.text() == "clerk may now see survivors' identifying details." for b in message_boxes())
-    wait_for_operations(qtbot)  # the list of users is read again in the background
     page.select_user("clerk")
     assert page.users_table.item(page.users_table.currentRow(), 3).text() == "may see"
     assert AccountService(shell.office).identity_access()["clerk"] is True
     assert page.identity_access_button.text() == "Withdraw identifying details"
     qtbot.mouseClick(page.identity_access_button, LEFT)
+    wait_for_operations(qtbot)
     assert AccountService(shell.office).identity_access()["clerk"] is False
 
 

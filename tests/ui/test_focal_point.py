@@ -48,8 +48,8 @@ def test_chief_adds_a_focal_point_and_turns_a_clerk_into_one_and_back(qtbot, she
     page.select_user("clerk")
     assert page.role_button.text() == "Make CCWC focal point"
     qtbot.mouseClick(page.role_button, LEFT)
+    wait_for_operations(qtbot)  # written, then the list reloaded, in the background
     assert any(b.text().startswith("clerk is now a CCWC focal point") for b in message_boxes())
-    wait_for_operations(qtbot)  # the list reloads in the background
     page.select_user("clerk")
     assert page.users_table.item(page.users_table.currentRow(), 2).text() == "CCWC focal point"
     assert AccountService(shell.office).identity_access()["clerk"] is True
