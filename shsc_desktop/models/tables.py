@@ -249,7 +249,7 @@ class Incident(RecordMixin, Base):
             sqlite_where=text("status != 'closed'"),
         ),
         # Covering index for the code search box: a LIKE '%…%' scans its few pages instead of
-        # decrypting the whole table (see services.incidents._code_matches).
+        # decrypting the whole table (see services.incident_queries._code_matches).
         Index("ix_incident_code_search", "incident_code", "survivor_code", "deleted"),
         # The list's default order, carrying the codes: a search that matches many rows is tested
         # on this index while walking newest-first, without reading a single table row.

@@ -17,7 +17,7 @@ from ..security.audit import Action, ChainReport
 from ..security.permissions import Perm, require
 from . import validation as v
 from .identities import RETENTION_SETTING, retention_years
-from .incidents import PERPETRATOR_NAMES_SETTING
+from .incident_identity import PERPETRATOR_NAMES_SETTING
 from .office import UnlockedOffice
 
 AUTO_LOCK_KEY = "auto_lock_minutes"

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..models.tables import Incident, Month, Referral
 from ..security.permissions import Perm, require
 from . import months, snapshots
-from .incidents import not_deleted
+from .incident_queries import not_deleted
 from .office import UnlockedOffice
 from .referrals import OPEN_OUTCOME
 from .reporting import catalogue as cat

@@ -39,7 +39,7 @@ from ..security.audit import Action
 from ..security.permissions import Perm, require
 from . import caseworkers
 from . import validation as v
-from .incidents import open_identifying
+from .incident_identity import open_identifying
 from .office import UnlockedOffice
 
 CONTACT_SETTING = "office.contact"

@@ -31,15 +31,9 @@ from ..security.permissions import Perm, require
 from . import identities
 from . import months as month_rules
 from .contacts import ContactDraft, ContactService, ContactView
-from .incidents import (
-    IdentifyingDetails,
-    IncidentDraft,
-    IncidentService,
-    IncidentView,
-    PerpetratorDraft,
-    _next_seq,
-    answers_text,
-)
+from .incident_identity import IdentifyingDetails
+from .incident_records import IncidentDraft, IncidentView, PerpetratorDraft, answers_text
+from .incidents import IncidentService, _next_seq
 from .meetings import ActionItemDraft, Attendance, MeetingDraft, MeetingService
 from .office import UnlockedOffice
 from .referrals import ReferralDraft, ReferralService, ReferralUpdate

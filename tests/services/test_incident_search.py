@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shsc_desktop.services import incidents as incidents_mod
+from shsc_desktop.services import incident_queries
 from shsc_desktop.services.incidents import IncidentFilters, IncidentService
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.synthetic import generate
@@ -25,10 +25,10 @@ def _codes(office: UnlockedOffice, term: str, **filters: str) -> tuple[list[str]
 def test_dense_and_sparse_plans_agree(
     office_with_incidents: UnlockedOffice, monkeypatch: pytest.MonkeyPatch, term: str
 ) -> None:
-    monkeypatch.setattr(incidents_mod, "DENSE_SEARCH", 10**9)
+    monkeypatch.setattr(incident_queries, "DENSE_SEARCH", 10**9)
     sparse = _codes(office_with_incidents, term)
     sparse_open = _codes(office_with_incidents, term, status="open")
-    monkeypatch.setattr(incidents_mod, "DENSE_SEARCH", 0)
+    monkeypatch.setattr(incident_queries, "DENSE_SEARCH", 0)
     assert _codes(office_with_incidents, term) == sparse
     assert _codes(office_with_incidents, term, status="open") == sparse_open
     if term in ("%", "_", "ZZZ"):  # LIKE wildcards are taken literally: no code contains them
@@ -44,6 +44,6 @@ def test_a_deleted_incident_is_found_by_neither_plan(
     rows, _ = service.query(IncidentFilters(), limit=1)
     service.delete(rows[0].id, "entered twice by mistake")
     for dense in (0, 10**9):
-        monkeypatch.setattr(incidents_mod, "DENSE_SEARCH", dense)
+        monkeypatch.setattr(incident_queries, "DENSE_SEARCH", dense)
         codes, total = _codes(office_with_incidents, rows[0].incident_code)
         assert (codes, total) == ([], 0)
