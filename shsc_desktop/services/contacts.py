@@ -9,7 +9,7 @@ listing the bad rows by line number and writes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,14 +25,14 @@ from ..exports.pdf_common import pdf_bytes
 from ..models import codes
 from ..models.tables import Contact, Referral
 from ..problems import Problem
-from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from ..values.contacts import ContactDraft as ContactDraft  # re-exported: forms build drafts
 from ..values.contacts import ContactView as ContactView
+from ..values.copying import same_named
 from . import lifecycle
 from . import validation as v
-from .office import UnlockedOffice
+from .register_service import RegisterService
 
 TARGET = "contact"
 # The directory holds no survivor: an unused entry is removed (its reason stays in the audit log),
@@ -74,13 +74,10 @@ def validate_contact(draft: ContactDraft, today: date) -> None:
     p.raise_if_any()
 
 
-class ContactService:
+class ContactService(RegisterService):
     """Create, edit, find, import and export directory entries."""
 
-    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.today = today
+    register = REGISTER
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -88,11 +85,11 @@ class ContactService:
         require(self.actor, Perm.RECORDS_WRITE)
         validate_contact(draft, self.today())
         with self.office.transaction() as s:
-            row = Contact(created_by=self.actor.username, updated_by=self.actor.username, version=1)
+            row = lifecycle.new(Contact, self.actor)
             _apply(row, draft)
             s.add(row)
             s.flush()
-            audit.record(s, self.actor.username, Action.RECORD_CREATED, TARGET, row.id, {})
+            self.audit(s, Action.RECORD_CREATED, row.id, {})
             return _view(row)
 
     def update(self, contact_id: str, draft: ContactDraft, expected_version: int) -> ContactView:
@@ -102,10 +99,7 @@ class ContactService:
             row = _load(s, contact_id)
             v.check_version(row.version, expected_version)
             changed = _apply(row, draft)
-            row.version += 1
-            row.updated_by = self.actor.username
-            s.flush()
-            audit.record(s, self.actor.username, Action.RECORD_UPDATED, TARGET, row.id, {"fields": changed})
+            self.updated(s, row, lambda: {"fields": changed})
             return _view(row)
 
     def delete(self, contact_id: str, reason: str) -> None:
@@ -245,9 +239,7 @@ class ContactService:
                 if existing is None and not row_id:
                     existing = by_name.get((draft.name_en.strip().lower(), draft.organisation_type))
                 if existing is None:
-                    contact = Contact(
-                        created_by=self.actor.username, updated_by=self.actor.username, version=1
-                    )
+                    contact = lifecycle.new(Contact, self.actor)
                     if row_id:
                         contact.id = row_id
                     _apply(contact, draft)
@@ -256,15 +248,12 @@ class ContactService:
                         by_name[(contact.name_en.strip().lower(), contact.organisation_type)] = contact
                     created += 1
                 elif _apply(existing, draft):
-                    existing.version += 1
-                    existing.updated_by = self.actor.username
+                    lifecycle.touch(existing, self.actor)
                     updated += 1
             s.flush()
-            audit.record(
+            self.audit(
                 s,
-                self.actor.username,
                 Action.IMPORT,
-                TARGET,
                 "",
                 {"kind": "directory", "rows": len(parsed), "created": created, "updated": updated},
             )
@@ -368,23 +357,4 @@ def _apply(row: Contact, draft: ContactDraft) -> list[str]:
 
 
 def _view(row: Contact) -> ContactView:
-    return ContactView(
-        id=row.id,
-        version=row.version,
-        name_km=row.name_km,
-        name_en=row.name_en,
-        organisation_type=row.organisation_type,
-        services=frozenset(row.services),
-        contact_person=row.contact_person,
-        position=row.position,
-        phone=row.phone,
-        phone2=row.phone2,
-        email=row.email,
-        address=row.address,
-        hours=row.hours,
-        coverage=row.coverage,
-        last_verified=row.last_verified,
-        active=row.active,
-        updated_at=v.aware(row.updated_at),
-        updated_by=row.updated_by,
-    )
+    return same_named(ContactView, row, services=frozenset(row.services), updated_at=v.aware(row.updated_at))

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Integer, and_, func, literal_column, or_, 
 from sqlalchemy.orm import Session
 
 from ..models.tables import Incident, Perpetrator
+from ..values.copying import same_named
 from . import months
 from .incident_records import IncidentFilters, IncidentRow
 from .office import UnlockedOffice
@@ -83,19 +84,9 @@ def page(
             ):
                 relationships[incident_id].append(rel)
     listed = [
-        IncidentRow(
-            id=r.id,
-            version=r.version,
-            incident_code=r.incident_code,
-            survivor_code=r.survivor_code,
-            date_reported=r.date_reported,
-            gbv_type=r.gbv_type,
-            status=r.status,
-            village_code=r.village_code,
-            risk_level=r.risk_level,
-            follow_up_date=r.follow_up_date,
-            survivor_age=r.survivor_age,
-            consent_reporting=r.consent_reporting,
+        same_named(
+            IncidentRow,
+            r,
             case_context=case_context(
                 r.gbv_type, r.survivor_age, relationships[r.id], r.goods_money_exchanged
             ),

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import codes
 from ..models.tables import Incident, Perpetrator
+from ..values.copying import same_named
 from . import identities
 from . import validation as v
 from .incident_identity import IdentifyingDetails
@@ -168,42 +169,16 @@ class IncidentView:
         return answers_from_text(self.classification_answers)
 
     def as_draft(self) -> IncidentDraft:
-        """A draft holding this record's values (identifying details left unchanged)."""
-        return IncidentDraft(
-            date_reported=self.date_reported,
+        """A draft holding this record's values (identifying details left unchanged, the case
+        worker kept as she is)."""
+        return same_named(
+            IncidentDraft,
+            self,
+            keep_default=("identifying", "existing_survivor_code", "case_worker_id"),
             classification=self.classification(),
-            date_of_incident=self.date_of_incident,
-            reported_by=self.reported_by,
-            first_point_of_contact=self.first_point_of_contact,
-            survivor_sex=self.survivor_sex,
-            survivor_age=self.survivor_age,
-            marital_status=self.marital_status,
-            disability=self.disability,
-            village_code=self.village_code,
-            location_type=self.location_type,
-            time_of_day=self.time_of_day,
-            previously_reported=self.previously_reported,
-            goods_money_exchanged=self.goods_money_exchanged,
             perpetrators=tuple(
                 PerpetratorDraft(p.sex, p.age_group, p.relationship) for p in self.perpetrators
             ),
-            commune_actions=self.commune_actions,
-            risk_level=self.risk_level,
-            status=self.status,
-            follow_up_date=self.follow_up_date,
-            consent_services=self.consent_services,
-            consent_reporting=self.consent_reporting,
-            child_consent_route=self.child_consent_route,
-            child_consent_reason=self.child_consent_reason,
-            child_consent_decided_by=self.child_consent_decided_by,
-            child_protection_referral=self.child_protection_referral,
-            legal_duty_reported=self.legal_duty_reported,
-            legal_duty_reason=self.legal_duty_reason,
-            dv_law_applies=self.dv_law_applies,
-            admin_decision_date=self.admin_decision_date,
-            admin_decision_measures=self.admin_decision_measures,
-            protection_order=self.protection_order,
-            sent_to_prosecutor=self.sent_to_prosecutor,
         )
 
 
@@ -301,52 +276,16 @@ def comparable(row: Incident) -> dict[str, Any]:
 
 def view(row: Incident) -> IncidentView:
     relationships = [p.relationship_code for p in row.perpetrators]
-    return IncidentView(
-        id=row.id,
-        version=row.version,
-        incident_code=row.incident_code,
-        survivor_code=row.survivor_code,
-        date_reported=row.date_reported,
-        period=row.period,
-        date_of_incident=row.date_of_incident,
-        reported_by=row.reported_by,
-        first_point_of_contact=row.first_point_of_contact,
-        survivor_sex=row.survivor_sex,
-        survivor_age=row.survivor_age,
-        marital_status=row.marital_status,
-        disability=row.disability,
-        village_code=row.village_code,
-        location_type=row.location_type,
-        time_of_day=row.time_of_day,
-        gbv_type=row.gbv_type,
-        classification_answers=row.classification_answers,
-        previously_reported=row.previously_reported,
-        goods_money_exchanged=row.goods_money_exchanged,
+    return same_named(
+        IncidentView,
+        row,
         perpetrators=tuple(
             PerpetratorView(p.sex, p.age_group, p.relationship_code) for p in row.perpetrators
         ),
         commune_actions=frozenset(row.commune_actions),
-        risk_level=row.risk_level,
-        status=row.status,
-        follow_up_date=row.follow_up_date,
-        consent_services=row.consent_services,
-        consent_reporting=row.consent_reporting,
-        child_consent_route=row.child_consent_route,
-        child_consent_reason=row.child_consent_reason,
-        child_consent_decided_by=row.child_consent_decided_by,
-        child_protection_referral=row.child_protection_referral,
-        legal_duty_reported=row.legal_duty_reported,
-        legal_duty_reason=row.legal_duty_reason,
-        dv_law_applies=row.dv_law_applies,
-        admin_decision_date=row.admin_decision_date,
         admin_decision_measures=frozenset(row.admin_decision_measures),
-        protection_order=row.protection_order,
-        sent_to_prosecutor=row.sent_to_prosecutor,
         case_context=case_context(row.gbv_type, row.survivor_age, relationships, row.goods_money_exchanged),
         has_identifying=row.identity_sealed is not None or identities.has_legacy_identity(row),
         created_at=v.aware(row.created_at),
-        created_by=row.created_by,
         updated_at=v.aware(row.updated_at),
-        updated_by=row.updated_by,
-        case_worker_id=row.case_worker_id,
     )

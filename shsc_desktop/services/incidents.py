@@ -75,14 +75,13 @@ class IncidentService(RegisterService):
         with self.office.transaction() as s:
             months.ensure_open(s, period)
             survivor_code = self._survivor_code(s, draft, period)
-            row = Incident(
+            row = lifecycle.new(
+                Incident,
+                self.actor,
                 id=new_id(),
                 incident_code=self._next_incident_code(s, period),
                 survivor_code=survivor_code,
                 period=period,
-                created_by=self.actor.username,
-                updated_by=self.actor.username,
-                version=1,
             )
             row.case_worker_id = caseworkers.on_create(s, self.actor, draft.case_worker_id)
             apply_draft(row, draft, gbv_type)

@@ -79,6 +79,11 @@ def load(s: Session, register: Register[R], record_id: str) -> R:
     return row  # type: ignore[no-any-return]
 
 
+def new(model: Callable[..., R], actor: Actor, **values: Any) -> R:
+    """A new row of a register (``model``), written by ``actor``: its first version."""
+    return model(created_by=actor.username, updated_by=actor.username, version=1, **values)
+
+
 def touch(row: Record, actor: Actor) -> None:
     """A change to ``row``: its version moves on and its last editor is ``actor``."""
     row.version += 1

@@ -27,6 +27,7 @@ from ..models.base import new_id
 from ..models.tables import ActionItem, Meeting, MeetingAttendance
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.copying import same_named
 from . import identities, lifecycle, months
 from . import validation as v
 from .register_service import RegisterService
@@ -130,15 +131,9 @@ class MeetingView:
         return self.female + self.male
 
     def as_draft(self) -> MeetingDraft:
-        return MeetingDraft(
-            meeting_type=self.meeting_type,
-            meeting_date=self.meeting_date,
-            venue_village_code=self.venue_village_code,
-            facilitator=self.facilitator,
-            attendance=self.attendance,
-            topics=self.topics,
-            concerns_raised=self.concerns_raised,
-            decisions=self.decisions,
+        return same_named(
+            MeetingDraft,
+            self,
             action_items=tuple(
                 ActionItemDraft(a.action, a.owner, a.due_date, a.status, a.id) for a in self.action_items
             ),
@@ -168,9 +163,7 @@ class MeetingService(RegisterService):
         period = months.period_of(draft.meeting_date)
         with self.office.transaction() as s:
             months.ensure_open(s, period)
-            row = Meeting(
-                id=new_id(), created_by=self.actor.username, updated_by=self.actor.username, version=1
-            )
+            row = lifecycle.new(Meeting, self.actor, id=new_id())
             _apply(row, draft)
             self._store_minutes(row, draft)
             s.add(row)
@@ -347,14 +340,9 @@ class MeetingService(RegisterService):
             minutes = None
         concerns, decisions = minutes or ("", "")
         order = {c: i for i, c in enumerate(codes.ATTENDEE_GROUP.codes())}
-        return MeetingView(
-            id=row.id,
-            version=row.version,
-            meeting_type=row.meeting_type,
-            meeting_date=row.meeting_date,
-            period=row.period,
-            venue_village_code=row.venue_village_code,
-            facilitator=row.facilitator,
+        return same_named(
+            MeetingView,
+            row,
             attendance=tuple(
                 Attendance(a.group, a.female, a.male)
                 for a in sorted(row.attendance, key=lambda a: order.get(a.group, 99))
@@ -364,7 +352,6 @@ class MeetingService(RegisterService):
             decisions=decisions,
             action_items=tuple(_item_view(i, row, today) for i in row.action_items),
             updated_at=v.aware(row.updated_at),
-            updated_by=row.updated_by,
             minutes_sealed=sealed,
             minutes_withheld=minutes is None,
         )

@@ -31,6 +31,7 @@ from ..models.base import new_id
 from ..models.tables import Contact, Incident, Referral
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.copying import same_named
 from . import caseworkers, identities, lifecycle, months
 from . import validation as v
 from .contacts import ContactService, ContactView
@@ -181,7 +182,9 @@ class ReferralService(RegisterService):
             self._check_provider(s, draft)
             # A late referral is case work: allowed in an approved month (the snapshot keeps the
             # approved figures; the live ones show the change).
-            row = Referral(
+            row = lifecycle.new(
+                Referral,
+                self.actor,
                 id=new_id(),
                 incident_id=incident.id,
                 date_referred=draft.date_referred,
@@ -194,9 +197,6 @@ class ReferralService(RegisterService):
                 outcome=OPEN_OUTCOME,
                 follow_up_date=draft.follow_up_date,
                 consent_override_reason=override or "",
-                created_by=self.actor.username,
-                updated_by=self.actor.username,
-                version=1,
             )
             self._store_note(row, draft.note.strip())
             s.add(row)
@@ -378,24 +378,11 @@ class ReferralService(RegisterService):
                 .limit(limit)
             ).all()
         page = [
-            ReferralRow(
-                id=r.id,
-                version=r.version,
-                incident_id=r.incident_id,
-                incident_code=r.incident_code,
-                survivor_code=r.survivor_code,
-                date_referred=r.date_referred,
-                period=r.period,
-                service_type=r.service_type,
-                contact_id=r.contact_id,
+            same_named(
+                ReferralRow,
+                r,
                 provider_name_en=r.name_en or "",
                 provider_name_km=r.name_km or "",
-                urgency=r.urgency,
-                mode=r.mode,
-                status=r.status,
-                outcome=r.outcome,
-                outcome_date=r.outcome_date,
-                follow_up_date=r.follow_up_date,
                 consent_overridden=bool(r.consent_override_reason),
             )
             for r in rows
@@ -520,26 +507,14 @@ class ReferralService(RegisterService):
 def _view(s: Session, row: Referral) -> ReferralView:
     incident = row.incident
     contact = row.contact
-    return ReferralView(
-        id=row.id,
-        version=row.version,
-        incident_id=row.incident_id,
+    return same_named(
+        ReferralView,
+        row,
         incident_code=incident.incident_code,
         survivor_code=incident.survivor_code,
-        date_referred=row.date_referred,
-        period=row.period,
-        service_type=row.service_type,
-        contact_id=row.contact_id,
         provider_name_en=contact.name_en if contact else "",
         provider_name_km=contact.name_km if contact else "",
-        urgency=row.urgency,
-        mode=row.mode,
-        status=row.status,
-        outcome=row.outcome,
-        outcome_date=row.outcome_date,
-        follow_up_date=row.follow_up_date,
         consent_overridden=bool(row.consent_override_reason),
         has_note=row.note_sealed is not None or bool(row.legacy_note),
-        created_by=row.created_by,
         updated_at=v.aware(row.updated_at),
     )

@@ -1,4 +1,4 @@
-"""What the services of the registers (incidents, referrals, meetings) share beside
+"""What the services of the registers (incidents, referrals, meetings, the directory) share beside
 :mod:`~shsc_desktop.services.lifecycle`: the office and the signed-in actor they act for, the day
 they count from, the office's commune, the audit entry of a change, and one page of a sorted list.
 """
@@ -22,15 +22,22 @@ MAX_PAGE = 1000
 """The most rows one call of a register's ``query`` returns."""
 
 
-class RegisterService:
-    """The base of a register's service; a subclass names its ``register``."""
-
-    register: lifecycle.Register[Any]
+class OfficeService:
+    """A service acting for the signed-in actor of an unlocked office, counting days from ``today``."""
 
     def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
         self.office = office
         self.actor = office.actor
         self.today = today
+
+
+class RegisterService(OfficeService):
+    """The base of a register's service; a subclass names its ``register``."""
+
+    register: lifecycle.Register[Any]
+
+    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
+        super().__init__(office, today)
         self._commune: str | None = None  # the session fills it once it knows the office
 
     @property

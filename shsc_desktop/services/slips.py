@@ -16,7 +16,6 @@ Rules (domain.md §2.2, DESIGN.md §3):
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,7 +39,7 @@ from ..security.permissions import Perm, require
 from . import caseworkers
 from . import validation as v
 from .incident_identity import open_identifying
-from .office import UnlockedOffice
+from .register_service import OfficeService
 
 CONTACT_SETTING = "office.contact"
 """Optional setting: the commune office's phone or contact line printed on slips."""
@@ -72,11 +71,8 @@ class SlipChoices:
     """The role may view (and so print) identifying details."""
 
 
-class SlipService:
-    def __init__(self, office: UnlockedOffice, today: Callable[[], date] = date.today) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.today = today
+class SlipService(OfficeService):
+    """What may be printed on a referral's slip, and printing it (audited)."""
 
     def choices(self, referral_id: str) -> SlipChoices:
         """Whether a slip may be printed, and with identifying details (reads no identifying data)."""

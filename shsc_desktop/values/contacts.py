@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .copying import same_named
+
 
 @dataclass(frozen=True)
 class ContactDraft:
@@ -52,19 +54,4 @@ class ContactView:
         return first or second
 
     def as_draft(self) -> ContactDraft:
-        return ContactDraft(
-            organisation_type=self.organisation_type,
-            services=self.services,
-            name_en=self.name_en,
-            name_km=self.name_km,
-            contact_person=self.contact_person,
-            position=self.position,
-            phone=self.phone,
-            phone2=self.phone2,
-            email=self.email,
-            address=self.address,
-            hours=self.hours,
-            coverage=self.coverage,
-            last_verified=self.last_verified,
-            active=self.active,
-        )
+        return same_named(ContactDraft, self)
