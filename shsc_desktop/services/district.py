@@ -21,13 +21,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from ..errors import ValidationFailed
 from ..exports.district_xlsx import write_district_tables
-from ..exports.pdf_common import pdf_bytes
-from ..exports.summary_pdf import build_monthly_summary
 from ..models import gazetteer
 from ..models.codes import GBV_TYPE
 from ..models.tables import EnrolledOffice, ImportedStatistics, Month, Setting
@@ -52,6 +51,7 @@ from .office import UnlockedOffice
 from .reporting.catalogue import HEADLINE_FLOWS
 from .reporting.suppression import BREAKDOWN, protect
 from .reporting.tables import NOT_REPORTED as NOT_REPORTED
+from .reports import Printed, check_lang, print_summary
 from .statistics import (
     DEFAULT_THRESHOLD,
     TABLE_KEYS,
@@ -342,19 +342,8 @@ class DistrictService:
         """The district (or national) monthly summary: the commune summary's builder. ``shared``
         (the GUI's copy) hides small numbers for sharing outside the chain; without it, the exact
         confidential copy for this office (the command line without ``--shared``)."""
-        require(self.actor, Perm.REPORTS)
-        if lang not in ("km", "en"):
-            raise ValidationFailed({"lang": "The language must be km or en."})
-        stats = self.shared_statistics(period) if shared else self.month(period).statistics
-        target = Path(target)
-        build_monthly_summary(stats, self.office.info, lang, target, progress=progress, cancelled=cancelled)
-        self.office.audit(
-            Action.PRINT,
-            "district_summary",
-            period,
-            {"lang": lang, "suppressed": shared, "file": target.name},
-        )
-        return target
+        self._summary(period, lang, Path(target), shared, progress=progress, cancelled=cancelled)
+        return Path(target)
 
     def summary_for_print(
         self,
@@ -365,25 +354,20 @@ class DistrictService:
         cancelled: Callable[[], bool] | None = None,
     ) -> bytes:
         """The same summary as bytes for the printer, built in memory only; audited as printed."""
+        return self._summary(period, lang, None, True, progress=progress, cancelled=cancelled)
+
+    def _summary(self, period: str, lang: str, target: Path | None, shared: bool, **hooks: Any) -> bytes:
         require(self.actor, Perm.REPORTS)
-        if lang not in ("km", "en"):
-            raise ValidationFailed({"lang": "The language must be km or en."})
-        stats = self.shared_statistics(period)
-        data = pdf_bytes(
-            lambda stream: build_monthly_summary(
-                stats, self.office.info, lang, stream, progress=progress, cancelled=cancelled
-            )
-        )
-        self.office.audit(
-            Action.PRINT, "district_summary", period, {"lang": lang, "suppressed": True, "printer": True}
-        )
-        return data
+        check_lang(lang)
+        stats = self.shared_statistics(period) if shared else self.month(period).statistics
+        printed = Printed("district_summary", period, lang, shared)
+        # Shared figures come protected already: the builder hides nothing more.
+        return print_summary(self.office, printed, stats, target, **hooks, suppressed=False)
 
     def tables_xlsx(self, period: str, lang: str, target: Path) -> Path:
         """The month's tables, the per-office breakdown and the completeness, as XLSX (suppressed)."""
         require(self.actor, Perm.REPORTS)
-        if lang not in ("km", "en"):
-            raise ValidationFailed({"lang": "The language must be km or en."})
+        check_lang(lang)
         month, stats, breakdown = self._shared(period)
         offices = [(r.code, r.name(lang), r.status) for r in month.breakdown]
         target = Path(target)

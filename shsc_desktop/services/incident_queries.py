@@ -16,7 +16,7 @@ from ..values.copying import same_named
 from . import months
 from .incident_records import IncidentFilters, IncidentRow
 from .office import UnlockedOffice
-from .register_service import page_window, require_sort
+from .register_service import equal_to, page_window, require_sort
 from .reporting.catalogue import case_context
 
 SORT_COLUMNS: dict[str, Any] = {
@@ -31,6 +31,13 @@ SORT_COLUMNS: dict[str, Any] = {
     "survivor_age": Incident.survivor_age,
 }
 """Sort keys accepted by :meth:`IncidentService.query`; prefix with ``-`` for descending."""
+
+FILTER_COLUMNS: dict[str, Any] = {
+    "gbv_type": Incident.gbv_type,
+    "status": Incident.status,
+    "village_code": Incident.village_code,
+}
+"""The filters of :class:`IncidentFilters` that select one value of their column."""
 
 DENSE_SEARCH = 2000  # above this many matches a search is cheaper as a row test than a rowid list
 
@@ -107,12 +114,7 @@ def where(f: IncidentFilters, dense_search: bool = False) -> list[ColumnElement[
     conditions: list[ColumnElement[bool]] = []
     if f.period:
         conditions.append(Incident.period == months.check_period(f.period))
-    if f.gbv_type:
-        conditions.append(Incident.gbv_type == f.gbv_type)
-    if f.status:
-        conditions.append(Incident.status == f.status)
-    if f.village_code:
-        conditions.append(Incident.village_code == f.village_code)
+    conditions += equal_to(f, FILTER_COLUMNS)
     if f.follow_up_due_by is not None:
         conditions.append(and_(Incident.follow_up_date <= f.follow_up_due_by, Incident.status != "closed"))
     term = f.search.strip().upper()

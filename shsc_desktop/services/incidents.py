@@ -51,7 +51,6 @@ REGISTER = lifecycle.Register(
     Incident,
     TARGET,
     v.INCIDENT_GONE,
-    live=lambda: (Incident.deleted.is_(False),),
     options=lambda: (selectinload(Incident.perpetrators),),
 )
 

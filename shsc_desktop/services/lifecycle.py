@@ -48,7 +48,8 @@ class Register(Generic[R]):
 
     ``target`` names the record in the audit log, ``gone`` is the message of :class:`NotFound` (a
     coded :mod:`~shsc_desktop.problems` message); ``live`` are the conditions
-    a row must meet to be seen (not deleted, its incident not deleted); ``options`` what to load with
+    a row must meet to be seen (by default, for a ``soft`` register: not deleted; a referral's also
+    that its incident is not deleted); ``options`` what to load with
     it; ``soft`` whether deleting keeps the row (``deleted`` and ``deleted_reason``) or removes it (the
     directory, whose entries hold no survivor: the reason is kept in the audit log);
     ``delete_perm`` who may delete.
@@ -57,7 +58,7 @@ class Register(Generic[R]):
     model: type[R]
     target: str
     gone: Problem
-    live: Callable[[], Iterable[ColumnElement[bool]]] = lambda: ()
+    live: Callable[[], Iterable[ColumnElement[bool]]] | None = None
     options: Callable[[], Iterable[LoaderOption]] = lambda: ()
     soft: bool = True
     delete_perm: Perm = Perm.RECORDS_DELETE
@@ -71,9 +72,11 @@ def not_found(register: Register[Any]) -> NotFound:
 def load(s: Session, register: Register[R], record_id: str) -> R:
     """The live row ``record_id`` of ``register``, or :class:`NotFound`."""
     model: Any = register.model
-    row = s.scalar(
-        select(model).where(model.id == record_id, *register.live()).options(*register.options()).limit(1)
-    )
+    if register.live is not None:
+        live = tuple(register.live())
+    else:
+        live = (model.deleted.is_(False),) if register.soft else ()
+    row = s.scalar(select(model).where(model.id == record_id, *live).options(*register.options()).limit(1))
     if row is None:
         raise not_found(register)
     return row  # type: ignore[no-any-return]

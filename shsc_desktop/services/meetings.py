@@ -37,7 +37,6 @@ REGISTER = lifecycle.Register(
     Meeting,
     TARGET,
     v.MEETING_GONE,
-    live=lambda: (Meeting.deleted.is_(False),),
     options=lambda: (selectinload(Meeting.attendance), selectinload(Meeting.action_items)),
 )
 OPEN_ACTION_STATUSES = ("open", "in_progress")
@@ -274,13 +273,11 @@ class MeetingService(RegisterService):
             query = query.where(Meeting.period == months.check_period(period))
         with self.office.reading() as s:
             return [
-                MeetingRow(
-                    m.id,
-                    m.meeting_type,
-                    m.meeting_date,
-                    m.venue_village_code,
-                    sum(a.female + a.male for a in m.attendance),
-                    sum(1 for a in m.action_items if a.status in OPEN_ACTION_STATUSES),
+                same_named(
+                    MeetingRow,
+                    m,
+                    participants=sum(a.female + a.male for a in m.attendance),
+                    open_actions=sum(1 for a in m.action_items if a.status in OPEN_ACTION_STATUSES),
                 )
                 for m in s.scalars(query)
             ]
@@ -398,14 +395,11 @@ def _draft_minutes(draft: MeetingDraft) -> tuple[str, str]:
 
 
 def _item_view(item: ActionItem, meeting: Meeting, today: date) -> ActionItemView:
-    return ActionItemView(
-        id=item.id,
+    return same_named(
+        ActionItemView,
+        item,
         meeting_id=meeting.id,
         meeting_date=meeting.meeting_date,
         meeting_type=meeting.meeting_type,
-        action=item.action,
-        owner=item.owner,
-        due_date=item.due_date,
-        status=item.status,
         overdue=item.due_date is not None and item.due_date < today and item.status in OPEN_ACTION_STATUSES,
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import ConsentRequired, NotFound, ValidationFailed
@@ -36,7 +36,7 @@ from . import caseworkers, identities, lifecycle, months
 from . import validation as v
 from .contacts import ContactService, ContactView
 from .register_service import MAX_PAGE as MAX_PAGE
-from .register_service import RegisterService, page_window, sort_order
+from .register_service import RegisterService, equal_to, page_window, sort_order
 
 TARGET = "referral"
 OPEN_OUTCOME = "pending"
@@ -150,6 +150,13 @@ REFERRAL_SORT: dict[str, Any] = {
     "follow_up_date": Referral.follow_up_date,
 }
 """Sort keys accepted by :meth:`ReferralService.query`; prefix with ``-`` for descending."""
+
+FILTER_COLUMNS: dict[str, Any] = {
+    "service_type": Referral.service_type,
+    "status": Referral.status,
+    "outcome": Referral.outcome,
+}
+"""The filters of :class:`ReferralFilters` that select one value of their column."""
 
 
 class ReferralService(RegisterService):
@@ -331,12 +338,7 @@ class ReferralService(RegisterService):
         where: list[ColumnElement[bool]] = [Referral.deleted.is_(False), Incident.deleted.is_(False)]
         if f.period:
             where.append(Referral.period == months.check_period(f.period))
-        if f.service_type:
-            where.append(Referral.service_type == f.service_type)
-        if f.status:
-            where.append(Referral.status == f.status)
-        if f.outcome:
-            where.append(Referral.outcome == f.outcome)
+        where += equal_to(f, FILTER_COLUMNS)
         if f.follow_up_due_by is not None:
             where.append(
                 and_(Referral.follow_up_date <= f.follow_up_due_by, Referral.outcome == OPEN_OUTCOME)
@@ -350,28 +352,18 @@ class ReferralService(RegisterService):
                 .where(*where)
             )
             rows = s.execute(
-                select(
-                    Referral.id,
+                _with_incident_and_provider(
                     Referral.version,
-                    Referral.incident_id,
-                    Incident.incident_code,
-                    Incident.survivor_code,
                     Referral.date_referred,
                     Referral.period,
-                    Referral.service_type,
                     Referral.contact_id,
-                    Contact.name_en,
-                    Contact.name_km,
                     Referral.urgency,
                     Referral.mode,
                     Referral.status,
                     Referral.outcome,
                     Referral.outcome_date,
-                    Referral.follow_up_date,
                     Referral.consent_override_reason,
                 )
-                .join(Incident, Incident.id == Referral.incident_id)
-                .outerjoin(Contact, Contact.id == Referral.contact_id)
                 .where(*where)
                 .order_by(*order)
                 .offset(offset)
@@ -400,19 +392,7 @@ class ReferralService(RegisterService):
         items: list[FollowUp] = []
         with self.office.reading() as s:
             referral_rows = s.execute(
-                select(
-                    Referral.id,
-                    Referral.incident_id,
-                    Incident.incident_code,
-                    Incident.survivor_code,
-                    Referral.service_type,
-                    Contact.name_en,
-                    Contact.name_km,
-                    Referral.follow_up_date,
-                )
-                .join(Incident, Incident.id == Referral.incident_id)
-                .outerjoin(Contact, Contact.id == Referral.contact_id)
-                .where(
+                _with_incident_and_provider().where(
                     Referral.deleted.is_(False),
                     Incident.deleted.is_(False),
                     Referral.outcome == OPEN_OUTCOME,
@@ -502,6 +482,26 @@ class ReferralService(RegisterService):
     @staticmethod
     def _load(s: Session, referral_id: str) -> Referral:
         return lifecycle.load(s, REGISTER, referral_id)
+
+
+def _with_incident_and_provider(*columns: Any) -> Select[Any]:
+    """Referrals with their incident's codes and their provider's names (a provider may be gone),
+    and ``columns``: what the list and the follow-ups show."""
+    return (
+        select(
+            Referral.id,
+            Referral.incident_id,
+            Incident.incident_code,
+            Incident.survivor_code,
+            Referral.service_type,
+            Contact.name_en,
+            Contact.name_km,
+            Referral.follow_up_date,
+            *columns,
+        )
+        .join(Incident, Incident.id == Referral.incident_id)
+        .outerjoin(Contact, Contact.id == Referral.contact_id)
+    )
 
 
 def _view(s: Session, row: Referral) -> ReferralView:

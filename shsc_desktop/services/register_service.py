@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationFailed
@@ -56,6 +57,12 @@ class RegisterService(OfficeService):
         lifecycle.touch(row, self.actor)
         s.flush()
         self.audit(s, Action.RECORD_UPDATED, row.id, details())
+
+
+def equal_to(filters: object, columns: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+    """``column == value`` for every filter of ``filters`` (the attribute named as in ``columns``)
+    that is set; an empty or ``None`` filter selects everything."""
+    return [column == value for name, column in columns.items() if (value := getattr(filters, name))]
 
 
 def sort_order(sort: str, columns: Mapping[str, Any], *ties: Any) -> list[Any] | None:

@@ -7,10 +7,12 @@ joins the two and records who produced which report, for which month, in which f
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ValidationFailed
-from ..exports.pdf_common import pdf_bytes
+from ..exports.pdf_common import PdfTarget, pdf_bytes
 from ..exports.summary_pdf import build_monthly_summary
 from ..security.actions import Action
 from ..security.permissions import Perm, require
@@ -48,27 +50,8 @@ class ReportService:
 
         ``suppressed`` prints the copy for sharing outside the commune: small cells hidden.
         """
-        require(self.office.actor, Perm.REPORTS)
-        if lang not in ("km", "en"):
-            raise ValidationFailed({"lang": "The language must be km or en."})
-        stats = self.monthly_statistics(period)
-        target = Path(target)
-        build_monthly_summary(
-            stats,
-            self.office.info,
-            lang,
-            target,
-            suppressed=suppressed,
-            progress=progress,
-            cancelled=cancelled,
-        )
-        self.office.audit(
-            Action.PRINT,
-            "monthly_summary",
-            period,
-            {"lang": lang, "suppressed": suppressed, "file": target.name},
-        )
-        return target
+        self._summary(period, lang, Path(target), suppressed, progress=progress, cancelled=cancelled)
+        return Path(target)
 
     def monthly_summary_for_print(
         self,
@@ -84,25 +67,53 @@ class ReportService:
         Built in memory: a print job never passes through a file (a temporary file can be held by
         antivirus and stay behind, or be read by anyone with access to the temp folder).
         """
+        return self._summary(period, lang, None, suppressed, progress=progress, cancelled=cancelled)
+
+    def _summary(self, period: str, lang: str, target: Path | None, suppressed: bool, **hooks: Any) -> bytes:
         require(self.office.actor, Perm.REPORTS)
-        if lang not in ("km", "en"):
-            raise ValidationFailed({"lang": "The language must be km or en."})
+        check_lang(lang)
         stats = self.monthly_statistics(period)
-        data = pdf_bytes(
-            lambda stream: build_monthly_summary(
-                stats,
-                self.office.info,
-                lang,
-                stream,
-                suppressed=suppressed,
-                progress=progress,
-                cancelled=cancelled,
-            )
-        )
-        self.office.audit(
-            Action.PRINT,
-            "monthly_summary",
-            period,
-            {"lang": lang, "suppressed": suppressed, "printer": True},
-        )
-        return data
+        printed = Printed("monthly_summary", period, lang, suppressed)
+        return print_summary(self.office, printed, stats, target, **hooks)
+
+
+def check_lang(lang: str) -> None:
+    """A report is laid out in Khmer or in English."""
+    if lang not in ("km", "en"):
+        raise ValidationFailed({"lang": "The language must be km or en."})
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A summary as the audit log names it: the report, its month, its language, and whether small
+    numbers are hidden."""
+
+    report: str
+    period: str
+    lang: str
+    suppressed: bool
+
+
+def print_summary(
+    office: UnlockedOffice, printed: Printed, stats: MonthlyStatistics, target: Path | None, **layout: Any
+) -> bytes:
+    """Lay ``stats`` out as the monthly summary, into the file ``target`` (atomically) or, with
+    ``None``, in memory for the printer (returned: a print job never passes through a file; b""
+    for a file), and audit it as a ``PRINT`` of ``printed`` with the file's name or ``printer``.
+    ``layout``: the builder's options (``progress``, ``cancelled``, and ``suppressed`` when the
+    builder should not hide small numbers itself: figures protected already)."""
+    layout.setdefault("suppressed", printed.suppressed)
+
+    def build(out: PdfTarget) -> None:
+        build_monthly_summary(stats, office.info, printed.lang, out, **layout)
+
+    details: dict[str, Any] = {"lang": printed.lang, "suppressed": printed.suppressed}
+    data = b""
+    if target is None:
+        data = pdf_bytes(build)
+        details["printer"] = True
+    else:
+        build(target)
+        details["file"] = target.name
+    office.audit(Action.PRINT, printed.report, printed.period, details)
+    return data

@@ -36,6 +36,7 @@ from ..models.tables import Contact, Incident, Referral
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.copying import same_named
 from . import caseworkers
 from . import validation as v
 from .incident_identity import open_identifying
@@ -139,16 +140,12 @@ class SlipService(OfficeService):
                     else:
                         text = str(value or "").strip()
                     identifying.append((name, text or "–"))
-            slip = ReferralSlip(
+            slip = same_named(
+                ReferralSlip,
+                row,
                 audience=request.audience,
                 lang=request.lang,
                 referral_code=referral_code(request.referral_id),
-                incident_code=row.incident_code,
-                survivor_code=row.survivor_code,
-                date_referred=row.date_referred,
-                service_type=row.service_type,
-                urgency=row.urgency,
-                follow_up_date=row.follow_up_date,
                 consent_overridden=row.consent_services != "yes",
                 provider_name_km=provider.name_km if provider else "",
                 provider_name_en=provider.name_en if provider else "",

@@ -3,7 +3,8 @@
 Every service collects the problems of a whole form before raising one
 :class:`~shsc_desktop.errors.ValidationFailed`, so the form can mark every bad field at once. The
 messages are :class:`~shsc_desktop.problems.Problem` codes with their English text; the views
-translate the code (``views/problem_texts.py``). :data:`MESSAGES` lists them all.
+translate the code (``views/problem_texts.py``); :data:`shsc_desktop.problems.CATALOGUE` lists
+every code defined, here and elsewhere, so they are not listed again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import UTC, date, datetime
 from ..errors import EditConflict, ValidationFailed
 from ..models import gazetteer
 from ..models.codes import CodeList
-from ..problems import Problem, define
+from ..problems import define
 
 REQUIRED = define("required", "This field is required.")
 NOT_IN_LIST = define("not_in_list", "Choose a value from the list.")
@@ -112,61 +113,6 @@ NO_CONSENT_TO_REFER = define(
 )
 NO_DIRECTORY_ROWS = define("no_directory_rows", "The file holds no directory rows.")
 SAME_ID_TWICE = define("same_id_twice", "the same id is on line %1.")
-
-MESSAGES: tuple[Problem, ...] = (
-    REQUIRED,
-    NOT_IN_LIST,
-    FUTURE_DATE,
-    INCIDENT_AFTER_REPORT,
-    BEFORE_REPORT,
-    BEFORE_REFERRAL,
-    BEFORE_MEETING,
-    AGE_RANGE,
-    CHILD_CONSENT_ROUTE,
-    CHILD_ROUTE_REASON,
-    DECIDED_BY_NEEDED,
-    DECIDED_BY_BEST_INTERESTS_ONLY,
-    NO_REASON_FOR_GUARDIAN,
-    CHILD_PROTECTION_PROMPT,
-    NOT_REPORTED_REASON_NEEDED,
-    ADMIN_DECISION_DATE_NEEDED,
-    ADMIN_DECISION_MEASURES_NEEDED,
-    DECISION_BEFORE_INCIDENT,
-    NONE_WITH_OTHERS,
-    VILLAGE_NOT_IN_COMMUNE,
-    FOLLOW_UP_DATE_NEEDED,
-    TOO_LONG,
-    REASON_REQUIRED,
-    COUNT_RANGE,
-    DUPLICATE_GROUP,
-    PROVIDER_INACTIVE,
-    PROVIDER_LACKS_SERVICE,
-    NOT_A_FOCAL_POINT,
-    UNKNOWN_RECORD,
-    BAD_DATE,
-    BAD_PERIOD,
-    NAME_REQUIRED,
-    BAD_EMAIL,
-    OUTCOME_DATE_NEEDED,
-    ANSWER_CLASSIFICATION,
-    MONTH_NOT_STARTED,
-    MONTH_NOT_ENDED,
-    MONTH_ALREADY_APPROVED,
-    MONTH_NOT_APPROVED,
-    CONTACT_IN_USE,
-    BAD_PHONE,
-    NO_ATTENDEES,
-    INCIDENT_GONE,
-    REFERRAL_GONE,
-    MEETING_GONE,
-    CONTACT_GONE,
-    ACTION_ITEM_GONE,
-    NO_INCIDENT_CODED,
-    NO_CONSENT_TO_REFER,
-    NO_DIRECTORY_ROWS,
-    SAME_ID_TWICE,
-)
-"""Every problem message the register services can give (for the translation table)."""
 
 MIN_REASON = 5
 
