@@ -119,11 +119,16 @@ def classify(answers: list[bool | None]) -> str | None:
     return None
 
 
+UNKNOWN = ("unknown", "Unknown", "មិនដឹង")
+"""The "not known" entry many lists end with: one label, so it reads the same in every form."""
+OTHER = ("other", "Other", "ផ្សេងៗ")
+"""The "other" entry of the lists that have one."""
+
 # --- Survivor ----------------------------------------------------------------------------------
 
 SEX = CodeList(
     "sex",
-    [("female", "Female", "ស្រី"), ("male", "Male", "ប្រុស"), ("unknown", "Unknown", "មិនដឹង")],
+    [("female", "Female", "ស្រី"), ("male", "Male", "ប្រុស"), UNKNOWN],
 )
 
 AGE_GROUP = CodeList(
@@ -135,7 +140,7 @@ AGE_GROUP = CodeList(
         ("26_40", "26–40", "២៦–៤០"),
         ("41_60", "41–60", "៤១–៦០"),
         ("61_plus", "61 and over", "៦១ ឡើងទៅ"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
@@ -156,7 +161,7 @@ MARITAL_STATUS = CodeList(
         ("married_cohabiting", "Married / living together", "រៀបការ/រស់នៅជាមួយគ្នា"),
         ("divorced_separated", "Divorced / separated", "លែងលះ/បែកគ្នា"),
         ("widowed", "Widowed", "មេម៉ាយ/ពោះម៉ាយ"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
@@ -168,7 +173,7 @@ DISABILITY = CodeList(
         ("mental_intellectual", "Mental / intellectual", "ផ្លូវចិត្ត/បញ្ញា"),
         ("sensory", "Sensory (sight, hearing)", "ញាណ (ការមើលឃើញ ការស្ដាប់)"),
         ("multiple", "Multiple", "ច្រើនប្រភេទ"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
@@ -182,7 +187,7 @@ REPORTED_BY = CodeList(
         ("police", "Police", "នគរបាល"),
         ("health_centre", "Health centre", "មណ្ឌលសុខភាព"),
         ("ngo", "NGO", "អង្គការមិនមែនរដ្ឋាភិបាល"),
-        ("other", "Other", "ផ្សេងៗ"),
+        OTHER,
     ],
 )
 
@@ -198,8 +203,8 @@ LOCATION_TYPE = CodeList(
         ("market", "Market", "ផ្សារ"),
         ("entertainment", "Entertainment venue", "កន្លែងកម្សាន្ត"),
         ("online_phone", "Online / phone", "តាមអនឡាញ/ទូរស័ព្ទ"),
-        ("other", "Other", "ផ្សេងៗ"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        OTHER,
+        UNKNOWN,
     ],
 )
 
@@ -209,13 +214,13 @@ TIME_OF_DAY = CodeList(
         ("morning", "Morning (sunrise to noon)", "ពេលព្រឹក"),
         ("afternoon", "Afternoon (noon to sunset)", "ពេលរសៀល"),
         ("evening_night", "Evening / night", "ពេលល្ងាច/យប់"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
 YES_NO_UNKNOWN = CodeList(
     "yes_no_unknown",
-    [("yes", "Yes", "បាទ/ចាស"), ("no", "No", "ទេ"), ("unknown", "Unknown", "មិនដឹង")],
+    [("yes", "Yes", "បាទ/ចាស"), ("no", "No", "ទេ"), UNKNOWN],
 )
 
 ELAPSED_REPORTING = CodeList(
@@ -226,7 +231,7 @@ ELAPSED_REPORTING = CodeList(
         ("6_14_days", "6–14 days", "៦–១៤ ថ្ងៃ"),
         ("2_weeks_1_month", "2 weeks – 1 month", "២ សប្ដាហ៍ – ១ ខែ"),
         ("over_1_month", "More than 1 month", "លើសពី ១ ខែ"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
@@ -260,8 +265,8 @@ RELATIONSHIP = CodeList(
         ("teacher", "Teacher / school official", "គ្រូបង្រៀន/បុគ្គលិកសាលា"),
         ("service_provider", "Service provider", "អ្នកផ្ដល់សេវា"),
         ("stranger", "Stranger", "មនុស្សមិនស្គាល់"),
-        ("other", "Other", "ផ្សេងៗ"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        OTHER,
+        UNKNOWN,
     ],
 )
 
@@ -393,7 +398,7 @@ LEGAL_DUTY = CodeList(
     [
         ("yes", "Yes, reported to the police or the prosecutor", "បាទ/ចាស បានរាយការណ៍ទៅនគរបាល ឬព្រះរាជអាជ្ញា"),
         ("no", "No (give the reason)", "ទេ (ផ្ដល់មូលហេតុ)"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
@@ -424,7 +429,7 @@ ADMIN_MEASURE = CodeList(
         ),
         ("protect_property", "Ban on damaging or selling property", "ហាមធ្វើឱ្យខូចខាត ឬលក់ទ្រព្យសម្បត្តិ"),
         ("weapons_seized", "Weapons seized", "រឹបអូសអាវុធ"),
-        ("other", "Other", "ផ្សេងៗ"),
+        OTHER,
     ],
 )
 
@@ -435,7 +440,7 @@ PROTECTION_ORDER = CodeList(
         ("requested", "Requested, not yet decided", "បានស្នើសុំ មិនទាន់សម្រេច"),
         ("granted", "Requested and granted", "បានស្នើសុំ និងបានចេញ"),
         ("refused", "Requested and refused", "បានស្នើសុំ តែត្រូវបានបដិសេធ"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
@@ -452,7 +457,7 @@ SERVICE_TYPE = CodeList(
         ("livelihood", "Livelihood / economic support", "ជីវភាព/ការគាំទ្រសេដ្ឋកិច្ច"),
         ("child_protection", "Child protection / social affairs", "ការការពារកុមារ/កិច្ចការសង្គម"),
         ("mowa_jpa", "MoWA judicial police agent", "មន្ត្រីនគរបាលយុត្តិធម៌ ក្រសួងកិច្ចការនារី"),
-        ("other", "Other", "ផ្សេងៗ"),
+        OTHER,
     ],
 )
 
@@ -474,7 +479,7 @@ REFERRAL_OUTCOME = CodeList(
         ("pending", "Pending", "កំពុងរង់ចាំ"),
         ("received", "Service received", "បានទទួលសេវា"),
         ("not_received", "Service not received", "មិនបានទទួលសេវា"),
-        ("unknown", "Unknown", "មិនដឹង"),
+        UNKNOWN,
     ],
 )
 
@@ -522,7 +527,7 @@ ATTENDEE_GROUP = CodeList(
         ("womens_group", "Women's group", "ក្រុមស្ត្រី"),
         ("mens_group", "Men's group", "ក្រុមបុរស"),
         ("youth", "Youth", "យុវជន"),
-        ("other", "Other", "ផ្សេងៗ"),
+        OTHER,
     ],
 )
 
@@ -536,7 +541,7 @@ MEETING_TOPIC = CodeList(
         ("alcohol", "Alcohol", "គ្រឿងស្រវឹង"),
         ("child_marriage", "Child marriage", "អាពាហ៍ពិពាហ៍កុមារ"),
         ("economic_violence", "Economic violence", "អំពើហិង្សាសេដ្ឋកិច្ច"),
-        ("other", "Other", "ផ្សេងៗ"),
+        OTHER,
     ],
 )
 
@@ -567,7 +572,7 @@ ORGANISATION_TYPE = CodeList(
         ("counselling_ngo", "Counselling NGO", "អង្គការផ្ដល់ប្រឹក្សា"),
         ("ccwc_member", "CCWC member", "សមាជិក គ.ក.ន.ក"),
         ("village_chief", "Village chief", "មេភូមិ"),
-        ("other", "Other", "ផ្សេងៗ"),
+        OTHER,
     ],
 )
 

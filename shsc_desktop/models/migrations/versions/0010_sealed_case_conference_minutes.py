@@ -17,8 +17,6 @@ from alembic import context, op
 
 revision = "0010"
 down_revision = "0009"
-branch_labels = None
-depends_on = None
 
 CASE_CONFERENCE = "case_conference"
 SEALED_SETTING = "identity.legacy_sealed"  # services.identities.SEALED_SETTING, frozen here

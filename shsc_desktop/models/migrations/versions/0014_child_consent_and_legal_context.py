@@ -14,8 +14,6 @@ from alembic import op
 
 revision = "0014"
 down_revision = "0013"
-branch_labels = None
-depends_on = None
 
 TEXT_COLUMNS = (
     ("child_consent_route", 16),
