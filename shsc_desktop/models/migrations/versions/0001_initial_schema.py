@@ -6,24 +6,10 @@ Create Date: 2026-11-27 04:43:16.429157
 """
 from alembic import op
 import sqlalchemy as sa
-from typing import Any
 
 
 revision = "0001"
 down_revision = None
-
-
-def _record_columns() -> list[sa.Column[Any]]:
-    """The columns every register row ends with (``models.base.RecordMixin`` at this revision),
-    new objects for each table, in the order they were first written out."""
-    return [
-        sa.Column('id', sa.String(length=32), nullable=False),
-        sa.Column('created_at', sa.String(length=32), nullable=False),
-        sa.Column('created_by', sa.String(length=64), nullable=False),
-        sa.Column('updated_at', sa.String(length=32), nullable=False),
-        sa.Column('updated_by', sa.String(length=64), nullable=False),
-        sa.Column('version', sa.Integer(), nullable=False),
-    ]
 
 
 def upgrade() -> None:
@@ -55,7 +41,12 @@ def upgrade() -> None:
     sa.Column('coverage', sa.String(length=16), nullable=False),
     sa.Column('last_verified', sa.Date(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
-    *_record_columns(),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.String(length=32), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.String(length=32), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('incident',
@@ -91,7 +82,12 @@ def upgrade() -> None:
     sa.Column('guardian_consent', sa.Boolean(), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.Column('deleted_reason', sa.Text(), nullable=False),
-    *_record_columns(),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.String(length=32), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.String(length=32), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('incident_code')
     )
@@ -116,7 +112,12 @@ def upgrade() -> None:
     sa.Column('concerns_raised', sa.Text(), nullable=False),
     sa.Column('decisions', sa.Text(), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    *_record_columns(),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.String(length=32), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.String(length=32), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('meeting', schema=None) as batch_op:
@@ -205,7 +206,12 @@ def upgrade() -> None:
     sa.Column('consent_override_reason', sa.Text(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    *_record_columns(),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.String(length=32), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.String(length=32), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['contact_id'], ['contact.id'], ),
     sa.ForeignKeyConstraint(['incident_id'], ['incident.id'], ),
     sa.PrimaryKeyConstraint('id')
