@@ -18,11 +18,10 @@ from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from ..values.period import PHNOM_PENH
-from .exchange_common import read_only_table, set_row
+from .exchange_common import OfficePanel, read_only_table, set_row, text_label
 from .form_helpers import heading_label
 from .i18n import current_language
 from .operations import BackgroundOperation, run_in_background
-from .session import session_of
 
 
 def office_line_text(office: UnlockedOffice, lang: str, pattern: str) -> str:
@@ -37,23 +36,18 @@ def office_line_text(office: UnlockedOffice, lang: str, pattern: str) -> str:
     )
 
 
-class DeskHomePage(QWidget):
+class DeskHomePage(OfficePanel):
     """Home at a district or the ministry."""
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("homePage")
-        self.office = office
-        self.district = office.info.level == "district"
-        self.session = session_of(office)
+        super().__init__(office, "homePage", parent)
+        self.district = self.level == "district"
         self.service = self.session.services.desk
         self.desk: Desk | None = None
         self._title = ""
 
         self.heading = heading_label()
-        self.office_line = QLabel()
-        self.office_line.setObjectName("officeLine")
-        self.office_line.setWordWrap(True)
+        self.office_line = text_label("officeLine")
 
         self.month_box = QGroupBox()
         self.month_box.setObjectName("deskMonth")

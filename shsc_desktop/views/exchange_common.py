@@ -1,4 +1,5 @@
-"""Helpers shared by the exchange and district panels: file choosing, read-only tables, row colours.
+"""Helpers shared by the exchange and district panels (and the district desk): the panels' common base,
+file choosing, read-only tables, row colours, and the labels, buttons and busy bars they are built of.
 
 Kept apart so that ``district.py`` (completeness, totals) and ``exchange.py`` (certificates, export,
 import) need not import each other.
@@ -10,14 +11,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFontDatabase
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
+from ..services.office import UnlockedOffice
 from ..services.returns import NoticeView
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from .file_dialogs import file_dialog
+from .session import Session, session_of
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
 EXCHANGED = Changes(exchange=True)
@@ -27,6 +40,58 @@ GOOD = QColor("#dcedc8")
 WARN = QColor("#fff3c4")
 BAD = QColor("#f8d0d0")
 NEUTRAL = QColor("#e3e8ef")
+
+
+class OfficePanel(QWidget):
+    """A panel of one open office, named ``name`` (tests find it by that name): ``office``, its
+    ``level`` and its ``session`` (services and change notices)."""
+
+    def __init__(self, office: UnlockedOffice, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.office = office
+        self.level = office.info.level
+        self.session: Session = session_of(office)
+
+
+def text_label(name: str = "", *, selectable: bool = False, fixed: bool = False) -> QLabel:
+    """A label whose text wraps; ``selectable`` lets the user select and copy it, ``fixed`` shows it
+    in the fixed-width font (fingerprints to read aloud)."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    if fixed:
+        label.setFont(fingerprint_font())
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def push_button(name: str, on_click: Callable[[], object]) -> QPushButton:
+    """A button named ``name`` (its text comes with the panel's ``retranslate``)."""
+    button = QPushButton()
+    button.setObjectName(name)
+    button.clicked.connect(on_click)
+    return button
+
+
+def busy_bar(width: int = 160) -> QProgressBar:
+    """A progress bar without steps, hidden until background work shows it (``run_with_busy``)."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumWidth(width)
+    bar.hide()
+    return bar
+
+
+def button_row(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side from the left, the rest of the row left empty."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def choose_path(
