@@ -9,7 +9,6 @@ opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from ..models.codes import OFFICE_LEVEL
@@ -131,11 +130,6 @@ class DeskHomePage(OfficePanel):
         )
         if self.desk is not None:
             self._texts(self.desk)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -144,11 +143,6 @@ class CompletenessPanel(OfficePanel):
         )
         if self.data is not None:
             self._render(self.data)  # the same months in the other language: nothing to read again
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def status_text(self, status: str, late: bool) -> str:
         if status == NIL_REPORT:
@@ -353,10 +347,10 @@ class CompletenessPanel(OfficePanel):
         )
 
     def choose_return_folder(self, code: str, period: str, reason: str) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Folder for the return notice"),
-            lambda paths: self.start_return(code, period, reason, paths[0]),
+            lambda path: self.start_return(code, period, reason, path),
             purpose="notice",
             folder=True,
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -143,11 +143,6 @@ class TotalsPanel(OfficePanel):
             self._render()  # the same figures in the other language: nothing to read again
         else:
             self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill_months(self) -> None:
         lang = current_language()
@@ -287,10 +282,10 @@ class TotalsPanel(OfficePanel):
         return f"SHSC-{info.code or 'MOWA'}-{self.month.currentData()}-summary-{current_language()}.{suffix}"
 
     def choose_pdf_target(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Save the district summary") if self.district else self.tr("Save the national summary"),
-            lambda paths: self.write_pdf(paths[0]),
+            self.write_pdf,
             purpose="pdf",
             save=True,
             name_filters=[self.tr("PDF files (*.pdf)")],
@@ -319,10 +314,10 @@ class TotalsPanel(OfficePanel):
         return run_with_busy(self, self.busy, work, done)
 
     def choose_xlsx_target(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Save the tables"),
-            lambda paths: self.write_xlsx(paths[0]),
+            self.write_xlsx,
             purpose="tables",
             save=True,
             name_filters=[self.tr("Excel workbooks (*.xlsx)")],

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QTabWidget,
     QVBoxLayout,
@@ -88,11 +87,8 @@ class ExchangePage(OfficePanel):
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
 
-    def retranslate(self, title: str) -> None:
-        self.heading.setText(title)
+    def retranslate(self, title: str | None = None) -> None:
+        """The section's title (from the main window) and the tabs' titles (at a language change)."""
+        if title is not None:
+            self.heading.setText(title)
         self._retranslate_tabs()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_tabs()
-        super().changeEvent(event)

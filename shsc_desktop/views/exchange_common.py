@@ -30,6 +30,8 @@ from ..services.returns import NoticeView
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from .file_dialogs import file_dialog
+from .operations import BackgroundOperation, Task, run_with_busy
+from .retranslating import Retranslating
 from .session import Session, session_of
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
@@ -42,9 +44,10 @@ BAD = QColor("#f8d0d0")
 NEUTRAL = QColor("#e3e8ef")
 
 
-class OfficePanel(QWidget):
+class OfficePanel(Retranslating, QWidget):
     """A panel of one open office, named ``name`` (tests find it by that name): ``office``, its
-    ``level`` and its ``session`` (services and change notices)."""
+    ``level`` and its ``session`` (services and change notices). Its ``retranslate()`` runs again
+    at each language change."""
 
     def __init__(self, office: UnlockedOffice, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +55,35 @@ class OfficePanel(QWidget):
         self.office = office
         self.level = office.info.level
         self.session: Session = session_of(office)
+
+
+class BusyPanel(OfficePanel):
+    """An office panel that runs one piece of work at a time behind a busy bar; its buttons follow
+    (:meth:`_update_buttons`) while the work runs and after."""
+
+    def __init__(self, office: UnlockedOffice, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(office, name, parent)
+        self.operation: BackgroundOperation | None = None
+
+    def _update_buttons(self) -> None:
+        """Enable the panel's buttons for its state and ``self.operation`` (each panel says how)."""
+
+    def _run(
+        self,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Any], None],
+        busy: QProgressBar,
+        changes: Changes | None = None,
+    ) -> BackgroundOperation:
+        """``work`` behind ``busy``; a write says what it ``changes`` (the notice refreshes the panels)."""
+        hub = self.session.hub
+        self.operation = run_with_busy(self, busy, work, on_success, self._finished, hub=hub, changes=changes)
+        self._update_buttons()
+        return self.operation
+
+    def _finished(self) -> None:
+        self.operation = None
+        self._update_buttons()
 
 
 def text_label(name: str = "", *, selectable: bool = False, fixed: bool = False) -> QLabel:
@@ -92,6 +124,11 @@ def button_row(*widgets: QWidget) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def choose_one(parent: QWidget, title: str, on_path: Callable[[Path], object], **options: Any) -> QFileDialog:
+    """:func:`choose_path` for one file or folder: ``on_path(path)`` runs when the user picks."""
+    return choose_path(parent, title, lambda paths: on_path(paths[0]), **options)
 
 
 def choose_path(

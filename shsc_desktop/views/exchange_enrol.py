@@ -4,11 +4,9 @@ requests, list them, revoke.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,7 +24,7 @@ from . import exchange_common as common  # common.choose_path looked up at call 
 from .exchange_common import (
     BAD,
     EXCHANGED,
-    OfficePanel,
+    BusyPanel,
     busy_bar,
     button_row,
     push_button,
@@ -37,10 +35,10 @@ from .exchange_common import (
 from .form_helpers import ask_reason
 from .i18n import current_language, show_status
 from .messages import confirm
-from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
+from .operations import BackgroundOperation, Task, run_in_background
 
 
-class EnrolPanel(OfficePanel):
+class EnrolPanel(BusyPanel):
     """Answer certificate requests of the offices below; list them; revoke."""
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
@@ -51,7 +49,6 @@ class EnrolPanel(OfficePanel):
         self._reads = 0  # the latest refresh; an older answer is dropped
         self.can_enrol = office.actor.can(Perm.ENROL)
         self.offices: list[Any] = []
-        self.operation: BackgroundOperation | None = None
         self.last_package: Any = None
 
         self.own = text_label("rootFingerprint", selectable=True, fixed=True)
@@ -104,11 +101,6 @@ class EnrolPanel(OfficePanel):
         )
         self.own.setVisible(self.level == "ministry")
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def on_changes(self, changes: Changes) -> None:
         """The office's change notice: an office enrolled or revoked."""
@@ -178,36 +170,21 @@ class EnrolPanel(OfficePanel):
         selectable = bool(rows) and not self.offices[rows[0].row()].revoked
         self.revoke_button.setEnabled(self.can_enrol and selectable and not busy)
 
-    def _run(
-        self,
-        work: Callable[[Task], Any],
-        on_success: Callable[[Any], None],
-        changes: Changes | None = None,
-    ) -> BackgroundOperation:
-        """``work`` behind the busy bar; a write says what it ``changes`` (the notice refreshes)."""
-        self.operation = run_with_busy(
-            self, self.busy, work, on_success, self._finished, hub=self.session.hub, changes=changes
-        )
-        self._update_buttons()
-        return self.operation
-
-    def _finished(self) -> None:
-        self.operation = None
-        self._update_buttons()
-
     # -- answer a request ----------------------------------------------------------------------------
 
     def choose_request(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Open the certificate request"),
-            lambda paths: self.open_request(paths[0]),
+            self.open_request,
             purpose="enrolment",
             name_filters=[self.tr("Certificate requests (*.shscreq)"), self.tr("All files (*)")],
         )
 
     def open_request(self, path: Path) -> BackgroundOperation:
-        return self._run(lambda _task: self.status_service.preview_request(path), self._confirm_request)
+        return self._run(
+            lambda _task: self.status_service.preview_request(path), self._confirm_request, self.busy
+        )
 
     def _confirm_request(self, preview: RequestPreview) -> None:
         lang = current_language()
@@ -234,10 +211,10 @@ class EnrolPanel(OfficePanel):
         )
 
     def choose_package_target(self, preview: RequestPreview) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Save the certificate package"),
-            lambda paths: self.start_sign(preview.path, paths[0]),
+            lambda path: self.start_sign(preview.path, path),
             purpose="enrolment",
             save=True,
             name_filters=[self.tr("Certificate packages (*.shscpkg)")],
@@ -264,7 +241,7 @@ class EnrolPanel(OfficePanel):
             self.last_package = result
             show_status(self.result, lambda: self.package_text(result))
 
-        return self._run(lambda _task: self.enrolment.sign(request, target), signed, EXCHANGED)
+        return self._run(lambda _task: self.enrolment.sign(request, target), signed, self.busy, EXCHANGED)
 
     # -- revoke --------------------------------------------------------------------------------------
 
@@ -293,4 +270,6 @@ class EnrolPanel(OfficePanel):
         )
 
     def revoke(self, code: str, reason: str) -> BackgroundOperation:
-        return self._run(lambda _task: self.enrolment.revoke(code, reason), lambda _n: None, EXCHANGED)
+        return self._run(
+            lambda _task: self.enrolment.revoke(code, reason), lambda _n: None, self.busy, EXCHANGED
+        )

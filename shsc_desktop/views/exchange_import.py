@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -134,11 +134,6 @@ class ImportPanel(OfficePanel):
         if self.summary is not None:
             self.show_summary(self.summary)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _update_buttons(self) -> None:
         busy = self.operation is not None
         pending = self.summary is not None and self.summary.dry_run
@@ -151,19 +146,12 @@ class ImportPanel(OfficePanel):
 
     def outcome_text(self, result: FileResult, dry_run: bool = False) -> str:
         """What happened to the file, or in a dry run what will happen when it is confirmed."""
+        texts = {"already_imported": self.tr("Already imported"), "rejected": self.tr("Rejected")}
         if dry_run:
-            return {
-                "imported": self.tr("Will be imported"),
-                "updated": self.tr("Will update"),
-                "already_imported": self.tr("Already imported"),
-                "rejected": self.tr("Rejected"),
-            }.get(result.outcome, result.outcome)
-        return {
-            "imported": self.tr("Imported"),
-            "updated": self.tr("Updated"),
-            "already_imported": self.tr("Already imported"),
-            "rejected": self.tr("Rejected"),
-        }.get(result.outcome, result.outcome)
+            texts.update(imported=self.tr("Will be imported"), updated=self.tr("Will update"))
+        else:
+            texts.update(imported=self.tr("Imported"), updated=self.tr("Updated"))
+        return texts.get(result.outcome, result.outcome)
 
     def office_text(self, code: str) -> str:
         """ "Name (code)": never a bare code when the office has a name."""

@@ -7,11 +7,9 @@ ministry" tab.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +33,7 @@ from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
 from .exchange_common import (
     EXCHANGED,
-    OfficePanel,
+    BusyPanel,
     busy_bar,
     button_row,
     notice_line,
@@ -47,14 +44,14 @@ from .exchange_common import (
 )
 from .i18n import current_language, show_status
 from .messages import confirm, show_message
-from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
+from .operations import BackgroundOperation, Task, run_in_background
 from .screen import FlowRow
 
 CERTIFICATE_NAME = re.compile(r"SHSC (commune|district|ministry) (?:(root CA|CA) )?(\S+)( encryption)?")
 """The common names ``security/pki.py`` gives: "SHSC district 1201", "SHSC district CA 1201"…"""
 
 
-class UpwardPanel(OfficePanel):
+class UpwardPanel(BusyPanel):
     """This office's certificate from the office above, and the bundles it sends there.
 
     Used as the whole Exchange page of a commune and as the "To the ministry" tab of a district.
@@ -78,7 +75,6 @@ class UpwardPanel(OfficePanel):
         self.now = self.status_service.clock()  # today, for the months a district may approve
         self.pick_month: str | None = None  # a month just approved: chosen to send once listed
         self._reads = 0  # the latest refresh; an older answer is dropped
-        self.operation: BackgroundOperation | None = None
 
         # -- certificate ------------------------------------------------------------------------
         self.certificate_box = QGroupBox()
@@ -188,11 +184,6 @@ class UpwardPanel(OfficePanel):
         self._show_status()
         self._fill_months()
         self._fill_history()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- state -------------------------------------------------------------------------------------
 
@@ -369,23 +360,6 @@ class UpwardPanel(OfficePanel):
             self.can_approve and self.approve_month.currentIndex() >= 0 and not busy
         )
 
-    def _run(
-        self,
-        work: Callable[[Task], Any],
-        on_success: Callable[[Any], None],
-        busy: QProgressBar,
-        changes: Changes | None = None,
-    ) -> BackgroundOperation:
-        """``work`` behind ``busy``; a write says what it ``changes`` (the notice refreshes the page)."""
-        hub = self.session.hub
-        self.operation = run_with_busy(self, busy, work, on_success, self._finished, hub=hub, changes=changes)
-        self._update_buttons()
-        return self.operation
-
-    def _finished(self) -> None:
-        self.operation = None
-        self._update_buttons()
-
     # -- return notices from the district ---------------------------------------------------------
 
     def _show_notices(self) -> None:
@@ -401,10 +375,10 @@ class UpwardPanel(OfficePanel):
         )
 
     def choose_notice(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Open the district's return notice"),
-            lambda paths: self.import_notice(paths[0]),
+            self.import_notice,
             purpose="notice",
             name_filters=[self.tr("Return notices (*.shscret)"), self.tr("All files (*)")],
         )
@@ -429,10 +403,10 @@ class UpwardPanel(OfficePanel):
 
     def choose_request_target(self) -> QFileDialog:
         code = self.office.info.code or "office"
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Save the certificate request"),
-            lambda paths: self.start_request(paths[0]),
+            self.start_request,
             purpose="enrolment",
             save=True,
             name_filters=[self.tr("Certificate requests (*.shscreq)")],
@@ -458,10 +432,10 @@ class UpwardPanel(OfficePanel):
         return self._run(lambda _task: service.request(target), written, self.cert_busy, EXCHANGED)
 
     def choose_package(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Open the certificate package"),
-            lambda paths: self.open_package(paths[0]),
+            self.open_package,
             purpose="enrolment",
             name_filters=[self.tr("Certificate packages (*.shscpkg)"), self.tr("All files (*)")],
         )
@@ -589,10 +563,10 @@ class UpwardPanel(OfficePanel):
         period = self.month.currentData()
         if not period:
             return None
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Choose the folder (USB stick) for the bundle"),
-            lambda paths: self.start_export(period, paths[0]),
+            lambda path: self.start_export(period, path),
             purpose="upward",
             folder=True,
         )
@@ -602,10 +576,10 @@ class UpwardPanel(OfficePanel):
         if not rows:
             return None
         period = self.history_rows[rows[0].row()].period
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Choose the folder (USB stick) for the bundle"),
-            lambda paths: self.start_export(period, paths[0]),
+            lambda path: self.start_export(period, path),
             purpose="upward",
             folder=True,
         )
