@@ -1,17 +1,18 @@
 """Helpers shared by the exchange and district panels (and the district desk): the panels' common base,
-file choosing, read-only tables, row colours, and the labels, buttons and busy bars they are built of.
+file choosing, read-only tables (hand-filled, or a view over a :class:`TextRowsModel`), row colours,
+and the labels, buttons and busy bars they are built of.
 
-Kept apart so that ``district.py`` (completeness, totals) and ``exchange.py`` (certificates, export,
-import) need not import each other.
+Kept apart so that the district modules (``district.py``, ``district_totals.py``) and the exchange
+ones (certificates, export, import) need not import each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -31,10 +33,13 @@ from ..services.statistics import period_label
 from ..values.changes import Changes
 from .file_dialogs import file_dialog
 from .operations import BackgroundOperation, Task, run_with_busy
+from .register_tables import RowsModel
 from .retranslating import Retranslating
 from .session import Session, session_of
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
+_View = TypeVar("_View", bound=QTableView)
+
 EXCHANGED = Changes(exchange=True)
 """What an exchange write changed: certificates, bundles written or received, notices."""
 
@@ -163,8 +168,34 @@ def fingerprint_font() -> Any:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
+class TextRowsModel(RowsModel):
+    """Rows of texts ready to show (a tuple a row, a text a column) under the titles ``titles()``
+    gives in the current language (the panel's own ``tr``, so its translations serve)."""
+
+    def __init__(self, titles: Callable[[], list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._titles = titles
+        self.COLUMN_COUNT = len(titles())
+
+    def titles(self) -> list[str]:
+        return self._titles()
+
+    def display(self, row: Any, column: int) -> str:
+        return str(row[column])
+
+
+def read_only_view(model: QAbstractItemModel, name: str) -> QTableView:
+    """A :func:`read_only_table` over ``model``."""
+    view = QTableView()
+    view.setModel(model)
+    return _read_only(view, name)
+
+
 def read_only_table(columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns)
+    return _read_only(QTableWidget(0, columns), name)
+
+
+def _read_only(table: _View, name: str) -> _View:
     table.setObjectName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
