@@ -9,8 +9,7 @@ opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..models.codes import OFFICE_LEVEL
 from ..services.desk import Desk, OfficeRef
@@ -18,11 +17,10 @@ from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from ..values.period import PHNOM_PENH
-from .exchange_common import read_only_table, set_row
+from .exchange_common import OfficePanel, TextRowsModel, read_only_view, text_label
 from .form_helpers import heading_label
 from .i18n import current_language
 from .operations import BackgroundOperation, run_in_background
-from .session import session_of
 
 
 def office_line_text(office: UnlockedOffice, lang: str, pattern: str) -> str:
@@ -37,23 +35,18 @@ def office_line_text(office: UnlockedOffice, lang: str, pattern: str) -> str:
     )
 
 
-class DeskHomePage(QWidget):
+class DeskHomePage(OfficePanel):
     """Home at a district or the ministry."""
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("homePage")
-        self.office = office
-        self.district = office.info.level == "district"
-        self.session = session_of(office)
+        super().__init__(office, "homePage", parent)
+        self.district = self.level == "district"
         self.service = self.session.services.desk
         self.desk: Desk | None = None
         self._title = ""
 
         self.heading = heading_label()
-        self.office_line = QLabel()
-        self.office_line.setObjectName("officeLine")
-        self.office_line.setWordWrap(True)
+        self.office_line = text_label("officeLine")
 
         self.month_box = QGroupBox()
         self.month_box.setObjectName("deskMonth")
@@ -92,8 +85,18 @@ class DeskHomePage(QWidget):
         QVBoxLayout(self.todo_box).addWidget(self.todo)
 
         self.imports_box = QGroupBox()
-        self.imports = read_only_table(5, "lastImports")
-        self.imports.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.imports_model = TextRowsModel(
+            lambda: [
+                self.tr("Office"),
+                self.tr("Month"),
+                self.tr("Revision"),
+                self.tr("Sequence"),
+                self.tr("Imported"),
+            ],
+            self,
+        )
+        self.imports = read_only_view(self.imports_model, "lastImports")
+        self.imports.setSelectionMode(QTableView.SelectionMode.NoSelection)
         self.imports.setMinimumHeight(150)
         self.imports.horizontalHeader().setStretchLastSection(True)
         self.imports.setColumnWidth(0, 240)
@@ -120,15 +123,7 @@ class DeskHomePage(QWidget):
         self.office_line.setText(office_line_text(self.office, lang, self.tr("%1, %2 (code %3)")))
         self.imports_box.setTitle(self.tr("Last imports"))
         self.todo_box.setTitle(self.tr("To do"))
-        self.imports.setHorizontalHeaderLabels(
-            [
-                self.tr("Office"),
-                self.tr("Month"),
-                self.tr("Revision"),
-                self.tr("Sequence"),
-                self.tr("Imported"),
-            ]
-        )
+        self.imports_model.retranslate()
         self.help.setText(
             self.tr(
                 "Import the bundles in Exchange → Import; who has reported, month by month, is in "
@@ -137,11 +132,6 @@ class DeskHomePage(QWidget):
         )
         if self.desk is not None:
             self._texts(self.desk)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -233,20 +223,15 @@ class DeskHomePage(QWidget):
                 todo.append(self.tr("Every approved month has been sent to the ministry."))
         self.todo.setText("\n".join(todo))
 
-        self.imports.setRowCount(len(d.last_imports))
-        for i, entry in enumerate(d.last_imports):
-            set_row(
-                self.imports,
-                i,
-                [
-                    entry.office.label(lang),
-                    period_label(entry.period, lang),
-                    str(entry.revision),
-                    str(entry.sequence),
-                    entry.imported_at.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M"),
-                ],
+        imports = [
+            (
+                entry.office.label(lang),
+                period_label(entry.period, lang),
+                str(entry.revision),
+                str(entry.sequence),
+                entry.imported_at.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M"),
             )
-        if not d.last_imports:
-            self.imports.setRowCount(1)
-            set_row(self.imports, 0, [self.tr("Nothing imported yet."), "", "", "", ""])
+            for entry in d.last_imports
+        ]
+        self.imports_model.set_rows(imports or [(self.tr("Nothing imported yet."), "", "", "", "")])
         self.imports.resizeRowsToContents()

@@ -5,8 +5,8 @@ The page adapts to the office level:
 * **commune**: this office's certificate (request → install, with fingerprints to compare by phone),
   export of an approved month to the district, the export history and re-export;
 * **district**: import of the communes' bundles (dry run → confirm), completeness, totals
-  (``views/district.py``), enrolment of communes (answer requests, revoke), and the same certificate
-  and export panel as a commune, towards the ministry;
+  (``views/district.py``, ``views/district_totals.py``), enrolment of communes (answer requests,
+  revoke), and the same certificate and export panel as a commune, towards the ministry;
 * **ministry**: the same as a district one level up, without sending anything further.
 
 Every act goes through the services (``EnrolmentService``, ``ExportService``, ``ImportService``,
@@ -17,7 +17,8 @@ none is wired to another. Files are chosen with :func:`.exchange_common.choose_p
 dialogs; tests replace it to pre-answer).
 
 One module per panel: ``exchange_upward`` (certificate, export, history), ``exchange_enrol``,
-``exchange_import``, and ``district`` (completeness, totals); their shared table and file helpers are
+``exchange_import``, ``district`` (completeness) and ``district_totals`` (with ``district_offices``,
+``district_tables`` and ``district_chart``); their shared table and file helpers are
 in ``exchange_common``.
 """
 
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.office import UnlockedOffice
+from .exchange_common import OfficePanel
 from .exchange_enrol import EnrolPanel
 from .exchange_import import ImportPanel
 from .exchange_upward import UpwardPanel
@@ -40,14 +41,11 @@ from .form_helpers import heading_label
 from .screen import ScrollingTabs
 
 
-class ExchangePage(QWidget):
+class ExchangePage(OfficePanel):
     """The Exchange section; its content depends on the office level."""
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("exchangePage")
-        self.office = office
-        self.level = office.info.level
+        super().__init__(office, "exchangePage", parent)
         self.heading = heading_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -61,7 +59,8 @@ class ExchangePage(QWidget):
             self.upward = UpwardPanel(office)
             layout.addWidget(self.upward, 1)
             return
-        from .district import CompletenessPanel, TotalsPanel
+        from .district import CompletenessPanel
+        from .district_totals import TotalsPanel
 
         self.tabs = ScrollingTabs()  # the tallest tab (Totals) must not make the others scroll
         self.tabs.setObjectName("exchangeTabs")
@@ -88,11 +87,8 @@ class ExchangePage(QWidget):
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
 
-    def retranslate(self, title: str) -> None:
-        self.heading.setText(title)
+    def retranslate(self, title: str | None = None) -> None:
+        """The section's title (from the main window) and the tabs' titles (at a language change)."""
+        if title is not None:
+            self.heading.setText(title)
         self._retranslate_tabs()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_tabs()
-        super().changeEvent(event)

@@ -1,25 +1,45 @@
-"""Helpers shared by the exchange and district panels: file choosing, read-only tables, row colours.
+"""Helpers shared by the exchange and district panels (and the district desk): the panels' common base,
+file choosing, read-only tables (hand-filled, or a view over a :class:`TextRowsModel`), row colours,
+and the labels, buttons and busy bars they are built of.
 
-Kept apart so that ``district.py`` (completeness, totals) and ``exchange.py`` (certificates, export,
-import) need not import each other.
+Kept apart so that the district modules (``district.py``, ``district_totals.py``) and the exchange
+ones (certificates, export, import) need not import each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QFontDatabase
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
+from ..services.office import UnlockedOffice
 from ..services.returns import NoticeView
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from .file_dialogs import file_dialog
+from .operations import BackgroundOperation, Task, run_with_busy
+from .register_tables import RowsModel
+from .retranslating import Retranslating
+from .session import Session, session_of
 
 # Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
+_View = TypeVar("_View", bound=QTableView)
+
 EXCHANGED = Changes(exchange=True)
 """What an exchange write changed: certificates, bundles written or received, notices."""
 
@@ -27,6 +47,93 @@ GOOD = QColor("#dcedc8")
 WARN = QColor("#fff3c4")
 BAD = QColor("#f8d0d0")
 NEUTRAL = QColor("#e3e8ef")
+
+
+class OfficePanel(Retranslating, QWidget):
+    """A panel of one open office, named ``name`` (tests find it by that name): ``office``, its
+    ``level`` and its ``session`` (services and change notices). Its ``retranslate()`` runs again
+    at each language change."""
+
+    def __init__(self, office: UnlockedOffice, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.office = office
+        self.level = office.info.level
+        self.session: Session = session_of(office)
+
+
+class BusyPanel(OfficePanel):
+    """An office panel that runs one piece of work at a time behind a busy bar; its buttons follow
+    (:meth:`_update_buttons`) while the work runs and after."""
+
+    def __init__(self, office: UnlockedOffice, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(office, name, parent)
+        self.operation: BackgroundOperation | None = None
+
+    def _update_buttons(self) -> None:
+        """Enable the panel's buttons for its state and ``self.operation`` (each panel says how)."""
+
+    def _run(
+        self,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Any], None],
+        busy: QProgressBar,
+        changes: Changes | None = None,
+    ) -> BackgroundOperation:
+        """``work`` behind ``busy``; a write says what it ``changes`` (the notice refreshes the panels)."""
+        hub = self.session.hub
+        self.operation = run_with_busy(self, busy, work, on_success, self._finished, hub=hub, changes=changes)
+        self._update_buttons()
+        return self.operation
+
+    def _finished(self) -> None:
+        self.operation = None
+        self._update_buttons()
+
+
+def text_label(name: str = "", *, selectable: bool = False, fixed: bool = False) -> QLabel:
+    """A label whose text wraps; ``selectable`` lets the user select and copy it, ``fixed`` shows it
+    in the fixed-width font (fingerprints to read aloud)."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    if fixed:
+        label.setFont(fingerprint_font())
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def push_button(name: str, on_click: Callable[[], object]) -> QPushButton:
+    """A button named ``name`` (its text comes with the panel's ``retranslate``)."""
+    button = QPushButton()
+    button.setObjectName(name)
+    button.clicked.connect(on_click)
+    return button
+
+
+def busy_bar(width: int = 160) -> QProgressBar:
+    """A progress bar without steps, hidden until background work shows it (``run_with_busy``)."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumWidth(width)
+    bar.hide()
+    return bar
+
+
+def button_row(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side from the left, the rest of the row left empty."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def choose_one(parent: QWidget, title: str, on_path: Callable[[Path], object], **options: Any) -> QFileDialog:
+    """:func:`choose_path` for one file or folder: ``on_path(path)`` runs when the user picks."""
+    return choose_path(parent, title, lambda paths: on_path(paths[0]), **options)
 
 
 def choose_path(
@@ -61,8 +168,34 @@ def fingerprint_font() -> Any:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
+class TextRowsModel(RowsModel):
+    """Rows of texts ready to show (a tuple a row, a text a column) under the titles ``titles()``
+    gives in the current language (the panel's own ``tr``, so its translations serve)."""
+
+    def __init__(self, titles: Callable[[], list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._titles = titles
+        self.COLUMN_COUNT = len(titles())
+
+    def titles(self) -> list[str]:
+        return self._titles()
+
+    def display(self, row: Any, column: int) -> str:
+        return str(row[column])
+
+
+def read_only_view(model: QAbstractItemModel, name: str) -> QTableView:
+    """A :func:`read_only_table` over ``model``."""
+    view = QTableView()
+    view.setModel(model)
+    return _read_only(view, name)
+
+
 def read_only_table(columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns)
+    return _read_only(QTableWidget(0, columns), name)
+
+
+def _read_only(table: _View, name: str) -> _View:
     table.setObjectName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -4,18 +4,12 @@ requests, list them, revoke.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,80 +24,51 @@ from . import exchange_common as common  # common.choose_path looked up at call 
 from .exchange_common import (
     BAD,
     EXCHANGED,
-    fingerprint_font,
+    BusyPanel,
+    busy_bar,
+    button_row,
+    push_button,
     read_only_table,
     set_row,
+    text_label,
 )
 from .form_helpers import ask_reason
 from .i18n import current_language, show_status
 from .messages import confirm
-from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
-from .session import session_of
+from .operations import BackgroundOperation, Task, run_in_background
 
 
-class EnrolPanel(QWidget):
+class EnrolPanel(BusyPanel):
     """Answer certificate requests of the offices below; list them; revoke."""
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("enrolPanel")
-        self.office = office
-        self.level = office.info.level
-        self.session = session_of(office)
+        super().__init__(office, "enrolPanel", parent)
         self.enrolment = self.session.services.enrolment
         self.status_service = self.session.services.exchange_status
         self.own_fingerprints: dict[str, str] = {}
         self._reads = 0  # the latest refresh; an older answer is dropped
         self.can_enrol = office.actor.can(Perm.ENROL)
         self.offices: list[Any] = []
-        self.operation: BackgroundOperation | None = None
         self.last_package: Any = None
 
-        self.own = QLabel()
-        self.own.setObjectName("rootFingerprint")
-        self.own.setWordWrap(True)
-        self.own.setFont(fingerprint_font())
-        self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.help = QLabel()
-        self.help.setWordWrap(True)
-        self.answer_button = QPushButton()
-        self.answer_button.setObjectName("answerButton")
-        self.answer_button.clicked.connect(self.choose_request)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.hide()
-        self.result = QLabel()
-        self.result.setObjectName("signResult")
-        self.result.setWordWrap(True)
-        self.result.setFont(fingerprint_font())
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.own = text_label("rootFingerprint", selectable=True, fixed=True)
+        self.help = text_label()
+        self.answer_button = push_button("answerButton", self.choose_request)
+        self.busy = busy_bar()
+        self.result = text_label("signResult", selectable=True, fixed=True)
         self.table = read_only_table(5, "enrolledTable")
         self.table.itemSelectionChanged.connect(self._update_buttons)
         # the selected office's bound office-key fingerprint, as text to select and compare (issue 10)
-        self.office_keys = QLabel()
-        self.office_keys.setObjectName("enrolledOfficeKeys")
-        self.office_keys.setWordWrap(True)
-        self.office_keys.setFont(fingerprint_font())
-        self.office_keys.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.revoke_button = QPushButton()
-        self.revoke_button.setObjectName("revokeButton")
-        self.revoke_button.clicked.connect(self.ask_revoke)
-        row = QHBoxLayout()
-        row.addWidget(self.answer_button)
-        row.addWidget(self.busy)
-        row.addStretch(1)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.revoke_button)
-        row2.addStretch(1)
+        self.office_keys = text_label("enrolledOfficeKeys", selectable=True, fixed=True)
+        self.revoke_button = push_button("revokeButton", self.ask_revoke)
         layout = QVBoxLayout(self)
         layout.addWidget(self.own)
         layout.addWidget(self.help)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.answer_button, self.busy))
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.office_keys)
-        layout.addLayout(row2)
+        layout.addLayout(button_row(self.revoke_button))
         self.retranslate()
         self.session.hub.changed.connect(self.on_changes)
         self.refresh()
@@ -136,11 +101,6 @@ class EnrolPanel(QWidget):
         )
         self.own.setVisible(self.level == "ministry")
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def on_changes(self, changes: Changes) -> None:
         """The office's change notice: an office enrolled or revoked."""
@@ -210,36 +170,21 @@ class EnrolPanel(QWidget):
         selectable = bool(rows) and not self.offices[rows[0].row()].revoked
         self.revoke_button.setEnabled(self.can_enrol and selectable and not busy)
 
-    def _run(
-        self,
-        work: Callable[[Task], Any],
-        on_success: Callable[[Any], None],
-        changes: Changes | None = None,
-    ) -> BackgroundOperation:
-        """``work`` behind the busy bar; a write says what it ``changes`` (the notice refreshes)."""
-        self.operation = run_with_busy(
-            self, self.busy, work, on_success, self._finished, hub=self.session.hub, changes=changes
-        )
-        self._update_buttons()
-        return self.operation
-
-    def _finished(self) -> None:
-        self.operation = None
-        self._update_buttons()
-
     # -- answer a request ----------------------------------------------------------------------------
 
     def choose_request(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Open the certificate request"),
-            lambda paths: self.open_request(paths[0]),
+            self.open_request,
             purpose="enrolment",
             name_filters=[self.tr("Certificate requests (*.shscreq)"), self.tr("All files (*)")],
         )
 
     def open_request(self, path: Path) -> BackgroundOperation:
-        return self._run(lambda _task: self.status_service.preview_request(path), self._confirm_request)
+        return self._run(
+            lambda _task: self.status_service.preview_request(path), self._confirm_request, self.busy
+        )
 
     def _confirm_request(self, preview: RequestPreview) -> None:
         lang = current_language()
@@ -266,10 +211,10 @@ class EnrolPanel(QWidget):
         )
 
     def choose_package_target(self, preview: RequestPreview) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Save the certificate package"),
-            lambda paths: self.start_sign(preview.path, paths[0]),
+            lambda path: self.start_sign(preview.path, path),
             purpose="enrolment",
             save=True,
             name_filters=[self.tr("Certificate packages (*.shscpkg)")],
@@ -296,7 +241,7 @@ class EnrolPanel(QWidget):
             self.last_package = result
             show_status(self.result, lambda: self.package_text(result))
 
-        return self._run(lambda _task: self.enrolment.sign(request, target), signed, EXCHANGED)
+        return self._run(lambda _task: self.enrolment.sign(request, target), signed, self.busy, EXCHANGED)
 
     # -- revoke --------------------------------------------------------------------------------------
 
@@ -325,4 +270,6 @@ class EnrolPanel(QWidget):
         )
 
     def revoke(self, code: str, reason: str) -> BackgroundOperation:
-        return self._run(lambda _task: self.enrolment.revoke(code, reason), lambda _n: None, EXCHANGED)
+        return self._run(
+            lambda _task: self.enrolment.revoke(code, reason), lambda _n: None, self.busy, EXCHANGED
+        )

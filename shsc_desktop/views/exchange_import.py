@@ -8,14 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,27 +31,27 @@ from .exchange_common import (
     EXCHANGED,
     GOOD,
     NEUTRAL,
+    OfficePanel,
+    button_row,
+    push_button,
     read_only_table,
     set_row,
+    text_label,
 )
 from .i18n import current_language
 from .list_columns import item_at
 from .messages import bundle_reason_text, show_error
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .screen import scrolling
-from .session import session_of
 
 
-class ImportPanel(QWidget):
+class ImportPanel(OfficePanel):
     """Choose bundle files → dry-run summary → confirm → applied (cancel between files) → summary."""
 
     COL_FILE, COL_RESULT, COL_OFFICE, COL_MONTH, COL_REVISION, COL_SEQUENCE, COL_DETAIL = range(7)
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("importPanel")
-        self.office = office
-        self.session = session_of(office)
+        super().__init__(office, "importPanel", parent)
         self.exchange = self.session.services.exchange
         self.desk = self.session.services.desk
         self.can_import = office.actor.can(Perm.IMPORT)
@@ -63,20 +61,11 @@ class ImportPanel(QWidget):
         self.not_imported = 0  # files a cancelled import left out, said after its counts
         self.operation: BackgroundOperation | None = None
 
-        self.help = QLabel()
-        self.help.setWordWrap(True)
-        self.choose_button = QPushButton()
-        self.choose_button.setObjectName("chooseBundlesButton")
-        self.choose_button.clicked.connect(self.choose_files)
-        self.confirm_button = QPushButton()
-        self.confirm_button.setObjectName("confirmImportButton")
-        self.confirm_button.clicked.connect(self.apply)
-        self.discard_button = QPushButton()
-        self.discard_button.setObjectName("discardImportButton")
-        self.discard_button.clicked.connect(self.discard)
-        self.stop_button = QPushButton()
-        self.stop_button.setObjectName("stopImportButton")
-        self.stop_button.clicked.connect(self.stop)
+        self.help = text_label()
+        self.choose_button = push_button("chooseBundlesButton", self.choose_files)
+        self.confirm_button = push_button("confirmImportButton", self.apply)
+        self.discard_button = push_button("discardImportButton", self.discard)
+        self.stop_button = push_button("stopImportButton", self.stop)
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.hide()
@@ -86,9 +75,7 @@ class ImportPanel(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.counts = QLabel()
-        self.counts.setObjectName("importCounts")
-        self.counts.setWordWrap(True)
+        self.counts = text_label("importCounts")
         self.table = read_only_table(7, "importTable")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
@@ -102,27 +89,15 @@ class ImportPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.setMinimumSectionSize(60)
         self.table.itemSelectionChanged.connect(self._show_details)
-        self.details = QLabel()
-        self.details.setObjectName("importDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = text_label("importDetails", selectable=True)
         self.details.setFrameShape(QLabel.Shape.StyledPanel)
         self.details.setMargin(6)
         self.details.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.choose_button)
-        row.addWidget(self.progress)
-        row.addWidget(self.stop_button)
-        row.addStretch(1)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.confirm_button)
-        row2.addWidget(self.discard_button)
-        row2.addStretch(1)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.help)
-        body_layout.addLayout(row)
+        body_layout.addLayout(button_row(self.choose_button, self.progress, self.stop_button))
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.counts)
         body_layout.addWidget(self.table, 1)
@@ -130,7 +105,7 @@ class ImportPanel(QWidget):
         # Confirm/Cancel stay on screen below the dry run, however small the window: the rest scrolls.
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(body, "importBody"), 1)
-        layout.addLayout(row2)
+        layout.addLayout(button_row(self.confirm_button, self.discard_button))
         self.retranslate()
         self._update_buttons()
 
@@ -159,11 +134,6 @@ class ImportPanel(QWidget):
         if self.summary is not None:
             self.show_summary(self.summary)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _update_buttons(self) -> None:
         busy = self.operation is not None
         pending = self.summary is not None and self.summary.dry_run
@@ -176,19 +146,12 @@ class ImportPanel(QWidget):
 
     def outcome_text(self, result: FileResult, dry_run: bool = False) -> str:
         """What happened to the file, or in a dry run what will happen when it is confirmed."""
+        texts = {"already_imported": self.tr("Already imported"), "rejected": self.tr("Rejected")}
         if dry_run:
-            return {
-                "imported": self.tr("Will be imported"),
-                "updated": self.tr("Will update"),
-                "already_imported": self.tr("Already imported"),
-                "rejected": self.tr("Rejected"),
-            }.get(result.outcome, result.outcome)
-        return {
-            "imported": self.tr("Imported"),
-            "updated": self.tr("Updated"),
-            "already_imported": self.tr("Already imported"),
-            "rejected": self.tr("Rejected"),
-        }.get(result.outcome, result.outcome)
+            texts.update(imported=self.tr("Will be imported"), updated=self.tr("Will update"))
+        else:
+            texts.update(imported=self.tr("Imported"), updated=self.tr("Updated"))
+        return texts.get(result.outcome, result.outcome)
 
     def office_text(self, code: str) -> str:
         """ "Name (code)": never a bare code when the office has a name."""

@@ -7,21 +7,16 @@ ministry" tab.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,33 +33,32 @@ from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
 from .exchange_common import (
     EXCHANGED,
-    fingerprint_font,
+    BusyPanel,
+    busy_bar,
+    button_row,
     notice_line,
+    push_button,
     read_only_table,
     set_row,
+    text_label,
 )
 from .i18n import current_language, show_status
 from .messages import confirm, show_message
-from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
+from .operations import BackgroundOperation, Task, run_in_background
 from .screen import FlowRow
-from .session import session_of
 
 CERTIFICATE_NAME = re.compile(r"SHSC (commune|district|ministry) (?:(root CA|CA) )?(\S+)( encryption)?")
 """The common names ``security/pki.py`` gives: "SHSC district 1201", "SHSC district CA 1201"…"""
 
 
-class UpwardPanel(QWidget):
+class UpwardPanel(BusyPanel):
     """This office's certificate from the office above, and the bundles it sends there.
 
     Used as the whole Exchange page of a commune and as the "To the ministry" tab of a district.
     """
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("upwardPanel")
-        self.office = office
-        self.level = office.info.level
-        self.session = session_of(office)
+        super().__init__(office, "upwardPanel", parent)
         services = self.session.services
         self.status_service = services.exchange_status
         self.exchange = services.exchange
@@ -81,49 +75,26 @@ class UpwardPanel(QWidget):
         self.now = self.status_service.clock()  # today, for the months a district may approve
         self.pick_month: str | None = None  # a month just approved: chosen to send once listed
         self._reads = 0  # the latest refresh; an older answer is dropped
-        self.operation: BackgroundOperation | None = None
 
         # -- certificate ------------------------------------------------------------------------
         self.certificate_box = QGroupBox()
-        self.certificate_status = QLabel()
-        self.certificate_status.setObjectName("certificateStatus")
-        self.certificate_status.setWordWrap(True)
-        self.certificate_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprints = QLabel()
-        self.fingerprints.setObjectName("ownFingerprints")
-        self.fingerprints.setFont(fingerprint_font())
-        self.fingerprints.setWordWrap(True)
-        self.fingerprints.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.request_button = QPushButton()
-        self.request_button.setObjectName("requestButton")
-        self.request_button.clicked.connect(self.choose_request_target)
-        self.install_button = QPushButton()
-        self.install_button.setObjectName("installButton")
-        self.install_button.clicked.connect(self.choose_package)
-        self.cert_busy = QProgressBar()
-        self.cert_busy.setRange(0, 0)
-        self.cert_busy.setMaximumWidth(160)
-        self.cert_busy.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.request_button)
-        buttons.addWidget(self.install_button)
-        buttons.addWidget(self.cert_busy)
-        buttons.addStretch(1)
+        self.certificate_status = text_label("certificateStatus", selectable=True)
+        self.fingerprints = text_label("ownFingerprints", selectable=True, fixed=True)
+        self.request_button = push_button("requestButton", self.choose_request_target)
+        self.install_button = push_button("installButton", self.choose_package)
+        self.cert_busy = busy_bar()
         box = QVBoxLayout(self.certificate_box)
         box.addWidget(self.certificate_status)
         box.addWidget(self.fingerprints)
-        box.addLayout(buttons)
+        box.addLayout(button_row(self.request_button, self.install_button, self.cert_busy))
 
         # -- export -----------------------------------------------------------------------------
         self.export_box = QGroupBox()
-        self.export_help = QLabel()
-        self.export_help.setWordWrap(True)
+        self.export_help = text_label()
         self.month = QComboBox()
         self.month.setObjectName("exportMonth")
         self.month.setMinimumWidth(180)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("exportButton")
-        self.export_button.clicked.connect(self.choose_export_folder)
+        self.export_button = push_button("exportButton", self.choose_export_folder)
         self.export_month_label = QLabel()
         self.export_month_label.setBuddy(self.month)
         self.approve_month_label = QLabel()
@@ -132,17 +103,9 @@ class UpwardPanel(QWidget):
         self.approve_month.setMinimumWidth(180)
         self.approve_month_label.setBuddy(self.approve_month)
         self.approve_month.currentIndexChanged.connect(lambda _i: self._update_buttons())
-        self.approve_button = QPushButton()
-        self.approve_button.setObjectName("approveButton")
-        self.approve_button.clicked.connect(self.ask_approve)
-        self.export_progress = QProgressBar()
-        self.export_progress.setRange(0, 0)
-        self.export_progress.setMaximumWidth(160)
-        self.export_progress.hide()
-        self.export_result = QLabel()
-        self.export_result.setObjectName("exportResult")
-        self.export_result.setWordWrap(True)
-        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.approve_button = push_button("approveButton", self.ask_approve)
+        self.export_progress = busy_bar()
+        self.export_result = text_label("exportResult", selectable=True)
         # Two labelled rows: approving one month and sending another must not be confused.
         approve_row = FlowRow().add_widgets(self.approve_month_label, self.approve_month, self.approve_button)
         row = FlowRow().add_widgets(
@@ -152,9 +115,7 @@ class UpwardPanel(QWidget):
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.history.itemSelectionChanged.connect(self._update_buttons)
-        self.reexport_button = QPushButton()
-        self.reexport_button.setObjectName("reexportButton")
-        self.reexport_button.clicked.connect(self.choose_reexport_folder)
+        self.reexport_button = push_button("reexportButton", self.choose_reexport_folder)
         self.history_label = QLabel()
         export_layout = QVBoxLayout(self.export_box)
         export_layout.addWidget(self.export_help)
@@ -168,33 +129,18 @@ class UpwardPanel(QWidget):
         export_layout.addWidget(self.export_result)
         export_layout.addWidget(self.history_label)
         export_layout.addWidget(self.history, 1)
-        again = QHBoxLayout()
-        again.addWidget(self.reexport_button)
-        again.addStretch(1)
-        export_layout.addLayout(again)
+        export_layout.addLayout(button_row(self.reexport_button))
 
         # -- return notices from the district (a commune) ----------------------------------------
         self.notices_box = QGroupBox()
-        self.notices_text = QLabel()
-        self.notices_text.setObjectName("returnNotices")
-        self.notices_text.setWordWrap(True)
-        self.notices_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice_button = QPushButton()
-        self.notice_button.setObjectName("importNoticeButton")
-        self.notice_button.clicked.connect(self.choose_notice)
-        self.notice_busy = QProgressBar()
-        self.notice_busy.setRange(0, 0)
-        self.notice_busy.setMaximumWidth(160)
-        self.notice_busy.hide()
+        self.notices_text = text_label("returnNotices", selectable=True)
+        self.notice_button = push_button("importNoticeButton", self.choose_notice)
+        self.notice_busy = busy_bar()
         self.can_import_notice = self.level == "commune" and office.actor.can(Perm.IMPORT)
         self.notices: list[NoticeView] = []
         notices_layout = QVBoxLayout(self.notices_box)
         notices_layout.addWidget(self.notices_text)
-        notice_row = QHBoxLayout()
-        notice_row.addWidget(self.notice_button)
-        notice_row.addWidget(self.notice_busy)
-        notice_row.addStretch(1)
-        notices_layout.addLayout(notice_row)
+        notices_layout.addLayout(button_row(self.notice_button, self.notice_busy))
         self.notices_box.setVisible(self.level == "commune")
         self.notice_button.setVisible(self.can_import_notice)
 
@@ -238,11 +184,6 @@ class UpwardPanel(QWidget):
         self._show_status()
         self._fill_months()
         self._fill_history()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- state -------------------------------------------------------------------------------------
 
@@ -419,23 +360,6 @@ class UpwardPanel(QWidget):
             self.can_approve and self.approve_month.currentIndex() >= 0 and not busy
         )
 
-    def _run(
-        self,
-        work: Callable[[Task], Any],
-        on_success: Callable[[Any], None],
-        busy: QProgressBar,
-        changes: Changes | None = None,
-    ) -> BackgroundOperation:
-        """``work`` behind ``busy``; a write says what it ``changes`` (the notice refreshes the page)."""
-        hub = self.session.hub
-        self.operation = run_with_busy(self, busy, work, on_success, self._finished, hub=hub, changes=changes)
-        self._update_buttons()
-        return self.operation
-
-    def _finished(self) -> None:
-        self.operation = None
-        self._update_buttons()
-
     # -- return notices from the district ---------------------------------------------------------
 
     def _show_notices(self) -> None:
@@ -451,10 +375,10 @@ class UpwardPanel(QWidget):
         )
 
     def choose_notice(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Open the district's return notice"),
-            lambda paths: self.import_notice(paths[0]),
+            self.import_notice,
             purpose="notice",
             name_filters=[self.tr("Return notices (*.shscret)"), self.tr("All files (*)")],
         )
@@ -479,10 +403,10 @@ class UpwardPanel(QWidget):
 
     def choose_request_target(self) -> QFileDialog:
         code = self.office.info.code or "office"
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Save the certificate request"),
-            lambda paths: self.start_request(paths[0]),
+            self.start_request,
             purpose="enrolment",
             save=True,
             name_filters=[self.tr("Certificate requests (*.shscreq)")],
@@ -508,10 +432,10 @@ class UpwardPanel(QWidget):
         return self._run(lambda _task: service.request(target), written, self.cert_busy, EXCHANGED)
 
     def choose_package(self) -> QFileDialog:
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Open the certificate package"),
-            lambda paths: self.open_package(paths[0]),
+            self.open_package,
             purpose="enrolment",
             name_filters=[self.tr("Certificate packages (*.shscpkg)"), self.tr("All files (*)")],
         )
@@ -639,10 +563,10 @@ class UpwardPanel(QWidget):
         period = self.month.currentData()
         if not period:
             return None
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Choose the folder (USB stick) for the bundle"),
-            lambda paths: self.start_export(period, paths[0]),
+            lambda path: self.start_export(period, path),
             purpose="upward",
             folder=True,
         )
@@ -652,10 +576,10 @@ class UpwardPanel(QWidget):
         if not rows:
             return None
         period = self.history_rows[rows[0].row()].period
-        return common.choose_path(
+        return common.choose_one(
             self,
             self.tr("Choose the folder (USB stick) for the bundle"),
-            lambda paths: self.start_export(period, paths[0]),
+            lambda path: self.start_export(period, path),
             purpose="upward",
             folder=True,
         )

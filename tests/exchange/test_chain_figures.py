@@ -213,7 +213,7 @@ def test_ministry_sees_exact_sums_and_its_chart_draws_them(qtbot, world_dir: Pat
         split = month.statistics.table("incidents_by_type_child_adult")
         assert split.total == sum(INCIDENTS.values()) and split.row_total("sexual_assault") == 1
         assert all(isinstance(v, int) for row in month.statistics.table("headline").cells for v in row[:1])
-        from shsc_desktop.views.district import TotalsPanel
+        from shsc_desktop.views.district_totals import TotalsPanel
 
         panel = TotalsPanel(ministry)
         qtbot.addWidget(panel)

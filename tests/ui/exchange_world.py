@@ -23,6 +23,7 @@ os.environ.setdefault("SHSC_RSA_BITS", "2048")
 
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService
+from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.views.shell import AppShell
 
@@ -127,6 +128,22 @@ def world_dir(exchange_template: Path, tmp_path: Path) -> Path:
     root = tmp_path / "world"
     shutil.copytree(exchange_template, root)
     return root
+
+
+@pytest.fixture
+def imported(world_dir: Path, tmp_path: Path) -> Path:
+    """120101's month exported and imported at the district; 120109 has sent nothing."""
+    commune = open_office(world_dir, "120101")
+    try:
+        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
+    finally:
+        commune.lock("test")
+    district = open_office(world_dir, "1201")
+    try:
+        assert ExchangeService(district).import_files([bundle]).imported == 1
+    finally:
+        district.lock("test")
+    return world_dir
 
 
 @dataclass

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QPushButton
 
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.services.desk import DeskService
-from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.exchange_status import ExchangeStatusService
 from shsc_desktop.services.returns import ReturnService
 from shsc_desktop.services.statistics import period_label
@@ -31,6 +30,7 @@ from .exchange_world import (  # noqa: F401  (fixtures)
     PERIOD,
     chosen,
     exchange_template,
+    imported,
     open_office,
     previous_period,
     shells,
@@ -42,22 +42,6 @@ LEFT = Qt.MouseButton.LeftButton
 TONLE_BASAK = "Tonle Basak (120101)"
 TUOL_TUMPUNG_2 = "Tuol Tumpung Ti Pir (120109)"  # enrolled, sends nothing
 TUOL_TUMPUNG_1 = "Tuol Tumpung Ti Muoy (120110)"  # in the gazetteer, not enrolled
-
-
-@pytest.fixture
-def imported(world_dir: Path, tmp_path: Path) -> Path:
-    """120101's month exported and imported at the district; 120109 has sent nothing."""
-    commune = open_office(world_dir, "120101")
-    try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    finally:
-        commune.lock("test")
-    district = open_office(world_dir, "1201")
-    try:
-        assert ExchangeService(district).import_files([bundle]).imported == 1
-    finally:
-        district.lock("test")
-    return world_dir
 
 
 def district_window(qtbot, shells, root: Path):
@@ -131,7 +115,11 @@ def test_a_month_without_any_report_needs_an_explicit_choice(qtbot, shells, impo
     assert not district_approved(imported, empty)
 
 
-def test_district_home_is_a_desk(qtbot, shells, imported):
+def cell(view, row: int, column: int) -> str:
+    return view.model().index(row, column).data()
+
+
+def test_district_home_is_a_desk(qtbot, qtmodeltester, shells, imported):
     window = sign_in(qtbot, shells, imported, "1201")
     home = window.home_page
     wait_for_operations(qtbot)
@@ -142,11 +130,12 @@ def test_district_home_is_a_desk(qtbot, shells, imported):
     assert TUOL_TUMPUNG_1 in home.names["not_enrolled"].text()
     assert home.value["not_enrolled"].text() == "3"
     assert "Next deadline:" in home.deadline.text()
-    assert home.imports.item(0, 0).text() == TONLE_BASAK
-    assert home.imports.item(0, 1).text() == period_label(PERIOD, "en")
+    assert cell(home.imports, 0, 0) == TONLE_BASAK
+    assert cell(home.imports, 0, 1) == period_label(PERIOD, "en")
     assert "certificate is valid until" in home.todo.text()
     assert "Every approved month has been sent" in home.todo.text()
     assert home.office_line.text() == "Chamkar Mon, District / khan office (code 1201)"
+    qtmodeltester.check(home.imports.model())
 
 
 def test_district_home_shows_returned_months_and_the_revocation_lists_end(qtbot, shells, imported, tmp_path):
@@ -184,7 +173,7 @@ def test_ministry_home_names_the_ministry_once_and_counts_districts(qtbot, shell
     assert home.value["received"].text() == "0 / 1"
     assert "Chamkar Mon (1201)" in home.names["missing"].text()
     assert "districts" in home.caption["received"].text()
-    assert home.imports.item(0, 0).text() == "Nothing imported yet."
+    assert cell(home.imports, 0, 0) == "Nothing imported yet."
     assert "The revocation list this office signs is valid until" in home.todo.text()  # the root's
     # the ministry's totals speak of a national summary, not a district one
     window.show_section("exchange")
@@ -343,46 +332,45 @@ def label_read_whole(table, row: int) -> bool:
     return needed.width() <= room and needed.height() <= rect.height()
 
 
-def test_totals_row_labels_read_whole_at_1024(qtbot, shells, imported):
-    _window, page = at_1024(qtbot, shells, imported)
+def shown_totals(qtbot, shells, root: Path, width: int = 1024):
+    """The district's Totals tab showing PERIOD in a window ``width`` pixels wide."""
+    window, page = at_1024(qtbot, shells, root)
+    window.resize(width, 768)
     totals = page.totals
     page.tabs.setCurrentWidget(totals)
     totals.show_month(PERIOD)
     wait_for_operations(qtbot)
-    table = totals.headline
+    return totals
+
+
+def each_language(qtbot) -> Iterator[str]:
+    """Khmer, then English, each settled (its refresh read, its layout done); English at the end."""
     try:
         for lang in ("km", "en"):
             settle_in(lang)
             wait_for_operations(qtbot)
             for _ in range(3):
                 QCoreApplication.processEvents()
-            assert table.rowCount() > 3
-            cut = [table.item(r, 0).text() for r in range(table.rowCount()) if not label_read_whole(table, r)]
-            assert not cut, f"[{lang}] cut: {cut}"
-            # the chart's bars are labelled whole too (a line of their own above each bar)
-            assert totals.chart.bars and not totals.chart.cut_labels(), (
-                f"[{lang}] {totals.chart.cut_labels()}"
-            )
+            yield lang
     finally:
         i18n.set_language("en")
+
+
+def test_totals_row_labels_read_whole_at_1024(qtbot, shells, imported):
+    totals = shown_totals(qtbot, shells, imported)
+    table = totals.headline
+    for lang in each_language(qtbot):
+        assert table.rowCount() > 3
+        cut = [table.item(r, 0).text() for r in range(table.rowCount()) if not label_read_whole(table, r)]
+        assert not cut, f"[{lang}] cut: {cut}"
+        # the chart's bars are labelled whole too (a line of their own above each bar)
+        assert totals.chart.bars and not totals.chart.cut_labels(), f"[{lang}] {totals.chart.cut_labels()}"
 
 
 def test_the_by_office_table_needs_no_sideways_scroll_at_1366(qtbot, shells, imported):
     """Issue 14: on a 1366×768 screen the breakdown by office shows every column at once."""
-    window, page = at_1024(qtbot, shells, imported)
-    window.resize(1366, 768)
-    totals = page.totals
-    page.tabs.setCurrentWidget(totals)
-    totals.show_month(PERIOD)
-    wait_for_operations(qtbot)
-    try:
-        for lang in ("km", "en"):
-            settle_in(lang)
-            wait_for_operations(qtbot)
-            for _ in range(3):
-                QCoreApplication.processEvents()
-            bd = totals.breakdown
-            assert bd.rowCount() > 1 and bd.isVisible()
-            assert not bd.horizontalScrollBar().isVisible(), f"[{lang}] the by-office table scrolls sideways"
-    finally:
-        i18n.set_language("en")
+    totals = shown_totals(qtbot, shells, imported, width=1366)
+    for lang in each_language(qtbot):
+        bd = totals.breakdown
+        assert bd.rowCount() > 1 and bd.isVisible()
+        assert not bd.horizontalScrollBar().isVisible(), f"[{lang}] the by-office table scrolls sideways"

@@ -12,13 +12,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from shsc_desktop.exports.district_xlsx import TITLES
-from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.statistics import StatisticsService
 from shsc_desktop.views import i18n
 
@@ -28,6 +26,7 @@ from .exchange_world import (  # noqa: F401  (fixtures)
     PERIOD,
     chosen,
     exchange_template,
+    imported,
     open_office,
     shells,
     sign_in,
@@ -35,22 +34,6 @@ from .exchange_world import (  # noqa: F401  (fixtures)
 )
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def imported(world_dir: Path, tmp_path: Path) -> Path:
-    """120101's month exported and imported at the district; 120109 has sent nothing."""
-    commune = open_office(world_dir, "120101")
-    try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    finally:
-        commune.lock("test")
-    district = open_office(world_dir, "1201")
-    try:
-        assert ExchangeService(district).import_files([bundle]).imported == 1
-    finally:
-        district.lock("test")
-    return world_dir
 
 
 def commune_new_incidents(root: Path) -> int:
