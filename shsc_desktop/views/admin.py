@@ -5,11 +5,12 @@ Controls a role may not use are not shown; the services refuse them anyway.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,6 +45,7 @@ from ..services.identities import RETENTION_SETTING
 from ..services.incidents import PERPETRATOR_NAMES_SETTING
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
+from .admin_tables import AuditModel, UsersModel
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
 from .form_helpers import CountSpinBox, set_field_label
@@ -54,85 +55,6 @@ from .office_keys import OfficeKeysLine, OfficeKeysWarning, show_office_keys, un
 from .operations import BackgroundOperation, run_in_background, run_write
 from .session import session_of
 from .unlock import language_combo
-
-USER_COLUMNS = 4
-COL_IDENTITY = 3  # "may see identifying details": the identity key is in the user's slot
-AUDIT_COLUMNS = 4
-
-
-def action_label(action: str) -> str:
-    """The audit log's stable action codes, in the interface language."""
-    labels = {
-        "login": QCoreApplication.translate("AuditActions", "Signed in"),
-        "login_failed": QCoreApplication.translate("AuditActions", "Failed sign-in"),
-        "lock": QCoreApplication.translate("AuditActions", "Locked"),
-        "unlock": QCoreApplication.translate("AuditActions", "Unlocked"),
-        "recovery_unlock": QCoreApplication.translate("AuditActions", "Unlocked with the recovery key"),
-        "office_created": QCoreApplication.translate("AuditActions", "Office set up"),
-        "user_added": QCoreApplication.translate("AuditActions", "User added"),
-        "user_removed": QCoreApplication.translate("AuditActions", "User removed"),
-        "user_role_changed": QCoreApplication.translate("AuditActions", "Role changed"),
-        "password_changed": QCoreApplication.translate("AuditActions", "Password changed"),
-        "password_reset": QCoreApplication.translate("AuditActions", "Password reset"),
-        "recovery_key_replaced": QCoreApplication.translate("AuditActions", "Recovery key replaced"),
-        "data_key_rotated": QCoreApplication.translate("AuditActions", "Data key rotated"),
-        "record_created": QCoreApplication.translate("AuditActions", "Record created"),
-        "record_updated": QCoreApplication.translate("AuditActions", "Record changed"),
-        "record_deleted": QCoreApplication.translate("AuditActions", "Record deleted"),
-        "identifying_viewed": QCoreApplication.translate("AuditActions", "Identifying details viewed"),
-        "consent_overridden": QCoreApplication.translate("AuditActions", "Consent overridden"),
-        "month_approved": QCoreApplication.translate("AuditActions", "Month approved"),
-        "month_reopened": QCoreApplication.translate("AuditActions", "Month reopened"),
-        "setting_changed": QCoreApplication.translate("AuditActions", "Setting changed"),
-        "backup": QCoreApplication.translate("AuditActions", "Backup made"),
-        "backup_failed": QCoreApplication.translate("AuditActions", "Backup failed"),
-        "restore": QCoreApplication.translate("AuditActions", "Backup restored"),
-        "migrated": QCoreApplication.translate("AuditActions", "Database upgraded"),
-        "export": QCoreApplication.translate("AuditActions", "Bundle exported"),
-        "import": QCoreApplication.translate("AuditActions", "Bundle imported"),
-        "print": QCoreApplication.translate("AuditActions", "Printed"),
-        "audit_verified": QCoreApplication.translate("AuditActions", "Audit log verified"),
-        "plain_copy_written": QCoreApplication.translate(
-            "AuditActions", "Unencrypted emergency copy written with the recovery key"
-        ),
-        "audit_loss_accepted": QCoreApplication.translate(
-            "AuditActions", "Loss of recent audit entries accepted by the chief"
-        ),
-        "import_rejected": QCoreApplication.translate("AuditActions", "Bundle rejected"),
-        "enrol_request": QCoreApplication.translate("AuditActions", "Certificate request written"),
-        "enrol_signed": QCoreApplication.translate("AuditActions", "Certificate request answered"),
-        "enrol_accepted": QCoreApplication.translate("AuditActions", "Certificate package installed"),
-        "pki_root_created": QCoreApplication.translate("AuditActions", "Ministry root certificate created"),
-        "certificate_revoked": QCoreApplication.translate("AuditActions", "Certificate revoked"),
-        "keys_exported": QCoreApplication.translate("AuditActions", "Decryption key exported"),
-        "crl_refreshed": QCoreApplication.translate("AuditActions", "Revocation list renewed"),
-        "unlock_refused": QCoreApplication.translate(
-            "AuditActions", "Sign-in refused: role changed outside the app"
-        ),
-        "role_mismatch": QCoreApplication.translate("AuditActions", "Role found changed outside the app"),
-        "grant_invalid": QCoreApplication.translate("AuditActions", "Account rights found not signed"),
-        "user_grants_changed": QCoreApplication.translate("AuditActions", "Access to identities changed"),
-        "office_keys_created": QCoreApplication.translate("AuditActions", "Office keys created"),
-        "exchange_keys_protected": QCoreApplication.translate(
-            "AuditActions", "Exchange keys moved under the office keys"
-        ),
-        "identities_sealed": QCoreApplication.translate("AuditActions", "Identifying details sealed"),
-        "plain_backups_deleted": QCoreApplication.translate(
-            "AuditActions", "Upgrade backups with unsealed identifying details deleted"
-        ),
-        "identity_erased": QCoreApplication.translate("AuditActions", "Identifying details erased"),
-        "draft_kept": QCoreApplication.translate("AuditActions", "Unsaved form kept as a draft"),
-        "draft_restored": QCoreApplication.translate("AuditActions", "Draft reopened"),
-        "draft_discarded": QCoreApplication.translate("AuditActions", "Draft discarded"),
-        "draft_expired": QCoreApplication.translate("AuditActions", "Draft expired"),
-        "bundle_returned": QCoreApplication.translate(
-            "AuditActions", "Month returned to a commune for correction"
-        ),
-        "return_notice_imported": QCoreApplication.translate(
-            "AuditActions", "Return notice from the district imported"
-        ),
-    }
-    return labels.get(action, action)
 
 
 class AdminPage(QWidget):
@@ -164,7 +86,9 @@ class AdminPage(QWidget):
 
         # accounts
         self.accounts_tab = QWidget()
-        self.users_table = QTableWidget(0, USER_COLUMNS)
+        self.users_model = UsersModel(self)
+        self.users_table = QTableView()
+        self.users_table.setModel(self.users_model)
         self.users_table.setObjectName("usersTable")
         self.users_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.users_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -260,7 +184,9 @@ class AdminPage(QWidget):
         self.audit_result = QLabel()
         self.audit_result.setObjectName("auditResult")
         self.audit_result.setWordWrap(True)
-        self.audit_table = QTableWidget(0, AUDIT_COLUMNS)
+        self.audit_model = AuditModel(self)
+        self.audit_table = QTableView()
+        self.audit_table.setModel(self.audit_model)
         self.audit_table.setObjectName("auditTable")
         self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.audit_table.verticalHeader().hide()
@@ -340,7 +266,7 @@ class AdminPage(QWidget):
         self.verify_audit_button.clicked.connect(self.verify_audit)
         self.save_auto_lock_button.clicked.connect(self.save_auto_lock)
         self.language.currentIndexChanged.connect(self._language_picked)
-        self.users_table.itemSelectionChanged.connect(self._update_user_buttons)
+        self.users_table.selectionModel().selectionChanged.connect(self._update_user_buttons)
 
         self.session.hub.changed.connect(self.on_changes)
 
@@ -364,9 +290,7 @@ class AdminPage(QWidget):
         )
         self.change_password_button.setText(self.tr("Change my password…"))
         self.users_box.setTitle(self.tr("Users of this office"))
-        self.users_table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Identifying details")]
-        )
+        self.users_model.retranslate()
         self.add_user_button.setText(self.tr("Add user…"))
         self.reset_password_button.setText(self.tr("Reset password…"))
         self.remove_user_button.setText(self.tr("Remove user…"))
@@ -398,22 +322,15 @@ class AdminPage(QWidget):
             )
         )
         self.verify_audit_button.setText(self.tr("Verify the audit log"))
-        self.audit_table.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action")]
-        )
+        self.audit_model.retranslate()
         if self._last_report is not None:
             self._show_report(self._last_report)
-        for row in range(self.audit_table.rowCount()):
-            item = self.audit_table.item(row, 3)
-            if item is not None:
-                item.setText(action_label(str(item.data(Qt.ItemDataRole.UserRole))))
         self.save_auto_lock_button.setText(self.tr("Save"))
         set_field_label(self.settings_form, self.auto_lock_row, self.tr("Lock after inactivity:"))
         set_field_label(self.settings_form, self.language, self.tr("Language:"))
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.language.blockSignals(False)
-        self._fill_users_roles()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -467,56 +384,26 @@ class AdminPage(QWidget):
         run_in_background(self, read, show)
 
     def _show_users(self, users: list[UserView]) -> None:
-        self.users_table.setRowCount(len(users))
-        for row, user in enumerate(users):
-            name = QTableWidgetItem(user.username)
-            name.setData(Qt.ItemDataRole.UserRole, user.username)
-            role = QTableWidgetItem(ROLE.label(user.role, current_language()))
-            role.setData(Qt.ItemDataRole.UserRole, user.role)
-            self.users_table.setItem(row, 0, name)
-            self.users_table.setItem(row, 1, QTableWidgetItem(user.full_name))
-            self.users_table.setItem(row, 2, role)
-            access = QTableWidgetItem()
-            access.setData(Qt.ItemDataRole.UserRole, user.sees_identities)
-            self.users_table.setItem(row, COL_IDENTITY, access)
-        self._fill_users_roles()
+        selected = self.selected_username()
+        self.users_model.set_rows(users)
+        if selected is not None:
+            with contextlib.suppress(LookupError):  # she was removed meanwhile
+                self.select_user(selected)
         self._update_user_buttons()
 
-    def _fill_users_roles(self) -> None:
-        for row in range(self.users_table.rowCount()):
-            item = self.users_table.item(row, 2)
-            if item is not None:
-                item.setText(ROLE.label(str(item.data(Qt.ItemDataRole.UserRole)), current_language()))
-            access = self.users_table.item(row, COL_IDENTITY)
-            if access is not None:
-                sees = bool(access.data(Qt.ItemDataRole.UserRole))
-                focal = item is not None and item.data(Qt.ItemDataRole.UserRole) == Role.FOCAL_POINT.value
-                # A focal point holds the key but opens only the cases she handles (the service's rule).
-                access.setText((self.tr("her cases") if focal else self.tr("may see")) if sees else "–")
-
     def _show_audit(self, lines: list[AuditLine]) -> None:
-        self.audit_table.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            at = line.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            for column, text in enumerate((str(line.seq), at, line.actor, action_label(line.action))):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, line.action)
-                self.audit_table.setItem(row, column, item)
+        self.audit_model.set_rows(lines)
+
+    def _selected_user(self) -> UserView | None:
+        rows = self.users_table.selectionModel().selectedRows()
+        return self.users_model.row_at(rows[0].row()) if rows else None
 
     def selected_username(self) -> str | None:
-        rows = self.users_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.users_table.item(rows[0].row(), 0)
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        user = self._selected_user()
+        return user.username if user is not None else None
 
     def select_user(self, username: str) -> None:
-        for row in range(self.users_table.rowCount()):
-            item = self.users_table.item(row, 0)
-            if item is not None and item.text() == username:
-                self.users_table.selectRow(row)
-                return
-        raise LookupError(username)
+        self.users_table.selectRow(self.users_model.row_of(username))
 
     def _update_user_buttons(self) -> None:
         selected = self.selected_username()
@@ -536,15 +423,8 @@ class AdminPage(QWidget):
         )
 
     def _selected_access(self) -> tuple[str, bool]:
-        rows = self.users_table.selectionModel().selectedRows()
-        if not rows:
-            return "", False
-        role = self.users_table.item(rows[0].row(), 2)
-        access = self.users_table.item(rows[0].row(), COL_IDENTITY)
-        return (
-            str(role.data(Qt.ItemDataRole.UserRole)) if role else "",
-            bool(access.data(Qt.ItemDataRole.UserRole)) if access else False,
-        )
+        user = self._selected_user()
+        return (user.role, user.sees_identities) if user is not None else ("", False)
 
     def toggle_identity_access(self) -> BackgroundOperation | None:
         """Give the selected user the identity key, or take it out of her slot."""
