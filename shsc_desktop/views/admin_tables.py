@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..models.codes import ROLE
 from ..security.permissions import Role
@@ -90,35 +90,45 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
-class UsersModel(RowsModel):
+# The two tables' column titles: the users' four, then the audit log's four.
+_TITLES: tuple[str, ...] = tuple(
+    map(
+        str,
+        (
+            QT_TRANSLATE_NOOP("AdminPage", "User name"),
+            QT_TRANSLATE_NOOP("AdminPage", "Full name"),
+            QT_TRANSLATE_NOOP("AdminPage", "Role"),
+            QT_TRANSLATE_NOOP("AdminPage", "Identifying details"),
+            QT_TRANSLATE_NOOP("AdminPage", "No."),
+            QT_TRANSLATE_NOOP("AdminPage", "Time"),
+            QT_TRANSLATE_NOOP("AdminPage", "User"),
+            QT_TRANSLATE_NOOP("AdminPage", "Action"),
+        ),
+    )
+)
+
+
+class _AdminRows(RowsModel):
+    """Column titles in the administration page's words (``TITLES``, marked for translation)."""
+
+    TITLES: tuple[str, ...] = ()
+
+    def titles(self) -> list[str]:
+        return [QCoreApplication.translate("AdminPage", title) for title in self.TITLES]
+
+
+class UsersModel(_AdminRows):
     """The office's users (``UserView`` rows): name, full name, role, and whether she may see
     identifying details."""
 
-    COLUMN_COUNT = 4
+    TITLES = _TITLES[:4]
+    COLUMN_COUNT = len(TITLES)
     COL_NAME, COL_FULL_NAME, COL_ROLE, COL_IDENTITY = range(4)
-
-    def titles(self) -> list[str]:
-        return [
-            QCoreApplication.translate("AdminPage", "User name"),
-            QCoreApplication.translate("AdminPage", "Full name"),
-            QCoreApplication.translate("AdminPage", "Role"),
-            QCoreApplication.translate("AdminPage", "Identifying details"),
-        ]
 
     def display(self, row: Any, column: int) -> str:
         user: UserView = row
-        if column == self.COL_NAME:
-            return user.username
-        if column == self.COL_FULL_NAME:
-            return user.full_name
-        if column == self.COL_ROLE:
-            return ROLE.label(user.role, current_language())
-        if not user.sees_identities:
-            return "–"
-        # A focal point holds the key but opens only the cases she handles (the service's rule).
-        if user.role == Role.FOCAL_POINT.value:
-            return QCoreApplication.translate("AdminPage", "her cases")
-        return QCoreApplication.translate("AdminPage", "may see")
+        role = ROLE.label(user.role, current_language())
+        return (user.username, user.full_name, role, _access(user))[column]
 
     def row_of(self, username: str) -> int:
         """The row of ``username``; ``LookupError`` when she is not listed."""
@@ -128,26 +138,24 @@ class UsersModel(RowsModel):
         raise LookupError(username)
 
 
-class AuditModel(RowsModel):
+def _access(user: UserView) -> str:
+    """Whether she may see identifying details: a focal point holds the key but opens only the
+    cases she handles (the service's rule)."""
+    if not user.sees_identities:
+        return "–"
+    if user.role == Role.FOCAL_POINT.value:
+        return QCoreApplication.translate("AdminPage", "her cases")
+    return QCoreApplication.translate("AdminPage", "may see")
+
+
+class AuditModel(_AdminRows):
     """The recent audit log (``AuditLine`` rows): number, local time, user, action."""
 
-    COLUMN_COUNT = 4
+    TITLES = _TITLES[4:]
+    COLUMN_COUNT = len(TITLES)
     COL_SEQ, COL_TIME, COL_USER, COL_ACTION = range(4)
-
-    def titles(self) -> list[str]:
-        return [
-            QCoreApplication.translate("AdminPage", "No."),
-            QCoreApplication.translate("AdminPage", "Time"),
-            QCoreApplication.translate("AdminPage", "User"),
-            QCoreApplication.translate("AdminPage", "Action"),
-        ]
 
     def display(self, row: Any, column: int) -> str:
         line: AuditLine = row
-        if column == self.COL_SEQ:
-            return str(line.seq)
-        if column == self.COL_TIME:
-            return line.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        if column == self.COL_USER:
-            return line.actor
-        return action_label(line.action)
+        at = line.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return (str(line.seq), at, line.actor, action_label(line.action))[column]
