@@ -10,8 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -46,18 +43,20 @@ from ..services.incidents import PERPETRATOR_NAMES_SETTING
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from .admin_tables import AuditModel, UsersModel
+from .builders import progress_and_cancel, push_button, row_of, row_widget, wrapped_label
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
-from .form_helpers import CountSpinBox, set_field_label
+from .form_helpers import CountSpinBox, heading_label, set_field_label
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .office_keys import OfficeKeysLine, OfficeKeysWarning, show_office_keys, unread_status
 from .operations import BackgroundOperation, run_in_background, run_write
+from .retranslating import Retranslating
 from .session import session_of
 from .unlock import language_combo
 
 
-class AdminPage(QWidget):
+class AdminPage(Retranslating, QWidget):
     """Administration of the open office.
 
     Signals:
@@ -95,26 +94,16 @@ class AdminPage(QWidget):
         self.users_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.users_table.verticalHeader().hide()
         self.users_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_user_button = QPushButton()
-        self.add_user_button.setObjectName("addUserButton")
-        self.reset_password_button = QPushButton()
-        self.reset_password_button.setObjectName("resetPasswordButton")
-        self.remove_user_button = QPushButton()
-        self.remove_user_button.setObjectName("removeUserButton")
-        self.identity_access_button = QPushButton()
-        self.identity_access_button.setObjectName("identityAccessButton")
+        self.add_user_button = push_button("addUserButton")
+        self.reset_password_button = push_button("resetPasswordButton")
+        self.remove_user_button = push_button("removeUserButton")
+        self.identity_access_button = push_button("identityAccessButton")
         # Clerk <-> CCWC focal point (a commune office): the focal point's grant wraps the identity key.
-        self.role_button = QPushButton()
-        self.role_button.setObjectName("changeRoleButton")
+        self.role_button = push_button("changeRoleButton")
         self.role_button.setVisible(Role.FOCAL_POINT in ROLES_BY_LEVEL[office.info.level])
-        self.change_password_button = QPushButton()
-        self.change_password_button.setObjectName("changePasswordButton")
-        self.signed_in_label = QLabel()
-        self.signed_in_label.setWordWrap(True)
-        user_buttons = QHBoxLayout()
-        for button in (self.add_user_button, self.reset_password_button, self.remove_user_button):
-            user_buttons.addWidget(button)
-        user_buttons.addStretch(1)
+        self.change_password_button = push_button("changePasswordButton")
+        self.signed_in_label = wrapped_label()
+        user_buttons = row_of(self.add_user_button, self.reset_password_button, self.remove_user_button)
         keys_status = unread_status(office)
         self.office_keys_line = OfficeKeysLine(keys_status)
         self.office_keys_warning = OfficeKeysWarning(keys_status)
@@ -128,11 +117,7 @@ class AdminPage(QWidget):
         users_layout = QVBoxLayout(self.users_box)
         users_layout.addWidget(self.users_table)
         users_layout.addLayout(user_buttons)
-        access_buttons = QHBoxLayout()
-        access_buttons.addWidget(self.identity_access_button)
-        access_buttons.addWidget(self.role_button)
-        access_buttons.addStretch(1)
-        users_layout.addLayout(access_buttons)
+        users_layout.addLayout(row_of(self.identity_access_button, self.role_button))
         accounts_layout.addWidget(self.users_box, 1)
         self.users_box.setVisible(self.can_manage_users)
         if not self.can_manage_users:
@@ -140,28 +125,18 @@ class AdminPage(QWidget):
 
         # backup
         self.backup_tab = QWidget()
-        self.backup_intro = QLabel()
-        self.backup_intro.setWordWrap(True)
-        self.backup_button = QPushButton()
-        self.backup_button.setObjectName("backupButton")
-        self.backup_progress = QProgressBar()
-        self.backup_progress.setObjectName("backupProgress")
-        self.backup_progress.hide()
-        self.cancel_backup_button = QPushButton()
-        self.cancel_backup_button.setObjectName("cancelBackupButton")
-        self.cancel_backup_button.hide()
-        self.backup_status = QLabel()
-        self.backup_status.setObjectName("backupStatus")
-        self.backup_status.setWordWrap(True)
-        self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_intro = QLabel()
-        self.restore_intro.setWordWrap(True)
-        self.restore_button = QPushButton()
-        self.restore_button.setObjectName("restoreButton")
-        backup_row = QHBoxLayout()
-        backup_row.addWidget(self.backup_button)
-        backup_row.addWidget(self.backup_progress, 1)
-        backup_row.addWidget(self.cancel_backup_button)
+        self.backup_intro = wrapped_label()
+        self.backup_button = push_button("backupButton")
+        self.backup_progress, self.cancel_backup_button = progress_and_cancel(
+            "backupProgress", "cancelBackupButton"
+        )
+        self.backup_status = wrapped_label("backupStatus", selectable=True)
+        self.restore_intro = wrapped_label()
+        self.restore_button = push_button("restoreButton")
+        backup_row = row_of(
+            self.backup_button, self.backup_progress, self.cancel_backup_button, stretch=False
+        )
+        backup_row.setStretchFactor(self.backup_progress, 1)
         backup_layout = QVBoxLayout(self.backup_tab)
         backup_layout.addWidget(self.backup_intro)
         backup_layout.addLayout(backup_row)
@@ -177,13 +152,9 @@ class AdminPage(QWidget):
 
         # audit
         self.audit_tab = QWidget()
-        self.audit_intro = QLabel()
-        self.audit_intro.setWordWrap(True)
-        self.verify_audit_button = QPushButton()
-        self.verify_audit_button.setObjectName("verifyAuditButton")
-        self.audit_result = QLabel()
-        self.audit_result.setObjectName("auditResult")
-        self.audit_result.setWordWrap(True)
+        self.audit_intro = wrapped_label()
+        self.verify_audit_button = push_button("verifyAuditButton")
+        self.audit_result = wrapped_label("auditResult")
         self.audit_model = AuditModel(self)
         self.audit_table = QTableView()
         self.audit_table.setModel(self.audit_model)
@@ -205,16 +176,10 @@ class AdminPage(QWidget):
         self.auto_lock = CountSpinBox(lambda n: self.tr("%n minutes", "", n))
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setRange(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
-        self.save_auto_lock_button = QPushButton()
-        self.save_auto_lock_button.setObjectName("saveAutoLockButton")
-        auto_lock_row = QHBoxLayout()
-        auto_lock_row.addWidget(self.auto_lock)
-        auto_lock_row.addWidget(self.save_auto_lock_button)
-        auto_lock_row.addStretch(1)
+        self.save_auto_lock_button = push_button("saveAutoLockButton")
         self.language = language_combo()
         self.settings_form = QFormLayout(self.settings_tab)
-        self.auto_lock_row = QWidget()
-        self.auto_lock_row.setLayout(auto_lock_row)
+        self.auto_lock_row = row_widget(self.auto_lock, self.save_auto_lock_button)
         self.settings_form.addRow(QLabel(), self.auto_lock_row)
         self.settings_form.addRow(QLabel(), self.language)
         # What identifying details the office keeps (issue 10: erasure).
@@ -223,14 +188,8 @@ class AdminPage(QWidget):
         self.retention = CountSpinBox(lambda n: self.tr("%n years", "", n))
         self.retention.setObjectName("identityRetentionYears")
         self.retention.setRange(0, MAX_RETENTION_YEARS)
-        self.save_retention_button = QPushButton()
-        self.save_retention_button.setObjectName("saveRetentionButton")
-        retention_row = QHBoxLayout()
-        retention_row.addWidget(self.retention)
-        retention_row.addWidget(self.save_retention_button)
-        retention_row.addStretch(1)
-        self.retention_row = QWidget()
-        self.retention_row.setLayout(retention_row)
+        self.save_retention_button = push_button("saveRetentionButton")
+        self.retention_row = row_widget(self.retention, self.save_retention_button)
         self.settings_form.addRow(QLabel(), self.perpetrator_names)
         self.settings_form.addRow(QLabel(), self.retention_row)
         can_settings = office.actor.can(Perm.MANAGE_SETTINGS)
@@ -242,12 +201,7 @@ class AdminPage(QWidget):
         self.tabs.addTab(self.backup_tab, "")
         self.tabs.addTab(self.audit_tab, "")
         self.tabs.addTab(self.settings_tab, "")
-        self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
-        heading_font = QFont(self.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading = heading_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
@@ -331,11 +285,6 @@ class AdminPage(QWidget):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.language.blockSignals(False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ------------------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..models import codes
@@ -22,10 +21,11 @@ from .i18n import current_language
 from .messages import confirm, show_message
 from .office_keys import OfficeKeysWarning, show_office_keys, unread_status
 from .operations import run_in_background, run_write
+from .retranslating import Retranslating
 from .session import session_of
 
 
-class RegisterHomePage(QWidget):
+class RegisterHomePage(Retranslating, QWidget):
     """Counts of the current month and the month's approval.
 
     Recounts on the office's change notice (``session.hub``): any register, month or bundle change.
@@ -140,11 +140,6 @@ class RegisterHomePage(QWidget):
             lines.append(self.tr("Reopen the month, correct it, approve it again and send the new revision."))
         self.returned.setText("\n".join(lines))
         self.returned.setVisible(bool(self.notices))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------------
 

@@ -3,12 +3,13 @@ the office above enrolled (Home and Administration): ``services.enrolment.office
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..services.enrolment import OfficeKeysStatus, office_keys_status
 from ..services.office import UnlockedOffice
 from .operations import run_in_background
+from .retranslating import Retranslating
 
 
 def show_office_keys(
@@ -32,7 +33,7 @@ def unread_status(office: UnlockedOffice) -> OfficeKeysStatus:
 WARNING_STYLE = "QLabel { background: #fde2e1; color: #7a1212; padding: 6px; font-weight: bold; }"
 
 
-class OfficeKeysWarning(QLabel):
+class OfficeKeysWarning(Retranslating, QLabel):
     """Shown only when the office keys changed since the office was enrolled."""
 
     def __init__(self, status: OfficeKeysStatus, parent: QWidget | None = None) -> None:
@@ -60,13 +61,8 @@ class OfficeKeysWarning(QLabel):
             .replace("%2", self.status.enrolled or "–")
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class OfficeKeysLine(QLabel):
+class OfficeKeysLine(Retranslating, QLabel):
     """ "Office keys: XXXX-XXXX-…", selectable, to compare with the recovery sheet by eye."""
 
     def __init__(self, status: OfficeKeysStatus, parent: QWidget | None = None) -> None:
@@ -89,8 +85,3 @@ class OfficeKeysLine(QLabel):
                     "%1", self.status.fingerprint
                 )
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

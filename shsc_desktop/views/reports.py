@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -50,6 +50,7 @@ from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
+from .retranslating import Retranslating
 from .screen import FlowRow
 from .session import session_of
 
@@ -147,7 +148,7 @@ class CountTableWidget(QTableWidget):
         raise KeyError(row_code)
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Retranslating, QWidget):
     """Pick a month, read its summary, save it as PDF or print it."""
 
     def __init__(
@@ -320,11 +321,6 @@ class ReportsPage(QWidget):
                 self.tr("Your role does not allow reports. Ask the chief of the office.")
             )
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ---------------------------------------------------------------------------------------
 

@@ -37,16 +37,8 @@ from ..errors import (
     WrongCredentials,
 )
 from ..services.office import OfficeFolder, UnlockedOffice
-from .dialogs import (
-    AccountDialog,
-    BackupSignInDialog,
-    busy_bar,
-    error_label,
-    field_form,
-    line_field,
-    password_field,
-    password_problem,
-)
+from .builders import busy_bar, error_label, field_form, line_field, password_field
+from .dialogs import AccountDialog, BackupSignInDialog, password_problem
 from .file_dialogs import file_dialog
 from .form_helpers import set_field_label
 from .i18n import LANGUAGES, current_language, language_name
