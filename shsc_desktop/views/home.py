@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..models import codes
 from ..models.codes import OFFICE_LEVEL
@@ -15,6 +15,7 @@ from ..services.home import HomeSummary
 from ..services.office import UnlockedOffice
 from ..services.returns import NoticeView
 from ..values.changes import Changes
+from .builders import add_all, push_button, row_of, wrapped_label
 from .exchange_common import notice_line
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
@@ -46,8 +47,7 @@ class RegisterHomePage(Retranslating, QWidget):
         self._title = ""
 
         self.heading = heading_label()
-        self.office_line = QLabel()
-        self.office_line.setWordWrap(True)
+        self.office_line = wrapped_label()
         self.counts_box = QGroupBox()
         grid = QGridLayout(self.counts_box)
         grid.setHorizontalSpacing(24)
@@ -55,8 +55,7 @@ class RegisterHomePage(Retranslating, QWidget):
         self.caption: dict[str, QLabel] = {}
         self.value: dict[str, QLabel] = {}
         for row, key in enumerate(("incidents", "ipv", "referrals", "meetings", "follow_ups", "actions")):
-            caption = QLabel()
-            caption.setWordWrap(True)
+            caption = wrapped_label()
             value = QLabel()
             value.setObjectName(f"{key}Count")
             font = value.font()
@@ -69,39 +68,22 @@ class RegisterHomePage(Retranslating, QWidget):
             self.value[key] = value
         grid.setColumnStretch(1, 1)
         self.month_box = QGroupBox()
-        self.month_status = QLabel()
-        self.month_status.setObjectName("monthStatus")
-        self.month_status.setWordWrap(True)
-        self.approve_button = QPushButton()
-        self.approve_button.setObjectName("approveMonthButton")
-        self.reopen_button = QPushButton()
-        self.reopen_button.setObjectName("reopenMonthButton")
+        self.month_status = wrapped_label("monthStatus")
+        self.approve_button = push_button("approveMonthButton")
+        self.reopen_button = push_button("reopenMonthButton")
         month_layout = QVBoxLayout(self.month_box)
         month_layout.addWidget(self.month_status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.approve_button)
-        buttons.addWidget(self.reopen_button)
-        buttons.addStretch(1)
-        month_layout.addLayout(buttons)
-        self.help = QLabel()
-        self.help.setWordWrap(True)
+        month_layout.addLayout(row_of(self.approve_button, self.reopen_button))
+        self.help = wrapped_label()
         # Months the district returned for correction, until a newer revision is sent.
-        self.returned = QLabel()
-        self.returned.setObjectName("returnedMonths")
-        self.returned.setWordWrap(True)
+        self.returned = wrapped_label("returnedMonths", hidden=True)
         self.returned.setStyleSheet("QLabel { background: #fff3c4; color: #1f2933; padding: 6px; }")
-        self.returned.hide()
         self.notices: list[NoticeView] = []
         self.office_keys_warning = OfficeKeysWarning(unread_status(office))
         show_office_keys(self, office, self.office_keys_warning)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.office_line)
-        layout.addWidget(self.office_keys_warning)
-        layout.addWidget(self.returned)
-        layout.addWidget(self.counts_box)
-        layout.addWidget(self.month_box)
-        layout.addWidget(self.help)
+        add_all(layout, self.heading, self.office_line, self.office_keys_warning, self.returned)
+        add_all(layout, self.counts_box, self.month_box, self.help)
         layout.addStretch(1)
 
         self.approve_button.clicked.connect(self.ask_approve)

@@ -3,11 +3,11 @@ the office above enrolled (Home and Administration): ``services.enrolment.office
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..services.enrolment import OfficeKeysStatus, office_keys_status
 from ..services.office import UnlockedOffice
+from .builders import set_up_label
 from .operations import run_in_background
 from .retranslating import Retranslating
 
@@ -38,10 +38,8 @@ class OfficeKeysWarning(Retranslating, QLabel):
 
     def __init__(self, status: OfficeKeysStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("officeKeysWarning")
-        self.setWordWrap(True)
+        set_up_label(self, "officeKeysWarning", selectable=True)
         self.setStyleSheet(WARNING_STYLE)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.set_status(status)
 
     def set_status(self, status: OfficeKeysStatus) -> None:
@@ -67,9 +65,7 @@ class OfficeKeysLine(Retranslating, QLabel):
 
     def __init__(self, status: OfficeKeysStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("officeKeysFingerprint")
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_up_label(self, "officeKeysFingerprint", selectable=True)
         self.set_status(status)
 
     def set_status(self, status: OfficeKeysStatus) -> None:

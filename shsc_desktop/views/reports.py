@@ -21,11 +21,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
@@ -42,6 +39,7 @@ from ..services.office import UnlockedOffice
 from ..services.snapshots import MonthFigures
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
 from ..values.changes import Changes
+from .builders import progress_and_cancel, push_button, row_of, wrapped_label
 from .file_dialogs import file_dialog
 from .form_helpers import heading_label
 from .i18n import current_language, language_name, show_status
@@ -188,34 +186,19 @@ class ReportsPage(Retranslating, QWidget):
         self.language.setCurrentIndex(0 if current_language() == "km" else 1)
         self.shared = QCheckBox()
         self.shared.setObjectName("sharedCopy")
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("savePdfButton")
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("printButton")
+        self.save_button = push_button("savePdfButton")
+        self.print_button = push_button("printButton")
         output = FlowRow().add_widgets(self.language_label, self.language, self.shared)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("reportProgress")
-        self.progress.hide()
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancelReportButton")
-        self.cancel_button.hide()
-        self.state = QLabel()
-        self.state.setObjectName("reportState")
-        self.state.setWordWrap(True)
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress, 1)
-        busy.addWidget(self.cancel_button)
-        busy.addWidget(self.state, 1)
+        self.progress, self.cancel_button = progress_and_cancel("reportProgress", "cancelReportButton")
+        self.state = wrapped_label("reportState")
+        busy = row_of(self.progress, self.cancel_button, self.state, stretch=False)
+        busy.setStretchFactor(self.progress, 1)
+        busy.setStretchFactor(self.state, 1)
 
-        self.notice = QLabel()
-        self.notice.setObjectName("reportNotice")
-        self.notice.setWordWrap(True)
+        self.notice = wrapped_label("reportNotice", hidden=True)
         self.notice.setStyleSheet(note_style("#f0f4f8"))
-        self.notice.hide()
-        self.revision_button = QPushButton()
-        self.revision_button.setObjectName("approveRevisionButton")
-        self.revision_button.hide()
+        self.revision_button = push_button("approveRevisionButton", hidden=True)
         self.revision_button.clicked.connect(self.approve_revision)
         self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
         self.changes: tuple[object, ...] = ()
