@@ -50,13 +50,12 @@ from .form_helpers import CountSpinBox, heading_label, set_field_label
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .office_keys import OfficeKeysLine, OfficeKeysWarning, show_office_keys, unread_status
+from .office_page import OfficePage
 from .operations import BackgroundOperation, run_in_background, run_write
-from .retranslating import Retranslating
-from .session import session_of
 from .unlock import language_combo
 
 
-class AdminPage(Retranslating, QWidget):
+class AdminPage(OfficePage):
     """Administration of the open office.
 
     Signals:
@@ -70,12 +69,8 @@ class AdminPage(Retranslating, QWidget):
     restore_requested = Signal(object)
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("adminPage")
-        self.office = office
-        self.session = session_of(office)
-        self.accounts = self.session.services.accounts
-        self.admin = self.session.services.admin
+        super().__init__("adminPage", office, parent)
+        self.accounts, self.admin = self.services.accounts, self.services.admin
         self.backup_operation: BackgroundOperation | None = None
         actor = office.actor
         self.can_manage_users = actor.can(Perm.MANAGE_USERS)

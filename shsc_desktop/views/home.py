@@ -4,6 +4,7 @@ approval) and, for the chief, approving or reopening the month.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -21,12 +22,11 @@ from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import confirm, show_message
 from .office_keys import OfficeKeysWarning, show_office_keys, unread_status
+from .office_page import OfficePage
 from .operations import run_in_background, run_write
-from .retranslating import Retranslating
-from .session import session_of
 
 
-class RegisterHomePage(Retranslating, QWidget):
+class RegisterHomePage(OfficePage):
     """Counts of the current month and the month's approval.
 
     Recounts on the office's change notice (``session.hub``): any register, month or bundle change.
@@ -35,12 +35,8 @@ class RegisterHomePage(Retranslating, QWidget):
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("homePage")
-        self.office = office
-        self.session = session_of(office)
-        self.service = self.session.services.home
-        self.months = self.session.services.months
+        super().__init__("homePage", office, parent)
+        self.service, self.months = self.services.home, self.services.months
         self.today = today or date.today()
         self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
         self.summary: HomeSummary | None = None
@@ -86,8 +82,8 @@ class RegisterHomePage(Retranslating, QWidget):
         add_all(layout, self.counts_box, self.month_box, self.help)
         layout.addStretch(1)
 
-        self.approve_button.clicked.connect(self.ask_approve)
-        self.reopen_button.clicked.connect(self.ask_reopen)
+        self.approve_button.clicked.connect(lambda: self._for_shown_month(self.ask_approve))
+        self.reopen_button.clicked.connect(lambda: self._for_shown_month(self.ask_reopen))
         self.approve_button.hide()
         self.reopen_button.hide()
         self.session.hub.changed.connect(self.on_changes)
@@ -197,10 +193,12 @@ class RegisterHomePage(Retranslating, QWidget):
 
     # -- approval ---------------------------------------------------------------------------------
 
-    def ask_approve(self) -> None:
-        if self.summary is None:
-            return
-        period = self.summary.approval_period
+    def _for_shown_month(self, ask: Callable[[str], None]) -> None:
+        """Ask about the month the page shows (nothing until its summary has been read)."""
+        if self.summary is not None:
+            ask(self.summary.approval_period)
+
+    def ask_approve(self, period: str) -> None:
         confirm(
             self,
             self.tr(
@@ -216,10 +214,7 @@ class RegisterHomePage(Retranslating, QWidget):
             ),
         )
 
-    def ask_reopen(self) -> None:
-        if self.summary is None:
-            return
-        period = self.summary.approval_period
+    def ask_reopen(self, period: str) -> None:
         ask_reason(
             self,
             self.tr("Reopen the month"),

@@ -46,11 +46,10 @@ from .i18n import current_language, language_name, show_status
 from .list_columns import item_at
 from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
+from .office_page import OfficePage
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
-from .retranslating import Retranslating
 from .screen import FlowRow
-from .session import session_of
 
 MONTHS_BACK = 24
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -146,17 +145,14 @@ class CountTableWidget(QTableWidget):
         raise KeyError(row_code)
 
 
-class ReportsPage(Retranslating, QWidget):
+class ReportsPage(OfficePage):
     """Pick a month, read its summary, save it as PDF or print it."""
 
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportsPage")
-        self.office = office
-        self.session = session_of(office)
-        self.service = self.session.services.reports
+        super().__init__("reportsPage", office, parent)
+        self.service = self.services.reports
         self.today = today or date.today()
         self.allowed = office.actor.can(Perm.REPORTS)
         self.stats: MonthlyStatistics | None = None
