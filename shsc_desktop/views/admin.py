@@ -5,12 +5,12 @@ Controls a role may not use are not shown; the services refuse them anyway.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,10 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,97 +42,20 @@ from ..services.identities import RETENTION_SETTING
 from ..services.incidents import PERPETRATOR_NAMES_SETTING
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
+from .admin_tables import AuditModel, UsersModel
+from .builders import progress_and_cancel, push_button, row_of, row_widget, wrapped_label
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .file_dialogs import file_dialog
-from .form_helpers import CountSpinBox, set_field_label
+from .form_helpers import CountSpinBox, heading_label, set_field_label
 from .i18n import current_language, show_status
 from .messages import confirm, error_text, show_error, show_message
 from .office_keys import OfficeKeysLine, OfficeKeysWarning, show_office_keys, unread_status
+from .office_page import OfficePage
 from .operations import BackgroundOperation, run_in_background, run_write
-from .session import session_of
 from .unlock import language_combo
 
-USER_COLUMNS = 4
-COL_IDENTITY = 3  # "may see identifying details": the identity key is in the user's slot
-AUDIT_COLUMNS = 4
 
-
-def action_label(action: str) -> str:
-    """The audit log's stable action codes, in the interface language."""
-    labels = {
-        "login": QCoreApplication.translate("AuditActions", "Signed in"),
-        "login_failed": QCoreApplication.translate("AuditActions", "Failed sign-in"),
-        "lock": QCoreApplication.translate("AuditActions", "Locked"),
-        "unlock": QCoreApplication.translate("AuditActions", "Unlocked"),
-        "recovery_unlock": QCoreApplication.translate("AuditActions", "Unlocked with the recovery key"),
-        "office_created": QCoreApplication.translate("AuditActions", "Office set up"),
-        "user_added": QCoreApplication.translate("AuditActions", "User added"),
-        "user_removed": QCoreApplication.translate("AuditActions", "User removed"),
-        "user_role_changed": QCoreApplication.translate("AuditActions", "Role changed"),
-        "password_changed": QCoreApplication.translate("AuditActions", "Password changed"),
-        "password_reset": QCoreApplication.translate("AuditActions", "Password reset"),
-        "recovery_key_replaced": QCoreApplication.translate("AuditActions", "Recovery key replaced"),
-        "data_key_rotated": QCoreApplication.translate("AuditActions", "Data key rotated"),
-        "record_created": QCoreApplication.translate("AuditActions", "Record created"),
-        "record_updated": QCoreApplication.translate("AuditActions", "Record changed"),
-        "record_deleted": QCoreApplication.translate("AuditActions", "Record deleted"),
-        "identifying_viewed": QCoreApplication.translate("AuditActions", "Identifying details viewed"),
-        "consent_overridden": QCoreApplication.translate("AuditActions", "Consent overridden"),
-        "month_approved": QCoreApplication.translate("AuditActions", "Month approved"),
-        "month_reopened": QCoreApplication.translate("AuditActions", "Month reopened"),
-        "setting_changed": QCoreApplication.translate("AuditActions", "Setting changed"),
-        "backup": QCoreApplication.translate("AuditActions", "Backup made"),
-        "backup_failed": QCoreApplication.translate("AuditActions", "Backup failed"),
-        "restore": QCoreApplication.translate("AuditActions", "Backup restored"),
-        "migrated": QCoreApplication.translate("AuditActions", "Database upgraded"),
-        "export": QCoreApplication.translate("AuditActions", "Bundle exported"),
-        "import": QCoreApplication.translate("AuditActions", "Bundle imported"),
-        "print": QCoreApplication.translate("AuditActions", "Printed"),
-        "audit_verified": QCoreApplication.translate("AuditActions", "Audit log verified"),
-        "plain_copy_written": QCoreApplication.translate(
-            "AuditActions", "Unencrypted emergency copy written with the recovery key"
-        ),
-        "audit_loss_accepted": QCoreApplication.translate(
-            "AuditActions", "Loss of recent audit entries accepted by the chief"
-        ),
-        "import_rejected": QCoreApplication.translate("AuditActions", "Bundle rejected"),
-        "enrol_request": QCoreApplication.translate("AuditActions", "Certificate request written"),
-        "enrol_signed": QCoreApplication.translate("AuditActions", "Certificate request answered"),
-        "enrol_accepted": QCoreApplication.translate("AuditActions", "Certificate package installed"),
-        "pki_root_created": QCoreApplication.translate("AuditActions", "Ministry root certificate created"),
-        "certificate_revoked": QCoreApplication.translate("AuditActions", "Certificate revoked"),
-        "keys_exported": QCoreApplication.translate("AuditActions", "Decryption key exported"),
-        "crl_refreshed": QCoreApplication.translate("AuditActions", "Revocation list renewed"),
-        "unlock_refused": QCoreApplication.translate(
-            "AuditActions", "Sign-in refused: role changed outside the app"
-        ),
-        "role_mismatch": QCoreApplication.translate("AuditActions", "Role found changed outside the app"),
-        "grant_invalid": QCoreApplication.translate("AuditActions", "Account rights found not signed"),
-        "user_grants_changed": QCoreApplication.translate("AuditActions", "Access to identities changed"),
-        "office_keys_created": QCoreApplication.translate("AuditActions", "Office keys created"),
-        "exchange_keys_protected": QCoreApplication.translate(
-            "AuditActions", "Exchange keys moved under the office keys"
-        ),
-        "identities_sealed": QCoreApplication.translate("AuditActions", "Identifying details sealed"),
-        "plain_backups_deleted": QCoreApplication.translate(
-            "AuditActions", "Upgrade backups with unsealed identifying details deleted"
-        ),
-        "identity_erased": QCoreApplication.translate("AuditActions", "Identifying details erased"),
-        "draft_kept": QCoreApplication.translate("AuditActions", "Unsaved form kept as a draft"),
-        "draft_restored": QCoreApplication.translate("AuditActions", "Draft reopened"),
-        "draft_discarded": QCoreApplication.translate("AuditActions", "Draft discarded"),
-        "draft_expired": QCoreApplication.translate("AuditActions", "Draft expired"),
-        "bundle_returned": QCoreApplication.translate(
-            "AuditActions", "Month returned to a commune for correction"
-        ),
-        "return_notice_imported": QCoreApplication.translate(
-            "AuditActions", "Return notice from the district imported"
-        ),
-    }
-    return labels.get(action, action)
-
-
-class AdminPage(QWidget):
+class AdminPage(OfficePage):
     """Administration of the open office.
 
     Signals:
@@ -149,12 +69,8 @@ class AdminPage(QWidget):
     restore_requested = Signal(object)
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("adminPage")
-        self.office = office
-        self.session = session_of(office)
-        self.accounts = self.session.services.accounts
-        self.admin = self.session.services.admin
+        super().__init__("adminPage", office, parent)
+        self.accounts, self.admin = self.services.accounts, self.services.admin
         self.backup_operation: BackgroundOperation | None = None
         actor = office.actor
         self.can_manage_users = actor.can(Perm.MANAGE_USERS)
@@ -164,33 +80,25 @@ class AdminPage(QWidget):
 
         # accounts
         self.accounts_tab = QWidget()
-        self.users_table = QTableWidget(0, USER_COLUMNS)
+        self.users_model = UsersModel(self)
+        self.users_table = QTableView()
+        self.users_table.setModel(self.users_model)
         self.users_table.setObjectName("usersTable")
         self.users_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.users_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.users_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.users_table.verticalHeader().hide()
         self.users_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_user_button = QPushButton()
-        self.add_user_button.setObjectName("addUserButton")
-        self.reset_password_button = QPushButton()
-        self.reset_password_button.setObjectName("resetPasswordButton")
-        self.remove_user_button = QPushButton()
-        self.remove_user_button.setObjectName("removeUserButton")
-        self.identity_access_button = QPushButton()
-        self.identity_access_button.setObjectName("identityAccessButton")
+        self.add_user_button = push_button("addUserButton")
+        self.reset_password_button = push_button("resetPasswordButton")
+        self.remove_user_button = push_button("removeUserButton")
+        self.identity_access_button = push_button("identityAccessButton")
         # Clerk <-> CCWC focal point (a commune office): the focal point's grant wraps the identity key.
-        self.role_button = QPushButton()
-        self.role_button.setObjectName("changeRoleButton")
+        self.role_button = push_button("changeRoleButton")
         self.role_button.setVisible(Role.FOCAL_POINT in ROLES_BY_LEVEL[office.info.level])
-        self.change_password_button = QPushButton()
-        self.change_password_button.setObjectName("changePasswordButton")
-        self.signed_in_label = QLabel()
-        self.signed_in_label.setWordWrap(True)
-        user_buttons = QHBoxLayout()
-        for button in (self.add_user_button, self.reset_password_button, self.remove_user_button):
-            user_buttons.addWidget(button)
-        user_buttons.addStretch(1)
+        self.change_password_button = push_button("changePasswordButton")
+        self.signed_in_label = wrapped_label()
+        user_buttons = row_of(self.add_user_button, self.reset_password_button, self.remove_user_button)
         keys_status = unread_status(office)
         self.office_keys_line = OfficeKeysLine(keys_status)
         self.office_keys_warning = OfficeKeysWarning(keys_status)
@@ -204,11 +112,7 @@ class AdminPage(QWidget):
         users_layout = QVBoxLayout(self.users_box)
         users_layout.addWidget(self.users_table)
         users_layout.addLayout(user_buttons)
-        access_buttons = QHBoxLayout()
-        access_buttons.addWidget(self.identity_access_button)
-        access_buttons.addWidget(self.role_button)
-        access_buttons.addStretch(1)
-        users_layout.addLayout(access_buttons)
+        users_layout.addLayout(row_of(self.identity_access_button, self.role_button))
         accounts_layout.addWidget(self.users_box, 1)
         self.users_box.setVisible(self.can_manage_users)
         if not self.can_manage_users:
@@ -216,28 +120,18 @@ class AdminPage(QWidget):
 
         # backup
         self.backup_tab = QWidget()
-        self.backup_intro = QLabel()
-        self.backup_intro.setWordWrap(True)
-        self.backup_button = QPushButton()
-        self.backup_button.setObjectName("backupButton")
-        self.backup_progress = QProgressBar()
-        self.backup_progress.setObjectName("backupProgress")
-        self.backup_progress.hide()
-        self.cancel_backup_button = QPushButton()
-        self.cancel_backup_button.setObjectName("cancelBackupButton")
-        self.cancel_backup_button.hide()
-        self.backup_status = QLabel()
-        self.backup_status.setObjectName("backupStatus")
-        self.backup_status.setWordWrap(True)
-        self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_intro = QLabel()
-        self.restore_intro.setWordWrap(True)
-        self.restore_button = QPushButton()
-        self.restore_button.setObjectName("restoreButton")
-        backup_row = QHBoxLayout()
-        backup_row.addWidget(self.backup_button)
-        backup_row.addWidget(self.backup_progress, 1)
-        backup_row.addWidget(self.cancel_backup_button)
+        self.backup_intro = wrapped_label()
+        self.backup_button = push_button("backupButton")
+        self.backup_progress, self.cancel_backup_button = progress_and_cancel(
+            "backupProgress", "cancelBackupButton"
+        )
+        self.backup_status = wrapped_label("backupStatus", selectable=True)
+        self.restore_intro = wrapped_label()
+        self.restore_button = push_button("restoreButton")
+        backup_row = row_of(
+            self.backup_button, self.backup_progress, self.cancel_backup_button, stretch=False
+        )
+        backup_row.setStretchFactor(self.backup_progress, 1)
         backup_layout = QVBoxLayout(self.backup_tab)
         backup_layout.addWidget(self.backup_intro)
         backup_layout.addLayout(backup_row)
@@ -253,14 +147,12 @@ class AdminPage(QWidget):
 
         # audit
         self.audit_tab = QWidget()
-        self.audit_intro = QLabel()
-        self.audit_intro.setWordWrap(True)
-        self.verify_audit_button = QPushButton()
-        self.verify_audit_button.setObjectName("verifyAuditButton")
-        self.audit_result = QLabel()
-        self.audit_result.setObjectName("auditResult")
-        self.audit_result.setWordWrap(True)
-        self.audit_table = QTableWidget(0, AUDIT_COLUMNS)
+        self.audit_intro = wrapped_label()
+        self.verify_audit_button = push_button("verifyAuditButton")
+        self.audit_result = wrapped_label("auditResult")
+        self.audit_model = AuditModel(self)
+        self.audit_table = QTableView()
+        self.audit_table.setModel(self.audit_model)
         self.audit_table.setObjectName("auditTable")
         self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.audit_table.verticalHeader().hide()
@@ -279,16 +171,10 @@ class AdminPage(QWidget):
         self.auto_lock = CountSpinBox(lambda n: self.tr("%n minutes", "", n))
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setRange(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
-        self.save_auto_lock_button = QPushButton()
-        self.save_auto_lock_button.setObjectName("saveAutoLockButton")
-        auto_lock_row = QHBoxLayout()
-        auto_lock_row.addWidget(self.auto_lock)
-        auto_lock_row.addWidget(self.save_auto_lock_button)
-        auto_lock_row.addStretch(1)
+        self.save_auto_lock_button = push_button("saveAutoLockButton")
         self.language = language_combo()
         self.settings_form = QFormLayout(self.settings_tab)
-        self.auto_lock_row = QWidget()
-        self.auto_lock_row.setLayout(auto_lock_row)
+        self.auto_lock_row = row_widget(self.auto_lock, self.save_auto_lock_button)
         self.settings_form.addRow(QLabel(), self.auto_lock_row)
         self.settings_form.addRow(QLabel(), self.language)
         # What identifying details the office keeps (issue 10: erasure).
@@ -297,14 +183,8 @@ class AdminPage(QWidget):
         self.retention = CountSpinBox(lambda n: self.tr("%n years", "", n))
         self.retention.setObjectName("identityRetentionYears")
         self.retention.setRange(0, MAX_RETENTION_YEARS)
-        self.save_retention_button = QPushButton()
-        self.save_retention_button.setObjectName("saveRetentionButton")
-        retention_row = QHBoxLayout()
-        retention_row.addWidget(self.retention)
-        retention_row.addWidget(self.save_retention_button)
-        retention_row.addStretch(1)
-        self.retention_row = QWidget()
-        self.retention_row.setLayout(retention_row)
+        self.save_retention_button = push_button("saveRetentionButton")
+        self.retention_row = row_widget(self.retention, self.save_retention_button)
         self.settings_form.addRow(QLabel(), self.perpetrator_names)
         self.settings_form.addRow(QLabel(), self.retention_row)
         can_settings = office.actor.can(Perm.MANAGE_SETTINGS)
@@ -316,12 +196,7 @@ class AdminPage(QWidget):
         self.tabs.addTab(self.backup_tab, "")
         self.tabs.addTab(self.audit_tab, "")
         self.tabs.addTab(self.settings_tab, "")
-        self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
-        heading_font = QFont(self.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading = heading_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
@@ -340,7 +215,7 @@ class AdminPage(QWidget):
         self.verify_audit_button.clicked.connect(self.verify_audit)
         self.save_auto_lock_button.clicked.connect(self.save_auto_lock)
         self.language.currentIndexChanged.connect(self._language_picked)
-        self.users_table.itemSelectionChanged.connect(self._update_user_buttons)
+        self.users_table.selectionModel().selectionChanged.connect(self._update_user_buttons)
 
         self.session.hub.changed.connect(self.on_changes)
 
@@ -364,9 +239,7 @@ class AdminPage(QWidget):
         )
         self.change_password_button.setText(self.tr("Change my password…"))
         self.users_box.setTitle(self.tr("Users of this office"))
-        self.users_table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Identifying details")]
-        )
+        self.users_model.retranslate()
         self.add_user_button.setText(self.tr("Add user…"))
         self.reset_password_button.setText(self.tr("Reset password…"))
         self.remove_user_button.setText(self.tr("Remove user…"))
@@ -398,27 +271,15 @@ class AdminPage(QWidget):
             )
         )
         self.verify_audit_button.setText(self.tr("Verify the audit log"))
-        self.audit_table.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action")]
-        )
+        self.audit_model.retranslate()
         if self._last_report is not None:
             self._show_report(self._last_report)
-        for row in range(self.audit_table.rowCount()):
-            item = self.audit_table.item(row, 3)
-            if item is not None:
-                item.setText(action_label(str(item.data(Qt.ItemDataRole.UserRole))))
         self.save_auto_lock_button.setText(self.tr("Save"))
         set_field_label(self.settings_form, self.auto_lock_row, self.tr("Lock after inactivity:"))
         set_field_label(self.settings_form, self.language, self.tr("Language:"))
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.language.blockSignals(False)
-        self._fill_users_roles()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ------------------------------------------------------------------------------------
 
@@ -467,56 +328,26 @@ class AdminPage(QWidget):
         run_in_background(self, read, show)
 
     def _show_users(self, users: list[UserView]) -> None:
-        self.users_table.setRowCount(len(users))
-        for row, user in enumerate(users):
-            name = QTableWidgetItem(user.username)
-            name.setData(Qt.ItemDataRole.UserRole, user.username)
-            role = QTableWidgetItem(ROLE.label(user.role, current_language()))
-            role.setData(Qt.ItemDataRole.UserRole, user.role)
-            self.users_table.setItem(row, 0, name)
-            self.users_table.setItem(row, 1, QTableWidgetItem(user.full_name))
-            self.users_table.setItem(row, 2, role)
-            access = QTableWidgetItem()
-            access.setData(Qt.ItemDataRole.UserRole, user.sees_identities)
-            self.users_table.setItem(row, COL_IDENTITY, access)
-        self._fill_users_roles()
+        selected = self.selected_username()
+        self.users_model.set_rows(users)
+        if selected is not None:
+            with contextlib.suppress(LookupError):  # she was removed meanwhile
+                self.select_user(selected)
         self._update_user_buttons()
 
-    def _fill_users_roles(self) -> None:
-        for row in range(self.users_table.rowCount()):
-            item = self.users_table.item(row, 2)
-            if item is not None:
-                item.setText(ROLE.label(str(item.data(Qt.ItemDataRole.UserRole)), current_language()))
-            access = self.users_table.item(row, COL_IDENTITY)
-            if access is not None:
-                sees = bool(access.data(Qt.ItemDataRole.UserRole))
-                focal = item is not None and item.data(Qt.ItemDataRole.UserRole) == Role.FOCAL_POINT.value
-                # A focal point holds the key but opens only the cases she handles (the service's rule).
-                access.setText((self.tr("her cases") if focal else self.tr("may see")) if sees else "–")
-
     def _show_audit(self, lines: list[AuditLine]) -> None:
-        self.audit_table.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            at = line.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            for column, text in enumerate((str(line.seq), at, line.actor, action_label(line.action))):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, line.action)
-                self.audit_table.setItem(row, column, item)
+        self.audit_model.set_rows(lines)
+
+    def _selected_user(self) -> UserView | None:
+        rows = self.users_table.selectionModel().selectedRows()
+        return self.users_model.row_at(rows[0].row()) if rows else None
 
     def selected_username(self) -> str | None:
-        rows = self.users_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.users_table.item(rows[0].row(), 0)
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        user = self._selected_user()
+        return user.username if user is not None else None
 
     def select_user(self, username: str) -> None:
-        for row in range(self.users_table.rowCount()):
-            item = self.users_table.item(row, 0)
-            if item is not None and item.text() == username:
-                self.users_table.selectRow(row)
-                return
-        raise LookupError(username)
+        self.users_table.selectRow(self.users_model.row_of(username))
 
     def _update_user_buttons(self) -> None:
         selected = self.selected_username()
@@ -536,15 +367,8 @@ class AdminPage(QWidget):
         )
 
     def _selected_access(self) -> tuple[str, bool]:
-        rows = self.users_table.selectionModel().selectedRows()
-        if not rows:
-            return "", False
-        role = self.users_table.item(rows[0].row(), 2)
-        access = self.users_table.item(rows[0].row(), COL_IDENTITY)
-        return (
-            str(role.data(Qt.ItemDataRole.UserRole)) if role else "",
-            bool(access.data(Qt.ItemDataRole.UserRole)) if access else False,
-        )
+        user = self._selected_user()
+        return (user.role, user.sees_identities) if user is not None else ("", False)
 
     def toggle_identity_access(self) -> BackgroundOperation | None:
         """Give the selected user the identity key, or take it out of her slot."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -20,6 +20,7 @@ from .. import __name__ as package_name
 from .. import __version__
 from ..errors import ShscError
 from ..logs import bug_summary
+from .retranslating import Retranslating
 
 _open_dialogs: list[QDialog] = []
 _log_folder: Path | None = None  # set by install_excepthook once the local log is running
@@ -40,7 +41,7 @@ def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackT
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
-class CrashDialog(QDialog):
+class CrashDialog(Retranslating, QDialog):
     """Shows a crash report with a Copy button. No signals."""
 
     def __init__(self, report: str, parent: QWidget | None = None, log_folder: Path | None = None) -> None:
@@ -94,11 +95,6 @@ class CrashDialog(QDialog):
             )
         self.copy_button.setText(self.tr("Copy report"))
         self.close_button.setText(self.tr("Close"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report)

@@ -6,35 +6,44 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..services.data_location import Notice
 from .messages import show_message
 
-
-def notice_text(notice: Notice) -> str:
-    if notice.kind == "moved":
-        text = QCoreApplication.translate(
-            "DataNotices",
-            "The office has been moved to %1, the folder every Windows account of this PC uses. "
-            "The old folder was kept as %2.",
-        )
-        return text.replace("%1", str(notice.path)).replace("%2", str(notice.kept))
-    if notice.kind == "own_office_kept":
-        text = QCoreApplication.translate(
-            "DataNotices",
-            "This PC's office is in %1. An older office of your Windows account was found in %2; it was "
-            "not moved and is not used. Tell the chief before deleting it.",
-        )
-        return text.replace("%1", str(notice.path)).replace("%2", str(notice.other))
-    text = QCoreApplication.translate(
+# What each kind of notice says: %1, %2 (and %3) are filled in by ``notice_text``.
+_TEXTS = {
+    "moved": QT_TRANSLATE_NOOP(
+        "DataNotices",
+        "The office has been moved to %1, the folder every Windows account of this PC uses. "
+        "The old folder was kept as %2.",
+    ),
+    "own_office_kept": QT_TRANSLATE_NOOP(
+        "DataNotices",
+        "This PC's office is in %1. An older office of your Windows account was found in %2; it was "
+        "not moved and is not used. Tell the chief before deleting it.",
+    ),
+    "other_account": QT_TRANSLATE_NOOP(
         "DataNotices",
         "The Windows account %1 already has an office on this PC, in its own folder %2. Sign in to "
         "Windows as %1 and start SHSC Desktop once: the office then moves to %3 for every account. "
         "Do not set up a second office: the records would be split in two.",
-    )
-    return text.replace("%1", notice.account).replace("%2", str(notice.other)).replace("%3", str(notice.path))
+    ),
+}
+
+
+def notice_text(notice: Notice) -> str:
+    text = QCoreApplication.translate("DataNotices", str(_TEXTS.get(notice.kind, _TEXTS["other_account"])))
+    if notice.kind == "moved":
+        values = [str(notice.path), str(notice.kept)]
+    elif notice.kind == "own_office_kept":
+        values = [str(notice.path), str(notice.other)]
+    else:
+        values = [notice.account, str(notice.other), str(notice.path)]
+    for number, value in enumerate(values, start=1):
+        text = text.replace(f"%{number}", value)
+    return text
 
 
 def show_notices(parent: QWidget | None, notices: Sequence[Notice]) -> list[QMessageBox]:

@@ -16,12 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +25,7 @@ from ..errors import ShscError
 from ..models.codes import ROLE
 from ..security.permissions import ROLES_BY_LEVEL
 from ..security.vault import MIN_PASSWORD_LENGTH
+from .builders import busy_bar, error_label, field_form, line_field, ok_cancel_buttons, password_field
 from .form_helpers import set_field_label
 from .i18n import current_language
 from .messages import error_text
@@ -58,55 +54,6 @@ def password_problem(password: str, repeat: str) -> str:
     if password != repeat:
         return QCoreApplication.translate("Dialogs", "The two passwords are not the same.")
     return ""
-
-
-def line_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    return field
-
-
-def password_field(name: str) -> QLineEdit:
-    field = line_field(name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
-def field_form(fields: Sequence[QWidget], form: QFormLayout | None = None) -> QFormLayout:
-    """A form of ``fields`` in rows whose labels ``retranslate()`` sets (``set_field_label``)."""
-    form = form if form is not None else QFormLayout()
-    for field in fields:
-        form.addRow(QLabel(), field)
-    return form
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("errorLabel")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
-
-
-def busy_bar() -> QProgressBar:
-    bar = QProgressBar()
-    bar.setRange(0, 0)  # an indefinite "working" bar
-    bar.setTextVisible(False)
-    bar.setMaximumHeight(8)
-    bar.hide()
-    return bar
-
-
-def ok_cancel_buttons() -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
-    """A button box whose texts are ours (Qt has no Khmer translation of its own)."""
-    box = QDialogButtonBox()
-    ok = box.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setObjectName("okButton")
-    ok.setDefault(True)
-    cancel = box.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-    cancel.setObjectName("cancelButton")
-    return box, ok, cancel
 
 
 def show_problem(label: QLabel, text: str) -> None:

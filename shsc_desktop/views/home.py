@@ -4,10 +4,10 @@ approval) and, for the chief, approving or reopening the month.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..models import codes
 from ..models.codes import OFFICE_LEVEL
@@ -16,16 +16,17 @@ from ..services.home import HomeSummary
 from ..services.office import UnlockedOffice
 from ..services.returns import NoticeView
 from ..values.changes import Changes
+from .builders import add_all, push_button, row_of, wrapped_label
 from .exchange_common import notice_line
 from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import confirm, show_message
 from .office_keys import OfficeKeysWarning, show_office_keys, unread_status
+from .office_page import OfficePage
 from .operations import run_in_background, run_write
-from .session import session_of
 
 
-class RegisterHomePage(QWidget):
+class RegisterHomePage(OfficePage):
     """Counts of the current month and the month's approval.
 
     Recounts on the office's change notice (``session.hub``): any register, month or bundle change.
@@ -34,20 +35,15 @@ class RegisterHomePage(QWidget):
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("homePage")
-        self.office = office
-        self.session = session_of(office)
-        self.service = self.session.services.home
-        self.months = self.session.services.months
+        super().__init__("homePage", office, parent)
+        self.service, self.months = self.services.home, self.services.months
         self.today = today or date.today()
         self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
         self.summary: HomeSummary | None = None
         self._title = ""
 
         self.heading = heading_label()
-        self.office_line = QLabel()
-        self.office_line.setWordWrap(True)
+        self.office_line = wrapped_label()
         self.counts_box = QGroupBox()
         grid = QGridLayout(self.counts_box)
         grid.setHorizontalSpacing(24)
@@ -55,8 +51,7 @@ class RegisterHomePage(QWidget):
         self.caption: dict[str, QLabel] = {}
         self.value: dict[str, QLabel] = {}
         for row, key in enumerate(("incidents", "ipv", "referrals", "meetings", "follow_ups", "actions")):
-            caption = QLabel()
-            caption.setWordWrap(True)
+            caption = wrapped_label()
             value = QLabel()
             value.setObjectName(f"{key}Count")
             font = value.font()
@@ -69,43 +64,26 @@ class RegisterHomePage(QWidget):
             self.value[key] = value
         grid.setColumnStretch(1, 1)
         self.month_box = QGroupBox()
-        self.month_status = QLabel()
-        self.month_status.setObjectName("monthStatus")
-        self.month_status.setWordWrap(True)
-        self.approve_button = QPushButton()
-        self.approve_button.setObjectName("approveMonthButton")
-        self.reopen_button = QPushButton()
-        self.reopen_button.setObjectName("reopenMonthButton")
+        self.month_status = wrapped_label("monthStatus")
+        self.approve_button = push_button("approveMonthButton")
+        self.reopen_button = push_button("reopenMonthButton")
         month_layout = QVBoxLayout(self.month_box)
         month_layout.addWidget(self.month_status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.approve_button)
-        buttons.addWidget(self.reopen_button)
-        buttons.addStretch(1)
-        month_layout.addLayout(buttons)
-        self.help = QLabel()
-        self.help.setWordWrap(True)
+        month_layout.addLayout(row_of(self.approve_button, self.reopen_button))
+        self.help = wrapped_label()
         # Months the district returned for correction, until a newer revision is sent.
-        self.returned = QLabel()
-        self.returned.setObjectName("returnedMonths")
-        self.returned.setWordWrap(True)
+        self.returned = wrapped_label("returnedMonths", hidden=True)
         self.returned.setStyleSheet("QLabel { background: #fff3c4; color: #1f2933; padding: 6px; }")
-        self.returned.hide()
         self.notices: list[NoticeView] = []
         self.office_keys_warning = OfficeKeysWarning(unread_status(office))
         show_office_keys(self, office, self.office_keys_warning)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.office_line)
-        layout.addWidget(self.office_keys_warning)
-        layout.addWidget(self.returned)
-        layout.addWidget(self.counts_box)
-        layout.addWidget(self.month_box)
-        layout.addWidget(self.help)
+        add_all(layout, self.heading, self.office_line, self.office_keys_warning, self.returned)
+        add_all(layout, self.counts_box, self.month_box, self.help)
         layout.addStretch(1)
 
-        self.approve_button.clicked.connect(self.ask_approve)
-        self.reopen_button.clicked.connect(self.ask_reopen)
+        self.approve_button.clicked.connect(lambda: self._for_shown_month(self.ask_approve))
+        self.reopen_button.clicked.connect(lambda: self._for_shown_month(self.ask_reopen))
         self.approve_button.hide()
         self.reopen_button.hide()
         self.session.hub.changed.connect(self.on_changes)
@@ -140,11 +118,6 @@ class RegisterHomePage(QWidget):
             lines.append(self.tr("Reopen the month, correct it, approve it again and send the new revision."))
         self.returned.setText("\n".join(lines))
         self.returned.setVisible(bool(self.notices))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -220,10 +193,12 @@ class RegisterHomePage(QWidget):
 
     # -- approval ---------------------------------------------------------------------------------
 
-    def ask_approve(self) -> None:
-        if self.summary is None:
-            return
-        period = self.summary.approval_period
+    def _for_shown_month(self, ask: Callable[[str], None]) -> None:
+        """Ask about the month the page shows (nothing until its summary has been read)."""
+        if self.summary is not None:
+            ask(self.summary.approval_period)
+
+    def ask_approve(self, period: str) -> None:
         confirm(
             self,
             self.tr(
@@ -239,10 +214,7 @@ class RegisterHomePage(QWidget):
             ),
         )
 
-    def ask_reopen(self) -> None:
-        if self.summary is None:
-            return
-        period = self.summary.approval_period
+    def ask_reopen(self, period: str) -> None:
         ask_reason(
             self,
             self.tr("Reopen the month"),

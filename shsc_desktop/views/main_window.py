@@ -34,6 +34,7 @@ from .incidents import IncidentsPage
 from .meetings import MeetingsPage
 from .referrals import ReferralsPage
 from .reports import ReportsPage
+from .retranslating import Retranslating
 from .screen import fit_to_screen, scrolling
 from .session import session_of
 
@@ -78,7 +79,7 @@ class PlaceholderPage(QWidget):
         super().changeEvent(event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The signed-in window.
 
     Signals:
@@ -246,11 +247,6 @@ class MainWindow(QMainWindow):
             .replace("%1", actor.username)
             .replace("%2", ROLE.label(actor.role.value, lang))
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _activate_row(self, row: int) -> None:
         """Let a section load its data when it is first opened (if it does so lazily)."""

@@ -213,28 +213,22 @@ def enrolment_reason_text(reason: str) -> str:
     return QCoreApplication.translate("Messages", str(source))
 
 
+# A refused file: the reason, then what was (not) done with it.
+_REJECTIONS: tuple[tuple[type[ShscError], Callable[[str], str], object], ...] = (
+    (BundleRejected, bundle_reason_text, QT_TRANSLATE_NOOP("Messages", "Nothing was imported.")),
+    (NoticeRejected, notice_reason_text, QT_TRANSLATE_NOOP("Messages", "Nothing was recorded.")),
+    (EnrolmentRejected, enrolment_reason_text, QT_TRANSLATE_NOOP("Messages", "Nothing was installed.")),
+)
+
+
 def error_text(error: ShscError) -> str:
     """The translated sentence for an expected error."""
     if isinstance(error, TooManyAttempts):
         return wait_text(error.retry_after)
-    if isinstance(error, BundleRejected):
-        return (
-            bundle_reason_text(error.reason)
-            + " "
-            + QCoreApplication.translate("Messages", "Nothing was imported.")
-        )
-    if isinstance(error, NoticeRejected):
-        return (
-            notice_reason_text(error.reason)
-            + " "
-            + QCoreApplication.translate("Messages", "Nothing was recorded.")
-        )
-    if isinstance(error, EnrolmentRejected):
-        return (
-            enrolment_reason_text(error.reason)
-            + " "
-            + QCoreApplication.translate("Messages", "Nothing was installed.")
-        )
+    for kind, reason_text, outcome in _REJECTIONS:
+        if isinstance(error, kind):
+            reason = reason_text(getattr(error, "reason", ""))
+            return reason + " " + QCoreApplication.translate("Messages", str(outcome))
     if isinstance(error, AuditLogBehind):
         return QCoreApplication.translate(
             "Messages",

@@ -3,12 +3,13 @@ the office above enrolled (Home and Administration): ``services.enrolment.office
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..services.enrolment import OfficeKeysStatus, office_keys_status
 from ..services.office import UnlockedOffice
+from .builders import set_up_label
 from .operations import run_in_background
+from .retranslating import Retranslating
 
 
 def show_office_keys(
@@ -32,15 +33,13 @@ def unread_status(office: UnlockedOffice) -> OfficeKeysStatus:
 WARNING_STYLE = "QLabel { background: #fde2e1; color: #7a1212; padding: 6px; font-weight: bold; }"
 
 
-class OfficeKeysWarning(QLabel):
+class OfficeKeysWarning(Retranslating, QLabel):
     """Shown only when the office keys changed since the office was enrolled."""
 
     def __init__(self, status: OfficeKeysStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("officeKeysWarning")
-        self.setWordWrap(True)
+        set_up_label(self, "officeKeysWarning", selectable=True)
         self.setStyleSheet(WARNING_STYLE)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.set_status(status)
 
     def set_status(self, status: OfficeKeysStatus) -> None:
@@ -60,20 +59,13 @@ class OfficeKeysWarning(QLabel):
             .replace("%2", self.status.enrolled or "–")
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class OfficeKeysLine(QLabel):
+class OfficeKeysLine(Retranslating, QLabel):
     """ "Office keys: XXXX-XXXX-…", selectable, to compare with the recovery sheet by eye."""
 
     def __init__(self, status: OfficeKeysStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("officeKeysFingerprint")
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_up_label(self, "officeKeysFingerprint", selectable=True)
         self.set_status(status)
 
     def set_status(self, status: OfficeKeysStatus) -> None:
@@ -89,8 +81,3 @@ class OfficeKeysLine(QLabel):
                     "%1", self.status.fingerprint
                 )
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

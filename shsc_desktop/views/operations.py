@@ -128,9 +128,13 @@ class _Runner(QRunnable):
         assert op is not None and op._work is not None
         try:
             op._outcome = (True, op._work(op.task))
-        except Exception as exc:  # reported on the GUI thread, never swallowed
+        except BaseException as exc:  # reported on the GUI thread, never swallowed
+            # Even a KeyboardInterrupt or SystemExit raised inside the work must end the operation:
+            # re-raised here it would die with the pool thread, leaving the operation running and
+            # the garbage collector paused for good. On the GUI thread it reaches the crash dialog.
             op._outcome = (False, exc)
-        op._completed.emit()  # queued: the GUI thread takes the outcome over
+        finally:
+            op._completed.emit()  # queued: the GUI thread takes the outcome over
 
 
 class BackgroundOperation(QObject):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -21,11 +21,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
@@ -42,16 +39,17 @@ from ..services.office import UnlockedOffice
 from ..services.snapshots import MonthFigures
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
 from ..values.changes import Changes
+from .builders import progress_and_cancel, push_button, row_of, wrapped_label
 from .file_dialogs import file_dialog
 from .form_helpers import heading_label
 from .i18n import current_language, language_name, show_status
 from .list_columns import item_at
 from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
+from .office_page import OfficePage
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
 from .screen import FlowRow
-from .session import session_of
 
 MONTHS_BACK = 24
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,17 +145,14 @@ class CountTableWidget(QTableWidget):
         raise KeyError(row_code)
 
 
-class ReportsPage(QWidget):
+class ReportsPage(OfficePage):
     """Pick a month, read its summary, save it as PDF or print it."""
 
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportsPage")
-        self.office = office
-        self.session = session_of(office)
-        self.service = self.session.services.reports
+        super().__init__("reportsPage", office, parent)
+        self.service = self.services.reports
         self.today = today or date.today()
         self.allowed = office.actor.can(Perm.REPORTS)
         self.stats: MonthlyStatistics | None = None
@@ -187,34 +182,19 @@ class ReportsPage(QWidget):
         self.language.setCurrentIndex(0 if current_language() == "km" else 1)
         self.shared = QCheckBox()
         self.shared.setObjectName("sharedCopy")
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("savePdfButton")
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("printButton")
+        self.save_button = push_button("savePdfButton")
+        self.print_button = push_button("printButton")
         output = FlowRow().add_widgets(self.language_label, self.language, self.shared)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("reportProgress")
-        self.progress.hide()
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancelReportButton")
-        self.cancel_button.hide()
-        self.state = QLabel()
-        self.state.setObjectName("reportState")
-        self.state.setWordWrap(True)
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress, 1)
-        busy.addWidget(self.cancel_button)
-        busy.addWidget(self.state, 1)
+        self.progress, self.cancel_button = progress_and_cancel("reportProgress", "cancelReportButton")
+        self.state = wrapped_label("reportState")
+        busy = row_of(self.progress, self.cancel_button, self.state, stretch=False)
+        busy.setStretchFactor(self.progress, 1)
+        busy.setStretchFactor(self.state, 1)
 
-        self.notice = QLabel()
-        self.notice.setObjectName("reportNotice")
-        self.notice.setWordWrap(True)
+        self.notice = wrapped_label("reportNotice", hidden=True)
         self.notice.setStyleSheet(note_style("#f0f4f8"))
-        self.notice.hide()
-        self.revision_button = QPushButton()
-        self.revision_button.setObjectName("approveRevisionButton")
-        self.revision_button.hide()
+        self.revision_button = push_button("approveRevisionButton", hidden=True)
         self.revision_button.clicked.connect(self.approve_revision)
         self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
         self.changes: tuple[object, ...] = ()
@@ -320,11 +300,6 @@ class ReportsPage(QWidget):
                 self.tr("Your role does not allow reports. Ask the chief of the office.")
             )
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ---------------------------------------------------------------------------------------
 

@@ -157,8 +157,7 @@ class AppShell(QObject):
     def open_office(self, office: UnlockedOffice) -> None:
         """After any unlock: force a password change if one is due, then the main window."""
         self.office = office
-        session = open_session(office)  # the services and the change notifier, until the lock
-        if session.services.accounts.must_change_password():
+        if self._password_change_due(office):
             dialog = ChangePasswordDialog(office, forced=True)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.password_changed.connect(self._show_main)
@@ -170,6 +169,13 @@ class AppShell(QObject):
         # Hidden only now: with no window visible for a moment Qt would quit the application.
         if self.unlock_window is not None:
             self.unlock_window.hide()
+
+    @staticmethod
+    def _password_change_due(office: UnlockedOffice) -> bool:
+        """Opens the session (the services and the change notifier, until the lock) and says whether
+        the first window is the forced password change: part of the unlock, read before any window
+        can show (the one read the GUI-thread guard allows here, ``tests/ui/gui_reads.py``)."""
+        return open_session(office).services.accounts.must_change_password()
 
     def _show_main(self) -> None:
         from .main_window import MainWindow
@@ -185,7 +191,7 @@ class AppShell(QObject):
         self.main_window = window
         window.show()
         window.activateWindow()
-        self._set_idle_minutes(session_of(self.office).services.admin.get_auto_lock_minutes())
+        self._read_idle_minutes(window)
         self.idle.activate()
         self.safety_keys.enabled = True
         if not self.office.integrity_checked:
@@ -213,6 +219,17 @@ class AppShell(QObject):
             self.unlock_window.show_damaged(error)
 
         operations.run_in_background(window, lambda task: office.check_integrity(), on_failure=failed)
+
+    def _read_idle_minutes(self, window: MainWindow) -> None:
+        """The office's idle minutes, read on the runner: the timer runs on the default until then."""
+        from ..services.admin import DEFAULT_AUTO_LOCK_MINUTES  # loaded with the main window
+
+        assert self.office is not None
+        admin = session_of(self.office).services.admin
+        self._set_idle_minutes(DEFAULT_AUTO_LOCK_MINUTES)
+        operations.run_in_background(
+            window, lambda _task: admin.get_auto_lock_minutes(), on_success=self._set_idle_minutes
+        )
 
     def _set_idle_minutes(self, minutes: int) -> None:
         self.idle.set_interval_ms(self.idle_interval_override or minutes * MINUTE_MS)

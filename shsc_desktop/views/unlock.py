@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,16 +36,17 @@ from ..errors import (
     WrongCredentials,
 )
 from ..services.office import OfficeFolder, UnlockedOffice
-from .dialogs import (
-    AccountDialog,
-    BackupSignInDialog,
+from .builders import (
     busy_bar,
     error_label,
     field_form,
     line_field,
     password_field,
-    password_problem,
+    push_button,
+    row_of,
+    wrapped_label,
 )
+from .dialogs import AccountDialog, BackupSignInDialog, password_problem
 from .file_dialogs import file_dialog
 from .form_helpers import set_field_label
 from .i18n import LANGUAGES, current_language, language_name
@@ -162,42 +162,23 @@ class UnlockWindow(Retranslating, QWidget):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.office_label = QLabel()
-        self.office_label.setObjectName("officeLabel")
+        self.office_label = wrapped_label("officeLabel")
         self.office_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.office_label.setWordWrap(True)
         self.user = QComboBox()
         self.user.setObjectName("user")
         self.password = password_field("password")
-        self.unlock_button = QPushButton()
-        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button = push_button("unlockButton")
         self.unlock_button.setDefault(True)
         self.error = error_label()
-        self.wait_label = QLabel()
-        self.wait_label.setObjectName("waitLabel")
-        self.wait_label.setWordWrap(True)
-        self.wait_label.hide()
+        self.wait_label = wrapped_label("waitLabel", hidden=True)
         self.busy = busy_bar()
-        self.forgot_button = QPushButton()
-        self.forgot_button.setObjectName("forgotButton")
+        self.forgot_button = push_button("forgotButton")
         self.forgot_button.setFlat(True)
-        self.demo_label = QLabel()
-        self.demo_label.setObjectName("demoLabel")
-        self.demo_label.setWordWrap(True)
-        self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_label.setVisible(bool(self.demo_credentials))
-        self.damaged_label = QLabel()
-        self.damaged_label.setObjectName("damagedLabel")
-        self.damaged_label.setWordWrap(True)
-        self.restore_button = QPushButton()
-        self.restore_button.setObjectName("restoreButton")
-        self.accept_loss_button = QPushButton()
-        self.accept_loss_button.setObjectName("acceptLossButton")
-        self.accept_loss_button.hide()
-        self.accept_loss_hint = QLabel()
-        self.accept_loss_hint.setObjectName("acceptLossHint")
-        self.accept_loss_hint.setWordWrap(True)
-        self.accept_loss_hint.hide()
+        self.demo_label = wrapped_label("demoLabel", selectable=True, hidden=not self.demo_credentials)
+        self.damaged_label = wrapped_label("damagedLabel")
+        self.restore_button = push_button("restoreButton")
+        self.accept_loss_button = push_button("acceptLossButton", hidden=True)
+        self.accept_loss_hint = wrapped_label("acceptLossHint", hidden=True)
         # Only user names are kept between attempts, never a password: the chief who accepts a
         # lost audit tail types hers again (the choice is hers to confirm, and nothing secret
         # lingers in this window while the panel is shown).
@@ -234,10 +215,8 @@ class UnlockWindow(Retranslating, QWidget):
         inner.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.demo_label)
         inner.addWidget(self.damaged_panel)
-        language_row = QHBoxLayout()
-        language_row.addStretch(1)
-        language_row.addWidget(self.language_label)
-        language_row.addWidget(self.language)
+        language_row = row_of(self.language_label, self.language, stretch=False)
+        language_row.insertStretch(0, 1)
         inner.addLayout(language_row)
 
         outer = QHBoxLayout(self)

@@ -33,15 +33,8 @@ from ..models import gazetteer
 from ..models.codes import OFFICE_LEVEL, ROLE
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL
 from ..services.office import OfficeFolder, UnlockedOffice
-from .dialogs import (
-    busy_bar,
-    error_label,
-    field_form,
-    line_field,
-    password_field,
-    password_problem,
-    show_problem,
-)
+from .builders import busy_bar, error_label, field_form, line_field, password_field
+from .dialogs import password_problem, show_problem
 from .form_helpers import set_field_label
 from .i18n import LANGUAGES, current_language
 from .look import note_style

@@ -24,11 +24,16 @@ from .conftest import (
 LEFT = Qt.MouseButton.LeftButton
 
 
+def cell(table, row: int, column: int) -> str:
+    """What a table view shows in a cell (its model's display text)."""
+    return table.model().index(row, column).data()
+
+
 def test_chief_adds_a_user_who_can_then_sign_in(qtbot, shell, office_ready):
     window = open_as_chief(qtbot, shell)
     window.show_section("administration")
     page = window.admin_page
-    assert page.users_table.rowCount() == 2
+    assert page.users_model.rowCount() == 2
     qtbot.mouseClick(page.add_user_button, LEFT)
     dialog = page.findChild(type(page.open_add_user()), "addUserDialog")
     dialog.close()
@@ -46,9 +51,9 @@ def test_chief_adds_a_user_who_can_then_sign_in(qtbot, shell, office_ready):
     qtbot.keyClicks(dialog.repeat_password, "dara-password")
     qtbot.mouseClick(dialog.ok_button, LEFT)
     wait_for_operations(qtbot)
-    assert page.users_table.rowCount() == 3
+    assert page.users_model.rowCount() == 3
     page.select_user("dara")
-    assert page.users_table.item(page.users_table.currentRow(), 2).text() == "Commune clerk"
+    assert cell(page.users_table, page.users_table.currentIndex().row(), 2) == "Commune clerk"
 
     shell.lock()
     unlock_as(qtbot, shell, "dara", "dara-password")
@@ -89,7 +94,7 @@ def test_audit_verification_shows_ok(qtbot, shell, office_ready):
     qtbot.mouseClick(page.verify_audit_button, LEFT)
     wait_for_operations(qtbot)
     assert page.audit_result.text().startswith("The audit log is intact:")
-    actions = [page.audit_table.item(row, 3).text() for row in range(page.audit_table.rowCount())]
+    actions = [cell(page.audit_table, row, 3) for row in range(page.audit_model.rowCount())]
     assert actions[0] == "Audit log verified"
 
 
@@ -101,7 +106,7 @@ def test_remove_user_asks_and_says_the_key_will_be_rotated(qtbot, shell, office_
     text = answer_confirmation(qtbot, confirm=True)
     assert "data key will be rotated" in text
     wait_for_operations(qtbot, timeout=30000)
-    qtbot.waitUntil(lambda: page.users_table.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.users_model.rowCount() == 1)
     assert folder.usernames() == ["chief"]
     assert message_boxes()[0].text() == "clerk has been removed and the data key was rotated."
 
@@ -168,7 +173,7 @@ def test_chief_allows_and_withdraws_identifying_details_for_a_clerk(qtbot, shell
     wait_for_operations(qtbot)  # written, then the list of users read again, in the background
     assert any(b.text() == "clerk may now see survivors' identifying details." for b in message_boxes())
     page.select_user("clerk")
-    assert page.users_table.item(page.users_table.currentRow(), 3).text() == "may see"
+    assert cell(page.users_table, page.users_table.currentIndex().row(), 3) == "may see"
     assert AccountService(shell.office).identity_access()["clerk"] is True
     assert page.identity_access_button.text() == "Withdraw identifying details"
     qtbot.mouseClick(page.identity_access_button, LEFT)
@@ -214,7 +219,32 @@ def test_years_and_minutes_are_counted_in_the_singular_and_plural(qtbot, shell, 
 
 def test_every_audited_action_has_a_label_in_words() -> None:
     from shsc_desktop.security.actions import all_actions
-    from shsc_desktop.views.admin import action_label
+    from shsc_desktop.views.admin_tables import action_label
 
     unlabelled = [a for a in all_actions() if action_label(a) == a]
     assert unlabelled == []
+
+
+def test_the_users_and_audit_models_pass_the_model_tester(qtmodeltester) -> None:
+    from datetime import UTC, datetime
+
+    from shsc_desktop.services.accounts import UserView
+    from shsc_desktop.services.admin import AuditLine
+    from shsc_desktop.views.admin_tables import AuditModel, UsersModel
+
+    at = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    users = UsersModel()
+    users.set_rows(
+        [
+            UserView("1", "chief", "Chief", "chief", True, at, sees_identities=True),
+            UserView("2", "focal", "", "focal_point", True, at, sees_identities=True),
+            UserView("3", "clerk", "Clerk", "clerk", True, at),
+        ]
+    )
+    qtmodeltester.check(users)
+    assert [users.index(r, UsersModel.COL_IDENTITY).data() for r in range(3)] == ["may see", "her cases", "–"]
+    assert users.row_of("clerk") == 2
+    audit = AuditModel()
+    audit.set_rows([AuditLine(7, at, "chief", "lock", "", "")])
+    qtmodeltester.check(audit)
+    assert audit.index(0, AuditModel.COL_ACTION).data() == "Locked"

@@ -18,6 +18,13 @@ from shsc_desktop.views.incident_form import IncidentForm
 from .conftest import choose, message_boxes, open_as_chief, wait_for_operations
 
 LEFT = Qt.MouseButton.LeftButton
+
+
+def cell(table, row: int, column: int) -> str:
+    """What a table view shows in a cell (its model's display text)."""
+    return table.model().index(row, column).data()
+
+
 FOCAL = ("focal", "focal-password")
 OTHER = ("focal2", "focal2-password")
 
@@ -37,9 +44,9 @@ def test_chief_adds_a_focal_point_and_turns_a_clerk_into_one_and_back(qtbot, she
     qtbot.mouseClick(dialog.ok_button, LEFT)
     wait_for_operations(qtbot)
     page.select_user("channary")
-    row = page.users_table.currentRow()
-    assert page.users_table.item(row, 2).text() == "CCWC focal point"
-    assert page.users_table.item(row, 3).text() == "her cases"  # the key, for her own cases
+    row = page.users_table.currentIndex().row()
+    assert cell(page.users_table, row, 2) == "CCWC focal point"
+    assert cell(page.users_table, row, 3) == "her cases"  # the key, for her own cases
     assert AccountService(shell.office).identity_access()["channary"] is True
     assert page.role_button.isEnabled() and page.role_button.text() == "Make clerk"
 
@@ -51,19 +58,19 @@ def test_chief_adds_a_focal_point_and_turns_a_clerk_into_one_and_back(qtbot, she
     wait_for_operations(qtbot)  # written, then the list reloaded, in the background
     assert any(b.text().startswith("clerk is now a CCWC focal point") for b in message_boxes())
     page.select_user("clerk")
-    assert page.users_table.item(page.users_table.currentRow(), 2).text() == "CCWC focal point"
+    assert cell(page.users_table, page.users_table.currentIndex().row(), 2) == "CCWC focal point"
     assert AccountService(shell.office).identity_access()["clerk"] is True
     qtbot.mouseClick(page.role_button, LEFT)
     wait_for_operations(qtbot)
     page.select_user("clerk")
-    assert page.users_table.item(page.users_table.currentRow(), 2).text() == "Commune clerk"
-    assert page.users_table.item(page.users_table.currentRow(), 3).text() == "–"
+    assert cell(page.users_table, page.users_table.currentIndex().row(), 2) == "Commune clerk"
+    assert cell(page.users_table, page.users_table.currentIndex().row(), 3) == "–"
     assert AccountService(shell.office).identity_access()["clerk"] is False
 
     i18n.set_language("km")
     page.select_user("channary")
-    role = page.users_table.item(page.users_table.currentRow(), 2)
-    qtbot.waitUntil(lambda: role.text() == "បុគ្គលបង្គោល គ.ក.ន.ក")
+    row = page.users_table.currentIndex().row()
+    qtbot.waitUntil(lambda: cell(page.users_table, row, 2) == "បុគ្គលបង្គោល គ.ក.ន.ក")
     assert page.role_button.text() not in ("", "Make clerk")  # translated
 
 

@@ -81,3 +81,26 @@ def test_the_collector_is_paused_while_work_runs_and_back_after(qtbot):
     wait_for_operations(qtbot)
     qtbot.waitUntil(gc.isenabled)
     assert seen == [False]
+
+
+def test_a_base_exception_in_the_work_still_ends_the_operation(qtbot):
+    """A KeyboardInterrupt or SystemExit raised inside a job is a failure like any other bug: the
+    operation reports back (to the crash handler), stops counting as running, and the collector
+    comes back on."""
+    from shsc_desktop.views.operations import running_count
+
+    assert gc.isenabled()
+    finished: list[bool] = []
+
+    def work(_task):
+        time.sleep(0.02)
+        raise KeyboardInterrupt
+
+    with qtbot.capture_exceptions() as crashes:
+        operation = run_in_background(None, work, on_failure=lambda _e: None)
+        operation.finished.connect(lambda: finished.append(True))
+        wait_for_operations(qtbot)
+        qtbot.waitUntil(lambda: finished == [True])
+    assert [type(crash[1]) for crash in crashes] == [KeyboardInterrupt]
+    assert running_count() == 0
+    assert gc.isenabled()
