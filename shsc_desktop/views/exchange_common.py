@@ -12,12 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -31,6 +30,7 @@ from ..services.office import UnlockedOffice
 from ..services.returns import NoticeView
 from ..services.statistics import period_label
 from ..values.changes import Changes
+from . import builders
 from .file_dialogs import file_dialog
 from .operations import BackgroundOperation, Task, run_with_busy
 from .register_tables import RowsModel
@@ -92,23 +92,17 @@ class BusyPanel(OfficePanel):
 
 
 def text_label(name: str = "", *, selectable: bool = False, fixed: bool = False) -> QLabel:
-    """A label whose text wraps; ``selectable`` lets the user select and copy it, ``fixed`` shows it
-    in the fixed-width font (fingerprints to read aloud)."""
-    label = QLabel()
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(True)
+    """A wrapping label (:func:`builders.wrapped_label`); ``fixed`` shows it in the fixed-width font
+    (fingerprints to read aloud)."""
+    label = builders.wrapped_label(name, selectable=selectable)
     if fixed:
         label.setFont(fingerprint_font())
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
 def push_button(name: str, on_click: Callable[[], object]) -> QPushButton:
-    """A button named ``name`` (its text comes with the panel's ``retranslate``)."""
-    button = QPushButton()
-    button.setObjectName(name)
+    """A button named ``name`` (its text comes with the panel's ``retranslate``) that calls ``on_click``."""
+    button = builders.push_button(name)
     button.clicked.connect(on_click)
     return button
 
@@ -122,13 +116,8 @@ def busy_bar(width: int = 160) -> QProgressBar:
     return bar
 
 
-def button_row(*widgets: QWidget) -> QHBoxLayout:
-    """``widgets`` side by side from the left, the rest of the row left empty."""
-    row = QHBoxLayout()
-    for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return row
+button_row = builders.row_of
+"""``widgets`` side by side from the left, the rest of the row left empty."""
 
 
 def choose_one(parent: QWidget, title: str, on_path: Callable[[Path], object], **options: Any) -> QFileDialog:
