@@ -523,11 +523,35 @@ def _parse_signed(inner: bytes, cache: VerifyCache | None = None) -> _Parsed:
                         crls.append(crl)
                     else:
                         choice.native  # noqa: B018 - other revocation formats: parse them here
+            elif name == "signer_infos":
+                for signer_info in value:
+                    for part in signer_info:
+                        field = signer_info[part]
+                        if isinstance(field, acms.CMSAttributes):  # one attribute at a time
+                            for attr in field:
+                                _parse_fully(attr, cache)
+                        else:
+                            _parse_fully(field, cache)
             else:
-                value.native  # noqa: B018 - force the full parse here, inside the try
+                _parse_fully(value, cache)
     except _ASN1_ERRORS as exc:
         raise BundleRejected("cannot_decrypt", _CANNOT_DECRYPT) from exc
     return _Parsed(signed_data, certs, crls)
+
+
+def _parse_fully(value: Any, cache: VerifyCache | None) -> None:
+    """Decode every byte of ``value`` now (``.native``), inside the caller's ``try``, unless the
+    same DER bytes were decoded before in this batch: the same bytes decode the same way. The
+    parts that repeat from bundle to bundle (the digest algorithms, the signer's issuer and serial,
+    the signature algorithm, most signed attributes) are decoded once; the signature, the content,
+    the signing time and the message digest are new in every bundle and decoded every time."""
+    if cache is None:
+        value.native  # noqa: B018 - force the full parse here
+        return
+    der = value.dump()
+    if der not in cache._decoded:
+        value.native  # noqa: B018 - force the full parse here
+        cache._decoded.add(der)
 
 
 def _same_name(a: Any, b: Any) -> bool:
@@ -648,6 +672,8 @@ class VerifyCache:
         # here cannot belong to another object.
         self._fingerprints: dict[int, bytes] = {}
         self._signer_checks: dict[tuple[bytes, ...], tuple[x509.Certificate, Identity]] = {}
+        # DER of SignedData parts that ``.native`` decoded without error (``_parse_fully``).
+        self._decoded: set[bytes] = set()
 
     def remember_cert(self, der: bytes, parsed: tuple[Any, x509.Certificate]) -> None:
         self._certs[der] = parsed

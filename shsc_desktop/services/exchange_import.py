@@ -116,6 +116,18 @@ class BatchLog:
         return self._sequences.get(sender_code, set())
 
 
+def enrolled_rows(s: Session, senders: Sequence[str]) -> list[EnrolledOffice]:
+    """The enrolment rows of ``senders``, read at once: held by the caller, each later
+    ``session.get`` of one of them (``_check_office_keys``) is an identity-map hit."""
+    codes = sorted(set(senders))
+    code = EnrolledOffice.code
+    return [
+        row
+        for at in range(0, len(codes), IN_LIMIT)
+        for row in s.scalars(select(EnrolledOffice).where(code.in_(codes[at : at + IN_LIMIT])))
+    ]
+
+
 class ChunkRows:
     """What a chunk's bundles look up, read in one query each and held for the transaction.
 
@@ -131,7 +143,7 @@ class ChunkRows:
         senders = sorted({vb.sender_code for vb in bundles})
         periods = sorted({vb.period for vb in bundles})
         self.head = s.get(Setting, audit.HEAD_KEY)
-        self.enrolled = list(s.scalars(select(EnrolledOffice).where(EnrolledOffice.code.in_(senders))))
+        self.enrolled = enrolled_rows(s, senders)
         stats = ImportedStatistics.__table__.c
         present = s.execute(
             select(stats.sender_code, stats.period).where(
@@ -208,7 +220,7 @@ class VerifyResult:
     content_sha256: str
 
 
-IMPORT_CHUNK = 16  # bundles per transaction: commits amortised; a crash loses at most this many
+IMPORT_CHUNK = 128  # bundles per transaction: commits amortised; a crash loses at most this many
 
 # The statements of ``_apply``, built once (their parameters are bound per bundle): building a Core
 # statement with its values costs more than executing it.
@@ -430,6 +442,7 @@ class ImportService:
         if dry_run:
             with self.office.reading() as s:
                 log = BatchLog.load(s, (vb for *_, vb in verified))
+                enrolled = enrolled_rows(s, [vb.sender_code for *_, vb in verified])
                 for i, path, _, vb in verified:
                     if cancelled is not None and cancelled():
                         break
@@ -442,6 +455,7 @@ class ImportService:
                     except BundleRejected as exc:
                         reject(i, path, exc)
                     report()
+                del enrolled
             return ImportSummary(True, tuple(results[i] for i in range(total) if i in results))
         kept: set[bytes] = set()  # CA certificates and CRLs already handed to the trust store (_apply)
         for at in range(0, len(verified), IMPORT_CHUNK):
