@@ -333,8 +333,26 @@ def write_bundle(folder: Path, data: bytes, sender_code: str, period: str, revis
 # Opening
 
 
+class SignedPayload:
+    """The members a bundle and a district's return notice both carry, read from ``payload``."""
+
+    payload: dict[str, Any]
+
+    @property
+    def recipient_code(self) -> str:
+        return str(self.payload["recipient"]["code"])
+
+    @property
+    def period(self) -> str:
+        return str(self.payload["period"])
+
+    @property
+    def revision(self) -> int:
+        return int(self.payload["revision"])
+
+
 @dataclass(frozen=True)
-class VerifiedBundle:
+class VerifiedBundle(SignedPayload):
     payload: dict[str, Any]
     content: bytes  # the signed canonical JSON
     content_sha256: str
@@ -350,18 +368,6 @@ class VerifiedBundle:
     @property
     def sender_code(self) -> str:
         return str(self.payload["sender"]["code"])
-
-    @property
-    def recipient_code(self) -> str:
-        return str(self.payload["recipient"]["code"])
-
-    @property
-    def period(self) -> str:
-        return str(self.payload["period"])
-
-    @property
-    def revision(self) -> int:
-        return int(self.payload["revision"])
 
     @property
     def sequence(self) -> int:
@@ -668,24 +674,30 @@ class VerifyCache:
         # the same bytes parse to the same certificate, so the first parse is reused.
         self._certs: dict[bytes, tuple[Any, x509.Certificate]] = {}
         self._crls: dict[bytes, x509.CertificateRevocationList] = {}
-        # SHA-256 of the parsed objects above, by id: they live as long as this cache, so an id
-        # here cannot belong to another object.
-        self._fingerprints: dict[int, bytes] = {}
+        # SHA-256 of the certificates and CRLs seen (those parsed above, the pinned root, the trust
+        # store's CRLs, the recipient's certificate), by id, each with the object itself: held
+        # here, an object lives as long as this cache, so an id here cannot belong to another one.
+        self._fingerprints: dict[int, tuple[object, bytes]] = {}
         self._signer_checks: dict[tuple[bytes, ...], tuple[x509.Certificate, Identity]] = {}
         # DER of SignedData parts that ``.native`` decoded without error (``_parse_fully``).
         self._decoded: set[bytes] = set()
 
     def remember_cert(self, der: bytes, parsed: tuple[Any, x509.Certificate]) -> None:
         self._certs[der] = parsed
-        self._fingerprints[id(parsed[1])] = hashlib.sha256(der).digest()
+        self._fingerprints[id(parsed[1])] = (parsed[1], hashlib.sha256(der).digest())
 
     def remember_crl(self, der: bytes, crl: x509.CertificateRevocationList) -> None:
         self._crls[der] = crl
-        self._fingerprints[id(crl)] = hashlib.sha256(der).digest()
+        self._fingerprints[id(crl)] = (crl, hashlib.sha256(der).digest())
 
     def fingerprint(self, a: x509.Certificate | x509.CertificateRevocationList) -> bytes:
+        """The SHA-256 of ``a``'s DER, worked out once per object."""
         found = self._fingerprints.get(id(a))
-        return found if found is not None else a.fingerprint(hashes.SHA256())
+        if found is not None and found[0] is a:
+            return found[1]
+        digest = a.fingerprint(hashes.SHA256())
+        self._fingerprints[id(a)] = (a, digest)
+        return digest
 
     def key(
         self, a: x509.Certificate | x509.CertificateRevocationList, b: x509.Certificate
@@ -945,7 +957,7 @@ def open_bundle(
     claimed_fp = recipient.get("certificate_sha256")
     if not isinstance(claimed_fp, str) or not _HASH_RE.fullmatch(claimed_fp):
         _reject("malformed_payload", "The bundle names no recipient certificate.")
-    fp_ok = hmac.compare_digest(bytes.fromhex(claimed_fp), fingerprint_bytes(recipient_cert))
+    fp_ok = hmac.compare_digest(bytes.fromhex(claimed_fp), cache.fingerprint(recipient_cert))
     if recipient.get("code") != ours.code or not fp_ok:
         _reject(
             "wrong_recipient",
