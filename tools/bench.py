@@ -1599,6 +1599,7 @@ def bench_print(bench: Bench) -> Result:
 EXCHANGE_PASSWORD = "bench-office-password"
 DISTRICT = "1201"
 IMPORT_BUNDLES = 1661  # every commune in Cambodia, one month
+IMPORT_TARGET_S = 5.0  # issue #12 "Costs that follow the work" (DESIGN §8 asks for ≤ 30 s)
 IMPORT_SIGNERS = 20  # communes with their own RSA keys that sign them (see bench_import)
 PRODUCTION_RSA_BITS = 3072
 
@@ -1893,7 +1894,7 @@ def bench_export(bench: Bench) -> Result:
     )
 
 
-@row("import", "import 1,661 commune bundles", "≤ 30 s")
+@row("import", "import 1,661 commune bundles", "≤ 5 s")
 def bench_import(bench: Bench) -> Result:
     from cryptography.hazmat.primitives.serialization import pkcs7
 
@@ -1945,7 +1946,7 @@ def bench_import(bench: Bench) -> Result:
         measured=f"{label}, {fmt_time(per)} per bundle",
         baseline=f"{fmt_time(base / count * IMPORT_BUNDLES)} (decrypt + one plain-SQLite commit each)",
         ratio=fmt_ratio(elapsed, base),
-        verdict=verdict_at_most(total, 30.0),
+        verdict=verdict_at_most(total, IMPORT_TARGET_S),
         numbers={
             "import_s": total,
             "per_bundle_s": per,
@@ -1967,9 +1968,13 @@ def bench_import(bench: Bench) -> Result:
             "months (sequence 1, 2, … per commune): generating 1,661 RSA 3072 keys for the benchmark "
             "would take minutes (what a commune seen first costs more is measured below). (A district "
             "has only its own communes; 1,661 is the count for the whole country, used as the batch "
-            f"size.) Building the bundles took {fmt_time(build_s)} (not measured).",
+            f"size.) Building the bundles took {fmt_time(build_s)} (not measured). The target is "
+            "issue #12's (≤ 5 s, about 3 ms a bundle: RSA decryption alone is about 1 ms); DESIGN §8 "
+            "asks for ≤ 30 s.",
             "The per-batch cache also answers a signer's chain rules once for the same certificates "
-            "(each bundle's own signature, the validity periods and revocation are checked every "
+            "and decodes the SignedData parts that repeat (algorithms, the signer's issuer and "
+            "serial, the fixed signed attributes) once by their DER bytes (each bundle's own "
+            "signature, content, digest, the validity periods and revocation are checked every "
             f"time), so {len(world.signers)} signers flatter the figure: a commune seen first costs "
             f"{fmt_time(first_seen)} more to open than one seen before (median over the signers, the "
             "district CA and CRLs already known); 1,661 distinct communes would add about "

@@ -333,8 +333,26 @@ def write_bundle(folder: Path, data: bytes, sender_code: str, period: str, revis
 # Opening
 
 
+class SignedPayload:
+    """The members a bundle and a district's return notice both carry, read from ``payload``."""
+
+    payload: dict[str, Any]
+
+    @property
+    def recipient_code(self) -> str:
+        return str(self.payload["recipient"]["code"])
+
+    @property
+    def period(self) -> str:
+        return str(self.payload["period"])
+
+    @property
+    def revision(self) -> int:
+        return int(self.payload["revision"])
+
+
 @dataclass(frozen=True)
-class VerifiedBundle:
+class VerifiedBundle(SignedPayload):
     payload: dict[str, Any]
     content: bytes  # the signed canonical JSON
     content_sha256: str
@@ -350,18 +368,6 @@ class VerifiedBundle:
     @property
     def sender_code(self) -> str:
         return str(self.payload["sender"]["code"])
-
-    @property
-    def recipient_code(self) -> str:
-        return str(self.payload["recipient"]["code"])
-
-    @property
-    def period(self) -> str:
-        return str(self.payload["period"])
-
-    @property
-    def revision(self) -> int:
-        return int(self.payload["revision"])
 
     @property
     def sequence(self) -> int:
@@ -523,11 +529,35 @@ def _parse_signed(inner: bytes, cache: VerifyCache | None = None) -> _Parsed:
                         crls.append(crl)
                     else:
                         choice.native  # noqa: B018 - other revocation formats: parse them here
+            elif name == "signer_infos":
+                for signer_info in value:
+                    for part in signer_info:
+                        field = signer_info[part]
+                        if isinstance(field, acms.CMSAttributes):  # one attribute at a time
+                            for attr in field:
+                                _parse_fully(attr, cache)
+                        else:
+                            _parse_fully(field, cache)
             else:
-                value.native  # noqa: B018 - force the full parse here, inside the try
+                _parse_fully(value, cache)
     except _ASN1_ERRORS as exc:
         raise BundleRejected("cannot_decrypt", _CANNOT_DECRYPT) from exc
     return _Parsed(signed_data, certs, crls)
+
+
+def _parse_fully(value: Any, cache: VerifyCache | None) -> None:
+    """Decode every byte of ``value`` now (``.native``), inside the caller's ``try``, unless the
+    same DER bytes were decoded before in this batch: the same bytes decode the same way. The
+    parts that repeat from bundle to bundle (the digest algorithms, the signer's issuer and serial,
+    the signature algorithm, most signed attributes) are decoded once; the signature, the content,
+    the signing time and the message digest are new in every bundle and decoded every time."""
+    if cache is None:
+        value.native  # noqa: B018 - force the full parse here
+        return
+    der = value.dump()
+    if der not in cache._decoded:
+        value.native  # noqa: B018 - force the full parse here
+        cache._decoded.add(der)
 
 
 def _same_name(a: Any, b: Any) -> bool:
@@ -644,22 +674,30 @@ class VerifyCache:
         # the same bytes parse to the same certificate, so the first parse is reused.
         self._certs: dict[bytes, tuple[Any, x509.Certificate]] = {}
         self._crls: dict[bytes, x509.CertificateRevocationList] = {}
-        # SHA-256 of the parsed objects above, by id: they live as long as this cache, so an id
-        # here cannot belong to another object.
-        self._fingerprints: dict[int, bytes] = {}
+        # SHA-256 of the certificates and CRLs seen (those parsed above, the pinned root, the trust
+        # store's CRLs, the recipient's certificate), by id, each with the object itself: held
+        # here, an object lives as long as this cache, so an id here cannot belong to another one.
+        self._fingerprints: dict[int, tuple[object, bytes]] = {}
         self._signer_checks: dict[tuple[bytes, ...], tuple[x509.Certificate, Identity]] = {}
+        # DER of SignedData parts that ``.native`` decoded without error (``_parse_fully``).
+        self._decoded: set[bytes] = set()
 
     def remember_cert(self, der: bytes, parsed: tuple[Any, x509.Certificate]) -> None:
         self._certs[der] = parsed
-        self._fingerprints[id(parsed[1])] = hashlib.sha256(der).digest()
+        self._fingerprints[id(parsed[1])] = (parsed[1], hashlib.sha256(der).digest())
 
     def remember_crl(self, der: bytes, crl: x509.CertificateRevocationList) -> None:
         self._crls[der] = crl
-        self._fingerprints[id(crl)] = hashlib.sha256(der).digest()
+        self._fingerprints[id(crl)] = (crl, hashlib.sha256(der).digest())
 
     def fingerprint(self, a: x509.Certificate | x509.CertificateRevocationList) -> bytes:
+        """The SHA-256 of ``a``'s DER, worked out once per object."""
         found = self._fingerprints.get(id(a))
-        return found if found is not None else a.fingerprint(hashes.SHA256())
+        if found is not None and found[0] is a:
+            return found[1]
+        digest = a.fingerprint(hashes.SHA256())
+        self._fingerprints[id(a)] = (a, digest)
+        return digest
 
     def key(
         self, a: x509.Certificate | x509.CertificateRevocationList, b: x509.Certificate
@@ -919,7 +957,7 @@ def open_bundle(
     claimed_fp = recipient.get("certificate_sha256")
     if not isinstance(claimed_fp, str) or not _HASH_RE.fullmatch(claimed_fp):
         _reject("malformed_payload", "The bundle names no recipient certificate.")
-    fp_ok = hmac.compare_digest(bytes.fromhex(claimed_fp), fingerprint_bytes(recipient_cert))
+    fp_ok = hmac.compare_digest(bytes.fromhex(claimed_fp), cache.fingerprint(recipient_cert))
     if recipient.get("code") != ours.code or not fp_ok:
         _reject(
             "wrong_recipient",

@@ -32,7 +32,14 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from ..errors import BundleRejected, NoticeRejected
 from ..security.pki import Identity, Level, identity_of
 from ..values.period import is_period
-from .bundle import TrustStore, canonical_json, parse_canonical_json, sign_content, verify_signed_data
+from .bundle import (
+    SignedPayload,
+    TrustStore,
+    canonical_json,
+    parse_canonical_json,
+    sign_content,
+    verify_signed_data,
+)
 
 NOTICE_FORMAT = "shsc-return-notice"
 SCHEMA_VERSION = 1
@@ -151,7 +158,7 @@ def build_notice(
 
 
 @dataclass(frozen=True)
-class VerifiedNotice:
+class VerifiedNotice(SignedPayload):
     payload: dict[str, Any]
     signer: Identity  # the district whose signing certificate signed it
     ca_cert: x509.Certificate  # the district CA that certified the signer
@@ -161,18 +168,6 @@ class VerifiedNotice:
     @property
     def notice_id(self) -> str:
         return str(self.payload["notice_id"])
-
-    @property
-    def recipient_code(self) -> str:
-        return str(self.payload["recipient"]["code"])
-
-    @property
-    def period(self) -> str:
-        return str(self.payload["period"])
-
-    @property
-    def revision(self) -> int:
-        return int(self.payload["revision"])
 
     @property
     def reason(self) -> str:

@@ -233,10 +233,14 @@ def pin_root(session: Session, root: x509.Certificate) -> None:
         if existing.fingerprint != fp:
             raise ValueError("another ministry root is already pinned")
         return
-    ident = pki.identity_of(root.subject)
+    _trust(session, root, "root", fp)
+
+
+def _trust(session: Session, cert: x509.Certificate, kind: str, fp: str) -> None:
+    ident = pki.identity_of(cert.subject)
     session.add(
         TrustCertificate(
-            fingerprint=fp, kind="root", office_code=ident.code, level=ident.level, pem=pki.cert_pem(root)
+            fingerprint=fp, kind=kind, office_code=ident.code, level=ident.level, pem=pki.cert_pem(cert)
         )
     )
     session.flush()
@@ -251,13 +255,7 @@ def add_ca(session: Session, cert: x509.Certificate) -> None:
     fp = pki.fingerprint_bytes(cert).hex()
     if session.get(TrustCertificate, fp) is not None:
         return
-    ident = pki.identity_of(cert.subject)
-    session.add(
-        TrustCertificate(
-            fingerprint=fp, kind="ca", office_code=ident.code, level=ident.level, pem=pki.cert_pem(cert)
-        )
-    )
-    session.flush()
+    _trust(session, cert, "ca", fp)
 
 
 def ca_certificates(session: Session) -> list[x509.Certificate]:

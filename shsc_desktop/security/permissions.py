@@ -63,36 +63,27 @@ _RECORD_KEEPING = frozenset(
         Perm.AUDIT_VERIFY,
     }
 )
+# What an officer of an office above the communes does: read the reports of the offices below,
+# import their bundles, enrol them, and run the office. A district officer also approves and
+# exports the district's month to the ministry.
+_OFFICE_ABOVE = frozenset(
+    {
+        Perm.REPORTS,
+        Perm.MANAGE_USERS,
+        Perm.MANAGE_SETTINGS,
+        Perm.BACKUP,
+        Perm.RESTORE,
+        Perm.AUDIT_VERIFY,
+        Perm.IMPORT,
+        Perm.ENROL,
+    }
+)
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.CHIEF: frozenset(Perm) - {Perm.VIEW_IDENTIFYING},
     Role.FOCAL_POINT: _RECORD_KEEPING,
     Role.CLERK: _RECORD_KEEPING,
-    Role.DISTRICT_OFFICER: frozenset(
-        {
-            Perm.REPORTS,
-            Perm.MANAGE_USERS,
-            Perm.MANAGE_SETTINGS,
-            Perm.BACKUP,
-            Perm.RESTORE,
-            Perm.AUDIT_VERIFY,
-            Perm.EXPORT,
-            Perm.IMPORT,
-            Perm.ENROL,
-            Perm.APPROVE_MONTH,
-        }
-    ),
-    Role.MINISTRY_OFFICER: frozenset(
-        {
-            Perm.REPORTS,
-            Perm.MANAGE_USERS,
-            Perm.MANAGE_SETTINGS,
-            Perm.BACKUP,
-            Perm.RESTORE,
-            Perm.AUDIT_VERIFY,
-            Perm.IMPORT,
-            Perm.ENROL,
-        }
-    ),
+    Role.DISTRICT_OFFICER: _OFFICE_ABOVE | {Perm.EXPORT, Perm.APPROVE_MONTH},
+    Role.MINISTRY_OFFICER: _OFFICE_ABOVE,
 }
 
 ROLES_BY_LEVEL: dict[str, tuple[Role, ...]] = {

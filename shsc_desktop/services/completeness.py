@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,9 +29,8 @@ from ..security.permissions import Perm, require
 from ..security.pki import Level
 from ..values import period as months
 from ..values.period import PHNOM_PENH
-from .enrolment import pki_code
+from .exchange_office import ExchangeOffice
 from .exchange_rules import missing_sequences
-from .office import UnlockedOffice
 from .reporting.catalogue import TABLE_SPECS
 from .returns import returned_reports
 from .statistics import TABLE_KEYS, CountTable
@@ -235,21 +234,8 @@ def reporting_table(totals: Totals, completeness: Completeness) -> CountTable:
     return CountTable.column("reporting", "reporting", counts, additive=False)
 
 
-class CompletenessService:
+class CompletenessService(ExchangeOffice):
     """Completeness and totals of the offices that report to this one."""
-
-    def __init__(
-        self,
-        office: UnlockedOffice,
-        *,
-        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-    ) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.clock = clock
-        info = office.info
-        self.level = Level(info.level)
-        self.code = pki_code(info.level, info.code)
 
     def _enrolled(self, s: Session) -> dict[str, EnrolledOffice]:
         below = Level.COMMUNE if self.level is Level.DISTRICT else Level.DISTRICT

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,8 +40,8 @@ from ..security.pki import Level, Purpose
 from ..values import period as months
 from . import validation as v
 from .completeness import CompletenessService, as_utc, reporting_table, stored_deadline_days
-from .enrolment import EnrolmentService, pki_code
-from .office import UnlockedOffice
+from .enrolment import EnrolmentService
+from .exchange_office import ExchangeOffice
 from .snapshots import latest as latest_snapshot
 from .snapshots import published
 
@@ -74,21 +73,8 @@ class ExportEntry:
     created_by: str
 
 
-class ExportService:
+class ExportService(ExchangeOffice):
     """Bundles of this office's approved months for the office above, and the history of them."""
-
-    def __init__(
-        self,
-        office: UnlockedOffice,
-        *,
-        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-    ) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.clock = clock
-        info = office.info
-        self.level = Level(info.level)
-        self.code = pki_code(info.level, info.code)
 
     def _commune_tables(self, period: str) -> dict[str, Any] | None:
         stats = published(self.office, period).statistics  # the approved snapshot

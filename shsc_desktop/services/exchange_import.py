@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,9 +42,9 @@ from ..security.identity import vouched_fingerprint
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
-from .enrolment import bind_office_keys, bound_office_keys, pki_code
+from .enrolment import bind_office_keys, bound_office_keys
+from .exchange_office import ExchangeOffice
 from .exchange_rules import Decision, Outcome, ReceivedBundle, decide
-from .office import UnlockedOffice
 from .table_check import check_tables
 
 ACTION_IMPORT_REJECTED = Action.IMPORT_REJECTED
@@ -116,6 +117,18 @@ class BatchLog:
         return self._sequences.get(sender_code, set())
 
 
+def enrolled_rows(s: Session, senders: Sequence[str]) -> list[EnrolledOffice]:
+    """The enrolment rows of ``senders``, read at once: held by the caller, each later
+    ``session.get`` of one of them (``_check_office_keys``) is an identity-map hit."""
+    codes = sorted(set(senders))
+    code = EnrolledOffice.code
+    return [
+        row
+        for at in range(0, len(codes), IN_LIMIT)
+        for row in s.scalars(select(EnrolledOffice).where(code.in_(codes[at : at + IN_LIMIT])))
+    ]
+
+
 class ChunkRows:
     """What a chunk's bundles look up, read in one query each and held for the transaction.
 
@@ -131,7 +144,7 @@ class ChunkRows:
         senders = sorted({vb.sender_code for vb in bundles})
         periods = sorted({vb.period for vb in bundles})
         self.head = s.get(Setting, audit.HEAD_KEY)
-        self.enrolled = list(s.scalars(select(EnrolledOffice).where(EnrolledOffice.code.in_(senders))))
+        self.enrolled = enrolled_rows(s, senders)
         stats = ImportedStatistics.__table__.c
         present = s.execute(
             select(stats.sender_code, stats.period).where(
@@ -208,7 +221,7 @@ class VerifyResult:
     content_sha256: str
 
 
-IMPORT_CHUNK = 16  # bundles per transaction: commits amortised; a crash loses at most this many
+IMPORT_CHUNK = 128  # bundles per transaction: commits amortised; a crash loses at most this many
 
 # The statements of ``_apply``, built once (their parameters are bound per bundle): building a Core
 # statement with its values costs more than executing it.
@@ -255,21 +268,8 @@ def _file_result(path: Path, vb: VerifiedBundle, decision: Decision) -> FileResu
     )
 
 
-class ImportService:
+class ImportService(ExchangeOffice):
     """Verify and import bundles from the offices that report to this one."""
-
-    def __init__(
-        self,
-        office: UnlockedOffice,
-        *,
-        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-    ) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.clock = clock
-        info = office.info
-        self.level = Level(info.level)
-        self.code = pki_code(info.level, info.code)
 
     def _receiver(self) -> Receiver:
         if self.level is Level.COMMUNE:
@@ -284,11 +284,12 @@ class ImportService:
             key = store.key(Purpose.ENCRYPTION, self.office.data_key, self.office.keys)
             return Receiver(key, cert, keystore.trust_store(s), store.cert("ca"))
 
-    def _check_sender(self, vb: VerifiedBundle, own_ca: x509.Certificate | None) -> None:
+    def _check_sender(self, vb: VerifiedBundle, receiver: Receiver) -> None:
         level = vb.payload["sender"]["level"]
         if self.level is Level.DISTRICT:
             ok = level == Level.COMMUNE and vb.sender_code.startswith(self.code)
-            ok = ok and own_ca is not None and pki.fingerprints_equal(vb.ca_cert, own_ca)
+            own_ca, fp = receiver.own_ca, receiver.cache.fingerprint
+            ok = ok and own_ca is not None and hmac.compare_digest(fp(vb.ca_cert), fp(own_ca))
         else:
             ok = level == Level.DISTRICT
         if not ok:
@@ -303,7 +304,7 @@ class ImportService:
         (``open_bundle``), the sender reports to this office, and the strict tables (every figure
         within its table and consistent with the headline). Any failure is a ``BundleRejected``."""
         vb = open_bundle(data, receiver.key, receiver.cert, receiver.trust, self.clock(), receiver.cache)
-        self._check_sender(vb, receiver.own_ca)
+        self._check_sender(vb, receiver)
         check_tables(
             vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report, vb.schema_version
         )
@@ -430,6 +431,7 @@ class ImportService:
         if dry_run:
             with self.office.reading() as s:
                 log = BatchLog.load(s, (vb for *_, vb in verified))
+                enrolled = enrolled_rows(s, [vb.sender_code for *_, vb in verified])
                 for i, path, _, vb in verified:
                     if cancelled is not None and cancelled():
                         break
@@ -442,6 +444,7 @@ class ImportService:
                     except BundleRejected as exc:
                         reject(i, path, exc)
                     report()
+                del enrolled
             return ImportSummary(True, tuple(results[i] for i in range(total) if i in results))
         kept: set[bytes] = set()  # CA certificates and CRLs already handed to the trust store (_apply)
         for at in range(0, len(verified), IMPORT_CHUNK):

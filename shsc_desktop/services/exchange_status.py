@@ -11,7 +11,6 @@ what the user compares on the phone is exactly what will be installed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +24,8 @@ from ..security import keystore, pki
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level
-from .enrolment import _read, pki_code
-from .office import UnlockedOffice
+from .enrolment import _read
+from .exchange_office import ExchangeOffice
 from .statistics import shift_period
 
 
@@ -71,15 +70,7 @@ def _common_name(name: x509.Name) -> str:
     return str(values[0].value) if values else name.rfc4514_string()
 
 
-class ExchangeStatusService:
-    def __init__(self, office: UnlockedOffice, *, clock: Callable[[], dt.datetime] = pki.utcnow) -> None:
-        self.office = office
-        self.actor = office.actor
-        self.clock = clock
-        info = office.info
-        self.level = Level(info.level)
-        self.code = pki_code(info.level, info.code)
-
+class ExchangeStatusService(ExchangeOffice):
     def certificate_status(self) -> CertificateStatus:
         """Valid until, issuer and revocation of the certificate this office signs (or certifies) with."""
         require(self.actor, Perm.REPORTS)
