@@ -23,6 +23,8 @@ os.environ.setdefault("SHSC_RSA_BITS", "2048")
 
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService, ImportSummary
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.views.shell import AppShell
 
@@ -55,6 +57,24 @@ def folder_of(root: Path, code: str) -> OfficeFolder:
 def open_office(root: Path, code: str) -> UnlockedOffice:
     folder = folder_of(root, code)
     return folder.unlock(USERS[folder.info().level], PASSWORD)
+
+
+def export_from(root: Path, code: str, folder: Path, period: str = PERIOD) -> Path:
+    """``code``'s bundle for ``period``, exported to ``folder`` (the USB stick); the office locked again."""
+    office = open_office(root, code)
+    try:
+        return ExportService(office).export_month(period, folder).path
+    finally:
+        office.lock("test")
+
+
+def import_into(root: Path, code: str, bundles: list[Path]) -> ImportSummary:
+    """``bundles`` imported at office ``code``; the office locked again."""
+    office = open_office(root, code)
+    try:
+        return ImportService(office).import_files(bundles)
+    finally:
+        office.lock("test")
 
 
 def add_incidents(office: UnlockedOffice, period: str, counts: dict[str, int]) -> None:
@@ -154,6 +174,14 @@ def sign_in(qtbot, shells: list[AppShell], root: Path, code: str):  # type: igno
     unlock_as(qtbot, shell, USERS[folder.info().level], PASSWORD)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     return shell.main_window
+
+
+def import_panel(window):  # type: ignore[no-untyped-def]
+    """The district's or ministry's Exchange section, opened on its import tab."""
+    window.show_section("exchange")
+    page = window.exchange_page
+    page.tabs.setCurrentWidget(page.import_panel)
+    return page.import_panel
 
 
 class ChosenPaths:
