@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from shsc_desktop.errors import WrongCredentials
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
@@ -48,3 +49,13 @@ def quick(office_template: tuple[Path, str], tmp_path: Path) -> Iterator[QuickOf
     chief = folder.unlock(*CHIEF)
     yield QuickOffice(folder, chief, recovery)
     chief.lock("test end")
+
+
+def unlocks(folder: OfficeFolder, username: str, password: str) -> bool:
+    """Whether ``username`` gets in with ``password`` (the office is locked again at once)."""
+    try:
+        office = folder.unlock(username, password)
+    except WrongCredentials:
+        return False
+    office.lock("test")
+    return True

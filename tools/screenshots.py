@@ -9,56 +9,34 @@ and main-{km,en}.png (the Administration section).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["SHSC_KDF"] = "fast"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import screenshots_common as common
+from PySide6.QtWidgets import QWidget
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office
+from shsc_desktop.services.office import OfficeFolder
+from shsc_desktop.views import i18n
+from shsc_desktop.views.main_window import MainWindow
+from shsc_desktop.views.unlock import UnlockWindow
+from shsc_desktop.views.wizard import SetupWizard
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
-
-from shsc_desktop.security.vault import KdfParams  # noqa: E402
-from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office  # noqa: E402
-from shsc_desktop.services.office import OfficeFolder  # noqa: E402
-from shsc_desktop.views import i18n, operations  # noqa: E402
-from shsc_desktop.views.app import prepare_application  # noqa: E402
-from shsc_desktop.views.main_window import MainWindow  # noqa: E402
-from shsc_desktop.views.unlock import UnlockWindow  # noqa: E402
-from shsc_desktop.views.wizard import SetupWizard  # noqa: E402
-
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1024, 768)  # the smallest office screen the app is made for
-
-
-def settle() -> None:
-    for _ in range(3):
-        operations.wait_for_all()  # pages read on the runner (Administration: users, audit log)
-        for _ in range(5):
-            QCoreApplication.processEvents()
+SIZE = common.SIZE
+settle = common.settle
 
 
 def save(widget: QWidget, name: str) -> Path:
+    """Sized to the office screen and shown first (the windows here are saved as they open)."""
     widget.resize(*SIZE)
     widget.show()
-    settle()
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    print(path.relative_to(ROOT))
-    return path
+    return common.save(widget, name)
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="shsc-shots-") as tmp:
-        base = Path(tmp)
-        prepare_application(base / "prefs")
+    with common.scratch() as base:
         demo_dir = base / "demo"
         create_demo_office(demo_dir, months=3).lock("screenshots")
         demo = OfficeFolder(demo_dir, kdf=KdfParams.fast_for_tests())

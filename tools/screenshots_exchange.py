@@ -17,50 +17,26 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["SHSC_KDF"] = "fast"
 os.environ.setdefault("SHSC_RSA_BITS", "2048")  # demo keys only: production uses 3072
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots_common import close, open_window, save, scratch, settle
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from shsc_desktop.errors import ValidationFailed
+from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services import synthetic
+from shsc_desktop.services.district import DistrictService, recent_periods
+from shsc_desktop.services.enrolment import EnrolmentService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
+from shsc_desktop.services.months import MonthService
+from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.views import i18n
 
-from shsc_desktop.errors import ValidationFailed  # noqa: E402
-from shsc_desktop.security.vault import KdfParams  # noqa: E402
-from shsc_desktop.services import synthetic  # noqa: E402
-from shsc_desktop.services.district import DistrictService, recent_periods  # noqa: E402
-from shsc_desktop.services.enrolment import EnrolmentService  # noqa: E402
-from shsc_desktop.services.exchange import ExchangeService  # noqa: E402
-from shsc_desktop.services.months import MonthService  # noqa: E402
-from shsc_desktop.services.office import OfficeFolder, UnlockedOffice  # noqa: E402
-from shsc_desktop.views import i18n, operations  # noqa: E402
-from shsc_desktop.views.app import prepare_application  # noqa: E402
-from shsc_desktop.views.main_window import MainWindow  # noqa: E402
-
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1024, 768)  # the smallest office screen the app is made for
 DESK_SIZE = (1366, 768)
 PASSWORD = "demo-password-1"
-
-
-def settle() -> None:
-    for _ in range(3):
-        operations.wait_for_all()
-        for _ in range(5):
-            QCoreApplication.processEvents()
-
-
-def save(widget: QWidget, name: str) -> None:
-    settle()
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    print(path.relative_to(ROOT))
 
 
 def create(base: Path, level: str, code: str, user: str) -> UnlockedOffice:
@@ -97,13 +73,13 @@ def build(base: Path) -> tuple[dict[str, UnlockedOffice], list[Path], Path]:
     sent = []
     for period in months:
         approve(communes["120101"], period)
-        sent.append(ExchangeService(communes["120101"]).export_month(period, usb).path)
+        sent.append(ExportService(communes["120101"]).export_month(period, usb).path)
     for period in months[-2:]:  # September was sent (late), October is still on the stick
         approve(communes["120109"], period)
-    sent.append(ExchangeService(communes["120109"]).export_month(months[-2], usb).path)
-    late = ExchangeService(communes["120109"]).export_month(months[-1], usb).path
+    sent.append(ExportService(communes["120109"]).export_month(months[-2], usb).path)
+    late = ExportService(communes["120109"]).export_month(months[-1], usb).path
     DistrictService(district).set_deadline_days(30)
-    ExchangeService(district).import_files(sent)
+    ImportService(district).import_files(sent)
     # for the dry-run picture: one file already imported, one new, one damaged on the way
     damaged = usb / "SHSC-120109-copy-damaged.shsc"
     data = bytearray(late.read_bytes())
@@ -114,37 +90,26 @@ def build(base: Path) -> tuple[dict[str, UnlockedOffice], list[Path], Path]:
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="shsc-shots-") as tmp:
-        base = Path(tmp)
-        prepare_application(base / "prefs")
+    with scratch() as base:
         offices, batch, usb = build(base)
         commune, district, ministry = offices["120101"], offices["1201"], offices["MOWA"]
         period = recent_periods(DistrictService(district).clock(), 1)[0]
         older = recent_periods(DistrictService(district).clock(), 2)[0]
         DistrictService(district).approve_month(older)
-        upward = ExchangeService(district).export_month(older, usb / "to-ministry").path
-        ExchangeService(ministry).import_files([upward])
+        upward = ExportService(district).export_month(older, usb / "to-ministry").path
+        ImportService(ministry).import_files([upward])
         try:
             for lang in ("km", "en"):
                 i18n.set_language(lang)
-                window = MainWindow(commune)
-                window.resize(*SIZE)
-                window.show()
-                window.show_section("exchange")
+                window = open_window(commune, "exchange")
                 upward = window.exchange_page.upward
                 upward.refresh()
                 upward.start_export(period, usb / "again")  # the same revision again
                 settle()
                 save(window, f"exchange-commune-{lang}.png")
-                window.close()
-                window.deleteLater()
-                settle()
+                close(window)
 
-                window = MainWindow(district)
-                window.resize(*SIZE)
-                window.show()
-                window.show_section("exchange")
+                window = open_window(district, "exchange")
                 page = window.exchange_page
                 page.tabs.setCurrentWidget(page.import_panel)
                 page.import_panel.dry_run(batch)
@@ -156,19 +121,12 @@ def main() -> int:
                 page.tabs.setCurrentWidget(page.totals)
                 page.totals.show_month(period)
                 save(window, f"district-totals-{lang}.png")
-                window.close()
-                window.deleteLater()
-                settle()
+                close(window)
 
                 for office, name in ((district, "district"), (ministry, "ministry")):
-                    window = MainWindow(office)
-                    window.resize(*DESK_SIZE)
-                    window.show()
-                    window.show_section("home")
+                    window = open_window(office, "home", DESK_SIZE)
                     save(window, f"desk-{name}-{lang}.png")
-                    window.close()
-                    window.deleteLater()
-                    settle()
+                    close(window)
         finally:
             for office in offices.values():
                 office.lock("screenshots")

@@ -8,59 +8,25 @@ incidents, incident-form, referrals, meetings and contacts (``<name>-<lang>.png`
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["SHSC_KDF"] = "fast"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots_common import SIZE, close, open_window, save, scratch, settle
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
-
-from shsc_desktop.services.demo import create_demo_office  # noqa: E402
-from shsc_desktop.services.referrals import ReferralService  # noqa: E402
-from shsc_desktop.views import i18n, operations  # noqa: E402
-from shsc_desktop.views.app import prepare_application  # noqa: E402
-from shsc_desktop.views.main_window import MainWindow  # noqa: E402
-
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1024, 768)  # the smallest office screen the app is made for
-
-
-def settle() -> None:
-    for _ in range(3):
-        operations.wait_for_all()
-        for _ in range(5):
-            QCoreApplication.processEvents()
-
-
-def save(widget: QWidget, name: str) -> None:
-    settle()
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    print(path.relative_to(ROOT))
+from shsc_desktop.services.demo import create_demo_office
+from shsc_desktop.services.referrals import ReferralService
+from shsc_desktop.views import i18n
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="shsc-shots-") as tmp:
-        base = Path(tmp)
-        prepare_application(base / "prefs")
+    with scratch() as base:
         office = create_demo_office(base / "demo", months=6)
         try:
             follow_up = next(iter(ReferralService(office).due_follow_ups(date_today(), 30)), None)
             for lang in ("km", "en"):
                 i18n.set_language(lang)
-                window = MainWindow(office)
-                window.resize(*SIZE)
-                window.show()
-                window.show_section("incidents")
+                window = open_window(office, "incidents")
                 save(window, f"incidents-{lang}.png")
                 page = window.incidents_page
                 page.table.selectRow(0)
@@ -93,9 +59,7 @@ def main() -> int:
                 save(window, f"contacts-{lang}.png")
                 window.show_section("home")
                 save(window, f"home-{lang}.png")
-                window.close()
-                window.deleteLater()
-                settle()
+                close(window)
         finally:
             office.lock("screenshots")
         i18n.set_language("en")

@@ -9,29 +9,20 @@ reports-en.png, and page 1 of a Khmer and an English referral slip and of the Kh
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["SHSC_KDF"] = "fast"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots_common import OUT, ROOT, close, open_window, save, scratch, settle
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from shsc_desktop.services.contacts import ContactService  # noqa: E402
-from shsc_desktop.services.demo import create_demo_office  # noqa: E402
-from shsc_desktop.services.referrals import ReferralFilters, ReferralService  # noqa: E402
-from shsc_desktop.services.slips import SlipRequest, SlipService  # noqa: E402
-from shsc_desktop.views import i18n  # noqa: E402
-from shsc_desktop.views.app import prepare_application  # noqa: E402
-from shsc_desktop.views.main_window import MainWindow  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "tools"))
-from screenshots_registers import OUT, SIZE, save, settle  # noqa: E402
+from shsc_desktop.services.contacts import ContactService
+from shsc_desktop.services.demo import create_demo_office
+from shsc_desktop.services.referrals import ReferralFilters, ReferralService
+from shsc_desktop.services.slips import SlipRequest, SlipService
+from shsc_desktop.views import i18n
 
 
 def render_page_one(pdf: Path, name: str) -> None:
@@ -46,23 +37,15 @@ def render_page_one(pdf: Path, name: str) -> None:
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="shsc-shots-") as tmp:
-        base = Path(tmp)
-        prepare_application(base / "prefs")
+    with scratch() as base:
         office = create_demo_office(base / "demo", months=6)
         try:
             for lang in ("km", "en"):
                 i18n.set_language(lang)
-                window = MainWindow(office)
-                window.resize(*SIZE)
-                window.show()
-                window.show_section("reports")
+                window = open_window(office, "reports")
                 settle()
                 save(window, f"reports-{lang}.png")
-                window.close()
-                window.deleteLater()
-                settle()
+                close(window)
             rows, _total = ReferralService(office).query(ReferralFilters(status="referred"), limit=1)
             slips = SlipService(office)
             for lang in ("km", "en"):

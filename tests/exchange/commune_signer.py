@@ -15,6 +15,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
+from sqlalchemy import func, select
 
 from shsc_desktop.exports.bundle import (
     build_bundle,
@@ -25,6 +26,7 @@ from shsc_desktop.exports.bundle import (
     sign_content,
     vouched_digest,
 )
+from shsc_desktop.models.tables import BundleReceived, ImportedStatistics
 from shsc_desktop.security import keystore
 from shsc_desktop.security.identity import OfficeKeys, vouch
 from shsc_desktop.security.keystore import DbKeyStore
@@ -121,6 +123,16 @@ class CommuneSigner:
 def _kept(keys: OfficeKeys | None) -> OfficeKeys | None:
     """A copy that outlives the session: locking the office forgets the private halves it holds."""
     return None if keys is None else dataclasses.replace(keys)
+
+
+def stored(office: UnlockedOffice) -> tuple[int, int]:
+    """What the office holds from below: (imported statistics rows, bundles received). A refused
+    bundle leaves both as they were."""
+    with office.reading() as s:
+        return (
+            int(s.scalar(select(func.count()).select_from(ImportedStatistics)) or 0),
+            int(s.scalar(select(func.count()).select_from(BundleReceived)) or 0),
+        )
 
 
 def genuine_tables(office: UnlockedOffice, period: str) -> dict[str, Any]:

@@ -20,6 +20,8 @@ from shsc_desktop.exports import bundle as bundle_mod
 from shsc_desktop.security import pki
 from shsc_desktop.security.pki import Level, Purpose
 
+from ..ui.exchange_world import exchange_template, world_dir  # noqa: F401  (the real offices, for every test here)
+
 TEST_KEY_SIZE = 2048
 AUDIT_HASH = "ab" * 32
 

@@ -305,35 +305,29 @@ def test_unknown_signer(world: World) -> None:
     assert _reason(lambda: world.open(data, world.districts["1201"])) == "unknown_signer"
 
 
-def test_untrusted_chain(world: World) -> None:
+@pytest.mark.parametrize(
+    ("code", "purpose"),
+    [
+        ("130101", Purpose.SIGNING),  # another district's commune, by 1201's CA outside sign_request
+        ("120109", Purpose.ENCRYPTION),  # an encryption-only certificate used to sign
+    ],
+    ids=["another-districts-commune", "encryption-only-certificate"],
+)
+def test_untrusted_chain(world: World, code: str, purpose: Purpose) -> None:
     district = world.districts["1201"]
     assert district.ca is not None
-    # a certificate for a commune of another district, issued by 1201's CA outside sign_request
     key = pki.generate_key(TEST_KEY_SIZE)
-    foreign = pki._issue(
+    cert = pki._issue(
         district.ca.key,
         district.ca.cert,
-        pki._name(Level.COMMUNE, "130101", Purpose.SIGNING),
+        pki._name(Level.COMMUNE, code, purpose),
         key.public_key(),
-        Purpose.SIGNING,
+        purpose,
         pki.SIGNING_VALIDITY,
         world.now,
     )
-    payload = b.full_payload(world.payload(), foreign, district.enc_cert)
-    signed = b.sign_content(b.canonical_json(payload), key, foreign, [district.chain[0]], district.crls)
-    assert _reason(lambda: world.open(b.envelope(signed, district.enc_cert), district)) == "untrusted_chain"
-    # an encryption-only certificate used to sign
-    enc_only = pki._issue(
-        district.ca.key,
-        district.ca.cert,
-        pki._name(Level.COMMUNE, "120109", Purpose.ENCRYPTION),
-        key.public_key(),
-        Purpose.ENCRYPTION,
-        pki.SIGNING_VALIDITY,
-        world.now,
-    )
-    payload = b.full_payload(world.payload(), enc_only, district.enc_cert)
-    signed = b.sign_content(b.canonical_json(payload), key, enc_only, [district.chain[0]], district.crls)
+    payload = b.full_payload(world.payload(), cert, district.enc_cert)
+    signed = b.sign_content(b.canonical_json(payload), key, cert, [district.chain[0]], district.crls)
     assert _reason(lambda: world.open(b.envelope(signed, district.enc_cert), district)) == "untrusted_chain"
 
 

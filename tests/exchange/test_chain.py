@@ -26,17 +26,19 @@ from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStati
 from shsc_desktop.security import audit, keystore, pki
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.pki import Purpose
-from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.accounts import AccountService
+from shsc_desktop.services.completeness import CompletenessService
 from shsc_desktop.services.enrolment import EnrolmentService
-from shsc_desktop.services.exchange import ExchangeService
-from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
+from shsc_desktop.services.office import UnlockedOffice
+
+from .offices import enrol, make_office, ministry_and_district
 
 os.environ.setdefault("SHSC_RSA_BITS", "2048")
 
 OPENSSL = shutil.which("openssl")
 CANARY = "CANARY-Srey-Mom-0xDEADBEEF"
-PASSWORD = "office-password-1"
 
 
 def previous_period(months: int = 1) -> str:
@@ -55,21 +57,6 @@ class Chain:
     district: UnlockedOffice
     communes: dict[str, UnlockedOffice]
     fingerprints: dict[str, tuple[dict[str, str], dict[str, str]]]  # code → (signed, accepted)
-
-
-def make_office(root: Path, level: str, code: str, user: str) -> UnlockedOffice:
-    folder = OfficeFolder(root / f"{level}-{code or 'mowa'}", kdf=KdfParams.fast_for_tests())
-    office, _ = folder.create(level, code, user, PASSWORD)
-    return office
-
-
-def enrol(lower: UnlockedOffice, upper: UnlockedOffice, files: Path) -> tuple[dict[str, str], dict[str, str]]:
-    code = lower.info.code
-    req = EnrolmentService(lower).request(files / f"{code}.request")
-    signed = EnrolmentService(upper).sign(req.path, files / f"{code}.package")
-    assert signed.request_fingerprint == req.fingerprint  # what both read out over the phone
-    accepted = EnrolmentService(lower).accept(signed.path)
-    return signed.fingerprints, accepted.fingerprints
 
 
 def add_incidents(office: UnlockedOffice, period: str, count: int, *, consent: bool = True) -> None:
@@ -112,19 +99,15 @@ def reopen(office: UnlockedOffice, period: str) -> None:
 
 @pytest.fixture(scope="module")
 def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
-    root = tmp_path_factory.mktemp("chain")
-    files = root / "files"
-    files.mkdir()
-    ministry = make_office(root, "ministry", "", "officer")
-    EnrolmentService(ministry).create_root()
-    district = make_office(root, "district", "1201", "khan")
-    fps = {"1201": enrol(district, ministry, files)}
+    upper = ministry_and_district(tmp_path_factory.mktemp("chain"))
+    fps = {"1201": upper.district_fingerprints}
     communes = {}
     for code in ("120101", "120109"):
-        communes[code] = make_office(root, "commune", code, "chief")
-        fps[code] = enrol(communes[code], district, files)
-    yield Chain(root, ministry, district, communes, fps)
-    for office in (ministry, district, *communes.values()):
+        communes[code] = make_office(upper.root, "commune", code, "chief")
+        fps[code] = enrol(communes[code], upper.district, upper.files)
+    yield Chain(upper.root, upper.ministry, upper.district, communes, fps)
+    upper.lock()
+    for office in communes.values():
         office.lock("test end")
 
 
@@ -165,7 +148,7 @@ def test_export_requires_an_approved_month(chain: Chain, tmp_path: Path) -> None
     from shsc_desktop.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed):
-        ExchangeService(chain.communes["120101"]).export_month(previous_period(3), tmp_path)
+        ExportService(chain.communes["120101"]).export_month(previous_period(3), tmp_path)
     assert not list(tmp_path.iterdir())
 
 
@@ -176,35 +159,36 @@ def test_month_up_the_chain(chain: Chain, tmp_path: Path) -> None:
     approve(c1, PERIOD)
     approve(c2, PERIOD)  # nothing happened: a nil report
     out = tmp_path / "usb"
-    e1 = ExchangeService(c1).export_month(PERIOD, out)
-    e2 = ExchangeService(c2).export_month(PERIOD, out)
+    e1 = ExportService(c1).export_month(PERIOD, out)
+    e2 = ExportService(c2).export_month(PERIOD, out)
     assert e1.path.name == f"SHSC-120101-{PERIOD}-r1.shsc" and e1.revision == 1 and e1.sequence == 1
     assert e2.nil_report and not e1.nil_report
 
     # re-export of the same revision: same bundle id, sequence and signed content
-    again = ExchangeService(c1).export_month(PERIOD, tmp_path / "again")
+    again = ExportService(c1).export_month(PERIOD, tmp_path / "again")
     assert again.reexport and (again.bundle_id, again.sequence) == (e1.bundle_id, e1.sequence)
-    ex = ExchangeService(district)
-    assert ex.verify_file(again.path).content_sha256 == ex.verify_file(e1.path).content_sha256
+    tally = CompletenessService(district)
+    importer = ImportService(district)
+    assert importer.verify_file(again.path).content_sha256 == importer.verify_file(e1.path).content_sha256
 
     # dry run: a summary, nothing changed
     before = audit_count(district)
-    dry = ex.import_files([e1.path, e2.path, again.path], dry_run=True)
+    dry = importer.import_files([e1.path, e2.path, again.path], dry_run=True)
     assert [r.outcome for r in dry.results] == ["imported", "imported", "already_imported"]
     assert audit_count(district) == before and received(district) == 0
 
-    summary = ex.import_files([e1.path, e2.path])
+    summary = importer.import_files([e1.path, e2.path])
     assert (summary.imported, summary.rejected) == (2, 0)
-    assert [r.outcome for r in ex.import_files([e1.path, again.path]).results] == [
+    assert [r.outcome for r in importer.import_files([e1.path, again.path]).results] == [
         "already_imported",
         "already_imported",
     ]
-    totals = ex.district_totals(PERIOD)
+    totals = tally.district_totals(PERIOD)
     assert totals.reporting == ("120101", "120109") and totals.nil_reports == ("120109",)
     assert totals.table("headline").value("new_incidents", "this_month") == 7
-    comp = ex.completeness([PERIOD, previous_period(2)], deadline_days=62)
+    comp = tally.completeness([PERIOD, previous_period(2)], deadline_days=62)
     assert comp.cell("120101", PERIOD).status == "on_time"
-    assert ex.completeness([PERIOD], deadline_days=0).cell("120101", PERIOD).status == "late"
+    assert tally.completeness([PERIOD], deadline_days=0).cell("120101", PERIOD).status == "late"
     assert comp.cell("120109", PERIOD).status == "nil_report"
     # enrolled this month: the first report due is last month's, not the month before (point 16)
     assert comp.cell("120101", previous_period(2)).status == "not_expected"
@@ -213,22 +197,21 @@ def test_month_up_the_chain(chain: Chain, tmp_path: Path) -> None:
     reopen(c1, PERIOD)
     add_incidents(c1, PERIOD, 1)
     approve(c1, PERIOD)
-    r2 = ExchangeService(c1).export_month(PERIOD, out)
+    r2 = ExportService(c1).export_month(PERIOD, out)
     assert (r2.revision, r2.sequence) == (2, 2) and r2.path.name.endswith("-r2.shsc")
-    assert [r.outcome for r in ex.import_files([r2.path, e1.path]).results] == [
+    assert [r.outcome for r in importer.import_files([r2.path, e1.path]).results] == [
         "updated",
         "already_imported",
     ]
-    assert ex.district_totals(PERIOD).table("headline").value("new_incidents", "this_month") == 8
+    assert tally.district_totals(PERIOD).table("headline").value("new_incidents", "this_month") == 8
 
     # the district approves and sends its exact totals (encrypted to the ministry) up the chain
     approve(district, PERIOD)
-    up = ex.export_month(PERIOD, out)
+    up = ExportService(district).export_month(PERIOD, out)
     assert up.path.name == f"SHSC-1201-{PERIOD}-r1.shsc"
-    mx = ExchangeService(chain.ministry)
-    result = mx.import_files([up.path])
+    result = ImportService(chain.ministry).import_files([up.path])
     assert result.ok and result.imported == 1
-    mt = mx.district_totals(PERIOD)
+    mt = CompletenessService(chain.ministry).district_totals(PERIOD)
     assert mt.reporting == ("1201",)
     assert mt.table("headline").value("new_incidents", "this_month") == 8
     assert mt.table("reporting").value("reported") == 2
@@ -256,17 +239,17 @@ def test_month_up_the_chain(chain: Chain, tmp_path: Path) -> None:
 
 
 def test_rejections_leave_the_database_unchanged(chain: Chain, tmp_path: Path) -> None:
-    ex = ExchangeService(chain.district)
+    importer = ImportService(chain.district)
     good = next((chain.root / "files").glob("*.package"))  # not a bundle
     flipped = tmp_path / "flipped.shsc"
-    src = ExchangeService(chain.communes["120109"]).export_month(PERIOD, tmp_path)
+    src = ExportService(chain.communes["120109"]).export_month(PERIOD, tmp_path)
     data = bytearray(src.path.read_bytes())
     data[len(data) // 2] ^= 1
     flipped.write_bytes(bytes(data))
     before_received = received(chain.district)
     with chain.district.reading() as s:
         before_stats = s.scalar(select(func.count()).select_from(ImportedStatistics))
-    summary = ex.import_files([good, flipped, tmp_path / "missing.shsc"])
+    summary = importer.import_files([good, flipped, tmp_path / "missing.shsc"])
     assert summary.rejected == 3
     assert {r.reason for r in summary.results} <= {
         "not_a_bundle",
@@ -286,11 +269,11 @@ def test_revoked_commune_is_rejected(chain: Chain, tmp_path: Path) -> None:
     c2 = chain.communes["120109"]
     reopen(c2, PERIOD)
     approve(c2, PERIOD)
-    bundle = ExchangeService(c2).export_month(PERIOD, tmp_path)
+    bundle = ExportService(c2).export_month(PERIOD, tmp_path)
     EnrolmentService(chain.district).revoke("120109", "laptop stolen")
-    summary = ExchangeService(chain.district).import_files([bundle.path])
+    summary = ImportService(chain.district).import_files([bundle.path])
     assert [r.reason for r in summary.results] == ["revoked"]
-    comp = ExchangeService(chain.district).completeness([PERIOD])
+    comp = CompletenessService(chain.district).completeness([PERIOD])
     # 120109's report stays on record; the other sangkats of khan 1201 are expected, not enrolled
     assert [c.code for c in comp.cells if c.status != "not_enrolled"] == ["120101", "120109"]
 
@@ -342,10 +325,10 @@ def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None
     c1 = chain.communes["120101"]
     _store_legacy(c1, Purpose.SIGNING)
     approve(c1, previous_period(2))
-    e = ExchangeService(c1).export_month(previous_period(2), tmp_path)
+    e = ExportService(c1).export_month(previous_period(2), tmp_path)
     with c1.reading() as s:  # the export (a write transaction anyway) moved it under the office key
         assert pki.is_office_wrapped(DbKeyStore(s).get("key/signing") or b"")
-    assert ExchangeService(district).import_files([e.path]).imported == 1
+    assert ImportService(district).import_files([e.path]).imported == 1
 
 
 @pytest.mark.skipif(OPENSSL is None, reason="the openssl command line is not installed")
@@ -366,7 +349,7 @@ def test_openssl_reads_a_real_bundle_with_exported_keys(chain: Chain, tmp_path: 
     if os.name == "posix":  # file modes; on Windows the folder's ACL protects the key
         assert (keys / "district-encryption-key.pem").stat().st_mode & 0o077 == 0
     c1 = chain.communes["120101"]
-    bundle = ExchangeService(c1).export_month(PERIOD, tmp_path)  # the stored revision, re-exported
+    bundle = ExportService(c1).export_month(PERIOD, tmp_path)  # the stored revision, re-exported
     assert OPENSSL is not None
 
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -394,6 +377,6 @@ def test_openssl_reads_a_real_bundle_with_exported_keys(chain: Chain, tmp_path: 
     payload = json.loads((keys / "payload.json").read_bytes())
     assert payload["sender"]["code"] == "120101" and payload["period"] == PERIOD
     assert (
-        ExchangeService(chain.district).verify_file(bundle.path).content_sha256
+        ImportService(chain.district).verify_file(bundle.path).content_sha256
         == hashlib.sha256((keys / "payload.json").read_bytes()).hexdigest()
     )

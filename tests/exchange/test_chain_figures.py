@@ -5,7 +5,6 @@ numbers or audit heads.
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import copy
@@ -15,24 +14,24 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from shsc_desktop.services.completeness import AuditBreak, audit_breaks
+from shsc_desktop.services.completeness import AuditBreak, CompletenessService, audit_breaks
 from shsc_desktop.services.district import NOT_REPORTED, DistrictService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.reporting.catalogue import HEADLINE_TOTALS, RECEIVED_OUTCOME
 from shsc_desktop.services.statistics import CountTable
 
 from ..test_cli import cli
-from ..ui.exchange_world import (  # noqa: F401
+from ..ui.exchange_world import (
     FOLDERS,
     INCIDENTS,
     PASSWORD,
     PERIOD,
     USERS,
-    exchange_template,
+    export_from,
+    import_into,
     open_office,
     previous_period,
-    world_dir,
 )
 from .commune_signer import CommuneSigner, genuine_tables
 
@@ -67,9 +66,8 @@ def test_audit_head_that_does_not_extend_the_previous_bundle_is_flagged(
     ]
     district = open_office(world_dir, "1201")
     try:
-        service = ExchangeService(district)
-        assert service.import_files(files).ok
-        comp = service.completeness([EARLIER, PERIOD])
+        assert ImportService(district).import_files(files).ok
+        comp = CompletenessService(district).completeness([EARLIER, PERIOD])
         assert comp.broken_audit == (AuditBreak("120101", PERIOD, 2, f"50:{H[1]}", f"30:{H[2]}"),)
 
         from shsc_desktop.views.district import CompletenessPanel
@@ -124,7 +122,7 @@ def test_trend_and_year_to_date_come_from_each_months_own_tables(world_dir: Path
     ]
     district = open_office(world_dir, "1201")
     try:
-        assert ExchangeService(district).import_files(files).ok
+        assert ImportService(district).import_files(files).ok
         stats = DistrictService(district).month(PERIOD).statistics
         trend = stats.table("trend")
         assert trend.value(EARLIER, "incidents") == 27 and trend.value(EARLIER, "referrals") == 5
@@ -165,7 +163,7 @@ def test_every_flow_of_the_headline_is_recomputed_from_the_stored_months(
     ]
     district = open_office(world_dir, "1201")
     try:
-        assert ExchangeService(district).import_files(files).ok
+        assert ImportService(district).import_files(files).ok
         head = DistrictService(district).month(PERIOD).statistics.table("headline")
         same_year = PERIOD[:4] == EARLIER[:4]
         assert head.value("non_gbv_incidents", "this_month") == 1
@@ -194,21 +192,16 @@ def _raw_pdf_text(path: Path) -> str:
 
 
 def test_ministry_sees_exact_sums_and_its_chart_draws_them(qtbot, world_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    commune = open_office(world_dir, "120101")
-    try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    finally:
-        commune.lock("test")
+    import_into(world_dir, "1201", [export_from(world_dir, "120101", tmp_path / "usb")])
     district = open_office(world_dir, "1201")
     try:
-        ExchangeService(district).import_files([bundle])
         MonthService(district).approve(PERIOD)
-        up = ExchangeService(district).export_month(PERIOD, tmp_path / "up").path
     finally:
         district.lock("test")
+    up = export_from(world_dir, "1201", tmp_path / "up")
+    assert import_into(world_dir, "MOWA", [up]).imported == 1
     ministry = open_office(world_dir, "MOWA")
     try:
-        assert ExchangeService(ministry).import_files([up]).imported == 1
         month = DistrictService(ministry).month(PERIOD)
         split = month.statistics.table("incidents_by_type_child_adult")
         assert split.total == sum(INCIDENTS.values()) and split.row_total("sexual_assault") == 1
@@ -230,16 +223,7 @@ def test_ministry_sees_exact_sums_and_its_chart_draws_them(qtbot, world_dir: Pat
 
 
 def test_district_command_line_summary_is_the_district_summary(world_dir: Path, tmp_path: Path) -> None:
-    commune = open_office(world_dir, "120101")
-    try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    finally:
-        commune.lock("test")
-    district = open_office(world_dir, "1201")
-    try:
-        ExchangeService(district).import_files([bundle])
-    finally:
-        district.lock("test")
+    import_into(world_dir, "1201", [export_from(world_dir, "120101", tmp_path / "usb")])
     common = ["--data-dir", world_dir / FOLDERS["1201"], "--user", USERS["district"], "--password-stdin"]
     exact = tmp_path / "exact.pdf"
     result = cli("summary", "--month", PERIOD, "--lang", "en", "-o", exact, *common, password=PASSWORD)

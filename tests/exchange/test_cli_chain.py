@@ -21,7 +21,9 @@ from shsc_desktop.models.engine import connect_raw
 from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStatistics
 from shsc_desktop.security import audit
 from shsc_desktop.security.vault import KdfParams
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.completeness import CompletenessService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import OfficeFolder
 
 from .test_chain import PERIOD, add_incidents, approve, previous_period
@@ -124,7 +126,7 @@ def test_month_through_the_command_line(cli_chain: Path) -> None:
     assert "1 imported" in ok(cli(root, "m", "import", str(up)))
     ministry = _folder(root, "m").unlock(USERS["m"], PASSWORDS["m"])
     try:
-        totals = ExchangeService(ministry).district_totals(PERIOD)
+        totals = CompletenessService(ministry).district_totals(PERIOD)
         assert totals.table("headline").value("new_incidents", "this_month") == 6
     finally:
         ministry.lock("test")
@@ -159,7 +161,7 @@ def test_kill_during_import_leaves_whole_bundles(cli_chain: Path) -> None:
         try:
             for back in range(2, 14):
                 approve(office, previous_period(back))
-                ExchangeService(office).export_month(previous_period(back), out)
+                ExportService(office).export_month(previous_period(back), out)
         finally:
             office.lock("test")
     files = sorted(str(p) for p in out.iterdir())
@@ -219,7 +221,7 @@ def test_kill_during_import_leaves_whole_bundles(cli_chain: Path) -> None:
         for st in stats:
             assert received[st.bundle_id].period == st.period
         before = len(received)
-        summary = ExchangeService(district).import_files([Path(f) for f in files])
+        summary = ImportService(district).import_files([Path(f) for f in files])
         assert summary.rejected == 0
         assert summary.already_imported == before - 2  # the two PERIOD bundles are not in the batch
         with district.reading() as s:

@@ -6,7 +6,6 @@ chosen signed creation times.
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import datetime as dt
@@ -17,18 +16,19 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from shsc_desktop.models.tables import ExportRecord
-from shsc_desktop.services.completeness import MISSING, NOT_ENROLLED, NOT_EXPECTED, ON_TIME
+from shsc_desktop.services.completeness import (
+    MISSING,
+    NOT_ENROLLED,
+    NOT_EXPECTED,
+    ON_TIME,
+    CompletenessService,
+)
 from shsc_desktop.services.district import DistrictService, month_rates
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.values.period import PHNOM_PENH
 
-from ..ui.exchange_world import (  # noqa: F401
-    PERIOD,
-    exchange_template,
-    open_office,
-    previous_period,
-    world_dir,
-)
+from ..ui.exchange_world import PERIOD, export_from, import_into, open_office, previous_period
 from .commune_signer import CommuneSigner, genuine_tables
 
 EARLIER = previous_period(2)
@@ -71,9 +71,10 @@ def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
     now = max(dt.datetime.now(dt.UTC), next_morning.astimezone(dt.UTC)) + dt.timedelta(days=3)
     district = open_office(world_dir, "1201")
     try:
-        service = ExchangeService(district, clock=lambda: now)
-        assert service.import_files(files).ok
-        comp = service.completeness([EARLIER, PERIOD], deadline_days=1)
+        assert ImportService(district, clock=lambda: now).import_files(files).ok
+        comp = CompletenessService(district, clock=lambda: now).completeness(
+            [EARLIER, PERIOD], deadline_days=1
+        )
         on_time = comp.cell("120101", PERIOD)
         assert on_time.status == ON_TIME and not on_time.dates_disagree
         assert on_time.sent_at == just_in_time and on_time.received_at == now
@@ -109,16 +110,11 @@ def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
 
 
 def test_expected_reports_are_the_gazetteer_and_start_at_enrolment(world_dir: Path, tmp_path: Path) -> None:
-    commune = open_office(world_dir, "120101")
-    try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    finally:
-        commune.lock("test")
+    import_into(world_dir, "1201", [export_from(world_dir, "120101", tmp_path / "usb")])
     district = open_office(world_dir, "1201")
     try:
-        ExchangeService(district).import_files([bundle])
         service = DistrictService(district)
-        comp = ExchangeService(district).completeness([BEFORE_ENROLMENT, PERIOD])
+        comp = CompletenessService(district).completeness([BEFORE_ENROLMENT, PERIOD])
         assert {c.code for c in comp.cells} == GAZETTEER_1201
         # enrolled today: the first report due is last month's; earlier months are not "missing"
         assert comp.cell("120109", PERIOD).status == MISSING
@@ -188,21 +184,26 @@ def test_the_printed_copy_and_the_bundle_to_the_ministry_use_the_districts_deadl
     district = open_office(world_dir, "1201")
     try:
         bundle = signer.bundle(tmp_path / "usb", tables, period=PERIOD, created_at=sent)
-        exchange = ExchangeService(district, clock=lambda: now)
-        assert exchange.import_files([bundle]).ok
+        assert ImportService(district, clock=lambda: now).import_files([bundle]).ok
         service = DistrictService(district, clock=lambda: now)
         service.set_deadline_days(1)
         printed = service.shared_statistics(PERIOD).table("reporting")
         assert printed.value("reported") == 1 and printed.value("on_time") == 0
         service.approve_month(PERIOD)
-        exchange.export_month(PERIOD, tmp_path / "up")
+        ExportService(district, clock=lambda: now).export_month(PERIOD, tmp_path / "up")
         with district.reading() as s:
             payload = json.loads(s.scalars(select(ExportRecord.payload)).one())
         sent_up = payload["tables"]["reporting"]
         assert sent_up["cells"] == printed.to_dict()["cells"]
         assert sent_up["cells"]["on_time"]["count"] == 0
         # the default deadline would have called it on time: the setting is what decided
-        assert exchange.completeness([PERIOD]).cell("120101", PERIOD).status == ON_TIME
+        assert (
+            CompletenessService(district, clock=lambda: now)
+            .completeness([PERIOD])
+            .cell("120101", PERIOD)
+            .status
+            == ON_TIME
+        )
     finally:
         district.lock("test")
 

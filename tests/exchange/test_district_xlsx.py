@@ -7,7 +7,6 @@ totals the table sheets publish.
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import datetime as dt
@@ -19,14 +18,10 @@ from openpyxl import load_workbook
 
 from shsc_desktop.exports.district_xlsx import TITLES
 from shsc_desktop.services.district import DistrictService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 
-from ..ui.exchange_world import (  # noqa: F401
-    PERIOD,
-    exchange_template,
-    open_office,
-    world_dir,
-)
+from ..ui.exchange_world import PERIOD, open_office
 
 DATA_HEADER = ("Office code", "Office name", "Period", "Table", "Row", "Column", "Value", "Status")
 
@@ -36,12 +31,12 @@ def district_workbooks(world: Path, out: Path) -> dict[str, Path]:
     for code in ("120101", "120109"):
         office = open_office(world, code)
         try:
-            bundles.append(ExchangeService(office).export_month(PERIOD, out / "usb").path)
+            bundles.append(ExportService(office).export_month(PERIOD, out / "usb").path)
         finally:
             office.lock("test")
     district = open_office(world, "1201")
     try:
-        assert ExchangeService(district).import_files(bundles).imported == 2
+        assert ImportService(district).import_files(bundles).imported == 2
         service = DistrictService(district)
         return {lang: service.tables_xlsx(PERIOD, lang, out / f"tables-{lang}.xlsx") for lang in ("en", "km")}
     finally:

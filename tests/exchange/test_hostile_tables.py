@@ -9,7 +9,6 @@ ministry all work on them, and the ministry's totals are the exact sums.
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import copy
@@ -23,20 +22,20 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from shsc_desktop.models.tables import BundleReceived, ImportedStatistics
 from shsc_desktop.services import table_check
 from shsc_desktop.services.district import DistrictService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.reporting.catalogue import HEADLINE_TOTALS, RECEIVED_OUTCOME, bundle_table_schema
 from shsc_desktop.services.statistics import CountTable
 from shsc_desktop.services.table_check import MAX_COUNT
 
-from ..ui.exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401
-from .commune_signer import CommuneSigner, genuine_tables
+from ..ui.exchange_world import PERIOD, open_office
+from .commune_signer import CommuneSigner, genuine_tables, stored
 
 TABLE_REASONS = {
     table_check.UNKNOWN,
@@ -54,14 +53,6 @@ def offices(world_dir: Path) -> Iterator[tuple[UnlockedOffice, UnlockedOffice]]:
     yield commune, district
     commune.lock("test")
     district.lock("test")
-
-
-def stored(district: UnlockedOffice) -> tuple[int, int]:
-    with district.reading() as s:
-        return (
-            int(s.scalar(select(func.count()).select_from(ImportedStatistics)) or 0),
-            int(s.scalar(select(func.count()).select_from(BundleReceived)) or 0),
-        )
 
 
 # --- hostile edits -----------------------------------------------------------------------------
@@ -166,7 +157,7 @@ def test_hostile_signed_tables_are_refused_and_nothing_is_written(
     commune, district = offices
     signer = CommuneSigner.of(commune)
     genuine = genuine_tables(commune, PERIOD)
-    service = ExchangeService(district)
+    service = ImportService(district)
     before = stored(district)
     folder = tmp_path / "usb"
 
@@ -269,7 +260,7 @@ def test_accepted_tables_never_break_the_district_or_the_ministry(world_dir: Pat
         district = open_office(root, "1201")
         try:
             path = signer.bundle(root / "usb", tables, period=PERIOD)
-            assert ExchangeService(district).import_files([path]).imported == 1
+            assert ImportService(district).import_files([path]).imported == 1
             service = DistrictService(district)
             month = service.month(PERIOD)
             new = month.statistics.table("headline").value("new_incidents", "this_month")
@@ -279,12 +270,12 @@ def test_accepted_tables_never_break_the_district_or_the_ministry(world_dir: Pat
             xlsx = service.tables_xlsx(PERIOD, "km", root / "out" / "district.xlsx")
             assert load_workbook(xlsx).worksheets
             MonthService(district).approve(PERIOD)
-            up = ExchangeService(district).export_month(PERIOD, root / "up")
+            up = ExportService(district).export_month(PERIOD, root / "up")
         finally:
             district.lock("test")
         ministry = open_office(root, "MOWA")
         try:
-            assert ExchangeService(ministry).import_files([up.path]).imported == 1
+            assert ImportService(ministry).import_files([up.path]).imported == 1
             national = DistrictService(ministry).month(PERIOD)
             # exact sums up the chain: what the commune counted, cell for cell
             for key in ("incidents_by_type_child_adult", "referrals_by_service_status"):
@@ -302,10 +293,10 @@ def test_a_district_bundle_to_the_ministry_carries_exact_counts(
 ) -> None:
     """Issue 9 point 6: nothing is suppressed inside the chain; no "0+" at the ministry."""
     commune, district = offices
-    bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    assert ExchangeService(district).import_files([bundle]).imported == 1
+    bundle = ExportService(commune).export_month(PERIOD, tmp_path / "usb").path
+    assert ImportService(district).import_files([bundle]).imported == 1
     MonthService(district).approve(PERIOD)
-    ExchangeService(district).export_month(PERIOD, tmp_path / "up")
+    ExportService(district).export_month(PERIOD, tmp_path / "up")
     with district.reading() as s:
         from shsc_desktop.models.tables import ExportRecord
 
@@ -348,7 +339,7 @@ def test_a_signed_commune_cannot_redefine_the_ipv_subtotal(
         "former_partner",
         "boyfriend",
     }
-    service = ExchangeService(district)
+    service = ImportService(district)
     before = stored(district)
     path = signer.bundle(tmp_path / "usb", _redefined_ipv(genuine, how), period=PERIOD)
     with pytest.raises(Exception) as err:
@@ -426,7 +417,7 @@ def test_a_table_that_disagrees_with_its_headline_is_refused(
     commune, district = offices
     signer = CommuneSigner.of(commune)
     genuine = genuine_tables(commune, PERIOD)
-    service = ExchangeService(district)
+    service = ImportService(district)
     before = stored(district)
     path = signer.bundle(tmp_path / "usb", _off_headline(genuine, key, col), period=PERIOD)
     with pytest.raises(Exception) as err:

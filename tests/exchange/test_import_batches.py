@@ -5,7 +5,6 @@ the district imports them; the refused files are audited in transactions of thei
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import json
@@ -20,13 +19,7 @@ from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStati
 from shsc_desktop.security import audit
 from shsc_desktop.services.exchange_import import IMPORT_CHUNK, ImportService
 
-from ..ui.exchange_world import (  # noqa: F401
-    exchange_template,
-    folder_of,
-    open_office,
-    previous_period,
-    world_dir,
-)
+from ..ui.exchange_world import open_office, previous_period
 from .commune_signer import CommuneSigner
 
 

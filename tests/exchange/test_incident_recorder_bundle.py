@@ -8,7 +8,6 @@ bundles signed with the communes' own keys.
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import copy
@@ -26,12 +25,13 @@ from shsc_desktop.exports import bundle as bundle_format
 from shsc_desktop.models.tables import ExportRecord
 from shsc_desktop.services import table_check
 from shsc_desktop.services.district import DistrictService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.statistics import CountTable
 
-from ..ui.exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401
+from ..ui.exchange_world import PERIOD, open_office
 from .commune_signer import CommuneSigner, genuine_tables
 
 NEW_TABLES = (
@@ -70,8 +70,8 @@ def test_the_district_sums_shows_and_sends_up_the_new_tables(
     commune, district = offices["120101"], offices["1201"]
     genuine = genuine_tables(commune, PERIOD)
     assert set(NEW_TABLES) <= set(genuine)
-    bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    assert ExchangeService(district).import_files([bundle]).imported == 1
+    bundle = ExportService(commune).export_month(PERIOD, tmp_path / "usb").path
+    assert ImportService(district).import_files([bundle]).imported == 1
     service = DistrictService(district)
     month = service.month(PERIOD)
     for key in NEW_TABLES:
@@ -86,13 +86,13 @@ def test_the_district_sums_shows_and_sends_up_the_new_tables(
         assert any(ws["A1"].value == title for ws in xlsx.worksheets), lang
     # Up to the ministry: carried exactly, accepted, summed.
     MonthService(district).approve(PERIOD)
-    up = ExchangeService(district).export_month(PERIOD, tmp_path / "up").path
+    up = ExportService(district).export_month(PERIOD, tmp_path / "up").path
     with district.reading() as s:
         payload = json.loads(s.scalars(select(ExportRecord.payload)).one())
     assert set(NEW_TABLES) <= set(payload["tables"])
     ministry = open_office(world_dir, "MOWA")
     try:
-        assert ExchangeService(ministry).import_files([up]).imported == 1
+        assert ImportService(ministry).import_files([up]).imported == 1
         national = DistrictService(ministry).month(PERIOD).statistics
         for key in NEW_TABLES:
             assert national.table(key).cells == CountTable.from_dict(genuine[key]).cells, key
@@ -116,10 +116,10 @@ def test_an_older_bundle_without_them_imports_and_is_not_part_summed(
     accepts its bundle."""
     commune, other, district = offices["120101"], offices["120109"], offices["1201"]
     genuine = genuine_tables(commune, PERIOD)
-    new = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
+    new = ExportService(commune).export_month(PERIOD, tmp_path / "usb").path
     old = version_1(CommuneSigner.of(other), tmp_path / "usb", older(genuine), monkeypatch)
-    assert ExchangeService(district).verify_file(old).sender == "120109"  # version 1 opens
-    result = ExchangeService(district).import_files([new, old])
+    assert ImportService(district).verify_file(old).sender == "120109"  # version 1 opens
+    result = ImportService(district).import_files([new, old])
     assert result.imported == 2, result.results
     service = DistrictService(district)
     stats = service.month(PERIOD).statistics
@@ -131,10 +131,10 @@ def test_an_older_bundle_without_them_imports_and_is_not_part_summed(
     text = pdf_text(service.summary_pdf(PERIOD, "en", tmp_path / "out" / "d.pdf", shared=False))
     assert "Survivors" in text and "Place of the incident" not in text
     MonthService(district).approve(PERIOD)
-    up = ExchangeService(district).export_month(PERIOD, tmp_path / "up").path
+    up = ExportService(district).export_month(PERIOD, tmp_path / "up").path
     ministry = open_office(world_dir, "MOWA")
     try:
-        assert ExchangeService(ministry).import_files([up]).imported == 1
+        assert ImportService(ministry).import_files([up]).imported == 1
         national = DistrictService(ministry).month(PERIOD).statistics
         assert national.table("headline").value("new_incidents", "this_month") == headline
         assert not {t.key for t in national.tables} & set(NEW_TABLES)
@@ -168,7 +168,7 @@ def test_a_version_1_bundle_may_not_carry_them(
     commune, district = offices["120101"], offices["1201"]
     genuine = genuine_tables(commune, PERIOD)
     path = version_1(CommuneSigner.of(commune), tmp_path / "usb", genuine, monkeypatch)
-    (result,) = ExchangeService(district).import_files([path]).results
+    (result,) = ImportService(district).import_files([path]).results
     assert result.outcome == "rejected" and result.reason == table_check.UNKNOWN, result
     assert "version 1" in result.message
 
@@ -190,6 +190,6 @@ def test_the_new_tables_are_checked_strictly(
     commune, district = offices["120101"], offices["1201"]
     genuine = genuine_tables(commune, PERIOD)
     path = CommuneSigner.of(commune).bundle(tmp_path / "usb", _edited(genuine, key, how), period=PERIOD)
-    (result,) = ExchangeService(district).import_files([path]).results
+    (result,) = ImportService(district).import_files([path]).results
     assert result.outcome == "rejected" and result.reason == reason, result
     assert key in result.message

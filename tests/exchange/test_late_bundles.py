@@ -6,23 +6,18 @@ Real offices (the Exchange world): commune 120101 approves and exports October-l
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 from pathlib import Path
 
 import sqlalchemy
 
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.completeness import CompletenessService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.months import MonthService
 
-from ..ui.exchange_world import (  # noqa: F401
-    PERIOD,
-    exchange_template,
-    open_office,
-    previous_period,
-    world_dir,
-)
+from ..ui.exchange_world import PERIOD, open_office, previous_period
 from .commune_signer import CommuneSigner, genuine_tables
 
 EARLIER = previous_period(2)
@@ -32,12 +27,12 @@ def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Pat
     commune = open_office(world_dir, "120101")
     try:
         MonthService(commune).approve(EARLIER)
-        ex = ExchangeService(commune)
-        early = ex.export_month(EARLIER, tmp_path / "usb")
-        late = ex.export_month(PERIOD, tmp_path / "usb")
+        exporter = ExportService(commune)
+        early = exporter.export_month(EARLIER, tmp_path / "usb")
+        late = exporter.export_month(PERIOD, tmp_path / "usb")
         assert (early.sequence, late.sequence) == (1, 2)
         # the export history is plain values, not database rows a view could lazy-load from
-        history = ex.history()
+        history = exporter.history()
         assert sorted((h.sequence, h.period) for h in history) == [(1, EARLIER), (2, PERIOD)]
         assert all(sqlalchemy.inspect(h, raiseerr=False) is None for h in history)
         signer = CommuneSigner.of(commune)
@@ -47,11 +42,11 @@ def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Pat
 
     district = open_office(world_dir, "1201")
     try:
-        service = ExchangeService(district)
-        first = service.import_files([late.path])
+        importer = ImportService(district)
+        first = importer.import_files([late.path])
         assert first.imported == 1 and first.results[0].gap == 1
-        periods = [EARLIER, PERIOD]
-        assert service.completeness(periods).gaps == {"120101": (1,)}
+        tally, periods = CompletenessService(district), [EARLIER, PERIOD]
+        assert tally.completeness(periods).gaps == {"120101": (1,)}
 
         from shsc_desktop.views.district import CompletenessPanel
 
@@ -64,10 +59,10 @@ def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Pat
         assert "120101: no. 1" in panel.gaps.text()
 
         # the earlier month arrives in a later import: accepted, not "replayed"
-        second = service.import_files([early.path])
+        second = importer.import_files([early.path])
         assert second.imported == 1, second.results
         assert second.results[0].gap == 0
-        assert service.completeness(periods).gaps == {}
+        assert tally.completeness(periods).gaps == {}
         panel.refresh()
         qtbot.waitUntil(lambda: operations.running_count() == 0, timeout=15_000)
         assert panel.gaps.isHidden()
@@ -75,23 +70,23 @@ def test_late_bundle_fills_its_gap_and_a_replay_is_refused(qtbot, world_dir: Pat
         # a re-export of the same approval is the same bundle: a no-op, never a replay
         commune = open_office(world_dir, "120101")
         try:
-            again = ExchangeService(commune).export_month(EARLIER, tmp_path / "again")
+            again = ExportService(commune).export_month(EARLIER, tmp_path / "again")
         finally:
             commune.lock("test")
         assert again.reexport and again.sequence == early.sequence
-        assert service.import_files([again.path]).already_imported == 1
+        assert importer.import_files([again.path]).already_imported == 1
 
         # a true replay: another bundle reusing a number already received is refused
         forged = signer.bundle(tmp_path / "forged", tables, period=EARLIER, sequence=1, revision=9)
-        (result,) = service.import_files([forged]).results
+        (result,) = importer.import_files([forged]).results
         assert result.outcome == "rejected" and result.reason == "replayed"
         # an unseen number far below the highest is still welcome (any order)
         assert (
-            service.import_files(
+            importer.import_files(
                 [signer.bundle(tmp_path / "x", tables, period=previous_period(3), sequence=7)]
             ).imported
             == 1
         )
-        assert service.completeness(periods).gaps == {"120101": (3, 4, 5, 6)}
+        assert tally.completeness(periods).gaps == {"120101": (3, 4, 5, 6)}
     finally:
         district.lock("test")

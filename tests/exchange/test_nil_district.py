@@ -8,7 +8,6 @@ lists five communes in khan 1201); hostile variants signed with the district's o
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import copy
@@ -21,15 +20,15 @@ import pytest
 from sqlalchemy import func, select
 
 from shsc_desktop.errors import ValidationFailed
-from shsc_desktop.models.tables import BundleReceived, ExportRecord, ImportedStatistics
+from shsc_desktop.models.tables import ExportRecord
 from shsc_desktop.services import table_check
-from shsc_desktop.services.completeness import MISSING, NIL_REPORT
+from shsc_desktop.services.completeness import MISSING, NIL_REPORT, CompletenessService
 from shsc_desktop.services.district import DistrictService, month_rates
-from shsc_desktop.services.exchange import ExchangeService
-from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 
-from ..ui.exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401
-from .commune_signer import CommuneSigner, genuine_tables
+from ..ui.exchange_world import PERIOD, open_office
+from .commune_signer import CommuneSigner, genuine_tables, stored
 
 
 def _nil_district_bundle(root: Path, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
@@ -38,7 +37,7 @@ def _nil_district_bundle(root: Path, tmp_path: Path) -> tuple[Path, dict[str, An
     the bundle and the payload it sent."""
     nil_commune = open_office(root, "120109")
     try:
-        sent = ExchangeService(nil_commune).export_month(PERIOD, tmp_path / "usb")
+        sent = ExportService(nil_commune).export_month(PERIOD, tmp_path / "usb")
         assert sent.nil_report
     finally:
         nil_commune.lock("test")
@@ -49,10 +48,9 @@ def _nil_district_bundle(root: Path, tmp_path: Path) -> tuple[Path, dict[str, An
         other.lock("test")
     district = open_office(root, "1201")
     try:
-        exchange = ExchangeService(district)
-        assert exchange.import_files([sent.path, other_nil]).imported == 2
+        assert ImportService(district).import_files([sent.path, other_nil]).imported == 2
         DistrictService(district).approve_month(PERIOD)
-        up = exchange.export_month(PERIOD, tmp_path / "up")
+        up = ExportService(district).export_month(PERIOD, tmp_path / "up")
         assert up.nil_report
         with district.reading() as s:
             payload = json.loads(s.scalars(select(ExportRecord.payload)).one())
@@ -70,13 +68,13 @@ def test_a_district_of_nil_reports_is_a_nil_report_at_the_ministry(world_dir: Pa
     assert counts["missing"] == 3
     ministry = open_office(world_dir, "MOWA")
     try:
-        exchange = ExchangeService(ministry)
-        summary = exchange.import_files([up])
+        tally = CompletenessService(ministry)
+        summary = ImportService(ministry).import_files([up])
         (result,) = summary.results
         assert result.outcome == "imported" and result.nil_report, result
-        cell = exchange.completeness([PERIOD]).cell("1201", PERIOD)
+        cell = tally.completeness([PERIOD]).cell("1201", PERIOD)
         assert cell.status == NIL_REPORT and cell.reported
-        (rate,) = month_rates(exchange.completeness([PERIOD]))
+        (rate,) = month_rates(tally.completeness([PERIOD]))
         assert (rate.reported, rate.nil_reports) == (1, 1)
         month = DistrictService(ministry).month(PERIOD)
         assert month.totals.reporting == month.totals.nil_reports == ("1201",)
@@ -106,9 +104,9 @@ def test_a_district_none_of_whose_communes_reported_has_nothing_to_send(
     district = open_office(world_dir, "1201")
     try:
         DistrictService(district).approve_month(PERIOD)
-        exchange = ExchangeService(district)
+        exporter = ExportService(district)
         with pytest.raises(ValidationFailed) as err:
-            exchange.export_month(PERIOD, tmp_path / "up")
+            exporter.export_month(PERIOD, tmp_path / "up")
         problem = err.value.problems["period"]
         assert getattr(problem, "code", None) == "nothing_reported", problem
         assert getattr(problem, "params", None) == (PERIOD,)
@@ -120,37 +118,28 @@ def test_a_district_none_of_whose_communes_reported_has_nothing_to_send(
         district.lock("test")
     ministry = open_office(world_dir, "MOWA")
     try:
-        cell = ExchangeService(ministry).completeness([PERIOD]).cell("1201", PERIOD)
+        cell = CompletenessService(ministry).completeness([PERIOD]).cell("1201", PERIOD)
         assert cell.status == MISSING and not cell.reported
     finally:
         ministry.lock("test")
     commune = open_office(world_dir, "120109")
     try:
-        sent = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb")
+        sent = ExportService(commune).export_month(PERIOD, tmp_path / "usb")
     finally:
         commune.lock("test")
     district = open_office(world_dir, "1201")
     try:
-        exchange = ExchangeService(district)
-        assert exchange.import_files([sent.path]).imported == 1
-        up = exchange.export_month(PERIOD, tmp_path / "up")
+        assert ImportService(district).import_files([sent.path]).imported == 1
+        up = ExportService(district).export_month(PERIOD, tmp_path / "up")
     finally:
         district.lock("test")
     ministry = open_office(world_dir, "MOWA")
     try:
-        (result,) = ExchangeService(ministry).import_files([up.path]).results
+        (result,) = ImportService(ministry).import_files([up.path]).results
         assert result.outcome == "imported", result
-        assert ExchangeService(ministry).completeness([PERIOD]).cell("1201", PERIOD).reported
+        assert CompletenessService(ministry).completeness([PERIOD]).cell("1201", PERIOD).reported
     finally:
         ministry.lock("test")
-
-
-def _stored(office: UnlockedOffice) -> tuple[int, int]:
-    with office.reading() as s:
-        return (
-            int(s.scalar(select(func.count()).select_from(ImportedStatistics)) or 0),
-            int(s.scalar(select(func.count()).select_from(BundleReceived)) or 0),
-        )
 
 
 def _counts(table: dict[str, Any], **counts: int) -> dict[str, Any]:
@@ -216,26 +205,26 @@ def test_a_signed_district_cannot_use_the_nil_report_to_smuggle_anything(
     district = open_office(world_dir, "1201")
     try:
         signer = CommuneSigner.of_district(district)
-        (result,) = ExchangeService(district).import_files([from_commune]).results
+        (result,) = ImportService(district).import_files([from_commune]).results
         assert result.rejected and result.reason == MALFORMED_PAYLOAD, result
     finally:
         district.lock("test")
     ministry = open_office(world_dir, "MOWA")
     try:
-        service = ExchangeService(ministry)
-        before = _stored(ministry)
+        importer = ImportService(ministry)
+        before = stored(ministry)
         for n, (what, edit, nil, reason) in enumerate(HOSTILE, start=2):
             tables = edit(genuine, figures)
             path = signer.bundle(
                 tmp_path / "hostile", tables, period=PERIOD, sequence=n, nil_report=nil, unchecked=True
             )
             with pytest.raises(Exception) as err:
-                service.verify_file(path)
+                importer.verify_file(path)
             assert getattr(err.value, "reason", None) == reason, (what, err.value)
-            (result,) = service.import_files([path]).results
+            (result,) = importer.import_files([path]).results
             assert result.rejected and result.reason == reason and result.message, (what, result)
-            assert _stored(ministry) == before, what
-        assert service.import_files([up]).imported == 1
-        assert service.completeness([PERIOD]).cell("1201", PERIOD).status == NIL_REPORT
+            assert stored(ministry) == before, what
+        assert importer.import_files([up]).imported == 1
+        assert CompletenessService(ministry).completeness([PERIOD]).cell("1201", PERIOD).status == NIL_REPORT
     finally:
         ministry.lock("test")

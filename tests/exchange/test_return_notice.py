@@ -27,16 +27,18 @@ from shsc_desktop.models.tables import AuditEntry, ReturnNotice
 from shsc_desktop.security import keystore, pki
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.pki import Purpose
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.completeness import CompletenessService
 from shsc_desktop.services.enrolment import EnrolmentService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.months import MonthService
-from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.returns import ReturnService
+
+from .offices import PASSWORD, enrol, make_office, ministry_and_district
 
 os.environ.setdefault("SHSC_RSA_BITS", "2048")
 
-PASSWORD = "office-password-1"
 REASON = "Physical assault counted twice: please check incidents 3 and 4."
 
 
@@ -58,40 +60,23 @@ class Offices:
     bundles: dict[str, Path]
 
 
-def _office(root: Path, level: str, code: str, user: str) -> UnlockedOffice:
-    folder = OfficeFolder(root / f"{level}-{code or 'mowa'}", kdf=KdfParams.fast_for_tests())
-    office, _ = folder.create(level, code, user, PASSWORD)
-    return office
-
-
-def _enrol(lower: UnlockedOffice, upper: UnlockedOffice, files: Path) -> None:
-    code = lower.info.code
-    req = EnrolmentService(lower).request(files / f"{code}.shscreq")
-    EnrolmentService(upper).sign(req.path, files / f"{code}.shscpkg")
-    EnrolmentService(lower).accept(files / f"{code}.shscpkg")
-
-
 @pytest.fixture(scope="module")
 def offices(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Offices]:
-    root = tmp_path_factory.mktemp("returns")
-    files = root / "files"
-    files.mkdir()
-    ministry = _office(root, "ministry", "", "officer")
-    EnrolmentService(ministry).create_root()
-    district = _office(root, "district", "1201", "khan")
-    other = _office(root, "district", "1202", "khan")
-    _enrol(district, ministry, files)
-    _enrol(other, ministry, files)
+    upper = ministry_and_district(tmp_path_factory.mktemp("returns"))
+    root, district = upper.root, upper.district
+    other = make_office(root, "district", "1202", "khan")
+    enrol(other, upper.ministry, upper.files)
     communes = {}
     bundles = {}
     for code in ("120101", "120109"):
-        communes[code] = _office(root, "commune", code, "chief")
-        _enrol(communes[code], district, files)
+        communes[code] = make_office(root, "commune", code, "chief")
+        enrol(communes[code], district, upper.files)
         MonthService(communes[code]).approve(PERIOD)
-        bundles[code] = ExchangeService(communes[code]).export_month(PERIOD, root / "usb").path
-    assert ExchangeService(district).import_files(list(bundles.values())).imported == 2
+        bundles[code] = ExportService(communes[code]).export_month(PERIOD, root / "usb").path
+    assert ImportService(district).import_files(list(bundles.values())).imported == 2
     yield Offices(root, district, other, communes, bundles)
-    for office in (ministry, district, other, *communes.values()):
+    upper.lock()
+    for office in (other, *communes.values()):
         office.lock("test end")
 
 
@@ -132,7 +117,7 @@ def test_the_round_trip(offices: Offices, tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stderr
     assert json.loads(checked.stdout)["reason"] == REASON
 
-    completeness = ExchangeService(district).completeness([PERIOD])
+    completeness = CompletenessService(district).completeness([PERIOD])
     assert completeness.cell("120101", PERIOD).returned == REASON
     assert completeness.cell("120101", PERIOD).status == "nil_report"  # still received, and counted
     assert completeness.cell("120109", PERIOD).returned is None
@@ -155,15 +140,15 @@ def test_the_round_trip(offices: Offices, tmp_path: Path) -> None:
     months = MonthService(commune)
     months.reopen(PERIOD, "returned by the district for correction")
     months.approve(PERIOD)
-    corrected = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb")
+    corrected = ExportService(commune).export_month(PERIOD, tmp_path / "usb")
     assert corrected.revision == 2
     assert ReturnService(commune).notices(outstanding_only=True) == []
     assert not ReturnService(commune).notices()[0].outstanding
 
     # Until the newer bundle arrives, the district still sees the month returned.
-    assert ExchangeService(district).completeness([PERIOD]).cell("120101", PERIOD).returned == REASON
-    assert ExchangeService(district).import_files([corrected.path]).updated == 1
-    assert ExchangeService(district).completeness([PERIOD]).cell("120101", PERIOD).returned is None
+    assert CompletenessService(district).completeness([PERIOD]).cell("120101", PERIOD).returned == REASON
+    assert ImportService(district).import_files([corrected.path]).updated == 1
+    assert CompletenessService(district).completeness([PERIOD]).cell("120101", PERIOD).returned is None
 
 
 def _signed_by(office: UnlockedOffice, payload: dict[str, object], *, as_commune: bool = False) -> bytes:

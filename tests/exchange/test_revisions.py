@@ -8,7 +8,6 @@ payload bytes, bundle id and sequence), which the district treats as already imp
 """
 
 # Fixtures come from exchange_world, so parameters shadow imports:
-# ruff: noqa: F811
 from __future__ import annotations
 
 import datetime as dt
@@ -17,12 +16,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from shsc_desktop.models.tables import BundleReceived, ExportRecord, Incident
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.completeness import CompletenessService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.reports import ReportService
 
 from ..exports.records import add_referral
-from ..ui.exchange_world import PERIOD, exchange_template, open_office, world_dir  # noqa: F401
+from ..ui.exchange_world import PERIOD, open_office
 
 
 def test_a_reapproved_month_exports_its_snapshots_revision(world_dir: Path, tmp_path: Path) -> None:
@@ -38,11 +39,11 @@ def test_a_reapproved_month_exports_its_snapshots_revision(world_dir: Path, tmp_
         assert approved.revision == 2
         assert approved.table("headline").value("referrals_made", "this_month") == 1
 
-        exchange = ExchangeService(commune)
-        first = exchange.export_month(PERIOD, tmp_path / "usb")
+        exporter = ExportService(commune)
+        first = exporter.export_month(PERIOD, tmp_path / "usb")
         assert (first.revision, first.sequence, first.reexport) == (2, 1, False)
         assert first.path.name.endswith("-r2.shsc")
-        again = exchange.export_month(PERIOD, tmp_path / "again")
+        again = exporter.export_month(PERIOD, tmp_path / "again")
         assert again.reexport and (again.bundle_id, again.sequence, again.revision) == (
             first.bundle_id,
             first.sequence,
@@ -56,18 +57,23 @@ def test_a_reapproved_month_exports_its_snapshots_revision(world_dir: Path, tmp_
 
     district = open_office(world_dir, "1201")
     try:
-        service = ExchangeService(district)
+        importer = ImportService(district)
         assert (
-            service.verify_file(again.path).content_sha256 == service.verify_file(first.path).content_sha256
+            importer.verify_file(again.path).content_sha256 == importer.verify_file(first.path).content_sha256
         )
-        assert [r.outcome for r in service.import_files([first.path, again.path]).results] == [
+        assert [r.outcome for r in importer.import_files([first.path, again.path]).results] == [
             "imported",
             "already_imported",
         ]
         with district.reading() as s:
             received = s.scalars(select(BundleReceived)).one()
         assert (received.revision, received.sequence) == (2, 1)
-        referrals = service.district_totals(PERIOD).table("headline").value("referrals_made", "this_month")
+        referrals = (
+            CompletenessService(district)
+            .district_totals(PERIOD)
+            .table("headline")
+            .value("referrals_made", "this_month")
+        )
         assert referrals == 1  # the figures of revision 2
     finally:
         district.lock("test")

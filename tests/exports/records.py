@@ -4,14 +4,17 @@ these tests do not depend on the register services).
 ``fixture_month`` fills March 2025 (with a little of January, February, November 2024 and March 2024
 around it). Every number the tests expect is worked out by hand in ``tests/services/test_statistics.py``.
 Identifying fields carry :data:`CANARY` so the PDF tests can prove they never leak.
+:func:`health_centre` is the provider the directory and referral-slip tests print.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy.orm import Session
 
 from shsc_desktop.models.tables import (
@@ -23,11 +26,27 @@ from shsc_desktop.models.tables import (
     Referral,
 )
 from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.services.contacts import ContactDraft
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 
 CANARY = "CANARY-Srey-Pov-0xDEAD"
 CANARY_PHONE = "+855-12-999-4242"
+
+
+def health_centre(services: frozenset[str], **details: Any) -> ContactDraft:
+    """Tonle Basak Health Centre with both names, a contact person, a phone and its hours; ``details``
+    adds the rest."""
+    return ContactDraft(
+        "health_centre",
+        services,
+        name_en="Tonle Basak Health Centre",
+        name_km="មណ្ឌលសុខភាពទន្លេបាសាក់",
+        contact_person="Dr Vanna",
+        phone="023 555 0101",
+        hours="Mon–Fri 7:30–17:00",
+        **details,
+    )
 
 
 def _stamp(day: date) -> datetime:
@@ -254,3 +273,12 @@ def fixture_office(data_dir: Path) -> UnlockedOffice:
     office, _recovery = folder.create("commune", "120101", "chief", "chief-password", "Chief Sokha")
     fixture_month(office)
     return office
+
+
+def fixture_office_for_module(
+    tmp_path_factory: pytest.TempPathFactory, name: str
+) -> Iterator[UnlockedOffice]:
+    """The body of a module-scoped fixture: :func:`fixture_office` in a new folder, locked at the end."""
+    office = fixture_office(tmp_path_factory.mktemp(name) / "office")
+    yield office
+    office.lock("test end")

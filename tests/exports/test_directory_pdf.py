@@ -13,6 +13,8 @@ from shsc_desktop.models.tables import AuditEntry
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.office import UnlockedOffice
 
+from .records import health_centre
+
 
 def text_of(pdf: Path) -> str:
     return subprocess.run(
@@ -23,17 +25,7 @@ def text_of(pdf: Path) -> str:
 def fill(office: UnlockedOffice) -> None:
     contacts = ContactService(office)
     contacts.create(
-        ContactDraft(
-            "health_centre",
-            frozenset({"health", "psychosocial"}),
-            name_en="Tonle Basak Health Centre",
-            name_km="មណ្ឌលសុខភាពទន្លេបាសាក់",
-            contact_person="Dr Vanna",
-            phone="023 555 0101",
-            hours="Mon–Fri 7:30–17:00",
-            coverage="khan",
-            last_verified=date(2025, 2, 14),
-        )
+        health_centre(frozenset({"health", "psychosocial"}), coverage="khan", last_verified=date(2025, 2, 14))
     )
     contacts.create(
         ContactDraft(

@@ -13,11 +13,13 @@ from sqlalchemy import select
 
 from shsc_desktop.errors import ConsentRequired, PermissionDenied, ValidationFailed
 from shsc_desktop.models.tables import AuditEntry, Incident
-from shsc_desktop.services.contacts import ContactDraft, ContactService
+from shsc_desktop.services.contacts import ContactService
 from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, IncidentService
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.referrals import ReferralDraft, ReferralService
 from shsc_desktop.services.slips import SlipRequest, SlipService, referral_code
+
+from .records import health_centre
 
 CANARY_NAME = "CANARY Srey Leak"
 CANARY_PHONE = "+855 12 999 4242"
@@ -32,17 +34,7 @@ def text_of(pdf: Path) -> str:
 
 def make_referral(office: UnlockedOffice, consent: str = "yes", override: str | None = None):
     provider = ContactService(office).create(
-        ContactDraft(
-            "health_centre",
-            frozenset({"health"}),
-            name_en="Tonle Basak Health Centre",
-            name_km="មណ្ឌលសុខភាពទន្លេបាសាក់",
-            contact_person="Dr Vanna",
-            phone="023 555 0101",
-            phone2="012 555 0102",
-            address="Street 63, Tonle Basak",
-            hours="Mon–Fri 7:30–17:00",
-        )
+        health_centre(frozenset({"health"}), phone2="012 555 0102", address="Street 63, Tonle Basak")
     )
     incident = IncidentService(office).create(
         IncidentDraft(

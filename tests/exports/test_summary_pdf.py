@@ -17,16 +17,14 @@ from shsc_desktop.exports import pdf_common
 from shsc_desktop.exports.summary_pdf import build_monthly_summary
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.statistics import StatisticsService
-from tests.exports.records import CANARY, CANARY_PHONE, fixture_office
+from tests.exports.records import CANARY, CANARY_PHONE, fixture_office_for_module
 
 GENERATED = datetime(2025, 4, 3, 10, 15)
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]:
-    office = fixture_office(tmp_path_factory.mktemp("summary") / "office")
-    yield office
-    office.lock("test end")
+    yield from fixture_office_for_module(tmp_path_factory, "summary")
 
 
 @pytest.fixture(scope="module")

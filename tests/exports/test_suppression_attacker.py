@@ -32,7 +32,8 @@ from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services import synthetic
 from shsc_desktop.services.district import DistrictService
 from shsc_desktop.services.enrolment import EnrolmentService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.statistics import CountTable, MonthlyStatistics, StatisticsService
 from tests.exchange.commune_signer import CommuneSigner, genuine_tables
@@ -157,19 +158,18 @@ def chain_copies(
     out: dict[tuple[str, str], tuple[Document, Document]] = {}
     district = open_office(root, "1201")
     try:
-        exchange = ExchangeService(district)
-        assert exchange.import_files(files).imported == len(files)
+        assert ImportService(district).import_files(files).imported == len(files)
         service = DistrictService(district)
         up = []
         for period in CHAIN_MONTHS:
             out["district", period] = _documents(service, period)
             service.approve_month(period)
-            up.append(exchange.export_month(period, root / "up").path)
+            up.append(ExportService(district).export_month(period, root / "up").path)
     finally:
         district.lock("test")
     ministry = open_office(root, "MOWA")
     try:
-        assert ExchangeService(ministry).import_files(up).imported == len(up)
+        assert ImportService(ministry).import_files(up).imported == len(up)
         service = DistrictService(ministry)
         for period in CHAIN_MONTHS:
             out["ministry", period] = _documents(service, period)
@@ -400,7 +400,7 @@ def chain(exchange_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 def commune_tables(office: UnlockedOffice, period: str) -> dict[str, Any] | None:
     """What the commune sends for ``period``: its exact tables, or nothing (a nil report) when nothing
-    happened that month (as ``ExchangeService`` decides for an approved month)."""
+    happened that month (as ``ExportService`` decides for an approved month)."""
     stats = StatisticsService(office).monthly(period)
     headline = stats.table("headline")
     if all(headline.value(r, "this_month") == 0 for r in headline.rows):
@@ -443,15 +443,14 @@ def test_the_district_and_ministry_copies_of_any_month_hold(chain: Chain, months
         tables = commune_tables(office, period)
         nil = nil and tables is None
         files.append(send_up(chain, code, signer, tables, period))
-    exchange = ExchangeService(chain.district)
-    assert exchange.import_files(files).imported == len(files)
+    assert ImportService(chain.district).import_files(files).imported == len(files)
     service = DistrictService(chain.district)
     published, exact = _documents(service, period)
     assert exact["reporting"]["cells"]["reported"]["count"] == len(files)
     assert_copy_holds(published, exact, period)
     service.approve_month(period)
-    up = exchange.export_month(period, chain.root / "up")
+    up = ExportService(chain.district).export_month(period, chain.root / "up")
     assert up.nil_report == nil and (months != ALL_NIL or nil)
-    assert ExchangeService(chain.ministry).import_files([up.path]).imported == 1
+    assert ImportService(chain.ministry).import_files([up.path]).imported == 1
     published, exact = _documents(DistrictService(chain.ministry), period)
     assert_copy_holds(published, exact, period)

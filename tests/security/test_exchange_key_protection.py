@@ -20,9 +20,11 @@ from shsc_desktop.security import keystore, pki
 from shsc_desktop.security.keystore import DbKeyStore, ExchangeKeyLocked
 from shsc_desktop.security.pki import Purpose
 from shsc_desktop.services.accounts import AccountService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import UnlockedOffice
-from tests.exchange.test_chain import PASSWORD, approve, enrol, make_office, previous_period
+from tests.exchange.offices import PASSWORD, enrol, make_office, ministry_and_district
+from tests.exchange.test_chain import approve, previous_period
 
 CLERK = ("clerk", "clerk-password-1")
 
@@ -35,21 +37,13 @@ class Pair:
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
-    root = tmp_path_factory.mktemp("keys")
-    files = root / "files"
-    files.mkdir()
-    ministry = make_office(root, "ministry", "", "officer")
-    from shsc_desktop.services.enrolment import EnrolmentService
-
-    EnrolmentService(ministry).create_root()
-    district = make_office(root, "district", "1201", "khan")
-    enrol(district, ministry, files)
-    commune = make_office(root, "commune", "120101", "chief")
+    upper = ministry_and_district(tmp_path_factory.mktemp("keys"))
+    commune = make_office(upper.root, "commune", "120101", "chief")
     AccountService(commune).add_user(CLERK[0], "clerk", CLERK[1], "Clerk Dara")
-    enrol(commune, district, files)
-    yield Pair(district, commune)
-    for office in (ministry, district, commune):
-        office.lock("test end")
+    enrol(commune, upper.district, upper.files)
+    yield Pair(upper.district, commune)
+    upper.lock()
+    commune.lock("test end")
 
 
 def _raw_blob(office: UnlockedOffice, name: str) -> bytes:
@@ -61,8 +55,8 @@ def _raw_blob(office: UnlockedOffice, name: str) -> bytes:
 
 def _export_and_import(sender: UnlockedOffice, district: UnlockedOffice, period: str, out: Path) -> None:
     approve(sender, period)
-    result = ExchangeService(sender).export_month(period, out)
-    assert ExchangeService(district).import_files([result.path]).imported == 1
+    result = ExportService(sender).export_month(period, out)
+    assert ImportService(district).import_files([result.path]).imported == 1
 
 
 def test_a_clerk_cannot_open_the_signing_key_or_send_the_report(pair: Pair, tmp_path: Path) -> None:
@@ -84,7 +78,7 @@ def test_a_clerk_cannot_open_the_signing_key_or_send_the_report(pair: Pair, tmp_
             keystore.protect_private_keys(s, clerk.data_key, clerk.keys)
         approve(clerk, previous_period(3))
         with pytest.raises(PermissionDenied):
-            ExchangeService(clerk).export_month(previous_period(3), tmp_path)
+            ExportService(clerk).export_month(previous_period(3), tmp_path)
     finally:
         clerk.lock("test end")
     # the chief still sends, and the district accepts it

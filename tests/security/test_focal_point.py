@@ -24,10 +24,9 @@ from sqlalchemy import select, text
 from shsc_desktop.errors import (
     IdentityLocked,
     PermissionDenied,
-    RoleNotConfirmed,
     ValidationFailed,
 )
-from shsc_desktop.models.tables import AuditEntry, User
+from shsc_desktop.models.tables import User
 from shsc_desktop.security import audit
 from shsc_desktop.security.actions import Action
 from shsc_desktop.security.permissions import Perm, Role
@@ -41,6 +40,8 @@ from shsc_desktop.services.referrals import ReferralDraft, ReferralService
 from shsc_desktop.services.slips import SlipRequest, SlipService
 from tests.conftest import CHIEF, CLERK
 
+from .insider import assert_role_mismatch_recorded, audit_entries, canary_details, clerk_writes_own_role
+
 FOCAL = ("focal", "focal-password")
 OTHER = ("focal2", "focal2-password")
 CANARY = "ZZFOCAL"
@@ -53,19 +54,8 @@ def _draft(name: str, worker: str | None = None) -> IncidentDraft:
         classification=(False, False, True),
         consent_services="yes",
         case_worker_id=worker,
-        identifying=IdentifyingDetails(
-            survivor_name=name,
-            survivor_phone="012 777 888",
-            survivor_address=f"{CANARY} village",
-            survivor_birth_date=date(1994, 6, 7),
-            narrative=f"{CANARY} narrative",
-        ),
+        identifying=canary_details(name, CANARY, date(1994, 6, 7)),
     )
-
-
-def _entries(office: UnlockedOffice, action: str) -> list[AuditEntry]:
-    with office.reading() as s:
-        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
 
 
 def _worker_id(office: UnlockedOffice, username: str) -> str:
@@ -101,7 +91,7 @@ def test_a_focal_point_unlocks_with_her_password_and_reads_her_case_audited(
             view.version,
         )
         assert service.get_identifying(view.id).survivor_phone == "097 111 222"
-        viewed = _entries(office, Action.IDENTIFYING_VIEWED)
+        viewed = audit_entries(office, Action.IDENTIFYING_VIEWED)
         assert [(e.actor, e.target_id) for e in viewed] == [("focal", view.id)] * 2
         for row in office.engine.connect().execute(text("SELECT * FROM incident")):
             assert CANARY not in repr(tuple(row))  # sealed, as a clerk's entry is
@@ -162,7 +152,7 @@ def test_a_focal_point_is_refused_on_another_workers_case(
     IncidentService(chief).update(
         theirs.id, replace(view.as_draft(), case_worker_id=_worker_id(chief, FOCAL[0])), view.version
     )
-    (changed,) = [e for e in _entries(chief, Action.RECORD_UPDATED) if e.target_id == theirs.id][-1:]
+    (changed,) = [e for e in audit_entries(chief, Action.RECORD_UPDATED) if e.target_id == theirs.id][-1:]
     assert "case_worker_id" in json.loads(changed.details)["fields"]
     chief.lock("test")
     office = folder.unlock(*FOCAL)
@@ -242,7 +232,7 @@ def test_a_focal_points_referral_slip_carries_the_chosen_identifying_fields(
         for never in (f"{CANARY} village", f"{CANARY} narrative"):  # not chosen / never printable
             assert never not in printed.stdout
         assert chosen <= set(fields)
-        (entry,) = _entries(office, Action.PRINT)
+        (entry,) = audit_entries(office, Action.PRINT)
         assert entry.actor == "focal" and json.loads(entry.details)["fields"] == fields
     finally:
         office.lock("test")
@@ -252,18 +242,10 @@ def test_a_clerk_forging_her_role_to_focal_point_is_refused_at_unlock(
     folder: OfficeFolder, focal: UnlockedOffice
 ) -> None:
     focal.lock("test")
-    clerk = folder.unlock(*CLERK)
-    with clerk.engine.begin() as conn:
-        conn.execute(text("UPDATE user SET role = 'focal_point' WHERE username = 'clerk'"))
-    clerk.lock("test")
-    with pytest.raises(RoleNotConfirmed):
-        folder.unlock(*CLERK)
+    clerk_writes_own_role(folder, "focal_point")
     chief = folder.unlock(*CHIEF)
     try:
-        refused = _entries(chief, Action.UNLOCK_REFUSED)
-        assert [(e.actor, json.loads(e.details)["reason"]) for e in refused] == [("clerk", "role_mismatch")]
-        mismatch = [json.loads(e.details) for e in _entries(chief, Action.ROLE_MISMATCH)]
-        assert mismatch == [{"username": "clerk", "found": "focal_point", "signed": "clerk"}]
+        assert_role_mismatch_recorded(chief, "focal_point")
     finally:
         chief.lock("test")
     clerk = folder.unlock(*CLERK)
@@ -292,7 +274,7 @@ def test_a_role_change_signs_and_wraps_or_drops_the_identity_key(
         assert clerk.actor.role is Role.CLERK and clerk.keys is not None and clerk.keys.identity is None
     finally:
         clerk.lock("test")
-    changes = [json.loads(e.details) for e in _entries(chief, Action.USER_ROLE_CHANGED)]
+    changes = [json.loads(e.details) for e in audit_entries(chief, Action.USER_ROLE_CHANGED)]
     assert changes == [{"from": "clerk", "to": "focal_point"}, {"from": "focal_point", "to": "clerk"}]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,35 +30,22 @@ from shsc_desktop.security.permissions import Role, default_grants
 from shsc_desktop.security.pki import Purpose
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.enrolment import EnrolmentService, office_keys_status
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
-from tests.exchange.test_chain import PASSWORD, approve, enrol, make_office, previous_period
+from tests.exchange.offices import PASSWORD, Upper, enrol, make_office, ministry_and_district
+from tests.exchange.test_chain import approve, previous_period
 from tests.ui.conftest import wait_for_operations
 
 CLERK = ("clerk", "clerk-password-1")
 CHANGED = "this commune's office keys changed since it was enrolled"
 
 
-@dataclass
-class Upper:
-    root: Path
-    files: Path
-    ministry: UnlockedOffice
-    district: UnlockedOffice
-
-
 @pytest.fixture(scope="module")
 def upper(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Upper]:
-    root = tmp_path_factory.mktemp("swap")
-    files = root / "files"
-    files.mkdir()
-    ministry = make_office(root, "ministry", "", "officer")
-    EnrolmentService(ministry).create_root()
-    district = make_office(root, "district", "1201", "khan")
-    enrol(district, ministry, files)
-    yield Upper(root, files, ministry, district)
-    for office in (ministry, district):
-        office.lock("test end")
+    upper = ministry_and_district(tmp_path_factory.mktemp("swap"))
+    yield upper
+    upper.lock()
 
 
 def _commune(upper: Upper, code: str, *, legacy_request: bool = False) -> UnlockedOffice:
@@ -114,8 +100,18 @@ def _copy_signing_key(chief: UnlockedOffice) -> rsa.RSAPrivateKey:
         return DbKeyStore(s).key(Purpose.SIGNING, chief.data_key, chief.keys)
 
 
+def _export_with_copied_key(her: UnlockedOffice, stolen: rsa.RSAPrivateKey, out: Path) -> Path:
+    """Her bundle for last month: the copied signing key put back in the store under the data key,
+    the month approved and exported to ``out`` (her own office keys vouch for it)."""
+    with her.transaction() as s:
+        pki.save_private_key(DbKeyStore(s), "signing", stolen, her.data_key)
+    approve(her, previous_period(1))
+    out.mkdir()
+    return ExportService(her).export_month(previous_period(1), out).path
+
+
 def _import(district: UnlockedOffice, path: Path) -> Any:
-    return ExchangeService(district).import_files([path]).results[0]
+    return ImportService(district).import_files([path]).results[0]
 
 
 def _imported_rows(district: UnlockedOffice, code: str) -> int:
@@ -133,7 +129,7 @@ def test_the_next_bundle_after_a_key_swap_is_rejected_by_the_district(upper: Upp
         assert row is not None and json.loads(row.fingerprints)["office_keys"] == enrolled
     # before: the chief's bundle is imported
     approve(commune, previous_period(2))
-    sent = ExchangeService(commune).export_month(previous_period(2), tmp_path)
+    sent = ExportService(commune).export_month(previous_period(2), tmp_path)
     assert _import(upper.district, sent.path).outcome == "imported"
     stolen = _copy_signing_key(commune)
     folder = commune.folder
@@ -144,23 +140,18 @@ def test_the_next_bundle_after_a_key_swap_is_rejected_by_the_district(upper: Upp
     try:
         assert her.actor.role is Role.CHIEF and her.keys is not None
         assert her.keys.fingerprint() == hers.fingerprint() != enrolled
-        with her.transaction() as s:  # the copied key, back in the store under the data key
-            pki.save_private_key(DbKeyStore(s), "signing", stolen, her.data_key)
-        approve(her, previous_period(1))
-        out = tmp_path / "hers"
-        out.mkdir()
-        bundle = ExchangeService(her).export_month(previous_period(1), out)
+        bundle = _export_with_copied_key(her, stolen, tmp_path / "hers")
     finally:
         her.lock("test end")
     before = _imported_rows(upper.district, "120101")
-    result = _import(upper.district, bundle.path)
+    result = _import(upper.district, bundle)
     assert result.outcome == "rejected" and result.reason == "office_keys_changed"
     assert CHANGED in result.message.lower() and "re-enrol" in result.message
     assert _imported_rows(upper.district, "120101") == before  # never imported
-    dry = ExchangeService(upper.district).import_files([bundle.path], dry_run=True).results[0]
+    dry = ImportService(upper.district).import_files([bundle], dry_run=True).results[0]
     assert dry.reason == "office_keys_changed"
     with pytest.raises(BundleRejected) as checked:  # "verify" without importing says the same
-        ExchangeService(upper.district).verify_file(bundle.path)
+        ImportService(upper.district).verify_file(bundle)
     assert checked.value.reason == "office_keys_changed"
 
 
@@ -256,7 +247,7 @@ def test_an_office_enrolled_before_is_bound_by_its_first_bundle(upper: Upper, tm
         row = s.get(EnrolledOffice, "120111")
         assert row is not None and "office_keys" not in json.loads(row.fingerprints)
     approve(commune, previous_period(2))
-    first = ExchangeService(commune).export_month(previous_period(2), tmp_path)
+    first = ExportService(commune).export_month(previous_period(2), tmp_path)
     assert _import(upper.district, first.path).outcome == "imported"
     assert commune.keys is not None
     with upper.district.reading() as s:
@@ -273,15 +264,10 @@ def test_an_office_enrolled_before_is_bound_by_its_first_bundle(upper: Upper, tm
     _take_over(folder)
     her = folder.unlock(*CLERK)
     try:
-        with her.transaction() as s:
-            pki.save_private_key(DbKeyStore(s), "signing", stolen, her.data_key)
-        approve(her, previous_period(1))
-        out = tmp_path / "hers"
-        out.mkdir()
-        bundle = ExchangeService(her).export_month(previous_period(1), out)
+        bundle = _export_with_copied_key(her, stolen, tmp_path / "hers")
     finally:
         her.lock("test end")
-    result = _import(upper.district, bundle.path)
+    result = _import(upper.district, bundle)
     assert result.reason == "office_keys_changed" and CHANGED in result.message.lower()
 
 

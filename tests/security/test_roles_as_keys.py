@@ -30,13 +30,20 @@ from shsc_desktop.security.vault import SlotFile
 from shsc_desktop.services import identities
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.incidents import (
-    IdentifyingDetails,
     IncidentDraft,
     IncidentService,
     PerpetratorDraft,
 )
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK
+
+from .insider import (
+    assert_role_mismatch_recorded,
+    audit_entries,
+    canary_details,
+    clerk_writes_own_role,
+    write_role_column,
+)
 
 CANARY = "ZZSEALED"
 
@@ -47,13 +54,7 @@ def _draft(name: str = f"{CANARY} Sophea") -> IncidentDraft:
         classification=(False, False, True),
         survivor_age=30,
         perpetrators=(PerpetratorDraft("male", "26_40", "current_partner"),),
-        identifying=IdentifyingDetails(
-            survivor_name=name,
-            survivor_phone="012 777 888",
-            survivor_address=f"{CANARY} village",
-            survivor_birth_date=date(1995, 3, 4),
-            narrative=f"{CANARY} narrative",
-        ),
+        identifying=canary_details(name, CANARY, date(1995, 3, 4)),
     )
 
 
@@ -63,16 +64,22 @@ def _raw_rows(office: UnlockedOffice, table: str) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table}"))]
 
 
-def _actions(office: UnlockedOffice, action: str) -> list[AuditEntry]:
-    with office.reading() as s:
-        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
-
-
 def _rewrite_slots(folder: OfficeFolder, data_key: bytes, change: Any) -> None:
     """What a clerk can do with the data key: edit the slot file and recompute its MAC and checksum."""
     sf = folder.vault.load()
     change(sf)
     folder.vault.save(sf, data_key)
+
+
+def _grant_herself_chief(folder: OfficeFolder, clerk: UnlockedOffice) -> None:
+    """A chief's grant with identity access, written by the clerk into her own slot."""
+
+    def promote(sf: SlotFile) -> None:
+        slot = sf.user_slot("clerk")
+        assert slot is not None and slot.grant is not None
+        slot.grant = {**slot.grant, "role": "chief", "grants": ["identity"]}
+
+    _rewrite_slots(folder, clerk.data_key, promote)
 
 
 # --- identities sealed -----------------------------------------------------------------------------
@@ -112,7 +119,7 @@ def test_clerk_reads_only_ciphertext_and_cannot_open_identities(
         details = IncidentService(chief).get_identifying(entered_by_clerk.id)
         assert details.survivor_name == f"{CANARY} Dara"
         assert details.survivor_birth_date == date(1995, 3, 4)
-        assert len(_actions(chief, "identifying_viewed")) == 1  # every view still audited
+        assert len(audit_entries(chief, "identifying_viewed")) == 1  # every view still audited
     finally:
         chief.lock("test")
 
@@ -135,7 +142,7 @@ def test_chief_grants_and_takes_back_identity_access(folder: OfficeFolder, chief
     accounts = AccountService(chief)
     assert accounts.identity_access() == {"chief": True, "clerk": False}
     accounts.set_identity_access("clerk", True)
-    assert len(_actions(chief, "user_grants_changed")) == 1
+    assert len(audit_entries(chief, "user_grants_changed")) == 1
 
     clerk = folder.unlock(*CLERK)
     assert clerk.actor.can(Perm.VIEW_IDENTIFYING)
@@ -163,22 +170,10 @@ def test_sql_role_escalation_is_refused_audited_and_set_right(
     folder: OfficeFolder, chief: UnlockedOffice
 ) -> None:
     chief.lock("test")
-    clerk = folder.unlock(*CLERK)
-    with clerk.engine.begin() as conn:
-        conn.execute(text("UPDATE user SET role = 'chief' WHERE username = 'clerk'"))
-    clerk.lock("test")
-
-    with pytest.raises(RoleNotConfirmed):
-        folder.unlock(*CLERK)
-
+    clerk_writes_own_role(folder, "chief")
     chief = folder.unlock(*CHIEF)
     try:
-        refused = _actions(chief, "unlock_refused")
-        assert [(e.actor, json.loads(e.details)["reason"]) for e in refused] == [("clerk", "role_mismatch")]
-        mismatch = _actions(chief, "role_mismatch")
-        assert [json.loads(e.details) for e in mismatch] == [
-            {"username": "clerk", "found": "chief", "signed": "clerk"}
-        ]
+        assert_role_mismatch_recorded(chief, "chief")
         with chief.reading() as s:
             assert s.scalar(select(User.role).where(User.username == "clerk")) == "clerk"
             assert audit.verify(s).ok
@@ -194,25 +189,17 @@ def test_a_grant_the_clerk_writes_into_her_own_slot_is_refused(
 ) -> None:
     chief.lock("test")
     clerk = folder.unlock(*CLERK)
-    data_key = clerk.data_key
-
-    def promote(sf: SlotFile) -> None:
-        slot = sf.user_slot("clerk")
-        assert slot is not None and slot.grant is not None
-        slot.grant = {**slot.grant, "role": "chief", "grants": ["identity"]}
-
-    _rewrite_slots(folder, data_key, promote)
-    with clerk.engine.begin() as conn:
-        conn.execute(text("UPDATE user SET role = 'chief' WHERE username = 'clerk'"))
+    _grant_herself_chief(folder, clerk)
+    write_role_column(clerk, "chief")
     clerk.lock("test")
     with pytest.raises(RoleNotConfirmed):
         folder.unlock(*CLERK)
     chief = folder.unlock(*CHIEF)
     try:
-        assert [json.loads(e.details)["reason"] for e in _actions(chief, "unlock_refused")] == [
+        assert [json.loads(e.details)["reason"] for e in audit_entries(chief, "unlock_refused")] == [
             "grant_invalid"
         ]
-        assert [json.loads(e.details)["username"] for e in _actions(chief, "grant_invalid")] == ["clerk"]
+        assert [json.loads(e.details)["username"] for e in audit_entries(chief, "grant_invalid")] == ["clerk"]
         # The chief gives her a valid account again by resetting her password.
         AccountService(chief).reset_password("clerk", "clerk-reset-password")
     finally:
@@ -320,11 +307,11 @@ def test_old_office_gets_keys_and_seals_its_identities_at_the_chiefs_unlock(old_
         assert old.perpetrator_names == (f"{OLD_CANARY} Vuthy",)
         without = next(r for r in rows if r.incident_code == "KH-120101-202611-0002")
         assert not service.get(without.id).has_identifying
-        assert len(_actions(chief, "office_keys_created")) == 1
-        sealed = _actions(chief, "identities_sealed")
+        assert len(audit_entries(chief, "office_keys_created")) == 1
+        sealed = audit_entries(chief, "identities_sealed")
         assert [json.loads(e.details) for e in sealed] == [{"incidents": 1, "referrals": 0, "meetings": 0}]
         # The role column the clerk edited is set back to what the audit trail gave her.
-        assert [json.loads(e.details)["found"] for e in _actions(chief, "role_mismatch")] == ["chief"]
+        assert [json.loads(e.details)["found"] for e in audit_entries(chief, "role_mismatch")] == ["chief"]
     finally:
         chief.lock("test")
     wal = old_office.data_dir / "office.db-wal"
@@ -452,13 +439,7 @@ def test_a_forged_grant_and_role_column_cannot_accept_a_lost_audit_tail(
     chief.lock("test")
     clerk = folder.unlock(*CLERK)
     data_key = clerk.data_key
-
-    def promote(sf: SlotFile) -> None:
-        slot = sf.user_slot("clerk")
-        assert slot is not None and slot.grant is not None
-        slot.grant = {**slot.grant, "role": "chief", "grants": ["identity"]}
-
-    _rewrite_slots(folder, data_key, promote)
+    _grant_herself_chief(folder, clerk)
     clerk.lock("test")
     # The tail cut on an engine of her own (the anchor outside the database is not told).
     engine = make_engine(folder.db_path, data_key)
@@ -478,7 +459,7 @@ def test_a_forged_grant_and_role_column_cannot_accept_a_lost_audit_tail(
         folder.unlock(*CLERK, accept_audit_loss=True)
     chief = folder.unlock(*CHIEF, accept_audit_loss=True)  # the log was still short: hers is the decision
     try:
-        accepted = [e.actor for e in _actions(chief, "audit_loss_accepted")]
+        accepted = [e.actor for e in audit_entries(chief, "audit_loss_accepted")]
         assert accepted == ["chief"]
     finally:
         chief.lock("test")

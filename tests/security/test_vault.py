@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from shsc_desktop.errors import (
     DatabaseDamaged,
@@ -26,14 +26,15 @@ from shsc_desktop.errors import (
     WrongCredentials,
 )
 from shsc_desktop.models.engine import connect_raw
-from shsc_desktop.models.tables import AuditEntry, Contact
+from shsc_desktop.models.tables import AuditEntry
 from shsc_desktop.security import vault as vault_mod
 from shsc_desktop.security.audit import Action
 from shsc_desktop.security.vault import SLOT_FILE, SLOT_FILE_COPY, KdfParams
 from shsc_desktop.services.accounts import AccountService, _rekey
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
-from tests.office_copies import QuickOffice
+from tests.contact_rows import add_contacts, contact_count
+from tests.office_copies import QuickOffice, unlocks
 
 # --- helpers -------------------------------------------------------------------------------------
 
@@ -46,15 +47,6 @@ class FakeClock:
         return self.now
 
 
-def _unlocks(folder: OfficeFolder, username: str, password: str) -> bool:
-    try:
-        office = folder.unlock(username, password)
-    except WrongCredentials:
-        return False
-    office.lock("test")
-    return True
-
-
 def _slot_doc(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text("utf-8"))
 
@@ -65,17 +57,6 @@ def _write_with_checksum(path: Path, doc: dict[str, Any]) -> None:
     canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
     doc["checksum"] = hashlib.sha256(canonical).hexdigest()
     path.write_text(json.dumps(doc, indent=1, sort_keys=True), "utf-8")
-
-
-def _add_contacts(office: UnlockedOffice, n: int) -> None:
-    with office.transaction() as s:
-        for i in range(n):
-            s.add(Contact(name_en=f"Service {i}", organisation_type="ngo", created_by="t", updated_by="t"))
-
-
-def _count_contacts(office: UnlockedOffice) -> int:
-    with office.reading() as s:
-        return int(s.scalar(select(func.count()).select_from(Contact)) or 0)
 
 
 def _audit_actions(office: UnlockedOffice) -> list[str]:
@@ -137,7 +118,7 @@ def test_back_off_grows_and_blocks_even_the_right_password(data_dir: Path, chief
         clock.now += waits[-1] + 0.01
     assert waits == sorted(waits) and waits[-1] > waits[0] > 0, waits
     # The wait has run out: the right password works and resets the count.
-    assert _unlocks(folder, *CLERK)
+    assert unlocks(folder, *CLERK)
     with pytest.raises(WrongCredentials) as exc_info:
         folder.unlock("clerk", "wrong-password")
     assert exc_info.value.retry_after == 0
@@ -190,9 +171,9 @@ def test_recovery_key_unlocks_and_sets_a_new_password(
     actions = _audit_actions(office)
     office.lock("test")
     assert actions[-2:] == [Action.RECOVERY_UNLOCK, Action.PASSWORD_RESET]
-    assert not _unlocks(folder, *CHIEF)
-    assert _unlocks(folder, "chief", "brand-new-chief-pw")
-    assert _unlocks(folder, *CLERK)  # other users are not affected
+    assert not unlocks(folder, *CHIEF)
+    assert unlocks(folder, "chief", "brand-new-chief-pw")
+    assert unlocks(folder, *CLERK)  # other users are not affected
 
 
 def test_wrong_recovery_key_is_refused(
@@ -201,7 +182,7 @@ def test_wrong_recovery_key_is_refused(
     other = vault_mod.new_recovery_key()
     with pytest.raises(WrongCredentials):
         folder.unlock_with_recovery(other, "chief", "brand-new-chief-pw")
-    assert _unlocks(folder, *CHIEF)
+    assert unlocks(folder, *CHIEF)
 
 
 def test_replaced_recovery_key_stops_working(
@@ -213,7 +194,7 @@ def test_replaced_recovery_key_stops_working(
         folder.unlock_with_recovery(recovery_key, "clerk", "clerk-new-password")
     office = folder.unlock_with_recovery(new_key, "clerk", "clerk-new-password")
     office.lock("test")
-    assert _unlocks(folder, "clerk", "clerk-new-password")
+    assert unlocks(folder, "clerk", "clerk-new-password")
 
 
 def test_successful_recovery_clears_its_back_off(
@@ -240,14 +221,14 @@ def test_own_password_change(folder: OfficeFolder, clerk: UnlockedOffice) -> Non
     with pytest.raises(WrongCredentials):
         AccountService(clerk).change_own_password("not-my-password", "clerk-new-password")
     AccountService(clerk).change_own_password(CLERK[1], "clerk-new-password")
-    assert not _unlocks(folder, *CLERK)
-    assert _unlocks(folder, "clerk", "clerk-new-password")
-    assert _unlocks(folder, *CHIEF)
+    assert not unlocks(folder, *CLERK)
+    assert unlocks(folder, "clerk", "clerk-new-password")
+    assert unlocks(folder, *CHIEF)
 
 
 def test_chief_resets_a_forgotten_password(folder: OfficeFolder, chief: UnlockedOffice) -> None:
     AccountService(chief).reset_password("clerk", "reset-by-chief")
-    assert not _unlocks(folder, *CLERK)
+    assert not unlocks(folder, *CLERK)
     office = folder.unlock("clerk", "reset-by-chief")
     try:
         assert AccountService(office).must_change_password()
@@ -260,19 +241,19 @@ def test_clerk_cannot_reset_a_password(folder: OfficeFolder, clerk: UnlockedOffi
     with pytest.raises(PermissionDenied):
         AccountService(clerk).reset_password("chief", "taken-over-pw")
     assert _slot_doc(folder.vault.primary) == before
-    assert _unlocks(folder, *CHIEF)
+    assert unlocks(folder, *CHIEF)
 
 
 def test_removed_user_is_locked_out_and_the_data_key_is_rotated(
     folder: OfficeFolder, chief: UnlockedOffice, recovery_key: str
 ) -> None:
-    _add_contacts(chief, 7)
+    add_contacts(chief, 7, "Service {i}")
     old_key = chief.data_key
     db_before = folder.db_path.read_bytes()
     AccountService(chief).remove_user("clerk")
     assert chief.data_key != old_key
     assert folder.db_path.read_bytes() != db_before  # re-encrypted
-    assert not _unlocks(folder, *CLERK)
+    assert not unlocks(folder, *CLERK)
     assert "clerk" not in folder.usernames()
     # The old key (which the removed clerk could have copied) no longer opens the file.
     with pytest.raises(DatabaseDamaged):
@@ -281,13 +262,13 @@ def test_removed_user_is_locked_out_and_the_data_key_is_rotated(
     assert _wrap_counts(folder) == [1, 1]
     chief.lock("test")
     office = folder.unlock(*CHIEF)
-    assert _count_contacts(office) == 7
+    assert contact_count(office) == 7
     assert office.data_key != old_key
     actions = _audit_actions(office)
     office.lock("test")
     assert actions.count(Action.USER_REMOVED) == 1 and actions.count(Action.DATA_KEY_ROTATED) == 1
     office = folder.unlock_with_recovery(recovery_key, "chief", "after-recovery-pw")
-    assert _count_contacts(office) == 7
+    assert contact_count(office) == 7
     office.lock("test")
 
 
@@ -351,8 +332,8 @@ def test_one_flipped_bit_in_one_copy_is_survived(
     pos = (skip % len(raw)) if marker is None else _offset_of(bytes(raw), marker, skip)
     raw[pos] ^= 0x01
     path.write_bytes(bytes(raw))
-    assert _unlocks(folder, *CHIEF)
-    assert _unlocks(folder, *CLERK)
+    assert unlocks(folder, *CHIEF)
+    assert unlocks(folder, *CLERK)
     folder.unlock_with_recovery(recovery_key, "clerk", "clerk-after-recovery").lock("test")
     # The next save rewrites both copies whole again.
     assert folder.vault.primary.read_bytes() == folder.vault.copy.read_bytes()
@@ -507,7 +488,7 @@ def test_tampered_slot_file_with_recomputed_checksum_is_refused(quick: QuickOffi
 def test_rotation_interrupted_before_rekey_is_finished_at_next_unlock(
     folder: OfficeFolder, chief: UnlockedOffice, recovery_key: str
 ) -> None:
-    _add_contacts(chief, 3)
+    add_contacts(chief, 3, "Service {i}")
     old_key = chief.data_key
     new_key = secrets.token_bytes(32)
     chief.lock("test")
@@ -515,13 +496,13 @@ def test_rotation_interrupted_before_rekey_is_finished_at_next_unlock(
     assert _wrap_counts(folder) == [2, 2, 2]
     office = folder.unlock(*CLERK)
     assert office.data_key == new_key
-    assert _count_contacts(office) == 3
+    assert contact_count(office) == 3
     office.lock("test")
     assert _wrap_counts(folder) == [1, 1, 1]
     with pytest.raises(DatabaseDamaged):
         connect_raw(folder.db_path, old_key)
     connect_raw(folder.db_path, new_key).close()
-    assert _unlocks(folder, *CHIEF)
+    assert unlocks(folder, *CHIEF)
     folder.unlock_with_recovery(recovery_key, "chief", "after-recovery-pw").lock("test")
 
 
@@ -538,7 +519,7 @@ def test_rotation_interrupted_after_rekey_drops_the_old_key_at_next_unlock(
     office.lock("test")
     # The old key must not linger in the slot file (it still opens old copies of the database).
     assert _wrap_counts(folder) == [1, 1, 1]
-    assert _unlocks(folder, *CLERK)
+    assert unlocks(folder, *CLERK)
 
 
 # --- refused unlocks leave nothing behind ------------------------------------------------------------
@@ -566,4 +547,4 @@ def test_refused_recovery_keeps_pending_failures_and_leaves_nothing_open(
     # ... and nothing was left open: re-keying needs the database to itself.
     AccountService(office).remove_user("clerk")
     office.lock("test")
-    assert _unlocks(folder, *CHIEF)
+    assert unlocks(folder, *CHIEF)

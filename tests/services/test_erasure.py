@@ -39,7 +39,20 @@ KEPT = (
 )
 
 
-def _case(office: UnlockedOffice, status: str = "open", day: date = TODAY) -> IncidentView:
+NAMED = IdentifyingDetails(
+    survivor_name="Srey Erase",
+    survivor_phone="012 000 999",
+    narrative="What happened, in her words.",
+    perpetrator_names=("Named Person",),
+)
+
+
+def _case(
+    office: UnlockedOffice,
+    status: str = "open",
+    day: date = TODAY,
+    identifying: IdentifyingDetails | None = NAMED,
+) -> IncidentView:
     return IncidentService(office).create(
         IncidentDraft(
             date_reported=day,
@@ -48,12 +61,7 @@ def _case(office: UnlockedOffice, status: str = "open", day: date = TODAY) -> In
             status=status,
             consent_services="yes",
             perpetrators=(PerpetratorDraft("male", "26_40", "current_partner"),),
-            identifying=IdentifyingDetails(
-                survivor_name="Srey Erase",
-                survivor_phone="012 000 999",
-                narrative="What happened, in her words.",
-                perpetrator_names=("Named Person",),
-            ),
+            identifying=identifying,
         )
     )
 
@@ -214,16 +222,7 @@ NOTHING_LEFT = {"incident": 0, "perpetrators": 0, "referrals": 0}
 
 def _bare_case(office: UnlockedOffice, status: str = "closed") -> IncidentView:
     """A case with no identifying details of its own."""
-    return IncidentService(office).create(
-        IncidentDraft(
-            date_reported=TODAY,
-            classification=(False, False, True),
-            survivor_age=31,
-            status=status,
-            consent_services="yes",
-            perpetrators=(PerpetratorDraft("male", "26_40", "current_partner"),),
-        )
-    )
+    return _case(office, status, identifying=None)
 
 
 def test_every_identifying_column_is_one_that_erasure_empties() -> None:

@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import func, select
 
 from shsc_desktop import atomic
-from shsc_desktop.errors import DatabaseDamaged, StorageFailed, WrongCredentials
+from shsc_desktop.errors import DatabaseDamaged, StorageFailed
 from shsc_desktop.models.engine import connect_raw
 from shsc_desktop.models.tables import AuditEntry, Contact
 from shsc_desktop.security import audit
@@ -30,33 +30,13 @@ from shsc_desktop.security import vault as vault_mod
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import Authorisation, BackupService, restore_backup
-from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK
-from tests.office_copies import QuickOffice
-
-
-def _unlocks(folder: OfficeFolder, username: str, password: str) -> bool:
-    try:
-        office = folder.unlock(username, password)
-    except WrongCredentials:
-        return False
-    office.lock("test")
-    return True
+from tests.contact_rows import add_contacts, contact_count
+from tests.office_copies import QuickOffice, unlocks
 
 
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp") or p.name.startswith("."))
-
-
-def _add_contacts(office: UnlockedOffice, n: int, prefix: str = "c") -> None:
-    with office.transaction() as s:
-        for i in range(n):
-            s.add(Contact(name_en=f"{prefix}{i}", organisation_type="ngo", created_by="t", updated_by="t"))
-
-
-def _contact_count(office: UnlockedOffice) -> int:
-    with office.reading() as s:
-        return int(s.scalar(select(func.count()).select_from(Contact)) or 0)
 
 
 # --- F3 / P4: the slot writer fails part-way ----------------------------------------------------------
@@ -93,12 +73,12 @@ def test_slot_write_failing_part_way_keeps_a_working_password(
     finally:
         monkeypatch.undo()
         clerk.lock("test")
-    old_works = _unlocks(folder, *CLERK)
-    new_works = _unlocks(folder, "clerk", "clerk-new-password")
+    old_works = unlocks(folder, *CLERK)
+    new_works = unlocks(folder, "clerk", "clerk-new-password")
     assert old_works or new_works, "neither password opens the office"
     # What the user was told is what happened: "changed" means the new one works, "failed" the old.
     assert (new_works, old_works) == (reported_ok, not reported_ok)
-    assert _unlocks(folder, *CHIEF)
+    assert unlocks(folder, *CHIEF)
     assert _leftovers(folder.data_dir) == []
     # The audit log agrees with the outcome.
     office = folder.unlock(*CHIEF)
@@ -118,9 +98,9 @@ def test_damaged_database_is_reported_and_restored_from_backup(
     tmp_path: Path, quick: QuickOffice, where: str
 ) -> None:
     folder, chief = quick.folder, quick.chief
-    _add_contacts(chief, 40, "before backup ")
+    add_contacts(chief, 40, "before backup {i}")
     backup = BackupService(chief).backup(tmp_path / "earlier.shscbak")
-    _add_contacts(chief, 5, "after backup ")
+    add_contacts(chief, 5, "after backup {i}")
     chief.lock("test")
     assert (
         not (folder.data_dir / "office.db-wal").exists()
@@ -157,13 +137,13 @@ def test_damaged_database_is_reported_and_restored_from_backup(
         allow_older=True,
         authorisation=Authorisation(recovery_key=quick.recovery_key),
     )
-    assert _contact_count(office) == 40
+    assert contact_count(office) == 40
     with office.reading() as s:
         assert audit.verify(s).ok
     office.lock("test")
-    assert _unlocks(folder, *CLERK)
+    assert unlocks(folder, *CLERK)
     office = folder.unlock_with_recovery(quick.recovery_key, "clerk", "clerk-after-restore")
-    assert _contact_count(office) == 40
+    assert contact_count(office) == 40
     office.lock("test")
     # The damaged file is kept aside, not deleted.
     kept = [p for p in folder.data_dir.iterdir() if p.name.startswith("replaced-")]
@@ -301,7 +281,7 @@ def test_disk_full_during_backup_leaves_earlier_backup_and_no_partial_file(
     tmp_path: Path, quick: QuickOffice, stage: str
 ) -> None:
     folder, chief = quick.folder, quick.chief
-    _add_contacts(chief, 200, "a fairly long contact name to grow the file ")
+    add_contacts(chief, 200, "a fairly long contact name to grow the file {i}")
     target_dir = tmp_path / "usb"
     earlier = BackupService(chief).backup(target_dir / "earlier.shscbak").path
     earlier_bytes = earlier.read_bytes()
@@ -322,7 +302,7 @@ def test_disk_full_during_backup_leaves_earlier_backup_and_no_partial_file(
     # The office is unharmed and the failure is in its audit log.
     office = folder.unlock(*CHIEF)
     try:
-        assert _contact_count(office) == 200
+        assert contact_count(office) == 200
         with office.reading() as s:
             actions = list(s.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))
             assert audit.verify(s).ok

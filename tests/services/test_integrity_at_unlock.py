@@ -10,24 +10,15 @@ from __future__ import annotations
 import pytest
 
 from shsc_desktop.errors import DatabaseDamaged
-from shsc_desktop.models.tables import Contact
 from shsc_desktop.services import office as office_mod
 from tests.conftest import CHIEF
+from tests.contact_rows import add_contacts
 from tests.office_copies import QuickOffice
 
 
 def _damage_contact_pages(quick: QuickOffice) -> None:
     chief = quick.chief
-    with chief.transaction() as s:  # the contacts fill most of the file, so its middle is theirs
-        for i in range(400):
-            s.add(
-                Contact(
-                    name_en=f"provider {i} " + "x" * 200,
-                    organisation_type="ngo",
-                    created_by="t",
-                    updated_by="t",
-                )
-            )
+    add_contacts(chief, 400, "provider {i} " + "x" * 200)  # most of the file: its middle is theirs
     chief.lock("test")
     raw = bytearray(quick.folder.db_path.read_bytes())
     pos = (len(raw) // 4096 // 2) * 4096 + 1000

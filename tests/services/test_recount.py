@@ -29,6 +29,7 @@ from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.reports import ReportService
 from shsc_desktop.services.statistics import MonthlyStatistics, StatisticsService
 from tests.exports.records import add_incident, add_meeting, add_referral
+from tests.sdc_attacker import flatten
 
 TODAY = date(2026, 6, 12)
 MONTH = "2026-05"
@@ -366,25 +367,6 @@ class Recount:
 def recount(office: UnlockedOffice, period: str) -> Flat:
     with office.reading() as s:
         return Recount(s, period).run()
-
-
-def flatten(tables: dict[str, Any]) -> Flat:
-    """Every published cell of the tables' JSON form: cells, totals and subtotals."""
-    out: Flat = {}
-    for key, t in tables.items():
-        for r, row in t["cells"].items():
-            for c, v in row.items():
-                out[key, r, c] = v
-        for r, v in t.get("row_totals", {}).items():
-            out[key, r, "total"] = v
-        for c, v in t.get("col_totals", {}).items():
-            out[key, "total", c] = v
-        if t.get("total") is not None:
-            out[key, "total", "total"] = t["total"]
-        for name, g in t.get("subtotals", {}).items():
-            for c, v in g["values"].items():
-                out[key, f"subtotal:{name}", c] = v
-    return out
 
 
 def published(stats: MonthlyStatistics) -> Flat:

@@ -27,15 +27,13 @@ from shsc_desktop.services.statistics import (
     shift_period,
     suppress,
 )
-from tests.exports.records import approve_and_edit_later, fixture_month, fixture_office
+from tests.exports.records import approve_and_edit_later, fixture_month, fixture_office_for_module
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]:
     """One office with the fixture month for the whole module (the tests only read it)."""
-    office = fixture_office(tmp_path_factory.mktemp("statistics") / "office")
-    yield office
-    office.lock("test end")
+    yield from fixture_office_for_module(tmp_path_factory, "statistics")
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,8 @@ os.environ.setdefault("SHSC_RSA_BITS", "2048")
 
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
+from shsc_desktop.services.exchange_import import ImportService, ImportSummary
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.views.shell import AppShell
 
@@ -56,6 +57,24 @@ def folder_of(root: Path, code: str) -> OfficeFolder:
 def open_office(root: Path, code: str) -> UnlockedOffice:
     folder = folder_of(root, code)
     return folder.unlock(USERS[folder.info().level], PASSWORD)
+
+
+def export_from(root: Path, code: str, folder: Path, period: str = PERIOD) -> Path:
+    """``code``'s bundle for ``period``, exported to ``folder`` (the USB stick); the office locked again."""
+    office = open_office(root, code)
+    try:
+        return ExportService(office).export_month(period, folder).path
+    finally:
+        office.lock("test")
+
+
+def import_into(root: Path, code: str, bundles: list[Path]) -> ImportSummary:
+    """``bundles`` imported at office ``code``; the office locked again."""
+    office = open_office(root, code)
+    try:
+        return ImportService(office).import_files(bundles)
+    finally:
+        office.lock("test")
 
 
 def add_incidents(office: UnlockedOffice, period: str, counts: dict[str, int]) -> None:
@@ -135,12 +154,12 @@ def imported(world_dir: Path, tmp_path: Path) -> Path:
     """120101's month exported and imported at the district; 120109 has sent nothing."""
     commune = open_office(world_dir, "120101")
     try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
+        bundle = ExportService(commune).export_month(PERIOD, tmp_path / "usb").path
     finally:
         commune.lock("test")
     district = open_office(world_dir, "1201")
     try:
-        assert ExchangeService(district).import_files([bundle]).imported == 1
+        assert ImportService(district).import_files([bundle]).imported == 1
     finally:
         district.lock("test")
     return world_dir
@@ -171,6 +190,14 @@ def sign_in(qtbot, shells: list[AppShell], root: Path, code: str):  # type: igno
     unlock_as(qtbot, shell, USERS[folder.info().level], PASSWORD)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     return shell.main_window
+
+
+def import_panel(window):  # type: ignore[no-untyped-def]
+    """The district's or ministry's Exchange section, opened on its import tab."""
+    window.show_section("exchange")
+    page = window.exchange_page
+    page.tabs.setCurrentWidget(page.import_panel)
+    return page.import_panel
 
 
 class ChosenPaths:

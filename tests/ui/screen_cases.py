@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QToolTip, Q
 
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office
-from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.services.office import OfficeFolder
 from shsc_desktop.views import i18n
 from shsc_desktop.views.crash import CrashDialog
@@ -45,7 +44,8 @@ from .exchange_world import (  # noqa: F401  (fixtures)
     PERIOD,
     chosen,
     exchange_template,
-    open_office,
+    export_from,
+    import_panel,
     shells,
     sign_in,
     world_dir,
@@ -184,16 +184,22 @@ def read_then_opened(qtbot, page) -> Callable[[], QWidget | None]:  # type: igno
     return opener
 
 
+def new_and_saved_form_problems(qtbot, window, section: str, record: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The section's form for a new record and the form of its first saved record, each opened and
+    checked."""
+    window.show_section(section)
+    page = getattr(window, f"{section}_page")
+    wait_for_operations(qtbot)
+    problems = open_and_check(f"new {record} form", page.open_new)
+    page.table.selectRow(0)
+    return problems + open_and_check(f"{record} form of a saved record", read_then_opened(qtbot, page))
+
+
 def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
     window = open_demo(qtbot, demo_shell)
     problems: list[str] = []
 
-    window.show_section("incidents")
-    incidents = window.incidents_page
-    wait_for_operations(qtbot)
-    problems += open_and_check("new incident form", incidents.open_new)
-    incidents.table.selectRow(0)
-    problems += open_and_check("incident form of a saved record", read_then_opened(qtbot, incidents))
+    problems += new_and_saved_form_problems(qtbot, window, "incidents", "incident")
 
     window.show_section("referrals")
     referrals = window.referrals_page
@@ -209,12 +215,7 @@ def test_commune_record_forms_and_dialogs(qtbot, demo_shell):
     problems += open_and_check("referral update dialog", referrals.open_update)
     problems += open_and_check("referral slip dialog", referrals.open_slip)
 
-    window.show_section("meetings")
-    meetings = window.meetings_page
-    wait_for_operations(qtbot)
-    problems += open_and_check("new meeting form", meetings.open_new)
-    meetings.table.selectRow(0)
-    problems += open_and_check("meeting form of a saved record", read_then_opened(qtbot, meetings))
+    problems += new_and_saved_form_problems(qtbot, window, "meetings", "meeting")
 
     window.show_section("contacts")
     contacts = window.contacts_page
@@ -386,17 +387,10 @@ def _crash(parent: QWidget) -> QWidget:
 
 
 def test_district_every_page_with_an_import_dry_run_shown(qtbot, shells, world_dir, chosen, tmp_path):
-    commune = open_office(world_dir, "120101")
-    try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-    finally:
-        commune.lock("test")
+    bundle = export_from(world_dir, "120101", tmp_path / "usb")
     window = sign_in(qtbot, shells, world_dir, "1201")
     problems = every_section_problems(qtbot, window, "district main window")
-    window.show_section("exchange")
-    page = window.exchange_page
-    panel = page.import_panel
-    page.tabs.setCurrentWidget(panel)
+    panel = import_panel(window)
     chosen.plan(bundle)
     qtbot.mouseClick(panel.choose_button, LEFT)
     wait_for_operations(qtbot)

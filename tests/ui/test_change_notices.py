@@ -8,6 +8,7 @@ block in which a query ran on the GUI thread.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -240,44 +241,45 @@ def test_a_saved_setting_is_told_to_every_page_that_shows_it(qtbot, chief, gui_r
 # -- the exchange pages and the desk, at each level -------------------------------------------------
 
 
-def _exchange_pages_under_guard(qtbot, office, gui_reads):  # type: ignore[no-untyped-def]
+@contextmanager
+def _exchange_pages_under_guard(qtbot, root, code, gui_reads):  # type: ignore[no-untyped-def]
+    """Office ``code``'s Exchange page (and its desk, above a commune): built, notified, retranslated
+    and moved to another month while no read may run on the GUI thread. The office is locked after."""
     from shsc_desktop.views.desk import DeskHomePage
     from shsc_desktop.views.exchange import ExchangePage
 
-    with gui_reads.watching():
-        page = ExchangePage(office)
-        qtbot.addWidget(page)
-        desk = None
-        if office.info.level != "commune":
-            desk = DeskHomePage(office)
-            qtbot.addWidget(desk)
-            desk.activate()
-        wait_for_operations(qtbot)
-        sessions.session_of(office).hub.notify(EVERYTHING | Changes.of_settings("district.deadline_days"))
-        wait_for_operations(qtbot)
-        page.retranslate("Exchange")  # a language switch shows what was read, reads nothing
-        if page.totals is not None:
-            page.totals.month.setCurrentIndex(1)  # another month: read on the runner
-            page.completeness.months.setValue(12)
-            wait_for_operations(qtbot)
-    return page, desk
-
-
-def test_the_commune_exchange_page_reads_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
-    office = open_office(world_dir, "120101")
+    office = open_office(root, code)
     try:
-        page, _ = _exchange_pages_under_guard(qtbot, office, gui_reads)
-        upward = page.upward
-        assert upward.status is not None and upward.status.enrolled
-        assert upward.month.findData(PERIOD) >= 0  # the approved month, read in the background
+        with gui_reads.watching():
+            page = ExchangePage(office)
+            qtbot.addWidget(page)
+            desk = None
+            if office.info.level != "commune":
+                desk = DeskHomePage(office)
+                qtbot.addWidget(desk)
+                desk.activate()
+            wait_for_operations(qtbot)
+            sessions.session_of(office).hub.notify(EVERYTHING | Changes.of_settings("district.deadline_days"))
+            wait_for_operations(qtbot)
+            page.retranslate("Exchange")  # a language switch shows what was read, reads nothing
+            if page.totals is not None:
+                page.totals.month.setCurrentIndex(1)  # another month: read on the runner
+                page.completeness.months.setValue(12)
+                wait_for_operations(qtbot)
+        yield page, desk
     finally:
         office.lock("test")
 
 
+def test_the_commune_exchange_page_reads_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
+    with _exchange_pages_under_guard(qtbot, world_dir, "120101", gui_reads) as (page, _):
+        upward = page.upward
+        assert upward.status is not None and upward.status.enrolled
+        assert upward.month.findData(PERIOD) >= 0  # the approved month, read in the background
+
+
 def test_the_district_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
-    office = open_office(world_dir, "1201")
-    try:
-        page, desk = _exchange_pages_under_guard(qtbot, office, gui_reads)
+    with _exchange_pages_under_guard(qtbot, world_dir, "1201", gui_reads) as (page, desk):
         assert page.enrol_panel.table.rowCount() == 2  # the two communes
         comp = page.completeness.data  # read in the background, then shown
         assert comp is not None and comp.cell("120101", PERIOD).received_at is None  # none sent yet
@@ -287,18 +289,12 @@ def test_the_district_exchange_page_and_desk_read_off_the_gui_thread(qtbot, worl
         assert page.completeness.deadline.value() >= 0
         assert page.upward.status is not None and page.upward.status.enrolled
         assert desk.desk is not None
-    finally:
-        office.lock("test")
 
 
 def test_the_ministry_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
-    office = open_office(world_dir, "MOWA")
-    try:
-        page, desk = _exchange_pages_under_guard(qtbot, office, gui_reads)
+    with _exchange_pages_under_guard(qtbot, world_dir, "MOWA", gui_reads) as (page, desk):
         assert page.enrol_panel.table.rowCount() == 1  # district 1201
         fingerprint = page.enrol_panel.own_fingerprints["root"]  # read in the background
         assert fingerprint and fingerprint in page.enrol_panel.own.text()
         assert page.upward is None
         assert desk.desk is not None
-    finally:
-        office.lock("test")

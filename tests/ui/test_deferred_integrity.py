@@ -7,26 +7,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from shsc_desktop.errors import DatabaseDamaged
-from shsc_desktop.models.tables import Contact
 from shsc_desktop.services import office as office_mod
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.views import operations
 from shsc_desktop.views.messages import error_text
 from shsc_desktop.views.shell import AppShell
 from tests.conftest import CHIEF
+from tests.contact_rows import add_contacts
 
 
 def _fill_then_damage(folder: OfficeFolder, chief: UnlockedOffice) -> None:
-    with chief.transaction() as s:
-        for i in range(400):
-            s.add(
-                Contact(
-                    name_en=f"provider {i} " + "x" * 200,
-                    organisation_type="ngo",
-                    created_by="t",
-                    updated_by="t",
-                )
-            )
+    add_contacts(chief, 400, "provider {i} " + "x" * 200)
     # The root page of a table a commune office never reads when it opens (district figures): only
     # the full check in the background can find damage there, whatever tables the schema adds.
     with chief.reading() as s:

@@ -37,6 +37,13 @@ def _reports_page(qtbot, window):
     return page
 
 
+def _pdf_being_saved(qtbot, shell, target: Path):
+    """The chief's Reports page with a PDF build under way into ``target``, in a new empty folder."""
+    page = _reports_page(qtbot, open_as_chief(qtbot, shell))
+    target.parent.mkdir()
+    return page, page.save_pdf(target)
+
+
 def _pick(qtbot, page, period: str) -> None:
     page.month.setCurrentIndex(page.month.findData(period))
     wait_for_operations(qtbot)
@@ -123,27 +130,19 @@ def test_a_khmer_pdf_embeds_the_khmer_font(qtbot, shell, demo_office, tmp_path):
 
 
 def test_cancel_leaves_no_file(qtbot, shell, demo_office, tmp_path):
-    window = open_as_chief(qtbot, shell)
-    page = _reports_page(qtbot, window)
     out = tmp_path / "out"
-    out.mkdir()
-    target = out / "cancelled.pdf"
-    operation = page.save_pdf(target)
+    page, operation = _pdf_being_saved(qtbot, shell, out / "cancelled.pdf")
     operation.cancel()  # as if Cancel were clicked before the first page is laid out
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: not page.progress.isVisible())
-    assert not target.exists()
+    assert not (out / "cancelled.pdf").exists()
     assert list(out.iterdir()) == []
     assert "Cancelled" in page.state.text()
 
 
 def test_the_cancel_button_stops_the_build(qtbot, shell, demo_office, tmp_path):
-    window = open_as_chief(qtbot, shell)
-    page = _reports_page(qtbot, window)
     out = tmp_path / "out"
-    out.mkdir()
-    target = out / "clicked.pdf"
-    page.save_pdf(target)
+    page, _ = _pdf_being_saved(qtbot, shell, out / "clicked.pdf")
     page.cancel_button.click()
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: not page.progress.isVisible())

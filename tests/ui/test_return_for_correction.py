@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from shsc_desktop.services.exchange import ExchangeService
 from shsc_desktop.views.form_helpers import reason_dialogs
 
 from .conftest import message_boxes, wait_for_operations
@@ -17,6 +16,8 @@ from .exchange_world import (  # noqa: F401  (fixtures)
     PERIOD,
     chosen,
     exchange_template,
+    export_from,
+    import_into,
     open_office,
     shells,
     sign_in,
@@ -35,15 +36,18 @@ def close_messages() -> list[str]:
     return texts
 
 
+def _notice_imported(qtbot, window, chosen, notice):  # type: ignore[no-untyped-def]
+    """The commune's Exchange page after it imported ``notice`` with its notice button."""
+    window.show_section("exchange")
+    upward = window.exchange_page.upward
+    chosen.plan(notice)
+    qtbot.mouseClick(upward.notice_button, LEFT)
+    wait_for_operations(qtbot)
+    return upward
+
+
 def test_district_returns_a_month_and_the_commune_sees_it(qtbot, shells, world_dir, chosen, tmp_path):
-    commune = open_office(world_dir, "120101")
-    district = open_office(world_dir, "1201")
-    try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-        assert ExchangeService(district).import_files([bundle]).imported == 1
-    finally:
-        commune.lock("test")
-        district.lock("test")
+    assert import_into(world_dir, "1201", [export_from(world_dir, "120101", tmp_path / "usb")]).imported == 1
 
     window = sign_in(qtbot, shells, world_dir, "1201")
     window.show_section("exchange")
@@ -87,21 +91,13 @@ def test_district_returns_a_month_and_the_commune_sees_it(qtbot, shells, world_d
 def test_a_notice_for_another_commune_is_refused_with_its_reason(qtbot, shells, world_dir, chosen, tmp_path):
     from shsc_desktop.services.returns import ReturnService
 
-    commune = open_office(world_dir, "120109")
+    import_into(world_dir, "1201", [export_from(world_dir, "120109", tmp_path / "usb")])
     district = open_office(world_dir, "1201")
     try:
-        bundle = ExchangeService(commune).export_month(PERIOD, tmp_path / "usb").path
-        ExchangeService(district).import_files([bundle])
         notice = ReturnService(district).return_report("120109", PERIOD, "Nil report? Check.", tmp_path).path
     finally:
-        commune.lock("test")
         district.lock("test")
-    window = sign_in(qtbot, shells, world_dir, "120101")
-    window.show_section("exchange")
-    upward = window.exchange_page.upward
-    chosen.plan(notice)
-    qtbot.mouseClick(upward.notice_button, LEFT)
-    wait_for_operations(qtbot)
+    upward = _notice_imported(qtbot, sign_in(qtbot, shells, world_dir, "120101"), chosen, notice)
     assert close_messages() == [
         "The notice was written for another commune, not for this office. Nothing was recorded."
     ]
