@@ -152,16 +152,8 @@ def world_dir(exchange_template: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def imported(world_dir: Path, tmp_path: Path) -> Path:
     """120101's month exported and imported at the district; 120109 has sent nothing."""
-    commune = open_office(world_dir, "120101")
-    try:
-        bundle = ExportService(commune).export_month(PERIOD, tmp_path / "usb").path
-    finally:
-        commune.lock("test")
-    district = open_office(world_dir, "1201")
-    try:
-        assert ImportService(district).import_files([bundle]).imported == 1
-    finally:
-        district.lock("test")
+    bundle = export_from(world_dir, "120101", tmp_path / "usb")
+    assert import_into(world_dir, "1201", [bundle]).imported == 1
     return world_dir
 
 
