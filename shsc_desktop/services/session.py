@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .district import DistrictService
     from .drafts import DraftService
     from .enrolment import EnrolmentService
-    from .exchange import ExchangeService
+    from .exchange_export import ExportService
+    from .exchange_import import ImportService
     from .exchange_status import ExchangeStatusService
     from .home import HomeService
     from .incidents import IncidentService
@@ -97,10 +98,16 @@ class OfficeServices:
         return EnrolmentService(self.office)
 
     @cached_property
-    def exchange(self) -> ExchangeService:
-        from .exchange import ExchangeService
+    def exports(self) -> ExportService:
+        from .exchange_export import ExportService
 
-        return ExchangeService(self.office)
+        return ExportService(self.office)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from .exchange_import import ImportService
+
+        return ImportService(self.office)
 
     @cached_property
     def exchange_status(self) -> ExchangeStatusService:

@@ -52,7 +52,7 @@ class ImportPanel(OfficePanel):
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None):
         super().__init__(office, "importPanel", parent)
-        self.exchange = self.session.services.exchange
+        self.imports = self.session.services.imports
         self.desk = self.session.services.desk
         self.can_import = office.actor.can(Perm.IMPORT)
         self.names: dict[str, OfficeRef] = {}
@@ -296,10 +296,10 @@ class ImportPanel(OfficePanel):
         """Verify every file and show what importing would do; nothing is changed."""
         self.paths = list(paths)
         self.summary = None
-        exchange, desk, paths = self.exchange, self.desk, list(self.paths)
+        imports, desk, paths = self.imports, self.desk, list(self.paths)
 
         def work(task: Task) -> tuple[ImportSummary, dict[str, OfficeRef]]:
-            return exchange.import_files(paths, dry_run=True, progress=task.report), desk.names()
+            return imports.import_files(paths, dry_run=True, progress=task.report), desk.names()
 
         def checked(result: tuple[ImportSummary, dict[str, OfficeRef]]) -> None:
             self.names = result[1]
@@ -314,10 +314,10 @@ class ImportPanel(OfficePanel):
         if dry is None or not dry.dry_run:
             return None
         paths = [r.path for r in dry.results]
-        exchange = self.exchange
+        imports = self.imports
 
         def work(task: Task) -> ImportSummary:
-            return exchange.import_files(paths, progress=task.report, cancelled=task.is_cancelled)
+            return imports.import_files(paths, progress=task.report, cancelled=task.is_cancelled)
 
         def applied(summary: ImportSummary) -> None:
             self.not_imported = len(dry.results) - len(summary.results)

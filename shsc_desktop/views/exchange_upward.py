@@ -61,7 +61,7 @@ class UpwardPanel(BusyPanel):
         super().__init__(office, "upwardPanel", parent)
         services = self.session.services
         self.status_service = services.exchange_status
-        self.exchange = services.exchange
+        self.exports = services.exports
         self.enrolment = services.enrolment
         self.returns = services.returns
         self.can_enrol = office.actor.can(Perm.ENROL)
@@ -199,14 +199,14 @@ class UpwardPanel(BusyPanel):
             return None
         self._reads += 1
         ticket = self._reads
-        status_service, exchange, returns = self.status_service, self.exchange, self.returns
+        status_service, exports, returns = self.status_service, self.exports, self.returns
         can_export, commune = self.can_export, self.level == "commune"
 
         def read(_task: Task) -> tuple[Any, ...]:
             return (
                 status_service.certificate_status(),
                 status_service.exportable_months() if can_export else [],
-                exchange.history() if can_export else [],
+                exports.history() if can_export else [],
                 returns.notices() if commune else [],
                 status_service.clock(),
             )
@@ -602,7 +602,7 @@ class UpwardPanel(BusyPanel):
             show_status(self.export_result, lambda: self.written_text(result))
 
         op = self._run(
-            lambda _task: self.exchange.export_month(period, folder),
+            lambda _task: self.exports.export_month(period, folder),
             written,
             self.export_progress,
             EXCHANGED,

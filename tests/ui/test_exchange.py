@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from shsc_desktop.models.tables import BundleReceived, EnrolledOffice, ImportedStatistics
 from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService, bound_office_keys
-from shsc_desktop.services.exchange import ExchangeService
+from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.office import OfficeFolder
 from shsc_desktop.views import i18n
 from shsc_desktop.views.messages import bundle_reason_text
@@ -44,7 +44,7 @@ LEFT = Qt.MouseButton.LeftButton
 def export_with_services(root: Path, code: str, out: Path) -> Path:
     office = open_office(root, code)
     try:
-        return ExchangeService(office).export_month(PERIOD, out).path
+        return ExportService(office).export_month(PERIOD, out).path
     finally:
         office.lock("test export")
 
