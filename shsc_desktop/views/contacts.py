@@ -9,68 +9,69 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..errors import ImportProblems, ShscError
 from ..exports import directory_io
 from ..models import codes
-from ..security.permissions import Perm
 from ..services.contacts import ContactDraft, ContactView, ImportResult
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from .file_dialogs import file_dialog
 from .form_helpers import (
+    CheckGrid,
     OptionalDateEdit,
-    add_field_rows,
+    box_button,
     checked_codes,
     code_combo,
     code_of,
+    field_form,
     fill_codes,
     fill_question,
-    heading_label,
+    named,
     problem_text,
+    push_button,
     refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
+    vbox,
 )
 from .i18n import current_language
 from .list_columns import fit_columns
 from .messages import show_error, show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
-from .record_pages import RegisterForm, ask_delete_record, open_record_form, record_table, selected_row
+from .record_pages import (
+    RegisterForm,
+    RegisterPage,
+    ask_delete_record,
+    open_record_form,
+    record_table,
+    search_box,
+    selected_record,
+)
 from .register_tables import ContactTableModel
-from .retranslating import Retranslating
 from .screen import FlowRow, fit_to_screen, scrolling
-from .session import session_of
-
-SEARCH_DELAY_MS = 250
 
 
 class ContactForm(RegisterForm):
     """Create or edit one directory entry.
 
-    Signals:
-        saved(object): the :class:`ContactView` written.
+    ``saved`` carries the :class:`ContactView` written.
     """
 
-    saved = Signal(object)
     form_kind = "contact"
     register = "contacts"
 
@@ -81,67 +82,45 @@ class ContactForm(RegisterForm):
         self.service = self.session.services.contacts
         self.contact = contact
         P = self.problems.label
-        self.name_km = QLineEdit()
-        self.name_km.setObjectName("nameKm")
-        self.name_en = QLineEdit()
-        self.name_en.setObjectName("nameEn")
+        self.name_km = named(QLineEdit(), "nameKm")
+        self.name_en = named(QLineEdit(), "nameEn")
         self.organisation_type = code_combo("organisationType")
-        self.service_boxes: dict[str, QCheckBox] = {}
-        services = QWidget()
-        services.setObjectName("services")
-        grid = QGridLayout(services)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, item in enumerate(codes.SERVICE_TYPE):
-            box = QCheckBox()
-            box.setObjectName(f"service_{item.code}")
-            self.service_boxes[item.code] = box
-            grid.addWidget(box, i // 2, i % 2)
-        self.services_widget = services
-        self.contact_person = QLineEdit()
-        self.contact_person.setObjectName("contactPerson")
-        self.position = QLineEdit()
-        self.position.setObjectName("position")
-        self.phone = QLineEdit()
-        self.phone.setObjectName("phone")
-        self.phone2 = QLineEdit()
-        self.phone2.setObjectName("phone2")
-        self.email = QLineEdit()
-        self.email.setObjectName("email")
-        self.address = QLineEdit()
-        self.address.setObjectName("address")
-        self.hours = QLineEdit()
-        self.hours.setObjectName("hours")
+        self.services_widget = CheckGrid(codes.SERVICE_TYPE, "service", "services")
+        self.service_boxes = self.services_widget.boxes
+        self.contact_person = named(QLineEdit(), "contactPerson")
+        self.position = named(QLineEdit(), "position")
+        self.phone = named(QLineEdit(), "phone")
+        self.phone2 = named(QLineEdit(), "phone2")
+        self.email = named(QLineEdit(), "email")
+        self.address = named(QLineEdit(), "address")
+        self.hours = named(QLineEdit(), "hours")
         self.coverage = code_combo("coverage")
         self.last_verified = OptionalDateEdit("lastVerified")
-        self.active = QCheckBox()
-        self.active.setObjectName("active")
+        self.active = named(QCheckBox(), "active")
         self.active.setChecked(True)
-        self.form = QFormLayout()
-        add_field_rows(
-            self.form,
+        self.form = field_form(
+            P,
             [
-                (self.name_km, P("name_km")),
-                (self.name_en, P("name_en")),
-                (self.organisation_type, P("organisation_type")),
-                (self.services_widget, P("services")),
-                (self.contact_person, P("contact_person")),
-                (self.position, P("position")),
-                (self.phone, P("phone")),
-                (self.phone2, P("phone2")),
-                (self.email, P("email")),
-                (self.address, P("address")),
-                (self.hours, P("hours")),
-                (self.coverage, P("coverage")),
-                (self.last_verified, P("last_verified")),
+                (self.name_km, "name_km"),
+                (self.name_en, "name_en"),
+                (self.organisation_type, "organisation_type"),
+                (self.services_widget, "services"),
+                (self.contact_person, "contact_person"),
+                (self.position, "position"),
+                (self.phone, "phone"),
+                (self.phone2, "phone2"),
+                (self.email, "email"),
+                (self.address, "address"),
+                (self.hours, "hours"),
+                (self.coverage, "coverage"),
+                (self.last_verified, "last_verified"),
                 (self.active, None),
             ],
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
         fields = QWidget()
         fields.setLayout(self.form)
-        layout.addWidget(scrolling(fields, "contactFields"), 1)  # the buttons stay in view
-        layout.addWidget(self.buttons)
+        # The fields scroll; the buttons stay in view.
+        vbox(self, self.error, (scrolling(fields, "contactFields"), 1), self.buttons)
         self.retranslate()
         if contact is not None:
             self._fill(contact)
@@ -166,9 +145,7 @@ class ContactForm(RegisterForm):
         ):
             set_field_label(self.form, field, text)
         self.active.setText(self.tr("Active (offered in new referrals)"))
-        lang = current_language()
-        for code, box in self.service_boxes.items():
-            box.setText(codes.SERVICE_TYPE.label(code, lang))
+        self.services_widget.retranslate()
         fill_question(self.organisation_type, codes.ORGANISATION_TYPE)
         fill_question(self.coverage, codes.COVERAGE)
         self.save_button.setText(self.tr("Save"))
@@ -227,75 +204,50 @@ class ImportReport(QDialog):
         self.setWindowTitle(self.tr("Directory import"))
         self.intro = QLabel(self.tr("Nothing was imported. Correct these lines in the file and try again:"))
         self.intro.setWordWrap(True)
-        self.lines = QListWidget()
-        self.lines.setObjectName("problemLines")
+        self.lines = named(QListWidget(), "problemLines")
         for line, message in problems:
             shown = problem_text(message)  # "name_km: …" for a Problem in_field (the file's column)
             self.lines.addItem(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", shown))
         box = QDialogButtonBox()
-        ok = box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setObjectName("okButton")
+        box_button(box, "okButton", QDialogButtonBox.ButtonRole.AcceptRole, self.tr("Close"))
         box.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(box)
+        vbox(self, self.intro, (self.lines, 1), box)
         self.resize(620, 360)
 
 
-class ContactsPage(Retranslating, QWidget):
+class ContactsPage(RegisterPage):
     """The referral-network directory.
 
     Reloads on the office's change notice (contacts); its writes send one (referrals follow).
     """
 
+    follows = ("contacts",)
+
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("contactsPage")
-        self.office = office
-        self.session = session_of(office)
+        super().__init__(office, "contactsPage", parent)
         self.service = self.session.services.contacts
-        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
         self.form: ContactForm | None = None
         self.report: ImportReport | None = None
         self._generation = 0
 
-        self.heading = heading_label()
         self.service_filter = code_combo("serviceFilter")
-        self.search = QLineEdit()
-        self.search.setObjectName("searchBox")
-        self.search.setClearButtonEnabled(True)
-        self.active_only = QCheckBox()
-        self.active_only.setObjectName("activeOnly")
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search, self.search_timer = search_box(self)
+        self.active_only = named(QCheckBox(), "activeOnly")
         filters = FlowRow().add_widgets(self.service_filter, self.active_only, self.search)
 
         self.model = ContactTableModel(self)
-        self.table = record_table("contactTable", self.model)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table("contactTable", self.model, alternating=True)
         self.table.setWordWrap(False)
         fit_columns(self.table, (ContactTableModel.COL_PHONE, ContactTableModel.COL_VERIFIED))
 
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("newContactButton")
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("openContactButton")
-        self.delete_button = QPushButton()
-        self.delete_button.setObjectName("deleteContactButton")
-        self.import_button = QPushButton()
-        self.import_button.setObjectName("importButton")
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("exportButton")
+        self.record_buttons("Contact", may_delete=self.can_write)
+        self.import_button = push_button("importButton")
+        self.export_button = push_button("exportButton")
         self.printer: QPrinter | None = None
-        self.directory_button = QPushButton()
-        self.directory_button.setObjectName("printDirectoryButton")
-        self.directory_pdf_button = QPushButton()
-        self.directory_pdf_button.setObjectName("saveDirectoryButton")
+        self.directory_button = push_button("printDirectoryButton")
+        self.directory_pdf_button = push_button("saveDirectoryButton")
         self.count_label = QLabel()
-        for button in (self.new_button, self.delete_button, self.import_button):
-            button.setVisible(self.can_write)
+        self.import_button.setVisible(self.can_write)
         buttons = FlowRow().add_widgets(
             self.new_button,
             self.open_button,
@@ -307,44 +259,26 @@ class ContactsPage(Retranslating, QWidget):
             self.directory_pdf_button,
         )
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        vbox(self, self.heading, filters, (self.table, 1), buttons)
 
         self.service_filter.currentIndexChanged.connect(self.refresh)
         self.active_only.toggled.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.search_timer.timeout.connect(self.refresh)
-        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        self.new_button.clicked.connect(self.open_new)
-        self.open_button.clicked.connect(self.open_selected)
-        self.delete_button.clicked.connect(self.ask_delete)
+        self.follow_table(self.table)
         self.import_button.clicked.connect(self.choose_import_file)
         self.export_button.clicked.connect(self.choose_export_file)
         self.directory_button.clicked.connect(self.choose_printer)
         self.directory_pdf_button.clicked.connect(self.choose_directory_file)
 
-        self.session.hub.changed.connect(self.on_changes)
-
         self.retranslate()
         self.refresh()
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.touches("contacts"):
-            self.refresh()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Referral network directory"))
         fill_codes(self.service_filter, codes.SERVICE_TYPE, self.tr("All services"))
         self.active_only.setText(self.tr("Active only"))
         self.search.setPlaceholderText(self.tr("Search by name, person, address or phone"))
-        self.new_button.setText(self.tr("New entry…"))
-        self.open_button.setText(self.tr("Open"))
-        self.delete_button.setText(self.tr("Delete…"))
+        self.record_texts(self.tr("New entry…"), self.tr("Open"), self.tr("Delete…"))
         self.import_button.setText(self.tr("Import CSV/XLSX…"))
         self.export_button.setText(self.tr("Export CSV/XLSX…"))
         self.directory_button.setText(self.tr("Print directory…"))
@@ -373,20 +307,17 @@ class ContactsPage(Retranslating, QWidget):
         run_in_background(self, lambda _t: self.service.search(text, service, active_only=active), show)
 
     def selected(self) -> ContactView | None:
-        row = selected_row(self.table)
-        return self.model.row_at(row) if row is not None else None
-
-    def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        self.open_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        contact: ContactView | None = selected_record(self.table)
+        return contact
 
     def open_new(self) -> ContactForm:
         return self._open(None)
 
-    def open_selected(self) -> ContactForm | None:
+    def open_selected(self) -> BackgroundOperation | None:
+        """Read the chosen entry in the background (as it is now, not as the list showed it), then
+        open its form (``self.form``)."""
         contact = self.selected()
-        return self._open(contact) if contact else None
+        return self.open_read(contact.id if contact else None, self.service.get, self._open)
 
     def _open(self, contact: ContactView | None) -> ContactForm:
         self.form = open_record_form(ContactForm(self.office, contact, self), self.can_write)

@@ -1,5 +1,6 @@
-"""Small building blocks shared by the register forms: code-list combos, optional dates, problem
-labels next to fields, headings, and the translated field problems of the register services.
+"""Small building blocks shared by the register forms: named widgets, wrapped and error labels,
+code-list combos and check-box grids, optional dates, fields laid out with their problem labels,
+headings, and the translated field problems of the register services.
 
 Code lists carry their own Khmer and English labels (``models.codes``); a combo stores the code as
 item data and shows the label of the current language.
@@ -7,19 +8,26 @@ item data and shows the label of the current language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QValidator
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -76,19 +84,122 @@ def heading_label(text: str = "", scale: float = 1.4) -> QLabel:
     return label
 
 
+def wrapped_label(name: str = "", style: str = "", hidden: bool = False) -> QLabel:
+    """A label that wraps its text: a note, a banner, an error line (``style``, hidden until used)."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    label.setHidden(hidden)
+    return label
+
+
+def error_label(name: str = "formError") -> QLabel:
+    """The red line of a form that says why a save was refused (hidden until then)."""
+    return wrapped_label(name, ERROR_STYLE, hidden=True)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its object name (what tests, drafts and style sheets find it by)."""
+    widget.setObjectName(name)
+    return widget
+
+
+def push_button(name: str) -> QPushButton:
+    """A button with its object name (the text is set by ``retranslate``)."""
+    button = QPushButton()
+    button.setObjectName(name)
+    return button
+
+
+Part = QWidget | QLayout | int | tuple[QWidget | QLayout, int]
+"""A part of a :func:`vbox` or :func:`hbox`: a widget, a layout, a stretch (an ``int``), or a
+widget or layout with its stretch factor."""
+
+
+def _lay_out(layout: QBoxLayout, parts: Iterable[Part]) -> QBoxLayout:
+    for part in parts:
+        item, stretch = part if isinstance(part, tuple) else (part, 0)
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+    return layout
+
+
+def vbox(parent: QWidget | None, *parts: Part) -> QVBoxLayout:
+    """A vertical layout (set on ``parent`` when given) of ``parts``, top to bottom."""
+    layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
+    _lay_out(layout, parts)
+    return layout
+
+
+def hbox(*parts: Part) -> QHBoxLayout:
+    """A horizontal layout of ``parts``, left to right (e.g. buttons, then a stretch: ``1``)."""
+    layout = QHBoxLayout()
+    _lay_out(layout, parts)
+    return layout
+
+
+def box_button(
+    box: QDialogButtonBox, name: str, role: QDialogButtonBox.ButtonRole, text: str = ""
+) -> QPushButton:
+    """A button of a dialog's button box, with its object name (and ``text``, else set later)."""
+    button = box.addButton(text, role)
+    button.setObjectName(name)
+    return button
+
+
+class CheckGrid(QWidget):
+    """One check box per code of ``codes``, two to a row; ``boxes`` maps each code to its box
+    (object name ``{prefix}_{code}``) and :meth:`retranslate` labels them in the current language."""
+
+    def __init__(self, codes: CodeList, prefix: str, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+        self.codes = codes
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, item in enumerate(codes):
+            box = QCheckBox()
+            box.setObjectName(f"{prefix}_{item.code}")
+            self.boxes[item.code] = box
+            grid.addWidget(box, i // 2, i % 2)
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        for code, box in self.boxes.items():
+            box.setText(self.codes.label(code, lang))
+
+
 def fill_codes(combo: QComboBox, codes: CodeList, blank: str | None = None) -> None:
     """Fill ``combo`` with the labels of ``codes`` (item data = code), keeping the current choice.
 
     ``blank`` adds a first item with data ``""`` (e.g. "All" in a filter, "–" in a form).
     """
-    current = combo.currentData()
     lang = current_language()
+    _refill(combo, blank, [(item.label(lang), item.code) for item in codes])
+
+
+def _refill(combo: QComboBox, blank: str | None, items: Iterable[tuple[str, str]]) -> None:
+    """``combo`` holding ``items`` (text, data) after an optional ``blank`` first item, the current
+    choice kept, without a change signal."""
+    current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
     if blank is not None:
         combo.addItem(blank, "")
-    for item in codes:
-        combo.addItem(item.label(lang), item.code)
+    for text, data in items:
+        combo.addItem(text, data)
     index = combo.findData(current) if current is not None else -1
     combo.setCurrentIndex(max(0, index))
     combo.blockSignals(False)
@@ -109,17 +220,9 @@ def fill_question(combo: QComboBox, codes: CodeList) -> None:
 
 def fill_villages(combo: QComboBox, commune_code: str, blank: str | None = None) -> None:
     """The villages of the office's commune, in the current language."""
-    current = combo.currentData()
     lang = current_language()
-    combo.blockSignals(True)
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, "")
-    for village in gazetteer.villages(commune_code) if len(commune_code) == 6 else []:
-        combo.addItem(village.name(lang), village.code)
-    index = combo.findData(current) if current is not None else -1
-    combo.setCurrentIndex(max(0, index))
-    combo.blockSignals(False)
+    places = gazetteer.villages(commune_code) if len(commune_code) == 6 else []
+    _refill(combo, blank, [(village.name(lang), village.code) for village in places])
 
 
 def village_name(code: str) -> str:
@@ -191,11 +294,7 @@ class FieldProblems:
         self.labels: dict[str, QLabel] = {}
 
     def label(self, field: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"problem_{field}")
-        label.setWordWrap(True)
-        label.setStyleSheet(ERROR_STYLE)
-        label.hide()
+        label = error_label(f"problem_{field}")
         self.labels[field] = label
         return label
 
@@ -276,24 +375,18 @@ class ReasonDialog(QDialog):
         self.reason.setObjectName("reasonText")
         self.reason.setTabChangesFocus(True)
         self.reason.setMinimumHeight(90)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("")
         box = QDialogButtonBox()
-        self.ok_button = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("okButton")
-        self.cancel_button = box.addButton(
-            QCoreApplication.translate("Forms", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        self.ok_button = box_button(box, "okButton", QDialogButtonBox.ButtonRole.AcceptRole, ok_text)
+        self.cancel_button = box_button(
+            box,
+            "cancelButton",
+            QDialogButtonBox.ButtonRole.RejectRole,
+            QCoreApplication.translate("Forms", "Cancel"),
         )
-        self.cancel_button.setObjectName("cancelButton")
         box.accepted.connect(self._ok)
         box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.error)
-        layout.addWidget(box)
+        vbox(self, self.prompt, self.reason, self.error, box)
         self.resize(480, 260)
 
     def _ok(self) -> None:
@@ -336,6 +429,18 @@ def add_field_rows(form: QFormLayout, rows: list[tuple[QWidget, QLabel | None]])
         box.addWidget(field)
         box.addWidget(problem)
         form.addRow(QLabel(), holder)
+
+
+def field_form(
+    problem: Callable[[str], QLabel],
+    rows: Sequence[tuple[QWidget, str | None]],
+    parent: QWidget | None = None,
+) -> QFormLayout:
+    """A form layout (set on ``parent`` when given) of ``rows``: each field with the problem label
+    of its key under it (``problem(key)``, e.g. ``FieldProblems.label``; no key: no problem label)."""
+    form = QFormLayout(parent)
+    add_field_rows(form, [(field, problem(key) if key is not None else None) for field, key in rows])
+    return form
 
 
 def set_field_label(form: QFormLayout, field: QWidget, text: str) -> None:

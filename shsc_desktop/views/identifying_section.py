@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import ShscError
 from ..services.incidents import IdentifyingDetails
-from .form_helpers import OptionalDateEdit, add_field_rows, set_field_label
+from .form_helpers import OptionalDateEdit, field_form, named, set_field_label
 from .messages import error_text
 from .operations import run_in_background
 
@@ -54,38 +53,31 @@ class IdentifyingSection(QWidget):
         # What a draft held in the identifying fields of a stored incident: put back once the stored
         # details have loaded (they would otherwise overwrite it).
         self.typed: dict[str, Any] | None = None
-        self.identifying_toggle = QToolButton()
-        self.identifying_toggle.setObjectName("identifyingToggle")
+        self.identifying_toggle = named(QToolButton(), "identifyingToggle")
         self.identifying_toggle.setCheckable(True)
         self.identifying_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.identifying_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.identifying_toggle.setProperty("formState", False)
         self.identifying_note = QLabel()
         self.identifying_note.setWordWrap(True)
-        self.survivor_name = QLineEdit()
-        self.survivor_name.setObjectName("survivorName")
-        self.survivor_phone = QLineEdit()
-        self.survivor_phone.setObjectName("survivorPhone")
-        self.survivor_address = QLineEdit()
-        self.survivor_address.setObjectName("survivorAddress")
+        self.survivor_name = named(QLineEdit(), "survivorName")
+        self.survivor_phone = named(QLineEdit(), "survivorPhone")
+        self.survivor_address = named(QLineEdit(), "survivorAddress")
         self.birth_date = OptionalDateEdit("survivorBirthDate")
-        self.narrative = QPlainTextEdit()
-        self.narrative.setObjectName("narrative")
+        self.narrative = named(QPlainTextEdit(), "narrative")
         self.narrative.setTabChangesFocus(True)
         self.narrative.setMinimumHeight(100)
-        self.identifying_box = QGroupBox()
-        self.identifying_box.setObjectName("identifyingBox")
-        self.identifying_form = QFormLayout(self.identifying_box)
-        P = problem
-        add_field_rows(
-            self.identifying_form,
+        self.identifying_box = named(QGroupBox(), "identifyingBox")
+        self.identifying_form = field_form(
+            problem,
             [
-                (self.survivor_name, P("survivor_name")),
-                (self.survivor_phone, P("survivor_phone")),
-                (self.survivor_address, P("survivor_address")),
-                (self.birth_date, P("survivor_birth_date")),
-                (self.narrative, P("narrative")),
+                (self.survivor_name, "survivor_name"),
+                (self.survivor_phone, "survivor_phone"),
+                (self.survivor_address, "survivor_address"),
+                (self.birth_date, "survivor_birth_date"),
+                (self.narrative, "narrative"),
             ],
+            self.identifying_box,
         )
         self.identifying_box.hide()
         ident_layout = QVBoxLayout(self)

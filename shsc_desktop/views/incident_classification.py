@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import codes
+from .form_helpers import named
 from .i18n import current_language
 from .look import note_style
 
@@ -71,14 +72,12 @@ class ClassificationHelper(QWidget):
             self.no_buttons.append(no)
             self.help_buttons.append(help_button)
             self.groups.append(group)
-        self.result = QLabel()
-        self.result.setObjectName("classificationResult")
+        self.result = named(QLabel(), "classificationResult")
         self.result.setWordWrap(True)
         font = self.result.font()
         font.setBold(True)
         self.result.setFont(font)
-        self.definition = QLabel()
-        self.definition.setObjectName("typeDefinition")
+        self.definition = named(QLabel(), "typeDefinition")
         self.definition.setWordWrap(True)
         self.definition.setStyleSheet(note_style("#f3f0f7"))
         self.definition.hide()

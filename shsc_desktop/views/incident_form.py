@@ -18,23 +18,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from ..errors import MonthLocked, ShscError
+from ..errors import ShscError
 from ..models import codes
 from ..models.codes import CASE_CONTEXT
 from ..security.permissions import Perm, Role
@@ -48,44 +43,73 @@ from ..services.incidents import (
 from ..services.months import MonthStatus
 from ..services.office import UnlockedOffice
 from ..services.reporting.catalogue import is_ipv
-from ..values.changes import Changes
 from ..values.contacts import ContactView
 from .field_help import FieldHelp
 from .form_helpers import (
-    ERROR_STYLE,
     UNANSWERED,
-    FieldProblems,
+    CheckGrid,
     OptionalDateEdit,
-    add_field_rows,
     age_spin,
     checked_codes,
     code_combo,
     code_of,
+    field_form,
     fill_codes,
     fill_question,
     fill_villages,
+    hbox,
+    named,
+    push_button,
     refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
     spin_age,
+    vbox,
+    wrapped_label,
 )
 from .i18n import current_language
 from .identifying_section import IdentifyingSection
 from .incident_classification import ClassificationHelper
 from .incident_sections import ChildConsentSection, LegalContextBox
 from .look import note_style
-from .messages import show_error
-from .operations import run_in_background, run_write
+from .operations import run_in_background
 from .perpetrator_table import PerpetratorTable
-from .record_form import RecordForm
+from .record_pages import RegisterForm
 from .screen import FoldingColumns, fit_to_screen
-from .session import session_of
 
 FIRST_CONTACT = codes.CodeList(
     "first_point_of_contact", [(c.code, c.en, c.km) for c in codes.YES_NO_UNKNOWN if c.code in ("yes", "no")]
 )
 """Was the commune her first point of contact: a yes/no fact (the record holds a boolean)."""
+
+
+CODED_QUESTIONS: tuple[tuple[str, str, codes.CodeList], ...] = (
+    ("reported_by", "reported_by", codes.REPORTED_BY),
+    ("location_type", "location_type", codes.LOCATION_TYPE),
+    ("time_of_day", "time_of_day", codes.TIME_OF_DAY),
+    ("previously_reported", "previously_reported", codes.YES_NO_UNKNOWN),
+    ("goods_exchanged", "goods_money_exchanged", codes.YES_NO_UNKNOWN),
+    ("survivor_sex", "survivor_sex", codes.SEX),
+    ("marital_status", "marital_status", codes.MARITAL_STATUS),
+    ("disability", "disability", codes.DISABILITY),
+    ("risk_level", "risk_level", codes.RISK_LEVEL),
+    ("consent_services", "consent_services", codes.CONSENT),
+)
+"""The form's own coded questions: its combo, the record's field, the code list (unanswered at first)."""
+
+SECTION_ANSWERS = (
+    "child_consent_route",
+    "child_consent_reason",
+    "child_consent_decided_by",
+    "child_protection_referral",
+    "legal_duty_reported",
+    "legal_duty_reason",
+    "dv_law_applies",
+    "protection_order",
+    "sent_to_prosecutor",
+)
+"""The coded answers of the child and legal sections, each held by the combo of the same name."""
 
 
 def _yes_no(code: str) -> bool | None:
@@ -98,15 +122,14 @@ def _answer(combo: QComboBox) -> str:
     return code_of(combo) if combo.isEnabled() else ""
 
 
-class IncidentForm(RecordForm):
+class IncidentForm(RegisterForm):
     """Create or edit one incident. Opened with ``open()``; closes itself once saved.
 
-    Signals:
-        saved(object): the :class:`IncidentView` written by the service.
+    ``saved`` carries the :class:`IncidentView` written by the service.
     """
 
-    saved = Signal(object)
     form_kind = "incident"
+    register = "incidents"
 
     def __init__(
         self,
@@ -115,11 +138,8 @@ class IncidentForm(RecordForm):
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("incidentForm")
-        self.record_id = incident.id if incident is not None else None
+        super().__init__(office, "incidentForm", incident.id if incident is not None else None, parent)
         self.office = office
-        self.session = session_of(office)
         self.service = self.session.services.incidents
         self.incident = incident
         self.today = today or date.today()
@@ -131,7 +151,6 @@ class IncidentForm(RecordForm):
             if incident is not None
             else office.actor.can(Perm.VIEW_IDENTIFYING)
         )
-        self.problems = FieldProblems()
         P = self.problems.label
 
         # -- report --
@@ -146,25 +165,25 @@ class IncidentForm(RecordForm):
         self.time_of_day = code_combo("timeOfDay")
         self.previously_reported = code_combo("previouslyReported")
         self.report_box = QGroupBox()
-        self.report_form = QFormLayout(self.report_box)
-        self.incident_code_label = QLabel()
-        self.incident_code_label.setObjectName("incidentCode")
-        self.survivor_code_label = QLabel()
-        self.survivor_code_label.setObjectName("survivorCode")
+        self.incident_code_label = named(QLabel(), "incidentCode")
+        self.survivor_code_label = named(QLabel(), "survivorCode")
         self.survivor_code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._rows_report = [
-            (self.incident_code_label, None),
-            (self.survivor_code_label, None),
-            (self.date_reported, P("date_reported")),
-            (self.date_of_incident, P("date_of_incident")),
-            (self.reported_by, P("reported_by")),
-            (self.first_contact, P("first_point_of_contact")),
-            (self.village, P("village_code")),
-            (self.location_type, P("location_type")),
-            (self.time_of_day, P("time_of_day")),
-            (self.previously_reported, P("previously_reported")),
-        ]
-        add_field_rows(self.report_form, self._rows_report)
+        self.report_form = field_form(
+            P,
+            [
+                (self.incident_code_label, None),
+                (self.survivor_code_label, None),
+                (self.date_reported, "date_reported"),
+                (self.date_of_incident, "date_of_incident"),
+                (self.reported_by, "reported_by"),
+                (self.first_contact, "first_point_of_contact"),
+                (self.village, "village_code"),
+                (self.location_type, "location_type"),
+                (self.time_of_day, "time_of_day"),
+                (self.previously_reported, "previously_reported"),
+            ],
+            self.report_box,
+        )
 
         # -- survivor --
         self.survivor_sex = code_combo("survivorSex")
@@ -172,64 +191,50 @@ class IncidentForm(RecordForm):
         self.marital_status = code_combo("maritalStatus")
         self.disability = code_combo("disability")
         self.survivor_box = QGroupBox()
-        self.survivor_form = QFormLayout(self.survivor_box)
-        add_field_rows(
-            self.survivor_form,
+        self.survivor_form = field_form(
+            P,
             [
-                (self.survivor_sex, P("survivor_sex")),
-                (self.survivor_age, P("survivor_age")),
-                (self.marital_status, P("marital_status")),
-                (self.disability, P("disability")),
+                (self.survivor_sex, "survivor_sex"),
+                (self.survivor_age, "survivor_age"),
+                (self.marital_status, "marital_status"),
+                (self.disability, "disability"),
             ],
+            self.survivor_box,
         )
 
         # -- classification --
         self.classification = ClassificationHelper()
-        self.context_label = QLabel()
-        self.context_label.setObjectName("caseContext")
-        self.context_label.setWordWrap(True)
+        self.context_label = wrapped_label("caseContext")
         self.goods_exchanged = code_combo("goodsExchanged")
-        self.classification_box = QGroupBox()
-        self.classification_box.setObjectName("classificationBox")
-        class_layout = QVBoxLayout(self.classification_box)
-        class_layout.addWidget(self.classification)
-        class_layout.addWidget(P("classification"))
+        self.classification_box = named(QGroupBox(), "classificationBox")
+        self.goods_label = wrapped_label()
+        vbox(
+            self.classification_box,
+            self.classification,
+            P("classification"),
+            hbox((self.goods_label, 1), self.goods_exchanged),
+            P("goods_money_exchanged"),
+            self.context_label,
+        )
         self.problems.labels["classification"].setBuddy(self.classification.yes_buttons[0])
-        self.goods_label = QLabel()
-        self.goods_label.setWordWrap(True)
-        goods_row = QHBoxLayout()
-        goods_row.addWidget(self.goods_label, 1)
-        goods_row.addWidget(self.goods_exchanged)
-        class_layout.addLayout(goods_row)
-        class_layout.addWidget(P("goods_money_exchanged"))
         self.problems.labels["goods_money_exchanged"].setBuddy(self.goods_exchanged)
-        class_layout.addWidget(self.context_label)
 
         # -- perpetrators --
         self.perpetrators = PerpetratorTable()
-        self.add_perpetrator_button = QPushButton()
-        self.add_perpetrator_button.setObjectName("addPerpetrator")
-        self.remove_perpetrator_button = QPushButton()
-        self.remove_perpetrator_button.setObjectName("removePerpetrator")
+        self.add_perpetrator_button = push_button("addPerpetrator")
+        self.remove_perpetrator_button = push_button("removePerpetrator")
         self.perpetrator_box = QGroupBox()
-        perp_layout = QVBoxLayout(self.perpetrator_box)
-        perp_layout.addWidget(self.perpetrators)
-        perp_buttons = QHBoxLayout()
-        perp_buttons.addWidget(self.add_perpetrator_button)
-        perp_buttons.addWidget(self.remove_perpetrator_button)
-        perp_buttons.addStretch(1)
-        perp_layout.addLayout(perp_buttons)
-        perp_layout.addWidget(P("perpetrators"))
+        vbox(
+            self.perpetrator_box,
+            self.perpetrators,
+            hbox(self.add_perpetrator_button, self.remove_perpetrator_button, 1),
+            P("perpetrators"),
+        )
         self.problems.labels["perpetrators"].setBuddy(self.perpetrators)
 
         # -- response --
-        self.action_boxes: dict[str, QCheckBox] = {}
-        actions_grid = QGridLayout()
-        for i, item in enumerate(codes.COMMUNE_ACTION):
-            box = QCheckBox()
-            box.setObjectName(f"action_{item.code}")
-            self.action_boxes[item.code] = box
-            actions_grid.addWidget(box, i // 2, i % 2)
+        self.actions_grid = CheckGrid(codes.COMMUNE_ACTION, "action")
+        self.action_boxes = self.actions_grid.boxes
         self.risk_level = code_combo("riskLevel")
         self.status = code_combo("status")
         self.follow_up_date = OptionalDateEdit("followUpDate")
@@ -238,41 +243,33 @@ class IncidentForm(RecordForm):
         response_layout = QVBoxLayout(self.response_box)
         self.actions_label = QLabel()
         response_layout.addWidget(self.actions_label)
-        response_layout.addLayout(actions_grid)
+        response_layout.addWidget(self.actions_grid)
         response_layout.addWidget(P("commune_actions"))
         # GBVIMS and Cambodian guidelines discourage mediation in partner violence: a caution, not
         # a refusal (the clerk records what the commune did).
-        self.mediation_caution = QLabel()
-        self.mediation_caution.setObjectName("mediationCaution")
-        self.mediation_caution.setWordWrap(True)
-        self.mediation_caution.setStyleSheet(note_style("#fff4e5"))
-        self.mediation_caution.hide()
+        self.mediation_caution = wrapped_label("mediationCaution", note_style("#fff4e5"), hidden=True)
         response_layout.addWidget(self.mediation_caution)
         self.problems.labels["commune_actions"].setBuddy(next(iter(self.action_boxes.values())))
-        self.response_form = QFormLayout()
-        add_field_rows(
-            self.response_form,
+        self.response_form = field_form(
+            P,
             [
-                (self.risk_level, P("risk_level")),
-                (self.status, P("status")),
-                (self.follow_up_date, P("follow_up_date")),
-                (self.case_worker, P("case_worker_id")),
+                (self.risk_level, "risk_level"),
+                (self.status, "status"),
+                (self.follow_up_date, "follow_up_date"),
+                (self.case_worker, "case_worker_id"),
             ],
         )
         response_layout.addLayout(self.response_form)
 
         # -- consent --
         self.consent_services = code_combo("consentServices")
-        self.consent_reporting = QCheckBox()
-        self.consent_reporting.setObjectName("consentReporting")
-        self.consent_box = QGroupBox()
-        self.consent_box.setObjectName("consentBox")
+        self.consent_reporting = named(QCheckBox(), "consentReporting")
+        self.consent_box = named(QGroupBox(), "consentBox")
         consent_layout = QVBoxLayout(self.consent_box)
-        self.consent_form = QFormLayout()
-        add_field_rows(
-            self.consent_form,
+        self.consent_form = field_form(
+            P,
             [
-                (self.consent_services, P("consent_services")),
+                (self.consent_services, "consent_services"),
                 (self.consent_reporting, None),
             ],
         )
@@ -315,50 +312,18 @@ class IncidentForm(RecordForm):
         self.identifying_box = section.identifying_box
 
         # -- the whole form --
-        self.banner = QLabel()
-        self.banner.setObjectName("formBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(note_style("#fff4e5"))
-        self.banner.hide()
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        left = QVBoxLayout()
-        left.addWidget(self.report_box)
-        left.addWidget(self.survivor_box)
-        left.addWidget(self.perpetrator_box)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.classification_box)
-        right.addWidget(self.response_box)
-        right.addWidget(self.consent_box)
+        self.banner = wrapped_label("formBanner", note_style("#fff4e5"), hidden=True)
+        left = vbox(None, self.report_box, self.survivor_box, self.perpetrator_box, 1)
         # The legal context right after the consent and a child's questions (her duty to report
         # follows the child-protection prompt), read and tabbed in that order.
-        right.addWidget(self.legal_box)
-        right.addStretch(1)
+        right = vbox(None, self.classification_box, self.response_box, self.consent_box, self.legal_box, 1)
         self.columns = FoldingColumns(left, right)  # one column on a narrow screen
         body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.addWidget(self.columns)
-        body_layout.addWidget(self.identifying_section)
+        vbox(body, self.columns, self.identifying_section)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("cancelButton")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.keep_save_default()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.error)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.buttons)
+        vbox(self, self.banner, self.error, (self.scroll_area, 1), self.buttons)
 
         self.classification.changed.connect(self._update_context)
         self.perpetrators.changed.connect(self._update_context)
@@ -411,9 +376,7 @@ class IncidentForm(RecordForm):
         self.remove_perpetrator_button.setText(self.tr("Remove"))
         self.response_box.setTitle(self.tr("The commune's response"))
         self.actions_label.setText(self.tr("Actions taken:"))
-        lang = current_language()
-        for code, box in self.action_boxes.items():
-            box.setText(codes.COMMUNE_ACTION.label(code, lang))
+        self.actions_grid.retranslate()
         set_field_label(self.response_form, self.risk_level, self.tr("Risk level:"))
         set_field_label(self.response_form, self.status, self.tr("Status:"))
         set_field_label(self.response_form, self.follow_up_date, self.tr("Follow-up date:"))
@@ -440,29 +403,13 @@ class IncidentForm(RecordForm):
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
         fill_codes(self.status, codes.INCIDENT_STATUS)  # a new record is open: a fact, not an answer
-        for combo, codelist in (
-            (self.reported_by, codes.REPORTED_BY),
-            (self.location_type, codes.LOCATION_TYPE),
-            (self.time_of_day, codes.TIME_OF_DAY),
-            (self.previously_reported, codes.YES_NO_UNKNOWN),
-            (self.goods_exchanged, codes.YES_NO_UNKNOWN),
-            (self.survivor_sex, codes.SEX),
-            (self.marital_status, codes.MARITAL_STATUS),
-            (self.disability, codes.DISABILITY),
-            (self.risk_level, codes.RISK_LEVEL),
-            (self.consent_services, codes.CONSENT),
-        ):
-            fill_question(combo, codelist)
+        for name, _field, codelist in CODED_QUESTIONS:
+            fill_question(getattr(self, name), codelist)
         fill_question(self.first_contact, FIRST_CONTACT)
         fill_villages(self.village, self.commune_code, UNANSWERED)
         self.classification.retranslate()
         self.perpetrators.retranslate()
         self._update_context()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- values -----------------------------------------------------------------------------------
 
@@ -471,39 +418,21 @@ class IncidentForm(RecordForm):
         self.survivor_code_label.setText(i.survivor_code)
         self.date_reported.set_value(i.date_reported)
         self.date_of_incident.set_value(i.date_of_incident)
-        set_code(self.reported_by, i.reported_by)
+        for name, field, _codes in CODED_QUESTIONS:
+            set_code(getattr(self, name), getattr(i, field))
         set_code(self.first_contact, "yes" if i.first_point_of_contact else "no")
         set_code(self.village, i.village_code)
-        set_code(self.location_type, i.location_type)
-        set_code(self.time_of_day, i.time_of_day)
-        set_code(self.previously_reported, i.previously_reported)
-        set_code(self.goods_exchanged, i.goods_money_exchanged)
-        set_code(self.survivor_sex, i.survivor_sex)
         self.survivor_age.setValue(-1 if i.survivor_age is None else i.survivor_age)
-        set_code(self.marital_status, i.marital_status)
-        set_code(self.disability, i.disability)
         self.classification.set_answers(i.classification())
         self.perpetrators.set_perpetrators(
             tuple(PerpetratorDraft(p.sex, p.age_group, p.relationship) for p in i.perpetrators)
         )
         set_checked(self.action_boxes, i.commune_actions)
-        set_code(self.risk_level, i.risk_level)
         set_code(self.status, i.status)
         self.follow_up_date.set_value(i.follow_up_date)
-        set_code(self.consent_services, i.consent_services)
         self.consent_reporting.setChecked(i.consent_reporting)
-        for combo, code in (
-            (self.child_consent_route, i.child_consent_route),
-            (self.child_consent_reason, i.child_consent_reason),
-            (self.child_consent_decided_by, i.child_consent_decided_by),
-            (self.child_protection_referral, i.child_protection_referral),
-            (self.legal_duty_reported, i.legal_duty_reported),
-            (self.legal_duty_reason, i.legal_duty_reason),
-            (self.dv_law_applies, i.dv_law_applies),
-            (self.protection_order, i.protection_order),
-            (self.sent_to_prosecutor, i.sent_to_prosecutor),
-        ):
-            set_code(combo, code)
+        for name in SECTION_ANSWERS:
+            set_code(getattr(self, name), getattr(i, name))
         self.admin_decision_date.set_value(i.admin_decision_date)
         set_checked(self.measure_boxes, i.admin_decision_measures)
 
@@ -671,26 +600,18 @@ class IncidentForm(RecordForm):
         if refuse_bad_dates(self, self.error):
             return
         draft = self.draft()
-        self.save_button.setEnabled(False)
         self.error.hide()
         incident = self.incident
         if incident is None:
-            work = lambda _t: self.service.create(draft)  # noqa: E731
+            self.write(lambda _t: self.service.create(draft))
         else:
-            work = lambda _t: self.service.update(incident.id, draft, incident.version)  # noqa: E731
-        run_write(self, self.session.hub, work, Changes.of_registers("incidents"), self._saved, self._failed)
+            self.write(lambda _t: self.service.update(incident.id, draft, incident.version))
 
-    def _saved(self, view: IncidentView) -> None:
+    def _saved(self, view: object) -> None:
+        assert isinstance(view, IncidentView)
         self.problems.clear()
         self.incident = view
-        self.saved.emit(view)
-        self.accept()
+        super()._saved(view)
 
     def add_rows(self, rows: dict[str, int]) -> None:
-        while self.perpetrators.rowCount() < rows.get(self.perpetrators.objectName(), 0):
-            self.perpetrators.add()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_failed(error)
-        if isinstance(error, MonthLocked):
-            show_error(self, error)
+        self.grow_table(self.perpetrators, rows)

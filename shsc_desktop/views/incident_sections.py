@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..models import codes
 from ..values.contacts import ContactView
 from .field_help import FieldHelp
-from .form_helpers import OptionalDateEdit, code_combo, code_of, fill_question
+from .form_helpers import CheckGrid, OptionalDateEdit, code_combo, code_of, fill_question, wrapped_label
 from .i18n import current_language
 
 ProblemLabel = Callable[[str], QLabel]
@@ -34,9 +34,7 @@ class ChildConsentSection(QWidget):
         self.child_consent_reason = code_combo("childConsentReason")
         self.child_consent_decided_by = code_combo("childConsentDecidedBy")
         self.child_protection_referral = code_combo("childProtectionReferral")
-        self.child_protection_contacts = QLabel()
-        self.child_protection_contacts.setObjectName("childProtectionContacts")
-        self.child_protection_contacts.setWordWrap(True)
+        self.child_protection_contacts = wrapped_label("childProtectionContacts")
         self.child_protection_contacts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         child_layout = QVBoxLayout(self)
         child_layout.setContentsMargins(0, 0, 0, 0)
@@ -139,16 +137,8 @@ class LegalContextBox(QGroupBox):
         self.legal_duty_reason = code_combo("legalDutyReason")
         self.dv_law_applies = code_combo("dvLawApplies")
         self.admin_decision_date = OptionalDateEdit("adminDecisionDate")
-        self.measure_boxes: dict[str, QCheckBox] = {}
-        measures = QWidget()
-        measures.setObjectName("adminDecisionMeasures")
-        measures_grid = QGridLayout(measures)
-        measures_grid.setContentsMargins(0, 0, 0, 0)
-        for i, item in enumerate(codes.ADMIN_MEASURE):
-            box = QCheckBox()
-            box.setObjectName(f"measure_{item.code}")
-            self.measure_boxes[item.code] = box
-            measures_grid.addWidget(box, i // 2, i % 2)
+        measures = CheckGrid(codes.ADMIN_MEASURE, "measure", "adminDecisionMeasures")
+        self.measure_boxes = measures.boxes
         self.admin_decision_measures = measures
         self.protection_order = code_combo("protectionOrder")
         self.sent_to_prosecutor = code_combo("sentToProsecutor")
@@ -175,9 +165,7 @@ class LegalContextBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Legal context"))
-        lang = current_language()
-        for code, box in self.measure_boxes.items():
-            box.setText(codes.ADMIN_MEASURE.label(code, lang))
+        self.admin_decision_measures.retranslate()
         for combo, codelist in (
             (self.legal_duty_reported, codes.LEGAL_DUTY),
             (self.legal_duty_reason, codes.NOT_REPORTED_REASON),

@@ -10,27 +10,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..models import codes
-from ..security.permissions import Perm
-from ..services import months
 from ..services.incidents import IncidentFilters, IncidentView
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
-from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, heading_label
+from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, named, push_button, vbox
 from .incident_form import IncidentForm
 from .incident_table import (
     COL_CONTEXT,
@@ -46,14 +39,20 @@ from .incident_table import (
 from .list_columns import fit_columns
 from .messages import show_message
 from .operations import BackgroundOperation, run_in_background, run_write
+from .record_pages import (
+    SEARCH_DELAY_MS,  # noqa: F401  (the benchmark reads it here)
+    RegisterPage,
+    fill_months,
+    open_record_form,
+    record_table,
+    search_box,
+)
 from .screen import FlowRow
-from .session import session_of
 
-SEARCH_DELAY_MS = 250
 MONTHS_OFFERED = 24
 
 
-class IncidentsPage(QWidget):
+class IncidentsPage(RegisterPage):
     """The incident log.
 
     Reloads itself on the office's change notice (``session.hub``) when incidents, referrals
@@ -68,21 +67,13 @@ class IncidentsPage(QWidget):
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("incidentsPage")
-        self.office = office
-        self.session = session_of(office)
+        super().__init__(office, "incidentsPage", parent, today)
         self.service = self.session.services.incidents
-        self.today = today or date.today()
-        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
-        self.can_delete = office.actor.can(Perm.RECORDS_DELETE)
         self._generation = 0
         self._select_after_reload: str | None = None
         self.form: IncidentForm | None = None
 
-        self.heading = heading_label()
-        self.month = QComboBox()
-        self.month.setObjectName("monthFilter")
+        self.month = named(QComboBox(), "monthFilter")
         self.gbv_type = code_combo("typeFilter")
         self.status = code_combo("statusFilter")
         self.village = code_combo("villageFilter")
@@ -90,29 +81,16 @@ class IncidentsPage(QWidget):
             # Long labels ("Denial of resources, …") must not widen the window past 1100 px.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9)
-        self.follow_up_due = QCheckBox()
-        self.follow_up_due.setObjectName("followUpDueFilter")
-        self.search = QLineEdit()
-        self.search.setObjectName("searchBox")
-        self.search.setClearButtonEnabled(True)
+        self.follow_up_due = named(QCheckBox(), "followUpDueFilter")
+        self.search, self.search_timer = search_box(self)
         self.search.setMinimumWidth(150)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
         # Rows of filters and buttons wrap on a narrow screen instead of widening the window.
         filters = FlowRow().add_widgets(
             self.month, self.gbv_type, self.status, self.village, self.follow_up_due, self.search
         )
 
         self.model = IncidentTableModel(self._fetch, self)
-        self.table = QTableView()
-        self.table.setObjectName("incidentTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = record_table("incidentTable", self.model, alternating=True)
         header = self.table.horizontalHeader()
         header.setSortIndicator(COL_REPORTED, Qt.SortOrder.DescendingOrder)
         self.model.blockSignals(True)  # the initial sort is the model's own; no extra query
@@ -126,43 +104,23 @@ class IncidentsPage(QWidget):
             self.table, (COL_INCIDENT, COL_SURVIVOR, COL_REPORTED, COL_FOLLOW_UP), (COL_TYPE, COL_CONTEXT)
         )
 
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("newIncidentButton")
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("openIncidentButton")
-        self.refer_button = QPushButton()
-        self.refer_button.setObjectName("referIncidentButton")
-        self.delete_button = QPushButton()
-        self.delete_button.setObjectName("deleteIncidentButton")
-        self.new_button.setVisible(self.can_write)
+        self.count_label = named(QLabel(), "countLabel")
+        self.record_buttons("Incident", may_delete=self.can_delete)
+        self.refer_button = push_button("referIncidentButton")
         self.refer_button.setVisible(self.can_write)
-        self.delete_button.setVisible(self.can_delete)
         buttons = FlowRow().add_widgets(
             self.new_button, self.open_button, self.refer_button, self.delete_button, self.count_label
         )
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        vbox(self, self.heading, filters, (self.table, 1), buttons)
 
         for combo in (self.month, self.gbv_type, self.status, self.village):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.follow_up_due.toggled.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.search_timer.timeout.connect(self.apply_filters)
         self.model.sort_requested.connect(self._sort)
-        self.model.modelReset.connect(self._update_buttons)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
-        self.new_button.clicked.connect(self.open_new)
-        self.open_button.clicked.connect(self.open_selected)
+        self.follow_table(self.table)
         self.refer_button.clicked.connect(self._refer)
-        self.delete_button.clicked.connect(self.ask_delete)
-        self.session.hub.changed.connect(self.on_changes)
 
         self.retranslate()
         self.reload()
@@ -172,32 +130,16 @@ class IncidentsPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Incidents"))
-        current = self.month.currentData()
-        self.month.blockSignals(True)
-        self.month.clear()
-        self.month.addItem(self.tr("All months"), "")
-        period = months.period_of(self.today)
-        for i in range(MONTHS_OFFERED):
-            p = months.add_months(period, -i)
-            self.month.addItem(p, p)
-        self.month.setCurrentIndex(max(0, self.month.findData(current)) if current else 0)
-        self.month.blockSignals(False)
+        fill_months(self.month, self.today, self.tr("All months"), MONTHS_OFFERED)
         fill_codes(self.gbv_type, codes.GBV_TYPE, self.tr("All types"))
         fill_codes(self.status, codes.INCIDENT_STATUS, self.tr("All statuses"))
         fill_villages(self.village, self.service.commune_code, self.tr("All villages"))
         self.follow_up_due.setText(self.tr("Follow-up due"))
         self.search.setPlaceholderText(self.tr("Search by incident or survivor code"))
-        self.new_button.setText(self.tr("New incident…"))
-        self.open_button.setText(self.tr("Open"))
+        self.record_texts(self.tr("New incident…"), self.tr("Open"), self.tr("Delete…"))
         self.refer_button.setText(self.tr("Refer…"))
-        self.delete_button.setText(self.tr("Delete…"))
         self.model.retranslate()
         self._show_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("%n incident(s)", "", self.model.total()))
@@ -264,10 +206,8 @@ class IncidentsPage(QWidget):
         return True
 
     def _update_buttons(self) -> None:
-        selected = self.selected_id() is not None
-        self.open_button.setEnabled(selected)
-        self.refer_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
+        super()._update_buttons()
+        self.refer_button.setEnabled(self.selected_id() is not None)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -277,22 +217,12 @@ class IncidentsPage(QWidget):
     def open_selected(self) -> BackgroundOperation | None:
         """Read the chosen incident in the background, then open its form (``self.form``); a
         record that cannot be read (deleted meanwhile, not the user's) says why in a message."""
-        incident_id = self.selected_id()
-        if incident_id is None:
-            return None
-        service = self.service
-
-        def arrived(view: IncidentView) -> None:
-            self._open_form(view)
-
-        return run_in_background(self, lambda _t: service.get(incident_id), arrived)
+        return self.open_read(self.selected_id(), self.service.get, self._open_form)
 
     def _open_form(self, view: IncidentView | None) -> IncidentForm:
         form = IncidentForm(self.office, view, self, today=self.today)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(self._saved)
-        self.form = form
-        form.open()
+        self.form = open_record_form(form)
         return form
 
     def _saved(self, view: IncidentView) -> None:

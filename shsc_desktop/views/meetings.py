@@ -9,32 +9,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from ..errors import MonthLocked
 from ..models import codes
-from ..security.permissions import Perm
-from ..services import months
 from ..services.meetings import (
     MAX_COUNT,
     ActionItemDraft,
@@ -49,29 +42,41 @@ from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from .form_helpers import (
     UNANSWERED,
+    CheckGrid,
     OptionalDateEdit,
     add_field_rows,
     checked_codes,
     code_combo,
     code_of,
+    field_form,
     fill_codes,
     fill_question,
     fill_villages,
-    heading_label,
+    hbox,
+    named,
+    push_button,
     refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
+    vbox,
+    wrapped_label,
 )
 from .i18n import current_language
 from .list_columns import fit_columns
-from .messages import confirm, show_error, show_message
+from .messages import confirm, show_message
 from .operations import BackgroundOperation, run_in_background, run_write
-from .record_pages import RegisterForm, ask_delete_record, open_record_form, record_table, selected_row
+from .record_pages import (
+    RegisterForm,
+    RegisterPage,
+    ask_delete_record,
+    fill_months,
+    open_record_form,
+    record_table,
+    selected_row,
+)
 from .register_tables import ActionItemTableModel, MeetingTableModel
-from .retranslating import Retranslating
 from .screen import fit_to_screen
-from .session import session_of
 
 MONTHS_OFFERED = 24
 
@@ -226,11 +231,9 @@ class ActionItemsTable(QTableWidget):
 class MeetingForm(RegisterForm):
     """Create or edit the minutes of one meeting.
 
-    Signals:
-        saved(object): the :class:`MeetingView` written.
+    ``saved`` carries the :class:`MeetingView` written.
     """
 
-    saved = Signal(object)
     form_kind = "meeting"
     register = "meetings"
 
@@ -249,87 +252,59 @@ class MeetingForm(RegisterForm):
         self.meeting_date = OptionalDateEdit("meetingDate")
         self.meeting_date.set_value(today or date.today())
         self.venue = code_combo("venueVillage")
-        self.facilitator = QLineEdit()
-        self.facilitator.setObjectName("facilitator")
+        self.facilitator = named(QLineEdit(), "facilitator")
         self.details_box = QGroupBox()
-        self.form = QFormLayout(self.details_box)
-        add_field_rows(
-            self.form,
+        self.form = field_form(
+            P,
             [
-                (self.meeting_type, P("meeting_type")),
-                (self.meeting_date, P("meeting_date")),
-                (self.venue, P("venue_village_code")),
-                (self.facilitator, P("facilitator")),
+                (self.meeting_type, "meeting_type"),
+                (self.meeting_date, "meeting_date"),
+                (self.venue, "venue_village_code"),
+                (self.facilitator, "facilitator"),
             ],
+            self.details_box,
         )
         self.attendance = AttendanceGrid()
         self.attendance_box = QGroupBox()
-        att_layout = QVBoxLayout(self.attendance_box)
-        att_layout.addWidget(self.attendance)
-        att_layout.addWidget(P("attendance"))
+        vbox(self.attendance_box, self.attendance, P("attendance"))
         self.problems.labels["attendance"].setBuddy(self.attendance)
         self.attendance.setFocusProxy(next(iter(self.attendance.female.values())))
-        self.topic_boxes: dict[str, QCheckBox] = {}
+        self.topics = CheckGrid(codes.MEETING_TOPIC, "topic")
+        self.topic_boxes = self.topics.boxes
         self.topics_box = QGroupBox()
-        topics_grid = QGridLayout(self.topics_box)
-        for i, item in enumerate(codes.MEETING_TOPIC):
-            box = QCheckBox()
-            box.setObjectName(f"topic_{item.code}")
-            self.topic_boxes[item.code] = box
-            topics_grid.addWidget(box, i // 2, i % 2)
-        self.concerns = QPlainTextEdit()
-        self.concerns.setObjectName("concerns")
+        vbox(self.topics_box, self.topics)
+        self.concerns = named(QPlainTextEdit(), "concerns")
         self.concerns.setTabChangesFocus(True)
-        self.decisions = QPlainTextEdit()
-        self.decisions.setObjectName("decisions")
+        self.decisions = named(QPlainTextEdit(), "decisions")
         self.decisions.setTabChangesFocus(True)
         self.notes_box = QGroupBox()
         notes = QFormLayout(self.notes_box)
         self.notes_form = notes
         # Case-conference minutes a user without identity access may not read: said, not shown.
-        self.minutes_withheld = QLabel()
-        self.minutes_withheld.setObjectName("minutesWithheld")
-        self.minutes_withheld.setWordWrap(True)
-        self.minutes_withheld.setVisible(False)
+        self.minutes_withheld = wrapped_label("minutesWithheld", hidden=True)
         notes.addRow(self.minutes_withheld)
         add_field_rows(notes, [(self.concerns, P("concerns_raised")), (self.decisions, P("decisions"))])
         self.action_table = ActionItemsTable()
-        self.add_action_button = QPushButton()
-        self.add_action_button.setObjectName("addActionButton")
-        self.remove_action_button = QPushButton()
-        self.remove_action_button.setObjectName("removeActionButton")
+        self.add_action_button = push_button("addActionButton")
+        self.remove_action_button = push_button("removeActionButton")
         self.actions_box = QGroupBox()
-        actions_layout = QVBoxLayout(self.actions_box)
-        actions_layout.addWidget(self.action_table)
-        action_buttons = QHBoxLayout()
-        action_buttons.addWidget(self.add_action_button)
-        action_buttons.addWidget(self.remove_action_button)
-        action_buttons.addStretch(1)
-        actions_layout.addLayout(action_buttons)
-        actions_layout.addWidget(P("action_items"))
+        vbox(
+            self.actions_box,
+            self.action_table,
+            hbox(self.add_action_button, self.remove_action_button, 1),
+            P("action_items"),
+        )
 
-        left = QVBoxLayout()
-        left.addWidget(self.details_box)
-        left.addWidget(self.attendance_box)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.topics_box)
-        right.addWidget(self.notes_box)
-        right.addWidget(self.actions_box)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        left = vbox(None, self.details_box, self.attendance_box, 1)
+        right = vbox(None, self.topics_box, self.notes_box, self.actions_box)
         body = QWidget()
-        body.setLayout(columns)
+        body.setLayout(hbox((left, 1), (right, 1)))
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
         self.add_action_button.clicked.connect(self._add_action)
         self.remove_action_button.clicked.connect(self.action_table.remove_current)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.buttons)
+        vbox(self, self.error, (self.scroll_area, 1), self.buttons)
         self.commune_code = self.service.commune_code
         self.retranslate()
         if meeting is not None:
@@ -346,9 +321,7 @@ class MeetingForm(RegisterForm):
         self.attendance_box.setTitle(self.tr("Attendance"))
         self.attendance.retranslate()
         self.topics_box.setTitle(self.tr("Topics discussed"))
-        lang = current_language()
-        for code, box in self.topic_boxes.items():
-            box.setText(codes.MEETING_TOPIC.label(code, lang))
+        self.topics.retranslate()
         self.notes_box.setTitle(self.tr("Concerns and decisions"))
         set_field_label(self.notes_form, self.concerns, self.tr("Concerns raised:"))
         set_field_label(self.notes_form, self.decisions, self.tr("Decisions:"))
@@ -426,61 +399,35 @@ class MeetingForm(RegisterForm):
         self.order_tabs()  # the new row's date and status right after the table, not after Cancel
 
     def add_rows(self, rows: dict[str, int]) -> None:
-        while self.action_table.rowCount() < rows.get(self.action_table.objectName(), 0):
-            self.action_table.add()
+        self.grow_table(self.action_table, rows)
         self.order_tabs()
 
-    def _failed(self, error: BaseException) -> None:
-        super()._failed(error)
-        if isinstance(error, MonthLocked):
-            show_error(self, error)
 
-
-class MeetingsPage(Retranslating, QWidget):
+class MeetingsPage(RegisterPage):
     """Meeting minutes and open action items; reloads on the office's change notice (meetings)."""
+
+    follows = ("meetings",)
 
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("meetingsPage")
-        self.office = office
-        self.session = session_of(office)
+        super().__init__(office, "meetingsPage", parent, today)
         self.service = self.session.services.meetings
-        self.today = today or date.today()
-        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
-        self.can_delete = office.actor.can(Perm.RECORDS_DELETE)
         self.form: MeetingForm | None = None
 
-        self.heading = heading_label()
-        self.month = QComboBox()
-        self.month.setObjectName("monthFilter")
+        self.month = named(QComboBox(), "monthFilter")
         self.model = MeetingTableModel(self)
-        self.table = record_table("meetingTable", self.model)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table("meetingTable", self.model, alternating=True)
         self.table.horizontalHeader().setStretchLastSection(True)
         fit_columns(self.table, (MeetingTableModel.COL_DATE,))
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("newMeetingButton")
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("openMeetingButton")
-        self.delete_button = QPushButton()
-        self.delete_button.setObjectName("deleteMeetingButton")
-        self.new_button.setVisible(self.can_write)
-        self.delete_button.setVisible(self.can_delete)
-        top = QHBoxLayout()
-        top.addWidget(self.month)
-        top.addStretch(1)
-        meeting_buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.delete_button):
-            meeting_buttons.addWidget(button)
-        meeting_buttons.addStretch(1)
+        self.record_buttons("Meeting", may_delete=self.can_delete)
         meetings_widget = QWidget()
-        meetings_layout = QVBoxLayout(meetings_widget)
-        meetings_layout.setContentsMargins(0, 0, 0, 0)
-        meetings_layout.addLayout(top)
-        meetings_layout.addWidget(self.table, 1)
-        meetings_layout.addLayout(meeting_buttons)
+        vbox(
+            meetings_widget,
+            hbox(self.month, 1),
+            (self.table, 1),
+            hbox(self.new_button, self.open_button, self.delete_button, 1),
+        ).setContentsMargins(0, 0, 0, 0)
 
         self.actions_model = ActionItemTableModel(self)
         self.actions_table = record_table("openActionsTable", self.actions_model)
@@ -488,63 +435,32 @@ class MeetingsPage(Retranslating, QWidget):
             ActionItemTableModel.COL_ACTION, QHeaderView.ResizeMode.Stretch
         )
         self.action_status = code_combo("actionStatus")
-        self.set_status_button = QPushButton()
-        self.set_status_button.setObjectName("setActionStatusButton")
+        self.set_status_button = push_button("setActionStatusButton")
         self.action_status.setVisible(self.can_write)
         self.set_status_button.setVisible(self.can_write)
         self.actions_box = QGroupBox()
-        actions_layout = QVBoxLayout(self.actions_box)
-        actions_layout.addWidget(self.actions_table, 1)
-        status_row = QHBoxLayout()
-        status_row.addStretch(1)
-        status_row.addWidget(self.action_status)
-        status_row.addWidget(self.set_status_button)
-        actions_layout.addLayout(status_row)
+        vbox(self.actions_box, (self.actions_table, 1), hbox(1, self.action_status, self.set_status_button))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(meetings_widget)
         splitter.addWidget(self.actions_box)
         splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(splitter, 1)
+        vbox(self, self.heading, (splitter, 1))
 
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.new_button.clicked.connect(self.open_new)
-        self.open_button.clicked.connect(self.open_selected)
-        self.delete_button.clicked.connect(self.ask_delete)
-        self.table.activated.connect(lambda _i: self.open_selected())  # Enter or double click
+        self.follow_table(self.table)
         self.set_status_button.clicked.connect(self.set_action_status)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
         self.actions_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.actions_model.modelReset.connect(self._update_buttons)
-
-        self.session.hub.changed.connect(self.on_changes)
 
         self.retranslate()
         self.refresh()
         self._update_buttons()
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.touches("meetings"):
-            self.refresh()
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Meetings"))
-        current = self.month.currentData()
-        self.month.blockSignals(True)
-        self.month.clear()
-        self.month.addItem(self.tr("All months"), "")
-        period = months.period_of(self.today)
-        for i in range(MONTHS_OFFERED):
-            p = months.add_months(period, -i)
-            self.month.addItem(p, p)
-        self.month.setCurrentIndex(max(0, self.month.findData(current)) if current else 0)
-        self.month.blockSignals(False)
-        self.new_button.setText(self.tr("New minutes…"))
-        self.open_button.setText(self.tr("Open"))
-        self.delete_button.setText(self.tr("Delete…"))
+        fill_months(self.month, self.today, self.tr("All months"), MONTHS_OFFERED)
+        self.record_texts(self.tr("New minutes…"), self.tr("Open"), self.tr("Delete…"))
         self.actions_box.setTitle(self.tr("Open action items"))
         fill_codes(self.action_status, codes.ACTION_STATUS)
         self.set_status_button.setText(self.tr("Set status"))
@@ -573,9 +489,7 @@ class MeetingsPage(Retranslating, QWidget):
         return self.actions_model.row_at(row) if row is not None else None
 
     def _update_buttons(self) -> None:
-        has = self.selected_id() is not None
-        self.open_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        super()._update_buttons()
         self.set_status_button.setEnabled(self.selected_action() is not None)
 
     def open_new(self) -> MeetingForm:
@@ -583,15 +497,7 @@ class MeetingsPage(Retranslating, QWidget):
 
     def open_selected(self) -> BackgroundOperation | None:
         """Read the chosen meeting in the background, then open its form (``self.form``)."""
-        meeting_id = self.selected_id()
-        if meeting_id is None:
-            return None
-        service = self.service
-
-        def arrived(view: MeetingView) -> None:
-            self._open(view)
-
-        return run_in_background(self, lambda _t: service.get(meeting_id), arrived)
+        return self.open_read(self.selected_id(), self.service.get, self._open)
 
     def _open(self, view: MeetingView | None) -> MeetingForm:
         self.form = open_record_form(MeetingForm(self.office, view, self, self.today), self.can_write)

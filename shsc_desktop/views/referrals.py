@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -46,30 +42,32 @@ from ..services.referrals import (
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from .form_helpers import (
-    ERROR_STYLE,
     UNANSWERED,
-    FieldProblems,
     OptionalDateEdit,
-    add_field_rows,
     ask_reason,
+    box_button,
     code_combo,
     code_of,
+    field_form,
     fill_codes,
     fill_question,
-    heading_label,
+    hbox,
+    named,
+    push_button,
     refuse_bad_dates,
     set_code,
     set_field_label,
+    vbox,
+    wrapped_label,
 )
 from .i18n import current_language
 from .list_columns import fit_columns, rows_height
 from .look import note_style
 from .messages import error_text, show_error
-from .operations import BackgroundOperation, Task, run_in_background, run_write
-from .record_form import RecordForm
+from .operations import BackgroundOperation, Task, run_in_background
+from .record_pages import RegisterForm, RegisterPage, open_record_form, record_table
 from .register_tables import FollowUpTableModel, ReferralTableModel
 from .screen import FlowRow
-from .session import session_of
 from .slip_dialog import SlipDialog
 
 REFERRAL_CODES = (
@@ -80,29 +78,21 @@ REFERRAL_CODES = (
 ALL_REFERRALS_SHOWN = 500  # the newest first; filters narrow the list down
 
 
-def _table(name: str, model: object, code_columns: tuple[int, ...]) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
+def _table(name: str, model: QAbstractItemModel, code_columns: tuple[int, ...]) -> QTableView:
+    table = record_table(name, model, alternating=True)
     table.setWordWrap(False)
-    table.verticalHeader().hide()
     fit_columns(table, code_columns)  # dates and codes whole, the rest from their content
     return table
 
 
-class ReferralForm(RecordForm):
+class ReferralForm(RegisterForm):
     """A new referral for the survivor of one incident.
 
-    Signals:
-        saved(object): the :class:`ReferralView` created.
+    ``saved`` carries the :class:`ReferralView` created.
     """
 
-    saved = Signal(object)
     form_kind = "referral"
+    register = "referrals"
 
     def __init__(
         self,
@@ -111,68 +101,44 @@ class ReferralForm(RecordForm):
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.record_id = incident.id  # a new referral belongs to this incident
-        self.setObjectName("referralForm")
-        self.session = session_of(office)
+        # A new referral belongs to this incident: its id is the form's record.
+        super().__init__(office, "referralForm", incident.id, parent)
         self.service = self.session.services.referrals
         self.incident = incident
         self.can_override = office.actor.can(Perm.CONSENT_OVERRIDE)
         self.providers: list[ContactView] = []
-        self.problems = FieldProblems()
         P = self.problems.label
-        self.incident_label = QLabel()
-        self.incident_label.setObjectName("referralIncident")
-        self.consent_label = QLabel()
-        self.consent_label.setObjectName("consentState")
-        self.consent_label.setWordWrap(True)
+        self.incident_label = named(QLabel(), "referralIncident")
+        self.consent_label = wrapped_label("consentState")
         self.service_type = code_combo("serviceType")
         self.provider = code_combo("provider")
         self.provider.setMinimumWidth(280)
-        self.no_provider = QLabel()
-        self.no_provider.setWordWrap(True)
-        self.no_provider.hide()
+        self.no_provider = wrapped_label(hidden=True)
         self.urgency = code_combo("urgency")
         self.mode = code_combo("mode")
         self.date_referred = OptionalDateEdit("dateReferred")
         self.date_referred.set_value(today or date.today())
         self.follow_up_date = OptionalDateEdit("followUpDate")
-        self.form = QFormLayout()
-        add_field_rows(
-            self.form,
+        self.form = field_form(
+            P,
             [
                 (self.incident_label, None),
-                (self.service_type, P("service_type")),
-                (self.provider, P("contact_id")),
-                (self.urgency, P("urgency")),
-                (self.mode, P("mode")),
-                (self.date_referred, P("date_referred")),
-                (self.follow_up_date, P("follow_up_date")),
+                (self.service_type, "service_type"),
+                (self.provider, "contact_id"),
+                (self.urgency, "urgency"),
+                (self.mode, "mode"),
+                (self.date_referred, "date_referred"),
+                (self.follow_up_date, "follow_up_date"),
             ],
         )
         self.form.insertRow(2, self.no_provider)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.override_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.override_button.setObjectName("overrideButton")
+        self.override_button = box_button(
+            self.buttons, "overrideButton", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.override_button.hide()
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("cancelButton")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         self.keep_save_default()
         self.override_button.clicked.connect(self.ask_override)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.consent_label)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        vbox(self, self.consent_label, self.form, self.error, self.buttons)
         self.service_type.currentIndexChanged.connect(lambda _i: self.load_providers())
         self.retranslate()
         self.load_providers()
@@ -210,11 +176,6 @@ class ReferralForm(RecordForm):
         self.override_button.setText(self.tr("Override with reason…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._fill_providers()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def load_providers(self) -> BackgroundOperation | None:
         """The providers of the chosen service, read in the background (an answer for a service
@@ -266,15 +227,7 @@ class ReferralForm(RecordForm):
             return
         draft = self.draft()
         incident_id = self.incident.id
-        self.save_button.setEnabled(False)
-        run_write(
-            self,
-            self.session.hub,
-            lambda _t: self.service.create(incident_id, draft, override_reason),
-            Changes.of_registers("referrals"),
-            self._saved,
-            self._failed,
-        )
+        self.write(lambda _t: self.service.create(incident_id, draft, override_reason))
 
     def ask_override(self) -> None:
         ask_reason(
@@ -288,12 +241,8 @@ class ReferralForm(RecordForm):
             lambda reason: self.save(reason),
         )
 
-    def _saved(self, view: ReferralView) -> None:
-        self.saved.emit(view)
-        self.accept()
-
     def _failed(self, error: BaseException) -> None:
-        self.save_failed(error)
+        super()._failed(error)
         if isinstance(error, ConsentRequired):
             self.override_button.setVisible(self.can_override)
             if not self.can_override:
@@ -301,55 +250,34 @@ class ReferralForm(RecordForm):
         self.error.show()
 
 
-class ReferralUpdateDialog(RecordForm):
+class ReferralUpdateDialog(RegisterForm):
     """Record the response (GBVIMS code), the outcome and the next follow-up of a referral.
 
-    Signals:
-        saved(object): the updated :class:`ReferralView`.
+    ``saved`` carries the updated :class:`ReferralView`.
     """
 
-    saved = Signal(object)
     form_kind = "referral_update"
+    register = "referrals"
 
     def __init__(self, office: UnlockedOffice, referral: ReferralView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.record_id = referral.id
-        self.setObjectName("referralUpdateDialog")
-        self.session = session_of(office)
+        super().__init__(office, "referralUpdateDialog", referral.id, parent)
         self.service = self.session.services.referrals
         self.referral = referral
-        self.problems = FieldProblems()
         P = self.problems.label
         self.status = code_combo("referralStatus")
         self.outcome = code_combo("referralOutcome")
         self.outcome_date = OptionalDateEdit("outcomeDate")
         self.follow_up_date = OptionalDateEdit("followUpDate")
-        self.form = QFormLayout()
-        add_field_rows(
-            self.form,
+        self.form = field_form(
+            P,
             [
-                (self.status, P("status")),
-                (self.outcome, P("outcome")),
-                (self.outcome_date, P("outcome_date")),
-                (self.follow_up_date, P("follow_up_date")),
+                (self.status, "status"),
+                (self.outcome, "outcome"),
+                (self.outcome_date, "outcome_date"),
+                (self.follow_up_date, "follow_up_date"),
             ],
         )
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.keep_save_default()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        vbox(self, self.form, self.error, self.buttons)
         self.retranslate()
         set_code(self.status, referral.status)
         set_code(self.outcome, referral.outcome)
@@ -383,25 +311,10 @@ class ReferralUpdateDialog(RecordForm):
             follow_up_date=self.follow_up_date.value(),
         )
         referral = self.referral
-        self.save_button.setEnabled(False)
-        run_write(
-            self,
-            self.session.hub,
-            lambda _t: self.service.update(referral.id, change, referral.version),
-            Changes.of_registers("referrals"),
-            self._saved,
-            self._failed,
-        )
-
-    def _saved(self, view: ReferralView) -> None:
-        self.saved.emit(view)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_failed(error)
+        self.write(lambda _t: self.service.update(referral.id, change, referral.version))
 
 
-class ReferralsPage(QWidget):
+class ReferralsPage(RegisterPage):
     """Referrals of one incident, and the follow-ups due or overdue.
 
     Refreshes itself on the office's change notice (``session.hub``): referrals, incidents (the
@@ -411,14 +324,9 @@ class ReferralsPage(QWidget):
     def __init__(
         self, office: UnlockedOffice, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("referralsPage")
-        self.office = office
-        self.session = session_of(office)
+        super().__init__(office, "referralsPage", parent, today)
         self.service = self.session.services.referrals
         self.incidents = self.session.services.incidents
-        self.today = today or date.today()
-        self.can_write = office.actor.can(Perm.RECORDS_WRITE)
         self.incident: IncidentView | None = None
         self.form: ReferralForm | None = None
         self.update_dialog: ReferralUpdateDialog | None = None
@@ -426,39 +334,25 @@ class ReferralsPage(QWidget):
         self._all_generation = 0
         self._all_total = 0
 
-        self.heading = heading_label()
-        self.incident_code = QLineEdit()
-        self.incident_code.setObjectName("incidentCodeBox")
+        self.incident_code = named(QLineEdit(), "incidentCodeBox")
         self.incident_code.setClearButtonEnabled(True)
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("showIncidentButton")
-        self.incident_info = QLabel()
-        self.incident_info.setObjectName("incidentInfo")
-        self.incident_info.setWordWrap(True)
-        lookup = QHBoxLayout()
-        lookup.addWidget(self.incident_code, 1)
-        lookup.addWidget(self.show_button)
+        self.show_button = push_button("showIncidentButton")
+        self.incident_info = wrapped_label("incidentInfo")
         self.referral_model = ReferralTableModel(self)
         self.referral_table = _table("referralTable", self.referral_model, REFERRAL_CODES)
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("newReferralButton")
-        self.update_button = QPushButton()
-        self.update_button.setObjectName("updateReferralButton")
+        self.new_button = push_button("newReferralButton")
+        self.update_button = push_button("updateReferralButton")
         self.new_button.setVisible(self.can_write)
         self.update_button.setVisible(self.can_write)
-        self.slip_button = QPushButton()
-        self.slip_button.setObjectName("printSlipButton")
-        referral_buttons = QHBoxLayout()
-        referral_buttons.addWidget(self.new_button)
-        referral_buttons.addWidget(self.update_button)
-        referral_buttons.addWidget(self.slip_button)
-        referral_buttons.addStretch(1)
+        self.slip_button = push_button("printSlipButton")
         self.incident_box = QGroupBox()
-        incident_layout = QVBoxLayout(self.incident_box)
-        incident_layout.addLayout(lookup)
-        incident_layout.addWidget(self.incident_info)
-        incident_layout.addWidget(self.referral_table, 1)
-        incident_layout.addLayout(referral_buttons)
+        vbox(
+            self.incident_box,
+            hbox((self.incident_code, 1), self.show_button),
+            self.incident_info,
+            (self.referral_table, 1),
+            hbox(self.new_button, self.update_button, self.slip_button, 1),
+        )
 
         self.follow_up_model = FollowUpTableModel(self)
         self.follow_up_table = _table(
@@ -466,28 +360,19 @@ class ReferralsPage(QWidget):
             self.follow_up_model,
             (FollowUpTableModel.COL_DUE, FollowUpTableModel.COL_INCIDENT, FollowUpTableModel.COL_SURVIVOR),
         )
-        self.include_week = QCheckBox()
-        self.include_week.setObjectName("includeNextWeek")
+        self.include_week = named(QCheckBox(), "includeNextWeek")
         self.follow_up_count = QLabel()
         self.follow_up_box = QGroupBox()
-        follow_layout = QVBoxLayout(self.follow_up_box)
-        follow_row = QHBoxLayout()
-        follow_row.addWidget(self.include_week)
-        follow_row.addStretch(1)
-        follow_row.addWidget(self.follow_up_count)
-        follow_layout.addLayout(follow_row)
-        follow_layout.addWidget(self.follow_up_table, 1)
+        vbox(self.follow_up_box, hbox(self.include_week, 1, self.follow_up_count), (self.follow_up_table, 1))
 
         # All referrals, filtered in SQL (ReferralService.query); a row shows its incident above.
         self.all_model = ReferralTableModel(self)
         self.all_table = _table("allReferralsTable", self.all_model, REFERRAL_CODES)
-        self.filter_month = QComboBox()
-        self.filter_month.setObjectName("referralMonthFilter")
+        self.filter_month = named(QComboBox(), "referralMonthFilter")
         self.filter_service = code_combo("referralServiceFilter")
         self.filter_status = code_combo("referralStatusFilter")
         self.filter_outcome = code_combo("referralOutcomeFilter")
-        self.filter_due = QCheckBox()
-        self.filter_due.setObjectName("referralDueFilter")
+        self.filter_due = named(QCheckBox(), "referralDueFilter")
         self.all_count = QLabel()
         self.all_box = QGroupBox()
         all_layout = QVBoxLayout(self.all_box)
@@ -501,17 +386,13 @@ class ReferralsPage(QWidget):
         all_filters.addWidget(self.all_count)
         all_layout.addLayout(all_filters)
         all_layout.addWidget(self.all_table, 1)
-        self.lists = QTabWidget()
-        self.lists.setObjectName("referralLists")
+        self.lists = named(QTabWidget(), "referralLists")
         self.lists.addTab(self.follow_up_box, "")
         self.lists.addTab(self.all_box, "")
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
         # One incident has a few referrals; the follow-up list below needs the room.
         self.referral_table.setMaximumHeight(rows_height(self.referral_table, 3))
-        layout.addWidget(self.incident_box)
-        layout.addWidget(self.lists, 1)
+        vbox(self, self.heading, self.incident_box, (self.lists, 1))
 
         self.show_button.clicked.connect(self.show_typed_incident)
         self.incident_code.returnPressed.connect(self.show_typed_incident)
@@ -528,7 +409,6 @@ class ReferralsPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh_all())
         self.filter_due.toggled.connect(lambda _c: self.refresh_all())
         self.all_table.clicked.connect(self._all_chosen)
-        self.session.hub.changed.connect(self.on_changes)
 
         self.retranslate()
         self.refresh_follow_ups()
@@ -554,11 +434,6 @@ class ReferralsPage(QWidget):
         self.referral_model.retranslate()
         self.follow_up_model.retranslate()
         self._show_follow_up_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -727,21 +602,15 @@ class ReferralsPage(QWidget):
     def open_new(self) -> ReferralForm | None:
         if self.incident is None:
             return None
-        form = ReferralForm(self.office, self.incident, self, self.today)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.form = form
-        form.open()
-        return form
+        self.form = open_record_form(ReferralForm(self.office, self.incident, self, self.today))
+        return self.form
 
     def open_update(self) -> ReferralUpdateDialog | None:
         referral = self.selected_referral()
         if referral is None:
             return None
-        dialog = ReferralUpdateDialog(self.office, referral, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.update_dialog = dialog
-        dialog.open()
-        return dialog
+        self.update_dialog = open_record_form(ReferralUpdateDialog(self.office, referral, self))
+        return self.update_dialog
 
     def open_slip(self) -> SlipDialog | None:
         referral = self.selected_referral()

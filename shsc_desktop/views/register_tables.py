@@ -91,6 +91,12 @@ class RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def display(self, row: Any, column: int) -> str:
+        """The text of one cell: by default the ``column``-th of :meth:`values`."""
+        values = self.values(row)
+        return values[column] if 0 <= column < len(values) else ""
+
+    def values(self, row: Any) -> list[str]:
+        """The texts of a row's cells, column by column (or override :meth:`display`)."""
         raise NotImplementedError
 
     def is_overdue(self, row: Any, column: int) -> bool:
@@ -99,6 +105,11 @@ class RowsModel(QAbstractTableModel):
 
 def _d(value: date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def _provider(name_km: str, name_en: str, lang: str) -> str:
+    """A provider's name in the interface language, else in the other one."""
+    return (name_km or name_en) if lang == "km" else (name_en or name_km)
 
 
 class ReferralTableModel(RowsModel):
@@ -124,24 +135,18 @@ class ReferralTableModel(RowsModel):
             self.tr("Follow-up"),
         ]
 
-    def display(self, r: ReferralView, column: int) -> str:
+    def values(self, r: ReferralView) -> list[str]:
         lang = current_language()
-        provider = (
-            (r.provider_name_km or r.provider_name_en)
-            if lang == "km"
-            else (r.provider_name_en or r.provider_name_km)
-        )
-        values = [
+        return [
             _d(r.date_referred),
             r.incident_code,
             codes.SERVICE_TYPE.label(r.service_type, lang),
-            provider,
+            _provider(r.provider_name_km, r.provider_name_en, lang),
             codes.URGENCY.label(r.urgency, lang),
             codes.REFERRAL_STATUS.label(r.status, lang),
             codes.REFERRAL_OUTCOME.label(r.outcome, lang),
             _d(r.follow_up_date),
         ]
-        return values[column] if 0 <= column < len(values) else ""
 
 
 class FollowUpTableModel(RowsModel):
@@ -165,23 +170,17 @@ class FollowUpTableModel(RowsModel):
             self.tr("Provider"),
         ]
 
-    def display(self, f: FollowUp, column: int) -> str:
+    def values(self, f: FollowUp) -> list[str]:
         lang = current_language()
-        provider = (
-            (f.provider_name_km or f.provider_name_en)
-            if lang == "km"
-            else (f.provider_name_en or f.provider_name_km)
-        )
-        values = [
+        return [
             _d(f.follow_up_date),
             str(f.days_overdue) if f.overdue else "",
             self.tr("Referral") if f.kind == "referral" else self.tr("Incident"),
             f.incident_code,
             f.survivor_code,
             codes.SERVICE_TYPE.label(f.service_type, lang) if f.service_type else "",
-            provider,
+            _provider(f.provider_name_km, f.provider_name_en, lang),
         ]
-        return values[column] if 0 <= column < len(values) else ""
 
     def is_overdue(self, f: FollowUp, column: int) -> bool:
         return f.overdue and column in (self.COL_DUE, self.COL_OVERDUE)
@@ -204,15 +203,14 @@ class MeetingTableModel(RowsModel):
             self.tr("Open actions"),
         ]
 
-    def display(self, m: MeetingRow, column: int) -> str:
-        values = [
+    def values(self, m: MeetingRow) -> list[str]:
+        return [
             _d(m.meeting_date),
             codes.MEETING_TYPE.label(m.meeting_type, current_language()),
             village_name(m.venue_village_code),
             str(m.participants),
             str(m.open_actions),
         ]
-        return values[column] if 0 <= column < len(values) else ""
 
 
 class ActionItemTableModel(RowsModel):
@@ -226,16 +224,15 @@ class ActionItemTableModel(RowsModel):
     def titles(self) -> list[str]:
         return [self.tr("Due"), self.tr("Action"), self.tr("Owner"), self.tr("Status"), self.tr("Meeting")]
 
-    def display(self, a: ActionItemView, column: int) -> str:
+    def values(self, a: ActionItemView) -> list[str]:
         lang = current_language()
-        values = [
+        return [
             _d(a.due_date),
             a.action,
             a.owner,
             codes.ACTION_STATUS.label(a.status, lang),
             f"{_d(a.meeting_date)} {codes.MEETING_TYPE.label(a.meeting_type, lang)}",
         ]
-        return values[column] if 0 <= column < len(values) else ""
 
     def is_overdue(self, a: ActionItemView, column: int) -> bool:
         return a.overdue and column == self.COL_DUE
@@ -264,12 +261,12 @@ class ContactTableModel(RowsModel):
             self.tr("Active"),
         ]
 
-    def display(self, c: ContactView, column: int) -> str:
+    def values(self, c: ContactView) -> list[str]:
         lang = current_language()
         services = ", ".join(
             codes.SERVICE_TYPE.label(s, lang) for s in codes.SERVICE_TYPE.codes() if s in c.services
         )
-        values = [
+        return [
             c.name(lang),
             codes.ORGANISATION_TYPE.label(c.organisation_type, lang),
             services,
@@ -279,4 +276,3 @@ class ContactTableModel(RowsModel):
             _d(c.last_verified),
             self.tr("Yes") if c.active else self.tr("No"),
         ]
-        return values[column] if 0 <= column < len(values) else ""

@@ -29,7 +29,7 @@ from ..errors import ShscError
 from ..services.office import UnlockedOffice
 from ..services.slips import SlipChoices, SlipRequest
 from .file_dialogs import file_dialog
-from .form_helpers import ERROR_STYLE
+from .form_helpers import ERROR_STYLE, box_button, named, vbox, wrapped_label
 from .i18n import current_language, language_name, show_status
 from .messages import error_text
 from .operations import Task, run_in_background
@@ -47,10 +47,8 @@ class SlipDialog(QDialog):
         self.referral_id = referral_id
         self.printer: QPrinter | None = None
         self.choices: SlipChoices | None = None
-        self.audience = QComboBox()
-        self.audience.setObjectName("slipAudience")
-        self.language = QComboBox()
-        self.language.setObjectName("slipLanguage")
+        self.audience = named(QComboBox(), "slipAudience")
+        self.language = named(QComboBox(), "slipLanguage")
         for lang in ("km", "en"):
             self.language.addItem(language_name(lang), lang)
         self.language.setCurrentIndex(0 if current_language() == "km" else 1)
@@ -59,11 +57,9 @@ class SlipDialog(QDialog):
         self.language_label = QLabel()
         self.form.addRow(self.audience_label, self.audience)
         self.form.addRow(self.language_label, self.language)
-        self.details_box = QGroupBox()
-        self.details_box.setObjectName("slipDetails")
+        self.details_box = named(QGroupBox(), "slipDetails")
         details = QVBoxLayout(self.details_box)
-        self.details_note = QLabel()
-        self.details_note.setWordWrap(True)
+        self.details_note = wrapped_label()
         details.addWidget(self.details_note)
         self.fields: dict[str, QCheckBox] = {}
         for name in ("survivor_name", "survivor_phone", "survivor_address", "survivor_birth_date"):
@@ -71,23 +67,17 @@ class SlipDialog(QDialog):
             box.setObjectName(f"slip_{name}")
             details.addWidget(box)
             self.fields[name] = box
-        self.message = QLabel()
-        self.message.setObjectName("slipMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label("slipMessage")
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setObjectName("saveSlipButton")
-        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setObjectName("printSlipButton")
+        self.save_button = box_button(self.buttons, "saveSlipButton", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = box_button(
+            self.buttons, "printSlipButton", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.choose_file)
         self.print_button.clicked.connect(self.choose_printer)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.details_box)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(self, self.form, self.details_box, self.message, self.buttons)
         try:
             self.choices = self.service.choices(referral_id)
         except ShscError as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 
 from shsc_desktop.exports import directory_io
@@ -101,3 +103,23 @@ def test_contact_model_passes_the_model_tester(qtmodeltester, chief):
     model = ContactTableModel()
     model.set_rows(service.search())
     qtmodeltester.check(model)
+
+
+def test_an_entry_opens_as_it_is_now_read_off_the_gui_thread(qtbot, shell, new_office, gui_reads):
+    office, _ = new_office
+    ContactService(office).create(
+        ContactDraft("police_post", frozenset({"police"}), name_en="Post 1", phone="117")
+    )
+    office.lock("fixture done")
+    window = open_as_clerk(qtbot, shell)
+    page = _page(qtbot, window)
+    (listed,) = page.model.rows()
+    # Changed after the list was read (another window, a sync): the form shows the entry as it is now.
+    page.service.update(listed.id, replace(listed.as_draft(), phone="118"), listed.version)
+    page.table.selectRow(0)
+    with gui_reads.watching():
+        page.open_selected()
+        wait_for_operations(qtbot)
+    assert page.form is not None and page.form.isVisible()
+    assert page.form.record_id == listed.id
+    assert page.form.phone.text() == "118"

@@ -65,6 +65,15 @@ def closed(widget) -> bool:
     return not shiboken6.isValid(widget) or not widget.isVisible()
 
 
+def _open_first(qtbot, window):
+    """The incidents page and the form of its first record (read in the background)."""
+    page = _incidents_page(qtbot, window)
+    page.table.selectRow(0)
+    page.open_selected()
+    wait_for_operations(qtbot)
+    return page, page.form
+
+
 def _incidents_page(qtbot, window):
     window.show_section("incidents")
     page = window.page_by_section["incidents"]
@@ -223,11 +232,7 @@ def test_chief_opens_identifying_details_only_on_request_and_each_view_is_audite
     IncidentService(office).create(_draft(identifying=IdentifyingDetails(survivor_name="Srey Mom")))
     office.lock("fixture done")
     window = open_as_chief(qtbot, shell)
-    page = _incidents_page(qtbot, window)
-    page.table.selectRow(0)
-    page.open_selected()  # the record is read in the background
-    wait_for_operations(qtbot)
-    form = page.form
+    page, form = _open_first(qtbot, window)
     audit = AdminService(shell.office)
 
     def views() -> int:
@@ -257,11 +262,7 @@ def test_a_locked_month_refuses_edits_with_a_clear_message(qtbot, shell, new_off
     MonthService(office).approve(f"{last_month:%Y-%m}")
     office.lock("fixture done")
     window = open_as_chief(qtbot, shell)
-    page = _incidents_page(qtbot, window)
-    page.table.selectRow(0)
-    page.open_selected()  # the record is read in the background
-    wait_for_operations(qtbot)
-    form = page.form
+    page, form = _open_first(qtbot, window)
     wait_for_operations(qtbot)  # the month's approval is read in the background
     assert form.banner.isVisible()
     assert "has been approved" in form.banner.text()

@@ -37,6 +37,15 @@ def _setup(office, consent: str) -> str:
     return incident.incident_code
 
 
+def _referral_of(qtbot, shell, new_office, consent: str, open_as):
+    """The referrals page and a new referral's form for an incident with ``consent`` to services,
+    opened by the user ``open_as`` signs in."""
+    office, _ = new_office
+    code = _setup(office, consent)
+    office.lock("fixture done")
+    return _new_referral(qtbot, open_as(qtbot, shell), code)
+
+
 def _new_referral(qtbot, window, code: str):
     window.show_section("referrals")
     page = window.referrals_page
@@ -56,11 +65,7 @@ def _new_referral(qtbot, window, code: str):
 
 
 def test_without_consent_the_clerk_is_refused_clearly(qtbot, shell, new_office):
-    office, _ = new_office
-    code = _setup(office, "no")
-    office.lock("fixture done")
-    window = open_as_clerk(qtbot, shell)
-    page, form = _new_referral(qtbot, window, code)
+    page, form = _referral_of(qtbot, shell, new_office, "no", open_as_clerk)
     assert "has not agreed" in form.consent_label.text()
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
@@ -71,11 +76,7 @@ def test_without_consent_the_clerk_is_refused_clearly(qtbot, shell, new_office):
 
 
 def test_the_chiefs_override_is_recorded_with_the_reason(qtbot, shell, new_office):
-    office, _ = new_office
-    code = _setup(office, "not_asked")
-    office.lock("fixture done")
-    window = open_as_chief(qtbot, shell)
-    page, form = _new_referral(qtbot, window, code)
+    page, form = _referral_of(qtbot, shell, new_office, "not_asked", open_as_chief)
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
     assert form.override_button.isVisible()
@@ -99,11 +100,7 @@ def test_the_chiefs_override_is_recorded_with_the_reason(qtbot, shell, new_offic
 
 
 def test_response_and_outcome_are_updated(qtbot, shell, new_office):
-    office, _ = new_office
-    code = _setup(office, "yes")
-    office.lock("fixture done")
-    window = open_as_clerk(qtbot, shell)
-    page, form = _new_referral(qtbot, window, code)
+    page, form = _referral_of(qtbot, shell, new_office, "yes", open_as_clerk)
     qtbot.mouseClick(form.save_button, LEFT)
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.referral_model.rowCount() == 1)

@@ -56,6 +56,32 @@ def _sexual_assault(form: IncidentForm) -> None:
     helper.answer(2, yes=True)
 
 
+def _sexual_assault_form(qtbot, chief) -> IncidentForm:
+    """A new incident form, shown, classified as sexual assault."""
+    form = IncidentForm(chief)
+    qtbot.addWidget(form)
+    form.show()
+    _sexual_assault(form)
+    return form
+
+
+def _refused_as_required(qtbot, form: IncidentForm, field: str) -> None:
+    """Save is refused, the form stays open and ``field`` is marked as required."""
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert form.isVisible()
+    assert form.problems.labels[field].text() == "This field is required."
+
+
+def _saved_row(qtbot, form: IncidentForm, chief):  # type: ignore[no-untyped-def]
+    """Save closes the form; the one incident in the register."""
+    qtbot.mouseClick(form.save_button, LEFT)
+    wait_for_operations(qtbot)
+    assert not form.isVisible()
+    (row,), _total = IncidentService(chief).query()
+    return row
+
+
 def test_a_new_incident_answers_no_question_for_the_clerk(qtbot, chief):
     form = IncidentForm(chief)
     qtbot.addWidget(form)
@@ -85,46 +111,28 @@ def test_a_new_incident_answers_no_question_for_the_clerk(qtbot, chief):
 
 
 def test_an_unanswered_money_question_is_refused_and_never_flags_exploitation(qtbot, chief):
-    form = IncidentForm(chief)
-    qtbot.addWidget(form)
-    form.show()
-    _sexual_assault(form)
+    form = _sexual_assault_form(qtbot, chief)
     answer_incident_questions(form)
     choose(form.goods_exchanged, "")  # the clerk never touched the money question
     assert "exploitation" not in form.context_label.text()
-    qtbot.mouseClick(form.save_button, LEFT)
-    wait_for_operations(qtbot)
-    assert form.isVisible()
-    assert form.problems.labels["goods_money_exchanged"].text() == "This field is required."
+    _refused_as_required(qtbot, form, "goods_money_exchanged")
     assert IncidentService(chief).count() == 0
 
     # "Unknown" is an explicit answer: saved, and no exploitation flag from it.
     choose(form.goods_exchanged, "unknown")
-    qtbot.mouseClick(form.save_button, LEFT)
-    wait_for_operations(qtbot)
-    assert not form.isVisible()
-    (row,), _total = IncidentService(chief).query()
+    row = _saved_row(qtbot, form, chief)
     assert row.gbv_type == "sexual_assault"
     assert "possible_sexual_exploitation" not in row.case_context
 
 
 def test_first_point_of_contact_is_her_answer_yes_or_no_never_a_default(qtbot, chief):
-    form = IncidentForm(chief)
-    qtbot.addWidget(form)
-    form.show()
-    _sexual_assault(form)
+    form = _sexual_assault_form(qtbot, chief)
     answer_incident_questions(form, first_contact="")
-    qtbot.mouseClick(form.save_button, LEFT)
-    wait_for_operations(qtbot)
-    assert form.isVisible()
-    assert form.problems.labels["first_point_of_contact"].text() == "This field is required."
+    _refused_as_required(qtbot, form, "first_point_of_contact")
     assert IncidentService(chief).count() == 0
 
     choose(form.first_contact, "no")  # she had gone to the police first
-    qtbot.mouseClick(form.save_button, LEFT)
-    wait_for_operations(qtbot)
-    assert not form.isVisible()
-    (row,), _total = IncidentService(chief).query()
+    row = _saved_row(qtbot, form, chief)
     assert IncidentService(chief).get(row.id).first_point_of_contact is False
     reopened = IncidentForm(chief, IncidentService(chief).get(row.id))
     qtbot.addWidget(reopened)
@@ -132,10 +140,7 @@ def test_first_point_of_contact_is_her_answer_yes_or_no_never_a_default(qtbot, c
 
 
 def test_a_half_filled_incident_saved_with_enter_lists_every_unanswered_question(qtbot, chief):
-    form = IncidentForm(chief)
-    qtbot.addWidget(form)
-    form.show()
-    _sexual_assault(form)
+    form = _sexual_assault_form(qtbot, chief)
     qtbot.mouseClick(form.add_perpetrator_button, LEFT)
     qtbot.keyClick(form, Qt.Key.Key_Return)
     wait_for_operations(qtbot)
