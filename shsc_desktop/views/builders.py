@@ -8,11 +8,12 @@ stay in the pages, for lupdate); these builders set only names and behaviour.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 L = TypeVar("L", bound=QLabel)
+
+ERROR_STYLE = "color: #b00020;"
 
 
 def push_button(name: str, *, hidden: bool = False) -> QPushButton:
@@ -48,9 +52,15 @@ def set_up_label(label: L, name: str = "", *, selectable: bool = False, hidden: 
     return label
 
 
-def wrapped_label(name: str = "", *, selectable: bool = False, hidden: bool = False) -> QLabel:
-    """A new label that wraps its words (see :func:`set_up_label`)."""
-    return set_up_label(QLabel(), name, selectable=selectable, hidden=hidden)
+def wrapped_label(
+    name: str = "", style: str = "", *, selectable: bool = False, hidden: bool = False
+) -> QLabel:
+    """A new label that wraps its words (see :func:`set_up_label`): a note, a banner, an error line
+    (``style``, hidden until used)."""
+    label = set_up_label(QLabel(), name, selectable=selectable, hidden=hidden)
+    if style:
+        label.setStyleSheet(style)
+    return label
 
 
 def progress_and_cancel(progress_name: str, cancel_name: str) -> tuple[QProgressBar, QPushButton]:
@@ -105,10 +115,9 @@ def field_form(fields: Sequence[QWidget], form: QFormLayout | None = None) -> QF
     return form
 
 
-def error_label() -> QLabel:
-    label = wrapped_label("errorLabel", hidden=True)
-    label.setStyleSheet("color: #b00020;")
-    return label
+def error_label(name: str = "errorLabel") -> QLabel:
+    """The red line that says why something was refused (hidden until then)."""
+    return wrapped_label(name, ERROR_STYLE, hidden=True)
 
 
 def busy_bar() -> QProgressBar:
@@ -129,3 +138,52 @@ def ok_cancel_buttons() -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     cancel = box.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
     cancel.setObjectName("cancelButton")
     return box, ok, cancel
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its object name (what tests, drafts and style sheets find it by)."""
+    widget.setObjectName(name)
+    return widget
+
+
+Part = QWidget | QLayout | int | tuple[QWidget | QLayout, int]
+"""A part of a :func:`vbox` or :func:`hbox`: a widget, a layout, a stretch (an ``int``), or a
+widget or layout with its stretch factor."""
+
+
+def _lay_out(layout: QBoxLayout, parts: Iterable[Part]) -> QBoxLayout:
+    for part in parts:
+        item, stretch = part if isinstance(part, tuple) else (part, 0)
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+    return layout
+
+
+def vbox(parent: QWidget | None, *parts: Part) -> QVBoxLayout:
+    """A vertical layout (set on ``parent`` when given) of ``parts``, top to bottom."""
+    layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
+    _lay_out(layout, parts)
+    return layout
+
+
+def hbox(*parts: Part) -> QHBoxLayout:
+    """A horizontal layout of ``parts``, left to right (e.g. buttons, then a stretch: ``1``)."""
+    layout = QHBoxLayout()
+    _lay_out(layout, parts)
+    return layout
+
+
+def box_button(
+    box: QDialogButtonBox, name: str, role: QDialogButtonBox.ButtonRole, text: str = ""
+) -> QPushButton:
+    """A button of a dialog's button box, with its object name (and ``text``, else set later)."""
+    button = box.addButton(text, role)
+    button.setObjectName(name)
+    return button

@@ -28,25 +28,22 @@ from ..models import codes
 from ..services.contacts import ContactDraft, ContactView, ImportResult
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
+from .builders import box_button, named, push_button, vbox
 from .file_dialogs import file_dialog
 from .form_helpers import (
     CheckGrid,
     OptionalDateEdit,
-    box_button,
     checked_codes,
     code_combo,
     code_of,
     field_form,
     fill_codes,
     fill_question,
-    named,
     problem_text,
-    push_button,
     refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
-    vbox,
 )
 from .i18n import current_language
 from .list_columns import fit_columns

@@ -10,24 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QValidator
 from PySide6.QtWidgets import (
     QApplication,
-    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QLayout,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,11 +33,10 @@ from ..models import gazetteer
 from ..models.codes import CodeList
 from ..services.validation import REASON_REQUIRED
 from . import problem_texts
+from .builders import box_button, error_label, vbox
 from .date_field import DateField, focus_first_invalid
 from .i18n import current_language
 from .messages import error_text
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class CountSpinBox(QSpinBox):
@@ -82,79 +76,6 @@ def heading_label(text: str = "", scale: float = 1.4) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def wrapped_label(name: str = "", style: str = "", hidden: bool = False) -> QLabel:
-    """A label that wraps its text: a note, a banner, an error line (``style``, hidden until used)."""
-    label = QLabel()
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
-    label.setHidden(hidden)
-    return label
-
-
-def error_label(name: str = "formError") -> QLabel:
-    """The red line of a form that says why a save was refused (hidden until then)."""
-    return wrapped_label(name, ERROR_STYLE, hidden=True)
-
-
-W = TypeVar("W", bound=QWidget)
-
-
-def named(widget: W, name: str) -> W:
-    """``widget`` with its object name (what tests, drafts and style sheets find it by)."""
-    widget.setObjectName(name)
-    return widget
-
-
-def push_button(name: str) -> QPushButton:
-    """A button with its object name (the text is set by ``retranslate``)."""
-    button = QPushButton()
-    button.setObjectName(name)
-    return button
-
-
-Part = QWidget | QLayout | int | tuple[QWidget | QLayout, int]
-"""A part of a :func:`vbox` or :func:`hbox`: a widget, a layout, a stretch (an ``int``), or a
-widget or layout with its stretch factor."""
-
-
-def _lay_out(layout: QBoxLayout, parts: Iterable[Part]) -> QBoxLayout:
-    for part in parts:
-        item, stretch = part if isinstance(part, tuple) else (part, 0)
-        if isinstance(item, int):
-            layout.addStretch(item)
-        elif isinstance(item, QLayout):
-            layout.addLayout(item, stretch)
-        else:
-            layout.addWidget(item, stretch)
-    return layout
-
-
-def vbox(parent: QWidget | None, *parts: Part) -> QVBoxLayout:
-    """A vertical layout (set on ``parent`` when given) of ``parts``, top to bottom."""
-    layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
-    _lay_out(layout, parts)
-    return layout
-
-
-def hbox(*parts: Part) -> QHBoxLayout:
-    """A horizontal layout of ``parts``, left to right (e.g. buttons, then a stretch: ``1``)."""
-    layout = QHBoxLayout()
-    _lay_out(layout, parts)
-    return layout
-
-
-def box_button(
-    box: QDialogButtonBox, name: str, role: QDialogButtonBox.ButtonRole, text: str = ""
-) -> QPushButton:
-    """A button of a dialog's button box, with its object name (and ``text``, else set later)."""
-    button = box.addButton(text, role)
-    button.setObjectName(name)
-    return button
 
 
 class CheckGrid(QWidget):

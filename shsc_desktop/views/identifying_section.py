@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ..errors import ShscError
 from ..services.incidents import IdentifyingDetails
-from .form_helpers import OptionalDateEdit, field_form, named, set_field_label
+from .builders import named
+from .form_helpers import OptionalDateEdit, field_form, set_field_label
 from .messages import error_text
 from .operations import run_in_background
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import codes
-from .form_helpers import named
+from .builders import named
 from .i18n import current_language
 from .look import note_style
 

@@ -44,6 +44,7 @@ from ..services.months import MonthStatus
 from ..services.office import UnlockedOffice
 from ..services.reporting.catalogue import is_ipv
 from ..values.contacts import ContactView
+from .builders import hbox, named, push_button, vbox, wrapped_label
 from .field_help import FieldHelp
 from .form_helpers import (
     UNANSWERED,
@@ -57,16 +58,11 @@ from .form_helpers import (
     fill_codes,
     fill_question,
     fill_villages,
-    hbox,
-    named,
-    push_button,
     refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
     spin_age,
-    vbox,
-    wrapped_label,
 )
 from .i18n import current_language
 from .identifying_section import IdentifyingSection

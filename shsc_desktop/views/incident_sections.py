@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from ..models import codes
 from ..values.contacts import ContactView
+from .builders import wrapped_label
 from .field_help import FieldHelp
-from .form_helpers import CheckGrid, OptionalDateEdit, code_combo, code_of, fill_question, wrapped_label
+from .form_helpers import CheckGrid, OptionalDateEdit, code_combo, code_of, fill_question
 from .i18n import current_language
 
 ProblemLabel = Callable[[str], QLabel]

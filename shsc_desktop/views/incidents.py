@@ -23,7 +23,8 @@ from ..models import codes
 from ..services.incidents import IncidentFilters, IncidentView
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
-from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages, named, push_button, vbox
+from .builders import named, push_button, vbox
+from .form_helpers import ask_reason, code_combo, code_of, fill_codes, fill_villages
 from .incident_form import IncidentForm
 from .incident_table import (
     COL_CONTEXT,

@@ -40,6 +40,7 @@ from ..services.meetings import (
 )
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
+from .builders import hbox, named, push_button, vbox, wrapped_label
 from .form_helpers import (
     UNANSWERED,
     CheckGrid,
@@ -52,15 +53,10 @@ from .form_helpers import (
     fill_codes,
     fill_question,
     fill_villages,
-    hbox,
-    named,
-    push_button,
     refuse_bad_dates,
     set_checked,
     set_code,
     set_field_label,
-    vbox,
-    wrapped_label,
 )
 from .i18n import current_language
 from .list_columns import fit_columns

@@ -18,7 +18,8 @@ from ..security.permissions import Perm
 from ..services import months
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
-from .form_helpers import FieldProblems, ask_reason, box_button, error_label, heading_label, push_button
+from .builders import box_button, error_label, push_button
+from .form_helpers import FieldProblems, ask_reason, heading_label
 from .messages import show_error
 from .operations import BackgroundOperation, ChangeHub, Task, run_in_background, run_write
 from .record_form import RecordForm
@@ -52,7 +53,7 @@ class RegisterForm(Retranslating, RecordForm):
         self.setObjectName(name)
         self.session = session_of(office)
         self.problems = FieldProblems()
-        self.error = error_label()
+        self.error = error_label("formError")
         self.buttons = QDialogButtonBox()
         self.save_button = box_button(self.buttons, "saveButton", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = box_button(self.buttons, "cancelButton", QDialogButtonBox.ButtonRole.RejectRole)

@@ -41,24 +41,19 @@ from ..services.referrals import (
 )
 from ..services.statistics import period_label
 from ..values.changes import Changes
+from .builders import box_button, hbox, named, push_button, vbox, wrapped_label
 from .form_helpers import (
     UNANSWERED,
     OptionalDateEdit,
     ask_reason,
-    box_button,
     code_combo,
     code_of,
     field_form,
     fill_codes,
     fill_question,
-    hbox,
-    named,
-    push_button,
     refuse_bad_dates,
     set_code,
     set_field_label,
-    vbox,
-    wrapped_label,
 )
 from .i18n import current_language
 from .list_columns import fit_columns, rows_height

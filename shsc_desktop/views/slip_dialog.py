@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from ..errors import ShscError
 from ..services.office import UnlockedOffice
 from ..services.slips import SlipChoices, SlipRequest
+from .builders import ERROR_STYLE, box_button, named, vbox, wrapped_label
 from .file_dialogs import file_dialog
-from .form_helpers import ERROR_STYLE, box_button, named, vbox, wrapped_label
 from .i18n import current_language, language_name, show_status
 from .messages import error_text
 from .operations import Task, run_in_background
