@@ -3,12 +3,14 @@ schema share."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from shsc_desktop.errors import ValidationFailed
-from shsc_desktop.services import months, statistics
+from shsc_desktop.services import months
 from shsc_desktop.services.table_check import _schema
-from shsc_desktop.values.period import Period, is_period, parse
+from shsc_desktop.values.period import Period, bounds, is_period, parse, shift
 
 
 @pytest.mark.parametrize(
@@ -22,14 +24,15 @@ def test_only_an_exact_ascii_month_is_a_month(text: object) -> None:
 
 def test_every_service_reads_months_through_the_same_parser() -> None:
     assert parse("2025-12") == Period(2025, 12)
-    assert months.add_months("2025-12", 1) == statistics.shift_period("2025-12", 1) == "2026-01"
+    assert months.add_months("2025-12", 1) == shift("2025-12", 1) == "2026-01"
     assert months.last_day("2024-02").day == 29
-    assert statistics.parse_period("2025-03") == (2025, 3)
+    # the statistics (services/statistics.py, reporting/queries.py) read a month's dates here
+    assert bounds("2025-03") == (date(2025, 3, 1), date(2025, 3, 31))
     for bad in ("2025-11\n", "២០២៥-11"):
         with pytest.raises(ValidationFailed):
             months.check_period(bad)
         with pytest.raises(ValidationFailed):
-            statistics.parse_period(bad)
+            bounds(bad)
 
 
 def test_the_import_schema_takes_trend_months_only_when_exact() -> None:

@@ -33,7 +33,8 @@ from shsc_desktop.models.tables import (  # noqa: E402
 )
 from shsc_desktop.services.demo import create_demo_office  # noqa: E402
 from shsc_desktop.services.office import UnlockedOffice  # noqa: E402
-from shsc_desktop.services.statistics import StatisticsService, shift_period  # noqa: E402
+from shsc_desktop.services.statistics import StatisticsService  # noqa: E402
+from shsc_desktop.values.period import shift as shift_period  # noqa: E402
 
 
 def fill_year(office: UnlockedOffice, last_period: str, seed: int = 7) -> int:

@@ -25,7 +25,7 @@ from .pdf_common import (
     SHADE,
     PageLayout,
     PdfTarget,
-    digits,
+    Wording,
     format_date,
     has_khmer,
     make_styles,
@@ -63,22 +63,14 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-class _Directory:
+class _Directory(Wording):
     def __init__(self, entries: Sequence[ContactView], info: OfficeInfo, lang: str) -> None:
+        super().__init__(TEXT, lang)
         self.entries = [e for e in entries if e.active]
         self.info = info
-        self.lang = lang
         size = 8.5
         self.st = make_styles(lang, size=size)
         self.km = make_styles("km", size=size)
-
-    def t(self, key: str, **fmt: Any) -> str:
-        en, km = TEXT[key]
-        text = km if self.lang == "km" else en
-        return text.format(**{k: self.num(str(v)) for k, v in fmt.items()}) if fmt else text
-
-    def num(self, text: str) -> str:
-        return digits(text, self.lang == "km")
 
     def value(self, text: str, small: bool = False) -> Any:
         if has_khmer(text):
@@ -149,9 +141,8 @@ class _Directory:
 
     def decorate(self, printed_at: datetime) -> Any:
         st = self.st
-        day = format_date(printed_at.date(), self.lang)
         header = f"{self.t('title')} · {self.info.name(self.lang)}"
-        stamp = f"{self.t('printed')}: {day}"
+        stamp = self.printed(printed_at)
 
         def draw(canv: Canvas, number: int, count: int) -> None:
             page = self.t("page").format(x=self.num(str(number)), y=self.num(str(count)))

@@ -25,9 +25,9 @@ from __future__ import annotations
 import functools
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -610,3 +610,26 @@ def date_words(day: date, lang: str) -> str:
 def format_date(day: date, lang: str) -> str:
     """``day`` as a document writes it, in Khmer digits in a Khmer document."""
     return digits(date_words(day, lang), lang == "km")
+
+
+class Wording:
+    """The words of a one-language document: its ``TEXT`` table of (English, Khmer) pairs, read in
+    ``lang``, with Khmer digits in a Khmer document (the directory and the referral slip)."""
+
+    def __init__(self, text: Mapping[str, tuple[str, str]], lang: str) -> None:
+        self.text = text
+        self.lang = lang
+
+    def t(self, key: str, **fmt: Any) -> str:
+        """The text of ``key``; ``fmt`` fills its ``{name}`` fields (numbers in the document's digits)."""
+        en, km = self.text[key]
+        text = km if self.lang == "km" else en
+        return text.format(**{k: self.num(str(v)) for k, v in fmt.items()}) if fmt else text
+
+    def num(self, text: str) -> str:
+        return digits(text, self.lang == "km")
+
+    def printed(self, printed_at: datetime, *, with_time: bool = False) -> str:
+        """The footer's "Printed: <day>" (``TEXT["printed"]``), with the time when ``with_time``."""
+        stamp = f"{self.t('printed')}: {format_date(printed_at.date(), self.lang)}"
+        return f"{stamp} {self.num(printed_at.strftime('%H:%M'))}" if with_time else stamp

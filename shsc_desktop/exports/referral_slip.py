@@ -29,8 +29,8 @@ from .pdf_common import (
     SHADE,
     PageLayout,
     PdfTarget,
+    Wording,
     boxed,
-    digits,
     format_date,
     has_khmer,
     make_styles,
@@ -142,22 +142,15 @@ class ReferralSlip:
         return fields + [name for name, _ in self.identifying]
 
 
-class _Slip:
+class _Slip(Wording):
     def __init__(self, slip: ReferralSlip) -> None:
+        super().__init__(TEXT, slip.lang)
         self.s = slip
-        self.lang = slip.lang
         # Khmer lines are taller (stacked vowels and subscripts): a slightly smaller size keeps the
         # slip on one page with the signature lines.
         size = 9.5 if slip.lang == "km" else 10
         self.st = make_styles(slip.lang, size=size)
         self.km = make_styles("km", size=size)
-
-    def t(self, key: str) -> str:
-        en, km = TEXT[key]
-        return km if self.lang == "km" else en
-
-    def num(self, text: str) -> str:
-        return digits(text, self.lang == "km")
 
     def rows(
         self,
@@ -283,8 +276,7 @@ class _Slip:
 
     def decorate(self, printed_at: datetime) -> Any:
         st = self.st
-        day = format_date(printed_at.date(), self.lang)
-        stamp = f"{self.t('printed')}: {day} {self.num(printed_at.strftime('%H:%M'))}"
+        stamp = self.printed(printed_at, with_time=True)
         header = f"{self.s.office.name(self.lang)} · {self.s.referral_code}"
 
         def draw(canv: Canvas, number: int, count: int) -> None:

@@ -59,9 +59,6 @@ from .statistics import (
     CountTable,
     MonthlyStatistics,
     StatisticsService,
-    _bounds,
-    parse_period,
-    shift_period,
 )
 
 FLOW_ROWS = frozenset(HEADLINE_FLOWS)
@@ -192,7 +189,7 @@ class DistrictService:
 
     def month(self, period: str) -> DistrictMonth:
         require(self.actor, Perm.REPORTS)
-        parse_period(period)
+        period_values.check(period)
         totals = self.received.district_totals(period)
         statistics = self._statistics(period, totals)
         with self.office.reading() as s:
@@ -239,7 +236,7 @@ class DistrictService:
         tables.append(reporting)
         tables += [t for k, t in summed.items() if k not in TABLE_KEYS and k != "reporting"]
         tables = self._from_stored_months(period, tables)
-        start, end = _bounds(period)
+        start, end = period_values.bounds(period)
         with self.office.reading() as s:
             month = s.get(Month, period)
             status = month.status if month is not None else "open"
@@ -251,7 +248,7 @@ class DistrictService:
         tables (every month's own bundles), never from one month's bundles (issue 9 point 15): a
         commune that missed this month still counts in the months it reported, and a month nobody
         reported shows "–" (not reported), never 0."""
-        first = min(shift_period(period, -12), f"{period[:4]}-01")
+        first = min(period_values.shift(period, -12), f"{period[:4]}-01")
         flows: dict[str, dict[str, int]] = {}  # month → headline row → sum of "this month"
         with self.office.reading() as s:
             query = select(ImportedStatistics.period, ImportedStatistics.tables).where(
@@ -267,7 +264,7 @@ class DistrictService:
             return flows[month].get(row, 0) if month in flows else NOT_REPORTED
 
         year = [m for m in flows if m[:4] == period[:4]]
-        last_year = shift_period(period, -12)
+        last_year = period_values.shift(period, -12)
 
         def recomputed(row: str, col: str, value: Cell) -> Cell:
             if row not in FLOW_ROWS:

@@ -24,9 +24,9 @@ from ..security import keystore, pki
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level
+from ..values import period as period_values
 from .enrolment import _read
 from .exchange_office import ExchangeOffice
-from .statistics import shift_period
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class ExchangeStatusService(ExchangeOffice):
         require(self.actor, Perm.EXPORT)
         now = self.clock()
         current = f"{now.year:04d}-{now.month:02d}"
-        periods = [shift_period(current, -i) for i in range(count)]
+        periods = [period_values.shift(current, -i) for i in range(count)]
         with self.office.reading() as s:
             rows = s.scalars(select(Month).where(Month.period.in_(periods), Month.status == "approved"))
             approved = {r.period for r in rows}

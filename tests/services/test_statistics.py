@@ -24,9 +24,9 @@ from shsc_desktop.services.statistics import (
     CountTable,
     MonthlyStatistics,
     StatisticsService,
-    shift_period,
     suppress,
 )
+from shsc_desktop.values.period import shift as shift_period
 from tests.exports.records import approve_and_edit_later, fixture_month, fixture_office_for_module
 
 

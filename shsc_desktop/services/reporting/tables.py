@@ -3,7 +3,8 @@
 A :class:`CountTable` is what every report prints and every bundle carries: the statistics service
 builds them (``services/statistics.py``), suppression rewrites their cells for shared copies
 (``suppression.py``), the PDF and the screens lay them out. Row and column labels come from the code
-lists of ``models/codes.py``.
+lists of ``models/codes.py``. The month's one list of rows, the follow-ups due
+(:class:`FollowUp`), is kept here too: like the tables, it holds codes only.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ...models.codes import ALL_LISTS, COUNT, MONTH_NAMES_KM, PERIOD_LIST, STAT_LISTS
@@ -211,3 +213,40 @@ def _int(v: Cell) -> int:
 def _list_codes(list_name: str) -> list[str]:
     code_list = ALL_LISTS.get(list_name) or STAT_LISTS.get(list_name)
     return code_list.codes() if code_list is not None else []
+
+
+# --- The follow-up list -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One open case whose follow-up date has come (codes only: never a name)."""
+
+    incident_code: str
+    gbv_type: str
+    status: str
+    follow_up_date: date
+    days_open: int
+    overdue: bool
+    """The follow-up was due before this month began."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "incident_code": self.incident_code,
+            "gbv_type": self.gbv_type,
+            "status": self.status,
+            "follow_up_date": self.follow_up_date.isoformat(),
+            "days_open": self.days_open,
+            "overdue": self.overdue,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> FollowUp:
+        return cls(
+            d["incident_code"],
+            d["gbv_type"],
+            d["status"],
+            date.fromisoformat(d["follow_up_date"]),
+            int(d["days_open"]),
+            bool(d["overdue"]),
+        )
