@@ -16,7 +16,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SHSC_KDF"] = "fast"
 
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from shsc_desktop.errors import WrongCredentials
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE

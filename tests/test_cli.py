@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.office import OfficeFolder
 from tests import office_copies
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE

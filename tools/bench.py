@@ -361,7 +361,7 @@ def plain_sqlite(path: Path) -> sqlite3.Connection:
 
 def make_office(bench: Bench, name: str, production_kdf: bool) -> Path:
     """A new commune office (locked) in the temp folder; returns its data folder."""
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
 
     data_dir = bench.workdir / name
@@ -631,7 +631,7 @@ def bench_cold_start(bench: Bench) -> Result:
 def bench_unlock(bench: Bench) -> Result:
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
 
     os.environ.pop("SHSC_KDF", None)  # never the cheap test KDF here
@@ -1641,10 +1641,10 @@ class ExchangeWorld:
 
 def exchange_world(bench: Bench) -> ExchangeWorld:
     def build() -> ExchangeWorld:
-        from shsc_desktop.security import pki
+        from shsc_desktop.security import pki_enrolment, pki_keys
         from shsc_desktop.security.identity import OfficeKeys
+        from shsc_desktop.security.kdf import KdfParams
         from shsc_desktop.security.pki import Level, Purpose
-        from shsc_desktop.security.vault import KdfParams
         from shsc_desktop.services.enrolment import EnrolmentService
         from shsc_desktop.services.office import OfficeFolder
 
@@ -1669,16 +1669,16 @@ def exchange_world(bench: Bench) -> ExchangeWorld:
                 count = 5 if bench.config.quick else IMPORT_SIGNERS
                 for n in range(21, 21 + count):  # 120101 is the year office (export row)
                     code = f"{DISTRICT}{n:02d}"
-                    keys = pki.OfficeKeys.generate(Level.COMMUNE, bits)
+                    keys = pki_keys.OfficeKeys.generate(Level.COMMUNE, bits)
                     office_keys = OfficeKeys.generate()  # bound at enrolment, vouching for each bundle
-                    request = pki.make_request(
+                    request = pki_enrolment.make_request(
                         code, Level.COMMUNE, keys, office_keys=office_keys.fingerprint()
                     )
                     (files / f"{code}.request").write_bytes(request)
                     out = EnrolmentService(district).sign(
                         files / f"{code}.request", files / f"{code}.package"
                     )
-                    package = pki.accept_package(
+                    package = pki_enrolment.accept_package(
                         out.path.read_bytes(), request, ministry_root(district), datetime.now(UTC)
                     )
                     signers[code] = (

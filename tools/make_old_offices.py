@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from shsc_desktop.models import migrate  # noqa: E402
 from shsc_desktop.models.tables import Contact, Incident, Meeting, Referral  # noqa: E402
-from shsc_desktop.security.vault import KdfParams  # noqa: E402
+from shsc_desktop.security.kdf import KdfParams  # noqa: E402
 from shsc_desktop.services import synthetic  # noqa: E402
 from shsc_desktop.services.accounts import AccountService  # noqa: E402
 from shsc_desktop.services.office import OfficeFolder  # noqa: E402

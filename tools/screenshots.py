@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import screenshots_common as common
 from PySide6.QtWidgets import QWidget
 
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office
 from shsc_desktop.services.office import OfficeFolder
 from shsc_desktop.views import i18n

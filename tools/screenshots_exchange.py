@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshots_common import close, open_window, save, scratch, settle
 
 from shsc_desktop.errors import ValidationFailed
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services import synthetic
 from shsc_desktop.services.district import DistrictService, recent_periods
 from shsc_desktop.services.enrolment import EnrolmentService

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from ..atomic import atomic_write_bytes
 from ..errors import AuditChainBroken, AuditLogBehind, StorageFailed
 from ..models.tables import AuditEntry, Setting
-from .vault import _hkdf
+from .sealing import hkdf
 
 ANCHOR_FILE = "audit-anchor.json"
 ANCHORED_SETTING = "audit_anchor"  # present once the log has an anchor outside the database
@@ -58,7 +58,7 @@ class AnchorValue:
 
 def _mac(key: bytes, office_id: str, seq: int, digest: str) -> str:
     body = json.dumps([office_id, seq, digest], separators=(",", ":")).encode()
-    return hmac.new(_hkdf(key, b"shsc audit anchor v1"), body, hashlib.sha256).hexdigest()
+    return hmac.new(hkdf(key, b"shsc audit anchor v1"), body, hashlib.sha256).hexdigest()
 
 
 class AnchorFile:

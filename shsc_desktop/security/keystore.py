@@ -1,6 +1,6 @@
 """This office's keys, certificates and trust store, kept in the encrypted database.
 
-``DbKeyStore`` is the ``pki.KeyStore`` over the ``pki_blob`` table. Private keys are stored only
+``DbKeyStore`` is the ``pki_keys.KeyStore`` over the ``pki_blob`` table. Private keys are stored only
 encrypted: AES-256-GCM under a secret derived from the *office signing key* (version 3,
 :func:`office_wrap_secret`), which only the administrators' key slots and the recovery slot hold —
 not under the data key every user (a clerk too) holds, so a clerk cannot sign a bundle as her office.
@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models.tables import PkiBlob, RevocationList, TrustCertificate
-from . import pki
+from . import pki, pki_keys
 from .identity import OfficeKeys, raw_private
 from .pki import Purpose, TrustStore
 
@@ -41,7 +41,7 @@ KEY_PREFIX = "key/"
 
 
 class DbKeyStore:
-    """``pki.KeyStore`` inside one session (the caller's transaction)."""
+    """``pki_keys.KeyStore`` inside one session (the caller's transaction)."""
 
     def __init__(self, session: Session) -> None:
         self.s = session
@@ -90,15 +90,15 @@ class DbKeyStore:
         if blob is None:
             raise KeyError(name)
         secret = office_wrap_secret(office_keys)
-        if pki.is_office_wrapped(blob):
+        if pki_keys.is_office_wrapped(blob):
             if secret is None:
                 raise ExchangeKeyLocked(f"the {name} key opens only for the office's administrators")
-            return pki.unwrap_private_key(blob, secret, name)
-        key = pki.unwrap_private_key(blob, data_key, name)
+            return pki_keys.unwrap_private_key(blob, secret, name)
+        key = pki_keys.unwrap_private_key(blob, data_key, name)
         if upgrade and secret is not None:
             self._protect(name, key, secret)
-        elif upgrade and pki.is_legacy_wrapped(blob):
-            pki.save_private_key(self, name, key, data_key)
+        elif upgrade and pki_keys.is_legacy_wrapped(blob):
+            pki_keys.save_private_key(self, name, key, data_key)
         return key
 
     def save_key(
@@ -108,7 +108,7 @@ class DbKeyStore:
         does for an administrator, who alone may enrol), else under the data key as before."""
         secret = office_wrap_secret(office_keys)
         if secret is None:
-            pki.save_private_key(self, str(purpose), key, data_key)
+            pki_keys.save_private_key(self, str(purpose), key, data_key)
         else:
             self.put(f"{KEY_PREFIX}{purpose}", _office_wrap(key, secret, str(purpose)))
 
@@ -169,7 +169,7 @@ def _spki(public: Any) -> bytes:
 
 
 def _office_wrap(key: rsa.RSAPrivateKey, secret: bytes, name: str) -> bytes:
-    return pki.wrap_private_key(key, secret, name, magic=pki.OFFICE_WRAP_MAGIC)
+    return pki_keys.wrap_private_key(key, secret, name, magic=pki_keys.OFFICE_WRAP_MAGIC)
 
 
 def protect_private_keys(session: Session, data_key: bytes, office_keys: OfficeKeys) -> list[str]:
@@ -188,10 +188,10 @@ def protect_private_keys(session: Session, data_key: bytes, office_keys: OfficeK
     for full in store.names(KEY_PREFIX):
         blob = store.get(full) or b""
         name = full[len(KEY_PREFIX) :]
-        if pki.is_office_wrapped(blob):
+        if pki_keys.is_office_wrapped(blob):
             continue
         try:
-            key = pki.unwrap_private_key(blob, data_key, name)
+            key = pki_keys.unwrap_private_key(blob, data_key, name)
         except (ValueError, TypeError):
             continue
         if store._protect(name, key, secret):
@@ -211,15 +211,15 @@ def rewrap_private_keys(session: Session, old_data_key: bytes, new_data_key: byt
     done = 0
     for name in store.names(KEY_PREFIX):
         purpose = name[len(KEY_PREFIX) :]
-        if pki.is_office_wrapped(store.get(name) or b""):
+        if pki_keys.is_office_wrapped(store.get(name) or b""):
             continue  # under the office secret: the data key plays no part
         try:
-            pki.rewrap_private_key(store, purpose, old_data_key, new_data_key)
+            pki_keys.rewrap_private_key(store, purpose, old_data_key, new_data_key)
             done += 1
         except (ValueError, TypeError):
-            key = pki.load_private_key(store, purpose, new_data_key)  # already re-wrapped, or raise
-            if pki.is_legacy_wrapped(store.get(name) or b""):
-                pki.save_private_key(store, purpose, key, new_data_key)
+            key = pki_keys.load_private_key(store, purpose, new_data_key)  # already re-wrapped, or raise
+            if pki_keys.is_legacy_wrapped(store.get(name) or b""):
+                pki_keys.save_private_key(store, purpose, key, new_data_key)
     return done
 
 

@@ -27,97 +27,44 @@ printed recovery sheet, compared by ``verify-office --fingerprint`` (docs/recove
 same fingerprint enrolled by the office above, which rejects every bundle vouched by other office
 keys (docs/bundle-format.md §8).
 
-The slot file is written atomically and then copied to a second file. Each copy carries a SHA-256
-checksum (bit rot is detected before any password is tried: a damaged copy is skipped) and an HMAC
-under a key derived from the data key (tampering by someone without the key is detected after
-unlock). Of the readable copies, the one with the highest generation wins.
+The slot file's format is in ``security.slotfile``, the password KDF in ``security.kdf`` and the
+X25519 wrapping in ``security.sealing``; this module is what is done with slots: creating, unlocking
+and changing them, and writing the file (atomically, then a second copy).
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
 import hmac
-import json
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..atomic import atomic_write_bytes
 from ..errors import KeySlotsDamaged, PermissionDenied, StorageFailed, ValidationFailed, WrongCredentials
 from ..problems import define
-from .identity import OfficeKeys, UserGrant, grant_verifies, private_matches, raw_private, sign_grant
+from .identity import OfficeKeys, UserGrant, b64, canonical, private_matches, raw_private, sign_grant
+from .kdf import KdfParams, derive_kek
 from .permissions import Grant, is_admin
+from .sealing import unwrap, wrap_to
+from .slotfile import FORMAT_VERSION, SLOT_FILE, SLOT_FILE_COPY, Slot, SlotFile
 
-SLOT_FILE = "keyslots.json"
-SLOT_FILE_COPY = "keyslots.copy.json"
-FORMAT = "shsc-keyslots"
-FORMAT_VERSION = 2  # 2: office keys, signed grants (version 1 files are read, then upgraded)
-READABLE_VERSIONS = (1, 2)
 DATA_KEY_BYTES = 32
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud safely
 RECOVERY_GROUPS = 8
 RECOVERY_GROUP_LEN = 5
 MIN_PASSWORD_LENGTH = 8
-# Bounds a genuine slot never exceeds (see Slot._check_shape).
-# 1 GiB: 16 times the policy, yet within what an office PC can give; an edited 4 GiB used to end
-# in MemoryError (or the OOM killer) before any password was checked.
-MAX_KDF_MEMORY_KIB = 1024 * 1024
-MAX_KDF_ITERATIONS = 64
-MAX_KDF_WORK_KIB = 4 * 1024 * 1024  # memory × passes: a few seconds at most, never hours
-MAX_KDF_LANES = 16
-SEALED_PRIVATE_BYTES = 12 + 32 + 16  # nonce, X25519 private key, GCM tag
 
 PASSWORD_TOO_SHORT = define("password_too_short", "The password must have at least %1 characters.")
 NO_SUCH_USER = define("no_such_user", "No such user.")
 LAST_USER = define("last_user", "The last user cannot be removed.")
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost. ``memory_kib`` and ``iterations`` are the policy knobs (RFC 9106 §4)."""
-
-    memory_kib: int
-    iterations: int
-    lanes: int
-
-    @classmethod
-    def production(cls) -> KdfParams:
-        # RFC 9106 second recommendation: 64 MiB, t=3, p=4.
-        return cls(memory_kib=64 * 1024, iterations=3, lanes=4)
-
-    @classmethod
-    def fast_for_tests(cls) -> KdfParams:
-        return cls(memory_kib=64, iterations=1, lanes=1)
-
-    def meets_policy(self) -> bool:
-        return self.memory_kib >= 64 * 1024 and self.iterations >= 3 and 1 <= self.lanes <= 4
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-def _canonical(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
-
-
-def _hkdf(secret: bytes, info: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(secret)
 
 
 def normalise_recovery_key(text: str) -> str:
@@ -133,172 +80,6 @@ def new_recovery_key() -> str:
 def check_password_policy(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed({"password": PASSWORD_TOO_SHORT(MIN_PASSWORD_LENGTH)})
-
-
-@dataclass
-class Slot:
-    id: str
-    kind: str  # "user" or "recovery"
-    username: str  # "" for the recovery slot
-    public_key: bytes
-    kdf: KdfParams
-    salt: bytes
-    sealed_private: bytes  # nonce ‖ AES-GCM(kek, private key)
-    wraps: list[dict[str, str]] = field(default_factory=list)  # newest data key first
-    # The office's public keys, bound into the header (so into the sealed private key's associated
-    # data): only the slot's owner can write them. Administrators' and recovery slots carry them.
-    anchor: dict[str, str] | None = None
-    # The office's private keys this slot holds ("signing", "identity"), wrapped to ``public_key``.
-    key_wraps: dict[str, dict[str, str]] = field(default_factory=dict)
-    # {"role", "grants", "sig"}: what the office signing key says about this user (user slots).
-    grant: dict[str, Any] | None = None
-
-    def header(self) -> dict[str, Any]:
-        head = {
-            "id": self.id,
-            "kind": self.kind,
-            "username": self.username,
-            "public_key": _b64(self.public_key),
-            "kdf": {
-                "name": "argon2id",
-                "memory_kib": self.kdf.memory_kib,
-                "iterations": self.kdf.iterations,
-                "lanes": self.kdf.lanes,
-                "salt": _b64(self.salt),
-            },
-        }
-        if self.anchor is not None:
-            head["office_keys"] = dict(self.anchor)
-        return head
-
-    def to_json(self) -> dict[str, Any]:
-        obj = {**self.header(), "sealed_private": _b64(self.sealed_private), "wraps": self.wraps}
-        if self.key_wraps:
-            obj["key_wraps"] = self.key_wraps
-        if self.grant is not None:
-            obj["grant"] = self.grant
-        return obj
-
-    def user_grant(self, office_id: str) -> tuple[UserGrant, bytes] | None:
-        """This slot's grant and its signature as stored (unverified); None if it has none."""
-        if self.grant is None:
-            return None
-        grant = UserGrant.from_json(self.grant, office_id, self.username, self.public_key)
-        return grant, _unb64(str(self.grant["sig"]))
-
-    @classmethod
-    def from_json(cls, obj: dict[str, Any]) -> Slot:
-        kdf = obj["kdf"]
-        if kdf.get("name") != "argon2id":
-            raise ValueError("unknown KDF")
-        anchor = obj.get("office_keys")
-        slot = cls(
-            id=str(obj["id"]),
-            kind=str(obj["kind"]),
-            username=str(obj["username"]),
-            public_key=_unb64(obj["public_key"]),
-            kdf=KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"])),
-            salt=_unb64(kdf["salt"]),
-            sealed_private=_unb64(obj["sealed_private"]),
-            wraps=[{str(k): str(v) for k, v in dict(w).items()} for w in obj["wraps"]],
-            anchor=None if anchor is None else _str_dict(anchor),
-            key_wraps={str(name): _str_dict(w) for name, w in dict(obj.get("key_wraps", {})).items()},
-            grant=dict(obj["grant"]) if obj.get("grant") is not None else None,
-        )
-        slot._check_shape()
-        return slot
-
-    def _check_shape(self) -> None:
-        """Reject values no slot we write can have, *before* Argon2id or AES-GCM sees them.
-
-        The checksum only catches bit rot; someone who edits the file and recomputes it could
-        otherwise make unlocking crash (iterations 0, a short nonce) or hang for hours (a huge
-        memory or time cost). Such a copy is treated as damaged instead.
-        """
-        k = self.kdf
-        if not (
-            self.kind in ("user", "recovery")
-            and 1 <= k.lanes <= MAX_KDF_LANES
-            and 8 * k.lanes <= k.memory_kib <= MAX_KDF_MEMORY_KIB
-            and 1 <= k.iterations <= MAX_KDF_ITERATIONS
-            and k.memory_kib * k.iterations <= MAX_KDF_WORK_KIB
-            and 16 <= len(self.salt) <= 64
-            and len(self.public_key) == 32
-            and len(self.sealed_private) == SEALED_PRIVATE_BYTES
-        ):
-            raise ValueError("implausible slot")
-
-
-def _str_dict(obj: Any) -> dict[str, str]:
-    if not isinstance(obj, dict):
-        raise ValueError("expected an object")
-    return {str(k): str(v) for k, v in obj.items()}
-
-
-def _derive_kek(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
-    return Argon2id(
-        salt=salt,
-        length=32,
-        iterations=kdf.iterations,
-        lanes=kdf.lanes,
-        memory_cost=kdf.memory_kib,
-    ).derive(secret.encode("utf-8"))
-
-
-def _wrap_aad(office_id: str, slot_id: str, purpose: str) -> bytes:
-    # The data key's wraps keep their version 1 associated data; the office keys name their purpose.
-    return (f"{office_id}:{slot_id}" + (f":{purpose}" if purpose else "")).encode()
-
-
-def _wrap_to(
-    public_key: bytes, data_key: bytes, slot_id: str, office_id: str, purpose: str = ""
-) -> dict[str, str]:
-    ephemeral = X25519PrivateKey.generate()
-    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
-    eph_pub = ephemeral.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    wrap_key = _hkdf(shared + eph_pub, b"shsc wrap v1")
-    nonce = secrets.token_bytes(12)
-    ct = AESGCM(wrap_key).encrypt(nonce, data_key, _wrap_aad(office_id, slot_id, purpose))
-    return {"ephemeral": _b64(eph_pub), "nonce": _b64(nonce), "ct": _b64(ct)}
-
-
-def _unwrap(
-    private: X25519PrivateKey, wrap: dict[str, str], slot_id: str, office_id: str, purpose: str = ""
-) -> bytes:
-    eph_pub = _unb64(wrap["ephemeral"])
-    shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
-    wrap_key = _hkdf(shared + eph_pub, b"shsc wrap v1")
-    return AESGCM(wrap_key).decrypt(
-        _unb64(wrap["nonce"]), _unb64(wrap["ct"]), _wrap_aad(office_id, slot_id, purpose)
-    )
-
-
-def seal_to(public_key: bytes, plaintext: bytes, context: str) -> bytes:
-    """Encrypt ``plaintext`` so that only the holder of ``public_key``'s private half opens it
-    (ephemeral X25519 + HKDF-SHA256 + AES-GCM, ``context`` bound as associated data).
-
-    Used for form drafts: sealed to the user's slot key when the office locks, they open only after
-    *her* password has opened her slot again; nobody else's password, and not the data key, can.
-    """
-    ephemeral = X25519PrivateKey.generate()
-    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
-    eph_pub = ephemeral.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    key = _hkdf(shared + eph_pub, b"shsc sealed v1")
-    nonce = secrets.token_bytes(12)
-    return eph_pub + nonce + AESGCM(key).encrypt(nonce, plaintext, context.encode())
-
-
-def open_sealed(private: X25519PrivateKey, sealed: bytes, context: str) -> bytes | None:
-    """The plaintext of :func:`seal_to`, or ``None`` if this key or context does not open it."""
-    if len(sealed) < 32 + 12 + 16:
-        return None
-    eph_pub, nonce, ct = sealed[:32], sealed[32:44], sealed[44:]
-    shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
-    key = _hkdf(shared + eph_pub, b"shsc sealed v1")
-    try:
-        return AESGCM(key).decrypt(nonce, ct, context.encode())
-    except InvalidTag:
-        return None
 
 
 def _make_slot(
@@ -330,7 +111,7 @@ def _make_slot(
         if _holds_signing_key(slot):
             slot.anchor = keys.public_json()
     _seal_private(slot, private, secret)
-    slot.wraps = [_wrap_to(public, k, slot.id, office_id) for k in data_keys]
+    slot.wraps = [wrap_to(public, k, slot.id, office_id) for k in data_keys]
     return slot
 
 
@@ -351,125 +132,35 @@ def _give_rights(slot: Slot, office_id: str, keys: OfficeKeys, role: str, grants
     admin = slot.kind == "recovery" or is_admin(role)
     slot.key_wraps = {}
     if admin:
-        slot.key_wraps["signing"] = _wrap_to(
+        slot.key_wraps["signing"] = wrap_to(
             slot.public_key, raw_private(keys.signing), slot.id, office_id, "signing"
         )
     if admin or Grant.IDENTITY in grants:
-        slot.key_wraps["identity"] = _wrap_to(
+        slot.key_wraps["identity"] = wrap_to(
             slot.public_key, raw_private(keys.identity), slot.id, office_id, "identity"
         )
     if slot.kind == "user":
         grant = UserGrant(office_id, slot.username, role, frozenset(grants), slot.public_key)
-        slot.grant = {**grant.to_json(), "sig": _b64(sign_grant(keys.signing, grant))}
+        slot.grant = {**grant.to_json(), "sig": b64(sign_grant(keys.signing, grant))}
 
 
 def _seal_private(slot: Slot, private: X25519PrivateKey, secret: str) -> None:
-    kek = _derive_kek(secret, slot.salt, slot.kdf)
+    kek = derive_kek(secret, slot.salt, slot.kdf)
     raw = private.private_bytes(
         serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
     )
     nonce = secrets.token_bytes(12)
-    slot.sealed_private = nonce + AESGCM(kek).encrypt(nonce, raw, _canonical(slot.header()))
+    slot.sealed_private = nonce + AESGCM(kek).encrypt(nonce, raw, canonical(slot.header()))
 
 
 def _open_private(slot: Slot, secret: str) -> X25519PrivateKey | None:
-    kek = _derive_kek(secret, slot.salt, slot.kdf)
+    kek = derive_kek(secret, slot.salt, slot.kdf)
     nonce, ct = slot.sealed_private[:12], slot.sealed_private[12:]
     try:
-        raw = AESGCM(kek).decrypt(nonce, ct, _canonical(slot.header()))
+        raw = AESGCM(kek).decrypt(nonce, ct, canonical(slot.header()))
     except InvalidTag:
         return None
     return X25519PrivateKey.from_private_bytes(raw)
-
-
-@dataclass
-class SlotFile:
-    office_id: str
-    generation: int
-    office: dict[str, str]  # level, code, names: shown on the unlock window
-    slots: list[Slot]
-    mac: str = ""
-    # The office's public keys ("signing", "identity"); None in an office set up before they existed.
-    office_keys: dict[str, str] | None = None
-    version: int = FORMAT_VERSION  # as read (the MAC covers it); every save writes the current one
-    # State that must be written while locked, so it cannot be sealed (the back-off after failed
-    # unlocks). Kept here because this file cannot be deleted without losing every password, and
-    # covered by the checksum only.
-    side: dict[str, Any] = field(default_factory=dict)
-
-    def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "format": FORMAT,
-            "version": self.version,
-            "office_id": self.office_id,
-            "generation": self.generation,
-            "office": self.office,
-            "slots": [s.to_json() for s in self.slots],
-        }
-        if self.office_keys is not None:
-            body["office_keys"] = self.office_keys
-        return body
-
-    def compute_mac(self, data_key: bytes) -> str:
-        return hmac.new(
-            _hkdf(data_key, b"shsc slot-file mac v1"), _canonical(self.body()), hashlib.sha256
-        ).hexdigest()
-
-    def serialise(self) -> bytes:
-        doc: dict[str, Any] = {"body": self.body(), "mac": self.mac}
-        if self.side:
-            doc["side"] = self.side
-        doc["checksum"] = hashlib.sha256(_canonical(doc)).hexdigest()
-        return json.dumps(doc, indent=1, sort_keys=True).encode("utf-8")
-
-    @classmethod
-    def parse(cls, raw: bytes) -> SlotFile:
-        """Parse one copy; any damage raises ``ValueError`` (the caller tries the other copy)."""
-        doc = json.loads(raw.decode("utf-8"))
-        checksum = doc.pop("checksum")
-        if not hmac.compare_digest(checksum, hashlib.sha256(_canonical(doc)).hexdigest()):
-            raise ValueError("checksum mismatch")
-        body = doc["body"]
-        if body.get("format") != FORMAT or body.get("version") not in READABLE_VERSIONS:
-            raise ValueError("unknown slot file format")
-        if not body["slots"]:
-            # Every slot file we write has a user and a recovery slot; unlocking relies on one.
-            raise ValueError("no slots")
-        side = doc.get("side", {})
-        if not isinstance(side, dict):
-            raise ValueError("side state is not an object")
-        return cls(
-            side=side,
-            office_id=str(body["office_id"]),
-            generation=int(body["generation"]),
-            office={str(k): str(v) for k, v in body["office"].items()},
-            slots=[Slot.from_json(s) for s in body["slots"]],
-            mac=str(doc["mac"]),
-            office_keys=None if body.get("office_keys") is None else _str_dict(body["office_keys"]),
-            version=int(body["version"]),
-        )
-
-    def user_slot(self, username: str) -> Slot | None:
-        return next((s for s in self.slots if s.kind == "user" and s.username == username), None)
-
-    def public_keys(self) -> OfficeKeys | None:
-        """The office's public keys as recorded (unchecked); None for an office without them."""
-        if self.office_keys is None:
-            return None
-        return OfficeKeys(_unb64(self.office_keys["signing"]), _unb64(self.office_keys["identity"]))
-
-    def verified_grant(self, slot: Slot) -> UserGrant | None:
-        """``slot``'s grant if the office signing key signed it for this very slot, else None."""
-        public = self.public_keys()
-        if public is None:
-            return None
-        try:
-            found = slot.user_grant(self.office_id)
-        except (KeyError, ValueError, TypeError):
-            return None
-        if found is None or not grant_verifies(public.signing_public, *found):
-            return None
-        return found[0]
 
 
 # Why an unlock that opened the data key still may not go ahead (``Unlocked.problem``).
@@ -618,7 +309,7 @@ class Vault:
         if private is None:
             raise WrongCredentials()
         try:
-            keys = [bytearray(_unwrap(private, w, slot.id, sf.office_id)) for w in slot.wraps]
+            keys = [bytearray(unwrap(private, w, slot.id, sf.office_id)) for w in slot.wraps]
         except (InvalidTag, KeyError, ValueError) as exc:
             raise KeySlotsDamaged("The key file of this office has been altered.") from exc
         if not keys or not hmac.compare_digest(sf.mac, sf.compute_mac(bytes(keys[0]))):
@@ -666,10 +357,10 @@ class Vault:
         identity = admin or (grant is not None and Grant.IDENTITY in grant.grants)
         try:
             if admin and "signing" in slot.key_wraps:
-                raw = _unwrap(private, slot.key_wraps["signing"], slot.id, sf.office_id, "signing")
+                raw = unwrap(private, slot.key_wraps["signing"], slot.id, sf.office_id, "signing")
                 public.signing = Ed25519PrivateKey.from_private_bytes(raw)
             if identity and "identity" in slot.key_wraps:
-                raw = _unwrap(private, slot.key_wraps["identity"], slot.id, sf.office_id, "identity")
+                raw = unwrap(private, slot.key_wraps["identity"], slot.id, sf.office_id, "identity")
                 public.identity = X25519PrivateKey.from_private_bytes(raw)
         except (InvalidTag, KeyError, ValueError):
             unlocked.problem = KEYS_REPLACED
@@ -683,7 +374,7 @@ class Vault:
         slot = next((s for s in sf.slots if s.kind == "user" and s.username == username), None)
         if slot is None or not password:
             # Spend the same KDF time as a real attempt, so timing does not reveal user names.
-            _derive_kek(password or "x", b"\0" * 16, sf.slots[0].kdf)
+            derive_kek(password or "x", b"\0" * 16, sf.slots[0].kdf)
             raise WrongCredentials()
         return self._unlock_slot(sf, slot, password)
 
@@ -830,14 +521,14 @@ class Vault:
         """Step 1 of re-keying: every slot wraps the new key first and still the old one."""
         sf = self._verified(old_key)
         for slot in sf.slots:
-            slot.wraps = [_wrap_to(slot.public_key, k, slot.id, sf.office_id) for k in (new_key, old_key)]
+            slot.wraps = [wrap_to(slot.public_key, k, slot.id, sf.office_id) for k in (new_key, old_key)]
         self.save(sf, new_key)
 
     def finish_rotation(self, new_key: bytes) -> None:
         """Step 3 (after ``PRAGMA rekey``): drop the old key from every slot."""
         sf = self._verified(new_key)
         for slot in sf.slots:
-            slot.wraps = [_wrap_to(slot.public_key, new_key, slot.id, sf.office_id)]
+            slot.wraps = [wrap_to(slot.public_key, new_key, slot.id, sf.office_id)]
         self.save(sf, new_key)
 
     def _verified(self, data_key: bytes) -> SlotFile:

@@ -57,7 +57,8 @@ from ..security.anchor import ANCHOR_FILE, AnchorFile, AnchorValue
 from ..security.audit import Action
 from ..security.lockout import RECOVERY_LOCKOUT_NAME
 from ..security.permissions import Actor, Perm, Role, require
-from ..security.vault import SLOT_FILE, SLOT_FILE_COPY, _hkdf
+from ..security.sealing import hkdf
+from ..security.slotfile import SLOT_FILE, SLOT_FILE_COPY
 
 if TYPE_CHECKING:
     from .office import OfficeFolder, UnlockedOffice
@@ -183,7 +184,7 @@ def _counts(session: Session) -> dict[str, int]:
 
 def _manifest_mac(data_key: bytes, manifest: dict[str, Any]) -> str:
     body = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
-    return hmac.new(_hkdf(data_key, b"shsc backup manifest v1"), body, hashlib.sha256).hexdigest()
+    return hmac.new(hkdf(data_key, b"shsc backup manifest v1"), body, hashlib.sha256).hexdigest()
 
 
 def _copy_database(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..security.vault import KdfParams
+from ..security.kdf import KdfParams
 from .accounts import AccountService
 from .office import OfficeFolder, UnlockedOffice
 

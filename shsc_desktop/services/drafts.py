@@ -1,7 +1,7 @@
 """Form drafts: what a clerk had typed when the office locked, kept for her and only her.
 
 When idle auto-lock or quick-hide fires with a record form open, the form's values are sealed to
-the public key of the user's own key slot (``security.vault.seal_to``) and stored in the office
+the public key of the user's own key slot (``security.sealing.seal_to``) and stored in the office
 database. Neither the data key nor another user's password opens them: only the private key of her
 slot, which exists in memory only after *her* password has opened it (``UnlockedOffice.
 slot_private``). She is offered the draft after her next unlock; reopening, discarding, keeping and
@@ -26,7 +26,7 @@ from ..models.base import new_id
 from ..models.tables import FormDraft
 from ..security import audit
 from ..security.actions import Action
-from ..security.vault import open_sealed, seal_to
+from ..security.sealing import open_sealed, seal_to
 from .office import UnlockedOffice
 from .validation import aware
 

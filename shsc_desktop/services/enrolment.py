@@ -26,7 +26,7 @@ from ..inputs import read_regular
 from ..models.gazetteer import office_names
 from ..models.tables import EnrolledOffice
 from ..problems import define
-from ..security import audit, keystore, pki
+from ..security import audit, keystore, pki, pki_enrolment, pki_issue, pki_keys
 from ..security.actions import Action
 from ..security.keyexport import encrypted_pkcs8_pem
 from ..security.keystore import DbKeyStore
@@ -36,7 +36,7 @@ from .office import UnlockedOffice
 
 MINISTRY_CODE = "MOWA"
 """The ministry's code in certificates (its office has no gazetteer code)."""
-RSA_BITS_ENV = "SHSC_RSA_BITS"  # tests and benchmarks: 2048; production: pki.PRODUCTION_KEY_SIZE
+RSA_BITS_ENV = "SHSC_RSA_BITS"  # tests and benchmarks: 2048; production: pki_keys.PRODUCTION_KEY_SIZE
 CRL_REFRESH_AFTER = 0.5  # re-sign our own CRL once half its validity has passed
 
 ACTION_ENROL_REQUEST = Action.ENROL_REQUEST
@@ -133,7 +133,7 @@ def key_size_from_environment() -> int:
     value = os.environ.get(RSA_BITS_ENV, "")
     if value.isdigit() and int(value) >= 2048:
         return int(value)
-    return pki.PRODUCTION_KEY_SIZE
+    return pki_keys.PRODUCTION_KEY_SIZE
 
 
 def pki_code(level: str, code: str) -> str:
@@ -198,8 +198,8 @@ class KeysExport:
 
 def _read(path: Path, what: str) -> bytes:
     try:
-        data = read_regular(Path(path), pki.MAX_ENROLMENT_FILE)
-        if len(data) > pki.MAX_ENROLMENT_FILE:
+        data = read_regular(Path(path), pki_enrolment.MAX_ENROLMENT_FILE)
+        if len(data) > pki_enrolment.MAX_ENROLMENT_FILE:
             raise EnrolmentRejected("malformed", FILE_TOO_LARGE)
         return data
     except OSError as exc:
@@ -264,15 +264,15 @@ class EnrolmentService:
                 for r in s.scalars(select(EnrolledOffice).order_by(EnrolledOffice.code))
             ]
 
-    def _authority(self, s: Session) -> pki.CertificateAuthority:
+    def _authority(self, s: Session) -> pki_issue.CertificateAuthority:
         """This office as an issuer (ministry root or district CA), its CRL fresh enough."""
         store = DbKeyStore(s)
         data_key = self.office.data_key
         chain: tuple[x509.Certificate, ...] = ()
         if self.level is Level.MINISTRY:
-            cert, key_purpose, validity = store.cert("root"), Purpose.ROOT, pki.ROOT_CRL_VALIDITY
+            cert, key_purpose, validity = store.cert("root"), Purpose.ROOT, pki_issue.ROOT_CRL_VALIDITY
         elif self.level is Level.DISTRICT:
-            cert, key_purpose, validity = store.cert("ca"), Purpose.CA, pki.CA_CRL_VALIDITY
+            cert, key_purpose, validity = store.cert("ca"), Purpose.CA, pki_issue.CA_CRL_VALIDITY
             chain = store.chain()
         else:
             raise ValidationFailed({"level": COMMUNE_CERTIFIES_NONE})
@@ -284,7 +284,7 @@ class EnrolmentService:
         root_crls: tuple[x509.CertificateRevocationList, ...] = ()
         if chain:
             root_crls = tuple(c for c in keystore.stored_crls(s) if c.issuer == chain[-1].subject)
-        ca = pki.CertificateAuthority(
+        ca = pki_issue.CertificateAuthority(
             level=self.level,
             code=self.code,
             key=store.key(key_purpose, data_key, self.office.keys, upgrade=True),  # in a write transaction
@@ -298,7 +298,7 @@ class EnrolmentService:
         now = self.clock()
         last, nxt = crl.last_update_utc, crl.next_update_utc
         if nxt is None or now >= last + (nxt - last) * CRL_REFRESH_AFTER:
-            new = pki.refresh_crl(ca, now)
+            new = pki_issue.refresh_crl(ca, now)
             store.put_own_crl(new)
             audit.record(
                 s,
@@ -324,8 +324,8 @@ class EnrolmentService:
         require(self.actor, Perm.ENROL)
         if self.level is not Level.MINISTRY:
             raise ValidationFailed({"level": ONLY_MINISTRY_ROOT})
-        keys = pki.OfficeKeys.generate(Level.MINISTRY, self.key_size)
-        ca, root = pki.create_ministry(self.code, keys, self.clock())
+        keys = pki_keys.OfficeKeys.generate(Level.MINISTRY, self.key_size)
+        ca, root = pki_issue.create_ministry(self.code, keys, self.clock())
         with self.office.transaction() as s:
             store = DbKeyStore(s)
             if store.get("cert/root") is not None:
@@ -347,10 +347,10 @@ class EnrolmentService:
         require(self.actor, Perm.ENROL)
         if self.level is Level.MINISTRY:
             raise ValidationFailed({"level": MINISTRY_REQUESTS_NOTHING})
-        keys = pki.OfficeKeys.generate(self.level, self.key_size)
+        keys = pki_keys.OfficeKeys.generate(self.level, self.key_size)
         info = self.office.info
         office_keys = None if self.office.keys is None else self.office.keys.fingerprint()
-        data = pki.make_request(
+        data = pki_enrolment.make_request(
             self.code, self.level, keys, {"km": info.name_km, "en": info.name_en}, office_keys
         )
         with self.office.transaction() as s:
@@ -358,7 +358,7 @@ class EnrolmentService:
             for purpose, key in keys.keys.items():
                 store.save_key(purpose, key, self.office.data_key, self.office.keys)
             store.put("request", data)
-            shown = pki.request_fingerprint(data)
+            shown = pki_enrolment.request_fingerprint(data)
             audit.record(
                 s, self.actor.username, ACTION_ENROL_REQUEST, "office", self.code, {"fingerprint": shown}
             )
@@ -375,7 +375,7 @@ class EnrolmentService:
             request = store.get("request")
             if request is None:
                 raise EnrolmentRejected("wrong_request", NO_PENDING_REQUEST)
-            pkg = pki.accept_package(data, request, keystore.pinned_root(s), now)
+            pkg = pki_enrolment.accept_package(data, request, keystore.pinned_root(s), now)
             for purpose, cert in pkg.certificates.items():
                 store.put_cert(str(purpose), cert)
             store.put_chain(pkg.chain)
@@ -389,17 +389,17 @@ class EnrolmentService:
             if self.level is Level.DISTRICT:
                 ca_key = store.key(Purpose.CA, self.office.data_key, self.office.keys)
                 ca_cert = pkg.certificates[Purpose.CA]
-                ca = pki.CertificateAuthority(
+                ca = pki_issue.CertificateAuthority(
                     level=Level.DISTRICT,
                     code=self.code,
                     key=ca_key,
                     cert=ca_cert,
-                    crl=pki.empty_crl(ca_key, ca_cert, now, pki.CA_CRL_VALIDITY),
+                    crl=pki_issue.empty_crl(ca_key, ca_cert, now, pki_issue.CA_CRL_VALIDITY),
                     encryption_cert=pkg.certificates[Purpose.ENCRYPTION],
                     chain=pkg.chain,
                 )
                 store.put_own_crl(ca.crl)
-                own = pki.issue_own_signing_certificate(
+                own = pki_issue.issue_own_signing_certificate(
                     ca, store.key(Purpose.SIGNING, self.office.data_key, self.office.keys), now
                 )
                 store.put_cert("signing", own)
@@ -424,11 +424,11 @@ class EnrolmentService:
         """Certify a lower office: write the package answering its request."""
         require(self.actor, Perm.ENROL)
         data = _read(request_path, "certificate request")
-        req = pki.parse_request(data)
+        req = pki_enrolment.parse_request(data)
         now = self.clock()
         with self.office.transaction() as s:
             ca = self._authority(s)
-            package = pki.sign_request(ca, data, now=now)
+            package = pki_enrolment.sign_request(ca, data, now=now)
             body = json.loads(package)
             certs = {
                 p: x509.load_pem_x509_certificate(pem.encode()) for p, pem in body["certificates"].items()
@@ -468,7 +468,7 @@ class EnrolmentService:
                 req.code,
                 {
                     "level": str(req.level),
-                    "request": pki.request_fingerprint(data),
+                    "request": pki_enrolment.request_fingerprint(data),
                     **shown,
                     OFFICE_KEYS: req.office_keys,
                     **({"office_keys_before": before} if changed else {}),
@@ -480,7 +480,7 @@ class EnrolmentService:
             req.code,
             str(req.level),
             row.name_en,
-            pki.request_fingerprint(data),
+            pki_enrolment.request_fingerprint(data),
             shown,
             req.office_keys,
             before if changed else None,
@@ -499,7 +499,7 @@ class EnrolmentService:
             ca = self._authority(s)
             crl = ca.crl
             for serial in json.loads(row.serials or "[]"):
-                crl = pki.revoke(ca.with_crl(crl), int(serial), now=now)
+                crl = pki_issue.revoke(ca.with_crl(crl), int(serial), now=now)
             DbKeyStore(s).put_own_crl(crl)
             row.revoked = True
             row.revoked_at = now

@@ -4,8 +4,9 @@ export, and a look inside a certificate request or package before answering or i
 Reading only (nothing here changes the database); the acts themselves stay in
 :class:`~shsc_desktop.services.enrolment.EnrolmentService` and
 :class:`~shsc_desktop.services.exchange_export.ExportService`, so the GUI and the command line do the same
-thing. Previews run the same checks as the acts (``pki.parse_request``, ``pki.accept_package``), so
-what the user compares on the phone is exactly what will be installed.
+thing. Previews run the same checks as the acts (``pki_enrolment.parse_request``,
+``pki_enrolment.accept_package``), so what the user compares on the phone is exactly what will be
+installed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from ..errors import EnrolmentRejected
 from ..models.gazetteer import office_names
 from ..models.tables import Month
-from ..security import keystore, pki
+from ..security import keystore, pki, pki_enrolment
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level
@@ -127,7 +128,7 @@ class ExchangeStatusService(ExchangeOffice):
         """Open a lower office's request file: who asks, and the fingerprint to compare by phone."""
         require(self.actor, Perm.ENROL)
         data = _read(Path(path), "certificate request")
-        req = pki.parse_request(data)
+        req = pki_enrolment.parse_request(data)
         below = Level.COMMUNE if self.level is Level.DISTRICT else Level.DISTRICT
         if self.level is Level.COMMUNE or req.level is not below:
             raise EnrolmentRejected("wrong_level", "This request is not from an office below this one.")
@@ -143,7 +144,7 @@ class ExchangeStatusService(ExchangeOffice):
             str(req.level),
             names.get("name_km", ""),
             names.get("name_en", ""),
-            pki.request_fingerprint(data),
+            pki_enrolment.request_fingerprint(data),
         )
 
     def preview_package(self, path: Path) -> PackagePreview:
@@ -154,5 +155,5 @@ class ExchangeStatusService(ExchangeOffice):
             request = DbKeyStore(s).get("request")
             if request is None:
                 raise EnrolmentRejected("wrong_request", "This office has no pending certificate request.")
-            pkg = pki.accept_package(data, request, keystore.pinned_root(s), self.clock())
+            pkg = pki_enrolment.accept_package(data, request, keystore.pinned_root(s), self.clock())
         return PackagePreview(Path(path), pkg.code, str(pkg.level), pkg.fingerprints())

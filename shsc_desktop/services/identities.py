@@ -38,7 +38,7 @@ from ..models.tables import (
     Setting,
     User,
 )
-from ..security import audit, keystore, pki
+from ..security import audit, keystore, pki_keys
 from ..security.actions import Action
 from ..security.identity import OfficeKeys, SealBroken, Sealer, UserGrant, seal, unseal
 from ..security.permissions import (
@@ -329,7 +329,7 @@ def protect_exchange_keys(office: UnlockedOffice) -> list[str]:
     assert office.keys is not None
     with office.reading() as s:
         store = keystore.DbKeyStore(s)
-        if all(pki.is_office_wrapped(store.get(n) or b"") for n in store.names(keystore.KEY_PREFIX)):
+        if all(pki_keys.is_office_wrapped(store.get(n) or b"") for n in store.names(keystore.KEY_PREFIX)):
             return []
     with office.transaction() as s:
         moved = keystore.protect_private_keys(s, office.data_key, office.keys)

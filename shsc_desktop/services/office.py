@@ -38,10 +38,11 @@ from ..errors import (
 from ..models.gazetteer import office_names
 from ..security.actions import Action
 from ..security.identity import OfficeKeys, UserGrant
+from ..security.kdf import KdfParams
 from ..security.lockout import RECOVERY_LOCKOUT_NAME as RECOVERY_LOCKOUT_NAME
 from ..security.lockout import Lockout
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL, ROLE_DEFAULT_GRANTS, Actor, Role
-from ..security.vault import KdfParams, Unlocked, Vault
+from ..security.vault import Unlocked, Vault
 from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers of the service
 from .validation import NO_ACTIVE_USER, USERNAME_LENGTH
 

@@ -73,7 +73,7 @@ def _timed(name: str, check: Callable[[], str]) -> CheckResult:
 def _check_database(data_dir: Path) -> str:
     from ..models import migrate
     from ..models.engine import connect_raw, integrity_problems
-    from ..security.vault import KdfParams
+    from ..security.kdf import KdfParams
     from .accounts import AccountService
     from .office import OfficeFolder
 

@@ -17,7 +17,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from shsc_desktop.exports import bundle as bundle_mod
-from shsc_desktop.security import pki
+from shsc_desktop.security import pki_enrolment, pki_issue, pki_keys
 from shsc_desktop.security.pki import Level, Purpose
 
 from ..ui.exchange_world import exchange_template, world_dir  # noqa: F401  (the real offices, for every test here)
@@ -30,12 +30,12 @@ AUDIT_HASH = "ab" * 32
 class Office:
     code: str
     level: Level
-    keys: pki.OfficeKeys
+    keys: pki_keys.OfficeKeys
     certs: dict[Purpose, x509.Certificate] = field(default_factory=dict)
     chain: tuple[x509.Certificate, ...] = ()
     crls: tuple[x509.CertificateRevocationList, ...] = ()
     recipient_cert: x509.Certificate | None = None  # the office above's encryption certificate
-    ca: pki.CertificateAuthority | None = None
+    ca: pki_issue.CertificateAuthority | None = None
 
     @property
     def signing_key(self) -> rsa.RSAPrivateKey:
@@ -57,7 +57,7 @@ class Office:
 @dataclass
 class World:
     now: dt.datetime
-    ministry: pki.CertificateAuthority
+    ministry: pki_issue.CertificateAuthority
     ministry_office: Office
     root: x509.Certificate
     districts: dict[str, Office]
@@ -103,24 +103,26 @@ class World:
         return bundle_mod.open_bundle(data, at.enc_key, at.enc_cert, **kw)
 
 
-def _enrol_district(ministry: pki.CertificateAuthority, code: str, now: dt.datetime) -> Office:
-    keys = pki.OfficeKeys.generate(Level.DISTRICT, TEST_KEY_SIZE)
-    request = pki.make_request(code, Level.DISTRICT, keys)
-    package = pki.accept_package(pki.sign_request(ministry, request, now=now), request, ministry.cert, now)
+def _enrol_district(ministry: pki_issue.CertificateAuthority, code: str, now: dt.datetime) -> Office:
+    keys = pki_keys.OfficeKeys.generate(Level.DISTRICT, TEST_KEY_SIZE)
+    request = pki_enrolment.make_request(code, Level.DISTRICT, keys)
+    package = pki_enrolment.accept_package(
+        pki_enrolment.sign_request(ministry, request, now=now), request, ministry.cert, now
+    )
     ca_key = keys.get(Purpose.CA)
     ca_cert = package.certificates[Purpose.CA]
-    ca = pki.CertificateAuthority(
+    ca = pki_issue.CertificateAuthority(
         level=Level.DISTRICT,
         code=code,
         key=ca_key,
         cert=ca_cert,
-        crl=pki.empty_crl(ca_key, ca_cert, now, pki.CA_CRL_VALIDITY),
+        crl=pki_issue.empty_crl(ca_key, ca_cert, now, pki_issue.CA_CRL_VALIDITY),
         encryption_cert=package.certificates[Purpose.ENCRYPTION],
         chain=package.chain,
         crls=package.crls,
     )
     certs = dict(package.certificates)
-    certs[Purpose.SIGNING] = pki.issue_own_signing_certificate(ca, keys.get(Purpose.SIGNING), now)
+    certs[Purpose.SIGNING] = pki_issue.issue_own_signing_certificate(ca, keys.get(Purpose.SIGNING), now)
     return Office(
         code,
         Level.DISTRICT,
@@ -135,10 +137,10 @@ def _enrol_district(ministry: pki.CertificateAuthority, code: str, now: dt.datet
 
 def _enrol_commune(district: Office, code: str, now: dt.datetime) -> Office:
     assert district.ca is not None
-    keys = pki.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
-    request = pki.make_request(code, Level.COMMUNE, keys)
-    package = pki.accept_package(
-        pki.sign_request(district.ca, request, now=now), request, district.chain[-1], now
+    keys = pki_keys.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
+    request = pki_enrolment.make_request(code, Level.COMMUNE, keys)
+    package = pki_enrolment.accept_package(
+        pki_enrolment.sign_request(district.ca, request, now=now), request, district.chain[-1], now
     )
     return Office(
         code,
@@ -151,9 +153,9 @@ def _enrol_commune(district: Office, code: str, now: dt.datetime) -> Office:
     )
 
 
-def _ministry(code: str, now: dt.datetime) -> tuple[pki.CertificateAuthority, Office]:
-    keys = pki.OfficeKeys.generate(Level.MINISTRY, TEST_KEY_SIZE)
-    ca, root = pki.create_ministry(code, keys, now)
+def _ministry(code: str, now: dt.datetime) -> tuple[pki_issue.CertificateAuthority, Office]:
+    keys = pki_keys.OfficeKeys.generate(Level.MINISTRY, TEST_KEY_SIZE)
+    ca, root = pki_issue.create_ministry(code, keys, now)
     office = Office(code, Level.MINISTRY, keys, {Purpose.ENCRYPTION: ca.encryption_cert}, (root,), (ca.crl,))
     return ca, office
 
@@ -168,7 +170,7 @@ def world() -> World:
     }
     d1201 = districts["1201"]
     assert d1201.ca is not None
-    revoked_crl = pki.revoke(
+    revoked_crl = pki_issue.revoke(
         d1201.ca, communes["120103"].signing_cert.serial_number, x509.ReasonFlags.key_compromise, now
     )
     rogue, _ = _ministry("MOWA", now)

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 

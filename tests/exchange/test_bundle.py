@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from shsc_desktop.errors import BundleRejected
 from shsc_desktop.exports import bundle as b
-from shsc_desktop.security import pki
+from shsc_desktop.security import pki, pki_issue, pki_keys
 from shsc_desktop.security.pki import Level, Purpose
 
 from .conftest import TEST_KEY_SIZE, World
@@ -167,7 +167,7 @@ def test_openssl_decrypts_and_verifies_a_real_bundle(
     district = world.districts["1201"]
     (tmp_path / "district-encryption.pem").write_bytes(pki.cert_pem(district.enc_cert))
     (tmp_path / "district-encryption-key.pem").write_bytes(
-        pki.encrypt_private_key(district.enc_key, b"test-password")
+        pki_keys.encrypt_private_key(district.enc_key, b"test-password")
     )
     (tmp_path / "ministry-root.pem").write_bytes(pki.cert_pem(world.root))
     path = b.write_bundle(tmp_path, good_bundle, "120101", "2025-06", 1)
@@ -316,14 +316,14 @@ def test_unknown_signer(world: World) -> None:
 def test_untrusted_chain(world: World, code: str, purpose: Purpose) -> None:
     district = world.districts["1201"]
     assert district.ca is not None
-    key = pki.generate_key(TEST_KEY_SIZE)
-    cert = pki._issue(
+    key = pki_keys.generate_key(TEST_KEY_SIZE)
+    cert = pki_issue.issue_certificate(
         district.ca.key,
         district.ca.cert,
-        pki._name(Level.COMMUNE, code, purpose),
+        pki.subject_name(Level.COMMUNE, code, purpose),
         key.public_key(),
         purpose,
-        pki.SIGNING_VALIDITY,
+        pki_issue.SIGNING_VALIDITY,
         world.now,
     )
     payload = b.full_payload(world.payload(), cert, district.enc_cert)
@@ -344,7 +344,7 @@ def test_revoked_signer(world: World) -> None:
 
 def test_expired_or_not_yet_valid_certificate(world: World, good_bundle: bytes) -> None:
     district = world.districts["1201"]
-    later = world.now + pki.SIGNING_VALIDITY + dt.timedelta(days=1)
+    later = world.now + pki_issue.SIGNING_VALIDITY + dt.timedelta(days=1)
     assert _reason(lambda: world.open(good_bundle, district, now=later)) == "cert_expired"
     earlier = world.now - dt.timedelta(days=1)  # a PC whose clock is behind
     with pytest.raises(BundleRejected) as err:
@@ -354,14 +354,14 @@ def test_expired_or_not_yet_valid_certificate(world: World, good_bundle: bytes) 
 
 def test_stale_revocation_list_fails_closed(world: World, good_bundle: bytes) -> None:
     district = world.districts["1201"]
-    later = world.now + pki.CA_CRL_VALIDITY + dt.timedelta(days=1)
+    later = world.now + pki_issue.CA_CRL_VALIDITY + dt.timedelta(days=1)
     with pytest.raises(BundleRejected) as err:
         world.open(good_bundle, district, now=later)
     assert err.value.reason == "crl_expired"
     assert "district 1201 expired on" in str(err.value) and "ask them for a new one" in str(err.value)
     # a fresh list from the district (e.g. in its latest package) makes the same bundle acceptable
     assert district.ca is not None
-    fresh = pki.refresh_crl(district.ca, later - dt.timedelta(days=1))
+    fresh = pki_issue.refresh_crl(district.ca, later - dt.timedelta(days=1))
     world.open(good_bundle, district, now=later, trust=world.trust([fresh]))
 
 
@@ -480,7 +480,7 @@ def test_newest_crl_wins(world: World) -> None:
 def test_revoked_district_ca(world: World, good_bundle: bytes) -> None:
     """The ministry revokes district 1201's CA: every bundle under it is refused."""
     district = world.districts["1201"]
-    root_crl = pki.revoke(
+    root_crl = pki_issue.revoke(
         world.ministry, district.chain[0].serial_number, x509.ReasonFlags.ca_compromise, world.now
     )
     with pytest.raises(BundleRejected) as err:

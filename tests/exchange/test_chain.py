@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStatistics, Incident, Month
-from shsc_desktop.security import audit, keystore, pki
+from shsc_desktop.security import audit, keystore, pki_keys
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.pki import Purpose
 from shsc_desktop.services.accounts import AccountService
@@ -140,7 +140,7 @@ def test_enrolment_shows_the_same_fingerprints_on_both_sides(chain: Chain) -> No
         for name in store.names("key/"):
             blob = store.get(name) or b""
             # under the office secret (the administrators' office key), not the data key
-            assert blob.startswith(pki.OFFICE_WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
+            assert blob.startswith(pki_keys.OFFICE_WRAP_MAGIC) and not pki_keys.is_legacy_wrapped(blob)
             assert b"PRIVATE KEY" not in blob
 
 
@@ -283,9 +283,9 @@ def _store_legacy(office: UnlockedOffice, purpose: Purpose) -> bytes:
     with office.transaction() as s:
         store = DbKeyStore(s)
         key = store.key(purpose, office.data_key, office.keys)
-        legacy = pki.encrypt_private_key(key, pki._key_password(office.data_key, str(purpose)))
+        legacy = pki_keys.encrypt_private_key(key, pki_keys._key_password(office.data_key, str(purpose)))
         store.put(f"key/{purpose}", legacy)
-    assert pki.is_legacy_wrapped(legacy) and b"BEGIN ENCRYPTED PRIVATE KEY" in legacy
+    assert pki_keys.is_legacy_wrapped(legacy) and b"BEGIN ENCRYPTED PRIVATE KEY" in legacy
     return legacy
 
 
@@ -298,18 +298,18 @@ def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None
         numbers = {
             n: store.key(Purpose(n[4:]), district.data_key, district.keys).private_numbers() for n in before
         }
-    assert pki.is_legacy_wrapped(before["key/encryption"] or b"")  # still loads (above)
+    assert pki_keys.is_legacy_wrapped(before["key/encryption"] or b"")  # still loads (above)
     AccountService(district).rotate_data_key()
     with district.reading() as s:
         store = DbKeyStore(s)
         after = {n: store.get(n) for n in store.names("key/")}
         assert after.keys() == before.keys()
         for name, blob in after.items():
-            assert blob is not None and not pki.is_legacy_wrapped(blob)
+            assert blob is not None and not pki_keys.is_legacy_wrapped(blob)
             if name == "key/encryption":  # the older blob: re-wrapped as version 2 under the new key
-                assert blob != before[name] and not pki.is_office_wrapped(blob)
+                assert blob != before[name] and not pki_keys.is_office_wrapped(blob)
             else:  # under the office secret: the data key plays no part
-                assert blob == before[name] and pki.is_office_wrapped(blob)
+                assert blob == before[name] and pki_keys.is_office_wrapped(blob)
             key = store.key(Purpose(name[4:]), district.data_key, district.keys)
             assert key.private_numbers() == numbers[name]
         assert keystore.pinned_root(s) is not None
@@ -321,13 +321,13 @@ def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None
     with district.transaction() as s:
         assert keystore.rewrap_private_keys(s, b"\x00" * 32, district.data_key) == 0
         blob = DbKeyStore(s).get("key/ca")
-        assert blob is not None and blob != legacy and not pki.is_legacy_wrapped(blob)
+        assert blob is not None and blob != legacy and not pki_keys.is_legacy_wrapped(blob)
     c1 = chain.communes["120101"]
     _store_legacy(c1, Purpose.SIGNING)
     approve(c1, previous_period(2))
     e = ExportService(c1).export_month(previous_period(2), tmp_path)
     with c1.reading() as s:  # the export (a write transaction anyway) moved it under the office key
-        assert pki.is_office_wrapped(DbKeyStore(s).get("key/signing") or b"")
+        assert pki_keys.is_office_wrapped(DbKeyStore(s).get("key/signing") or b"")
     assert ImportService(district).import_files([e.path]).imported == 1
 
 

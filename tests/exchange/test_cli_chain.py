@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from shsc_desktop.models.engine import connect_raw
 from shsc_desktop.models.tables import AuditEntry, BundleReceived, ImportedStatistics
 from shsc_desktop.security import audit
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.completeness import CompletenessService
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.exchange_import import ImportService

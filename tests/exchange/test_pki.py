@@ -13,7 +13,7 @@ from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from shsc_desktop.errors import EnrolmentRejected
-from shsc_desktop.security import pki
+from shsc_desktop.security import pki, pki_enrolment, pki_issue, pki_keys
 from shsc_desktop.security.pki import Level, Purpose
 
 from .conftest import TEST_KEY_SIZE, World
@@ -24,11 +24,11 @@ def _ext(cert: x509.Certificate, cls: type) -> object:
 
 
 def test_production_key_size() -> None:
-    assert pki.PRODUCTION_KEY_SIZE == 3072
-    assert inspect.signature(pki.generate_key).parameters["key_size"].default == 3072
-    assert inspect.signature(pki.OfficeKeys.generate).parameters["key_size"].default == 3072
+    assert pki_keys.PRODUCTION_KEY_SIZE == 3072
+    assert inspect.signature(pki_keys.generate_key).parameters["key_size"].default == 3072
+    assert inspect.signature(pki_keys.OfficeKeys.generate).parameters["key_size"].default == 3072
     with pytest.raises(ValueError):
-        pki.generate_key(1024)
+        pki_keys.generate_key(1024)
 
 
 def test_certificate_profiles(world: World) -> None:
@@ -67,58 +67,64 @@ def test_fingerprint_is_grouped_sha256(world: World) -> None:
 
 
 def test_enrolment_round_trip_shows_the_same_fingerprints(world: World) -> None:
-    keys = pki.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
-    request = pki.make_request("120104", Level.COMMUNE, keys, names={"en": "Boeng Keng Kang"})
+    keys = pki_keys.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
+    request = pki_enrolment.make_request("120104", Level.COMMUNE, keys, names={"en": "Boeng Keng Kang"})
     district = world.districts["1201"]
     assert district.ca is not None
-    parsed = pki.parse_request(request)  # what the district sees before signing
+    parsed = pki_enrolment.parse_request(request)  # what the district sees before signing
     assert (parsed.code, parsed.level) == ("120104", Level.COMMUNE)
-    package = pki.sign_request(district.ca, request, now=world.now)
-    accepted = pki.accept_package(package, request, pinned_root=world.root, now=world.now)
+    package = pki_enrolment.sign_request(district.ca, request, now=world.now)
+    accepted = pki_enrolment.accept_package(package, request, pinned_root=world.root, now=world.now)
     assert accepted.root == world.root
     assert accepted.recipient_cert == district.enc_cert
     assert accepted.fingerprints()["root"] == pki.fingerprint(world.root)
-    assert pki.request_fingerprint(request) == pki.format_fingerprint(bytes.fromhex(parsed.digest))
+    assert pki_enrolment.request_fingerprint(request) == pki.format_fingerprint(bytes.fromhex(parsed.digest))
     assert {pki.crl_number(c) for c in accepted.crls} >= {1}
 
 
 def test_package_for_another_request_is_refused(world: World) -> None:
     district = world.districts["1201"]
     assert district.ca is not None
-    req_a = pki.make_request("120105", Level.COMMUNE, pki.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE))
-    req_b = pki.make_request("120105", Level.COMMUNE, pki.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE))
-    package = pki.sign_request(district.ca, req_a, now=world.now)
+    req_a = pki_enrolment.make_request(
+        "120105", Level.COMMUNE, pki_keys.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
+    )
+    req_b = pki_enrolment.make_request(
+        "120105", Level.COMMUNE, pki_keys.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
+    )
+    package = pki_enrolment.sign_request(district.ca, req_a, now=world.now)
     with pytest.raises(EnrolmentRejected) as err:
-        pki.accept_package(package, req_b, world.root, world.now)
+        pki_enrolment.accept_package(package, req_b, world.root, world.now)
     assert err.value.reason == "wrong_request"
     with pytest.raises(EnrolmentRejected) as err:
-        pki.accept_package(package, req_a, world.rogue_root, world.now)
+        pki_enrolment.accept_package(package, req_a, world.rogue_root, world.now)
     assert err.value.reason == "wrong_root"
     # a package whose certificate was swapped for another office's (request digest kept)
     obj = json.loads(package)
     obj["certificates"]["signing"] = pki.cert_pem(world.communes["120102"].signing_cert).decode()
     with pytest.raises(EnrolmentRejected) as err:
-        pki.accept_package(json.dumps(obj).encode(), req_a, world.root, world.now)
+        pki_enrolment.accept_package(json.dumps(obj).encode(), req_a, world.root, world.now)
     assert err.value.reason == "wrong_request"
     with pytest.raises(EnrolmentRejected) as err:
-        pki.accept_package(b"\x00garbage", req_a, world.root, world.now)
+        pki_enrolment.accept_package(b"\x00garbage", req_a, world.root, world.now)
     assert err.value.reason == "malformed"
 
 
 def test_issuers_certify_only_their_own_offices(world: World) -> None:
     district = world.districts["1201"]
     assert district.ca is not None
-    keys = pki.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
-    foreign = pki.make_request("130101", Level.COMMUNE, keys)
+    keys = pki_keys.OfficeKeys.generate(Level.COMMUNE, TEST_KEY_SIZE)
+    foreign = pki_enrolment.make_request("130101", Level.COMMUNE, keys)
     with pytest.raises(EnrolmentRejected) as err:
-        pki.sign_request(district.ca, foreign, now=world.now)
+        pki_enrolment.sign_request(district.ca, foreign, now=world.now)
     assert err.value.reason == "wrong_level"
     with pytest.raises(EnrolmentRejected):
-        pki.sign_request(world.ministry, foreign, now=world.now)  # the ministry certifies districts only
-    tampered = json.loads(pki.make_request("120106", Level.COMMUNE, keys))
+        pki_enrolment.sign_request(
+            world.ministry, foreign, now=world.now
+        )  # the ministry certifies districts only
+    tampered = json.loads(pki_enrolment.make_request("120106", Level.COMMUNE, keys))
     tampered["office"]["code"] = "120107"  # the CSR still names 120106
     with pytest.raises(EnrolmentRejected) as err:
-        pki.sign_request(district.ca, json.dumps(tampered).encode(), now=world.now)
+        pki_enrolment.sign_request(district.ca, json.dumps(tampered).encode(), now=world.now)
     assert err.value.reason == "malformed"
 
 
@@ -135,74 +141,74 @@ def test_revocation_list(world: World) -> None:
     )
     assert pki.crl_number(crl) == pki.crl_number(district.ca.crl) + 1
     assert crl.next_update_utc is not None
-    assert crl.next_update_utc - world.now == pki.CA_CRL_VALIDITY - dt.timedelta(minutes=1)
+    assert crl.next_update_utc - world.now == pki_issue.CA_CRL_VALIDITY - dt.timedelta(minutes=1)
     # revoking more keeps earlier entries
-    later = pki.revoke(district.ca.with_crl(crl), 12345, now=world.now)
+    later = pki_issue.revoke(district.ca.with_crl(crl), 12345, now=world.now)
     assert later.get_revoked_certificate_by_serial_number(serial) is not None
     assert later.get_revoked_certificate_by_serial_number(12345) is not None
-    refreshed = pki.refresh_crl(district.ca.with_crl(later), world.now + dt.timedelta(days=30))
+    refreshed = pki_issue.refresh_crl(district.ca.with_crl(later), world.now + dt.timedelta(days=30))
     assert len(list(refreshed)) == 2 and pki.crl_number(refreshed) == pki.crl_number(later) + 1
 
 
 def test_private_keys_are_stored_encrypted_under_the_data_key(world: World) -> None:
-    store = pki.MemoryKeyStore()
+    store = pki_keys.MemoryKeyStore()
     data_key = secrets.token_bytes(32)
     keys = world.districts["1201"].keys
-    pki.save_office_keys(store, keys, data_key)
+    pki_keys.save_office_keys(store, keys, data_key)
     for name, blob in store.blobs.items():
         assert name.startswith("key/")
-        assert blob.startswith(pki.WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
+        assert blob.startswith(pki_keys.WRAP_MAGIC) and not pki_keys.is_legacy_wrapped(blob)
         assert b"PRIVATE KEY" not in blob
-    loaded = pki.load_office_keys(store, Level.DISTRICT, data_key)
+    loaded = pki_keys.load_office_keys(store, Level.DISTRICT, data_key)
     for purpose in (Purpose.CA, Purpose.ENCRYPTION, Purpose.SIGNING):
         assert loaded.get(purpose).private_numbers() == keys.get(purpose).private_numbers()
     with pytest.raises(ValueError):
-        pki.load_private_key(store, "signing", secrets.token_bytes(32))
+        pki_keys.load_private_key(store, "signing", secrets.token_bytes(32))
     new_key = secrets.token_bytes(32)
-    pki.rewrap_private_key(store, "signing", data_key, new_key)
-    assert pki.load_private_key(store, "signing", new_key).private_numbers() == (
+    pki_keys.rewrap_private_key(store, "signing", data_key, new_key)
+    assert pki_keys.load_private_key(store, "signing", new_key).private_numbers() == (
         keys.get(Purpose.SIGNING).private_numbers()
     )
     with pytest.raises(ValueError):
-        pki.encrypt_private_key(keys.get(Purpose.SIGNING), b"")
+        pki_keys.encrypt_private_key(keys.get(Purpose.SIGNING), b"")
 
 
 def test_stored_keys_are_bound_to_their_name_and_tamper_evident(world: World) -> None:
-    store = pki.MemoryKeyStore()
+    store = pki_keys.MemoryKeyStore()
     data_key = secrets.token_bytes(32)
     keys = world.districts["1201"].keys
-    pki.save_office_keys(store, keys, data_key)
+    pki_keys.save_office_keys(store, keys, data_key)
     first = store.blobs["key/signing"]
-    pki.save_private_key(store, "signing", keys.get(Purpose.SIGNING), data_key)
+    pki_keys.save_private_key(store, "signing", keys.get(Purpose.SIGNING), data_key)
     assert store.blobs["key/signing"] != first  # a fresh nonce at every wrap
     store.blobs["key/ca"] = store.blobs["key/signing"]  # moved to another name: does not open
     with pytest.raises(ValueError):
-        pki.load_private_key(store, "ca", data_key)
+        pki_keys.load_private_key(store, "ca", data_key)
     blob = bytearray(store.blobs["key/signing"])
     blob[-1] ^= 1
     store.blobs["key/signing"] = bytes(blob)
     with pytest.raises(ValueError):
-        pki.load_private_key(store, "signing", data_key)
-    store.blobs["key/signing"] = pki.WRAP_MAGIC + b"short"
+        pki_keys.load_private_key(store, "signing", data_key)
+    store.blobs["key/signing"] = pki_keys.WRAP_MAGIC + b"short"
     with pytest.raises(ValueError):
-        pki.load_private_key(store, "signing", data_key)
+        pki_keys.load_private_key(store, "signing", data_key)
 
 
 def test_a_key_stored_in_the_legacy_format_loads_and_is_rewrapped(world: World) -> None:
     """Version 1 (encrypted PKCS#8 PEM under an HKDF-derived password) from older releases."""
-    store = pki.MemoryKeyStore()
+    store = pki_keys.MemoryKeyStore()
     data_key = secrets.token_bytes(32)
     key = world.districts["1201"].keys.get(Purpose.SIGNING)
-    legacy = pki.encrypt_private_key(key, pki._key_password(data_key, "signing"))
+    legacy = pki_keys.encrypt_private_key(key, pki_keys._key_password(data_key, "signing"))
     store.put("key/signing", legacy)
-    assert pki.is_legacy_wrapped(legacy)
-    assert pki.load_private_key(store, "signing", data_key).private_numbers() == key.private_numbers()
+    assert pki_keys.is_legacy_wrapped(legacy)
+    assert pki_keys.load_private_key(store, "signing", data_key).private_numbers() == key.private_numbers()
     with pytest.raises(ValueError):
-        pki.load_private_key(store, "signing", secrets.token_bytes(32))
+        pki_keys.load_private_key(store, "signing", secrets.token_bytes(32))
     new_key = secrets.token_bytes(32)
-    pki.rewrap_private_key(store, "signing", data_key, new_key)
+    pki_keys.rewrap_private_key(store, "signing", data_key, new_key)
     blob = store.blobs["key/signing"]
-    assert blob.startswith(pki.WRAP_MAGIC) and not pki.is_legacy_wrapped(blob)
-    assert pki.load_private_key(store, "signing", new_key).private_numbers() == key.private_numbers()
+    assert blob.startswith(pki_keys.WRAP_MAGIC) and not pki_keys.is_legacy_wrapped(blob)
+    assert pki_keys.load_private_key(store, "signing", new_key).private_numbers() == key.private_numbers()
     with pytest.raises(ValueError):
-        pki.load_private_key(store, "signing", data_key)
+        pki_keys.load_private_key(store, "signing", data_key)

@@ -25,7 +25,7 @@ from shsc_desktop.models.tables import (
     Perpetrator,
     Referral,
 )
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.contacts import ContactDraft
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice

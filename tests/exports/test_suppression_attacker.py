@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from shsc_desktop.models import codes
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services import synthetic
 from shsc_desktop.services.district import DistrictService
 from shsc_desktop.services.enrolment import EnrolmentService

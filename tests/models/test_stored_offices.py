@@ -22,7 +22,7 @@ from shsc_desktop.models import migrate
 from shsc_desktop.models.tables import AuditEntry, Contact, Incident, Meeting, Referral
 from shsc_desktop.security import audit
 from shsc_desktop.security.actions import Action
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.backup import read_manifest
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.incidents import IncidentService

@@ -174,7 +174,7 @@ CRASHING_CHILD = textwrap.dedent(
     import os, sys
     from shsc_desktop.models.tables import Contact
     from shsc_desktop.security import audit
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
 
     office = OfficeFolder(sys.argv[1], kdf=KdfParams.fast_for_tests()).unlock("chief", "chief-password")

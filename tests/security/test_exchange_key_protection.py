@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from shsc_desktop.errors import PermissionDenied
-from shsc_desktop.security import keystore, pki
+from shsc_desktop.security import keystore, pki_keys
 from shsc_desktop.security.keystore import DbKeyStore, ExchangeKeyLocked
 from shsc_desktop.security.pki import Purpose
 from shsc_desktop.services.accounts import AccountService
@@ -64,13 +64,13 @@ def test_a_clerk_cannot_open_the_signing_key_or_send_the_report(pair: Pair, tmp_
     try:
         assert clerk.keys is not None and clerk.keys.signing is None
         blob = _raw_blob(clerk, "key/signing")  # raw SQL on her own connection: she can read it
-        assert pki.is_office_wrapped(blob)
+        assert pki_keys.is_office_wrapped(blob)
         for purpose, raw in (("signing", blob), ("signing", _raw_blob(clerk, "key/signing"))):
             with pytest.raises(ValueError):  # her data key opens nothing
-                pki.unwrap_private_key(raw, clerk.data_key, purpose)
+                pki_keys.unwrap_private_key(raw, clerk.data_key, purpose)
         with pytest.raises(ValueError):  # nor relabelled as a data-key (version 2) blob
-            pki.unwrap_private_key(
-                pki.WRAP_MAGIC + blob[len(pki.OFFICE_WRAP_MAGIC) :], clerk.data_key, "signing"
+            pki_keys.unwrap_private_key(
+                pki_keys.WRAP_MAGIC + blob[len(pki_keys.OFFICE_WRAP_MAGIC) :], clerk.data_key, "signing"
             )
         with clerk.reading() as s, pytest.raises(ExchangeKeyLocked):
             DbKeyStore(s).key(Purpose.SIGNING, clerk.data_key, clerk.keys)
@@ -94,13 +94,13 @@ def test_an_office_enrolled_before_migrates_at_the_chiefs_unlock_not_the_clerks(
     with chief.transaction() as s:
         store = DbKeyStore(s)
         key = store.key(Purpose.SIGNING, chief.data_key, chief.keys)
-        pki.save_private_key(store, "signing", key, chief.data_key)
+        pki_keys.save_private_key(store, "signing", key, chief.data_key)
     numbers = key.private_numbers()
     chief.lock("upgrade")
     clerk = folder.unlock(*CLERK)
     try:
         blob = _raw_blob(clerk, "key/signing")
-        assert not pki.is_office_wrapped(blob)  # her unlock does not (cannot) move it
+        assert not pki_keys.is_office_wrapped(blob)  # her unlock does not (cannot) move it
         with clerk.reading() as s:  # still open to her, as in the old release
             assert DbKeyStore(s).key(Purpose.SIGNING, clerk.data_key, clerk.keys).private_numbers() == numbers
     finally:
@@ -108,13 +108,13 @@ def test_an_office_enrolled_before_migrates_at_the_chiefs_unlock_not_the_clerks(
     chief = folder.unlock("chief", PASSWORD)
     pair.commune = chief
     blob = _raw_blob(chief, "key/signing")
-    assert pki.is_office_wrapped(blob)
+    assert pki_keys.is_office_wrapped(blob)
     with chief.reading() as s:
         assert DbKeyStore(s).key(Purpose.SIGNING, chief.data_key, chief.keys).private_numbers() == numbers
     clerk = folder.unlock(*CLERK)
     try:
         with pytest.raises(ValueError):
-            pki.unwrap_private_key(_raw_blob(clerk, "key/signing"), clerk.data_key, "signing")
+            pki_keys.unwrap_private_key(_raw_blob(clerk, "key/signing"), clerk.data_key, "signing")
     finally:
         clerk.lock("test end")
     _export_and_import(chief, pair.district, previous_period(4), tmp_path)
@@ -130,13 +130,13 @@ def test_a_key_the_clerk_puts_in_its_place_is_not_adopted(pair: Pair, tmp_path: 
     try:
         own = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         with clerk.transaction() as s:
-            pki.save_private_key(DbKeyStore(s), "signing", own, clerk.data_key)
+            pki_keys.save_private_key(DbKeyStore(s), "signing", own, clerk.data_key)
     finally:
         clerk.lock("test end")
     chief = chief.folder.unlock("chief", PASSWORD)
     pair.commune = chief
     # the certificate names the office's key, not hers: the chief's unlock leaves hers as it was
-    assert not pki.is_office_wrapped(_raw_blob(chief, "key/signing"))
+    assert not pki_keys.is_office_wrapped(_raw_blob(chief, "key/signing"))
     with chief.transaction() as s:
         DbKeyStore(s).put("key/signing", before)  # the office's own key, back from a backup
     _export_and_import(chief, pair.district, previous_period(5), tmp_path)

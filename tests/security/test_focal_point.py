@@ -288,7 +288,7 @@ def test_a_forged_trail_does_not_make_a_clerk_focal_point_in_the_migration(tmp_p
     from the audit trail a clerk can append to before the office has its keys."""
     import shutil
 
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
 
     shutil.copytree(FIXTURE, tmp_path / "office")
     old = OfficeFolder(tmp_path / "office", kdf=KdfParams.fast_for_tests())

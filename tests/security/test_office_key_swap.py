@@ -23,7 +23,7 @@ from sqlalchemy import select, text
 from shsc_desktop.errors import BundleRejected
 from shsc_desktop.exports import bundle as bundle_mod
 from shsc_desktop.models.tables import AuditEntry, EnrolledOffice, ImportedStatistics
-from shsc_desktop.security import keystore, pki, vault
+from shsc_desktop.security import keystore, pki, pki_keys, vault
 from shsc_desktop.security.identity import OfficeKeys, vouch
 from shsc_desktop.security.keystore import DbKeyStore
 from shsc_desktop.security.permissions import Role, default_grants
@@ -104,7 +104,7 @@ def _export_with_copied_key(her: UnlockedOffice, stolen: rsa.RSAPrivateKey, out:
     """Her bundle for last month: the copied signing key put back in the store under the data key,
     the month approved and exported to ``out`` (her own office keys vouch for it)."""
     with her.transaction() as s:
-        pki.save_private_key(DbKeyStore(s), "signing", stolen, her.data_key)
+        pki_keys.save_private_key(DbKeyStore(s), "signing", stolen, her.data_key)
     approve(her, previous_period(1))
     out.mkdir()
     return ExportService(her).export_month(previous_period(1), out).path
@@ -275,7 +275,7 @@ def test_moving_the_exchange_keys_at_the_chiefs_unlock_is_audited(upper: Upper) 
     commune = _commune(upper, "120112")
     with commune.transaction() as s:  # as the previous release stored it: under the data key
         store = DbKeyStore(s)
-        pki.save_private_key(
+        pki_keys.save_private_key(
             store, "signing", store.key(Purpose.SIGNING, commune.data_key, commune.keys), commune.data_key
         )
     folder = commune.folder

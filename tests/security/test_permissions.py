@@ -17,6 +17,7 @@ import pytest
 
 from shsc_desktop.errors import PermissionDenied
 from shsc_desktop.security import audit
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.security.permissions import (
     GRANT_PERMISSIONS,
     ROLE_PERMISSIONS,
@@ -26,7 +27,6 @@ from shsc_desktop.security.permissions import (
     Perm,
     Role,
 )
-from shsc_desktop.security.vault import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
 from shsc_desktop.services.backup import Authorisation, BackupService, restore_backup

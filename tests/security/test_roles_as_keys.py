@@ -26,7 +26,7 @@ from shsc_desktop.models.tables import AuditEntry, User
 from shsc_desktop.security import audit
 from shsc_desktop.security.identity import UserGrant, ed25519_public, sign_grant
 from shsc_desktop.security.permissions import Perm, Role
-from shsc_desktop.security.vault import SlotFile
+from shsc_desktop.security.slotfile import SlotFile
 from shsc_desktop.services import identities
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.incidents import (
@@ -272,7 +272,7 @@ OLD_CANARY = "OLDCANARY"
 def old_office(tmp_path: Path) -> OfficeFolder:
     import shutil
 
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
 
     target = tmp_path / "office"
     shutil.copytree(FIXTURE, target)
@@ -385,7 +385,7 @@ def test_a_full_key_swap_is_caught_by_the_fingerprint_printed_at_set_up(tmp_path
     import re
 
     from shsc_desktop.security.identity import OfficeKeys
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
     from tests.conftest import COMMUNE_CODE
     from tests.test_cli import cli, one_line_failure
 

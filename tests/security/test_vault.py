@@ -29,7 +29,8 @@ from shsc_desktop.models.engine import connect_raw
 from shsc_desktop.models.tables import AuditEntry
 from shsc_desktop.security import vault as vault_mod
 from shsc_desktop.security.audit import Action
-from shsc_desktop.security.vault import SLOT_FILE, SLOT_FILE_COPY, KdfParams
+from shsc_desktop.security.kdf import KdfParams
+from shsc_desktop.security.slotfile import SLOT_FILE, SLOT_FILE_COPY
 from shsc_desktop.services.accounts import AccountService, _rekey
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE

@@ -18,7 +18,7 @@ from shsc_desktop.errors import BackupInvalid, WrongCredentials
 from shsc_desktop.models.engine import connect_raw
 from shsc_desktop.models.tables import AuditEntry, Contact, Incident
 from shsc_desktop.security import audit
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import (
     Authorisation,

@@ -157,7 +157,7 @@ CHILD = textwrap.dedent(
     import sys
     from shsc_desktop.models.tables import Contact
     from shsc_desktop.security import audit
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
 
     folder = OfficeFolder(sys.argv[1], kdf=KdfParams.fast_for_tests())

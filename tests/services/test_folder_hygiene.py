@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from shsc_desktop.errors import TooManyAttempts, WrongCredentials
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.office import OfficeFolder
 from tests.conftest import CHIEF, COMMUNE_CODE
 from tests.office_copies import QuickOffice

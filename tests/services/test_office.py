@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, text
 from shsc_desktop.errors import DatabaseDamaged, OfficeExists, OfficeNotFound
 from shsc_desktop.models.engine import REQUIRED_TEMP_STORE, check_compile_options, connect_raw
 from shsc_desktop.models.tables import Contact, Incident, User
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice

@@ -18,7 +18,7 @@ from shsc_desktop.errors import NotFound, PermissionDenied, ValidationFailed
 from shsc_desktop.models.tables import AuditEntry, Contact, Incident, Meeting, Referral
 from shsc_desktop.problems import Problem
 from shsc_desktop.security.audit import Action
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, IncidentService
 from shsc_desktop.services.meetings import Attendance, MeetingDraft, MeetingService

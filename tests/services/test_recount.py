@@ -42,7 +42,7 @@ Flat = dict[tuple[str, str, str], Any]
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]:
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
 
     folder = OfficeFolder(tmp_path_factory.mktemp("recount") / "office", kdf=KdfParams.fast_for_tests())

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from shsc_desktop.errors import PermissionDenied, WrongCredentials
 from shsc_desktop.models.tables import AuditEntry
 from shsc_desktop.security.audit import Action
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.backup import (
     Authorisation,
     BackupService,

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from shsc_desktop.errors import ValidationFailed
 from shsc_desktop.models.base import utcnow
 from shsc_desktop.models.tables import ActionItem, AuditEntry, Incident, MonthSnapshot
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.home import HomeService
 from shsc_desktop.services.meetings import MeetingService

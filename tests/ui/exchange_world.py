@@ -21,7 +21,7 @@ import pytest
 
 os.environ.setdefault("SHSC_RSA_BITS", "2048")
 
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.exchange_import import ImportService, ImportSummary

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QToolTip, QWidget, QWizard
 
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.demo import DEMO_CREDENTIALS, create_demo_office
 from shsc_desktop.services.office import OfficeFolder
 from shsc_desktop.views import i18n

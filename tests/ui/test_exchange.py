@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import BundleReceived, EnrolledOffice, ImportedStatistics
-from shsc_desktop.security.vault import KdfParams
+from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService, bound_office_keys
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.office import OfficeFolder

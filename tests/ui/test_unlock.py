@@ -196,7 +196,7 @@ def test_a_clerk_who_forged_her_role_column_is_not_offered_to_continue(qtbot, sh
 
 
 def test_restoring_another_office_needs_the_chief_here_and_names_both(qtbot, shell, office_ready, tmp_path):
-    from shsc_desktop.security.vault import KdfParams
+    from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
 
     other = OfficeFolder(tmp_path / "elsewhere", kdf=KdfParams.fast_for_tests())
