@@ -1,13 +1,13 @@
 """Print a referral slip: for whom, in which language, and which of her details (if any).
 
-The service decides what may be printed (:mod:`shsc_desktop.services.slips`); this dialog only offers
-it. Identifying details are unticked by default and offered only to roles that may view them; without
-her consent (and no override) the dialog says why and prints nothing.
+The service decides what may be printed (:mod:`shsc_desktop.services.slips`, read on the background
+runner when the dialog opens); this dialog only offers it. Identifying details are unticked by
+default and offered only to roles that may view them; without her consent (and no override) the
+dialog says why and prints nothing.
 """
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -78,13 +78,12 @@ class SlipDialog(QDialog):
         self.save_button.clicked.connect(self.choose_file)
         self.print_button.clicked.connect(self.choose_printer)
         vbox(self, self.form, self.details_box, self.message, self.buttons)
-        try:
-            self.choices = self.service.choices(referral_id)
-        except ShscError as error:
-            show_status(self.message, functools.partial(error_text, error))
         self.retranslate()
-        self._apply_choices()
+        self._apply_choices()  # nothing may be printed until the choices have arrived
         self.resize(520, 400)
+        self.reading = run_in_background(
+            self, lambda _t: self.service.choices(referral_id), self._show_choices, self._failed
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Print referral slip"))
@@ -126,6 +125,12 @@ class SlipDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _show_choices(self, choices: SlipChoices) -> None:
+        """The service's answer, read in the background: what may be printed, and whether at all."""
+        self.choices = choices
+        self.retranslate()
+        self._apply_choices()
 
     def _apply_choices(self) -> None:
         ok = self.choices is not None and self.choices.consent_ok
