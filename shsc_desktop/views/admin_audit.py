@@ -1,40 +1,24 @@
-"""The Audit log tab of the Administration page: the recent entries, and a check of the whole chain
-on the runner.
-
-A part of :class:`~shsc_desktop.views.admin.AdminPage` (one of its bases, built by the page's
-``__init__``): the widgets and methods stay the page's own, so its callers and tests see one
-page.
+"""The Audit log tab of the Administration page (an :mod:`~shsc_desktop.views.admin_part`): the
+recent entries, and a check of the whole chain on the runner.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ..errors import ShscError
 from ..security.audit import ChainReport
 from ..services.admin import AuditLine
+from .admin_part import AdminPart
 from .admin_tables import AuditModel
 from .builders import push_button, wrapped_label
 from .i18n import show_status
 from .messages import error_text
-from .office_page import OfficePage
 from .operations import BackgroundOperation, run_in_background
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
-    from ..services.admin import AdminService
-
-
-class AuditPart(OfficePage):
+class AuditPart(AdminPart):
     """The audit log's table and Verify the audit log of the Administration page."""
-
-    if TYPE_CHECKING:
-        admin: AdminService
-        count_text: Callable[[str, int], str]  # the page's: see AdminPage.count_text
-        refresh: Callable[..., None]  # the page's: users and the audit log read again
 
     def _build_audit_tab(self) -> QWidget:
         self.audit_tab = QWidget()

@@ -1,41 +1,28 @@
-"""The Backup tab of the Administration page: an encrypted backup on the runner (with progress and
-cancel), and the way to a restore (the shell locks the office first).
-
-A part of :class:`~shsc_desktop.views.admin.AdminPage` (one of its bases, built by the page's
-``__init__``): the widgets and methods stay the page's own, so its callers and tests see one
-page.
+"""The Backup tab of the Administration page (an :mod:`~shsc_desktop.views.admin_part`): an
+encrypted backup on the runner (with progress and cancel), and the way to a restore (the shell
+locks the office first).
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from ..errors import ShscError
 from ..security.permissions import Perm
+from .admin_part import AdminPart
 from .builders import progress_and_cancel, push_button, row_of, wrapped_label
-from .file_dialogs import file_dialog
+from .file_dialogs import file_dialog, save_dialog
 from .i18n import show_status
 from .messages import error_text
-from .office_page import OfficePage
 from .operations import BackgroundOperation, run_in_background
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
-    from PySide6.QtCore import SignalInstance
-
-
-class BackupPart(OfficePage):
+class BackupPart(AdminPart):
     """Backup now… and Restore from a backup… of the Administration page."""
-
-    if TYPE_CHECKING:
-        restore_requested: SignalInstance
-        refresh: Callable[..., None]  # the page's: users and the audit log read again
 
     def _build_backup_tab(self) -> QWidget:
         self.backup_operation: BackgroundOperation | None = None
@@ -88,15 +75,13 @@ class BackupPart(OfficePage):
 
     def choose_backup_target(self) -> QFileDialog:
         name = f"shsc-backup-{self.office.info.code or 'office'}-{date.today().isoformat()}.shscbak"
-        return file_dialog(
+        return save_dialog(
             self,
             self.tr("Save the backup as"),
             "backup",
-            lambda paths: self.start_backup(paths[0]),
-            save=True,
-            name_filters=[self.tr("SHSC Desktop backups (*.shscbak)")],
-            default_suffix="shscbak",
-            default_name=name,
+            self.start_backup,
+            [self.tr("SHSC Desktop backups (*.shscbak)")],
+            name,
         )
 
     def start_backup(self, target: Path) -> BackgroundOperation:

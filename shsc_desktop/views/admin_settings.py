@@ -1,16 +1,12 @@
-"""The Settings tab of the Administration page: the idle lock, the language, and what identifying
-details the office keeps (perpetrators' names, how long identities of closed cases are kept).
-
-A part of :class:`~shsc_desktop.views.admin.AdminPage` (one of its bases, built by the page's
-``__init__``): the widgets and methods stay the page's own, so its callers and tests see one
-page. Each setting is written on the
-runner; its change notice makes every page that depends on it read it again.
+"""The Settings tab of the Administration page (an :mod:`~shsc_desktop.views.admin_part`): the idle
+lock, the language, and what identifying details the office keeps (perpetrators' names, how long
+identities of closed cases are kept). Each setting is written on the runner; its change notice
+makes every page that depends on it read it again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
@@ -20,28 +16,17 @@ from ..services.admin import AUTO_LOCK_KEY, MAX_AUTO_LOCK_MINUTES, MAX_RETENTION
 from ..services.identities import RETENTION_SETTING
 from ..services.incidents import PERPETRATOR_NAMES_SETTING
 from ..values.changes import Changes
+from .admin_part import AdminPart
 from .builders import push_button, row_widget
 from .form_helpers import CountSpinBox, set_field_label
 from .i18n import current_language
 from .messages import show_error, show_message
-from .office_page import OfficePage
 from .operations import BackgroundOperation, run_in_background, run_write
 from .unlock import language_combo
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
 
-    from ..services.admin import AdminService
-
-
-class SettingsPart(OfficePage):
+class SettingsPart(AdminPart):
     """The office's settings of the Administration page."""
-
-    if TYPE_CHECKING:
-        admin: AdminService
-        language_requested: SignalInstance
-        count_text: Callable[[str, int], str]  # the page's: see AdminPage.count_text
-        auto_lock_changed: SignalInstance
 
     def _build_settings_tab(self) -> QWidget:
         self.settings_tab = QWidget()

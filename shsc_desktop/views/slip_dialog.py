@@ -29,7 +29,7 @@ from ..errors import ShscError
 from ..services.office import UnlockedOffice
 from ..services.slips import SlipChoices, SlipRequest
 from .builders import ERROR_STYLE, box_button, named, vbox, wrapped_label
-from .file_dialogs import file_dialog
+from .file_dialogs import save_dialog
 from .i18n import current_language, language_name, show_status
 from .messages import error_text
 from .operations import Task, run_in_background
@@ -162,15 +162,13 @@ class SlipDialog(QDialog):
 
     def choose_file(self) -> QFileDialog:
         code = self.choices.referral_code if self.choices else "slip"
-        return file_dialog(
+        return save_dialog(
             self,
             self.tr("Save the referral slip as PDF"),
             "pdf",
-            lambda paths: self.save(paths[0]),
-            save=True,
-            name_filters=[self.tr("PDF documents (*.pdf)")],
-            default_suffix="pdf",
-            default_name=f"slip-{code}-{self.language.currentData()}.pdf",
+            self.save,
+            [self.tr("PDF documents (*.pdf)")],
+            f"slip-{code}-{self.language.currentData()}.pdf",
         )
 
     def save(self, path: Path) -> None:
