@@ -35,7 +35,7 @@ from .admin_audit import AuditPart
 from .admin_backup import BackupPart
 from .admin_settings import SettingsPart
 from .admin_tables import UsersModel
-from .builders import push_button, row_of, wrapped_label
+from .builders import open_dialog, push_button, row_of, wrapped_label
 from .dialogs import AddUserDialog, ChangePasswordDialog, ResetPasswordDialog
 from .form_helpers import heading_label
 from .i18n import current_language
@@ -285,31 +285,25 @@ class AdminPage(BackupPart, AuditPart, SettingsPart, OfficePage):
     # -- accounts --------------------------------------------------------------------------------
 
     def open_add_user(self) -> AddUserDialog:
-        dialog = AddUserDialog(self.office, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = open_dialog(AddUserDialog(self.office, self))
         dialog.user_added.connect(lambda _name: self.refresh())
-        dialog.open()
         return dialog
 
     def open_reset_password(self) -> ResetPasswordDialog | None:
         username = self.selected_username()
         if username is None:
             return None
-        dialog = ResetPasswordDialog(self.office, username, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = open_dialog(ResetPasswordDialog(self.office, username, self))
         dialog.password_reset.connect(
             lambda name: show_message(self, self.tr("The password of %1 has been reset.").replace("%1", name))
         )
-        dialog.open()
         return dialog
 
     def open_change_password(self) -> ChangePasswordDialog:
-        dialog = ChangePasswordDialog(self.office, forced=False, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = open_dialog(ChangePasswordDialog(self.office, forced=False, parent=self))
         dialog.password_changed.connect(
             lambda: show_message(self, self.tr("Your password has been changed."))
         )
-        dialog.open()
         return dialog
 
     def ask_remove_user(self) -> None:
