@@ -192,38 +192,6 @@
         <translation>Remove user…</translation>
     </message>
     <message>
-        <source>Perpetrators&apos; names:</source>
-        <translation>Perpetrators&apos; names:</translation>
-    </message>
-    <message>
-        <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
-        <translation>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</translation>
-    </message>
-    <message>
-        <source>Back up now…</source>
-        <translation>Back up now…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</source>
-        <translation>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</translation>
-    </message>
-    <message>
-        <source>Restore from a backup…</source>
-        <translation>Restore from a backup…</translation>
-    </message>
-    <message>
-        <source>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</source>
-        <translation>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</translation>
-    </message>
-    <message>
-        <source>Verify the audit log</source>
-        <translation>Verify the audit log</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -266,14 +234,6 @@
             <numerusform>Survivors&apos; identifying details will be erased %n years after their case is closed, checked at each sign-in.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
-        <translation>Survivors&apos; identifying details are kept until a record is deleted.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
     <message numerus="yes">
         <source>%n minutes</source>
         <translation>
@@ -287,26 +247,6 @@
             <numerusform>%n year</numerusform>
             <numerusform>%n years</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Record them</source>
-        <translation>Record them</translation>
-    </message>
-    <message>
-        <source>Keep identities of closed cases:</source>
-        <translation>Keep identities of closed cases:</translation>
-    </message>
-    <message>
-        <source>always</source>
-        <translation>always</translation>
-    </message>
-    <message>
-        <source>Lock after inactivity:</source>
-        <translation>Lock after inactivity:</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Language:</translation>
     </message>
     <message>
         <source>may see</source>
@@ -348,34 +288,6 @@
         <source>%1 has been removed and the data key was rotated.</source>
         <translation>%1 has been removed and the data key was rotated.</translation>
     </message>
-    <message>
-        <source>Save the backup as</source>
-        <translation>Save the backup as</translation>
-    </message>
-    <message>
-        <source>SHSC Desktop backups (*.shscbak)</source>
-        <translation>SHSC Desktop backups (*.shscbak)</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
-        <source>The backup was saved and checked: %1</source>
-        <translation>The backup was saved and checked: %1</translation>
-    </message>
-    <message>
-        <source>Choose the backup file</source>
-        <translation>Choose the backup file</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>All files (*)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Checking…</translation>
-    </message>
     <message numerus="yes">
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
@@ -389,10 +301,6 @@
             <numerusform>The office now locks after %n minute without use.</numerusform>
             <numerusform>The office now locks after %n minutes without use.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The audit log has been altered. The first bad entry is number %1.</source>
-        <translation>The audit log has been altered. The first bad entry is number %1.</translation>
     </message>
 </context>
 <context>
@@ -627,6 +535,72 @@
     <message>
         <source>Return notice from the district imported</source>
         <translation>Return notice from the district imported</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPart</name>
+    <message>
+        <source>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</source>
+        <translation>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>Verify the audit log</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>The audit log has been altered. The first bad entry is number %1.</source>
+        <translation>The audit log has been altered. The first bad entry is number %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPart</name>
+    <message>
+        <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
+        <translation>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</source>
+        <translation>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>Save the backup as</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop backups (*.shscbak)</source>
+        <translation>SHSC Desktop backups (*.shscbak)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>The backup was saved and checked: %1</source>
+        <translation>The backup was saved and checked: %1</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Choose the backup file</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>
@@ -3817,6 +3791,41 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPart</name>
+    <message>
+        <source>Perpetrators&apos; names:</source>
+        <translation>Perpetrators&apos; names:</translation>
+    </message>
+    <message>
+        <source>Record them</source>
+        <translation>Record them</translation>
+    </message>
+    <message>
+        <source>Keep identities of closed cases:</source>
+        <translation>Keep identities of closed cases:</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>always</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation>Lock after inactivity:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
+        <translation>Survivors&apos; identifying details are kept until a record is deleted.</translation>
     </message>
 </context>
 <context>

@@ -192,38 +192,6 @@
         <translation>ដកអ្នកប្រើចេញ…</translation>
     </message>
     <message>
-        <source>Perpetrators&apos; names:</source>
-        <translation>ឈ្មោះជនល្មើស៖</translation>
-    </message>
-    <message>
-        <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
-        <translation>ការបម្រុងទុក គឺជាច្បាប់ចម្លងដែលបានអ៊ិនគ្រីបនៃកំណត់ត្រាទាំងអស់។ សូមរក្សាទុកវាក្នុងឧបករណ៍ USB ហើយទុកនៅកន្លែងមានសុវត្ថិភាព។ វាបើកបានតែដោយពាក្យសម្ងាត់របស់ការិយាល័យនេះប៉ុណ្ណោះ។</translation>
-    </message>
-    <message>
-        <source>Back up now…</source>
-        <translation>បម្រុងទុកឥឡូវនេះ…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>បោះបង់</translation>
-    </message>
-    <message>
-        <source>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</source>
-        <translation>ការស្ដារ នឹងជំនួសកំណត់ត្រានៅលើកុំព្យូទ័រនេះ ដោយកំណត់ត្រាក្នុងច្បាប់បម្រុងទុក។ ការិយាល័យនឹងត្រូវចាក់សោជាមុនសិន ហើយឯកសារបច្ចុប្បន្នត្រូវបានរក្សាទុកក្នុងថតមួយ មិនត្រូវបានលុបទេ។</translation>
-    </message>
-    <message>
-        <source>Restore from a backup…</source>
-        <translation>ស្ដារពីច្បាប់បម្រុងទុក…</translation>
-    </message>
-    <message>
-        <source>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</source>
-        <translation>រាល់ការផ្លាស់ប្ដូរត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ ធាតុនីមួយៗភ្ជាប់ទៅនឹងធាតុមុន ដូច្នេះការកែប្រែណាមួយនៅពេលក្រោយអាចរកឃើញបាន។</translation>
-    </message>
-    <message>
-        <source>Verify the audit log</source>
-        <translation>ផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>ល.រ</translation>
     </message>
@@ -266,14 +234,6 @@
             <numerusform>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះនឹងត្រូវលុប %n ឆ្នាំ បន្ទាប់ពីបិទករណី ដោយពិនិត្យរាល់ពេលចូល។</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
-        <translation>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះត្រូវរក្សាទុក រហូតដល់កំណត់ត្រាត្រូវបានលុប។</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>រក្សាទុក</translation>
-    </message>
     <message numerus="yes">
         <source>%n minutes</source>
         <translation>
@@ -287,26 +247,6 @@
             <numerusform>%n ឆ្នាំ</numerusform>
             <numerusform>%n ឆ្នាំ</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Record them</source>
-        <translation>កត់ត្រាទុក</translation>
-    </message>
-    <message>
-        <source>Keep identities of closed cases:</source>
-        <translation>រក្សាអត្តសញ្ញាណករណីបិទ៖</translation>
-    </message>
-    <message>
-        <source>always</source>
-        <translation>ជានិច្ច</translation>
-    </message>
-    <message>
-        <source>Lock after inactivity:</source>
-        <translation>ចាក់សោ បន្ទាប់ពីមិនប្រើ៖</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>ភាសា៖</translation>
     </message>
     <message>
         <source>may see</source>
@@ -348,34 +288,6 @@
         <source>%1 has been removed and the data key was rotated.</source>
         <translation>%1 ត្រូវបានដកចេញ ហើយកូនសោទិន្នន័យត្រូវបានប្ដូរថ្មី។</translation>
     </message>
-    <message>
-        <source>Save the backup as</source>
-        <translation>រក្សាទុកច្បាប់បម្រុងទុកជា</translation>
-    </message>
-    <message>
-        <source>SHSC Desktop backups (*.shscbak)</source>
-        <translation>ច្បាប់បម្រុងទុក SHSC Desktop (*.shscbak)</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>កំពុងបម្រុងទុក…</translation>
-    </message>
-    <message>
-        <source>The backup was saved and checked: %1</source>
-        <translation>ច្បាប់បម្រុងទុកត្រូវបានរក្សាទុក និងពិនិត្យរួចហើយ៖ %1</translation>
-    </message>
-    <message>
-        <source>Choose the backup file</source>
-        <translation>ជ្រើសឯកសារបម្រុងទុក</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>ឯកសារទាំងអស់ (*)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>កំពុងពិនិត្យ…</translation>
-    </message>
     <message numerus="yes">
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
@@ -389,10 +301,6 @@
             <numerusform>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %n នាទី។</numerusform>
             <numerusform>ឥឡូវនេះ ការិយាល័យនឹងចាក់សោ បន្ទាប់ពីមិនប្រើរយៈពេល %n នាទី។</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The audit log has been altered. The first bad entry is number %1.</source>
-        <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ។ ធាតុខុសដំបូងគឺលេខ %1។</translation>
     </message>
 </context>
 <context>
@@ -627,6 +535,72 @@
     <message>
         <source>Return notice from the district imported</source>
         <translation>បាននាំចូលលិខិតប្រគល់ត្រឡប់ពីខណ្ឌ/ស្រុក</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPart</name>
+    <message>
+        <source>Every change is recorded in the audit log. Each entry is linked to the one before, so any later alteration can be found.</source>
+        <translation>រាល់ការផ្លាស់ប្ដូរត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។ ធាតុនីមួយៗភ្ជាប់ទៅនឹងធាតុមុន ដូច្នេះការកែប្រែណាមួយនៅពេលក្រោយអាចរកឃើញបាន។</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>ផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>កំពុងពិនិត្យ…</translation>
+    </message>
+    <message>
+        <source>The audit log has been altered. The first bad entry is number %1.</source>
+        <translation>កំណត់ហេតុសវនកម្មត្រូវបានកែប្រែ។ ធាតុខុសដំបូងគឺលេខ %1។</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPart</name>
+    <message>
+        <source>A backup is an encrypted copy of all records. Save it on a USB stick and keep it in a safe place. It opens only with a password of this office.</source>
+        <translation>ការបម្រុងទុក គឺជាច្បាប់ចម្លងដែលបានអ៊ិនគ្រីបនៃកំណត់ត្រាទាំងអស់។ សូមរក្សាទុកវាក្នុងឧបករណ៍ USB ហើយទុកនៅកន្លែងមានសុវត្ថិភាព។ វាបើកបានតែដោយពាក្យសម្ងាត់របស់ការិយាល័យនេះប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>បម្រុងទុកឥឡូវនេះ…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the records on this computer with those in the backup. The office is locked first; the current files are kept in a folder, not deleted.</source>
+        <translation>ការស្ដារ នឹងជំនួសកំណត់ត្រានៅលើកុំព្យូទ័រនេះ ដោយកំណត់ត្រាក្នុងច្បាប់បម្រុងទុក។ ការិយាល័យនឹងត្រូវចាក់សោជាមុនសិន ហើយឯកសារបច្ចុប្បន្នត្រូវបានរក្សាទុកក្នុងថតមួយ មិនត្រូវបានលុបទេ។</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>ស្ដារពីច្បាប់បម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>រក្សាទុកច្បាប់បម្រុងទុកជា</translation>
+    </message>
+    <message>
+        <source>SHSC Desktop backups (*.shscbak)</source>
+        <translation>ច្បាប់បម្រុងទុក SHSC Desktop (*.shscbak)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>កំពុងបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>The backup was saved and checked: %1</source>
+        <translation>ច្បាប់បម្រុងទុកត្រូវបានរក្សាទុក និងពិនិត្យរួចហើយ៖ %1</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>ជ្រើសឯកសារបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
     </message>
 </context>
 <context>
@@ -3817,6 +3791,41 @@
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPart</name>
+    <message>
+        <source>Perpetrators&apos; names:</source>
+        <translation>ឈ្មោះជនល្មើស៖</translation>
+    </message>
+    <message>
+        <source>Record them</source>
+        <translation>កត់ត្រាទុក</translation>
+    </message>
+    <message>
+        <source>Keep identities of closed cases:</source>
+        <translation>រក្សាអត្តសញ្ញាណករណីបិទ៖</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>ជានិច្ច</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>រក្សាទុក</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation>ចាក់សោ បន្ទាប់ពីមិនប្រើ៖</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>ភាសា៖</translation>
+    </message>
+    <message>
+        <source>Survivors&apos; identifying details are kept until a record is deleted.</source>
+        <translation>ព័ត៌មានអត្តសញ្ញាណរបស់ជនរងគ្រោះត្រូវរក្សាទុក រហូតដល់កំណត់ត្រាត្រូវបានលុប។</translation>
     </message>
 </context>
 <context>

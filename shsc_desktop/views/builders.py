@@ -14,6 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 L = TypeVar("L", bound=QLabel)
+D = TypeVar("D", bound=QDialog)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -187,3 +189,10 @@ def box_button(
     button = box.addButton(text, role)
     button.setObjectName(name)
     return button
+
+
+def open_dialog(dialog: D) -> D:
+    """``dialog`` opened window-modal (``open``, never ``exec``) and deleted once closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

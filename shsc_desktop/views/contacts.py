@@ -29,7 +29,7 @@ from ..services.contacts import ContactDraft, ContactView, ImportResult
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from .builders import box_button, named, push_button, vbox
-from .file_dialogs import file_dialog
+from .file_dialogs import file_dialog, save_dialog
 from .form_helpers import (
     CheckGrid,
     OptionalDateEdit,
@@ -371,15 +371,13 @@ class ContactsPage(RegisterPage):
         run_write(self, self.session.hub, work, Changes.of_registers("contacts"), done, failed)
 
     def choose_export_file(self) -> QFileDialog:
-        return file_dialog(
+        return save_dialog(
             self,
             self.tr("Export the directory"),
             "directory",
-            lambda paths: self.export_file(paths[0]),
-            save=True,
-            name_filters=[self.tr("Spreadsheet (*.xlsx)"), self.tr("CSV UTF-8 (*.csv)")],
-            default_suffix="xlsx",
-            default_name=f"directory-{date.today().isoformat()}.xlsx",
+            self.export_file,
+            [self.tr("Spreadsheet (*.xlsx)"), self.tr("CSV UTF-8 (*.csv)")],
+            f"directory-{date.today().isoformat()}.xlsx",
         )
 
     def export_file(self, path: Path) -> None:
@@ -421,15 +419,13 @@ class ContactsPage(RegisterPage):
     def choose_directory_file(self) -> QFileDialog:
         """The printable directory as PDF, in the interface language, where the user chooses."""
         lang = current_language()
-        return file_dialog(
+        return save_dialog(
             self,
             self.tr("Save the printable directory as PDF"),
             "pdf",
-            lambda paths: self.write_directory(paths[0], lang),
-            save=True,
-            name_filters=[self.tr("PDF documents (*.pdf)")],
-            default_suffix="pdf",
-            default_name=f"directory-{date.today().isoformat()}-{lang}.pdf",
+            lambda path: self.write_directory(path, lang),
+            [self.tr("PDF documents (*.pdf)")],
+            f"directory-{date.today().isoformat()}-{lang}.pdf",
         )
 
     def write_directory(self, path: Path, lang: str) -> None:

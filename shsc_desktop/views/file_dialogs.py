@@ -97,3 +97,25 @@ def file_dialog(
     dialog.filesSelected.connect(chosen)
     dialog.open()
     return dialog
+
+
+def save_dialog(
+    parent: QWidget,
+    title: str,
+    purpose: str,
+    on_chosen: Callable[[Path], object],
+    name_filters: list[str],
+    default_name: str,
+) -> QFileDialog:
+    """A :func:`file_dialog` that saves one file: ``on_chosen(path)``; a name typed without an
+    ending gets that of ``default_name`` (the suggested name)."""
+    return file_dialog(
+        parent,
+        title,
+        purpose,
+        lambda paths: on_chosen(paths[0]),
+        save=True,
+        name_filters=name_filters,
+        default_suffix=Path(default_name).suffix.lstrip("."),
+        default_name=default_name,
+    )

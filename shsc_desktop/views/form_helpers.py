@@ -33,7 +33,7 @@ from ..models import gazetteer
 from ..models.codes import CodeList
 from ..services.validation import REASON_REQUIRED
 from . import problem_texts
-from .builders import box_button, error_label, vbox
+from .builders import box_button, error_label, open_dialog, vbox
 from .date_field import DateField, focus_first_invalid
 from .i18n import current_language
 from .messages import error_text
@@ -323,10 +323,8 @@ class ReasonDialog(QDialog):
 def ask_reason(
     parent: QWidget, title: str, prompt: str, ok_text: str, on_reason: Callable[[str], object]
 ) -> ReasonDialog:
-    dialog = ReasonDialog(title, prompt, ok_text, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog = open_dialog(ReasonDialog(title, prompt, ok_text, parent))
     dialog.reason_given.connect(on_reason)
-    dialog.open()
     return dialog
 
 

@@ -48,7 +48,7 @@ SORT_KEYS: dict[int, str] = {
     COL_RISK: "risk_level",
     COL_FOLLOW_UP: "follow_up_date",
 }
-"""Column → sort key of :data:`shsc_desktop.services.incidents.SORT_COLUMNS` (case context: none)."""
+"""Column → sort key of :data:`shsc_desktop.services.incident_queries.SORT_COLUMNS` (case context: none)."""
 
 Page = tuple[list[IncidentRow], int]
 Fetcher = Callable[[IncidentFilters, str, int, int], Page]

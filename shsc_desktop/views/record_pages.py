@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialogButtonBox, QLineEdit, QTableView, QWidget
 
 from ..errors import MonthLocked
@@ -18,7 +18,7 @@ from ..security.permissions import Perm
 from ..services import months
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
-from .builders import box_button, error_label, push_button
+from .builders import box_button, error_label, open_dialog, push_button
 from .form_helpers import FieldProblems, ask_reason, heading_label
 from .messages import show_error
 from .operations import BackgroundOperation, ChangeHub, Task, run_in_background, run_write
@@ -229,10 +229,8 @@ def selected_record(table: QTableView) -> Any:
 
 def open_record_form(form: F, can_write: bool = True) -> F:
     """``form`` opened (window-modal, deleted on close); Save only for a user who may write."""
-    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     form.save_button.setEnabled(can_write)
-    form.open()
-    return form
+    return open_dialog(form)
 
 
 def ask_delete_record(

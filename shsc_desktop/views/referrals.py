@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,7 @@ from ..services.referrals import (
 )
 from ..services.statistics import period_label
 from ..values.changes import Changes
-from .builders import box_button, hbox, named, push_button, vbox, wrapped_label
+from .builders import box_button, hbox, named, open_dialog, push_button, vbox, wrapped_label
 from .form_helpers import (
     UNANSWERED,
     OptionalDateEdit,
@@ -611,8 +611,5 @@ class ReferralsPage(RegisterPage):
         referral = self.selected_referral()
         if referral is None:
             return None
-        dialog = SlipDialog(self.office, referral.id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.slip_dialog = dialog
-        dialog.open()
-        return dialog
+        self.slip_dialog = open_dialog(SlipDialog(self.office, referral.id, self))
+        return self.slip_dialog

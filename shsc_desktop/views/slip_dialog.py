@@ -1,13 +1,13 @@
 """Print a referral slip: for whom, in which language, and which of her details (if any).
 
-The service decides what may be printed (:mod:`shsc_desktop.services.slips`); this dialog only offers
-it. Identifying details are unticked by default and offered only to roles that may view them; without
-her consent (and no override) the dialog says why and prints nothing.
+The service decides what may be printed (:mod:`shsc_desktop.services.slips`, read on the background
+runner when the dialog opens); this dialog only offers it. Identifying details are unticked by
+default and offered only to roles that may view them; without her consent (and no override) the
+dialog says why and prints nothing.
 """
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -29,7 +29,7 @@ from ..errors import ShscError
 from ..services.office import UnlockedOffice
 from ..services.slips import SlipChoices, SlipRequest
 from .builders import ERROR_STYLE, box_button, named, vbox, wrapped_label
-from .file_dialogs import file_dialog
+from .file_dialogs import save_dialog
 from .i18n import current_language, language_name, show_status
 from .messages import error_text
 from .operations import Task, run_in_background
@@ -78,13 +78,12 @@ class SlipDialog(QDialog):
         self.save_button.clicked.connect(self.choose_file)
         self.print_button.clicked.connect(self.choose_printer)
         vbox(self, self.form, self.details_box, self.message, self.buttons)
-        try:
-            self.choices = self.service.choices(referral_id)
-        except ShscError as error:
-            show_status(self.message, functools.partial(error_text, error))
         self.retranslate()
-        self._apply_choices()
+        self._apply_choices()  # nothing may be printed until the choices have arrived
         self.resize(520, 400)
+        self.reading = run_in_background(
+            self, lambda _t: self.service.choices(referral_id), self._show_choices, self._failed
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Print referral slip"))
@@ -127,6 +126,12 @@ class SlipDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def _show_choices(self, choices: SlipChoices) -> None:
+        """The service's answer, read in the background: what may be printed, and whether at all."""
+        self.choices = choices
+        self.retranslate()
+        self._apply_choices()
+
     def _apply_choices(self) -> None:
         ok = self.choices is not None and self.choices.consent_ok
         identifying = self.choices is not None and self.choices.may_print_identifying
@@ -157,15 +162,13 @@ class SlipDialog(QDialog):
 
     def choose_file(self) -> QFileDialog:
         code = self.choices.referral_code if self.choices else "slip"
-        return file_dialog(
+        return save_dialog(
             self,
             self.tr("Save the referral slip as PDF"),
             "pdf",
-            lambda paths: self.save(paths[0]),
-            save=True,
-            name_filters=[self.tr("PDF documents (*.pdf)")],
-            default_suffix="pdf",
-            default_name=f"slip-{code}-{self.language.currentData()}.pdf",
+            self.save,
+            [self.tr("PDF documents (*.pdf)")],
+            f"slip-{code}-{self.language.currentData()}.pdf",
         )
 
     def save(self, path: Path) -> None:

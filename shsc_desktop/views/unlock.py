@@ -41,6 +41,7 @@ from .builders import (
     error_label,
     field_form,
     line_field,
+    open_dialog,
     password_field,
     push_button,
     row_of,
@@ -435,10 +436,9 @@ class UnlockWindow(Retranslating, QWidget):
     # -- recovery and restore --------------------------------------------------------------------
 
     def open_recovery(self) -> RecoveryDialog:
-        dialog = RecoveryDialog(self.folder, [self.user.itemText(i) for i in range(self.user.count())], self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        users = [self.user.itemText(i) for i in range(self.user.count())]
+        dialog = open_dialog(RecoveryDialog(self.folder, users, self))
         dialog.unlocked.connect(self.unlocked.emit)
-        dialog.open()
         return dialog
 
     def choose_backup_file(self) -> QFileDialog:
@@ -453,14 +453,12 @@ class UnlockWindow(Retranslating, QWidget):
     def restore_from_file(self, backup_file: Path) -> BackupSignInDialog:
         """Ask for the backup's user name and password, then restore it in the background."""
         current_users = [self.user.itemText(i) for i in range(self.user.count())]
-        dialog = BackupSignInDialog(backup_file, self, current_users=current_users)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = open_dialog(BackupSignInDialog(backup_file, self, current_users=current_users))
         dialog.credentials_entered.connect(
             lambda user, password: self.restore(
                 backup_file, user, password, allow_older=False, authorisation=dialog.authorisation
             )
         )
-        dialog.open()
         return dialog
 
     def restore(

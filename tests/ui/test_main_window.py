@@ -138,6 +138,10 @@ def test_language_switch_changes_visible_texts_and_back(qtbot, shell, office_rea
     assert i18n.saved_language(data_dir) == "km"
     assert window.navigation.item(1).text() == "ឧប្បត្តិហេតុ"
     assert window.admin_page.tabs.tabText(0) != "Accounts"
+    # the page's tabs in their own modules (admin_backup, admin_audit, admin_settings) follow too
+    assert window.admin_page.backup_button.text() == "បម្រុងទុកឥឡូវនេះ…"
+    assert window.admin_page.verify_audit_button.text() == "ផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម"
+    assert window.admin_page.perpetrator_names.text() != "Record them"
     assert "មេឃុំ" in window.user_status.text()  # the role label follows the language too
     combo.setCurrentIndex(combo.findData("en"))
     QCoreApplication.processEvents()

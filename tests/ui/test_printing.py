@@ -175,6 +175,7 @@ def test_every_print_button_of_a_commune_prints(qtbot, shell, new_office, data_d
     referrals.referral_table.selectRow(0)
     qtbot.mouseClick(referrals.slip_button, LEFT)
     slip = referrals.slip_dialog
+    wait_for_operations(qtbot)  # what the slip may show is read in the background
     assert press_print(qtbot, slip.print_button, tmp_path / "slip.pdf", private_temp, data_dir) == 1
     pressed.add(referrals.slip_button.objectName())  # opens the slip dialog, whose Print… prints
     slip.close()

@@ -59,7 +59,7 @@ def test_status_lines_follow_a_language_switch(qtbot, shell, demo_office, tmp_pa
     switch(window, "km")
     khmer = {
         "reports": translated("ReportsPage", "Saved: %1", pdf),
-        "backup": translated("AdminPage", "The backup was saved and checked: %1", backup),
+        "backup": translated("BackupPart", "The backup was saved and checked: %1", backup),
     }
     assert all(khmer[name] != english[name] for name in khmer)  # the Khmer translation is there
     assert {name: label.text() for name, label in shown.items()} == khmer
