@@ -61,13 +61,11 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path, mode: int = 0o600, sync_folder: bool = True) -> Iterator[BinaryIO]:
-    """Yield a binary file; on normal exit it replaces ``target`` atomically.
-
-    ``sync_folder=False`` leaves the rename itself to the file system's own schedule: after a power
-    cut the file is then either the new one or the previous one, whole (for the audit anchor, where
-    the previous one is harmless and each commit should not pay a second fsync)."""
-    target = Path(target)
+def _replacing(target: Path, mode: int, sync_folder: bool) -> Iterator[tuple[int, Path]]:
+    """A temporary file beside ``target`` (its open descriptor and its path). When the block ends
+    normally the file (mode ``mode``) replaces ``target``, and the folder is fsynced if
+    ``sync_folder``; on any failure it is removed, and an ``OSError`` becomes :class:`StorageFailed`.
+    The block writes, flushes and fsyncs the file itself."""
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -76,10 +74,7 @@ def atomic_writer(target: Path, mode: int = 0o600, sync_folder: bool = True) -> 
         raise StorageFailed(f"Cannot write to {folder}: {exc.strerror or exc}") from exc
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield fd, tmp
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
         replace_with_retry(tmp, target)
@@ -95,6 +90,19 @@ def atomic_writer(target: Path, mode: int = 0o600, sync_folder: bool = True) -> 
         raise
 
 
+@contextlib.contextmanager
+def atomic_writer(target: Path, mode: int = 0o600, sync_folder: bool = True) -> Iterator[BinaryIO]:
+    """Yield a binary file; on normal exit it replaces ``target`` atomically.
+
+    ``sync_folder=False`` leaves the rename itself to the file system's own schedule: after a power
+    cut the file is then either the new one or the previous one, whole (for the audit anchor, where
+    the previous one is harmless and each commit should not pay a second fsync)."""
+    with _replacing(Path(target), mode, sync_folder) as (fd, _tmp), os.fdopen(fd, "wb") as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
 def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600, sync_folder: bool = True) -> None:
     with atomic_writer(target, mode, sync_folder) as fh:
         fh.write(data)
@@ -102,28 +110,8 @@ def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600, sync_folder
 
 def atomic_produce(target: Path, produce: Callable[[Path], None], mode: int = 0o600) -> None:
     """For writers that need a path (ReportLab, SQLite backup): ``produce(tmp_path)`` then rename."""
-    target = Path(target)
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    with _replacing(Path(target), mode, sync_folder=True) as (fd, tmp):
         os.close(fd)
-    except OSError as exc:
-        raise StorageFailed(f"Cannot write to {folder}: {exc.strerror or exc}") from exc
-    tmp = Path(tmp_name)
-    try:
         produce(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, mode)
-        replace_with_retry(tmp, target)
-        _fsync_dir(folder)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise StorageFailed(f"Cannot write {target.name}: {exc.strerror or exc}") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
