@@ -20,15 +20,15 @@ from sqlalchemy import CursorResult, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import BundleRejected, ValidationFailed
-from ..exports.bundle import (
+from ..exports.bundle_open import open_bundle
+from ..exports.bundle_payload import (
     MAX_BUNDLE_SIZE,
     OFFICE_KEYS_FIELD,
     VerifiedBundle,
-    VerifyCache,
-    open_bundle,
     tables_json,
     vouched_digest_of,
 )
+from ..exports.bundle_verify import VerifyCache
 from ..inputs import read_regular
 from ..models.tables import (
     BundleReceived,
