@@ -1963,7 +1963,8 @@ def bench_import(bench: Bench) -> Result:
             "schema, strict tables), then applied per sender in sequence order, "
             f"{IMPORT_CHUNK} bundles per transaction and each in its own savepoint (replay/sequence/"
             "revision rules against the received bundles read once per transaction, received-bundle "
-            "row, statistics row, audit entry; commit with WAL synchronous=FULL). A dry run of the "
+            "row, statistics row and chained audit entry written as plain Core statements; commit "
+            "with WAL synchronous=FULL). A dry run of the "
             f"same batch first took {fmt_time(dry_s)} (verification + rules, nothing written).",
             f"The bundles carry real commune tables (a month of {PER_MONTH} incidents; one in ten a nil "
             f"report) and are signed by {len(world.signers)} enrolled communes, each sending different "
