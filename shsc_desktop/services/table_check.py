@@ -23,6 +23,7 @@ sentence in the GUI, and a message naming the table and cell for the command lin
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -110,7 +111,7 @@ def _plain_count(value: Any) -> bool:
 
 
 _ACCEPTED_MAX = 4096
-_accepted: set[tuple[str, str, tuple[str, ...]]] = set()
+_accepted: set[tuple[str, str, tuple[Any, ...]]] = set()
 """Code lists already found valid, by table, list name and the codes in order (bounded): every
 bundle of a batch carries the same lists, so each is checked code by code once."""
 
@@ -119,9 +120,12 @@ def _codes(d: Mapping[str, Any], name: str, list_name: str, spec: TableSchema) -
     codes = d.get(name)
     if not isinstance(codes, list) or not codes:
         raise _fail(MALFORMED, f"Table {spec.key}: no {name}.")
-    key = (spec.key, list_name, tuple(codes)) if all(type(c) is str for c in codes) else None
-    if key is not None and key in _accepted:
-        return list(codes)
+    key: tuple[str, str, tuple[Any, ...]] | None = (spec.key, list_name, tuple(codes))
+    try:
+        if key in _accepted:  # only lists of str are ever accepted, and a str equals only a str
+            return list(codes)
+    except TypeError:  # an unhashable code: never accepted
+        key = None
     if len(set(map(str, codes))) != len(codes):
         raise _fail(MALFORMED, f"Table {spec.key}: the same code twice in {name}.")
     for code in codes:
@@ -160,24 +164,44 @@ def _check_table(key: str, d: Any, spec: TableSchema) -> None:
     cells = d["cells"]
     if not isinstance(cells, dict) or cells.keys() != set(rows):
         raise _fail(MALFORMED, f"Table {key}: the cells do not match the rows.")
+    grid = _plain_grid(cells, rows, cols)
+    if grid is None:
+        grid = _checked_grid(key, cells, rows, cols)
+    if spec.additive:
+        _check_totals(key, d, rows, cols, grid)
+    _check_subtotals(key, d.get("subtotals", {}), rows, cols, grid, spec)
+
+
+def _plain_grid(cells: dict[str, Any], rows: list[str], cols: list[str]) -> dict[str, list[int]] | None:
+    """Each row's counts in the order of ``cols``, when every row has exactly the columns and every
+    cell is a plain ``int`` in range (the rule of :func:`_plain_count`, checked at C speed for the
+    whole table); None otherwise, and :func:`_checked_grid` finds the first problem."""
     col_set = set(cols)
-    grid: dict[str, list[int]] = {}  # each row's counts, in the order of ``cols``
+    grid: dict[str, list[int]] = {}
+    for r in rows:
+        line = cells[r]
+        if type(line) is not dict or line.keys() != col_set:
+            return None
+        grid[r] = list(map(line.__getitem__, cols))
+    flat = list(itertools.chain.from_iterable(grid.values()))
+    if set(map(type, flat)) != {int} or min(flat) < 0 or max(flat) > MAX_COUNT:
+        return None
+    return grid
+
+
+def _checked_grid(key: str, cells: dict[str, Any], rows: list[str], cols: list[str]) -> dict[str, list[int]]:
+    """:func:`_plain_grid` cell by cell, row by row: raises at the first row or cell that is wrong."""
+    col_set = set(cols)
+    grid: dict[str, list[int]] = {}
     for r in rows:
         line = cells[r]
         if not isinstance(line, dict) or line.keys() != col_set:
             raise _fail(MALFORMED, f"Table {key}, row {r}: the cells do not match the columns.")
-        values = list(map(line.__getitem__, cols))
-        # The common case at C speed: plain ints within range (JSON gives no int subclass but
-        # bool, whose type is not int); otherwise each cell in turn, naming the first bad one.
-        if set(map(type, values)) != {int} or min(values) < 0 or max(values) > MAX_COUNT:
-            values = [
-                value if _plain_count(value) else _count(value, f"Table {key}, {r} × {c}")
-                for c, value in zip(cols, values, strict=True)
-            ]
-        grid[r] = values
-    if spec.additive:
-        _check_totals(key, d, rows, cols, grid)
-    _check_subtotals(key, d.get("subtotals", {}), rows, cols, grid, spec)
+        grid[r] = [
+            value if _plain_count(value) else _count(value, f"Table {key}, {r} × {c}")
+            for c, value in zip(cols, map(line.__getitem__, cols), strict=True)
+        ]
+    return grid
 
 
 def _check_totals(
@@ -196,6 +220,8 @@ def _check_totals(
         if isinstance(want, dict):
             if not isinstance(given, dict) or given.keys() != want.keys():
                 raise _fail(MALFORMED, f"Table {key}: {name} do not match the table.")
+            if given == want and set(map(type, given.values())) == {int} and max(want.values()) <= MAX_COUNT:
+                continue  # the common case at C speed: every total a plain int in range, and right
             for code, value in want.items():
                 found = given[code]
                 if not _plain_count(found):
