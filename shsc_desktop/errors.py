@@ -186,7 +186,7 @@ class EnrolmentRejected(ShscError):
 
 
 class BundleRejected(ShscError):
-    """An exchange bundle failed a check (``exports.bundle.open_bundle``); nothing was imported.
+    """An exchange bundle failed a check (``exports.bundle_open.open_bundle``); nothing was imported.
 
     ``reason`` is one stable code per check (too_large, not_a_bundle, cannot_decrypt, bad_signature,
     unknown_signer, untrusted_chain, cert_expired, revoked, crl_expired, crl_missing, wrong_recipient,

@@ -1725,7 +1725,7 @@ def commune_tables(bench: Bench) -> dict[str, Any]:
 def import_bundles(bench: Bench, count: int) -> tuple[list[Path], float]:
     """``count`` bundles for the district, each for a distinct (commune, month), in shuffled order,
     and the seconds it took to build them (sign + envelope, not measured)."""
-    from shsc_desktop.exports import bundle as bundle_mod
+    from shsc_desktop.exports import bundle_build, bundle_payload
     from shsc_desktop.security.identity import vouch
 
     def build() -> tuple[list[Path], float]:
@@ -1740,17 +1740,19 @@ def import_bundles(bench: Bench, count: int) -> tuple[list[Path], float]:
             code = codes_[i % len(codes_)]
             month = i // len(codes_)
             key, cert, chain, crls, recipient, office_keys = world.signers[code]
-            payload = bundle_mod.make_payload(
+            payload = bundle_payload.make_payload(
                 sequence=month + 1,
                 period=periods[month],
                 revision=1,
                 audit_head=(1000 + month, "ab" * 32),
                 tables=tables if i % 10 else None,  # one in ten a nil report
             )
-            body = bundle_mod.full_payload(payload, cert, recipient)  # as ExportService vouches
-            payload[bundle_mod.OFFICE_KEYS_FIELD] = vouch(office_keys, bundle_mod.vouched_digest(body))
-            data = bundle_mod.build_bundle(payload, key, cert, chain, crls, recipient)
-            paths.append(bundle_mod.write_bundle(folder, data, code, periods[month], 1))
+            body = bundle_build.full_payload(payload, cert, recipient)  # as ExportService vouches
+            payload[bundle_payload.OFFICE_KEYS_FIELD] = vouch(
+                office_keys, bundle_payload.vouched_digest(body)
+            )
+            data = bundle_build.build_bundle(payload, key, cert, chain, crls, recipient)
+            paths.append(bundle_build.write_bundle(folder, data, code, periods[month], 1))
         random.Random(7).shuffle(paths)
         return paths, time.perf_counter() - start
 
@@ -1809,7 +1811,7 @@ def bench_export(bench: Bench) -> Result:
     from cryptography.hazmat.primitives.ciphers import algorithms
     from cryptography.hazmat.primitives.serialization import pkcs7
 
-    from shsc_desktop.exports.bundle import canonical_json
+    from shsc_desktop.exports.bundle_payload import canonical_json
     from shsc_desktop.security.keystore import DbKeyStore
     from shsc_desktop.security.pki import Purpose
     from shsc_desktop.services.exchange_export import ExportService
@@ -1961,7 +1963,8 @@ def bench_import(bench: Bench) -> Result:
             "schema, strict tables), then applied per sender in sequence order, "
             f"{IMPORT_CHUNK} bundles per transaction and each in its own savepoint (replay/sequence/"
             "revision rules against the received bundles read once per transaction, received-bundle "
-            "row, statistics row, audit entry; commit with WAL synchronous=FULL). A dry run of the "
+            "row, statistics row and chained audit entry written as plain Core statements; commit "
+            "with WAL synchronous=FULL). A dry run of the "
             f"same batch first took {fmt_time(dry_s)} (verification + rules, nothing written).",
             f"The bundles carry real commune tables (a month of {PER_MONTH} incidents; one in ten a nil "
             f"report) and are signed by {len(world.signers)} enrolled communes, each sending different "
@@ -1987,7 +1990,8 @@ def first_signer_cost(service: Any, world: ExchangeWorld, paths: list[Path]) -> 
     """How much longer opening a bundle takes when its signer is new to the batch's cache than
     when the signer was seen before (the district CA and the CRLs known either way): median over
     the signers."""
-    from shsc_desktop.exports.bundle import VerifyCache, open_bundle
+    from shsc_desktop.exports.bundle_open import open_bundle
+    from shsc_desktop.exports.bundle_verify import VerifyCache
 
     receiver = service._receiver()
     by_signer: dict[str, Path] = {}

@@ -5,7 +5,7 @@ The notice travels by file like enrolment packages and bundles::
     file SHSC-RETURN-<commune>-<YYYY-MM>-r<revision>.shscret  =  DER ContentInfo
       SignedData  (SHA-256, RSA PKCS#1 v1.5; certificates: the district's signing certificate and its
                    district CA; crls: the current CRLs of the chain) — the same signer, chain and
-                   revocation rules as a district's bundle (``exports.bundle``)
+                   revocation rules as a district's bundle (``exports.bundle_verify``)
         canonical JSON payload: format, schema_version, notice_id, sender {code, level},
         recipient {code, level}, period, revision, bundle_id, content_sha256 (of the returned
         bundle's signed content), reason, created_at
@@ -30,16 +30,11 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from ..errors import BundleRejected, NoticeRejected
-from ..security.pki import Identity, Level, identity_of
+from ..security.pki import Identity, Level, TrustStore, identity_of
 from ..values.period import is_period
-from .bundle import (
-    SignedPayload,
-    TrustStore,
-    canonical_json,
-    parse_canonical_json,
-    sign_content,
-    verify_signed_data,
-)
+from .bundle_build import sign_content
+from .bundle_payload import SignedPayload, canonical_json, parse_canonical_json
+from .bundle_verify import verify_signed_data
 
 NOTICE_FORMAT = "shsc-return-notice"
 SCHEMA_VERSION = 1

@@ -6,7 +6,9 @@ as the ``audit_head`` setting, written in the same transaction, so cutting entri
 detected too; the head travels in every export bundle, which anchors it outside this PC.
 
 Entries are written with :func:`record` inside the caller's session, i.e. in the same transaction as
-the change they describe: both are committed or neither is.
+the change they describe: both are committed or neither is. :func:`append` writes the same entry
+with plain (Core) statements, for a batch that writes one entry per item (the import): no unit of
+work to flush, and the head kept in memory for the transaction (see its docstring).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import AuditChainBroken
@@ -45,6 +47,43 @@ def _at_text(at: datetime) -> str:
     return at.isoformat(timespec="microseconds")
 
 
+def _follows(session: Session, head_value: str | None) -> tuple[int, str]:
+    """The (seq, prev_hash) of the entry after the head ``head_value`` (None: no head stored)."""
+    if head_value is None:
+        if session.scalar(select(AuditEntry.seq).limit(1)) is not None:
+            # The head was deleted but entries remain: numbering from 1 again would collide.
+            raise AuditChainBroken("The audit log of this office is damaged (its last entry is missing).")
+        return 1, GENESIS
+    last_seq, prev = head_value.split(":", 1)
+    return int(last_seq) + 1, prev
+
+
+def _entry(
+    seq: int,
+    prev: str,
+    actor: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    details: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The columns of the entry ``seq`` after ``prev``, its hash included."""
+    at = utcnow()
+    details_text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True)
+    digest = _entry_hash(seq, _at_text(at), actor, action, target_type, target_id, details_text, prev)
+    return {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "target_type": target_type,
+        "target_id": target_id,
+        "details": details_text,
+        "prev_hash": prev,
+        "hash": digest,
+    }
+
+
 def record(
     session: Session,
     actor: str,
@@ -55,36 +94,69 @@ def record(
 ) -> AuditEntry:
     """Append one entry in ``session``'s transaction (flushed, not committed)."""
     head = session.get(Setting, HEAD_KEY)
-    if head is None and session.scalar(select(AuditEntry.seq).limit(1)) is not None:
-        # The head was deleted but entries remain: numbering from 1 again would collide.
-        raise AuditChainBroken("The audit log of this office is damaged (its last entry is missing).")
-    if head is None:
-        seq, prev = 1, GENESIS
-    else:
-        last_seq, prev = head.value.split(":", 1)
-        seq = int(last_seq) + 1
-    at = utcnow()
-    details_text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True)
-    digest = _entry_hash(seq, _at_text(at), actor, action, target_type, target_id, details_text, prev)
-    entry = AuditEntry(
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        details=details_text,
-        prev_hash=prev,
-        hash=digest,
-    )
+    seq, prev = _follows(session, None if head is None else head.value)
+    entry = AuditEntry(**_entry(seq, prev, actor, action, target_type, target_id, details))
     session.add(entry)
     if head is None:
-        session.add(Setting(key=HEAD_KEY, value=f"{seq}:{digest}"))
+        session.add(Setting(key=HEAD_KEY, value=f"{seq}:{entry.hash}"))
     else:
-        head.value = f"{seq}:{digest}"
+        head.value = f"{seq}:{entry.hash}"
     session.flush()
-    anchor.note_head(session, seq, digest)
+    anchor.note_head(session, seq, entry.hash)
     return entry
+
+
+_AUDIT = cast(Table, AuditEntry.__table__)
+_SETTING = cast(Table, Setting.__table__)
+_INSERT_ENTRY = insert(_AUDIT)
+_READ_HEAD = select(_SETTING.c.value).where(_SETTING.c.key == HEAD_KEY)
+_UPDATE_HEAD = update(_SETTING).where(_SETTING.c.key == HEAD_KEY)
+_INSERT_HEAD = insert(_SETTING)
+_HEAD_IDENTITY = inspect(Setting).identity_key_from_primary_key((HEAD_KEY,))
+_KNOWN_IN = "shsc_audit_head_known_in"
+"""``session.info`` key: the transaction in which :func:`append` last read or wrote the head."""
+
+
+def append(
+    session: Session,
+    actor: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    details: dict[str, Any],
+) -> tuple[int, str]:
+    """Append the same entry as :func:`record` with Core statements; returns its (seq, hash).
+
+    The head the entry follows is the one this transaction will commit with
+    (``anchor.PENDING_HEAD``, set by every entry written and put back when a savepoint rolls back,
+    so an entry rolled back with its savepoint is not followed), read from the database the first
+    time in a transaction. The ``audit_head`` setting is written with the entry; a ``Setting`` the
+    session holds for it is expired, so a later :func:`record` reads the new value. The statements
+    run on the session's connection: objects the session has not flushed are not flushed first.
+    """
+    conn = session.connection()
+    root = session.get_transaction()
+    pending = session.info.get(anchor.PENDING_HEAD)
+    exists = True
+    if pending is not None and root is not None and session.info.get(_KNOWN_IN) is root:
+        seq, prev = pending.seq + 1, pending.hash
+    else:
+        value = conn.execute(_READ_HEAD).scalar_one_or_none()
+        exists = value is not None
+        seq, prev = _follows(session, value)
+    row = _entry(seq, prev, actor, action, target_type, target_id, details)
+    conn.execute(_INSERT_ENTRY, row)
+    head_value = f"{seq}:{row['hash']}"
+    if exists:
+        conn.execute(_UPDATE_HEAD, {"value": head_value})
+    else:
+        conn.execute(_INSERT_HEAD, {"key": HEAD_KEY, "value": head_value})
+    held = session.identity_map.get(_HEAD_IDENTITY)
+    if held is not None:
+        session.expire(held)
+    anchor.note_head(session, seq, row["hash"])
+    session.info[_KNOWN_IN] = root
+    return seq, row["hash"]
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationFailed
-from ..exports.bundle import (
+from ..exports.bundle_build import build_bundle, full_payload, write_bundle
+from ..exports.bundle_payload import (
     OFFICE_KEYS_FIELD,
-    build_bundle,
     bundle_filename,
     canonical_json,
-    full_payload,
     make_payload,
     vouched_digest,
-    write_bundle,
 )
 from ..models.tables import (
     ExportRecord,

@@ -20,21 +20,20 @@ from sqlalchemy import CursorResult, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import BundleRejected, ValidationFailed
-from ..exports.bundle import (
+from ..exports.bundle_open import open_bundle
+from ..exports.bundle_payload import (
     MAX_BUNDLE_SIZE,
     OFFICE_KEYS_FIELD,
     VerifiedBundle,
-    VerifyCache,
-    open_bundle,
     tables_json,
     vouched_digest_of,
 )
+from ..exports.bundle_verify import VerifyCache
 from ..inputs import read_regular
 from ..models.tables import (
     BundleReceived,
     EnrolledOffice,
     ImportedStatistics,
-    Setting,
 )
 from ..security import audit, keystore, pki
 from ..security.audit import Action
@@ -133,8 +132,8 @@ class ChunkRows:
     """What a chunk's bundles look up, read in one query each and held for the transaction.
 
     The session's identity map keeps only weak references: a row nobody holds is dropped after its
-    flush, and the next ``session.get`` of it goes back to the database (the audit head and the
-    sender's enrolment once per bundle). Holding them here makes those look-ups dictionary hits.
+    flush, and the next ``session.get`` of it goes back to the database (the sender's enrolment
+    once per bundle). Holding them here makes those look-ups dictionary hits.
     ``absent`` lists the statistics rows known not to exist when the chunk began; a key leaves it
     before a bundle inserts that row, so a key in it is certainly absent (anything else is updated
     first, and inserted only if the update found no row).
@@ -143,7 +142,6 @@ class ChunkRows:
     def __init__(self, s: Session, bundles: Sequence[VerifiedBundle]) -> None:
         senders = sorted({vb.sender_code for vb in bundles})
         periods = sorted({vb.period for vb in bundles})
-        self.head = s.get(Setting, audit.HEAD_KEY)
         self.enrolled = enrolled_rows(s, senders)
         stats = ImportedStatistics.__table__.c
         present = s.execute(
@@ -535,9 +533,10 @@ class ImportService(ExchangeOffice):
             bind_office_keys(enrolled, first_keys)
         head = vb.payload["audit_head"]
         sent = dt.datetime.strptime(vb.payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-        # The bundle's two rows as plain (Core) statements in the caller's savepoint: no unit of
-        # work to build for them; only the audit entry goes through the ORM (``audit.record``).
-        s.execute(
+        # The bundle's rows and its audit entry (``audit.append``) as plain (Core) statements in the
+        # caller's savepoint: no unit of work to build and flush for them.
+        conn = s.connection()  # Core statements on the savepoint's connection: no ORM execution
+        conn.execute(
             _INSERT_RECEIVED,
             dict(
                 bundle_id=vb.bundle_id,
@@ -569,13 +568,13 @@ class ImportService(ExchangeOffice):
         key = (vb.sender_code, vb.period)
         updated = 0
         if key not in rows.absent:
-            done = s.execute(
+            done = conn.execute(
                 _UPDATE_STATISTICS, {"key_sender": vb.sender_code, "key_period": vb.period, **values}
             )
             updated = cast(CursorResult[Any], done).rowcount
         if not updated:
             rows.absent.discard(key)
-            s.execute(
+            conn.execute(
                 _INSERT_STATISTICS,
                 {
                     "sender_code": vb.sender_code,
@@ -598,7 +597,7 @@ class ImportService(ExchangeOffice):
             if keystore.keep_crl(s, crl, issuer):
                 trust.crls.append(crl)
             keeping.add(crl_key)
-        audit.record(
+        audit.append(
             s,
             self.actor.username,
             Action.IMPORT,

@@ -1,6 +1,6 @@
 """Import decisions for verified bundles: replay, sequence, revision and period (DESIGN.md §4).
 
-``exports.bundle.open_bundle`` proves *who* sent *what* to *whom*. Whether this office should apply it
+``exports.bundle_open.open_bundle`` proves *who* sent *what* to *whom*. Whether this office should apply it
 depends on what it has already received; that state lives in the encrypted database (read by
 ``exchange_import.BatchLog``) and is reached here through the ``ReceivedLog`` protocol, so the rules
 are pure and tested on their own.
@@ -35,9 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..errors import BundleRejected
-from ..exports.bundle import (
-    VerifiedBundle,
-)
+from ..exports.bundle_payload import VerifiedBundle
 from ..values import period as months
 
 MAX_SEQUENCE_JUMP = 1000

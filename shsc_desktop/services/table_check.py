@@ -23,6 +23,7 @@ sentence in the GUI, and a message naming the table and cell for the command lin
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -109,23 +110,43 @@ def _plain_count(value: Any) -> bool:
     return type(value) is int and 0 <= value <= MAX_COUNT
 
 
+_ACCEPTED_MAX = 4096
+_accepted: set[tuple[str, str, tuple[Any, ...]]] = set()
+"""Code lists already found valid, by table, list name and the codes in order (bounded): every
+bundle of a batch carries the same lists, so each is checked code by code once."""
+
+
 def _codes(d: Mapping[str, Any], name: str, list_name: str, spec: TableSchema) -> list[str]:
     codes = d.get(name)
     if not isinstance(codes, list) or not codes:
         raise _fail(MALFORMED, f"Table {spec.key}: no {name}.")
+    key: tuple[str, str, tuple[Any, ...]] | None = (spec.key, list_name, tuple(codes))
+    try:
+        if key in _accepted:  # only lists of str are ever accepted, and a str equals only a str
+            return list(codes)
+    except TypeError:  # an unhashable code: never accepted
+        key = None
     if len(set(map(str, codes))) != len(codes):
         raise _fail(MALFORMED, f"Table {spec.key}: the same code twice in {name}.")
     for code in codes:
         if not spec.allows(list_name, code):
             raise _fail(UNKNOWN, f"Table {spec.key}: unknown code {str(code)[:20]!r} in {name}.")
+    if key is not None and len(_accepted) < _ACCEPTED_MAX:
+        _accepted.add(key)
     return list(codes)
+
+
+_ALLOWED_FIELDS = {
+    True: _FIELDS | _TOTALS | {"subtotals"},
+    False: _FIELDS | {"subtotals"},
+}
 
 
 def _check_table(key: str, d: Any, spec: TableSchema) -> None:
     if not isinstance(d, dict):
         raise _fail(MALFORMED, f"Table {key} is not a table.")
-    allowed = _FIELDS | (_TOTALS if spec.additive else frozenset()) | {"subtotals"}
-    wrong = (_FIELDS - set(d)) | (set(d) - allowed)
+    allowed = _ALLOWED_FIELDS[spec.additive]
+    wrong = (_FIELDS - d.keys()) | (d.keys() - allowed)
     if wrong:
         names = sorted(str(k)[:20] for k in wrong)[:5]
         raise _fail(MALFORMED, f"Table {key}: fields {names} missing or unknown.")
@@ -141,37 +162,66 @@ def _check_table(key: str, d: Any, spec: TableSchema) -> None:
     rows = _codes(d, "rows", spec.row_list, spec)
     cols = _codes(d, "cols", spec.col_list, spec)
     cells = d["cells"]
-    if not isinstance(cells, dict) or set(cells) != set(rows):
+    if not isinstance(cells, dict) or cells.keys() != set(rows):
         raise _fail(MALFORMED, f"Table {key}: the cells do not match the rows.")
-    grid: dict[tuple[str, str], int] = {}
-    for r in rows:
-        line = cells[r]
-        if not isinstance(line, dict) or set(line) != set(cols):
-            raise _fail(MALFORMED, f"Table {key}, row {r}: the cells do not match the columns.")
-        for c in cols:
-            value = line[c]
-            grid[r, c] = value if _plain_count(value) else _count(value, f"Table {key}, {r} × {c}")
+    grid = _plain_grid(cells, rows, cols)
+    if grid is None:
+        grid = _checked_grid(key, cells, rows, cols)
     if spec.additive:
         _check_totals(key, d, rows, cols, grid)
     _check_subtotals(key, d.get("subtotals", {}), rows, cols, grid, spec)
 
 
+def _plain_grid(cells: dict[str, Any], rows: list[str], cols: list[str]) -> dict[str, list[int]] | None:
+    """Each row's counts in the order of ``cols``, when every row has exactly the columns and every
+    cell is a plain ``int`` in range (the rule of :func:`_plain_count`, checked at C speed for the
+    whole table); None otherwise, and :func:`_checked_grid` finds the first problem."""
+    col_set = set(cols)
+    grid: dict[str, list[int]] = {}
+    for r in rows:
+        line = cells[r]
+        if type(line) is not dict or line.keys() != col_set:
+            return None
+        grid[r] = list(map(line.__getitem__, cols))
+    flat = list(itertools.chain.from_iterable(grid.values()))
+    if set(map(type, flat)) != {int} or min(flat) < 0 or max(flat) > MAX_COUNT:
+        return None
+    return grid
+
+
+def _checked_grid(key: str, cells: dict[str, Any], rows: list[str], cols: list[str]) -> dict[str, list[int]]:
+    """:func:`_plain_grid` cell by cell, row by row: raises at the first row or cell that is wrong."""
+    col_set = set(cols)
+    grid: dict[str, list[int]] = {}
+    for r in rows:
+        line = cells[r]
+        if not isinstance(line, dict) or line.keys() != col_set:
+            raise _fail(MALFORMED, f"Table {key}, row {r}: the cells do not match the columns.")
+        grid[r] = [
+            value if _plain_count(value) else _count(value, f"Table {key}, {r} × {c}")
+            for c, value in zip(cols, map(line.__getitem__, cols), strict=True)
+        ]
+    return grid
+
+
 def _check_totals(
-    key: str, d: Mapping[str, Any], rows: list[str], cols: list[str], grid: dict[tuple[str, str], int]
+    key: str, d: Mapping[str, Any], rows: list[str], cols: list[str], grid: dict[str, list[int]]
 ) -> None:
-    expected_col = {c: sum(grid[r, c] for r in rows) for c in cols}
+    expected_col = dict(zip(cols, map(sum, zip(*grid.values(), strict=True)), strict=True))
     sums: list[tuple[str, Any, Any]] = [
         ("col_totals", d.get("col_totals"), expected_col),
         ("total", d.get("total"), sum(expected_col.values())),
     ]
     if len(cols) > 1:
-        sums.append(("row_totals", d.get("row_totals"), {r: sum(grid[r, c] for c in cols) for r in rows}))
+        sums.append(("row_totals", d.get("row_totals"), {r: sum(grid[r]) for r in rows}))
     elif "row_totals" in d:
         raise _fail(MALFORMED, f"Table {key}: row totals in a one-column table.")
     for name, given, want in sums:
         if isinstance(want, dict):
-            if not isinstance(given, dict) or set(given) != set(want):
+            if not isinstance(given, dict) or given.keys() != want.keys():
                 raise _fail(MALFORMED, f"Table {key}: {name} do not match the table.")
+            if given == want and set(map(type, given.values())) == {int} and max(want.values()) <= MAX_COUNT:
+                continue  # the common case at C speed: every total a plain int in range, and right
             for code, value in want.items():
                 found = given[code]
                 if not _plain_count(found):
@@ -187,7 +237,7 @@ def _check_subtotals(
     groups: Any,
     rows: list[str],
     cols: list[str],
-    grid: dict[tuple[str, str], int],
+    grid: dict[str, list[int]],
     spec: TableSchema,
 ) -> None:
     if not isinstance(groups, dict) or not set(groups) <= set(SUBTOTAL.codes()):
@@ -206,8 +256,8 @@ def _check_subtotals(
         values = group["values"]
         if not isinstance(values, dict) or set(values) != set(cols):
             raise _fail(MALFORMED, f"Table {key}: subtotal {name} does not match the columns.")
-        for c in cols:
-            if _count(values[c], f"Table {key}, subtotal {name}") != sum(grid[m, c] for m in members):
+        for i, c in enumerate(cols):
+            if _count(values[c], f"Table {key}, subtotal {name}") != sum(grid[m][i] for m in members):
                 raise _fail(INCONSISTENT, f"Table {key}: subtotal {name} is not the sum of its rows.")
 
 

@@ -17,15 +17,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import func, select
 
-from shsc_desktop.exports.bundle import (
-    build_bundle,
-    canonical_json,
-    envelope,
-    full_payload,
-    make_payload,
-    sign_content,
-    vouched_digest,
-)
+from shsc_desktop.exports.bundle_build import build_bundle, envelope, full_payload, sign_content
+from shsc_desktop.exports.bundle_payload import canonical_json, make_payload, vouched_digest
 from shsc_desktop.models.tables import BundleReceived, ImportedStatistics
 from shsc_desktop.security import keystore
 from shsc_desktop.security.identity import OfficeKeys, vouch

@@ -16,8 +16,8 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from shsc_desktop.exports import bundle as bundle_mod
-from shsc_desktop.security import pki_enrolment, pki_issue, pki_keys
+from shsc_desktop.exports import bundle_build, bundle_open, bundle_payload
+from shsc_desktop.security import pki, pki_enrolment, pki_issue, pki_keys
 from shsc_desktop.security.pki import Level, Purpose
 
 from ..ui.exchange_world import exchange_template, world_dir  # noqa: F401  (the real offices, for every test here)
@@ -66,8 +66,8 @@ class World:
     rogue_commune: Office
     revoked_crl: x509.CertificateRevocationList  # district 1201's list after revoking 120103
 
-    def trust(self, crls: list[x509.CertificateRevocationList] | None = None) -> bundle_mod.TrustStore:
-        return bundle_mod.TrustStore(self.root, list(crls or []))
+    def trust(self, crls: list[x509.CertificateRevocationList] | None = None) -> pki.TrustStore:
+        return pki.TrustStore(self.root, list(crls or []))
 
     def payload(self, **overrides: Any) -> dict[str, Any]:
         args: dict[str, Any] = {
@@ -78,7 +78,7 @@ class World:
             "tables": {"incidents_by_type": {"physical": 3, "sexual": 1}, "referrals": {"health": 2}},
         }
         args.update(overrides)
-        return bundle_mod.make_payload(**args)
+        return bundle_payload.make_payload(**args)
 
     def bundle(
         self,
@@ -88,7 +88,7 @@ class World:
     ) -> bytes:
         recipient_cert = recipient.enc_cert if recipient else sender.recipient_cert
         assert recipient_cert is not None
-        return bundle_mod.build_bundle(
+        return bundle_build.build_bundle(
             payload or self.payload(),
             sender.signing_key,
             sender.signing_cert,
@@ -97,10 +97,10 @@ class World:
             recipient_cert,
         )
 
-    def open(self, data: bytes, at: Office, **kw: Any) -> bundle_mod.VerifiedBundle:
+    def open(self, data: bytes, at: Office, **kw: Any) -> bundle_payload.VerifiedBundle:
         kw.setdefault("trust", self.trust())
         kw.setdefault("now", self.now)
-        return bundle_mod.open_bundle(data, at.enc_key, at.enc_cert, **kw)
+        return bundle_open.open_bundle(data, at.enc_key, at.enc_cert, **kw)
 
 
 def _enrol_district(ministry: pki_issue.CertificateAuthority, code: str, now: dt.datetime) -> Office:

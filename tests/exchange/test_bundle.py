@@ -19,7 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from shsc_desktop.errors import BundleRejected
-from shsc_desktop.exports import bundle as b
+from shsc_desktop.exports import bundle_build, bundle_payload
 from shsc_desktop.security import pki, pki_issue, pki_keys
 from shsc_desktop.security.pki import Level, Purpose
 
@@ -63,7 +63,7 @@ def test_round_trip(world: World, good_bundle: bytes) -> None:
     assert not vb.nil_report
     assert vb.signer_cert == world.communes["120101"].signing_cert
     assert vb.content_sha256 == hashlib.sha256(vb.content).hexdigest()
-    assert vb.content == b.canonical_json(json.loads(vb.content))
+    assert vb.content == bundle_payload.canonical_json(json.loads(vb.content))
     assert len(vb.crls) == 2  # the ministry's and the district's lists, both verified
     assert len(good_bundle) < 20_000
 
@@ -90,11 +90,11 @@ def test_re_export_reproduces_the_content(world: World) -> None:
 
 
 def test_file_name_and_atomic_write(world: World, good_bundle: bytes, tmp_path: Path) -> None:
-    assert b.bundle_filename("120101", "2025-06", 2) == "SHSC-120101-2025-06-r2.shsc"
+    assert bundle_payload.bundle_filename("120101", "2025-06", 2) == "SHSC-120101-2025-06-r2.shsc"
     for bad in (("12 01", "2025-06", 1), ("120101", "2025-13", 1), ("120101", "2025-06", 0)):
         with pytest.raises(ValueError):
-            b.bundle_filename(*bad)
-    path = b.write_bundle(tmp_path / "usb", good_bundle, "120101", "2025-06", 1)
+            bundle_payload.bundle_filename(*bad)
+    path = bundle_build.write_bundle(tmp_path / "usb", good_bundle, "120101", "2025-06", 1)
     assert path.name == "SHSC-120101-2025-06-r1.shsc"
     assert path.read_bytes() == good_bundle
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
@@ -170,7 +170,7 @@ def test_openssl_decrypts_and_verifies_a_real_bundle(
         pki_keys.encrypt_private_key(district.enc_key, b"test-password")
     )
     (tmp_path / "ministry-root.pem").write_bytes(pki.cert_pem(world.root))
-    path = b.write_bundle(tmp_path, good_bundle, "120101", "2025-06", 1)
+    path = bundle_build.write_bundle(tmp_path, good_bundle, "120101", "2025-06", 1)
 
     ok = _openssl_decrypt_verify(tmp_path, path.name)
     assert ok.returncode == 0, ok.stderr
@@ -182,7 +182,7 @@ def test_openssl_decrypts_and_verifies_a_real_bundle(
     # one byte of the signed content changed and re-encrypted (anyone can encrypt to the district)
     inner = _inner(world, good_bundle)
     at = inner.index(b'"period":"2025-06"') + len('"period":"2025-0')
-    tampered = b.envelope(inner[:at] + b"7" + inner[at + 1 :], district.enc_cert)
+    tampered = bundle_build.envelope(inner[:at] + b"7" + inner[at + 1 :], district.enc_cert)
     (tmp_path / "tampered.shsc").write_bytes(tampered)
     bad = _openssl_decrypt_verify(tmp_path, "tampered.shsc")
     assert bad.returncode != 0
@@ -192,15 +192,15 @@ def test_openssl_decrypts_and_verifies_a_real_bundle(
     # revoked signer, the bundle carrying the district's newer list: openssl agrees with us. (openssl
     # does not pick the newest of several lists by CRL number; our verifier does, see test_newest_crl_wins.)
     revoked_commune = world.communes["120103"]
-    payload = b.full_payload(world.payload(), revoked_commune.signing_cert, district.enc_cert)
-    signed = b.sign_content(
-        b.canonical_json(payload),
+    payload = bundle_build.full_payload(world.payload(), revoked_commune.signing_cert, district.enc_cert)
+    signed = bundle_build.sign_content(
+        bundle_payload.canonical_json(payload),
         revoked_commune.signing_key,
         revoked_commune.signing_cert,
         [district.chain[0]],
         [world.ministry.crl, world.revoked_crl],
     )
-    revoked = b.envelope(signed, district.enc_cert)
+    revoked = bundle_build.envelope(signed, district.enc_cert)
     (tmp_path / "revoked.shsc").write_bytes(revoked)
     rv = _openssl_decrypt_verify(tmp_path, "revoked.shsc")
     assert rv.returncode != 0 and b"revoked" in rv.stderr
@@ -238,7 +238,7 @@ def test_outer_layer_tampering(world: World, good_bundle: bytes) -> None:
     assert _reason(lambda: open_(good_bundle[: len(good_bundle) // 2])) == "not_a_bundle"
     assert _reason(lambda: open_(good_bundle + b"\x00")) == "not_a_bundle"
     assert _reason(lambda: open_(_flip(good_bundle, 0))) == "not_a_bundle"
-    assert _reason(lambda: open_(good_bundle + b"\x00" * b.MAX_BUNDLE_SIZE)) == "too_large"
+    assert _reason(lambda: open_(good_bundle + b"\x00" * bundle_payload.MAX_BUNDLE_SIZE)) == "too_large"
     offsets = _outer_offsets(good_bundle)
     assert _reason(lambda: open_(_flip(good_bundle, offsets["encrypted_key"]))) == "cannot_decrypt"
     # CBC: a flipped ciphertext byte garbles the plaintext; the padding check or the signature catches it
@@ -281,7 +281,7 @@ def test_inner_layer_tampering(world: World, good_bundle: bytes, region: str, re
     district = world.districts["1201"]
     inner = _inner(world, good_bundle)
     at = _signed_regions(world, good_bundle)[region]
-    tampered = b.envelope(_flip(inner, at), district.enc_cert)
+    tampered = bundle_build.envelope(_flip(inner, at), district.enc_cert)
     assert _reason(lambda: world.open(tampered, district)) == reason
 
 
@@ -292,10 +292,10 @@ def test_wrong_recipient_cannot_decrypt(world: World, good_bundle: bytes) -> Non
 
 def test_forwarded_bundle_is_rejected(world: World, good_bundle: bytes) -> None:
     """District 1201 decrypts a commune's bundle and re-encrypts it to district 1202 (Davis's attack)."""
-    forwarded = b.envelope(_inner(world, good_bundle), world.districts["1202"].enc_cert)
+    forwarded = bundle_build.envelope(_inner(world, good_bundle), world.districts["1202"].enc_cert)
     assert _reason(lambda: world.open(forwarded, world.districts["1202"])) == "wrong_recipient"
     # ... or to the ministry, as if the commune had reported there directly
-    to_ministry = b.envelope(_inner(world, good_bundle), world.ministry.encryption_cert)
+    to_ministry = bundle_build.envelope(_inner(world, good_bundle), world.ministry.encryption_cert)
     assert _reason(lambda: world.open(to_ministry, world.ministry_office)) == "wrong_recipient"
 
 
@@ -326,9 +326,14 @@ def test_untrusted_chain(world: World, code: str, purpose: Purpose) -> None:
         pki_issue.SIGNING_VALIDITY,
         world.now,
     )
-    payload = b.full_payload(world.payload(), cert, district.enc_cert)
-    signed = b.sign_content(b.canonical_json(payload), key, cert, [district.chain[0]], district.crls)
-    assert _reason(lambda: world.open(b.envelope(signed, district.enc_cert), district)) == "untrusted_chain"
+    payload = bundle_build.full_payload(world.payload(), cert, district.enc_cert)
+    signed = bundle_build.sign_content(
+        bundle_payload.canonical_json(payload), key, cert, [district.chain[0]], district.crls
+    )
+    assert (
+        _reason(lambda: world.open(bundle_build.envelope(signed, district.enc_cert), district))
+        == "untrusted_chain"
+    )
 
 
 def test_revoked_signer(world: World) -> None:
@@ -368,11 +373,15 @@ def test_stale_revocation_list_fails_closed(world: World, good_bundle: bytes) ->
 def test_missing_revocation_list(world: World) -> None:
     commune = world.communes["120101"]
     district = world.districts["1201"]
-    payload = b.full_payload(world.payload(), commune.signing_cert, district.enc_cert)
-    signed = b.sign_content(
-        b.canonical_json(payload), commune.signing_key, commune.signing_cert, [district.chain[0]], []
+    payload = bundle_build.full_payload(world.payload(), commune.signing_cert, district.enc_cert)
+    signed = bundle_build.sign_content(
+        bundle_payload.canonical_json(payload),
+        commune.signing_key,
+        commune.signing_cert,
+        [district.chain[0]],
+        [],
     )
-    data = b.envelope(signed, district.enc_cert)
+    data = bundle_build.envelope(signed, district.enc_cert)
     assert _reason(lambda: world.open(data, district)) == "crl_missing"
     # a list signed by someone else does not count
     assert (
@@ -385,13 +394,13 @@ def test_missing_revocation_list(world: World) -> None:
 def _resigned(world: World, mutate: Callable[[dict[str, object]], None], raw: bytes | None = None) -> bytes:
     commune = world.communes["120101"]
     district = world.districts["1201"]
-    payload = b.full_payload(world.payload(), commune.signing_cert, district.enc_cert)
+    payload = bundle_build.full_payload(world.payload(), commune.signing_cert, district.enc_cert)
     mutate(payload)
-    content = raw if raw is not None else b.canonical_json(payload)
-    signed = b.sign_content(
+    content = raw if raw is not None else bundle_payload.canonical_json(payload)
+    signed = bundle_build.sign_content(
         content, commune.signing_key, commune.signing_cert, [district.chain[0]], commune.crls
     )
-    return b.envelope(signed, district.enc_cert)
+    return bundle_build.envelope(signed, district.enc_cert)
 
 
 def test_sender_must_be_the_signer(world: World) -> None:
@@ -462,7 +471,7 @@ def test_crl_embedded_in_signed_data_is_outside_the_signature(world: World, good
     del sd["crls"]
     stripped = acms.ContentInfo({"content_type": "signed_data", "content": sd}).dump()
     district = world.districts["1201"]
-    data = b.envelope(stripped, district.enc_cert)
+    data = bundle_build.envelope(stripped, district.enc_cert)
     assert _reason(lambda: world.open(data, district)) == "crl_missing"
     world.open(data, district, trust=world.trust(list(district.crls)))
 
@@ -498,14 +507,18 @@ def test_tables_and_vouched_digest_are_cut_from_the_signed_bytes(world: World, v
     keys = OfficeKeys.generate()
     payload = world.payload(tables={"headline": {"a": [1, 2], "é": "ខ្មែរ"}, "zz": {}})
     if vouched:
-        body = b.full_payload(payload, commune.signing_cert, district.enc_cert)
-        payload[b.OFFICE_KEYS_FIELD] = vouch(keys, b.vouched_digest(body))
+        body = bundle_build.full_payload(payload, commune.signing_cert, district.enc_cert)
+        payload[bundle_payload.OFFICE_KEYS_FIELD] = vouch(keys, bundle_payload.vouched_digest(body))
     vb = world.open(world.bundle(commune, district, payload), district)
-    assert b.tables_json(vb) == b.canonical_json(vb.payload["tables"]).decode("utf-8")
-    assert b.vouched_digest_of(vb) == b.vouched_digest(vb.payload)
+    assert bundle_payload.tables_json(vb) == bundle_payload.canonical_json(vb.payload["tables"]).decode(
+        "utf-8"
+    )
+    assert bundle_payload.vouched_digest_of(vb) == bundle_payload.vouched_digest(vb.payload)
     if vouched:
         assert (
-            vouched_fingerprint(vb.payload[b.OFFICE_KEYS_FIELD], b.vouched_digest_of(vb))
+            vouched_fingerprint(
+                vb.payload[bundle_payload.OFFICE_KEYS_FIELD], bundle_payload.vouched_digest_of(vb)
+            )
             == keys.fingerprint()
         )
 
@@ -513,7 +526,9 @@ def test_tables_and_vouched_digest_are_cut_from_the_signed_bytes(world: World, v
 def test_a_repeated_member_is_refused_though_each_copy_is_canonical(world: World) -> None:
     """No hook looks for duplicate keys: the canonical-form check refuses them (one member fewer)."""
     commune, district = world.communes["120101"], world.districts["1201"]
-    content = b.canonical_json(b.full_payload(world.payload(), commune.signing_cert, district.enc_cert))
+    content = bundle_payload.canonical_json(
+        bundle_build.full_payload(world.payload(), commune.signing_cert, district.enc_cert)
+    )
     member = b'"nil_report":false,'
     assert member in content
     repeated = content.replace(member, member + member, 1)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shsc_desktop.errors import BundleRejected
-from shsc_desktop.exports import bundle as b
+from shsc_desktop.exports import bundle_build, bundle_payload
 
 from .conftest import World
 
@@ -34,7 +34,7 @@ def _must_reject_or_verify(world: World, data: bytes) -> None:
         assert err.reason in REASONS, err.reason
         return
     # If it opens, it must be a fully valid bundle from a commune of this district.
-    assert b.validate_payload(vb.payload) == []
+    assert bundle_payload.validate_payload(vb.payload) == []
     assert vb.recipient_code == "1201"
 
 
@@ -130,17 +130,17 @@ def _payload_mutations(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
 def test_resigned_payload_mutations(world: World, seed: st.DataObject) -> None:
     commune = world.communes["120101"]
     district = world.districts["1201"]
-    base = b.full_payload(world.payload(), commune.signing_cert, district.enc_cert)
+    base = bundle_build.full_payload(world.payload(), commune.signing_cert, district.enc_cert)
     payload = seed.draw(_payload_mutations(base))
     try:
-        content = b.canonical_json(payload)
+        content = bundle_payload.canonical_json(payload)
     except ValueError:  # infinities: not JSON; nothing to sign
         return
-    signed = b.sign_content(
+    signed = bundle_build.sign_content(
         content, commune.signing_key, commune.signing_cert, [district.chain[0]], commune.crls
     )
-    data = b.envelope(signed, district.enc_cert)
-    if content == b.canonical_json(base):  # (1.0 == 1 == True: compare bytes, not dicts)
+    data = bundle_build.envelope(signed, district.enc_cert)
+    if content == bundle_payload.canonical_json(base):  # (1.0 == 1 == True: compare bytes, not dicts)
         world.open(data, district)
     else:
         _must_reject_or_verify(world, data)

@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from shsc_desktop.errors import BundleRejected
-from shsc_desktop.exports import bundle as b
+from shsc_desktop.exports import bundle_build, bundle_verify
 
 from .conftest import World
 
@@ -33,11 +33,11 @@ def test_an_undecodable_signed_attribute_is_refused_with_or_without_a_warm_cache
     world: World, good_bundle: bytes, warm: bool
 ) -> None:
     district = world.districts["1201"]
-    cache = b.VerifyCache()
+    cache = bundle_verify.VerifyCache()
     if warm:
         world.open(good_bundle, district, cache=cache)
         assert cache._decoded
-    tampered = b.envelope(_bad_signing_time(_inner(world, good_bundle)), district.enc_cert)
+    tampered = bundle_build.envelope(_bad_signing_time(_inner(world, good_bundle)), district.enc_cert)
     with pytest.raises(BundleRejected) as err:
         world.open(tampered, district, cache=cache)
     assert err.value.reason == "cannot_decrypt"
@@ -45,7 +45,7 @@ def test_an_undecodable_signed_attribute_is_refused_with_or_without_a_warm_cache
 
 def test_the_repeated_parts_are_decoded_once(world: World, good_bundle: bytes) -> None:
     district = world.districts["1201"]
-    cache = b.VerifyCache()
+    cache = bundle_verify.VerifyCache()
     first = world.open(good_bundle, district, cache=cache)
     decoded = set(cache._decoded)
     again = world.open(good_bundle, district, cache=cache)

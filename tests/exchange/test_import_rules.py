@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from shsc_desktop.errors import BundleRejected
-from shsc_desktop.exports.bundle import VerifiedBundle
+from shsc_desktop.exports.bundle_payload import VerifiedBundle
 from shsc_desktop.services import exchange_rules as exchange
 from shsc_desktop.services.exchange_rules import MemoryReceivedLog, Outcome, ReceivedBundle
 

@@ -21,7 +21,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from shsc_desktop.exports import bundle as bundle_format
+from shsc_desktop.exports import bundle_build
 from shsc_desktop.models.tables import ExportRecord
 from shsc_desktop.services import table_check
 from shsc_desktop.services.district import DistrictService
@@ -103,7 +103,7 @@ def test_the_district_sums_shows_and_sends_up_the_new_tables(
 def version_1(signer: CommuneSigner, folder: Path, tables: dict[str, Any], monkeypatch: Any) -> Path:
     """A bundle of data format version 1, as the app wrote before the new tables."""
     with monkeypatch.context() as m:
-        m.setattr(bundle_format, "SCHEMA_VERSION", 1)
+        m.setattr(bundle_build, "SCHEMA_VERSION", 1)  # what full_payload writes
         return signer.bundle(folder, tables, period=PERIOD)
 
 

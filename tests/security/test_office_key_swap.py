@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
 from shsc_desktop.errors import BundleRejected
-from shsc_desktop.exports import bundle as bundle_mod
+from shsc_desktop.exports import bundle_build, bundle_payload
 from shsc_desktop.models.tables import AuditEntry, EnrolledOffice, ImportedStatistics
 from shsc_desktop.security import keystore, pki, pki_keys, vault
 from shsc_desktop.security.identity import OfficeKeys, vouch
@@ -172,20 +172,20 @@ def test_a_forged_or_stripped_office_keys_block_is_rejected(upper: Upper, tmp_pa
     hers = _take_over(folder)
 
     def bundle(kind: str, sequence: int) -> Path:
-        payload = bundle_mod.make_payload(
+        payload = bundle_payload.make_payload(
             sequence=sequence, period=previous_period(1), revision=1, audit_head=(1, "ab" * 32), tables=None
         )
-        digest = bundle_mod.vouched_digest(bundle_mod.full_payload(payload, cert, recipient))
+        digest = bundle_payload.vouched_digest(bundle_build.full_payload(payload, cert, recipient))
         if kind == "forged":  # the enrolled keys' fingerprint and public keys, her signature
             block = vouch(hers, digest)
             block.update(fingerprint=old_public.fingerprint(), **old_public.public_json())
             payload["office_keys"] = block
         elif kind == "hers":  # what the app writes for her: her keys, vouching correctly
             payload["office_keys"] = vouch(hers, digest)
-        data = bundle_mod.build_bundle(payload, stolen, cert, chain, crls, recipient)
+        data = bundle_build.build_bundle(payload, stolen, cert, chain, crls, recipient)
         folder = tmp_path / str(sequence)
         folder.mkdir()
-        return bundle_mod.write_bundle(folder, data, "120109", previous_period(1), 1)
+        return bundle_build.write_bundle(folder, data, "120109", previous_period(1), 1)
 
     assert _import(upper.district, bundle("forged", 1)).reason == "office_keys_invalid"
     assert _import(upper.district, bundle("stripped", 2)).reason == "office_keys_missing"
