@@ -17,8 +17,9 @@ from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from ..values.period import PHNOM_PENH
-from .exchange_common import OfficePanel, TextRowsModel, read_only_view, text_label
+from .exchange_common import OfficePanel, TextRowsModel, text_label
 from .form_helpers import heading_label
+from .grid_model import read_only_view
 from .i18n import current_language
 from .operations import BackgroundOperation, run_in_background
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
-    QTableWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,17 +50,25 @@ from .exchange_common import (
     OfficePanel,
     busy_bar,
     push_button,
-    read_only_table,
-    set_row,
     text_label,
 )
 from .form_helpers import ReasonDialog, ask_reason
+from .grid_model import Cell, GridModel, GridRow, grid_row, read_only_view
 from .i18n import current_language
-from .list_columns import item_at
 from .messages import show_message
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy, run_write
 from .screen import FlowRow
 from .session import session_of
+
+COLOURS = {
+    ON_TIME: GOOD,
+    LATE: WARN,
+    MISSING: BAD,
+    NIL_REPORT: NEUTRAL,
+    NOT_ENROLLED: BAD,
+    NOT_EXPECTED: QColor("#ffffff"),
+}
+"""The colour of each status in the grid (its text says the same)."""
 
 
 class CompletenessPanel(OfficePanel):
@@ -90,8 +98,9 @@ class CompletenessPanel(OfficePanel):
         self.deadline.setRange(0, 60)  # its stored value comes with the first refresh
         self.save_deadline_button = push_button("saveDeadlineButton", self.save_deadline)
         self.save_deadline_button.setEnabled(self.can_set)
-        self.table = read_only_table(1, "completenessTable")
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.model = GridModel(parent=self)
+        self.table = read_only_view(self.model, "completenessTable")
+        self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
         # The months share what the office column leaves (their text wraps), so at 1024 px the
         # newest month is not pushed off to the right behind a sideways scroll bar.
         self.table.horizontalHeader().setMinimumSectionSize(self.MONTH_MINIMUM)
@@ -190,65 +199,55 @@ class CompletenessPanel(OfficePanel):
             if c.code not in names:
                 codes.append(c.code)
                 names[c.code] = (c.name_km if lang == "km" else c.name_en) or c.name_en
-        self.table.setColumnCount(len(comp.periods) + 1)
-        self.table.setRowCount(len(codes) + 1)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Office")] + [period_label(p, lang, short=lang != "km") for p in comp.periods]
-        )
-        colours = {
-            ON_TIME: GOOD,
-            LATE: WARN,
-            MISSING: BAD,
-            NIL_REPORT: NEUTRAL,
-            NOT_ENROLLED: BAD,
-            NOT_EXPECTED: QColor("#ffffff"),
-        }
-        for i, code in enumerate(codes):
-            values = [f"{code} {names[code]}".strip()]
-            for p in comp.periods:
-                values.append(self.status_text(comp.cell(code, p).status, comp.cell(code, p).late))
-            set_row(self.table, i, values)
-            for j, p in enumerate(comp.periods):
-                cell = comp.cell(code, p)
-                item = item_at(self.table, i, j + 1)
-                item.setBackground(colours[cell.status])
-                item.setForeground(QColor("#1f2933"))
-                if cell.received_at is not None:
-                    item.setToolTip(self._dates_text(cell))
-                elif cell.status == NOT_EXPECTED:
-                    item.setToolTip(self.tr("Not expected yet"))
-                if cell.dates_disagree:
-                    item.setText(item.text() + " ⚠")
-                if cell.returned is not None:
-                    item.setText(item.text() + " · " + self.tr("returned"))
-                    item.setToolTip(self.tr("Returned for correction: %1").replace("%1", cell.returned))
-        rates = month_rates(comp)
-        values = [self.tr("Reporting rate")]
-        for r in rates:
-            values.append(
-                self.tr("%1 of %2 (%3%), on time %4")
-                .replace("%1", str(r.reported))
-                .replace("%2", str(r.expected))
-                .replace("%3", str(r.rate))
-                .replace("%4", str(r.on_time))
+        rows = [
+            GridRow(
+                (
+                    Cell(f"{code} {names[code]}".strip()),
+                    *(self._cell(comp.cell(code, p)) for p in comp.periods),
+                ),
+                code,
             )
-        set_row(self.table, len(codes), values)
-        bold = self.table.font()
-        bold.setBold(True)
-        for j in range(len(values)):
-            item_at(self.table, len(codes), j).setFont(bold)
+            for code in codes
+        ]
+        rates = [
+            self.tr("%1 of %2 (%3%), on time %4")
+            .replace("%1", str(r.reported))
+            .replace("%2", str(r.expected))
+            .replace("%3", str(r.rate))
+            .replace("%4", str(r.on_time))
+            for r in month_rates(comp)
+        ]
+        rows.append(grid_row([self.tr("Reporting rate"), *rates], bold=True))
+        titles = [self.tr("Office")] + [period_label(p, lang, short=lang != "km") for p in comp.periods]
+        self.model.set_grid(rows, titles)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        for j in range(1, len(values)):
+        for j in range(1, len(titles)):
             header.setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch)
         self._fit_columns()
         self._show_gaps(comp)
         self._fill_return_choice(comp, names)
 
+    def _cell(self, cell: CompletenessCell) -> Cell:
+        """One office's month: its status in words (⚠ when its dates disagree, whether it was
+        returned), its colour, and when it was sent and received."""
+        text = self.status_text(cell.status, cell.late)
+        tip = ""
+        if cell.received_at is not None:
+            tip = self._dates_text(cell)
+        elif cell.status == NOT_EXPECTED:
+            tip = self.tr("Not expected yet")
+        if cell.dates_disagree:
+            text += " ⚠"
+        if cell.returned is not None:
+            text += " · " + self.tr("returned")
+            tip = self.tr("Returned for correction: %1").replace("%1", cell.returned)
+        return Cell(text, COLOURS[cell.status], tip)
+
     def _fit_columns(self) -> None:
         """The office column takes what the months leave (within OFFICE_WIDTH); the months stretch
         over the rest. If even that does not fit, the newest month (the last column) stays in view."""
-        months = max(self.table.columnCount() - 1, 1)
+        months = max(self.model.columnCount() - 1, 1)
         low, high = self.OFFICE_WIDTH
         spare = self.table.viewport().width() - months * self.MONTH_COMFORT
         width = max(low, min(high, spare))

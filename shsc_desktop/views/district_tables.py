@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionHeader,
     QStyleOptionViewItem,
-    QTableWidget,
+    QTableView,
     QWidget,
 )
 
@@ -84,7 +84,7 @@ class WrappingCellDelegate(QStyledItemDelegate):
 
     PAD = 6
 
-    def __init__(self, view: QTableWidget) -> None:
+    def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self.view = view
 
@@ -132,13 +132,13 @@ class OnResize(QObject):
 KHMER_WORD_CAP = 56  # px: Khmer breaks between letters, so a long word need not fit on one line
 
 
-def figure_column_need(table: QTableWidget, column: int, word_cap: int | None) -> int:
+def figure_column_need(table: QTableView, column: int, word_cap: int | None) -> int:
     """The width a figure column needs: the longest word of its (wrapping) header and its widest
     figure in bold, each with its padding. ``word_cap`` (px) bounds the header word, for columns
     that may wrap a long word rather than widen the table (Khmer at most ``KHMER_WORD_CAP``);
     ``None`` fits the whole word."""
-    head = table.horizontalHeaderItem(column)
-    words = head.text().split() if head is not None else []
+    model = table.model()
+    words = str(model.headerData(column, Qt.Orientation.Horizontal) or "").split()
     word = max((table.fontMetrics().horizontalAdvance(w) for w in words), default=0)
     if word_cap is not None:
         khmer = any("\u1780" <= ch <= "\u17ff" for ch in "".join(words))
@@ -146,6 +146,6 @@ def figure_column_need(table: QTableWidget, column: int, word_cap: int | None) -
     bold = QFont(table.font())
     bold.setBold(True)
     wide = QFontMetrics(bold)
-    cells = (table.item(r, column) for r in range(table.rowCount()))
-    figures = max((wide.horizontalAdvance(c.text()) for c in cells if c is not None), default=0)
+    cells = (str(model.index(r, column).data() or "") for r in range(model.rowCount()))
+    figures = max((wide.horizontalAdvance(text) for text in cells), default=0)
     return max(word + 2 * WrappingHeader.PAD, figures + 16) + 4

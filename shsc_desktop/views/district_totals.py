@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +30,8 @@ from . import exchange_common as common  # common.choose_path looked up at call 
 from .district_chart import BarChart
 from .district_offices import breakdown_table, fill_breakdown
 from .district_tables import WrappingCellDelegate, WrappingHeader, figure_column_need
-from .exchange_common import OfficePanel, busy_bar, push_button, read_only_table, set_row, text_label
+from .exchange_common import OfficePanel, busy_bar, push_button, text_label
+from .grid_model import GridModel, grid_of, grid_row, read_only_view
 from .i18n import current_language, show_status
 from .operations import BackgroundOperation, Task, run_in_background, run_with_busy
 from .printing import ask_printer, new_printer, print_pdf
@@ -62,7 +63,7 @@ class TotalsPanel(OfficePanel):
         self.note = text_label()
         self.file_result = text_label("fileResult", selectable=True)
 
-        self.headline = read_only_table(4, "headlineTable")
+        self.headline = read_only_view(GridModel(parent=self), "headlineTable")
         self.headline.setHorizontalHeader(WrappingHeader(self.headline))
         # The figures take their width; the row labels take the rest and wrap, whole (at 1024 px an
         # elided "New …" said nothing). A fixed first column pushed the figures off the screen.
@@ -77,7 +78,7 @@ class TotalsPanel(OfficePanel):
         self.table_choice = QComboBox()
         self.table_choice.setObjectName("tableChoice")
         self.table_choice.currentIndexChanged.connect(lambda _i: self._show_chosen_table())
-        self.chosen = read_only_table(1, "chosenTable")
+        self.chosen = read_only_view(GridModel(parent=self), "chosenTable")
         self.chosen.setHorizontalHeader(WrappingHeader(self.chosen))
         self.chosen.horizontalHeader().setStretchLastSection(True)
         self.breakdown = breakdown_table()
@@ -237,11 +238,11 @@ class TotalsPanel(OfficePanel):
             self.headline.resizeRowsToContents()
 
     @staticmethod
-    def _fit_figures(widget: QTableWidget) -> None:
+    def _fit_figures(widget: QTableView) -> None:
         """Each figure column as wide as its numbers or the longest word of its (wrapping) header,
         so the row labels keep the rest of the width."""
         header = widget.horizontalHeader()
-        for column in range(1, widget.columnCount()):
+        for column in range(1, grid_of(widget).columnCount()):
             header.resizeSection(column, figure_column_need(widget, column, None))
         widget.resizeRowsToContents()
 
@@ -253,25 +254,23 @@ class TotalsPanel(OfficePanel):
             return
         self._fill_table(self.chosen, self.data.statistics.table(key), current_language())
 
-    def _fill_table(self, widget: QTableWidget, table: CountTable, lang: str) -> None:
+    def _fill_table(self, widget: QTableView, table: CountTable, lang: str) -> None:
         heads = [label(table.col_list, c, lang) for c in table.cols]
         if table.cols == ("count",):
             heads = [self.tr("Number")]
         has_totals = bool(table.row_totals)
-        widget.setColumnCount(1 + len(heads) + (1 if has_totals else 0))
-        rows = len(table.rows) + (1 if table.col_totals else 0)
-        widget.setRowCount(rows)
-        widget.setHorizontalHeaderLabels([""] + heads + ([self.tr("Total")] if has_totals else []))
+        rows = []
         for i, code in enumerate(table.rows):
             values = [label(table.row_list, code, lang)] + [str(v) for v in table.cells[i]]
             if has_totals:
                 values.append(str(table.row_totals[i]))
-            set_row(widget, i, values)
+            rows.append(grid_row(values))
         if table.col_totals:
             values = [self.tr("Total")] + [str(v) for v in table.col_totals]
             if has_totals:
                 values.append(str(table.total))
-            set_row(widget, len(table.rows), values)
+            rows.append(grid_row(values))
+        grid_of(widget).set_grid(rows, [""] + heads + ([self.tr("Total")] if has_totals else []))
         widget.setColumnWidth(0, 260)
         widget.resizeRowsToContents()
 

@@ -1,6 +1,6 @@
 """Helpers shared by the exchange and district panels (and the district desk): the panels' common base,
-file choosing, read-only tables (hand-filled, or a view over a :class:`TextRowsModel`), row colours,
-and the labels, buttons and busy bars they are built of.
+file choosing, rows of ready texts (:class:`TextRowsModel`, shown by ``grid_model.read_only_view``),
+row colours, and the labels, buttons and busy bars they are built of.
 
 Kept apart so that the district modules (``district.py``, ``district_totals.py``) and the exchange
 ones (certificates, export, import) need not import each other.
@@ -10,21 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QFontDatabase
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QWidget
 
 from ..services.office import UnlockedOffice
 from ..services.returns import NoticeView
@@ -37,12 +27,11 @@ from .register_tables import RowsModel
 from .retranslating import Retranslating
 from .session import Session, session_of
 
-# Row colours of the import summary and the completeness grid; the text says the same (not colour alone).
-_View = TypeVar("_View", bound=QTableView)
-
 EXCHANGED = Changes(exchange=True)
 """What an exchange write changed: certificates, bundles written or received, notices."""
 
+# Row colours of the import summary, the enrolled offices and the completeness grid (``grid_model``);
+# the text says the same (not colour alone).
 GOOD = QColor("#dcedc8")
 WARN = QColor("#fff3c4")
 BAD = QColor("#f8d0d0")
@@ -171,39 +160,6 @@ class TextRowsModel(RowsModel):
 
     def display(self, row: Any, column: int) -> str:
         return str(row[column])
-
-
-def read_only_view(model: QAbstractItemModel, name: str) -> QTableView:
-    """A :func:`read_only_table` over ``model``."""
-    view = QTableView()
-    view.setModel(model)
-    return _read_only(view, name)
-
-
-def read_only_table(columns: int, name: str) -> QTableWidget:
-    return _read_only(QTableWidget(0, columns), name)
-
-
-def _read_only(table: _View, name: str) -> _View:
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(34)  # room for Khmer's stacked consonants
-    table.verticalHeader().setMinimumSectionSize(30)  # resizeRowsToContents must not clip Khmer
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(True)
-    return table
-
-
-def set_row(table: QTableWidget, row: int, values: list[str], colour: QColor | None = None) -> None:
-    for col, value in enumerate(values):
-        item = QTableWidgetItem(value)
-        if colour is not None:
-            item.setBackground(colour)
-            item.setForeground(QColor("#1f2933"))
-        table.setItem(row, col, item)
 
 
 def notice_line(notice: NoticeView, lang: str) -> str:

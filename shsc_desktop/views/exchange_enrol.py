@@ -28,11 +28,10 @@ from .exchange_common import (
     busy_bar,
     button_row,
     push_button,
-    read_only_table,
-    set_row,
     text_label,
 )
 from .form_helpers import ask_reason
+from .grid_model import GridModel, grid_row, read_only_view, reload_keeping_selection
 from .i18n import current_language, show_status
 from .messages import confirm
 from .operations import BackgroundOperation, Task, run_in_background
@@ -56,8 +55,9 @@ class EnrolPanel(BusyPanel):
         self.answer_button = push_button("answerButton", self.choose_request)
         self.busy = busy_bar()
         self.result = text_label("signResult", selectable=True, fixed=True)
-        self.table = read_only_table(5, "enrolledTable")
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.model = GridModel(self._titles, self)
+        self.table = read_only_view(self.model, "enrolledTable")
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
         # the selected office's bound office-key fingerprint, as text to select and compare (issue 10)
         self.office_keys = text_label("enrolledOfficeKeys", selectable=True, fixed=True)
         self.revoke_button = push_button("revokeButton", self.ask_revoke)
@@ -85,15 +85,7 @@ class EnrolPanel(BusyPanel):
         )
         self.answer_button.setText(self.tr("Answer a certificate request…"))
         self.revoke_button.setText(self.tr("Revoke…"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Code"),
-                self.tr("Office"),
-                self.tr("Enrolled"),
-                self.tr("Status"),
-                self.tr("Office keys"),
-            ]
-        )
+        self.model.retranslate()  # the column titles in the new language
         self.own.setText(
             self.tr("Ministry root certificate fingerprint:")
             + "\n  "
@@ -128,23 +120,24 @@ class EnrolPanel(BusyPanel):
     def _fill(self) -> None:
         """The offices read last, in the current language."""
         lang = current_language()
-        self.table.setRowCount(len(self.offices))
-        for i, e in enumerate(self.offices):
+        rows = []
+        for e in self.offices:
             name = (e.name_km if lang == "km" else e.name_en) or e.name_en
             if e.revoked:
                 status = self.tr("Revoked: %1").replace("%1", e.revoke_reason)
                 colour: QColor | None = BAD
             else:
                 status, colour = self.tr("Active"), None
-            set_row(
-                self.table,
-                i,
-                [e.code, name, e.enrolled_at.strftime("%Y-%m-%d"), status, self._office_keys_text(e)],
-                colour,
-            )
+            texts = [e.code, name, e.enrolled_at.strftime("%Y-%m-%d"), status, self._office_keys_text(e)]
+            rows.append(grid_row(texts, colour, key=e.code))
+        reload_keeping_selection(self.table, self.model, rows)  # the office chosen stays chosen
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(1, 240)
         self._update_buttons()
+
+    def _titles(self) -> list[str]:
+        code, office, enrolled = self.tr("Code"), self.tr("Office"), self.tr("Enrolled")
+        return [code, office, enrolled, self.tr("Status"), self.tr("Office keys")]
 
     def _office_keys_text(self, e: EnrolledView) -> str:
         """The office-key fingerprint bound at enrolment, or that the first bundle will bind it."""

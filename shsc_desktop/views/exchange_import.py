@@ -34,12 +34,10 @@ from .exchange_common import (
     OfficePanel,
     button_row,
     push_button,
-    read_only_table,
-    set_row,
     text_label,
 )
+from .grid_model import Cell, GridModel, GridRow, read_only_view, reload_keeping_selection
 from .i18n import current_language
-from .list_columns import item_at
 from .messages import bundle_reason_text, show_error
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .screen import scrolling
@@ -76,7 +74,8 @@ class ImportPanel(OfficePanel):
         font.setBold(True)
         self.title.setFont(font)
         self.counts = text_label("importCounts")
-        self.table = read_only_table(7, "importTable")
+        self.model = GridModel(self._titles, self)
+        self.table = read_only_view(self.model, "importTable")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for col in (self.COL_RESULT, self.COL_MONTH, self.COL_REVISION, self.COL_SEQUENCE):
@@ -88,7 +87,7 @@ class ImportPanel(OfficePanel):
         # Columns fill the width, no sideways scrolling: the reason wraps, and reads whole below.
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.setMinimumSectionSize(60)
-        self.table.itemSelectionChanged.connect(self._show_details)
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._show_details())
         self.details = text_label("importDetails", selectable=True)
         self.details.setFrameShape(QLabel.Shape.StyledPanel)
         self.details.setMargin(6)
@@ -120,17 +119,7 @@ class ImportPanel(OfficePanel):
         self.confirm_button.setText(self.tr("Confirm import"))
         self.discard_button.setText(self.tr("Cancel"))
         self.stop_button.setText(self.tr("Stop after this file"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Result"),
-                self.tr("Office"),
-                self.tr("Month"),
-                self.tr("Revision"),
-                self.tr("Sequence"),
-                self.tr("Details"),
-            ]
-        )
+        self.model.retranslate()  # the column titles in the new language
         if self.summary is not None:
             self.show_summary(self.summary)
 
@@ -198,23 +187,20 @@ class ImportPanel(OfficePanel):
             text += " " + self.tr("Stopped: %n file(s) were not imported.", "", self.not_imported)
         self.counts.setText(text)
         colours = {"imported": GOOD, "updated": GOOD, "already_imported": NEUTRAL, "rejected": BAD}
-        self.table.setRowCount(len(summary.results))
+        rows = []
         for i, r in enumerate(summary.results):
-            set_row(
-                self.table,
-                i,
-                [
-                    r.path.name,
-                    self.outcome_text(r, summary.dry_run),
-                    self.office_text(r.sender),
-                    period_label(r.period, lang) if r.period else "",
-                    str(r.revision or ""),
-                    str(r.sequence or ""),
-                    self.detail_text(r),
-                ],
-                colours.get(r.outcome),
-            )
-            item_at(self.table, i, self.COL_DETAIL).setToolTip(r.message or self.detail_text(r))
+            colour = colours.get(r.outcome)
+            texts = [
+                r.path.name,
+                self.outcome_text(r, summary.dry_run),
+                self.office_text(r.sender),
+                period_label(r.period, lang) if r.period else "",
+                str(r.revision or ""),
+                str(r.sequence or ""),
+            ]
+            detail = Cell(self.detail_text(r), colour, r.message or self.detail_text(r))
+            rows.append(GridRow((*(Cell(text, colour) for text in texts), detail), i))
+        reload_keeping_selection(self.table, self.model, rows)
         self.table.resizeRowsToContents()
         # The first rejected file's whole reason is shown at once (the row can be changed).
         rejected = [i for i, r in enumerate(summary.results) if r.rejected]
@@ -222,6 +208,11 @@ class ImportPanel(OfficePanel):
             self.table.selectRow(rejected[0])
         self._show_details()
         self._update_buttons()
+
+    def _titles(self) -> list[str]:
+        file, result, office = self.tr("File"), self.tr("Result"), self.tr("Office")
+        month, revision, sequence = self.tr("Month"), self.tr("Revision"), self.tr("Sequence")
+        return [file, result, office, month, revision, sequence, self.tr("Details")]
 
     def _show_details(self) -> None:
         """The selected file in full sentences: result, office, and the whole reason."""
@@ -333,7 +324,7 @@ class ImportPanel(OfficePanel):
     def discard(self) -> None:
         self.summary = None
         self.paths = []
-        self.table.setRowCount(0)
+        self.model.set_grid([])
         self.details.hide()
         self.title.setText("")
         self.counts.setText("")

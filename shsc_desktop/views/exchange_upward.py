@@ -38,10 +38,9 @@ from .exchange_common import (
     button_row,
     notice_line,
     push_button,
-    read_only_table,
-    set_row,
     text_label,
 )
+from .grid_model import GridModel, grid_row, read_only_view, reload_keeping_selection
 from .i18n import current_language, show_status
 from .messages import confirm, show_message
 from .operations import BackgroundOperation, Task, run_in_background
@@ -111,10 +110,11 @@ class UpwardPanel(BusyPanel):
         row = FlowRow().add_widgets(
             self.export_month_label, self.month, self.export_button, self.export_progress
         )
-        self.history = read_only_table(5, "exportHistory")
+        self.history_model = GridModel(self._history_titles, self)
+        self.history = read_only_view(self.history_model, "exportHistory")
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.history.itemSelectionChanged.connect(self._update_buttons)
+        self.history.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
         self.reexport_button = push_button("reexportButton", self.choose_reexport_folder)
         self.history_label = QLabel()
         export_layout = QVBoxLayout(self.export_box)
@@ -178,9 +178,6 @@ class UpwardPanel(BusyPanel):
         self.notices_box.setTitle(self.tr("Returned by the district for correction"))
         self.notice_button.setText(self.tr("Import a return notice…"))
         self._show_notices()
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("Month"), self.tr("Revision"), self.tr("Sequence"), self.tr("File"), self.tr("Written")]
-        )
         self._show_status()
         self._fill_months()
         self._fill_history()
@@ -226,21 +223,24 @@ class UpwardPanel(BusyPanel):
 
     def _fill_history(self) -> None:
         """The bundles written, in the current language (a language switch re-fills them)."""
-        self.history.setRowCount(len(self.history_rows))
         lang = current_language()
-        for i, rec in enumerate(self.history_rows):
+        rows = []
+        for rec in self.history_rows:
             written = rec.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            set_row(
-                self.history,
-                i,
-                [
-                    period_label(rec.period, lang),
-                    str(rec.revision),
-                    str(rec.sequence),
-                    rec.file_name,
-                    written + (" " + self.tr("(again)") if rec.reexport else ""),
-                ],
-            )
+            texts = [
+                period_label(rec.period, lang),
+                str(rec.revision),
+                str(rec.sequence),
+                rec.file_name,
+                written + (" " + self.tr("(again)") if rec.reexport else ""),
+            ]
+            rows.append(grid_row(texts, key=(rec.bundle_id, rec.sequence, rec.created_at)))
+        # the bundle selected to write again stays selected when a notice refreshes the list
+        reload_keeping_selection(self.history, self.history_model, rows)
+
+    def _history_titles(self) -> list[str]:
+        month, revision, sequence = self.tr("Month"), self.tr("Revision"), self.tr("Sequence")
+        return [month, revision, sequence, self.tr("File"), self.tr("Written")]
 
     def _show_status(self) -> None:
         st = self.status
@@ -354,7 +354,7 @@ class UpwardPanel(BusyPanel):
         self.install_button.setEnabled(self.can_enrol and bool(st and st.request_pending) and not busy)
         self.export_button.setEnabled(self.can_export and enrolled and self.month.count() > 0 and not busy)
         self.reexport_button.setEnabled(
-            self.can_export and enrolled and bool(self.history.selectedItems()) and not busy
+            self.can_export and enrolled and self.history.selectionModel().hasSelection() and not busy
         )
         self.approve_button.setEnabled(
             self.can_approve and self.approve_month.currentIndex() >= 0 and not busy

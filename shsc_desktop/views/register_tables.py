@@ -65,7 +65,7 @@ class RowsModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row, index.column()):
             return QBrush(OVERDUE)
-        return None
+        return self.styled(row, index.column(), role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -75,7 +75,11 @@ class RowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Vertical:
+            return self.row_title(section) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.title_tip(section)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = self.titles()
         return titles[section] if 0 <= section < len(titles) else None
@@ -101,6 +105,18 @@ class RowsModel(QAbstractTableModel):
 
     def is_overdue(self, row: Any, column: int) -> bool:
         return False
+
+    def styled(self, row: Any, column: int, role: int) -> Any:
+        """A cell's other roles (background, tooltip, alignment, font…): none unless a subclass says."""
+        return None
+
+    def row_title(self, section: int) -> str | None:
+        """The vertical header's text of row ``section``: none unless a subclass names its rows."""
+        return None
+
+    def title_tip(self, section: int) -> str | None:
+        """The tooltip of column ``section``'s header: none unless a subclass gives one."""
+        return None
 
 
 def _d(value: date | None) -> str:

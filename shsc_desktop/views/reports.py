@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,17 +41,18 @@ from ..values.changes import Changes
 from .builders import progress_and_cancel, push_button, row_of, wrapped_label
 from .file_dialogs import file_dialog
 from .form_helpers import heading_label
+from .grid_model import GridModel, GridRow, grid_row
 from .i18n import current_language, language_name, show_status
-from .list_columns import item_at
 from .look import note_style
 from .messages import confirm, error_text, show_error, show_message
 from .office_page import OfficePage
 from .operations import BackgroundOperation, Task, run_in_background, run_write
 from .printing import ask_printer, new_printer, print_pdf
+from .register_tables import ID_ROLE
 from .screen import FlowRow
 
 MONTHS_BACK = 24
-CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = ID_ROLE  # a row's code: its key in the grid
 HIGHLIGHT = QColor("#fdf1d6")
 TOTAL = QColor("#f0f4f8")
 
@@ -68,15 +68,17 @@ SCREEN_TABLES = (
 )
 
 
-class CountTableWidget(QTableWidget):
+class CountTableView(QTableView):
     """One statistics table, read-only: row labels in the first column, counts right-aligned, a total
-    row and column when the table adds up, subtotals (IPV) shaded. The widget is as tall as its rows
-    (the page scrolls, not each table). Each row label item carries its code in ``CODE_ROLE``."""
+    row and column when the table adds up, subtotals (IPV) shaded. The view is as tall as its rows
+    (the page scrolls, not each table). Its model (``grid``) gives each row's code in ``CODE_ROLE``."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"table_{key}")
         self.key = key
+        self.grid = GridModel(parent=self)
+        self.setModel(self.grid)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -94,35 +96,33 @@ class CountTableWidget(QTableWidget):
             col_heads = [number]
         with_row_totals = bool(table.row_totals)
         heads = [corner, *col_heads] + ([total] if with_row_totals else [])
-        lines: list[tuple[str, str, list[object], QColor | None]] = []
+        rows: list[GridRow] = []
+
+        def line(code: str, text: str, values: list[object], shade: QColor | None) -> None:
+            counts = ["" if value is None else str(value) for value in values]
+            rows.append(grid_row([text, *counts], shade, key=code, right_from=1))
+
         subtotal_after = {g.rows[-1]: g for g in table.subtotals if g.rows}
         for i, (code, row) in enumerate(zip(table.rows, table.cells, strict=True)):
             values: list[object] = [*row, *([table.row_totals[i]] if with_row_totals else [])]
             partner = code in codes.INTIMATE_PARTNER_CODES and self.key.startswith("perpetrator")
-            shade = HIGHLIGHT if partner or code == "ipv_incidents" else None
-            lines.append((code, label(table.row_list, code, lang), values, shade))
+            line(
+                code,
+                label(table.row_list, code, lang),
+                values,
+                HIGHLIGHT if partner or code == "ipv_incidents" else None,
+            )
             group = subtotal_after.get(code)
             if group is not None:
-                name = label("subtotal", group.name, lang)
-                lines.append((f"subtotal:{group.name}", name, list(group.values), HIGHLIGHT))
+                line(
+                    f"subtotal:{group.name}",
+                    label("subtotal", group.name, lang),
+                    list(group.values),
+                    HIGHLIGHT,
+                )
         if table.col_totals:
-            values = list(table.col_totals) + ([table.total] if with_row_totals else [])
-            lines.append(("total", total, values, TOTAL))
-        self.clear()
-        self.setColumnCount(len(heads))
-        self.setRowCount(len(lines))
-        self.setHorizontalHeaderLabels(heads)
-        for r, (code, text, values, shade) in enumerate(lines):
-            item = QTableWidgetItem(text)
-            item.setData(CODE_ROLE, code)
-            self.setItem(r, 0, item)
-            for c, value in enumerate(values, start=1):
-                cell = QTableWidgetItem("" if value is None else str(value))
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.setItem(r, c, cell)
-            if shade is not None:
-                for c in range(len(heads)):
-                    item_at(self, r, c).setBackground(QBrush(shade))
+            line("total", total, list(table.col_totals) + ([table.total] if with_row_totals else []), TOTAL)
+        self.grid.set_grid(rows, heads)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(heads)):
@@ -132,17 +132,17 @@ class CountTableWidget(QTableWidget):
 
     def _fit_height(self) -> None:
         height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 6
-        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+        height += sum(self.rowHeight(r) for r in range(self.grid.rowCount()))
         if self.horizontalScrollBar().isVisible():
             height += self.horizontalScrollBar().height()
         self.setFixedHeight(height)
 
     def cell_text(self, row_code: str, column: int) -> str:
         """The text shown for ``row_code`` in data column ``column`` (0 = first count column)."""
-        for r in range(self.rowCount()):
-            if item_at(self, r, 0).data(CODE_ROLE) == row_code:
-                return item_at(self, r, column + 1).text()
-        raise KeyError(row_code)
+        row = self.grid.row_of(row_code)
+        if row is None:
+            raise KeyError(row_code)
+        return str(self.grid.index(row, column + 1).data())
 
 
 class ReportsPage(OfficePage):
@@ -199,7 +199,7 @@ class ReportsPage(OfficePage):
         self.can_approve = office.actor.can(Perm.APPROVE_MONTH)
         self.changes: tuple[object, ...] = ()
         self.boxes: dict[str, QGroupBox] = {}
-        self.tables: dict[str, CountTableWidget] = {}
+        self.tables: dict[str, CountTableView] = {}
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.addWidget(self.notice)
@@ -207,7 +207,7 @@ class ReportsPage(OfficePage):
         for key in SCREEN_TABLES:
             box = QGroupBox()
             box.setObjectName(f"box_{key}")
-            table = CountTableWidget(key)
+            table = CountTableView(key)
             QVBoxLayout(box).addWidget(table)
             content_layout.addWidget(box)
             self.boxes[key] = box

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from shsc_desktop.models.tables import ExportRecord
@@ -92,18 +93,17 @@ def test_timeliness_follows_the_signed_sending_time_in_phnom_penh(
         from shsc_desktop.views import operations
 
         qtbot.waitUntil(lambda: operations.running_count() == 0, timeout=15_000)  # read in the background
-        header = [panel.table.horizontalHeaderItem(j).text() for j in range(panel.table.columnCount())]
+        model = panel.table.model()
+        header = [model.headerData(j, Qt.Orientation.Horizontal) for j in range(model.columnCount())]
         from shsc_desktop.services.statistics import period_label
 
-        row = next(
-            i for i in range(panel.table.rowCount()) if panel.table.item(i, 0).text().startswith("120101")
-        )
-        item = panel.table.item(row, header.index(period_label(PERIOD, "en", short=True)))
-        assert item.text() == "On time"
-        assert just_in_time.strftime("%Y-%m-%d %H:%M") in item.toolTip()
-        assert now.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M") in item.toolTip()
-        odd_item = panel.table.item(row, header.index(period_label(EARLIER, "en", short=True)))
-        assert odd_item.text().endswith("⚠")
+        row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("120101"))
+        cell = model.index(row, header.index(period_label(PERIOD, "en", short=True)))
+        assert cell.data() == "On time"
+        assert just_in_time.strftime("%Y-%m-%d %H:%M") in cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert now.astimezone(PHNOM_PENH).strftime("%Y-%m-%d %H:%M") in cell.data(Qt.ItemDataRole.ToolTipRole)
+        odd_cell = model.index(row, header.index(period_label(EARLIER, "en", short=True)))
+        assert odd_cell.data().endswith("⚠")
         assert "Check the clocks" in panel.gaps.text() and "120101" in panel.gaps.text()
     finally:
         district.lock("test")

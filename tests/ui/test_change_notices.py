@@ -280,12 +280,12 @@ def test_the_commune_exchange_page_reads_off_the_gui_thread(qtbot, world_dir, gu
 
 def test_the_district_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
     with _exchange_pages_under_guard(qtbot, world_dir, "1201", gui_reads) as (page, desk):
-        assert page.enrol_panel.table.rowCount() == 2  # the two communes
+        assert page.enrol_panel.table.model().rowCount() == 2  # the two communes
         comp = page.completeness.data  # read in the background, then shown
         assert comp is not None and comp.cell("120101", PERIOD).received_at is None  # none sent yet
         communes = {c.code for c in comp.cells}
         assert {"120101", "120109"} <= communes
-        assert page.completeness.table.rowCount() == len(communes) + 1  # and the reporting rate
+        assert page.completeness.table.model().rowCount() == len(communes) + 1  # and the reporting rate
         assert page.completeness.deadline.value() >= 0
         assert page.upward.status is not None and page.upward.status.enrolled
         assert desk.desk is not None
@@ -293,7 +293,7 @@ def test_the_district_exchange_page_and_desk_read_off_the_gui_thread(qtbot, worl
 
 def test_the_ministry_exchange_page_and_desk_read_off_the_gui_thread(qtbot, world_dir, gui_reads):  # noqa: F811
     with _exchange_pages_under_guard(qtbot, world_dir, "MOWA", gui_reads) as (page, desk):
-        assert page.enrol_panel.table.rowCount() == 1  # district 1201
+        assert page.enrol_panel.table.model().rowCount() == 1  # district 1201
         fingerprint = page.enrol_panel.own_fingerprints["root"]  # read in the background
         assert fingerprint and fingerprint in page.enrol_panel.own.text()
         assert page.upward is None

@@ -220,7 +220,7 @@ def test_exchange_texts_follow_a_language_switch(qtbot, shells, imported, chosen
     chosen.plan(tmp_path / "usb-up")
     qtbot.mouseClick(upward.export_button, LEFT)
     wait_for_operations(qtbot)
-    assert upward.history.item(0, 0).text() == period_label(PERIOD, "en")
+    assert upward.history.model().index(0, 0).data() == period_label(PERIOD, "en")
     assert "sequence 1" in upward.export_result.text()
     assert (
         "Certificate District / khan office 1201, issued by the certificate authority of"
@@ -229,14 +229,14 @@ def test_exchange_texts_follow_a_language_switch(qtbot, shells, imported, chosen
     try:
         i18n.set_language("km")
         QCoreApplication.processEvents()
-        assert upward.history.item(0, 0).text() == period_label(PERIOD, "km")
-        assert upward.history.horizontalHeaderItem(2).text() == "លេខរៀង"
+        assert upward.history.model().index(0, 0).data() == period_label(PERIOD, "km")
+        assert upward.history.model().headerData(2, Qt.Orientation.Horizontal) == "លេខរៀង"
         status = upward.certificate_status.text()
         assert "SHSC district" not in status and "1201" in status
     finally:
         i18n.set_language("en")
         QCoreApplication.processEvents()
-    assert upward.history.item(0, 0).text() == period_label(PERIOD, "en")
+    assert upward.history.model().index(0, 0).data() == period_label(PERIOD, "en")
 
 
 def test_return_notices_and_imports_remember_their_own_folders(
@@ -291,8 +291,10 @@ def test_completeness_shows_every_month_whole_at_1024(qtbot, shells, imported):
     page.tabs.setCurrentWidget(page.completeness)
     table = page.completeness.table
 
+    model = table.model()
+
     def newest_in_view() -> bool:
-        newest = table.columnCount() - 1
+        newest = model.columnCount() - 1
         left = table.columnViewportPosition(newest)
         return left >= 0 and left + table.columnWidth(newest) <= table.viewport().width()
 
@@ -300,15 +302,15 @@ def test_completeness_shows_every_month_whole_at_1024(qtbot, shells, imported):
         for lang in ("km", "en"):
             settle_in(lang)
             assert window.width() == 1024
-            assert table.columnCount() == 7  # the office and six months
+            assert model.columnCount() == 7  # the office and six months
             assert table.horizontalScrollBar().maximum() == 0, lang  # nothing to scroll to
             assert newest_in_view(), lang
             # a white month before the office's first one says so briefly (the legend explains)
-            assert any(table.item(r, 1).text() == "–" for r in range(table.rowCount() - 1))
+            assert any(model.index(r, 1).data() == "–" for r in range(model.rowCount() - 1))
         # twelve months: the newest one is still the one in view
         page.completeness.months.setValue(12)
         settle_in("km")
-        assert table.columnCount() == 13 and newest_in_view()
+        assert model.columnCount() == 13 and newest_in_view()
     finally:
         i18n.set_language("en")
 
@@ -317,9 +319,10 @@ def label_read_whole(table, row: int) -> bool:
     """The row label shows whole: on one line, or (when the table neither elides nor uses an eliding
     delegate) wrapped — at spaces, or between letters for Khmer — within its cell's width and height."""
     index = table.model().index(row, 0)
-    text = table.item(row, 0).text()
+    text = index.data()
     rect = table.visualRect(index)
-    metrics = QFontMetrics(table.item(row, 0).font())
+    font = index.data(Qt.ItemDataRole.FontRole)
+    metrics = QFontMetrics(font.resolve(table.font()) if font is not None else table.font())
     room = rect.width() - 12
     if metrics.horizontalAdvance(text) <= room:
         return True
@@ -360,8 +363,9 @@ def test_totals_row_labels_read_whole_at_1024(qtbot, shells, imported):
     totals = shown_totals(qtbot, shells, imported)
     table = totals.headline
     for lang in each_language(qtbot):
-        assert table.rowCount() > 3
-        cut = [table.item(r, 0).text() for r in range(table.rowCount()) if not label_read_whole(table, r)]
+        rows = table.model().rowCount()
+        assert rows > 3
+        cut = [table.model().index(r, 0).data() for r in range(rows) if not label_read_whole(table, r)]
         assert not cut, f"[{lang}] cut: {cut}"
         # the chart's bars are labelled whole too (a line of their own above each bar)
         assert totals.chart.bars and not totals.chart.cut_labels(), f"[{lang}] {totals.chart.cut_labels()}"
@@ -372,5 +376,5 @@ def test_the_by_office_table_needs_no_sideways_scroll_at_1366(qtbot, shells, imp
     totals = shown_totals(qtbot, shells, imported, width=1366)
     for lang in each_language(qtbot):
         bd = totals.breakdown
-        assert bd.rowCount() > 1 and bd.isVisible()
+        assert bd.model().rowCount() > 1 and bd.isVisible()
         assert not bd.horizontalScrollBar().isVisible(), f"[{lang}] the by-office table scrolls sideways"

@@ -52,24 +52,33 @@ def open_district(qtbot, shells, root):
     return window.exchange_page
 
 
+def cell(table, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+    """What the table's model shows in one cell (its text, or another role)."""
+    return table.model().index(row, column).data(role)
+
+
+def header_text(table, section: int, orientation=Qt.Orientation.Horizontal, role=Qt.ItemDataRole.DisplayRole):
+    return table.model().headerData(section, orientation, role)
+
+
 def row_of(table, text: str) -> int:
-    for i in range(table.rowCount()):
-        if table.item(i, 0).text().startswith(text):
+    for i in range(table.model().rowCount()):
+        if cell(table, i, 0).startswith(text):
             return i
     raise AssertionError(f"no row {text}")
 
 
 def header_row_of(table, text: str) -> int:
     """The row whose (frozen) row header reads ``text``."""
-    for i in range(table.rowCount()):
-        if table.verticalHeaderItem(i).text() == text:
+    for i in range(table.model().rowCount()):
+        if header_text(table, i, Qt.Orientation.Vertical) == text:
             return i
     raise AssertionError(f"no row {text}")
 
 
 def column_of(table, header: str) -> int:
-    for j in range(table.columnCount()):
-        if table.horizontalHeaderItem(j).text() == header:
+    for j in range(table.model().columnCount()):
+        if header_text(table, j) == header:
             return j
     raise AssertionError(f"no column {header}")
 
@@ -77,7 +86,9 @@ def column_of(table, header: str) -> int:
 # ---------------------------------------------------------------------------------------------------
 
 
-def test_completeness_shows_on_time_and_missing_with_the_reporting_rate(qtbot, shells, imported):
+def test_completeness_shows_on_time_and_missing_with_the_reporting_rate(
+    qtbot, qtmodeltester, shells, imported
+):
     page = open_district(qtbot, shells, imported)
     panel = page.completeness
     page.tabs.setCurrentWidget(panel)
@@ -89,24 +100,28 @@ def test_completeness_shows_on_time_and_missing_with_the_reporting_rate(qtbot, s
     from shsc_desktop.services.statistics import period_label
 
     col = column_of(table, period_label(PERIOD, "en", short=True))
-    assert table.item(row_of(table, "120101"), col).text() == "On time"
-    assert table.item(row_of(table, "120109"), col).text() == "Missing"
+    assert cell(table, row_of(table, "120101"), col) == "On time"
+    assert cell(table, row_of(table, "120109"), col) == "Missing"
     # expected: every sangkat of khan 1201 in the gazetteer, enrolled or not (issue 9 point 10)
-    assert table.item(row_of(table, "120110"), col).text() == "Not enrolled"
-    assert table.item(row_of(table, "Reporting rate"), col).text() == "1 of 5 (20%), on time 1"
+    assert cell(table, row_of(table, "120110"), col) == "Not enrolled"
+    assert cell(table, row_of(table, "Reporting rate"), col) == "1 of 5 (20%), on time 1"
+    qtmodeltester.check(table.model())
     # colour and text agree: not colour alone
-    assert table.item(row_of(table, "120101"), col).background().color().name() == "#dcedc8"
-    assert table.item(row_of(table, "120109"), col).background().color().name() == "#f8d0d0"
+    background = Qt.ItemDataRole.BackgroundRole
+    assert cell(table, row_of(table, "120101"), col, background).color().name() == "#dcedc8"
+    assert cell(table, row_of(table, "120109"), col, background).color().name() == "#f8d0d0"
 
     # the setting is kept: a new window reads it back; a strict deadline makes the report late
     assert panel.service.deadline_days() == 60
     panel.deadline.setValue(0)
     qtbot.mouseClick(panel.save_deadline_button, LEFT)
     wait_for_operations(qtbot)
-    assert table.item(row_of(table, "120101"), col).text() in ("On time", "Late")
+    assert cell(table, row_of(table, "120101"), col) in ("On time", "Late")
 
 
-def test_totals_match_the_commune_and_files_hide_small_cells(qtbot, shells, imported, chosen, tmp_path):
+def test_totals_match_the_commune_and_files_hide_small_cells(
+    qtbot, qtmodeltester, shells, imported, chosen, tmp_path
+):
     expected = commune_new_incidents(imported)
     assert expected == sum(INCIDENTS.values())
     page = open_district(qtbot, shells, imported)
@@ -116,22 +131,23 @@ def test_totals_match_the_commune_and_files_hide_small_cells(qtbot, shells, impo
     wait_for_operations(qtbot)  # the totals are read in the background
     assert "Reports received: 1 of 5" in totals.reporting.text() and "120109" in totals.reporting.text()
     head = totals.headline
-    assert head.item(row_of(head, "New incidents reported"), 1).text() == str(expected)
+    assert cell(head, row_of(head, "New incidents reported"), 1) == str(expected)
     # the chart shows the types of violence with their counts
     assert sorted(v for _, v in totals.chart.bars if v) == sorted(INCIDENTS.values())
     # per-commune breakdown: exact on screen (it stays in the district)
     bd = totals.breakdown
+    qtmodeltester.check(bd.model())
     row = header_row_of(bd, "Tonle Basak (120101)")
-    assert bd.item(row, 1).text() == str(expected)
-    assert bd.item(header_row_of(bd, "Tuol Tumpung Ti Pir (120109)"), 0).text() == "Missing"
+    assert cell(bd, row, 1) == str(expected)
+    assert cell(bd, header_row_of(bd, "Tuol Tumpung Ti Pir (120109)"), 0) == "Missing"
     # a total row over the offices, and whole headers (wrapped, not cut)
     total = header_row_of(bd, "Total")
-    assert total == bd.rowCount() - 1 and bd.item(total, 1).text() == str(expected)
+    assert total == bd.model().rowCount() - 1 and cell(bd, total, 1) == str(expected)
     header = bd.horizontalHeader()
     metrics = header.fontMetrics()
-    for j in range(1, bd.columnCount()):
-        text = bd.horizontalHeaderItem(j).text()
-        assert text == bd.horizontalHeaderItem(j).toolTip()
+    for j in range(1, bd.model().columnCount()):
+        text = header_text(bd, j)
+        assert text == header_text(bd, j, role=Qt.ItemDataRole.ToolTipRole)
         # a label wider than its column takes more lines, and the header is tall enough for them
         if metrics.horizontalAdvance(text) > bd.columnWidth(j):
             assert header.lines(j) > 1, text
@@ -212,9 +228,9 @@ def test_district_sends_its_approved_month_to_the_ministry(qtbot, shells, import
     wait_for_operations(qtbot)
     qtbot.mouseClick(mpage.import_panel.confirm_button, LEFT)
     wait_for_operations(qtbot)
-    assert mpage.import_panel.table.item(0, 1).text() == "Imported"
+    assert cell(mpage.import_panel.table, 0, 1) == "Imported"
     mpage.totals.show_month(PERIOD)
     wait_for_operations(qtbot)
     head = mpage.totals.headline
-    assert head.item(row_of(head, "New incidents reported"), 1).text() == str(sum(INCIDENTS.values()))
+    assert cell(head, row_of(head, "New incidents reported"), 1) == str(sum(INCIDENTS.values()))
     assert "Reports received: 1 of 1" in mpage.totals.reporting.text()

@@ -103,9 +103,10 @@ def test_commune_exports_an_approved_month_and_again_the_same_revision(
     i18n.set_language("en")
     QApplication.processEvents()
     assert panel.export_result.text() == english
-    assert panel.history.rowCount() == 1
-    assert panel.history.item(0, 3).text() == name
-    assert panel.history.item(0, 1).text() == "1"  # revision
+    history = panel.history.model()
+    assert history.rowCount() == 1
+    assert history.index(0, 3).data() == name
+    assert history.index(0, 1).data() == "1"  # revision
 
     # export the same revision again, to another stick: same content, the history says so
     again = tmp_path / "usb2"
@@ -117,7 +118,10 @@ def test_commune_exports_an_approved_month_and_again_the_same_revision(
     wait_for_operations(qtbot)
     assert "Written again, same content" in panel.export_result.text()
     assert (again / name).exists()
-    assert panel.history.rowCount() == 2
+    assert history.rowCount() == 2
+    # the bundle chosen to write again is still the one selected after the list was read again
+    [selected] = panel.history.selectionModel().selectedRows()
+    assert not history.index(selected.row(), 4).data().endswith("(again)")
 
 
 def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, world_dir, chosen, tmp_path):
@@ -134,9 +138,9 @@ def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, worl
     assert panel.summary is not None and panel.summary.dry_run
     assert "Dry run" in panel.title.text()
     # the dry run says what *will* happen, and names the office (issue 14 point 3)
-    assert panel.table.item(0, panel.COL_RESULT).text() == "Will be imported"
-    assert panel.table.item(0, panel.COL_OFFICE).text() == "Tonle Basak (120101)"
-    assert panel.table.horizontalHeaderItem(panel.COL_SEQUENCE).text() == "Sequence"
+    assert panel.table.model().index(0, panel.COL_RESULT).data() == "Will be imported"
+    assert panel.table.model().index(0, panel.COL_OFFICE).data() == "Tonle Basak (120101)"
+    assert panel.table.model().headerData(panel.COL_SEQUENCE, Qt.Orientation.Horizontal) == "Sequence"
     assert "1 will be imported" in panel.counts.text()
     assert panel.counts.text().startswith("1 file: ")  # %n plural forms, not "1 file(s)"
     assert panel.confirm_button.isVisible() and panel.confirm_button.isEnabled()
@@ -145,7 +149,7 @@ def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, worl
     qtbot.mouseClick(panel.confirm_button, LEFT)
     wait_for_operations(qtbot)
     assert panel.title.text() == "Import done"
-    assert panel.table.item(0, panel.COL_RESULT).text() == "Imported"
+    assert panel.table.model().index(0, panel.COL_RESULT).data() == "Imported"
     assert "1 imported" in panel.counts.text()
     # what a cancelled import left out stays said after a language switch re-shows the summary
     panel.not_imported = 2
@@ -166,7 +170,7 @@ def test_district_imports_with_dry_run_then_already_imported(qtbot, shells, worl
     chosen.plan(bundle)
     qtbot.mouseClick(panel.choose_button, LEFT)
     wait_for_operations(qtbot)
-    assert panel.table.item(0, panel.COL_RESULT).text() == "Already imported"
+    assert panel.table.model().index(0, panel.COL_RESULT).data() == "Already imported"
     assert not panel.confirm_button.isEnabled()  # nothing to do
     assert district_counts(world_dir) == (1, 1)
 
@@ -188,8 +192,8 @@ def test_tampered_bundle_is_rejected_with_its_reason_and_changes_nothing(
     wait_for_operations(qtbot)
     result = panel.summary.results[0]
     assert result.rejected and result.reason in ("cannot_decrypt", "bad_signature", "not_a_bundle")
-    assert panel.table.item(0, panel.COL_RESULT).text() == "Rejected"
-    assert panel.table.item(0, panel.COL_DETAIL).text() == bundle_reason_text(result.reason)
+    assert panel.table.model().index(0, panel.COL_RESULT).data() == "Rejected"
+    assert panel.table.model().index(0, panel.COL_DETAIL).data() == bundle_reason_text(result.reason)
     # the whole reason is readable in the pane below the table, not squeezed into a column
     assert panel.details.isVisible()
     assert bundle_reason_text(result.reason) in panel.details.text()
@@ -234,7 +238,9 @@ def test_enrol_a_new_commune_with_fingerprints_compared(qtbot, shells, world_dir
         qtbot.waitUntil(lambda: enrol.last_package is not None)  # after the box has closed
         wait_for_operations(qtbot)  # the notice's refresh of the list
         assert package.exists()
-        assert "120110" in [enrol.table.item(i, 0).text() for i in range(enrol.table.rowCount())]
+        assert "120110" in [
+            enrol.table.model().index(i, 0).data() for i in range(enrol.table.model().rowCount())
+        ]
         signing_fp = enrol.last_package.fingerprints["signing"]
 
         # the commune installs the package after comparing the fingerprints
@@ -259,7 +265,7 @@ def test_district_revokes_a_commune_after_a_warning(qtbot, shells, world_dir):
     window = sign_in(qtbot, shells, world_dir, "1201")
     window.show_section("exchange")
     enrol = window.exchange_page.enrol_panel
-    codes = [enrol.table.item(i, 0).text() for i in range(enrol.table.rowCount())]
+    codes = [enrol.table.model().index(i, 0).data() for i in range(enrol.table.model().rowCount())]
     assert codes == ["120101", "120109"]
     enrol.table.selectRow(1)
     qtbot.mouseClick(enrol.revoke_button, LEFT)
@@ -269,7 +275,7 @@ def test_district_revokes_a_commune_after_a_warning(qtbot, shells, world_dir):
     qtbot.mouseClick(dialog.ok_button, LEFT)
     text = answer_confirmation(qtbot)
     assert "cannot be undone" in text
-    qtbot.waitUntil(lambda: enrol.table.item(1, 3).text() == "Revoked: computer stolen")
+    qtbot.waitUntil(lambda: enrol.table.model().index(1, 3).data() == "Revoked: computer stolen")
     office = open_office(world_dir, "1201")
     try:
         assert [e.revoked for e in EnrolmentService(office).enrolled()] == [False, True]
@@ -295,11 +301,11 @@ def test_enrolled_offices_show_their_bound_office_keys(qtbot, shells, world_dir)
     window = sign_in(qtbot, shells, world_dir, "1201")
     window.show_section("exchange")
     enrol = window.exchange_page.enrol_panel
-    header = enrol.table.horizontalHeaderItem(4).text()
+    header = enrol.table.model().headerData(4, Qt.Orientation.Horizontal)
     assert header == "Office keys"
-    assert [enrol.table.item(i, 0).text() for i in range(2)] == ["120101", "120109"]
-    assert enrol.table.item(0, 4).text() == bound
-    assert enrol.table.item(1, 4).text() == "not yet bound"
+    assert [enrol.table.model().index(i, 0).data() for i in range(2)] == ["120101", "120109"]
+    assert enrol.table.model().index(0, 4).data() == bound
+    assert enrol.table.model().index(1, 4).data() == "not yet bound"
     assert enrol.office_keys.isHidden()
     enrol.table.selectRow(0)
     line = enrol.office_keys

@@ -66,9 +66,10 @@ def test_district_returns_a_month_and_the_commune_sees_it(qtbot, shells, world_d
     assert notice.exists()
     assert any(str(notice) in text for text in close_messages())
     column = 1 + list(panel.data.periods).index(PERIOD)
-    row = next(i for i in range(panel.table.rowCount()) if panel.table.item(i, 0).text().startswith("120101"))
-    assert panel.table.item(row, column).text().endswith("· returned")
-    assert REASON in panel.table.item(row, column).toolTip()
+    model = panel.table.model()
+    row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("120101"))
+    assert model.index(row, column).data().endswith("· returned")
+    assert REASON in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
 
     window = sign_in(qtbot, shells, world_dir, "120101")
     assert not window.home_page.returned.isVisibleTo(window.home_page)
