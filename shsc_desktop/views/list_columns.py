@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QToolTip,
 )
 
@@ -205,11 +203,3 @@ def fit_columns(
     fitter = _ColumnFitter(table, codes, tuple(elastic_columns))
     fitter.fit()
 
-
-def item_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
-    """The item of a filled table's cell (an empty one is put there if the cell has none)."""
-    item = table.item(row, column)
-    if item is None:
-        item = QTableWidgetItem()
-        table.setItem(row, column, item)
-    return item
