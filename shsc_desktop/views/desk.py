@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..models.codes import OFFICE_LEVEL
 from ..services.desk import Desk, OfficeRef
 from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
@@ -21,19 +20,8 @@ from .exchange_common import OfficePanel, TextRowsModel, text_label
 from .form_helpers import heading_label
 from .grid_model import read_only_view
 from .i18n import current_language
+from .office_page import office_line_text
 from .operations import BackgroundOperation, run_in_background
-
-
-def office_line_text(office: UnlockedOffice, lang: str, pattern: str) -> str:
-    """ "Name, level (code …)"; the ministry is named once (its name is its level)."""
-    info = office.info
-    if info.level == "ministry":
-        return info.name(lang) or OFFICE_LEVEL.label(info.level, lang)
-    return (
-        pattern.replace("%1", info.name(lang))
-        .replace("%2", OFFICE_LEVEL.label(info.level, lang))
-        .replace("%3", info.code or "–")
-    )
 
 
 class DeskHomePage(OfficePanel):

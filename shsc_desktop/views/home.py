@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..models import codes
-from ..models.codes import OFFICE_LEVEL
 from ..security.permissions import Perm
 from ..services.home import HomeSummary
 from ..services.office import UnlockedOffice
@@ -22,7 +21,7 @@ from .form_helpers import ask_reason, heading_label
 from .i18n import current_language
 from .messages import confirm, show_message
 from .office_keys import OfficeKeysWarning, show_office_keys, unread_status
-from .office_page import OfficePage
+from .office_page import OfficePage, office_line_text
 from .operations import run_in_background, run_write
 
 
@@ -96,14 +95,8 @@ class RegisterHomePage(OfficePage):
         if title is not None:
             self._title = title
         lang = current_language()
-        info = self.office.info
         self.heading.setText(self._title or self.tr("Home"))
-        self.office_line.setText(
-            self.tr("%1, %2 (code %3)")
-            .replace("%1", info.name(lang))
-            .replace("%2", OFFICE_LEVEL.label(info.level, lang))
-            .replace("%3", info.code or "–")
-        )
+        self.office_line.setText(office_line_text(self.office, lang, self.tr("%1, %2 (code %3)")))
         self.reopen_button.setText(self.tr("Reopen…"))
         self.help.setText(
             self.tr(

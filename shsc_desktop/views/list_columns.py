@@ -202,4 +202,3 @@ def fit_columns(
     table.setProperty("codeColumns", list(codes))
     fitter = _ColumnFitter(table, codes, tuple(elastic_columns))
     fitter.fit()
-

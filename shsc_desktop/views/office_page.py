@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ..models.codes import OFFICE_LEVEL
 from ..services.office import UnlockedOffice
 from .retranslating import Retranslating
 from .session import session_of
@@ -21,3 +22,15 @@ class OfficePage(Retranslating, QWidget):
         self.office = office
         self.session = session_of(office)
         self.services = self.session.services
+
+
+def office_line_text(office: UnlockedOffice, lang: str, pattern: str) -> str:
+    """ "Name, level (code …)"; the ministry is named once (its name is its level)."""
+    info = office.info
+    if info.level == "ministry":
+        return info.name(lang) or OFFICE_LEVEL.label(info.level, lang)
+    return (
+        pattern.replace("%1", info.name(lang))
+        .replace("%2", OFFICE_LEVEL.label(info.level, lang))
+        .replace("%3", info.code or "–")
+    )

@@ -362,13 +362,17 @@ def _press(qtbot, key, modifiers) -> None:
     qtbot.keyClick(target, key, modifiers)
 
 
-def test_lock_and_quick_hide_work_over_a_form_a_dialog_and_a_message_box(qtbot, shell, office_ready):
-    window = open_as_clerk(qtbot, shell)
+def _new_incident(qtbot, window) -> IncidentForm:  # type: ignore[no-untyped-def]
+    """A new incident form opened from the main window's Incidents page, shown."""
     window.show_section("incidents")
     wait_for_operations(qtbot)
-    page = window.page_by_section["incidents"]
-    form = page.open_new()
+    form = window.page_by_section["incidents"].open_new()
     qtbot.waitExposed(form)
+    return form
+
+
+def test_lock_and_quick_hide_work_over_a_form_a_dialog_and_a_message_box(qtbot, shell, office_ready):
+    form = _new_incident(qtbot, open_as_clerk(qtbot, shell))
     reason = ask_reason(form, "Why", "Why?", "OK", lambda _r: None)
     qtbot.waitExposed(reason)
     box = confirm(reason, "Sure?", "Yes", lambda: None)
@@ -383,10 +387,7 @@ def test_lock_and_quick_hide_work_over_a_form_a_dialog_and_a_message_box(qtbot, 
     # The quick-hide key, with a form and a message box in front.
     unlock_as(qtbot, shell, CLERK[0], "clerk-new-password")
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
-    shell.main_window.show_section("incidents")
-    wait_for_operations(qtbot)
-    form = shell.main_window.page_by_section["incidents"].open_new()
-    qtbot.waitExposed(form)
+    form = _new_incident(qtbot, shell.main_window)
     box = confirm(form, "Sure?", "Yes", lambda: None)
     qtbot.waitExposed(box)
     _press(qtbot, Qt.Key.Key_H, ctrl | Qt.KeyboardModifier.ShiftModifier)
@@ -438,11 +439,7 @@ def test_cancel_or_esc_on_a_changed_form_asks_first(qtbot, chief):
 
 
 def test_a_form_open_at_auto_lock_comes_back_to_its_user_only(qtbot, shell, office_ready):
-    window = open_as_clerk(qtbot, shell)
-    window.show_section("incidents")
-    wait_for_operations(qtbot)
-    form = window.page_by_section["incidents"].open_new()
-    qtbot.waitExposed(form)
+    form = _new_incident(qtbot, open_as_clerk(qtbot, shell))
     wait_for_operations(qtbot)  # its choices load in the background; idle waits for running work
     _sexual_assault(form)
     choose(form.risk_level, "high")
@@ -483,12 +480,8 @@ def _reopen_draft(qtbot, shell):
 
 
 def test_identifying_details_typed_before_a_lock_come_back_and_are_saved(qtbot, shell, office_ready):
-    window = open_as_chief(qtbot, shell)
-    window.show_section("incidents")
-    wait_for_operations(qtbot)
     # A new incident: the name typed in the opened section survives the lock.
-    form = window.page_by_section["incidents"].open_new()
-    qtbot.waitExposed(form)
+    form = _new_incident(qtbot, open_as_chief(qtbot, shell))
     wait_for_operations(qtbot)  # its choices load in the background; idle waits for running work
     _sexual_assault(form)
     answer_incident_questions(form)
