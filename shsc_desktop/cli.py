@@ -8,16 +8,21 @@ is 0 on success and non-zero with a one-line reason on failure.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import NotAvailableYet, ShscError, ValidationFailed
 from .problems import define
+
+if TYPE_CHECKING:
+    from .services.office import UnlockedOffice
 
 # Messages by code (``problems.define``), printed in English; the catalogue has their Khmer.
 PASSWORD_ON_STDIN = define("password_on_stdin", "Give the password on standard input with --password-stdin.")
@@ -269,12 +274,23 @@ def _require_user(args: argparse.Namespace) -> str:
     return str(args.user)
 
 
-def _unlock(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _unlock(args: argparse.Namespace) -> UnlockedOffice:
     from .services.office import OfficeFolder
 
     user = _require_user(args)
     password = _read_password(args)
     return OfficeFolder(_data_dir(args)).unlock(user, password)
+
+
+@contextlib.contextmanager
+def _unlocked(args: argparse.Namespace, done: str) -> Iterator[UnlockedOffice]:
+    """The office unlocked as the command's user for the block, locked again after it (``done`` is
+    the lock's audit reason), whatever happens in the block."""
+    office = _unlock(args)
+    try:
+        yield office
+    finally:
+        office.lock(done)
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -356,11 +372,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from .services.backup import BackupService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "backup done") as office:
         info = BackupService(office).backup(args.output)
-    finally:
-        office.lock("backup done")
     print(f"Backup written and verified: {info.path} (audit entries: {info.audit_seq})")
     return 0
 
@@ -407,11 +420,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         OfficeFolder(_data_dir(args)).unlock(user, password, accept_audit_loss=True).lock("accept-loss")
         print("The audit log is usable again; accepting its loss was recorded in it.")
         return 0
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "audit verify done") as office:
         report = AdminService(office).verify_audit()
-    finally:
-        office.lock("audit verify done")
     if report.ok:
         print(f"Audit chain OK: {report.entries} entries, head {report.head_seq} {report.head_hash}")
         return 0
@@ -422,11 +432,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_approve(args: argparse.Namespace) -> int:
     from .services.months import MonthService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "approve done") as office:
         MonthService(office).approve(args.month)
-    finally:
-        office.lock("approve done")
     print(f"Month {args.month} approved; its records are now locked.")
     return 0
 
@@ -434,8 +441,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from .services.reports import ReportService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "summary done") as office:
         if office.info.level == "commune":
             path = ReportService(office).monthly_summary_pdf(
                 args.month, args.lang, args.output, suppressed=args.shared
@@ -444,8 +450,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
             from .services.district import DistrictService
 
             path = DistrictService(office).summary_pdf(args.month, args.lang, args.output, shared=args.shared)
-    finally:
-        office.lock("summary done")
     print(f"Monthly summary written: {path}")
     return 0
 
@@ -485,11 +489,8 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .services.exchange_export import ExportService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "export done") as office:
         result = ExportService(office).export_month(args.month, args.output)
-    finally:
-        office.lock("export done")
     print(result.path)
     return 0
 
@@ -521,11 +522,8 @@ def _import_table(summary) -> str:  # type: ignore[no-untyped-def]
 def cmd_import(args: argparse.Namespace) -> int:
     from .services.exchange_import import ImportService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "import done") as office:
         summary = ImportService(office).import_files(expand_wildcards(args.files), dry_run=args.dry_run)
-    finally:
-        office.lock("import done")
     print(_import_table(summary))
     if not summary.ok:
         print(f"shsc-desktop: {summary.rejected} file(s) rejected", file=sys.stderr)
@@ -536,11 +534,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from .services.exchange_import import ImportService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "verify done") as office:
         r = ImportService(office).verify_file(args.file)
-    finally:
-        office.lock("verify done")
     nil = " (nil report)" if r.nil_report else ""
     print(
         f"OK: {r.path.name} from {r.sender_level} {r.sender} to {r.recipient}, month {r.period}, "
@@ -552,8 +547,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_enroll(args: argparse.Namespace) -> int:
     from .services.enrolment import EnrolmentService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "enroll done") as office:
         service = EnrolmentService(office)
         if args.enroll_command == "request":
             req = service.request(args.output)
@@ -579,16 +573,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
                 print(f"  {purpose:<10} {fp}")
             if accepted.office_keys is not None:
                 print(f"Office keys bound (compare with the office's recovery sheet): {accepted.office_keys}")
-    finally:
-        office.lock("enroll done")
     return 0
 
 
 def cmd_return(args: argparse.Namespace) -> int:
     from .services.returns import ReturnService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "return done") as office:
         service = ReturnService(office)
         if args.return_command == "send":
             sent = service.return_report(args.office, args.month, args.reason, args.output)
@@ -604,22 +595,17 @@ def cmd_return(args: argparse.Namespace) -> int:
         else:
             for r in service.returned().values():
                 print(f"{r.period} {r.office_code} r{r.revision}  {r.returned_at:%Y-%m-%d}  {r.reason}")
-    finally:
-        office.lock("return done")
     return 0
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
     from .services.enrolment import EnrolmentService
 
-    office = _unlock(args)
-    try:
+    with _unlocked(args, "keys export done") as office:
         key_password = _stdin_line("password")
         if not key_password:
             raise ValidationFailed({"password": KEY_PASSWORD_ON_STDIN})
         result = EnrolmentService(office).export_keys(args.output, key_password)
-    finally:
-        office.lock("keys export done")
     for path in result.files:
         print(path)
     return 0

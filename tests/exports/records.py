@@ -53,6 +53,16 @@ def _stamp(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
 
 
+def _by_clerk(day: date) -> dict[str, Any]:
+    """The row's audit columns: written by the clerk at 09:00 on ``day``."""
+    return {
+        "created_by": "clerk",
+        "updated_by": "clerk",
+        "created_at": _stamp(day),
+        "updated_at": _stamp(day),
+    }
+
+
 def add_incident(
     s: Session,
     seq: int,
@@ -99,10 +109,7 @@ def add_incident(
         consent_reporting=consent,
         child_consent_route=route,
         deleted=deleted,
-        created_by="clerk",
-        updated_by="clerk",
-        created_at=_stamp(reported),
-        updated_at=_stamp(reported),
+        **_by_clerk(reported),
         **circumstances,
     )
     for position, (relationship, age_group, *sex) in enumerate(perpetrators or []):
@@ -139,10 +146,7 @@ def add_referral(
         outcome=outcome,
         legacy_note=f"{CANARY} referral note",
         deleted=deleted,
-        created_by="clerk",
-        updated_by="clerk",
-        created_at=_stamp(referred),
-        updated_at=_stamp(referred),
+        **_by_clerk(referred),
     )
     s.add(referral)
     s.flush()
@@ -166,10 +170,7 @@ def add_meeting(
         concerns_raised=f"{CANARY} concerns",
         decisions=f"{CANARY} decisions",
         deleted=deleted,
-        created_by="clerk",
-        updated_by="clerk",
-        created_at=_stamp(held),
-        updated_at=_stamp(held),
+        **_by_clerk(held),
     )
     for group, (female, male) in (attendance or {}).items():
         meeting.attendance.append(MeetingAttendance(group=group, female=female, male=male))
