@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,6 +221,18 @@ class VerifyResult:
 
 
 IMPORT_CHUNK = 128  # bundles per transaction: commits amortised; a crash loses at most this many
+CHUNK_ENV = "SHSC_IMPORT_CHUNK"  # tests only: fewer bundles per transaction (1 to IMPORT_CHUNK)
+
+
+def chunk_size() -> int:
+    """Bundles per transaction: ``IMPORT_CHUNK``, or fewer where a test sets ``SHSC_IMPORT_CHUNK`` (the
+    kill test needs commits between the bundles of a small batch)."""
+    try:
+        wanted = int(os.environ.get(CHUNK_ENV, IMPORT_CHUNK))
+    except ValueError:
+        return IMPORT_CHUNK
+    return min(max(wanted, 1), IMPORT_CHUNK)
+
 
 # The statements of ``_apply``, built once (their parameters are bound per bundle): building a Core
 # statement with its values costs more than executing it.
@@ -445,12 +458,13 @@ class ImportService(ExchangeOffice):
                 del enrolled
             return ImportSummary(True, tuple(results[i] for i in range(total) if i in results))
         kept: set[bytes] = set()  # CA certificates and CRLs already handed to the trust store (_apply)
-        for at in range(0, len(verified), IMPORT_CHUNK):
+        chunk_at_most = chunk_size()
+        for at in range(0, len(verified), chunk_at_most):
             if cancelled is not None and cancelled():
                 break
             try:
                 with self.office.transaction() as s:
-                    chunk = verified[at : at + IMPORT_CHUNK]
+                    chunk = verified[at : at + chunk_at_most]
                     log = BatchLog.load(s, (vb for *_, vb in chunk))
                     rows = ChunkRows(s, [vb for *_, vb in chunk])
                     keeping: set[bytes] = set()

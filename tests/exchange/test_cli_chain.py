@@ -23,7 +23,7 @@ from shsc_desktop.security import audit
 from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.completeness import CompletenessService
 from shsc_desktop.services.exchange_export import ExportService
-from shsc_desktop.services.exchange_import import ImportService
+from shsc_desktop.services.exchange_import import CHUNK_ENV, ImportService
 from shsc_desktop.services.office import OfficeFolder
 
 from .test_chain import PERIOD, add_incidents, approve, previous_period
@@ -32,9 +32,9 @@ PASSWORDS = {"m": "ministry-pass-1", "d": "district-pass-1", "c1": "commune-pass
 USERS = {"m": "officer", "d": "khan", "c1": "chief", "c2": "chief"}
 
 
-def _env() -> dict[str, str]:
+def _env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"SHSC_KDF": "fast", "SHSC_RSA_BITS": "2048", "QT_QPA_PLATFORM": "offscreen"})
+    env.update({"SHSC_KDF": "fast", "SHSC_RSA_BITS": "2048", "QT_QPA_PLATFORM": "offscreen", **extra})
     return env
 
 
@@ -172,7 +172,7 @@ def test_kill_during_import_leaves_whole_bundles(cli_chain: Path) -> None:
     args = [sys.executable, "-m", "shsc_desktop", "import", *files, "--data-dir", str(root / "d"),
             "--user", USERS["d"], "--password-stdin"]  # fmt: skip
     proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=_env(), cwd=root)  # fmt: skip
+                            env=_env(**{CHUNK_ENV: "1"}), cwd=root)  # fmt: skip
     assert proc.stdin is not None
     proc.stdin.write((PASSWORDS["d"] + "\n").encode())
     proc.stdin.close()
