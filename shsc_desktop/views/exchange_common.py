@@ -105,10 +105,6 @@ def busy_bar(width: int = 160) -> QProgressBar:
     return bar
 
 
-button_row = builders.row_of
-"""``widgets`` side by side from the left, the rest of the row left empty."""
-
-
 def choose_one(parent: QWidget, title: str, on_path: Callable[[Path], object], **options: Any) -> QFileDialog:
     """:func:`choose_path` for one file or folder: ``on_path(path)`` runs when the user picks."""
     return choose_path(parent, title, lambda paths: on_path(paths[0]), **options)

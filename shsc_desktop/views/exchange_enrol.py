@@ -21,12 +21,12 @@ from ..services.exchange_status import RequestPreview
 from ..services.office import UnlockedOffice
 from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
+from .builders import row_of
 from .exchange_common import (
     BAD,
     EXCHANGED,
     BusyPanel,
     busy_bar,
-    button_row,
     push_button,
     text_label,
 )
@@ -64,11 +64,11 @@ class EnrolPanel(BusyPanel):
         layout = QVBoxLayout(self)
         layout.addWidget(self.own)
         layout.addWidget(self.help)
-        layout.addLayout(button_row(self.answer_button, self.busy))
+        layout.addLayout(row_of(self.answer_button, self.busy))
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.office_keys)
-        layout.addLayout(button_row(self.revoke_button))
+        layout.addLayout(row_of(self.revoke_button))
         self.retranslate()
         self.session.hub.changed.connect(self.on_changes)
         self.refresh()

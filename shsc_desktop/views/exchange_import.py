@@ -26,13 +26,13 @@ from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
+from .builders import row_of
 from .exchange_common import (
     BAD,
     EXCHANGED,
     GOOD,
     NEUTRAL,
     OfficePanel,
-    button_row,
     push_button,
     text_label,
 )
@@ -96,7 +96,7 @@ class ImportPanel(OfficePanel):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.help)
-        body_layout.addLayout(button_row(self.choose_button, self.progress, self.stop_button))
+        body_layout.addLayout(row_of(self.choose_button, self.progress, self.stop_button))
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.counts)
         body_layout.addWidget(self.table, 1)
@@ -104,7 +104,7 @@ class ImportPanel(OfficePanel):
         # Confirm/Cancel stay on screen below the dry run, however small the window: the rest scrolls.
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(body, "importBody"), 1)
-        layout.addLayout(button_row(self.confirm_button, self.discard_button))
+        layout.addLayout(row_of(self.confirm_button, self.discard_button))
         self.retranslate()
         self._update_buttons()
 

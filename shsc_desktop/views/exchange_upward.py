@@ -31,11 +31,11 @@ from ..services.returns import NoticeView
 from ..services.statistics import period_label
 from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
+from .builders import row_of
 from .exchange_common import (
     EXCHANGED,
     BusyPanel,
     busy_bar,
-    button_row,
     notice_line,
     push_button,
     text_label,
@@ -85,7 +85,7 @@ class UpwardPanel(BusyPanel):
         box = QVBoxLayout(self.certificate_box)
         box.addWidget(self.certificate_status)
         box.addWidget(self.fingerprints)
-        box.addLayout(button_row(self.request_button, self.install_button, self.cert_busy))
+        box.addLayout(row_of(self.request_button, self.install_button, self.cert_busy))
 
         # -- export -----------------------------------------------------------------------------
         self.export_box = QGroupBox()
@@ -129,7 +129,7 @@ class UpwardPanel(BusyPanel):
         export_layout.addWidget(self.export_result)
         export_layout.addWidget(self.history_label)
         export_layout.addWidget(self.history, 1)
-        export_layout.addLayout(button_row(self.reexport_button))
+        export_layout.addLayout(row_of(self.reexport_button))
 
         # -- return notices from the district (a commune) ----------------------------------------
         self.notices_box = QGroupBox()
@@ -140,7 +140,7 @@ class UpwardPanel(BusyPanel):
         self.notices: list[NoticeView] = []
         notices_layout = QVBoxLayout(self.notices_box)
         notices_layout.addWidget(self.notices_text)
-        notices_layout.addLayout(button_row(self.notice_button, self.notice_busy))
+        notices_layout.addLayout(row_of(self.notice_button, self.notice_busy))
         self.notices_box.setVisible(self.level == "commune")
         self.notice_button.setVisible(self.can_import_notice)
 

@@ -106,6 +106,7 @@ def save_dialog(
     on_chosen: Callable[[Path], object],
     name_filters: list[str],
     default_name: str,
+    object_name: str = "fileDialog",
 ) -> QFileDialog:
     """A :func:`file_dialog` that saves one file: ``on_chosen(path)``; a name typed without an
     ending gets that of ``default_name`` (the suggested name)."""
@@ -118,4 +119,5 @@ def save_dialog(
         name_filters=name_filters,
         default_suffix=Path(default_name).suffix.lstrip("."),
         default_name=default_name,
+        object_name=object_name,
     )

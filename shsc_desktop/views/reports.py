@@ -39,7 +39,7 @@ from ..services.snapshots import MonthFigures
 from ..services.statistics import CountTable, MonthlyStatistics, label, period_label
 from ..values.changes import Changes
 from .builders import progress_and_cancel, push_button, row_of, wrapped_label
-from .file_dialogs import file_dialog
+from .file_dialogs import save_dialog
 from .form_helpers import heading_label
 from .grid_model import GridModel, GridRow, grid_row
 from .i18n import current_language, language_name, show_status
@@ -451,15 +451,13 @@ class ReportsPage(OfficePage):
         return f"summary-{self.office.info.code}-{self.period()}-{self.pdf_language()}{shared}.pdf"
 
     def choose_pdf_file(self) -> QFileDialog:
-        return file_dialog(
+        return save_dialog(
             self,
             self.tr("Save the monthly summary as PDF"),
             "pdf",
-            lambda paths: self.save_pdf(paths[0]),
-            save=True,
-            name_filters=[self.tr("PDF documents (*.pdf)")],
-            default_suffix="pdf",
-            default_name=self.suggested_file_name(),
+            self.save_pdf,
+            [self.tr("PDF documents (*.pdf)")],
+            self.suggested_file_name(),
             object_name="savePdfDialog",
         )
 
