@@ -379,7 +379,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .services.backup import Authorisation, restore_backup
+    from .services.restore import Authorisation, restore_backup
     from .services.office import OfficeFolder
 
     user = _require_user(args)

@@ -316,7 +316,7 @@ def after_unlock(office: UnlockedOffice, secret: str | None) -> None:
     if admin and sealed_before:
         # Sealed in an earlier session, which this unlock has opened again: the upgrade's backups
         # that still hold the identities in plain go (docs/security.md, "Backups from before").
-        from .backup import delete_plain_migration_backups
+        from .plain_backups import delete_plain_migration_backups
 
         delete_plain_migration_backups(office)
     apply_retention(office)

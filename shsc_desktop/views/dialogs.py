@@ -34,8 +34,8 @@ from .retranslating import Retranslating
 
 if TYPE_CHECKING:
     from ..services.accounts import AccountService
-    from ..services.backup import Authorisation
     from ..services.office import UnlockedOffice
+    from ..services.restore import Authorisation
 
 
 def _accounts(office: UnlockedOffice) -> AccountService:
@@ -354,7 +354,7 @@ class BackupSignInDialog(Retranslating, QDialog):
                     self.error, self.tr("Enter the password of the chief here, or the recovery key.")
                 )
                 return
-            from ..services.backup import Authorisation
+            from ..services.restore import Authorisation
 
             index = self.current_user.currentIndex()
             self.authorisation = (

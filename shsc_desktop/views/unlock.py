@@ -57,7 +57,7 @@ from .retranslating import Retranslating
 from .screen import fit_to_screen
 
 if TYPE_CHECKING:
-    from ..services.backup import Authorisation
+    from ..services.restore import Authorisation
 
 
 def office_label(info: dict[str, str]) -> str:
@@ -470,7 +470,7 @@ class UnlockWindow(Retranslating, QWidget):
         authorisation: Authorisation | None = None,
         replace_office: bool = False,
     ) -> None:
-        from ..services.backup import restore_backup
+        from ..services.restore import restore_backup
 
         def again(older: bool, replace: bool) -> None:
             self.restore(backup_file, username, password, older, authorisation, replace)

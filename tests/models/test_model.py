@@ -19,8 +19,9 @@ from shsc_desktop.models.engine import make_engine
 from shsc_desktop.models.tables import AuditEntry, Incident, Perpetrator, Referral
 from shsc_desktop.security import audit
 from shsc_desktop.security.audit import Action
-from shsc_desktop.services.backup import read_manifest, restore_backup
+from shsc_desktop.services.backup_format import read_manifest
 from shsc_desktop.services.office import BACKUP_DIR, OfficeFolder, UnlockedOffice
+from shsc_desktop.services.restore import restore_backup
 from tests.conftest import CHIEF, CLERK
 
 

@@ -23,7 +23,7 @@ from shsc_desktop.models.tables import AuditEntry, Contact, Incident, Meeting, R
 from shsc_desktop.security import audit
 from shsc_desktop.security.actions import Action
 from shsc_desktop.security.kdf import KdfParams
-from shsc_desktop.services.backup import read_manifest
+from shsc_desktop.services.backup_format import read_manifest
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.incidents import IncidentService
 from shsc_desktop.services.office import BACKUP_DIR, OfficeFolder

@@ -22,8 +22,9 @@ from shsc_desktop.models.tables import AuditEntry, Contact
 from shsc_desktop.security import audit
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.accounts import AccountService
-from shsc_desktop.services.backup import Authorisation, BackupService, restore_backup
+from shsc_desktop.services.backup import BackupService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.services.restore import Authorisation, restore_backup
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
 

@@ -29,12 +29,13 @@ from shsc_desktop.security.permissions import (
 )
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.admin import AdminService
-from shsc_desktop.services.backup import Authorisation, BackupService, restore_backup
+from shsc_desktop.services.backup import BackupService
 from shsc_desktop.services.caseworkers import case_workers
 from shsc_desktop.services.contacts import ContactDraft, ContactService
 from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, IncidentService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.referrals import ReferralDraft, ReferralService
+from shsc_desktop.services.restore import Authorisation, restore_backup
 from shsc_desktop.services.slips import SlipRequest, SlipService
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
 

@@ -20,14 +20,10 @@ from shsc_desktop.models.tables import AuditEntry, Contact, Incident
 from shsc_desktop.security import audit
 from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.accounts import AccountService
-from shsc_desktop.services.backup import (
-    Authorisation,
-    BackupService,
-    RestoreWouldDowngrade,
-    read_manifest,
-    restore_backup,
-)
+from shsc_desktop.services.backup import BackupService
+from shsc_desktop.services.backup_format import read_manifest
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.services.restore import Authorisation, RestoreWouldDowngrade, restore_backup
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
 

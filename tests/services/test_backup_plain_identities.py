@@ -19,7 +19,8 @@ from sqlalchemy import select
 from shsc_desktop.models.tables import AuditEntry
 from shsc_desktop.security.actions import Action
 from shsc_desktop.security.kdf import KdfParams
-from shsc_desktop.services.backup import BackupService, read_manifest
+from shsc_desktop.services.backup import BackupService
+from shsc_desktop.services.backup_format import read_manifest
 from shsc_desktop.services.office import BACKUP_DIR, OfficeFolder
 from tests.conftest import CHIEF, CLERK
 

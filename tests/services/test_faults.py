@@ -29,7 +29,8 @@ from shsc_desktop.security import audit
 from shsc_desktop.security import vault as vault_mod
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.accounts import AccountService
-from shsc_desktop.services.backup import Authorisation, BackupService, restore_backup
+from shsc_desktop.services.backup import BackupService
+from shsc_desktop.services.restore import Authorisation, restore_backup
 from tests.conftest import CHIEF, CLERK
 from tests.contact_rows import add_contacts, contact_count
 from tests.office_copies import QuickOffice, unlocks

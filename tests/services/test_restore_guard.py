@@ -20,15 +20,15 @@ from shsc_desktop.errors import PermissionDenied, WrongCredentials
 from shsc_desktop.models.tables import AuditEntry
 from shsc_desktop.security.audit import Action
 from shsc_desktop.security.kdf import KdfParams
-from shsc_desktop.services.backup import (
+from shsc_desktop.services.backup import BackupService
+from shsc_desktop.services.office import OfficeFolder
+from shsc_desktop.services.restore import (
     Authorisation,
-    BackupService,
     RestoreNeedsAuthorisation,
     RestoreOfficeUnverifiable,
     RestoreOtherOffice,
     restore_backup,
 )
-from shsc_desktop.services.office import OfficeFolder
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
 from tests.office_copies import QuickOffice
 from tests.test_cli import cli, one_line_failure
