@@ -115,7 +115,8 @@ def test_missing_options_and_missing_office_are_one_line_reasons(tmp_path: Path,
 
 def test_every_command_is_implemented() -> None:
     """Nothing the parser offers still ends in "not available yet" (``cmd_not_yet``)."""
-    from shsc_desktop.cli import COMMANDS, build_parser
+    from shsc_desktop.cli import COMMANDS
+    from shsc_desktop.cli.parser import build_parser
 
     parser = build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")

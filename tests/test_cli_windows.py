@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from shsc_desktop.cli import expand_wildcards
+from shsc_desktop.cli.console import expand_wildcards
 from shsc_desktop.services.office import OfficeFolder
 from tests.conftest import CHIEF, COMMUNE_CODE
 from tests.test_cli import RECOVERY_KEY
