@@ -19,20 +19,9 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from ..models.codes import COVERAGE, SERVICE_TYPE
 from ..values.contacts import ContactView
 from ..values.office import OfficeInfo
-from .pdf_common import (
-    INK,
-    RULE,
-    SHADE,
-    PageLayout,
-    PdfTarget,
-    Wording,
-    format_date,
-    has_khmer,
-    make_styles,
-    numbered_canvas,
-    para,
-    write_pdf,
-)
+from .pdf_common import PageLayout, PdfTarget, numbered_canvas, write_pdf
+from .pdf_shaping import has_khmer
+from .pdf_text import INK, RULE, SHADE, Wording, format_date, make_styles, para
 
 LAYOUT = PageLayout(margin_x=14 * mm, margin_top=22 * mm, margin_bottom=20 * mm)
 COLUMNS = (72 * mm, 34 * mm, 34 * mm, 34 * mm)  # organisation, phones, hours, coverage + verified

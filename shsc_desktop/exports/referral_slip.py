@@ -23,22 +23,9 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from ..models.codes import SERVICE_TYPE, URGENCY
 from ..values.office import OfficeInfo
-from .pdf_common import (
-    HIGHLIGHT,
-    RULE,
-    SHADE,
-    PageLayout,
-    PdfTarget,
-    Wording,
-    boxed,
-    format_date,
-    has_khmer,
-    make_styles,
-    numbered_canvas,
-    para,
-    signature_table,
-    write_pdf,
-)
+from .pdf_common import PageLayout, PdfTarget, boxed, numbered_canvas, signature_table, write_pdf
+from .pdf_shaping import has_khmer
+from .pdf_text import HIGHLIGHT, RULE, SHADE, Wording, format_date, make_styles, para
 
 LAYOUT = PageLayout(margin_x=18 * mm, margin_top=22 * mm, margin_bottom=20 * mm)
 CONTENT_WIDTH = LAYOUT.content_width

@@ -1,7 +1,7 @@
 """The charts of the monthly summary: stacked bars by category and the twelve-month trend.
 
 Drawn in the summary's font with its digits (Khmer or Western); wrapped as flowables by
-:class:`~shsc_desktop.exports.pdf_common.ChartFlowable`.
+:class:`~shsc_desktop.exports.pdf_shaping.ChartFlowable`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 
 from ..models.codes import MONTH_NAMES_KM
 from ..services.statistics import MONTH_NAMES_EN, Cell, CountTable
-from .pdf_common import ACCENT, RULE
+from .pdf_text import ACCENT, RULE
 
 # Chart colours: distinguishable in colour and (mostly) in grey on a black-and-white printer.
 SERIES = [

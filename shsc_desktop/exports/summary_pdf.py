@@ -37,26 +37,20 @@ from ..services.statistics import (
     period_label,
 )
 from ..values.office import OfficeInfo
-from .pdf_common import (
+from .pdf_common import PAGE_HEIGHT, PageLayout, PdfTarget, boxed, numbered_canvas, signature_table, write_pdf
+from .pdf_shaping import ChartFlowable
+from .pdf_text import (
     ACCENT,
     ALERT,
     HIGHLIGHT,
     INK,
-    PAGE_HEIGHT,
     RULE,
     SHADE,
-    ChartFlowable,
-    PageLayout,
-    PdfTarget,
     Styles,
-    boxed,
     date_words,
     digits,
     make_styles,
-    numbered_canvas,
     para,
-    signature_table,
-    write_pdf,
 )
 from .summary_charts import SummaryCharts
 from .summary_text import TEXT

@@ -25,7 +25,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import ConsentRequired, NotFound
-from ..exports.pdf_common import PdfTarget, format_date, pdf_bytes
+from ..exports.pdf_common import PdfTarget, pdf_bytes
+from ..exports.pdf_text import format_date
 from ..exports.referral_slip import (
     AUDIENCES,
     IDENTIFYING_FIELDS,

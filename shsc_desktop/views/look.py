@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-INK = "#1f2933"  # the text colour of the PDFs (exports.pdf_common.INK)
+INK = "#1f2933"  # the text colour of the PDFs (exports.pdf_text.INK)
 
 
 def note_style(background: str, padding: int = 6) -> str:

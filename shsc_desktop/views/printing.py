@@ -129,7 +129,8 @@ def check_print() -> str:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from ..exports.pdf_common import KHMER_FONT, draw_text, pdf_bytes, register_fonts
+    from ..exports.pdf_common import pdf_bytes
+    from ..exports.pdf_shaping import KHMER_FONT, draw_text, register_fonts
 
     def page(stream: object) -> None:
         register_fonts()

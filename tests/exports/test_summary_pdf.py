@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from shsc_desktop.errors import Cancelled
-from shsc_desktop.exports import pdf_common
+from shsc_desktop.exports import pdf_shaping, pdf_text
 from shsc_desktop.exports.summary_pdf import build_monthly_summary
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.statistics import StatisticsService
@@ -72,7 +72,7 @@ def test_khmer_summary_embeds_the_khmer_font_and_shapes(pdfs: dict[str, Path]) -
     fonts = subprocess.run(["pdffonts", str(pdfs["km"])], check=True, capture_output=True, text=True).stdout
     khmer = [line for line in fonts.splitlines() if "NotoSansKhmer" in line]
     assert khmer and all(line.split()[-5] == "yes" for line in khmer)  # the "emb" column
-    styles = pdf_common.make_styles("km")
+    styles = pdf_text.make_styles("km")
     assert all(
         getattr(styles, f).shaping == 1 for f in styles.__dataclass_fields__ if f not in ("lang", "font")
     )
@@ -86,7 +86,7 @@ def test_khmer_summary_embeds_the_khmer_font_and_shapes(pdfs: dict[str, Path]) -
 
 
 def test_reportlab_text_rise_fix_is_installed() -> None:
-    pdf_common.register_fonts()
+    pdf_shaping.register_fonts()
     from reportlab.pdfgen.canvas import Canvas
 
     text = Canvas("unused.pdf").beginText(0, 100)
