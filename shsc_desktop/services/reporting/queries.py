@@ -183,9 +183,10 @@ class MonthQueries:
         for period, n in self.s.execute(meetings.group_by(Meeting.period)):
             out[period]["meetings_held"] += n
         received = func.sum(cast(Referral.outcome == cat.RECEIVED_OUTCOME, Integer))
-        columns: list[Any] = [Referral.period, func.count(), received]
-        referrals = cat.with_incident(select(*columns).select_from(Referral))
-        referrals = referrals.where(cat.counted_referral(first, self.period)).group_by(Referral.period)
+        referrals = select(Referral.period, func.count(), received).where(
+            cat.counted_referral_alone(first, self.period)
+        )
+        referrals = referrals.group_by(Referral.period)
         for period, n, n_received in self.s.execute(referrals):
             out[period]["referrals_made"] += n
             out[period]["referrals_received"] += int(n_received or 0)
