@@ -11,6 +11,7 @@ follow the month, not the whole history; ``tests/services/test_statistics_cost.p
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -98,6 +99,10 @@ class MonthQueries:
     def count(self, q: Any) -> int:
         return int(self.db.scalar(q) or 0)
 
+    def rows(self, q: Any) -> Sequence[Any]:
+        """Every row of ``q`` in one fetch (iterating a result fetches its rows one by one)."""
+        return self.db.execute(q).all()
+
     # -- the month ---------------------------------------------------------------------------------
 
     @cached_property
@@ -179,18 +184,18 @@ class MonthQueries:
         incidents = select(Incident.period, gbv, non_gbv).where(
             cat.reportable_incident(), cat.in_months(Incident.period, first, self.period)
         )
-        for period, n_gbv, n_non_gbv in self.db.execute(incidents.group_by(Incident.period)):
+        for period, n_gbv, n_non_gbv in self.rows(incidents.group_by(Incident.period)):
             out[period]["new_incidents"] += int(n_gbv or 0)
             out[period]["non_gbv_incidents"] += int(n_non_gbv or 0)
         meetings = select(Meeting.period, func.count()).where(cat.held_meeting(first, self.period))
-        for period, n in self.db.execute(meetings.group_by(Meeting.period)):
+        for period, n in self.rows(meetings.group_by(Meeting.period)):
             out[period]["meetings_held"] += n
         received = func.sum(cast(Referral.outcome == cat.RECEIVED_OUTCOME, Integer))
         referrals = select(Referral.period, func.count(), received).where(
             cat.counted_referral_alone(first, self.period)
         )
         referrals = referrals.group_by(Referral.period)
-        for period, n, n_received in self.db.execute(referrals):
+        for period, n, n_received in self.rows(referrals):
             out[period]["referrals_made"] += n
             out[period]["referrals_received"] += int(n_received or 0)
         return out
@@ -204,7 +209,7 @@ class MonthQueries:
         decided = func.sum(cast(cat.has_commune_action(cat.ADMINISTRATIVE_DECISION), Integer))
         q = select(Incident.period, ipv, decided).where(cat.gbv_incident_in(first, last))
         out: dict[str, Counter[str]] = {}
-        for period, n_ipv, n_decided in self.db.execute(q.group_by(Incident.period)):
+        for period, n_ipv, n_decided in self.rows(q.group_by(Incident.period)):
             out[period] = Counter(ipv_incidents=int(n_ipv or 0), administrative_decisions=int(n_decided or 0))
         return out
 
@@ -237,7 +242,7 @@ class MonthQueries:
             Incident.date_of_incident.is_(None),
             has_perpetrator,
         ).where(cat.gbv_incident_in(self.period, self.period))
-        return list(self.db.execute(q))
+        return list(self.rows(q))
 
     # -- 2. incidents by type and age --------------------------------------------------------------
 
@@ -266,7 +271,7 @@ class MonthQueries:
             .where(cat.gbv_incident_in(self.period, self.period), Incident.survivor_age < 18)
             .group_by(Incident.child_consent_route)
         )
-        counts: Counter[str] = Counter({route: int(n) for route, n in self.db.execute(q) if route})
+        counts: Counter[str] = Counter({route: int(n) for route, n in self.rows(q) if route})
         return CountTable.column("children_by_consent_route", CHILD_CONSENT_ROUTE.name, counts)
 
     # -- 2b. the incident: place, time, context, who reported it, reported before ------------------
@@ -280,7 +285,7 @@ class MonthQueries:
             Perpetrator.incident_id.in_(month_ids)
         )
         out: dict[str, list[tuple[str, str]]] = {}
-        for incident_id, sex, relationship_code in self.db.execute(q):
+        for incident_id, sex, relationship_code in self.rows(q):
             out.setdefault(incident_id, []).append((sex, relationship_code))
         return out
 
@@ -341,7 +346,7 @@ class MonthQueries:
             Perpetrator.incident_id.in_(select(Incident.id).where(where)),
             ~select(earlier.id).where(earlier.incident_id == Perpetrator.incident_id, comes_before).exists(),
         )
-        return list(self.db.execute(q))
+        return list(self.rows(q))
 
     def perpetrators(self) -> list[CountTable]:
         where = cat.gbv_incident_in(self.period, self.period)
@@ -423,7 +428,7 @@ class MonthQueries:
             .group_by(first_health.c.first_date.is_not(None), days)
         )
         counts: Counter[str] = Counter()
-        for referred, d, n in self.db.execute(q):
+        for referred, d, n in self.rows(q):
             if not referred:
                 counts["no_health_referral"] += n
             elif d is None:
@@ -443,7 +448,7 @@ class MonthQueries:
         )
         by_status: Counter[tuple[str, str]] = Counter()
         by_outcome: Counter[tuple[str, str]] = Counter()
-        for service, status, outcome in self.db.execute(q):
+        for service, status, outcome in self.rows(q):
             by_status[service, status] += 1
             by_outcome[service, outcome] += 1
         return [
@@ -479,7 +484,7 @@ class MonthQueries:
         ).where(cat.follow_up_due(end))
         rows = [
             (due, code, gbv_type, status, reported)
-            for code, gbv_type, status, reported, due in self.db.execute(
+            for code, gbv_type, status, reported, due in self.rows(
                 q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
             )
             if due is not None
@@ -532,7 +537,7 @@ class MonthQueries:
             .join(Meeting, MeetingAttendance.meeting_id == Meeting.id)
             .where(in_month)
         )
-        for group, female, male in self.db.execute(q):
+        for group, female, male in self.rows(q):
             attendance[group, "female"] += int(female or 0)
             attendance[group, "male"] += int(male or 0)
         overdue = cat.past_due(self.end)
@@ -542,7 +547,7 @@ class MonthQueries:
             .where(cat.action_item(self.end))
         )
         actions: Counter[tuple[str, str]] = Counter()
-        for status, late in self.db.execute(items):
+        for status, late in self.rows(items):
             actions[status, "count"] += 1
             actions[status, "overdue"] += bool(late)
         return [
