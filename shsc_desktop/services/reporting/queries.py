@@ -147,7 +147,7 @@ class MonthQueries:
         # The flows are counted per month once (the trend's months, this year's IPV and actions)
         # and summed here over each column's months, instead of one query per figure and column.
         monthly = self.flows_by_month
-        partner = self.partner_and_actions(year_start, p) | self.partner_and_actions(last_year, last_year)
+        partner = self.partner_and_actions(last_year, year_start, p)
         counts: dict[tuple[str, str], int] = {}
         for col, (first, last) in ranges.items():
             months = [m for m in self.trend_periods(last_year) if first <= m <= last]
@@ -200,14 +200,16 @@ class MonthQueries:
             out[period]["referrals_received"] += int(n_received or 0)
         return out
 
-    def partner_and_actions(self, first: str, last: str) -> dict[str, Counter[str]]:
-        """IPV incidents (``catalogue.ipv_incidents``) and administrative decisions per month from
-        ``first`` to ``last``, in one pass over those months' GBV incidents. Grouped by the month
-        alone, which the index is ordered by: any other GROUP BY makes SQLite sort in a temporary
-        B-tree, which cost more than the pass itself."""
+    def partner_and_actions(self, month: str, first: str, last: str) -> dict[str, Counter[str]]:
+        """IPV incidents (``catalogue.ipv_incidents``) and administrative decisions in ``month``
+        and in each month from ``first`` to ``last`` (same month last year, the year to date), in
+        one pass over those months' GBV incidents. Grouped by the month alone, which the index is
+        ordered by: any other GROUP BY makes SQLite sort in a temporary B-tree, which cost more
+        than the pass itself."""
         ipv = func.sum(cast(cat.any_partner_perpetrator(), Integer))
         decided = func.sum(cast(cat.has_commune_action(cat.ADMINISTRATIVE_DECISION), Integer))
-        q = select(Incident.period, ipv, decided).where(cat.gbv_incident_in(first, last))
+        months = or_(Incident.period == month, Incident.period >= first)
+        q = select(Incident.period, ipv, decided).where(cat.gbv_incident_in(month, last), months)
         out: dict[str, Counter[str]] = {}
         for period, n_ipv, n_decided in self.rows(q.group_by(Incident.period)):
             out[period] = Counter(ipv_incidents=int(n_ipv or 0), administrative_decisions=int(n_decided or 0))
@@ -217,9 +219,10 @@ class MonthQueries:
     def month_incidents(self) -> list[Any]:
         """The month's GBV incidents, one row each with every column the per-incident tables
         count (read once from ``ix_incident_month_figures`` and counted in Python, instead of
-        one GROUP BY query per table). Columns 7–13 (id, place, time of day, reporter, first
-        contact, reported before, goods or money exchanged) are outside that index: SQLite reads
-        each of the month's rows for them, a cost that follows the month, not the history."""
+        one GROUP BY query per table). Columns 7–14 (id, place, time of day, reporter, first
+        contact, reported before, goods or money exchanged, a child's consent route) are outside
+        that index: SQLite reads each of the month's rows for them, a cost that follows the month,
+        not the history."""
         days_to_report = cast(
             func.julianday(Incident.date_reported) - func.julianday(Incident.date_of_incident), Integer
         )
@@ -239,6 +242,7 @@ class MonthQueries:
             Incident.first_point_of_contact,
             Incident.previously_reported,
             Incident.goods_money_exchanged,
+            Incident.child_consent_route,
             Incident.date_of_incident.is_(None),
             has_perpetrator,
         ).where(cat.gbv_incident_in(self.period, self.period))
@@ -265,13 +269,10 @@ class MonthQueries:
     def children_by_consent_route(self) -> CountTable:
         """The month's counted incidents of survivors under 18 by the route of their consent. A
         child's reporting consent is accepted only with a whole route (``IncidentService``), so
-        every counted child has one: the table adds up to the child column of the type table."""
-        q = (
-            select(Incident.child_consent_route, func.count(Incident.id))
-            .where(cat.gbv_incident_in(self.period, self.period), Incident.survivor_age < 18)
-            .group_by(Incident.child_consent_route)
-        )
-        counts: Counter[str] = Counter({route: int(n) for route, n in self.rows(q) if route})
+        every counted child has one: the table adds up to the child column of the type table.
+        Counted from the month's rows already read (a query of its own read them all again)."""
+        routes = Counter(row[14] for row in self.month_incidents if row[1] is not None and row[1] < 18)
+        counts: Counter[str] = Counter({route: n for route, n in sorted(routes.items()) if route})
         return CountTable.column("children_by_consent_route", CHILD_CONSENT_ROUTE.name, counts)
 
     # -- 2b. the incident: place, time, context, who reported it, reported before ------------------
