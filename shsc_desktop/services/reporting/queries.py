@@ -5,19 +5,18 @@
 :class:`~shsc_desktop.services.statistics.MonthlyStatistics`. Which records each figure counts is
 defined once in ``catalogue`` (``gbv_incident_in``, ``counted_referral``, ...): these methods only
 read and count them, and their comments say why each query has its shape (the month's cost must
-follow the month, not the whole history; ``tests/services/test_statistics_cost.py``).
+follow the month, not the whole history; ``tests/services/test_statistics_cost.py``). The open
+cases and follow-ups, and what every query shares, are in ``open_cases``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from datetime import date
 from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from ...models.codes import (
     ACTION_ITEM_COLUMN,
@@ -30,7 +29,6 @@ from ...models.codes import (
     CHILD_CONSENT_ROUTE,
     COMMUNE_ACTION,
     DATA_QUALITY,
-    DAYS_OPEN,
     DISABILITY,
     ELAPSED_REPORTING,
     FIRST_CONTACT,
@@ -69,6 +67,7 @@ from ...models.tables import (
 from ...values import period as period_values
 from . import catalogue as cat
 from .catalogue import SERVICE_PROVIDED_STATUSES, TABLE_KEYS
+from .open_cases import OpenCaseQueries
 from .tables import CountTable, FollowUp
 
 TREND_MONTHS = 12
@@ -82,33 +81,8 @@ MONTHLY_FLOWS = (
 """The headline flows :meth:`MonthQueries.flows_by_month` counts per month."""
 
 
-class MonthQueries:
+class MonthQueries(OpenCaseQueries):
     """The queries of one month; each table method returns one table (or a few read together)."""
-
-    def __init__(self, session: Session, period: str, start: date, end: date) -> None:
-        self.s = session
-        # The queries return plain rows, never ORM objects: run on the session's connection (its
-        # transaction), which skips the ORM's per-row loading, a third of the month's Python time.
-        self.db = session.connection()
-        self.period = period
-        self.start = start
-        self.end = end
-
-    # -- queries (populations: catalogue.gbv_incident_in, catalogue.counted_referral) ---------------
-
-    def count(self, q: Any) -> int:
-        return int(self.db.scalar(q) or 0)
-
-    def rows(self, q: Any) -> Sequence[Any]:
-        """Every row of ``q`` in one fetch (iterating a result fetches its rows one by one)."""
-        return self.db.execute(q).all()
-
-    # -- the month ---------------------------------------------------------------------------------
-
-    @cached_property
-    def month_row(self) -> Month | None:
-        """The month's register row (its status), or ``None`` for a month nobody has opened."""
-        return self.s.get(Month, self.period)
 
     def tables(self) -> tuple[tuple[CountTable, ...], tuple[FollowUp, ...]]:
         """Every table of the month in ``TABLE_KEYS`` order, and the follow-ups due at its end."""
@@ -469,61 +443,6 @@ class MonthQueries:
             counts.update(row[6])
         # Several actions per incident: the column does not add up to the number of incidents.
         return CountTable.column("commune_actions", COMMUNE_ACTION.name, counts, additive=False)
-
-    # -- 8. open cases and follow-ups --------------------------------------------------------------------
-
-    def follow_up_rows(self, start: date, end: date) -> list[FollowUp]:
-        """The open cases as at ``end`` whose follow-up date has come, by follow-up date then code
-        (sorted here: SQLite would sort them in a temporary B-tree, which costs more than reading
-        them from the open cases' index)."""
-        q = select(
-            Incident.incident_code,
-            Incident.gbv_type,
-            Incident.status,
-            Incident.date_reported,
-            Incident.follow_up_date,
-        ).where(cat.follow_up_due(end))
-        rows = [
-            (due, code, gbv_type, status, reported)
-            for code, gbv_type, status, reported, due in self.rows(
-                q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
-            )
-            if due is not None
-        ]
-        rows.sort(key=lambda r: (r[0], r[1]))
-        return [
-            FollowUp(code, gbv_type, status, due, (end - reported).days, due < start)
-            for due, code, gbv_type, status, reported in rows
-        ]
-
-    def follow_ups_count(self, end: date) -> int:
-        q = select(func.count()).select_from(Incident).where(cat.follow_up_due(end))
-        return self.count(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite"))
-
-    @cached_property
-    def month_follow_ups(self) -> tuple[FollowUp, ...]:
-        """The follow-ups as at the month's end (the headline counts them, the list shows them)."""
-        return tuple(self.follow_up_rows(self.start, self.end))
-
-    def open_cases(self) -> tuple[tuple[FollowUp, ...], CountTable]:
-        # Days open computed by SQLite (as for the time to report): converting every open case's
-        # date in Python cost more than the query.
-        days = cast(
-            func.julianday(cat.day_literal(self.end)) - func.julianday(Incident.date_reported), Integer
-        )
-        # Bucketed by SQLite too: one row back instead of one per open case.
-        buckets = {
-            "up_to_30": days <= 30,
-            "31_60": and_(days > 30, days <= 60),
-            "61_90": and_(days > 60, days <= 90),
-            "over_90": days > 90,
-        }
-        q = select(*(func.sum(cast(test, Integer)) for test in buckets.values()))
-        q = q.where(cat.open_case(self.end)).with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
-        sums = self.db.execute(q).one()
-        counts = {bucket: int(n or 0) for bucket, n in zip(buckets, sums, strict=True)}
-        table = CountTable.column("open_cases_by_days_open", DAYS_OPEN.name, counts)
-        return self.month_follow_ups, table
 
     # -- 9. meetings -------------------------------------------------------------------------------
 
