@@ -15,8 +15,7 @@ from collections import Counter
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Integer, and_, cast, func, or_, select
 
 from ...models.codes import (
     ACTION_ITEM_COLUMN,
@@ -252,16 +251,22 @@ class MonthQueries(OpenCaseQueries):
     # -- 2b. the incident: place, time, context, who reported it, reported before ------------------
 
     @cached_property
-    def month_perpetrators(self) -> dict[str, list[tuple[str, str]]]:
-        """(sex, relationship) of every recorded perpetrator of the month's incidents, by incident
-        id: one pass over the month's perpetrators, found through ``ix_perpetrator_rank``."""
+    def month_perpetrators(self) -> dict[str, list[tuple[int, str, str, str, str]]]:
+        """(position, id, sex, relationship, age group) of every recorded perpetrator of the
+        month's incidents, by incident id: one pass over the month's perpetrators, found through
+        ``ix_perpetrator_rank`` (the tables of all perpetrators and of the primary one read it)."""
         month_ids = select(Incident.id).where(cat.gbv_incident_in(self.period, self.period))
-        q = select(Perpetrator.incident_id, Perpetrator.sex, Perpetrator.relationship_code).where(
-            Perpetrator.incident_id.in_(month_ids)
-        )
-        out: dict[str, list[tuple[str, str]]] = {}
-        for incident_id, sex, relationship_code in self.rows(q):
-            out.setdefault(incident_id, []).append((sex, relationship_code))
+        q = select(
+            Perpetrator.incident_id,
+            Perpetrator.position,
+            Perpetrator.id,
+            Perpetrator.sex,
+            Perpetrator.relationship_code,
+            Perpetrator.age_group,
+        ).where(Perpetrator.incident_id.in_(month_ids))
+        out: dict[str, list[tuple[int, str, str, str, str]]] = {}
+        for incident_id, *perpetrator in self.rows(q):
+            out.setdefault(incident_id, []).append(tuple(perpetrator))
         return out
 
     def incident_circumstances(self) -> list[CountTable]:
@@ -276,7 +281,7 @@ class MonthQueries(OpenCaseQueries):
             incident_id, location, tod, reported_by, first_contact, previously, goods = row[7:14]
             place[location] += 1
             time_of_day[tod] += 1
-            relationships = [r for _, r in perpetrators.get(incident_id, ())]
+            relationships = [p[3] for p in perpetrators.get(incident_id, ())]
             found = cat.case_context(gbv_type, age, relationships, goods)
             context.update(found)
             reporter[reported_by, "first_contact" if first_contact else "contacted_before"] += 1
@@ -297,7 +302,7 @@ class MonthQueries(OpenCaseQueries):
         perpetrators = self.month_perpetrators
         for row in self.month_incidents:
             recorded = perpetrators.get(row[7], [])
-            sex[cat.perpetrator_sex(s for s, _ in recorded)] += 1
+            sex[cat.perpetrator_sex(p[2] for p in recorded)] += 1
             number[cat.perpetrator_count(len(recorded))] += 1
         return [
             CountTable.column("perpetrator_sex", PERPETRATOR_SEX.name, sex),
@@ -306,29 +311,15 @@ class MonthQueries(OpenCaseQueries):
 
     # -- 3. perpetrators ---------------------------------------------------------------------------
 
-    def primary_perpetrators(self, where: ColumnElement[bool]) -> list[Any]:
-        """(relationship, age group) of the primary perpetrator of each incident matching ``where``:
-        its first perpetrator by position (then id), i.e. one no other perpetrator of the incident
-        comes before. Read for those incidents only, from ``ix_perpetrator_rank``, and without a
-        window function or GROUP BY (each costs a sort; ranking every perpetrator of the history
-        made a month's cost grow with the history)."""
-        earlier = aliased(Perpetrator)
-        comes_before = or_(
-            earlier.position < Perpetrator.position,
-            and_(earlier.position == Perpetrator.position, earlier.id < Perpetrator.id),
-        )
-        q = select(Perpetrator.relationship_code, Perpetrator.age_group).where(
-            Perpetrator.incident_id.in_(select(Incident.id).where(where)),
-            ~select(earlier.id).where(earlier.incident_id == Perpetrator.incident_id, comes_before).exists(),
-        )
-        return list(self.rows(q))
-
     def perpetrators(self) -> list[CountTable]:
-        where = cat.gbv_incident_in(self.period, self.period)
+        """The primary perpetrator of each of the month's incidents: its first by position, then
+        id (the perpetrators were read once for all the month's tables; a query of its own, with
+        a correlated NOT EXISTS for "no other comes before", cost more than choosing here)."""
         incidents = len(self.month_incidents)
         by_relationship: Counter[str] = Counter()
         by_age: Counter[str] = Counter()
-        for relationship_code, age in self.primary_perpetrators(where):
+        for recorded in self.month_perpetrators.values():
+            _, _, _, relationship_code, age = min(recorded, key=lambda p: (p[0], p[1]))
             by_relationship[relationship_code] += 1
             by_age[age] += 1
         tables = []
