@@ -27,6 +27,13 @@ from sqlalchemy.types import TypeDecorator
 
 from .base import Base, M, P, Q, RecordMixin, S, new_id, utcnow
 
+UNCOUNTED_INCIDENT = "deleted != 0 OR consent_reporting IS NOT 1 OR gbv_type = 'non_gbv'"
+"""The incidents no figure counts: the complement of ``reporting.catalogue.gbv_incident`` (the
+columns are NOT NULL). The WHERE clause of the partial index ``ix_incident_uncounted``."""
+PARTNER_PERPETRATOR = "relationship IN ('boyfriend', 'current_partner', 'former_partner')"
+"""A perpetrator who is a partner (``codes.INTIMATE_PARTNER_CODES``, sorted): the WHERE clause of
+the partial index ``ix_perpetrator_partner``."""
+
 
 class CodeSet(TypeDecorator[frozenset[str]]):
     """A multi-select of codes, stored as sorted comma-separated text (codes contain no comma)."""
@@ -248,6 +255,19 @@ class Incident(RecordMixin, Base):
             "incident_code",
             sqlite_where=text("status != 'closed'"),
         ),
+        # The incidents a figure never counts (deleted, without reporting consent, or not GBV):
+        # a referral's incident is counted unless it is here. Few rows, so the year's referrals
+        # look their incidents up in a few pages instead of all of ix_incident_id_counted, whose
+        # ids (random) spread any year's lookups over the whole history (migration 0015). Queries
+        # must repeat UNCOUNTED_INCIDENT with its literals, or SQLite cannot use the index.
+        Index(
+            "ix_incident_uncounted",
+            "id",
+            "deleted",
+            "consent_reporting",
+            "gbv_type",
+            sqlite_where=text(UNCOUNTED_INCIDENT),
+        ),
         # Covering index for the code search box: a LIKE '%…%' scans its few pages instead of
         # decrypting the whole table (see services.incident_queries._code_matches).
         Index("ix_incident_code_search", "incident_code", "survivor_code", "deleted"),
@@ -274,6 +294,12 @@ class Perpetrator(Base):
     # month's incidents from the index alone (it replaced ix_perpetrator_incident_id, its first column).
     __table_args__ = (
         Index("ix_perpetrator_rank", "incident_id", "position", "id", "relationship", "age_group"),
+        # The partners among the perpetrators only, for the partner (IPV) test of a year's
+        # incidents: a few pages, where ix_perpetrator_rank would be read all over (migration
+        # 0015). Queries must repeat PARTNER_PERPETRATOR with its literals (see catalogue).
+        Index(
+            "ix_perpetrator_partner", "incident_id", "relationship", sqlite_where=text(PARTNER_PERPETRATOR)
+        ),
     )
 
 

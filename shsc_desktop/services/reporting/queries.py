@@ -5,18 +5,17 @@
 :class:`~shsc_desktop.services.statistics.MonthlyStatistics`. Which records each figure counts is
 defined once in ``catalogue`` (``gbv_incident_in``, ``counted_referral``, ...): these methods only
 read and count them, and their comments say why each query has its shape (the month's cost must
-follow the month, not the whole history; ``tests/services/test_statistics_cost.py``).
+follow the month, not the whole history; ``tests/services/test_statistics_cost.py``). The open
+cases and follow-ups, and what every query shares, are in ``open_cases``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Integer, and_, cast, func, or_, select
 
 from ...models.codes import (
     ACTION_ITEM_COLUMN,
@@ -29,7 +28,6 @@ from ...models.codes import (
     CHILD_CONSENT_ROUTE,
     COMMUNE_ACTION,
     DATA_QUALITY,
-    DAYS_OPEN,
     DISABILITY,
     ELAPSED_REPORTING,
     FIRST_CONTACT,
@@ -68,6 +66,7 @@ from ...models.tables import (
 from ...values import period as period_values
 from . import catalogue as cat
 from .catalogue import SERVICE_PROVIDED_STATUSES, TABLE_KEYS
+from .open_cases import OpenCaseQueries
 from .tables import CountTable, FollowUp
 
 TREND_MONTHS = 12
@@ -81,26 +80,8 @@ MONTHLY_FLOWS = (
 """The headline flows :meth:`MonthQueries.flows_by_month` counts per month."""
 
 
-class MonthQueries:
+class MonthQueries(OpenCaseQueries):
     """The queries of one month; each table method returns one table (or a few read together)."""
-
-    def __init__(self, session: Session, period: str, start: date, end: date) -> None:
-        self.s = session
-        self.period = period
-        self.start = start
-        self.end = end
-
-    # -- queries (populations: catalogue.gbv_incident_in, catalogue.counted_referral) ---------------
-
-    def count(self, q: Any) -> int:
-        return int(self.s.scalar(q) or 0)
-
-    # -- the month ---------------------------------------------------------------------------------
-
-    @cached_property
-    def month_row(self) -> Month | None:
-        """The month's register row (its status), or ``None`` for a month nobody has opened."""
-        return self.s.get(Month, self.period)
 
     def tables(self) -> tuple[tuple[CountTable, ...], tuple[FollowUp, ...]]:
         """Every table of the month in ``TABLE_KEYS`` order, and the follow-ups due at its end."""
@@ -139,7 +120,7 @@ class MonthQueries:
         # The flows are counted per month once (the trend's months, this year's IPV and actions)
         # and summed here over each column's months, instead of one query per figure and column.
         monthly = self.flows_by_month
-        partner = self.partner_and_actions(year_start, p) | self.partner_and_actions(last_year, last_year)
+        partner = self.partner_and_actions(last_year, year_start, p)
         counts: dict[tuple[str, str], int] = {}
         for col, (first, last) in ranges.items():
             months = [m for m in self.trend_periods(last_year) if first <= m <= last]
@@ -176,31 +157,34 @@ class MonthQueries:
         incidents = select(Incident.period, gbv, non_gbv).where(
             cat.reportable_incident(), cat.in_months(Incident.period, first, self.period)
         )
-        for period, n_gbv, n_non_gbv in self.s.execute(incidents.group_by(Incident.period)):
+        for period, n_gbv, n_non_gbv in self.rows(incidents.group_by(Incident.period)):
             out[period]["new_incidents"] += int(n_gbv or 0)
             out[period]["non_gbv_incidents"] += int(n_non_gbv or 0)
         meetings = select(Meeting.period, func.count()).where(cat.held_meeting(first, self.period))
-        for period, n in self.s.execute(meetings.group_by(Meeting.period)):
+        for period, n in self.rows(meetings.group_by(Meeting.period)):
             out[period]["meetings_held"] += n
         received = func.sum(cast(Referral.outcome == cat.RECEIVED_OUTCOME, Integer))
-        columns: list[Any] = [Referral.period, func.count(), received]
-        referrals = cat.with_incident(select(*columns).select_from(Referral))
-        referrals = referrals.where(cat.counted_referral(first, self.period)).group_by(Referral.period)
-        for period, n, n_received in self.s.execute(referrals):
+        referrals = select(Referral.period, func.count(), received).where(
+            cat.counted_referral_alone(first, self.period)
+        )
+        referrals = referrals.group_by(Referral.period)
+        for period, n, n_received in self.rows(referrals):
             out[period]["referrals_made"] += n
             out[period]["referrals_received"] += int(n_received or 0)
         return out
 
-    def partner_and_actions(self, first: str, last: str) -> dict[str, Counter[str]]:
-        """IPV incidents (``catalogue.ipv_incidents``) and administrative decisions per month from
-        ``first`` to ``last``, in one pass over those months' GBV incidents. Grouped by the month
-        alone, which the index is ordered by: any other GROUP BY makes SQLite sort in a temporary
-        B-tree, which cost more than the pass itself."""
+    def partner_and_actions(self, month: str, first: str, last: str) -> dict[str, Counter[str]]:
+        """IPV incidents (``catalogue.ipv_incidents``) and administrative decisions in ``month``
+        and in each month from ``first`` to ``last`` (same month last year, the year to date), in
+        one pass over those months' GBV incidents. Grouped by the month alone, which the index is
+        ordered by: any other GROUP BY makes SQLite sort in a temporary B-tree, which cost more
+        than the pass itself."""
         ipv = func.sum(cast(cat.any_partner_perpetrator(), Integer))
         decided = func.sum(cast(cat.has_commune_action(cat.ADMINISTRATIVE_DECISION), Integer))
-        q = select(Incident.period, ipv, decided).where(cat.gbv_incident_in(first, last))
+        months = or_(Incident.period == month, Incident.period >= first)
+        q = select(Incident.period, ipv, decided).where(cat.gbv_incident_in(month, last), months)
         out: dict[str, Counter[str]] = {}
-        for period, n_ipv, n_decided in self.s.execute(q.group_by(Incident.period)):
+        for period, n_ipv, n_decided in self.rows(q.group_by(Incident.period)):
             out[period] = Counter(ipv_incidents=int(n_ipv or 0), administrative_decisions=int(n_decided or 0))
         return out
 
@@ -208,9 +192,10 @@ class MonthQueries:
     def month_incidents(self) -> list[Any]:
         """The month's GBV incidents, one row each with every column the per-incident tables
         count (read once from ``ix_incident_month_figures`` and counted in Python, instead of
-        one GROUP BY query per table). Columns 7–13 (id, place, time of day, reporter, first
-        contact, reported before, goods or money exchanged) are outside that index: SQLite reads
-        each of the month's rows for them, a cost that follows the month, not the history."""
+        one GROUP BY query per table). Columns 7–14 (id, place, time of day, reporter, first
+        contact, reported before, goods or money exchanged, a child's consent route) are outside
+        that index: SQLite reads each of the month's rows for them, a cost that follows the month,
+        not the history."""
         days_to_report = cast(
             func.julianday(Incident.date_reported) - func.julianday(Incident.date_of_incident), Integer
         )
@@ -230,10 +215,11 @@ class MonthQueries:
             Incident.first_point_of_contact,
             Incident.previously_reported,
             Incident.goods_money_exchanged,
+            Incident.child_consent_route,
             Incident.date_of_incident.is_(None),
             has_perpetrator,
         ).where(cat.gbv_incident_in(self.period, self.period))
-        return list(self.s.execute(q))
+        return list(self.rows(q))
 
     # -- 2. incidents by type and age --------------------------------------------------------------
 
@@ -256,28 +242,31 @@ class MonthQueries:
     def children_by_consent_route(self) -> CountTable:
         """The month's counted incidents of survivors under 18 by the route of their consent. A
         child's reporting consent is accepted only with a whole route (``IncidentService``), so
-        every counted child has one: the table adds up to the child column of the type table."""
-        q = (
-            select(Incident.child_consent_route, func.count(Incident.id))
-            .where(cat.gbv_incident_in(self.period, self.period), Incident.survivor_age < 18)
-            .group_by(Incident.child_consent_route)
-        )
-        counts: Counter[str] = Counter({route: int(n) for route, n in self.s.execute(q) if route})
+        every counted child has one: the table adds up to the child column of the type table.
+        Counted from the month's rows already read (a query of its own read them all again)."""
+        routes = Counter(row[14] for row in self.month_incidents if row[1] is not None and row[1] < 18)
+        counts: Counter[str] = Counter({route: n for route, n in sorted(routes.items()) if route})
         return CountTable.column("children_by_consent_route", CHILD_CONSENT_ROUTE.name, counts)
 
     # -- 2b. the incident: place, time, context, who reported it, reported before ------------------
 
     @cached_property
-    def month_perpetrators(self) -> dict[str, list[tuple[str, str]]]:
-        """(sex, relationship) of every recorded perpetrator of the month's incidents, by incident
-        id: one pass over the month's perpetrators, found through ``ix_perpetrator_rank``."""
+    def month_perpetrators(self) -> dict[str, list[tuple[int, str, str, str, str]]]:
+        """(position, id, sex, relationship, age group) of every recorded perpetrator of the
+        month's incidents, by incident id: one pass over the month's perpetrators, found through
+        ``ix_perpetrator_rank`` (the tables of all perpetrators and of the primary one read it)."""
         month_ids = select(Incident.id).where(cat.gbv_incident_in(self.period, self.period))
-        q = select(Perpetrator.incident_id, Perpetrator.sex, Perpetrator.relationship_code).where(
-            Perpetrator.incident_id.in_(month_ids)
-        )
-        out: dict[str, list[tuple[str, str]]] = {}
-        for incident_id, sex, relationship_code in self.s.execute(q):
-            out.setdefault(incident_id, []).append((sex, relationship_code))
+        q = select(
+            Perpetrator.incident_id,
+            Perpetrator.position,
+            Perpetrator.id,
+            Perpetrator.sex,
+            Perpetrator.relationship_code,
+            Perpetrator.age_group,
+        ).where(Perpetrator.incident_id.in_(month_ids))
+        out: dict[str, list[tuple[int, str, str, str, str]]] = {}
+        for incident_id, *perpetrator in self.rows(q):
+            out.setdefault(incident_id, []).append(tuple(perpetrator))
         return out
 
     def incident_circumstances(self) -> list[CountTable]:
@@ -292,7 +281,7 @@ class MonthQueries:
             incident_id, location, tod, reported_by, first_contact, previously, goods = row[7:14]
             place[location] += 1
             time_of_day[tod] += 1
-            relationships = [r for _, r in perpetrators.get(incident_id, ())]
+            relationships = [p[3] for p in perpetrators.get(incident_id, ())]
             found = cat.case_context(gbv_type, age, relationships, goods)
             context.update(found)
             reporter[reported_by, "first_contact" if first_contact else "contacted_before"] += 1
@@ -313,7 +302,7 @@ class MonthQueries:
         perpetrators = self.month_perpetrators
         for row in self.month_incidents:
             recorded = perpetrators.get(row[7], [])
-            sex[cat.perpetrator_sex(s for s, _ in recorded)] += 1
+            sex[cat.perpetrator_sex(p[2] for p in recorded)] += 1
             number[cat.perpetrator_count(len(recorded))] += 1
         return [
             CountTable.column("perpetrator_sex", PERPETRATOR_SEX.name, sex),
@@ -322,29 +311,15 @@ class MonthQueries:
 
     # -- 3. perpetrators ---------------------------------------------------------------------------
 
-    def primary_perpetrators(self, where: ColumnElement[bool]) -> list[Any]:
-        """(relationship, age group) of the primary perpetrator of each incident matching ``where``:
-        its first perpetrator by position (then id), i.e. one no other perpetrator of the incident
-        comes before. Read for those incidents only, from ``ix_perpetrator_rank``, and without a
-        window function or GROUP BY (each costs a sort; ranking every perpetrator of the history
-        made a month's cost grow with the history)."""
-        earlier = aliased(Perpetrator)
-        comes_before = or_(
-            earlier.position < Perpetrator.position,
-            and_(earlier.position == Perpetrator.position, earlier.id < Perpetrator.id),
-        )
-        q = select(Perpetrator.relationship_code, Perpetrator.age_group).where(
-            Perpetrator.incident_id.in_(select(Incident.id).where(where)),
-            ~select(earlier.id).where(earlier.incident_id == Perpetrator.incident_id, comes_before).exists(),
-        )
-        return list(self.s.execute(q))
-
     def perpetrators(self) -> list[CountTable]:
-        where = cat.gbv_incident_in(self.period, self.period)
+        """The primary perpetrator of each of the month's incidents: its first by position, then
+        id (the perpetrators were read once for all the month's tables; a query of its own, with
+        a correlated NOT EXISTS for "no other comes before", cost more than choosing here)."""
         incidents = len(self.month_incidents)
         by_relationship: Counter[str] = Counter()
         by_age: Counter[str] = Counter()
-        for relationship_code, age in self.primary_perpetrators(where):
+        for recorded in self.month_perpetrators.values():
+            _, _, _, relationship_code, age = min(recorded, key=lambda p: (p[0], p[1]))
             by_relationship[relationship_code] += 1
             by_age[age] += 1
         tables = []
@@ -419,7 +394,7 @@ class MonthQueries:
             .group_by(first_health.c.first_date.is_not(None), days)
         )
         counts: Counter[str] = Counter()
-        for referred, d, n in self.s.execute(q):
+        for referred, d, n in self.rows(q):
             if not referred:
                 counts["no_health_referral"] += n
             elif d is None:
@@ -439,7 +414,7 @@ class MonthQueries:
         )
         by_status: Counter[tuple[str, str]] = Counter()
         by_outcome: Counter[tuple[str, str]] = Counter()
-        for service, status, outcome in self.s.execute(q):
+        for service, status, outcome in self.rows(q):
             by_status[service, status] += 1
             by_outcome[service, outcome] += 1
         return [
@@ -460,75 +435,20 @@ class MonthQueries:
         # Several actions per incident: the column does not add up to the number of incidents.
         return CountTable.column("commune_actions", COMMUNE_ACTION.name, counts, additive=False)
 
-    # -- 8. open cases and follow-ups --------------------------------------------------------------------
-
-    def follow_up_rows(self, start: date, end: date) -> list[FollowUp]:
-        """The open cases as at ``end`` whose follow-up date has come, by follow-up date then code
-        (sorted here: SQLite would sort them in a temporary B-tree, which costs more than reading
-        them from the open cases' index)."""
-        q = select(
-            Incident.incident_code,
-            Incident.gbv_type,
-            Incident.status,
-            Incident.date_reported,
-            Incident.follow_up_date,
-        ).where(cat.follow_up_due(end))
-        rows = [
-            (due, code, gbv_type, status, reported)
-            for code, gbv_type, status, reported, due in self.s.execute(
-                q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
-            )
-            if due is not None
-        ]
-        rows.sort(key=lambda r: (r[0], r[1]))
-        return [
-            FollowUp(code, gbv_type, status, due, (end - reported).days, due < start)
-            for due, code, gbv_type, status, reported in rows
-        ]
-
-    def follow_ups_count(self, end: date) -> int:
-        q = select(func.count()).select_from(Incident).where(cat.follow_up_due(end))
-        return self.count(q.with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite"))
-
-    @cached_property
-    def month_follow_ups(self) -> tuple[FollowUp, ...]:
-        """The follow-ups as at the month's end (the headline counts them, the list shows them)."""
-        return tuple(self.follow_up_rows(self.start, self.end))
-
-    def open_cases(self) -> tuple[tuple[FollowUp, ...], CountTable]:
-        # Days open computed by SQLite (as for the time to report): converting every open case's
-        # date in Python cost more than the query.
-        days = cast(
-            func.julianday(cat.day_literal(self.end)) - func.julianday(Incident.date_reported), Integer
-        )
-        # Bucketed by SQLite too: one row back instead of one per open case.
-        buckets = {
-            "up_to_30": days <= 30,
-            "31_60": and_(days > 30, days <= 60),
-            "61_90": and_(days > 60, days <= 90),
-            "over_90": days > 90,
-        }
-        q = select(*(func.sum(cast(test, Integer)) for test in buckets.values()))
-        q = q.where(cat.open_case(self.end)).with_hint(Incident, cat.OPEN_CASES_INDEX, "sqlite")
-        sums = self.s.execute(q).one()
-        counts = {bucket: int(n or 0) for bucket, n in zip(buckets, sums, strict=True)}
-        table = CountTable.column("open_cases_by_days_open", DAYS_OPEN.name, counts)
-        return self.month_follow_ups, table
-
     # -- 9. meetings -------------------------------------------------------------------------------
 
     def meetings(self) -> list[CountTable]:
         # Rows counted here rather than GROUP BY queries: each GROUP BY sorted its few rows in a
         # temporary B-tree, which cost more than reading them.
         in_month = and_(Meeting.deleted.is_(False), Meeting.period == self.period)
-        by_type = Counter(self.s.scalars(select(Meeting.meeting_type).where(in_month)))
+        by_type = Counter(self.db.scalars(select(Meeting.meeting_type).where(in_month)))
         attendance: Counter[tuple[str, str]] = Counter()
         q = (
             select(MeetingAttendance.group, MeetingAttendance.female, MeetingAttendance.male)
             .join(Meeting, MeetingAttendance.meeting_id == Meeting.id)
             .where(in_month)
         )
-        for group, female, male in self.s.execute(q):
+        for group, female, male in self.rows(q):
             attendance[group, "female"] += int(female or 0)
             attendance[group, "male"] += int(male or 0)
         overdue = cat.past_due(self.end)
@@ -538,7 +458,7 @@ class MonthQueries:
             .where(cat.action_item(self.end))
         )
         actions: Counter[tuple[str, str]] = Counter()
-        for status, late in self.s.execute(items):
+        for status, late in self.rows(items):
             actions[status, "count"] += 1
             actions[status, "overdue"] += bool(late)
         return [
@@ -584,7 +504,7 @@ class MonthQueries:
     def edited_after_approval(self, month_row: Month | None) -> int:
         """Records of the month created, changed or deleted since its newest approved snapshot
         (case work continues after approval, so this is the real count of later changes)."""
-        approved = self.s.scalar(
+        approved = self.db.scalar(
             select(MonthSnapshot.approved_at)
             .where(MonthSnapshot.period == self.period)
             .order_by(MonthSnapshot.revision.desc())
