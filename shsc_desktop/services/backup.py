@@ -59,6 +59,7 @@ from ..security.lockout import RECOVERY_LOCKOUT_NAME
 from ..security.permissions import Actor, Perm, Role, require
 from ..security.sealing import hkdf
 from ..security.slotfile import SLOT_FILE, SLOT_FILE_COPY
+from ..values.changes import NOTHING
 
 if TYPE_CHECKING:
     from .office import OfficeFolder, UnlockedOffice
@@ -660,7 +661,7 @@ def delete_plain_migration_backups(office: UnlockedOffice) -> list[str]:
             continue
         deleted.append(path.name)
     if deleted:
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             audit.record(
                 s,
                 office.actor.username,

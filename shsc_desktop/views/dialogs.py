@@ -69,6 +69,8 @@ class AccountDialog(Retranslating, QDialog):
     :meth:`run` from ``submit()``; the dialog closes only when the work has succeeded.
     """
 
+    office: UnlockedOffice  # set by each subclass
+
     def __init__(
         self,
         name: str,
@@ -108,7 +110,10 @@ class AccountDialog(Retranslating, QDialog):
         return bool(problem)
 
     def run(self, work: Callable[[], object], on_success: Callable[[Any], None]) -> None:
-        """``work`` in the background, the busy bar shown and OK disabled meanwhile."""
+        """``work`` in the background, the busy bar shown and OK disabled meanwhile; what it changed
+        (a user) is told to the office's pages once its session is open."""
+        from .session import hub_of
+
         self.busy.show()
         self.ok_button.setEnabled(False)
 
@@ -117,7 +122,9 @@ class AccountDialog(Retranslating, QDialog):
             on_success(result)
             self.accept()
 
-        run_in_background(self, lambda _task: work(), on_success=succeeded, on_failure=self._failed)
+        run_in_background(
+            self, lambda _task: work(), on_success=succeeded, on_failure=self._failed, hub=hub_of(self.office)
+        )
 
     def failure_text(self, error: ShscError) -> str:
         return error_text(error)
