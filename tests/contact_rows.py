@@ -7,11 +7,12 @@ from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import Contact
 from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 
 
 def add_contacts(office: UnlockedOffice, n: int, name: str = "c{i}") -> None:
     """``n`` contacts in one transaction, named ``name`` with ``{i}`` their number from 0."""
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         for i in range(n):
             s.add(Contact(name_en=name.format(i=i), organisation_type="ngo", created_by="t", updated_by="t"))
 

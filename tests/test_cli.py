@@ -16,6 +16,7 @@ import pytest
 
 from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.office import OfficeFolder
+from shsc_desktop.values.changes import NOTHING
 from tests import office_copies
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
 from tests.office_copies import QuickOffice
@@ -181,7 +182,7 @@ def test_a_deleted_audit_head_is_one_line_and_the_chief_can_accept_it(quick: Qui
 
     from shsc_desktop.models.tables import Setting
 
-    with quick.chief.transaction() as s:
+    with quick.chief.transaction(NOTHING) as s:
         s.execute(delete(Setting).where(Setting.key == "audit_head"))
     quick.chief.lock("test")
     data = ["--data-dir", quick.folder.data_dir, "--user", "chief", "--password-stdin"]

@@ -44,6 +44,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from shsc_desktop.values.changes import NOTHING
+
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # `python tools/bench.py` from a checkout without an editable install
     sys.path.insert(0, str(REPO))
@@ -386,7 +388,7 @@ def fill_incidents(data_dir: Path, count: int, seed: int = 11, day: date | None 
     office = OfficeFolder(data_dir).unlock(*CHIEF)
     sealer = Sealer(office.keys.identity_public)
     try:
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             sequence: dict[str, int] = {}
             incidents: list[dict[str, Any]] = []
             perpetrators: list[dict[str, Any]] = []
@@ -784,13 +786,17 @@ def record_saver(office: Any) -> tuple[Callable[[dict[str, Any]], Any], Callable
     from shsc_desktop.security.audit import Action
 
     def save(values: dict[str, Any]) -> None:
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             incident = Incident(**values)
             s.add(incident)
             s.flush()
             audit.record(s, office.actor.username, Action.RECORD_CREATED, "incident", incident.id)
 
-    return dict, save, "an `Incident` ORM row + `audit.record(...)` in `office.transaction()` (no service)"
+    return (
+        dict,
+        save,
+        "an `Incident` ORM row + `audit.record(...)` in `office.transaction(...)` (no service)",
+    )
 
 
 @row("save", "save a record", "≤ 50 ms")
@@ -1298,7 +1304,7 @@ def history_office(bench: Bench, count: int) -> Path:
             sample = incident_values(random.Random(0), 1, CHIEF[0])
             sealed_size = len(sealed_row(sample, Sealer(office.keys.identity_public))["identity_sealed"])
             tables = history_rows(random.Random(count), count, sealed_size)
-            with office.transaction() as s:
+            with office.transaction(NOTHING) as s:
                 for table, rows in tables.items():
                     columns = list(rows[0])
                     names = ", ".join(f'"{c}"' for c in columns)
@@ -1796,7 +1802,7 @@ def approve_month(office: Any, period: str) -> None:
     """A (new) approval of the month, as the chief gives it: the next export is a new revision."""
     from shsc_desktop.models.tables import Month
 
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         month = s.get(Month, period) or Month(period=period)
         month.status = "approved"
         month.approved_by = office.actor.username

@@ -18,6 +18,8 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from shsc_desktop.values.changes import NOTHING
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -60,7 +62,7 @@ def fill_year(office: UnlockedOffice, last_period: str, seed: int = 7) -> int:
     ]
     stamp = datetime(2020, 1, 1, tzinfo=UTC)
     n = 0
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         for m in range(12):
             period = shift_period(last_period, m - 11)
             year, month = int(period[:4]), int(period[5:])

@@ -29,6 +29,7 @@ from ..security.audit import Action
 from ..security.identity import OfficeKeys
 from ..security.permissions import ROLES_BY_LEVEL, Grant, Perm, Role, default_grants, is_admin, require
 from ..security.vault import check_password_policy
+from ..values.changes import ACCOUNTS, NOTHING
 from . import validation as v
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class AccountService:
         there (a user who copied the key while she had it keeps that copy: see docs/security.md).
         """
         require(self.actor, Perm.MANAGE_USERS)
-        with self.office.transaction() as s:
+        with self.office.transaction(ACCOUNTS) as s:
             user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
             if user is None:
                 raise NotFound(f"No active user '{username}'.")
@@ -138,7 +139,7 @@ class AccountService:
             problems.update(exc.problems)
         if problems:
             raise ValidationFailed(problems)
-        with self.office.transaction() as s:
+        with self.office.transaction(ACCOUNTS) as s:
             if s.scalar(select(User).where(User.username == username)) is not None:
                 raise ValidationFailed({"username": v.USERNAME_TAKEN})
             user = User(
@@ -172,7 +173,7 @@ class AccountService:
         """The same key slot, sealed by the new password: her signed rights stay as they are."""
         folder = self.office.folder
         check_password_policy(new_password)
-        with self.office.transaction() as s:
+        with self.office.transaction(ACCOUNTS) as s:
             user = s.get(User, self.actor.user_id)
             assert user is not None
             user.must_change_password = False
@@ -184,7 +185,7 @@ class AccountService:
     def set_password_after_recovery(self, new_password: str) -> None:
         """Only right after a recovery-key unlock: the user sets a new password."""
         folder = self.office.folder
-        with self.office.transaction() as s:
+        with self.office.transaction(ACCOUNTS) as s:
             audit.record(
                 s,
                 self.actor.username,
@@ -206,7 +207,7 @@ class AccountService:
         """The chief sets a forgotten password; the user must change it at next sign-in."""
         require(self.actor, Perm.MANAGE_USERS)
         folder = self.office.folder
-        with self.office.transaction() as s:
+        with self.office.transaction(ACCOUNTS) as s:
             user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
             if user is None:
                 raise NotFound(f"No active user '{username}'.")
@@ -236,7 +237,7 @@ class AccountService:
         if rotate_key:
             self.office.engine.dispose()
             _ensure_exclusive(folder, self.office.data_key)
-        with self.office.transaction() as s:
+        with self.office.transaction(ACCOUNTS) as s:
             user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
             if user is None:
                 raise NotFound(f"No active user '{username}'.")
@@ -274,7 +275,7 @@ class AccountService:
     def replace_recovery_key(self) -> str:
         require(self.actor, Perm.MANAGE_USERS)
         folder = self.office.folder
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             audit.record(s, self.actor.username, Action.RECOVERY_KEY_REPLACED, "office")
             return folder.vault.new_recovery(self.office.data_key, folder.kdf, self.office.keys)
 
@@ -282,7 +283,7 @@ class AccountService:
         require(self.actor, Perm.MANAGE_USERS)
         if role not in {r.value for r in ROLES_BY_LEVEL[self.office.info.level]}:
             raise ValidationFailed({"role": v.ROLE_NOT_AT_LEVEL})
-        with self.office.transaction() as s:
+        with self.office.transaction(ACCOUNTS) as s:
             user = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
             if user is None:
                 raise NotFound(f"No active user '{username}'.")

@@ -15,6 +15,7 @@ from ..models.tables import AuditEntry, Setting
 from ..security import audit
 from ..security.audit import Action, ChainReport
 from ..security.permissions import Perm, require
+from ..values.changes import NOTHING, Changes
 from . import validation as v
 from .identities import RETENTION_SETTING, retention_years
 from .incident_identity import PERPETRATOR_NAMES_SETTING
@@ -47,7 +48,7 @@ class AdminService:
     def verify_audit(self) -> ChainReport:
         """Walk the whole audit chain and record that it was checked (and the outcome)."""
         require(self.actor, Perm.AUDIT_VERIFY)
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             report = audit.verify(s)
             audit.record(
                 s,
@@ -103,7 +104,7 @@ class AdminService:
 
     def _set(self, key: str, value: str) -> None:
         """Write one setting and its audit entry (old and new value) in one transaction."""
-        with self.office.transaction() as s:
+        with self.office.transaction(Changes.of_settings(key)) as s:
             row = s.get(Setting, key)
             old = row.value if row else ""
             if row is None:

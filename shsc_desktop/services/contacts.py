@@ -27,6 +27,7 @@ from ..models.tables import Contact, Referral
 from ..problems import Problem
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.changes import Changes
 from ..values.contacts import ContactDraft as ContactDraft  # re-exported: forms build drafts
 from ..values.contacts import ContactView as ContactView
 from ..values.copying import same_named
@@ -38,7 +39,13 @@ TARGET = "contact"
 # The directory holds no survivor: an unused entry is removed (its reason stays in the audit log),
 # by whoever keeps the directory, in any month.
 REGISTER = lifecycle.Register(
-    Contact, TARGET, v.CONTACT_GONE, soft=False, delete_perm=Perm.RECORDS_WRITE, month_locked=False
+    Contact,
+    TARGET,
+    v.CONTACT_GONE,
+    Changes.of_registers("contacts"),
+    soft=False,
+    delete_perm=Perm.RECORDS_WRITE,
+    month_locked=False,
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID = re.compile(r"^[0-9a-f]{32}$")
@@ -84,7 +91,7 @@ class ContactService(RegisterService):
     def create(self, draft: ContactDraft) -> ContactView:
         require(self.actor, Perm.RECORDS_WRITE)
         validate_contact(draft, self.today())
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             row = lifecycle.new(Contact, self.actor)
             _apply(row, draft)
             s.add(row)
@@ -95,7 +102,7 @@ class ContactService(RegisterService):
     def update(self, contact_id: str, draft: ContactDraft, expected_version: int) -> ContactView:
         require(self.actor, Perm.RECORDS_WRITE)
         validate_contact(draft, self.today())
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             row = _load(s, contact_id)
             v.check_version(row.version, expected_version)
             changed = _apply(row, draft)
@@ -228,7 +235,7 @@ class ContactService(RegisterService):
         if not parsed:
             raise ImportProblems([(1, v.NO_DIRECTORY_ROWS)])
         created = updated = 0
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             by_name = {
                 (c.name_en.strip().lower(), c.organisation_type): c
                 for c in s.scalars(select(Contact))

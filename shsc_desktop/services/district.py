@@ -35,6 +35,7 @@ from ..security.actions import Action
 from ..security.permissions import Perm, require
 from ..security.pki import Level
 from ..values import period as period_values
+from ..values.changes import Changes
 from . import validation as v
 from .completeness import (
     DEADLINE_KEY,
@@ -160,7 +161,7 @@ class DistrictService:
         require(self.actor, Perm.MANAGE_SETTINGS)
         if not 0 <= days <= MAX_DEADLINE_DAYS:
             raise ValidationFailed({"deadline_days": v.DAYS_RANGE(0, MAX_DEADLINE_DAYS)})
-        with self.office.transaction() as s:
+        with self.office.transaction(Changes.of_settings(DEADLINE_KEY)) as s:
             row = s.get(Setting, DEADLINE_KEY)
             old = row.value if row else ""
             if row is None:

@@ -27,6 +27,7 @@ from ..models.tables import FormDraft
 from ..security import audit
 from ..security.actions import Action
 from ..security.sealing import open_sealed, seal_to
+from ..values.changes import NOTHING
 from .office import UnlockedOffice
 from .validation import aware
 
@@ -76,7 +77,7 @@ class DraftService:
             return None
         sealed = seal_to(public, plain, _context(self.username, draft_id, form_kind, record))
         now = self.now()
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             s.add(
                 FormDraft(
                     id=draft_id,
@@ -94,7 +95,7 @@ class DraftService:
     def pending(self) -> list[DraftInfo]:
         """The user's drafts, newest first; expired drafts (anyone's) are deleted first."""
         now = self.now()
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             for row in s.scalars(select(FormDraft)).all():
                 if aware(row.expires_at) <= now:
                     audit.record(
@@ -113,7 +114,7 @@ class DraftService:
 
         ``NotFound`` for another user's draft, a missing one, or one her key no longer opens.
         """
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             row = s.get(FormDraft, draft_id)
             if row is None or row.username != self.username:
                 raise NotFound("This draft does not exist.")
@@ -134,7 +135,7 @@ class DraftService:
         return state
 
     def discard(self, draft_id: str) -> None:
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             row = s.get(FormDraft, draft_id)
             if row is None or row.username != self.username:
                 raise NotFound("This draft does not exist.")

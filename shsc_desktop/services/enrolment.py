@@ -32,6 +32,7 @@ from ..security.keyexport import encrypted_pkcs8_pem
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose
+from ..values.changes import EXCHANGED, NOTHING
 from .office import UnlockedOffice
 
 MINISTRY_CODE = "MOWA"
@@ -314,7 +315,7 @@ class EnrolmentService:
     def refresh_crl(self) -> None:
         """Re-sign our own CRL if half its validity has passed (export and sign call this too)."""
         require(self.actor, Perm.ENROL)
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             self._authority(s)
 
     # -- ministry --------------------------------------------------------------------------------
@@ -326,7 +327,7 @@ class EnrolmentService:
             raise ValidationFailed({"level": ONLY_MINISTRY_ROOT})
         keys = pki_keys.OfficeKeys.generate(Level.MINISTRY, self.key_size)
         ca, root = pki_issue.create_ministry(self.code, keys, self.clock())
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             store = DbKeyStore(s)
             if store.get("cert/root") is not None:
                 raise ValidationFailed({"enrolment": ROOT_EXISTS})
@@ -353,7 +354,7 @@ class EnrolmentService:
         data = pki_enrolment.make_request(
             self.code, self.level, keys, {"km": info.name_km, "en": info.name_en}, office_keys
         )
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             store = DbKeyStore(s)
             for purpose, key in keys.keys.items():
                 store.save_key(purpose, key, self.office.data_key, self.office.keys)
@@ -370,7 +371,7 @@ class EnrolmentService:
         require(self.actor, Perm.ENROL)
         data = _read(package_path, "certificate package")
         now = self.clock()
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             store = DbKeyStore(s)
             request = store.get("request")
             if request is None:
@@ -426,7 +427,7 @@ class EnrolmentService:
         data = _read(request_path, "certificate request")
         req = pki_enrolment.parse_request(data)
         now = self.clock()
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             ca = self._authority(s)
             package = pki_enrolment.sign_request(ca, data, now=now)
             body = json.loads(package)
@@ -492,7 +493,7 @@ class EnrolmentService:
         if not reason or not reason.strip():
             raise ValidationFailed({"reason": REVOCATION_REASON})
         now = self.clock()
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             row = s.get(EnrolledOffice, office_code)
             if row is None:
                 raise NotFound(OFFICE_NOT_ENROLLED(office_code))
@@ -524,7 +525,7 @@ class EnrolmentService:
             raise ValidationFailed({"password": KEY_PASSWORD_SHORT})
         folder = Path(folder)
         level = str(self.level)
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             store = DbKeyStore(s)
             cert = store.cert("encryption")
             root = keystore.pinned_root(s)

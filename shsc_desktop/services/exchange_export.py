@@ -36,6 +36,7 @@ from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose
 from ..values import period as months
+from ..values.changes import EXCHANGED
 from . import validation as v
 from .completeness import CompletenessService, as_utc, reporting_table, stored_deadline_days
 from .enrolment import EnrolmentService
@@ -119,7 +120,7 @@ class ExportService(ExchangeOffice):
         nil_report: bool | None = None  # None: a nil report when there are no tables
         if not reuse and self.level is Level.COMMUNE:
             tables = self._commune_tables(period)  # outside the write transaction (own session)
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             month = s.get(Month, period)
             if self._approval_key(month) != approved_key:
                 raise ValidationFailed({"period": "The month changed while exporting; try again."})

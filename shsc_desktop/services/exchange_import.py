@@ -42,6 +42,7 @@ from ..security.identity import vouched_fingerprint
 from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose, TrustStore
+from ..values.changes import EXCHANGED, NOTHING
 from .enrolment import bind_office_keys, bound_office_keys
 from .exchange_office import ExchangeOffice
 from .exchange_rules import Decision, Outcome, ReceivedBundle, decide
@@ -463,7 +464,7 @@ class ImportService(ExchangeOffice):
             if cancelled is not None and cancelled():
                 break
             try:
-                with self.office.transaction() as s:
+                with self.office.transaction(EXCHANGED) as s:
                     chunk = verified[at : at + chunk_at_most]
                     log = BatchLog.load(s, (vb for *_, vb in chunk))
                     rows = ChunkRows(s, [vb for *_, vb in chunk])
@@ -502,7 +503,7 @@ class ImportService(ExchangeOffice):
         if not rejected:
             return
         try:
-            with self.office.transaction() as s:
+            with self.office.transaction(NOTHING) as s:
                 for path, exc in rejected:
                     details = {"reason": exc.reason, "file": path.name}
                     audit.record(

@@ -52,6 +52,7 @@ from ..security.permissions import (
     raises_rights,
 )
 from ..security.vault import Unlocked
+from ..values.changes import ACCOUNTS, NOTHING, Changes
 
 if TYPE_CHECKING:
     from .office import UnlockedOffice
@@ -331,7 +332,7 @@ def protect_exchange_keys(office: UnlockedOffice) -> list[str]:
         store = keystore.DbKeyStore(s)
         if all(pki_keys.is_office_wrapped(store.get(n) or b"") for n in store.names(keystore.KEY_PREFIX)):
             return []
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         moved = keystore.protect_private_keys(s, office.data_key, office.keys)
         if moved:
             # The move is part of the office's history: which keys, under which office keys.
@@ -371,7 +372,7 @@ def seal_legacy_identities(office: UnlockedOffice) -> None:
     """Seal every identifying detail still in a plain column, and empty those columns."""
     incidents = referrals = meetings = 0
     sealer = sealer_for(office)
-    with office.transaction() as s:
+    with office.transaction(Changes.of_registers("incidents", "referrals", "meetings")) as s:
         legacy_incident = or_(
             Incident.legacy_survivor_name != "",
             Incident.legacy_survivor_phone != "",
@@ -434,7 +435,7 @@ def check_accounts(office: UnlockedOffice) -> list[str]:
     """
     grants = office.folder.vault.verified_grants()
     wrong: list[str] = []
-    with office.transaction() as s:
+    with office.transaction(ACCOUNTS) as s:
         for user in s.scalars(select(User).where(User.active.is_(True))):
             if user.username not in grants:
                 continue  # no slot: cannot unlock at all
@@ -512,7 +513,7 @@ def apply_retention(office: UnlockedOffice, today: date | None = None) -> int:
     except ValueError:  # 29 February
         cutoff_day = day.replace(year=day.year - years, day=28)
     cutoff = datetime(cutoff_day.year, cutoff_day.month, cutoff_day.day, tzinfo=UTC)
-    with office.transaction() as s:
+    with office.transaction(Changes.of_registers("incidents", "referrals")) as s:
         # Anything identifying left in the case, its perpetrators or its referrals: a case whose
         # only identifying content is a referral note (or an old office's phone number) is due too.
         due = list(

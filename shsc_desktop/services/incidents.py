@@ -31,6 +31,7 @@ from ..models.base import new_id
 from ..models.tables import Incident
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.changes import NOTHING, Changes
 from . import caseworkers, identities, incident_queries, incident_rules, lifecycle, months
 from . import validation as v
 from .incident_identity import PERPETRATOR_NAMES_SETTING as PERPETRATOR_NAMES_SETTING
@@ -51,6 +52,7 @@ REGISTER = lifecycle.Register(
     Incident,
     TARGET,
     v.INCIDENT_GONE,
+    Changes.of_registers("incidents"),
     options=lambda: (selectinload(Incident.perpetrators),),
 )
 
@@ -71,7 +73,7 @@ class IncidentService(RegisterService):
         gbv_type = self.validate(draft)
         assert draft.date_reported is not None
         period = months.period_of(draft.date_reported)
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             months.ensure_open(s, period)
             survivor_code = self._survivor_code(s, draft, period)
             row = lifecycle.new(
@@ -102,7 +104,7 @@ class IncidentService(RegisterService):
         gbv_type = self.validate(draft)
         assert draft.date_reported is not None
         new_period = months.period_of(draft.date_reported)
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             row = self._load(s, incident_id)
             v.check_version(row.version, expected_version)
             if draft.identifying is not None:
@@ -150,7 +152,7 @@ class IncidentService(RegisterService):
         approved month too. Chief only; audited with the reason."""
         require(self.actor, Perm.RECORDS_DELETE)
         text = v.require_reason(reason)
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             row = self._load(s, incident_id)
             erased = identities.erase_incident_identity(s, row)
             lifecycle.touch(row, self.actor)
@@ -185,7 +187,7 @@ class IncidentService(RegisterService):
     def get_identifying(self, incident_id: str) -> IdentifyingDetails:
         """The identifying details; needs ``VIEW_IDENTIFYING``; every call is audited."""
         require(self.actor, Perm.VIEW_IDENTIFYING)
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             row = self._load(s, incident_id)
             caseworkers.require_open(self.actor, row.case_worker_id)
             self.audit(s, Action.IDENTIFYING_VIEWED, row.id, {"code": row.incident_code})

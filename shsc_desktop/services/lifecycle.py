@@ -26,6 +26,7 @@ from ..problems import Problem
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Actor, Perm, require
+from ..values.changes import Changes
 from . import identities, months
 from . import validation as v
 from .office import UnlockedOffice
@@ -46,7 +47,8 @@ R = TypeVar("R", bound=Record)
 class Register(Generic[R]):
     """One register, as the lifecycle sees it.
 
-    ``target`` names the record in the audit log, ``gone`` is the message of :class:`NotFound` (a
+    ``target`` names the record in the audit log, ``changes`` is what a write to it changes (its
+    register, for the change notice), ``gone`` is the message of :class:`NotFound` (a
     coded :mod:`~shsc_desktop.problems` message); ``live`` are the conditions
     a row must meet to be seen (by default, for a ``soft`` register: not deleted; a referral's also
     that its incident is not deleted); ``options`` what to load with
@@ -58,6 +60,7 @@ class Register(Generic[R]):
     model: type[R]
     target: str
     gone: Problem
+    changes: Changes
     live: Callable[[], Iterable[ColumnElement[bool]]] | None = None
     options: Callable[[], Iterable[LoaderOption]] = lambda: ()
     soft: bool = True
@@ -118,7 +121,7 @@ def delete_with_reason(
     actor = office.actor
     require(actor, register.delete_perm)
     text = v.require_reason(reason)
-    with office.transaction() as s:
+    with office.transaction(register.changes) as s:
         row = load(s, register, record_id)
         if register.month_locked:
             months.ensure_open(s, row.period)  # type: ignore[attr-defined]

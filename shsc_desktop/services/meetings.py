@@ -27,6 +27,7 @@ from ..models.base import new_id
 from ..models.tables import ActionItem, Meeting, MeetingAttendance
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.changes import NOTHING, Changes
 from ..values.copying import same_named
 from . import identities, lifecycle, months
 from . import validation as v
@@ -37,6 +38,7 @@ REGISTER = lifecycle.Register(
     Meeting,
     TARGET,
     v.MEETING_GONE,
+    Changes.of_registers("meetings"),
     options=lambda: (selectinload(Meeting.attendance), selectinload(Meeting.action_items)),
 )
 OPEN_ACTION_STATUSES = ("open", "in_progress")
@@ -160,7 +162,7 @@ class MeetingService(RegisterService):
         self.validate(draft)
         assert draft.meeting_date is not None
         period = months.period_of(draft.meeting_date)
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             months.ensure_open(s, period)
             row = lifecycle.new(Meeting, self.actor, id=new_id())
             _apply(row, draft)
@@ -179,7 +181,7 @@ class MeetingService(RegisterService):
         require(self.actor, Perm.RECORDS_WRITE)
         self.validate(draft)
         assert draft.meeting_date is not None
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             row = _load(s, meeting_id)
             v.check_version(row.version, expected_version)
             if row.minutes_sealed is not None and not draft.keep_minutes:
@@ -207,7 +209,7 @@ class MeetingService(RegisterService):
         p = v.Problems()
         p.code("status", status, codes.ACTION_STATUS)
         p.raise_if_any()
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             item = s.get(ActionItem, item_id)
             if item is None or item.meeting.deleted:
                 raise NotFound(v.ACTION_ITEM_GONE)
@@ -227,7 +229,7 @@ class MeetingService(RegisterService):
             row = _load(s, meeting_id)
             if row.minutes_sealed is None or not self.can_read_minutes():
                 return self._view(row)
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             row = _load(s, meeting_id)
             self.audit(s, Action.IDENTIFYING_VIEWED, row.id, {"field": "minutes", "type": row.meeting_type})
             return self._view(row, self._open_minutes(row))

@@ -29,6 +29,7 @@ from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from ..values import period as periods
+from ..values.changes import Changes
 from ..values.period import phnom_penh_today
 from . import snapshots
 from . import validation as v
@@ -143,7 +144,7 @@ class MonthService:
         # Only a commune counts its own records; a district's or ministry's figures are the sums of
         # the bundles it imported (kept per revision on import), so their approval stores none.
         counts_records = self.office.info.level == "commune"
-        with self.office.transaction() as s:
+        with self.office.transaction(Changes.of_month(period)) as s:
             row = s.get(Month, period)
             if row is not None and row.status == APPROVED:
                 previous = snapshots.latest(s, period) if counts_records else None
@@ -168,7 +169,7 @@ class MonthService:
         require(self.actor, Perm.APPROVE_MONTH)
         check_period(period)
         text = v.require_reason(reason)
-        with self.office.transaction() as s:
+        with self.office.transaction(Changes.of_month(period)) as s:
             row = s.get(Month, period)
             if row is None or row.status != APPROVED:
                 raise ValidationFailed({"period": v.MONTH_NOT_APPROVED})

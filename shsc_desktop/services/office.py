@@ -43,6 +43,7 @@ from ..security.lockout import RECOVERY_LOCKOUT_NAME as RECOVERY_LOCKOUT_NAME
 from ..security.lockout import Lockout
 from ..security.permissions import ADMIN_ROLE_BY_LEVEL, ROLE_DEFAULT_GRANTS, Actor, Role
 from ..security.vault import Unlocked, Vault
+from ..values.changes import NOTHING, Changes, committed
 from ..values.office import OfficeInfo as OfficeInfo  # re-exported for callers of the service
 from .validation import NO_ACTIVE_USER, USERNAME_LENGTH
 
@@ -129,11 +130,15 @@ class UnlockedOffice:
         return self.folder.info()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, changes: Changes) -> Iterator[Session]:
         """A session whose work (and its audit entries) commits together or not at all.
 
-        A full, failing, busy or read-only database raises a :class:`DatabaseUnavailable` after the
-        rollback, never SQLite's own error (``models.engine.database_errors``).
+        ``changes`` says what the work changes that a page shows (``NOTHING`` when it changes
+        nothing shown, e.g. an audit entry alone); once the transaction has committed it goes to
+        the operation collecting them (``values.changes.collecting``), whose notice tells every
+        page. A transaction rolled back reports nothing. A full, failing, busy or read-only
+        database raises a :class:`DatabaseUnavailable` after the rollback, never SQLite's own
+        error (``models.engine.database_errors``).
         """
         from ..models.engine import database_errors
 
@@ -141,6 +146,7 @@ class UnlockedOffice:
             raise RuntimeError("the office is locked")
         with database_errors(), self._sessions() as session, session.begin():
             yield session
+        committed(changes)
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
@@ -167,7 +173,7 @@ class UnlockedOffice:
         """Record an action that changes nothing else (e.g. a lock), in its own transaction."""
         from ..security import audit
 
-        with self.transaction() as s:
+        with self.transaction(NOTHING) as s:
             audit.record(s, self.actor.username, action, target_type, target_id, details)
 
     def setting(self, key: str, default: str = "") -> str:

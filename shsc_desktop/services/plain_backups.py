@@ -16,6 +16,7 @@ from ..errors import BackupInvalid, DatabaseDamaged
 from ..models.tables import AuditEntry
 from ..security import audit
 from ..security.audit import Action
+from ..values.changes import NOTHING
 from .backup_format import manifest_mac, read_manifest
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def delete_plain_migration_backups(office: UnlockedOffice) -> list[str]:
             continue
         deleted.append(path.name)
     if deleted:
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             audit.record(
                 s,
                 office.actor.username,

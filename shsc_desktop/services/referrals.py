@@ -31,6 +31,7 @@ from ..models.base import new_id
 from ..models.tables import Contact, Incident, Referral
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.changes import NOTHING, Changes
 from ..values.copying import same_named
 from . import caseworkers, identities, lifecycle, months
 from . import validation as v
@@ -44,6 +45,7 @@ REGISTER = lifecycle.Register(
     Referral,
     TARGET,
     v.REFERRAL_GONE,
+    Changes.of_registers("referrals"),
     # A referral lives while its incident does (deleting an incident does not touch its referrals).
     live=lambda: (
         Referral.deleted.is_(False),
@@ -176,7 +178,7 @@ class ReferralService(RegisterService):
         self._validate(draft)
         assert draft.date_referred is not None
         period = months.period_of(draft.date_referred)
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             incident = s.scalar(
                 select(Incident).where(Incident.id == incident_id, Incident.deleted.is_(False))
             )
@@ -241,7 +243,7 @@ class ReferralService(RegisterService):
         if change.outcome in {"received", "not_received"} and change.outcome_date is None:
             p.add("outcome_date", v.OUTCOME_DATE_NEEDED)
         p.raise_if_any()
-        with self.office.transaction() as s:
+        with self.office.transaction(REGISTER.changes) as s:
             row = self._load(s, referral_id)
             v.check_version(row.version, expected_version)
             # Outcomes and follow-ups are case work: they go on after the month is approved.
@@ -284,7 +286,7 @@ class ReferralService(RegisterService):
         """The free-text note (identifying); needs ``VIEW_IDENTIFYING`` (a focal point: for a case
         she handles); audited."""
         require(self.actor, Perm.VIEW_IDENTIFYING)
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             row = self._load(s, referral_id)
             worker = s.scalar(select(Incident.case_worker_id).where(Incident.id == row.incident_id))
             caseworkers.require_open(self.actor, worker)

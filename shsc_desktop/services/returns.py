@@ -42,6 +42,7 @@ from ..security.keystore import DbKeyStore
 from ..security.permissions import Perm, require
 from ..security.pki import Level, Purpose
 from ..values import period as months
+from ..values.changes import EXCHANGED
 from . import validation as v
 from .enrolment import EnrolmentService
 from .office import UnlockedOffice
@@ -103,7 +104,7 @@ class ReturnService:
         months.parse(period)
         text = v.require_reason(reason)
         now = self.clock()
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             current = s.get(ImportedStatistics, (office_code, period))
             enrolled = s.get(EnrolledOffice, office_code)
             if current is None or enrolled is None or enrolled.level != Level.COMMUNE:
@@ -190,7 +191,7 @@ class ReturnService:
             data = read_regular(Path(path), MAX_NOTICE_SIZE + 1)
         except OSError as exc:
             raise ValidationFailed({"file": f"Cannot read {path}: {exc.strerror or exc}"}) from exc
-        with self.office.transaction() as s:
+        with self.office.transaction(EXCHANGED) as s:
             store = DbKeyStore(s)
             chain = store.chain()
             if not chain or store.cert("signing") is None:

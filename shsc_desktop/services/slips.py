@@ -37,6 +37,7 @@ from ..models.tables import Contact, Incident, Referral
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.changes import NOTHING
 from ..values.copying import same_named
 from . import caseworkers
 from . import validation as v
@@ -108,7 +109,7 @@ class SlipService(OfficeService):
             require(self.actor, Perm.VIEW_IDENTIFYING)
         info = self.office.info
         contact_line = self.office.setting(CONTACT_SETTING)
-        with self.office.transaction() as s:
+        with self.office.transaction(NOTHING) as s:
             row = self._consent_row(s, request.referral_id)
             if row.consent_services != "yes" and not row.consent_override_reason:
                 raise ConsentRequired(

@@ -28,6 +28,7 @@ from ..models.tables import Incident, Perpetrator
 from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
+from ..values.changes import Changes
 from . import identities
 from . import months as month_rules
 from .contacts import ContactDraft, ContactService, ContactView
@@ -458,7 +459,7 @@ def _bulk_incidents(office: UnlockedOffice, n: int, seed: int, today: date | Non
     now = utcnow()
     user = office.actor.username
     sealer = identities.sealer_for(office)
-    with office.transaction() as s:
+    with office.transaction(Changes.of_registers("incidents")) as s:
         month_rules.ensure_open(s, *periods)
         next_incident = {
             p: _next_seq(s, Incident.incident_code, f"KH-{commune}-{p.replace('-', '')}-") for p in periods

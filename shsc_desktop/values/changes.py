@@ -1,12 +1,19 @@
 """What a write changed: the change notice every page hears (Anki's ``OpChanges``).
 
-A write operation (``views.operations.run_write``) says what it changed with one :class:`Changes`
-value; the office-wide notifier passes it to every page, and each page decides from it whether to
-reload. No Qt here: a service or the command line can name what it changed too.
+The write itself says what it changes: every database transaction names a :class:`Changes` value
+(``UnlockedOffice.transaction(changes)``, ``NOTHING`` for one that changes nothing a page shows),
+and once it has committed that value goes to the operation :func:`collecting` on this thread, if
+any. A write operation (``views.operations.run_write``) collects what its work's committed
+transactions named and hands it to the office-wide notifier, which passes it to every page; each
+page decides from it whether to reload. A transaction rolled back adds nothing. No Qt here: the
+command line writes through the same services and simply collects nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 REGISTERS = ("incidents", "referrals", "meetings", "contacts")
@@ -63,3 +70,44 @@ class Changes:
 
 
 NOTHING = Changes()
+"""What a transaction that changes nothing a page shows names (an audit entry alone, a draft)."""
+ACCOUNTS = Changes(accounts=True)
+EXCHANGED = Changes(exchange=True)
+
+
+class Collected:
+    """What the committed transactions of one operation changed, so far (``collecting``)."""
+
+    def __init__(self) -> None:
+        self.changes = NOTHING
+
+    def add(self, changes: Changes) -> None:
+        self.changes = self.changes | changes
+
+
+_collecting: ContextVar[Collected | None] = ContextVar("shsc_collecting_changes", default=None)
+
+
+@contextlib.contextmanager
+def collecting() -> Iterator[Collected]:
+    """Collect, until the block ends, what the transactions committed in it (on this thread, or in
+    this context) changed. A context variable does not flow into another thread by itself: the
+    background runner opens the collection inside the job, on the worker thread. An enclosing
+    collection receives what this one collected when it ends."""
+    collected = Collected()
+    token = _collecting.set(collected)
+    try:
+        yield collected
+    finally:
+        _collecting.reset(token)
+        outer = _collecting.get()
+        if outer is not None:
+            outer.add(collected.changes)
+
+
+def committed(changes: Changes) -> None:
+    """A transaction that named ``changes`` has committed: tell the collection open here, if any
+    (outside one, e.g. on the command line, nothing listens and nothing is kept)."""
+    collected = _collecting.get()
+    if collected is not None:
+        collected.add(changes)

@@ -280,7 +280,7 @@ class AdminPage(BackupPart, AuditPart, SettingsPart, OfficePage):
             self.refresh(lambda: self.select_user(username))
             show_message(self, done)
 
-        return run_write(self, self.session.hub, lambda _task: write(), Changes(accounts=True), saved)
+        return run_write(self, self.session.hub, lambda _task: write(), saved)
 
     # -- accounts --------------------------------------------------------------------------------
 
@@ -322,11 +322,12 @@ class AdminPage(BackupPart, AuditPart, SettingsPart, OfficePage):
 
     def remove_user(self, username: str) -> None:
         self.remove_user_button.setEnabled(False)
-        run_in_background(
+        run_write(
             self,
+            self.session.hub,
             lambda _task: self.accounts.remove_user(username, rotate_key=True),
-            on_success=lambda _r: self._user_removed(username),
-            on_failure=self._failed,
+            lambda _r: self._user_removed(username),
+            self._failed,
         )
 
     def _user_removed(self, username: str) -> None:

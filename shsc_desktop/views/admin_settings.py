@@ -15,7 +15,6 @@ from ..security.permissions import Perm
 from ..services.admin import AUTO_LOCK_KEY, MAX_AUTO_LOCK_MINUTES, MAX_RETENTION_YEARS, MIN_AUTO_LOCK_MINUTES
 from ..services.identities import RETENTION_SETTING
 from ..services.incidents import PERPETRATOR_NAMES_SETTING
-from ..values.changes import Changes
 from .admin_part import AdminPart
 from .builders import push_button, row_widget
 from .form_helpers import CountSpinBox, set_field_label
@@ -108,7 +107,6 @@ class SettingsPart(AdminPart):
             self,
             self.session.hub,
             lambda _task: write(),
-            Changes.of_settings(key),
             lambda _none: saved() if saved is not None else None,
             failed,
         )

@@ -27,7 +27,6 @@ from ..exports import directory_io
 from ..models import codes
 from ..services.contacts import ContactDraft, ContactView, ImportResult
 from ..services.office import UnlockedOffice
-from ..values.changes import Changes
 from .builders import box_button, named, push_button, vbox
 from .file_dialogs import file_dialog, save_dialog
 from .form_helpers import (
@@ -70,7 +69,6 @@ class ContactForm(RegisterForm):
     """
 
     form_kind = "contact"
-    register = "contacts"
 
     def __init__(
         self, office: UnlockedOffice, contact: ContactView | None = None, parent: QWidget | None = None
@@ -333,7 +331,6 @@ class ContactsPage(RegisterPage):
             self.session.hub,
             (self.tr("Delete directory entry"), question, self.tr("Delete")),
             lambda reason: self.service.delete(contact.id, reason),
-            "contacts",
         )
 
     # -- import and export ------------------------------------------------------------------------
@@ -368,7 +365,7 @@ class ContactsPage(RegisterPage):
                 assert isinstance(error, ShscError)
                 show_error(self, error)
 
-        run_write(self, self.session.hub, work, Changes.of_registers("contacts"), done, failed)
+        run_write(self, self.session.hub, work, done, failed)
 
     def choose_export_file(self) -> QFileDialog:
         return save_dialog(

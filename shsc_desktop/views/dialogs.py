@@ -108,7 +108,13 @@ class AccountDialog(Retranslating, QDialog):
         return bool(problem)
 
     def run(self, work: Callable[[], object], on_success: Callable[[Any], None]) -> None:
-        """``work`` in the background, the busy bar shown and OK disabled meanwhile."""
+        """``work`` in the background, the busy bar shown and OK disabled meanwhile; what it changed
+        (a user) is told to the office's pages once its session is open."""
+        from ..services.office import UnlockedOffice
+        from .session import hub_of
+
+        office = getattr(self, "office", None)  # a recovery dialog works on a locked folder: none
+        hub = hub_of(office) if isinstance(office, UnlockedOffice) else None
         self.busy.show()
         self.ok_button.setEnabled(False)
 
@@ -117,7 +123,7 @@ class AccountDialog(Retranslating, QDialog):
             on_success(result)
             self.accept()
 
-        run_in_background(self, lambda _task: work(), on_success=succeeded, on_failure=self._failed)
+        run_in_background(self, lambda _task: work(), on_success=succeeded, on_failure=self._failed, hub=hub)
 
     def failure_text(self, error: ShscError) -> str:
         return error_text(error)

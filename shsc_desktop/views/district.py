@@ -43,7 +43,6 @@ from . import exchange_common as common  # common.choose_path looked up at call 
 from .district_tables import OnResize
 from .exchange_common import (
     BAD,
-    EXCHANGED,
     GOOD,
     NEUTRAL,
     WARN,
@@ -376,7 +375,6 @@ class CompletenessPanel(OfficePanel):
             written,
             finished,
             hub=self.session.hub,
-            changes=EXCHANGED,
         )
 
     def save_deadline(self) -> BackgroundOperation:
@@ -386,5 +384,4 @@ class CompletenessPanel(OfficePanel):
             self,
             self.session.hub,
             lambda _task: service.set_deadline_days(days),
-            Changes.of_settings(DEADLINE_KEY),
         )

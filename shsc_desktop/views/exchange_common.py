@@ -19,16 +19,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QW
 from ..services.office import UnlockedOffice
 from ..services.returns import NoticeView
 from ..services.statistics import period_label
-from ..values.changes import Changes
 from . import builders
 from .file_dialogs import file_dialog
 from .operations import BackgroundOperation, Task, run_with_busy
 from .register_tables import RowsModel
 from .retranslating import Retranslating
 from .session import Session, session_of
-
-EXCHANGED = Changes(exchange=True)
-"""What an exchange write changed: certificates, bundles written or received, notices."""
 
 # Row colours of the import summary, the enrolled offices and the completeness grid (``grid_model``);
 # the text says the same (not colour alone).
@@ -67,11 +63,11 @@ class BusyPanel(OfficePanel):
         work: Callable[[Task], Any],
         on_success: Callable[[Any], None],
         busy: QProgressBar,
-        changes: Changes | None = None,
     ) -> BackgroundOperation:
-        """``work`` behind ``busy``; a write says what it ``changes`` (the notice refreshes the panels)."""
+        """``work`` behind ``busy``; what a write changed is told to the office (the notice refreshes
+        the panels), a read tells nothing."""
         hub = self.session.hub
-        self.operation = run_with_busy(self, busy, work, on_success, self._finished, hub=hub, changes=changes)
+        self.operation = run_with_busy(self, busy, work, on_success, self._finished, hub=hub)
         self._update_buttons()
         return self.operation
 

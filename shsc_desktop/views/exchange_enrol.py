@@ -24,7 +24,6 @@ from . import exchange_common as common  # common.choose_path looked up at call 
 from .builders import row_of
 from .exchange_common import (
     BAD,
-    EXCHANGED,
     BusyPanel,
     busy_bar,
     push_button,
@@ -234,7 +233,7 @@ class EnrolPanel(BusyPanel):
             self.last_package = result
             show_status(self.result, lambda: self.package_text(result))
 
-        return self._run(lambda _task: self.enrolment.sign(request, target), signed, self.busy, EXCHANGED)
+        return self._run(lambda _task: self.enrolment.sign(request, target), signed, self.busy)
 
     # -- revoke --------------------------------------------------------------------------------------
 
@@ -263,6 +262,4 @@ class EnrolPanel(BusyPanel):
         )
 
     def revoke(self, code: str, reason: str) -> BackgroundOperation:
-        return self._run(
-            lambda _task: self.enrolment.revoke(code, reason), lambda _n: None, self.busy, EXCHANGED
-        )
+        return self._run(lambda _task: self.enrolment.revoke(code, reason), lambda _n: None, self.busy)

@@ -24,12 +24,10 @@ from ..services.desk import OfficeRef
 from ..services.exchange_import import FileResult, ImportSummary
 from ..services.office import UnlockedOffice
 from ..services.statistics import period_label
-from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
 from .builders import row_of
 from .exchange_common import (
     BAD,
-    EXCHANGED,
     GOOD,
     NEUTRAL,
     OfficePanel,
@@ -39,7 +37,7 @@ from .exchange_common import (
 from .grid_model import Cell, GridModel, GridRow, read_only_view, reload_keeping_selection
 from .i18n import current_language
 from .messages import bundle_reason_text, show_error
-from .operations import BackgroundOperation, Task, run_in_background, run_write
+from .operations import BackgroundOperation, Task, run_write
 from .screen import scrolling
 
 
@@ -245,10 +243,10 @@ class ImportPanel(OfficePanel):
         work: Callable[[Task], Any],
         on_success: Callable[[Any], None],
         cancellable: bool,
-        changes: Changes | None = None,
     ) -> BackgroundOperation:
-        """``work`` with the progress bar; an import for real tells the office what it ``changes``
-        (completeness, totals, Home and the district's months refresh from that notice)."""
+        """``work`` with the progress bar; an import for real tells the office what it changed
+        (completeness, totals, Home and the district's months refresh from that notice), a dry run
+        nothing."""
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.setVisible(cancellable)
@@ -274,12 +272,7 @@ class ImportPanel(OfficePanel):
             assert isinstance(error, ShscError)
             show_error(self, error)
 
-        if changes is None:
-            self.operation = run_in_background(
-                self, work, on_success=succeeded, on_failure=failed, on_progress=progress
-            )
-        else:
-            self.operation = run_write(self, self.session.hub, work, changes, succeeded, failed, progress)
+        self.operation = run_write(self, self.session.hub, work, succeeded, failed, progress)
         self._update_buttons()
         return self.operation
 
@@ -314,7 +307,7 @@ class ImportPanel(OfficePanel):
             self.not_imported = len(dry.results) - len(summary.results)
             self.show_summary(summary)
 
-        return self._start(work, applied, cancellable=True, changes=EXCHANGED)
+        return self._start(work, applied, cancellable=True)
 
     def stop(self) -> None:
         if self.operation is not None:

@@ -33,7 +33,6 @@ from ..values.changes import Changes
 from . import exchange_common as common  # common.choose_path looked up at call time: tests pre-answer it
 from .builders import row_of
 from .exchange_common import (
-    EXCHANGED,
     BusyPanel,
     busy_bar,
     notice_line,
@@ -397,7 +396,7 @@ class UpwardPanel(BusyPanel):
                 )
             show_message(self, text)
 
-        return self._run(lambda _task: service.import_notice(path), imported, self.notice_busy, EXCHANGED)
+        return self._run(lambda _task: service.import_notice(path), imported, self.notice_busy)
 
     # -- certificate request and package --------------------------------------------------------
 
@@ -429,7 +428,7 @@ class UpwardPanel(BusyPanel):
                 .replace("%3", result.fingerprint),
             )
 
-        return self._run(lambda _task: service.request(target), written, self.cert_busy, EXCHANGED)
+        return self._run(lambda _task: service.request(target), written, self.cert_busy)
 
     def choose_package(self) -> QFileDialog:
         return common.choose_one(
@@ -466,7 +465,7 @@ class UpwardPanel(BusyPanel):
             self.last_request_fingerprint = ""
             show_message(self, self.tr("The certificates are installed. This office can now send bundles."))
 
-        return self._run(lambda _task: service.accept(path), installed, self.cert_busy, EXCHANGED)
+        return self._run(lambda _task: service.accept(path), installed, self.cert_busy)
 
     # -- district: approve its own month ------------------------------------------------------------
 
@@ -554,7 +553,6 @@ class UpwardPanel(BusyPanel):
             lambda _task: service.approve_month(period),
             approved,
             self.export_progress,
-            Changes.of_month(period) | EXCHANGED,
         )
 
     # -- export ----------------------------------------------------------------------------------------
@@ -605,7 +603,6 @@ class UpwardPanel(BusyPanel):
             lambda _task: self.exports.export_month(period, folder),
             written,
             self.export_progress,
-            EXCHANGED,
         )
         op.failed.connect(lambda _e: self.export_result.setText(""))
         return op

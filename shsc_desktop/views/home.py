@@ -201,7 +201,6 @@ class RegisterHomePage(OfficePage):
             ).replace("%1", period),
             self.tr("Approve"),
             lambda: self._run(
-                period,
                 lambda: self.months.approve(period),
                 self.tr("%1 has been approved.").replace("%1", period),
             ),
@@ -216,19 +215,17 @@ class RegisterHomePage(OfficePage):
             ),
             self.tr("Reopen"),
             lambda reason: self._run(
-                period,
                 lambda: self.months.reopen(period, reason),
                 self.tr("%1 has been reopened.").replace("%1", period),
             ),
         )
 
-    def _run(self, period: str, call: object, done_text: str) -> None:
+    def _run(self, call: object, done_text: str) -> None:
         # The change notice recounts this page and re-checks the record pages' month locks.
         run_write(
             self,
             self.session.hub,
             lambda _t: call(),  # type: ignore[operator]
-            Changes.of_month(period),
             lambda _result: self._done(done_text),
         )
 

@@ -125,7 +125,6 @@ class IncidentForm(RegisterForm):
     """
 
     form_kind = "incident"
-    register = "incidents"
 
     def __init__(
         self,

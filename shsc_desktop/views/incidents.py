@@ -258,6 +258,5 @@ class IncidentsPage(RegisterPage):
             self,
             self.session.hub,
             lambda _t: self.service.delete(incident_id, reason),
-            Changes.of_registers("incidents"),
             done,
         )

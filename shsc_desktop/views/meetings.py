@@ -39,7 +39,6 @@ from ..services.meetings import (
     implausible_counts,
 )
 from ..services.office import UnlockedOffice
-from ..values.changes import Changes
 from .builders import hbox, named, push_button, vbox, wrapped_label
 from .form_helpers import (
     UNANSWERED,
@@ -231,7 +230,6 @@ class MeetingForm(RegisterForm):
     """
 
     form_kind = "meeting"
-    register = "meetings"
 
     def __init__(
         self,
@@ -512,7 +510,6 @@ class MeetingsPage(RegisterPage):
                 self.tr("Delete"),
             ),
             lambda reason: self.service.delete(meeting_id, reason),
-            "meetings",
         )
 
     def set_action_status(self) -> None:
@@ -528,6 +525,5 @@ class MeetingsPage(RegisterPage):
             self,
             self.session.hub,
             lambda _t: self.service.set_action_status(item.id, status),
-            Changes.of_registers("meetings"),
             done,
         )

@@ -16,16 +16,18 @@ that is an expected :class:`~shsc_desktop.errors.ShscError` goes to ``on_failure
 to a translated message box); anything else is a bug and goes to the crash dialog. Callbacks are not
 called once ``parent`` has been destroyed (e.g. the window was closed by an auto-lock).
 
-A write goes through :func:`run_write`, which also says what it changed: a
-:class:`~shsc_desktop.values.changes.Changes` value, sent to every page through the office's one
-:class:`ChangeHub` (``views.session``) once the write has succeeded. Pages refresh themselves from
-that notice; nothing wires one page to another by hand (Anki's ``OpChanges``)::
+A write goes through :func:`run_write`. The view does not say what it changed: the write does.
+Every database transaction names its :class:`~shsc_desktop.values.changes.Changes` (the
+``changes`` argument of ``UnlockedOffice.transaction``); the runner collects, on the worker
+thread, what the work's committed transactions named, and sends it to every page through the
+office's one :class:`ChangeHub` (``views.session``) once the work has ended, before its
+callbacks. Pages refresh themselves from that notice; nothing wires one page to another by hand
+(Anki's ``OpChanges``)::
 
     run_write(
         self,
         session_of(office).hub,
-        lambda _t: service.update(...),
-        lambda view: Changes.of_registers("incidents"),   # or a Changes value
+        lambda _t: service.update(...),   # its transaction names Changes.of_registers("incidents")
         on_success=lambda view: ...,
     )
 """
@@ -43,7 +45,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import ShscError
-from ..values.changes import Changes
+from ..values.changes import NOTHING, Changes, collecting
 
 T = TypeVar("T")
 
@@ -81,7 +83,7 @@ class ChangeHub(QObject):
     """The office-wide change notice: one per unlocked office (``views.session``).
 
     Signals:
-        changed(object): a :class:`Changes` value, after a write has succeeded.
+        changed(object): a :class:`Changes` value, what a write's committed transactions changed.
     """
 
     changed = Signal(object)
@@ -127,7 +129,13 @@ class _Runner(QRunnable):
         self._operation = None
         assert op is not None and op._work is not None
         try:
-            op._outcome = (True, op._work(op.task))
+            # Opened here, on the worker thread: a context variable set on the GUI thread would
+            # not reach it. What committed is kept even when the work then fails.
+            with collecting() as collected:
+                try:
+                    op._outcome = (True, op._work(op.task))
+                finally:
+                    op._changes = collected.changes
         except BaseException as exc:  # reported on the GUI thread, never swallowed
             # Even a KeyboardInterrupt or SystemExit raised inside the work must end the operation:
             # re-raised here it would die with the pool thread, leaving the operation running and
@@ -160,11 +168,12 @@ class BackgroundOperation(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         *,
-        on_result: Callable[[Any], None] | None = None,
+        hub: ChangeHub | None = None,
     ) -> None:
         super().__init__()  # no Qt parent: it must outlive a window closed while it runs
         self._parent = parent
-        self._on_result = on_result  # called on success even when the parent is gone
+        self._hub = hub  # told what the work changed, even when the parent is gone
+        self._changes = NOTHING  # what the work's committed transactions named (from the worker)
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_progress = on_progress
@@ -177,14 +186,20 @@ class BackgroundOperation(QObject):
         self._completed.connect(self._complete)
 
     def _complete(self) -> None:
-        """On the GUI thread: the worker's outcome, as ``succeeded`` or ``failed``."""
+        """On the GUI thread: the office is told what the work changed (on failure too, for what
+        committed before it failed), then the outcome goes out as ``succeeded`` or ``failed``."""
         outcome, self._outcome = self._outcome, None
+        changes, self._changes = self._changes, NOTHING
         assert outcome is not None
         ok, value = outcome
-        if ok:
-            self.succeeded.emit(value)
-        else:
-            self.failed.emit(value)
+        try:
+            if self._hub is not None:
+                self._hub.notify(changes)
+        finally:
+            if ok:
+                self.succeeded.emit(value)
+            else:
+                self.failed.emit(value)
 
     def cancel(self) -> None:
         self.task.cancel()
@@ -198,8 +213,6 @@ class BackgroundOperation(QObject):
 
     def _success(self, result: Any) -> None:
         try:
-            if self._on_result is not None:
-                self._on_result(result)
             if self._on_success and self._parent_alive():
                 self._on_success(result)
         finally:
@@ -223,8 +236,8 @@ class BackgroundOperation(QObject):
     def _done(self) -> None:
         # Drop, here on the GUI thread, everything that may hold a widget (see _Runner).
         self._work = None
-        self._on_result = self._on_success = self._on_failure = self._on_progress = None
-        self._parent = None
+        self._on_success = self._on_failure = self._on_progress = None
+        self._parent = self._hub = None
         _running.discard(self)
         _finished_one()
         self.finished.emit()
@@ -254,11 +267,12 @@ def run_in_background(
     on_failure: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     *,
-    on_result: Callable[[Any], None] | None = None,
+    hub: ChangeHub | None = None,
 ) -> BackgroundOperation:
-    """Start ``work(task)`` on the pool; the callbacks run later on the GUI thread (``on_result``
-    even when ``parent`` has been destroyed meanwhile)."""
-    operation = BackgroundOperation(parent, on_success, on_failure, on_progress, on_result=on_result)
+    """Start ``work(task)`` on the pool; the callbacks run later on the GUI thread, unless
+    ``parent`` has been destroyed meanwhile. With the office's ``hub`` (a write: see
+    :func:`run_write`) what the work changed is told first, parent or not."""
+    operation = BackgroundOperation(parent, on_success, on_failure, on_progress, hub=hub)
     operation._work = work
     _started(operation)
     thread_pool().start(_Runner(operation))
@@ -273,14 +287,13 @@ def run_with_busy(
     on_done: Callable[[], None] | None = None,
     *,
     hub: ChangeHub | None = None,
-    changes: Changes | Callable[[Any], Changes] | None = None,
 ) -> BackgroundOperation:
     """``run_in_background`` behind a busy indicator: shown now, hidden when the work ends.
 
     ``on_done`` runs first on success and on failure alike (e.g. to re-enable buttons); an
     expected error is then shown to the user, a result goes to ``on_success``. A write gives the
-    office's ``hub`` and what it ``changes`` (as ``run_write``): the notice goes out on success,
-    before ``on_success``, even when ``parent`` is gone.
+    office's ``hub`` (as ``run_write``): what its transactions changed is told before
+    ``on_success``, even when ``parent`` is gone.
     """
     from .messages import show_error
 
@@ -300,29 +313,19 @@ def run_with_busy(
         assert isinstance(error, ShscError)
         show_error(parent, error)
 
-    notify = _notifier(hub, changes) if hub is not None and changes is not None else None
-    return run_in_background(parent, work, on_success=succeeded, on_failure=failed, on_result=notify)
-
-
-def _notifier(hub: ChangeHub, changes: Changes | Callable[[Any], Changes]) -> Callable[[Any], None]:
-    def notify(result: Any) -> None:
-        hub.notify(changes(result) if callable(changes) else changes)
-
-    return notify
+    return run_in_background(parent, work, on_success=succeeded, on_failure=failed, hub=hub)
 
 
 def run_write(
     parent: QWidget | None,
     hub: ChangeHub,
     work: Callable[[Task], T],
-    changes: Changes | Callable[[T], Changes],
     on_success: Callable[[T], None] | None = None,
     on_failure: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> BackgroundOperation:
-    """A write on the pool: on success the hub tells every page what changed (``changes``, or
-    ``changes(result)``), then ``on_success`` runs. The notice goes out even when ``parent`` is
-    gone (a form closed meanwhile): the data changed all the same."""
-
-    notify = _notifier(hub, changes)
-    return run_in_background(parent, work, on_success, on_failure, on_progress, on_result=notify)
+    """A write on the pool: when it ends, the hub tells every page what its committed transactions
+    changed (each named by the service that wrote it), then ``on_success`` (or ``on_failure``)
+    runs. The notice goes out even when ``parent`` is gone (a form closed meanwhile): the data
+    changed all the same. A write that failed and rolled back tells nothing."""
+    return run_in_background(parent, work, on_success, on_failure, on_progress, hub=hub)

@@ -34,15 +34,14 @@ SEARCH_DELAY_MS = 250
 
 
 class RegisterForm(Retranslating, RecordForm):
-    """A record form of one register: a subclass sets ``register`` (what its writes change), has a
-    ``save()`` that ends in :meth:`write`, and lays out ``error``, its fields and ``buttons`` (Save
-    and Cancel, built here).
+    """A record form of one register: a subclass has a ``save()`` that ends in :meth:`write` (whose
+    service names what it changes), and lays out ``error``, its fields and ``buttons`` (Save and
+    Cancel, built here).
 
     Signals:
         saved(object): the view of the record written (the form then closes).
     """
 
-    register = ""
     saved = Signal(object)
 
     def __init__(
@@ -67,9 +66,7 @@ class RegisterForm(Retranslating, RecordForm):
     def write(self, work: Callable[[Task], Any]) -> None:
         """Save disabled while ``work`` writes; the form closes when it has, or shows why not."""
         self.save_button.setEnabled(False)
-        run_write(
-            self, self.session.hub, work, Changes.of_registers(self.register), self._saved, self._failed
-        )
+        run_write(self, self.session.hub, work, self._saved, self._failed)
 
     def _saved(self, view: object) -> None:
         self.saved.emit(view)
@@ -238,7 +235,6 @@ def ask_delete_record(
     hub: ChangeHub,
     texts: tuple[str, str, str],
     delete: Callable[[str], object],
-    register: str,
 ) -> None:
     """Ask why (``texts``: title, question, button), then ``delete(reason)`` as a write."""
     title, question, button = texts
@@ -247,5 +243,5 @@ def ask_delete_record(
         title,
         question,
         button,
-        lambda reason: run_write(page, hub, lambda _t: delete(reason), Changes.of_registers(register)),
+        lambda reason: run_write(page, hub, lambda _t: delete(reason)),
     )

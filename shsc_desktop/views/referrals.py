@@ -87,7 +87,6 @@ class ReferralForm(RegisterForm):
     """
 
     form_kind = "referral"
-    register = "referrals"
 
     def __init__(
         self,
@@ -252,7 +251,6 @@ class ReferralUpdateDialog(RegisterForm):
     """
 
     form_kind = "referral_update"
-    register = "referrals"
 
     def __init__(self, office: UnlockedOffice, referral: ReferralView, parent: QWidget | None = None) -> None:
         super().__init__(office, "referralUpdateDialog", referral.id, parent)

@@ -347,8 +347,7 @@ class ReportsPage(OfficePage):
             lambda: run_write(
                 self,
                 self.session.hub,
-                lambda _t: self.session.services.months.approve(period),
-                Changes.of_month(period),  # recounts this page (if open) and Home
+                lambda _t: self.session.services.months.approve(period),  # recounts here and Home
                 done,
             ),
         )

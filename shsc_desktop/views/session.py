@@ -59,5 +59,11 @@ def close_session(office: UnlockedOffice) -> None:
 
 def is_open(office: UnlockedOffice) -> bool:
     """Whether ``office`` has an open session (a test checks that locking drops it)."""
+    return hub_of(office) is not None
+
+
+def hub_of(office: UnlockedOffice) -> ChangeHub | None:
+    """The change notifier of ``office``'s open session; None before it opens (a password changed
+    before the main window is built: no page yet to tell)."""
     session = _sessions.get(id(office))
-    return session is not None and session.office is office
+    return session.hub if session is not None and session.office is office else None

@@ -32,6 +32,7 @@ from shsc_desktop.services.enrolment import EnrolmentService
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 
 from .offices import enrol, make_office, ministry_and_district
 
@@ -61,7 +62,7 @@ class Chain:
 
 def add_incidents(office: UnlockedOffice, period: str, count: int, *, consent: bool = True) -> None:
     day = dt.date(int(period[:4]), int(period[5:]), 10)
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         start = int(s.scalar(select(func.count(Incident.id))) or 0)
         for i in range(count):
             s.add(
@@ -82,7 +83,7 @@ def add_incidents(office: UnlockedOffice, period: str, count: int, *, consent: b
 
 
 def approve(office: UnlockedOffice, period: str) -> None:
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         row = s.get(Month, period) or Month(period=period)
         row.status = "approved"
         row.approved_by = office.actor.username
@@ -91,7 +92,7 @@ def approve(office: UnlockedOffice, period: str) -> None:
 
 
 def reopen(office: UnlockedOffice, period: str) -> None:
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         row = s.get(Month, period)
         assert row is not None
         row.status = "open"
@@ -280,7 +281,7 @@ def test_revoked_commune_is_rejected(chain: Chain, tmp_path: Path) -> None:
 
 def _store_legacy(office: UnlockedOffice, purpose: Purpose) -> bytes:
     """Re-store one key as an older release did: encrypted PKCS#8 PEM under the HKDF-derived password."""
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         store = DbKeyStore(s)
         key = store.key(purpose, office.data_key, office.keys)
         legacy = pki_keys.encrypt_private_key(key, pki_keys._key_password(office.data_key, str(purpose)))
@@ -314,11 +315,11 @@ def test_key_rotation_rewraps_private_keys(chain: Chain, tmp_path: Path) -> None
             assert key.private_numbers() == numbers[name]
         assert keystore.pinned_root(s) is not None
     # a rotation resumed after a crash: already under the new key, left as is (or upgraded if legacy)
-    with district.transaction() as s:
+    with district.transaction(NOTHING) as s:
         assert keystore.rewrap_private_keys(s, b"\x00" * 32, district.data_key) == 0
         assert {n: DbKeyStore(s).get(n) for n in after} == after
     legacy = _store_legacy(district, Purpose.CA)
-    with district.transaction() as s:
+    with district.transaction(NOTHING) as s:
         assert keystore.rewrap_private_keys(s, b"\x00" * 32, district.data_key) == 0
         blob = DbKeyStore(s).get("key/ca")
         assert blob is not None and blob != legacy and not pki_keys.is_legacy_wrapped(blob)

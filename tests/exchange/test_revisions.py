@@ -21,6 +21,7 @@ from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.reports import ReportService
+from shsc_desktop.values.changes import NOTHING
 
 from ..exports.records import add_referral
 from ..ui.exchange_world import PERIOD, open_office
@@ -30,7 +31,7 @@ def test_a_reapproved_month_exports_its_snapshots_revision(world_dir: Path, tmp_
     commune = open_office(world_dir, "120101")
     try:
         assert ReportService(commune).monthly_statistics(PERIOD).revision == 1
-        with commune.transaction() as s:
+        with commune.transaction(NOTHING) as s:
             incident = s.scalars(select(Incident).where(Incident.period == PERIOD)).first()
             assert incident is not None
             add_referral(s, incident, dt.date(int(PERIOD[:4]), int(PERIOD[5:]), 20), "health")

@@ -29,6 +29,7 @@ from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.contacts import ContactDraft
 from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 
 CANARY = "CANARY-Srey-Pov-0xDEAD"
 CANARY_PHONE = "+855-12-999-4242"
@@ -186,7 +187,7 @@ def add_meeting(
 def fixture_month(office: UnlockedOffice) -> dict[str, Any]:
     """March 2025 as described in the module docstring; returns the incidents by short name."""
     d = date
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         i1 = add_incident(
             s, 1, d(2025, 3, 3), "rape", age=15, marital="single",
             perpetrators=[("neighbour_friend", "26_40")], actions={"counselling", "police_report"},
@@ -260,7 +261,7 @@ def fixture_month(office: UnlockedOffice) -> dict[str, Any]:
 def approve_and_edit_later(office: UnlockedOffice) -> None:
     """The chief approved March on 2 April; incident 2's risk was changed afterwards (case work)."""
     MonthService(office, today=lambda: date(2025, 4, 2)).approve("2025-03")
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         incident = s.query(Incident).filter_by(incident_code="KH-120101-202503-002").one()
         incident.risk_level = "high"  # updated_at: now, after the approval
 

@@ -18,6 +18,7 @@ from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, I
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.referrals import ReferralDraft, ReferralService
 from shsc_desktop.services.slips import SlipRequest, SlipService, referral_code
+from shsc_desktop.values.changes import NOTHING
 
 from .records import health_centre
 
@@ -141,7 +142,7 @@ def test_the_narrative_can_never_be_chosen(chief: UnlockedOffice, tmp_path: Path
 
 def test_refused_without_consent_and_without_override(chief: UnlockedOffice, tmp_path: Path) -> None:
     incident, referral = make_referral(chief)
-    with chief.transaction() as s:  # she withdrew her consent after the referral
+    with chief.transaction(NOTHING) as s:  # she withdrew her consent after the referral
         s.get(Incident, incident.id).consent_services = "no"
     service = SlipService(chief)
     assert service.choices(referral.id).consent_ok is False

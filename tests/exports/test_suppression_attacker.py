@@ -36,6 +36,7 @@ from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.statistics import CountTable, MonthlyStatistics, StatisticsService
+from shsc_desktop.values.changes import NOTHING
 from tests.exchange.commune_signer import CommuneSigner, genuine_tables
 from tests.exports.records import add_incident, add_meeting, add_referral
 from tests.sdc_attacker import attack
@@ -284,7 +285,7 @@ def fill_month(
         period = f"{2030 + n // 12:04d}-{n % 12 + 1:02d}"
     year, month = int(period[:4]), int(period[5:])
     seq = n * 1000
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         for i in incidents:
             seq += 1
             reported = date(year, month, i["day"])

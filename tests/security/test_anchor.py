@@ -23,13 +23,14 @@ from shsc_desktop.security import audit
 from shsc_desktop.security.anchor import ANCHOR_FILE
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
 
 
 def _add_contacts(office: UnlockedOffice, n: int) -> None:
     for i in range(n):
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             c = Contact(name_en=f"Contact {i}", organisation_type="ngo", created_by="t", updated_by="t")
             s.add(c)
             s.flush()
@@ -61,7 +62,7 @@ def test_the_anchor_is_owner_only(quick: QuickOffice) -> None:
 
 def test_wiping_every_entry_and_the_head_is_detected(quick: QuickOffice) -> None:
     _add_contacts(quick.chief, 2)
-    with quick.chief.transaction() as s:
+    with quick.chief.transaction(NOTHING) as s:
         s.execute(delete(AuditEntry))
         s.execute(delete(Setting).where(Setting.key == audit.HEAD_KEY))
         wiped_at = int(_anchor(quick.folder)["seq"])
@@ -76,7 +77,7 @@ def test_cutting_the_tail_and_rewriting_the_head_is_detected(quick: QuickOffice)
     _add_contacts(quick.chief, 5)
     last_seq, _ = _head(quick.chief)
     keep = last_seq - 4
-    with quick.chief.transaction() as s:
+    with quick.chief.transaction(NOTHING) as s:
         s.execute(delete(AuditEntry).where(AuditEntry.seq > keep))
         kept_hash = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == keep))
         head = s.get(Setting, audit.HEAD_KEY)
@@ -93,7 +94,7 @@ def test_cutting_the_tail_and_rewriting_the_head_is_detected(quick: QuickOffice)
 
 
 def test_deleting_only_the_head_is_a_clear_message_not_a_crash(quick: QuickOffice) -> None:
-    with quick.chief.transaction() as s:
+    with quick.chief.transaction(NOTHING) as s:
         s.execute(delete(Setting).where(Setting.key == audit.HEAD_KEY))
     # Writing one more entry after that used to number it 1 again (IntegrityError).
     with pytest.raises(AuditChainBroken):
@@ -124,7 +125,7 @@ def test_an_anchor_planted_by_someone_without_the_key_is_refused(quick: QuickOff
 def test_the_chief_can_accept_the_loss_and_it_is_audited(quick: QuickOffice) -> None:
     _add_contacts(quick.chief, 3)
     last_seq, _ = _head(quick.chief)
-    with quick.chief.transaction() as s:
+    with quick.chief.transaction(NOTHING) as s:
         s.execute(delete(AuditEntry).where(AuditEntry.seq > last_seq - 2))
         prev = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last_seq - 2))
         head = s.get(Setting, audit.HEAD_KEY)
@@ -148,7 +149,7 @@ def test_the_chief_can_accept_the_loss_and_it_is_audited(quick: QuickOffice) -> 
 
 
 def test_an_office_set_up_before_anchors_is_anchored_at_its_next_unlock(quick: QuickOffice) -> None:
-    with quick.chief.transaction() as s:
+    with quick.chief.transaction(NOTHING) as s:
         s.execute(delete(Setting).where(Setting.key == "audit_anchor"))
     quick.chief.lock("test")
     (quick.folder.data_dir / ANCHOR_FILE).unlink()
@@ -176,10 +177,11 @@ CRASHING_CHILD = textwrap.dedent(
     from shsc_desktop.security import audit
     from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
+    from shsc_desktop.values.changes import NOTHING
 
     office = OfficeFolder(sys.argv[1], kdf=KdfParams.fast_for_tests()).unlock("chief", "chief-password")
     for i in range(int(sys.argv[2])):
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             c = Contact(name_en=f"Confirmed {i}", organisation_type="ngo", created_by="k", updated_by="k")
             s.add(c)
             s.flush()
@@ -228,7 +230,7 @@ def test_savepoints_anchor_only_what_the_transaction_commits(quick: QuickOffice)
     office = quick.chief
     _add_contacts(office, 1)
     committed_before = _anchor(quick.folder)
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         with s.begin_nested():
             audit.record(s, office.actor.username, Action.RECORD_CREATED, "contact", "kept")
         assert _anchor(quick.folder) == committed_before  # released, not committed

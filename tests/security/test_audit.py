@@ -25,6 +25,7 @@ from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.restore import Authorisation, restore_backup
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
 
@@ -111,7 +112,7 @@ def test_backup_failed_backup_and_restore_each_write_one_entry(
 
 def test_a_failed_transaction_leaves_neither_record_nor_entry(chief: UnlockedOffice) -> None:
     before = _head(chief)
-    with pytest.raises(RuntimeError), chief.transaction() as s:
+    with pytest.raises(RuntimeError), chief.transaction(NOTHING) as s:
         s.add(Contact(name_en="Half saved", organisation_type="ngo", created_by="c", updated_by="c"))
         s.flush()
         audit.record(s, "chief", Action.RECORD_CREATED, "contact", "x")

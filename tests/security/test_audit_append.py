@@ -11,6 +11,7 @@ from shsc_desktop.models.tables import AuditEntry, Setting
 from shsc_desktop.security import audit
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 
 
 class Refused(Exception):
@@ -27,7 +28,7 @@ def _targets(office: UnlockedOffice, since: int) -> list[str]:
 def test_a_rolled_back_savepoint_leaves_no_entry_and_the_chain_verifies(chief: UnlockedOffice) -> None:
     with chief.reading() as s:
         start = audit.head(s)[0]
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         held = s.get(Setting, audit.HEAD_KEY)  # an ORM head the session holds meanwhile
         assert held is not None
         for n in range(6):
@@ -48,12 +49,12 @@ def test_a_rolled_back_savepoint_leaves_no_entry_and_the_chain_verifies(chief: U
 
 
 def test_append_follows_the_committed_head_in_a_new_transaction(chief: UnlockedOffice) -> None:
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         first = audit.append(s, "chief", Action.IMPORT, "bundle", "one", {})
-    with pytest.raises(Refused), chief.transaction() as s:
+    with pytest.raises(Refused), chief.transaction(NOTHING) as s:
         audit.append(s, "chief", Action.IMPORT, "bundle", "lost", {})
         raise Refused
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         second = audit.append(s, "chief", Action.IMPORT, "bundle", "two", {})
     assert second[0] == first[0] + 1
     with chief.reading() as s:

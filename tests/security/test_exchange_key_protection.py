@@ -23,6 +23,7 @@ from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 from tests.exchange.offices import PASSWORD, enrol, make_office, ministry_and_district
 from tests.exchange.test_chain import approve, previous_period
 
@@ -74,7 +75,7 @@ def test_a_clerk_cannot_open_the_signing_key_or_send_the_report(pair: Pair, tmp_
             )
         with clerk.reading() as s, pytest.raises(ExchangeKeyLocked):
             DbKeyStore(s).key(Purpose.SIGNING, clerk.data_key, clerk.keys)
-        with clerk.transaction() as s, pytest.raises(ExchangeKeyLocked):
+        with clerk.transaction(NOTHING) as s, pytest.raises(ExchangeKeyLocked):
             keystore.protect_private_keys(s, clerk.data_key, clerk.keys)
         approve(clerk, previous_period(3))
         with pytest.raises(PermissionDenied):
@@ -91,7 +92,7 @@ def test_an_office_enrolled_before_migrates_at_the_chiefs_unlock_not_the_clerks(
     chief = pair.commune
     folder = chief.folder
     # as the previous release stored it: under the data key, which the clerk holds
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         store = DbKeyStore(s)
         key = store.key(Purpose.SIGNING, chief.data_key, chief.keys)
         pki_keys.save_private_key(store, "signing", key, chief.data_key)
@@ -129,7 +130,7 @@ def test_a_key_the_clerk_puts_in_its_place_is_not_adopted(pair: Pair, tmp_path: 
     clerk = chief.folder.unlock(*CLERK)
     try:
         own = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        with clerk.transaction() as s:
+        with clerk.transaction(NOTHING) as s:
             pki_keys.save_private_key(DbKeyStore(s), "signing", own, clerk.data_key)
     finally:
         clerk.lock("test end")
@@ -137,6 +138,6 @@ def test_a_key_the_clerk_puts_in_its_place_is_not_adopted(pair: Pair, tmp_path: 
     pair.commune = chief
     # the certificate names the office's key, not hers: the chief's unlock leaves hers as it was
     assert not pki_keys.is_office_wrapped(_raw_blob(chief, "key/signing"))
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         DbKeyStore(s).put("key/signing", before)  # the office's own key, back from a backup
     _export_and_import(chief, pair.district, previous_period(5), tmp_path)

@@ -38,6 +38,7 @@ from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, I
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.referrals import ReferralDraft, ReferralService
 from shsc_desktop.services.slips import SlipRequest, SlipService
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CHIEF, CLERK
 
 from .insider import assert_role_mismatch_recorded, audit_entries, canary_details, clerk_writes_own_role
@@ -293,7 +294,7 @@ def test_a_forged_trail_does_not_make_a_clerk_focal_point_in_the_migration(tmp_p
     shutil.copytree(FIXTURE, tmp_path / "office")
     old = OfficeFolder(tmp_path / "office", kdf=KdfParams.fast_for_tests())
     clerk = old.unlock(*CLERK)
-    with clerk.transaction() as s:
+    with clerk.transaction(NOTHING) as s:
         clerk_id = s.scalar(select(User.id).where(User.username == "clerk"))
         details: dict[str, Any] = {"from": "clerk", "to": "focal_point"}
         audit.record(s, "chief", Action.USER_ROLE_CHANGED, "user", clerk_id, details)

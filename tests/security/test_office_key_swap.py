@@ -33,6 +33,7 @@ from shsc_desktop.services.enrolment import EnrolmentService, office_keys_status
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.exchange_import import ImportService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 from tests.exchange.offices import PASSWORD, Upper, enrol, make_office, ministry_and_district
 from tests.exchange.test_chain import approve, previous_period
 from tests.ui.conftest import wait_for_operations
@@ -62,7 +63,7 @@ def _commune(upper: Upper, code: str, *, legacy_request: bool = False) -> Unlock
     del body["office_keys"]
     old = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     request_path.write_bytes(old)
-    with commune.transaction() as s:
+    with commune.transaction(NOTHING) as s:
         DbKeyStore(s).put("request", old)
     signed = EnrolmentService(upper.district).sign(request_path, upper.files / f"{code}.package")
     assert signed.office_keys is None
@@ -103,7 +104,7 @@ def _copy_signing_key(chief: UnlockedOffice) -> rsa.RSAPrivateKey:
 def _export_with_copied_key(her: UnlockedOffice, stolen: rsa.RSAPrivateKey, out: Path) -> Path:
     """Her bundle for last month: the copied signing key put back in the store under the data key,
     the month approved and exported to ``out`` (her own office keys vouch for it)."""
-    with her.transaction() as s:
+    with her.transaction(NOTHING) as s:
         pki_keys.save_private_key(DbKeyStore(s), "signing", stolen, her.data_key)
     approve(her, previous_period(1))
     out.mkdir()
@@ -273,7 +274,7 @@ def test_an_office_enrolled_before_is_bound_by_its_first_bundle(upper: Upper, tm
 
 def test_moving_the_exchange_keys_at_the_chiefs_unlock_is_audited(upper: Upper) -> None:
     commune = _commune(upper, "120112")
-    with commune.transaction() as s:  # as the previous release stored it: under the data key
+    with commune.transaction(NOTHING) as s:  # as the previous release stored it: under the data key
         store = DbKeyStore(s)
         pki_keys.save_private_key(
             store, "signing", store.key(Purpose.SIGNING, commune.data_key, commune.keys), commune.data_key

@@ -35,6 +35,7 @@ from shsc_desktop.services.incidents import (
     PerpetratorDraft,
 )
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CHIEF, CLERK
 
 from .insider import (
@@ -128,7 +129,7 @@ def test_a_sealed_value_moved_to_another_record_does_not_open(chief: UnlockedOff
     service = IncidentService(chief)
     first = service.create(_draft())
     second = service.create(_draft("Someone else"))
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         blob = s.execute(text("SELECT identity_sealed FROM incident WHERE id = :i"), {"i": first.id}).scalar()
         s.execute(text("UPDATE incident SET identity_sealed = :b WHERE id = :i"), {"b": blob, "i": second.id})
     from shsc_desktop.errors import DatabaseDamaged
@@ -342,7 +343,7 @@ def test_forged_audit_entries_do_not_make_a_clerk_chief_in_the_migration(old_off
 
     clerk = old_office.unlock(*CLERK)
     assert clerk.actor.role is Role.CLERK and clerk.keys is None
-    with clerk.transaction() as s:
+    with clerk.transaction(NOTHING) as s:
         clerk_id = s.scalar(select(User.id).where(User.username == "clerk"))
         audit.record(s, "chief", Action.USER_ROLE_CHANGED, "user", clerk_id, {"from": "clerk", "to": "chief"})
         audit.record(s, "clerk", Action.OFFICE_CREATED, "office", "120101", {"level": "commune"})

@@ -24,12 +24,13 @@ from shsc_desktop.services.backup import BackupService
 from shsc_desktop.services.backup_format import read_manifest
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.restore import Authorisation, RestoreWouldDowngrade, restore_backup
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
 
 
 def _fill(office: UnlockedOffice, n: int) -> None:
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         for i in range(n):
             s.add(Contact(name_en=f"Service {i}", organisation_type="ngo", created_by="t", updated_by="t"))
             s.add(

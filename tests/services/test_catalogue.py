@@ -19,6 +19,7 @@ from shsc_desktop.services.home import HomeService
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.reporting.catalogue import CATALOGUE, TABLE_SPECS, bundle_table_schema
 from shsc_desktop.services.statistics import MonthlyStatistics, StatisticsService
+from shsc_desktop.values.changes import NOTHING
 from tests.exports.records import add_incident, add_meeting, add_referral, fixture_office
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "indicators.md"
@@ -28,7 +29,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "indicators.md"
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]:
     office = fixture_office(tmp_path_factory.mktemp("catalogue") / "office")
     d = date
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         # IPV by the second perpetrator only: IPV (any perpetrator is a partner).
         add_incident(
             s, 51, d(2025, 5, 2), "physical_assault",

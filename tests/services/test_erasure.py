@@ -25,6 +25,7 @@ from shsc_desktop.services.incidents import (
 from shsc_desktop.services.months import MonthService, period_of
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.referrals import ReferralDraft, ReferralService
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CLERK
 
 TODAY = date.today()
@@ -144,7 +145,7 @@ def test_retention_erases_long_closed_cases_at_the_next_unlock(
     recent_closed = _case(chief, status="closed")
     old_open = _case(chief, status="open")
     three_years_ago = datetime.now(UTC) - timedelta(days=3 * 366)
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         s.execute(
             update(Incident)
             .where(Incident.id.in_([old_closed.id, old_open.id]))
@@ -289,7 +290,7 @@ def test_retention_also_erases_cases_whose_only_identifying_detail_is_a_referral
         {"incident": 0, "perpetrators": 0, "referrals": 1},
         {"incident": 1, "perpetrators": 1, "referrals": 0},
     ]
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         s.execute(
             update(Incident)
             .where(Incident.id.in_([c.id for c in cases]))

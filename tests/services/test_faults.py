@@ -160,13 +160,14 @@ CHILD = textwrap.dedent(
     from shsc_desktop.security import audit
     from shsc_desktop.security.kdf import KdfParams
     from shsc_desktop.services.office import OfficeFolder
+    from shsc_desktop.values.changes import NOTHING
 
     folder = OfficeFolder(sys.argv[1], kdf=KdfParams.fast_for_tests())
     office = folder.unlock("chief", "chief-password")
     prefix = sys.argv[2]
     i = 0
     while True:
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             c = Contact(id=f"{prefix}{i:06d}", name_en=f"Contact {i}", organisation_type="ngo",
                         created_by="k", updated_by="k")
             s.add(c)

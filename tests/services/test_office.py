@@ -18,6 +18,7 @@ from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CHIEF, CLERK, COMMUNE_CODE
 from tests.office_copies import QuickOffice
 
@@ -49,7 +50,7 @@ def test_canary_never_reaches_disk_in_plaintext(tmp_path: Path, monkeypatch: pyt
     folder = OfficeFolder(data_dir, kdf=KdfParams.fast_for_tests())
     office, _ = folder.create("commune", COMMUNE_CODE, CHIEF[0], CHIEF[1], f"Chief {marker}")
     AccountService(office).add_user(CLERK[0], "clerk", CLERK[1], f"{marker} the clerk")
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         for i in range(300):
             s.add(
                 Incident(
@@ -79,7 +80,7 @@ def test_canary_never_reaches_disk_in_plaintext(tmp_path: Path, monkeypatch: pyt
                 )
             )
     # Edit, delete, and queries big enough to need temporary b-trees (sorts, DISTINCT, GROUP BY).
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         for incident in s.scalars(select(Incident).where(Incident.survivor_code < "S00100")):
             incident.legacy_narrative = f"{marker} edited " * 60
         s.execute(delete(Contact).where(Contact.name_en.like("Shelter 1%")))

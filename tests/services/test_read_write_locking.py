@@ -13,13 +13,14 @@ from sqlalchemy import func, select
 
 from shsc_desktop.models.tables import Contact
 from shsc_desktop.services.office import UnlockedOffice
+from shsc_desktop.values.changes import NOTHING
 
 
 def test_a_save_goes_through_while_a_read_is_open(chief: UnlockedOffice) -> None:
     with chief.reading() as reader:
         before = reader.scalar(select(func.count()).select_from(Contact))  # read transaction open
         started = time.monotonic()
-        with chief.transaction() as writer:
+        with chief.transaction(NOTHING) as writer:
             writer.add(
                 Contact(
                     name_en="Health centre (synthetic)",

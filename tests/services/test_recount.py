@@ -28,6 +28,7 @@ from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.reports import ReportService
 from shsc_desktop.services.statistics import MonthlyStatistics, StatisticsService
+from shsc_desktop.values.changes import NOTHING
 from tests.exports.records import add_incident, add_meeting, add_referral
 from tests.sdc_attacker import flatten
 
@@ -49,7 +50,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]
     office, _ = folder.create("commune", "120101", "chief", "chief-password", "Chief Sokha")
     synthetic.generate(office, months=14, seed=20260612, today=TODAY)
     d = date
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         add_incident(s, 901, d(2026, 5, 3), "rape", deleted=True, perpetrators=[("current_partner", "26_40")])
         add_incident(s, 902, d(2026, 5, 4), "physical_assault", consent=False)
         add_incident(s, 903, d(2026, 5, 5), "non_gbv", perpetrators=[("current_partner", "26_40")])

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from shsc_desktop.models.tables import AuditEntry, Incident
 from shsc_desktop.security.audit import Action
 from shsc_desktop.services.incidents import IdentifyingDetails, IncidentDraft, IncidentService
+from shsc_desktop.values.changes import NOTHING
 from tests.conftest import CHIEF, CLERK
 from tests.office_copies import QuickOffice
 
@@ -35,7 +36,7 @@ CODE = f"INC-{uuid.uuid4().hex[:12]}"
 
 
 def _add_incident(quick: QuickOffice) -> None:
-    with quick.chief.transaction() as s:
+    with quick.chief.transaction(NOTHING) as s:
         s.add(
             Incident(
                 incident_code=CODE,

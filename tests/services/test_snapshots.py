@@ -28,6 +28,7 @@ from shsc_desktop.services.months import MonthService
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.services.reports import ReportService
 from shsc_desktop.services.statistics import StatisticsService
+from shsc_desktop.values.changes import NOTHING
 from shsc_desktop.values.period import Period, parse, phnom_penh_today
 from tests.exports.records import add_incident, add_meeting, add_referral
 
@@ -44,7 +45,7 @@ def office(tmp_path: Path) -> Iterator[UnlockedOffice]:
     folder = OfficeFolder(tmp_path / "office", kdf=KdfParams.fast_for_tests())
     office, _ = folder.create("commune", "120101", "chief", "chief-password", "Chief Sokha")
     d = date
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         first = add_incident(s, 1, d(2025, 10, 2), "rape", occurred=d(2025, 10, 1), follow_up=d(2025, 10, 20))
         add_referral(s, first, d(2025, 10, 10), "health")
         for seq in (2, 3, 4):
@@ -62,7 +63,7 @@ def approve(office: UnlockedOffice, on: date = date(2025, 11, 1)) -> None:
 
 def late_health_referral(office: UnlockedOffice) -> None:
     """20 November: a health referral for an October rape (case work after approval)."""
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         rape = s.scalar(select(Incident).where(Incident.incident_code == "KH-120101-202510-002"))
         assert rape is not None
         referral = add_referral(s, rape, date(2025, 11, 20), "health")
@@ -136,7 +137,7 @@ def test_a_snapshot_that_no_longer_matches_its_hash_is_a_damaged_database(office
     from shsc_desktop.services import snapshots
 
     approve(office)
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         row = s.scalars(select(MonthSnapshot).where(MonthSnapshot.period == OCTOBER)).one()
         three, two = '"no_health_referral":{"count":3}', '"no_health_referral":{"count":2}'
         altered = row.statistics.replace(three, two)

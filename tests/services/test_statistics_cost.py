@@ -20,6 +20,7 @@ from sqlalchemy import insert
 from shsc_desktop.models.tables import Incident, Perpetrator, Referral
 from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.statistics import compute
+from shsc_desktop.values.changes import NOTHING
 from tests.exports.records import fixture_office
 
 MONTH = "2025-03"
@@ -106,7 +107,7 @@ def add_history(office: UnlockedOffice, count: int) -> None:
                 "updated_by": "clerk",
             }
         )
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         s.execute(insert(Incident), incidents)
         s.execute(insert(Perpetrator), perpetrators)
         s.execute(insert(Referral), referrals)

@@ -23,6 +23,7 @@ from shsc_desktop.services.office import UnlockedOffice
 from shsc_desktop.services.reporting import catalogue as cat
 from shsc_desktop.services.statistics import MonthlyStatistics, StatisticsService
 from shsc_desktop.values import period as period_values
+from shsc_desktop.values.changes import NOTHING
 from tests.exports.records import add_incident, add_referral, fixture_office
 
 MONTHS = ("2025-03", "2025-06", "2025-12")
@@ -32,7 +33,7 @@ PARTNER_SECOND = [("neighbour_friend", "26_40"), ("former_partner", "26_40")]
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedOffice]:
     office = fixture_office(tmp_path_factory.mktemp("statistics-lookups") / "office")
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         seq = 100
         for day in (
             date(2024, 3, 9),

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from shsc_desktop.values.changes import NOTHING
+
 os.environ.setdefault("SHSC_RSA_BITS", "2048")
 
 from shsc_desktop.security.kdf import KdfParams
@@ -83,7 +85,7 @@ def add_incidents(office: UnlockedOffice, period: str, counts: dict[str, int]) -
     from shsc_desktop.models.tables import Incident
 
     day = dt.date(int(period[:4]), int(period[5:]), 10)
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         n = int(s.scalar(select(func.count(Incident.id))) or 0)
         for gbv_type, count in counts.items():
             for _ in range(count):

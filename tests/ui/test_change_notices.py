@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPushButton
 
 from shsc_desktop.models import gazetteer
 from shsc_desktop.services.incidents import IncidentFilters, IncidentService
-from shsc_desktop.values.changes import Changes
+from shsc_desktop.values.changes import NOTHING, Changes
 from shsc_desktop.views import session as sessions
 from shsc_desktop.views.admin import AdminPage
 from shsc_desktop.views.contacts import ContactsPage
@@ -44,7 +44,7 @@ EVERYTHING = Changes(
 
 
 def _seed(office) -> str:
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         incident = add_incident(s, 1, TODAY, "physical_assault", follow_up=TODAY)
         add_referral(s, incident, TODAY, "health")
         return incident.id
@@ -167,7 +167,7 @@ def test_opening_records_and_choosing_reads_off_the_gui_thread(qtbot, shell, off
     window = open_as_chief(qtbot, shell)
     office = shell.office
     incident_id = _seed(office)
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         add_meeting(s, TODAY, "ccwc")
     stored = IncidentService(office).get(incident_id)
     DraftService(office).keep("incident", incident_id, {"rows": {}, "cells": {}, "values": {}})
@@ -298,3 +298,122 @@ def test_the_ministry_exchange_page_and_desk_read_off_the_gui_thread(qtbot, worl
         assert fingerprint and fingerprint in page.enrol_panel.own.text()
         assert page.upward is None
         assert desk.desk is not None
+
+
+# -- the write names what it changed; the runner tells it ----------------------------------------
+
+
+def _contact(name: str):  # type: ignore[no-untyped-def]
+    from shsc_desktop.services.contacts import ContactDraft
+
+    return ContactDraft("health_centre", frozenset({"health"}), name_en=name)
+
+
+def _listening(qtbot, office):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    hub = sessions.session_of(office).hub
+    events: list[object] = []
+    hub.changed.connect(events.append)
+    return parent, hub, events
+
+
+def test_a_write_tells_every_page_what_its_services_named_once(qtbot, chief):
+    from shsc_desktop.services.admin import AdminService
+    from shsc_desktop.services.contacts import ContactService
+    from shsc_desktop.views.operations import run_write
+
+    parent, hub, events = _listening(qtbot, chief)
+    contacts, admin = ContactService(chief), AdminService(chief)
+
+    def work(_task):  # type: ignore[no-untyped-def]
+        made = contacts.create(_contact("Tonle Basak HC"))
+        admin.set_identity_retention_years(4)
+        return made.id
+
+    run_write(parent, hub, work, lambda made: events.append(("saved", made)))
+    wait_for_operations(qtbot)
+    (made,) = [c.id for c in contacts.search()]
+    # One notice for the operation, with what both transactions named, before its callback.
+    assert events == [
+        Changes.of_registers("contacts") | Changes.of_settings("identity_retention_years"),
+        ("saved", made),
+    ]
+
+
+def test_a_failed_write_tells_nothing_and_reports_its_error(qtbot, chief):
+    from shsc_desktop.errors import NotFound
+    from shsc_desktop.services.contacts import ContactService
+    from shsc_desktop.views.operations import run_write
+
+    parent, hub, events = _listening(qtbot, chief)
+    contacts = ContactService(chief)
+    run_write(parent, hub, lambda _t: contacts.delete("0" * 32, "a mistake"), events.append, events.append)
+    wait_for_operations(qtbot)
+    assert len(events) == 1 and isinstance(events[0], NotFound)  # the failure, and no notice
+
+
+def test_what_committed_before_a_failure_is_still_told(qtbot, chief):
+    from shsc_desktop.errors import NotFound
+    from shsc_desktop.services.contacts import ContactService
+    from shsc_desktop.views.operations import run_write
+
+    parent, hub, events = _listening(qtbot, chief)
+    contacts = ContactService(chief)
+
+    def work(_task):  # type: ignore[no-untyped-def]
+        contacts.create(_contact("Kept HC"))  # committed
+        contacts.delete("0" * 32, "a mistake")  # refused, rolled back
+
+    run_write(parent, hub, work, events.append, events.append)
+    wait_for_operations(qtbot)
+    assert events[0] == Changes.of_registers("contacts")
+    assert len(events) == 2 and isinstance(events[1], NotFound)
+    assert len(contacts.search()) == 1
+
+
+def test_the_notice_goes_out_when_the_writing_window_is_gone(qtbot, chief):
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from shsc_desktop.services.contacts import ContactService
+    from shsc_desktop.views.operations import run_write
+
+    _parent, hub, events = _listening(qtbot, chief)
+    contacts = ContactService(chief)
+    form = QWidget()  # e.g. a record form closed while its save runs
+    gate = threading.Event()
+
+    def work(_task):  # type: ignore[no-untyped-def]
+        assert gate.wait(10)
+        return contacts.create(_contact("Saved HC"))
+
+    run_write(form, hub, work, lambda _view: events.append("form told"))
+    shiboken6.delete(form)
+    gate.set()
+    wait_for_operations(qtbot)
+    assert events == [Changes.of_registers("contacts")]  # the pages hear it; the form is not called
+
+
+def test_a_user_added_in_the_dialog_is_told_to_every_admin_page(qtbot, chief):
+    from shsc_desktop.views.dialogs import AddUserDialog
+
+    here, there = AdminPage(chief), AdminPage(chief)  # there: not wired to the dialog
+    for page in (here, there):
+        qtbot.addWidget(page)
+    wait_for_operations(qtbot)
+    users_before = there.users_model.rowCount()
+    heard: list[Changes] = []
+    sessions.session_of(chief).hub.changed.connect(heard.append)
+    dialog = AddUserDialog(chief, here)
+    qtbot.keyClicks(dialog.username, "dara")
+    qtbot.keyClicks(dialog.password, "dara-password")
+    qtbot.keyClicks(dialog.repeat_password, "dara-password")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_for_operations(qtbot)
+    assert heard == [Changes(accounts=True)]  # named by the accounts service, not by the dialog
+    assert there.users_model.rowCount() == users_before + 1

@@ -22,6 +22,7 @@ from shsc_desktop.security.kdf import KdfParams
 from shsc_desktop.services.enrolment import EnrolmentService, bound_office_keys
 from shsc_desktop.services.exchange_export import ExportService
 from shsc_desktop.services.office import OfficeFolder
+from shsc_desktop.values.changes import NOTHING
 from shsc_desktop.views import i18n
 from shsc_desktop.views.messages import bundle_reason_text
 
@@ -289,7 +290,7 @@ def test_enrolled_offices_show_their_bound_office_keys(qtbot, shells, world_dir)
     office keys (trust on first use) shows that it is not yet bound."""
     office = open_office(world_dir, "1201")
     try:
-        with office.transaction() as s:
+        with office.transaction(NOTHING) as s:
             rows = {r.code: r for r in s.scalars(select(EnrolledOffice))}
             bound = bound_office_keys(rows["120101"])
             assert bound and bound_office_keys(rows["120109"])

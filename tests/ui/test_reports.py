@@ -15,6 +15,7 @@ from shsc_desktop.security.audit import Action
 from shsc_desktop.services.demo import fill_demo_data
 from shsc_desktop.services.months import add_months, period_of
 from shsc_desktop.services.statistics import StatisticsService, period_label
+from shsc_desktop.values.changes import NOTHING
 from tests.exports.records import approve_and_edit_later, fixture_month
 
 from .conftest import open_as_chief, open_as_clerk, wait_for_operations
@@ -201,7 +202,7 @@ def approved_then_edited(new_office):
     office, recovery = new_office
     fixture_month(office)
     approve_and_edit_later(office)
-    with office.transaction() as s:  # case work finds that incident 2 was recorded twice
+    with office.transaction(NOTHING) as s:  # case work finds that incident 2 was recorded twice
         s.query(Incident).filter_by(incident_code="KH-120101-202503-002").one().deleted = True
     office.lock("fixture done")
     return office, recovery

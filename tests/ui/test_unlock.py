@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from shsc_desktop.services.accounts import AccountService
 from shsc_desktop.services.backup import BackupService
+from shsc_desktop.values.changes import NOTHING
 from shsc_desktop.views import operations
 
 from ..conftest import CHIEF, CLERK
@@ -124,7 +125,7 @@ def _cut_the_audit_tail(office) -> None:
     from shsc_desktop.models.tables import AuditEntry, Setting
     from shsc_desktop.security import audit
 
-    with office.transaction() as s:
+    with office.transaction(NOTHING) as s:
         last, _ = audit.head(s)
         s.execute(delete(AuditEntry).where(AuditEntry.seq == last))
         prev = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last - 1))
@@ -186,7 +187,7 @@ def test_a_clerk_who_forged_her_role_column_is_not_offered_to_continue(qtbot, sh
     from shsc_desktop.models.tables import User
 
     chief, _recovery = new_office
-    with chief.transaction() as s:
+    with chief.transaction(NOTHING) as s:
         s.execute(update(User).where(User.username == "clerk").values(role="chief"))
     _cut_the_audit_tail(chief)
     shell.start()
