@@ -696,7 +696,8 @@ def bench_unlock(bench: Bench) -> Result:
 
 @row("unlock-big", "unlock, office with 50,000 incidents", "none")
 def bench_unlock_big(bench: Bench) -> Result:
-    from shsc_desktop.services.office import FULL_CHECK_AT_UNLOCK_BYTES, OfficeFolder
+    from shsc_desktop.services.office import OfficeFolder
+    from shsc_desktop.services.office_opening import FULL_CHECK_AT_UNLOCK_BYTES
 
     os.environ.pop("SHSC_KDF", None)
     start = time.perf_counter()

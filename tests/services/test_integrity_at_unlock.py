@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from shsc_desktop.errors import DatabaseDamaged
-from shsc_desktop.services import office as office_mod
+from shsc_desktop.services import office_opening
 from tests.conftest import CHIEF
 from tests.contact_rows import add_contacts
 from tests.office_copies import QuickOffice
@@ -35,7 +35,7 @@ def test_small_database_is_fully_checked_at_unlock(quick: QuickOffice) -> None:
 
 def test_large_database_is_checked_after_unlock(quick: QuickOffice, monkeypatch: pytest.MonkeyPatch) -> None:
     _damage_contact_pages(quick)
-    monkeypatch.setattr(office_mod, "FULL_CHECK_AT_UNLOCK_BYTES", 0)
+    monkeypatch.setattr(office_opening, "FULL_CHECK_AT_UNLOCK_BYTES", 0)
     office = quick.folder.unlock(*CHIEF)
     try:
         assert office.integrity_checked is False
@@ -49,7 +49,7 @@ def test_healthy_database_passes_the_deferred_check(
     quick: QuickOffice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     quick.chief.lock("test")
-    monkeypatch.setattr(office_mod, "FULL_CHECK_AT_UNLOCK_BYTES", 0)
+    monkeypatch.setattr(office_opening, "FULL_CHECK_AT_UNLOCK_BYTES", 0)
     office = quick.folder.unlock(*CHIEF)
     try:
         office.check_integrity()

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from shsc_desktop.errors import DatabaseDamaged
-from shsc_desktop.services import office as office_mod
+from shsc_desktop.services import office_opening
 from shsc_desktop.services.office import OfficeFolder, UnlockedOffice
 from shsc_desktop.views import operations
 from shsc_desktop.views.messages import error_text
@@ -36,7 +36,7 @@ def test_damage_found_after_unlock_locks_and_offers_restore(
     qtbot: QtBot, folder: OfficeFolder, chief: UnlockedOffice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fill_then_damage(folder, chief)
-    monkeypatch.setattr(office_mod, "FULL_CHECK_AT_UNLOCK_BYTES", 0)
+    monkeypatch.setattr(office_opening, "FULL_CHECK_AT_UNLOCK_BYTES", 0)
     shell = AppShell(folder.data_dir, folder=folder)
     shell.start()
     office = folder.unlock(*CHIEF)
