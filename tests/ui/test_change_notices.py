@@ -162,7 +162,7 @@ def test_the_session_is_opened_at_unlock_and_dropped_at_lock(qtbot, shell, offic
 def test_opening_records_and_choosing_reads_off_the_gui_thread(qtbot, shell, office_ready, gui_reads):
     from shsc_desktop.services.drafts import DraftService
     from shsc_desktop.views import drafts
-    from shsc_desktop.views.referrals import ReferralForm
+    from shsc_desktop.views.referral_form import ReferralForm
 
     window = open_as_chief(qtbot, shell)
     office = shell.office

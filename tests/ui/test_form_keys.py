@@ -18,7 +18,7 @@ from shsc_desktop.views.contacts import ContactForm
 from shsc_desktop.views.incident_form import IncidentForm
 from shsc_desktop.views.meetings import MeetingForm
 from shsc_desktop.views.record_form import RecordForm
-from shsc_desktop.views.referrals import ReferralForm
+from shsc_desktop.views.referral_form import ReferralForm
 
 from ..conftest import COMMUNE_CODE
 from .conftest import wait_for_operations

@@ -21,7 +21,7 @@ from shsc_desktop.views.form_helpers import ask_reason
 from shsc_desktop.views.incident_form import IncidentForm
 from shsc_desktop.views.meetings import MeetingForm
 from shsc_desktop.views.messages import confirm
-from shsc_desktop.views.referrals import ReferralForm
+from shsc_desktop.views.referral_form import ReferralForm
 
 from ..conftest import CHIEF, CLERK, COMMUNE_CODE
 from .conftest import (
