@@ -43,4 +43,10 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     """At most ``max_bytes + 1`` bytes of ``path`` (so the caller can tell "too large")."""
     fd = _open_regular(Path(path))
     with os.fdopen(fd, "rb") as fh:
-        return fh.read(max_bytes + 1)
+        # As much as the file holds plus one byte first, not the limit: a read of ``max_bytes``
+        # allocates that much for every small file. A file that grew meanwhile is read on.
+        want = min(os.fstat(fd).st_size, max_bytes) + 1
+        data = fh.read(want)
+        if len(data) == want and want <= max_bytes:
+            data += fh.read(max_bytes + 1 - want)
+        return data

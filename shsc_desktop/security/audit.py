@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -134,6 +135,19 @@ def append(
     session holds for it is expired, so a later :func:`record` reads the new value. The statements
     run on the session's connection: objects the session has not flushed are not flushed first.
     """
+    return append_many(session, actor, action, target_type, [(target_id, details)])
+
+
+def append_many(
+    session: Session,
+    actor: str,
+    action: str,
+    target_type: str,
+    entries: Sequence[tuple[str, dict[str, Any]]],
+) -> tuple[int, str]:
+    """:func:`append` for several entries in a row (``(target_id, details)`` each, chained in that
+    order): one ``INSERT`` for all of them and one write of the head. Returns the last one's
+    (seq, hash); nothing is written for no entries (the head pending is returned)."""
     conn = session.connection()
     root = session.get_transaction()
     pending = session.info.get(anchor.PENDING_HEAD)
@@ -144,9 +158,16 @@ def append(
         value = conn.execute(_READ_HEAD).scalar_one_or_none()
         exists = value is not None
         seq, prev = _follows(session, value)
-    row = _entry(seq, prev, actor, action, target_type, target_id, details)
-    conn.execute(_INSERT_ENTRY, row)
-    head_value = f"{seq}:{row['hash']}"
+    if not entries:
+        return seq - 1, prev
+    rows = []
+    for target_id, details in entries:
+        row = _entry(seq, prev, actor, action, target_type, target_id, details)
+        rows.append(row)
+        seq, prev = seq + 1, row["hash"]
+    seq -= 1
+    conn.execute(_INSERT_ENTRY, rows)
+    head_value = f"{seq}:{prev}"
     if exists:
         conn.execute(_UPDATE_HEAD, {"value": head_value})
     else:
@@ -154,9 +175,9 @@ def append(
     held = session.identity_map.get(_HEAD_IDENTITY)
     if held is not None:
         session.expire(held)
-    anchor.note_head(session, seq, row["hash"])
+    anchor.note_head(session, seq, prev)
     session.info[_KNOWN_IN] = root
-    return seq, row["hash"]
+    return seq, prev
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ only: it inserts directly in one transaction and writes one audit entry describi
 
 from __future__ import annotations
 
-import gc
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -29,7 +28,7 @@ from ..security import audit
 from ..security.audit import Action
 from ..security.permissions import Perm, require
 from ..values.changes import Changes
-from . import identities
+from . import collector, identities
 from . import months as month_rules
 from .contacts import ContactDraft, ContactService, ContactView
 from .incident_identity import IdentifyingDetails
@@ -438,13 +437,8 @@ def bulk_incidents(office: UnlockedOffice, n: int, seed: int, today: date | None
     """
     # The cyclic garbage collector would rescan the many row dicts over and over (about half the
     # load time); nothing made here forms cycles, so it is paused for the load.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _bulk_incidents(office, n, seed, today)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _bulk_incidents(office: UnlockedOffice, n: int, seed: int, today: date | None) -> int:

@@ -77,7 +77,7 @@ def test_a_batch_commits_a_chunk_at_a_time_and_every_refusal_is_audited(
             assert [r["reason"] for r in _rejections(s)] == ["cannot_decrypt", "replayed"]
     finally:
         district.lock("test")
-    # the savepoints left the audit anchor where the log ends: the office opens
+    # the chunk writes left the audit anchor where the log ends: the office opens
     district = open_office(world_dir, "1201")
     district.lock("test")
 

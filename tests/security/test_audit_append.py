@@ -60,3 +60,19 @@ def test_append_follows_the_committed_head_in_a_new_transaction(chief: UnlockedO
     with chief.reading() as s:
         assert audit.verify(s).ok
         assert audit.head(s) == second
+
+
+def test_append_many_chains_its_entries_in_order_after_the_pending_head(chief: UnlockedOffice) -> None:
+    with chief.reading() as s:
+        start = audit.head(s)[0]
+    with chief.transaction(NOTHING) as s:
+        one = audit.append(s, "chief", Action.IMPORT, "bundle", "one", {})
+        assert audit.append_many(s, "chief", Action.IMPORT, "bundle", []) == one  # nothing written
+        last = audit.append_many(s, "chief", Action.IMPORT, "bundle", [("two", {"n": 2}), ("three", {})])
+        audit.record(s, "chief", Action.IMPORT, "bundle", "orm")  # reads the head append_many wrote
+    assert last[0] == one[0] + 2
+    assert _targets(chief, start) == ["one", "two", "three", "orm"]
+    with chief.reading() as s:
+        report = audit.verify(s)
+        assert report.ok, report.problem
+        assert audit.head(s) == (start + 4, report.head_hash)
