@@ -88,21 +88,20 @@ def _actual(text: str) -> str | None:
     return str(text)
 
 
-def _add_keeping_text(self: ShapedStr, other: str) -> ShapedStr:
-    """Words of a line are joined before drawing: the joined piece stands for both texts."""
-    joined: ShapedStr = _shaped_add(self, other)
-    left, right = _actual(self), _actual(other)
+def _keeping_text(joined: ShapedStr, first: str, second: str) -> ShapedStr:
+    """Words of a line are joined before drawing: the joined piece stands for both texts, in order."""
+    left, right = _actual(first), _actual(second)
     if left is not None and right is not None:
         joined.actual_text = left + right
     return joined
+
+
+def _add_keeping_text(self: ShapedStr, other: str) -> ShapedStr:
+    return _keeping_text(_shaped_add(self, other), self, other)
 
 
 def _radd_keeping_text(self: ShapedStr, other: str) -> ShapedStr:
-    joined: ShapedStr = _shaped_radd(self, other)
-    left, right = _actual(other), _actual(self)
-    if left is not None and right is not None:
-        joined.actual_text = left + right
-    return joined
+    return _keeping_text(_shaped_radd(self, other), other, self)
 
 
 def _glyph_texts(shaped: ShapedStr, actual: str) -> list[str] | None:

@@ -27,7 +27,6 @@ from ..models.tables import Contact, Referral
 from ..problems import Problem
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from ..values.changes import Changes
 from ..values.contacts import ContactDraft as ContactDraft  # re-exported: forms build drafts
 from ..values.contacts import ContactView as ContactView
 from ..values.copying import same_named
@@ -42,7 +41,6 @@ REGISTER = lifecycle.Register(
     Contact,
     TARGET,
     v.CONTACT_GONE,
-    Changes.of_registers("contacts"),
     soft=False,
     delete_perm=Perm.RECORDS_WRITE,
     month_locked=False,

@@ -31,7 +31,7 @@ from ..models.base import new_id
 from ..models.tables import Incident
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from ..values.changes import NOTHING, Changes
+from ..values.changes import NOTHING
 from . import caseworkers, identities, incident_queries, incident_rules, lifecycle, months
 from . import validation as v
 from .incident_identity import PERPETRATOR_NAMES_SETTING as PERPETRATOR_NAMES_SETTING
@@ -52,7 +52,6 @@ REGISTER = lifecycle.Register(
     Incident,
     TARGET,
     v.INCIDENT_GONE,
-    Changes.of_registers("incidents"),
     options=lambda: (selectinload(Incident.perpetrators),),
 )
 

@@ -47,8 +47,8 @@ R = TypeVar("R", bound=Record)
 class Register(Generic[R]):
     """One register, as the lifecycle sees it.
 
-    ``target`` names the record in the audit log, ``changes`` is what a write to it changes (its
-    register, for the change notice), ``gone`` is the message of :class:`NotFound` (a
+    ``target`` names the record in the audit log (and so its register: :attr:`changes` is what a
+    write to it changes, for the change notice), ``gone`` is the message of :class:`NotFound` (a
     coded :mod:`~shsc_desktop.problems` message); ``live`` are the conditions
     a row must meet to be seen (by default, for a ``soft`` register: not deleted; a referral's also
     that its incident is not deleted); ``options`` what to load with
@@ -60,12 +60,29 @@ class Register(Generic[R]):
     model: type[R]
     target: str
     gone: Problem
-    changes: Changes
     live: Callable[[], Iterable[ColumnElement[bool]]] | None = None
     options: Callable[[], Iterable[LoaderOption]] = lambda: ()
     soft: bool = True
     delete_perm: Perm = Perm.RECORDS_DELETE
     month_locked: bool = True  # deleting is refused in an approved month (``row.period``)
+
+    def __post_init__(self) -> None:
+        if self.target not in REGISTER_OF_TARGET:
+            raise ValueError(f"not a register's record: {self.target!r}")
+
+    @property
+    def changes(self) -> Changes:
+        """What a write to this register changes: the register its records are listed in."""
+        return Changes.of_registers(REGISTER_OF_TARGET[self.target])
+
+
+# The audit log's name of a register's record, and the register (``values.changes.REGISTERS``) it is in.
+REGISTER_OF_TARGET = {
+    "incident": "incidents",
+    "referral": "referrals",
+    "meeting": "meetings",
+    "contact": "contacts",
+}
 
 
 def not_found(register: Register[Any]) -> NotFound:

@@ -27,7 +27,7 @@ from ..models.base import new_id
 from ..models.tables import ActionItem, Meeting, MeetingAttendance
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from ..values.changes import NOTHING, Changes
+from ..values.changes import NOTHING
 from ..values.copying import same_named
 from . import identities, lifecycle, months
 from . import validation as v
@@ -38,7 +38,6 @@ REGISTER = lifecycle.Register(
     Meeting,
     TARGET,
     v.MEETING_GONE,
-    Changes.of_registers("meetings"),
     options=lambda: (selectinload(Meeting.attendance), selectinload(Meeting.action_items)),
 )
 OPEN_ACTION_STATUSES = ("open", "in_progress")

@@ -31,7 +31,7 @@ from ..models.base import new_id
 from ..models.tables import Contact, Incident, Referral
 from ..security.audit import Action
 from ..security.permissions import Perm, require
-from ..values.changes import NOTHING, Changes
+from ..values.changes import NOTHING
 from ..values.copying import same_named
 from . import caseworkers, identities, lifecycle, months
 from . import validation as v
@@ -45,7 +45,6 @@ REGISTER = lifecycle.Register(
     Referral,
     TARGET,
     v.REFERRAL_GONE,
-    Changes.of_registers("referrals"),
     # A referral lives while its incident does (deleting an incident does not touch its referrals).
     live=lambda: (
         Referral.deleted.is_(False),
