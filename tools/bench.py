@@ -44,11 +44,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from shsc_desktop.values.changes import NOTHING
-
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # `python tools/bench.py` from a checkout without an editable install
     sys.path.insert(0, str(REPO))
+
+from shsc_desktop.values.changes import NOTHING  # noqa: E402  (after the path: a plain checkout)
 
 BENCH_ENV = "SHSC_BENCH_EXIT_WHEN_SHOWN"  # see shsc_desktop/views/bench_hook.py
 MARKER = "SHSC_BENCH_SHOWN"

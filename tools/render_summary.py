@@ -18,8 +18,6 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from shsc_desktop.values.changes import NOTHING
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -36,6 +34,7 @@ from shsc_desktop.models.tables import (  # noqa: E402
 from shsc_desktop.services.demo import create_demo_office  # noqa: E402
 from shsc_desktop.services.office import UnlockedOffice  # noqa: E402
 from shsc_desktop.services.statistics import StatisticsService  # noqa: E402
+from shsc_desktop.values.changes import NOTHING  # noqa: E402
 from shsc_desktop.values.period import shift as shift_period  # noqa: E402
 
 
