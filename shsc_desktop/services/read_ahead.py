@@ -45,6 +45,31 @@ class Settled(Generic[R]):
         return self._value  # type: ignore[return-value]  # None only with an error
 
 
+_switching = threading.Lock()
+_switching_users = 0
+_switching_before = 0.0
+
+
+@contextlib.contextmanager
+def _quick_switching() -> Iterator[None]:
+    """The switch interval at most ``SWITCH_S`` while any read-ahead runs, then as it was before the
+    first. Each time the worker comes back from outside the lock it waits for the consumer to hand it
+    over, up to the switch interval: at the default 5 ms it would wait longer than its work takes."""
+    global _switching_users, _switching_before
+    with _switching:
+        if _switching_users == 0:
+            _switching_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switching_before, SWITCH_S))
+        _switching_users += 1
+    try:
+        yield
+    finally:
+        with _switching:
+            _switching_users -= 1
+            if _switching_users == 0:
+                sys.setswitchinterval(_switching_before)
+
+
 @contextlib.contextmanager
 def read_ahead(
     items: Sequence[T], work: Callable[[T], R], depth: int = DEPTH
@@ -83,14 +108,10 @@ def read_ahead(
                         raise RuntimeError("The read-ahead worker ended early.") from None
             yield settled
 
-    # Each time the worker comes back from outside the lock it waits for the consumer to hand it
-    # over, up to the switch interval: at the default 5 ms it would wait longer than its work takes.
-    switching = sys.getswitchinterval()
-    sys.setswitchinterval(min(switching, SWITCH_S))
-    worker.start()
-    try:
-        yield results()
-    finally:
-        stop.set()
-        worker.join()
-        sys.setswitchinterval(switching)
+    with _quick_switching():
+        worker.start()
+        try:
+            yield results()
+        finally:
+            stop.set()
+            worker.join()

@@ -65,6 +65,19 @@ def test_the_worker_stays_a_few_items_ahead_and_stops_when_the_block_is_left() -
     assert sys.getswitchinterval() == switching
 
 
+def test_overlapping_read_aheads_give_the_switch_interval_back_as_it_was() -> None:
+    switching = sys.getswitchinterval()
+    first = ahead.read_ahead([1], str)
+    second = ahead.read_ahead([2], str)
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert sys.getswitchinterval() <= ahead.SWITCH_S  # the second still runs
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == switching
+    assert not _workers()
+
+
 def test_a_batch_reports_each_refused_file_at_its_place(world_dir: Path, tmp_path: Path) -> None:
     files = _batch(world_dir, tmp_path / "usb", 4)
     damaged = tmp_path / "usb" / "damaged.shsc"
