@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+from collections.abc import Callable
 
 from asn1crypto import cms as acms
 from cryptography import x509
@@ -58,6 +59,13 @@ def _decrypt(data: bytes, key: rsa.RSAPrivateKey, cert: x509.Certificate) -> byt
     return inner
 
 
+def decrypt_bundle(data: bytes, key: rsa.RSAPrivateKey, cert: x509.Certificate) -> bytes:
+    """The envelope's content, or ``BundleRejected("cannot_decrypt")``: the step of ``open_bundle``
+    that needs nothing else and runs outside the interpreter lock, so it may run ahead on another
+    thread (``open_bundle(decrypted=…)``)."""
+    return _decrypt(data, key, cert)
+
+
 def open_bundle(
     data: bytes,
     recipient_key: rsa.RSAPrivateKey,
@@ -65,10 +73,13 @@ def open_bundle(
     trust: TrustStore,
     now: dt.datetime | None = None,
     cache: VerifyCache | None = None,
+    decrypted: Callable[[], bytes] | None = None,
 ) -> VerifiedBundle:
     """Decrypt and verify a bundle; every failure is a ``BundleRejected`` with its reason code.
 
     ``cache`` (one per batch) saves re-checking the same district CA and CRLs for every bundle.
+    ``decrypted``, where ``decrypt_bundle(data, …)`` already ran: called at the decryption step, it
+    returns what that returned or raises what it raised (the checks keep their order).
 
     Order: size → envelope → decrypt → signature → chain to the pinned root (with validity) →
     revocation (CRLs from the bundle and the trust store; fail closed when missing or expired) →
@@ -85,7 +96,7 @@ def open_bundle(
     if not data:
         reject("not_a_bundle", "The file is empty.")
     _parse_envelope(data)
-    inner = _decrypt(data, recipient_key, recipient_cert)
+    inner = _decrypt(data, recipient_key, recipient_cert) if decrypted is None else decrypted()
     cache = cache or VerifyCache()
     signed = verify_signed_data(inner, trust, now, cache)
     signer_id = signed.signer

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import BundleRejected, ValidationFailed
-from ..exports.bundle_open import open_bundle
+from ..exports.bundle_open import decrypt_bundle, open_bundle
 from ..exports.bundle_payload import (
     MAX_BUNDLE_SIZE,
     OFFICE_KEYS_FIELD,
@@ -43,6 +43,7 @@ from .enrolment import bind_office_keys, bound_office_keys
 from .exchange_office import ExchangeOffice
 from .exchange_rules import Decision, Outcome, ReceivedBundle, decide
 from .import_chunk import IN_LIMIT, ChunkRows, enrolled_rows
+from .read_ahead import Settled, read_ahead
 from .table_check import check_tables
 
 ACTION_IMPORT_REJECTED = Action.IMPORT_REJECTED
@@ -260,12 +261,17 @@ class ImportService(ExchangeOffice):
                 f"Office {vb.sender_code} ({level}) does not report to this office.",
             )
 
-    def _verify(self, data: bytes, receiver: Receiver) -> VerifiedBundle:
+    def _verify(
+        self, data: bytes, receiver: Receiver, decrypted: Callable[[], bytes] | None = None
+    ) -> VerifiedBundle:
         """Every check a bundle passes before this office considers applying it, in one place:
         decrypt, signature, chain to the pinned root, revocation, recipient binding and schema
-        (``open_bundle``), the sender reports to this office, and the strict tables (every figure
-        within its table and consistent with the headline). Any failure is a ``BundleRejected``."""
-        vb = open_bundle(data, receiver.key, receiver.cert, receiver.trust, self.clock(), receiver.cache)
+        (``open_bundle``; ``decrypted`` where the decryption ran ahead), the sender reports to this
+        office, and the strict tables (every figure within its table and consistent with the
+        headline). Any failure is a ``BundleRejected``."""
+        vb = open_bundle(
+            data, receiver.key, receiver.cert, receiver.trust, self.clock(), receiver.cache, decrypted
+        )
         self._check_sender(vb, receiver)
         check_tables(
             vb.payload["tables"], str(vb.payload["sender"]["level"]), vb.nil_report, vb.schema_version
@@ -395,14 +401,22 @@ class ImportService(ExchangeOffice):
             if progress is not None:
                 progress(len(results), total)
 
-        for i, raw in enumerate(paths):
-            path = Path(raw)
-            try:
-                data = self._read(path)
-                verified.append((i, path, data, self._verify(data, receiver)))
-            except BundleRejected as exc:
-                reject(i, path, exc)
-                report()
+        def fetch(path: Path) -> tuple[bytes, Settled[bytes]]:  # on the read-ahead thread
+            data = self._read(path)
+            return data, Settled.of(lambda d: decrypt_bundle(d, receiver.key, receiver.cert), data)
+
+        # Reading and decrypting (outside the interpreter lock) run a few files ahead on a thread of
+        # their own, while this loop checks signatures, parses and checks tables; each file's
+        # failure is raised here, at its turn and its step, as if this loop had read it.
+        files = [Path(raw) for raw in paths]
+        with read_ahead(files, fetch) as fetched:
+            for i, (path, got) in enumerate(zip(files, fetched, strict=True)):
+                try:
+                    data, inner = got.get()
+                    verified.append((i, path, data, self._verify(data, receiver, inner.get)))
+                except BundleRejected as exc:
+                    reject(i, path, exc)
+                    report()
         self._audit_rejections(rejected)
         verified.sort(key=lambda item: (item[3].sender_code, item[3].sequence, item[0]))
         if dry_run:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,7 @@ def test_stop_keeps_the_bundles_applied_and_lists_only_them(world_dir: Path, tmp
         )
         assert [r.sequence for r in summary.results] == [1, 2]
         assert summary.imported == 2
+        assert not [t for t in threading.enumerate() if t.name == "read-ahead"]  # the files' reader ended
         with district.reading() as s:
             assert set(s.scalars(select(BundleReceived.sequence))) == {1, 2}
         rest = ImportService(district).import_files(files)
