@@ -100,6 +100,9 @@ class UnlockedOffice:
         self.integrity_checked = False
         # The signed-in user's own slot key (opens what was sealed to her: her form drafts).
         self.slot_private: X25519PrivateKey | None = None
+        # Whether the signed-in user must choose a new password before working: read by the unlock,
+        # on the thread that unlocks, so that the first window is chosen without a query.
+        self.password_change_due = False
 
     @property
     def data_key(self) -> bytes:
@@ -422,6 +425,7 @@ class OfficeFolder:
 
         try:
             AccountService(office).set_password_after_recovery(new_password)
+            office.password_change_due = AccountService(office).must_change_password()
         except BaseException:
             office.lock("recovery not completed")
             raise
@@ -437,6 +441,7 @@ class OfficeFolder:
     ) -> UnlockedOffice:
         """The office the vault's keys open (``office_opening``), its first-unlock work done."""
         from . import identities
+        from .accounts import AccountService
         from .office_opening import open_database
 
         opened = open_database(self, unlocked, username, action, accept_audit_loss)
@@ -445,6 +450,7 @@ class OfficeFolder:
         office.slot_private = opened.slot_private
         try:
             identities.after_unlock(office, secret)
+            office.password_change_due = AccountService(office).must_change_password()
         except BaseException:
             office.lock("unlock not completed")
             raise

@@ -42,10 +42,12 @@ class OfficeServices:
         self.office = office
 
     def warm(self) -> None:
-        """At unlock: read once what pages need the moment they are built (the commune's code, for
-        its villages), so that building a page reads nothing on the GUI thread."""
-        if self.office.info.level == "commune":
-            code = self.office.setting("office.code")
+        """At unlock: give the services what pages need the moment they are built (the commune's
+        code, for its villages) from the office's description in its key-slot file, so that neither
+        this nor building a page queries the database on the GUI thread."""
+        info = self.office.info
+        if info.level == "commune":
+            code = info.code
             self.incidents._commune = code
             self.meetings._commune = code
 

@@ -173,9 +173,9 @@ class AppShell(QObject):
     @staticmethod
     def _password_change_due(office: UnlockedOffice) -> bool:
         """Opens the session (the services and the change notifier, until the lock) and says whether
-        the first window is the forced password change: part of the unlock, read before any window
-        can show (the one read the GUI-thread guard allows here, ``tests/ui/gui_reads.py``)."""
-        return open_session(office).services.accounts.must_change_password()
+        the first window is the forced password change, as the unlock read it on its own thread."""
+        open_session(office)
+        return office.password_change_due
 
     def _show_main(self) -> None:
         from .main_window import MainWindow

@@ -233,8 +233,15 @@ def test_chief_resets_a_forgotten_password(folder: OfficeFolder, chief: Unlocked
     office = folder.unlock("clerk", "reset-by-chief")
     try:
         assert AccountService(office).must_change_password()
+        assert office.password_change_due  # read by the unlock itself, for the first window
+        AccountService(office).change_own_password("reset-by-chief", "clerk-own-again")
     finally:
         office.lock("test")
+    again = folder.unlock("clerk", "clerk-own-again")
+    try:
+        assert not again.password_change_due
+    finally:
+        again.lock("test")
 
 
 def test_clerk_cannot_reset_a_password(folder: OfficeFolder, clerk: UnlockedOffice) -> None:

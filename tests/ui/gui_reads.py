@@ -20,11 +20,6 @@ from sqlalchemy.engine import Engine
 
 # (file, function) of a frame that may run a query on the GUI thread, and why.
 ALLOWED: dict[tuple[str, str], str] = {
-    # Unlock itself: the session reads the commune's code once when it opens (the pages then build
-    # their village lists from it without a query).
-    ("shsc_desktop/views/session.py", "open_session"): "unlock: the session warms its services once",
-    # Unlock decides its first window: the forced password change or the main window.
-    ("shsc_desktop/views/shell.py", "_password_change_due"): "unlock: is a password change due",
     # Locking writes its audit entry (and must succeed even with the runner busy or gone).
     ("shsc_desktop/services/office.py", "lock"): "lock: the audit entry of the lock",
     # Locking seals the unsaved forms as drafts after the windows are hidden and before the office
