@@ -67,8 +67,8 @@ class Register(Generic[R]):
     month_locked: bool = True  # deleting is refused in an approved month (``row.period``)
 
     def __post_init__(self) -> None:
-        if self.target not in REGISTER_OF_TARGET:
-            raise ValueError(f"not a register's record: {self.target!r}")
+        if self.target not in REGISTER_OF_TARGET:  # a programming error: the unknown target alone
+            raise ValueError(self.target)
 
     @property
     def changes(self) -> Changes:
