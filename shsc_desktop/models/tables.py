@@ -25,14 +25,26 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from . import codes
 from .base import Base, M, P, Q, RecordMixin, S, new_id, utcnow
 
-UNCOUNTED_INCIDENT = "deleted != 0 OR consent_reporting IS NOT 1 OR gbv_type = 'non_gbv'"
-"""The incidents no figure counts: the complement of ``reporting.catalogue.gbv_incident`` (the
-columns are NOT NULL). The WHERE clause of the partial index ``ix_incident_uncounted``."""
-PARTNER_PERPETRATOR = "relationship IN ('boyfriend', 'current_partner', 'former_partner')"
-"""A perpetrator who is a partner (``codes.INTIMATE_PARTNER_CODES``, sorted): the WHERE clause of
-the partial index ``ix_perpetrator_partner``."""
+
+def uncounted_incident(table: str = "") -> str:
+    """The incidents no figure counts: the complement of ``reporting.catalogue.gbv_incident`` (the
+    columns are NOT NULL). Unqualified, the WHERE clause of the partial index
+    ``ix_incident_uncounted``; qualified by ``table``, the same condition in the queries that read
+    that index (``reporting.catalogue``). One text for both, with literals (SQLite proves a query's
+    rows are in a partial index only from literals), so the two cannot drift apart."""
+    at = f"{table}." if table else ""
+    return f"{at}deleted != 0 OR {at}consent_reporting IS NOT 1 OR {at}gbv_type = 'non_gbv'"
+
+
+def partner_perpetrator(table: str = "") -> str:
+    """A perpetrator who is a partner (``codes.INTIMATE_PARTNER_CODES``, sorted), as
+    :func:`uncounted_incident` is written: the WHERE clause of ``ix_perpetrator_partner`` and of its
+    queries."""
+    at = f"{table}." if table else ""
+    return f"{at}relationship IN (" + ", ".join(f"'{c}'" for c in sorted(codes.INTIMATE_PARTNER_CODES)) + ")"
 
 
 class CodeSet(TypeDecorator[frozenset[str]]):
@@ -259,14 +271,14 @@ class Incident(RecordMixin, Base):
         # a referral's incident is counted unless it is here. Few rows, so the year's referrals
         # look their incidents up in a few pages instead of all of ix_incident_id_counted, whose
         # ids (random) spread any year's lookups over the whole history (migration 0015). Queries
-        # must repeat UNCOUNTED_INCIDENT with its literals, or SQLite cannot use the index.
+        # state it with uncounted_incident(), or SQLite cannot use the index.
         Index(
             "ix_incident_uncounted",
             "id",
             "deleted",
             "consent_reporting",
             "gbv_type",
-            sqlite_where=text(UNCOUNTED_INCIDENT),
+            sqlite_where=text(uncounted_incident()),
         ),
         # Covering index for the code search box: a LIKE '%…%' scans its few pages instead of
         # decrypting the whole table (see services.incident_queries._code_matches).
@@ -296,9 +308,9 @@ class Perpetrator(Base):
         Index("ix_perpetrator_rank", "incident_id", "position", "id", "relationship", "age_group"),
         # The partners among the perpetrators only, for the partner (IPV) test of a year's
         # incidents: a few pages, where ix_perpetrator_rank would be read all over (migration
-        # 0015). Queries must repeat PARTNER_PERPETRATOR with its literals (see catalogue).
+        # 0015). Queries state it with partner_perpetrator() (see catalogue).
         Index(
-            "ix_perpetrator_partner", "incident_id", "relationship", sqlite_where=text(PARTNER_PERPETRATOR)
+            "ix_perpetrator_partner", "incident_id", "relationship", sqlite_where=text(partner_perpetrator())
         ),
     )
 

@@ -53,7 +53,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ...models import codes
-from ...models.tables import ActionItem, Incident, Meeting, Perpetrator, Referral
+from ...models.tables import (
+    ActionItem,
+    Incident,
+    Meeting,
+    Perpetrator,
+    Referral,
+    partner_perpetrator,
+    uncounted_incident,
+)
 
 # --- Code sets the definitions use ---------------------------------------------------------------
 
@@ -101,22 +109,11 @@ def non_gbv_incident() -> ColumnElement[bool]:
     return and_(reportable_incident(), gbv_type_is(NON_GBV))
 
 
-PARTNER_PERPETRATOR_SQL = "perpetrator.relationship IN (" + ", ".join(f"'{c}'" for c in PARTNER_CODES) + ")"
-"""``relationship in PARTNER_CODES`` written as the WHERE clause of the partial index
-``ix_perpetrator_partner`` (``models.tables.PARTNER_PERPETRATOR``): literals, not parameters,
-or SQLite cannot prove that the query's rows are all in the index."""
-UNCOUNTED_INCIDENT_SQL = (
-    "(incident.deleted != 0 OR incident.consent_reporting IS NOT 1 OR incident.gbv_type = 'non_gbv')"
-)
-"""The complement of :func:`gbv_incident` as the WHERE clause of ``ix_incident_uncounted``
-(``models.tables.UNCOUNTED_INCIDENT``): deleted, or without reporting consent, or not GBV."""
-
-
 def any_partner_perpetrator() -> ColumnElement[bool]:
     """Some perpetrator of the incident is a current or former partner or a boyfriend. Read from
     the partial index of the partner perpetrators (``ix_perpetrator_partner``): a year's incidents
     look their ids up in its few pages, not all over ``ix_perpetrator_rank`` (ids are random)."""
-    partner = text(PARTNER_PERPETRATOR_SQL)
+    partner = text(partner_perpetrator("perpetrator"))
     q = select(Perpetrator.incident_id).where(Perpetrator.incident_id == Incident.id, partner)
     return q.with_hint(Perpetrator, "INDEXED BY ix_perpetrator_partner", "sqlite").exists()
 
@@ -203,7 +200,8 @@ def counted_referral_alone(first: str, last: str) -> ColumnElement[bool]:
     always has one: a NOT NULL foreign key) is counted when it is not among the uncounted ones,
     looked up in the small partial index ``ix_incident_uncounted`` instead of by id in
     ``ix_incident_id_counted``, whose pages a year's referrals would read nearly all of."""
-    uncounted = select(Incident.id).where(Incident.id == Referral.incident_id, text(UNCOUNTED_INCIDENT_SQL))
+    condition = text(f"({uncounted_incident('incident')})")
+    uncounted = select(Incident.id).where(Incident.id == Referral.incident_id, condition)
     uncounted = uncounted.with_hint(Incident, "INDEXED BY ix_incident_uncounted", "sqlite").correlate(
         Referral
     )
