@@ -69,6 +69,10 @@ class AccountDialog(Retranslating, QDialog):
     :meth:`run` from ``submit()``; the dialog closes only when the work has succeeded.
     """
 
+    # The open office whose pages hear what the work changed; None for the recovery dialog, which
+    # works on a locked folder.
+    office: UnlockedOffice | None = None
+
     def __init__(
         self,
         name: str,
@@ -110,11 +114,9 @@ class AccountDialog(Retranslating, QDialog):
     def run(self, work: Callable[[], object], on_success: Callable[[Any], None]) -> None:
         """``work`` in the background, the busy bar shown and OK disabled meanwhile; what it changed
         (a user) is told to the office's pages once its session is open."""
-        from ..services.office import UnlockedOffice
         from .session import hub_of
 
-        office = getattr(self, "office", None)  # a recovery dialog works on a locked folder: none
-        hub = hub_of(office) if isinstance(office, UnlockedOffice) else None
+        hub = None if self.office is None else hub_of(self.office)
         self.busy.show()
         self.ok_button.setEnabled(False)
 
@@ -143,6 +145,7 @@ class ChangePasswordDialog(AccountDialog):
     """
 
     password_changed = Signal()
+    office: UnlockedOffice
 
     def __init__(self, office: UnlockedOffice, forced: bool = False, parent: QWidget | None = None) -> None:
         self.office = office
@@ -188,6 +191,7 @@ class AddUserDialog(AccountDialog):
     """
 
     user_added = Signal(str)
+    office: UnlockedOffice
 
     def __init__(self, office: UnlockedOffice, parent: QWidget | None = None) -> None:
         self.office = office
@@ -242,6 +246,7 @@ class ResetPasswordDialog(AccountDialog):
     """
 
     password_reset = Signal(str)
+    office: UnlockedOffice
 
     def __init__(self, office: UnlockedOffice, username: str, parent: QWidget | None = None) -> None:
         self.office = office
